@@ -1,0 +1,47 @@
+package procshell.runtime.event;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+
+/**
+ * Something that happened on a node and that a watcher may want to show: spawns, exits,
+ * supervisor restarts, name registrations and crash reports.
+ */
+public sealed interface NodeEvent {
+    /** A process was spawned. */
+    record Spawned(Pid pid, Pid parent) implements NodeEvent {}
+
+    /** A process's exit was processed; {@code name} is its registered name or null. */
+    record Exited(Pid pid, Atom name, Object reason) implements NodeEvent {}
+
+    /**
+     * A supervisor restarted a child.
+     *
+     * @param supervisor   the supervisor's pid
+     * @param childId      the child spec's id
+     * @param oldPid       the pid that died (null if unknown)
+     * @param newPid       the new pid (null if the restart returned :ignore)
+     * @param reason       why the old child died
+     * @param strategy     the supervisor's strategy, e.g. {@code :one_for_one}
+     * @param restarts     restarts within the current intensity window, this one included
+     * @param maxRestarts  the intensity limit
+     */
+    record Restarted(Pid supervisor, Object childId, Pid oldPid, Pid newPid, Object reason, Atom strategy,
+                     int restarts, int maxRestarts) implements NodeEvent {}
+
+    /** A name was registered; {@code registry} says which: {@code :local}, a Registry's name, ... */
+    record Registered(Object registry, Object name, Pid pid) implements NodeEvent {}
+
+    /** A name was unregistered (explicitly or because its owner died). */
+    record Unregistered(Object registry, Object name, Pid pid) implements NodeEvent {}
+
+    /**
+     * A crash report, as OTP's logger receives it.
+     *
+     * @param kind   what crashed: {@code :process} (a plain process raised), {@code :gen_server}
+     *               (a GenServer terminated abnormally), {@code :unexpected_message}, ...
+     * @param pid    the crashed process
+     * @param report the details, e.g. for a GenServer: name, last message, state, reason, client
+     */
+    record CrashReport(Atom kind, Pid pid, java.util.Map<String, Object> report) implements NodeEvent {}
+}

@@ -1,0 +1,86 @@
+package procshell.runtime.node;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A node's atom table: every atom the node has ever created, never collected, with the BEAM's
+ * default limit of 1,048,576 entries.
+ *
+ * <p>Mirrors the BEAM's atom table as seen through {@code :erlang.system_info(:atom_count)} and
+ * {@code :erlang.system_info(:atom_limit)}. When the table is full, {@link #intern(String)} throws
+ * {@link SystemLimitException}: on the BEAM the whole node dies with
+ * {@code no more index entries in atom_tab (max=1048576)}.
+ */
+public final class AtomTable {
+    /** The BEAM's default atom table size ({@code +t}). */
+    public static final int DEFAULT_LIMIT = 1_048_576;
+
+    private final ConcurrentHashMap<String, Atom> atoms = new ConcurrentHashMap<>();
+    private final AtomicInteger count = new AtomicInteger();
+    private final int limit;
+
+    /**
+     * Creates an empty table.
+     *
+     * @param limit the most atoms the table can hold
+     */
+    public AtomTable(int limit) {
+        if (limit < 1) throw new IllegalArgumentException("atom limit must be positive: " + limit);
+        this.limit = limit;
+    }
+
+    /**
+     * Returns the atom for this text, adding it to the table when new, as {@code String.to_atom/1}.
+     *
+     * @param name the atom's text; at most 255 characters, as on the BEAM
+     * @return the atom
+     * @throws SystemLimitException when the table is full (the BEAM's {@code system_limit})
+     * @throws IllegalArgumentException when the text is longer than 255 characters
+     */
+    public Atom intern(String name) {
+        Atom a = atoms.get(name);
+        if (a != null) return a;
+        if (name.length() > 255) throw new IllegalArgumentException("atom length must be less than system limit: " + name.length());
+        return atoms.computeIfAbsent(name, n -> {
+            // Concurrent interns of different texts run this at once: reserve a slot atomically.
+            int c;
+            do {
+                c = count.get();
+                if (c >= limit) {
+                    throw new SystemLimitException("no more index entries in atom_tab (max=" + limit + ")");
+                }
+            } while (!count.compareAndSet(c, c + 1));
+            return Atom.of(n);
+        });
+    }
+
+    /**
+     * Returns the atom only if it already exists, as {@code String.to_existing_atom/1}.
+     *
+     * @return the atom, or {@code null} when the table has no such atom
+     */
+    public Atom existing(String name) {
+        return atoms.get(name);
+    }
+
+    /** True when this table holds the atom. */
+    public boolean contains(Atom atom) {
+        return atoms.containsKey(atom.name());
+    }
+
+    /** The number of atoms in the table, as {@code :erlang.system_info(:atom_count)}. */
+    public int count() {
+        return count.get();
+    }
+
+    /** The most atoms the table can hold, as {@code :erlang.system_info(:atom_limit)}. */
+    public int limit() {
+        return limit;
+    }
+
+    /** A snapshot of the atoms' texts, for completion. */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(atoms.keySet());
+    }
+}

@@ -1,0 +1,602 @@
+package procshell.runtime.otp;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import procshell.runtime.names.ViaModule;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Ref;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.process.ExitException;
+import procshell.runtime.process.LocalProcess;
+import procshell.runtime.process.Mailbox;
+import procshell.runtime.process.ProcessContext;
+import procshell.runtime.process.ProcessExitedError;
+import procshell.runtime.process.SpawnOptions;
+
+/**
+ * A generic server, as OTP's {@code gen_server} and Elixir's {@code GenServer}: a process that
+ * holds a state and answers calls, casts and other messages through callbacks.
+ *
+ * <p>Callbacks take and return terms exactly as in Elixir, so that a server reads like its Elixir
+ * twin: {@link #init} returns {@code {:ok, state}}, {@code :ignore} or {@code {:stop, reason}};
+ * {@link #handleCall} returns {@code {:reply, reply, state}}, {@code {:noreply, state}} or
+ * {@code {:stop, reason, reply, state}}; and so on. One instance serves one process.
+ *
+ * <p>The protocol, as gen_server's:
+ * <ul>
+ *   <li>call: {@code {:"$gen_call", {caller_pid, ref}, request}}, answered {@code {ref, reply}}; the
+ *       caller monitors the server, so a dead server gives
+ *       {@code exit({reason, {GenServer, :call, [server, request, timeout]}})} and a missing one
+ *       {@code {:noproc, ...}}; no answer in time gives {@code {:timeout, ...}}.</li>
+ *   <li>cast: {@code {:"$gen_cast", request}}, never fails.</li>
+ *   <li>system: {@code {:system, {pid, ref}, request}} for {@code :sys.get_state/1} and
+ *       {@link #stop}.</li>
+ *   <li>a server that traps exits stops when its parent sends {@code {:EXIT, parent, reason}}.</li>
+ * </ul>
+ */
+public abstract class GenServer {
+    /** {@code GenServer}, the module named in call exit reasons. */
+    public static final Atom MODULE = Atom.module("GenServer");
+    private static final Atom GEN_CALL = Atom.of("$gen_call");
+    private static final Atom GEN_CAST = Atom.of("$gen_cast");
+    private static final Atom SYSTEM = Atom.of("system");
+    private static final Atom REPLY = Atom.of("reply");
+    private static final Atom NOREPLY = Atom.of("noreply");
+    private static final Atom STOP = Atom.of("stop");
+    private static final Atom CONTINUE = Atom.of("continue");
+    private static final Atom HIBERNATE = Atom.of("hibernate");
+    private static final Atom GET_STATE = Atom.of("get_state");
+    private static final Atom TERMINATE = Atom.of("terminate");
+    private static final Atom CALL = Atom.of("call");
+    private static final Atom ALREADY_STARTED = Atom.of("already_started");
+    private static final Atom BAD_RETURN_VALUE = Atom.of("bad_return_value");
+
+    private Object name;
+    private Pid parent;
+
+    // ---- callbacks ----------------------------------------------------------------------------
+
+    /**
+     * Initialises the server, as {@code init/1}.
+     *
+     * @param arg the argument given to start
+     * @return {@code {:ok, state}}, {@code {:ok, state, timeout | :hibernate | {:continue, c}}},
+     *         {@code :ignore} or {@code {:stop, reason}}
+     */
+    public abstract Object init(Object arg);
+
+    /**
+     * Handles a call, as {@code handle_call/3}. The default raises, as Elixir's does.
+     *
+     * @param request the request
+     * @param from    {@code {caller_pid, ref}}, for {@link #reply}
+     * @param state   the state
+     * @return {@code {:reply, reply, state}}, {@code {:noreply, state}},
+     *         {@code {:stop, reason, reply, state}} or {@code {:stop, reason, state}}
+     */
+    public Object handleCall(Object request, Tuple from, Object state) {
+        throw new RuntimeException("attempted to call GenServer " + nameForLog() + " but no handle_call/3 clause was provided");
+    }
+
+    /**
+     * Handles a cast, as {@code handle_cast/2}. The default raises, as Elixir's does.
+     *
+     * @return {@code {:noreply, state}} or {@code {:stop, reason, state}}
+     */
+    public Object handleCast(Object request, Object state) {
+        throw new RuntimeException("attempted to cast GenServer " + nameForLog() + " but no handle_cast/2 clause was provided");
+    }
+
+    /**
+     * Handles any other message (and {@code :timeout}), as {@code handle_info/2}. The default logs
+     * {@code received unexpected message in handle_info/2} and keeps the state, as Elixir's does.
+     *
+     * @return {@code {:noreply, state}} or {@code {:stop, reason, state}}
+     */
+    public Object handleInfo(Object message, Object state) {
+        ProcessContext self = ProcessContext.require();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("module", module());
+        report.put("name", nameForLog());
+        report.put("message", message);
+        self.node().events().publishCrash(Atom.of("unexpected_message"), self.self(), report);
+        return Tuple.of(NOREPLY, state);
+    }
+
+    /**
+     * Continues after a {@code {:continue, arg}} return, as {@code handle_continue/2}.
+     *
+     * @return as {@link #handleInfo}
+     */
+    public Object handleContinue(Object arg, Object state) {
+        throw new RuntimeException("attempted to continue GenServer " + nameForLog() + " but no handle_continue/2 clause was provided");
+    }
+
+    /**
+     * Cleans up before the server exits, as {@code terminate/2}; called on a stop return, on an
+     * exception in a callback, and on the parent's exit when trapping exits. Not called on
+     * {@code :kill}.
+     *
+     * @return ignored
+     */
+    public Object terminate(Object reason, Object state) {
+        return Atom.OK;
+    }
+
+    /** The module atom shown in logs and {@code $initial_call}; by default the class's simple name. */
+    public Atom module() {
+        return Atom.module(getClass().getSimpleName());
+    }
+
+    /** The server's name as given at start (atom, via or global tuple), or null. */
+    protected Object name() {
+        return name;
+    }
+
+    private Object nameForLog() {
+        if (name instanceof Atom) return name;
+        ProcessContext c = ProcessContext.current();
+        return c == null ? module() : c.self();
+    }
+
+    // ---- client API ---------------------------------------------------------------------------
+
+    /**
+     * Starts a server linked to the calling process, as {@code GenServer.start_link/3}; returns
+     * after {@code init/1} has.
+     *
+     * @param server  a fresh instance (one per process)
+     * @param arg     passed to {@code init/1}
+     * @param options name and init timeout
+     * @return {@code {:ok, pid}}, {@code :ignore}, {@code {:error, {:already_started, pid}}} or
+     *         {@code {:error, reason}}
+     * @throws IllegalStateException when not called from a process
+     */
+    public static Object startLink(GenServer server, Object arg, StartOptions options) {
+        return start(server, arg, options, true);
+    }
+
+    /** Starts an unlinked server, as {@code GenServer.start/3}; see {@link #startLink}. */
+    public static Object start(GenServer server, Object arg, StartOptions options) {
+        return start(server, arg, options, false);
+    }
+
+    private static Object start(GenServer server, Object arg, StartOptions options, boolean link) {
+        ProcessContext caller = ProcessContext.require();
+        caller.process().checkAlive();
+        Node node = caller.node();
+        CompletableFuture<Object> ack = new CompletableFuture<>();
+        server.name = options.name();
+        server.parent = caller.self();
+        Tuple initialCall = Tuple.of(Atom.of("proc_lib"), Atom.of("init_p"), 5);
+        // Monitored from the start, so that a failed start returns only once the process has
+        // exited (as proc_lib does since OTP 26): its name is free again and a linked caller that
+        // traps exits has its {:EXIT, pid, reason} queued.
+        Tuple spawned = node.spawnMonitor(self -> server.run(self, arg, ack),
+                SpawnOptions.DEFAULT.withLink(link).withInitialCall(initialCall));
+        Pid pid = (Pid) spawned.get(0);
+        Ref ref = (Ref) spawned.get(1);
+        Object result = awaitAck(caller, ack, options.timeoutMs());
+        if (result == null) {
+            caller.unlink(pid);
+            node.exit(caller.self(), pid, Atom.KILL);
+            caller.demonitor(ref, true);
+            caller.receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3) && pid.equals(t.get(1)), 0);
+            return Tuple.of(Atom.ERROR, Atom.TIMEOUT);
+        }
+        if (result instanceof Tuple t && t.isTagged(Atom.OK, 2)) {
+            caller.demonitor(ref, true);
+        } else {
+            caller.receive(m -> m instanceof Tuple t && t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)), -1);
+        }
+        return result;
+    }
+
+    /**
+     * Waits for init's answer; a kill of the caller ends the wait with {@link ProcessExitedError},
+     * a stray interrupt of a live caller does not.
+     *
+     * @return the answer, or null when {@code timeoutMs} passed first
+     */
+    private static Object awaitAck(ProcessContext caller, CompletableFuture<Object> ack, long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMs));
+        while (true) {
+            try {
+                if (timeoutMs < 0) return ack.get();
+                return ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                caller.process().checkAlive();
+            } catch (TimeoutException e) {
+                return null;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Calls a server and waits for its reply, as {@code GenServer.call/3}.
+     *
+     * @param server    a pid, a local name, {@code {name, node}}, {@code {:global, term}} or a via tuple
+     * @param request   the request
+     * @param timeoutMs ms to wait; negative for {@code :infinity}
+     * @return the reply
+     * @throws ExitException {@code {:noproc | :timeout | reason, {GenServer, :call, [server, request, timeout]}}}
+     */
+    public static Object call(Object server, Object request, long timeoutMs) {
+        ProcessContext self = ProcessContext.require();
+        Node node = self.node();
+        Pid pid = resolve(node, server);
+        if (pid == null || !node.isAlive(pid)) throw callExit(Atom.NOPROC, server, request, timeoutMs);
+        if (pid.equals(self.self())) throw callExit(Atom.of("calling_self"), server, request, timeoutMs);
+        Ref ref = self.monitor(pid);
+        node.send(pid, Tuple.of(GEN_CALL, Tuple.of(self.self(), ref), request));
+        Object m = self.receive(msg -> msg instanceof Tuple t
+                && ((t.size() == 2 && ref.equals(t.get(0))) || (t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)))), timeoutMs);
+        if (m == Mailbox.TIMEOUT) {
+            self.demonitor(ref, true);
+            throw callExit(Atom.TIMEOUT, server, request, timeoutMs);
+        }
+        Tuple t = (Tuple) m;
+        if (t.size() == 5) throw callExit(t.get(4), server, request, timeoutMs);
+        self.demonitor(ref, true);
+        return t.get(1);
+    }
+
+    /** {@link #call(Object, Object, long)} with the default timeout of 5000 ms. */
+    public static Object call(Object server, Object request) {
+        return call(server, request, 5000);
+    }
+
+    private static ExitException callExit(Object reason, Object server, Object request, long timeoutMs) {
+        Object timeout = timeoutMs < 0 ? Atom.INFINITY : (Object) timeoutMs;
+        return new ExitException(Tuple.of(reason, Tuple.of(MODULE, CALL, List.of(server, request, timeout))));
+    }
+
+    /**
+     * Sends a request without waiting, as {@code GenServer.cast/2}; a missing server is ignored.
+     *
+     * @return {@code :ok}
+     */
+    public static Atom cast(Object server, Object request) {
+        ProcessContext self = ProcessContext.require();
+        try {
+            Pid pid = resolve(self.node(), server);
+            if (pid != null) self.node().send(pid, Tuple.of(GEN_CAST, request));
+        } catch (RuntimeException ignored) {
+            // cast never fails, as on the BEAM
+        }
+        return Atom.OK;
+    }
+
+    /**
+     * Replies to a call from inside a callback that returned {@code :noreply}, as
+     * {@code GenServer.reply/2}.
+     *
+     * @param from the {@code {pid, ref}} given to {@link #handleCall}
+     * @return {@code :ok}
+     */
+    public static Atom reply(Tuple from, Object reply) {
+        Pid pid = (Pid) from.get(0);
+        pid.node().send(pid, Tuple.of(from.get(1), reply));
+        return Atom.OK;
+    }
+
+    /**
+     * Stops a server with {@code reason} and waits until it has exited, as {@code GenServer.stop/3};
+     * its {@code terminate/2} runs.
+     *
+     * @return {@code :ok}
+     * @throws ExitException {@code {:noproc | :calling_self | :timeout | other_reason, {GenServer, :stop,
+     *         [server, reason, timeout]}}} when no such server, when called by the server itself, when
+     *         it does not stop in time, or when it exits with another reason than {@code reason}
+     */
+    public static Atom stop(Object server, Object reason, long timeoutMs) {
+        ProcessContext self = ProcessContext.require();
+        Pid pid = resolve(self.node(), server);
+        if (pid == null || !self.node().isAlive(pid)) throw stopExit(Atom.NOPROC, server, reason, timeoutMs);
+        if (pid.equals(self.self())) throw stopExit(Atom.of("calling_self"), server, reason, timeoutMs);
+        Ref ref = self.monitor(pid);
+        self.node().send(pid, Tuple.of(SYSTEM, Tuple.of(self.self(), ref), Tuple.of(TERMINATE, reason)));
+        Object m = self.receive(msg -> msg instanceof Tuple t && t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)), timeoutMs);
+        if (m == Mailbox.TIMEOUT) {
+            self.demonitor(ref, true);
+            throw stopExit(Atom.TIMEOUT, server, reason, timeoutMs);
+        }
+        Object exitReason = ((Tuple) m).get(4);
+        if (!exitReason.equals(reason)) throw stopExit(exitReason, server, reason, timeoutMs);
+        return Atom.OK;
+    }
+
+    /** {@code {why, {GenServer, :stop, [server, reason, timeout]}}}, as Elixir's GenServer.stop/3 exits. */
+    private static ExitException stopExit(Object why, Object server, Object reason, long timeoutMs) {
+        Object timeout = timeoutMs < 0 ? Atom.INFINITY : (Object) timeoutMs;
+        return new ExitException(Tuple.of(why, Tuple.of(MODULE, STOP, List.of(server, reason, timeout))));
+    }
+
+    /**
+     * The state of a server, as {@code :sys.get_state/1}.
+     *
+     * @throws ExitException {@code {:noproc, {:sys, :get_state, [server]}}} when no such server
+     */
+    public static Object getState(Object server, long timeoutMs) {
+        ProcessContext self = ProcessContext.require();
+        Pid pid = resolve(self.node(), server);
+        Tuple mfa = Tuple.of(Atom.of("sys"), GET_STATE, List.of(server));
+        if (pid == null || !self.node().isAlive(pid)) throw new ExitException(Tuple.of(Atom.NOPROC, mfa));
+        Ref ref = self.monitor(pid);
+        self.node().send(pid, Tuple.of(SYSTEM, Tuple.of(self.self(), ref), GET_STATE));
+        Object m = self.receive(msg -> msg instanceof Tuple t
+                && ((t.size() == 2 && ref.equals(t.get(0))) || (t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)))), timeoutMs);
+        if (m == Mailbox.TIMEOUT) {
+            self.demonitor(ref, true);
+            throw new ExitException(Tuple.of(Atom.TIMEOUT, mfa));
+        }
+        Tuple t = (Tuple) m;
+        if (t.size() == 5) throw new ExitException(Tuple.of(t.get(4), mfa));
+        self.demonitor(ref, true);
+        return t.get(1);
+    }
+
+    /**
+     * Resolves a server reference to a pid, as {@code GenServer.whereis/1}.
+     *
+     * @return the pid, or null when nothing is registered under the name
+     */
+    public static Pid whereis(Object server) {
+        return resolve(ProcessContext.require().node(), server);
+    }
+
+    private static Pid resolve(Node node, Object server) {
+        if (server instanceof Tuple t && t.isTagged(Atom.GLOBAL, 2)) return node.via(Atom.GLOBAL).whereisName(t.get(1));
+        return node.whereis(server);
+    }
+
+    // ---- the server loop ----------------------------------------------------------------------
+
+    private void run(ProcessContext self, Object arg, CompletableFuture<Object> ack) {
+        try {
+            runServer(self, arg, ack);
+        } finally {
+            // Killed before init returned: the starter must not wait forever.
+            Object died = self.process().exitReason();
+            if (!ack.isDone()) ack.complete(Tuple.of(Atom.ERROR, died == null ? Atom.KILLED : died));
+        }
+    }
+
+    private void runServer(ProcessContext self, Object arg, CompletableFuture<Object> ack) {
+        Node node = self.node();
+        LocalProcess proc = self.process();
+        proc.dictionaryPut("$initial_call", Tuple.of(module(), Atom.of("init"), 1));
+        proc.dictionaryPut("$ancestors", List.of(parent));
+        Object initResult;
+        try {
+            if (name != null && !register(node, self)) {
+                Pid holder = resolve(node, name);
+                ack.complete(Tuple.of(Atom.ERROR, Tuple.of(ALREADY_STARTED, holder)));
+                return;
+            }
+            initResult = init(arg);
+        } catch (ExitException e) {
+            unregister(node);
+            ack.complete(Tuple.of(Atom.ERROR, e.reason()));
+            throw e;
+        } catch (ProcessExitedError e) {
+            ack.complete(Tuple.of(Atom.ERROR, e.reason()));
+            throw e;
+        } catch (Throwable e) {
+            // Any throwable: Groovy code can throw checked exceptions without declaring them.
+            unregister(node);
+            Object reason = Tuple.of(e, List.of(e.getStackTrace()));
+            ack.complete(Tuple.of(Atom.ERROR, reason));
+            throw new ExitException(reason);
+        }
+        Object state;
+        Object next = null;
+        if (initResult instanceof Tuple t && t.get(0) == Atom.OK && (t.size() == 2 || t.size() == 3)) {
+            state = t.get(1);
+            if (t.size() == 3) next = t.get(2);
+            ack.complete(Tuple.of(Atom.OK, self.self()));
+        } else if (Atom.IGNORE.equals(initResult)) {
+            unregister(node);
+            ack.complete(Atom.IGNORE);
+            return;
+        } else if (initResult instanceof Tuple t && t.isTagged(Atom.ERROR, 2)) {
+            // OTP 26: start returns {:error, reason} and the process exits :normal (no crash).
+            unregister(node);
+            ack.complete(initResult);
+            return;
+        } else if (initResult instanceof Tuple t && t.isTagged(STOP, 2)) {
+            unregister(node);
+            ack.complete(Tuple.of(Atom.ERROR, t.get(1)));
+            throw new ExitException(t.get(1));
+        } else {
+            unregister(node);
+            Object reason = Tuple.of(BAD_RETURN_VALUE, initResult);
+            ack.complete(Tuple.of(Atom.ERROR, reason));
+            throw new ExitException(reason);
+        }
+        loop(self, state, next);
+    }
+
+    private boolean register(Node node, ProcessContext self) {
+        if (name instanceof Atom a) {
+            try {
+                node.names().register(a, self.process());
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        ViaModule via = viaFor(node);
+        if (via == null) throw new IllegalArgumentException("invalid name: " + name);
+        return via.registerName(viaName(), self.self());
+    }
+
+    private void unregister(Node node) {
+        if (name == null || name instanceof Atom) return; // local names go with the process
+        ViaModule via = viaFor(node);
+        if (via != null) via.unregisterName(viaName());
+    }
+
+    private ViaModule viaFor(Node node) {
+        if (name instanceof Tuple t && t.isTagged(Atom.VIA, 3) && t.get(1) instanceof Atom m) return node.via(m);
+        if (name instanceof Tuple t && t.isTagged(Atom.GLOBAL, 2)) return node.via(Atom.GLOBAL);
+        return null;
+    }
+
+    private Object viaName() {
+        Tuple t = (Tuple) name;
+        return t.get(t.size() - 1);
+    }
+
+    /** One pass of the loop's state: the state and what to do next (timeout, continue, hibernate). */
+    private void loop(ProcessContext self, Object state, Object next) {
+        LocalProcess proc = self.process();
+        Object lastMessage = null;
+        Pid client = null;
+        while (true) {
+            Object result;
+            try {
+                if (next instanceof Tuple c && c.isTagged(CONTINUE, 2)) {
+                    lastMessage = next;
+                    client = null;
+                    result = handleContinue(c.get(1), state);
+                    next = null;
+                    Object[] r = noreply(result, state, lastMessage);
+                    state = r[0];
+                    next = r[1];
+                    continue;
+                }
+                long timeout = next instanceof Number n ? n.longValue() : -1;
+                next = null;
+                Object msg = self.receive(timeout);
+                proc.bumpReductions();
+                lastMessage = msg;
+                client = null;
+                if (msg == Mailbox.TIMEOUT) {
+                    lastMessage = Atom.TIMEOUT;
+                    Object[] r = noreply(handleInfo(Atom.TIMEOUT, state), state, lastMessage);
+                    state = r[0];
+                    next = r[1];
+                } else if (msg instanceof Tuple t && t.isTagged(GEN_CALL, 3) && t.get(1) instanceof Tuple from) {
+                    client = (Pid) from.get(0);
+                    lastMessage = t.get(2);
+                    Object[] r = handleCallResult(handleCall(t.get(2), from, state), from, state, lastMessage);
+                    state = r[0];
+                    next = r[1];
+                } else if (msg instanceof Tuple t && t.isTagged(GEN_CAST, 2)) {
+                    lastMessage = t.get(1);
+                    Object[] r = noreply(handleCast(t.get(1), state), state, lastMessage);
+                    state = r[0];
+                    next = r[1];
+                } else if (msg instanceof Tuple t && t.isTagged(SYSTEM, 3) && t.get(1) instanceof Tuple from) {
+                    Object req = t.get(2);
+                    if (GET_STATE.equals(req)) {
+                        reply(from, state);
+                    } else if (req instanceof Tuple term && term.isTagged(TERMINATE, 2)) {
+                        stopWith(self, term.get(1), state, lastMessage, null, true);
+                    }
+                } else if (msg instanceof Tuple t && t.isTagged(Atom.EXIT, 3) && t.get(1).equals(parent) && proc.trapsExits()) {
+                    stopWith(self, t.get(2), state, msg, null, true);
+                } else {
+                    Object[] r = noreply(handleInfo(msg, state), state, lastMessage);
+                    state = r[0];
+                    next = r[1];
+                }
+            } catch (ServerExit e) {
+                throw e;
+            } catch (StopSignal s) {
+                stopWith(self, s.reason, s.state, lastMessage, client, true);
+            } catch (ExitException e) {
+                stopWith(self, e.reason(), state, lastMessage, client, true);
+            } catch (ProcessExitedError e) {
+                throw e;
+            } catch (Throwable e) {
+                // Any other throwable is a crash (Errors and undeclared checked exceptions too).
+                stopWith(self, Tuple.of(e, List.of(e.getStackTrace())), state, lastMessage, client, true);
+            }
+        }
+    }
+
+    /** A callback returned {@code {:stop, ...}}: carries the reason and final state to the loop. */
+    private static final class StopSignal extends RuntimeException {
+        final transient Object reason;
+        final transient Object state;
+
+        StopSignal(Object reason, Object state) {
+            super(null, null, false, false);
+            this.reason = reason;
+            this.state = state;
+        }
+    }
+
+    private Object[] handleCallResult(Object result, Tuple from, Object state, Object lastMessage) {
+        if (result instanceof Tuple t && t.size() >= 3 && t.size() <= 4 && REPLY.equals(t.get(0))) {
+            reply(from, t.get(1));
+            return new Object[] {t.get(2), t.size() == 4 ? t.get(3) : null};
+        }
+        if (result instanceof Tuple t && t.isTagged(STOP, 4)) {
+            reply(from, t.get(2));
+            throw new StopSignal(t.get(1), t.get(3));
+        }
+        return noreply(result, state, lastMessage);
+    }
+
+    private Object[] noreply(Object result, Object state, Object lastMessage) {
+        if (result instanceof Tuple t && (t.size() == 2 || t.size() == 3) && NOREPLY.equals(t.get(0))) {
+            Object next = t.size() == 3 ? t.get(2) : null;
+            return new Object[] {t.get(1), HIBERNATE.equals(next) ? null : next};
+        }
+        if (result instanceof Tuple t && t.isTagged(STOP, 3)) throw new StopSignal(t.get(1), t.get(2));
+        throw new StopSignal(Tuple.of(BAD_RETURN_VALUE, result), state);
+    }
+
+    private void stopWith(ProcessContext self, Object reason, Object state, Object lastMessage, Pid client, boolean log) {
+        Object finalReason = reason;
+        try {
+            terminate(reason, state);
+        } catch (ExitException e) {
+            finalReason = e.reason();
+        } catch (ProcessExitedError e) {
+            throw e;
+        } catch (Throwable e) {
+            finalReason = Tuple.of(e, List.of(e.getStackTrace()));
+        }
+        if (log && isAbnormal(finalReason)) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("module", module());
+            report.put("name", name instanceof Atom ? name : self.self());
+            report.put("reason", finalReason);
+            report.put("last_message", lastMessage);
+            report.put("state", state);
+            if (client != null) {
+                report.put("client", client);
+                report.put("client_alive", self.node().isAlive(client));
+            }
+            self.node().events().publishCrash(Atom.of("gen_server"), self.self(), report);
+        }
+        throw new ServerExit(finalReason);
+    }
+
+    /** The server's own exit after {@code terminate/2} ran; passes through the loop's handlers. */
+    private static final class ServerExit extends ExitException {
+        ServerExit(Object reason) {
+            super(reason);
+        }
+    }
+
+    /** True unless the reason is {@code :normal}, {@code :shutdown} or {@code {:shutdown, _}}. */
+    public static boolean isAbnormal(Object reason) {
+        return !(Atom.NORMAL.equals(reason) || Atom.SHUTDOWN.equals(reason)
+                || (reason instanceof Tuple t && t.isTagged(Atom.SHUTDOWN, 2)));
+    }
+}

@@ -1,0 +1,471 @@
+package procshell.runtime.process;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Ref;
+import procshell.runtime.node.Tuple;
+
+/**
+ * A node's record of one live (or just dead) local process: its mailbox, links, monitors,
+ * registered name, flags and exit handling.
+ *
+ * <p>Exit signals follow the BEAM: a link signal with reason {@code :normal} is ignored by a
+ * process that does not trap exits; any other reason kills it, unless it traps exits, in which
+ * case the signal arrives as {@code {:EXIT, from, reason}}; {@code Process.exit(pid, :kill)}
+ * cannot be trapped and ends the process with {@code :killed}.
+ *
+ * <p>A process is dead for everyone the moment its exit is processed: it leaves the process
+ * table, loses its name, its links and monitors fire, even if its thread is still unwinding.
+ * That thread is interrupted and every runtime call it makes afterwards throws
+ * {@link ProcessExitedError}.
+ */
+public final class LocalProcess {
+    private static final ThreadLocal<ArrayDeque<Runnable>> PENDING_SIGNALS = new ThreadLocal<>();
+
+    private final Node node;
+    private final Pid pid;
+    private final Mailbox mailbox = new Mailbox();
+    private final Tuple initialCall;
+    private final AtomicLong reductions = new AtomicLong();
+    private volatile Thread thread;
+    private volatile boolean trapExit;
+    private volatile boolean dead;
+    private volatile boolean waiting;
+    private volatile Object exitReason;
+
+    // Guarded by this.
+    private Map<Pid, LocalProcess> links;
+    private Map<Ref, LocalProcess> monitors;
+    private Map<Ref, LocalProcess> monitoredBy;
+    private Atom registeredName;
+    private Map<Object, Object> dictionary;
+
+    /**
+     * Creates the record; {@link Node} does this when it spawns.
+     *
+     * @param node        the owning node
+     * @param pid         the new pid
+     * @param initialCall {@code {module, function, arity}} or null
+     * @param trapExit    initial {@code trap_exit} flag
+     */
+    public LocalProcess(Node node, Pid pid, Tuple initialCall, boolean trapExit) {
+        this.node = node;
+        this.pid = pid;
+        this.initialCall = initialCall;
+        this.trapExit = trapExit;
+    }
+
+    /** This process's pid. */
+    public Pid pid() {
+        return pid;
+    }
+
+    /** The node this process lives on. */
+    public Node node() {
+        return node;
+    }
+
+    /** This process's mailbox. */
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    /** Binds the thread that runs this process; interrupted when the process is killed. */
+    public synchronized void bindThread(Thread t) {
+        this.thread = t;
+    }
+
+    /** The thread running this process, or null before it starts. */
+    public Thread thread() {
+        return thread;
+    }
+
+    /** False once the exit of this process has been processed. */
+    public boolean isAlive() {
+        return !dead;
+    }
+
+    /** The exit reason, or null while alive. */
+    public Object exitReason() {
+        return exitReason;
+    }
+
+    /**
+     * Throws {@link ProcessExitedError} when this process is dead; called by every runtime
+     * operation a process makes on itself.
+     */
+    public void checkAlive() {
+        if (dead) throw new ProcessExitedError(exitReason);
+    }
+
+    /** The {@code trap_exit} flag. */
+    public boolean trapsExits() {
+        return trapExit;
+    }
+
+    /**
+     * Sets {@code trap_exit}, as {@code Process.flag(:trap_exit, value)}.
+     *
+     * @return the previous value
+     */
+    public boolean setTrapExit(boolean on) {
+        boolean old = trapExit;
+        trapExit = on;
+        return old;
+    }
+
+    void markWaiting(boolean on) {
+        waiting = on;
+    }
+
+    /** {@code :waiting} when parked in receive, else {@code :running}; {@code :exiting} once dead. */
+    public Atom status() {
+        if (dead) return Atom.of("exiting");
+        return waiting ? Atom.of("waiting") : Atom.of("running");
+    }
+
+    /** The {@code {module, function, arity}} this process started in, or null. */
+    public Tuple initialCall() {
+        return initialCall;
+    }
+
+    /** Counts one unit of work (a handled message or call), reported as reductions. */
+    public void bumpReductions() {
+        reductions.incrementAndGet();
+    }
+
+    /** Units of work done so far, as {@code Process.info(pid, :reductions)}. */
+    public long reductions() {
+        return reductions.get();
+    }
+
+    /** Delivers a message; dropped silently when this process is dead, as on the BEAM. */
+    public void deliver(Object message) {
+        if (!dead) mailbox.add(message);
+    }
+
+    // ---- names --------------------------------------------------------------------------------
+
+    /** The locally registered name, or null. */
+    public synchronized Atom registeredName() {
+        return registeredName;
+    }
+
+    /**
+     * Records a registered name; the node's name table calls this under its own rules.
+     *
+     * @return false when this process is dead or already has a name
+     */
+    public synchronized boolean claimName(Atom name) {
+        if (dead || registeredName != null) return false;
+        registeredName = name;
+        return true;
+    }
+
+    /** Forgets the registered name if it is {@code name}. */
+    public synchronized void releaseName(Atom name) {
+        if (name.equals(registeredName)) registeredName = null;
+    }
+
+    // ---- dictionary ---------------------------------------------------------------------------
+
+    /** Puts into the process dictionary, as {@code Process.put/2}; returns the old value or null. */
+    public synchronized Object dictionaryPut(Object key, Object value) {
+        if (dictionary == null) dictionary = new LinkedHashMap<>();
+        return dictionary.put(key, value);
+    }
+
+    /** Reads the process dictionary, as {@code Process.get/1}. */
+    public synchronized Object dictionaryGet(Object key) {
+        return dictionary == null ? null : dictionary.get(key);
+    }
+
+    /** A copy of the process dictionary, as {@code Process.get/0}. */
+    public synchronized Map<Object, Object> dictionary() {
+        return dictionary == null ? Map.of() : new LinkedHashMap<>(dictionary);
+    }
+
+    // ---- links --------------------------------------------------------------------------------
+
+    /**
+     * Links this process and {@code other}, as {@code Process.link/1} called by this process.
+     * Linking to a dead process delivers an exit signal with reason {@code :noproc} instead.
+     */
+    public void link(LocalProcess other) {
+        if (tryLink(other)) return;
+        if (dead) {
+            // We are dead: our exit already ran, so the other end gets our exit signal now.
+            if (!other.dead) exitSignal(other, pid, exitReason, true);
+        } else {
+            exitSignal(this, other.pid, Atom.NOPROC, true);
+        }
+    }
+
+    /**
+     * Links this process and {@code other} when both are alive, atomically with respect to either
+     * one's exit: either the link is in place before an exit takes its snapshot of links, or
+     * nothing is linked.
+     *
+     * @return false (and no link) when either process is dead
+     */
+    public boolean tryLink(LocalProcess other) {
+        if (other == this) return !dead;
+        LocalProcess first = lockOrder(this, other) ? this : other;
+        LocalProcess second = first == this ? other : this;
+        synchronized (first) {
+            synchronized (second) {
+                if (dead || other.dead) return false;
+                if (other.links == null) other.links = new HashMap<>(4);
+                other.links.put(pid, this);
+                if (links == null) links = new HashMap<>(4);
+                links.put(other.pid, other);
+                return true;
+            }
+        }
+    }
+
+    /** True when {@code a} must be locked before {@code b} (a global order avoids deadlock). */
+    private static boolean lockOrder(LocalProcess a, LocalProcess b) {
+        int c = Long.compare(a.pid.number(), b.pid.number());
+        if (c == 0) c = Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
+        return c <= 0;
+    }
+
+    /** Removes the link both ways, as {@code Process.unlink/1}. */
+    public void unlink(LocalProcess other) {
+        removeLink(other);
+        other.removeLink(this);
+    }
+
+    /**
+     * Removes the link to the process with this pid, as {@code Process.unlink/1}, even when that
+     * process has just died: once this returns, the link has no effect on this process any more.
+     */
+    public void unlinkPid(Pid other) {
+        LocalProcess found;
+        synchronized (this) {
+            found = links == null ? null : links.remove(other);
+        }
+        if (found != null) found.removeLink(this);
+    }
+
+    private synchronized void removeLink(LocalProcess other) {
+        if (links != null) links.remove(other.pid, other);
+    }
+
+    /** The pids this process is linked to, as {@code Process.info(pid, :links)}. */
+    public synchronized List<Pid> links() {
+        List<Pid> out = new ArrayList<>();
+        if (links != null) out.addAll(links.keySet());
+        return out;
+    }
+
+    // ---- monitors -----------------------------------------------------------------------------
+
+    /**
+     * Makes this process monitor {@code target}, as {@code Process.monitor/1}. When the target is
+     * already dead the {@code {:DOWN, ref, :process, pid, :noproc}} message arrives at once.
+     *
+     * @param target    the monitored process, or null when the pid names no live process
+     * @param targetPid the pid as given, for the DOWN message
+     * @return the monitor reference
+     */
+    public Ref monitor(LocalProcess target, Pid targetPid) {
+        Ref ref = node.makeRef();
+        boolean live = false;
+        if (target != null) {
+            // Both sides under both locks, so an exit on either side sees the whole monitor or none.
+            LocalProcess first = lockOrder(this, target) ? this : target;
+            LocalProcess second = first == this ? target : this;
+            synchronized (first) {
+                synchronized (second) {
+                    live = !target.dead && !dead;
+                    if (live) {
+                        if (target.monitoredBy == null) target.monitoredBy = new HashMap<>(4);
+                        target.monitoredBy.put(ref, this);
+                        if (monitors == null) monitors = new HashMap<>(4);
+                        monitors.put(ref, target);
+                    }
+                }
+            }
+        }
+        if (!live) deliver(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, targetPid, Atom.NOPROC));
+        return ref;
+    }
+
+    /**
+     * Removes a monitor this process holds, as {@code Process.demonitor/1}. Once this returns, no
+     * {@code :DOWN} message for {@code ref} can arrive any more: either it is already queued (the
+     * monitor had fired; returns false) or it never will be.
+     *
+     * @return true when the monitor was active
+     */
+    public boolean demonitor(Ref ref) {
+        LocalProcess target;
+        synchronized (this) {
+            target = monitors == null ? null : monitors.remove(ref);
+        }
+        if (target == null) return false;
+        synchronized (target) {
+            if (target.monitoredBy != null) target.monitoredBy.remove(ref);
+        }
+        return true;
+    }
+
+    /** The pids this process monitors, as {@code Process.info(pid, :monitors)}. */
+    public synchronized List<Pid> monitoredPids() {
+        List<Pid> out = new ArrayList<>();
+        if (monitors != null) for (LocalProcess p : monitors.values()) out.add(p.pid);
+        return out;
+    }
+
+    /** The pids monitoring this process, as {@code Process.info(pid, :monitored_by)}. */
+    public synchronized List<Pid> monitoredBy() {
+        List<Pid> out = new ArrayList<>();
+        if (monitoredBy != null) for (LocalProcess p : monitoredBy.values()) out.add(p.pid);
+        return out;
+    }
+
+    // ---- exits --------------------------------------------------------------------------------
+
+    /**
+     * Sends an exit signal to {@code target}, as a link does when its other end dies
+     * ({@code link == true}) or as {@code Process.exit(target, reason)} does ({@code link == false}).
+     *
+     * @param target the process receiving the signal
+     * @param from   the pid the signal comes from
+     * @param reason the exit reason
+     * @param link   true for a link's signal: {@code :kill} then is an ordinary, trappable reason
+     */
+    public static void exitSignal(LocalProcess target, Pid from, Object reason, boolean link) {
+        signal(target, from, reason, link, null);
+    }
+
+    /**
+     * Sends an exit signal; {@code viaLink}, when given, is the dying process whose link carries
+     * the signal: the signal then only acts if {@code target} still holds that link (consuming it),
+     * so that once {@code unlink} has returned the link has no effect any more, as on the BEAM.
+     */
+    private static void signal(LocalProcess target, Pid from, Object reason, boolean link, LocalProcess viaLink) {
+        ArrayDeque<Runnable> pending = PENDING_SIGNALS.get();
+        if (pending != null) {
+            // Already processing a cascade on this thread: queue instead of recursing.
+            pending.add(() -> target.handleExitSignal(from, reason, link, viaLink));
+            return;
+        }
+        pending = new ArrayDeque<>();
+        PENDING_SIGNALS.set(pending);
+        try {
+            target.handleExitSignal(from, reason, link, viaLink);
+            Runnable next;
+            while ((next = pending.poll()) != null) next.run();
+        } finally {
+            PENDING_SIGNALS.remove();
+        }
+    }
+
+    private void handleExitSignal(Pid from, Object reason, boolean link, LocalProcess viaLink) {
+        Exit exit;
+        // Decided under this process's lock, atomically with unlink and with the flag it acts on.
+        synchronized (this) {
+            if (dead) return;
+            if (viaLink != null && (links == null || !links.remove(viaLink.pid, viaLink))) return; // unlinked meanwhile
+            if (!link && Atom.KILL.equals(reason)) {
+                exit = markDead(Atom.KILLED);
+            } else if (trapExit) {
+                deliver(Tuple.of(Atom.EXIT, from, reason));
+                return;
+            } else if (Atom.NORMAL.equals(reason)) {
+                if (link || !pid.equals(from)) return;
+                exit = markDead(Atom.NORMAL);
+            } else {
+                exit = markDead(reason);
+            }
+        }
+        finishExit(exit);
+    }
+
+    /** What {@link #markDead} took from a dying process, for {@link #finishExit}. */
+    private record Exit(Object reason, Map<Pid, LocalProcess> links, Map<Ref, LocalProcess> watchers,
+                        Map<Ref, LocalProcess> watched, Atom name) {}
+
+    /**
+     * Processes this process's exit: marks it dead, removes it from the node's tables, fires its
+     * links and monitors, publishes the exit and interrupts its thread.
+     *
+     * @param reason the exit reason
+     * @return false when the process was already dead
+     */
+    public boolean terminate(Object reason) {
+        Exit exit;
+        synchronized (this) {
+            if (dead) return false;
+            exit = markDead(reason);
+        }
+        finishExit(exit);
+        return true;
+    }
+
+    /** The first half of an exit, under this process's lock: from now on it is dead for everyone. */
+    private Exit markDead(Object reason) {
+        Exit exit = new Exit(reason, links, monitoredBy, monitors, registeredName);
+        exitReason = reason;
+        dead = true;
+        links = null;
+        monitoredBy = null;
+        monitors = null;
+        registeredName = null;
+        // Under the lock, so that a thread leaving the process (Node.detach) can clear the flag
+        // knowing no interrupt of ours is still to come.
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) t.interrupt();
+        return exit;
+    }
+
+    /** The second half of an exit, without this process's lock: tables, links, monitors, event. */
+    private void finishExit(Exit exit) {
+        Object reason = exit.reason();
+        node.processExited(this, exit.name());
+        // Links before monitors, as the BEAM does: a process that both links and monitors (a
+        // GenServer starter) has the {:EXIT, ...} message queued once its :DOWN arrives.
+        if (exit.links() != null) {
+            for (LocalProcess l : exit.links().values()) signal(l, pid, reason, true, this);
+        }
+        if (exit.watched() != null) {
+            for (Map.Entry<Ref, LocalProcess> e : exit.watched().entrySet()) {
+                LocalProcess t = e.getValue();
+                synchronized (t) {
+                    if (t.monitoredBy != null) t.monitoredBy.remove(e.getKey());
+                }
+            }
+        }
+        if (exit.watchers() != null) {
+            for (Map.Entry<Ref, LocalProcess> e : exit.watchers().entrySet()) {
+                LocalProcess w = e.getValue();
+                // The monitor fires once: it leaves the watcher's table as its DOWN is queued, both
+                // under the watcher's lock, so a concurrent demonitor either wins (no DOWN) or finds
+                // the DOWN already queued (demonitor with :flush removes it).
+                synchronized (w) {
+                    if (w.monitors != null && w.monitors.remove(e.getKey()) != null) {
+                        w.deliver(Tuple.of(Atom.DOWN, e.getKey(), Atom.PROCESS, pid, reason));
+                    }
+                }
+            }
+        }
+        node.events().publishExit(pid, exit.name(), reason);
+    }
+
+    @Override
+    public String toString() {
+        return "LocalProcess" + pid;
+    }
+}

@@ -1,0 +1,149 @@
+package procshell.runtime.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/**
+ * A process's message queue with selective receive.
+ *
+ * <p>Any thread may {@link #add(Object)}; only the owning process takes. Senders append to a
+ * lock-free queue and wake the owner only when it is parked; the owner moves messages it has
+ * looked at but not taken to a private list, so a selective receive never scans a message twice
+ * and messages it skips stay queued in arrival order, as on the BEAM.
+ */
+public final class Mailbox {
+    /** Returned by {@link #take} when the {@code after} timeout fired. */
+    public static final Object TIMEOUT = new Object() {
+        @Override
+        public String toString() {
+            return "<receive timeout>";
+        }
+    };
+
+    private final ConcurrentLinkedQueue<Object> incoming = new ConcurrentLinkedQueue<>();
+    /** Messages the owner has seen and skipped, oldest first; touched by the owner only. */
+    private Node saved;
+    private Node savedTail;
+    private int savedSize;
+    private volatile Thread waiter;
+
+    private static final class Node {
+        final Object message;
+        Node next;
+
+        Node(Object message) {
+            this.message = message;
+        }
+    }
+
+    /** Appends a message; callable from any thread. */
+    public void add(Object message) {
+        incoming.offer(message);
+        Thread w = waiter;
+        if (w != null) LockSupport.unpark(w);
+    }
+
+    /**
+     * Takes the oldest message that matches, waiting up to {@code timeoutMs}.
+     *
+     * @param match     chooses the message to take; {@code null} takes the oldest
+     * @param timeoutMs how long to wait in ms: 0 never waits, negative waits forever (infinity)
+     * @param alive     checked after every wake-up; when it fails the wait stops
+     * @return the message, or {@link #TIMEOUT}
+     * @throws ProcessExitedError when the owner died while waiting
+     */
+    public Object take(Predicate<Object> match, long timeoutMs, LocalProcess alive) {
+        // A dead process's receive fails even when messages are queued: its code must unwind.
+        alive.checkAlive();
+        Object found = takeSaved(match);
+        if (found != NO_MATCH) return found;
+        long deadline = timeoutMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs) : 0;
+        while (true) {
+            Object m;
+            while ((m = incoming.poll()) != null) {
+                if (matches(match, m)) return m;
+            }
+            alive.checkAlive();
+            if (timeoutMs == 0) return TIMEOUT;
+            long left = 0;
+            if (timeoutMs > 0) {
+                left = deadline - System.nanoTime();
+                if (left <= 0) return TIMEOUT;
+            }
+            waiter = Thread.currentThread();
+            try {
+                if (incoming.isEmpty()) {
+                    alive.markWaiting(true);
+                    if (timeoutMs > 0) LockSupport.parkNanos(this, left);
+                    else LockSupport.park(this);
+                    alive.markWaiting(false);
+                }
+            } finally {
+                waiter = null;
+            }
+            // A kill interrupts the thread after marking the process dead: checkAlive then throws.
+            // Any other (stray) interrupt is cleared, so that park blocks again instead of spinning.
+            if (Thread.interrupted()) alive.checkAlive();
+        }
+    }
+
+    /**
+     * Tests a message just taken from the incoming queue; one that does not match (or makes the
+     * pattern throw) is kept, in order, so a failing pattern loses no message.
+     */
+    private boolean matches(Predicate<Object> match, Object m) {
+        if (match == null) return true;
+        boolean ok = false;
+        try {
+            ok = match.test(m);
+            return ok;
+        } finally {
+            if (!ok) save(m);
+        }
+    }
+
+    private static final Object NO_MATCH = new Object();
+
+    private Object takeSaved(Predicate<Object> match) {
+        Node prev = null;
+        for (Node n = saved; n != null; prev = n, n = n.next) {
+            if (match == null || match.test(n.message)) {
+                if (prev == null) saved = n.next;
+                else prev.next = n.next;
+                if (n == savedTail) savedTail = prev;
+                savedSize--;
+                return n.message;
+            }
+        }
+        return NO_MATCH;
+    }
+
+    private void save(Object m) {
+        Node n = new Node(m);
+        if (savedTail == null) saved = n;
+        else savedTail.next = n;
+        savedTail = n;
+        savedSize++;
+    }
+
+    /** The number of queued messages, as {@code Process.info(pid, :message_queue_len)}. */
+    public int size() {
+        return savedSize + incoming.size();
+    }
+
+    /**
+     * A snapshot of the queued messages, oldest first, as {@code Process.info(pid, :messages)}.
+     * Exact when called by the owner; a best effort from other threads.
+     */
+    public List<Object> snapshot() {
+        List<Object> out = new ArrayList<>();
+        for (Node n = saved; n != null; n = n.next) out.add(n.message);
+        out.addAll(incoming);
+        return out;
+    }
+
+}

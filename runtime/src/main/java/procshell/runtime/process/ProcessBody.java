@@ -1,0 +1,17 @@
+package procshell.runtime.process;
+
+/**
+ * The code a process runs, as the function given to {@code spawn/1}. Returning ends the process
+ * with reason {@code :normal}; throwing {@link ExitException} ends it with that reason; any other
+ * throwable ends it with {@code {exception, stacktrace}} and a crash report.
+ */
+@FunctionalInterface
+public interface ProcessBody {
+    /**
+     * Runs the process.
+     *
+     * @param self the running process's own handle ({@code self()}, receive, link, ...)
+     * @throws Exception any failure, which becomes the process's exit reason
+     */
+    void run(ProcessContext self) throws Exception;
+}

@@ -1,0 +1,205 @@
+package procshell.runtime.process;
+
+import java.util.function.Predicate;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Ref;
+import procshell.runtime.node.Tuple;
+
+/**
+ * The running process's view of itself: {@code self()}, {@code receive}, {@code send},
+ * {@code link}, {@code monitor}, {@code trap_exit}, {@code exit/1}. A process body receives its
+ * context; code deeper down finds it with {@link #current()}.
+ */
+public final class ProcessContext {
+    private static final ThreadLocal<ProcessContext> CURRENT = new ThreadLocal<>();
+
+    private final LocalProcess process;
+
+    ProcessContext(LocalProcess process) {
+        this.process = process;
+    }
+
+    /** Binds a context to the current thread; the node does this when a process starts. */
+    public static ProcessContext bind(LocalProcess process) {
+        ProcessContext ctx = new ProcessContext(process);
+        CURRENT.set(ctx);
+        return ctx;
+    }
+
+    /** Unbinds the current thread's context. */
+    public static void unbind() {
+        CURRENT.remove();
+    }
+
+    /** The context of the process running on this thread, or null on a thread that is no process. */
+    public static ProcessContext current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * The context of the process running on this thread.
+     *
+     * @throws IllegalStateException when this thread runs no process
+     */
+    public static ProcessContext require() {
+        ProcessContext c = CURRENT.get();
+        if (c == null) throw new IllegalStateException("not called from a process (no self())");
+        return c;
+    }
+
+    /** This process's pid, as {@code self()}. */
+    public Pid self() {
+        return process.pid();
+    }
+
+    /** The node this process lives on. */
+    public Node node() {
+        return process.node();
+    }
+
+    /** The node's record of this process. */
+    public LocalProcess process() {
+        return process;
+    }
+
+    /** Waits for the oldest message, forever, as {@code receive do m -> m end}. */
+    public Object receive() {
+        return process.mailbox().take(null, -1, process);
+    }
+
+    /**
+     * Waits for the oldest message, as {@code receive do m -> m after ms -> ... end}.
+     *
+     * @param timeoutMs ms to wait; 0 polls; negative waits forever
+     * @return the message or {@link Mailbox#TIMEOUT}
+     */
+    public Object receive(long timeoutMs) {
+        return process.mailbox().take(null, timeoutMs, process);
+    }
+
+    /**
+     * Selective receive: waits for the oldest message that {@code match} accepts; others stay
+     * queued in order.
+     *
+     * @param match     the pattern, as a predicate
+     * @param timeoutMs ms to wait; 0 polls; negative waits forever
+     * @return the message or {@link Mailbox#TIMEOUT}
+     */
+    public Object receive(Predicate<Object> match, long timeoutMs) {
+        return process.mailbox().take(match, timeoutMs, process);
+    }
+
+    /**
+     * Sends a message, as {@code send/2}.
+     *
+     * @param dest a pid, a registered name, {@code {name, node}} or a via tuple
+     * @return the message
+     * @throws IllegalArgumentException when a name is not registered
+     */
+    public Object send(Object dest, Object message) {
+        process.checkAlive();
+        return process.node().send(dest, message);
+    }
+
+    /**
+     * Links to a process, as {@code Process.link/1}.
+     *
+     * @throws ErlangError with reason {@code :noproc} when the process does not exist and this
+     *         process does not trap exits (a trapping one gets {@code {:EXIT, pid, :noproc}})
+     */
+    public void link(Pid pid) {
+        process.checkAlive();
+        LocalProcess other = process.node().process(pid);
+        if (other != null && process.tryLink(other)) return;
+        // The process is gone (or died while we linked): link/1 on a local dead pid.
+        process.checkAlive();
+        if (!process.trapsExits()) throw new ErlangError(Atom.NOPROC);
+        process.deliver(Tuple.of(Atom.EXIT, pid, Atom.NOPROC));
+    }
+
+    /** Removes a link, as {@code Process.unlink/1}; unlinking a dead or unlinked pid is fine. */
+    public void unlink(Pid pid) {
+        process.checkAlive();
+        process.unlinkPid(pid);
+    }
+
+    /**
+     * Monitors a process, as {@code Process.monitor/1}; a dead pid gives an immediate
+     * {@code {:DOWN, ref, :process, pid, :noproc}}.
+     *
+     * @return the monitor reference
+     */
+    public Ref monitor(Pid pid) {
+        process.checkAlive();
+        return process.monitor(process.node().process(pid), pid);
+    }
+
+    /**
+     * Removes a monitor, as {@code Process.demonitor/2}.
+     *
+     * @param flush also drop a {@code {:DOWN, ref, ...}} message already queued
+     * @return true when the monitor was still active
+     */
+    public boolean demonitor(Ref ref, boolean flush) {
+        process.checkAlive();
+        boolean active = process.demonitor(ref);
+        if (flush) {
+            process.mailbox().take(m -> m instanceof Tuple t && t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)), 0, process);
+        }
+        return active;
+    }
+
+    /**
+     * Sets {@code trap_exit}, as {@code Process.flag(:trap_exit, on)}.
+     *
+     * @return the previous value
+     */
+    public boolean trapExit(boolean on) {
+        process.checkAlive();
+        return process.setTrapExit(on);
+    }
+
+    /**
+     * Ends this process with {@code reason}, as {@code exit/1}: throws, so that the body unwinds.
+     *
+     * @throws ExitException always
+     */
+    public ExitException exit(Object reason) {
+        throw new ExitException(reason);
+    }
+
+    /**
+     * Sends an exit signal from this process, as {@code Process.exit/2}.
+     *
+     * @return true, as the BEAM does
+     */
+    public boolean exit(Pid pid, Object reason) {
+        process.checkAlive();
+        boolean result = process.node().exit(self(), pid, reason);
+        // exit(self(), reason) that ends this process (or a link cascade that reached it) does not
+        // return, as on the BEAM.
+        process.checkAlive();
+        return result;
+    }
+
+    /** Spawns a process, as {@code spawn/1}. */
+    public Pid spawn(ProcessBody body) {
+        process.checkAlive();
+        return process.node().spawn(body, SpawnOptions.DEFAULT);
+    }
+
+    /** Spawns a process monitored by this one, as {@code spawn_monitor/1}; returns {@code {pid, ref}}. */
+    public Tuple spawnMonitor(ProcessBody body) {
+        process.checkAlive();
+        return process.node().spawnMonitor(body, SpawnOptions.DEFAULT);
+    }
+
+    /** Spawns a process linked to this one, as {@code spawn_link/1}. */
+    public Pid spawnLink(ProcessBody body) {
+        process.checkAlive();
+        return process.node().spawn(body, SpawnOptions.LINK);
+    }
+}

@@ -1,0 +1,126 @@
+package procshell.shell.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import procshell.shell.console.Console;
+import procshell.shell.console.Shell;
+import procshell.shell.eval.EvaluatorProcess;
+import procshell.shell.inspect.ErrorFormatter;
+import procshell.shell.inspect.ExitFormatter;
+import procshell.shell.tutorial.TutorialCommand;
+
+/**
+ * The {@code procshell} command: starts the interactive shell, evaluates an expression
+ * ({@code -e}) or a script file, or runs the tutorials.
+ */
+@Command(name = "procshell", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "An iex-like shell for exploring BEAM processes and process registries.",
+        subcommands = {TutorialCommand.class})
+public final class Main implements Callable<Integer> {
+    @Option(names = "--sname", paramLabel = "NAME", description = "Short node name, e.g. node1 or node1@localhost.")
+    String sname;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Long node name, e.g. node1@127.0.0.1.")
+    String name;
+
+    @Option(names = "--cookie", paramLabel = "COOKIE", description = "The node's cookie (for clusters).")
+    String cookie;
+
+    @Option(names = "-e", paramLabel = "EXPR", description = "Evaluate EXPR, print its result as iex would, and exit (non-zero on error).")
+    String expression;
+
+    @Option(names = "--script", paramLabel = "FILE", description = "Evaluate FILE as typed input, then exit (non-zero on the first error).")
+    Path script;
+
+    @Option(names = "--no-color", description = "Print without colours.")
+    boolean noColor;
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).execute(args);
+        System.exit(code);
+    }
+
+    /** The node name chosen by --sname / --name. */
+    String nodeName() {
+        if (sname != null) return sname.contains("@") ? sname : sname + "@" + shortHost();
+        if (name != null) return name.contains("@") ? name : name + "@" + longHost();
+        return "nonode@nohost";
+    }
+
+    private static String shortHost() {
+        try {
+            String h = InetAddress.getLocalHost().getHostName();
+            int dot = h.indexOf('.');
+            return dot < 0 ? h : h.substring(0, dot);
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static String longHost() {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (java.io.IOException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Shell shell = new Shell(nodeName());
+        try {
+            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+            if (expression != null) return evaluateOnce(shell, expression, out, true);
+            if (script != null) return evaluateOnce(shell, Files.readString(script), out, false);
+            Terminal terminal = TerminalBuilder.builder().system(true).build();
+            if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+                terminal.close();
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                shell.piped(in, out).run();
+                return 0;
+            }
+            terminal.writer().println(Version.banner());
+            Console c = shell.interactive(terminal, Path.of(System.getProperty("user.home"), ".procshell_history"));
+            c.run();
+            terminal.close();
+            return 0;
+        } finally {
+            shell.shutdown();
+        }
+    }
+
+    private static int evaluateOnce(Shell shell, String source, PrintWriter out, boolean printResult) throws InterruptedException {
+        EvaluatorProcess.Result r = shell.process().evaluate(source);
+        switch (r) {
+            case EvaluatorProcess.Result.Value v -> {
+                if (printResult) out.println(shell.inspect(v.outcome().value()));
+                out.flush();
+                return 0;
+            }
+            case EvaluatorProcess.Result.Raised x -> {
+                out.flush();
+                System.err.println(ErrorFormatter.format(x.error()));
+                return 1;
+            }
+            case EvaluatorProcess.Result.Died d -> {
+                out.flush();
+                System.err.println("** (EXIT from " + d.pid() + ") shell process exited with reason: " + ExitFormatter.format(d.reason()));
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package procshell.shell.console;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+import procshell.runtime.event.NodeEvent;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Pid;
+import procshell.shell.eval.EvaluatorProcess;
+import procshell.shell.eval.IexSyntax;
+import procshell.shell.iex.IexSession;
+import procshell.shell.inspect.ErrorFormatter;
+import procshell.shell.inspect.ExitFormatter;
+import procshell.shell.inspect.LogFormatter;
+
+/**
+ * The read-eval-print loop: reads inputs (a JLine terminal, or plain lines when piped), evaluates
+ * them in the shell process, prints results and errors as iex does, and prints crash reports and
+ * the shell process's own death as they happen.
+ *
+ * <p>Prompts are {@code ps(N)>} and, for a continued input, {@code ...(N)>}; on a named node
+ * {@code ps(node1@localhost)N>}. Piped input is echoed after its prompt, so that the output reads
+ * as a transcript of the session.
+ */
+public final class Console {
+    private final Node node;
+    private final IexSession session;
+    private final EvaluatorProcess shell;
+    private final LineReader reader;
+    private final BufferedReader piped;
+    private final PrintWriter out;
+    private final Object outputLock = new Object();
+    private int counter = 1;
+
+    private Console(Node node, EvaluatorProcess shell, LineReader reader, BufferedReader piped, PrintWriter out) {
+        this.node = node;
+        this.session = IexSession.of(node);
+        this.shell = shell;
+        this.reader = reader;
+        this.piped = piped;
+        this.out = out;
+        session.setOut(out);
+        shell.evaluator().binding().setVariable("out", out);
+        node.events().subscribe(e -> {
+            if (e instanceof NodeEvent.CrashReport r && LogFormatter.prints(r.kind())) {
+                String text = LogFormatter.format(r, session.inspectOptions());
+                if (text != null) printAsync(text);
+            }
+        });
+    }
+
+    /**
+     * A console on a JLine terminal (a real one, or a dumb one over streams in tests).
+     *
+     * @param history the history file, or null for none
+     */
+    public static Console interactive(Node node, EvaluatorProcess shell, Terminal terminal, Path history) {
+        LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).parser(new IexParser())
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "")
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_TAB, false);
+        if (history != null) b.variable(LineReader.HISTORY_FILE, history);
+        LineReader reader = b.build();
+        Console c = new Console(node, shell, reader, null, terminal.writer());
+        terminal.handle(Terminal.Signal.INT, s -> shell.interrupt());
+        return c;
+    }
+
+    /** A console reading plain lines (stdin not a terminal), echoing each after its prompt. */
+    public static Console piped(Node node, EvaluatorProcess shell, BufferedReader in, PrintWriter out) {
+        return new Console(node, shell, null, in, out);
+    }
+
+    /** The prompt for the next input. */
+    String prompt() {
+        Atom name = node.name();
+        return name.name().equals("nonode@nohost") ? "ps(" + counter + ")> " : "ps(" + name.name() + ")" + counter + "> ";
+    }
+
+    private String continuation() {
+        return "...(" + counter + ")> ";
+    }
+
+    /** Runs until end of input (Ctrl-D, or the end of piped input). */
+    public void run() {
+        while (true) {
+            String input;
+            try {
+                input = read();
+            } catch (EndOfFileException e) {
+                break;
+            }
+            if (input == null) break;
+            evalAndPrint(input);
+        }
+        out.flush();
+    }
+
+    private String read() {
+        if (reader != null) {
+            while (true) {
+                try {
+                    reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
+                    String line = reader.readLine(prompt());
+                    if (line.strip().endsWith("#iex:break") && line.contains("\n")) {
+                        printLine("** (TokenMissingError) iex:" + counter + ": incomplete expression");
+                        continue;
+                    }
+                    return line;
+                } catch (UserInterruptException e) {
+                    // Ctrl-C at the prompt drops the line being typed, as a shell does.
+                }
+            }
+        }
+        try {
+            Quiescence.await(node, shell.pid(), 500);
+            StringBuilder buf = new StringBuilder();
+            String line = piped.readLine();
+            if (line == null) return null;
+            printLine(prompt() + line);
+            buf.append(line);
+            while (!IexSyntax.isComplete(buf.toString())) {
+                String more = piped.readLine();
+                if (more == null) break;
+                printLine(continuation() + more);
+                if (more.strip().equals("#iex:break")) {
+                    printLine("** (TokenMissingError) iex:" + counter + ": incomplete expression");
+                    buf.setLength(0);
+                    line = piped.readLine();
+                    if (line == null) return null;
+                    printLine(prompt() + line);
+                    buf.append(line);
+                    continue;
+                }
+                buf.append('\n').append(more);
+            }
+            return buf.toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Evaluates one input and prints what iex would print.
+     *
+     * @return true when it evaluated without error
+     */
+    public boolean evalAndPrint(String input) {
+        if (input.isBlank()) {
+            return true;
+        }
+        EvaluatorProcess.Result r;
+        try {
+            r = shell.evaluate(input);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        counter++;
+        switch (r) {
+            case EvaluatorProcess.Result.Value v -> {
+                Object value = v.outcome().value();
+                if (value == null && !v.outcome().defined().isEmpty()) {
+                    Class<?> last = v.outcome().defined().get(v.outcome().defined().size() - 1);
+                    value = procshell.runtime.node.Tuple.of(Atom.of("module"), session.modules().atomOf(last));
+                }
+                for (Class<?> c : v.outcome().defined()) session.modules().atomOf(c);
+                session.recordResult(value);
+                if (value != IexSession.NO_VALUE) printLine(session.inspect(value));
+                return true;
+            }
+            case EvaluatorProcess.Result.Raised x -> {
+                printLine(ErrorFormatter.format(x.error()));
+                return false;
+            }
+            case EvaluatorProcess.Result.Died d -> {
+                printLine(deathMessage(d.pid(), d.reason()));
+                return false;
+            }
+        }
+    }
+
+    private static String deathMessage(Pid pid, Object reason) {
+        if (EvaluatorProcess.INTERRUPTED.equals(reason)) return "** (EXIT) interrupted";
+        return "** (EXIT from " + pid + ") shell process exited with reason: " + ExitFormatter.format(reason);
+    }
+
+    /** Called when the shell process died between inputs. */
+    public void shellDied(Pid pid, Object reason) {
+        printAsync(deathMessage(pid, reason));
+    }
+
+    private void printLine(String text) {
+        synchronized (outputLock) {
+            out.println(text);
+            out.flush();
+        }
+    }
+
+    private void printAsync(String text) {
+        if (reader != null && reader.isReading()) {
+            reader.printAbove(text);
+        } else {
+            printLine(text);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package procshell.shell.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiConsumer;
+
+import procshell.runtime.event.NodeEvent;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.process.LocalProcess;
+import procshell.runtime.process.ProcessContext;
+import procshell.runtime.process.ProcessExitedError;
+import procshell.runtime.process.SpawnOptions;
+
+/**
+ * The shell process: the node process in which inputs are evaluated, as iex's evaluator. Its pid
+ * is {@code self()} at the prompt; processes started with {@code start_link} are linked to it,
+ * so it dies with them as on the BEAM. When it dies, a new one takes over with the same bindings
+ * (unlike iex, which loses them).
+ *
+ * <p>It runs on a platform thread, so that a loop typed at the prompt cannot hold one of the
+ * carrier threads that all other processes share.
+ */
+public final class EvaluatorProcess {
+    /** The exit reason used when the user stops an evaluation with Ctrl-C. */
+    public static final Atom INTERRUPTED = Atom.of("interrupted");
+
+    private final Node node;
+    private final Evaluator evaluator;
+    private final BiConsumer<Pid, Object> onIdleDeath;
+    private final Object lock = new Object();
+    private Pid pid;
+    private LinkedBlockingQueue<Job> jobs;
+    private Job running;
+
+    /** What one evaluation ended with. */
+    public sealed interface Result {
+        /** The input's value and the classes it defined. */
+        record Value(Evaluator.Outcome outcome) implements Result {}
+
+        /** The input raised or exited; the shell process lives on. */
+        record Raised(Throwable error) implements Result {}
+
+        /** The shell process itself died during the evaluation. */
+        record Died(Pid pid, Object reason) implements Result {}
+    }
+
+    private static final class Job {
+        final String source;
+        final CompletableFuture<Result> result = new CompletableFuture<>();
+
+        Job(String source) {
+            this.source = source;
+        }
+    }
+
+    /**
+     * @param node        the node the shell runs on
+     * @param evaluator   the evaluator, whose bindings outlive every shell process
+     * @param onIdleDeath called (on another thread) when the shell process dies between inputs,
+     *                    with its pid and reason; a new shell process is already running then
+     */
+    public EvaluatorProcess(Node node, Evaluator evaluator, BiConsumer<Pid, Object> onIdleDeath) {
+        this.node = node;
+        this.evaluator = evaluator;
+        this.onIdleDeath = onIdleDeath;
+        node.events().subscribe(e -> {
+            if (e instanceof NodeEvent.Exited x) died(x.pid(), x.reason());
+        });
+        ensureStarted();
+    }
+
+    /** The current shell process's pid (a new shell process is started if the last one died). */
+    public Pid pid() {
+        return ensureStarted();
+    }
+
+    /**
+     * Starts a shell process unless one runs. Never called from the exit listener: that runs on
+     * the thread of whichever process processed the death, which may itself be dying.
+     */
+    private Pid ensureStarted() {
+        synchronized (lock) {
+            if (pid != null) return pid;
+        }
+        LinkedBlockingQueue<Job> q = new LinkedBlockingQueue<>();
+        ClassLoader loader = evaluator.classLoader();
+        Pid p = node.spawn(self -> loop(self, q, loader),
+                SpawnOptions.DEFAULT.withPlatformThread(true).withInitialCall(Tuple.of(Atom.of("elixir"), Atom.of("eval"), 3)));
+        synchronized (lock) {
+            if (pid != null) {
+                node.exit(p, p, Atom.KILL); // lost a race with another starter
+                return pid;
+            }
+            pid = p;
+            jobs = q;
+            return p;
+        }
+    }
+
+    private void loop(ProcessContext self, LinkedBlockingQueue<Job> q, ClassLoader loader) {
+        Thread.currentThread().setContextClassLoader(loader);
+        while (true) {
+            Job job;
+            try {
+                job = q.take();
+            } catch (InterruptedException e) {
+                self.process().checkAlive();
+                continue;
+            }
+            synchronized (lock) {
+                running = job;
+            }
+            Result r;
+            try {
+                r = new Result.Value(evaluator.evaluate(job.source));
+                self.process().checkAlive();
+            } catch (ProcessExitedError e) {
+                throw e;
+            } catch (Throwable t) {
+                self.process().checkAlive();
+                Thread.interrupted(); // a stray interrupt must not leak into the next input
+                r = new Result.Raised(t);
+            }
+            synchronized (lock) {
+                running = null;
+            }
+            job.result.complete(r);
+        }
+    }
+
+    private void died(Pid deadPid, Object reason) {
+        List<Job> orphans = new ArrayList<>();
+        boolean idle;
+        synchronized (lock) {
+            if (!deadPid.equals(pid)) return;
+            idle = running == null && jobs.isEmpty();
+            if (running != null) orphans.add(running);
+            jobs.drainTo(orphans);
+            running = null;
+            pid = null;
+            jobs = null;
+        }
+        for (Job j : orphans) j.result.complete(new Result.Died(deadPid, reason));
+        if (idle) onIdleDeath.accept(deadPid, reason);
+    }
+
+    /**
+     * Evaluates one input in the shell process and waits for it.
+     *
+     * @param source the input as typed
+     * @return the result; {@link Result.Died} when the shell process died meanwhile
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public Result evaluate(String source) throws InterruptedException {
+        Job job = new Job(source);
+        while (true) {
+            ensureStarted();
+            synchronized (lock) {
+                if (jobs != null) {
+                    jobs.put(job);
+                    break;
+                }
+            }
+        }
+        try {
+            return job.result.get();
+        } catch (ExecutionException e) {
+            return new Result.Raised(e.getCause());
+        }
+    }
+
+    /**
+     * Stops the running evaluation (Ctrl-C): the shell process exits with {@code :interrupted},
+     * which cannot be trapped, and a new one takes over.
+     *
+     * @return false when nothing was running
+     */
+    public boolean interrupt() {
+        LocalProcess p;
+        synchronized (lock) {
+            if (running == null || pid == null) return false;
+            p = node.process(pid);
+        }
+        if (p != null) p.terminate(INTERRUPTED);
+        return p != null;
+    }
+
+    /** The evaluator (bindings, classes). */
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+}

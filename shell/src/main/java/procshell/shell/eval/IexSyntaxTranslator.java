@@ -1,0 +1,614 @@
+package procshell.shell.eval;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import procshell.shell.eval.Lexer.Interp;
+import procshell.shell.eval.Lexer.Kind;
+import procshell.shell.eval.Lexer.Token;
+
+/**
+ * The Elixir-to-Groovy rewriting behind {@link IexSyntax#translate}. It walks the token list once,
+ * copying tokens verbatim unless a rule applies; replacements never contain line breaks and all
+ * newline tokens are kept, so the output has the input's line structure.
+ */
+final class IexSyntaxTranslator {
+
+    /** Previous tokens after which a '{' is a value (tuple) rather than a block or closure argument. */
+    private static final Set<String> VALUE_CONTEXT_OPS = Set.of(
+            "(", "[", ",", "=", "==", "!=", "===", "!==", "->", ":", "?", "+", "<<", ";", "{", "%{",
+            "=>", "?:", "+=", "<<=", "||", "&&");
+    private static final Set<String> VALUE_CONTEXT_WORDS = Set.of("return", "in", "assert", "yield");
+    /** Keywords followed by a block, never by a value. */
+    private static final Set<String> BLOCK_WORDS = Set.of(
+            "else", "try", "finally", "do", "static", "synchronized", "default");
+    private static final Set<String> CONTROL_WORDS = Set.of(
+            "if", "for", "while", "switch", "catch", "synchronized");
+    private static final Set<String> OPERATOR_WORDS = Set.of("in", "instanceof", "as");
+    private static final Set<String> CLASS_WORDS = Set.of("class", "interface", "enum", "trait", "record");
+    /** Static methods of java.lang.String; other String.x(...) calls go to Elixir's String module. */
+    private static final Set<String> JAVA_STRING_STATICS = Set.of("valueOf", "format", "join", "copyValueOf");
+    /** Words that cannot start a Groovy command call or declaration like {@code println a, b}. */
+    private static final Set<String> NOT_COMMANDS = Set.of(
+            "nil", "null", "true", "false", "this", "super", "in", "instanceof", "as", "new", "return");
+    private static final Set<String> LITERAL_WORDS = Set.of("nil", "null", "true", "false", "__MODULE__");
+
+    private final String src;
+    private final List<Token> tokens;
+    private final IexSyntaxStructure structure;
+    /** Innermost enclosing class name per token, for __MODULE__ (null outside classes). */
+    private final String[] module;
+    /** The '{' opening a class body (never a tuple, even on its own line). */
+    private final boolean[] classBody;
+    /** Tokens dropped from the output (parentheses around fn parameters). */
+    private final boolean[] dropped;
+    /** Translating the code of a string interpolation: no statement-level rules. */
+    private final boolean fragment;
+    private final StringBuilder out = new StringBuilder();
+
+    private IexSyntaxTranslator(String src, String outerModule, boolean fragment) {
+        this.src = src;
+        this.tokens = Lexer.lex(src);
+        this.structure = new IexSyntaxStructure(tokens);
+        this.fragment = fragment;
+        this.module = new String[tokens.size()];
+        this.dropped = new boolean[tokens.size()];
+        this.classBody = new boolean[tokens.size()];
+        Arrays.fill(module, outerModule);
+        findClassBodies();
+        findFnParameterParens();
+    }
+
+    static String translate(String src, String outerModule, boolean fragment) {
+        IexSyntaxTranslator translator = new IexSyntaxTranslator(src, outerModule, fragment);
+        translator.emit(0, translator.tokens.size());
+        return translator.out.toString();
+    }
+
+    // ---- pre-passes ---------------------------------------------------------------------------
+
+    /** Marks the tokens inside {@code class Name ... { }} bodies; inner classes overwrite outer ones. */
+    private void findClassBodies() {
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.kind() != Kind.IDENT || !CLASS_WORDS.contains(t.text()) || structure.afterMemberAccess(k)) {
+                continue;
+            }
+            int nameAt = structure.nextSignificant(k);
+            if (nameAt < 0 || tokens.get(nameAt).kind() != Kind.IDENT
+                    || IexSyntaxStructure.KEYWORDS.contains(tokens.get(nameAt).text())) {
+                continue;
+            }
+            int body = nameAt + 1;
+            while (body < tokens.size() && !tokens.get(body).isOp("{")) {
+                Token h = tokens.get(body);
+                if (h.isOp(";") || h.isOp("=") || h.isOp("}") || h.isOp(")") || CLASS_WORDS.contains(h.text())) {
+                    body = tokens.size();
+                } else {
+                    body = structure.isOpener(body) ? structure.partner[body] + 1 : body + 1;
+                }
+            }
+            if (body < tokens.size() && structure.isOpener(body)) {
+                classBody[body] = true;
+                for (int m = body + 1; m < structure.partner[body]; m++) {
+                    module[m] = tokens.get(nameAt).text();
+                }
+            }
+        }
+    }
+
+    /** {@code fn(a, b) -> ... end}: the parentheses cannot stay in a Groovy closure header. */
+    private void findFnParameterParens() {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).isIdent("fn") && structure.isOpener(k)) {
+                int paren = structure.nextSignificant(k);
+                if (tokens.get(paren).isOp("(") && structure.isOpener(paren)) {
+                    int close = structure.partner[paren];
+                    int arrow = structure.nextSignificant(close);
+                    if (arrow >= 0 && tokens.get(arrow).isOp("->")) {
+                        dropped[paren] = true;
+                        dropped[close] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- emission -----------------------------------------------------------------------------
+
+    private void emit(int from, int to) {
+        int i = from;
+        while (i < to) {
+            i = emitAt(i, to);
+        }
+    }
+
+    /** The range [from, to) without horizontal whitespace at either end (right inside brackets). */
+    private int[] trimmed(int from, int to) {
+        while (from < to && tokens.get(from).kind() == Kind.WS) {
+            from++;
+        }
+        while (to > from && tokens.get(to - 1).kind() == Kind.WS) {
+            to--;
+        }
+        return new int[] {from, to};
+    }
+
+    /** Emits token {@code i} (or a construct starting there) and returns the next index to emit. */
+    private int emitAt(int i, int limit) {
+        Token t = tokens.get(i);
+        if (dropped[i]) {
+            return i + 1;
+        }
+        switch (t.kind()) {
+            case COMMENT -> out.append(comment(t));
+            case STRING -> out.append(string(t, i));
+            case ATOM -> out.append(atom(i));
+            case IDENT -> {
+                return ident(i, limit);
+            }
+            case OP -> {
+                return op(i, limit);
+            }
+            default -> out.append(t.text());
+        }
+        return i + 1;
+    }
+
+    private String comment(Token t) {
+        String text = t.text();
+        boolean keep = !text.startsWith("#") || (t.start() == 0 && text.startsWith("#!"))
+                || text.startsWith("#iex:break");
+        return keep ? text : "//" + text.substring(1);
+    }
+
+    private int ident(int i, int limit) {
+        Token t = tokens.get(i);
+        String name = t.text();
+        boolean member = structure.afterMemberAccess(i);
+        if ((name.equals("h") || name.equals("i")) && isHelpCommand(i)) {
+            int end = structure.prevSignificant(Math.min(limit, structure.statementEnd(i))) + 1;
+            out.append(src, t.start(), tokens.get(end - 1).end());
+            return end;
+        }
+        if (name.equals("fn") && structure.isOpener(i)) {
+            out.append('{');
+        } else if (name.equals("end") && structure.partner[i] >= 0
+                && tokens.get(structure.partner[i]).isIdent("fn")) {
+            out.append('}');
+        } else if (name.equals("nil") && !member && !nextIs(i, ":")) {
+            out.append("null");
+        } else if (name.equals("__MODULE__") && module[i] != null) {
+            out.append(module[i]);
+        } else if (name.equals("String") && !member && isElixirStringCall(i)) {
+            out.append("ElixirString");
+        } else if (!IexSyntaxStructure.KEYWORDS.contains(name) && i + 2 < limit
+                && (nextIs(i, "?") || nextIs(i, "!")) && nextIs(i + 1, "(")) {
+            out.append(name).append(nextIs(i, "?") ? "_qm" : "_bang");
+            return i + 2;
+        } else {
+            out.append(name);
+        }
+        return i + 1;
+    }
+
+    /** Token {@code i + 1} (no whitespace in between) is the operator {@code op}. */
+    private boolean nextIs(int i, String op) {
+        return i + 1 < tokens.size() && tokens.get(i + 1).isOp(op);
+    }
+
+    /** {@code String.name(} or {@code String.name?(} with a name that is not a java.lang.String static. */
+    private boolean isElixirStringCall(int i) {
+        if (!nextIs(i, ".") || i + 3 >= tokens.size() || tokens.get(i + 2).kind() != Kind.IDENT) {
+            return false;
+        }
+        boolean call = nextIs(i + 2, "(")
+                || ((nextIs(i + 2, "?") || nextIs(i + 2, "!")) && nextIs(i + 3, "("));
+        return call && !JAVA_STRING_STATICS.contains(tokens.get(i + 2).text());
+    }
+
+    /** {@code h Enum}, {@code i {:a, 1}}: an iex helper without parentheses, left for the console. */
+    private boolean isHelpCommand(int i) {
+        if (fragment || structure.depth[i] != 0 || !structure.isStatementStart(i)
+                || i + 2 >= tokens.size() || tokens.get(i + 1).kind() != Kind.WS) {
+            return false;
+        }
+        Token arg = tokens.get(i + 2);
+        return switch (arg.kind()) {
+            case IDENT -> !OPERATOR_WORDS.contains(arg.text());
+            case NUMBER, STRING, ATOM -> true;
+            case OP -> arg.isOp("{") || arg.isOp("%{") || arg.isOp("[");
+            default -> false;
+        };
+    }
+
+    private int op(int i, int limit) {
+        Token t = tokens.get(i);
+        int close = structure.partner[i];
+        boolean group = close > i && close < limit;
+        if (t.isOp("{") && group) {
+            if (!fragment && structure.depth[i] == 0 && structure.isStatementStart(i) && isMatch(i)) {
+                return match(i);
+            }
+            if (inValuePosition(i) && isTuple(i)) {
+                int[] inside = trimmed(i + 1, close);
+                out.append("_tuple_(");
+                emit(inside[0], inside[1]);
+                out.append(')');
+                return close + 1;
+            }
+        } else if (t.isOp("%{") && group) {
+            out.append("_map_(");
+            mapBody(i, close);
+            out.append(')');
+            return close + 1;
+        }
+        out.append(t.text());
+        return i + 1;
+    }
+
+    // ---- tuples -------------------------------------------------------------------------------
+
+    /** Whether the '{' at {@code i} stands where a value is expected (see the rules in {@link IexSyntax}). */
+    private boolean inValuePosition(int i) {
+        int prev = structure.prevSignificant(i);
+        if (prev < 0) {
+            return true;
+        }
+        Token p = tokens.get(prev);
+        if ((p.kind() == Kind.OP && VALUE_CONTEXT_OPS.contains(p.text()))
+                || (p.kind() == Kind.IDENT && VALUE_CONTEXT_WORDS.contains(p.text()))) {
+            return true;
+        }
+        // a new line after a finished statement, unless the brace is the body of what precedes it
+        return structure.newlineBetween(prev, i) && endsStatement(prev) && !classBody[i];
+    }
+
+    private boolean endsStatement(int prev) {
+        Token p = tokens.get(prev);
+        return switch (p.kind()) {
+            case IDENT -> !BLOCK_WORDS.contains(p.text()) && !OPERATOR_WORDS.contains(p.text());
+            case NUMBER, STRING, ATOM -> true;
+            case OP -> p.isOp("]") || p.isOp("}") || (p.isOp(")") && !closesHeader(prev));
+            default -> false;
+        };
+    }
+
+    /**
+     * A ')' that closes {@code if (...)}, {@code while (...)}, a method declaration
+     * {@code def m(...)} or {@code new X(...)}: a brace on the next line is its body.
+     */
+    private boolean closesHeader(int paren) {
+        int open = structure.partner[paren];
+        if (open < 0) {
+            return true;
+        }
+        int name = structure.prevSignificant(open);
+        if (name < 0 || tokens.get(name).kind() != Kind.IDENT) {
+            return false;
+        }
+        if (CONTROL_WORDS.contains(tokens.get(name).text())) {
+            return true;
+        }
+        int before = structure.prevSignificant(name);
+        if (before < 0) {
+            return false;
+        }
+        Token b = tokens.get(before);
+        return (b.kind() == Kind.IDENT && !VALUE_CONTEXT_WORDS.contains(b.text())) || b.isOp(">") || b.isOp("]");
+    }
+
+    /**
+     * A brace pair is a tuple when it is empty or has a top-level ',' and reads as a list of
+     * values: no '->' (closure), no ';', no line break between two values, and no
+     * {@code word value} pair (a Groovy command call or declaration such as {@code println a, b}).
+     */
+    private boolean isTuple(int open) {
+        int close = structure.partner[open];
+        boolean comma = false;
+        boolean anything = false;
+        int last = -1;
+        boolean lineBreak = false;
+        for (int k = open + 1; k < close; k++) {
+            Token t = tokens.get(k);
+            if (t.kind() == Kind.NEWLINE) {
+                lineBreak = true;
+                continue;
+            }
+            if (!t.significant()) {
+                continue;
+            }
+            anything = true;
+            if (t.isOp("->") || t.isOp(";")) {
+                return false;
+            }
+            comma |= t.isOp(",");
+            if (last >= 0 && lineBreak && !structure.isContinuation(last) && !continuesLine(t)) {
+                return false;
+            }
+            if (last >= 0 && isCommandPair(last, k)) {
+                return false;
+            }
+            lineBreak = false;
+            last = structure.isOpener(k) ? structure.partner[k] : k;
+            k = last;
+        }
+        return comma || !anything;
+    }
+
+    private static boolean continuesLine(Token t) {
+        return t.kind() == Kind.OP && (t.text().equals(",") || t.text().equals("=>")
+                || IexSyntaxStructure.MEMBER_ACCESS.contains(t.text()));
+    }
+
+    private boolean isCommandPair(int first, int second) {
+        Token a = tokens.get(first);
+        Token b = tokens.get(second);
+        if (a.kind() != Kind.IDENT || NOT_COMMANDS.contains(a.text()) || second == first + 1) {
+            return false;
+        }
+        return switch (b.kind()) {
+            case IDENT -> !OPERATOR_WORDS.contains(b.text());
+            case NUMBER, STRING, ATOM -> true;
+            default -> false;
+        };
+    }
+
+    // ---- pattern match ------------------------------------------------------------------------
+
+    /** {@code {...} = expr}: a single '=' after the braces and a non-empty right-hand side. */
+    private boolean isMatch(int open) {
+        int close = structure.partner[open];
+        int eq = structure.nextSignificant(close);
+        if (eq < 0 || !tokens.get(eq).isOp("=") || hasTopLevel(open, close, "->")) {
+            return false;
+        }
+        int first = structure.nextSignificant(eq);
+        return first >= 0 && first < structure.statementEnd(eq + 1);
+    }
+
+    private boolean hasTopLevel(int open, int close, String op) {
+        for (int k = open + 1; k < close; k++) {
+            if (tokens.get(k).isOp(op)) {
+                return true;
+            }
+            if (structure.isOpener(k)) {
+                k = structure.partner[k];
+            }
+        }
+        return false;
+    }
+
+    /** {@code {a, b} = expr} becomes {@code _match_(binding, _ptuple_(...), (expr))}. */
+    private int match(int open) {
+        int close = structure.partner[open];
+        int eq = structure.nextSignificant(close);
+        int end = structure.statementEnd(eq + 1);
+        int first = structure.nextSignificant(eq);
+        int last = structure.prevSignificant(end);
+        out.append("_match_(binding, ");
+        pattern(open, close);
+        emitSkippingSpaces(close + 1, eq);
+        out.append(", (");
+        emitSkippingSpaces(eq + 1, first);
+        emit(first, last + 1);
+        out.append("))");
+        return last + 1;
+    }
+
+    /** Keeps the newlines, comments and indentation of [from, to) but not spaces on its first line. */
+    private void emitSkippingSpaces(int from, int to) {
+        boolean firstLine = true;
+        for (int k = from; k < to; k++) {
+            firstLine &= tokens.get(k).kind() != Kind.NEWLINE;
+            if (!firstLine || tokens.get(k).kind() != Kind.WS) {
+                emitAt(k, to);
+            }
+        }
+    }
+
+    /** Emits a tuple or list pattern, element by element. */
+    private void pattern(int open, int close) {
+        out.append(tokens.get(open).isOp("[") ? "_plist_(" : "_ptuple_(");
+        int[] inside = trimmed(open + 1, close);
+        int from = inside[0];
+        int to = inside[1];
+        int start = from;
+        for (int k = from; k <= to; k++) {
+            if (k == to || tokens.get(k).isOp(",")) {
+                patternElement(start, k);
+                if (k < to) {
+                    out.append(',');
+                }
+                start = k + 1;
+            } else if (structure.isOpener(k)) {
+                k = structure.partner[k];
+            }
+        }
+        out.append(')');
+    }
+
+    private void patternElement(int from, int to) {
+        int first = from;
+        while (first < to && !tokens.get(first).significant()) {
+            first++;
+        }
+        if (first == to) {
+            emit(from, to);
+            return;
+        }
+        int last = to - 1;
+        while (!tokens.get(last).significant()) {
+            last--;
+        }
+        emit(from, first);
+        Token t = tokens.get(first);
+        String name = t.text();
+        if (first == last && t.kind() == Kind.IDENT && !IexSyntaxStructure.KEYWORDS.contains(name)
+                && !LITERAL_WORDS.contains(name) && !Character.isUpperCase(name.charAt(0))) {
+            out.append("_pvar_(\"").append(name.startsWith("_") ? "_" : name).append("\")");
+        } else if (t.isOp("^") && structure.nextSignificant(first) == last
+                && tokens.get(last).kind() == Kind.IDENT) {
+            out.append("_ppin_(").append(tokens.get(last).text()).append(')');
+        } else if ((t.isOp("{") || t.isOp("[")) && structure.partner[first] == last) {
+            pattern(first, last);
+        } else {
+            out.append("_plit_(");
+            emit(first, last + 1);
+            out.append(')');
+        }
+        emit(last + 1, to);
+    }
+
+    // ---- maps ---------------------------------------------------------------------------------
+
+    /** The inside of {@code %{...}}: {@code key: v} and {@code "key": v} have atom keys, '=>' separates. */
+    private void mapBody(int open, int close) {
+        int[] inside = trimmed(open + 1, close);
+        int to = inside[1];
+        boolean entryStart = true;
+        int k = inside[0];
+        while (k < to) {
+            Token t = tokens.get(k);
+            if (!t.significant()) {
+                k = emitAt(k, to);
+                continue;
+            }
+            if (entryStart && (t.kind() == Kind.IDENT || (t.kind() == Kind.STRING && !t.unterminated()))
+                    && nextIs(k, ":") && k + 1 < to) {
+                out.append("_atom_(").append(t.kind() == Kind.IDENT ? quote(t.text()) : string(t, k)).append("),");
+                entryStart = false;
+                k += 2;
+                continue;
+            }
+            entryStart = t.isOp(",");
+            if (t.isOp("=>")) {
+                // "a" => 1 reads "a", 1
+                int length = out.length();
+                while (length > 0 && (out.charAt(length - 1) == ' ' || out.charAt(length - 1) == '\t')) {
+                    length--;
+                }
+                out.setLength(length);
+                out.append(',');
+                k++;
+            } else if (structure.isOpener(k) && structure.partner[k] < to) {
+                emit(k, structure.partner[k] + 1);
+                k = structure.partner[k] + 1;
+            } else {
+                k = emitAt(k, to);
+            }
+        }
+    }
+
+    // ---- strings and atoms --------------------------------------------------------------------
+
+    private static String quote(String name) {
+        return '"' + name + '"';
+    }
+
+    /** A string with its {@code #{code}} interpolations turned into {@code ${translated code}}. */
+    private String string(Token t, int i) {
+        if (t.interps().isEmpty()) {
+            return t.text();
+        }
+        StringBuilder s = new StringBuilder();
+        int cursor = t.start();
+        for (Interp in : t.interps()) {
+            s.append(src, cursor, in.hash()).append("${").append(interpolation(in, i));
+            cursor = in.codeEnd();
+        }
+        return s.append(src, cursor, t.end()).toString();
+    }
+
+    /** The translated code of an interpolation in the string or atom token {@code i}. */
+    private String interpolation(Interp in, int i) {
+        return translate(src.substring(in.codeStart(), in.codeEnd()), module[i], true);
+    }
+
+    /** {@code :ok} becomes {@code _atom_("ok")}; {@code :ets.all()} becomes {@code _erl_("ets").all()}. */
+    private String atom(int i) {
+        Token t = tokens.get(i);
+        if (t.unterminated()) {
+            return t.text();
+        }
+        boolean module = nextIs(i, ".") && i + 2 < tokens.size() && tokens.get(i + 2).kind() == Kind.IDENT;
+        String call = module ? "_erl_(" : "_atom_(";
+        char first = t.text().charAt(1);
+        if (first == '"' || first == '\'') {
+            return call + quotedAtom(t, i) + ")";
+        }
+        return call + quote(t.text().substring(1)) + ")";
+    }
+
+    /**
+     * The string of a quoted atom as a valid Groovy literal with the same text: Elixir-only
+     * escapes become unicode escapes, {@code $} is escaped (it is plain text in Elixir) and
+     * {@code #{...}} interpolates.
+     */
+    private String quotedAtom(Token t, int i) {
+        char q = t.text().charAt(1);
+        StringBuilder s = new StringBuilder().append(q);
+        int end = t.end() - 1;
+        int interp = 0;
+        for (int p = t.start() + 2; p < end; p++) {
+            char c = src.charAt(p);
+            if (interp < t.interps().size() && t.interps().get(interp).hash() == p) {
+                Interp in = t.interps().get(interp++);
+                s.append("${").append(interpolation(in, i)).append('}');
+                p = in.codeEnd();
+            } else if (c == '$' && q == '"') {
+                s.append("\\$");
+            } else if (c == '\\' && p + 1 < end) {
+                p = escape(s, p + 1, end);
+            } else {
+                s.append(c);
+            }
+        }
+        return s.append(q).toString();
+    }
+
+    /** Appends the Groovy form of the escape whose letter is at {@code p}; returns the last offset used. */
+    private int escape(StringBuilder s, int p, int end) {
+        char c = src.charAt(p);
+        switch (c) {
+            case 'a' -> s.append("\\u0007");
+            case 'e' -> s.append("\\u001B");
+            case 'v' -> s.append("\\u000B");
+            case 'd' -> s.append("\\u007F");
+            case 's' -> s.append(' ');
+            case '0' -> s.append("\\u0000");
+            case 'x', 'u' -> {
+                int from = p + 1;
+                boolean braced = from < end && src.charAt(from) == '{';
+                int digitsFrom = braced ? from + 1 : from;
+                int max = braced ? 6 : (c == 'x' ? 2 : 4);
+                int q = digitsFrom;
+                while (q < end && q - digitsFrom < max && Character.digit(src.charAt(q), 16) >= 0) {
+                    q++;
+                }
+                if (q == digitsFrom || (braced && (q >= end || src.charAt(q) != '}'))) {
+                    s.append(c);
+                    return p;
+                }
+                int cp = Integer.parseInt(src.substring(digitsFrom, q), 16);
+                if (!Character.isValidCodePoint(cp)) {
+                    s.append(c);
+                    return p;
+                }
+                for (char unit : Character.toChars(cp)) {
+                    s.append(String.format("\\u%04X", (int) unit));
+                }
+                return braced ? q : q - 1;
+            }
+            default -> {
+                if ("bfnrt\\'\"$\n\r".indexOf(c) >= 0) {
+                    s.append('\\').append(c);
+                } else {
+                    s.append(c);
+                }
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,60 @@
+package procshell.shell.eval;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import procshell.runtime.node.Tuple;
+
+/**
+ * A match pattern for the shell's {@code {:ok, pid} = expr} statements, as Elixir's match
+ * operator: variables bind, {@code _} ignores, pins ({@code ^x}) and literals compare, tuples and
+ * lists match element by element.
+ */
+public sealed interface Pattern {
+    /**
+     * Matches {@code value}, adding bindings to {@code out}.
+     *
+     * @return false when the value does not match (bindings may then be partial)
+     */
+    boolean match(Object value, Map<String, Object> out);
+
+    /** A variable: binds the value; {@code _} and names starting with {@code _} bind nothing. */
+    record Var(String name) implements Pattern {
+        public boolean match(Object value, Map<String, Object> out) {
+            if (name.startsWith("_")) return true;
+            if (out.containsKey(name)) return Objects.equals(out.get(name), value);
+            out.put(name, value);
+            return true;
+        }
+    }
+
+    /** A literal or pinned value: matches an equal value. */
+    record Literal(Object expected) implements Pattern {
+        public boolean match(Object value, Map<String, Object> out) {
+            return Values.termEquals(expected, value);
+        }
+    }
+
+    /** A tuple pattern. */
+    record TuplePattern(List<Pattern> elements) implements Pattern {
+        public boolean match(Object value, Map<String, Object> out) {
+            if (!(value instanceof Tuple t) || t.size() != elements.size()) return false;
+            for (int i = 0; i < elements.size(); i++) {
+                if (!elements.get(i).match(t.get(i), out)) return false;
+            }
+            return true;
+        }
+    }
+
+    /** A proper-list pattern of fixed length. */
+    record ListPattern(List<Pattern> elements) implements Pattern {
+        public boolean match(Object value, Map<String, Object> out) {
+            if (!(value instanceof List<?> l) || l.size() != elements.size()) return false;
+            for (int i = 0; i < elements.size(); i++) {
+                if (!elements.get(i).match(l.get(i), out)) return false;
+            }
+            return true;
+        }
+    }
+}

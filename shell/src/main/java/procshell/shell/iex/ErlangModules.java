@@ -1,0 +1,38 @@
+package procshell.shell.iex;
+
+import java.util.Map;
+
+import groovy.lang.GroovyObjectSupport;
+
+/**
+ * The Erlang modules reachable as {@code :mod.fun(...)} at the prompt. An unknown module gives an
+ * object whose every call raises UndefinedFunctionError, as calling a missing module does.
+ */
+final class ErlangModules {
+    private static final Map<String, Class<?>> MODULES = Map.of(
+            "erlang", Erlang.class,
+            "sys", Sys.class);
+
+    private ErlangModules() {}
+
+    static Object lookup(String module) {
+        Class<?> c = MODULES.get(module);
+        return c != null ? c : new Missing(module);
+    }
+
+    /** A module that is not available: any call fails as the BEAM's does. */
+    private static final class Missing extends GroovyObjectSupport {
+        private final String module;
+
+        Missing(String module) {
+            this.module = module;
+        }
+
+        @Override
+        public Object invokeMethod(String name, Object args) {
+            int arity = args instanceof Object[] a ? a.length : 1;
+            throw new UndefinedFunctionError("function :" + module + "." + name + "/" + arity
+                    + " is undefined (module :" + module + " is not available)");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package procshell.shell.iex;
+
+import java.util.Map;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.otp.StartOptions;
+import procshell.shell.eval.Values;
+
+/**
+ * Elixir's {@code GenServer} at the prompt: the class to extend, with callbacks named as in
+ * Elixir, and the client functions.
+ *
+ * <pre>{@code
+ * class HelloServer extends GenServer {
+ *   static start_link(id) { GenServer.start_link(HelloServer, id, name: HelloServer) }
+ *   def init(id)                      { {:ok, %{id: id}} }
+ *   def handle_call(msg, from, state) { {:reply, "hello", state} }
+ * }
+ * }</pre>
+ *
+ * Callbacks: {@code init/1} (required), {@code handle_call/3}, {@code handle_cast/2},
+ * {@code handle_info/2}, {@code handle_continue/2}, {@code terminate/2}; the ones not defined
+ * behave as Elixir's defaults ({@code use GenServer}). Each server process gets its own instance,
+ * run by the runtime's gen_server loop through {@link CallbackServer}.
+ */
+public abstract class GenServer {
+    // ---- client functions ---------------------------------------------------------------------
+
+    /**
+     * Starts a server of class {@code module} linked to the caller, as {@code GenServer.start_link/3}.
+     * Options: {@code name:} (atom, class, {@code {:via, mod, key}}, {@code {:global, key}}),
+     * {@code timeout:} (ms for init).
+     *
+     * @return {@code {:ok, pid}}, {@code :ignore} or {@code {:error, reason}}, e.g.
+     *         {@code {:error, {:already_started, #PID<0.205.0>}}}
+     */
+    public static Object start_link(Map<?, ?> options, Class<?> module, Object arg) {
+        return start(module, arg, options, true);
+    }
+
+    /** {@code GenServer.start_link(Module, arg)}. */
+    public static Object start_link(Class<?> module, Object arg) {
+        return start(module, arg, null, true);
+    }
+
+    /** {@code GenServer.start_link(Module, arg, [name: ...])} with an explicit keyword list or map. */
+    public static Object start_link(Class<?> module, Object arg, Object options) {
+        return start(module, arg, options, true);
+    }
+
+    /** As {@code GenServer.start/3}: like {@link #start_link(Map, Class, Object)}, unlinked. */
+    public static Object start(Map<?, ?> options, Class<?> module, Object arg) {
+        return start(module, arg, options, false);
+    }
+
+    /** {@code GenServer.start(Module, arg)}. */
+    public static Object start(Class<?> module, Object arg) {
+        return start(module, arg, null, false);
+    }
+
+    /** {@code GenServer.start(Module, arg, opts)}. */
+    public static Object start(Class<?> module, Object arg, Object options) {
+        return start(module, arg, options, false);
+    }
+
+    private static Object start(Class<?> module, Object arg, Object options, boolean link) {
+        IexSession s = IexSession.current();
+        Map<String, Object> o = Options.of(options);
+        Object name = o.containsKey("name") ? s.modules().nameTerm(o.get("name")) : null;
+        StartOptions so = new StartOptions(name, Options.timeout(o.get("timeout"), -1));
+        procshell.runtime.otp.GenServer server = new CallbackServer(instantiate(module));
+        s.modules().atomOf(module);
+        Object a = Values.normalize(arg);
+        return link ? procshell.runtime.otp.GenServer.startLink(server, a, so)
+                : procshell.runtime.otp.GenServer.start(server, a, so);
+    }
+
+    private static Object instantiate(Class<?> module) {
+        if (!GenServer.class.isAssignableFrom(module)) {
+            throw new IllegalArgumentException(Modules.moduleName(module) + " is not a GenServer (it must extend GenServer)");
+        }
+        try {
+            return module.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot create " + Modules.moduleName(module) + ": " + e);
+        }
+    }
+
+    /**
+     * Calls a server and waits up to 5000 ms, as {@code GenServer.call/2}.
+     *
+     * @throws procshell.runtime.process.ExitException as Elixir's exits:
+     *         {@code ** (exit) exited in: GenServer.call(server, request, 5000)}
+     */
+    public static Object call(Object server, Object request) {
+        return call(server, request, 5000);
+    }
+
+    /** As {@code GenServer.call/3}; the timeout is ms or {@code :infinity}. */
+    public static Object call(Object server, Object request, Object timeout) {
+        IexSession s = IexSession.current();
+        return procshell.runtime.otp.GenServer.call(s.modules().nameTerm(server), Values.normalize(request), Options.timeout(timeout, 5000));
+    }
+
+    /** As {@code GenServer.cast/2}: always {@code :ok}. */
+    public static Atom cast(Object server, Object request) {
+        IexSession s = IexSession.current();
+        return procshell.runtime.otp.GenServer.cast(s.modules().nameTerm(server), Values.normalize(request));
+    }
+
+    /** As {@code GenServer.reply/2}. */
+    public static Atom reply(Tuple from, Object reply) {
+        return procshell.runtime.otp.GenServer.reply(from, Values.normalize(reply));
+    }
+
+    /** As {@code GenServer.stop/1}: reason {@code :normal}, timeout infinity. */
+    public static Atom stop(Object server) {
+        return stop(server, Atom.NORMAL, Atom.INFINITY);
+    }
+
+    /** As {@code GenServer.stop/2}. */
+    public static Atom stop(Object server, Object reason) {
+        return stop(server, reason, Atom.INFINITY);
+    }
+
+    /** As {@code GenServer.stop/3}. */
+    public static Atom stop(Object server, Object reason, Object timeout) {
+        IexSession s = IexSession.current();
+        return procshell.runtime.otp.GenServer.stop(s.modules().nameTerm(server), Values.normalize(reason), Options.timeout(timeout, -1));
+    }
+
+    /** The pid of a server, or nil, as {@code GenServer.whereis/1}. */
+    public static Pid whereis(Object server) {
+        IexSession s = IexSession.current();
+        return procshell.runtime.otp.GenServer.whereis(s.modules().nameTerm(server));
+    }
+}

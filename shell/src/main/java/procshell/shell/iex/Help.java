@@ -1,0 +1,32 @@
+package procshell.shell.iex;
+
+/** The text of {@code h/0} and {@code h/1}. */
+final class Help {
+    private Help() {}
+
+    static String overview() {
+        return """
+                procshell — an iex-like shell over a BEAM-like runtime. Type Groovy, with Elixir's
+                atoms (:ok), tuples ({:ok, pid}), maps (%{id: 1}) and matches ({:ok, pid} = ...).
+
+                Helpers:
+                  flush()          prints and drops every message in the shell's mailbox
+                  h()              this help
+                  i(term)          information about a term or a pid
+                  pid("0.123.0")   the pid #PID<0.123.0>
+                  self()           the shell's own pid
+                  v(n)             the result of prompt n (v() the last one)
+                  spawn { ... }    a new process; spawn_link { ... } links it to the shell
+                  send(dest, msg)  sends a message; receive() / receive(ms) takes one
+
+                Modules: GenServer, Supervisor, DynamicSupervisor, Process, String, IO,
+                :erlang, :sys. Classes you define (class X extends GenServer { ... }) are modules.
+                Ctrl-C stops a running evaluation; Ctrl-D leaves.
+                """;
+    }
+
+    static String about(Object subject) {
+        String name = subject instanceof Class<?> c ? Modules.moduleName(c) : String.valueOf(subject);
+        return "No documentation for " + name + " yet; h() lists what the shell offers.\n";
+    }
+}

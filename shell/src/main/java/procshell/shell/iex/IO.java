@@ -1,0 +1,27 @@
+package procshell.shell.iex;
+
+import procshell.runtime.node.Atom;
+import procshell.shell.eval.Values;
+
+/** Elixir's {@code IO} module at the prompt: {@code IO.puts/1} and {@code IO.inspect/1}. */
+public final class IO {
+    private IO() {}
+
+    /** Prints the text and a newline, as {@code IO.puts/1}; returns {@code :ok}. */
+    public static Atom puts(Object text) {
+        IexSession s = IexSession.current();
+        Object v = Values.normalize(text);
+        s.out().println(v instanceof Atom a ? a.name() : String.valueOf(v));
+        s.out().flush();
+        return Atom.OK;
+    }
+
+    /** Prints the inspected term, as {@code IO.inspect/1}; returns the term. */
+    public static Object inspect(Object term) {
+        IexSession s = IexSession.current();
+        Object v = Values.normalize(term);
+        s.out().println(s.inspect(v));
+        s.out().flush();
+        return v;
+    }
+}

@@ -1,0 +1,106 @@
+package procshell.shell.iex;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import procshell.runtime.inspect.Inspect;
+import procshell.runtime.inspect.InspectOptions;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.process.ProcessContext;
+
+/**
+ * The shell-side state that the Elixir-named helpers need and that belongs to one node's shell:
+ * where to print, how to inspect, earlier results for {@code v/1}, and the classes typed at the
+ * prompt that serve as modules.
+ */
+public final class IexSession {
+    /** What iex helpers such as {@code h/0} return so that the prompt prints no result, as {@code IEx.dont_display_result/0}. */
+    public static final Atom NO_VALUE = Atom.of("do not show this result in output");
+
+    private static final Map<Node, IexSession> SESSIONS = new ConcurrentHashMap<>();
+
+    private final Node node;
+    private final Modules modules;
+    private final List<Object> results = new ArrayList<>();
+    private volatile PrintWriter out = new PrintWriter(System.out, true);
+    private volatile InspectOptions inspectOptions = InspectOptions.IEX;
+
+    private IexSession(Node node) {
+        this.node = node;
+        this.modules = new Modules(node);
+    }
+
+    /** The session of a node, created on first use. */
+    public static IexSession of(Node node) {
+        return SESSIONS.computeIfAbsent(node, IexSession::new);
+    }
+
+    /**
+     * The session of the calling process's node.
+     *
+     * @throws IllegalStateException when called from a thread that is no process
+     */
+    public static IexSession current() {
+        return of(ProcessContext.require().node());
+    }
+
+    /** Forgets a node's session (when the node shuts down). */
+    public static void forget(Node node) {
+        SESSIONS.remove(node);
+    }
+
+    /** The node this shell runs on. */
+    public Node node() {
+        return node;
+    }
+
+    /** The classes typed at the prompt, as modules. */
+    public Modules modules() {
+        return modules;
+    }
+
+    /** Where helpers such as {@code flush()} and {@code IO.puts} print. */
+    public PrintWriter out() {
+        return out;
+    }
+
+    /** Sets where helpers print. */
+    public void setOut(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** The options results are printed with (iex's: pretty, limit 50, width 80; colours when on). */
+    public InspectOptions inspectOptions() {
+        return inspectOptions;
+    }
+
+    /** Sets the options results are printed with. */
+    public void setInspectOptions(InspectOptions options) {
+        this.inspectOptions = options;
+    }
+
+    /** Inspects a term as iex prints results. */
+    public String inspect(Object term) {
+        return Inspect.inspect(term, inspectOptions);
+    }
+
+    /** Records the result of prompt number {@code results().size() + 1}, for {@code v/1}. */
+    public synchronized void recordResult(Object value) {
+        results.add(value);
+    }
+
+    /**
+     * An earlier result, as iex's {@code v/1}: {@code v(1)} is the first, {@code v(-1)} the last.
+     *
+     * @throws IllegalArgumentException when there is no such result
+     */
+    public synchronized Object result(int n) {
+        int i = n > 0 ? n - 1 : results.size() + n;
+        if (i < 0 || i >= results.size()) throw new IllegalArgumentException("v(" + n + ") is out of bounds");
+        return results.get(i);
+    }
+}

@@ -1,0 +1,335 @@
+package procshell.shell.iex;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import groovy.lang.Binding;
+import groovy.lang.Closure;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Ref;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.process.ExitException;
+import procshell.runtime.process.Mailbox;
+import procshell.runtime.process.ProcessContext;
+import procshell.runtime.process.SpawnOptions;
+import procshell.shell.eval.Pattern;
+import procshell.shell.eval.Values;
+
+/**
+ * The functions every input can call without a module, as Elixir's {@code Kernel} and iex's
+ * helpers: {@code self()}, {@code send}, {@code spawn}, {@code receive}, {@code flush()},
+ * {@code pid("0.1.0")}, {@code make_ref()}, {@code exit}, {@code raise}, {@code inspect},
+ * {@code tuple(...)}, {@code elem}, {@code v(n)}, {@code i(term)} and {@code h()}. Statically
+ * imported into every compiled input, class bodies included.
+ *
+ * <p>Names starting and ending with {@code _} ({@code _atom_}, {@code _tuple_}, ...) are the
+ * targets of the shell's Elixir-syntax translation ({@link procshell.shell.eval.IexSyntax}).
+ */
+public final class Kernel {
+    private Kernel() {}
+
+    // ---- translation targets ------------------------------------------------------------------
+
+    /** The atom {@code :name}, added to the node's atom table as the BEAM does when code is loaded. */
+    public static Atom _atom_(String name) {
+        ProcessContext c = ProcessContext.current();
+        return c == null ? Atom.of(name) : c.node().atoms().intern(name);
+    }
+
+    /**
+     * An Erlang module called as {@code :mod.fun(...)}: {@code :erlang}, {@code :sys}, ...
+     *
+     * @return the facade class, or an object whose every call raises UndefinedFunctionError
+     */
+    public static Object _erl_(String module) {
+        return ErlangModules.lookup(module);
+    }
+
+    /** The tuple {@code {a, b, ...}}. */
+    public static Tuple _tuple_(Object... elements) {
+        return tuple(elements);
+    }
+
+    /** The map {@code %{k1 => v1, ...}} from alternating keys and values, in insertion order. */
+    public static Map<Object, Object> _map_(Object... keysAndValues) {
+        Map<Object, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            m.put(Values.normalize(keysAndValues[i]), Values.normalize(keysAndValues[i + 1]));
+        }
+        return m;
+    }
+
+    /**
+     * {@code pattern = value} at the prompt: binds the pattern's variables into the shell's
+     * bindings, as Elixir's match operator.
+     *
+     * @return the value
+     * @throws MatchError when the value does not match
+     */
+    public static Object _match_(Binding binding, Pattern pattern, Object value) {
+        Map<String, Object> bound = new LinkedHashMap<>();
+        Object v = Values.normalize(value);
+        if (!pattern.match(v, bound)) throw new MatchError(v);
+        bound.forEach(binding::setVariable);
+        return v;
+    }
+
+    /** A pattern variable. */
+    public static Pattern _pvar_(String name) {
+        return new Pattern.Var(name);
+    }
+
+    /** A literal in a pattern. */
+    public static Pattern _plit_(Object value) {
+        return new Pattern.Literal(Values.normalize(value));
+    }
+
+    /** A pinned variable {@code ^x} in a pattern. */
+    public static Pattern _ppin_(Object value) {
+        return new Pattern.Literal(Values.normalize(value));
+    }
+
+    /** A tuple pattern. */
+    public static Pattern _ptuple_(Pattern... elements) {
+        return new Pattern.TuplePattern(List.of(elements));
+    }
+
+    /** A list pattern. */
+    public static Pattern _plist_(Pattern... elements) {
+        return new Pattern.ListPattern(List.of(elements));
+    }
+
+    // ---- processes ----------------------------------------------------------------------------
+
+    private static ProcessContext ctx() {
+        return ProcessContext.require();
+    }
+
+    /** The calling process's pid, as {@code self/0}. */
+    public static Pid self() {
+        return ctx().self();
+    }
+
+    /** The node's name, as {@code node/0}. */
+    public static Atom node() {
+        return ctx().node().name();
+    }
+
+    /**
+     * Sends a message, as {@code send/2}.
+     *
+     * @param dest a pid, a registered name (atom or module), {@code {name, node}} or a via tuple
+     * @return the message
+     * @throws IllegalArgumentException when a name is not registered
+     */
+    public static Object send(Object dest, Object message) {
+        IexSession s = IexSession.current();
+        return ctx().send(s.modules().nameTerm(dest), Values.normalize(message));
+    }
+
+    /** Spawns a process running the closure, as {@code spawn/1}. */
+    public static Pid spawn(Closure<?> fun) {
+        return ctx().node().spawn(self -> fun.call(), SpawnOptions.DEFAULT.withInitialCall(funInitialCall()));
+    }
+
+    /** Spawns a process linked to the caller, as {@code spawn_link/1}. */
+    public static Pid spawn_link(Closure<?> fun) {
+        return ctx().node().spawn(self -> fun.call(), SpawnOptions.LINK.withInitialCall(funInitialCall()));
+    }
+
+    private static Tuple funInitialCall() {
+        return Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2);
+    }
+
+    /** Waits for the next message, forever, as {@code receive do msg -> msg end}. */
+    public static Object receive() {
+        return ctx().receive();
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} for the next message.
+     *
+     * @return the message, or nil when none came in time ({@code after})
+     */
+    public static Object receive(long timeoutMs) {
+        Object m = ctx().receive(timeoutMs);
+        return m == Mailbox.TIMEOUT ? null : m;
+    }
+
+    /**
+     * Selective receive: the oldest message for which {@code match} is true; others stay queued.
+     *
+     * @return the message, or nil when none matched in time
+     */
+    public static Object receive(long timeoutMs, Closure<?> match) {
+        Object m = ctx().receive(msg -> org.codehaus.groovy.runtime.DefaultGroovyMethods.asBoolean(match.call(msg)), timeoutMs);
+        return m == Mailbox.TIMEOUT ? null : m;
+    }
+
+    /** Prints and removes every message in the caller's mailbox, as iex's {@code flush/0}; returns {@code :ok}. */
+    public static Atom flush() {
+        IexSession s = IexSession.current();
+        Object m;
+        while ((m = ctx().receive(0)) != Mailbox.TIMEOUT) {
+            s.out().println(s.inspect(m));
+        }
+        s.out().flush();
+        return Atom.OK;
+    }
+
+    /**
+     * The pid printed {@code #PID<0.123.0>}, from {@code "0.123.0"} or {@code "<0.123.0>"}, as iex's {@code pid/1}.
+     *
+     * @throws IllegalArgumentException when the text is not three dot-separated numbers
+     */
+    public static Pid pid(String text) {
+        String t = text.trim();
+        if (t.startsWith("#PID")) t = t.substring(4);
+        if (t.startsWith("<") && t.endsWith(">")) t = t.substring(1, t.length() - 1);
+        String[] parts = t.split("\\.");
+        if (parts.length != 3) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a pid\n");
+        try {
+            return pid(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a pid\n");
+        }
+    }
+
+    /** The pid {@code #PID<a.b.c>}, as iex's {@code pid/3}. */
+    public static Pid pid(int nodeIndex, long number, int serial) {
+        if (nodeIndex < 0 || number < 0 || serial < 0 || number > 0x7fffffffL || serial > 0x1fff) {
+            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a pid\n");
+        }
+        return ctx().node().pid(nodeIndex, number, serial);
+    }
+
+    /** A new reference, as {@code make_ref/0}. */
+    public static Ref make_ref() {
+        return ctx().node().makeRef();
+    }
+
+    /**
+     * Exits the calling process, as {@code exit/1}; at the prompt iex prints {@code ** (exit) reason}.
+     *
+     * @throws ExitException always
+     */
+    public static Object exit(Object reason) {
+        throw new ExitException(Values.normalize(reason));
+    }
+
+    /**
+     * Raises a RuntimeError with the message, as {@code raise/1}.
+     *
+     * @throws RuntimeException always
+     */
+    public static Object raise(Object message) {
+        if (message instanceof RuntimeException e) throw e;
+        throw new RuntimeException(String.valueOf(Values.normalize(message)));
+    }
+
+    /**
+     * Raises an exception of the given class with a message, as {@code raise ArgumentError, "bad"}.
+     *
+     * @throws RuntimeException always (the given class when it has a String constructor)
+     */
+    public static Object raise(Class<?> exception, Object message) {
+        RuntimeException e;
+        try {
+            e = (RuntimeException) exception.getConstructor(String.class).newInstance(String.valueOf(Values.normalize(message)));
+        } catch (ReflectiveOperationException | ClassCastException x) {
+            e = new RuntimeException(String.valueOf(message));
+        }
+        throw e;
+    }
+
+    /** The term as Elixir's {@code inspect/1} prints it. */
+    public static String inspect(Object term) {
+        return procshell.runtime.inspect.Inspect.inspect(Values.normalize(term));
+    }
+
+    // ---- terms --------------------------------------------------------------------------------
+
+    /** A tuple of the given elements (the shell's spelling of {@code {a, b}}). */
+    public static Tuple tuple(Object... elements) {
+        Object[] out = new Object[elements.length];
+        for (int i = 0; i < elements.length; i++) out[i] = Values.normalize(elements[i]);
+        return Tuple.of(out);
+    }
+
+    /** The element at a zero-based index, as {@code elem/2}. */
+    public static Object elem(Tuple tuple, int index) {
+        if (index < 0 || index >= tuple.size()) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: out of range\n");
+        return tuple.get(index);
+    }
+
+    /** The number of elements, as {@code tuple_size/1}. */
+    public static int tuple_size(Tuple tuple) {
+        return tuple.size();
+    }
+
+    /** True for a pid, as {@code is_pid/1}. */
+    public static boolean is_pid(Object term) {
+        return term instanceof Pid;
+    }
+
+    /** True for an atom (nil, true and false included), as {@code is_atom/1}. */
+    public static boolean is_atom(Object term) {
+        return term == null || term instanceof Atom || term instanceof Boolean;
+    }
+
+    /** The list's length, as {@code length/1}. */
+    public static int length(List<?> list) {
+        return list.size();
+    }
+
+    /** A list of the arguments (for building keyword lists: {@code list({:a, 1})}). */
+    public static List<Object> list(Object... elements) {
+        return new ArrayList<>(Arrays.asList(elements));
+    }
+
+    // ---- iex helpers --------------------------------------------------------------------------
+
+    /** An earlier result, as iex's {@code v/1} ({@code v(-1)} is the last). */
+    public static Object v(int n) {
+        return IexSession.current().result(n);
+    }
+
+    /** The last result, as iex's {@code v/0}. */
+    public static Object v() {
+        return v(-1);
+    }
+
+    /** Prints information about a term, as iex's {@code i/1}. */
+    public static Object i(Object term) {
+        IexSession s = IexSession.current();
+        s.out().print(TermInfo.describe(s, Values.normalize(term)));
+        s.out().flush();
+        return IexSession.NO_VALUE;
+    }
+
+    /** Prints the list of helpers, as iex's {@code h/0}. */
+    public static Object h() {
+        IexSession s = IexSession.current();
+        s.out().print(Help.overview());
+        s.out().flush();
+        return IexSession.NO_VALUE;
+    }
+
+    /** Prints the documentation of a module or function, as iex's {@code h/1}. */
+    public static Object h(Object subject) {
+        IexSession s = IexSession.current();
+        s.out().print(Help.about(subject));
+        s.out().flush();
+        return IexSession.NO_VALUE;
+    }
+
+    /** The calling node, for scripts that need the runtime directly. */
+    public static Node current_node() {
+        return ctx().node();
+    }
+}

@@ -1,0 +1,51 @@
+package procshell.shell.iex;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Tuple;
+import procshell.shell.eval.Values;
+
+/**
+ * Keyword options as the shell receives them: Groovy named arguments ({@code name: X}, a Map with
+ * String keys), a map literal, or an Elixir keyword list ({@code [{:name, X}]}).
+ */
+final class Options {
+    private Options() {}
+
+    /**
+     * Normalises options to a map from option name to value.
+     *
+     * @throws IllegalArgumentException when the value is not a keyword list or map
+     */
+    static Map<String, Object> of(Object options) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (options == null) return out;
+        if (options instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(key(k), Values.normalize(v)));
+            return out;
+        }
+        if (options instanceof List<?> l) {
+            for (Object o : l) {
+                if (!(o instanceof Tuple t) || t.size() != 2) throw new IllegalArgumentException("expected a keyword list, got: " + procshell.runtime.inspect.Inspect.inspect(options));
+                out.put(key(t.get(0)), Values.normalize(t.get(1)));
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("expected a keyword list, got: " + procshell.runtime.inspect.Inspect.inspect(options));
+    }
+
+    private static String key(Object k) {
+        return k instanceof Atom a ? a.name() : String.valueOf(k);
+    }
+
+    /** A timeout in ms: a number, or {@code :infinity} as -1. */
+    static long timeout(Object value, long dflt) {
+        if (value == null) return dflt;
+        if (value instanceof Number n) return n.longValue();
+        if (Atom.INFINITY.equals(value)) return -1;
+        throw new IllegalArgumentException("timeout must be a non-negative integer or :infinity, got: " + procshell.runtime.inspect.Inspect.inspect(value));
+    }
+}

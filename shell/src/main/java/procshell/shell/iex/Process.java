@@ -1,0 +1,178 @@
+package procshell.shell.iex;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Ref;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.process.LocalProcess;
+import procshell.runtime.process.ProcessContext;
+import procshell.shell.eval.Values;
+
+/**
+ * Elixir's {@code Process} module at the prompt: {@code Process.exit/2}, {@code alive?/1},
+ * {@code whereis/1}, {@code register/2}, {@code monitor/1}, {@code link/1}, {@code flag/2},
+ * {@code info/1,2}, {@code list/0}, {@code sleep/1}.
+ */
+public final class Process {
+    private Process() {}
+
+    private static ProcessContext ctx() {
+        return ProcessContext.require();
+    }
+
+    /**
+     * Sends an exit signal, as {@code Process.exit/2}: {@code :kill} is untrappable and ends the
+     * process with {@code :killed}; {@code :normal} does not end another non-trapping process.
+     *
+     * @return true
+     */
+    public static boolean exit(Pid pid, Object reason) {
+        return ctx().exit(pid, Values.normalize(reason));
+    }
+
+    /** True when the pid names a live process, as {@code Process.alive?/1}. */
+    public static boolean alive_qm(Pid pid) {
+        return ctx().node().isAlive(pid);
+    }
+
+    /** The pid registered under a name, or nil, as {@code Process.whereis/1}. */
+    public static Pid whereis(Object name) {
+        Object n = IexSession.current().modules().nameTerm(name);
+        if (!(n instanceof Atom a)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not an atom\n");
+        return ctx().node().names().whereisPid(a);
+    }
+
+    /**
+     * Registers a name, as {@code Process.register/2}.
+     *
+     * @return true
+     * @throws IllegalArgumentException when the name is taken or the pid has a name or is dead
+     */
+    public static boolean register(Pid pid, Object name) {
+        Object n = IexSession.current().modules().nameTerm(name);
+        if (!(n instanceof Atom a) || a.equals(Atom.UNDEFINED)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: not an atom\n");
+        LocalProcess p = ctx().node().process(pid);
+        try {
+            if (p == null) throw new IllegalArgumentException("not alive");
+            ctx().node().names().register(a, p);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("could not register " + pid + " with name " + a
+                    + " because it is not alive, the name is already taken, or it has already been given another name");
+        }
+        return true;
+    }
+
+    /** Removes a registered name, as {@code Process.unregister/1}; returns true. */
+    public static boolean unregister(Object name) {
+        Object n = IexSession.current().modules().nameTerm(name);
+        try {
+            ctx().node().names().unregister((Atom) n);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IllegalArgumentException("could not unregister " + procshell.runtime.inspect.Inspect.inspect(n) + " because it was not registered");
+        }
+        return true;
+    }
+
+    /** The registered names, as {@code Process.registered/0}. */
+    public static List<Atom> registered() {
+        return ctx().node().names().registered();
+    }
+
+    /** The live pids, as {@code Process.list/0}. */
+    public static List<Pid> list() {
+        return ctx().node().processes();
+    }
+
+    /** Monitors a process (pid or registered name), as {@code Process.monitor/1}. */
+    public static Ref monitor(Object pidOrName) {
+        Object n = IexSession.current().modules().nameTerm(pidOrName);
+        Pid pid = n instanceof Pid p ? p : ctx().node().whereis(n);
+        if (pid == null) {
+            Ref ref = ctx().node().makeRef();
+            ctx().process().deliver(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, Tuple.of(n, ctx().node().name()), Atom.NOPROC));
+            return ref;
+        }
+        return ctx().monitor(pid);
+    }
+
+    /** Removes a monitor, as {@code Process.demonitor/1}; returns true. */
+    public static boolean demonitor(Ref ref) {
+        ctx().demonitor(ref, false);
+        return true;
+    }
+
+    /** Removes a monitor, as {@code Process.demonitor/2} with {@code [:flush]}. */
+    public static boolean demonitor(Ref ref, List<?> options) {
+        ctx().demonitor(ref, options.contains(Atom.of("flush")));
+        return true;
+    }
+
+    /** Links the caller to a process, as {@code Process.link/1}; returns true. */
+    public static boolean link(Pid pid) {
+        ctx().link(pid);
+        return true;
+    }
+
+    /** Removes a link, as {@code Process.unlink/1}; returns true. */
+    public static boolean unlink(Pid pid) {
+        ctx().unlink(pid);
+        return true;
+    }
+
+    /**
+     * Sets a process flag, as {@code Process.flag/2}: {@code :trap_exit} only.
+     *
+     * @return the old value
+     */
+    public static Object flag(Atom flag, Object value) {
+        if (!flag.name().equals("trap_exit") || !(value instanceof Boolean b)) {
+            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: invalid flag\n");
+        }
+        return ctx().trapExit(b);
+    }
+
+    /** Sleeps, as {@code Process.sleep/1}; returns {@code :ok}. */
+    public static Atom sleep(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+        ctx().process().checkAlive();
+        return Atom.OK;
+    }
+
+    /** Sends a message, as {@code Process.send/3} without options. */
+    public static Object send(Object dest, Object message) {
+        return Kernel.send(dest, message);
+    }
+
+    /** Puts into the process dictionary, as {@code Process.put/2}. */
+    public static Object put(Object key, Object value) {
+        return ctx().process().dictionaryPut(Values.normalize(key), Values.normalize(value));
+    }
+
+    /** Reads the process dictionary, as {@code Process.get/1}. */
+    public static Object get(Object key) {
+        return ctx().process().dictionaryGet(Values.normalize(key));
+    }
+
+    /**
+     * Information about a process, as {@code Process.info/1}: a keyword list, or nil when dead.
+     */
+    public static Object info(Pid pid) {
+        LocalProcess p = ctx().node().process(pid);
+        return p == null ? null : ProcessInfo.all(p);
+    }
+
+    /** One item, as {@code Process.info/2}: {@code {key, value}}, or nil when dead. */
+    public static Object info(Pid pid, Object item) {
+        LocalProcess p = ctx().node().process(pid);
+        if (p == null) return null;
+        if (item instanceof List<?> keys) {
+            List<Object> out = new ArrayList<>();
+            for (Object k : keys) out.add(ProcessInfo.item(p, (Atom) k));
+            return out;
+        }
+        return ProcessInfo.item(p, (Atom) item);
+    }
+}
