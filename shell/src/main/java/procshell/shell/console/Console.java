@@ -40,6 +40,7 @@ public final class Console {
     private final PrintWriter out;
     private final Object outputLock = new Object();
     private int counter = 1;
+    private volatile boolean closed;
 
     private Console(Node node, EvaluatorProcess shell, LineReader reader, BufferedReader piped, PrintWriter out) {
         this.node = node;
@@ -51,7 +52,7 @@ public final class Console {
         session.setOut(out);
         shell.evaluator().binding().setVariable("out", out);
         node.events().subscribe(e -> {
-            if (e instanceof NodeEvent.CrashReport r && LogFormatter.prints(r.kind())) {
+            if (!closed && e instanceof NodeEvent.CrashReport r && LogFormatter.prints(r.kind())) {
                 String text = LogFormatter.format(r, session.inspectOptions());
                 if (text != null) printAsync(text);
             }
@@ -103,6 +104,26 @@ public final class Console {
             evalAndPrint(input);
         }
         out.flush();
+    }
+
+    /**
+     * Reads one complete input (continuation lines included), as the prompt does.
+     *
+     * @return the input, or null at end of input
+     */
+    public String readInput() {
+        try {
+            return read();
+        } catch (EndOfFileException e) {
+            return null;
+        }
+    }
+
+    /** Prints an input after the prompt, as if typed (for tutorial steps run on Enter). */
+    public void echo(String input) {
+        String[] lines = input.split("\n", -1);
+        printLine(prompt() + lines[0]);
+        for (int i = 1; i < lines.length; i++) printLine(continuation() + lines[i]);
     }
 
     private String read() {
@@ -196,7 +217,12 @@ public final class Console {
 
     /** Called when the shell process died between inputs. */
     public void shellDied(Pid pid, Object reason) {
-        printAsync(deathMessage(pid, reason));
+        if (!closed) printAsync(deathMessage(pid, reason));
+    }
+
+    /** Stops printing events: the node is shutting down. */
+    public void close() {
+        closed = true;
     }
 
     private void printLine(String text) {

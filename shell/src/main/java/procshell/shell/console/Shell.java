@@ -60,7 +60,8 @@ public final class Shell {
 
     /** Stops every process of the node. */
     public void shutdown() {
-        console.set(null);
+        Console c = console.getAndSet(null);
+        if (c != null) c.close();
         node.shutdown();
         IexSession.forget(node);
     }

@@ -29,10 +29,10 @@ public final class Evaluator {
     public static final String SCRIPT_NAME = "iex";
 
     private static final String[] FACADES = {
-        "GenServer", "Process", "IO", "ElixirString", "Kernel",
+        "GenServer", "Process", "Supervisor", "DynamicSupervisor", "IO", "ElixirString", "Kernel",
     };
 
-    private final Binding binding = new Binding();
+    private final Binding binding = new ShellBinding();
     private final GroovyShell shell;
     private int counter;
 

@@ -43,7 +43,15 @@ final class CallbackServer extends procshell.runtime.otp.GenServer {
     }
 
     private Object invoke(String name, Object... args) {
-        return Values.normalize(InvokerHelper.invokeMethod(callbacks, name, args));
+        try {
+            return Values.normalize(InvokerHelper.invokeMethod(callbacks, name, args));
+        } catch (org.codehaus.groovy.runtime.InvokerInvocationException e) {
+            // Groovy wraps what a reflectively called method threw: crash with the original.
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     @Override

@@ -1,0 +1,72 @@
+package procshell.shell.iex;
+
+import java.util.List;
+import java.util.Map;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+
+/**
+ * Elixir's {@code DynamicSupervisor} at the prompt: one child per chat room, started on demand.
+ *
+ * <pre>{@code
+ * DynamicSupervisor.start_link(strategy: :one_for_one, name: RoomSup)
+ * DynamicSupervisor.start_child(RoomSup, {ChatRoom, "elixir"})   # {:ok, #PID<0.120.0>}
+ * }</pre>
+ */
+public final class DynamicSupervisor {
+    private DynamicSupervisor() {}
+
+    /**
+     * Starts a dynamic supervisor linked to the caller, as {@code DynamicSupervisor.start_link/1}.
+     * Options: {@code strategy:} ({@code :one_for_one}), {@code max_restarts:} (3),
+     * {@code max_seconds:} (5), {@code max_children:} ({@code :infinity}), {@code name:}.
+     *
+     * @return {@code {:ok, pid}} or {@code {:error, reason}}
+     */
+    public static Object start_link(Map<?, ?> options) {
+        IexSession s = IexSession.current();
+        Map<String, Object> o = Options.of(options);
+        procshell.runtime.otp.DynamicSupervisor.Flags flags = new procshell.runtime.otp.DynamicSupervisor.Flags(
+                o.get("strategy") instanceof Atom a ? a : Atom.of("one_for_one"),
+                Supervisor.intOption(o, "max_restarts", 3), Supervisor.intOption(o, "max_seconds", 5),
+                o.containsKey("max_children") ? o.get("max_children") : Atom.INFINITY,
+                o.get("extra_arguments") instanceof List<?> l ? List.copyOf(l) : List.of());
+        Object name = o.containsKey("name") ? s.modules().nameTerm(o.get("name")) : null;
+        return procshell.runtime.otp.DynamicSupervisor.startLink(flags, name);
+    }
+
+    private static Object sup(Object supervisor) {
+        return IexSession.current().modules().nameTerm(supervisor);
+    }
+
+    /**
+     * Starts a child, as {@code DynamicSupervisor.start_child/2}.
+     *
+     * @return {@code {:ok, pid}}, {@code :ignore}, {@code {:error, :max_children}} or {@code {:error, reason}}
+     */
+    public static Object start_child(Object supervisor, Object child) {
+        IexSession s = IexSession.current();
+        return procshell.runtime.otp.DynamicSupervisor.startChild(sup(supervisor), ChildSpecs.of(s, child), ChildSpecs.resolver(s));
+    }
+
+    /** As {@code DynamicSupervisor.terminate_child/2}: {@code :ok} or {@code {:error, :not_found}}. */
+    public static Object terminate_child(Object supervisor, Pid pid) {
+        return procshell.runtime.otp.DynamicSupervisor.terminateChild(sup(supervisor), pid);
+    }
+
+    /** As {@code DynamicSupervisor.which_children/1}: {@code [{:undefined, pid, type, modules}]}. */
+    public static List<Object> which_children(Object supervisor) {
+        return procshell.runtime.otp.DynamicSupervisor.whichChildren(sup(supervisor));
+    }
+
+    /** As {@code DynamicSupervisor.count_children/1}. */
+    public static Map<Atom, Object> count_children(Object supervisor) {
+        return procshell.runtime.otp.DynamicSupervisor.countChildren(sup(supervisor));
+    }
+
+    /** As {@code DynamicSupervisor.stop/1}. */
+    public static Atom stop(Object supervisor) {
+        return procshell.runtime.otp.DynamicSupervisor.stop(sup(supervisor));
+    }
+}

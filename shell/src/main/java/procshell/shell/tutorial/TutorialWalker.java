@@ -1,0 +1,51 @@
+package procshell.shell.tutorial;
+
+import java.io.PrintWriter;
+
+import procshell.shell.console.Console;
+
+/**
+ * Walks a chapter with a person ({@code procshell tutorial N}): shows each step's prose and the
+ * lines to type; Enter runs them, anything else typed is evaluated as usual; {@code /next} skips
+ * to the next step and {@code /quit} leaves.
+ */
+public final class TutorialWalker {
+    private TutorialWalker() {}
+
+    /** Walks the chapter on an interactive console. */
+    public static void walk(Chapter chapter, Console console, PrintWriter out) {
+        out.println("Chapter " + chapter.number() + ": " + chapter.title());
+        int n = chapter.steps().size();
+        for (int k = 0; k < n; k++) {
+            Step step = chapter.steps().get(k);
+            out.println();
+            out.println("— step " + (k + 1) + " of " + n + " —");
+            if (!step.prose().isEmpty()) out.println(step.prose());
+            out.println();
+            out.println("Type these lines, or press Enter to run them (/next skips, /quit leaves):");
+            for (String in : step.inputs()) out.println("    " + in.replace("\n", "\n    "));
+            out.flush();
+            boolean ran = false;
+            while (true) {
+                String line = console.readInput();
+                if (line == null || line.strip().equals("/quit")) return;
+                if (line.strip().equals("/next")) break;
+                if (line.isBlank()) {
+                    if (ran) break;
+                    for (String in : step.inputs()) {
+                        console.echo(in);
+                        console.evalAndPrint(in);
+                    }
+                    ran = true;
+                    out.println("(Enter: next step)");
+                    out.flush();
+                    continue;
+                }
+                console.evalAndPrint(line);
+            }
+        }
+        out.println();
+        out.println("End of chapter " + chapter.number() + ". The shell is yours: keep typing, or Ctrl-D to leave.");
+        out.flush();
+    }
+}
