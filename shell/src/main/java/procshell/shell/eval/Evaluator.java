@@ -28,9 +28,7 @@ public final class Evaluator {
     /** The file name Groovy reports for typed code, as iex's {@code iex:LINE}. */
     public static final String SCRIPT_NAME = "iex";
 
-    private static final String[] FACADES = {
-        "GenServer", "Process", "Supervisor", "DynamicSupervisor", "IO", "ElixirString", "Kernel",
-    };
+    private static final String[] FACADES = {"Process", "GenServer", "Supervisor"};
 
     private final Binding binding = new ShellBinding();
     private final GroovyShell shell;
@@ -41,6 +39,9 @@ public final class Evaluator {
         CompilerConfiguration config = new CompilerConfiguration();
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStaticStars("procshell.shell.iex.Kernel");
+        // Every public class of the iex package is a module at the prompt; names that clash with
+        // Java's defaults (Process, Node) also get explicit imports, which take precedence.
+        imports.addStarImports("procshell.shell.iex");
         for (String f : FACADES) imports.addImport(f, "procshell.shell.iex." + f);
         imports.addImports("procshell.runtime.node.Atom", "procshell.runtime.node.Pid", "procshell.runtime.node.Tuple");
         config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class));
