@@ -72,7 +72,7 @@ public final class Console {
         if (history != null) b.variable(LineReader.HISTORY_FILE, history);
         LineReader reader = b.build();
         Console c = new Console(node, shell, reader, null, terminal.writer());
-        terminal.handle(Terminal.Signal.INT, s -> shell.interrupt());
+        terminal.handle(Terminal.Signal.INT, s -> shell.interrupt(1000));
         return c;
     }
 

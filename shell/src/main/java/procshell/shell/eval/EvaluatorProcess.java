@@ -176,19 +176,36 @@ public final class EvaluatorProcess {
     }
 
     /**
-     * Stops the running evaluation (Ctrl-C): the shell process exits with {@code :interrupted},
-     * which cannot be trapped, and a new one takes over.
+     * Stops the running evaluation (Ctrl-C). First the shell process's thread is interrupted:
+     * typed loops check for it and the input fails with {@code ** (exit) interrupted}, the shell
+     * process and its links untouched. Code that ignores interruption (a Java loop, a
+     * {@code receive}) is given {@code graceMs}; then the shell process exits with
+     * {@code :interrupted}, which cannot be trapped, and a new one takes over.
      *
      * @return false when nothing was running
      */
-    public boolean interrupt() {
-        LocalProcess p;
+    public boolean interrupt(long graceMs) {
+        Job job;
+        Pid target;
         synchronized (lock) {
             if (running == null || pid == null) return false;
-            p = node.process(pid);
+            job = running;
+            target = pid;
         }
-        if (p != null) p.terminate(INTERRUPTED);
-        return p != null;
+        LocalProcess p = node.process(target);
+        if (p == null) return false;
+        Thread t = p.thread();
+        if (t != null) t.interrupt();
+        Thread.ofVirtual().start(() -> {
+            try {
+                job.result.get(graceMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                p.terminate(INTERRUPTED);
+            } catch (InterruptedException | ExecutionException ignored) {
+                // the evaluation ended by itself
+            }
+        });
+        return true;
     }
 
     /** The evaluator (bindings, classes). */
