@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
@@ -31,11 +32,23 @@ public final class Evaluator {
     private static final String[] FACADES = {"Process", "GenServer", "Supervisor"};
 
     private final Binding binding = new ShellBinding();
-    private final GroovyShell shell;
+    private final CompletableFuture<GroovyShell> shell;
     private int counter;
 
-    /** Creates an evaluator with empty bindings. */
+    /**
+     * Creates an evaluator with empty bindings. Groovy's compiler takes a second or two to load
+     * and warm up, so that happens on a background thread while the console shows its prompt;
+     * the first evaluation waits for it if it has to.
+     */
     public Evaluator() {
+        shell = CompletableFuture.supplyAsync(this::createShell, runnable -> {
+            Thread t = new Thread(runnable, "procshell-groovy-init");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private GroovyShell createShell() {
         CompilerConfiguration config = new CompilerConfiguration();
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStaticStars("procshell.shell.iex.Kernel");
@@ -45,12 +58,19 @@ public final class Evaluator {
         for (String f : FACADES) imports.addImport(f, "procshell.shell.iex." + f);
         imports.addImports("procshell.runtime.node.Atom", "procshell.runtime.node.Pid", "procshell.runtime.node.Tuple");
         config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class));
-        shell = new GroovyShell(Evaluator.class.getClassLoader(), binding, config);
+        GroovyShell groovy = new GroovyShell(Evaluator.class.getClassLoader(), binding, config);
+        // Compile (without running) a typical input, so that the first real one is quick.
+        groovy.getClassLoader().parseClass(IexSyntax.translate("{:ok, %{id: [1]}}"), "warmup.groovy");
+        return groovy;
+    }
+
+    private GroovyShell shell() {
+        return shell.join();
     }
 
     /** The class loader that holds the classes typed at the prompt. */
     public ClassLoader classLoader() {
-        return shell.getClassLoader();
+        return shell().getClassLoader();
     }
 
     /** The shell's bindings, kept between inputs. */
@@ -74,7 +94,8 @@ public final class Evaluator {
      */
     public Outcome evaluate(String source) throws Throwable {
         String groovy = IexSyntax.translate(source);
-        GroovyClassLoader loader = shell.getClassLoader();
+        GroovyClassLoader loader = shell().getClassLoader();
+        Thread.currentThread().setContextClassLoader(loader);
         Set<Class<?>> before = Set.of(loader.getLoadedClasses());
         Class<?> main = loader.parseClass(groovy, SCRIPT_NAME + (++counter > 1 ? "_" + counter : "") + ".groovy");
         List<Class<?>> defined = new ArrayList<>();

@@ -89,8 +89,7 @@ public final class EvaluatorProcess {
             if (pid != null) return pid;
         }
         LinkedBlockingQueue<Job> q = new LinkedBlockingQueue<>();
-        ClassLoader loader = evaluator.classLoader();
-        Pid p = node.spawn(self -> loop(self, q, loader),
+        Pid p = node.spawn(self -> loop(self, q),
                 SpawnOptions.DEFAULT.withPlatformThread(true).withInitialCall(Tuple.of(Atom.of("elixir"), Atom.of("eval"), 3)));
         synchronized (lock) {
             if (pid != null) {
@@ -103,8 +102,7 @@ public final class EvaluatorProcess {
         }
     }
 
-    private void loop(ProcessContext self, LinkedBlockingQueue<Job> q, ClassLoader loader) {
-        Thread.currentThread().setContextClassLoader(loader);
+    private void loop(ProcessContext self, LinkedBlockingQueue<Job> q) {
         while (true) {
             Job job;
             try {

@@ -29,10 +29,12 @@ import procshell.shell.eval.Lexer.Token;
  *   <li>{@code {pat, ...} = expr} starting a top-level statement → {@code _match_(binding, ...)}.</li>
  *   <li>{@code %{id: 1, "a" => 2}} → {@code _map_(_atom_("id"), 1, "a", 2)}.</li>
  *   <li>{@code fn x -> body end} → <code>{ x -&gt; body }</code>.</li>
- *   <li>{@code "#{x}"} → {@code "${x}"} (the code inside is translated too).</li>
+ *   <li>{@code "#{x}"} → {@code "${_str_(x)}"}: the code inside is translated too, and its value
+ *       is inserted as Elixir's {@code to_string/1} gives it ({@code "#{:ok}"} is {@code "ok"}).</li>
  *   <li>{@code nil} → {@code null}; {@code __MODULE__} → the enclosing class name;
  *       {@code # comment} → {@code // comment}; {@code String.upcase(s)} →
- *       {@code ElixirString.upcase(s)}.</li>
+ *       {@code ElixirString.upcase(s)} and {@code Enum.each(l, f)} → {@code ElixirEnum.each(l, f)}
+ *       (the Java statics {@code String.format}, {@code Enum.valueOf}, ... stay).</li>
  * </ul>
  * Statements such as {@code h Enum} or {@code i value} are left for the console.
  *

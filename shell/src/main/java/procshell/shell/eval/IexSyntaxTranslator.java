@@ -27,8 +27,16 @@ final class IexSyntaxTranslator {
             "if", "for", "while", "switch", "catch", "synchronized");
     private static final Set<String> OPERATOR_WORDS = Set.of("in", "instanceof", "as");
     private static final Set<String> CLASS_WORDS = Set.of("class", "interface", "enum", "trait", "record");
-    /** Static methods of java.lang.String; other String.x(...) calls go to Elixir's String module. */
-    private static final Set<String> JAVA_STRING_STATICS = Set.of("valueOf", "format", "join", "copyValueOf");
+    /**
+     * Elixir modules whose names are also java.lang classes, with their facade classes and the
+     * Java static methods that keep going to the Java class: {@code String.upcase(s)} becomes
+     * {@code ElixirString.upcase(s)}, {@code String.format(...)} stays.
+     */
+    private static final java.util.Map<String, String> ELIXIR_FACADES = java.util.Map.of(
+            "String", "ElixirString", "Enum", "ElixirEnum");
+    private static final java.util.Map<String, Set<String>> JAVA_STATICS = java.util.Map.of(
+            "String", Set.of("valueOf", "format", "join", "copyValueOf"),
+            "Enum", Set.of("valueOf"));
     /** Words that cannot start a Groovy command call or declaration like {@code println a, b}. */
     private static final Set<String> NOT_COMMANDS = Set.of(
             "nil", "null", "true", "false", "this", "super", "in", "instanceof", "as", "new", "return");
@@ -181,8 +189,8 @@ final class IexSyntaxTranslator {
             out.append("null");
         } else if (name.equals("__MODULE__") && module[i] != null) {
             out.append(module[i]);
-        } else if (name.equals("String") && !member && isElixirStringCall(i)) {
-            out.append("ElixirString");
+        } else if (ELIXIR_FACADES.containsKey(name) && !member && isElixirModuleCall(i)) {
+            out.append(ELIXIR_FACADES.get(name));
         } else if (!IexSyntaxStructure.KEYWORDS.contains(name) && i + 2 < limit
                 && (nextIs(i, "?") || nextIs(i, "!")) && nextIs(i + 1, "(")) {
             out.append(name).append(nextIs(i, "?") ? "_qm" : "_bang");
@@ -198,14 +206,17 @@ final class IexSyntaxTranslator {
         return i + 1 < tokens.size() && tokens.get(i + 1).isOp(op);
     }
 
-    /** {@code String.name(} or {@code String.name?(} with a name that is not a java.lang.String static. */
-    private boolean isElixirStringCall(int i) {
+    /**
+     * {@code String.name(} or {@code String.name?(} (also {@code Enum.}) with a name that is not
+     * a static method of the Java class of the same name.
+     */
+    private boolean isElixirModuleCall(int i) {
         if (!nextIs(i, ".") || i + 3 >= tokens.size() || tokens.get(i + 2).kind() != Kind.IDENT) {
             return false;
         }
         boolean call = nextIs(i + 2, "(")
                 || ((nextIs(i + 2, "?") || nextIs(i + 2, "!")) && nextIs(i + 3, "("));
-        return call && !JAVA_STRING_STATICS.contains(tokens.get(i + 2).text());
+        return call && !JAVA_STATICS.get(tokens.get(i).text()).contains(tokens.get(i + 2).text());
     }
 
     /** {@code h Enum}, {@code i {:a, 1}}: an iex helper without parentheses, left for the console. */
@@ -521,9 +532,18 @@ final class IexSyntaxTranslator {
         return s.append(src, cursor, t.end()).toString();
     }
 
-    /** The translated code of an interpolation in the string or atom token {@code i}. */
+    /**
+     * The translated code of an interpolation in the string or atom token {@code i}, wrapped in
+     * {@code _str_(...)} so that the value is inserted as Elixir's {@code to_string/1} gives it
+     * ({@code "#{:ok}"} is {@code "ok"}, {@code "#{nil}"} is {@code ""}); an empty interpolation
+     * inserts nothing.
+     */
     private String interpolation(Interp in, int i) {
-        return translate(src.substring(in.codeStart(), in.codeEnd()), module[i], true);
+        String code = src.substring(in.codeStart(), in.codeEnd());
+        if (code.isBlank()) {
+            return "_str_(null)" + code;
+        }
+        return "_str_(" + translate(code, module[i], true) + ")";
     }
 
     /** {@code :ok} becomes {@code _atom_("ok")}; {@code :ets.all()} becomes {@code _erl_("ets").all()}. */
