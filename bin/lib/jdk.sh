@@ -96,7 +96,11 @@ _ps_check_home() {
   canon=$(cd -P "$home" 2>/dev/null && pwd -P) || canon=$home
   case $_ps_seen in *" $canon "*) _ps_debug "skip duplicate $home"; return 1 ;; esac
   _ps_seen="$_ps_seen$canon "
-  if ! out=$("$home/bin/java" -version 2>&1 </dev/null) ||
+  # A JDK's release file names its version: reading it is instant, starting a JVM is not.
+  if [ -r "$home/release" ] && out=$(grep -m1 '^JAVA_VERSION=' "$home/release" 2>/dev/null) &&
+    _ps_version=$(_ps_parse_version "version ${out#JAVA_VERSION=}"); then
+    :
+  elif ! out=$("$home/bin/java" -version 2>&1 </dev/null) ||
     ! _ps_version=$(_ps_parse_version "$out"); then
     _ps_reject "$shown (\`java -version\` failed)"
     return 1
@@ -118,6 +122,13 @@ _ps_check_home() {
 # /usr/bin/java -> /etc/alternatives -> ... and the macOS /usr/bin/java stub).
 _ps_path_java_home() {
   local java=$1 out line re='^[[:space:]]*java\.home = (.+)$' resolved
+  # Fast path: follow the symlinks to a folder that has a release file.
+  resolved=$(readlink -f "$java" 2>/dev/null) || resolved=$java
+  out=$(cd -P "$(dirname "$resolved")/.." 2>/dev/null && pwd -P) || out=""
+  if [ -n "$out" ] && [ -r "$out/release" ]; then
+    printf '%s\n' "$out"
+    return 0
+  fi
   if out=$("$java" -XshowSettings:properties -version 2>&1 </dev/null); then
     while IFS= read -r line; do
       if [[ $line =~ $re ]]; then
