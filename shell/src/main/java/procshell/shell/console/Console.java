@@ -41,6 +41,7 @@ public final class Console {
     private final Object outputLock = new Object();
     private int counter = 1;
     private volatile boolean closed;
+    private volatile boolean colors;
 
     private Console(Node node, EvaluatorProcess shell, LineReader reader, BufferedReader piped, PrintWriter out) {
         this.node = node;
@@ -54,7 +55,7 @@ public final class Console {
         node.events().subscribe(e -> {
             if (!closed && e instanceof NodeEvent.CrashReport r && LogFormatter.prints(r.kind())) {
                 String text = LogFormatter.format(r, session.inspectOptions());
-                if (text != null) printAsync(text);
+                if (text != null) printAsync(error(text));
             }
         });
     }
@@ -74,6 +75,23 @@ public final class Console {
         Console c = new Console(node, shell, reader, null, terminal.writer());
         terminal.handle(Terminal.Signal.INT, s -> shell.interrupt(1000));
         return c;
+    }
+
+    /**
+     * Prints in iex's colours: results in yellow with atoms, numbers and strings coloured as
+     * iex's syntax colours, errors and error reports in red.
+     */
+    public void enableColors() {
+        colors = true;
+        session.setInspectOptions(session.inspectOptions().withSyntaxColors(procshell.runtime.inspect.SyntaxColors.iex()));
+    }
+
+    private String result(String text) {
+        return colors ? procshell.runtime.inspect.SyntaxColors.YELLOW + text + procshell.runtime.inspect.SyntaxColors.RESET : text;
+    }
+
+    private String error(String text) {
+        return colors ? "\u001b[31m" + text + procshell.runtime.inspect.SyntaxColors.RESET : text;
     }
 
     /** A console reading plain lines (stdin not a terminal), echoing each after its prompt. */
@@ -196,15 +214,15 @@ public final class Console {
                 }
                 for (Class<?> c : v.outcome().defined()) session.modules().atomOf(c);
                 session.recordResult(value);
-                if (value != IexSession.NO_VALUE) printLine(session.inspect(value));
+                if (value != IexSession.NO_VALUE) printLine(result(session.inspect(value)));
                 return true;
             }
             case EvaluatorProcess.Result.Raised x -> {
-                printLine(ErrorFormatter.format(x.error()));
+                printLine(error(ErrorFormatter.format(x.error())));
                 return false;
             }
             case EvaluatorProcess.Result.Died d -> {
-                printLine(deathMessage(d.pid(), d.reason()));
+                printLine(error(deathMessage(d.pid(), d.reason())));
                 return false;
             }
         }
@@ -217,7 +235,7 @@ public final class Console {
 
     /** Called when the shell process died between inputs. */
     public void shellDied(Pid pid, Object reason) {
-        if (!closed) printAsync(deathMessage(pid, reason));
+        if (!closed) printAsync(error(deathMessage(pid, reason)));
     }
 
     /** Stops printing events: the node is shutting down. */
