@@ -55,6 +55,14 @@ public final class Kernel {
         return tuple(elements);
     }
 
+    /**
+     * The text a {@code "#{term}"} interpolation inserts: the translation of {@code "#{x}"} is
+     * {@code "${_str_(x)}"}. Same as {@link #to_string(Object)}.
+     */
+    public static String _str_(Object term) {
+        return to_string(term);
+    }
+
     /** The map {@code %{k1 => v1, ...}} from alternating keys and values, in insertion order. */
     public static Map<Object, Object> _map_(Object... keysAndValues) {
         Map<Object, Object> m = new LinkedHashMap<>();
@@ -121,15 +129,22 @@ public final class Kernel {
     }
 
     /**
-     * Sends a message, as {@code send/2}.
+     * Sends a message, as {@code send/2} (the BIF {@code :erlang.send/2}).
      *
-     * @param dest a pid, a registered name (atom or module), {@code {name, node}} or a via tuple
+     * @param dest a pid, a registered name (atom or module) or {@code {name, node}}; like the
+     *             BIF, not a {@code {:via, module, name}} or {@code {:global, name}} tuple (call
+     *             the via module's {@code send/2}, or {@code GenServer.cast/2}, for those)
      * @return the message
-     * @throws IllegalArgumentException when a name is not registered
+     * @throws IllegalArgumentException ({@code invalid destination}) when a name is not
+     *         registered or the destination is not one of the above
      */
     public static Object send(Object dest, Object message) {
         IexSession s = IexSession.current();
-        return ctx().send(s.modules().nameTerm(dest), Values.normalize(message));
+        Object to = s.modules().nameTerm(dest);
+        if (to instanceof Tuple t && t.isTagged(Atom.VIA, 3)) {
+            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n");
+        }
+        return ctx().send(to, Values.normalize(message));
     }
 
     /** Spawns a process running the closure, as {@code spawn/1}. */
@@ -290,6 +305,70 @@ public final class Kernel {
     /** A list of the arguments (for building keyword lists: {@code list({:a, 1})}). */
     public static List<Object> list(Object... elements) {
         return new ArrayList<>(Arrays.asList(elements));
+    }
+
+    /**
+     * The term as text, as Elixir's {@code Kernel.to_string/1} (the {@code String.Chars} protocol,
+     * which {@code "#{term}"} uses): a string is itself; an atom is its text without the colon
+     * ({@code :ok} gives {@code "ok"}, a module gives {@code "Elixir.HelloServer"}, and a class
+     * typed at the prompt gives its module atom's text); nil gives {@code ""}; numbers print as
+     * inspect prints them; a list is chardata (strings, code points and nested lists, joined).
+     * Other Java objects give their {@code toString()}.
+     *
+     * @throws IllegalArgumentException for a list that is not chardata, as {@code List.to_string/1}
+     * @throws ProtocolUndefinedError for terms without {@code String.Chars}: tuples, pids,
+     *         references, maps, ranges and functions
+     */
+    public static String to_string(Object term) {
+        Object t = Values.normalize(term);
+        if (t == null) return "";
+        if (t instanceof String s) return s;
+        if (t instanceof Atom a) return a.name();
+        if (t instanceof Boolean || t instanceof Character) return String.valueOf(t);
+        if (t instanceof Class<?> c) {
+            String n = Modules.moduleName(c);
+            return n.startsWith(":") ? n.substring(1) : "Elixir." + n;
+        }
+        if (t instanceof Number) return inspect(t);
+        String type = t instanceof Tuple ? "Tuple" : t instanceof Pid ? "PID" : t instanceof Ref ? "Reference"
+                : t instanceof Map<?, ?> ? "Map" : t instanceof groovy.lang.Range<?> ? "Range (a struct)"
+                : t instanceof Closure<?> ? "Function" : null;
+        if (type != null) {
+            throw new ProtocolUndefinedError("String.Chars", t, type);
+        }
+        if (t instanceof List<?> l) {
+            StringBuilder b = new StringBuilder();
+            if (!chardata(l, b)) {
+                throw new IllegalArgumentException("cannot convert the given list to a string.\n\n"
+                        + "To be converted to a string, a list must either be empty or only\n"
+                        + "contain the following elements:\n\n"
+                        + "  * strings\n"
+                        + "  * integers representing Unicode code points\n"
+                        + "  * a list containing one of these three elements\n\n"
+                        + "Please check the given list or call inspect/1 to get the list representation, got:\n\n"
+                        + inspect(t) + "\n");
+            }
+            return b.toString();
+        }
+        return String.valueOf(t);
+    }
+
+    private static boolean chardata(List<?> list, StringBuilder out) {
+        for (Object o : list) {
+            Object e = Values.normalize(o);
+            if (e instanceof String s) {
+                out.append(s);
+            } else if (e instanceof Integer || e instanceof Long) {
+                long cp = ((Number) e).longValue();
+                if (cp < 0 || cp > Character.MAX_CODE_POINT) return false;
+                out.appendCodePoint((int) cp);
+            } else if (e instanceof List<?> inner && !(e instanceof groovy.lang.Range<?>)) {
+                if (!chardata(inner, out)) return false;
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- iex helpers --------------------------------------------------------------------------

@@ -51,7 +51,7 @@ class IexSyntaxTest {
             translates(":'single'", "_atom_('single')");
             // Elixir escapes Groovy lacks become unicode escapes; '$' is plain text in Elixir
             translates(":\"a\\e$b\"", "_atom_(\"a\\u001B\\$b\")");
-            translates(":\"x#{1 + 1}\"", "_atom_(\"x${1 + 1}\")");
+            translates(":\"x#{1 + 1}\"", "_atom_(\"x${_str_(1 + 1)}\")");
         }
 
         @Test
@@ -120,6 +120,16 @@ class IexSyntaxTest {
             unchanged("String.CASE_INSENSITIVE_ORDER");
             unchanged("java.lang.String.valueOf(1)");
             unchanged("x.String.upcase(s)");
+        }
+
+        @Test
+        void elixirEnumModule() {
+            translates("Enum.each(1..99, fn x -> f(x) end)", "ElixirEnum.each(1..99, { x -> f(x) })");
+            translates("Enum.member?(l, 1)", "ElixirEnum.member_qm(l, 1)");
+            unchanged("Enum.valueOf(Color, 'RED')");
+            unchanged("Enum e = x");
+            unchanged("java.lang.Enum.valueOf(Color, 'RED')");
+            unchanged("x.Enum.map(l, f)");
         }
     }
 
@@ -268,7 +278,7 @@ class IexSyntaxTest {
             translates("f = fn -> :ok end", "f = { -> _atom_(\"ok\") }");
             translates("f = fn a, b -> a + b end", "f = { a, b -> a + b }");
             translates("f = fn(a, b) -> a + b end", "f = {a, b -> a + b }");
-            translates("Enum.map(l, fn x -> {x, nil} end)", "Enum.map(l, { x -> _tuple_(x, null) })");
+            translates("Enum.map(l, fn x -> {x, nil} end)", "ElixirEnum.map(l, { x -> _tuple_(x, null) })");
             translates("spawn fn -> loop() end", "spawn { -> loop() }");
         }
 
@@ -305,10 +315,11 @@ class IexSyntaxTest {
 
         @Test
         void interpolation() {
-            translates("\"#{a}_#{b}\"", "\"${a}_${b}\"");
-            translates("\"\"\"x #{y}\"\"\"", "\"\"\"x ${y}\"\"\"");
-            translates("\"#{:ok} #{nil}\"", "\"${_atom_(\"ok\")} ${null}\"");
-            translates("\"#{m[\"k\"]}\"", "\"${m[\"k\"]}\"");
+            translates("\"#{a}_#{b}\"", "\"${_str_(a)}_${_str_(b)}\"");
+            translates("\"\"\"x #{y}\"\"\"", "\"\"\"x ${_str_(y)}\"\"\"");
+            translates("\"#{:ok} #{nil}\"", "\"${_str_(_atom_(\"ok\"))} ${_str_(null)}\"");
+            translates("\"#{}|#{ }\"", "\"${_str_(null)}|${_str_(null) }\"");
+            translates("\"#{m[\"k\"]}\"", "\"${_str_(m[\"k\"])}\"");
             unchanged("\"$x ${y} \\#{z}\"");
             unchanged("'#{x}'");
             unchanged("'''#{x}'''");
@@ -356,7 +367,7 @@ class IexSyntaxTest {
             translates("interface I { def x = __MODULE__ }", "interface I { def x = I }");
             translates("enum E { A; def n() { __MODULE__ } }", "enum E { A; def n() { E } }");
             translates("class A<T> extends B implements C {\n def n() { \"#{__MODULE__}\" }\n}",
-                    "class A<T> extends B implements C {\n def n() { \"${A}\" }\n}");
+                    "class A<T> extends B implements C {\n def n() { \"${_str_(A)}\" }\n}");
             unchanged("__MODULE__");
             unchanged("class A {}\n__MODULE__");
             unchanged("x = Foo.class\n__MODULE__");
@@ -432,8 +443,8 @@ class IexSyntaxTest {
                     () -> assertEquals("d = { x ->", lines[5]),
                     () -> assertEquals("  x", lines[6]),
                     () -> assertEquals("}", lines[7]),
-                    () -> assertEquals("e = \"${", lines[8]),
-                    () -> assertEquals("  _atom_(\"two\")}\"", lines[9]),
+                    () -> assertEquals("e = \"${_str_(", lines[8]),
+                    () -> assertEquals("  _atom_(\"two\"))}\"", lines[9]),
                     () -> assertEquals("_match_(binding, _ptuple_(_pvar_(\"p\"),", lines[10]),
                     () -> assertEquals(" _pvar_(\"q\")), (_tuple_(3,", lines[11]),
                     () -> assertEquals("       4))) // done", lines[12]),

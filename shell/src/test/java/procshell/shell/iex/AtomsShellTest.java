@@ -1,0 +1,111 @@
+package procshell.shell.iex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import procshell.shell.console.Shell;
+
+/**
+ * The atom table as chapter 3 shows it, through a piped shell session: {@code atom_limit} is the
+ * BEAM's 1,048,576, creating 99 new atoms in one input raises {@code atom_count} by exactly 99,
+ * atoms outlive the processes they named (creating them again adds none), and
+ * {@code String.to_existing_atom/1} refuses a text that has no atom yet.
+ */
+@Timeout(30)
+class AtomsShellTest {
+    private static final Pattern PROMPT = Pattern.compile("^ps\\((\\d+)\\)> .*");
+    private static final Pattern CONTINUATION = Pattern.compile("^\\.\\.\\.\\(\\d+\\)> .*");
+
+    /** Runs the inputs in a fresh shell; returns the output lines of each input, in order. */
+    private static List<List<String>> session(String... inputs) {
+        Shell shell = new Shell("nonode@nohost");
+        StringWriter out = new StringWriter();
+        try {
+            String in = String.join("\n", inputs) + "\n";
+            shell.piped(new BufferedReader(new StringReader(in)), new PrintWriter(out, true)).run();
+        } finally {
+            shell.shutdown();
+        }
+        String transcript = out.toString();
+        List<List<String>> outputs = new ArrayList<>();
+        for (String line : transcript.lines().toList()) {
+            Matcher p = PROMPT.matcher(line);
+            if (p.matches()) {
+                outputs.add(new ArrayList<>());
+            } else if (!outputs.isEmpty() && !CONTINUATION.matcher(line).matches()) {
+                outputs.get(outputs.size() - 1).add(line);
+            }
+        }
+        assertEquals(inputs.length, outputs.size(), () -> "one prompt per input expected:\n" + transcript);
+        return outputs;
+    }
+
+    private static final String COUNT = ":erlang.system_info(:atom_count)";
+
+    @Test
+    void atomLimitIsTheBeamDefault() {
+        List<List<String>> out = session(":erlang.system_info(:atom_limit)");
+        assertEquals(List.of("1048576"), out.get(0));
+    }
+
+    @Test
+    void ninetyNineNewAtomsInOneInputRaiseTheCountByNinetyNine() {
+        List<List<String>> out = session(
+                "before = " + COUNT + "; Enum.each(1..99, fn x -> String.to_atom(\"room_#{x}\") end); " + COUNT + " - before",
+                // the same texts again: every atom already exists
+                "before = " + COUNT + "; Enum.each(1..99, fn x -> String.to_atom(\"room_#{x}\") end); " + COUNT + " - before",
+                "String.to_existing_atom(\"room_42\")");
+        assertEquals(List.of("99"), out.get(0));
+        assertEquals(List.of("0"), out.get(1));
+        assertEquals(List.of(":room_42"), out.get(2));
+    }
+
+    @Test
+    void atomsOutliveTheServersTheyNamed() {
+        List<List<String>> out = session(
+                """
+                class HelloServerDynamicName extends GenServer {
+                  static process_name(id) { String.to_atom("#{__MODULE__}_#{id}") }
+                  static start_link(id)   { GenServer.start_link(HelloServerDynamicName, id, name: process_name(id)) }
+                  def init(id) { {:ok, %{id: id}} }
+                }""",
+                "{:ok, pid} = HelloServerDynamicName.start_link(123)",
+                "atom_count = " + COUNT + "; Enum.each(1..99, fn id ->\n  HelloServerDynamicName.start_link(id)\nend); "
+                        + COUNT + " - atom_count",
+                "Enum.each(1..99, fn id -> GenServer.stop(HelloServerDynamicName.process_name(id)) end)",
+                "Process.whereis(HelloServerDynamicName.process_name(42))",
+                "atom_count = " + COUNT + "; Enum.each(1..99, fn id ->\n  HelloServerDynamicName.start_link(id)\nend); "
+                        + COUNT + " - atom_count",
+                "String.to_existing_atom(\"Elixir.HelloServerDynamicName_42\")");
+        assertEquals(List.of("{:module, HelloServerDynamicName}"), out.get(0));
+        assertEquals(List.of("99"), out.get(2));
+        assertEquals(List.of(":ok"), out.get(3));
+        assertEquals(List.of("nil"), out.get(4));
+        assertEquals(List.of("0"), out.get(5));
+        assertEquals(List.of("HelloServerDynamicName_42"), out.get(6));
+    }
+
+    @Test
+    void toExistingAtomRefusesAnUnknownText() {
+        List<List<String>> out = session(
+                "String.to_existing_atom(\"never_seen_before_1000\")",
+                "String.to_atom(\"never_seen_before_1000\")",
+                "String.to_existing_atom(\"never_seen_before_1000\")");
+        assertTrue(out.get(0).get(0).startsWith("** (ArgumentError) errors were found at the given arguments:"), out.get(0)::toString);
+        assertTrue(out.get(0).contains("  * 1st argument: not an already existing atom"), out.get(0)::toString);
+        assertEquals(List.of(":never_seen_before_1000"), out.get(1));
+        assertEquals(List.of(":never_seen_before_1000"), out.get(2));
+    }
+}
