@@ -10,10 +10,17 @@ public final class Version implements IVersionProvider {
         return v == null ? "0.1.0-dev" : v;
     }
 
-    /** The first line the interactive shell prints, in the spirit of iex's. */
+    /**
+     * What the interactive shell prints first, as iex prints the Erlang/OTP line, an empty line
+     * and its "Interactive Elixir" line.
+     */
     public static String banner() {
-        return "Interactive procshell (" + version() + ") on Java " + Runtime.version().feature()
-                + " - press Ctrl+D to exit (type h() ENTER for help)";
+        return "procshell " + version() + " [Java " + Runtime.version() + "] [virtual threads]\n\n" + restartBanner();
+    }
+
+    /** The line printed again after the shell process restarts, as iex's "Interactive Elixir" line. */
+    public static String restartBanner() {
+        return procshell.shell.console.Console.RESTART_BANNER;
     }
 
     @Override

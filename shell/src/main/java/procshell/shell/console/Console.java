@@ -32,6 +32,9 @@ import procshell.shell.inspect.LogFormatter;
  * as a transcript of the session.
  */
 public final class Console {
+    /** Printed after the shell process restarts, as iex prints its "Interactive Elixir" line. */
+    public static final String RESTART_BANNER = "Interactive procshell - press Ctrl+D to exit (type h() ENTER for help)";
+
     private final Node node;
     private final IexSession session;
     private final EvaluatorProcess shell;
@@ -151,7 +154,7 @@ public final class Console {
                     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
                     String line = reader.readLine(prompt());
                     if (line.strip().endsWith("#iex:break") && line.contains("\n")) {
-                        printLine("** (TokenMissingError) iex:" + counter + ": incomplete expression");
+                        printLine(error("** (TokenMissingError) iex:" + counter + ": incomplete expression\n"));
                         continue;
                     }
                     return line;
@@ -172,7 +175,7 @@ public final class Console {
                 if (more == null) break;
                 printLine(continuation() + more);
                 if (more.strip().equals("#iex:break")) {
-                    printLine("** (TokenMissingError) iex:" + counter + ": incomplete expression");
+                    printLine(error("** (TokenMissingError) iex:" + counter + ": incomplete expression\n"));
                     buf.setLength(0);
                     line = piped.readLine();
                     if (line == null) return null;
@@ -195,6 +198,10 @@ public final class Console {
      */
     public boolean evalAndPrint(String input) {
         if (input.isBlank()) {
+            // iex evaluates an empty line to nil, and it counts as an input.
+            session.recordResult(null);
+            printLine(result("nil"));
+            counter++;
             return true;
         }
         EvaluatorProcess.Result r;
@@ -204,7 +211,6 @@ public final class Console {
             Thread.currentThread().interrupt();
             return false;
         }
-        counter++;
         switch (r) {
             case EvaluatorProcess.Result.Value v -> {
                 Object value = v.outcome().value();
@@ -215,17 +221,41 @@ public final class Console {
                 for (Class<?> c : v.outcome().defined()) session.modules().atomOf(c);
                 session.recordResult(value);
                 if (value != IexSession.NO_VALUE) printLine(result(session.inspect(value)));
+                counter++; // as iex: only an input that succeeded moves the counter
                 return true;
             }
             case EvaluatorProcess.Result.Raised x -> {
-                printLine(error(ErrorFormatter.format(x.error())));
+                String text = ErrorFormatter.format(x.error(), counter);
+                // iex follows an error that has no stack lines with an empty line.
+                printLine(error(hasStackLines(text) ? text : text + "\n"));
                 return false;
             }
             case EvaluatorProcess.Result.Died d -> {
-                printLine(error(deathMessage(d.pid(), d.reason())));
+                printRestart(d.pid(), d.reason(), false);
                 return false;
             }
         }
+    }
+
+    private static boolean hasStackLines(String text) {
+        for (String line : text.split("\n")) {
+            String t = line.stripLeading();
+            if (line.length() - t.length() >= 4 && (t.startsWith("(") || t.startsWith("iex:"))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The shell process died: as iex, print why (nothing for {@code :normal}), an empty line and
+     * the banner, and start counting inputs from 1 again. Unlike iex, the bindings stay.
+     */
+    private void printRestart(Pid pid, Object reason, boolean async) {
+        counter = 1;
+        StringBuilder b = new StringBuilder();
+        if (!Atom.NORMAL.equals(reason)) b.append(error(deathMessage(pid, reason))).append('\n');
+        b.append('\n').append(RESTART_BANNER);
+        if (async) printAsync(b.toString());
+        else printLine(b.toString());
     }
 
     private static String deathMessage(Pid pid, Object reason) {
@@ -235,7 +265,13 @@ public final class Console {
 
     /** Called when the shell process died between inputs. */
     public void shellDied(Pid pid, Object reason) {
-        if (!closed) printAsync(error(deathMessage(pid, reason)));
+        if (closed) return;
+        printRestart(pid, reason, true);
+        if (reader != null && reader.isReading() && reader instanceof org.jline.reader.impl.LineReaderImpl r) {
+            r.setPrompt(prompt());
+            r.callWidget(LineReader.REDRAW_LINE);
+            r.callWidget(LineReader.REDISPLAY);
+        }
     }
 
     /** Stops printing events: the node is shutting down. */

@@ -9,7 +9,10 @@ import org.codehaus.groovy.syntax.SyntaxException;
 
 import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
 import procshell.runtime.node.SystemLimitException;
+import procshell.runtime.node.Tuple;
 import procshell.runtime.process.ErlangError;
 import procshell.runtime.process.ExitException;
 import procshell.shell.iex.Modules;
@@ -20,26 +23,80 @@ import procshell.shell.iex.Modules;
  * Groovy exceptions get the Elixir name of the same kind of error.
  */
 public final class ErrorFormatter {
+    private static final Atom GEN_SERVER = Atom.of("Elixir.GenServer");
+    private static final Atom CALLING_SELF = Atom.of("calling_self");
+
     private ErrorFormatter() {}
 
-    /** The whole error as printed after a failed input, stack lines of typed code included. */
+    /**
+     * The whole error as printed after a failed input: the banner, then the stacktrace lines
+     * ({@link StackFormatter#promptLines}; for an exit of {@code GenServer.call/3} the line of
+     * Elixir's {@code gen_server.ex} that raised it). The console follows an error without any
+     * stacktrace line with an empty line, as iex does.
+     */
     public static String format(Throwable t) {
-        if (t instanceof ExitException e) return "** (exit) " + ExitFormatter.format(e.reason());
-        StringBuilder b = new StringBuilder(banner(t));
-        for (String line : StackFormatter.lines(t, List.of(t.getStackTrace()))) b.append("\n    ").append(line);
+        return format(t, 1);
+    }
+
+    /**
+     * As {@link #format(Throwable)}, for an input typed at prompt {@code counter}: iex numbers the
+     * lines of an input from its prompt's counter on ({@code iex(5)> foo} fails on {@code iex:5}),
+     * and compile errors name that line.
+     *
+     * @param counter the N of the {@code ps(N)>} prompt the input was typed at
+     */
+    public static String format(Throwable t, int counter) {
+        if (t instanceof ExitException e) {
+            String frame = exitFrame(e.reason());
+            return "** (exit) " + ExitFormatter.format(e.reason()) + (frame == null ? "" : "\n    " + frame);
+        }
+        StringBuilder b = new StringBuilder();
+        if (t instanceof MissingPropertyException p && isPromptVariable(p)) {
+            // Elixir 1.14 reads an unknown variable as a call without parentheses, and warns so
+            String name = p.getProperty();
+            b.append("warning: variable \"").append(name).append("\" does not exist and is being expanded to \"").append(name)
+                    .append("()\", please use parentheses to remove the ambiguity or change the variable name\n  iex:")
+                    .append(inputLine(t, counter)).append("\n\n");
+        }
+        b.append("** (").append(elixirName(t)).append(") ").append(message(t, counter));
+        for (String line : StackFormatter.promptLines(t)) b.append("\n    ").append(line);
         return b.toString();
+    }
+
+    /**
+     * The stacktrace line iex prints under an exit raised by {@code GenServer.call/3} or
+     * {@code GenServer.stop/3}: the line of {@code gen_server.ex} (Elixir 1.14) that exits, which
+     * tells a name that names nobody (1027) from a call to oneself (1031) and from a call that
+     * failed on its way (1038).
+     *
+     * @return the line, or null when the exit did not come from these functions
+     */
+    static String exitFrame(Object reason) {
+        if (!(reason instanceof Tuple t && t.size() == 2 && t.get(1) instanceof Tuple mfa && mfa.size() == 3
+                && GEN_SERVER.equals(mfa.get(0)) && mfa.get(1) instanceof Atom fun && mfa.get(2) instanceof List<?> args
+                && args.size() == 3)) {
+            return null;
+        }
+        Object why = t.get(0);
+        boolean nobody = Atom.NOPROC.equals(why) && !(args.get(0) instanceof Pid);
+        boolean self = CALLING_SELF.equals(why);
+        return switch (fun.name()) {
+            case "call" -> StackFormatter.ELIXIR + "lib/gen_server.ex:" + (nobody ? 1027 : self ? 1031 : 1038) + ": GenServer.call/3";
+            case "stop" -> StackFormatter.ELIXIR + "lib/gen_server.ex:" + (nobody ? 985 : self ? 988 : 995) + ": GenServer.stop/3";
+            default -> null;
+        };
     }
 
     /** The first line(s): {@code ** (Name) message}. */
     public static String banner(Throwable t) {
-        return "** (" + elixirName(t) + ") " + message(t);
+        return "** (" + elixirName(t) + ") " + message(t, 1);
     }
 
     /** The Elixir exception name for a Java or Groovy throwable. */
     public static String elixirName(Throwable t) {
         if (t instanceof CompilationFailedException) return isSyntax(t) ? "SyntaxError" : "CompileError";
         if (t instanceof MissingPropertyException) return "CompileError";
-        if (t instanceof MissingMethodException) return "UndefinedFunctionError";
+        if (t instanceof MissingMethodException m) return isPromptFunction(m) ? "CompileError" : "UndefinedFunctionError";
         if (t instanceof IllegalArgumentException) return "ArgumentError";
         if (t instanceof ArithmeticException) return "ArithmeticError";
         if (t instanceof SystemLimitException) return "SystemLimitError";
@@ -59,17 +116,29 @@ public final class ErrorFormatter {
 
     /** The message part, in Elixir's words where they differ from Java's. */
     public static String message(Throwable t) {
+        return message(t, 1);
+    }
+
+    private static String message(Throwable t, int counter) {
         if (t instanceof MultipleCompilationErrorsException m) {
             for (Object o : m.getErrorCollector().getErrors()) {
                 if (o instanceof SyntaxErrorMessage s) {
                     SyntaxException e = s.getCause();
-                    return "iex:" + e.getLine() + ":" + e.getStartColumn() + ": " + firstLine(e.getOriginalMessage());
+                    return "iex:" + (e.getLine() + counter - 1) + ":" + e.getStartColumn() + ": " + firstLine(e.getOriginalMessage());
                 }
             }
-            return "iex: " + firstLine(m.getMessage());
+            return "iex:" + counter + ": " + firstLine(m.getMessage());
         }
         if (t instanceof MissingPropertyException p) {
+            if (isPromptVariable(p)) {
+                return "iex:" + inputLine(t, counter) + ": undefined function " + p.getProperty() + "/0 (there is no such import)";
+            }
             return "iex: undefined variable \"" + p.getProperty() + "\"";
+        }
+        if (t instanceof MissingMethodException m && isPromptFunction(m)) {
+            Object[] args = m.getArguments();
+            return "iex:" + inputLine(t, counter) + ": undefined function " + m.getMethod() + "/" + (args == null ? 0 : args.length)
+                    + " (there is no such import)";
         }
         if (t instanceof MissingMethodException m) {
             String owner = m.getType() == null ? "" : ownerName(m.getType());
@@ -84,6 +153,28 @@ public final class ErrorFormatter {
         if (t instanceof InterruptedException) return "interrupted";
         String m = t.getMessage();
         return m == null ? "" : m;
+    }
+
+    /** An unknown name in the input itself (not a property of some object). */
+    private static boolean isPromptVariable(MissingPropertyException p) {
+        return p.getType() == null || isScript(p.getType().getName()) || groovy.lang.Binding.class.isAssignableFrom(p.getType());
+    }
+
+    /** A call without a receiver to a function nobody defines, in the input itself. */
+    private static boolean isPromptFunction(MissingMethodException m) {
+        return m.getType() != null && isScript(m.getType().getName()) && !m.isStatic();
+    }
+
+    private static boolean isScript(String cls) {
+        return cls.equals("iex") || cls.startsWith("iex_");
+    }
+
+    /** The line of the input where it failed, numbered as iex numbers it (from the prompt's counter). */
+    private static int inputLine(Throwable t, int counter) {
+        for (StackTraceElement f : t.getStackTrace()) {
+            if (isScript(f.getClassName()) && f.getLineNumber() > 0) return f.getLineNumber() + counter - 1;
+        }
+        return counter;
     }
 
     private static String ownerName(Class<?> c) {

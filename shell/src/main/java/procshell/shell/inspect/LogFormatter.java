@@ -9,7 +9,9 @@ import procshell.runtime.event.NodeEvent;
 import procshell.runtime.inspect.Inspect;
 import procshell.runtime.inspect.InspectOptions;
 import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
 import procshell.runtime.node.Tuple;
+import procshell.runtime.process.LocalProcess;
 
 /**
  * Formats crash reports as Elixir's Logger prints them in iex (a blank line, the time, the
@@ -18,6 +20,8 @@ import procshell.runtime.node.Tuple;
  */
 public final class LogFormatter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** The initial call of the shell process, iex's evaluator. */
+    private static final Tuple SHELL = Tuple.of(Atom.of("elixir"), Atom.of("eval"), 3);
 
     private LogFormatter() {}
 
@@ -31,9 +35,13 @@ public final class LogFormatter {
         Map<String, Object> r = report.report();
         String body = switch (report.kind().name()) {
             case "gen_server" -> genServer(r, opts);
-            case "process" -> "Process " + report.pid() + " raised an exception\n" + exception((Throwable) r.get("exception"));
+            case "process" -> {
+                Throwable e = (Throwable) r.get("exception");
+                yield "Process " + report.pid() + " raised an exception\n" + exception(e, List.of(e.getStackTrace()));
+            }
+            // Elixir's format ends this one with ~n: a blank line follows it
             case "unexpected_message" -> Inspect.inspect(r.get("module")) + " " + Inspect.inspect(r.get("name"))
-                    + " received unexpected message in handle_info/2: " + Inspect.inspect(r.get("message"), opts);
+                    + " received unexpected message in handle_info/2: " + Inspect.inspect(r.get("message"), opts) + "\n";
             default -> null;
         };
         return body == null ? null : "\n" + LocalTime.now().format(TIME) + " [error] " + body;
@@ -42,8 +50,8 @@ public final class LogFormatter {
     private static String genServer(Map<String, Object> r, InspectOptions opts) {
         StringBuilder b = new StringBuilder("GenServer ").append(Inspect.inspect(r.get("name"))).append(" terminating\n");
         Object reason = r.get("reason");
-        if (reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?>) {
-            b.append(exception(e));
+        if (reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack) {
+            b.append(exception(e, stack));
         } else {
             b.append("** (stop) ").append(ExitFormatter.format(reason));
         }
@@ -51,15 +59,29 @@ public final class LogFormatter {
         b.append("\nLast message").append(client != null ? " (from " + client + ")" : "").append(": ")
                 .append(Inspect.inspect(r.get("last_message"), opts));
         b.append("\nState: ").append(Inspect.inspect(r.get("state"), opts));
-        if (client != null) {
-            b.append("\nClient ").append(client).append(Boolean.TRUE.equals(r.get("client_alive")) ? " is alive" : " is dead");
-        }
+        if (client instanceof Pid pid) b.append(client(pid, Boolean.TRUE.equals(r.get("client_alive"))));
         return b.toString();
     }
 
-    private static String exception(Throwable e) {
+    /**
+     * {@code Client #PID<0.110.0> is alive}, an empty line and the client's current stacktrace (it
+     * is waiting in {@code GenServer.call}), or {@code Client #PID<0.110.0> is dead}; the client
+     * is named by its registered name when it has one, as gen_server reports it.
+     */
+    private static String client(Pid pid, boolean alive) {
+        if (!alive) return "\nClient " + pid + " is dead";
+        LocalProcess p = pid.node() == null ? null : pid.node().process(pid);
+        Object name = p == null ? null : p.registeredName();
+        Thread thread = p == null ? null : p.thread();
+        StackTraceElement[] stack = thread == null ? new StackTraceElement[0] : thread.getStackTrace();
+        StringBuilder b = new StringBuilder("\nClient ").append(name == null ? pid.toString() : Inspect.inspect(name)).append(" is alive\n");
+        for (String line : StackFormatter.clientLines(stack, p != null && SHELL.equals(p.initialCall()))) b.append("\n    ").append(line);
+        return b.toString();
+    }
+
+    private static String exception(Throwable e, List<?> stack) {
         StringBuilder b = new StringBuilder(ErrorFormatter.banner(e));
-        for (String line : StackFormatter.lines(e, List.of(e.getStackTrace()))) b.append("\n    ").append(line);
+        for (String line : StackFormatter.lines(e, stack)) b.append("\n    ").append(line);
         return b.toString();
     }
 

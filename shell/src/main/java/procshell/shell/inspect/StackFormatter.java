@@ -4,27 +4,172 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.codehaus.groovy.reflection.ClassInfo;
+
 /**
- * Formats a stack trace as Elixir prints one ({@code iex:5: HelloServer.handle_call/3}), keeping
- * only frames of code typed at the prompt: the runtime's and Groovy's own frames would hide them.
+ * Formats a stack trace as Elixir 1.14 on OTP 25 prints one, e.g.
+ *
+ * <pre>
+ *     iex:5: HelloServer.handle_call/3
+ *     (stdlib 4.2) gen_server.erl:1149: :gen_server.try_handle_call/4
+ *     (stdlib 4.2) gen_server.erl:1178: :gen_server.handle_msg/6
+ *     (stdlib 4.2) proc_lib.erl:240: :proc_lib.init_p_do_apply/3
+ * </pre>
+ *
+ * Frames of code typed at the prompt are shown as iex shows them ({@code iex:LINE:
+ * Module.fun/arity}, {@code anonymous fn/1 in Module.fun/3}); the frames of the runtime that play
+ * the part of an OTP or Elixir function (the gen_server loop, proc_lib's process start, a
+ * {@code GenServer.call} waiting for its reply, the iex evaluator) are shown as the BEAM names
+ * them; Groovy's, the JDK's and every other frame of the runtime are left out, as they would
+ * only hide the frames that matter.
  */
 public final class StackFormatter {
+    /** Where the lines of the OTP and Elixir frames come from: the versions the shell mimics. */
+    static final String STDLIB = "(stdlib 4.2) ";
+    static final String ELIXIR = "(elixir 1.14.0) ";
+    static final String IEX = "(iex 1.14.0) ";
+
+    private static final String CALLBACKS = "procshell.shell.iex.CallbackServer";
+    private static final String GEN_SERVER_PROCESS = "procshell.runtime.otp.GenServer";
+    private static final String GEN_SERVER_FACADE = "procshell.shell.iex.GenServer";
+
+    /** The frames under an input evaluated by the shell process, as iex's evaluator has them. */
+    private static final List<String> EVALUATOR = List.of(
+            STDLIB + "erl_eval.erl:744: :erl_eval.do_apply/7",
+            ELIXIR + "src/elixir.erl:283: :elixir.eval_forms/3",
+            ELIXIR + "lib/module/parallel_checker.ex:100: Module.ParallelChecker.verify/1",
+            IEX + "lib/iex/evaluator.ex:329: IEx.Evaluator.eval_and_inspect/3",
+            IEX + "lib/iex/evaluator.ex:303: IEx.Evaluator.eval_and_inspect_parsed/3",
+            IEX + "lib/iex/evaluator.ex:292: IEx.Evaluator.parse_eval_inspect/3");
+
     private StackFormatter() {}
 
-    /** The frames of typed code, innermost first, as Elixir's stacktrace lines. */
+    /**
+     * The lines of an exception's stacktrace (in an exit reason or a crash report), innermost
+     * first, with the OTP frames of the server loop it went through.
+     */
     public static List<String> lines(Throwable e, List<?> stack) {
-        List<String> out = new ArrayList<>();
-        for (Object o : stack) {
-            if (!(o instanceof StackTraceElement f)) continue;
-            String file = f.getFileName();
-            if (file == null || !file.startsWith("iex") || f.getLineNumber() < 0) continue;
-            String cls = f.getClassName();
-            if (cls.startsWith("iex")) continue; // the prompt's script itself: iex shows no frame for it
-            String method = f.getMethodName();
-            if (method.startsWith("$") || method.contains("$")) continue;
-            out.add("iex:" + f.getLineNumber() + ": " + simple(cls) + "." + method + "/" + arity(cls, method, e));
+        return format(stack, Mode.PROCESS, false);
+    }
+
+    /**
+     * The lines of an exception raised by an input at the prompt: as {@link #lines}, without the
+     * evaluator's frames and what lies below them (iex prunes its own frames from what it prints).
+     */
+    public static List<String> promptLines(Throwable e) {
+        return format(List.of(e.getStackTrace()), Mode.PROMPT, false);
+    }
+
+    /**
+     * The current stacktrace of a process waiting in a call, as a GenServer crash report shows
+     * its client's: {@code :gen.do_call/4}, {@code GenServer.call/3}, the caller's frames.
+     *
+     * @param stack        the client thread's stack
+     * @param shellProcess true when the client is the shell process (its input called)
+     */
+    public static List<String> clientLines(StackTraceElement[] stack, boolean shellProcess) {
+        List<String> out = format(List.of(stack), Mode.CLIENT, shellProcess);
+        if (out.isEmpty() || !out.get(0).startsWith(STDLIB + "gen.erl")) {
+            // not (or no longer) waiting in GenServer.call: the least iex would show
+            out = new ArrayList<>(out);
+            out.addAll(0, callFrames());
         }
         return out;
+    }
+
+    private static List<String> callFrames() {
+        return List.of(STDLIB + "gen.erl:256: :gen.do_call/4", ELIXIR + "lib/gen_server.ex:1035: GenServer.call/3");
+    }
+
+    /** Whose stack: an exception's at the prompt or in a process, or a waiting client's. */
+    private enum Mode { PROMPT, PROCESS, CLIENT }
+
+    private static List<String> format(List<?> stack, Mode mode, boolean shellProcess) {
+        boolean client = mode == Mode.CLIENT;
+        List<String> out = new ArrayList<>();
+        boolean typedSeen = false;
+        boolean inCall = false;
+        for (Object o : stack) {
+            if (!(o instanceof StackTraceElement f)) continue;
+            String cls = f.getClassName();
+            String method = f.getMethodName();
+            String file = f.getFileName();
+            if (client && cls.equals(GEN_SERVER_FACADE) && method.equals("call")) {
+                if (!inCall && out.isEmpty()) out.addAll(callFrames());
+                inCall = true;
+                continue;
+            }
+            if (file != null && file.startsWith("iex") && f.getLineNumber() >= 0) {
+                if (isScript(cls)) {
+                    if (cls.contains("$")) {
+                        // a closure typed at the prompt, run by a process of its own: erl_eval runs
+                        // it (called by the input itself, iex prunes the frame with its own)
+                        if (!typedSeen && mode == Mode.PROCESS) out.add(STDLIB + "erl_eval.erl:742: :erl_eval.do_apply/7");
+                        typedSeen = true;
+                        continue;
+                    }
+                    // the input itself: below it lies the evaluator
+                    if (client && shellProcess) out.addAll(EVALUATOR);
+                    break;
+                }
+                String line = typedFrame(f);
+                if (line != null) {
+                    out.add(line);
+                    typedSeen = true;
+                }
+                continue;
+            }
+            if (cls.equals(CALLBACKS)) {
+                switch (method) {
+                    case "handleCall" -> {
+                        out.add(STDLIB + "gen_server.erl:1149: :gen_server.try_handle_call/4");
+                        out.add(STDLIB + "gen_server.erl:1178: :gen_server.handle_msg/6");
+                    }
+                    case "handleCast", "handleInfo" -> {
+                        out.add(STDLIB + "gen_server.erl:1123: :gen_server.try_dispatch/4");
+                        out.add(STDLIB + "gen_server.erl:1200: :gen_server.handle_msg/6");
+                    }
+                    case "init" -> {
+                        out.add(STDLIB + "gen_server.erl:851: :gen_server.init_it/2");
+                        out.add(STDLIB + "gen_server.erl:814: :gen_server.init_it/6");
+                    }
+                    default -> { }
+                }
+                continue;
+            }
+            if (cls.equals(GEN_SERVER_PROCESS) && method.equals("run")) {
+                out.add(STDLIB + "proc_lib.erl:240: :proc_lib.init_p_do_apply/3");
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The class of an input (its script, or a closure of it): {@code iex}, {@code iex_7$_run_closure1}. */
+    private static boolean isScript(String cls) {
+        return cls.equals("iex") || cls.startsWith("iex_") || cls.startsWith("iex$");
+    }
+
+    /**
+     * {@code iex:5: HelloServer.handle_call/3}, or for a closure in a typed method
+     * {@code iex:5: anonymous fn/1 in HelloServer.handle_call/3}; null for Groovy's own helpers.
+     */
+    private static String typedFrame(StackTraceElement f) {
+        String cls = f.getClassName();
+        String method = f.getMethodName();
+        String where = "iex:" + f.getLineNumber() + ": ";
+        int closure = cls.indexOf("$_");
+        if (closure > 0 && method.equals("doCall")) {
+            // Groovy names a closure Outer$_method_closureN
+            String outer = cls.substring(0, closure);
+            String rest = cls.substring(closure + 2);
+            int k = rest.lastIndexOf("_closure");
+            String outerMethod = k > 0 ? rest.substring(0, k) : rest;
+            return where + "anonymous fn/" + arity(cls, "doCall") + " in " + simple(outer) + "." + outerMethod + "/"
+                    + arity(outer, outerMethod);
+        }
+        if (cls.contains("$") || method.contains("$") || method.startsWith("<")) return null;
+        return where + simple(cls) + "." + method + "/" + arity(cls, method);
     }
 
     private static String simple(String cls) {
@@ -32,14 +177,38 @@ public final class StackFormatter {
         return i < 0 ? cls : cls.substring(i + 1);
     }
 
-    private static int arity(String cls, String method, Throwable e) {
-        try {
-            ClassLoader l = Thread.currentThread().getContextClassLoader();
-            Class<?> c = Class.forName(cls, false, l == null ? StackFormatter.class.getClassLoader() : l);
-            for (Method m : c.getDeclaredMethods()) if (m.getName().equals(method)) return m.getParameterCount();
-        } catch (ClassNotFoundException | LinkageError ignored) {
-            // class of an earlier input no longer reachable by name: arity unknown
+    private static int arity(String cls, String method) {
+        Class<?> c = find(cls);
+        if (c != null) {
+            int best = -1;
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(method) && !m.isSynthetic()) best = Math.max(best, m.getParameterCount());
+            }
+            if (best >= 0) return best;
         }
         return 0;
+    }
+
+    /**
+     * The class of a frame. Classes typed at the prompt live in the evaluator's class loader,
+     * which only the shell's threads have as context loader; the console thread that prints the
+     * shell process's death does not, so Groovy's table of the classes it has seen is asked too.
+     */
+    private static Class<?> find(String cls) {
+        try {
+            ClassLoader l = Thread.currentThread().getContextClassLoader();
+            return Class.forName(cls, false, l == null ? StackFormatter.class.getClassLoader() : l);
+        } catch (ClassNotFoundException | LinkageError ignored) {
+            // not visible from this thread: look in Groovy's table
+        }
+        try {
+            for (ClassInfo info : ClassInfo.getAllClassInfo()) {
+                Class<?> c = info.getTheClass();
+                if (c != null && c.getName().equals(cls)) return c;
+            }
+        } catch (RuntimeException | LinkageError ignored) {
+            // arity unknown
+        }
+        return null;
     }
 }

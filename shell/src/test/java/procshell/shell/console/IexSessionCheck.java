@@ -1,0 +1,212 @@
+package procshell.shell.console;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import procshell.shell.tutorial.TranscriptMatching;
+
+/**
+ * A session typed into procshell through piped input, step by step, each step's output compared
+ * with what a real iex printed for the same step of a reference transcript ({@link IexReference}).
+ * Pids and references are compared as the tutorials compare them: any pid, as long as the
+ * correspondence between iex's pids and procshell's is one to one over the whole session (the
+ * shell process of iex is procshell's shell process, a server's pid stays that server's). The
+ * prompt counter of each step must be iex's.
+ */
+final class IexSessionCheck {
+    private static final Pattern PS_PROMPT = Pattern.compile("^ps\\((\\d+)\\)> ?(.*)$");
+    private static final Pattern PS_CONTINUATION = Pattern.compile("^\\.\\.\\.\\((\\d+)\\)> ?(.*)$");
+
+    /**
+     * @param counter  iex's prompt counter at this step, -1 for none
+     * @param adjacent true when the previous step was the reference's previous exchange, so that
+     *                 the counters must have moved alike
+     */
+    private record Step(String input, List<String> expected, int counter, boolean adjacent, String source, boolean loggerAnywhere) {
+        Step(String input, List<String> expected, int counter, boolean adjacent, String source) {
+            this(input, expected, counter, adjacent, source, false);
+        }
+
+        Step anywhere() {
+            return new Step(input, expected, counter, adjacent, source, true);
+        }
+    }
+
+    private static final Pattern LOGGER_HEADER = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[\\w+\\] .*");
+
+    private final IexReference reference;
+    private final List<Step> steps = new ArrayList<>();
+    private int next;
+    private int last = -1;
+
+    private IexSessionCheck(IexReference reference) {
+        this.reference = reference;
+    }
+
+    /** A session checked against {@code iex-reference/<file>}. */
+    static IexSessionCheck against(String file) {
+        return new IexSessionCheck(IexReference.load(file));
+    }
+
+    /**
+     * Types {@code input} into procshell; it must print what iex printed after {@code iexInput},
+     * the next exchange of the reference with that input, at the same prompt counter.
+     */
+    IexSessionCheck same(String input, String iexInput) {
+        int k = reference.find(iexInput, next);
+        next = k + 1;
+        IexReference.Exchange x = reference.exchanges().get(k);
+        steps.add(new Step(input, IexReference.normalize(x.output()), x.counter(), adjacent(k),
+                reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + iexInput));
+        return this;
+    }
+
+    /**
+     * Types {@code input} into procshell where iex typed {@code iexInput}, but expects the given
+     * lines: for a step whose iex output differs by design (a {@code defmodule} result, bindings
+     * kept after a restart) or that a tty capture garbled. The counter must still be iex's.
+     */
+    IexSessionCheck instead(String input, String iexInput, String... expected) {
+        int k = reference.find(iexInput, next);
+        next = k + 1;
+        IexReference.Exchange x = reference.exchanges().get(k);
+        steps.add(new Step(input, List.of(expected), x.counter(), adjacent(k),
+                "procshell's own for " + reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + iexInput));
+        return this;
+    }
+
+    /**
+     * Lets the last step's Logger reports come anywhere among its lines: a report printed by
+     * another process races the input's result, in iex as in procshell.
+     */
+    IexSessionCheck loggerAnywhere() {
+        steps.set(steps.size() - 1, steps.get(steps.size() - 1).anywhere());
+        return this;
+    }
+
+    /**
+     * The lines with every Logger report (an empty line, {@code HH:MM:SS.mmm [error] ...} and the
+     * report's own lines: its exception, indented stack lines, Last message, State, Client) moved
+     * to the end, in order.
+     */
+    static List<String> reportsLast(List<String> lines) {
+        List<String> rest = new ArrayList<>();
+        List<String> reports = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            if (lines.get(i).isEmpty() && i + 1 < lines.size() && LOGGER_HEADER.matcher(lines.get(i + 1)).matches()) {
+                reports.add(lines.get(i++));
+                reports.add(lines.get(i++));
+                if (i < lines.size() && lines.get(i).startsWith("** (")) reports.add(lines.get(i++));
+                while (i < lines.size() && (lines.get(i).startsWith(" ") || lines.get(i).startsWith("Last message")
+                        || lines.get(i).startsWith("State: ") || lines.get(i).startsWith("Client ")
+                        || (lines.get(i).isEmpty() && i > 0 && lines.get(i - 1).startsWith("Client ")))) {
+                    reports.add(lines.get(i++));
+                }
+            } else {
+                rest.add(lines.get(i++));
+            }
+        }
+        rest.addAll(reports);
+        return rest;
+    }
+
+    /** Types {@code input}, which has no counterpart in the reference, expecting these lines. */
+    IexSessionCheck extra(String input, String... expected) {
+        steps.add(new Step(input, List.of(expected), -1, false, "procshell only"));
+        last = -2;
+        return this;
+    }
+
+    private boolean adjacent(int k) {
+        boolean a = k == last + 1;
+        last = k;
+        return a;
+    }
+
+    /**
+     * The prompt counter as iex's: the first step's and any step after a restart ({@code iex(1)>})
+     * exactly; others by how far it moved since the previous step, when that was the reference's
+     * previous exchange (steps of the reference left out make the absolute numbers differ).
+     */
+    private String counterProblem(int k, List<Integer> counters) {
+        Step s = steps.get(k);
+        if (s.counter() < 0) return null;
+        int ps = counters.get(k);
+        if ((k == 0 && s.adjacent()) || s.counter() == 1) {
+            return ps == s.counter() ? null : "iex(" + s.counter() + ")> but ps(" + ps + ")>";
+        }
+        if (k == 0) return null;
+        Step prev = steps.get(k - 1);
+        if (!s.adjacent() || prev.counter() < 0) return null;
+        int iexMove = s.counter() - prev.counter();
+        int psMove = ps - counters.get(k - 1);
+        return iexMove == psMove ? null
+                : "iex went from iex(" + prev.counter() + ")> to iex(" + s.counter() + ")>, procshell from ps(" + counters.get(k - 1) + ")> to ps(" + ps + ")>";
+    }
+
+    /** Runs the session in a fresh shell and compares every step. */
+    String check() {
+        StringBuilder in = new StringBuilder();
+        for (Step s : steps) in.append(s.input()).append('\n');
+        Shell shell = new Shell("nonode@nohost");
+        StringWriter out = new StringWriter();
+        try {
+            shell.piped(new BufferedReader(new StringReader(in.toString())), new PrintWriter(out, true)).run();
+        } finally {
+            shell.shutdown();
+        }
+        String transcript = out.toString();
+        List<List<String>> outputs = new ArrayList<>();
+        List<Integer> counters = new ArrayList<>();
+        for (String line : transcript.lines().toList()) {
+            Matcher p = PS_PROMPT.matcher(line);
+            if (p.matches()) {
+                counters.add(Integer.parseInt(p.group(1)));
+                outputs.add(new ArrayList<>());
+            } else if (outputs.isEmpty()) {
+                fail("output before the first prompt: " + line + "\n--- session ---\n" + transcript);
+            } else if (!PS_CONTINUATION.matcher(line).matches() || !outputs.get(outputs.size() - 1).isEmpty()) {
+                outputs.get(outputs.size() - 1).add(line);
+            }
+        }
+        if (outputs.size() != steps.size()) {
+            fail(steps.size() + " inputs typed, " + outputs.size() + " prompts printed\n--- session ---\n" + transcript);
+        }
+        TranscriptMatching matcher = new TranscriptMatching();
+        for (int k = 0; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            int[] at = new int[1];
+            List<String> expected = s.loggerAnywhere() ? reportsLast(s.expected()) : s.expected();
+            List<String> actual = s.loggerAnywhere() ? reportsLast(outputs.get(k)) : outputs.get(k);
+            int failed = matcher.match(expected, actual, at);
+            String counterProblem = counterProblem(k, counters);
+            if (failed >= 0 || counterProblem != null) {
+                StringBuilder m = new StringBuilder();
+                m.append("step ").append(k + 1).append(", ps(").append(counters.get(k)).append(")> ").append(s.input().replace("\n", "\n    "))
+                        .append("\n  compared with ").append(s.source()).append('\n');
+                if (counterProblem != null) m.append("  prompt counter: ").append(counterProblem).append('\n');
+                if (failed >= 0) {
+                    m.append("  first difference at expected line ").append(failed + 1).append(":\n");
+                    m.append("    iex:       ").append(failed < expected.size() ? "\"" + expected.get(failed) + "\"" : "(no more lines)").append('\n');
+                    m.append("    procshell: ").append(at[0] < actual.size() ? "\"" + actual.get(at[0]) + "\"" : "(no more lines)").append('\n');
+                    m.append("  --- iex ---\n");
+                    for (String l : s.expected()) m.append("  | ").append(l).append('\n');
+                    m.append("  --- procshell ---\n");
+                    for (String l : outputs.get(k)) m.append("  | ").append(l).append('\n');
+                }
+                m.append("--- whole procshell session ---\n").append(transcript);
+                fail(m.toString());
+            }
+        }
+        return transcript;
+    }
+}

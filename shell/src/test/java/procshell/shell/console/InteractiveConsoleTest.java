@@ -1,0 +1,247 @@
+package procshell.shell.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The console as a person at a terminal sees it: a JLine terminal over streams (a dumb terminal
+ * of an ANSI type, so that JLine echoes what is typed after the prompt, as a real terminal
+ * shows it), with keystrokes typed by the test and the screen read back.
+ */
+@Timeout(20)
+class InteractiveConsoleTest {
+    private static final long WAIT_MS = 10_000;
+
+    private final TypedInput keys = new TypedInput();
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private Terminal terminal;
+    private Shell shell;
+    private Thread loop;
+
+    @BeforeEach
+    void start() throws IOException {
+        terminal = new DumbTerminal("test", "ansi", keys, screen, StandardCharsets.UTF_8);
+        terminal.setSize(new Size(200, 50));
+        shell = new Shell("nonode@nohost");
+        Console console = shell.interactive(terminal, null);
+        loop = Thread.ofPlatform().daemon(true).name("console-under-test").start(console::run);
+        awaitScreen("the first prompt", s -> s.endsWith("ps(1)> "));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        keys.close();
+        loop.join(WAIT_MS);
+        shell.shutdown();
+        terminal.close();
+    }
+
+    /** What the terminal shows, lines joined with \n, up to the cursor. */
+    private String screen() {
+        return Screen.text(screen.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The screen from the given line on. */
+    private String screenFrom(int line) {
+        String[] lines = screen().split("\n", -1);
+        return String.join("\n", java.util.Arrays.asList(lines).subList(Math.min(line, lines.length), lines.length));
+    }
+
+    /** The line the cursor is on. */
+    private int cursorLine() {
+        return screen().split("\n", -1).length - 1;
+    }
+
+    private String awaitScreen(String what, Predicate<String> ready) {
+        long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            String s = screen();
+            if (ready.test(s)) return s;
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return fail("waited " + WAIT_MS + " ms for " + what + "; the screen shows:\n" + screen());
+    }
+
+    /**
+     * Types one line and Enter, then waits for the given prompt at the end of the screen.
+     *
+     * @return the screen from the prompt the line was typed at to the new prompt
+     */
+    private String typeLine(String line, String nextPrompt) {
+        int from = cursorLine();
+        keys.type(line + "\r");
+        awaitScreen("the prompt " + nextPrompt + " after typing " + line,
+                s -> s.endsWith(nextPrompt) && s.split("\n", -1).length - 1 > from);
+        return screenFrom(from);
+    }
+
+    @Test
+    void aResultFollowsTheInputAndTheCounterGoesUp() {
+        assertEquals("ps(1)> ", screen());
+        assertEquals("ps(1)> x = 1\n1\nps(2)> ", typeLine("x = 1", "ps(2)> "));
+        assertEquals("ps(2)> x + 1\n2\nps(3)> ", typeLine("x + 1", "ps(3)> "));
+        assertEquals("ps(3)> {:ok, [x, \"two\", :three]}\n{:ok, [1, \"two\", :three]}\nps(4)> ",
+                typeLine("{:ok, [x, \"two\", :three]}", "ps(4)> "));
+        assertEquals("ps(1)> x = 1\n1\nps(2)> x + 1\n2\nps(3)> {:ok, [x, \"two\", :three]}\n{:ok, [1, \"two\", :three]}\nps(4)> ",
+                screen(), "the whole session as the terminal shows it");
+    }
+
+    @Test
+    void anEmptyLineIsNilAsInIex() {
+        assertEquals("ps(1)>\nnil\nps(2)> ", typeLine("", "ps(2)> "));
+        assertEquals("ps(2)> 1\n1\nps(3)> ", typeLine("1", "ps(3)> "));
+    }
+
+    @Test
+    void aClassTypedOverSeveralLinesContinuesOnTheContinuationPrompt() {
+        assertEquals("ps(1)> class Greeter {\n...(1)> ", typeLine("class Greeter {", "...(1)> "));
+        assertEquals("...(1)>   static hello(name) {\n...(1)> ", typeLine("  static hello(name) {", "...(1)> "));
+        assertEquals("...(1)>     \"hello \" + name\n...(1)> ", typeLine("    \"hello \" + name", "...(1)> "));
+        assertEquals("...(1)>   }\n...(1)> ", typeLine("  }", "...(1)> "));
+        assertEquals("...(1)> }\n{:module, Greeter}\nps(2)> ", typeLine("}", "ps(2)> "));
+        assertEquals("ps(2)> Greeter.hello(\"world\")\n\"hello world\"\nps(3)> ", typeLine("Greeter.hello(\"world\")", "ps(3)> "));
+        assertEquals("ps(3)> [1,\n...(3)> ", typeLine("[1,", "...(3)> "), "an open bracket continues too");
+        assertEquals("...(3)>  2]\n[1, 2]\nps(4)> ", typeLine(" 2]", "ps(4)> "));
+        assertEquals("""
+                ps(1)> class Greeter {
+                ...(1)>   static hello(name) {
+                ...(1)>     "hello " + name
+                ...(1)>   }
+                ...(1)> }
+                {:module, Greeter}
+                ps(2)> Greeter.hello("world")
+                "hello world"
+                ps(3)> [1,
+                ...(3)>  2]
+                [1, 2]
+                ps(4)>\s""", screen(), "the whole session as the terminal shows it");
+    }
+
+    @Test
+    void aGenServerClassTypedAtThePromptAnswersCalls() {
+        typeLine("class HelloServer extends GenServer {", "...(1)> ");
+        typeLine("  static start_link(id) { GenServer.start_link(HelloServer, id, name: HelloServer) }", "...(1)> ");
+        typeLine("  def init(id) { {:ok, %{id: id}} }", "...(1)> ");
+        typeLine("  def handle_call(msg, from, state) { {:reply, \"hello\", state} }", "...(1)> ");
+        assertEquals("...(1)> }\n{:module, HelloServer}\nps(2)> ", typeLine("}", "ps(2)> "));
+        String started = typeLine("{:ok, pid} = HelloServer.start_link(123)", "ps(3)> ");
+        assertTrue(Pattern.matches("ps\\(2\\)> \\{:ok, pid\\} = HelloServer\\.start_link\\(123\\)\n\\{:ok, #PID<0\\.\\d+\\.0>\\}\nps\\(3\\)> ", started), started);
+        String again = typeLine("HelloServer.start_link(123)", "ps(4)> ");
+        String pid = started.substring(started.indexOf("#PID<"), started.indexOf('>', started.indexOf("#PID<")) + 1);
+        assertEquals("ps(3)> HelloServer.start_link(123)\n{:error, {:already_started, " + pid + "}}\nps(4)> ", again);
+        assertEquals("ps(4)> GenServer.call(HelloServer, :hello)\n\"hello\"\nps(5)> ", typeLine("GenServer.call(HelloServer, :hello)", "ps(5)> "));
+    }
+
+    @Test
+    void badInputPrintsTheErrorAndKeepsTheBindings() {
+        typeLine("x = 41", "ps(2)> ");
+        String syntax = typeLine("foo(]", "> ");
+        assertTrue(syntax.startsWith("ps(2)> foo(]\n** (SyntaxError) iex:"), syntax);
+
+        String unknown = typeLine("nope + 1", "> ");
+        assertTrue(unknown.startsWith("ps(2)> nope + 1\nwarning: variable \"nope\" does not exist"), unknown);
+        assertTrue(unknown.contains("\n** (CompileError) iex:"), unknown);
+        assertTrue(unknown.contains(": undefined function nope/0 (there is no such import)\n"), unknown);
+
+        assertEquals("ps(2)> raise \"boom\"\n** (RuntimeError) boom\n\nps(2)> ", typeLine("raise \"boom\"", "ps(2)> "),
+                "an error without stack lines is followed by an empty line");
+
+        String exited = typeLine("GenServer.call(:nobody, :hello)", "> ");
+        assertTrue(exited.substring(exited.indexOf('\n') + 1).startsWith("""
+                ** (exit) exited in: GenServer.call(:nobody, :hello, 5000)
+                    ** (EXIT) no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started
+                    (elixir 1.14.0) lib/gen_server.ex:1027: GenServer.call/3
+                ps(2)>\s"""), exited);
+
+        assertEquals("ps(2)> x + 1\n42\nps(3)> ", typeLine("x + 1", "ps(3)> "), "every failed input left the counter at 2");
+    }
+
+    @Test
+    void theCounterStaysAfterAnErrorAsInIex() {
+        typeLine("x = 41", "ps(2)> ");
+        typeLine("raise \"boom\"", "ps(2)> ");
+        typeLine("nope + 1", "ps(2)> ");
+        assertEquals("ps(2)> x + 1\n42\nps(3)> ", typeLine("x + 1", "ps(3)> "));
+    }
+
+    @Test
+    void aKilledLinkedProcessTakesTheShellProcessButNotTheBindings() {
+        typeLine("x = 1", "ps(2)> ");
+        typeLine("class Idle extends GenServer { def init(a) { {:ok, a} } }", "ps(3)> ");
+        typeLine("{:ok, pid} = GenServer.start_link(Idle, 0)", "ps(4)> ");
+        String me = typeLine("me = self()", "ps(5)> ").lines().toList().get(1);
+        assertTrue(me.matches("#PID<0\\.\\d+\\.0>"), me);
+        // as iex: the EXIT line, an empty line, the banner, and the counter starts again at 1
+        assertEquals("ps(5)> Process.exit(pid, :kill)\n** (EXIT from " + me + ") shell process exited with reason: killed\n\n"
+                + Console.RESTART_BANNER + "\nps(1)> ", typeLine("Process.exit(pid, :kill)", "ps(1)> "));
+        // unlike iex, the bindings stay
+        assertEquals("ps(1)> {x, Process.alive?(pid), self() == me}\n{1, false, false}\nps(2)> ",
+                typeLine("{x, Process.alive?(pid), self() == me}", "ps(2)> "));
+    }
+
+    @Test
+    void aCrashReportArrivingAtThePromptIsPrintedAboveIt() {
+        typeLine("class Crashy extends GenServer {", "...(1)> ");
+        typeLine("  def init(a) { {:ok, a} }", "...(1)> ");
+        typeLine("  def handle_cast(msg, state) { throw new IllegalStateException(\"bad cast\") }", "...(1)> ");
+        typeLine("}", "ps(2)> ");
+        typeLine("{:ok, pid} = GenServer.start(Crashy, 7)", "ps(3)> ");
+        keys.type("GenServer.cast(pid, :crash)\r");
+        String screen = awaitScreen("the crash report and a new prompt", t -> t.contains("State: 7") && t.endsWith("ps(4)> "));
+        // Cut at the typed line rather than at a line number: the report may scroll the screen.
+        String shown = screen.substring(screen.lastIndexOf("ps(3)> GenServer.cast(pid, :crash)"));
+        assertTrue(Pattern.matches("""
+                ps\\(3\\)> GenServer\\.cast\\(pid, :crash\\)
+                :ok
+                (?s)(.*\n)?\
+                \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[error\\] GenServer #PID<0\\.\\d+\\.0> terminating
+                \\*\\* \\(IllegalStateError\\) bad cast
+                    iex:3: Crashy\\.handle_cast/2
+                .*State: 7
+                (.*\n)?ps\\(4\\)>\s""", shown), shown);
+        assertEquals("ps(4)> 1\n1\nps(5)> ", typeLine("1", "ps(5)> "), "the prompt is whole again below the report");
+    }
+
+    @Test
+    void ctrlCStopsARunningLoopAndTheSessionGoesOn() {
+        typeLine("x = 5", "ps(2)> ");
+        int from = cursorLine();
+        keys.type("Process.register(self(), :looping); while (true) { }\r");
+        long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+        while (shell.node().whereis(procshell.runtime.node.Atom.of("looping")) == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        terminal.raise(Terminal.Signal.INT);
+        awaitScreen("the prompt after Ctrl-C", t -> t.endsWith("interrupted\n\nps(2)> "));
+        assertEquals("ps(2)> Process.register(self(), :looping); while (true) { }\n** (exit) interrupted\n\nps(2)> ", screenFrom(from));
+        assertEquals("ps(2)> x\n5\nps(3)> ", typeLine("x", "ps(3)> "));
+    }
+
+    @Test
+    void ctrlDAtThePromptEndsTheSession() throws InterruptedException {
+        keys.close();
+        loop.join(WAIT_MS);
+        assertFalse(loop.isAlive(), "the console's loop ended at end of input");
+    }
+}

@@ -1,0 +1,168 @@
+package procshell.shell.tutorial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Chapter files as an author writes them, well-formed and not. */
+class ChapterParserTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    /** Parsing fails with a message that starts with the file and the 1-based line. */
+    private void malformed(String name, String text, int line, String what) throws IOException {
+        Path p = write(name, text);
+        TutorialException e = assertThrows(TutorialException.class, () -> ChapterParser.parse(p));
+        String where = line > 0 ? p + ":" + line + ": " : p + ": ";
+        assertTrue(e.getMessage().startsWith(where), () -> "expected the message to start with " + where + "\nbut was: " + e.getMessage());
+        assertTrue(e.getMessage().contains(what), () -> "expected the message to say " + what + "\nbut was: " + e.getMessage());
+    }
+
+    @Test
+    void aWellFormedChapter() throws IOException {
+        Path p = write("07-a-chapter.txt", """
+                # A chapter
+                seed: 001
+
+                Some prose
+                over two lines.
+
+                    ps> x = 1
+                    1
+                    ps> class A {
+                    ...>   def f() { 2 }
+                    ...> }
+                    {:module, A}
+
+                    ps> x
+                    1
+
+                More prose.
+
+                    ps> for (i in 1..2) {
+                    ...>
+                    ...> }
+                    ...
+                """);
+        Chapter c = ChapterParser.parse(p);
+        assertEquals(7, c.number());
+        assertEquals("A chapter", c.title());
+        assertEquals(p, c.file());
+        assertEquals(2, c.steps().size());
+
+        Step first = c.steps().get(0);
+        assertEquals("seed: 001\n\nSome prose\nover two lines.", first.prose());
+        assertEquals(List.of("x = 1", "class A {\n  def f() { 2 }\n}", "x"), first.inputs());
+        assertEquals(List.of("ps> x = 1", "1", "ps> class A {", "...>   def f() { 2 }", "...> }", "{:module, A}", "",
+                "ps> x", "1"), first.transcript());
+        assertEquals(7, first.line(), "the line where the step's session block starts");
+
+        Step second = c.steps().get(1);
+        assertEquals("More prose.", second.prose());
+        assertEquals(List.of("for (i in 1..2) {\n\n}"), second.inputs());
+        assertEquals(List.of("ps> for (i in 1..2) {", "...>", "...> }", "..."), second.transcript());
+        assertEquals(19, second.line());
+    }
+
+    @Test
+    void chapterFileNames() {
+        assertTrue(ChapterParser.isChapterFile(Path.of("01-remember-the-pid.txt")));
+        assertTrue(ChapterParser.isChapterFile(Path.of("tutorials/10-tcp_listener.txt")));
+        for (String bad : List.of("remember.txt", "01-remember.md", "01-.txt", "01_remember.txt", "x1-remember.txt")) {
+            assertEquals(false, ChapterParser.isChapterFile(Path.of(bad)), bad);
+        }
+    }
+
+    @Test
+    void aFileNotNamedLikeAChapter() throws IOException {
+        malformed("chapter-one.txt", "# Title\n\n    ps> 1\n    1\n", 0, "chapter files are named NN-slug.txt");
+    }
+
+    @Test
+    void anEmptyFile() throws IOException {
+        malformed("01-empty.txt", "", 1, "a chapter starts with a title line: # Title");
+    }
+
+    @Test
+    void noTitleLine() throws IOException {
+        malformed("01-untitled.txt", "Prose first.\n\n    ps> 1\n    1\n", 1, "a chapter starts with a title line: # Title");
+        malformed("02-untitled.txt", "#Title without a space\n\n    ps> 1\n    1\n", 1, "a chapter starts with a title line");
+    }
+
+    @Test
+    void aContinuationWithoutAnInput() throws IOException {
+        malformed("03-cont.txt", """
+                # Title
+
+                Prose.
+
+                    ps> 1
+                    1
+                    ...> 2
+                """, 7, "a continuation line (...>) must follow an input line (ps>)");
+    }
+
+    @Test
+    void aContinuationOpeningABlock() throws IOException {
+        malformed("03-cont.txt", "# Title\n\n    ...> 2\n", 3, "a continuation line (...>) must follow an input line (ps>)");
+    }
+
+    @Test
+    void aBlockThatStartsWithOutput() throws IOException {
+        malformed("04-output-first.txt", """
+                # Title
+
+                Prose.
+
+                    ps> 1
+                    1
+
+                More prose.
+
+                    {:ok, #PID<0.1.0>}
+                    ps> 2
+                """, 10, "a session block must start with an input line (ps> ...)");
+    }
+
+    @Test
+    void aChapterWithoutSessionBlocks() throws IOException {
+        malformed("05-prose-only.txt", "# Title\n\nOnly prose.\n  Indented by two, not four.\n", 4,
+                "a chapter needs at least one session block (lines indented by four spaces)");
+    }
+
+    @Test
+    void aMissingFile() {
+        assertThrows(IOException.class, () -> ChapterParser.parse(dir.resolve("09-missing.txt")));
+    }
+
+    @Test
+    void everyChapterOfTheRepositoryParses() throws IOException {
+        Path tutorials = Tutorials.directory();
+        List<Path> files = Tutorials.chapterFiles(tutorials);
+        assertTrue(files.size() >= 3, "chapters found: " + files);
+        for (Path f : files) {
+            Chapter c = ChapterParser.parse(f);
+            assertTrue(!c.title().isBlank() && !c.steps().isEmpty(), f.toString());
+            for (Step s : c.steps()) {
+                assertTrue(s.transcript().get(0).startsWith("ps>"), () -> f + ":" + s.line() + " starts with an input");
+                assertEquals(s.transcript().stream().filter(l -> l.startsWith("ps>")).count(), s.inputs().size(),
+                        () -> f + ":" + s.line() + ": one input per ps> line");
+            }
+        }
+    }
+}
