@@ -103,6 +103,8 @@ public final class ErrorFormatter {
         if (t instanceof ErlangError) return "ErlangError";
         if (t instanceof InterruptedException) return "exit";
         if (t.getClass() == RuntimeException.class) return "RuntimeError";
+        procshell.shell.iex.ElixirName named = t.getClass().getAnnotation(procshell.shell.iex.ElixirName.class);
+        if (named != null) return named.value();
         String n = t.getClass().getSimpleName();
         return n.endsWith("Exception") ? n.substring(0, n.length() - "Exception".length()) + "Error" : n;
     }

@@ -30,12 +30,14 @@ public final class TutorialRunner {
         StringBuilder input = new StringBuilder();
         List<String> expected = new ArrayList<>();
         List<Integer> stepOf = new ArrayList<>();
+        List<Integer> fileLineOf = new ArrayList<>();
         for (int k = 0; k < chapter.steps().size(); k++) {
             Step s = chapter.steps().get(k);
             for (String in : s.inputs()) input.append(in).append('\n');
-            for (String line : s.transcript()) {
-                expected.add(line);
+            for (int j = 0; j < s.transcript().size(); j++) {
+                expected.add(s.transcript().get(j));
                 stepOf.add(k);
+                fileLineOf.add(s.line() + j);
             }
         }
         Shell shell = new Shell("nonode@nohost");
@@ -52,7 +54,7 @@ public final class TutorialRunner {
         if (failed < 0) return new Result(true, transcript, null);
         int step = failed < stepOf.size() ? stepOf.get(failed) : chapter.steps().size() - 1;
         Step s = chapter.steps().get(step);
-        int fileLine = s.line() + s.transcript().indexOf(failed < expected.size() ? expected.get(failed) : "");
+        int fileLine = failed < fileLineOf.size() ? fileLineOf.get(failed) : s.line() + s.transcript().size();
         StringBuilder f = new StringBuilder();
         f.append("chapter ").append(chapter.number()).append(", step ").append(step + 1).append(" (")
                 .append(chapter.file()).append(':').append(fileLine).append("):\n");
