@@ -29,7 +29,7 @@ public final class Evaluator {
     /** The file name Groovy reports for typed code, as iex's {@code iex:LINE}. */
     public static final String SCRIPT_NAME = "iex";
 
-    private static final String[] FACADES = {"Process", "GenServer", "Supervisor"};
+    private static final String[] FACADES = {"Process", "GenServer", "Supervisor", "Registry"};
 
     private final Binding binding = new ShellBinding();
     private final CompletableFuture<GroovyShell> shell;

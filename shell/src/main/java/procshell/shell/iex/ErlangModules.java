@@ -11,6 +11,7 @@ import groovy.lang.GroovyObjectSupport;
 final class ErlangModules {
     private static final Map<String, Class<?>> MODULES = Map.of(
             "erlang", Erlang.class,
+            "ets", Ets.class,
             "sys", Sys.class);
 
     private ErlangModules() {}

@@ -1,0 +1,491 @@
+package procshell.runtime.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Ref;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.process.LocalProcess;
+import procshell.runtime.process.ProcessContext;
+
+/**
+ * An ETS-like table: tuples stored by their first element (the key), owned by a process, gone
+ * when the owner dies or the table is deleted. Created by {@link Tables#create}; its functions
+ * mirror {@code :ets}'s ({@code insert/2}, {@code insert_new/2}, {@code lookup/2},
+ * {@code lookup_element/3}, {@code member/2}, {@code delete/2}, {@code delete_object/2},
+ * {@code take/2}, {@code select/2}, {@code select_count/2}, {@code select_delete/2},
+ * {@code match_delete/2}, {@code tab2list/1}, {@code info/1}, {@code delete/1}) and raise
+ * ArgumentErrors ({@link IllegalArgumentException}) with ETS's texts.
+ *
+ * <p>Reads and writes take no table-wide lock: objects live in a {@link ConcurrentHashMap} by
+ * key; a set's value is the object itself (reads are lock-free), a bag's is a {@link Bucket}
+ * locked per key. Stored terms are copied into {@link TermCopy}'s immutable canonical form, as
+ * ETS copies them. Like ETS without {@code safe_fixtable}, a scan running alongside writers sees
+ * each object at most once but not necessarily a single moment's snapshot.
+ *
+ * <p>A table is dead for every caller the moment its owner is: each call checks the owner's
+ * liveness (a volatile read), and the first call that finds it dead deletes the table.
+ */
+public final class Table {
+    /** ETS's memory for an empty table, in words (OTP 25, 64-bit). */
+    private static final int BASE_WORDS = 305;
+    private static final int READ_CONCURRENCY_WORDS = 32;
+    private static final int WRITE_CONCURRENCY_WORDS = 3104;
+
+    private final Tables tables;
+    private final Ref id;
+    private final Atom name;
+    private final TableType type;
+    private final Protection protection;
+    private final boolean named;
+    private final boolean readConcurrency;
+    private final boolean writeConcurrency;
+    private final int[] groupBy;
+    private final LocalProcess owner;
+    private final ConcurrentHashMap<Object, Object> data = new ConcurrentHashMap<>();
+    private final LongAdder objects = new LongAdder();
+    private final LongAdder words = new LongAdder();
+    private volatile boolean deleted;
+
+    Table(Tables tables, Ref id, Atom name, TableOptions options, LocalProcess owner) {
+        this.tables = tables;
+        this.id = id;
+        this.name = name;
+        this.type = options.type();
+        this.protection = options.protection();
+        this.named = options.named();
+        this.readConcurrency = options.readConcurrency();
+        this.writeConcurrency = options.writeConcurrency();
+        this.groupBy = options.groupBy();
+        this.owner = owner;
+    }
+
+    // ---- identity -------------------------------------------------------------------------------
+
+    /** The table's reference, as {@code :ets.info(t, :id)}. */
+    public Ref id() {
+        return id;
+    }
+
+    /** The name given at creation, as {@code :ets.info(t, :name)}. */
+    public Atom name() {
+        return name;
+    }
+
+    /** What {@code :ets.new/2} returns and {@code :ets.all/0} lists: the name for a named table, else the reference. */
+    public Object tid() {
+        return named ? name : id;
+    }
+
+    /** True for a {@code :named_table}. */
+    public boolean isNamed() {
+        return named;
+    }
+
+    /** Set, bag or duplicate_bag. */
+    public TableType type() {
+        return type;
+    }
+
+    /** Public, protected or private. */
+    public Protection protection() {
+        return protection;
+    }
+
+    /** The owner's pid, as {@code :ets.info(t, :owner)}. */
+    public Pid owner() {
+        return owner.pid();
+    }
+
+    /** The owner's registered name, or null (Observer's "Owner Name" column). */
+    public Atom ownerName() {
+        return owner.registeredName();
+    }
+
+    /** True until the table is deleted or its owner dies. */
+    public boolean isAlive() {
+        if (deleted) return false;
+        if (owner.isAlive()) return true;
+        tables.drop(this);
+        return false;
+    }
+
+    /** As {@link #isAlive()} without dropping a dead table (for use inside the node's map updates). */
+    boolean isAliveQuietly() {
+        return !deleted && owner.isAlive();
+    }
+
+    /** The number of objects, as {@code :ets.info(t, :size)}; 0 once the table is gone. */
+    public long size() {
+        return deleted ? 0 : Math.max(0, objects.sum());
+    }
+
+    /**
+     * An estimate of the table's memory in words, as {@code :ets.info(t, :memory)}: the empty
+     * table's cost (more with {@code read_concurrency} and {@code write_concurrency}), each object
+     * per {@link TermWords}, and the hash table's growth.
+     */
+    public long memoryWords() {
+        long n = size();
+        long w = BASE_WORDS + (readConcurrency ? READ_CONCURRENCY_WORDS : 0) + (writeConcurrency ? WRITE_CONCURRENCY_WORDS : 0);
+        if (n > 256) {
+            long slots = Long.highestOneBit(n - 1) << 1;
+            w += 2 * slots + slots / 4;
+        }
+        return w + Math.max(0, words.sum());
+    }
+
+    /** {@link #memoryWords()} in bytes (8 per word). */
+    public long memoryBytes() {
+        return memoryWords() * 8;
+    }
+
+    /** A snapshot of the table's attributes (for {@code :ets.info/1} and the Table Viewer). */
+    public TableInfo info() {
+        alive();
+        return new TableInfo(id, name, named, type, protection, size(), memoryWords(), owner(), ownerName(),
+                readConcurrency, writeConcurrency, owner.node().name());
+    }
+
+    /** True when this table groups each key's objects by the part at this path ({@link TableOptions#groupBy}). */
+    int[] groupBy() {
+        return groupBy == null ? null : groupBy.clone();
+    }
+
+    // ---- writes ---------------------------------------------------------------------------------
+
+    /**
+     * Inserts one object or a list of objects, as {@code :ets.insert/2}: a set replaces the
+     * object with the same key; a bag keeps one copy of identical objects; a duplicate_bag keeps all.
+     *
+     * @param objects a non-empty tuple or a list of them
+     * @return true
+     * @throws IllegalArgumentException when the table is gone, not writable by the caller, or an
+     *         object is not a non-empty tuple
+     */
+    public boolean insert(Object objects) {
+        writable();
+        for (Tuple t : objectsOf(objects)) put(t);
+        return true;
+    }
+
+    /**
+     * Inserts unless a key is already present, as {@code :ets.insert_new/2}; for a list, inserts
+     * none of them when any key is present (checked, then inserted: unlike ETS, not atomic
+     * against concurrent writers of the same keys; a single object is).
+     *
+     * @return true when inserted
+     */
+    public boolean insertNew(Object objects) {
+        writable();
+        List<Tuple> list = objectsOf(objects);
+        if (list.size() == 1) return putNew(list.get(0));
+        for (Tuple t : list) if (data.containsKey(t.get(0))) return false;
+        for (Tuple t : list) put(t);
+        return true;
+    }
+
+    private void put(Tuple obj) {
+        Object key = obj.get(0);
+        long w = TermWords.ofObject(obj);
+        if (type == TableType.SET) {
+            Object prev = data.put(key, obj);
+            if (prev == null) objects.increment();
+            else w -= TermWords.ofObject((Tuple) prev);
+            words.add(w);
+            return;
+        }
+        Object group = Bucket.groupOf(obj, groupBy);
+        boolean[] added = new boolean[1];
+        data.compute(key, (k, v) -> {
+            Bucket b = v == null ? new Bucket(groupBy != null) : (Bucket) v;
+            synchronized (b) {
+                added[0] = b.add(group, obj, type == TableType.BAG);
+            }
+            return b;
+        });
+        if (added[0]) {
+            objects.increment();
+            words.add(w);
+        }
+    }
+
+    private boolean putNew(Tuple obj) {
+        Object key = obj.get(0);
+        if (type == TableType.SET) {
+            if (data.putIfAbsent(key, obj) != null) return false;
+        } else {
+            Bucket fresh = new Bucket(groupBy != null);
+            fresh.add(Bucket.groupOf(obj, groupBy), obj, false);
+            if (data.putIfAbsent(key, fresh) != null) return false;
+        }
+        objects.increment();
+        words.add(TermWords.ofObject(obj));
+        return true;
+    }
+
+    /** Deletes every object with {@code key}, as {@code :ets.delete/2}; returns true. */
+    public boolean delete(Object key) {
+        writable();
+        removed(toList(data.remove(TermCopy.of(key))));
+        return true;
+    }
+
+    /** Deletes the objects identical to {@code object} (all copies in a duplicate_bag), as {@code :ets.delete_object/2}. */
+    public boolean deleteObject(Object object) {
+        writable();
+        Tuple obj = objectsOf(object).get(0);
+        deleteWhere(obj.get(0), Bucket.groupOf(obj, groupBy), obj::equals);
+        return true;
+    }
+
+    /** Removes and returns the objects with {@code key}, as {@code :ets.take/2}. */
+    public List<Tuple> take(Object key) {
+        writable();
+        List<Tuple> out = toList(data.remove(TermCopy.of(key)));
+        removed(out);
+        return out;
+    }
+
+    /** Deletes every object, as {@code :ets.delete_all_objects/1}; returns true. */
+    public boolean deleteAllObjects() {
+        writable();
+        for (Object k : data.keySet()) removed(toList(data.remove(k)));
+        return true;
+    }
+
+    /**
+     * Deletes the objects a match specification returns {@code true} for, as
+     * {@code :ets.select_delete/2}.
+     *
+     * @return how many were deleted
+     * @throws IllegalArgumentException for an invalid spec, or when the table is gone or not writable
+     */
+    public long selectDelete(Object spec) {
+        writable();
+        MatchSpec ms = MatchSpec.compile(spec);
+        return deleteMatching(ms, ms::isTrueFor);
+    }
+
+    /** Deletes the objects that match {@code pattern} (a tuple with {@code :_} and {@code :"$N"}), as {@code :ets.match_delete/2}. */
+    public boolean matchDelete(Object pattern) {
+        writable();
+        MatchSpec ms = MatchSpec.ofPattern(pattern);
+        deleteMatching(ms, ms::isTrueFor);
+        return true;
+    }
+
+    private long deleteMatching(MatchSpec ms, Predicate<Tuple> which) {
+        Object key = ms.boundKey();
+        Object group = groupBy == null ? null : ms.groundPart(groupBy);
+        if (group == MatchSpec.NONE) group = null;
+        if (key != MatchSpec.NONE) return deleteWhere(key, group, which);
+        long n = 0;
+        for (Object k : data.keySet()) n += deleteWhere(k, group, which);
+        return n;
+    }
+
+    /** Deletes the objects of one key (and one group, when not null) that {@code which} accepts. */
+    private long deleteWhere(Object key, Object group, Predicate<Tuple> which) {
+        Object k = TermCopy.of(key);
+        if (type == TableType.SET) {
+            Object v = data.get(k);
+            if (v instanceof Tuple t && which.test(t) && data.remove(k, t)) {
+                removed(List.of(t));
+                return 1;
+            }
+            return 0;
+        }
+        Object g = group == null ? null : Bucket.groupKey(group, groupBy);
+        List<Tuple> gone = new ArrayList<>(1);
+        data.computeIfPresent(k, (kk, v) -> {
+            Bucket b = (Bucket) v;
+            synchronized (b) {
+                b.removeIf(g, which, gone);
+                return b.size() == 0 ? null : b;
+            }
+        });
+        removed(gone);
+        return gone.size();
+    }
+
+    private void removed(List<Tuple> gone) {
+        for (Tuple t : gone) {
+            objects.decrement();
+            words.add(-TermWords.ofObject(t));
+        }
+    }
+
+    /** Deletes the table, as {@code :ets.delete/1}; returns true. */
+    public boolean deleteTable() {
+        writable();
+        tables.drop(this);
+        return true;
+    }
+
+    /** Marks the table deleted and frees its objects; {@link Tables} calls this once. */
+    void markDeleted() {
+        deleted = true;
+        data.clear();
+        objects.reset();
+        words.reset();
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------
+
+    /** The objects with {@code key}, as {@code :ets.lookup/2}. */
+    public List<Tuple> lookup(Object key) {
+        readable();
+        return copyOf(data.get(TermCopy.of(key)));
+    }
+
+    /**
+     * Element {@code pos} (1-based) of the object with {@code key}, as {@code :ets.lookup_element/3};
+     * for a bag, the list of that element of each object.
+     *
+     * @throws IllegalArgumentException when no object has the key, or {@code pos} is out of range
+     */
+    public Object lookupElement(Object key, int pos) {
+        readable();
+        if (pos < 1) throw TableErrors.argument(3, "out of range");
+        Object v = data.get(TermCopy.of(key));
+        if (v == null) throw TableErrors.argument(2, "not a key that exists in the table");
+        if (v instanceof Tuple t) {
+            if (pos > t.size()) throw TableErrors.argument(3, "position is greater than the size of the object");
+            return t.get(pos - 1);
+        }
+        List<Tuple> all = copyOf(v);
+        if (all.isEmpty()) throw TableErrors.argument(2, "not a key that exists in the table");
+        List<Object> out = new ArrayList<>(all.size());
+        for (Tuple t : all) {
+            if (pos > t.size()) throw TableErrors.argument(3, "position is greater than the size of the object");
+            out.add(t.get(pos - 1));
+        }
+        return out;
+    }
+
+    /** True when an object has {@code key}, as {@code :ets.member/2}. */
+    public boolean member(Object key) {
+        readable();
+        return data.containsKey(TermCopy.of(key));
+    }
+
+    /** Every object, as {@code :ets.tab2list/1}. */
+    public List<Tuple> tab2list() {
+        readable();
+        List<Tuple> out = new ArrayList<>();
+        for (Object v : data.values()) out.addAll(copyOf(v));
+        return out;
+    }
+
+    /**
+     * The results of a match specification over the table, as {@code :ets.select/2}.
+     *
+     * @throws IllegalArgumentException for an invalid spec, or when the table is gone or not readable
+     */
+    public List<Object> select(Object spec) {
+        readable();
+        MatchSpec ms = MatchSpec.compile(spec);
+        List<Object> out = new ArrayList<>();
+        scan(ms, t -> {
+            Object r = ms.run(t);
+            if (r != MatchSpec.NO_MATCH) out.add(r);
+        });
+        return out;
+    }
+
+    /** How many objects a match specification returns {@code true} for, as {@code :ets.select_count/2}. */
+    public long selectCount(Object spec) {
+        readable();
+        MatchSpec ms = MatchSpec.compile(spec);
+        long[] n = new long[1];
+        scan(ms, t -> {
+            if (ms.isTrueFor(t)) n[0]++;
+        });
+        return n[0];
+    }
+
+    /** Feeds the objects a spec may match to {@code each}: one key's (one group's) when the spec pins them, else all. */
+    private void scan(MatchSpec ms, Consumer<Tuple> each) {
+        Object key = ms.boundKey();
+        Object group = groupBy == null ? MatchSpec.NONE : ms.groundPart(groupBy);
+        if (key != MatchSpec.NONE) {
+            Object v = data.get(TermCopy.of(key));
+            if (v instanceof Bucket b && group != MatchSpec.NONE) {
+                List<Tuple> in;
+                synchronized (b) {
+                    in = b.inGroup(Bucket.groupKey(group, groupBy));
+                }
+                in.forEach(each);
+            } else {
+                copyOf(v).forEach(each);
+            }
+            return;
+        }
+        for (Object v : data.values()) copyOf(v).forEach(each);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static List<Tuple> copyOf(Object v) {
+        if (v == null) return List.of();
+        if (v instanceof Tuple t) return List.of(t);
+        Bucket b = (Bucket) v;
+        synchronized (b) {
+            return b.all();
+        }
+    }
+
+    /** As {@link #copyOf} for a value just removed from the map (no writer can reach it any more). */
+    private static List<Tuple> toList(Object v) {
+        return copyOf(v);
+    }
+
+    private static List<Tuple> objectsOf(Object objects) {
+        if (objects instanceof Tuple t) {
+            if (t.size() == 0) throw TableErrors.argument(2, "is an empty tuple");
+            return List.of(TermCopy.tuple(t));
+        }
+        if (objects instanceof List<?> l) {
+            List<Tuple> out = new ArrayList<>(l.size());
+            for (Object o : l) {
+                if (!(o instanceof Tuple t) || t.size() == 0) {
+                    throw TableErrors.argument(2, "not a non-empty tuple or a list of non-empty tuples");
+                }
+                out.add(TermCopy.tuple(t));
+            }
+            return out;
+        }
+        throw TableErrors.argument(2, "not a tuple");
+    }
+
+    private void alive() {
+        if (!isAlive()) throw TableErrors.noTable();
+    }
+
+    private void readable() {
+        alive();
+        if (protection == Protection.PRIVATE && !callerOwns()) throw TableErrors.accessRights();
+    }
+
+    private void writable() {
+        alive();
+        if (protection != Protection.PUBLIC && !callerOwns()) throw TableErrors.accessRights();
+    }
+
+    private boolean callerOwns() {
+        ProcessContext c = ProcessContext.current();
+        return c != null && c.process() == owner;
+    }
+
+    @Override
+    public String toString() {
+        return named ? name.toString() : id.toString();
+    }
+}

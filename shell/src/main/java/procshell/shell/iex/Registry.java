@@ -1,0 +1,348 @@
+package procshell.shell.iex;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import groovy.lang.Closure;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.otp.ChildSpec;
+import procshell.shell.eval.Values;
+
+/**
+ * Elixir's {@code Registry} at the prompt, over the runtime's {@link procshell.runtime.registry.Registry}:
+ * a local key-value process storage, usable as via names, dispatcher and PubSub.
+ *
+ * <pre>{@code
+ * Registry.start_link(keys: :unique, name: MyReg)       # {:ok, #PID<0.124.0>}
+ * Registry.register(MyReg, "a", 1)                      # {:ok, #PID<0.125.0>} (the partition)
+ * Registry.lookup(MyReg, "a")                           # [{#PID<0.108.0>, 1}]
+ * GenServer.start_link(Srv, 1, name: {:via, Registry, {MyReg, "srv"}})
+ * }</pre>
+ *
+ * Registry names are atoms (a module name such as {@code MyReg}); keys, values, patterns and
+ * guards are terms. Errors are Elixir's ArgumentErrors, e.g. {@code unknown registry: MyReg}.
+ */
+public final class Registry {
+    private static final Atom START_LINK = Atom.of("start_link");
+
+    private Registry() {}
+
+    // ---- starting ---------------------------------------------------------------------------------
+
+    /**
+     * Starts a registry linked to the caller, as {@code Registry.start_link/1}. Options:
+     * {@code keys:} ({@code :unique} or {@code :duplicate}, required), {@code name:} (required),
+     * {@code partitions:} (1), {@code listeners:} (named processes), {@code meta:} (a keyword list).
+     *
+     * <pre>{@code Registry.start_link(keys: :unique, name: MyReg)   # {:ok, #PID<0.124.0>}}</pre>
+     *
+     * @return {@code {:ok, pid}} or {@code {:error, {:already_started, pid}}}
+     * @throws IllegalArgumentException Elixir's texts, e.g. {@code expected :name option to be present}
+     */
+    public static Object start_link(Map<?, ?> options) {
+        return procshell.runtime.registry.Registry.startLink(keyword(options));
+    }
+
+    /** {@code Registry.start_link([keys: :unique, name: MyReg])} with an explicit keyword list or map. */
+    public static Object start_link(Object options) {
+        return procshell.runtime.registry.Registry.startLink(keyword(options));
+    }
+
+    /**
+     * The child spec that starts a registry under a supervisor, as {@code Registry.child_spec/1}.
+     *
+     * <pre>{@code Supervisor.start_link([{Registry, [keys: :unique, name: MyReg]}], strategy: :one_for_one)}</pre>
+     *
+     * @return {@code %{id: MyReg, start: {Registry, :start_link, [options]}, type: :supervisor}}
+     */
+    public static Map<Object, Object> child_spec(Object options) {
+        List<Tuple> kw = keyword(options);
+        ChildSpec spec = procshell.runtime.registry.Registry.childSpec(kw);
+        Map<Object, Object> out = new LinkedHashMap<>();
+        out.put(Atom.of("id"), spec.id());
+        out.put(Atom.of("start"), Tuple.of(IexSession.current().modules().atomOf(Registry.class), START_LINK, List.of(kw)));
+        out.put(Atom.of("type"), Atom.of("supervisor"));
+        return out;
+    }
+
+    // ---- registering ------------------------------------------------------------------------------
+
+    /**
+     * Registers the calling process under {@code key} with {@code value}, as {@code Registry.register/3}.
+     *
+     * <pre>{@code Registry.register(MyReg, "a", 1)   # {:ok, #PID<0.125.0>}; again: {:error, {:already_registered, #PID<0.108.0>}}}</pre>
+     *
+     * @return {@code {:ok, partition_pid}} or {@code {:error, {:already_registered, pid}}}
+     */
+    public static Object register(Object registry, Object key, Object value) {
+        return procshell.runtime.registry.Registry.register(reg(registry), term(key), term(value));
+    }
+
+    /**
+     * Removes the caller's entries under {@code key}, as {@code Registry.unregister/2}.
+     *
+     * <pre>{@code Registry.unregister(MyReg, "a")   # :ok}</pre>
+     */
+    public static Atom unregister(Object registry, Object key) {
+        return procshell.runtime.registry.Registry.unregister(reg(registry), term(key));
+    }
+
+    /**
+     * Removes the caller's entries under {@code key} whose value matches, as {@code Registry.unregister_match/3}.
+     *
+     * <pre>{@code Registry.unregister_match(MyPubSub, "topic", :one)   # :ok}</pre>
+     */
+    public static Atom unregister_match(Object registry, Object key, Object pattern) {
+        return unregister_match(registry, key, pattern, List.of());
+    }
+
+    /**
+     * As {@code Registry.unregister_match/4}, with match-spec guards.
+     *
+     * <pre>{@code Registry.unregister_match(MyPubSub, "topic", {:"$1", :_}, [{:<, :"$1", 2}])   # :ok}</pre>
+     */
+    public static Atom unregister_match(Object registry, Object key, Object pattern, Object guards) {
+        return procshell.runtime.registry.Registry.unregisterMatch(reg(registry), term(key), term(pattern), list(guards));
+    }
+
+    /**
+     * Changes the value the caller registered under {@code key}, as {@code Registry.update_value/3}.
+     *
+     * <pre>{@code Registry.update_value(MyReg, "a", fn v -> v + 1 end)   # {2, 1}}</pre>
+     *
+     * @return {@code {new, old}} or {@code :error}
+     */
+    public static Object update_value(Object registry, Object key, Closure<?> callback) {
+        return procshell.runtime.registry.Registry.updateValue(reg(registry), term(key), v -> Values.normalize(callback.call(v)));
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------
+
+    /**
+     * The {@code {pid, value}} entries under {@code key}, as {@code Registry.lookup/2}.
+     *
+     * <pre>{@code Registry.lookup(MyReg, "a")   # [{#PID<0.108.0>, 1}]}</pre>
+     */
+    public static List<Tuple> lookup(Object registry, Object key) {
+        return procshell.runtime.registry.Registry.lookup(reg(registry), term(key));
+    }
+
+    /**
+     * The keys {@code pid} is registered under, as {@code Registry.keys/2}.
+     *
+     * <pre>{@code Registry.keys(MyReg, self())   # ["a"]}</pre>
+     */
+    public static List<Object> keys(Object registry, Pid pid) {
+        return procshell.runtime.registry.Registry.keys(reg(registry), pid);
+    }
+
+    /**
+     * The values {@code pid} registered under {@code key}, as {@code Registry.values/3}.
+     *
+     * <pre>{@code Registry.values(MyReg, "a", self())   # [1]}</pre>
+     */
+    public static List<Object> values(Object registry, Object key, Pid pid) {
+        return procshell.runtime.registry.Registry.values(reg(registry), term(key), pid);
+    }
+
+    /**
+     * The entries under {@code key} whose value matches {@code pattern}, as {@code Registry.match/3}.
+     *
+     * <pre>{@code Registry.match(MyPubSub, "topic", :one)   # [{#PID<0.108.0>, :one}]}</pre>
+     */
+    public static List<Tuple> match(Object registry, Object key, Object pattern) {
+        return match(registry, key, pattern, List.of());
+    }
+
+    /**
+     * As {@code Registry.match/4}, with match-spec guards.
+     *
+     * <pre>{@code Registry.match(MyPubSub, "other", %{x: :"$1"}, [{:>, :"$1", 0}])   # [{#PID<0.108.0>, %{x: 1}}]}</pre>
+     */
+    public static List<Tuple> match(Object registry, Object key, Object pattern, Object guards) {
+        return procshell.runtime.registry.Registry.match(reg(registry), term(key), term(pattern), list(guards));
+    }
+
+    /**
+     * How many entries under {@code key} match {@code pattern}, as {@code Registry.count_match/3}.
+     *
+     * <pre>{@code Registry.count_match(MyPubSub, "topic", :_)   # 2}</pre>
+     */
+    public static long count_match(Object registry, Object key, Object pattern) {
+        return count_match(registry, key, pattern, List.of());
+    }
+
+    /** As {@code Registry.count_match/4}, with match-spec guards. */
+    public static long count_match(Object registry, Object key, Object pattern, Object guards) {
+        return procshell.runtime.registry.Registry.countMatch(reg(registry), term(key), term(pattern), list(guards));
+    }
+
+    /**
+     * Runs a match specification over {@code {key, pid, value}} entries, as {@code Registry.select/2}.
+     *
+     * <pre>{@code Registry.select(MyReg, [{{:"$1", :"$2", :"$3"}, [], [{{:"$1", :"$2", :"$3"}}]}])   # [{"a", #PID<0.108.0>, 1}]}</pre>
+     */
+    public static List<Object> select(Object registry, Object spec) {
+        return procshell.runtime.registry.Registry.select(reg(registry), list(spec));
+    }
+
+    /**
+     * How many entries a match specification returns {@code true} for, as {@code Registry.count_select/2}.
+     *
+     * <pre>{@code Registry.count_select(MyReg, [{{:_, :_, :_}, [], [true]}])   # 1}</pre>
+     */
+    public static long count_select(Object registry, Object spec) {
+        return procshell.runtime.registry.Registry.countSelect(reg(registry), list(spec));
+    }
+
+    /**
+     * The number of entries, as {@code Registry.count/1}.
+     *
+     * <pre>{@code Registry.count(MyReg)   # 1}</pre>
+     */
+    public static long count(Object registry) {
+        return procshell.runtime.registry.Registry.count(reg(registry));
+    }
+
+    /**
+     * The live pid under a via name, as {@code Registry.whereis_name({registry, key})}.
+     *
+     * <pre>{@code Registry.whereis_name({MyReg, "a"})   # #PID<0.108.0>, or :undefined}</pre>
+     */
+    public static Object whereis_name(Object name) {
+        if (!(term(name) instanceof Tuple t)) throw new IllegalArgumentException("no function clause matching in Registry.whereis_name/1");
+        return procshell.runtime.registry.Registry.whereisName(t);
+    }
+
+    // ---- dispatch ---------------------------------------------------------------------------------
+
+    /**
+     * Calls {@code fun} with the {@code [{pid, value}]} entries under {@code key}, as
+     * {@code Registry.dispatch/3}; {@code fun} is {@code fn entries -> ... end} or
+     * {@code {module, function, args}} (called with the entries first).
+     *
+     * <pre>{@code Registry.dispatch(MyPubSub, "topic", fn entries -> Enum.each(entries, fn e -> send(elem(e, 0), :hi) end) end)   # :ok}</pre>
+     */
+    public static Atom dispatch(Object registry, Object key, Object fun) {
+        return dispatch(registry, key, fun, List.of());
+    }
+
+    /** As {@code Registry.dispatch/4}: {@code parallel: true} runs each partition's call in its own process. */
+    public static Atom dispatch(Object registry, Object key, Object fun, Object options) {
+        boolean parallel = Boolean.TRUE.equals(Options.of(options).get("parallel"));
+        return procshell.runtime.registry.Registry.dispatch(reg(registry), term(key), callback(fun), parallel);
+    }
+
+    /** {@code Registry.dispatch(MyPubSub, "topic", fun, parallel: true)}: Groovy passes the named options first. */
+    public static Atom dispatch(Map<?, ?> options, Object registry, Object key, Object fun) {
+        return dispatch(registry, key, fun, options);
+    }
+
+    private static Consumer<List<Tuple>> callback(Object fun) {
+        if (fun instanceof Closure<?> c) return entries -> c.call(entries);
+        if (term(fun) instanceof Tuple mfa && mfa.size() == 3 && mfa.get(0) instanceof Atom m && mfa.get(1) instanceof Atom f
+                && mfa.get(2) instanceof List<?> args) {
+            IexSession s = IexSession.current();
+            return entries -> {
+                List<Object> all = new ArrayList<>();
+                all.add(entries);
+                all.addAll(args);
+                try {
+                    ChildSpecs.resolver(s).apply(m, f, all);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        }
+        throw new IllegalArgumentException("no function clause matching in Registry.dispatch/4");
+    }
+
+    // ---- metadata ---------------------------------------------------------------------------------
+
+    /**
+     * The registry's metadata under {@code key} (an atom or tuple), as {@code Registry.meta/2}.
+     *
+     * <pre>{@code Registry.meta(MyReg, :custom_key)   # {:ok, "custom_value"} or :error}</pre>
+     */
+    public static Object meta(Object registry, Object key) {
+        return procshell.runtime.registry.Registry.meta(reg(registry), term(key));
+    }
+
+    /**
+     * Stores metadata, as {@code Registry.put_meta/3}.
+     *
+     * <pre>{@code Registry.put_meta(MyReg, :custom_key, "new")   # :ok}</pre>
+     */
+    public static Atom put_meta(Object registry, Object key, Object value) {
+        return procshell.runtime.registry.Registry.putMeta(reg(registry), term(key), term(value));
+    }
+
+    /**
+     * Deletes metadata, as {@code Registry.delete_meta/2}.
+     *
+     * <pre>{@code Registry.delete_meta(MyReg, :custom_key)   # :ok}</pre>
+     */
+    public static Atom delete_meta(Object registry, Object key) {
+        return procshell.runtime.registry.Registry.deleteMeta(reg(registry), term(key));
+    }
+
+    // ---- conversions ------------------------------------------------------------------------------
+
+    /** A shell value as a term: classes become module atoms (deeply in tuples), GStrings strings. */
+    private static Object term(Object value) {
+        return IexSession.current().modules().nameTerm(value);
+    }
+
+    /** A registry name: an atom, as Elixir's {@code when is_atom(registry)} guards require. */
+    private static Atom reg(Object registry) {
+        Object r = term(registry);
+        if (r instanceof Atom a) return a;
+        throw new IllegalArgumentException("unknown registry: " + procshell.runtime.inspect.Inspect.inspect(r));
+    }
+
+    private static List<?> list(Object value) {
+        Object v = term(value);
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) out.add(term(o));
+            return out;
+        }
+        throw new IllegalArgumentException("expected a list, got: " + procshell.runtime.inspect.Inspect.inspect(v));
+    }
+
+    /**
+     * Options as the runtime's keyword list, names and listeners as atoms; {@code meta: [k: v]}
+     * (a Groovy map) becomes the keyword list {@code [k: v]}.
+     */
+    private static List<Tuple> keyword(Object options) {
+        List<Tuple> out = new ArrayList<>();
+        for (Map.Entry<String, Object> e : Options.of(options).entrySet()) {
+            Object v = e.getValue();
+            switch (e.getKey()) {
+                case "name" -> v = term(v);
+                case "listeners" -> v = v instanceof List<?> l ? l.stream().map(Registry::term).toList() : v;
+                case "meta" -> v = metaKeyword(v);
+                default -> { }
+            }
+            out.add(Tuple.of(Atom.of(e.getKey()), v));
+        }
+        return out;
+    }
+
+    private static Object metaKeyword(Object v) {
+        if (!(v instanceof Map<?, ?> m)) return v;
+        List<Tuple> kw = new ArrayList<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            Object k = e.getKey() instanceof String s ? Atom.of(s) : e.getKey();
+            kw.add(Tuple.of(k, term(e.getValue())));
+        }
+        return kw;
+    }
+}
