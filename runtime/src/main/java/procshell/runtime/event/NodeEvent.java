@@ -8,6 +8,9 @@ import procshell.runtime.node.Pid;
  * supervisor restarts, name registrations and crash reports.
  */
 public sealed interface NodeEvent {
+    /** The node stopped, as a BEAM VM stops on a fatal limit; {@code message} is what the BEAM prints. */
+    record Halted(String message) implements NodeEvent {}
+
     /** A process was spawned. */
     record Spawned(Pid pid, Pid parent) implements NodeEvent {}
 

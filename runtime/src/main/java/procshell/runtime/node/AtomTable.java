@@ -19,6 +19,7 @@ public final class AtomTable {
     private final ConcurrentHashMap<String, Atom> atoms = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final int limit;
+    private final Runnable onFull;
 
     /**
      * Creates an empty table.
@@ -26,8 +27,20 @@ public final class AtomTable {
      * @param limit the most atoms the table can hold
      */
     public AtomTable(int limit) {
+        this(limit, () -> { });
+    }
+
+    /**
+     * Creates an empty table that reports when it is full.
+     *
+     * @param limit  the most atoms the table can hold
+     * @param onFull run (before the {@link SystemLimitException} is thrown) when an atom does not
+     *               fit: the BEAM stops the whole node then
+     */
+    public AtomTable(int limit, Runnable onFull) {
         if (limit < 1) throw new IllegalArgumentException("atom limit must be positive: " + limit);
         this.limit = limit;
+        this.onFull = onFull;
     }
 
     /**
@@ -42,17 +55,22 @@ public final class AtomTable {
         Atom a = atoms.get(name);
         if (a != null) return a;
         if (name.length() > 255) throw new IllegalArgumentException("atom length must be less than system limit: " + name.length());
-        return atoms.computeIfAbsent(name, n -> {
-            // Concurrent interns of different texts run this at once: reserve a slot atomically.
-            int c;
-            do {
-                c = count.get();
-                if (c >= limit) {
-                    throw new SystemLimitException("no more index entries in atom_tab (max=" + limit + ")");
-                }
-            } while (!count.compareAndSet(c, c + 1));
-            return Atom.of(n);
-        });
+        try {
+            return atoms.computeIfAbsent(name, n -> {
+                // Concurrent interns of different texts run this at once: reserve a slot atomically.
+                int c;
+                do {
+                    c = count.get();
+                    if (c >= limit) {
+                        throw new SystemLimitException("no more index entries in atom_tab (max=" + limit + ")");
+                    }
+                } while (!count.compareAndSet(c, c + 1));
+                return Atom.of(n);
+            });
+        } catch (SystemLimitException e) {
+            onFull.run(); // outside the map's lock: stopping a node is no small job
+            throw e;
+        }
     }
 
     /**

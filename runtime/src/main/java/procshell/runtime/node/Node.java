@@ -17,6 +17,7 @@ import procshell.runtime.process.ProcessBody;
 import procshell.runtime.process.ProcessContext;
 import procshell.runtime.process.ProcessExitedError;
 import procshell.runtime.process.SpawnOptions;
+import procshell.runtime.table.Tables;
 
 /**
  * A node: a process table, a local name table, an atom table, via modules and an event feed.
@@ -35,6 +36,8 @@ public final class Node {
     private final NameTable names = new NameTable(events);
     private final AtomTable atoms;
     private final Map<Atom, ViaModule> viaModules = new ConcurrentHashMap<>();
+    private final Tables tables = new Tables(this);
+    private volatile String haltedWith;
 
     /** A node named {@code nonode@nohost}, as an iex started without {@code --sname}. */
     public Node() {
@@ -48,7 +51,7 @@ public final class Node {
      * @param atomLimit the atom table's size (the BEAM's default is {@link AtomTable#DEFAULT_LIMIT})
      */
     public Node(String name, int atomLimit) {
-        this.atoms = new AtomTable(atomLimit);
+        this.atoms = new AtomTable(atomLimit, () -> halt("no more index entries in atom_tab (max=" + atomLimit + ")"));
         this.name = atoms.intern(name);
         this.creation = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
         for (String a : BootAtoms.NAMES) atoms.intern(a);
@@ -77,6 +80,11 @@ public final class Node {
     /** The node's event feed. */
     public EventBus events() {
         return events;
+    }
+
+    /** The node's ETS-like tables ({@code :ets.new/2}, {@code :ets.all/0}). */
+    public Tables tables() {
+        return tables;
     }
 
     /** A new unique reference, as {@code make_ref/0}. */
@@ -113,6 +121,7 @@ public final class Node {
         ProcessContext parent = ProcessContext.current();
         if (options.link() && parent == null) throw new IllegalStateException("spawn_link needs a calling process");
         if (monitor && parent == null) throw new IllegalStateException("spawn_monitor needs a calling process");
+        if (haltedWith != null) throw new IllegalStateException("the node " + name.name() + " is down: " + haltedWith);
         if (parent != null) parent.process().checkAlive();
         long number = nextPid.getAndIncrement();
         Pid pid = new Pid(this, 0, number, 0);
@@ -330,6 +339,27 @@ public final class Node {
     /** Kills every process of this node (for tests and shell exit). */
     public void shutdown() {
         for (LocalProcess p : List.copyOf(processes.values())) p.terminate(Atom.KILLED);
+    }
+
+    /**
+     * Stops the node as the BEAM stops a VM that hit a fatal limit (the atom table, for one):
+     * publishes {@link procshell.runtime.event.NodeEvent.Halted} with the BEAM's message, then
+     * kills every process. Spawning on a halted node fails.
+     *
+     * @param message what the BEAM prints, e.g. {@code no more index entries in atom_tab (max=1048576)}
+     */
+    public void halt(String message) {
+        synchronized (this) {
+            if (haltedWith != null) return;
+            haltedWith = message;
+        }
+        events.publish(new procshell.runtime.event.NodeEvent.Halted(message));
+        shutdown();
+    }
+
+    /** The message the node halted with, or null while it runs. */
+    public String haltedWith() {
+        return haltedWith;
     }
 
     @Override

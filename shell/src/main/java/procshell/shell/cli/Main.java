@@ -48,6 +48,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-color", description = "Print without colours.")
     boolean noColor;
 
+    @Option(names = "--atom-limit", paramLabel = "N", description = "Size of the node's atom table, as the BEAM's +t (default: ${DEFAULT-VALUE}).")
+    int atomLimit = procshell.runtime.node.AtomTable.DEFAULT_LIMIT;
+
     /** Entry point. */
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
@@ -81,7 +84,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Shell shell = new Shell(nodeName());
+        Shell shell = new Shell(nodeName(), atomLimit);
         try {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
             if (expression != null) return evaluateOnce(shell, expression, out, true);

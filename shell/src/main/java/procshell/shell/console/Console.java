@@ -35,9 +35,7 @@ public final class Console {
     /** Printed after the shell process restarts, as iex prints its "Interactive Elixir" line. */
     public static final String RESTART_BANNER = "Interactive procshell - press Ctrl+D to exit (type h() ENTER for help)";
 
-    private final Node node;
-    private final IexSession session;
-    private final EvaluatorProcess shell;
+    private final Shell owner;
     private final LineReader reader;
     private final BufferedReader piped;
     private final PrintWriter out;
@@ -46,21 +44,51 @@ public final class Console {
     private volatile boolean closed;
     private volatile boolean colors;
 
-    private Console(Node node, EvaluatorProcess shell, LineReader reader, BufferedReader piped, PrintWriter out) {
-        this.node = node;
-        this.session = IexSession.of(node);
-        this.shell = shell;
+    private Console(Shell owner, LineReader reader, BufferedReader piped, PrintWriter out) {
+        this.owner = owner;
         this.reader = reader;
         this.piped = piped;
         this.out = out;
+        owner.evaluator().binding().setVariable("out", out);
+        attach(session());
+    }
+
+    private Node node() {
+        return owner.node();
+    }
+
+    private IexSession session() {
+        return IexSession.of(node());
+    }
+
+    private EvaluatorProcess shell() {
+        return owner.process();
+    }
+
+    /** Makes a node's session print here, in this console's colours (a fresh node after a halt). */
+    void attach(IexSession session) {
         session.setOut(out);
-        shell.evaluator().binding().setVariable("out", out);
-        node.events().subscribe(e -> {
-            if (!closed && e instanceof NodeEvent.CrashReport r && LogFormatter.prints(r.kind())) {
-                String text = LogFormatter.format(r, session.inspectOptions());
-                if (text != null) printAsync(error(text));
-            }
-        });
+        if (colors) session.setInspectOptions(session.inspectOptions().withSyntaxColors(procshell.runtime.inspect.SyntaxColors.iex()));
+    }
+
+    /** Prints a crash report as Elixir's Logger does, if it is one Logger prints. */
+    void crashReport(NodeEvent.CrashReport r) {
+        if (closed || !LogFormatter.prints(r.kind())) return;
+        String text = LogFormatter.format(r, session().inspectOptions());
+        if (text != null) printAsync(error(text));
+    }
+
+    /**
+     * The node halted: print what the BEAM prints, then what happened and what comes next; the
+     * shell is about to start a fresh node.
+     */
+    void nodeHalted(Node node, String message) {
+        if (closed) return;
+        counter = 1;
+        printAsync(error(message) + "\n"
+                + "procshell: the node " + node.name().name() + " is dead. On the BEAM the whole VM stops here"
+                + " (its atom table is full, and atoms are never collected). A fresh node takes over:"
+                + " your variables are kept, every process is gone.\n\n" + RESTART_BANNER);
     }
 
     /**
@@ -68,15 +96,15 @@ public final class Console {
      *
      * @param history the history file, or null for none
      */
-    public static Console interactive(Node node, EvaluatorProcess shell, Terminal terminal, Path history) {
+    static Console interactive(Shell owner, Terminal terminal, Path history) {
         LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).parser(new IexParser())
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, false);
         if (history != null) b.variable(LineReader.HISTORY_FILE, history);
         LineReader reader = b.build();
-        Console c = new Console(node, shell, reader, null, terminal.writer());
-        terminal.handle(Terminal.Signal.INT, s -> shell.interrupt(1000));
+        Console c = new Console(owner, reader, null, terminal.writer());
+        terminal.handle(Terminal.Signal.INT, s -> owner.process().interrupt(1000));
         return c;
     }
 
@@ -86,7 +114,7 @@ public final class Console {
      */
     public void enableColors() {
         colors = true;
-        session.setInspectOptions(session.inspectOptions().withSyntaxColors(procshell.runtime.inspect.SyntaxColors.iex()));
+        attach(session());
     }
 
     private String result(String text) {
@@ -98,13 +126,13 @@ public final class Console {
     }
 
     /** A console reading plain lines (stdin not a terminal), echoing each after its prompt. */
-    public static Console piped(Node node, EvaluatorProcess shell, BufferedReader in, PrintWriter out) {
-        return new Console(node, shell, null, in, out);
+    static Console piped(Shell owner, BufferedReader in, PrintWriter out) {
+        return new Console(owner, null, in, out);
     }
 
     /** The prompt for the next input. */
     String prompt() {
-        Atom name = node.name();
+        Atom name = node().name();
         return name.name().equals("nonode@nohost") ? "ps(" + counter + ")> " : "ps(" + name.name() + ")" + counter + "> ";
     }
 
@@ -164,7 +192,7 @@ public final class Console {
             }
         }
         try {
-            Quiescence.await(node, shell.pid(), 500);
+            Quiescence.await(node(), shell().pid(), 500);
             StringBuilder buf = new StringBuilder();
             String line = piped.readLine();
             if (line == null) return null;
@@ -199,14 +227,14 @@ public final class Console {
     public boolean evalAndPrint(String input) {
         if (input.isBlank()) {
             // iex evaluates an empty line to nil, and it counts as an input.
-            session.recordResult(null);
+            session().recordResult(null);
             printLine(result("nil"));
             counter++;
             return true;
         }
         EvaluatorProcess.Result r;
         try {
-            r = shell.evaluate(input);
+            r = shell().evaluate(input);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -216,8 +244,9 @@ public final class Console {
                 Object value = v.outcome().value();
                 if (value == null && !v.outcome().defined().isEmpty()) {
                     Class<?> last = v.outcome().defined().get(v.outcome().defined().size() - 1);
-                    value = procshell.runtime.node.Tuple.of(Atom.of("module"), session.modules().atomOf(last));
+                    value = procshell.runtime.node.Tuple.of(Atom.of("module"), session().modules().atomOf(last));
                 }
+                IexSession session = session();
                 for (Class<?> c : v.outcome().defined()) session.modules().atomOf(c);
                 session.recordResult(value);
                 if (value != IexSession.NO_VALUE) printLine(result(session.inspect(value)));
@@ -231,7 +260,8 @@ public final class Console {
                 return false;
             }
             case EvaluatorProcess.Result.Died d -> {
-                printRestart(d.pid(), d.reason(), false);
+                // A halted node has said so already (nodeHalted); its shell process just went with it.
+                if (d.pid().node().haltedWith() == null) printRestart(d.pid(), d.reason(), false);
                 return false;
             }
         }

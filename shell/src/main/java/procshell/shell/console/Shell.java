@@ -3,11 +3,14 @@ package procshell.shell.console;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jline.terminal.Terminal;
 
+import procshell.runtime.event.NodeEvent;
 import procshell.runtime.inspect.Inspect;
+import procshell.runtime.node.AtomTable;
 import procshell.runtime.node.Node;
 import procshell.shell.eval.Evaluator;
 import procshell.shell.eval.EvaluatorProcess;
@@ -15,45 +18,91 @@ import procshell.shell.iex.IexSession;
 import procshell.shell.inspect.ShellTerms;
 
 /**
- * One shell: a node, its shell process and evaluator, and a console. Built by the command line and
- * by tests.
+ * One shell: a node, its shell process, the evaluator with the user's bindings, and a console.
+ * Built by the command line and by tests.
+ *
+ * <p>When the node halts (its atom table is full: the BEAM stops the whole VM then), the console
+ * says so and a fresh node with a new shell process takes over; the bindings stay.
  */
 public final class Shell {
-    private final Node node;
-    private final EvaluatorProcess process;
+    private final String nodeName;
+    private final int atomLimit;
+    private final Evaluator evaluator = new Evaluator();
     private final AtomicReference<Console> console = new AtomicReference<>();
+    private volatile CompletableFuture<Running> running;
+
+    /** The node and its shell process; replaced together when the node halts. */
+    private record Running(Node node, EvaluatorProcess process) {}
 
     /** A shell on a new node with this name ({@code nonode@nohost} when not distributed). */
     public Shell(String nodeName) {
+        this(nodeName, AtomTable.DEFAULT_LIMIT);
+    }
+
+    /**
+     * A shell on a new node whose atom table holds {@code atomLimit} atoms (the BEAM's {@code +t}).
+     */
+    public Shell(String nodeName, int atomLimit) {
         ShellTerms.install();
-        this.node = new Node(nodeName, procshell.runtime.node.AtomTable.DEFAULT_LIMIT);
+        this.nodeName = nodeName;
+        this.atomLimit = atomLimit;
+        this.running = CompletableFuture.completedFuture(startNode());
+    }
+
+    private Running startNode() {
+        Node node = new Node(nodeName, atomLimit);
         IexSession.of(node);
-        this.process = new EvaluatorProcess(node, new Evaluator(), (pid, reason) -> {
+        node.events().subscribe(e -> onEvent(node, e));
+        EvaluatorProcess process = new EvaluatorProcess(node, evaluator, (pid, reason) -> {
             Console c = console.get();
-            if (c != null) c.shellDied(pid, reason);
+            if (c != null && node.haltedWith() == null) c.shellDied(pid, reason);
         });
+        Console c = console.get();
+        if (c != null) c.attach(IexSession.of(node));
+        return new Running(node, process);
     }
 
-    /** The node. */
+    private void onEvent(Node node, NodeEvent e) {
+        Console c = console.get();
+        if (e instanceof NodeEvent.CrashReport r) {
+            if (c != null) c.crashReport(r);
+        } else if (e instanceof NodeEvent.Halted h) {
+            CompletableFuture<Running> next = new CompletableFuture<>();
+            running = next;
+            if (c != null) c.nodeHalted(node, h.message());
+            // Not on this thread: it belongs to a process of the node that is going down.
+            Thread.ofPlatform().name("procshell-restart").start(() -> {
+                IexSession.forget(node);
+                next.complete(startNode());
+            });
+        }
+    }
+
+    /** The node (after a halt, the fresh one). */
     public Node node() {
-        return node;
+        return running.join().node();
     }
 
-    /** The shell process. */
+    /** The shell process (after a halt, the fresh node's). */
     public EvaluatorProcess process() {
-        return process;
+        return running.join().process();
+    }
+
+    /** The evaluator, whose bindings outlive shell processes and nodes. */
+    public Evaluator evaluator() {
+        return evaluator;
     }
 
     /** A console on a JLine terminal. */
     public Console interactive(Terminal terminal, Path history) {
-        Console c = Console.interactive(node, process, terminal, history);
+        Console c = Console.interactive(this, terminal, history);
         console.set(c);
         return c;
     }
 
     /** A console over plain streams (piped input), echoing inputs as a transcript. */
     public Console piped(BufferedReader in, PrintWriter out) {
-        Console c = Console.piped(node, process, in, out);
+        Console c = Console.piped(this, in, out);
         console.set(c);
         return c;
     }
@@ -62,12 +111,13 @@ public final class Shell {
     public void shutdown() {
         Console c = console.getAndSet(null);
         if (c != null) c.close();
+        Node node = node();
         node.shutdown();
         IexSession.forget(node);
     }
 
     /** The inspected form of a term, as the shell prints results. */
     public String inspect(Object term) {
-        return Inspect.inspect(term, IexSession.of(node).inspectOptions());
+        return Inspect.inspect(term, IexSession.of(node()).inspectOptions());
     }
 }
