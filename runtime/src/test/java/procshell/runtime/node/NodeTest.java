@@ -13,78 +13,65 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.process.Await;
-import procshell.runtime.process.ProcessContext;
 import procshell.runtime.process.SpawnOptions;
 
 /** Pids, refs and the node's process table. */
 class NodeTest {
-    private Node node;
-    private ProcessContext me;
-
-    @BeforeEach
-    void attach() {
-        node = new Node();
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
-    }
+    @RegisterExtension
+    final TestNode rt = new TestNode();
 
     @Test
     void pidsPrintAsIexDoesAndAreNeverReused() {
         Set<Long> numbers = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            Tuple t = me.spawnMonitor(self -> {});
+            Tuple t = rt.self().spawnMonitor(self -> {});
             Pid pid = (Pid) t.get(0);
             assertTrue(numbers.add(pid.number()), "reused " + pid);
             assertTrue(pid.toString().matches("#PID<0\\.\\d+\\.0>"), pid.toString());
-            Await.down(me, (Ref) t.get(1));
+            Await.down(rt.self(), (Ref) t.get(1));
         }
     }
 
     @Test
     void pidEqualityTakesEveryFieldIntoAccount() {
-        Pid local = node.pid(0, 5, 0);
-        assertEquals(local, node.pid(0, 5, 0));
-        assertEquals(local.hashCode(), node.pid(0, 5, 0).hashCode());
-        assertNotEquals(local, node.pid(1, 5, 0), "#PID<0.5.0> is not #PID<1.5.0>");
-        assertNotEquals(local, node.pid(0, 5, 1));
-        assertNotEquals(local, node.pid(0, 6, 0));
+        Pid local = rt.node().pid(0, 5, 0);
+        assertEquals(local, rt.node().pid(0, 5, 0));
+        assertEquals(local.hashCode(), rt.node().pid(0, 5, 0).hashCode());
+        assertNotEquals(local, rt.node().pid(1, 5, 0), "#PID<0.5.0> is not #PID<1.5.0>");
+        assertNotEquals(local, rt.node().pid(0, 5, 1));
+        assertNotEquals(local, rt.node().pid(0, 6, 0));
         assertNotEquals(local, new Node().pid(0, 5, 0), "pids of different nodes differ");
-        assertThrows(IllegalArgumentException.class, () -> node.pid(0, -1, 0));
+        assertThrows(IllegalArgumentException.class, () -> rt.node().pid(0, -1, 0));
     }
 
     @Test
     void pidOfALiveProcessIsItsPid() {
-        assertSame(me.self(), node.pid(0, me.self().number(), 0));
-        assertFalse(node.isAlive(node.pid(0, 999_999_999L, 0)));
-        assertNull(node.process(node.pid(1, me.self().number(), 0)), "a remote pid names no local process");
+        assertSame(rt.pid(), rt.node().pid(0, rt.pid().number(), 0));
+        assertFalse(rt.node().isAlive(rt.node().pid(0, 999_999_999L, 0)));
+        assertNull(rt.node().process(rt.node().pid(1, rt.pid().number(), 0)), "a remote pid names no local process");
     }
 
     @Test
     void processListAndCount() {
-        int before = node.processCount();
-        Pid a = node.spawn(self -> self.receive());
-        assertTrue(node.processes().contains(a));
-        assertTrue(node.processes().contains(me.self()));
-        assertEquals(before + 1, node.processCount());
-        me.exit(a, Atom.KILL);
-        assertFalse(node.processes().contains(a));
-        assertEquals(before, node.processCount());
+        int before = rt.node().processCount();
+        Pid a = rt.node().spawn(self -> self.receive());
+        assertTrue(rt.node().processes().contains(a));
+        assertTrue(rt.node().processes().contains(rt.pid()));
+        assertEquals(before + 1, rt.node().processCount());
+        rt.self().exit(a, Atom.KILL);
+        assertFalse(rt.node().processes().contains(a));
+        assertEquals(before, rt.node().processCount());
     }
 
     @Test
     void refsAreUnique() {
-        Ref a = node.makeRef();
-        Ref b = node.makeRef();
+        Ref a = rt.node().makeRef();
+        Ref b = rt.node().makeRef();
         assertNotEquals(a, b);
         assertEquals(a, a);
         assertTrue(a.toString().startsWith("#Reference<0."), a.toString());
@@ -95,7 +82,7 @@ class NodeTest {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread t = Thread.ofPlatform().start(() -> {
             try {
-                node.spawn(self -> {}, SpawnOptions.LINK);
+                rt.node().spawn(self -> {}, SpawnOptions.LINK);
             } catch (Throwable e) {
                 thrown.set(e);
             }

@@ -11,11 +11,9 @@ import static procshell.runtime.otp.SupervisorTest.TRANSIENT;
 import static procshell.runtime.otp.SupervisorTest.WORKER;
 import static procshell.runtime.otp.SupervisorTest.WORKER_MODULE;
 import static procshell.runtime.otp.SupervisorTest.a;
-import static procshell.runtime.otp.SupervisorTest.downReason;
-import static procshell.runtime.otp.SupervisorTest.exitFrom;
+import static procshell.runtime.otp.SupervisorTest.counts;
 import static procshell.runtime.otp.SupervisorTest.okPid;
 import static procshell.runtime.otp.SupervisorTest.t;
-import static procshell.runtime.otp.SupervisorTest.until;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,40 +21,25 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.event.NodeEvent;
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
+import procshell.runtime.process.Await;
 import procshell.runtime.process.ExitException;
-import procshell.runtime.process.ProcessContext;
 
 /**
  * DynamicSupervisor, as Elixir's: start_child, terminate_child, which_children, count_children,
  * max_children, extra_arguments, restarts and intensity.
  */
 class DynamicSupervisorTest {
-    private Node node;
-    private ProcessContext me;
-    private final List<NodeEvent> events = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void attach() {
-        node = new Node();
-        node.events().subscribe(events::add);
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
-    }
+    @RegisterExtension
+    final TestNode rt = TestNode.recordingEvents();
 
     private Pid startSup(DynamicSupervisor.Flags flags) {
         return okPid(DynamicSupervisor.startLink(flags));
@@ -64,15 +47,6 @@ class DynamicSupervisorTest {
 
     private static ChildSpec spec(Object arg) {
         return ChildSpec.worker(arg, SupervisorTest.worker(arg, null)).withModules(List.of(WORKER_MODULE));
-    }
-
-    private static Map<Atom, Object> counts(int active, int specs, int supervisors, int workers) {
-        Map<Atom, Object> m = new LinkedHashMap<>();
-        m.put(a("active"), active);
-        m.put(a("specs"), specs);
-        m.put(a("supervisors"), supervisors);
-        m.put(a("workers"), workers);
-        return m;
     }
 
     private List<Object> pidsOf(Pid sup) {
@@ -89,9 +63,9 @@ class DynamicSupervisorTest {
                 t(Atom.UNDEFINED, c2, WORKER, List.of(WORKER_MODULE))), DynamicSupervisor.whichChildren(sup));
         assertEquals(counts(2, 2, 0, 2), DynamicSupervisor.countChildren(sup));
 
-        Ref mon = me.monitor(c1);
+        Ref mon = rt.self().monitor(c1);
         assertEquals(Atom.OK, DynamicSupervisor.terminateChild(sup, c1));
-        assertEquals(Atom.SHUTDOWN, downReason(me, mon));
+        assertEquals(Atom.SHUTDOWN, Await.down(rt.self(), mon));
         assertEquals(t(Atom.ERROR, a("not_found")), DynamicSupervisor.terminateChild(sup, c1));
         assertEquals(List.of(c2), pidsOf(sup));
         assertEquals(counts(1, 1, 0, 1), DynamicSupervisor.countChildren(sup));
@@ -113,15 +87,15 @@ class DynamicSupervisorTest {
         Pid sup = startSup(DynamicSupervisor.Flags.defaults());
         Pid c1 = okPid(DynamicSupervisor.startChild(sup, spec(1)));
         Pid other = okPid(DynamicSupervisor.startChild(sup, spec(2)));
-        node.exit(me.self(), c1, Atom.KILL);
-        until("replaced", () -> pidsOf(sup).size() == 2 && !pidsOf(sup).contains(c1));
+        rt.kill(c1);
+        Await.until("replaced", () -> pidsOf(sup).size() == 2 && !pidsOf(sup).contains(c1));
         List<Object> now = pidsOf(sup);
         assertTrue(now.contains(other));
         Pid c2 = (Pid) now.stream().filter(p -> !p.equals(other)).findFirst().orElseThrow();
         assertNotEquals(c1, c2);
         assertEquals(1, GenServer.getState(c2, 5000), "the new child started from the same spec");
         assertEquals(counts(2, 2, 0, 2), DynamicSupervisor.countChildren(sup));
-        NodeEvent.Restarted r = (NodeEvent.Restarted) events.stream().filter(e -> e instanceof NodeEvent.Restarted)
+        NodeEvent.Restarted r = (NodeEvent.Restarted) rt.events().stream().filter(e -> e instanceof NodeEvent.Restarted)
                 .findFirst().orElseThrow();
         assertEquals(new NodeEvent.Restarted(sup, Atom.UNDEFINED, c1, c2, Atom.KILLED, SupervisorFlags.ONE_FOR_ONE, 1, 3), r);
     }
@@ -133,11 +107,11 @@ class DynamicSupervisorTest {
         Pid tm = okPid(DynamicSupervisor.startChild(sup, spec(2).withRestart(TEMPORARY)));
         Pid tr2 = okPid(DynamicSupervisor.startChild(sup, spec(3).withRestart(TRANSIENT)));
         GenServer.cast(tr, t(a("exit"), Atom.NORMAL));
-        node.exit(me.self(), tm, Atom.KILL);
-        until("both gone", () -> pidsOf(sup).size() == 1);
+        rt.kill(tm);
+        Await.until("both gone", () -> pidsOf(sup).size() == 1);
         assertEquals(List.of(tr2), pidsOf(sup));
         GenServer.cast(tr2, t(a("exit"), BOOM));
-        until("transient restarted", () -> pidsOf(sup).size() == 1 && !pidsOf(sup).contains(tr2));
+        Await.until("transient restarted", () -> pidsOf(sup).size() == 1 && !pidsOf(sup).contains(tr2));
         assertEquals(counts(1, 1, 0, 1), DynamicSupervisor.countChildren(sup));
     }
 
@@ -154,7 +128,7 @@ class DynamicSupervisorTest {
             throw new IllegalStateException("nope");
         }));
         assertInstanceOf(IllegalStateException.class, ((Tuple) thrown.get(1)).get(0));
-        Pid withInfo = node.spawn(self -> self.receive());
+        Pid withInfo = rt.node().spawn(self -> self.receive());
         assertEquals(t(Atom.OK, withInfo, a("info")),
                 DynamicSupervisor.startChild(sup, ChildSpec.worker(1, () -> t(Atom.OK, withInfo, a("info")))));
         assertEquals(counts(1, 1, 0, 1), DynamicSupervisor.countChildren(sup));
@@ -162,20 +136,20 @@ class DynamicSupervisorTest {
 
     @Test
     void tooManyRestartsShutDownTheSupervisor() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         Pid sup = startSup(DynamicSupervisor.Flags.defaults().withIntensity(2, 5));
         Pid keep = okPid(DynamicSupervisor.startChild(sup, spec(0)));
         Pid c = okPid(DynamicSupervisor.startChild(sup, spec(1)));
         for (int i = 0; i < 2; i++) {
             Pid dead = c;
-            node.exit(me.self(), dead, Atom.KILL);
-            until("replaced", () -> pidsOf(sup).size() == 2 && !pidsOf(sup).contains(dead));
+            rt.kill(dead);
+            Await.until("replaced", () -> pidsOf(sup).size() == 2 && !pidsOf(sup).contains(dead));
             c = (Pid) pidsOf(sup).stream().filter(p -> !p.equals(keep)).findFirst().orElseThrow();
         }
-        node.exit(me.self(), c, Atom.KILL);
-        assertEquals(Atom.SHUTDOWN, exitFrom(me, sup));
-        assertFalse(node.isAlive(sup));
-        assertFalse(node.isAlive(keep));
+        rt.kill(c);
+        assertEquals(Atom.SHUTDOWN, Await.exitFrom(rt.self(), sup));
+        assertFalse(rt.node().isAlive(sup));
+        assertFalse(rt.node().isAlive(keep));
     }
 
     @Test
@@ -192,8 +166,8 @@ class DynamicSupervisorTest {
         Pid c = okPid(DynamicSupervisor.startChild(sup, spec, resolver));
         assertEquals(List.of(List.of(a("room"), 42)), calls);
         assertEquals(List.of(t(Atom.UNDEFINED, c, WORKER, List.of(WORKER_MODULE))), DynamicSupervisor.whichChildren(sup));
-        node.exit(me.self(), c, Atom.KILL);
-        until("restarted", () -> calls.size() == 2);
+        rt.kill(c);
+        Await.until("restarted", () -> calls.size() == 2);
         assertEquals(List.of(a("room"), 42), calls.get(1), "a restart prepends them again, once");
     }
 
@@ -211,7 +185,7 @@ class DynamicSupervisorTest {
 
     @Test
     void badFlagsAndNames() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         assertEquals(t(Atom.ERROR, t(a("supervisor_data"), t(a("invalid_max_children"), -1))),
                 DynamicSupervisor.startLink(DynamicSupervisor.Flags.defaults().withMaxChildren(-1)));
         assertEquals(t(Atom.ERROR, t(a("supervisor_data"), t(a("invalid_strategy"), a("one_for_all")))),
@@ -233,18 +207,18 @@ class DynamicSupervisorTest {
                 a("polite"), StartOptions.DEFAULT));
         ChildSpec brutal = ChildSpec.worker(0, () -> GenServer.startLink(new SupervisorTest.Worker(true, 60_000, terminated),
                 a("brutal"), StartOptions.DEFAULT)).withShutdown(a("brutal_kill"));
-        Ref h1 = me.monitor(okPid(DynamicSupervisor.startChild(sup, hanging)));
-        Ref h2 = me.monitor(okPid(DynamicSupervisor.startChild(sup, hanging)));
-        Ref p = me.monitor(okPid(DynamicSupervisor.startChild(sup, polite)));
-        Ref b = me.monitor(okPid(DynamicSupervisor.startChild(sup, brutal)));
+        Ref h1 = rt.self().monitor(okPid(DynamicSupervisor.startChild(sup, hanging)));
+        Ref h2 = rt.self().monitor(okPid(DynamicSupervisor.startChild(sup, hanging)));
+        Ref p = rt.self().monitor(okPid(DynamicSupervisor.startChild(sup, polite)));
+        Ref b = rt.self().monitor(okPid(DynamicSupervisor.startChild(sup, brutal)));
         assertEquals(Atom.OK, DynamicSupervisor.stop(sup));
-        assertEquals(Atom.KILLED, downReason(me, h1));
-        assertEquals(Atom.KILLED, downReason(me, h2));
-        assertEquals(Atom.SHUTDOWN, downReason(me, p));
-        assertEquals(Atom.KILLED, downReason(me, b));
+        assertEquals(Atom.KILLED, Await.down(rt.self(), h1));
+        assertEquals(Atom.KILLED, Await.down(rt.self(), h2));
+        assertEquals(Atom.SHUTDOWN, Await.down(rt.self(), p));
+        assertEquals(Atom.KILLED, Await.down(rt.self(), b));
         assertFalse(terminated.contains(a("brutal")));
         assertTrue(terminated.containsAll(List.of(a("hangs"), a("polite"))));
-        assertFalse(node.isAlive(sup));
+        assertFalse(rt.node().isAlive(sup));
     }
 
     @Test
@@ -258,9 +232,9 @@ class DynamicSupervisorTest {
         });
         okPid(DynamicSupervisor.startChild(sup, innerSpec));
         assertEquals(counts(1, 1, 1, 0), DynamicSupervisor.countChildren(sup));
-        Pid w = node.whereis(a("w"));
+        Pid w = rt.node().whereis(a("w"));
         assertEquals(Atom.OK, DynamicSupervisor.terminateChild(sup, inner.get()));
-        assertFalse(node.isAlive(w), "terminating a supervisor child stops its tree");
+        assertFalse(rt.node().isAlive(w), "terminating a supervisor child stops its tree");
         assertEquals(counts(0, 0, 0, 0), DynamicSupervisor.countChildren(sup));
     }
 }

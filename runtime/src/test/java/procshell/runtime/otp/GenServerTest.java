@@ -16,15 +16,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.event.NodeEvent;
 import procshell.runtime.names.ViaModule;
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
@@ -42,20 +42,8 @@ class GenServerTest {
     private static final Atom STOP = Atom.of("stop");
     private static final Atom BOOM = Atom.of("boom");
 
-    private Node node;
-    private ProcessContext me;
-
-    @BeforeEach
-    void attach() {
-        node = new Node();
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
-    }
+    @RegisterExtension
+    final TestNode rt = new TestNode();
 
     /** A counter whose init result is given, and which records what happens to it. */
     static class Counter extends GenServer {
@@ -81,7 +69,7 @@ class GenServerTest {
             if (CRASH.equals(request)) throw new IllegalStateException("crash in handle_call");
             if (BLOCK.equals(request)) {
                 blocked.countDown();
-                await(release);
+                Await.latch(release);
                 return Tuple.of(Atom.of("reply"), Atom.of("late"), state);
             }
             if (request instanceof Tuple t && t.isTagged(STOP, 2)) return Tuple.of(STOP, t.get(1), Atom.of("bye"), state);
@@ -127,14 +115,6 @@ class GenServerTest {
         }
     }
 
-    static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(Await.DEADLINE_MS, TimeUnit.MILLISECONDS)) throw new AssertionError("latch");
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Object ok(Object state) {
         return Tuple.of(Atom.OK, state);
     }
@@ -153,8 +133,8 @@ class GenServerTest {
     @Test
     void startLinkReturnsOkPidOfALinkedProcess() {
         Pid pid = startOk(new Counter(ok(1)), StartOptions.DEFAULT);
-        assertTrue(node.isAlive(pid));
-        assertTrue(me.process().links().contains(pid));
+        assertTrue(rt.node().isAlive(pid));
+        assertTrue(rt.self().process().links().contains(pid));
         assertEquals(1, GenServer.call(pid, GET));
     }
 
@@ -162,7 +142,7 @@ class GenServerTest {
     void startIsNotLinked() {
         Object r = GenServer.start(new Counter(ok(1)), false, StartOptions.DEFAULT);
         Pid pid = (Pid) ((Tuple) r).get(1);
-        assertFalse(me.process().links().contains(pid));
+        assertFalse(rt.self().process().links().contains(pid));
     }
 
     @Test
@@ -170,49 +150,49 @@ class GenServerTest {
         Atom name = Atom.of("counter");
         Pid first = startOk(new Counter(ok(1)), StartOptions.named(name));
         assertEquals(first, GenServer.whereis(name));
-        int count = node.processCount();
+        int count = rt.node().processCount();
         Object second = GenServer.startLink(new Counter(ok(2)), false, StartOptions.named(name));
         assertEquals(Tuple.of(Atom.ERROR, Tuple.of(Atom.of("already_started"), first)), second);
-        assertEquals(count, node.processCount(), "the second server has exited when start returns");
+        assertEquals(count, rt.node().processCount(), "the second server has exited when start returns");
         assertEquals(1, GenServer.call(name, GET));
     }
 
     @Test
     void initIgnore() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         Atom name = Atom.of("ignored");
         assertEquals(Atom.IGNORE, GenServer.startLink(new Counter(Atom.IGNORE), false, StartOptions.named(name)));
-        assertNull(node.whereis(name));
-        Tuple exit = (Tuple) me.receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3), 0);
+        assertNull(rt.node().whereis(name));
+        Tuple exit = (Tuple) rt.self().receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3), 0);
         assertEquals(Atom.NORMAL, exit.get(2));
     }
 
     @Test
     void initStopReturnsErrorAndTheLinkedCallerGetsTheExit() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         Atom name = Atom.of("stopped_in_init");
         Counter server = new Counter(Tuple.of(STOP, BOOM));
         assertEquals(Tuple.of(Atom.ERROR, BOOM), GenServer.startLink(server, false, StartOptions.named(name)));
         // Synchronous failure (OTP 26): the process is gone, its name free, its EXIT queued.
-        assertNull(node.whereis(name));
-        Tuple exit = (Tuple) me.receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3), 0);
+        assertNull(rt.node().whereis(name));
+        Tuple exit = (Tuple) rt.self().receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3), 0);
         assertTrue(exit != null && exit != Mailbox.TIMEOUT);
         assertEquals(BOOM, exit.get(2));
-        assertFalse(node.isAlive((Pid) exit.get(1)));
+        assertFalse(rt.node().isAlive((Pid) exit.get(1)));
         assertTrue(server.log.isEmpty(), "terminate is not called when init stops");
     }
 
     @Test
     void initErrorReturnsErrorAndExitsNormally() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         assertEquals(Tuple.of(Atom.ERROR, BOOM), GenServer.startLink(new Counter(Tuple.of(Atom.ERROR, BOOM)), false, StartOptions.DEFAULT));
-        Tuple exit = (Tuple) me.receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3), 0);
+        Tuple exit = (Tuple) rt.self().receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3), 0);
         assertEquals(Atom.NORMAL, exit.get(2));
     }
 
     @Test
     void anExceptionInInit() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         IllegalStateException thrown = new IllegalStateException("init failed");
         Object r = GenServer.startLink(new Counter(thrown), false, StartOptions.DEFAULT);
         Tuple error = (Tuple) r;
@@ -220,14 +200,15 @@ class GenServerTest {
         Tuple reason = (Tuple) error.get(1);
         assertSame(thrown, reason.get(0));
         assertInstanceOf(List.class, reason.get(1));
-        Tuple exit = (Tuple) me.receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3), 0);
+        Tuple exit = (Tuple) rt.self().receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3), 0);
         assertEquals(reason, exit.get(2));
     }
 
     @Test
     void anExceptionInInitKillsANonTrappingLinkedCaller() {
-        Ref ref = (Ref) me.spawnMonitor(self -> GenServer.startLink(new Counter(new IllegalStateException("x")), false, StartOptions.DEFAULT)).get(1);
-        Tuple reason = (Tuple) Await.down(me, ref);
+        Ref ref = (Ref) rt.self().spawnMonitor(
+                self -> GenServer.startLink(new Counter(new IllegalStateException("x")), false, StartOptions.DEFAULT)).get(1);
+        Tuple reason = (Tuple) Await.down(rt.self(), ref);
         assertInstanceOf(IllegalStateException.class, reason.get(0));
     }
 
@@ -239,7 +220,7 @@ class GenServerTest {
         assertEquals(Tuple.of(Atom.of("continue"), Atom.of("warm_up")), server.next());
         assertEquals(Atom.OK, GenServer.cast(pid, Tuple.of(ADD, 5)));
         assertEquals(15, GenServer.call(pid, GET, -1));
-        me.send(pid, Atom.of("hello"));
+        rt.self().send(pid, Atom.of("hello"));
         assertEquals(Tuple.of(Atom.of("info"), Atom.of("hello")), server.next());
         assertEquals(Atom.of("replied_from_callback"), GenServer.call(pid, Atom.of("noreply")));
         assertEquals(15, GenServer.getState(pid, 5000));
@@ -248,7 +229,7 @@ class GenServerTest {
     @Test
     void castToNothingIsOk() {
         assertEquals(Atom.OK, GenServer.cast(Atom.of("nobody"), 1));
-        assertEquals(Atom.OK, GenServer.cast(node.pid(0, 999_999_999L, 0), 1));
+        assertEquals(Atom.OK, GenServer.cast(rt.node().pid(0, 999_999_999L, 0), 1));
     }
 
     @Test
@@ -266,7 +247,7 @@ class GenServerTest {
         assertEquals(Tuple.of(Atom.TIMEOUT, callMfa(pid, BLOCK, 50L)), e.reason());
         server.release.countDown();
         assertEquals(0, GenServer.call(pid, GET), "the server lives on");
-        assertEquals(List.of(), me.process().monitoredPids(), "the call's monitor is gone");
+        assertEquals(List.of(), rt.self().process().monitoredPids(), "the call's monitor is gone");
     }
 
     @Test
@@ -275,7 +256,7 @@ class GenServerTest {
         ExitException e = assertThrows(ExitException.class, () -> GenServer.call(name, GET));
         assertEquals(Tuple.of(Atom.NOPROC, callMfa(name, GET, 5000L)), e.reason());
         Tuple via = Tuple.of(Atom.VIA, Atom.module("TestVia"), "nothing");
-        node.registerVia(Atom.module("TestVia"), new TestVia());
+        rt.node().registerVia(Atom.module("TestVia"), new TestVia());
         e = assertThrows(ExitException.class, () -> GenServer.call(via, GET, -1));
         assertEquals(Tuple.of(Atom.NOPROC, callMfa(via, GET, Atom.INFINITY)), e.reason());
     }
@@ -283,8 +264,8 @@ class GenServerTest {
     @Test
     void callToADeadPidIsNoproc() {
         Pid pid = startOk(new Counter(ok(0)), StartOptions.DEFAULT);
-        me.unlink(pid);
-        me.exit(pid, Atom.KILL);
+        rt.self().unlink(pid);
+        rt.self().exit(pid, Atom.KILL);
         ExitException e = assertThrows(ExitException.class, () -> GenServer.call(pid, GET));
         assertEquals(Tuple.of(Atom.NOPROC, callMfa(pid, GET, 5000L)), e.reason());
     }
@@ -292,7 +273,7 @@ class GenServerTest {
     @Test
     void aCrashDuringACallExitsTheCallerAndReportsTheCrash() {
         ConcurrentLinkedQueue<NodeEvent.CrashReport> reports = new ConcurrentLinkedQueue<>();
-        Runnable unsubscribe = node.events().subscribe(e -> {
+        Runnable unsubscribe = rt.node().events().subscribe(e -> {
             if (e instanceof NodeEvent.CrashReport r && r.kind().equals(Atom.of("gen_server"))) reports.add(r);
         });
         try {
@@ -304,7 +285,7 @@ class GenServerTest {
             assertInstanceOf(IllegalStateException.class, crash.get(0));
             assertInstanceOf(List.class, crash.get(1));
             assertEquals(callMfa(pid, CRASH, 5000L), reason.get(1));
-            assertFalse(node.isAlive(pid));
+            assertFalse(rt.node().isAlive(pid));
             assertEquals(Tuple.of(Atom.of("terminate"), crash, 7), server.next());
 
             assertEquals(1, reports.size());
@@ -312,7 +293,7 @@ class GenServerTest {
             assertEquals(pid, reports.peek().pid());
             assertEquals(CRASH, report.get("last_message"));
             assertEquals(7, report.get("state"));
-            assertEquals(me.self(), report.get("client"));
+            assertEquals(rt.pid(), report.get("client"));
             assertEquals(crash, report.get("reason"));
         } finally {
             unsubscribe.run();
@@ -323,9 +304,9 @@ class GenServerTest {
     void aStopReplyRepliesThenTerminates() {
         Counter server = new Counter(ok(3));
         Pid pid = (Pid) ((Tuple) GenServer.start(server, false, StartOptions.DEFAULT)).get(1);
-        Ref ref = me.monitor(pid);
+        Ref ref = rt.self().monitor(pid);
         assertEquals(Atom.of("bye"), GenServer.call(pid, Tuple.of(STOP, Atom.NORMAL)));
-        assertEquals(Atom.NORMAL, Await.down(me, ref));
+        assertEquals(Atom.NORMAL, Await.down(rt.self(), ref));
         assertEquals(Tuple.of(Atom.of("terminate"), Atom.NORMAL, 3), server.next());
     }
 
@@ -334,52 +315,36 @@ class GenServerTest {
         Counter server = new Counter(ok(4));
         Pid pid = startOk(server, StartOptions.named(Atom.of("to_stop")));
         assertEquals(Atom.OK, GenServer.stop(Atom.of("to_stop"), Atom.NORMAL, -1));
-        assertFalse(node.isAlive(pid));
-        assertNull(node.whereis(Atom.of("to_stop")));
+        assertFalse(rt.node().isAlive(pid));
+        assertNull(rt.node().whereis(Atom.of("to_stop")));
         assertEquals(Tuple.of(Atom.of("terminate"), Atom.NORMAL, 4), server.next());
-        assertTrue(me.process().isAlive());
+        assertTrue(rt.self().process().isAlive());
     }
 
     @Test
     void stopWithShutdownReachesLinkedProcesses() {
-        me.trapExit(true); // :shutdown is no :normal: a non-trapping linked caller would die
+        rt.self().trapExit(true); // :shutdown is no :normal: a non-trapping linked caller would die
         Counter server = new Counter(ok(4));
         Pid pid = startOk(server, StartOptions.DEFAULT);
         assertEquals(Atom.OK, GenServer.stop(pid, Atom.SHUTDOWN, 5000));
         assertEquals(Tuple.of(Atom.of("terminate"), Atom.SHUTDOWN, 4), server.next());
-        assertEquals(Atom.SHUTDOWN, Await.exitFrom(me, pid));
+        assertEquals(Atom.SHUTDOWN, Await.exitFrom(rt.self(), pid));
     }
 
     @Test
     void stopOfItselfIsCallingSelf() {
-        Pid test = me.self();
-        GenServer stopper = new GenServer() {
-            @Override
-            public Object init(Object arg) {
-                return Tuple.of(Atom.OK, 0);
-            }
-
-            @Override
-            public Object handleCall(Object request, Tuple from, Object state) {
-                try {
-                    GenServer.stop(ProcessContext.require().self(), Atom.NORMAL, 100);
-                    return Tuple.of(Atom.of("reply"), Atom.of("no"), state);
-                } catch (ExitException e) {
-                    return Tuple.of(Atom.of("reply"), e.reason(), state);
-                }
-            }
-        };
-        Pid pid = startOk0(stopper);
+        Pid test = rt.pid();
+        Pid pid = startReplyingWithTheExitOf(self -> GenServer.stop(self, Atom.NORMAL, 100));
         Tuple reason = (Tuple) GenServer.call(pid, GET);
         assertEquals(Tuple.of(Atom.of("calling_self"), Tuple.of(GenServer.MODULE, STOP, List.of(pid, Atom.NORMAL, 100L))), reason);
-        assertTrue(node.isAlive(test));
+        assertTrue(rt.node().isAlive(test));
     }
 
     @Test
     void stopOfAMissingServerIsNoproc() {
         Pid pid = startOk(new Counter(ok(0)), StartOptions.DEFAULT);
-        me.unlink(pid);
-        me.exit(pid, Atom.KILL);
+        rt.self().unlink(pid);
+        rt.self().exit(pid, Atom.KILL);
         ExitException e = assertThrows(ExitException.class, () -> GenServer.stop(pid, Atom.NORMAL, -1));
         assertEquals(Tuple.of(Atom.NOPROC, Tuple.of(GenServer.MODULE, STOP, List.of(pid, Atom.NORMAL, Atom.INFINITY))), e.reason());
     }
@@ -387,18 +352,18 @@ class GenServerTest {
     @Test
     void terminateRunsWhenATrappingServerGetsItsParentsExit() {
         Counter server = new Counter(ok(5));
-        Pid test = me.self();
-        Pid parent = node.spawn(self -> {
+        Pid test = rt.pid();
+        Pid parent = rt.node().spawn(self -> {
             Object r = GenServer.startLink(server, true, StartOptions.DEFAULT); // init traps exits
             self.send(test, r);
             throw new ExitException(self.receive());
         });
-        Tuple started = (Tuple) Await.receive(me);
+        Tuple started = (Tuple) Await.receive(rt.self());
         Pid pid = (Pid) started.get(1);
-        Ref ref = me.monitor(pid);
-        me.send(parent, Atom.SHUTDOWN);
+        Ref ref = rt.self().monitor(pid);
+        rt.self().send(parent, Atom.SHUTDOWN);
         assertEquals(Tuple.of(Atom.of("terminate"), Atom.SHUTDOWN, 5), server.next());
-        assertEquals(Atom.SHUTDOWN, Await.down(me, ref));
+        assertEquals(Atom.SHUTDOWN, Await.down(rt.self(), ref));
     }
 
     @Test
@@ -412,7 +377,7 @@ class GenServerTest {
     void viaNames() {
         Atom module = Atom.module("TestVia");
         TestVia via = new TestVia();
-        node.registerVia(module, via);
+        rt.node().registerVia(module, via);
         Tuple name = Tuple.of(Atom.VIA, module, "server-1");
         Pid pid = startOk(new Counter(ok(9)), StartOptions.named(name));
         assertEquals(pid, via.whereisName("server-1"));
@@ -422,7 +387,7 @@ class GenServerTest {
         assertEquals(10, GenServer.getState(name, 5000));
         assertEquals(Tuple.of(Atom.ERROR, Tuple.of(Atom.of("already_started"), pid)),
                 GenServer.startLink(new Counter(ok(0)), false, StartOptions.named(name)));
-        me.send(name, Atom.of("via_send"));
+        rt.self().send(name, Atom.of("via_send"));
         assertEquals(10, GenServer.call(name, GET));
     }
 
@@ -430,8 +395,8 @@ class GenServerTest {
     void aViaNameIsReleasedWhenInitFails() {
         Atom module = Atom.module("TestVia");
         TestVia via = new TestVia();
-        node.registerVia(module, via);
-        me.trapExit(true);
+        rt.node().registerVia(module, via);
+        rt.self().trapExit(true);
         Tuple name = Tuple.of(Atom.VIA, module, "failing");
         assertEquals(Tuple.of(Atom.ERROR, BOOM), GenServer.startLink(new Counter(Tuple.of(STOP, BOOM)), false, StartOptions.named(name)));
         assertNull(via.whereisName("failing"));
@@ -446,12 +411,12 @@ class GenServerTest {
             @Override
             public Object init(Object arg) {
                 inInit.countDown();
-                GenServerTest.await(release);
+                Await.latch(release);
                 return Tuple.of(Atom.OK, 1);
             }
         };
         Thread interrupter = Thread.ofPlatform().start(() -> {
-            GenServerTest.await(inInit);
+            Await.latch(inInit);
             Await.until("the caller waits for init", () -> caller.getState() == Thread.State.WAITING
                     && java.util.Arrays.stream(caller.getStackTrace()).anyMatch(f -> f.getClassName().contains("CompletableFuture")));
             caller.interrupt();
@@ -461,7 +426,7 @@ class GenServerTest {
         Thread.interrupted(); // the stray interrupt was not ours to consume; clear it for join
         interrupter.join();
         assertTrue(r instanceof Tuple t && t.isTagged(Atom.OK, 2), String.valueOf(r));
-        assertTrue(me.process().isAlive());
+        assertTrue(rt.self().process().isAlive());
     }
 
     @Test
@@ -478,17 +443,28 @@ class GenServerTest {
                 return Tuple.of(Atom.OK, 1);
             }
         };
-        int count = node.processCount();
+        int count = rt.node().processCount();
         assertEquals(Tuple.of(Atom.ERROR, Atom.TIMEOUT), GenServer.startLink(slow, null, new StartOptions(null, 50)));
-        assertEquals(count, node.processCount(), "the slow server was killed");
-        assertTrue(me.process().isAlive());
-        assertEquals(List.of(), me.process().links());
+        assertEquals(count, rt.node().processCount(), "the slow server was killed");
+        assertTrue(rt.self().process().isAlive());
+        assertEquals(List.of(), rt.self().process().links());
     }
 
     @Test
     void callingSelfIsAnExit() {
-        Pid test = me.self();
-        GenServer selfCaller = new GenServer() {
+        Pid test = rt.pid();
+        Pid pid = startReplyingWithTheExitOf(self -> GenServer.call(self, GET));
+        Tuple reason = (Tuple) GenServer.call(pid, GET);
+        assertEquals(Atom.of("calling_self"), reason.get(0));
+        assertTrue(rt.node().isAlive(test));
+    }
+
+    /**
+     * Starts a linked server whose every call runs {@code inCall} with the server's own pid, then
+     * replies with the reason of the exit that raised, or {@code :no} when none did.
+     */
+    private static Pid startReplyingWithTheExitOf(Consumer<Pid> inCall) {
+        GenServer server = new GenServer() {
             @Override
             public Object init(Object arg) {
                 return Tuple.of(Atom.OK, 0);
@@ -497,20 +473,13 @@ class GenServerTest {
             @Override
             public Object handleCall(Object request, Tuple from, Object state) {
                 try {
-                    GenServer.call(ProcessContext.require().self(), GET);
+                    inCall.accept(ProcessContext.require().self());
                     return Tuple.of(Atom.of("reply"), Atom.of("no"), state);
                 } catch (ExitException e) {
                     return Tuple.of(Atom.of("reply"), e.reason(), state);
                 }
             }
         };
-        Pid pid = startOk0(selfCaller);
-        Tuple reason = (Tuple) GenServer.call(pid, GET);
-        assertEquals(Atom.of("calling_self"), reason.get(0));
-        assertTrue(node.isAlive(test));
-    }
-
-    private Pid startOk0(GenServer server) {
         return (Pid) ((Tuple) GenServer.startLink(server, null, StartOptions.DEFAULT)).get(1);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -18,21 +17,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.event.NodeEvent;
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
+import procshell.runtime.process.Await;
 import procshell.runtime.process.ExitException;
-import procshell.runtime.process.Mailbox;
 import procshell.runtime.process.ProcessContext;
 
 /**
@@ -50,22 +46,8 @@ class SupervisorTest {
     private static final Atom B = Atom.of("b");
     private static final Atom C = Atom.of("c");
 
-    private Node node;
-    private ProcessContext me;
-    private final List<NodeEvent> events = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void attach() {
-        node = new Node();
-        node.events().subscribe(events::add);
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
-    }
+    @RegisterExtension
+    final TestNode rt = TestNode.recordingEvents();
 
     // ---- helpers, shared with DynamicSupervisorTest -------------------------------------------
 
@@ -75,38 +57,6 @@ class SupervisorTest {
 
     static Atom a(String name) {
         return Atom.of(name);
-    }
-
-    /** Polls until {@code condition} holds; fails after 10 s (a bug, not a slow machine). */
-    static void until(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) fail("timed out waiting for: " + what);
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted waiting for: " + what);
-            }
-        }
-    }
-
-    static Object receive(ProcessContext self, Predicate<Object> match, String what) {
-        Object m = self.receive(match, 10_000);
-        assertNotSame(Mailbox.TIMEOUT, m, () -> "no message arrived: " + what);
-        return m;
-    }
-
-    static Object exitFrom(ProcessContext self, Pid from) {
-        Tuple t = (Tuple) receive(self, m -> m instanceof Tuple e && e.isTagged(Atom.EXIT, 3) && from.equals(e.get(1)),
-                "EXIT from " + from);
-        return t.get(2);
-    }
-
-    static Object downReason(ProcessContext self, Ref ref) {
-        Tuple t = (Tuple) receive(self, m -> m instanceof Tuple d && d.isTagged(Atom.DOWN, 5) && ref.equals(d.get(1)),
-                "DOWN " + ref);
-        return t.get(4);
     }
 
     static Pid okPid(Object result) {
@@ -170,6 +120,16 @@ class SupervisorTest {
         return ChildSpec.worker(id, worker(id, id)).withModules(List.of(WORKER_MODULE));
     }
 
+    /** What count_children answers: {@code %{active: _, specs: _, supervisors: _, workers: _}}. */
+    static Map<Atom, Object> counts(int active, int specs, int supervisors, int workers) {
+        Map<Atom, Object> m = new LinkedHashMap<>();
+        m.put(a("active"), active);
+        m.put(a("specs"), specs);
+        m.put(a("supervisors"), supervisors);
+        m.put(a("workers"), workers);
+        return m;
+    }
+
     /** The pid which_children shows for {@code id} (a Pid, :restarting or :undefined), or null when absent. */
     private Object childOf(Object sup, Object id) {
         for (Object o : Supervisor.whichChildren(sup)) {
@@ -182,28 +142,15 @@ class SupervisorTest {
     /** Waits until {@code id} runs under a pid other than {@code old}, and returns it. */
     private Pid awaitRestarted(Object sup, Object id, Pid old) {
         AtomicReference<Pid> now = new AtomicReference<>();
-        until(id + " restarted", () -> {
+        Await.until(id + " restarted", () -> {
             Object p = childOf(sup, id);
-            if (p instanceof Pid pid && !pid.equals(old) && node.isAlive(pid)) {
+            if (p instanceof Pid pid && !pid.equals(old) && rt.node().isAlive(pid)) {
                 now.set(pid);
                 return true;
             }
             return false;
         });
         return now.get();
-    }
-
-    private void kill(Pid pid) {
-        node.exit(me.self(), pid, Atom.KILL);
-    }
-
-    private Map<Atom, Object> counts(int active, int specs, int supervisors, int workers) {
-        Map<Atom, Object> m = new LinkedHashMap<>();
-        m.put(a("active"), active);
-        m.put(a("specs"), specs);
-        m.put(a("supervisors"), supervisors);
-        m.put(a("workers"), workers);
-        return m;
     }
 
     private Pid startSup(SupervisorFlags flags, ChildSpec... children) {
@@ -215,23 +162,23 @@ class SupervisorTest {
     @Test
     void oneForOneRestartsAKilledPermanentChildAndTheNameFollowsTheNewPid() {
         Pid sup = startSup(SupervisorFlags.oneForOne(), workerSpec(A), workerSpec(B));
-        Pid a1 = node.whereis(A);
-        Pid b1 = node.whereis(B);
+        Pid a1 = rt.node().whereis(A);
+        Pid b1 = rt.node().whereis(B);
         assertEquals(List.of(t(B, b1, WORKER, List.of(WORKER_MODULE)), t(A, a1, WORKER, List.of(WORKER_MODULE))),
                 Supervisor.whichChildren(sup), "which_children lists newest first");
 
-        kill(a1);
+        rt.kill(a1);
         Pid a2 = awaitRestarted(sup, A, a1);
         assertNotEquals(a1, a2);
-        assertEquals(a2, node.whereis(A), "the name follows the new pid");
-        assertEquals(b1, node.whereis(B), "one_for_one leaves siblings alone");
+        assertEquals(a2, rt.node().whereis(A), "the name follows the new pid");
+        assertEquals(b1, rt.node().whereis(B), "one_for_one leaves siblings alone");
         assertEquals(a("pong"), GenServer.call(A, a("ping")));
         assertEquals(counts(2, 2, 0, 2), Supervisor.countChildren(sup));
 
-        NodeEvent.Restarted r = events.stream().filter(e -> e instanceof NodeEvent.Restarted)
+        NodeEvent.Restarted r = rt.events().stream().filter(e -> e instanceof NodeEvent.Restarted)
                 .map(e -> (NodeEvent.Restarted) e).findFirst().orElseThrow();
         assertEquals(new NodeEvent.Restarted(sup, A, a1, a2, Atom.KILLED, SupervisorFlags.ONE_FOR_ONE, 1, 3), r);
-        assertTrue(events.stream().anyMatch(e -> e instanceof NodeEvent.CrashReport c
+        assertTrue(rt.events().stream().anyMatch(e -> e instanceof NodeEvent.CrashReport c
                 && c.kind().equals(a("supervisor_report")) && c.report().get("errorContext").equals(a("child_terminated"))
                 && c.report().get("reason").equals(Atom.KILLED)), "a child_terminated report is published");
     }
@@ -240,32 +187,32 @@ class SupervisorTest {
     void transientChildIsRestartedOnlyAfterAnAbnormalExit() {
         Pid sup = startSup(SupervisorFlags.oneForOne(), workerSpec(A).withRestart(TRANSIENT),
                 workerSpec(B).withRestart(TRANSIENT), workerSpec(C).withRestart(TRANSIENT));
-        Pid a1 = node.whereis(A);
+        Pid a1 = rt.node().whereis(A);
         GenServer.cast(A, t(a("exit"), Atom.NORMAL));
-        until("a stopped", () -> Atom.UNDEFINED.equals(childOf(sup, A)));
-        Pid b1 = node.whereis(B);
+        Await.until("a stopped", () -> Atom.UNDEFINED.equals(childOf(sup, A)));
+        Pid b1 = rt.node().whereis(B);
         GenServer.cast(B, t(a("exit"), t(Atom.SHUTDOWN, a("done"))));
-        until("b stopped", () -> Atom.UNDEFINED.equals(childOf(sup, B)));
-        assertFalse(node.isAlive(a1));
-        assertFalse(node.isAlive(b1));
+        Await.until("b stopped", () -> Atom.UNDEFINED.equals(childOf(sup, B)));
+        assertFalse(rt.node().isAlive(a1));
+        assertFalse(rt.node().isAlive(b1));
         assertEquals(counts(1, 3, 0, 3), Supervisor.countChildren(sup), "the specs stay");
 
-        Pid c1 = node.whereis(C);
+        Pid c1 = rt.node().whereis(C);
         GenServer.cast(C, t(a("exit"), BOOM));
         Pid c2 = awaitRestarted(sup, C, c1);
-        assertEquals(c2, node.whereis(C));
+        assertEquals(c2, rt.node().whereis(C));
         assertEquals(counts(1, 3, 0, 3), Supervisor.countChildren(sup));
     }
 
     @Test
     void temporaryChildIsNeverRestartedAndItsSpecGoes() {
         Pid sup = startSup(SupervisorFlags.oneForOne(), workerSpec(A).withRestart(TEMPORARY), workerSpec(B));
-        Pid a1 = node.whereis(A);
-        kill(a1);
-        until("a removed", () -> childOf(sup, A) == null);
+        Pid a1 = rt.node().whereis(A);
+        rt.kill(a1);
+        Await.until("a removed", () -> childOf(sup, A) == null);
         assertEquals(counts(1, 1, 0, 1), Supervisor.countChildren(sup));
         assertEquals(t(Atom.ERROR, a("not_found")), Supervisor.restartChild(sup, A));
-        assertTrue(events.stream().noneMatch(e -> e instanceof NodeEvent.Restarted));
+        assertTrue(rt.events().stream().noneMatch(e -> e instanceof NodeEvent.Restarted));
     }
 
     // ---- one_for_all and rest_for_one ---------------------------------------------------------
@@ -276,19 +223,19 @@ class SupervisorTest {
         ChildSpec.Start trapping = () -> GenServer.startLink(new Worker(true, 0, terminated), A, StartOptions.named(A));
         Pid sup = startSup(SupervisorFlags.of(SupervisorFlags.ONE_FOR_ALL),
                 ChildSpec.worker(A, trapping), workerSpec(B), workerSpec(C));
-        Pid a1 = node.whereis(A);
-        Pid b1 = node.whereis(B);
-        Pid c1 = node.whereis(C);
-        kill(b1);
+        Pid a1 = rt.node().whereis(A);
+        Pid b1 = rt.node().whereis(B);
+        Pid c1 = rt.node().whereis(C);
+        rt.kill(b1);
         Pid b2 = awaitRestarted(sup, B, b1);
         Pid a2 = awaitRestarted(sup, A, a1);
         Pid c2 = awaitRestarted(sup, C, c1);
-        assertFalse(node.isAlive(a1));
-        assertFalse(node.isAlive(c1));
+        assertFalse(rt.node().isAlive(a1));
+        assertFalse(rt.node().isAlive(c1));
         assertEquals(List.of(A), terminated, "a sibling is shut down with :shutdown, running terminate/2");
-        assertEquals(List.of(a2, b2, c2), List.of(node.whereis(A), node.whereis(B), node.whereis(C)));
+        assertEquals(List.of(a2, b2, c2), List.of(rt.node().whereis(A), rt.node().whereis(B), rt.node().whereis(C)));
         assertEquals(counts(3, 3, 0, 3), Supervisor.countChildren(sup));
-        List<NodeEvent.Restarted> restarts = events.stream().filter(e -> e instanceof NodeEvent.Restarted)
+        List<NodeEvent.Restarted> restarts = rt.events().stream().filter(e -> e instanceof NodeEvent.Restarted)
                 .map(e -> (NodeEvent.Restarted) e).toList();
         assertEquals(List.of(A, B, C), restarts.stream().map(NodeEvent.Restarted::childId).toList());
         assertEquals(Atom.KILLED, restarts.get(1).reason());
@@ -299,25 +246,25 @@ class SupervisorTest {
     void oneForAllDropsTemporarySiblings() {
         Pid sup = startSup(SupervisorFlags.of(SupervisorFlags.ONE_FOR_ALL),
                 workerSpec(A).withRestart(TEMPORARY), workerSpec(B));
-        Pid a1 = node.whereis(A);
-        Pid b1 = node.whereis(B);
-        kill(b1);
+        Pid a1 = rt.node().whereis(A);
+        Pid b1 = rt.node().whereis(B);
+        rt.kill(b1);
         awaitRestarted(sup, B, b1);
-        assertFalse(node.isAlive(a1));
+        assertFalse(rt.node().isAlive(a1));
         assertEquals(null, childOf(sup, A), "a temporary sibling is terminated and not restarted");
     }
 
     @Test
     void restForOneRestartsTheChildAndThoseStartedAfterIt() {
         Pid sup = startSup(SupervisorFlags.of(SupervisorFlags.REST_FOR_ONE), workerSpec(A), workerSpec(B), workerSpec(C));
-        Pid a1 = node.whereis(A);
-        Pid b1 = node.whereis(B);
-        Pid c1 = node.whereis(C);
-        kill(b1);
+        Pid a1 = rt.node().whereis(A);
+        Pid b1 = rt.node().whereis(B);
+        Pid c1 = rt.node().whereis(C);
+        rt.kill(b1);
         awaitRestarted(sup, B, b1);
         awaitRestarted(sup, C, c1);
-        assertEquals(a1, node.whereis(A), "children started before the dead one stay");
-        assertFalse(node.isAlive(c1));
+        assertEquals(a1, rt.node().whereis(A), "children started before the dead one stay");
+        assertFalse(rt.node().isAlive(c1));
         assertEquals(counts(3, 3, 0, 3), Supervisor.countChildren(sup));
     }
 
@@ -325,43 +272,43 @@ class SupervisorTest {
 
     @Test
     void tooManyRestartsShutDownTheSupervisorAndItsChildren() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         Pid sup = startSup(SupervisorFlags.oneForOne().withIntensity(3, 5), workerSpec(A), workerSpec(B));
-        Pid b = node.whereis(B);
-        Ref mon = me.monitor(sup);
-        Pid a = node.whereis(A);
+        Pid b = rt.node().whereis(B);
+        Ref mon = rt.self().monitor(sup);
+        Pid a = rt.node().whereis(A);
         for (int i = 0; i < 3; i++) {
-            kill(a);
+            rt.kill(a);
             a = awaitRestarted(sup, A, a);
         }
-        kill(a);
-        assertEquals(Atom.SHUTDOWN, exitFrom(me, sup));
-        assertEquals(Atom.SHUTDOWN, downReason(me, mon));
-        assertFalse(node.isAlive(sup));
-        assertFalse(node.isAlive(b), "the other children are shut down");
-        assertFalse(node.isAlive(a));
-        assertEquals(null, node.whereis(A));
-        assertTrue(events.stream().anyMatch(e -> e instanceof NodeEvent.CrashReport c
+        rt.kill(a);
+        assertEquals(Atom.SHUTDOWN, Await.exitFrom(rt.self(), sup));
+        assertEquals(Atom.SHUTDOWN, Await.down(rt.self(), mon));
+        assertFalse(rt.node().isAlive(sup));
+        assertFalse(rt.node().isAlive(b), "the other children are shut down");
+        assertFalse(rt.node().isAlive(a));
+        assertEquals(null, rt.node().whereis(A));
+        assertTrue(rt.events().stream().anyMatch(e -> e instanceof NodeEvent.CrashReport c
                 && a("reached_max_restart_intensity").equals(c.report().get("reason"))
                 && Atom.SHUTDOWN.equals(c.report().get("errorContext"))));
-        List<Integer> windows = events.stream().filter(e -> e instanceof NodeEvent.Restarted)
+        List<Integer> windows = rt.events().stream().filter(e -> e instanceof NodeEvent.Restarted)
                 .map(e -> ((NodeEvent.Restarted) e).restarts()).toList();
         assertEquals(List.of(1, 2, 3), windows);
     }
 
     @Test
     void zeroMaxRestartsGivesUpAtTheFirstDeath() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         Pid sup = startSup(SupervisorFlags.oneForOne().withIntensity(0, 5), workerSpec(A));
-        kill(node.whereis(A));
-        assertEquals(Atom.SHUTDOWN, exitFrom(me, sup));
+        rt.kill(rt.node().whereis(A));
+        assertEquals(Atom.SHUTDOWN, Await.exitFrom(rt.self(), sup));
     }
 
     // ---- start failures -----------------------------------------------------------------------
 
     @Test
     void aChildThatFailsToStartStopsTheOthersAndTheSupervisor() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         AtomicReference<Pid> started = new AtomicReference<>();
         AtomicBoolean thirdCalled = new AtomicBoolean();
         ChildSpec first = ChildSpec.worker(A, () -> {
@@ -377,17 +324,17 @@ class SupervisorTest {
         Object r = Supervisor.startLink(List.of(first, failing, third), SupervisorFlags.oneForOne(), a("the_sup"));
         Object reason = t(Atom.SHUTDOWN, t(a("failed_to_start_child"), B, BOOM));
         assertEquals(t(Atom.ERROR, reason), r);
-        assertFalse(node.isAlive(started.get()), "the child started before is stopped");
+        assertFalse(rt.node().isAlive(started.get()), "the child started before is stopped");
         assertFalse(thirdCalled.get(), "children after the failed one are not started");
-        assertEquals(null, node.whereis(a("the_sup")));
-        Tuple exit = (Tuple) receive(me, m -> m instanceof Tuple e && e.isTagged(Atom.EXIT, 3) && reason.equals(e.get(2)),
+        assertEquals(null, rt.node().whereis(a("the_sup")));
+        Tuple exit = (Tuple) Await.receive(rt.self(), m -> m instanceof Tuple e && e.isTagged(Atom.EXIT, 3) && reason.equals(e.get(2)),
                 "the supervisor's EXIT");
         assertInstanceOf(Pid.class, exit.get(1));
     }
 
     @Test
     void startFunctionsThatThrowOrReturnGarbageFailToStart() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         ChildSpec throwing = ChildSpec.worker(A, () -> {
             throw new IllegalStateException("nope");
         });
@@ -419,7 +366,7 @@ class SupervisorTest {
 
     @Test
     void badSpecsAndFlagsAreRejectedAsOtpDoes() {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         ChildSpec.Resolver resolver = (m, f, args) -> fail("not started");
         Map<Atom, Object> bad = new LinkedHashMap<>();
         bad.put(a("id"), A);
@@ -438,7 +385,7 @@ class SupervisorTest {
     @Test
     void nameTakenGivesAlreadyStarted() {
         Pid first = okPid(Supervisor.startLink(List.of(), SupervisorFlags.oneForOne(), a("sup")));
-        assertEquals(first, node.whereis(a("sup")));
+        assertEquals(first, rt.node().whereis(a("sup")));
         assertEquals(t(Atom.ERROR, t(a("already_started"), first)),
                 Supervisor.startLink(List.of(), SupervisorFlags.oneForOne(), a("sup")));
         assertEquals(List.of(), Supervisor.whichChildren(a("sup")));
@@ -449,16 +396,16 @@ class SupervisorTest {
     @Test
     void terminateRestartDeleteAndStartChildAnswerAsOtp() {
         Pid sup = startSup(SupervisorFlags.oneForOne(), workerSpec(A));
-        Pid a1 = node.whereis(A);
-        Ref mon = me.monitor(a1);
+        Pid a1 = rt.node().whereis(A);
+        Ref mon = rt.self().monitor(a1);
         assertEquals(Atom.OK, Supervisor.terminateChild(sup, A));
-        assertEquals(Atom.SHUTDOWN, downReason(me, mon));
+        assertEquals(Atom.SHUTDOWN, Await.down(rt.self(), mon));
         assertEquals(Atom.UNDEFINED, childOf(sup, A));
         assertEquals(t(Atom.ERROR, a("not_found")), Supervisor.terminateChild(sup, a("nope")));
         assertEquals(Atom.OK, Supervisor.terminateChild(sup, A), "terminating a stopped child is fine");
 
         Pid a2 = okPid(Supervisor.restartChild(sup, A));
-        assertEquals(a2, node.whereis(A));
+        assertEquals(a2, rt.node().whereis(A));
         assertEquals(t(Atom.ERROR, a("running")), Supervisor.restartChild(sup, A));
         assertEquals(t(Atom.ERROR, a("not_found")), Supervisor.restartChild(sup, a("nope")));
 
@@ -504,16 +451,16 @@ class SupervisorTest {
             return worker(A, A).start();
         });
         Pid sup = startSup(SupervisorFlags.oneForOne().withIntensity(10_000, 60), flaky);
-        Pid a1 = node.whereis(A);
+        Pid a1 = rt.node().whereis(A);
         fail.set(true);
-        kill(a1);
-        until("a restarting", () -> a("restarting").equals(childOf(sup, A)));
+        rt.kill(a1);
+        Await.until("a restarting", () -> a("restarting").equals(childOf(sup, A)));
         assertEquals(t(Atom.ERROR, a("restarting")), Supervisor.restartChild(sup, A));
         assertEquals(t(Atom.ERROR, a("restarting")), Supervisor.deleteChild(sup, A));
         assertEquals(counts(0, 1, 0, 1), Supervisor.countChildren(sup));
         fail.set(false);
         Pid a2 = awaitRestarted(sup, A, a1);
-        assertEquals(a2, node.whereis(A));
+        assertEquals(a2, rt.node().whereis(A));
         assertTrue(attempts.get() >= 1);
         assertEquals(counts(1, 1, 0, 1), Supervisor.countChildren(sup));
     }
@@ -531,9 +478,9 @@ class SupervisorTest {
         spec.put(a("id"), A);
         spec.put(a("start"), t(WORKER_MODULE, a("start_link"), List.of(A)));
         Pid sup = okPid(Supervisor.startLink(List.of(spec), SupervisorFlags.oneForOne(), null, resolver));
-        assertEquals(List.of(t(A, node.whereis(A), WORKER, List.of(WORKER_MODULE))), Supervisor.whichChildren(sup));
-        kill(node.whereis(A));
-        until("a restarted", () -> calls.size() == 2 && node.whereis(A) != null);
+        assertEquals(List.of(t(A, rt.node().whereis(A), WORKER, List.of(WORKER_MODULE))), Supervisor.whichChildren(sup));
+        rt.kill(rt.node().whereis(A));
+        Await.until("a restarted", () -> calls.size() == 2 && rt.node().whereis(A) != null);
         assertEquals(List.of(List.of(A), List.of(A)), calls);
 
         ChildSpec converted = ChildSpec.fromTerm(spec, resolver);
@@ -575,12 +522,12 @@ class SupervisorTest {
         ChildSpec hanging = ChildSpec.worker(A, () -> GenServer.startLink(new Worker(true, 60_000, terminated), A,
                 StartOptions.named(A))).withShutdown(200);
         Pid sup = startSup(SupervisorFlags.oneForOne(), hanging);
-        Pid a1 = node.whereis(A);
-        Ref mon = me.monitor(a1);
+        Pid a1 = rt.node().whereis(A);
+        Ref mon = rt.self().monitor(a1);
         assertEquals(Atom.OK, Supervisor.terminateChild(sup, A));
-        assertEquals(Atom.KILLED, downReason(me, mon));
+        assertEquals(Atom.KILLED, Await.down(rt.self(), mon));
         assertEquals(List.of(A), terminated, "terminate/2 ran before the kill");
-        assertTrue(events.stream().anyMatch(e -> e instanceof NodeEvent.CrashReport c
+        assertTrue(rt.events().stream().anyMatch(e -> e instanceof NodeEvent.CrashReport c
                 && a("shutdown_error").equals(c.report().get("errorContext")) && Atom.KILLED.equals(c.report().get("reason"))));
     }
 
@@ -592,15 +539,15 @@ class SupervisorTest {
         ChildSpec polite = ChildSpec.worker(B, () -> GenServer.startLink(new Worker(true, 0, terminated), B,
                 StartOptions.named(B))).withShutdown(Atom.INFINITY);
         Pid sup = startSup(SupervisorFlags.oneForOne(), brutal, polite);
-        Ref ma = me.monitor(node.whereis(A));
-        Ref mb = me.monitor(node.whereis(B));
+        Ref ma = rt.self().monitor(rt.node().whereis(A));
+        Ref mb = rt.self().monitor(rt.node().whereis(B));
         assertEquals(Atom.OK, Supervisor.terminateChild(sup, A));
-        assertEquals(Atom.KILLED, downReason(me, ma));
+        assertEquals(Atom.KILLED, Await.down(rt.self(), ma));
         assertEquals(List.of(), terminated, "brutal_kill runs no terminate/2");
         assertEquals(Atom.OK, Supervisor.terminateChild(sup, B));
-        assertEquals(Atom.SHUTDOWN, downReason(me, mb));
+        assertEquals(Atom.SHUTDOWN, Await.down(rt.self(), mb));
         assertEquals(List.of(B), terminated);
-        assertTrue(events.stream().noneMatch(e -> e instanceof NodeEvent.CrashReport c
+        assertTrue(rt.events().stream().noneMatch(e -> e instanceof NodeEvent.CrashReport c
                 && a("shutdown_error").equals(c.report().get("errorContext"))));
     }
 
@@ -612,27 +559,27 @@ class SupervisorTest {
             specs.add(ChildSpec.worker(id, () -> GenServer.startLink(new Worker(true, 0, terminated), id, StartOptions.named(id))));
         }
         Pid sup = okPid(Supervisor.startLink(specs, SupervisorFlags.oneForOne(), null));
-        List<Pid> pids = List.of(node.whereis(A), node.whereis(B), node.whereis(C));
+        List<Pid> pids = List.of(rt.node().whereis(A), rt.node().whereis(B), rt.node().whereis(C));
         assertEquals(Atom.OK, Supervisor.stop(sup));
         assertEquals(List.of(C, B, A), terminated);
-        assertFalse(node.isAlive(sup));
-        for (Pid p : pids) assertFalse(node.isAlive(p));
+        assertFalse(rt.node().isAlive(sup));
+        for (Pid p : pids) assertFalse(rt.node().isAlive(p));
         assertThrows(ExitException.class, () -> Supervisor.whichChildren(sup), "a call to a dead supervisor exits :noproc");
     }
 
     @Test
     void theSupervisorStopsWhenItsParentExits() {
         AtomicReference<Pid> sup = new AtomicReference<>();
-        Pid parent = node.spawn(self -> {
+        Pid parent = rt.node().spawn(self -> {
             sup.set(okPid(Supervisor.startLink(List.of(workerSpec(A)), SupervisorFlags.oneForOne(), null)));
             self.receive();
         });
-        until("supervisor started", () -> sup.get() != null && node.whereis(A) != null);
-        Pid child = node.whereis(A);
-        Ref ms = me.monitor(sup.get());
-        node.exit(me.self(), parent, a("bye"));
-        assertEquals(a("bye"), downReason(me, ms));
-        assertFalse(node.isAlive(child));
+        Await.until("supervisor started", () -> sup.get() != null && rt.node().whereis(A) != null);
+        Pid child = rt.node().whereis(A);
+        Ref ms = rt.self().monitor(sup.get());
+        rt.node().exit(rt.pid(), parent, a("bye"));
+        assertEquals(a("bye"), Await.down(rt.self(), ms));
+        assertFalse(rt.node().isAlive(child));
     }
 
     // ---- nesting ------------------------------------------------------------------------------
@@ -643,26 +590,26 @@ class SupervisorTest {
                 () -> Supervisor.startLink(List.of(workerSpec(A)), SupervisorFlags.oneForOne(), a("inner_sup")));
         assertEquals(Atom.INFINITY, inner.shutdown());
         Pid outer = startSup(SupervisorFlags.oneForOne(), inner, workerSpec(B));
-        Pid inner1 = node.whereis(a("inner_sup"));
-        assertEquals(List.of(t(B, node.whereis(B), WORKER, List.of(WORKER_MODULE)),
+        Pid inner1 = rt.node().whereis(a("inner_sup"));
+        assertEquals(List.of(t(B, rt.node().whereis(B), WORKER, List.of(WORKER_MODULE)),
                 t(a("inner"), inner1, a("supervisor"), List.of())), Supervisor.whichChildren(outer));
         assertEquals(counts(2, 2, 1, 1), Supervisor.countChildren(outer));
 
-        Pid a1 = node.whereis(A);
-        kill(a1);
+        Pid a1 = rt.node().whereis(A);
+        rt.kill(a1);
         Pid a2 = awaitRestarted(inner1, A, a1);
-        assertEquals(inner1, node.whereis(a("inner_sup")), "the inner supervisor handled it");
+        assertEquals(inner1, rt.node().whereis(a("inner_sup")), "the inner supervisor handled it");
 
-        kill(inner1);
+        rt.kill(inner1);
         Pid inner2 = awaitRestarted(outer, a("inner"), inner1);
-        assertFalse(node.isAlive(a2), "killing a supervisor takes its children with it");
-        until("new grandchild", () -> node.whereis(A) != null && !node.whereis(A).equals(a2));
-        assertEquals(inner2, node.whereis(a("inner_sup")));
+        assertFalse(rt.node().isAlive(a2), "killing a supervisor takes its children with it");
+        Await.until("new grandchild", () -> rt.node().whereis(A) != null && !rt.node().whereis(A).equals(a2));
+        assertEquals(inner2, rt.node().whereis(a("inner_sup")));
 
-        Pid a3 = node.whereis(A);
+        Pid a3 = rt.node().whereis(A);
         assertEquals(Atom.OK, Supervisor.stop(outer));
-        assertFalse(node.isAlive(inner2));
-        assertFalse(node.isAlive(a3));
+        assertFalse(rt.node().isAlive(inner2));
+        assertFalse(rt.node().isAlive(a3));
         assertNotNull(a3);
     }
 }

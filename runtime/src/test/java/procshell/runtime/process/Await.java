@@ -3,6 +3,8 @@ package procshell.runtime.process;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -39,6 +41,18 @@ public final class Await {
                 Thread.currentThread().interrupt();
                 fail("interrupted waiting for: " + what);
             }
+        }
+    }
+
+    /**
+     * Waits until {@code latch} opens, failing the test after {@link #DEADLINE_MS}; an interrupt
+     * (a kill, when a process waits here) ends the wait with an {@link IllegalStateException}.
+     */
+    public static void latch(CountDownLatch latch) {
+        try {
+            if (!latch.await(DEADLINE_MS, TimeUnit.MILLISECONDS)) fail("timed out waiting for a latch");
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

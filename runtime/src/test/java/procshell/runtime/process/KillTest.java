@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.event.NodeEvent;
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
@@ -25,20 +24,8 @@ import procshell.runtime.node.Tuple;
  * calls the runtime; the thread's next runtime call fails with {@link ProcessExitedError}.
  */
 class KillTest {
-    private Node node;
-    private ProcessContext me;
-
-    @BeforeEach
-    void attach() {
-        node = new Node();
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
-    }
+    @RegisterExtension
+    final TestNode rt = new TestNode();
 
     /** Body that registers a name, reports, then spins without calling the runtime until released. */
     private static final class Spinner implements ProcessBody {
@@ -76,27 +63,27 @@ class KillTest {
     @Test
     void aKilledProcessInACpuLoopIsDeadAtOnce() {
         ConcurrentLinkedQueue<NodeEvent> events = new ConcurrentLinkedQueue<>();
-        Runnable unsubscribe = node.events().subscribe(e -> {
+        Runnable unsubscribe = rt.node().events().subscribe(e -> {
             if (e instanceof NodeEvent.Exited) events.add(e);
         });
         try {
             Atom name = Atom.of("spinner");
-            Spinner body = new Spinner(me.self(), name);
-            Pid pid = node.spawn(body);
-            Await.receiveEqual(me, body.spinning);
-            Ref ref = me.monitor(pid);
-            LocalProcess record = node.process(pid);
-            me.send(pid, Atom.of("queued before the kill"));
+            Spinner body = new Spinner(rt.pid(), name);
+            Pid pid = rt.node().spawn(body);
+            Await.receiveEqual(rt.self(), body.spinning);
+            Ref ref = rt.self().monitor(pid);
+            LocalProcess record = rt.node().process(pid);
+            rt.self().send(pid, Atom.of("queued before the kill"));
 
-            me.exit(pid, Atom.KILL);
+            rt.self().exit(pid, Atom.KILL);
 
             // Its thread is still spinning, yet for everyone else it is gone.
             assertTrue(body.thread[0].isAlive());
-            assertFalse(node.isAlive(pid));
-            assertNull(node.whereis(name));
-            assertFalse(node.names().registered().contains(name));
-            assertFalse(node.processes().contains(pid));
-            assertEquals(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, pid, Atom.KILLED), me.receive(0));
+            assertFalse(rt.node().isAlive(pid));
+            assertNull(rt.node().whereis(name));
+            assertFalse(rt.node().names().registered().contains(name));
+            assertFalse(rt.node().processes().contains(pid));
+            assertEquals(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, pid, Atom.KILLED), rt.self().receive(0));
             assertEquals(List.of(new NodeEvent.Exited(pid, name, Atom.KILLED)), List.copyOf(events));
             assertEquals(Atom.of("exiting"), record.status());
 
@@ -114,26 +101,26 @@ class KillTest {
     @Test
     void theNameOfAKilledProcessIsFreeAtOnce() {
         Atom name = Atom.of("reusable");
-        Spinner body = new Spinner(me.self(), name);
-        Pid pid = node.spawn(body);
-        Await.receiveEqual(me, body.spinning);
-        me.exit(pid, Atom.KILL);
-        node.names().register(name, me.process());
-        assertEquals(me.self(), node.whereis(name));
+        Spinner body = new Spinner(rt.pid(), name);
+        Pid pid = rt.node().spawn(body);
+        Await.receiveEqual(rt.self(), body.spinning);
+        rt.self().exit(pid, Atom.KILL);
+        rt.node().names().register(name, rt.self().process());
+        assertEquals(rt.pid(), rt.node().whereis(name));
         body.release = true;
     }
 
     @Test
     void everyRuntimeCallOfAKilledProcessThrows() {
         AtomicReference<ProcessContext> ctx = new AtomicReference<>();
-        Pid test = me.self();
-        Pid pid = node.spawn(self -> {
+        Pid test = rt.pid();
+        Pid pid = rt.node().spawn(self -> {
             ctx.set(self);
             self.send(test, Atom.of("ready"));
             while (true) self.receive();
         });
-        Await.receiveEqual(me, Atom.of("ready"));
-        me.exit(pid, Atom.of("bye"));
+        Await.receiveEqual(rt.self(), Atom.of("ready"));
+        rt.self().exit(pid, Atom.of("bye"));
         ProcessContext dead = ctx.get();
         List<Runnable> calls = List.of(
                 () -> dead.send(test, 1),
@@ -151,17 +138,17 @@ class KillTest {
                 assertEquals(Atom.of("bye"), e.reason());
             }
         }
-        assertTrue(me.process().isAlive());
+        assertTrue(rt.self().process().isAlive());
     }
 
     @Test
     void aProcessExitedErrorThrownByALiveProcessStillEndsIt() {
-        Tuple spawned = me.spawnMonitor(self -> {
+        Tuple spawned = rt.self().spawnMonitor(self -> {
             throw new ProcessExitedError(Atom.of("odd"));
         });
         Pid pid = (Pid) spawned.get(0);
-        assertEquals(Atom.of("odd"), Await.down(me, (Ref) spawned.get(1)));
-        assertFalse(node.isAlive(pid));
+        assertEquals(Atom.of("odd"), Await.down(rt.self(), (Ref) spawned.get(1)));
+        assertFalse(rt.node().isAlive(pid));
     }
 
     @Test
@@ -170,10 +157,10 @@ class KillTest {
         ConcurrentLinkedQueue<Object> result = new ConcurrentLinkedQueue<>();
         Object lock = new Object();
         Thread t = Thread.ofPlatform().start(() -> {
-            ProcessContext ctx = node.attach();
+            ProcessContext ctx = rt.node().attach();
             attached.set(ctx.self());
             synchronized (lock) {
-                while (node.isAlive(ctx.self())) {
+                while (rt.node().isAlive(ctx.self())) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
@@ -181,11 +168,11 @@ class KillTest {
                     }
                 }
             }
-            node.detach();
+            rt.node().detach();
             result.add(Thread.currentThread().isInterrupted());
         });
         Await.until("attached", () -> attached.get() != null);
-        me.exit(attached.get(), Atom.KILL);
+        rt.self().exit(attached.get(), Atom.KILL);
         synchronized (lock) {
             lock.notifyAll();
         }

@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
@@ -29,27 +28,8 @@ class LinkTest {
     private static final Atom BOOM = Atom.of("boom");
     private static final Atom GO = Atom.of("go");
 
-    private Node node;
-    private ProcessContext me;
-
-    @BeforeEach
-    void attach() {
-        node = new Node();
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
-    }
-
-    /** Spawns a process that waits for messages forever; returns its pid. */
-    private Pid idle() {
-        return node.spawn(self -> {
-            while (true) self.receive();
-        });
-    }
+    @RegisterExtension
+    final TestNode rt = new TestNode();
 
     /** Spawns a process that exits with the reason it receives. */
     private Pid exitsWithWhatItReceives(ProcessContext linkTo) {
@@ -65,8 +45,8 @@ class LinkTest {
      * @return {@code [a, b]}
      */
     private Pid[] pair(boolean aTraps) {
-        Pid test = me.self();
-        node.spawn(self -> {
+        Pid test = rt.pid();
+        rt.node().spawn(self -> {
             self.trapExit(aTraps);
             Pid b = self.spawnLink(s -> {
                 throw new ExitException(s.receive());
@@ -74,55 +54,55 @@ class LinkTest {
             self.send(test, Tuple.of(Atom.of("pair"), self.self(), b));
             while (true) self.send(test, Tuple.of(Atom.of("got"), self.receive()));
         });
-        Tuple t = (Tuple) Await.receive(me, m -> m instanceof Tuple p && p.isTagged(Atom.of("pair"), 3), "pair");
+        Tuple t = (Tuple) Await.receive(rt.self(), m -> m instanceof Tuple p && p.isTagged(Atom.of("pair"), 3), "pair");
         return new Pid[] {(Pid) t.get(1), (Pid) t.get(2)};
     }
 
     @Test
     void abnormalExitKillsTheLinkedProcessWithTheSameReason() {
         Pid[] ab = pair(false);
-        Ref ma = me.monitor(ab[0]);
-        Ref mb = me.monitor(ab[1]);
-        me.send(ab[1], BOOM);
-        assertEquals(BOOM, Await.down(me, mb));
-        assertEquals(BOOM, Await.down(me, ma));
-        assertFalse(node.isAlive(ab[0]));
+        Ref ma = rt.self().monitor(ab[0]);
+        Ref mb = rt.self().monitor(ab[1]);
+        rt.self().send(ab[1], BOOM);
+        assertEquals(BOOM, Await.down(rt.self(), mb));
+        assertEquals(BOOM, Await.down(rt.self(), ma));
+        assertFalse(rt.node().isAlive(ab[0]));
     }
 
     @Test
     void normalExitDoesNotKillANonTrappingLinkedProcess() {
         Pid[] ab = pair(false);
-        Ref mb = me.monitor(ab[1]);
-        me.send(ab[1], Atom.NORMAL);
-        assertEquals(Atom.NORMAL, Await.down(me, mb));
-        me.send(ab[0], Atom.of("ping"));
-        assertEquals(Tuple.of(Atom.of("got"), Atom.of("ping")), Await.receive(me));
-        assertTrue(node.isAlive(ab[0]));
-        assertEquals(List.of(), node.process(ab[0]).links());
+        Ref mb = rt.self().monitor(ab[1]);
+        rt.self().send(ab[1], Atom.NORMAL);
+        assertEquals(Atom.NORMAL, Await.down(rt.self(), mb));
+        rt.self().send(ab[0], Atom.of("ping"));
+        assertEquals(Tuple.of(Atom.of("got"), Atom.of("ping")), Await.receive(rt.self()));
+        assertTrue(rt.node().isAlive(ab[0]));
+        assertEquals(List.of(), rt.node().process(ab[0]).links());
     }
 
     @Test
     void trapExitTurnsSignalsIntoMessages() {
         Pid[] ab = pair(true);
-        me.send(ab[1], BOOM);
-        assertEquals(Tuple.of(Atom.of("got"), Tuple.of(Atom.EXIT, ab[1], BOOM)), Await.receive(me));
-        assertTrue(node.isAlive(ab[0]));
+        rt.self().send(ab[1], BOOM);
+        assertEquals(Tuple.of(Atom.of("got"), Tuple.of(Atom.EXIT, ab[1], BOOM)), Await.receive(rt.self()));
+        assertTrue(rt.node().isAlive(ab[0]));
     }
 
     @Test
     void aTrappingProcessGetsNormalExitsOfLinkedProcessesToo() {
-        me.trapExit(true);
-        Pid b = exitsWithWhatItReceives(me);
-        me.send(b, Atom.NORMAL);
-        assertEquals(Atom.NORMAL, Await.exitFrom(me, b));
+        rt.self().trapExit(true);
+        Pid b = exitsWithWhatItReceives(rt.self());
+        rt.self().send(b, Atom.NORMAL);
+        assertEquals(Atom.NORMAL, Await.exitFrom(rt.self(), b));
     }
 
     @Test
     void killIsUntrappableAndArrivesAsKilledToLinks() {
-        me.trapExit(true);
-        Pid test = me.self();
+        rt.self().trapExit(true);
+        Pid test = rt.pid();
         // a traps exits and is linked to the test (trapping) and to c (not trapping).
-        Pid a = me.spawnLink(self -> {
+        Pid a = rt.self().spawnLink(self -> {
             self.trapExit(true);
             Pid c = self.spawnLink(s -> {
                 while (true) s.receive();
@@ -130,148 +110,144 @@ class LinkTest {
             self.send(test, Tuple.of(Atom.of("c"), c));
             while (true) self.receive();
         });
-        Pid c = (Pid) ((Tuple) Await.receive(me, m -> m instanceof Tuple t && t.isTagged(Atom.of("c"), 2), "c")).get(1);
-        Ref mc = me.monitor(c);
-        me.exit(a, Atom.KILL);
-        assertFalse(node.isAlive(a));
-        assertEquals(Atom.KILLED, Await.exitFrom(me, a));
-        assertEquals(Atom.KILLED, Await.down(me, mc));
+        Pid c = (Pid) ((Tuple) Await.receive(rt.self(), m -> m instanceof Tuple t && t.isTagged(Atom.of("c"), 2), "c")).get(1);
+        Ref mc = rt.self().monitor(c);
+        rt.self().exit(a, Atom.KILL);
+        assertFalse(rt.node().isAlive(a));
+        assertEquals(Atom.KILLED, Await.exitFrom(rt.self(), a));
+        assertEquals(Atom.KILLED, Await.down(rt.self(), mc));
     }
 
     @Test
     void exitOfOwnReasonKillIsAnOrdinaryReasonForLinks() {
-        me.trapExit(true);
-        Pid b = exitsWithWhatItReceives(me);
-        me.send(b, Atom.KILL); // exit(:kill) inside b: links see :kill, not :killed
-        assertEquals(Atom.KILL, Await.exitFrom(me, b));
+        rt.self().trapExit(true);
+        Pid b = exitsWithWhatItReceives(rt.self());
+        rt.self().send(b, Atom.KILL); // exit(:kill) inside b: links see :kill, not :killed
+        assertEquals(Atom.KILL, Await.exitFrom(rt.self(), b));
     }
 
     @Test
     void exitNormalToAnotherNonTrappingProcessIsIgnored() {
-        Pid a = idle();
-        me.exit(a, Atom.NORMAL);
-        Ref ref = me.monitor(a); // a monitor queued after the signal: the signal has been handled
-        assertTrue(node.isAlive(a));
-        me.exit(a, Atom.KILL);
-        assertEquals(Atom.KILLED, Await.down(me, ref));
+        Pid a = rt.idle();
+        rt.self().exit(a, Atom.NORMAL);
+        Ref ref = rt.self().monitor(a); // a monitor queued after the signal: the signal has been handled
+        assertTrue(rt.node().isAlive(a));
+        rt.self().exit(a, Atom.KILL);
+        assertEquals(Atom.KILLED, Await.down(rt.self(), ref));
     }
 
     @Test
     void exitNormalToATrappingProcessArrivesAsAMessage() {
-        Pid test = me.self();
-        Pid a = node.spawn(self -> {
+        Pid test = rt.pid();
+        Pid a = rt.node().spawn(self -> {
             self.trapExit(true);
             self.send(test, GO);
             self.send(test, self.receive());
         });
-        Await.receiveEqual(me, GO);
-        me.exit(a, Atom.NORMAL);
-        assertEquals(Tuple.of(Atom.EXIT, me.self(), Atom.NORMAL), Await.receive(me));
+        Await.receiveEqual(rt.self(), GO);
+        rt.self().exit(a, Atom.NORMAL);
+        assertEquals(Tuple.of(Atom.EXIT, rt.pid(), Atom.NORMAL), Await.receive(rt.self()));
     }
 
     @Test
     void exitSelfNormalEndsTheCallerAndDoesNotReturn() {
         ConcurrentLinkedQueue<String> after = new ConcurrentLinkedQueue<>();
-        Tuple spawned = me.spawnMonitor(self -> {
+        Tuple spawned = rt.self().spawnMonitor(self -> {
             self.exit(self.self(), Atom.NORMAL);
             after.add("returned");
         });
-        assertEquals(Atom.NORMAL, Await.down(me, (Ref) spawned.get(1)));
+        assertEquals(Atom.NORMAL, Await.down(rt.self(), (Ref) spawned.get(1)));
         assertEquals(List.of(), List.copyOf(after));
     }
 
     @Test
     void exitSelfKillEndsTheCallerWithKilled() {
         ConcurrentLinkedQueue<String> after = new ConcurrentLinkedQueue<>();
-        Tuple spawned = me.spawnMonitor(self -> {
+        Tuple spawned = rt.self().spawnMonitor(self -> {
             self.trapExit(true);
             self.exit(self.self(), Atom.KILL);
             after.add("returned");
         });
-        assertEquals(Atom.KILLED, Await.down(me, (Ref) spawned.get(1)));
+        assertEquals(Atom.KILLED, Await.down(rt.self(), (Ref) spawned.get(1)));
         assertEquals(List.of(), List.copyOf(after));
     }
 
     @Test
     void exitWithAnyOtherReasonKillsANonTrappingProcess() {
-        Pid a = idle();
-        Ref ref = me.monitor(a);
-        me.exit(a, BOOM);
-        assertFalse(node.isAlive(a));
-        assertEquals(BOOM, Await.down(me, ref));
+        Pid a = rt.idle();
+        Ref ref = rt.self().monitor(a);
+        rt.self().exit(a, BOOM);
+        assertFalse(rt.node().isAlive(a));
+        assertEquals(BOOM, Await.down(rt.self(), ref));
     }
 
     @Test
     void linkToADeadPidRaisesNoprocWhenNotTrapping() {
-        Tuple spawned = me.spawnMonitor(self -> {});
-        Pid dead = (Pid) spawned.get(0);
-        Await.down(me, (Ref) spawned.get(1));
-        ErlangError e = assertThrows(ErlangError.class, () -> me.link(dead));
+        Pid dead = rt.deadPid();
+        ErlangError e = assertThrows(ErlangError.class, () -> rt.self().link(dead));
         assertEquals(Atom.NOPROC, e.reason());
-        assertTrue(me.process().isAlive());
+        assertTrue(rt.self().process().isAlive());
     }
 
     @Test
     void linkToADeadPidSendsAnExitMessageWhenTrapping() {
-        Tuple spawned = me.spawnMonitor(self -> {});
-        Pid dead = (Pid) spawned.get(0);
-        Await.down(me, (Ref) spawned.get(1));
-        me.trapExit(true);
-        me.link(dead);
-        assertEquals(Tuple.of(Atom.EXIT, dead, Atom.NOPROC), me.receive(0));
+        Pid dead = rt.deadPid();
+        rt.self().trapExit(true);
+        rt.self().link(dead);
+        assertEquals(Tuple.of(Atom.EXIT, dead, Atom.NOPROC), rt.self().receive(0));
     }
 
     @Test
     void linkIsSymmetricAndIdempotent() {
-        Pid a = idle();
-        me.link(a);
-        me.link(a);
-        me.link(me.self());
-        assertEquals(List.of(a), me.process().links());
-        assertEquals(List.of(me.self()), node.process(a).links());
+        Pid a = rt.idle();
+        rt.self().link(a);
+        rt.self().link(a);
+        rt.self().link(rt.pid());
+        assertEquals(List.of(a), rt.self().process().links());
+        assertEquals(List.of(rt.pid()), rt.node().process(a).links());
     }
 
     @Test
     void unlinkRemovesTheLinkBothWays() {
-        Pid a = idle();
-        me.link(a);
-        me.unlink(a);
-        assertEquals(List.of(), me.process().links());
-        assertEquals(List.of(), node.process(a).links());
-        Ref ref = me.monitor(a);
-        me.exit(a, BOOM);
-        assertEquals(BOOM, Await.down(me, ref));
-        assertTrue(me.process().isAlive());
-        me.unlink(a); // unlinking a dead pid is fine
+        Pid a = rt.idle();
+        rt.self().link(a);
+        rt.self().unlink(a);
+        assertEquals(List.of(), rt.self().process().links());
+        assertEquals(List.of(), rt.node().process(a).links());
+        Ref ref = rt.self().monitor(a);
+        rt.self().exit(a, BOOM);
+        assertEquals(BOOM, Await.down(rt.self(), ref));
+        assertTrue(rt.self().process().isAlive());
+        rt.self().unlink(a); // unlinking a dead pid is fine
     }
 
     @Test
     void deathRemovesTheLinkFromTheSurvivor() {
-        me.trapExit(true);
-        Pid b = exitsWithWhatItReceives(me);
-        me.send(b, BOOM);
-        Await.exitFrom(me, b);
-        assertEquals(List.of(), me.process().links());
+        rt.self().trapExit(true);
+        Pid b = exitsWithWhatItReceives(rt.self());
+        rt.self().send(b, BOOM);
+        Await.exitFrom(rt.self(), b);
+        assertEquals(List.of(), rt.self().process().links());
     }
 
     /** 10,000 processes linked in a chain all die from one exit, without deep recursion. */
     @Test
     void aLongChainOfLinksCascades() {
         int n = 10_000;
-        me.trapExit(true);
-        Pid test = me.self();
-        Pid first = me.spawnLink(new ChainLink(n - 1, test));
+        rt.self().trapExit(true);
+        Pid test = rt.pid();
+        Pid first = rt.self().spawnLink(new ChainLink(n - 1, test));
         List<Pid> chain = new ArrayList<>();
         chain.add(first);
         for (int i = 0; i < n - 1; i++) {
-            chain.add((Pid) ((Tuple) Await.receive(me, m -> m instanceof Tuple t && t.isTagged(Atom.of("link"), 2), "link")).get(1));
+            chain.add((Pid) ((Tuple) Await.receive(rt.self(), m -> m instanceof Tuple t && t.isTagged(Atom.of("link"), 2), "link")).get(1));
         }
         Pid last = chain.get(n - 1);
-        int before = node.processCount();
-        me.exit(last, BOOM);
-        assertEquals(BOOM, Await.exitFrom(me, first));
-        for (Pid p : chain) assertFalse(node.isAlive(p), p + " survived");
-        assertEquals(before - n, node.processCount());
+        int before = rt.node().processCount();
+        rt.self().exit(last, BOOM);
+        assertEquals(BOOM, Await.exitFrom(rt.self(), first));
+        for (Pid p : chain) assertFalse(rt.node().isAlive(p), p + " survived");
+        assertEquals(before - n, rt.node().processCount());
     }
 
     private record ChainLink(int remaining, Pid test) implements ProcessBody {
@@ -292,21 +268,16 @@ class LinkTest {
      */
     @Test
     void linkRacingWithDeathLeavesNoStaleLink() throws Exception {
-        me.trapExit(true);
+        rt.self().trapExit(true);
         for (int i = 0; i < 2000; i++) {
-            Pid target = idle();
-            CountDownLatch go = new CountDownLatch(1);
-            Thread killer = Thread.ofPlatform().start(() -> {
-                await(go);
-                node.exit(null, target, Atom.KILL);
-            });
-            go.countDown();
-            me.link(target);
+            Pid target = rt.idle();
+            Thread killer = rt.killFromAnotherThread(target);
+            rt.self().link(target);
             killer.join();
-            Object reason = Await.exitFrom(me, target);
+            Object reason = Await.exitFrom(rt.self(), target);
             assertTrue(Atom.KILLED.equals(reason) || Atom.NOPROC.equals(reason), "reason " + reason);
-            assertEquals(List.of(), me.process().links(), "stale link after round " + i);
-            assertSame(Mailbox.TIMEOUT, me.receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3) && target.equals(t.get(1)), 0),
+            assertEquals(List.of(), rt.self().process().links(), "stale link after round " + i);
+            assertSame(Mailbox.TIMEOUT, rt.self().receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3) && target.equals(t.get(1)), 0),
                     "a second EXIT for " + target);
         }
     }
@@ -319,61 +290,53 @@ class LinkTest {
     @Test
     void unlinkWinsOverALinkSignalStillInFlight() throws Exception {
         for (boolean trapping : new boolean[] {false, true}) {
-            me.trapExit(trapping);
-            Pid t = idle();
-            Pid a = idle();
-            me.link(t);
-            node.process(a).link(node.process(t));
+            rt.self().trapExit(trapping);
+            Pid t = rt.idle();
+            Pid a = rt.idle();
+            rt.self().link(t);
+            rt.node().process(a).link(rt.node().process(t));
             CountDownLatch tDead = new CountDownLatch(1);
             CountDownLatch go = new CountDownLatch(1);
-            Runnable unsubscribe = node.events().subscribe(e -> {
+            Runnable unsubscribe = rt.node().events().subscribe(e -> {
                 if (e instanceof procshell.runtime.event.NodeEvent.Exited x && x.pid().equals(t)) {
                     tDead.countDown();
-                    await(go);
+                    Await.latch(go);
                 }
             });
             try {
-                Thread killer = Thread.ofPlatform().start(() -> node.exit(null, a, Atom.KILL));
-                await(tDead); // t is dead; its signal to us waits on the killer's thread
-                assertFalse(node.isAlive(t));
-                me.unlink(t);
+                Thread killer = Thread.ofPlatform().start(() -> rt.node().exit(null, a, Atom.KILL));
+                Await.latch(tDead); // t is dead; its signal to us waits on the killer's thread
+                assertFalse(rt.node().isAlive(t));
+                rt.self().unlink(t);
                 go.countDown();
                 killer.join();
             } finally {
                 unsubscribe.run();
             }
-            assertTrue(me.process().isAlive(), "killed by a link removed before");
-            assertSame(Mailbox.TIMEOUT, me.receive(m -> m instanceof Tuple x && x.isTagged(Atom.EXIT, 3), 0));
-            assertEquals(List.of(), me.process().links());
+            assertTrue(rt.self().process().isAlive(), "killed by a link removed before");
+            assertSame(Mailbox.TIMEOUT, rt.self().receive(m -> m instanceof Tuple x && x.isTagged(Atom.EXIT, 3), 0));
+            assertEquals(List.of(), rt.self().process().links());
         }
     }
 
     /** A broken event listener (one that throws, even an Error) cannot stop exits from spreading. */
     @Test
     void aThrowingListenerDoesNotStopACascade() {
-        Pid a = idle();
-        Pid b = idle();
-        Pid c = idle();
-        node.process(a).link(node.process(b));
-        node.process(a).link(node.process(c));
-        Runnable unsubscribe = node.events().subscribe(e -> {
+        Pid a = rt.idle();
+        Pid b = rt.idle();
+        Pid c = rt.idle();
+        rt.node().process(a).link(rt.node().process(b));
+        rt.node().process(a).link(rt.node().process(c));
+        Runnable unsubscribe = rt.node().events().subscribe(e -> {
             throw new AssertionError("broken listener");
         });
         try {
-            me.exit(a, BOOM);
+            rt.self().exit(a, BOOM);
         } finally {
             unsubscribe.run();
         }
-        assertFalse(node.isAlive(a));
-        assertFalse(node.isAlive(b));
-        assertFalse(node.isAlive(c));
-    }
-
-    static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        assertFalse(rt.node().isAlive(a));
+        assertFalse(rt.node().isAlive(b));
+        assertFalse(rt.node().isAlive(c));
     }
 }

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
@@ -22,26 +20,8 @@ import procshell.runtime.node.Tuple;
 class MonitorTest {
     private static final Atom BOOM = Atom.of("boom");
 
-    private Node node;
-    private ProcessContext me;
-
-    @BeforeEach
-    void attach() {
-        node = new Node();
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
-    }
-
-    private Pid idle() {
-        return node.spawn(self -> {
-            while (true) self.receive();
-        });
-    }
+    @RegisterExtension
+    final TestNode rt = new TestNode();
 
     private static boolean isDown(Object m, Ref ref) {
         return m instanceof Tuple t && t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1));
@@ -49,98 +29,96 @@ class MonitorTest {
 
     @Test
     void downCarriesTheExitReason() {
-        Pid a = node.spawn(self -> {
+        Pid a = rt.node().spawn(self -> {
             throw new ExitException(self.receive());
         });
-        Ref ref = me.monitor(a);
-        me.send(a, Tuple.of(BOOM, 1));
-        Tuple down = (Tuple) Await.receive(me, m -> isDown(m, ref), "DOWN");
+        Ref ref = rt.self().monitor(a);
+        rt.self().send(a, Tuple.of(BOOM, 1));
+        Tuple down = (Tuple) Await.receive(rt.self(), m -> isDown(m, ref), "DOWN");
         assertEquals(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, a, Tuple.of(BOOM, 1)), down);
     }
 
     @Test
     void anExceptionGivesExceptionAndStacktrace() {
-        Pid a = node.spawn(self -> {
+        Pid a = rt.node().spawn(self -> {
             self.receive();
             throw new IllegalStateException("bad");
         });
-        Ref ref = me.monitor(a);
-        me.send(a, Atom.of("go"));
-        Tuple reason = (Tuple) Await.down(me, ref);
+        Ref ref = rt.self().monitor(a);
+        rt.self().send(a, Atom.of("go"));
+        Tuple reason = (Tuple) Await.down(rt.self(), ref);
         assertTrue(reason.get(0) instanceof IllegalStateException);
         assertTrue(reason.get(1) instanceof List<?>);
     }
 
     @Test
     void monitoringADeadPidGivesNoproc() {
-        Tuple spawned = me.spawnMonitor(self -> {});
-        Pid dead = (Pid) spawned.get(0);
-        Await.down(me, (Ref) spawned.get(1));
-        Ref ref = me.monitor(dead);
-        assertEquals(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, dead, Atom.NOPROC), me.receive(0));
-        Pid never = node.pid(0, 1_000_000_000L, 0);
-        Ref ref2 = me.monitor(never);
-        assertEquals(Tuple.of(Atom.DOWN, ref2, Atom.PROCESS, never, Atom.NOPROC), me.receive(0));
+        Pid dead = rt.deadPid();
+        Ref ref = rt.self().monitor(dead);
+        assertEquals(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, dead, Atom.NOPROC), rt.self().receive(0));
+        Pid never = rt.node().pid(0, 1_000_000_000L, 0);
+        Ref ref2 = rt.self().monitor(never);
+        assertEquals(Tuple.of(Atom.DOWN, ref2, Atom.PROCESS, never, Atom.NOPROC), rt.self().receive(0));
     }
 
     @Test
     void eachMonitorFiresOnce() {
-        Pid a = idle();
-        Ref r1 = me.monitor(a);
-        Ref r2 = me.monitor(a);
-        me.exit(a, BOOM);
-        assertEquals(BOOM, Await.down(me, r1));
-        assertEquals(BOOM, Await.down(me, r2));
-        assertSame(Mailbox.TIMEOUT, me.receive(0));
+        Pid a = rt.idle();
+        Ref r1 = rt.self().monitor(a);
+        Ref r2 = rt.self().monitor(a);
+        rt.self().exit(a, BOOM);
+        assertEquals(BOOM, Await.down(rt.self(), r1));
+        assertEquals(BOOM, Await.down(rt.self(), r2));
+        assertSame(Mailbox.TIMEOUT, rt.self().receive(0));
     }
 
     @Test
     void demonitorStopsTheDown() {
-        Pid a = idle();
-        Ref ref = me.monitor(a);
-        assertTrue(me.demonitor(ref, false));
-        me.exit(a, BOOM);
-        assertFalse(node.isAlive(a));
-        assertSame(Mailbox.TIMEOUT, me.receive(0));
-        assertFalse(me.demonitor(ref, false));
+        Pid a = rt.idle();
+        Ref ref = rt.self().monitor(a);
+        assertTrue(rt.self().demonitor(ref, false));
+        rt.self().exit(a, BOOM);
+        assertFalse(rt.node().isAlive(a));
+        assertSame(Mailbox.TIMEOUT, rt.self().receive(0));
+        assertFalse(rt.self().demonitor(ref, false));
     }
 
     @Test
     void demonitorWithFlushRemovesAQueuedDown() {
-        Pid a = idle();
-        Ref ref = me.monitor(a);
-        me.send(me.self(), Atom.of("keep"));
-        me.exit(a, BOOM);
-        assertFalse(me.demonitor(ref, true));
-        assertEquals(Atom.of("keep"), me.receive(0));
-        assertSame(Mailbox.TIMEOUT, me.receive(0));
+        Pid a = rt.idle();
+        Ref ref = rt.self().monitor(a);
+        rt.self().send(rt.pid(), Atom.of("keep"));
+        rt.self().exit(a, BOOM);
+        assertFalse(rt.self().demonitor(ref, true));
+        assertEquals(Atom.of("keep"), rt.self().receive(0));
+        assertSame(Mailbox.TIMEOUT, rt.self().receive(0));
     }
 
     @Test
     void aFiredMonitorLeavesBothTables() {
-        Pid a = idle();
-        Ref ref = me.monitor(a);
-        assertEquals(List.of(a), me.process().monitoredPids());
-        assertEquals(List.of(me.self()), node.process(a).monitoredBy());
-        me.exit(a, BOOM);
-        Await.down(me, ref);
-        assertEquals(List.of(), me.process().monitoredPids());
-        assertFalse(me.demonitor(ref, false));
+        Pid a = rt.idle();
+        Ref ref = rt.self().monitor(a);
+        assertEquals(List.of(a), rt.self().process().monitoredPids());
+        assertEquals(List.of(rt.pid()), rt.node().process(a).monitoredBy());
+        rt.self().exit(a, BOOM);
+        Await.down(rt.self(), ref);
+        assertEquals(List.of(), rt.self().process().monitoredPids());
+        assertFalse(rt.self().demonitor(ref, false));
     }
 
     @Test
     void theDeathOfTheWatcherRemovesItsMonitors() {
-        Pid a = idle();
-        Pid test = me.self();
-        Pid watcher = node.spawn(self -> {
+        Pid a = rt.idle();
+        Pid test = rt.pid();
+        Pid watcher = rt.node().spawn(self -> {
             self.monitor(a);
             self.send(test, Atom.of("watching"));
             self.receive();
         });
-        Await.receiveEqual(me, Atom.of("watching"));
-        assertEquals(List.of(watcher), node.process(a).monitoredBy());
-        me.exit(watcher, Atom.KILL);
-        assertEquals(List.of(), node.process(a).monitoredBy());
+        Await.receiveEqual(rt.self(), Atom.of("watching"));
+        assertEquals(List.of(watcher), rt.node().process(a).monitoredBy());
+        rt.self().exit(watcher, Atom.KILL);
+        assertEquals(List.of(), rt.node().process(a).monitoredBy());
     }
 
     /**
@@ -150,19 +128,14 @@ class MonitorTest {
     @Test
     void monitorRacingWithDeathFiresExactlyOnce() throws Exception {
         for (int i = 0; i < 2000; i++) {
-            Pid target = idle();
-            CountDownLatch go = new CountDownLatch(1);
-            Thread killer = Thread.ofPlatform().start(() -> {
-                LinkTest.await(go);
-                node.exit(null, target, Atom.KILL);
-            });
-            go.countDown();
-            Ref ref = me.monitor(target);
+            Pid target = rt.idle();
+            Thread killer = rt.killFromAnotherThread(target);
+            Ref ref = rt.self().monitor(target);
             killer.join();
-            Object reason = Await.down(me, ref);
+            Object reason = Await.down(rt.self(), ref);
             assertTrue(Atom.KILLED.equals(reason) || Atom.NOPROC.equals(reason), "reason " + reason);
-            assertSame(Mailbox.TIMEOUT, me.receive(m -> isDown(m, ref), 0), "a second DOWN");
-            assertEquals(List.of(), me.process().monitoredPids(), "stale monitor after round " + i);
+            assertSame(Mailbox.TIMEOUT, rt.self().receive(m -> isDown(m, ref), 0), "a second DOWN");
+            assertEquals(List.of(), rt.self().process().monitoredPids(), "stale monitor after round " + i);
         }
     }
 
@@ -173,17 +146,12 @@ class MonitorTest {
     @Test
     void demonitorWithFlushRacingWithDeathLeavesNoDown() throws Exception {
         for (int i = 0; i < 2000; i++) {
-            Pid target = idle();
-            Ref ref = me.monitor(target);
-            CountDownLatch go = new CountDownLatch(1);
-            Thread killer = Thread.ofPlatform().start(() -> {
-                LinkTest.await(go);
-                node.exit(null, target, Atom.KILL);
-            });
-            go.countDown();
-            me.demonitor(ref, true);
+            Pid target = rt.idle();
+            Ref ref = rt.self().monitor(target);
+            Thread killer = rt.killFromAnotherThread(target);
+            rt.self().demonitor(ref, true);
             killer.join(); // the kill, DOWN delivery included, is over
-            assertSame(Mailbox.TIMEOUT, me.receive(m -> isDown(m, ref), 0), "late DOWN in round " + i);
+            assertSame(Mailbox.TIMEOUT, rt.self().receive(m -> isDown(m, ref), 0), "late DOWN in round " + i);
         }
     }
 }

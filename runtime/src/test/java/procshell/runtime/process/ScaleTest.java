@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 
 /**
@@ -19,20 +18,8 @@ import procshell.runtime.node.Pid;
  * back to its baseline and every process's thread ends. Nothing here is timed.
  */
 class ScaleTest {
-    private Node node;
-    private ProcessContext me;
-
-    @BeforeEach
-    void attach() {
-        node = new Node();
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
-    }
+    @RegisterExtension
+    final TestNode rt = new TestNode();
 
     @Test
     void aHundredThousandIdleProcesses() {
@@ -51,7 +38,7 @@ class ScaleTest {
     }
 
     private void spawnWaitAndKill(int n) {
-        int baseline = node.processCount();
+        int baseline = rt.node().processCount();
         AtomicInteger waiting = new AtomicInteger();
         AtomicInteger ended = new AtomicInteger();
         ProcessBody idle = self -> {
@@ -63,16 +50,16 @@ class ScaleTest {
             }
         };
         Pid[] pids = new Pid[n];
-        for (int i = 0; i < n; i++) pids[i] = node.spawn(idle);
-        assertEquals(baseline + n, node.processCount());
+        for (int i = 0; i < n; i++) pids[i] = rt.node().spawn(idle);
+        assertEquals(baseline + n, rt.node().processCount());
         // Deadlines grow with n: they only turn a hang into a failure, they do not time anything.
         long deadline = Math.max(Await.DEADLINE_MS, n / 1000 * 300L);
         Await.until("all " + n + " processes started", () -> waiting.get() == n, deadline);
-        assertEquals(baseline + n, node.processCount(), "no idle process ended by itself");
+        assertEquals(baseline + n, rt.node().processCount(), "no idle process ended by itself");
 
-        for (Pid pid : pids) me.exit(pid, Atom.KILL);
-        assertEquals(baseline, node.processCount());
-        for (int i = 0; i < n; i += 997) assertFalse(node.isAlive(pids[i]));
+        for (Pid pid : pids) rt.self().exit(pid, Atom.KILL);
+        assertEquals(baseline, rt.node().processCount());
+        for (int i = 0; i < n; i += 997) assertFalse(rt.node().isAlive(pids[i]));
         Await.until("all " + n + " threads ended", () -> ended.get() == n, deadline);
     }
 }
