@@ -358,8 +358,13 @@ public final class LocalProcess {
     private static void signal(LocalProcess target, Pid from, Object reason, boolean link, LocalProcess viaLink) {
         ArrayDeque<Runnable> pending = PENDING_SIGNALS.get();
         if (pending != null) {
-            // Already processing a cascade on this thread: queue instead of recursing.
-            pending.add(() -> target.handleExitSignal(from, reason, link, viaLink));
+            // Already processing a cascade on this thread: queue instead of recursing. Signals that
+            // kill go first and trapped ones (which become {:EXIT, ...} messages) last, so that a
+            // supervisor learns of a death only once everything that dies with it is dead and has
+            // let go of its names: on the BEAM the cascade is that quick too.
+            Runnable r = () -> target.handleExitSignal(from, reason, link, viaLink);
+            if (target.trapExit && !(!link && Atom.KILL.equals(reason))) pending.addLast(r);
+            else pending.addFirst(r);
             return;
         }
         pending = new ArrayDeque<>();
