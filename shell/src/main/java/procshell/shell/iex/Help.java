@@ -18,9 +18,13 @@ final class Help {
                   v(n)             the result of prompt n (v() the last one)
                   spawn { ... }    a new process; spawn_link { ... } links it to the shell
                   send(dest, msg)  sends a message; receive() / receive(ms) takes one
+                  tables()         the node's ETS-like tables, as Observer's Table Viewer
+                  table(name)      the rows of one table
+                  apply(m, f, a)   calls module m's function f with the list of arguments a
 
-                Modules: GenServer, Supervisor, DynamicSupervisor, Process, String, IO,
-                :erlang, :sys. Classes you define (class X extends GenServer { ... }) are modules.
+                Modules: GenServer, Supervisor, DynamicSupervisor, Registry, Process, String,
+                Enum, IO, :erlang, :sys, :ets. Classes you define (class X extends GenServer
+                { ... }) are modules.
                 Ctrl-C stops a running evaluation; Ctrl-D leaves.
                 """;
     }

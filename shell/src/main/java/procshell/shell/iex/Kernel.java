@@ -2,12 +2,15 @@ package procshell.shell.iex;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import groovy.lang.Binding;
 import groovy.lang.Closure;
+import procshell.runtime.inspect.Inspect;
+import procshell.runtime.inspect.InspectOptions;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
@@ -17,6 +20,9 @@ import procshell.runtime.process.ExitException;
 import procshell.runtime.process.Mailbox;
 import procshell.runtime.process.ProcessContext;
 import procshell.runtime.process.SpawnOptions;
+import procshell.runtime.table.Table;
+import procshell.runtime.table.TermCompare;
+import procshell.runtime.table.Tables;
 import procshell.shell.eval.Pattern;
 import procshell.shell.eval.Values;
 
@@ -24,7 +30,8 @@ import procshell.shell.eval.Values;
  * The functions every input can call without a module, as Elixir's {@code Kernel} and iex's
  * helpers: {@code self()}, {@code send}, {@code spawn}, {@code receive}, {@code flush()},
  * {@code pid("0.1.0")}, {@code make_ref()}, {@code exit}, {@code raise}, {@code inspect},
- * {@code tuple(...)}, {@code elem}, {@code v(n)}, {@code i(term)} and {@code h()}. Statically
+ * {@code tuple(...)}, {@code elem}, {@code v(n)}, {@code i(term)}, {@code h()}, and Observer's
+ * Table Viewer as text: {@code tables()} and {@code table(name)}. Statically
  * imported into every compiled input, class bodies included.
  *
  * <p>Names starting and ending with {@code _} ({@code _atom_}, {@code _tuple_}, ...) are the
@@ -262,6 +269,57 @@ public final class Kernel {
         throw e;
     }
 
+    /**
+     * Calls {@code module.function(args...)}, as Elixir's {@code Kernel.apply/3}: the module is a
+     * class typed at the prompt, a shell module such as {@code IO} or {@code GenServer}, or an
+     * Erlang module ({@code :erlang}); the function is an atom ({@code :alive?} calls
+     * {@code alive?}).
+     *
+     * <pre>{@code
+     * apply(IO, :inspect, ["world"])               # prints "world", returns "world"
+     * apply(HelloServer, :start_link, [123])      # {:ok, #PID<0.150.0>}
+     * apply(:erlang, :system_info, [:atom_limit]) # 1048576
+     * }</pre>
+     *
+     * @return what the function returns
+     * @throws IllegalArgumentException when the module or the function is not an atom, or args not a list
+     * @throws UndefinedFunctionError when the module is not available
+     */
+    public static Object apply(Object module, Object function, Object args) {
+        IexSession s = IexSession.current();
+        Object m = s.modules().nameTerm(module);
+        Object f = Values.normalize(function);
+        Object a = s.modules().nameTerm(args);
+        if (!(m instanceof Atom mod)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not an atom\n");
+        if (!(f instanceof Atom fun)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: not an atom\n");
+        if (!(a instanceof List<?> list)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 3rd argument: not a list\n");
+        String name = fun.name().endsWith("?") ? fun.name().substring(0, fun.name().length() - 1) + "_qm"
+                : fun.name().endsWith("!") ? fun.name().substring(0, fun.name().length() - 1) + "_bang" : fun.name();
+        Object[] argv = list.toArray();
+        Class<?> cls = s.modules().classOf(mod);
+        if (cls == null && !mod.name().startsWith("Elixir.")) {
+            Object erl = ErlangModules.lookup(mod.name());
+            if (erl instanceof Class<?> c) cls = c;
+            else return Values.normalize(org.codehaus.groovy.runtime.InvokerHelper.invokeMethod(erl, name, argv));
+        }
+        if (cls == null) {
+            throw new UndefinedFunctionError("function " + inspect(mod) + "." + fun.name() + "/" + argv.length
+                    + " is undefined (module " + inspect(mod) + " is not available)");
+        }
+        return Values.normalize(org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(cls, name, argv));
+    }
+
+    /**
+     * Calls a function with a list of arguments, as Elixir's {@code Kernel.apply/2}.
+     *
+     * <pre>{@code apply(fn x, y -> x + y end, [1, 2])   # 3}</pre>
+     *
+     * @return what the function returns
+     */
+    public static Object apply(Closure<?> fun, List<?> args) {
+        return Values.normalize(fun.call(args.toArray()));
+    }
+
     /** The term as Elixir's {@code inspect/1} prints it. */
     public static String inspect(Object term) {
         return procshell.runtime.inspect.Inspect.inspect(Values.normalize(term));
@@ -405,6 +463,85 @@ public final class Kernel {
         s.out().print(Help.about(subject));
         s.out().flush();
         return IexSession.NO_VALUE;
+    }
+
+    /**
+     * Prints Observer's Table Viewer for every table of the node, as plain text (see
+     * {@link TableViewer}): Table Name, Objects, Size (kB), Owner Pid, Owner Name and Table Id,
+     * one row per table, sorted by name. Mirrors Observer's Table Viewer tab
+     * ({@code :observer.start()}, then "Table Viewer"); like {@code h()}, it prints no result.
+     *
+     * <pre>{@code
+     * tables()
+     * Table Name                  Objects  Size (kB)  Owner Pid  Owner Name                  Table Id
+     * Elixir.MyReg                      2          2  <0.2.0>    Elixir.MyReg
+     * Elixir.MyReg.KeyPartition0        1         26  <0.3.0>    Elixir.MyReg.PIDPartition0  #Ref<0.89163608.0.4>
+     * Elixir.MyReg.PIDPartition0        1         27  <0.3.0>    Elixir.MyReg.PIDPartition0  #Ref<0.89163608.0.5>
+     * }</pre>
+     *
+     * @return {@link IexSession#NO_VALUE}, so the prompt prints nothing after the view
+     */
+    public static Object tables() {
+        IexSession s = IexSession.current();
+        s.out().print(TableViewer.render(s.node().tables().infos()));
+        s.out().flush();
+        return IexSession.NO_VALUE;
+    }
+
+    /**
+     * Prints a table's objects, one per line, inspected as iex prints terms and sorted in Erlang
+     * term order (as Observer's table window sorts them by the first column). Mirrors
+     * double-clicking a row of Observer's Table Viewer; {@code :ets.tab2list/1} gives the same
+     * objects as a list.
+     *
+     * <pre>{@code
+     * table("Elixir.MyReg.KeyPartition0")     # or table(:"Elixir.MyReg.KeyPartition0"), table("MyReg.KeyPartition0")
+     * {"a", {#PID<0.1.0>, 1}}
+     * table(MyReg)                            # a named table by its name; any table by its reference
+     * {-2, {:unique, 1, #Reference<0.89163608.0.4>}}
+     * {-1, {:unique, 1, #Reference<0.89163608.0.4>, {#PID<0.3.0>, #Reference<0.89163608.0.5>}, []}}
+     * }</pre>
+     *
+     * @param name a table's name as the Table Viewer shows it (a string, with or without the
+     *             {@code Elixir.} prefix), its name as an atom or module, or its reference; a
+     *             named table wins over unnamed tables of the same name
+     * @return {@link IexSession#NO_VALUE}, so the prompt prints nothing after the objects
+     * @throws IllegalArgumentException when no live table has that name or reference, or when
+     *         several unnamed tables share the name (pass the reference instead)
+     */
+    public static Object table(Object name) {
+        IexSession s = IexSession.current();
+        Table t = findTable(s, name);
+        List<Tuple> rows = new ArrayList<>(t.tab2list());
+        rows.sort(TermCompare::compare);
+        InspectOptions options = s.inspectOptions().withWidth(InspectOptions.INFINITY);
+        for (Tuple row : rows) s.out().println(Inspect.inspect(row, options));
+        s.out().flush();
+        return IexSession.NO_VALUE;
+    }
+
+    private static Table findTable(IexSession s, Object name) {
+        Tables tables = s.node().tables();
+        Object n = s.modules().nameTerm(name);
+        if (n instanceof Ref || (n instanceof Atom a && tables.named(a) != null)) {
+            Table t = tables.find(n);
+            if (t != null) return t;
+        }
+        if (n instanceof Atom || n instanceof String) {
+            String text = n instanceof Atom a ? a.name() : (String) n;
+            List<Table> found = new ArrayList<>();
+            for (Table t : tables.tables()) {
+                String tn = t.name().name();
+                if (tn.equals(text) || (n instanceof String && tn.equals("Elixir." + text))) found.add(t);
+            }
+            found.sort(Comparator.comparing((Table t) -> !t.isNamed()));
+            if (found.size() == 1 || (!found.isEmpty() && found.get(0).isNamed())) return found.get(0);
+            if (found.size() > 1) {
+                throw new IllegalArgumentException(found.size() + " tables are called " + text + "; pass one's reference: "
+                        + found.stream().map(t -> inspect(t.id())).toList());
+            }
+        }
+        throw new IllegalArgumentException("no table called " + (n instanceof String str ? str : inspect(n)) + "; tables() lists them");
     }
 
     /** The calling node, for scripts that need the runtime directly. */

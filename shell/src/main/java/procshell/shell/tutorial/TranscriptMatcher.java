@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * lines. Prompts are compared without their counters ({@code ps(3)>} is {@code ps>}).
  */
 final class TranscriptMatcher {
-    private static final Pattern TOKEN = Pattern.compile("#PID<[0-9.]+>|#Reference<[0-9.]+>|\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
+    // Pids as iex prints them (#PID<0.1.0>) and as Observer does (<0.1.0>), references likewise.
+    private static final Pattern TOKEN = Pattern.compile(
+            "#PID<[0-9.]+>|(?<![A-Za-z])<\\d+\\.\\d+\\.\\d+>|#Reference<[0-9.]+>|#Ref<[0-9.]+>|\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
     private static final Pattern PROMPT = Pattern.compile("^ps\\([^)]*\\)\\d*> ?");
     private static final Pattern CONTINUATION = Pattern.compile("^\\.\\.\\.\\(\\d+\\)> ?");
 
@@ -66,7 +68,10 @@ final class TranscriptMatcher {
         while (m.find()) {
             regex.append(Pattern.quote(expected.substring(last, m.start())));
             String t = m.group();
-            regex.append(t.startsWith("#PID") ? "(#PID<[0-9.]+>)" : t.startsWith("#Ref") ? "(#Reference<[0-9.]+>)" : "(\\d\\d:\\d\\d:\\d\\d\\.\\d{3})");
+            regex.append(t.startsWith("#PID") ? "(#PID<[0-9.]+>)"
+                    : t.startsWith("<") ? "(<\\d+\\.\\d+\\.\\d+>)"
+                    : t.startsWith("#Reference") ? "(#Reference<[0-9.]+>)"
+                    : t.startsWith("#Ref") ? "(#Ref<[0-9.]+>)" : "(\\d\\d:\\d\\d:\\d\\d\\.\\d{3})");
             tokens.add(t);
             last = m.end();
         }
