@@ -51,6 +51,9 @@ public final class Shell {
 
     private Running startNode() {
         Node node = new Node(nodeName, atomLimit);
+        // As on the BEAM, Registry is there before any registry is started: {:via, Registry, ...}
+        // names then fail with Registry's own error ("unknown registry"), not a missing module.
+        procshell.runtime.registry.Registry.install(node);
         IexSession.of(node);
         node.events().subscribe(e -> onEvent(node, e));
         EvaluatorProcess process = new EvaluatorProcess(node, evaluator, (pid, reason) -> {
