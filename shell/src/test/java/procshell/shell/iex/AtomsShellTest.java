@@ -3,19 +3,12 @@ package procshell.shell.iex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import procshell.shell.console.Shell;
+import procshell.shell.console.PipedSession;
 
 /**
  * The atom table as chapter 3 shows it, through a piped shell session: {@code atom_limit} is the
@@ -25,30 +18,11 @@ import procshell.shell.console.Shell;
  */
 @Timeout(30)
 class AtomsShellTest {
-    private static final Pattern PROMPT = Pattern.compile("^ps\\((\\d+)\\)> .*");
-    private static final Pattern CONTINUATION = Pattern.compile("^\\.\\.\\.\\(\\d+\\)> .*");
 
     /** Runs the inputs in a fresh shell; returns the output lines of each input, in order. */
     private static List<List<String>> session(String... inputs) {
-        Shell shell = new Shell("nonode@nohost");
-        StringWriter out = new StringWriter();
-        try {
-            String in = String.join("\n", inputs) + "\n";
-            shell.piped(new BufferedReader(new StringReader(in)), new PrintWriter(out, true)).run();
-        } finally {
-            shell.shutdown();
-        }
-        String transcript = out.toString();
-        List<List<String>> outputs = new ArrayList<>();
-        for (String line : transcript.lines().toList()) {
-            Matcher p = PROMPT.matcher(line);
-            if (p.matches()) {
-                outputs.add(new ArrayList<>());
-            } else if (!outputs.isEmpty() && !CONTINUATION.matcher(line).matches()) {
-                outputs.get(outputs.size() - 1).add(line);
-            }
-        }
-        assertEquals(inputs.length, outputs.size(), () -> "one prompt per input expected:\n" + transcript);
+        List<List<String>> outputs = PipedSession.outputs(inputs);
+        assertEquals(inputs.length, outputs.size(), () -> "one prompt per input expected: " + outputs);
         return outputs;
     }
 

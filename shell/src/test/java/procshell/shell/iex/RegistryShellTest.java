@@ -2,19 +2,12 @@ package procshell.shell.iex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import procshell.shell.console.Shell;
+import procshell.shell.console.PipedSession;
 
 /**
  * {@code Registry} and {@code :ets} typed at the prompt, through a piped shell session; each
@@ -25,32 +18,14 @@ import procshell.shell.console.Shell;
  */
 @Timeout(60)
 class RegistryShellTest {
-    private static final Pattern PROMPT = Pattern.compile("^ps\\((\\d+)\\)> .*");
-    private static final Pattern CONTINUATION = Pattern.compile("^\\.\\.\\.\\(\\d+\\)> .*");
     private static final String NO_PROCESS = "    ** (EXIT) no process: the process is not alive or there's no process currently"
             + " associated with the given name, possibly because its application isn't started";
 
     /** Runs the inputs in a fresh shell; returns each input's output lines, pids and refs blanked. */
     private static List<List<String>> session(String... inputs) {
-        Shell shell = new Shell("nonode@nohost");
-        StringWriter out = new StringWriter();
-        try {
-            String in = String.join("\n", inputs) + "\n";
-            shell.piped(new BufferedReader(new StringReader(in)), new PrintWriter(out, true)).run();
-        } finally {
-            shell.shutdown();
-        }
-        String transcript = out.toString();
-        List<List<String>> outputs = new ArrayList<>();
-        for (String line : transcript.lines().toList()) {
-            Matcher p = PROMPT.matcher(line);
-            if (p.matches()) {
-                outputs.add(new ArrayList<>());
-            } else if (!outputs.isEmpty() && !CONTINUATION.matcher(line).matches()) {
-                outputs.get(outputs.size() - 1).add(blank(line));
-            }
-        }
-        assertEquals(inputs.length, outputs.size(), () -> "one prompt per input expected:\n" + transcript);
+        List<List<String>> outputs = PipedSession.outputs(inputs);
+        outputs.replaceAll(lines -> lines.stream().map(RegistryShellTest::blank).toList());
+        assertEquals(inputs.length, outputs.size(), () -> "one prompt per input expected: " + outputs);
         return outputs;
     }
 

@@ -3,10 +3,6 @@ package procshell.shell.iex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,7 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import procshell.shell.console.Shell;
+import procshell.shell.console.PipedSession;
 
 /**
  * {@code tables()} (Observer's Table Viewer as text, {@link TableViewer}) and {@code table(name)}
@@ -27,8 +23,6 @@ import procshell.shell.console.Shell;
  */
 @Timeout(60)
 class TableViewerTest {
-    private static final Pattern PROMPT = Pattern.compile("^ps\\((\\d+)\\)> .*");
-    private static final Pattern CONTINUATION = Pattern.compile("^\\.\\.\\.\\(\\d+\\)> .*");
     private static final Pattern PID = Pattern.compile("#PID<[0-9.]+>");
     private static final Pattern REF = Pattern.compile("#Reference<([0-9.]+)>");
     private static final String REG = ":\"Elixir.Secret.Registry\"";
@@ -37,24 +31,8 @@ class TableViewerTest {
 
     /** Runs the inputs in a fresh shell; returns each input's output lines, as printed. */
     private static List<List<String>> session(String... inputs) {
-        Shell shell = new Shell("nonode@nohost");
-        StringWriter out = new StringWriter();
-        try {
-            String in = String.join("\n", inputs) + "\n";
-            shell.piped(new BufferedReader(new StringReader(in)), new PrintWriter(out, true)).run();
-        } finally {
-            shell.shutdown();
-        }
-        String transcript = out.toString();
-        List<List<String>> outputs = new ArrayList<>();
-        for (String line : transcript.lines().toList()) {
-            if (PROMPT.matcher(line).matches()) {
-                outputs.add(new ArrayList<>());
-            } else if (!outputs.isEmpty() && !CONTINUATION.matcher(line).matches()) {
-                outputs.get(outputs.size() - 1).add(line);
-            }
-        }
-        assertEquals(inputs.length, outputs.size(), () -> "one prompt per input expected:\n" + transcript);
+        List<List<String>> outputs = PipedSession.outputs(inputs);
+        assertEquals(inputs.length, outputs.size(), () -> "one prompt per input expected: " + outputs);
         return outputs;
     }
 

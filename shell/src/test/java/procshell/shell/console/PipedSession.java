@@ -1,0 +1,46 @@
+package procshell.shell.console;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Runs inputs through a fresh shell as piped input, as {@code printf '...' | bin/procshell} does,
+ * for tests that assert what a person would see.
+ */
+public final class PipedSession {
+    private static final Pattern PROMPT = Pattern.compile("^ps\\((\\d+)\\)> .*");
+    private static final Pattern CONTINUATION = Pattern.compile("^\\.\\.\\.\\(\\d+\\)> .*");
+
+    private PipedSession() {}
+
+    /** The whole transcript (prompts with the echoed inputs, then outputs) of the inputs, one per line. */
+    public static String transcript(String... inputs) {
+        Shell shell = new Shell("nonode@nohost");
+        StringWriter out = new StringWriter();
+        try {
+            String in = String.join("\n", inputs) + "\n";
+            shell.piped(new BufferedReader(new StringReader(in)), new PrintWriter(out, true)).run();
+        } finally {
+            shell.shutdown();
+        }
+        return out.toString();
+    }
+
+    /** The output lines of each input, in order (prompt and continuation lines left out). */
+    public static List<List<String>> outputs(String... inputs) {
+        List<List<String>> outputs = new ArrayList<>();
+        for (String line : transcript(inputs).lines().toList()) {
+            if (PROMPT.matcher(line).matches()) {
+                outputs.add(new ArrayList<>());
+            } else if (!outputs.isEmpty() && !CONTINUATION.matcher(line).matches()) {
+                outputs.get(outputs.size() - 1).add(line);
+            }
+        }
+        return outputs;
+    }
+}
