@@ -109,13 +109,7 @@ public final class DynamicSupervisor {
      * {@code {:error, {:invalid_child_spec, spec}}}.
      */
     public static Object startChild(Object sup, Object spec, ChildSpec.Resolver resolver) {
-        ChildSpec checked;
-        try {
-            checked = ChildSpec.fromDynamicTerm(spec, resolver);
-        } catch (ChildSpecException e) {
-            return Tuple.of(Atom.ERROR, e.reason());
-        }
-        return startChild(sup, checked);
+        return SupervisorSupport.startChecked(sup, () -> ChildSpec.fromDynamicTerm(spec, resolver));
     }
 
     /**

@@ -120,13 +120,7 @@ public final class Supervisor {
      * {@code {:error, reason}} as OTP's check does (e.g. {@code {:error, :missing_id}}).
      */
     public static Object startChild(Object sup, Object spec, ChildSpec.Resolver resolver) {
-        ChildSpec checked;
-        try {
-            checked = ChildSpec.fromTerm(spec, resolver);
-        } catch (ChildSpecException e) {
-            return Tuple.of(Atom.ERROR, e.reason());
-        }
-        return startChild(sup, checked);
+        return SupervisorSupport.startChecked(sup, () -> ChildSpec.fromTerm(spec, resolver));
     }
 
     /**

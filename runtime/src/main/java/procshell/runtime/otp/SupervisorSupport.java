@@ -230,4 +230,18 @@ final class SupervisorSupport {
         if (Atom.INFINITY.equals(timeout)) return -1;
         throw new IllegalArgumentException("invalid timeout: " + timeout);
     }
+
+    /**
+     * Validates a term child spec, then asks the supervisor to start it, as start_child/2 does:
+     * an invalid spec gives {@code {:error, reason}} without a call.
+     */
+    static Object startChecked(Object sup, java.util.function.Supplier<ChildSpec> check) {
+        ChildSpec checked;
+        try {
+            checked = check.get();
+        } catch (ChildSpecException e) {
+            return Tuple.of(Atom.ERROR, e.reason());
+        }
+        return Supervisor.call(sup, Tuple.of(Supervisor.START_CHILD, checked));
+    }
 }
