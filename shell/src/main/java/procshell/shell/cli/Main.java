@@ -98,18 +98,13 @@ public final class Main implements Callable<Integer> {
             }
             terminal.writer().println(Version.banner());
             Console c = shell.interactive(terminal, Path.of(System.getProperty("user.home"), ".procshell_history"));
-            if (!noColor && supportsColor(terminal)) c.enableColors();
+            if (!noColor && Console.supportsColor(terminal)) c.enableColors();
             c.run();
             terminal.close();
             return 0;
         } finally {
             shell.shutdown();
         }
-    }
-
-    private static boolean supportsColor(Terminal terminal) {
-        Integer colors = terminal.getNumericCapability(org.jline.utils.InfoCmp.Capability.max_colors);
-        return colors != null && colors >= 8 && System.getenv("NO_COLOR") == null;
     }
 
     private static int evaluateOnce(Shell shell, String source, PrintWriter out, boolean printResult) throws InterruptedException {

@@ -117,6 +117,12 @@ public final class Console {
         attach(session());
     }
 
+    /** True when the terminal shows at least 8 colours and NO_COLOR is not set. */
+    public static boolean supportsColor(Terminal terminal) {
+        Integer n = terminal.getNumericCapability(org.jline.utils.InfoCmp.Capability.max_colors);
+        return n != null && n >= 8 && System.getenv("NO_COLOR") == null;
+    }
+
     private String result(String text) {
         return colors ? procshell.runtime.inspect.SyntaxColors.YELLOW + text + procshell.runtime.inspect.SyntaxColors.RESET : text;
     }

@@ -49,6 +49,7 @@ public final class TutorialCommand implements Callable<Integer> {
             Shell shell = new Shell("nonode@nohost");
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                 Console console = shell.interactive(terminal, null);
+                if (Console.supportsColor(terminal)) console.enableColors();
                 TutorialWalker.walk(chapter, console, terminal.writer());
                 console.run();
             } finally {
