@@ -18,7 +18,7 @@ import procshell.shell.eval.Lexer.Token;
  * <p>Rules, applied outside string literals and comments:
  * <ul>
  *   <li>{@code :name} / {@code :"any text"} → {@code _atom_("name")}; a ':' is an atom only where it
- *       starts a token, so {@code [id: 1]}, {@code a ? b : c} and {@code ::} are untouched. A ':'
+ *       starts a token, so {@code f(id: 1)}, {@code a ? b : c} and {@code ::} are untouched. A ':'
  *       after whitespace and before a letter is an atom, so write ternaries with a space after the
  *       ':' ({@code a ? b : c}, not {@code a ? b :c}).</li>
  *   <li>{@code :ets.all()} → {@code _erl_("ets").all()}.</li>
@@ -26,6 +26,11 @@ import procshell.shell.eval.Lexer.Token;
  *       {@code Map.fetch_bang(m, k)}.</li>
  *   <li>{@code {a, b}} where a value is expected → {@code _tuple_(a, b)}; braces after {@code )},
  *       a name, {@code ]} or <code>}</code> stay blocks/closures.</li>
+ *   <li>{@code [a: 1, b: :x]} (a list literal ending in {@code key: value} elements) →
+ *       {@code [_tuple_(_atom_("a"), 1), _tuple_(_atom_("b"), _atom_("x"))]}, Elixir's keyword list;
+ *       a tuple ending in keywords gets them as one list ({@code {Registry, keys: :unique}} is
+ *       {@code {Registry, [keys: :unique]}}). Named arguments {@code f(name: X)}, indexes
+ *       {@code m[k: 1]} and Groovy's empty map {@code [:]} stay.</li>
  *   <li>{@code {pat, ...} = expr} starting a top-level statement → {@code _match_(binding, ...)}.</li>
  *   <li>{@code %{id: 1, "a" => 2}} → {@code _map_(_atom_("id"), 1, "a", 2)}.</li>
  *   <li>{@code fn x -> body end} → <code>{ x -&gt; body }</code>.</li>

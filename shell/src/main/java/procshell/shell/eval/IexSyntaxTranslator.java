@@ -245,8 +245,31 @@ final class IexSyntaxTranslator {
             if (inValuePosition(i) && isTuple(i)) {
                 int[] inside = trimmed(i + 1, close);
                 out.append("_tuple_(");
-                emit(inside[0], inside[1]);
+                List<int[]> elements = elements(inside[0], inside[1]);
+                int keywordsFrom = trailingKeywords(elements);
+                if (keywordsFrom < 0) {
+                    emit(inside[0], inside[1]);
+                } else {
+                    int[] first = elements.get(keywordsFrom);
+                    int listStart = firstSignificant(first[0], first[1]);
+                    emit(inside[0], listStart);
+                    out.append('[');
+                    List<int[]> rest = new java.util.ArrayList<>(elements.subList(keywordsFrom, elements.size()));
+                    rest.set(0, new int[] {listStart, first[1]});
+                    keywords(rest);
+                    out.append(']');
+                }
                 out.append(')');
+                return close + 1;
+            }
+        } else if (t.isOp("[") && group && isListLiteral(i)) {
+            List<int[]> elements = elements(i + 1, close);
+            int keywordsFrom = trailingKeywords(elements);
+            if (keywordsFrom >= 0) {
+                out.append('[');
+                emit(i + 1, elements.get(keywordsFrom)[0]);
+                keywords(elements.subList(keywordsFrom, elements.size()));
+                out.append(']');
                 return close + 1;
             }
         } else if (t.isOp("%{") && group) {
@@ -364,6 +387,92 @@ final class IexSyntaxTranslator {
             case NUMBER, STRING, ATOM -> true;
             default -> false;
         };
+    }
+
+    // ---- keyword lists ------------------------------------------------------------------------
+
+    /** A '[' that opens a list literal, not an index ({@code x[k]}, {@code f()[0]}). */
+    private boolean isListLiteral(int open) {
+        if (open == 0) {
+            return true;
+        }
+        Token p = tokens.get(open - 1);
+        return !(p.kind() == Kind.IDENT && !IexSyntaxStructure.KEYWORDS.contains(p.text()))
+                && !p.isOp(")") && !p.isOp("]") && !p.isOp("}") && !p.isOp("?");
+    }
+
+    /** The top-level comma-separated ranges of [from, to), each without the commas. */
+    private List<int[]> elements(int from, int to) {
+        List<int[]> result = new java.util.ArrayList<>();
+        int start = from;
+        for (int k = from; k <= to; k++) {
+            if (k == to || tokens.get(k).isOp(",")) {
+                result.add(new int[] {start, k});
+                start = k + 1;
+            } else if (structure.isOpener(k) && structure.partner[k] > k && structure.partner[k] < to) {
+                k = structure.partner[k];
+            }
+        }
+        return result;
+    }
+
+    /** The first significant token of [from, to), or -1. */
+    private int firstSignificant(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (tokens.get(k).significant()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the element is {@code key: value} or {@code "key": value} with a value. */
+    private boolean isKeyword(int[] element) {
+        int k = firstSignificant(element[0], element[1]);
+        if (k < 0 || k + 2 >= element[1] || !nextIs(k, ":")) {
+            return false;
+        }
+        Token t = tokens.get(k);
+        boolean key = (t.kind() == Kind.IDENT && !t.text().equals("default"))
+                || (t.kind() == Kind.STRING && !t.unterminated() && !t.text().startsWith("\"\"\"")
+                        && !t.text().startsWith("'''"));
+        return key && firstSignificant(k + 2, element[1]) >= 0;
+    }
+
+    /**
+     * The index of the first element of the trailing run of {@code key: value} elements (Elixir's
+     * keyword list sugar at the end of a tuple or list), or -1 if the last element is not one or a
+     * keyword is followed by a plain element.
+     */
+    private int trailingKeywords(List<int[]> elements) {
+        int first = -1;
+        for (int e = 0; e < elements.size(); e++) {
+            if (isKeyword(elements.get(e))) {
+                if (first < 0) {
+                    first = e;
+                }
+            } else if (first >= 0) {
+                return -1;
+            }
+        }
+        return first;
+    }
+
+    /** Emits {@code key: value, ...} as {@code _tuple_(_atom_("key"), value), ...}. */
+    private void keywords(List<int[]> elements) {
+        for (int e = 0; e < elements.size(); e++) {
+            int[] element = elements.get(e);
+            int k = firstSignificant(element[0], element[1]);
+            emit(element[0], k);
+            Token t = tokens.get(k);
+            out.append("_tuple_(_atom_(").append(t.kind() == Kind.IDENT ? quote(t.text()) : string(t, k))
+                    .append("),");
+            emit(k + 2, element[1]);
+            out.append(')');
+            if (e + 1 < elements.size()) {
+                out.append(',');
+            }
+        }
     }
 
     // ---- pattern match ------------------------------------------------------------------------

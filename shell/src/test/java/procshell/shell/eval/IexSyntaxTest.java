@@ -33,6 +33,37 @@ class IexSyntaxTest {
             }""";
 
     @Nested
+    class KeywordLists {
+
+        @Test
+        void listOfKeywordsIsAListOfTuples() {
+            translates("[a: 1, b: :x]", "[_tuple_(_atom_(\"a\"), 1), _tuple_(_atom_(\"b\"), _atom_(\"x\"))]");
+            translates("[\"a b\": 1]", "[_tuple_(_atom_(\"a b\"), 1)]");
+            translates("[1, a: 2]", "[1, _tuple_(_atom_(\"a\"), 2)]");
+            translates("x = [a: [b: 1],\n c: 2]",
+                    "x = [_tuple_(_atom_(\"a\"), [_tuple_(_atom_(\"b\"), 1)]),\n _tuple_(_atom_(\"c\"), 2)]");
+        }
+
+        @Test
+        void trailingKeywordsOfATuple() {
+            translates("{Registry, keys: :unique}", "_tuple_(Registry, [_tuple_(_atom_(\"keys\"), _atom_(\"unique\"))])");
+            translates("[{Registry, keys: :unique, name: R}]",
+                    "[_tuple_(Registry, [_tuple_(_atom_(\"keys\"), _atom_(\"unique\")),"
+                            + " _tuple_(_atom_(\"name\"), R)])]");
+        }
+
+        @Test
+        void namedArgumentsAndIndexesStay() {
+            translates("GenServer.start_link(X, 1, name: X)", "GenServer.start_link(X, 1, name: X)");
+            translates("Supervisor.start_link(c, strategy: :one_for_one)",
+                    "Supervisor.start_link(c, strategy: _atom_(\"one_for_one\"))");
+            unchanged("m[a: 1]");
+            unchanged("[a: 1, 1]");
+            unchanged("[*:defaults]");
+        }
+    }
+
+    @Nested
     class Atoms {
 
         @Test
@@ -62,7 +93,6 @@ class IexSyntaxTest {
 
         @Test
         void colonsThatAreNotAtoms() {
-            unchanged("[id: 1, name: x]");
             unchanged("foo(name: X)");
             unchanged("label: for (x in y) {}");
             unchanged("a ? b : c");
@@ -144,7 +174,7 @@ class IexSyntaxTest {
             translates("t == {1, 2}", "t == _tuple_(1, 2)");
             translates("t != {1, 2}", "t != _tuple_(1, 2)");
             translates("return {:error, e}", "return _tuple_(_atom_(\"error\"), e)");
-            translates("[a: {1, 2}]", "[a: _tuple_(1, 2)]");
+            translates("[a: {1, 2}]", "[_tuple_(_atom_(\"a\"), _tuple_(1, 2))]");
             translates("c ? {1, 2} : {3, 4}", "c ? _tuple_(1, 2) : _tuple_(3, 4)");
             translates("l << {1, 2}", "l << _tuple_(1, 2)");
             translates("x + {1, 2}", "x + _tuple_(1, 2)");
@@ -264,7 +294,8 @@ class IexSyntaxTest {
 
         @Test
         void groovyMapsUntouched() {
-            unchanged("[a: 1, 'b': 2]");
+            unchanged("[:]");
+            unchanged("f(a: 1, b: 2)");
             unchanged("x % y");
         }
     }
@@ -353,7 +384,7 @@ class IexSyntaxTest {
             translates("x = nil", "x = null");
             translates("f(nil, [nil])", "f(null, [null])");
             unchanged("x.nil");
-            unchanged("[nil: 1]");
+            translates("[nil: 1]", "[_tuple_(_atom_(\"nil\"), 1)]");
             unchanged("f(nil: 1)");
             translates("x == :nil", "x == _atom_(\"nil\")");
             unchanged("nilly = 1");
