@@ -31,6 +31,9 @@ import procshell.shell.eval.Lexer.Token;
  *       a tuple ending in keywords gets them as one list ({@code {Registry, keys: :unique}} is
  *       {@code {Registry, [keys: :unique]}}). Named arguments {@code f(name: X)}, indexes
  *       {@code m[k: 1]} and Groovy's empty map {@code [:]} stay.</li>
+ *   <li>{@code Secret.Registry} (a dotted alias used as a value, not called) →
+ *       {@code _alias_("Secret.Registry")}: the class of that name if one exists, else the module
+ *       atom {@code :"Elixir.Secret.Registry"}.</li>
  *   <li>{@code {pat, ...} = expr} starting a top-level statement → {@code _match_(binding, ...)}.</li>
  *   <li>{@code %{id: 1, "a" => 2}} → {@code _map_(_atom_("id"), 1, "a", 2)}.</li>
  *   <li>{@code fn x -> body end} → <code>{ x -&gt; body }</code>.</li>

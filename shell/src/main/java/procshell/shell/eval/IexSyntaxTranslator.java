@@ -189,6 +189,10 @@ final class IexSyntaxTranslator {
             out.append("null");
         } else if (name.equals("__MODULE__") && module[i] != null) {
             out.append(module[i]);
+        } else if (!member && aliasEnd(i) > i) {
+            int end = aliasEnd(i);
+            out.append("_alias_(\"").append(src, t.start(), tokens.get(end).end()).append("\")");
+            return end + 1;
         } else if (ELIXIR_FACADES.containsKey(name) && !member && isElixirModuleCall(i)) {
             out.append(ELIXIR_FACADES.get(name));
         } else if (!IexSyntaxStructure.KEYWORDS.contains(name) && i + 2 < limit
@@ -199,6 +203,50 @@ final class IexSyntaxTranslator {
             out.append(name);
         }
         return i + 1;
+    }
+
+    private static boolean capitalised(Token t) {
+        return t.kind() == Kind.IDENT && Character.isUpperCase(t.text().charAt(0))
+                && t.text().chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    /**
+     * For a dotted alias {@code Secret.Registry} used as a value (capitalised segments with a
+     * lower-case letter after the first, without
+     * spaces, not a call, a member access, a type in a declaration or after {@code new},
+     * {@code as}, {@code instanceof}), the index of its last segment; otherwise -1.
+     */
+    private int aliasEnd(int i) {
+        if (!capitalised(tokens.get(i))) {
+            return -1;
+        }
+        int j = i;
+        // a segment without lower-case letters is a constant: String.CASE_INSENSITIVE_ORDER
+        while (nextIs(j, ".") && j + 2 < tokens.size() && capitalised(tokens.get(j + 2))
+                && tokens.get(j + 2).text().chars().anyMatch(Character::isLowerCase)) {
+            j += 2;
+        }
+        if (j == i || nextIs(j, ".") || nextIs(j, "?") || nextIs(j, "!") || nextIs(j, "?.")
+                || nextIs(j, "*.") || nextIs(j, ".&") || nextIs(j, "::")) {
+            return -1;
+        }
+        int prev = structure.prevSignificant(i);
+        if (prev >= 0) {
+            Token p = tokens.get(prev);
+            if ((p.kind() == Kind.IDENT && !VALUE_CONTEXT_WORDS.contains(p.text()))
+                    || p.isOp("<") || p.isOp("@") || p.isOp(".")) {
+                return -1;
+            }
+        }
+        int next = structure.nextSignificant(j);
+        if (next >= 0) {
+            Token n = tokens.get(next);
+            if (n.kind() == Kind.IDENT || n.isOp("(") || n.isOp("<") || n.isOp("[") || n.isOp("{")
+                    || n.isOp(".") || n.isOp("...")) {
+                return -1;
+            }
+        }
+        return j;
     }
 
     /** Token {@code i + 1} (no whitespace in between) is the operator {@code op}. */

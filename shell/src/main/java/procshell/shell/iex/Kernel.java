@@ -57,6 +57,33 @@ public final class Kernel {
         return ErlangModules.lookup(module);
     }
 
+    /**
+     * A dotted alias such as {@code Secret.Registry} written as a value: the class of that name if
+     * one is loaded (a nested class {@code Secret$Registry} of the shell's or a class of
+     * {@code procshell.shell.iex}, {@code java.lang} or {@code java.util}), otherwise the module atom
+     * {@code :"Elixir.Secret.Registry"}, as Elixir's {@code alias} expansion gives it.
+     *
+     * @param name the alias as written, segments separated by dots
+     * @return a {@link Class} or an {@link Atom}
+     */
+    public static Object _alias_(String name) {
+        String nested = name.replace('.', '$');
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (String prefix : new String[] {"", "procshell.shell.iex.", "java.lang.", "java.util."}) {
+            for (ClassLoader loader : new ClassLoader[] {context, Kernel.class.getClassLoader()}) {
+                if (loader == null) {
+                    continue;
+                }
+                try {
+                    return Class.forName(prefix + nested, false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // try the next place
+                }
+            }
+        }
+        return _atom_("Elixir." + name);
+    }
+
     /** The tuple {@code {a, b, ...}}. */
     public static Tuple _tuple_(Object... elements) {
         return tuple(elements);

@@ -64,6 +64,32 @@ class IexSyntaxTest {
     }
 
     @Nested
+    class DottedAliases {
+
+        @Test
+        void aliasValues() {
+            translates("Secret.Registry", "_alias_(\"Secret.Registry\")");
+            translates("x = {Secret.Registry, 1}", "x = _tuple_(_alias_(\"Secret.Registry\"), 1)");
+            translates("f(Ab.Cd.Ef, 2)", "f(_alias_(\"Ab.Cd.Ef\"), 2)");
+        }
+
+        @Test
+        void callsTypesAndMembersStay() {
+            unchanged("GenServer.call(pid, hi)");
+            unchanged("Process.exit(pid, reason)");
+            unchanged("String.CASE_INSENSITIVE_ORDER");
+            unchanged("TableViewer.COLUMNS");
+            unchanged("Thread.State.NEW");
+            unchanged("Map.Entry e = null");
+            unchanged("new Foo.Bar()");
+            unchanged("x instanceof Map.Entry");
+            unchanged("x as Foo.Bar");
+            unchanged("a.B.C");
+            unchanged("Foo.Bar.baz()");
+        }
+    }
+
+    @Nested
     class Atoms {
 
         @Test
