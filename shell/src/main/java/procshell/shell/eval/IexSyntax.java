@@ -34,6 +34,9 @@ import procshell.shell.eval.Lexer.Token;
  *   <li>{@code Secret.Registry} (a dotted alias used as a value, not called) →
  *       {@code _alias_("Secret.Registry")}: the class of that name if one exists, else the module
  *       atom {@code :"Elixir.Secret.Registry"}.</li>
+ *   <li>{@code a |> f(b) |> g()} → {@code g(f(a, b))} (each stage a call; a pipeline may continue
+ *       on lines starting with {@code |>}, which keep their lines); {@code f.(x)} →
+ *       {@code f.call(x)}.</li>
  *   <li>{@code {pat, ...} = expr} starting a top-level statement → {@code _match_(binding, ...)}.</li>
  *   <li>{@code %{id: 1, "a" => 2}} → {@code _map_(_atom_("id"), 1, "a", 2)}.</li>
  *   <li>{@code fn x -> body end} → <code>{ x -&gt; body }</code>.</li>
@@ -58,7 +61,7 @@ public final class IexSyntax {
             "+", "-", "*", "/", "%", "**", "=", "==", "!=", "===", "!==", "<", ">", "<=", ">=", "<=>",
             "&&", "||", "&", "|", "^", "<<", ">>", ">>>", "+=", "-=", "*=", "/=", "%=", "**=", "&=", "|=",
             "^=", "<<=", ">>=", ">>>=", "?:", "?", "=~", "==~", "->", "=>", ",", ".", "?.", "*.", ".&",
-            ".@", "..", "..<", "\\");
+            ".@", "..", "..<", "\\", "|>");
 
     private IexSyntax() {
     }

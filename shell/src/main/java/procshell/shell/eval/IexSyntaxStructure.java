@@ -244,7 +244,7 @@ final class IexSyntaxStructure {
                 int next = nextSignificant(k);
                 boolean continued = (prev >= 0 && isContinuation(prev))
                         || (next >= 0 && tokens.get(next).kind() == Kind.OP
-                            && MEMBER_ACCESS.contains(tokens.get(next).text()));
+                            && (MEMBER_ACCESS.contains(tokens.get(next).text()) || tokens.get(next).isOp("|>")));
                 if (!continued) {
                     return k;
                 }

@@ -49,6 +49,8 @@ final class IexSyntaxTranslator {
     private final String[] module;
     /** The '{' opening a class body (never a tuple, even on its own line). */
     private final boolean[] classBody;
+    /** For the first token of a pipeline {@code a |> f(b) |> g()}, the index of its last token, else 0. */
+    private final int[] pipelineEnd;
     /** Tokens dropped from the output (parentheses around fn parameters). */
     private final boolean[] dropped;
     /** Translating the code of a string interpolation: no statement-level rules. */
@@ -63,9 +65,11 @@ final class IexSyntaxTranslator {
         this.module = new String[tokens.size()];
         this.dropped = new boolean[tokens.size()];
         this.classBody = new boolean[tokens.size()];
+        this.pipelineEnd = new int[tokens.size()];
         Arrays.fill(module, outerModule);
         findClassBodies();
         findFnParameterParens();
+        findPipelines();
     }
 
     static String translate(String src, String outerModule, boolean fragment) {
@@ -123,6 +127,149 @@ final class IexSyntaxTranslator {
         }
     }
 
+    /** Operators and words that bind more loosely than {@code |>}: a pipeline's left side starts after them. */
+    private static final Set<String> PIPE_STOPS = Set.of(
+            ",", ";", "=", "==", "!=", "===", "!==", "<", ">", "<=", ">=", "&&", "||", "?", ":", "?:", "->",
+            "=>", "+=", "-=", "<<", "in", "return", "and", "or", "not", "assert", "yield", "when", "do");
+
+    /**
+     * Finds {@code lhs |> f(args) |> g()} chains: the left side runs back from the first
+     * {@code |>} to a looser operator, a ',', an opener or the start of the statement; every stage
+     * must be a call {@code name(...)}, {@code Mod.name(...)} or {@code f.(...)} on the line of its
+     * {@code |>}.
+     */
+    private void findPipelines() {
+        boolean[] inPipeline = new boolean[tokens.size()];
+        for (int p = 0; p < tokens.size(); p++) {
+            if (!tokens.get(p).isOp("|>") || inPipeline[p]) {
+                continue;
+            }
+            int start = pipelineStart(p);
+            if (start < 0) {
+                continue;
+            }
+            int end = -1;
+            int pipe = p;
+            boolean ok = true;
+            while (ok) {
+                int close = stageClose(pipe);
+                if (close < 0) {
+                    ok = false;
+                    break;
+                }
+                inPipeline[pipe] = true;
+                end = close;
+                int next = structure.nextSignificant(close);
+                if (next >= 0 && tokens.get(next).isOp("|>") && structure.depth[next] == structure.depth[p]) {
+                    pipe = next;
+                } else {
+                    break;
+                }
+            }
+            if (ok && end > 0) {
+                pipelineEnd[start] = end;
+            }
+        }
+    }
+
+    /** The first token of the left side of the pipe at {@code p}, or -1. */
+    private int pipelineStart(int p) {
+        int k = structure.prevSignificant(p);
+        int first = -1;
+        while (k >= 0) {
+            Token t = tokens.get(k);
+            if (t.kind() == Kind.OP && structure.partner[k] >= 0 && structure.partner[k] < k) {
+                k = structure.partner[k];
+            } else if (structure.isOpener(k) || PIPE_STOPS.contains(t.text()) || t.isOp("|>")) {
+                break;
+            } else if (t.kind() == Kind.NEWLINE && first >= 0) {
+                int prev = structure.prevSignificant(k);
+                if (prev < 0 || !structure.isContinuation(prev)) {
+                    break;
+                }
+            }
+            if (t.significant()) {
+                first = k;
+            }
+            k--;
+        }
+        return first;
+    }
+
+    /** The ')' closing the call after the pipe at {@code pipe}, or -1 if what follows is not a call. */
+    private int stageClose(int pipe) {
+        int k = pipe + 1;
+        while (k < tokens.size() && tokens.get(k).kind() == Kind.WS) {
+            k++;
+        }
+        if (k >= tokens.size() || tokens.get(k).kind() != Kind.IDENT) {
+            return -1;
+        }
+        while (k < tokens.size()) {
+            Token t = tokens.get(k);
+            if (t.isOp("(") && structure.isOpener(k)) {
+                return k > pipe + 1 ? structure.partner[k] : -1;
+            }
+            if (t.kind() != Kind.IDENT && !t.isOp(".") && !t.isOp("?") && !t.isOp("!")) {
+                return -1;
+            }
+            k++;
+        }
+        return -1;
+    }
+
+    /**
+     * Emits the pipeline from {@code start} to {@code end}: {@code a |> f(b) |> g()} becomes
+     * {@code g(f(a, b))}. The callees go first; the left side, the line breaks between stages and
+     * the arguments follow in their order, so every line keeps its tokens' line.
+     */
+    private int pipelineWith(int start, int end) {
+        return pipeline(start, end);
+    }
+
+    private int pipeline(int start, int end) {
+        java.util.List<Integer> pipes = new java.util.ArrayList<>();
+        for (int k = start; k < end; k++) {
+            if (tokens.get(k).isOp("|>") && structure.depth[k] == structure.depth[start]) {
+                pipes.add(k);
+            } else if (structure.isOpener(k) && structure.partner[k] > k) {
+                k = structure.partner[k];
+            }
+        }
+        int[] parens = new int[pipes.size()];
+        for (int s = pipes.size() - 1; s >= 0; s--) {
+            int k = pipes.get(s) + 1;
+            while (tokens.get(k).kind() == Kind.WS) {
+                k++;
+            }
+            int paren = k;
+            while (!tokens.get(paren).isOp("(")) {
+                paren++;
+            }
+            parens[s] = paren;
+            emit(k, paren + 1);
+        }
+        int lhsEnd = structure.prevSignificant(pipes.get(0)) + 1;
+        emit(start, lhsEnd);
+        int from = lhsEnd;
+        for (int s = 0; s < pipes.size(); s++) {
+            int[] between = trimmed(from, pipes.get(s));
+            boolean lineBreak = false;
+            for (int k = from; k < pipes.get(s); k++) {
+                lineBreak |= tokens.get(k).kind() == Kind.NEWLINE;
+            }
+            emit(lineBreak ? from : between[0], lineBreak ? pipes.get(s) : between[1]);
+            int close = structure.partner[parens[s]];
+            if (structure.nextSignificant(parens[s]) < close) {
+                out.append(", ");
+                emit(parens[s] + 1, close);
+            }
+            out.append(')');
+            from = close + 1;
+        }
+        return end + 1;
+    }
+
     // ---- emission -----------------------------------------------------------------------------
 
     private void emit(int from, int to) {
@@ -148,6 +295,15 @@ final class IexSyntaxTranslator {
         Token t = tokens.get(i);
         if (dropped[i]) {
             return i + 1;
+        }
+        if (pipelineEnd[i] > i && pipelineEnd[i] < limit) {
+            int end = pipelineEnd[i];
+            pipelineEnd[i] = 0;
+            try {
+                return pipelineWith(i, end);
+            } finally {
+                pipelineEnd[i] = end;
+            }
         }
         switch (t.kind()) {
             case COMMENT -> out.append(comment(t));
@@ -320,6 +476,10 @@ final class IexSyntaxTranslator {
                 out.append(']');
                 return close + 1;
             }
+        } else if (t.isOp(".") && nextIs(i, "(") && i > 0
+                && (tokens.get(i - 1).kind() == Kind.IDENT || tokens.get(i - 1).isOp(")"))) {
+            out.append(".call");
+            return i + 1;
         } else if (t.isOp("%{") && group) {
             out.append("_map_(");
             mapBody(i, close);

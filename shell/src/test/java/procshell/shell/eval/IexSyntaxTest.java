@@ -90,6 +90,33 @@ class IexSyntaxTest {
     }
 
     @Nested
+    class Pipes {
+
+        @Test
+        void pipeIntoFirstArgument() {
+            translates("a |> f(b)", "f(a, b)");
+            translates("a |> f()", "f(a)");
+            translates("x = [1] |> Enum.map(g) |> Enum.sum()", "x = ElixirEnum.sum(ElixirEnum.map([1], g))");
+            translates("\"a\" |> String.upcase()", "ElixirString.upcase(\"a\")");
+            translates("f(a |> g(1), 2)", "f(g(a, 1), 2)");
+            translates("x == a |> g()", "x == g(a)");
+        }
+
+        @Test
+        void multiLinePipelinesKeepTheirLines() {
+            translates("def s(l) {\n  l\n  |> Enum.map(f)\n  |> Enum.sum()\n}",
+                    "def s(l) {\n  ElixirEnum.sum(ElixirEnum.map(l\n  , f)\n  )\n}");
+        }
+
+        @Test
+        void anonymousFunctionCalls() {
+            translates("f.(1, 2)", "f.call(1, 2)");
+            translates("1 |> f.()", "f.call(1)");
+            unchanged("a | b");
+        }
+    }
+
+    @Nested
     class Atoms {
 
         @Test
