@@ -341,6 +341,11 @@ final class IexSyntaxTranslator {
         } else if (name.equals("end") && structure.partner[i] >= 0
                 && tokens.get(structure.partner[i]).isIdent("fn")) {
             out.append('}');
+        } else if (name.equals("throw") && !member && structure.nextSignificant(i) > i
+                && tokens.get(structure.nextSignificant(i)).isOp("(")) {
+            // Elixir's throw(term) throws any term
+            out.append("throw _throw_");
+            return structure.nextSignificant(i);
         } else if (name.equals("nil") && !member && !nextIs(i, ":")) {
             out.append("null");
         } else if (name.equals("__MODULE__") && module[i] != null) {

@@ -84,6 +84,19 @@ public final class Kernel {
         return _atom_("Elixir." + name);
     }
 
+    /**
+     * What {@code throw(term)} throws: the translation of Elixir's {@code throw(:ball)} is
+     * {@code throw _throw_(_atom_("ball"))}. A Java {@link Throwable} is thrown as it is (Groovy's
+     * {@code throw (e)}); any other term is wrapped in a {@link ThrownValue}, which iex prints as
+     * {@code ** (throw) :ball}.
+     *
+     * @param term the thrown term
+     * @return the Throwable to throw
+     */
+    public static Throwable _throw_(Object term) {
+        return term instanceof Throwable t ? t : new ThrownValue(Values.normalize(term));
+    }
+
     /** The tuple {@code {a, b, ...}}. */
     public static Tuple _tuple_(Object... elements) {
         return tuple(elements);
@@ -272,28 +285,81 @@ public final class Kernel {
     }
 
     /**
-     * Raises a RuntimeError with the message, as {@code raise/1}.
+     * Raises, as Elixir's {@code raise/1}: a message raises a RuntimeError with it
+     * ({@code raise "oops"}), an exception class raises it with its default message
+     * ({@code raise ArgumentError} prints {@code ** (ArgumentError) argument error}), an
+     * exception is raised as it is.
      *
      * @throws RuntimeException always
      */
     public static Object raise(Object message) {
         if (message instanceof RuntimeException e) throw e;
+        if (message instanceof Class<?> c && Throwable.class.isAssignableFrom(c)) {
+            throw exception(c, null);
+        }
         throw new RuntimeException(String.valueOf(Values.normalize(message)));
     }
 
     /**
-     * Raises an exception of the given class with a message, as {@code raise ArgumentError, "bad"}.
+     * Raises an exception of the given class with a message, as Elixir's
+     * {@code raise ArgumentError, "bad"} or {@code raise ArgumentError, [message: "bad"]}; the
+     * Elixir names {@code ArgumentError}, {@code RuntimeError} and {@code KeyError} are classes of
+     * this package.
      *
+     * @param exception an exception class
+     * @param message the message, or a keyword list or map with a {@code :message} entry
      * @throws RuntimeException always (the given class when it has a String constructor)
      */
     public static Object raise(Class<?> exception, Object message) {
-        RuntimeException e;
-        try {
-            e = (RuntimeException) exception.getConstructor(String.class).newInstance(String.valueOf(Values.normalize(message)));
-        } catch (ReflectiveOperationException | ClassCastException x) {
-            e = new RuntimeException(String.valueOf(message));
+        throw exception(exception, messageOf(message));
+    }
+
+    /**
+     * {@code raise(ArgumentError, message: "bad")}: Groovy passes the named arguments first.
+     *
+     * @param options the named arguments, {@code message:} among them
+     * @param exception an exception class
+     * @throws RuntimeException always
+     */
+    public static Object raise(Map<?, ?> options, Class<?> exception) {
+        throw exception(exception, messageOf(options));
+    }
+
+    /** The message of {@code raise}'s second argument: a string, or the :message of options. */
+    private static String messageOf(Object message) {
+        Object m = Values.normalize(message);
+        if (m instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if ("message".equals(String.valueOf(e.getKey())) || _atom_("message").equals(e.getKey())) {
+                    return to_string(e.getValue());
+                }
+            }
+            return null;
         }
-        throw e;
+        if (m instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Tuple) {
+            for (Object o : list) {
+                if (o instanceof Tuple t && t.size() == 2 && _atom_("message").equals(t.get(0))) {
+                    return to_string(t.get(1));
+                }
+            }
+            return null;
+        }
+        return m instanceof String s ? s : to_string(m);
+    }
+
+    private static RuntimeException exception(Class<?> exception, String message) {
+        try {
+            if (message == null) {
+                try {
+                    return (RuntimeException) exception.getConstructor().newInstance();
+                } catch (NoSuchMethodException e) {
+                    message = exception.getSimpleName();
+                }
+            }
+            return (RuntimeException) exception.getConstructor(String.class).newInstance(message);
+        } catch (ReflectiveOperationException | ClassCastException x) {
+            return new RuntimeException(String.valueOf(message));
+        }
     }
 
     /**

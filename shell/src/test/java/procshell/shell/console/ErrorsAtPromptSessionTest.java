@@ -64,8 +64,6 @@ class ErrorsAtPromptSessionTest {
     }
 
     @Test
-    @Disabled("differs from iex: throw(:ball) raises a ClassCastError (Atom is not a Throwable), iex prints"
-            + " `** (throw) :ball` and an empty line; the fix belongs in iex/Kernel or eval/IexSyntax (throw of a term)")
     void throwATerm() {
         IexSessionCheck.against("errors_at_prompt.txt").same("throw(:ball)", "throw(:ball)").check();
     }

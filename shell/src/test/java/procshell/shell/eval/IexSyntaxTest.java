@@ -109,6 +109,14 @@ class IexSyntaxTest {
         }
 
         @Test
+        void throwOfATerm() {
+            translates("throw(:ball)", "throw _throw_(_atom_(\"ball\"))");
+            translates("throw (e)", "throw _throw_(e)");
+            unchanged("throw e");
+            unchanged("throw new RuntimeException()");
+        }
+
+        @Test
         void anonymousFunctionCalls() {
             translates("f.(1, 2)", "f.call(1, 2)");
             translates("1 |> f.()", "f.call(1)");

@@ -1,0 +1,58 @@
+package procshell.shell.iex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import procshell.shell.console.PipedSession;
+
+/**
+ * Elixir syntax and Kernel functions through a piped shell session, each compared with what
+ * iex 1.14 prints for the same input (the expected lines were taken from Debian's iex).
+ */
+@Timeout(30)
+class KernelShellTest {
+
+    /** The first output line of each input, run in one fresh shell. */
+    private static List<String> firstLines(String... inputs) {
+        List<List<String>> outputs = PipedSession.outputs(inputs);
+        assertEquals(inputs.length, outputs.size(), () -> "one prompt per input expected: " + outputs);
+        return outputs.stream().map(o -> o.isEmpty() ? "" : o.get(0)).toList();
+    }
+
+    @Test
+    void keywordListsAndAliases() {
+        assertEquals(List.of(
+                        "[a: 1, b: :x]",
+                        "{Registry, [keys: :unique]}",
+                        "[1, {:a, 2}]",
+                        "Secret.Registry",
+                        "true"),
+                firstLines("[a: 1, b: :x]", "{Registry, keys: :unique}", "[1, a: 2]", "Secret.Registry",
+                        "Secret.Registry == :\"Elixir.Secret.Registry\""));
+    }
+
+    @Test
+    void pipes() {
+        assertEquals(List.of("\"ABC\"", "2", "#Function<", "3"),
+                firstLines("\"abc\" |> String.upcase()", "[1, 2] |> Enum.map(fn x -> x end) |> Enum.count()",
+                        "f = fn x -> x + 1 end", "2 |> f.()").stream()
+                        .map(l -> l.startsWith("#Function<") ? "#Function<" : l).toList());
+    }
+
+    @Test
+    void throwAndRaise() {
+        assertEquals(List.of(
+                        "** (throw) :ball",
+                        "** (ArgumentError) bad",
+                        "** (ArgumentError) bad",
+                        "** (RuntimeError) runtime error",
+                        "** (ArgumentError) argument error",
+                        "** (KeyError) k"),
+                firstLines("throw(:ball)", "raise ArgumentError, \"bad\"", "raise(ArgumentError, message: \"bad\")",
+                        "raise RuntimeError", "raise ArgumentError", "raise KeyError, \"k\""));
+    }
+}
