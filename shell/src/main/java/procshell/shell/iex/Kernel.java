@@ -526,7 +526,12 @@ public final class Kernel {
 
     /** An earlier result, as iex's {@code v/1} ({@code v(-1)} is the last). */
     public static Object v(int n) {
-        return IexSession.current().result(n);
+        try {
+            return IexSession.current().result(n);
+        } catch (IllegalArgumentException e) {
+            // iex: ** (RuntimeError) v(100) is out of bounds
+            throw new RuntimeError(e.getMessage());
+        }
     }
 
     /** The last result, as iex's {@code v/0}. */

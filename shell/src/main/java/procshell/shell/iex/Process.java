@@ -28,9 +28,14 @@ public final class Process {
      * process with {@code :killed}; {@code :normal} does not end another non-trapping process.
      *
      * @return true
+     * @throws IllegalArgumentException when {@code pid} is not a pid ({@code Process.exit(nil, :kill)}),
+     *         as Elixir's ArgumentError "1st argument: not a pid"
      */
-    public static boolean exit(Pid pid, Object reason) {
-        return ctx().exit(pid, Values.normalize(reason));
+    public static boolean exit(Object pid, Object reason) {
+        if (!(pid instanceof Pid p)) {
+            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
+        }
+        return ctx().exit(p, Values.normalize(reason));
     }
 
     /** True when the pid names a live process, as {@code Process.alive?/1}. */
@@ -132,6 +137,26 @@ public final class Process {
             throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: invalid flag\n");
         }
         return ctx().trapExit(b);
+    }
+
+    /**
+     * Sleeps forever, as {@code Process.sleep(:infinity)}: returns only by the process being
+     * killed or exiting.
+     *
+     * @param timeout the atom {@code :infinity} (anything else is an ArgumentError, as Elixir's
+     *                guard failing)
+     */
+    public static Atom sleep(Object timeout) throws InterruptedException {
+        if (timeout instanceof Number n) {
+            return sleep(n.longValue());
+        }
+        if (!(timeout instanceof Atom a) || !a.name().equals("infinity")) {
+            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a valid timeout\n");
+        }
+        while (true) {
+            Thread.sleep(Long.MAX_VALUE);
+            ctx().process().checkAlive();
+        }
     }
 
     /** Sleeps, as {@code Process.sleep/1}; returns {@code :ok}. */

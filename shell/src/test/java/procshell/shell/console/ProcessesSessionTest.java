@@ -59,8 +59,6 @@ class ProcessesSessionTest {
     }
 
     @Test
-    @Disabled("differs from iex: Process.sleep(:infinity) raises UndefinedFunctionError Process.sleep/1 (only"
-            + " milliseconds are accepted); iex sleeps forever. The fix belongs in iex/Process.sleep")
     void sleepingForever() {
         IexSessionCheck.against("processes.txt")
                 .same("p2 = spawn(fn -> Process.sleep(:infinity) end)", "p2 = spawn(fn -> Process.sleep(:infinity) end)")

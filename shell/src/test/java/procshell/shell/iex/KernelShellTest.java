@@ -55,4 +55,17 @@ class KernelShellTest {
                 firstLines("throw(:ball)", "raise ArgumentError, \"bad\"", "raise(ArgumentError, message: \"bad\")",
                         "raise RuntimeError", "raise ArgumentError", "raise KeyError, \"k\""));
     }
+
+    @Test
+    void processAndHistoryErrors() {
+        assertEquals(List.of(
+                        "** (ArgumentError) errors were found at the given arguments:",
+                        "** (RuntimeError) v(100) is out of bounds",
+                        "true",
+                        "true",
+                        "false"),
+                firstLines("Process.exit(nil, :kill)", "v(100)",
+                        "p = spawn(fn -> Process.sleep(:infinity) end); Process.alive?(p)",
+                        "Process.exit(p, :kill)", "Process.alive?(p)"));
+    }
 }
