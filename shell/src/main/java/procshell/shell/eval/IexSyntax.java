@@ -22,8 +22,8 @@ import procshell.shell.eval.Lexer.Token;
  *       after whitespace and before a letter is an atom, so write ternaries with a space after the
  *       ':' ({@code a ? b : c}, not {@code a ? b :c}).</li>
  *   <li>{@code :ets.all()} → {@code _erl_("ets").all()}.</li>
- *   <li>{@code Process.alive?(p)} → {@code Process.alive_qm(p)}, {@code Map.fetch!(m, k)} →
- *       {@code Map.fetch_bang(m, k)}.</li>
+ *   <li>{@code Process.alive?(p)} → {@code Process.alive_qm(p)}, {@code Foo.fetch!(m, k)} →
+ *       {@code Foo.fetch_bang(m, k)}.</li>
  *   <li>{@code {a, b}} where a value is expected → {@code _tuple_(a, b)}; braces after {@code )},
  *       a name, {@code ]} or <code>}</code> stay blocks/closures.</li>
  *   <li>{@code [a: 1, b: :x]} (a list literal ending in {@code key: value} elements) →
@@ -44,8 +44,9 @@ import procshell.shell.eval.Lexer.Token;
  *       is inserted as Elixir's {@code to_string/1} gives it ({@code "#{:ok}"} is {@code "ok"}).</li>
  *   <li>{@code nil} → {@code null}; {@code __MODULE__} → the enclosing class name;
  *       {@code # comment} → {@code // comment}; {@code String.upcase(s)} →
- *       {@code ElixirString.upcase(s)} and {@code Enum.each(l, f)} → {@code ElixirEnum.each(l, f)}
- *       (the Java statics {@code String.format}, {@code Enum.valueOf}, ... stay).</li>
+ *       {@code ElixirString.upcase(s)} and {@code Enum.each(l, f)} → {@code ElixirEnum.each(l, f)}, {@code Map.put(m, k, v)} →
+ *       {@code ElixirMap.put(m, k, v)}
+ *       (the Java statics {@code String.format}, {@code Enum.valueOf}, {@code Map.of}, ... stay).</li>
  * </ul>
  * Statements such as {@code h Enum} or {@code i value} are left for the console.
  *

@@ -33,10 +33,11 @@ final class IexSyntaxTranslator {
      * {@code ElixirString.upcase(s)}, {@code String.format(...)} stays.
      */
     private static final java.util.Map<String, String> ELIXIR_FACADES = java.util.Map.of(
-            "String", "ElixirString", "Enum", "ElixirEnum");
+            "String", "ElixirString", "Enum", "ElixirEnum", "Map", "ElixirMap");
     private static final java.util.Map<String, Set<String>> JAVA_STATICS = java.util.Map.of(
             "String", Set.of("valueOf", "format", "join", "copyValueOf"),
-            "Enum", Set.of("valueOf"));
+            "Enum", Set.of("valueOf"),
+            "Map", Set.of("of", "entry", "copyOf", "ofEntries"));
     /** Words that cannot start a Groovy command call or declaration like {@code println a, b}. */
     private static final Set<String> NOT_COMMANDS = Set.of(
             "nil", "null", "true", "false", "this", "super", "in", "instanceof", "as", "new", "return");

@@ -97,6 +97,97 @@ public final class Kernel {
         return term instanceof Throwable t ? t : new ThrownValue(Values.normalize(term));
     }
 
+    // ---- guards and list functions ------------------------------------------------------------
+
+    private static IllegalArgumentException notANonemptyList() {
+        return new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a nonempty list\n");
+    }
+
+    /**
+     * The first element of a list, as {@code hd/1}.
+     *
+     * @throws IllegalArgumentException when the list is empty or not a list, as Elixir's ArgumentError
+     */
+    public static Object hd(Object list) {
+        if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw notANonemptyList();
+        return l.get(0);
+    }
+
+    /**
+     * The list without its first element, as {@code tl/1}.
+     *
+     * @throws IllegalArgumentException when the list is empty or not a list, as Elixir's ArgumentError
+     */
+    public static List<Object> tl(Object list) {
+        if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw notANonemptyList();
+        return new ArrayList<>(l.subList(1, l.size()));
+    }
+
+    /** Whether the term is a list, as {@code is_list/1}. */
+    public static boolean is_list(Object term) {
+        return Values.normalize(term) instanceof List<?>;
+    }
+
+    /** Whether the term is a map, as {@code is_map/1}. */
+    public static boolean is_map(Object term) {
+        return Values.normalize(term) instanceof Map<?, ?>;
+    }
+
+    /** Whether the term is a tuple, as {@code is_tuple/1}. */
+    public static boolean is_tuple(Object term) {
+        return term instanceof Tuple;
+    }
+
+    /** Whether the term is an integer, as {@code is_integer/1}. */
+    public static boolean is_integer(Object term) {
+        return term instanceof Integer || term instanceof Long || term instanceof Short || term instanceof Byte
+                || term instanceof java.math.BigInteger;
+    }
+
+    /** Whether the term is a float, as {@code is_float/1}. */
+    public static boolean is_float(Object term) {
+        return term instanceof Double || term instanceof Float || term instanceof java.math.BigDecimal;
+    }
+
+    /** Whether the term is a number, as {@code is_number/1}. */
+    public static boolean is_number(Object term) {
+        return is_integer(term) || is_float(term);
+    }
+
+    /** Whether the term is a binary (a string), as {@code is_binary/1}. */
+    public static boolean is_binary(Object term) {
+        return term instanceof CharSequence;
+    }
+
+    /** Whether the term is true or false, as {@code is_boolean/1}. */
+    public static boolean is_boolean(Object term) {
+        return term instanceof Boolean;
+    }
+
+    /** Whether the term is nil, as {@code is_nil/1}. */
+    public static boolean is_nil(Object term) {
+        return term == null;
+    }
+
+    /** Whether the term is a function (a closure), as {@code is_function/1}. */
+    public static boolean is_function(Object term) {
+        return term instanceof Closure<?>;
+    }
+
+    /** Whether the term is a reference, as {@code is_reference/1}. */
+    public static boolean is_reference(Object term) {
+        return term instanceof Ref;
+    }
+
+    /**
+     * The number of entries of a map, as {@code map_size/1}.
+     *
+     * @throws BadMapError when the term is not a map
+     */
+    public static int map_size(Object map) {
+        return ElixirMap.size(map);
+    }
+
     /** The tuple {@code {a, b, ...}}. */
     public static Tuple _tuple_(Object... elements) {
         return tuple(elements);

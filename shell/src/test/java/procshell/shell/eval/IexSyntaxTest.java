@@ -181,7 +181,7 @@ class IexSyntaxTest {
         @Test
         void renamed() {
             translates("Process.alive?(pid)", "Process.alive_qm(pid)");
-            translates("Map.fetch!(m, :k)", "Map.fetch_bang(m, _atom_(\"k\"))");
+            translates("Foo.fetch!(m, :k)", "Foo.fetch_bang(m, _atom_(\"k\"))");
             translates("if (empty?(x)) {}", "if (empty_qm(x)) {}");
         }
 
@@ -211,6 +211,14 @@ class IexSyntaxTest {
             unchanged("String.CASE_INSENSITIVE_ORDER");
             unchanged("java.lang.String.valueOf(1)");
             unchanged("x.String.upcase(s)");
+        }
+
+        @Test
+        void elixirMapModule() {
+            translates("Map.put(m, :k, 1)", "ElixirMap.put(m, _atom_(\"k\"), 1)");
+            translates("Map.fetch!(m, k)", "ElixirMap.fetch_bang(m, k)");
+            unchanged("Map.of(1, 2)");
+            unchanged("Map.Entry e = null");
         }
 
         @Test

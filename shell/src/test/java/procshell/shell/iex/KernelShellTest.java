@@ -68,4 +68,24 @@ class KernelShellTest {
                         "p = spawn(fn -> Process.sleep(:infinity) end); Process.alive?(p)",
                         "Process.exit(p, :kill)", "Process.alive?(p)"));
     }
+
+    @Test
+    void mapKeywordAndGuards() {
+        assertEquals(List.of(
+                        "%{a: 1}",
+                        "%{a: 1, b: 2}",
+                        "** (KeyError) key :b not found in: %{a: 1}",
+                        "{:ok, 1}",
+                        "%{a: 2}",
+                        "[:a]",
+                        "2",
+                        "[2, 3]",
+                        "** (ArgumentError) errors were found at the given arguments:",
+                        "true",
+                        "** (BadMapError) expected a map, got: 1"),
+                firstLines("m = %{a: 1}", "Map.put(m, :b, 2)", "Map.fetch!(m, :b)", "Map.fetch(m, :a)",
+                        "Map.update(m, :a, 0, fn x -> x + 1 end)", "Map.keys(m)", "Keyword.get([a: 1, b: 2], :b)",
+                        "tl([1, 2, 3])", "hd([])", "is_map(m) and is_list([1]) and is_nil(nil)",
+                        "Map.put(1, :a, 2)"));
+    }
 }
