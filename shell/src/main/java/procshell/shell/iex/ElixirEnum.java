@@ -154,4 +154,56 @@ public final class ElixirEnum {
         for (Object x : elements(enumerable)) total = NumberMath.add((Number) total, (Number) x);
         return (Number) total;
     }
+
+    /** The elements in Erlang term order ({@code number < atom < reference < pid < tuple < map < list < binary}), as {@code Enum.sort/1}. */
+    public static List<Object> sort(Object enumerable) {
+        List<Object> out = to_list(enumerable);
+        out.sort(procshell.runtime.inspect.Inspect.TERM_ORDER);
+        return out;
+    }
+
+    /**
+     * The elements sorted by a function {@code fn a, b -> a <= b end} (true when {@code a} goes
+     * first), as {@code Enum.sort/2}; the atoms {@code :asc} and {@code :desc} sort in term order.
+     */
+    public static List<Object> sort(Object enumerable, Object sorter) {
+        List<Object> out = to_list(enumerable);
+        if (sorter instanceof Closure<?> fun) {
+            out.sort((a, b) -> {
+                boolean first = truthy(Values.normalize(fun.call(a, b)));
+                boolean second = truthy(Values.normalize(fun.call(b, a)));
+                return first == second ? 0 : first ? -1 : 1;
+            });
+        } else if (sorter instanceof Atom a && a.name().equals("desc")) {
+            out.sort(procshell.runtime.inspect.Inspect.TERM_ORDER.reversed());
+        } else {
+            out.sort(procshell.runtime.inspect.Inspect.TERM_ORDER);
+        }
+        return out;
+    }
+
+    /** The elements in reverse order, as {@code Enum.reverse/1}. */
+    public static List<Object> reverse(Object enumerable) {
+        List<Object> out = to_list(enumerable);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** The elements as strings ({@code to_string/1}) joined by {@code joiner}, as {@code Enum.join/2}. */
+    public static String join(Object enumerable, Object joiner) {
+        StringBuilder b = new StringBuilder();
+        String sep = Kernel.to_string(joiner);
+        boolean first = true;
+        for (Object x : elements(enumerable)) {
+            if (!first) b.append(sep);
+            b.append(Kernel.to_string(x));
+            first = false;
+        }
+        return b.toString();
+    }
+
+    /** The elements as strings joined without separator, as {@code Enum.join/1}. */
+    public static String join(Object enumerable) {
+        return join(enumerable, "");
+    }
 }

@@ -88,4 +88,12 @@ class KernelShellTest {
                         "tl([1, 2, 3])", "hd([])", "is_map(m) and is_list([1]) and is_nil(nil)",
                         "Map.put(1, :a, 2)"));
     }
+
+    @Test
+    void enumSortReverseJoin() {
+        assertEquals(List.of("[1, 3, :a, \"b\"]", "[3, 2, 1]", "[3, 2, 1]", "[3, 2, 1]", "\"1, a, b\"", "\"1-3\""),
+                firstLines("Enum.sort([3, :a, 1, \"b\"])", "Enum.sort([3, 1, 2], fn a, b -> a >= b end)",
+                        "Enum.sort([3, 1, 2], :desc)", "Enum.reverse(1..3)", "Enum.join([1, :a, \"b\"], \", \")",
+                        "[3, 1] |> Enum.sort() |> Enum.join(\"-\")"));
+    }
 }
