@@ -2,7 +2,6 @@ package procshell.shell.iex;
 
 import groovy.lang.Closure;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -140,6 +139,6 @@ public final class ElixirMap {
     }
 
     private static Map<Object, Object> copy(Object map) {
-        return new LinkedHashMap<>(map(map));
+        return new MapTerm(map(map));
     }
 }

@@ -203,7 +203,7 @@ public final class Kernel {
 
     /** The map {@code %{k1 => v1, ...}} from alternating keys and values, in insertion order. */
     public static Map<Object, Object> _map_(Object... keysAndValues) {
-        Map<Object, Object> m = new LinkedHashMap<>();
+        Map<Object, Object> m = new MapTerm();
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
             m.put(Values.normalize(keysAndValues[i]), Values.normalize(keysAndValues[i + 1]));
         }

@@ -96,4 +96,10 @@ class KernelShellTest {
                         "Enum.sort([3, 1, 2], :desc)", "Enum.reverse(1..3)", "Enum.join([1, :a, \"b\"], \", \")",
                         "[3, 1] |> Enum.sort() |> Enum.join(\"-\")"));
     }
+
+    @Test
+    void dotAccessOnMaps() {
+        assertEquals(List.of("%{id: 1}", "1", "** (KeyError) key :b not found in: %{a: 1}", "2"),
+                firstLines("m = %{id: 1}", "m.id", "%{a: 1}.b", "Map.put(m, :z, 2).z"));
+    }
 }
