@@ -218,13 +218,12 @@ public final class Registry {
         Node node = self.node();
         Tables tables = node.tables();
         Pid me = self.self();
-        Tuple info = info(tables, registry);
-        Atom kind = (Atom) info.get(0);
-        int partitions = (Integer) info.get(1);
-        Table keyTable = info.get(2) != null ? tables.get(info.get(2)) : keyTable(tables, registry, keyPartition(kind, key, me, partitions));
-        Tuple pidPair = info.get(3) != null ? (Tuple) info.get(3) : pidPair(tables, registry, TermHash.phash2(me, partitions));
-        Pid pidServer = (Pid) pidPair.get(0);
-        Table pidTable = tables.get(pidPair.get(1));
+        Slot slot = slot(tables, registry, key, me);
+        Tuple info = slot.info();
+        Atom kind = slot.kind();
+        Table keyTable = slot.keyTable();
+        Pid pidServer = slot.partition();
+        Table pidTable = slot.pidTable();
         self.link(pidServer);
         Tuple pidEntry = Tuple.of(me, key, keyTable.id(), UNIQUE.getAndIncrement());
         pidTable.insert(pidEntry);
@@ -260,6 +259,22 @@ public final class Registry {
     }
 
     /**
+     * Where a process's entries under a key live: the registry's info row, the key's partition
+     * table, and the partition process and PID table for that process.
+     */
+    private record Slot(Tuple info, Atom kind, Table keyTable, Pid partition, Table pidTable) {}
+
+    /** @throws IllegalArgumentException {@code unknown registry: R} */
+    private static Slot slot(Tables tables, Atom registry, Object key, Pid pid) {
+        Tuple info = info(tables, registry);
+        Atom kind = (Atom) info.get(0);
+        int partitions = (Integer) info.get(1);
+        Table keyTable = info.get(2) != null ? tables.get(info.get(2)) : keyTable(tables, registry, keyPartition(kind, key, pid, partitions));
+        Tuple pidPair = info.get(3) != null ? (Tuple) info.get(3) : pidPair(tables, registry, TermHash.phash2(pid, partitions));
+        return new Slot(info, kind, keyTable, (Pid) pidPair.get(0), tables.get(pidPair.get(1)));
+    }
+
+    /**
      * Removes every entry of the calling process under {@code key}, as {@code Registry.unregister/2};
      * unlinks from the partition when the process has no entries left there. Listeners get
      * {@code {:unregister, registry, key, pid}}.
@@ -270,15 +285,13 @@ public final class Registry {
         ProcessContext self = ProcessContext.require();
         Tables tables = self.node().tables();
         Pid me = self.self();
-        Tuple info = info(tables, registry);
-        Atom kind = (Atom) info.get(0);
-        int partitions = (Integer) info.get(1);
-        Table keyTable = info.get(2) != null ? tables.get(info.get(2)) : keyTable(tables, registry, keyPartition(kind, key, me, partitions));
-        Tuple pidPair = info.get(3) != null ? (Tuple) info.get(3) : pidPair(tables, registry, TermHash.phash2(me, partitions));
-        Table pidTable = tables.get(pidPair.get(1));
+        Slot slot = slot(tables, registry, key, me);
+        Tuple info = slot.info();
+        Table keyTable = slot.keyTable();
+        Table pidTable = slot.pidTable();
         long removed = unregisterEntries(keyTable, Tuple.of(key, Tuple.of(me, ANY)), 1);
         unregisterEntries(pidTable, Tuple.of(me, key, keyTable.id(), ANY), 2);
-        unlinkIfUnregistered(self, (Pid) pidPair.get(0), pidTable);
+        unlinkIfUnregistered(self, slot.partition(), pidTable);
         if (removed > 0) unregistered(self.node(), registry, key, me);
         for (Atom listener : listeners(info)) self.send(listener, Tuple.of(UNREGISTER, registry, key, me));
         return Atom.OK;
@@ -300,12 +313,10 @@ public final class Registry {
         ProcessContext self = ProcessContext.require();
         Tables tables = self.node().tables();
         Pid me = self.self();
-        Tuple info = info(tables, registry);
-        Atom kind = (Atom) info.get(0);
-        int partitions = (Integer) info.get(1);
-        Table keyTable = info.get(2) != null ? tables.get(info.get(2)) : keyTable(tables, registry, keyPartition(kind, key, me, partitions));
-        Tuple pidPair = info.get(3) != null ? (Tuple) info.get(3) : pidPair(tables, registry, TermHash.phash2(me, partitions));
-        Table pidTable = tables.get(pidPair.get(1));
+        Slot slot = slot(tables, registry, key, me);
+        Tuple info = slot.info();
+        Table keyTable = slot.keyTable();
+        Table pidTable = slot.pidTable();
         Tuple keyGuard = Tuple.of(EXACT_EQ, Tuple.of(ELEMENT, 1, WHOLE), Tuple.of(CONST, key));
         long total = keyTable.selectCount(List.of(Tuple.of(Tuple.of(ANY, Tuple.of(me, ANY)), List.of(keyGuard), List.of(Boolean.TRUE))));
         List<Object> allGuards = new ArrayList<>();
@@ -315,7 +326,7 @@ public final class Registry {
         if (deleted > 0) unregistered(self.node(), registry, key, me);
         if (deleted == total) {
             unregisterEntries(pidTable, Tuple.of(me, key, keyTable.id(), ANY), 2);
-            unlinkIfUnregistered(self, (Pid) pidPair.get(0), pidTable);
+            unlinkIfUnregistered(self, slot.partition(), pidTable);
             for (Atom listener : listeners(info)) self.send(listener, Tuple.of(UNREGISTER, registry, key, me));
         } else if (deleted != 0) {
             // As Elixir: the remaining entries' pid-table rows are rewritten under a fresh counter,
