@@ -14,17 +14,7 @@ class HelloServerSessionTest {
     @Test
     void startCallAndAlreadyStarted() {
         IexSessionCheck.against("hello_server.txt")
-                .instead("""
-                        class HelloServer extends GenServer {
-                          static start_link(id) { GenServer.start_link(HelloServer, id) }
-                          static hello(pid) { GenServer.call(pid, :hello) }
-                          def init(id) { {:ok, %{id: id}} }
-                          def handle_call(msg, from, state) { {:reply, "hello", state} }
-                        }""", "defmodule MyApp.HelloServer do\n  use GenServer\n"
-                        + "  def start_link(id), do: GenServer.start_link(__MODULE__, id)\n"
-                        + "  def hello(pid), do: GenServer.call(pid, :hello)\n  @impl true\n  def init(id), do: {:ok, %{id: id}}\n"
-                        + "  @impl true\n  def handle_call(:hello, _from, state), do: {:reply, \"hello\", state}\nend",
-                        "{:module, HelloServer}")
+                .helloServer()
                 .same("{:ok, pid} = HelloServer.start_link(123)", "{:ok, pid} = MyApp.HelloServer.start_link(123)")
                 .same("HelloServer.hello(pid)", "MyApp.HelloServer.hello(pid)")
                 .same(":sys.get_state(pid)", ":sys.get_state(pid)")

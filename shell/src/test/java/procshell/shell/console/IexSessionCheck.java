@@ -57,6 +57,24 @@ final class IexSessionCheck {
     }
 
     /**
+     * Types the first chapter's unnamed HelloServer where the reference pasted
+     * {@code MyApp.HelloServer}'s defmodule; prints {@code {:module, HelloServer}}.
+     */
+    IexSessionCheck helloServer() {
+        return instead("""
+                class HelloServer extends GenServer {
+                  static start_link(id) { GenServer.start_link(HelloServer, id) }
+                  static hello(pid) { GenServer.call(pid, :hello) }
+                  def init(id) { {:ok, %{id: id}} }
+                  def handle_call(msg, from, state) { {:reply, "hello", state} }
+                }""", "defmodule MyApp.HelloServer do\n  use GenServer\n"
+                + "  def start_link(id), do: GenServer.start_link(__MODULE__, id)\n"
+                + "  def hello(pid), do: GenServer.call(pid, :hello)\n  @impl true\n  def init(id), do: {:ok, %{id: id}}\n"
+                + "  @impl true\n  def handle_call(:hello, _from, state), do: {:reply, \"hello\", state}\nend",
+                "{:module, HelloServer}");
+    }
+
+    /**
      * Types {@code input} into procshell; it must print what iex printed after {@code iexInput},
      * the next exchange of the reference with that input, at the same prompt counter.
      */

@@ -14,17 +14,7 @@ class ShellExitSessionTest {
     @Test
     void aKilledLinkedServerTakesTheShellProcessAndTheBindingsStay() {
         IexSessionCheck.against("shell_exit.txt")
-                .instead("""
-                        class HelloServer extends GenServer {
-                          static start_link(id) { GenServer.start_link(HelloServer, id) }
-                          static hello(pid) { GenServer.call(pid, :hello) }
-                          def init(id) { {:ok, %{id: id}} }
-                          def handle_call(msg, from, state) { {:reply, "hello", state} }
-                        }""", "defmodule MyApp.HelloServer do\n  use GenServer\n"
-                        + "  def start_link(id), do: GenServer.start_link(__MODULE__, id)\n"
-                        + "  def hello(pid), do: GenServer.call(pid, :hello)\n  @impl true\n  def init(id), do: {:ok, %{id: id}}\n"
-                        + "  @impl true\n  def handle_call(:hello, _from, state), do: {:reply, \"hello\", state}\nend",
-                        "{:module, HelloServer}")
+                .helloServer()
                 .same("x = 42", "x = 42")
                 .same("self()", "self()")
                 .same("{:ok, pid} = HelloServer.start_link(123)", "{:ok, pid} = MyApp.HelloServer.start_link(123)")
