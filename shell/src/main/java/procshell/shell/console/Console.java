@@ -35,6 +35,9 @@ public final class Console {
     /** Printed after the shell process restarts, as iex prints its "Interactive Elixir" line. */
     public static final String RESTART_BANNER = "Interactive procshell - press Ctrl+D to exit (type h() ENTER for help)";
 
+    /** How long, at most, an input's consequences may take to settle before its value prints. */
+    private static final long SETTLE_MS = 200;
+
     private final Shell owner;
     private final LineReader reader;
     private final BufferedReader piped;
@@ -239,6 +242,7 @@ public final class Console {
             return true;
         }
         EvaluatorProcess.Result r;
+        Pid evaluator = shell().pid();
         try {
             r = shell().evaluate(input);
         } catch (InterruptedException e) {
@@ -254,6 +258,11 @@ public final class Console {
                 }
                 IexSession session = session();
                 for (Class<?> c : v.outcome().defined()) session.modules().atomOf(c);
+                // On the BEAM the exit signals an input causes (a linked process that raises, a
+                // supervisor giving up) reach the shell before it prints: give them that moment.
+                // If they killed the shell process, iex never prints the value, and neither do we.
+                Quiescence.await(node(), evaluator, SETTLE_MS);
+                if (!node().isAlive(evaluator)) return false;
                 session.recordResult(value);
                 if (value != IexSession.NO_VALUE) printLine(result(session.inspect(value)));
                 counter++; // as iex: only an input that succeeded moves the counter

@@ -1,6 +1,5 @@
 package procshell.shell.console;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -67,10 +66,6 @@ class ProcessesSessionTest {
     }
 
     @Test
-    @Disabled("differs from iex: spawn_link(fn -> raise \"oops\" end) prints its result #PID<...> before the Logger"
-            + " report and the EXIT line; iex's shell process dies before it can print the result (README: the result"
-            + " of the expression that caused the exit is not printed). The fix belongs in console/Console or"
-            + " eval/EvaluatorProcess")
     void aLinkedProcessThatRaisesTakesTheShellProcess() {
         IexSessionCheck.against("processes.txt")
                 .same("self()", "self()")

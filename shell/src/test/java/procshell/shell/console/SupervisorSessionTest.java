@@ -80,10 +80,6 @@ class SupervisorSessionTest {
     }
 
     @Test
-    @Disabled("differs from iex: the 4th kill typed on its own line prints its result `true` before the EXIT line;"
-            + " iex's shell process is gone before it can print it (README: the result of the expression that caused"
-            + " the exit is not printed). The fix belongs in console/Console or eval/EvaluatorProcess: let the exit"
-            + " signals the input caused arrive before printing its value")
     void fourKillsTypedOneByOneExceedTheIntensity() {
         IexSessionCheck.against("supervisor.txt")
                 .instead(CLASSES, IEX_CLASSES, "{:module, HelloServerLocalName}")
