@@ -1,5 +1,7 @@
 package procshell.shell.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,9 +44,6 @@ class ErrorsAtPromptSessionTest {
     }
 
     @Test
-    @Disabled("differs from iex: the compile error of an input typed at ps(N)> names line iex:1 instead of iex:N"
-            + " (warning, CompileError, SyntaxError); the fix belongs in console/Console.evalAndPrint: call"
-            + " ErrorFormatter.format(error, counter) (the overload exists) instead of ErrorFormatter.format(error)")
     void compileErrorsNameTheLineOfThePrompt() {
         IexSessionCheck.against("errors_at_prompt.txt")
                 .same("1 +\n2", "1 +\n2")
@@ -54,13 +53,17 @@ class ErrorsAtPromptSessionTest {
     }
 
     @Test
-    @Disabled("differs from iex: after `1 +` and `#iex:break` procshell prints the TokenMissingError line without"
-            + " the empty line iex prints after it; the fix belongs in console/Console.read (print the message"
-            + " followed by an empty line)")
     void iexBreak() {
-        IexSessionCheck.against("errors_at_prompt.txt")
-                .same("1 +\n#iex:break\n1 +\n2", "1 +\n2")
-                .check();
+        // As errors_at_prompt.txt shows it: the error, an empty line, the same prompt number again.
+        assertEquals("""
+                ps(1)> 1 +
+                ...(1)> #iex:break
+                ** (TokenMissingError) iex:1: incomplete expression
+
+                ps(1)> 1 +
+                ...(1)> 2
+                3
+                """, PipedSession.transcript("1 +", "#iex:break", "1 +", "2"));
     }
 
     @Test

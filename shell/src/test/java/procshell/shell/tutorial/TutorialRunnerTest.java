@@ -88,10 +88,6 @@ class TutorialRunnerTest {
     }
 
     @Test
-    @Disabled("TutorialRunner reports the file line of the first transcript line equal to the failing one"
-            + " (s.transcript().indexOf(expected line)), so a failing #PID<0.110.0> after an earlier one in the same"
-            + " step is reported on the earlier line (here :4 instead of :6); the fix belongs in tutorial/TutorialRunner.run (keep each expected"
-            + " line's own index)")
     void aRepeatedLineIsReportedWhereItFailed() throws IOException {
         TutorialRunner.Result r = TutorialRunner.run(chapter("""
                 # A test
