@@ -243,6 +243,9 @@ public abstract class GenServer {
                 && ((t.size() == 2 && ref.equals(t.get(0))) || (t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)))), timeoutMs);
         if (m == Mailbox.TIMEOUT) {
             self.demonitor(ref, true);
+            // As OTP 24+'s alias: the reply, if it comes after all, is dropped, not queued.
+            self.process().dropReplyTo(ref);
+            self.receive(msg -> msg instanceof Tuple r && r.size() == 2 && ref.equals(r.get(0)), 0);
             throw callExit(Atom.TIMEOUT, server, request, timeoutMs);
         }
         Tuple t = (Tuple) m;

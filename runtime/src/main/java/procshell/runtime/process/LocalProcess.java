@@ -41,6 +41,7 @@ public final class LocalProcess {
     private volatile boolean dead;
     private volatile boolean waiting;
     private volatile Object exitReason;
+    private volatile java.util.Set<Ref> droppedReplies;
 
     // Guarded by this.
     private Map<Pid, LocalProcess> links;
@@ -150,7 +151,28 @@ public final class LocalProcess {
 
     /** Delivers a message; dropped silently when this process is dead, as on the BEAM. */
     public void deliver(Object message) {
-        if (!dead) mailbox.add(message);
+        if (dead) return;
+        java.util.Set<Ref> dropped = droppedReplies;
+        if (dropped != null && message instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Ref r && dropped.remove(r)) {
+            return; // a reply to a call that already timed out
+        }
+        mailbox.add(message);
+    }
+
+    /**
+     * Drops the reply {@code {ref, reply}} to a call that gave up waiting, should it still come, as
+     * OTP 24+ does by deactivating the call's alias: a late reply never reaches the mailbox. A
+     * reply already queued is removed by the caller itself.
+     */
+    public void dropReplyTo(Ref ref) {
+        java.util.Set<Ref> dropped = droppedReplies;
+        if (dropped == null) {
+            synchronized (this) {
+                if (droppedReplies == null) droppedReplies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                dropped = droppedReplies;
+            }
+        }
+        dropped.add(ref);
     }
 
     // ---- names --------------------------------------------------------------------------------

@@ -248,6 +248,9 @@ class GenServerTest {
         server.release.countDown();
         assertEquals(0, GenServer.call(pid, GET), "the server lives on");
         assertEquals(List.of(), rt.self().process().monitoredPids(), "the call's monitor is gone");
+        // The server answered BLOCK before GET, so a late reply would be queued by now.
+        assertEquals(procshell.runtime.process.Mailbox.TIMEOUT, rt.self().receive(0),
+                "the late reply is dropped, as OTP 24+'s call alias drops it");
     }
 
     @Test

@@ -73,9 +73,6 @@ class CallErrorsSessionTest {
     }
 
     @Test
-    @Disabled("differs from iex: after GenServer.call(pid, :slow, 100) times out, the late reply {#Reference<...>, :done}"
-            + " reaches the shell's mailbox and flush() prints it; iex (OTP 25 aliases) drops it and flush() prints only :ok."
-            + " The fix belongs in the runtime's GenServer.call (deactivate the reply alias on timeout)")
     void aLateReplyIsDropped() {
         IexSessionCheck.against("call_errors.txt")
                 .instead(SRV, IEX_SRV, "{:module, Srv}")
