@@ -1,5 +1,11 @@
 package procshell.runtime.registry;
 
+import static procshell.runtime.table.MatchSpec.ANY;
+import static procshell.runtime.table.MatchSpec.CONST;
+import static procshell.runtime.table.MatchSpec.ELEMENT;
+import static procshell.runtime.table.MatchSpec.EXACT_EQ;
+import static procshell.runtime.table.MatchSpec.WHOLE;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -53,15 +59,10 @@ public final class Registry {
     public static final Atom MODULE = Atom.module("Registry");
     static final Integer ALL_INFO = -1;
     static final Integer KEY_INFO = -2;
-    static final Atom ANY = Atom.of("_");
 
     private static final Atom REGISTER = Atom.of("register");
     private static final Atom UNREGISTER = Atom.of("unregister");
     private static final Atom ALREADY_REGISTERED = Atom.of("already_registered");
-    private static final Atom EXACT_EQ = Atom.of("=:=");
-    private static final Atom ELEMENT = Atom.of("element");
-    private static final Atom CONST = Atom.of("const");
-    private static final Atom WHOLE = Atom.of("$_");
     private static final Atom TASK = Atom.module("Task");
     private static final Atom AWAIT = Atom.of("await");
     /** {@code :erlang.unique_integer/0} starts at the smallest small integer, as the PID tables in the notes show. */
@@ -286,14 +287,12 @@ public final class Registry {
         Tables tables = self.node().tables();
         Pid me = self.self();
         Slot slot = slot(tables, registry, key, me);
-        Tuple info = slot.info();
         Table keyTable = slot.keyTable();
-        Table pidTable = slot.pidTable();
         long removed = unregisterEntries(keyTable, Tuple.of(key, Tuple.of(me, ANY)), 1);
-        unregisterEntries(pidTable, Tuple.of(me, key, keyTable.id(), ANY), 2);
-        unlinkIfUnregistered(self, slot.partition(), pidTable);
+        unregisterEntries(slot.pidTable(), Tuple.of(me, key, keyTable.id(), ANY), 2);
+        unlinkIfUnregistered(self, slot.partition(), slot.pidTable());
         if (removed > 0) unregistered(self.node(), registry, key, me);
-        for (Atom listener : listeners(info)) self.send(listener, Tuple.of(UNREGISTER, registry, key, me));
+        for (Atom listener : listeners(slot.info())) self.send(listener, Tuple.of(UNREGISTER, registry, key, me));
         return Atom.OK;
     }
 
@@ -314,9 +313,7 @@ public final class Registry {
         Tables tables = self.node().tables();
         Pid me = self.self();
         Slot slot = slot(tables, registry, key, me);
-        Tuple info = slot.info();
         Table keyTable = slot.keyTable();
-        Table pidTable = slot.pidTable();
         Tuple keyGuard = Tuple.of(EXACT_EQ, Tuple.of(ELEMENT, 1, WHOLE), Tuple.of(CONST, key));
         long total = keyTable.selectCount(List.of(Tuple.of(Tuple.of(ANY, Tuple.of(me, ANY)), List.of(keyGuard), List.of(Boolean.TRUE))));
         List<Object> allGuards = new ArrayList<>();
@@ -325,20 +322,20 @@ public final class Registry {
         long deleted = keyTable.selectDelete(List.of(Tuple.of(Tuple.of(ANY, Tuple.of(me, pattern)), allGuards, List.of(Boolean.TRUE))));
         if (deleted > 0) unregistered(self.node(), registry, key, me);
         if (deleted == total) {
-            unregisterEntries(pidTable, Tuple.of(me, key, keyTable.id(), ANY), 2);
-            unlinkIfUnregistered(self, slot.partition(), pidTable);
-            for (Atom listener : listeners(info)) self.send(listener, Tuple.of(UNREGISTER, registry, key, me));
+            unregisterEntries(slot.pidTable(), Tuple.of(me, key, keyTable.id(), ANY), 2);
+            unlinkIfUnregistered(self, slot.partition(), slot.pidTable());
+            for (Atom listener : listeners(slot.info())) self.send(listener, Tuple.of(UNREGISTER, registry, key, me));
         } else if (deleted != 0) {
             // As Elixir: the remaining entries' pid-table rows are rewritten under a fresh counter,
             // with a temporary row marking how many remain while they are swapped.
             long counter = UNIQUE.getAndIncrement();
             long remaining = total - deleted;
             Tuple temp = Tuple.of(me, key, Tuple.of(keyTable.id(), remaining), counter);
-            pidTable.insert(temp);
-            unregisterEntries(pidTable, Tuple.of(me, key, keyTable.id(), ANY), 2);
-            pidTable.insert(Collections.nCopies((int) remaining, Tuple.of(me, key, keyTable.id(), counter)));
-            pidTable.deleteObject(temp);
-            afterWrites(self, registry, keyTable, key, pidTable);
+            slot.pidTable().insert(temp);
+            unregisterEntries(slot.pidTable(), Tuple.of(me, key, keyTable.id(), ANY), 2);
+            slot.pidTable().insert(Collections.nCopies((int) remaining, Tuple.of(me, key, keyTable.id(), counter)));
+            slot.pidTable().deleteObject(temp);
+            afterWrites(self, registry, keyTable, key, slot.pidTable());
         }
         return Atom.OK;
     }

@@ -38,13 +38,18 @@ public final class MatchSpec {
         }
     };
 
-    static final Atom ANY = Atom.of("_");
-    private static final Atom WHOLE = Atom.of("$_");
+    /** {@code :_}, a match-spec wildcard. */
+    public static final Atom ANY = Atom.of("_");
+    /** {@code :"$_"}, the whole matched object in a guard or body. */
+    public static final Atom WHOLE = Atom.of("$_");
     private static final Atom ALL_VARS = Atom.of("$$");
-    private static final Atom CONST = Atom.of("const");
+    /** {@code :const}, a literal in a guard: {@code {:const, term}}. */
+    public static final Atom CONST = Atom.of("const");
     private static final Atom EXIT = Atom.of("EXIT");
-    private static final Atom EXACT_EQ = Atom.of("=:=");
-    private static final Atom ELEMENT = Atom.of("element");
+    /** {@code :"=:="}, exact equality in a guard. */
+    public static final Atom EXACT_EQ = Atom.of("=:=");
+    /** {@code :element}, {@code element/2} in a guard. */
+    public static final Atom ELEMENT = Atom.of("element");
 
     private record Clause(Object head, int vars, Object[] guards, Object[] body, Object key) {}
 
