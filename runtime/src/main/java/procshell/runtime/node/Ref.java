@@ -8,8 +8,11 @@ public final class Ref {
     private final Node node;
     private final long id;
 
-    /** Creates a reference; use {@link Node#makeRef()}. */
-    Ref(Node node, long id) {
+    /**
+     * Rebuilds a reference of {@code node} from its id; new references come from
+     * {@link Node#makeRef()}. The distribution uses this for a reference of ours coming back.
+     */
+    public Ref(Node node, long id) {
         this.node = node;
         this.id = id;
     }

@@ -1,0 +1,42 @@
+package procshell.runtime.dist;
+
+import java.util.Arrays;
+
+/**
+ * A term procshell carries but cannot run or take apart: a fun (NEW_FUN_EXT, EXPORT_EXT) or a
+ * bitstring whose length is no whole number of bytes (BIT_BINARY_EXT). It keeps its encoded
+ * bytes and is re-encoded byte for byte, so it can travel through procshell to another node.
+ */
+public final class OpaqueTerm {
+    private final String description;
+    private final byte[] encoded;
+
+    /**
+     * @param description what iex would show, e.g. {@code &:erlang.node/0}
+     * @param encoded     the term's bytes, tag included, without the version byte
+     */
+    public OpaqueTerm(String description, byte[] encoded) {
+        this.description = description;
+        this.encoded = encoded.clone();
+    }
+
+    /** The term's external-format bytes (tag included, no version byte). */
+    public byte[] encoded() {
+        return encoded.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OpaqueTerm t && Arrays.equals(t.encoded, encoded);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(encoded);
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

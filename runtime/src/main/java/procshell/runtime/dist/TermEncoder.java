@@ -1,0 +1,231 @@
+package procshell.runtime.dist;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import procshell.runtime.inspect.Inspect;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Ref;
+import procshell.runtime.node.Tuple;
+
+/**
+ * Writes runtime terms in Erlang's external term format, byte for byte as
+ * {@code :erlang.term_to_binary/1} of OTP 25 writes them: atoms as (SMALL_)ATOM_UTF8_EXT, integers
+ * as SMALL_INTEGER/INTEGER/SMALL_BIG/LARGE_BIG, floats as NEW_FLOAT_EXT, strings and byte arrays as
+ * BINARY_EXT, a list of integers 0..255 as STRING_EXT, small maps with keys in term order, pids as
+ * NEW_PID_EXT and references as NEWER_REFERENCE_EXT.
+ *
+ * <p>What is no term (a Groovy closure, a Java object) is refused with a
+ * {@link TermFormatException}: it cannot leave the node.
+ */
+public final class TermEncoder {
+    private final NodeTable nodes;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private int depth;
+
+    /** @param nodes names the nodes of pids and references */
+    public TermEncoder(NodeTable nodes) {
+        this.nodes = nodes;
+    }
+
+    /**
+     * Encodes {@code term} with the version byte, as {@code :erlang.term_to_binary/1}.
+     *
+     * @throws TermFormatException when the term holds something that cannot be sent
+     */
+    public byte[] encode(Object term) {
+        out.reset();
+        depth = 0;
+        out.write(ExtTag.VERSION);
+        term(term);
+        return out.toByteArray();
+    }
+
+    private void term(Object t) {
+        if (t == null) atom("nil");
+        else if (t instanceof Boolean b) atom(b ? "true" : "false");
+        else if (t instanceof Atom a) atom(a.name());
+        else if (t instanceof Integer || t instanceof Long || t instanceof Short || t instanceof Byte) integer(((Number) t).longValue());
+        else if (t instanceof BigInteger b) big(b);
+        else if (t instanceof Double || t instanceof Float) {
+            out.write(ExtTag.NEW_FLOAT);
+            u64(Double.doubleToLongBits(((Number) t).doubleValue()));
+        } else if (t instanceof CharSequence cs) binary(cs.toString().getBytes(StandardCharsets.UTF_8));
+        else if (t instanceof byte[] b) binary(b);
+        else if (t instanceof Tuple tuple) tuple(tuple);
+        else if (t instanceof List<?> l) list(l, null);
+        else if (t instanceof ImproperList il) list(il.elements(), il);
+        else if (t instanceof Map<?, ?> m) map(m);
+        else if (t instanceof Pid p) pid(p);
+        else if (t instanceof Ref r) ref(nodes.local().name(), nodes.local().creation(), NodeTable.idsOf(r));
+        else if (t instanceof RemoteRef r) ref(r.node(), r.creation(), r.ids());
+        else if (t instanceof ExternalPort p) port(p);
+        else if (t instanceof OpaqueTerm o) out.writeBytes(o.encoded());
+        else throw new TermFormatException("cannot send " + describe(t) + " to another node: it is no Erlang term");
+    }
+
+    private static String describe(Object t) {
+        return Inspect.inspect(t) + " (a " + t.getClass().getName() + ")";
+    }
+
+    private void atom(String name) {
+        byte[] b = name.getBytes(StandardCharsets.UTF_8);
+        if (name.codePointCount(0, name.length()) > 255) throw new TermFormatException("atom too long to send: " + name.length() + " characters");
+        if (b.length < 256) {
+            out.write(ExtTag.SMALL_ATOM_UTF8);
+            out.write(b.length);
+        } else {
+            out.write(ExtTag.ATOM_UTF8);
+            u16(b.length);
+        }
+        out.writeBytes(b);
+    }
+
+    private void integer(long v) {
+        if (v >= 0 && v <= 255) {
+            out.write(ExtTag.SMALL_INTEGER);
+            out.write((int) v);
+        } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+            out.write(ExtTag.INTEGER);
+            u32((int) v);
+        } else {
+            big(BigInteger.valueOf(v));
+        }
+    }
+
+    private void big(BigInteger v) {
+        if (v.bitLength() < 32) {
+            integer(v.intValue());
+            return;
+        }
+        byte[] be = v.abs().toByteArray();
+        int start = be[0] == 0 ? 1 : 0;
+        int n = be.length - start;
+        if (n < 256) {
+            out.write(ExtTag.SMALL_BIG);
+            out.write(n);
+        } else {
+            out.write(ExtTag.LARGE_BIG);
+            u32(n);
+        }
+        out.write(v.signum() < 0 ? 1 : 0);
+        for (int i = be.length - 1; i >= start; i--) out.write(be[i]);
+    }
+
+    private void binary(byte[] b) {
+        out.write(ExtTag.BINARY);
+        u32(b.length);
+        out.writeBytes(b);
+    }
+
+    private void tuple(Tuple t) {
+        enter();
+        if (t.size() < 256) {
+            out.write(ExtTag.SMALL_TUPLE);
+            out.write(t.size());
+        } else {
+            out.write(ExtTag.LARGE_TUPLE);
+            u32(t.size());
+        }
+        for (int i = 0; i < t.size(); i++) term(t.get(i));
+        depth--;
+    }
+
+    private void list(List<?> elements, ImproperList improper) {
+        if (elements.isEmpty() && improper == null) {
+            out.write(ExtTag.NIL);
+            return;
+        }
+        if (improper == null && elements.size() <= 0xffff && isByteList(elements)) {
+            out.write(ExtTag.STRING);
+            u16(elements.size());
+            for (Object o : elements) out.write(((Number) o).intValue());
+            return;
+        }
+        enter();
+        out.write(ExtTag.LIST);
+        u32(elements.size());
+        for (Object o : elements) term(o);
+        if (improper == null) out.write(ExtTag.NIL);
+        else term(improper.tail());
+        depth--;
+    }
+
+    private static boolean isByteList(List<?> elements) {
+        for (Object o : elements) {
+            if (!(o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte)) return false;
+            long v = ((Number) o).longValue();
+            if (v < 0 || v > 255) return false;
+        }
+        return true;
+    }
+
+    private void map(Map<?, ?> m) {
+        enter();
+        out.write(ExtTag.MAP);
+        u32(m.size());
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
+        // The BEAM writes a small map's keys in term order; larger ones in hash order, which any
+        // decoder accepts as well.
+        entries.sort((x, y) -> Inspect.compare(x.getKey(), y.getKey()));
+        for (Map.Entry<?, ?> e : entries) {
+            term(e.getKey());
+            term(e.getValue());
+        }
+        depth--;
+    }
+
+    private void pid(Pid p) {
+        NodeTable.Entry e = nodes.entry(p.nodeIndex());
+        if (e == null) throw new TermFormatException("cannot send " + p + ": no node is known under index " + p.nodeIndex());
+        if (p.number() > 0xffffffffL) throw new TermFormatException("cannot send " + p + ": its number exceeds 32 bits");
+        out.write(ExtTag.NEW_PID);
+        atom(e.name().name());
+        u32((int) p.number());
+        u32(p.serial());
+        u32(e.creation());
+    }
+
+    private void ref(Atom node, int creation, int[] ids) {
+        out.write(ExtTag.NEWER_REFERENCE);
+        u16(ids.length);
+        atom(node.name());
+        u32(creation);
+        for (int id : ids) u32(id);
+    }
+
+    private void port(ExternalPort p) {
+        boolean small = p.id() >= 0 && p.id() <= 0xffffffffL; // as the BEAM: V4 only for wide ids
+        out.write(small ? ExtTag.NEW_PORT : ExtTag.V4_PORT);
+        atom(p.node().name());
+        if (small) u32((int) p.id());
+        else u64(p.id());
+        u32(p.creation());
+    }
+
+    private void enter() {
+        if (++depth > TermDecoder.MAX_DEPTH) throw new TermFormatException("terms nested deeper than " + TermDecoder.MAX_DEPTH);
+    }
+
+    private void u16(int v) {
+        out.write(v >>> 8);
+        out.write(v);
+    }
+
+    private void u32(int v) {
+        out.write(v >>> 24);
+        out.write(v >>> 16);
+        out.write(v >>> 8);
+        out.write(v);
+    }
+
+    private void u64(long v) {
+        u32((int) (v >>> 32));
+        u32((int) v);
+    }
+}
