@@ -32,7 +32,7 @@ import procshell.runtime.node.Tuple;
  */
 public final class TermDecoder {
     /** Deepest nesting of tuples, lists and maps accepted. */
-    public static final int MAX_DEPTH = 2_000;
+    public static final int MAX_DEPTH = 512;
 
     private final NodeTable nodes;
     private final int maxBytes;
@@ -73,11 +73,16 @@ public final class TermDecoder {
         depth = 0;
         int version = u8();
         if (version != ExtTag.VERSION) throw error("version byte " + version + ", expected 131");
-        if (peek() == ExtTag.COMPRESSED) {
-            in.get();
-            return inflated();
+        try {
+            if (peek() == ExtTag.COMPRESSED) {
+                in.get();
+                return inflated();
+            }
+            return term();
+        } catch (StackOverflowError e) {
+            // MAX_DEPTH keeps well inside a normal stack; this guards a thread with a small one
+            throw new TermFormatException("malformed external term: nested too deeply for this thread's stack");
         }
-        return term();
     }
 
     private Object inflated() {

@@ -42,7 +42,11 @@ public final class TermEncoder {
         out.reset();
         depth = 0;
         out.write(ExtTag.VERSION);
-        term(term);
+        try {
+            term(term);
+        } catch (StackOverflowError e) {
+            throw new TermFormatException("cannot send a term nested this deeply");
+        }
         return out.toByteArray();
     }
 
