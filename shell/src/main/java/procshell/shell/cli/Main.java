@@ -15,6 +15,7 @@ import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import procshell.shell.bench.BenchCommand;
 import procshell.shell.console.Console;
 import procshell.shell.console.Shell;
 import procshell.shell.eval.EvaluatorProcess;
@@ -28,7 +29,7 @@ import procshell.shell.tutorial.TutorialCommand;
  */
 @Command(name = "procshell", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An iex-like shell for exploring BEAM processes and process registries.",
-        subcommands = {TutorialCommand.class})
+        subcommands = {TutorialCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--sname", paramLabel = "NAME", description = "Short node name, e.g. node1 or node1@localhost.")
     String sname;

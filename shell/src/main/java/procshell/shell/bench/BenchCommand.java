@@ -1,0 +1,130 @@
+package procshell.shell.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import procshell.runtime.bench.Benchmarks;
+import procshell.runtime.bench.Figures;
+import procshell.runtime.bench.Workload;
+
+/**
+ * {@code procshell bench [--quick] [--vs-beam] [NAME...]}: runs, inside the runtime, the same work
+ * as each BEAM script of {@code bench/beam/} and prints the same {@code name value unit} lines
+ * (stdout; progress goes to stderr). With {@code --vs-beam} each benchmark runs on the BEAM
+ * ({@code elixir}) and then in procshell, alternating, and a table figure | BEAM | procshell |
+ * ratio follows.
+ *
+ * <p>Exit code 0 when every benchmark ran, 1 when one failed (the others still run), 2 for an
+ * unknown name or {@code --vs-beam} without {@code elixir}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks the runtime with the same work as the BEAM scripts in bench/beam/,",
+            "printing one `name value unit` line per figure."})
+public final class BenchCommand implements Callable<Integer> {
+    /** {@code startup}: time to the first prompt (run outside the runtime, see {@link StartupBench}). */
+    static final String STARTUP = "startup";
+
+    @Option(names = "--quick", description = "Scale every size down (the whole run takes well under a minute).")
+    boolean quick;
+
+    @Option(names = "--vs-beam", description = "Run each benchmark on the BEAM too (needs elixir), alternating, and print a comparison table.")
+    boolean vsBeam;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*",
+            description = "Benchmarks to run (default: all): spawn, registry_unique, registry_cleanup_scaling, registry_duplicate, "
+                    + "genserver_call, supervisor_restart, send_throughput, atoms, global, startup.")
+    List<String> names = new ArrayList<>();
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    /** The benchmark names, in run order. */
+    static List<String> allNames() {
+        List<String> out = new ArrayList<>();
+        for (Workload w : Benchmarks.all()) out.add(w.name());
+        out.add(STARTUP);
+        return out;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> selected = names.isEmpty() ? allNames() : names;
+        for (String n : selected) {
+            if (!allNames().contains(n)) {
+                err.println("procshell bench: unknown benchmark " + n + "; known: " + String.join(", ", allNames()));
+                return 2;
+            }
+        }
+        Path scripts = null;
+        if (vsBeam) {
+            String why = BeamSide.missing();
+            scripts = BeamSide.scripts();
+            if (why == null && scripts == null) why = "bench/beam/ (the Elixir scripts) not found";
+            if (why != null) {
+                err.println("procshell bench --vs-beam: " + why);
+                return 2;
+            }
+        }
+        Comparison table = new Comparison();
+        int failures = 0;
+        int i = 0;
+        for (String name : selected) {
+            int n = size(name);
+            // Alternate which side goes first, so neither always runs on a machine the other warmed.
+            boolean beamFirst = i++ % 2 == 0;
+            if (vsBeam && beamFirst) failures += beam(scripts, name, n, table);
+            failures += procshell(name, n, table);
+            if (vsBeam && !beamFirst) failures += beam(scripts, name, n, table);
+        }
+        if (vsBeam) {
+            out.println();
+            out.println("procshell bench" + (quick ? " --quick" : "") + " --vs-beam, " + Runtime.getRuntime().availableProcessors() + " cores:");
+            out.println(table.table());
+        }
+        out.flush();
+        return failures == 0 ? 0 : 1;
+    }
+
+    private int size(String name) {
+        if (STARTUP.equals(name)) return quick ? 1 : 5;
+        return Benchmarks.named(name).size(quick);
+    }
+
+    private long timeoutMs() {
+        return quick ? 180_000 : 900_000;
+    }
+
+    private int procshell(String name, int n, Comparison table) {
+        err.println(">>> procshell " + name + " " + n);
+        Figures figures = new Figures(vsBeam ? null : out::println);
+        try {
+            if (STARTUP.equals(name)) StartupBench.run(n, figures);
+            else Benchmarks.run(Benchmarks.named(name), n, figures, timeoutMs());
+            return 0;
+        } catch (Exception e) {
+            err.println("procshell bench: " + name + " failed: " + e);
+            return 1;
+        } finally {
+            table.procshell(figures.lines());
+            out.flush();
+        }
+    }
+
+    private int beam(Path scripts, String name, int n, Comparison table) {
+        String command = BeamSide.command(name, n);
+        err.println(">>> BEAM " + command);
+        try {
+            table.beam(BeamSide.run(scripts, command, timeoutMs()));
+            return 0;
+        } catch (Exception e) {
+            err.println("procshell bench: BEAM " + name + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}
