@@ -36,6 +36,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--vs-beam", description = "Run each benchmark on the BEAM too (needs elixir), alternating, and print a comparison table.")
     boolean vsBeam;
 
+    @Option(names = "--size", paramLabel = "N", description = "Run the selected benchmarks with size N (processes, keys, calls, runs...) instead of their default.")
+    Integer size;
+
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "Benchmarks to run (default: all): spawn, registry_unique, registry_cleanup_scaling, registry_duplicate, "
                     + "genserver_call, supervisor_restart, send_throughput, atoms, global, startup.")
@@ -92,6 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int size(String name) {
+        if (size != null) return size;
         if (STARTUP.equals(name)) return quick ? 1 : 5;
         return Benchmarks.named(name).size(quick);
     }
