@@ -3,6 +3,8 @@ package procshell.runtime.table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -24,7 +26,7 @@ import procshell.runtime.process.ProcessContext;
  * ArgumentErrors ({@link IllegalArgumentException}) with ETS's texts.
  *
  * <p>Reads and writes take no table-wide lock: objects live in a {@link ConcurrentHashMap} by
- * key; a set's value is the object itself (reads are lock-free), a bag's is a {@link Bucket}
+ * key (a {@link ConcurrentSkipListMap} in term order for an ordered_set); a set's value is the object itself (reads are lock-free), a bag's is a {@link Bucket}
  * locked per key. Stored terms are copied into {@link TermCopy}'s immutable canonical form, as
  * ETS copies them. Like ETS without {@code safe_fixtable}, a scan running alongside writers sees
  * each object at most once but not necessarily a single moment's snapshot.
@@ -48,7 +50,7 @@ public final class Table {
     private final boolean writeConcurrency;
     private final int[] groupBy;
     private final LocalProcess owner;
-    private final ConcurrentHashMap<Object, Object> data = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Object, Object> data;
     private final LongAdder objects = new LongAdder();
     private final LongAdder words = new LongAdder();
     private volatile boolean deleted;
@@ -64,6 +66,8 @@ public final class Table {
         this.writeConcurrency = options.writeConcurrency();
         this.groupBy = options.groupBy();
         this.owner = owner;
+        // An ordered_set keeps its keys in term order, so that scans return them sorted as ETS does.
+        this.data = type == TableType.ORDERED_SET ? new ConcurrentSkipListMap<>(TermCompare::compare) : new ConcurrentHashMap<>();
     }
 
     // ---- identity -------------------------------------------------------------------------------
@@ -88,7 +92,7 @@ public final class Table {
         return named;
     }
 
-    /** Set, bag or duplicate_bag. */
+    /** Set, ordered_set, bag or duplicate_bag. */
     public TableType type() {
         return type;
     }
@@ -194,7 +198,7 @@ public final class Table {
     private void put(Tuple obj) {
         Object key = obj.get(0);
         long w = TermWords.ofObject(obj);
-        if (type == TableType.SET) {
+        if (type.oneObjectPerKey()) {
             Object prev = data.put(key, obj);
             if (prev == null) objects.increment();
             else w -= TermWords.ofObject((Tuple) prev);
@@ -218,7 +222,7 @@ public final class Table {
 
     private boolean putNew(Tuple obj) {
         Object key = obj.get(0);
-        if (type == TableType.SET) {
+        if (type.oneObjectPerKey()) {
             if (data.putIfAbsent(key, obj) != null) return false;
         } else {
             Bucket fresh = new Bucket(groupBy != null);
@@ -294,7 +298,7 @@ public final class Table {
     /** Deletes the objects of one key (and one group, when not null) that {@code which} accepts. */
     private long deleteWhere(Object key, Object group, Predicate<Tuple> which) {
         Object k = TermCopy.of(key);
-        if (type == TableType.SET) {
+        if (type.oneObjectPerKey()) {
             Object v = data.get(k);
             if (v instanceof Tuple t && which.test(t) && data.remove(k, t)) {
                 removed(List.of(t));

@@ -54,6 +54,7 @@ public final class Shell {
         // As on the BEAM, Registry is there before any registry is started: {:via, Registry, ...}
         // names then fail with Registry's own error ("unknown registry"), not a missing module.
         procshell.runtime.registry.Registry.install(node);
+        procshell.runtime.gproc.Gproc.install(node);
         IexSession.of(node);
         node.events().subscribe(e -> onEvent(node, e));
         EvaluatorProcess process = new EvaluatorProcess(node, evaluator, (pid, reason) -> {

@@ -12,6 +12,7 @@ final class ErlangModules {
     private static final Map<String, Class<?>> MODULES = Map.of(
             "erlang", Erlang.class,
             "ets", Ets.class,
+            "gproc", Gproc.class,
             "sys", Sys.class);
 
     private ErlangModules() {}
