@@ -54,6 +54,9 @@ public final class Main implements Callable<Integer> {
 
     /** Entry point. */
     public static void main(String[] args) {
+        // picocli's default factory would load Groovy's runtime (~300 ms) to support closures in
+        // annotations, which procshell does not use: Groovy loads later, while the prompt shows.
+        System.setProperty("picocli.disable.closures", "true");
         int code = new CommandLine(new Main()).execute(args);
         System.exit(code);
     }

@@ -40,6 +40,7 @@ public final class Console {
 
     private final Shell owner;
     private final LineReader reader;
+    private final InputHighlighter highlighter;
     private final BufferedReader piped;
     private final PrintWriter out;
     private final Object outputLock = new Object();
@@ -47,12 +48,13 @@ public final class Console {
     private volatile boolean closed;
     private volatile boolean colors;
 
-    private Console(Shell owner, LineReader reader, BufferedReader piped, PrintWriter out) {
+    private Console(Shell owner, LineReader reader, BufferedReader piped, PrintWriter out, InputHighlighter highlighter) {
         this.owner = owner;
+        this.highlighter = highlighter;
         this.reader = reader;
         this.piped = piped;
         this.out = out;
-        owner.evaluator().binding().setVariable("out", out);
+        owner.evaluator().setVariable("out", out);
         attach(session());
     }
 
@@ -100,23 +102,27 @@ public final class Console {
      * @param history the history file, or null for none
      */
     static Console interactive(Shell owner, Terminal terminal, Path history) {
+        InputHighlighter highlighter = new InputHighlighter();
         LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).parser(new IexParser())
+                .completer(new ShellCompleter(owner)).highlighter(highlighter)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, false);
         if (history != null) b.variable(LineReader.HISTORY_FILE, history);
         LineReader reader = b.build();
-        Console c = new Console(owner, reader, null, terminal.writer());
+        Console c = new Console(owner, reader, null, terminal.writer(), highlighter);
         terminal.handle(Terminal.Signal.INT, s -> owner.process().interrupt(1000));
         return c;
     }
 
     /**
      * Prints in iex's colours: results in yellow with atoms, numbers and strings coloured as
-     * iex's syntax colours, errors and error reports in red.
+     * iex's syntax colours, errors and error reports in red; and colours the input as it is typed
+     * ({@link InputHighlighter}).
      */
     public void enableColors() {
         colors = true;
+        highlighter.setEnabled(true);
         attach(session());
     }
 
@@ -136,7 +142,7 @@ public final class Console {
 
     /** A console reading plain lines (stdin not a terminal), echoing each after its prompt. */
     static Console piped(Shell owner, BufferedReader in, PrintWriter out) {
-        return new Console(owner, null, in, out);
+        return new Console(owner, null, in, out, new InputHighlighter());
     }
 
     /** The prompt for the next input. */
@@ -189,6 +195,7 @@ public final class Console {
             while (true) {
                 try {
                     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
+                    owner.evaluator().prepare(); // Groovy loads while the prompt is shown
                     String line = reader.readLine(prompt());
                     if (line.strip().endsWith("#iex:break") && line.contains("\n")) {
                         printLine(error("** (TokenMissingError) iex:" + counter + ": incomplete expression\n"));

@@ -1,5 +1,7 @@
 package procshell.shell.console;
 
+import java.util.List;
+
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.impl.DefaultParser;
@@ -9,7 +11,11 @@ import procshell.shell.eval.IexSyntax;
 /**
  * JLine's line parser, taught when an input is unfinished: an open bracket, string, {@code fn}
  * without {@code end} or a trailing operator asks for a continuation line ({@code ...(n)>}), as
- * iex does.
+ * iex does. JLine then keeps editing one buffer of several lines, and history keeps that whole
+ * buffer as one entry.
+ *
+ * <p>For completion the word at the cursor is the run of name characters around it
+ * ({@code Registry.lo} in {@code x = Registry.lo}, {@code :ets.in} in {@code f(:ets.in}).
  */
 final class IexParser extends DefaultParser {
     IexParser() {
@@ -24,7 +30,44 @@ final class IexParser extends DefaultParser {
                 && !IexSyntax.isComplete(line)) {
             throw new EOFError(-1, -1, "incomplete input", "continue");
         }
+        if (context == ParseContext.COMPLETE) return word(line, cursor);
         return super.parse(line, cursor, context);
+    }
+
+    /** The line split for completion: one word, the name characters around the cursor. */
+    static ParsedLine word(String line, int cursor) {
+        int start = cursor;
+        while (start > 0 && isNameChar(line.charAt(start - 1))) start--;
+        int end = cursor;
+        while (end < line.length() && isNameChar(line.charAt(end))) end++;
+        return new Word(line.substring(start, end), cursor - start, line, cursor);
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '?' || c == '!' || c == '@';
+    }
+
+    /** True when the cursor is inside a string literal (an odd number of unescaped quotes before it). */
+    static boolean inString(String line, int cursor) {
+        boolean in = false;
+        for (int i = 0; i < cursor && i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '"') in = !in;
+        }
+        return in;
+    }
+
+    private record Word(String word, int wordCursor, String line, int cursor) implements ParsedLine {
+        @Override
+        public int wordIndex() {
+            return 0;
+        }
+
+        @Override
+        public List<String> words() {
+            return List.of(word);
+        }
     }
 
     private static boolean lastLineIsBreak(String line) {

@@ -2,9 +2,12 @@ package procshell.shell.eval;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
@@ -31,24 +34,45 @@ public final class Evaluator {
 
     private static final String[] FACADES = {"Process", "GenServer", "Supervisor", "Registry"};
 
-    private final Binding binding = new ShellBinding();
-    private final CompletableFuture<GroovyShell> shell;
+    private final CompletableFuture<GroovyShell> shell = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    /** Variables set before the bindings exist; guarded by {@code this}. */
+    private final Map<String, Object> presets = new LinkedHashMap<>();
+    private Binding binding;
     private int counter;
 
     /**
-     * Creates an evaluator with empty bindings. Groovy's compiler takes a second or two to load
-     * and warm up, so that happens on a background thread while the console shows its prompt;
-     * the first evaluation waits for it if it has to.
+     * Creates an evaluator with empty bindings. Nothing of Groovy is loaded yet: Groovy's runtime
+     * and compiler take a second or two to load and warm up, which {@link #prepare()} starts on
+     * a background thread (the console calls it as it shows its first prompt); the first
+     * evaluation waits for it if it has to.
      */
-    public Evaluator() {
-        shell = CompletableFuture.supplyAsync(this::createShell, runnable -> {
-            Thread t = new Thread(runnable, "procshell-groovy-init");
-            t.setDaemon(true);
-            t.start();
-        });
+    public Evaluator() {}
+
+    /**
+     * Starts loading Groovy on a background thread, once; later calls do nothing. Called when the
+     * first prompt is on screen, so that the prompt does not wait for Groovy.
+     */
+    public void prepare() {
+        if (!started.compareAndSet(false, true)) return;
+        Thread t = new Thread(() -> {
+            try {
+                shell.complete(createShell());
+            } catch (Throwable e) {
+                shell.completeExceptionally(e);
+            }
+        }, "procshell-groovy-init");
+        t.setDaemon(true);
+        t.start();
     }
 
     private GroovyShell createShell() {
+        Binding b = new ShellBinding();
+        synchronized (this) {
+            presets.forEach(b::setVariable);
+            presets.clear();
+            binding = b;
+        }
         CompilerConfiguration config = new CompilerConfiguration();
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStaticStars("procshell.shell.iex.Kernel");
@@ -58,13 +82,14 @@ public final class Evaluator {
         for (String f : FACADES) imports.addImport(f, "procshell.shell.iex." + f);
         imports.addImports("procshell.runtime.node.Atom", "procshell.runtime.node.Pid", "procshell.runtime.node.Tuple");
         config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class));
-        GroovyShell groovy = new GroovyShell(Evaluator.class.getClassLoader(), binding, config);
+        GroovyShell groovy = new GroovyShell(Evaluator.class.getClassLoader(), b, config);
         // Compile (without running) a typical input, so that the first real one is quick.
         groovy.getClassLoader().parseClass(IexSyntax.translate("{:ok, %{id: [1]}}"), "warmup.groovy");
         return groovy;
     }
 
     private GroovyShell shell() {
+        prepare();
         return shell.join();
     }
 
@@ -73,15 +98,37 @@ public final class Evaluator {
         return shell().getClassLoader();
     }
 
-    /** The shell's bindings, kept between inputs. */
+    /** The shell's bindings, kept between inputs (waits for Groovy to be loaded). */
     public Binding binding() {
-        return binding;
+        return shell().getContext();
     }
 
-    /** The variable names bound so far, for completion. */
+    /**
+     * Binds a variable without waiting for Groovy: before the bindings exist it is kept and bound
+     * when they are created.
+     */
+    public synchronized void setVariable(String name, Object value) {
+        if (binding != null) binding.setVariable(name, value);
+        else presets.put(name, value);
+    }
+
+    /** The variable names bound so far, for completion (without waiting for Groovy). */
     @SuppressWarnings("unchecked")
-    public Set<String> variableNames() {
-        return new HashSet<>(binding.getVariables().keySet());
+    public synchronized Set<String> variableNames() {
+        return binding == null ? new HashSet<>(presets.keySet()) : new HashSet<>(binding.getVariables().keySet());
+    }
+
+    /**
+     * The top-level classes typed at the prompt so far, for completion (none while Groovy is
+     * still loading).
+     */
+    public List<Class<?>> definedClasses() {
+        if (!shell.isDone() || shell.isCompletedExceptionally()) return List.of();
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> c : shell.join().getClassLoader().getLoadedClasses()) {
+            if (!Script.class.isAssignableFrom(c) && !c.isSynthetic() && c.getEnclosingClass() == null) out.add(c);
+        }
+        return out;
     }
 
     /**

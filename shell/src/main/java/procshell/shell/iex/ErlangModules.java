@@ -17,6 +17,11 @@ final class ErlangModules {
 
     private ErlangModules() {}
 
+    /** Every available module by name (without the colon), for completion and h(). */
+    static Map<String, Class<?>> modules() {
+        return MODULES;
+    }
+
     static Object lookup(String module) {
         Class<?> c = MODULES.get(module);
         return c != null ? c : new Missing(module);

@@ -3,97 +3,61 @@ package procshell.shell.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The console as a person at a terminal sees it: a JLine terminal over streams (a dumb terminal
- * of an ANSI type, so that JLine echoes what is typed after the prompt, as a real terminal
- * shows it), with keystrokes typed by the test and the screen read back.
+ * The console as a person at a terminal sees it ({@link TerminalSession}): keystrokes typed by
+ * the test and the screen read back.
  */
 @Timeout(20)
 class InteractiveConsoleTest {
-    private static final long WAIT_MS = 10_000;
+    private static final long WAIT_MS = TerminalSession.WAIT_MS;
 
-    private final TypedInput keys = new TypedInput();
-    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private TerminalSession session;
+    private TypedInput keys;
     private Terminal terminal;
     private Shell shell;
-    private Thread loop;
 
     @BeforeEach
     void start() throws IOException {
-        terminal = new DumbTerminal("test", "ansi", keys, screen, StandardCharsets.UTF_8);
-        terminal.setSize(new Size(200, 50));
-        shell = new Shell("nonode@nohost");
-        Console console = shell.interactive(terminal, null);
-        loop = Thread.ofPlatform().daemon(true).name("console-under-test").start(console::run);
-        awaitScreen("the first prompt", s -> s.endsWith("ps(1)> "));
+        session = new TerminalSession();
+        keys = session.keys;
+        terminal = session.terminal;
+        shell = session.shell;
     }
 
     @AfterEach
     void stop() throws Exception {
-        keys.close();
-        loop.join(WAIT_MS);
-        shell.shutdown();
-        terminal.close();
+        session.close();
     }
 
-    /** What the terminal shows, lines joined with \n, up to the cursor. */
     private String screen() {
-        return Screen.text(screen.toString(StandardCharsets.UTF_8));
+        return session.screen();
     }
 
-    /** The screen from the given line on. */
     private String screenFrom(int line) {
-        String[] lines = screen().split("\n", -1);
-        return String.join("\n", java.util.Arrays.asList(lines).subList(Math.min(line, lines.length), lines.length));
+        return session.screenFrom(line);
     }
 
-    /** The line the cursor is on. */
     private int cursorLine() {
-        return screen().split("\n", -1).length - 1;
+        return session.cursorLine();
     }
 
     private String awaitScreen(String what, Predicate<String> ready) {
-        long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
-        while (System.nanoTime() < deadline) {
-            String s = screen();
-            if (ready.test(s)) return s;
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return fail("waited " + WAIT_MS + " ms for " + what + "; the screen shows:\n" + screen());
+        return session.awaitScreen(what, ready);
     }
 
-    /**
-     * Types one line and Enter, then waits for the given prompt at the end of the screen.
-     *
-     * @return the screen from the prompt the line was typed at to the new prompt
-     */
     private String typeLine(String line, String nextPrompt) {
-        int from = cursorLine();
-        keys.type(line + "\r");
-        awaitScreen("the prompt " + nextPrompt + " after typing " + line,
-                s -> s.endsWith(nextPrompt) && s.split("\n", -1).length - 1 > from);
-        return screenFrom(from);
+        return session.typeLine(line, nextPrompt);
     }
 
     @Test
@@ -241,8 +205,7 @@ class InteractiveConsoleTest {
 
     @Test
     void ctrlDAtThePromptEndsTheSession() throws InterruptedException {
-        keys.close();
-        loop.join(WAIT_MS);
-        assertFalse(loop.isAlive(), "the console's loop ended at end of input");
+        session.end();
+        assertFalse(session.running(), "the console's loop ended at end of input");
     }
 }
