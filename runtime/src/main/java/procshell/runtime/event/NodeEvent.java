@@ -47,4 +47,13 @@ public sealed interface NodeEvent {
      * @param report the details, e.g. for a GenServer: name, last message, state, reason, client
      */
     record CrashReport(Atom kind, Pid pid, java.util.Map<String, Object> report) implements NodeEvent {}
+
+    /**
+     * A line for the log, as OTP's logger gets it from the runtime itself (the distribution's
+     * refused connections, for one).
+     *
+     * @param level   {@code :error}, {@code :warning} or {@code :info}
+     * @param message the text, e.g. {@code ** Connection attempt from node :b@localhost rejected. Invalid challenge reply. **}
+     */
+    record Logged(Atom level, String message) implements NodeEvent {}
 }

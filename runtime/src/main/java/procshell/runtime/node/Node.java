@@ -38,6 +38,7 @@ public final class Node {
     private final Map<Atom, ViaModule> viaModules = new ConcurrentHashMap<>();
     private final Tables tables = new Tables(this);
     private volatile String haltedWith;
+    private volatile RemoteNodes remote;
 
     /** A node named {@code nonode@nohost}, as an iex started without {@code --sname}. */
     public Node() {
@@ -90,6 +91,21 @@ public final class Node {
     /** A new unique reference, as {@code make_ref/0}. */
     public Ref makeRef() {
         return new Ref(this, nextRef.getAndIncrement());
+    }
+
+    /** The distribution, set when the node is started with a name ({@code --sname}); null otherwise. */
+    public RemoteNodes remote() {
+        return remote;
+    }
+
+    /** Installs (or, with null, removes) the distribution that reaches other nodes. */
+    public void setRemote(RemoteNodes remote) {
+        this.remote = remote;
+    }
+
+    /** True when {@code pid} belongs to another node this node can reach through its distribution. */
+    public boolean isRemote(Pid pid) {
+        return pid.nodeIndex() != 0 && remote != null && pid.node() == this;
     }
 
     // ---- processes ----------------------------------------------------------------------------
@@ -259,6 +275,10 @@ public final class Node {
      */
     public Object send(Object dest, Object message) {
         if (dest instanceof Pid pid) {
+            if (isRemote(pid)) {
+                remote.send(sender(), pid, message);
+                return message;
+            }
             LocalProcess p = process(pid);
             if (p != null) p.deliver(message);
             return message;
@@ -275,8 +295,18 @@ public final class Node {
                 return message;
             }
             if (t.size() == 2 && t.get(0) instanceof Atom a && name.equals(t.get(1))) return send(a, message);
+            RemoteNodes r = remote;
+            if (r != null && t.size() == 2 && t.get(0) instanceof Atom a && t.get(1) instanceof Atom other) {
+                r.send(sender(), a, other, message);
+                return message;
+            }
         }
         throw new IllegalArgumentException(invalidDestination());
+    }
+
+    private static Pid sender() {
+        ProcessContext ctx = ProcessContext.current();
+        return ctx == null ? null : ctx.self();
     }
 
     private static String invalidDestination() {
@@ -294,6 +324,10 @@ public final class Node {
      * @return true
      */
     public boolean exit(Pid from, Pid target, Object reason) {
+        if (isRemote(target)) {
+            remote.exit(from, target, reason);
+            return true;
+        }
         LocalProcess p = process(target);
         if (p != null) LocalProcess.exitSignal(p, from, reason, false);
         return true;

@@ -235,10 +235,13 @@ public abstract class GenServer {
         ProcessContext self = ProcessContext.require();
         Node node = self.node();
         Pid pid = resolve(node, server);
-        if (pid == null || !node.isAlive(pid)) throw callExit(Atom.NOPROC, server, request, timeoutMs);
-        if (pid.equals(self.self())) throw callExit(Atom.of("calling_self"), server, request, timeoutMs);
-        Ref ref = self.monitor(pid);
-        node.send(pid, Tuple.of(GEN_CALL, Tuple.of(self.self(), ref), request));
+        Object target = pid != null ? pid : remoteName(node, server);
+        if (target == null || (pid != null && !node.isRemote(pid) && !node.isAlive(pid))) {
+            throw callExit(Atom.NOPROC, server, request, timeoutMs);
+        }
+        if (self.self().equals(pid)) throw callExit(Atom.of("calling_self"), server, request, timeoutMs);
+        Ref ref = pid != null ? self.monitor(pid) : node.remote().monitor(self.process(), target);
+        node.send(target, Tuple.of(GEN_CALL, Tuple.of(self.self(), ref), request));
         Object m = self.receive(msg -> msg instanceof Tuple t
                 && ((t.size() == 2 && ref.equals(t.get(0))) || (t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)))), timeoutMs);
         if (m == Mailbox.TIMEOUT) {
@@ -273,7 +276,8 @@ public abstract class GenServer {
         ProcessContext self = ProcessContext.require();
         try {
             Pid pid = resolve(self.node(), server);
-            if (pid != null) self.node().send(pid, Tuple.of(GEN_CAST, request));
+            Object target = pid != null ? pid : remoteName(self.node(), server);
+            if (target != null) self.node().send(target, Tuple.of(GEN_CAST, request));
         } catch (RuntimeException ignored) {
             // cast never fails, as on the BEAM
         }
@@ -356,6 +360,13 @@ public abstract class GenServer {
      */
     public static Pid whereis(Object server) {
         return resolve(ProcessContext.require().node(), server);
+    }
+
+    /** {@code server} when it is {@code {name, node}} of another node this node can reach, else null. */
+    private static Tuple remoteName(Node node, Object server) {
+        return node.remote() != null && server instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom
+                && t.get(1) instanceof Atom other && !other.equals(node.name()) && !Atom.GLOBAL.equals(t.get(0))
+                && !Atom.VIA.equals(t.get(0)) ? t : null;
     }
 
     private static Pid resolve(Node node, Object server) {

@@ -49,6 +49,7 @@ public final class LocalProcess {
     private Map<Ref, LocalProcess> monitoredBy;
     private Atom registeredName;
     private Map<Object, Object> dictionary;
+    private List<java.util.function.Consumer<Object>> exitHooks;
 
     /**
      * Creates the record; {@link Node} does this when it spawns.
@@ -357,6 +358,19 @@ public final class LocalProcess {
         return out;
     }
 
+    /**
+     * Runs {@code hook} with the exit reason once this process's exit is processed, after its
+     * links and monitors; the distribution uses it for links and monitors that cross nodes.
+     *
+     * @return false, and nothing registered, when this process is dead already
+     */
+    public synchronized boolean onExit(java.util.function.Consumer<Object> hook) {
+        if (dead) return false;
+        if (exitHooks == null) exitHooks = new ArrayList<>(1);
+        exitHooks.add(hook);
+        return true;
+    }
+
     // ---- exits --------------------------------------------------------------------------------
 
     /**
@@ -488,6 +502,12 @@ public final class LocalProcess {
                 }
             }
         }
+        List<java.util.function.Consumer<Object>> hooks;
+        synchronized (this) {
+            hooks = exitHooks; // no hook can be added once dead
+            exitHooks = null;
+        }
+        if (hooks != null) for (java.util.function.Consumer<Object> h : hooks) h.accept(reason);
         node.events().publishExit(pid, exit.name(), reason);
     }
 

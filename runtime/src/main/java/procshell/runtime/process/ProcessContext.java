@@ -112,6 +112,10 @@ public final class ProcessContext {
      */
     public void link(Pid pid) {
         process.checkAlive();
+        if (process.node().isRemote(pid)) {
+            process.node().remote().link(process, pid);
+            return;
+        }
         LocalProcess other = process.node().process(pid);
         if (other != null && process.tryLink(other)) return;
         // The process is gone (or died while we linked): link/1 on a local dead pid.
@@ -123,7 +127,8 @@ public final class ProcessContext {
     /** Removes a link, as {@code Process.unlink/1}; unlinking a dead or unlinked pid is fine. */
     public void unlink(Pid pid) {
         process.checkAlive();
-        process.unlinkPid(pid);
+        if (process.node().isRemote(pid)) process.node().remote().unlink(process, pid);
+        else process.unlinkPid(pid);
     }
 
     /**
@@ -134,6 +139,7 @@ public final class ProcessContext {
      */
     public Ref monitor(Pid pid) {
         process.checkAlive();
+        if (process.node().isRemote(pid)) return process.node().remote().monitor(process, pid);
         return process.monitor(process.node().process(pid), pid);
     }
 
@@ -146,6 +152,7 @@ public final class ProcessContext {
     public boolean demonitor(Ref ref, boolean flush) {
         process.checkAlive();
         boolean active = process.demonitor(ref);
+        if (!active && process.node().remote() != null) active = process.node().remote().demonitor(process, ref);
         if (flush) {
             process.mailbox().take(m -> m instanceof Tuple t && t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)), 0, process);
         }

@@ -1,0 +1,46 @@
+package procshell.runtime.dist;
+
+/**
+ * How a node takes part in distribution.
+ *
+ * @param cookie        the magic cookie (see {@link Cookie#resolve})
+ * @param epmdPort      the port mapper's port ({@code ERL_EPMD_PORT}, default 4369)
+ * @param netTickTimeMs the net tick time in ms, as {@code -kernel net_ticktime} (60000 by
+ *                      default): a tick goes out every quarter of it, and a node silent for the whole
+ *                      of it is down
+ * @param maxFrameBytes the largest frame accepted from another node, in bytes
+ */
+public record DistOptions(String cookie, int epmdPort, long netTickTimeMs, int maxFrameBytes) {
+    /** The BEAM's net tick time: 60 s. */
+    public static final long DEFAULT_NET_TICK_TIME_MS = 60_000;
+    /** Frames up to 64 MiB. */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 64 << 20;
+
+    /** Checks the values. */
+    public DistOptions {
+        if (cookie == null || cookie.isEmpty()) throw new IllegalArgumentException("a cookie is needed");
+        if (epmdPort <= 0 || epmdPort > 65535) throw new IllegalArgumentException("bad port mapper port " + epmdPort);
+        if (netTickTimeMs < 400) throw new IllegalArgumentException("net tick time under 400 ms");
+        if (maxFrameBytes < 1024) throw new IllegalArgumentException("frame limit under 1 KiB");
+    }
+
+    /** The defaults with {@code cookie}: the port mapper from {@code ERL_EPMD_PORT}, 60 s ticks, 64 MiB frames. */
+    public static DistOptions of(String cookie) {
+        return new DistOptions(cookie, EpmdClient.defaultPort(), DEFAULT_NET_TICK_TIME_MS, DEFAULT_MAX_FRAME_BYTES);
+    }
+
+    /** These options with another port mapper port. */
+    public DistOptions withEpmdPort(int port) {
+        return new DistOptions(cookie, port, netTickTimeMs, maxFrameBytes);
+    }
+
+    /** These options with another net tick time, in ms. */
+    public DistOptions withNetTickTime(long ms) {
+        return new DistOptions(cookie, epmdPort, ms, maxFrameBytes);
+    }
+
+    /** These options with another frame limit, in bytes. */
+    public DistOptions withMaxFrameBytes(int bytes) {
+        return new DistOptions(cookie, epmdPort, netTickTimeMs, bytes);
+    }
+}

@@ -1,0 +1,53 @@
+package procshell.runtime.dist;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import procshell.runtime.node.Node;
+
+/**
+ * Distributed nodes for tests: each test class gets a port mapper port of its own (free when
+ * picked, so that no other test run on this machine shares it) and unique node names; everything
+ * started is stopped by {@link #close()}.
+ */
+final class DistTestSupport implements AutoCloseable {
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    final int epmdPort;
+    final String suffix;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Distribution> dists = new ArrayList<>();
+
+    DistTestSupport() throws IOException {
+        this.epmdPort = freePort();
+        this.suffix = Long.toString(ProcessHandle.current().pid()) + "_" + SEQ.incrementAndGet();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A node {@code base<suffix>@localhost} started with {@code cookie} and a 2 s net tick time. */
+    Distribution start(String base, String cookie) throws IOException {
+        Node node = new Node(name(base), 1 << 20);
+        Distribution d = Distribution.start(node, DistOptions.of(cookie).withEpmdPort(epmdPort).withNetTickTime(2_000));
+        nodes.add(node);
+        dists.add(d);
+        return d;
+    }
+
+    /** The full name a node started as {@code base} has. */
+    String name(String base) {
+        return base + suffix + "@localhost";
+    }
+
+    @Override
+    public void close() {
+        for (Distribution d : dists) d.stop();
+        for (Node n : nodes) n.shutdown();
+    }
+}
