@@ -493,7 +493,6 @@ public abstract class GenServer {
                 long timeout = next instanceof Number n ? n.longValue() : -1;
                 next = null;
                 Object msg = self.receive(timeout);
-                proc.bumpReductions();
                 lastMessage = msg;
                 client = null;
                 if (msg == Mailbox.TIMEOUT) {

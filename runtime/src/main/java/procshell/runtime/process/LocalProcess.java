@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
@@ -35,7 +34,8 @@ public final class LocalProcess {
     private final Pid pid;
     private final Mailbox mailbox = new Mailbox();
     private final Tuple initialCall;
-    private final AtomicLong reductions = new AtomicLong();
+    /** Written by the owner only (one plain add per message); observers read it racily. */
+    private long reductions;
     private volatile Thread thread;
     private volatile boolean trapExit;
     private volatile boolean dead;
@@ -43,11 +43,11 @@ public final class LocalProcess {
     private volatile Object exitReason;
     private volatile java.util.Set<Ref> droppedReplies;
 
-    // Guarded by this.
+    // Guarded by this (registeredName written under it, read without it).
     private Map<Pid, LocalProcess> links;
     private Map<Ref, LocalProcess> monitors;
     private Map<Ref, LocalProcess> monitoredBy;
-    private Atom registeredName;
+    private volatile Atom registeredName;
     private Map<Object, Object> dictionary;
     private List<java.util.function.Consumer<Object>> exitHooks;
 
@@ -140,14 +140,29 @@ public final class LocalProcess {
         return initialCall;
     }
 
-    /** Counts one unit of work (a handled message or call), reported as reductions. */
+    /**
+     * Counts one unit of work (a received message), reported as reductions. Called by the owning
+     * process only, so a plain add suffices.
+     */
     public void bumpReductions() {
-        reductions.incrementAndGet();
+        reductions++;
     }
 
-    /** Units of work done so far, as {@code Process.info(pid, :reductions)}. */
+    /**
+     * Units of work done so far (messages received), as {@code Process.info(pid, :reductions)};
+     * from another thread a possibly slightly stale figure, read without a lock.
+     */
     public long reductions() {
-        return reductions.get();
+        return reductions;
+    }
+
+    /**
+     * How many links, monitors (both ways) and dictionary entries this process holds, for a memory
+     * estimate: read without the lock, so from another thread a best-effort figure.
+     */
+    public int bookkeepingEntries() {
+        Map<?, ?> l = links, m = monitors, b = monitoredBy, d = dictionary;
+        return (l == null ? 0 : l.size()) + (m == null ? 0 : m.size()) + (b == null ? 0 : b.size()) + (d == null ? 0 : d.size());
     }
 
     /** Delivers a message; dropped silently when this process is dead, as on the BEAM. */
@@ -178,8 +193,8 @@ public final class LocalProcess {
 
     // ---- names --------------------------------------------------------------------------------
 
-    /** The locally registered name, or null. */
-    public synchronized Atom registeredName() {
+    /** The locally registered name, or null (read without the lock). */
+    public Atom registeredName() {
         return registeredName;
     }
 

@@ -67,7 +67,9 @@ public final class ProcessContext {
 
     /** Waits for the oldest message, forever, as {@code receive do m -> m end}. */
     public Object receive() {
-        return process.mailbox().take(null, -1, process);
+        Object m = process.mailbox().take(null, -1, process);
+        process.bumpReductions();
+        return m;
     }
 
     /**
@@ -77,7 +79,9 @@ public final class ProcessContext {
      * @return the message or {@link Mailbox#TIMEOUT}
      */
     public Object receive(long timeoutMs) {
-        return process.mailbox().take(null, timeoutMs, process);
+        Object m = process.mailbox().take(null, timeoutMs, process);
+        process.bumpReductions();
+        return m;
     }
 
     /**
@@ -89,7 +93,9 @@ public final class ProcessContext {
      * @return the message or {@link Mailbox#TIMEOUT}
      */
     public Object receive(Predicate<Object> match, long timeoutMs) {
-        return process.mailbox().take(match, timeoutMs, process);
+        Object m = process.mailbox().take(match, timeoutMs, process);
+        process.bumpReductions();
+        return m;
     }
 
     /**

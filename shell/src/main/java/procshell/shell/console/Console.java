@@ -73,6 +73,7 @@ public final class Console {
     /** Makes a node's session print here, in this console's colours (a fresh node after a halt). */
     void attach(IexSession session) {
         session.setOut(out);
+        session.setConsole(this::printAsync, reader == null ? null : reader.getTerminal());
         if (colors) session.setInspectOptions(session.inspectOptions().withSyntaxColors(procshell.runtime.inspect.SyntaxColors.iex()));
     }
 

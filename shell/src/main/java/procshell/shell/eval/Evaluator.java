@@ -76,6 +76,7 @@ public final class Evaluator {
         CompilerConfiguration config = new CompilerConfiguration();
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStaticStars("procshell.shell.iex.Kernel");
+        imports.addStaticStars("procshell.shell.observer.ObserverHelpers");
         // Every public class of the iex package is a module at the prompt; names that clash with
         // Java's defaults (Process, Node) also get explicit imports, which take precedence.
         imports.addStarImports("procshell.shell.iex");

@@ -20,6 +20,10 @@ final class Help {
                   send(dest, msg)  sends a message; receive() / receive(ms) takes one
                   tables()         the node's ETS-like tables, as Observer's Table Viewer
                   table(name)      the rows of one table
+                  processes()      the node's processes, as Observer's process list
+                  tree(sup)        a supervisor's tree, restarted children marked
+                  watch()          prints spawns, exits, restarts, (un)registrations live; unwatch() stops
+                  observer()       a full-screen, live view: processes, trees, tables (q leaves)
                   apply(m, f, a)   calls module m's function f with the list of arguments a
 
                 Modules: GenServer, Supervisor, DynamicSupervisor, Registry, Process, String,

@@ -28,10 +28,26 @@ public final class IexSession {
     private final List<Object> results = new ArrayList<>();
     private volatile PrintWriter out = new PrintWriter(System.out, true);
     private volatile InspectOptions inspectOptions = InspectOptions.IEX;
+    private volatile java.util.function.Consumer<String> above;
+    private volatile org.jline.terminal.Terminal terminal;
+    private final procshell.shell.observer.RestartLog restarts;
+    private final procshell.shell.observer.Watcher watcher;
 
     private IexSession(Node node) {
         this.node = node;
         this.modules = new Modules(node);
+        this.restarts = procshell.shell.observer.RestartLog.listen(node);
+        this.watcher = new procshell.shell.observer.Watcher(this);
+    }
+
+    /** The node's supervisor restarts since the session began, for marking restarted children. */
+    public procshell.shell.observer.RestartLog restarts() {
+        return restarts;
+    }
+
+    /** The session's event feed ({@code watch()}). */
+    public procshell.shell.observer.Watcher watcher() {
+        return watcher;
     }
 
     /** The session of a node, created on first use. */
@@ -50,7 +66,8 @@ public final class IexSession {
 
     /** Forgets a node's session (when the node shuts down). */
     public static void forget(Node node) {
-        SESSIONS.remove(node);
+        IexSession s = SESSIONS.remove(node);
+        if (s != null) s.watcher.unwatch();
     }
 
     /** The node this shell runs on. */
@@ -71,6 +88,35 @@ public final class IexSession {
     /** Sets where helpers print. */
     public void setOut(PrintWriter out) {
         this.out = out;
+    }
+
+    /**
+     * Prints a line that arrives while the user may be typing (an event, a report): above the
+     * prompt, the half-typed input redrawn below it, when a console is attached; else to
+     * {@link #out()}.
+     */
+    public void printAbove(String text) {
+        java.util.function.Consumer<String> a = above;
+        if (a != null) {
+            a.accept(text);
+        } else {
+            out.println(text);
+            out.flush();
+        }
+    }
+
+    /**
+     * Where {@link #printAbove} prints, and the JLine terminal full-screen views draw on (null
+     * for piped input or none); the console sets both when it attaches.
+     */
+    public void setConsole(java.util.function.Consumer<String> printAbove, org.jline.terminal.Terminal terminal) {
+        this.above = printAbove;
+        this.terminal = terminal;
+    }
+
+    /** The console's JLine terminal, or null when there is none (piped input, tests without one). */
+    public org.jline.terminal.Terminal terminal() {
+        return terminal;
     }
 
     /** The options results are printed with (iex's: pretty, limit 50, width 80; colours when on). */

@@ -81,12 +81,30 @@ public final class Process {
         return true;
     }
 
-    /** The registered names, as {@code Process.registered/0}. */
+    /** The registered names, as {@code Process.registered/0} (in no particular order, as on the BEAM). */
+    @Doc("""
+            The locally registered names.
+
+            ## Examples
+
+                ps> Process.register(self(), :shell)
+                true
+                ps> Process.registered()
+                [:shell]
+            """)
     public static List<Atom> registered() {
         return ctx().node().names().registered();
     }
 
-    /** The live pids, as {@code Process.list/0}. */
+    /** The live pids, oldest first, as {@code Process.list/0}. */
+    @Doc("""
+            The pids of every live process, oldest first.
+
+            ## Examples
+
+                ps> length(Process.list())
+                2
+            """)
     public static List<Pid> list() {
         return ctx().node().processes();
     }
@@ -182,22 +200,57 @@ public final class Process {
     }
 
     /**
-     * Information about a process, as {@code Process.info/1}: a keyword list, or nil when dead.
+     * Information about a process, as {@code Process.info/1}: a keyword list ({@code
+     * [registered_name: MyServer, current_function: {:gen_server, :loop, 7}, initial_call: ...,
+     * status: :waiting, message_queue_len: 0, links: [...], dictionary: [...], trap_exit: false,
+     * priority: :normal, reductions: 3]}), or nil when the process is dead.
+     *
+     * @throws IllegalArgumentException when {@code pid} is not a pid
      */
-    public static Object info(Pid pid) {
-        LocalProcess p = ctx().node().process(pid);
+    @Doc("""
+            Information about a process, as a keyword list; nil when it is dead.
+
+            Keys: registered_name (when registered), current_function, initial_call, status,
+            message_queue_len, links, dictionary ("$initial_call", "$ancestors" for OTP
+            processes), trap_exit, priority and reductions (messages received so far).
+            Process.info/2 also answers :messages, :monitors, :monitored_by and :memory (an
+            estimate in bytes).
+
+            ## Examples
+
+                ps> pid = spawn(fn -> receive() end)
+                #PID<0.110.0>
+                ps> Process.info(pid, [:status, :message_queue_len])
+                [status: :waiting, message_queue_len: 0]
+            """)
+    public static Object info(Object pid) {
+        LocalProcess p = ctx().node().process(requirePid(pid));
         return p == null ? null : ProcessInfo.all(p);
     }
 
-    /** One item, as {@code Process.info/2}: {@code {key, value}}, or nil when dead. */
-    public static Object info(Pid pid, Object item) {
-        LocalProcess p = ctx().node().process(pid);
-        if (p == null) return null;
-        if (item instanceof List<?> keys) {
+    /**
+     * One item, as {@code Process.info/2}: {@code {key, value}} for an atom (a name-less process
+     * gives {@code {:registered_name, []}}), a keyword list for a list of atoms; nil when dead.
+     *
+     * @throws IllegalArgumentException for an unknown item, as the BEAM's ArgumentError
+     *         "2nd argument: invalid item or item list"
+     */
+    public static Object info(Object pid, Object item) {
+        LocalProcess p = ctx().node().process(requirePid(pid));
+        Object key = Values.normalize(item);
+        if (key instanceof List<?> keys) {
+            for (Object k : keys) if (!(k instanceof Atom)) throw ProcessInfo.invalidItem();
+            if (p == null) return null;
             List<Object> out = new ArrayList<>();
-            for (Object k : keys) out.add(ProcessInfo.item(p, (Atom) k));
+            for (Object k : keys) out.add(ProcessInfo.item(p, k));
             return out;
         }
-        return ProcessInfo.item(p, (Atom) item);
+        if (!(key instanceof Atom)) throw ProcessInfo.invalidItem();
+        return p == null ? null : ProcessInfo.item(p, key);
+    }
+
+    private static Pid requirePid(Object pid) {
+        if (pid instanceof Pid p) return p;
+        throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
     }
 }

@@ -5,16 +5,23 @@ import java.util.List;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
+import procshell.runtime.observe.ProcessFacts;
 import procshell.runtime.process.LocalProcess;
 
 /**
- * Builds {@code Process.info/1,2} keyword lists from a process record. Only items the runtime
- * really tracks are reported; heap and memory figures come with the observer work.
+ * Builds {@code Process.info/1,2} keyword lists from a process record, with the BEAM's keys that
+ * mean something here. {@code Process.info/1} lists, in the BEAM's order, {@code registered_name}
+ * (only when registered), {@code current_function}, {@code initial_call}, {@code status},
+ * {@code message_queue_len}, {@code links}, {@code dictionary}, {@code trap_exit},
+ * {@code priority} and {@code reductions}; the BEAM's heap, stack, group leader and garbage
+ * collection items have no counterpart and are left out. {@code Process.info/2} also answers
+ * {@code messages}, {@code monitors}, {@code monitored_by} and {@code memory} (an estimate in
+ * bytes, see {@link ProcessFacts#memory}).
  */
 final class ProcessInfo {
     private static final String[] KEYS = {
         "registered_name", "current_function", "initial_call", "status", "message_queue_len",
-        "links", "monitors", "monitored_by", "dictionary", "trap_exit", "reductions",
+        "links", "dictionary", "trap_exit", "priority", "reductions",
     };
 
     private ProcessInfo() {}
@@ -29,13 +36,18 @@ final class ProcessInfo {
         return out;
     }
 
-    static Tuple item(LocalProcess p, Atom key) {
-        Object v = switch (key.name()) {
+    /**
+     * One item as {@code {key, value}}.
+     *
+     * @throws IllegalArgumentException for an unknown item, as the BEAM's
+     *         {@code ** (ArgumentError) ... 2nd argument: invalid item or item list}
+     */
+    static Tuple item(LocalProcess p, Object key) {
+        if (!(key instanceof Atom a)) throw invalidItem();
+        Object v = switch (a.name()) {
             case "registered_name" -> p.registeredName() == null ? List.of() : p.registeredName();
-            case "current_function" -> p.initialCall() != null && p.initialCall().get(0).equals(Atom.of("proc_lib"))
-                    ? Tuple.of(Atom.of("gen_server"), Atom.of("loop"), 7)
-                    : Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2);
-            case "initial_call" -> p.initialCall() == null ? Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2) : p.initialCall();
+            case "current_function" -> ProcessFacts.currentFunction(p);
+            case "initial_call" -> ProcessFacts.initialCall(p);
             case "status" -> p.status();
             case "message_queue_len" -> p.mailbox().size();
             case "messages" -> p.mailbox().snapshot();
@@ -44,10 +56,16 @@ final class ProcessInfo {
             case "monitored_by" -> p.monitoredBy();
             case "dictionary" -> dictionary(p);
             case "trap_exit" -> p.trapsExits();
+            case "priority" -> Atom.of("normal");
             case "reductions" -> p.reductions();
-            default -> throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: invalid item or item list\n");
+            case "memory" -> ProcessFacts.memory(p);
+            default -> throw invalidItem();
         };
-        return Tuple.of(key, v);
+        return Tuple.of(a, v);
+    }
+
+    static IllegalArgumentException invalidItem() {
+        return new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: invalid item or item list\n");
     }
 
     private static List<Tuple> monitors(LocalProcess p) {

@@ -7,6 +7,7 @@ import java.util.List;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.table.TableInfo;
+import procshell.shell.observer.Columns;
 
 /**
  * Observer's Table Viewer as plain text: one row per table, with Observer's columns (Table Name,
@@ -30,7 +31,11 @@ public final class TableViewer {
     /** Observer's column headers, in its order. */
     public static final List<String> COLUMNS = List.of("Table Name", "Objects", "Size (kB)", "Owner Pid", "Owner Name", "Table Id");
     private static final boolean[] RIGHT = {false, true, true, false, false, false};
-    private static final String GAP = "  ";
+
+    /** Per column of {@link #COLUMNS}, true when right-aligned (the numbers). */
+    public static boolean[] rightAligned() {
+        return RIGHT.clone();
+    }
 
     private TableViewer() {}
 
@@ -44,27 +49,17 @@ public final class TableViewer {
      * @return the text; the header alone when there are no tables
      */
     public static String render(List<TableInfo> tables) {
+        List<TableInfo> sorted = sorted(tables);
+        List<List<String>> rows = new ArrayList<>(sorted.size());
+        for (TableInfo t : sorted) rows.add(cells(t));
+        return Columns.text(Columns.lines(COLUMNS, RIGHT, rows));
+    }
+
+    /** The tables in the view's order: by name, two unnamed tables of one name in creation order. */
+    public static List<TableInfo> sorted(List<TableInfo> tables) {
         List<TableInfo> sorted = new ArrayList<>(tables);
         sorted.sort(Comparator.comparing((TableInfo t) -> t.name().name()).thenComparingLong(t -> t.id().id()));
-        List<List<String>> lines = new ArrayList<>(sorted.size() + 1);
-        lines.add(COLUMNS);
-        for (TableInfo t : sorted) lines.add(cells(t));
-        int[] width = new int[COLUMNS.size()];
-        for (List<String> line : lines) {
-            for (int c = 0; c < width.length; c++) width[c] = Math.max(width[c], line.get(c).length());
-        }
-        StringBuilder out = new StringBuilder();
-        for (List<String> line : lines) {
-            StringBuilder b = new StringBuilder();
-            for (int c = 0; c < width.length; c++) {
-                if (c > 0) b.append(GAP);
-                String cell = line.get(c);
-                String pad = " ".repeat(width[c] - cell.length());
-                b.append(RIGHT[c] ? pad + cell : cell + pad);
-            }
-            out.append(b.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return sorted;
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
 
 /**
  * The console as a person at a terminal sees it ({@link TerminalSession}): keystrokes typed by
@@ -207,5 +211,49 @@ class InteractiveConsoleTest {
     void ctrlDAtThePromptEndsTheSession() throws InterruptedException {
         session.end();
         assertFalse(session.running(), "the console's loop ended at end of input");
+    }
+
+    /**
+     * {@code watch()}: with a supervisor and a named child running and the feed on, a person types
+     * half a line; the child is killed meanwhile (from outside the shell, as another process would);
+     * the exit and restart lines appear above the prompt, the half-typed input is still there below
+     * them, whole, and finishing it runs it. After {@code unwatch()} nothing more is printed.
+     */
+    @Test
+    void aWatchedRestartPrintsAboveAHalfTypedInputThatStaysWhole() {
+        typeLine("class Worker extends GenServer { static start_link(n) { GenServer.start_link(Worker, n, name: Worker) }; def init(a) { {:ok, a} } }", "ps(2)> ");
+        typeLine("{:ok, sup} = Supervisor.start_link([{Worker, 1}], strategy: :one_for_one, name: MySup)", "ps(3)> ");
+        typeLine("watch()", "ps(4)> ");
+        keys.type("Process.whereis(Wor");
+        awaitScreen("the half-typed input", s -> s.endsWith("ps(4)> Process.whereis(Wor"));
+
+        Pid old = shell.node().whereis(Atom.of("Elixir.Worker"));
+        shell.node().exit(old, old, Atom.KILL);
+        String shown = awaitScreen("the restart line above the input", s -> s.contains("[watch] restart Worker") && s.endsWith("ps(4)> Process.whereis(Wor"));
+
+        List<String> lines = List.of(shown.substring(shown.indexOf("ps(3)> watch()")).split("\n"));
+        assertEquals("ps(3)> watch()", lines.get(0));
+        assertEquals(":ok", lines.get(1));
+        assertEquals("ps(4)> Process.whereis(Wor", lines.get(lines.size() - 1), "the input is still there, on the last line");
+        List<String> events = lines.subList(2, lines.size() - 1);
+        String pidRe = "#PID<0\\.\\d+\\.0>";
+        String stamp = "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[watch\\] ";
+        String oldPid = Pattern.quote(old.toString());
+        assertTrue(events.stream().anyMatch(l -> l.matches(stamp + "exit " + oldPid + " \\(Worker\\): :killed")), events::toString);
+        assertTrue(events.stream().anyMatch(l -> l.matches(stamp + "register Worker -> " + pidRe + " \\(local\\)")), events::toString);
+        assertTrue(events.stream().anyMatch(l -> l.matches(stamp + "restart Worker: " + oldPid + " -> " + pidRe + " by " + pidRe
+                + " \\(one_for_one, restart 1 of max 3 in the window\\) after :killed")), events::toString);
+        assertTrue(events.stream().allMatch(l -> l.matches(stamp + ".*")), "nothing but event lines between: " + events);
+
+        keys.type("ker)\r");
+        String after = awaitScreen("the finished input's result", s -> s.endsWith("ps(5)> "));
+        Pid now = shell.node().whereis(Atom.of("Elixir.Worker"));
+        assertTrue(after.endsWith("ps(4)> Process.whereis(Worker)\n" + now + "\nps(5)> "), after);
+
+        typeLine("unwatch()", "ps(6)> ");
+        shell.node().exit(now, now, Atom.KILL);
+        typeLine("Supervisor.which_children(MySup); :quiet", "ps(7)> ");
+        String last = screen();
+        assertTrue(last.endsWith("ps(6)> Supervisor.which_children(MySup); :quiet\n:quiet\nps(7)> "), "no more lines after unwatch():\n" + last);
     }
 }

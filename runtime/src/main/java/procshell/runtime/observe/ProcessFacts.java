@@ -1,0 +1,74 @@
+package procshell.runtime.observe;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.process.LocalProcess;
+
+/**
+ * The facts of one process that the BEAM's {@code process_info/2} derives rather than stores:
+ * its current function, the initial call OTP's {@code proc_lib} reports, and a memory estimate.
+ * Everything here reads the process without taking its lock except {@link #translatedInitialCall},
+ * which reads the process dictionary.
+ */
+public final class ProcessFacts {
+    /** {@code {:proc_lib, :init_p, 5}}, the initial call of every OTP process (GenServer, Supervisor). */
+    public static final Tuple PROC_LIB_INIT = Tuple.of(Atom.of("proc_lib"), Atom.of("init_p"), 5);
+    private static final Tuple ERLANG_APPLY = Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2);
+    private static final Tuple GEN_SERVER_LOOP = Tuple.of(Atom.of("gen_server"), Atom.of("loop"), 7);
+
+    /**
+     * Bytes an idle process costs: its record, mailbox and parked virtual thread (measured with
+     * {@code bin/procshell bench}'s spawn figure order of magnitude; the BEAM's idle GenServer
+     * reports 2,768).
+     */
+    static final long BASE_BYTES = 1_200;
+    /** Bytes per queued message: the queue node and a small term. */
+    static final long PER_MESSAGE_BYTES = 64;
+    /** Bytes per link, monitor or dictionary entry: a hash map entry and its key. */
+    static final long PER_ENTRY_BYTES = 48;
+
+    private ProcessFacts() {}
+
+    /**
+     * The initial call, as {@code Process.info(pid, :initial_call)}: {@code {:proc_lib, :init_p, 5}}
+     * for OTP processes, {@code {:erlang, :apply, 2}} for a process spawned from a function.
+     */
+    public static Tuple initialCall(LocalProcess p) {
+        return p.initialCall() == null ? ERLANG_APPLY : p.initialCall();
+    }
+
+    /**
+     * The function the process runs, as {@code Process.info(pid, :current_function)}, as far as the
+     * runtime knows it: an OTP process waits in {@code {:gen_server, :loop, 7}}, anything else is
+     * reported as its initial call.
+     */
+    public static Tuple currentFunction(LocalProcess p) {
+        Tuple initial = initialCall(p);
+        return PROC_LIB_INIT.equals(initial) ? GEN_SERVER_LOOP : initial;
+    }
+
+    /**
+     * The initial call as Observer and {@code :proc_lib.translate_initial_call/1} show it: the
+     * {@code "$initial_call"} of the process dictionary when there is one (a GenServer's
+     * {@code {MyServer, :init, 1}}), else {@link #initialCall}.
+     */
+    public static Tuple translatedInitialCall(LocalProcess p) {
+        Tuple initial = initialCall(p);
+        if (PROC_LIB_INIT.equals(initial) && p.dictionaryGet("$initial_call") instanceof Tuple t && t.size() == 3) return t;
+        return initial;
+    }
+
+    /**
+     * A memory estimate in bytes, as {@code Process.info(pid, :memory)}: a fixed cost per process
+     * plus its queued messages and its links, monitors and dictionary entries. Cheap (no lock; the
+     * queue length walks the unread part of the mailbox) and, from another thread, best effort.
+     */
+    public static long memory(LocalProcess p) {
+        return memory(p, p.mailbox().size());
+    }
+
+    /** {@link #memory(LocalProcess)} when the queue length is known already. */
+    static long memory(LocalProcess p, int queued) {
+        return BASE_BYTES + PER_MESSAGE_BYTES * queued + PER_ENTRY_BYTES * p.bookkeepingEntries();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What an observer reads from a node without stopping it: per-process facts as the BEAM's
+ * {@code process_info/2} reports them (current function, initial call, a memory estimate) and
+ * cheap samples of every process for sorted process lists.
+ */
+package procshell.runtime.observe;

@@ -1,0 +1,207 @@
+package procshell.shell.observer;
+
+import java.util.List;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.observe.ProcessSample;
+import procshell.runtime.process.ProcessContext;
+import procshell.shell.eval.Values;
+import procshell.shell.iex.Doc;
+import procshell.shell.iex.IexSession;
+
+/**
+ * The prompt's functions for watching processes (statically imported into every input, as
+ * {@link procshell.shell.iex.Kernel} is): the event feed {@code watch()}, {@code watch(pid_or_name)},
+ * {@code unwatch()}; the views printed once, {@code processes()} and {@code tree(sup)} (with
+ * {@code tables()} and {@code table(name)} of Kernel); and {@code observer()}, the full-screen view.
+ */
+public final class ObserverHelpers {
+    private ObserverHelpers() {}
+
+    private static IexSession session() {
+        return IexSession.current();
+    }
+
+    /**
+     * Turns the event feed on for everything: one line per spawn, exit, supervisor restart and
+     * registration, printed above the prompt (see {@link EventLine}); {@code unwatch()} stops it.
+     *
+     * @return {@code :ok}
+     */
+    @Doc("""
+            Prints a line above the prompt for every event of the node from now on.
+
+            Events: spawn, exit (with its reason), a supervisor's restart of a child (old pid ->
+            new pid, strategy, restarts within the intensity window), and registration or
+            unregistration of a name in any registry. Lines arrive while you type; your input
+            stays as it was. Crash reports print whether you watch or not. unwatch() stops.
+
+            ## Examples
+
+                ps> watch()
+                :ok
+                ps> Process.exit(Process.whereis(MyWorker), :kill)
+                12:01:02.346 [watch] exit #PID<0.120.0> (MyWorker): :killed
+                12:01:02.347 [watch] register MyWorker -> #PID<0.125.0> (local)
+                12:01:02.347 [watch] restart MyWorker: #PID<0.120.0> -> #PID<0.125.0> by #PID<0.118.0> (one_for_one, restart 1 of max 3 in the window) after :killed
+                true
+            """)
+    public static Atom watch() {
+        session().watcher().watchAll();
+        return Atom.OK;
+    }
+
+    /**
+     * Turns the event feed on for one process, given by pid or name (an atom, a module, a
+     * {@code {:via, Registry, {reg, key}}} tuple): its spawns, exit, registrations, and the
+     * restarts that replace it (the feed follows the new pid) or that it makes as a supervisor.
+     * Adds to what is watched already.
+     *
+     * @return {@code :ok}
+     */
+    @Doc("""
+            Prints a line above the prompt for every event of one process, given by pid or name.
+
+            Follows the process across restarts: after a supervisor restarts it, the new pid is
+            watched. A supervisor's pid shows the restarts it makes. unwatch() stops.
+
+            ## Examples
+
+                ps> watch(MyWorker)
+                :ok
+            """)
+    public static Atom watch(Object pidOrName) {
+        IexSession s = session();
+        Object name = s.modules().nameTerm(Values.normalize(pidOrName));
+        if (name instanceof Pid pid) {
+            s.watcher().watch(pid, null);
+            return Atom.OK;
+        }
+        if (!(name instanceof Atom) && !(name instanceof Tuple t && t.isTagged(Atom.VIA, 3))) {
+            throw new IllegalArgumentException("watch/1 takes a pid or a name (an atom, a module or a via tuple), got: " + s.inspect(name));
+        }
+        Pid pid;
+        try {
+            pid = s.node().whereis(name);
+        } catch (IllegalArgumentException e) {
+            pid = null; // an unknown via module: watch the name alone
+        }
+        Object key = name instanceof Tuple t && t.get(2) instanceof Tuple rk && rk.size() >= 2 ? rk.get(1) : name;
+        s.watcher().watch(pid, key);
+        return Atom.OK;
+    }
+
+    /** Stops the event feed ({@code watch()}'s lines); crash reports still print. Returns {@code :ok}. */
+    @Doc("""
+            Stops the event feed that watch() started; crash reports still print.
+
+            ## Examples
+
+                ps> unwatch()
+                :ok
+            """)
+    public static Atom unwatch() {
+        session().watcher().unwatch();
+        return Atom.OK;
+    }
+
+    /**
+     * Prints Observer's process list once, largest reductions first (see {@link ProcessList}).
+     *
+     * @return {@link IexSession#NO_VALUE}, so the prompt prints nothing after the list
+     */
+    @Doc("""
+            Prints the node's processes as Observer's Processes tab lists them.
+
+            Columns: Pid, Name or Initial Call, Reductions (messages received), Memory (bytes,
+            an estimate), MsgQ and Current Function; largest reductions first.
+            processes(:memory) and processes(:message_queue_len) sort by those;
+            processes(key, n) prints the first n.
+
+            ## Examples
+
+                ps> processes(:message_queue_len, 3)
+                Pid        Name or Initial Call  Reductions  Memory  MsgQ  Current Function
+                <0.108.0>  elixir:eval/3                 4    1200     0  elixir:eval/3
+            """)
+    public static Object processes() {
+        return processes(Atom.of("reductions"));
+    }
+
+    /** {@link #processes()} sorted by {@code :reductions}, {@code :memory} or {@code :message_queue_len}. */
+    public static Object processes(Object sortKey) {
+        return processes(sortKey, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code count} rows of {@link #processes(Object)}.
+     *
+     * @throws IllegalArgumentException for an unknown sort key or a negative count
+     */
+    public static Object processes(Object sortKey, int count) {
+        if (count < 0) throw new IllegalArgumentException("processes/2 takes a count of rows >= 0, got: " + count);
+        IexSession s = session();
+        List<ProcessSample> samples = ProcessSample.all(s.node(), ProcessList.sortKey(Values.normalize(sortKey)));
+        s.out().print(Columns.text(ProcessList.lines(samples, 0, count)));
+        s.out().flush();
+        return IexSession.NO_VALUE;
+    }
+
+    /**
+     * Prints a supervisor's tree once (see {@link SupervisionTree}).
+     *
+     * @param sup a supervisor's pid or name
+     * @return {@link IexSession#NO_VALUE}
+     * @throws IllegalArgumentException when nothing runs under the name or it is no supervisor
+     */
+    @Doc("""
+            Prints a supervisor's tree: its children in start order with ids, pids and names.
+
+            Nested supervisors are drawn below their parent; a child the supervisor restarted is
+            marked with the pid it replaced and why that one died.
+
+            ## Examples
+
+                ps> tree(MySup)
+                MySup #PID<0.118.0>
+                ├── MyWorker #PID<0.125.0>  ↻ restarted 1×, was #PID<0.119.0> (:killed)
+                └── Other #PID<0.120.0>
+            """)
+    public static Object tree(Object sup) {
+        IexSession s = session();
+        Object name = s.modules().nameTerm(Values.normalize(sup));
+        Pid pid = name instanceof Pid p ? p : s.node().whereis(name);
+        if (pid == null) throw new IllegalArgumentException("no process is registered as " + s.inspect(name));
+        s.out().print(SupervisionTree.text(SupervisionTree.draw(s.node(), pid, s.restarts(), s.inspectOptions())));
+        s.out().flush();
+        return IexSession.NO_VALUE;
+    }
+
+    /**
+     * Opens the full-screen observer (see {@link ObserverScreen}) until {@code q}; on a terminal
+     * that cannot draw full-screen (a dumb terminal, piped input) prints why and one frame.
+     *
+     * @return {@link IexSession#NO_VALUE}
+     */
+    @Doc("""
+            Opens a full-screen view of the node, refreshed every second, until q.
+
+            Tabs (Tab or 1/2/3): the process list (sort with r reductions, m memory, Q message
+            queue), the supervision trees (restarted children highlighted) and the Table Viewer
+            (Enter opens a table's rows). Up/Down select; k kills the selected process, as
+            Observer's "Kill process". On a terminal that cannot draw full-screen it prints one
+            frame.
+
+            ## Examples
+
+                ps> observer()
+            """)
+    public static Object observer() {
+        IexSession s = session();
+        ProcessContext.require();
+        new ObserverScreen(s).run();
+        return IexSession.NO_VALUE;
+    }
+}

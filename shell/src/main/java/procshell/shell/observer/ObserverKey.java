@@ -1,0 +1,41 @@
+package procshell.shell.observer;
+
+/** What a key does in {@code observer()}; {@link ObserverScreen} binds keys to these. */
+public enum ObserverKey {
+    /** {@code q}: leave. */
+    QUIT,
+    /** Tab: the next tab. */
+    NEXT_TAB,
+    /** {@code 1}: the process list. */
+    PROCESSES,
+    /** {@code 2}: the supervision trees. */
+    TREES,
+    /** {@code 3}: the Table Viewer. */
+    TABLES,
+    /** {@code r}: sort the process list by reductions. */
+    SORT_REDUCTIONS,
+    /** {@code m}: sort by memory. */
+    SORT_MEMORY,
+    /** {@code Q}: sort by message queue length. */
+    SORT_QUEUE,
+    /** Up arrow: select the row above. */
+    UP,
+    /** Down arrow: select the row below. */
+    DOWN,
+    /** Page Up. */
+    PAGE_UP,
+    /** Page Down. */
+    PAGE_DOWN,
+    /** Enter: open the selected table. */
+    OPEN,
+    /** Esc, Backspace or {@code b}: back from a table's rows. */
+    BACK,
+    /** {@code k}: kill the selected process (asks first). */
+    KILL,
+    /** {@code y}: yes, kill it. */
+    YES,
+    /** {@code n}: no. */
+    NO,
+    /** A key that does nothing. */
+    NONE
+}

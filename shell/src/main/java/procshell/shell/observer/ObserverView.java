@@ -1,0 +1,315 @@
+package procshell.shell.observer;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+import procshell.runtime.inspect.Inspect;
+import procshell.runtime.inspect.InspectOptions;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.observe.ProcessSample;
+import procshell.runtime.table.Table;
+import procshell.runtime.table.TableInfo;
+import procshell.runtime.table.TermCompare;
+import procshell.shell.iex.IexSession;
+import procshell.shell.iex.TableViewer;
+
+/**
+ * What {@code observer()} shows and how keys change it, apart from any terminal: three tabs (the
+ * process list, the supervision trees, the Table Viewer and a table's rows), a selected row, and
+ * the kill of the selected process. {@link #frame(int, int)} draws one screenful from the node's
+ * state now; {@link #handle(ObserverKey)} applies a key. Trees are read with calls made by the
+ * calling process, so frames are drawn from a process (the shell's).
+ *
+ * <p>The process list samples every process (lock-free figures) and sorts them, but formats only
+ * the rows on screen.
+ */
+public final class ObserverView {
+    /** The tabs, in order. */
+    public enum Tab {
+        /** Observer's Processes tab. */
+        PROCESSES("Processes"),
+        /** Observer's Applications tab: the supervision trees. */
+        TREES("Supervision Trees"),
+        /** Observer's Table Viewer. */
+        TABLES("Table Viewer");
+
+        final String title;
+
+        Tab(String title) {
+            this.title = title;
+        }
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final AttributedStyle SELECTED = AttributedStyle.INVERSE;
+    private static final AttributedStyle HEADER = AttributedStyle.BOLD;
+    private static final AttributedStyle RESTARTED = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW).bold();
+
+    private final IexSession session;
+    private Tab tab = Tab.PROCESSES;
+    private ProcessSample.SortKey sortKey = ProcessSample.SortKey.REDUCTIONS;
+    private final int[] selected = new int[Tab.values().length];
+    private final int[] top = new int[Tab.values().length];
+    private Ref openTable;
+    private int openSelected;
+    private int openTop;
+    private String status = "";
+    private Pid pendingKill;
+    /** The selectable items of the last frame (pids, tables, rows) and how many body rows showed. */
+    private List<Object> items = List.of();
+    private int bodyRows = 1;
+    private long lastFrameNanos;
+
+    private record Ref(procshell.runtime.node.Ref id) {}
+
+    /** A view of the session's node, on the process list sorted by reductions. */
+    public ObserverView(IexSession session) {
+        this.session = session;
+    }
+
+    /** The tab shown. */
+    public Tab tab() {
+        return tab;
+    }
+
+    /** How long the last {@link #frame} took, in nanoseconds. */
+    public long lastFrameNanos() {
+        return lastFrameNanos;
+    }
+
+    /**
+     * Applies a key.
+     *
+     * @return false when the key leaves the observer ({@code q})
+     */
+    public boolean handle(ObserverKey key) {
+        if (pendingKill != null) {
+            Pid pid = pendingKill;
+            pendingKill = null;
+            if (key == ObserverKey.YES) {
+                session.node().exit(procshell.runtime.process.ProcessContext.require().self(), pid, Atom.KILL);
+                status = "Killed " + Inspect.inspect(pid) + " (exit signal :kill)";
+            } else {
+                status = "Not killed";
+            }
+            return true;
+        }
+        status = "";
+        switch (key) {
+            case QUIT -> {
+                return false;
+            }
+            case NEXT_TAB -> show(Tab.values()[(tab.ordinal() + 1) % Tab.values().length]);
+            case PROCESSES -> show(Tab.PROCESSES);
+            case TREES -> show(Tab.TREES);
+            case TABLES -> show(Tab.TABLES);
+            case SORT_REDUCTIONS -> sortBy(ProcessSample.SortKey.REDUCTIONS);
+            case SORT_MEMORY -> sortBy(ProcessSample.SortKey.MEMORY);
+            case SORT_QUEUE -> sortBy(ProcessSample.SortKey.MESSAGE_QUEUE_LEN);
+            case UP -> move(-1);
+            case DOWN -> move(1);
+            case PAGE_UP -> move(-bodyRows);
+            case PAGE_DOWN -> move(bodyRows);
+            case OPEN -> open();
+            case BACK -> openTable = null;
+            case KILL -> askKill();
+            default -> { }
+        }
+        return true;
+    }
+
+    private void show(Tab t) {
+        tab = t;
+        openTable = null;
+    }
+
+    private void sortBy(ProcessSample.SortKey k) {
+        show(Tab.PROCESSES);
+        sortKey = k;
+    }
+
+    private void move(int by) {
+        if (openTable != null) openSelected = Math.max(0, openSelected + by);
+        else selected[tab.ordinal()] = Math.max(0, selected[tab.ordinal()] + by);
+    }
+
+    private Object selectedItem() {
+        int i = selected[tab.ordinal()];
+        return i < items.size() ? items.get(i) : null;
+    }
+
+    private void open() {
+        if (tab == Tab.TABLES && openTable == null && selectedItem() instanceof TableInfo t) {
+            openTable = new Ref(t.id());
+            openSelected = 0;
+            openTop = 0;
+        }
+    }
+
+    private void askKill() {
+        if (openTable != null || !(selectedItem() instanceof Pid pid)) {
+            status = "Select a process to kill (in the process list or a tree)";
+            return;
+        }
+        pendingKill = pid;
+        status = "Kill " + Inspect.inspect(pid) + "? y/n";
+    }
+
+    /**
+     * Draws one screenful: title, tab bar, status line, column headers, rows, key help.
+     *
+     * @param width  columns
+     * @param height rows (at least 6 are used)
+     * @return exactly {@code height} lines, none wider than {@code width}
+     */
+    public List<AttributedString> frame(int width, int height) {
+        long t0 = System.nanoTime();
+        Node node = session.node();
+        List<AttributedString> out = new ArrayList<>(height);
+        out.add(new AttributedString("procshell observer  " + node.name().name() + "  " + node.processCount() + " processes  "
+                + node.tables().infos().size() + " tables  " + TIME.format(LocalTime.now())
+                + "  frame " + lastFrameNanos / 1_000_000 + " ms", HEADER));
+        out.add(tabBar());
+        out.add(new AttributedString(status));
+        bodyRows = Math.max(1, height - 5);
+        Body body = switch (tab) {
+            case PROCESSES -> processes();
+            case TREES -> trees();
+            case TABLES -> openTable == null ? tables() : rows();
+        };
+        out.add(new AttributedString(body.header, HEADER));
+        out.addAll(body.lines);
+        while (out.size() < height - 1) out.add(AttributedString.EMPTY);
+        out.add(new AttributedString(help()));
+        List<AttributedString> clipped = new ArrayList<>(height);
+        for (int i = 0; i < Math.min(height, out.size()); i++) {
+            AttributedString l = out.get(i);
+            clipped.add(l.columnLength() > width ? l.columnSubSequence(0, width) : l);
+        }
+        lastFrameNanos = System.nanoTime() - t0;
+        return clipped;
+    }
+
+    /** A tab's header line and visible body rows. */
+    private record Body(String header, List<AttributedString> lines) {}
+
+    private AttributedString tabBar() {
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        for (Tab t : Tab.values()) {
+            b.append(" ");
+            b.append(" " + (t.ordinal() + 1) + " " + t.title + " ", t == tab ? SELECTED : AttributedStyle.DEFAULT);
+        }
+        return b.toAttributedString();
+    }
+
+    private String help() {
+        if (tab == Tab.TABLES) {
+            return openTable == null ? "Tab/1-3 tabs  ↑↓ select  Enter open table  q quit"
+                    : "↑↓ scroll  Esc/b back to the tables  q quit";
+        }
+        String sort = tab == Tab.PROCESSES ? "sort: r reductions  m memory  Q msg queue (now " + sortName() + ")  " : "";
+        return "Tab/1-3 tabs  ↑↓ select  " + sort + "k kill  q quit";
+    }
+
+    private String sortName() {
+        return switch (sortKey) {
+            case REDUCTIONS -> "reductions";
+            case MEMORY -> "memory";
+            case MESSAGE_QUEUE_LEN -> "msg queue";
+        };
+    }
+
+    /** Clamps the selection, scrolls it into view, returns the first visible index. */
+    private int scroll(int size) {
+        int i = tab.ordinal();
+        selected[i] = Math.max(0, Math.min(selected[i], size - 1));
+        if (selected[i] < top[i]) top[i] = selected[i];
+        if (selected[i] >= top[i] + bodyRows) top[i] = selected[i] - bodyRows + 1;
+        top[i] = Math.max(0, Math.min(top[i], Math.max(0, size - bodyRows)));
+        return top[i];
+    }
+
+    private AttributedString row(String text, boolean isSelected, boolean restarted) {
+        AttributedStyle style = restarted ? RESTARTED : AttributedStyle.DEFAULT;
+        return new AttributedString(text, isSelected ? style.inverse() : style);
+    }
+
+    private Body processes() {
+        List<ProcessSample> samples = ProcessSample.all(session.node(), sortKey);
+        int from = scroll(samples.size());
+        List<String> lines = ProcessList.lines(samples, from, bodyRows);
+        List<Object> visible = new ArrayList<>(samples.size());
+        for (ProcessSample s : samples) visible.add(s.process().pid());
+        items = visible;
+        List<AttributedString> body = new ArrayList<>();
+        for (int k = 1; k < lines.size(); k++) body.add(row(lines.get(k), from + k - 1 == selected[tab.ordinal()], false));
+        return new Body(lines.get(0), body);
+    }
+
+    private Body trees() {
+        Node node = session.node();
+        List<SupervisionTree.Line> lines = new ArrayList<>();
+        for (Pid root : SupervisionTree.roots(node)) {
+            try {
+                if (!lines.isEmpty()) lines.add(new SupervisionTree.Line("", null, false));
+                lines.addAll(SupervisionTree.draw(node, root, session.restarts(), session.inspectOptions().withSyntaxColors(procshell.runtime.inspect.SyntaxColors.none())));
+            } catch (IllegalArgumentException e) {
+                // died between listing and drawing
+            }
+        }
+        List<Object> targets = new ArrayList<>(lines.size());
+        for (SupervisionTree.Line l : lines) targets.add(l.pid());
+        items = targets;
+        int from = scroll(lines.size());
+        List<AttributedString> body = new ArrayList<>();
+        for (int k = from; k < Math.min(lines.size(), from + bodyRows); k++) {
+            SupervisionTree.Line l = lines.get(k);
+            body.add(row(l.text(), k == selected[tab.ordinal()], l.restarted()));
+        }
+        String header = lines.isEmpty() ? "No supervisors running" : "Supervisors and their children (↻ restarted by its supervisor)";
+        return new Body(header, body);
+    }
+
+    private Body tables() {
+        List<TableInfo> tables = TableViewer.sorted(session.node().tables().infos());
+        items = new ArrayList<>(tables);
+        List<List<String>> cells = new ArrayList<>();
+        for (TableInfo t : tables) cells.add(TableViewer.cells(t));
+        List<String> lines = Columns.lines(TableViewer.COLUMNS, TableViewer.rightAligned(), cells);
+        int from = scroll(tables.size());
+        List<AttributedString> body = new ArrayList<>();
+        for (int k = from; k < Math.min(tables.size(), from + bodyRows); k++) {
+            body.add(row(lines.get(k + 1), k == selected[tab.ordinal()], false));
+        }
+        return new Body(lines.get(0), body);
+    }
+
+    private Body rows() {
+        Table t = session.node().tables().find(openTable.id());
+        if (t == null) {
+            openTable = null;
+            status = "The table is gone (its owner died)";
+            return tables();
+        }
+        List<Tuple> objects = new ArrayList<>(t.tab2list());
+        objects.sort(TermCompare::compare);
+        openSelected = Math.max(0, Math.min(openSelected, objects.size() - 1));
+        if (openSelected < openTop) openTop = openSelected;
+        if (openSelected >= openTop + bodyRows) openTop = openSelected - bodyRows + 1;
+        InspectOptions o = session.inspectOptions().withWidth(InspectOptions.INFINITY).withSyntaxColors(procshell.runtime.inspect.SyntaxColors.none());
+        List<AttributedString> body = new ArrayList<>();
+        for (int k = openTop; k < Math.min(objects.size(), openTop + bodyRows); k++) {
+            body.add(row(Inspect.inspect(objects.get(k), o), k == openSelected, false));
+        }
+        return new Body(t.name().name() + "  (" + objects.size() + " objects)", body);
+    }
+}

@@ -1,0 +1,69 @@
+package procshell.shell.observer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.observe.ProcessFacts;
+import procshell.runtime.observe.ProcessSample;
+import procshell.runtime.process.LocalProcess;
+
+/**
+ * Observer's Processes tab as text: columns Pid, Name or Initial Call, Reductions, Memory (bytes,
+ * an estimate), MsgQ and Current Function, one row per process, largest first by the chosen sort
+ * key. Only the rows asked for are formatted, so a view of 40 rows out of 100,000 processes costs
+ * a sample and a sort of the numbers, and 40 formatted rows.
+ *
+ * <pre>
+ * Pid        Name or Initial Call     Reductions  Memory  MsgQ  Current Function
+ * &lt;0.118.0&gt;  Elixir.MySup                      3    1248     0  gen_server:loop/7
+ * &lt;0.125.0&gt;  Elixir.Worker:init/1              1    1200     0  gen_server:loop/7
+ * </pre>
+ */
+public final class ProcessList {
+    /** The column headers, in Observer's order. */
+    public static final List<String> COLUMNS = List.of("Pid", "Name or Initial Call", "Reductions", "Memory", "MsgQ", "Current Function");
+    private static final boolean[] RIGHT = {false, false, true, true, true, false};
+
+    private ProcessList() {}
+
+    /**
+     * The header and the rows {@code from} (0-based) to {@code from + count}, of samples already
+     * sorted (see {@link ProcessSample#all}).
+     *
+     * @return {@code 1 + min(count, samples.size() - from)} lines, without newlines
+     */
+    public static List<String> lines(List<ProcessSample> samples, int from, int count) {
+        int end = Math.min(samples.size(), from + Math.max(0, count));
+        List<List<String>> rows = new ArrayList<>(Math.max(0, end - from));
+        for (int i = Math.max(0, from); i < end; i++) rows.add(cells(samples.get(i)));
+        return Columns.lines(COLUMNS, RIGHT, rows);
+    }
+
+    /** One row's cells, in {@link #COLUMNS} order. */
+    public static List<String> cells(ProcessSample s) {
+        LocalProcess p = s.process();
+        Atom name = p.registeredName();
+        return List.of(ErlangText.pid(p.pid()),
+                name != null ? name.name() : ErlangText.mfa(ProcessFacts.translatedInitialCall(p)),
+                Long.toString(s.reductions()), Long.toString(s.memory()), Integer.toString(s.messageQueueLen()),
+                ErlangText.mfa(ProcessFacts.currentFunction(p)));
+    }
+
+    /**
+     * The sort key for a name as typed at the prompt: {@code :reductions} (or {@code :r}),
+     * {@code :memory} ({@code :m}), {@code :message_queue_len} ({@code :msgq}, {@code :q}).
+     *
+     * @throws IllegalArgumentException for anything else, naming the keys
+     */
+    public static ProcessSample.SortKey sortKey(Object key) {
+        String k = key instanceof Atom a ? a.name() : String.valueOf(key);
+        return switch (k) {
+            case "reductions", "r" -> ProcessSample.SortKey.REDUCTIONS;
+            case "memory", "m" -> ProcessSample.SortKey.MEMORY;
+            case "message_queue_len", "msgq", "q" -> ProcessSample.SortKey.MESSAGE_QUEUE_LEN;
+            default -> throw new IllegalArgumentException("unknown sort key " + k
+                    + "; processes() sorts by :reductions, :memory or :message_queue_len");
+        };
+    }
+}

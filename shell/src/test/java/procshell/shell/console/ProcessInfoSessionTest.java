@@ -1,0 +1,72 @@
+package procshell.shell.console;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code i(pid)} and {@code Process.info/1,2} against iex's ({@code iex-reference/processes.txt}):
+ * a GenServer linked to the shell, a named one, the shell itself and a pid of nobody.
+ * {@code Process.info/1} lists the BEAM's keys that mean something here, in the BEAM's order
+ * (heap, stack, group leader and garbage collection items have no counterpart).
+ */
+@Timeout(30)
+class ProcessInfoSessionTest {
+    @Test
+    void iAndProcessInfoOfServersTheShellAndNobody() {
+        IexSessionCheck.against("processes.txt")
+                .helloServer()
+                .same("{:ok, gs} = HelloServer.start_link(123)", "{:ok, gs} = MyApp.HelloServer.start_link(123)")
+                .same("i(gs)", "i(gs)")
+                .instead("Process.info(gs)", "Process.info(gs)",
+                        "[",
+                        "  current_function: {:gen_server, :loop, 7},",
+                        "  initial_call: {:proc_lib, :init_p, 5},",
+                        "  status: :waiting,",
+                        "  message_queue_len: 0,",
+                        "  links: [#PID<0.153.0>],",
+                        "  dictionary: [",
+                        "    \"$initial_call\": {HelloServer, :init, 1},",
+                        "    \"$ancestors\": [#PID<0.153.0>]",
+                        "  ],",
+                        "  trap_exit: false,",
+                        "  priority: :normal,",
+                        "  reductions: 0",
+                        "]")
+                .same("Process.info(gs, :message_queue_len)", "Process.info(gs, :message_queue_len)")
+                .same("Process.info(gs, [:status, :registered_name])", "Process.info(gs, [:status, :registered_name])")
+                .same("Process.info(pid(0, 999, 0))", "Process.info(pid(0, 999, 0))")
+                .same("i(self())", "i(self())")
+                .same("{:ok, named} = GenServer.start(HelloServer, 5, name: Named)",
+                        "{:ok, named} = GenServer.start(MyApp.HelloServer, 5, name: MyApp.Named)")
+                .same("i(named)", "i(named)")
+                .same("Process.info(named, :registered_name)", "Process.info(named, :registered_name)")
+                .same("i(pid(0, 999, 0))", "i(pid(0, 999, 0))")
+                .extra("HelloServer.hello(gs); HelloServer.hello(gs); Process.info(gs, [:reductions, :links, :monitors])",
+                        "[reductions: 2, links: [#PID<0.153.0>], monitors: []]")
+                .extra("ref = Process.monitor(named); Process.info(named, :monitored_by)", "{:monitored_by, [#PID<0.153.0>]}")
+                .extra("Process.info(self(), :monitors)", "{:monitors, [process: #PID<0.169.0>]}")
+                .extra("p = spawn(fn -> Process.sleep(:infinity) end); send(p, :hi); send(p, {:two, 2}); Process.info(p, [:messages, :message_queue_len])",
+                        "[messages: [:hi, {:two, 2}], message_queue_len: 2]")
+                .check();
+    }
+
+    /** The error's text is the BEAM's; iex's two stack lines under it ({@code :erlang.process_info/2}, process.ex) are not printed. */
+    @Test
+    void processInfoOfAnUnknownItemIsTheBeamsArgumentError() {
+        IexSessionCheck.against("processes.txt")
+                .extra("Process.info(self(), :foo)",
+                        "** (ArgumentError) errors were found at the given arguments:",
+                        "",
+                        "  * 2nd argument: invalid item or item list",
+                        "",
+                        "")
+                .extra("Process.info(self(), [:status, 3])",
+                        "** (ArgumentError) errors were found at the given arguments:",
+                        "",
+                        "  * 2nd argument: invalid item or item list",
+                        "",
+                        "")
+                .extra("Process.info(self(), [:status, :trap_exit])", "[status: :running, trap_exit: false]")
+                .check();
+    }
+}
