@@ -95,9 +95,12 @@ public final class ShellModules {
         return null;
     }
 
-    /** The functions callable without a module (Kernel's and iex's helpers). */
+    /** The functions callable without a module (Kernel's and iex's helpers, the observer's). */
     public static List<Function> kernelFunctions() {
-        return functions(Kernel.class);
+        List<Function> all = new java.util.ArrayList<>(functions(Kernel.class));
+        all.addAll(functions(procshell.shell.observer.ObserverHelpers.class));
+        all.sort(java.util.Comparator.comparing(Function::name).thenComparingInt(Function::arity));
+        return List.copyOf(all);
     }
 
     /** A class's public static functions under their Elixir names, sorted by name then arity. */
