@@ -17,11 +17,11 @@ public final class ProcessFacts {
     private static final Tuple GEN_SERVER_LOOP = Tuple.of(Atom.of("gen_server"), Atom.of("loop"), 7);
 
     /**
-     * Bytes an idle process costs: its record, mailbox and parked virtual thread (measured with
-     * {@code bin/procshell bench}'s spawn figure order of magnitude; the BEAM's idle GenServer
-     * reports 2,768).
+     * Bytes an idle process costs: its record, mailbox, table entry and parked virtual thread
+     * (ObserverRefreshBench's observer_heap_per_idle_process measured 1.5 to 2.2 kB of heap per
+     * process waiting in receive; the BEAM reports 2,768 for an idle GenServer).
      */
-    static final long BASE_BYTES = 1_200;
+    static final long BASE_BYTES = 2_000;
     /** Bytes per queued message: the queue node and a small term. */
     static final long PER_MESSAGE_BYTES = 64;
     /** Bytes per link, monitor or dictionary entry: a hash map entry and its key. */

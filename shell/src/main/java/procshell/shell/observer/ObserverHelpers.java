@@ -1,11 +1,9 @@
 package procshell.shell.observer;
 
-import java.util.List;
-
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Tuple;
-import procshell.runtime.observe.ProcessSample;
+import procshell.runtime.observe.ProcessRanking;
 import procshell.runtime.process.ProcessContext;
 import procshell.shell.eval.Values;
 import procshell.shell.iex.Doc;
@@ -124,7 +122,7 @@ public final class ObserverHelpers {
 
                 ps> processes(:message_queue_len, 3)
                 Pid        Name or Initial Call  Reductions  Memory  MsgQ  Current Function
-                <0.108.0>  elixir:eval/3                 4    1200     0  elixir:eval/3
+                <0.108.0>  elixir:eval/3                 4    2048     0  elixir:eval/3
             """)
     public static Object processes() {
         return processes(Atom.of("reductions"));
@@ -143,8 +141,8 @@ public final class ObserverHelpers {
     public static Object processes(Object sortKey, int count) {
         if (count < 0) throw new IllegalArgumentException("processes/2 takes a count of rows >= 0, got: " + count);
         IexSession s = session();
-        List<ProcessSample> samples = ProcessSample.all(s.node(), ProcessList.sortKey(Values.normalize(sortKey)));
-        s.out().print(Columns.text(ProcessList.lines(samples, 0, count)));
+        ProcessRanking ranking = ProcessRanking.of(s.node(), ProcessList.sortKey(Values.normalize(sortKey)));
+        s.out().print(Columns.text(ProcessList.lines(ranking, 0, count)));
         s.out().flush();
         return IexSession.NO_VALUE;
     }

@@ -15,6 +15,7 @@ import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Tuple;
+import procshell.runtime.observe.ProcessRanking;
 import procshell.runtime.observe.ProcessSample;
 import procshell.runtime.table.Table;
 import procshell.runtime.table.TableInfo;
@@ -29,8 +30,8 @@ import procshell.shell.iex.TableViewer;
  * state now; {@link #handle(ObserverKey)} applies a key. Trees are read with calls made by the
  * calling process, so frames are drawn from a process (the shell's).
  *
- * <p>The process list samples every process (lock-free figures) and sorts them, but formats only
- * the rows on screen.
+ * <p>The process list ranks every process by one lock-free figure (see {@link ProcessRanking}) and
+ * reads and formats only the rows on screen.
  */
 public final class ObserverView {
     /** The tabs, in order. */
@@ -64,8 +65,9 @@ public final class ObserverView {
     private int openTop;
     private String status = "";
     private Pid pendingKill;
-    /** The selectable items of the last frame (pids, tables, rows) and how many body rows showed. */
-    private List<Object> items = List.of();
+    /** The selectable items of the last frame (pids, tables) by index, and how many body rows showed. */
+    private java.util.function.IntFunction<Object> itemAt = i -> null;
+    private int itemCount;
     private int bodyRows = 1;
     private long lastFrameNanos;
 
@@ -144,7 +146,7 @@ public final class ObserverView {
 
     private Object selectedItem() {
         int i = selected[tab.ordinal()];
-        return i < items.size() ? items.get(i) : null;
+        return i < itemCount ? itemAt.apply(i) : null;
     }
 
     private void open() {
@@ -244,12 +246,11 @@ public final class ObserverView {
     }
 
     private Body processes() {
-        List<ProcessSample> samples = ProcessSample.all(session.node(), sortKey);
-        int from = scroll(samples.size());
-        List<String> lines = ProcessList.lines(samples, from, bodyRows);
-        List<Object> visible = new ArrayList<>(samples.size());
-        for (ProcessSample s : samples) visible.add(s.process().pid());
-        items = visible;
+        ProcessRanking ranking = ProcessRanking.of(session.node(), sortKey);
+        int from = scroll(ranking.size());
+        List<String> lines = ProcessList.lines(ranking, from, bodyRows);
+        itemAt = ranking::pid;
+        itemCount = ranking.size();
         List<AttributedString> body = new ArrayList<>();
         for (int k = 1; k < lines.size(); k++) body.add(row(lines.get(k), from + k - 1 == selected[tab.ordinal()], false));
         return new Body(lines.get(0), body);
@@ -266,9 +267,8 @@ public final class ObserverView {
                 // died between listing and drawing
             }
         }
-        List<Object> targets = new ArrayList<>(lines.size());
-        for (SupervisionTree.Line l : lines) targets.add(l.pid());
-        items = targets;
+        itemAt = i -> lines.get(i).pid();
+        itemCount = lines.size();
         int from = scroll(lines.size());
         List<AttributedString> body = new ArrayList<>();
         for (int k = from; k < Math.min(lines.size(), from + bodyRows); k++) {
@@ -281,7 +281,8 @@ public final class ObserverView {
 
     private Body tables() {
         List<TableInfo> tables = TableViewer.sorted(session.node().tables().infos());
-        items = new ArrayList<>(tables);
+        itemAt = tables::get;
+        itemCount = tables.size();
         List<List<String>> cells = new ArrayList<>();
         for (TableInfo t : tables) cells.add(TableViewer.cells(t));
         List<String> lines = Columns.lines(TableViewer.COLUMNS, TableViewer.rightAligned(), cells);

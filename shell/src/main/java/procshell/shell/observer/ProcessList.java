@@ -5,19 +5,21 @@ import java.util.List;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.observe.ProcessFacts;
+import procshell.runtime.observe.ProcessRanking;
 import procshell.runtime.observe.ProcessSample;
 import procshell.runtime.process.LocalProcess;
 
 /**
  * Observer's Processes tab as text: columns Pid, Name or Initial Call, Reductions, Memory (bytes,
  * an estimate), MsgQ and Current Function, one row per process, largest first by the chosen sort
- * key. Only the rows asked for are formatted, so a view of 40 rows out of 100,000 processes costs
- * a sample and a sort of the numbers, and 40 formatted rows.
+ * key. Only the rows asked for are read in full and formatted, so a view of 40 rows out of
+ * 100,000 processes costs a {@link ProcessRanking} (one figure per process, a sort of primitive
+ * keys) and 40 formatted rows.
  *
  * <pre>
  * Pid        Name or Initial Call     Reductions  Memory  MsgQ  Current Function
- * &lt;0.118.0&gt;  Elixir.MySup                      3    1248     0  gen_server:loop/7
- * &lt;0.125.0&gt;  Elixir.Worker:init/1              1    1200     0  gen_server:loop/7
+ * &lt;0.118.0&gt;  Elixir.MySup                      3    2240     0  gen_server:loop/7
+ * &lt;0.125.0&gt;  Elixir.Worker:init/1              1    2144     0  gen_server:loop/7
  * </pre>
  */
 public final class ProcessList {
@@ -28,15 +30,19 @@ public final class ProcessList {
     private ProcessList() {}
 
     /**
-     * The header and the rows {@code from} (0-based) to {@code from + count}, of samples already
-     * sorted (see {@link ProcessSample#all}).
+     * The header and the rows of ranks {@code from} (0-based) to {@code from + count}, each
+     * process's figures read as its row is formatted; a process that died since the ranking shows
+     * as {@code (exited)}.
      *
-     * @return {@code 1 + min(count, samples.size() - from)} lines, without newlines
+     * @return {@code 1 + min(count, ranking.size() - from)} lines, without newlines
      */
-    public static List<String> lines(List<ProcessSample> samples, int from, int count) {
-        int end = Math.min(samples.size(), from + Math.max(0, count));
+    public static List<String> lines(ProcessRanking ranking, int from, int count) {
+        int end = (int) Math.min(ranking.size(), (long) from + Math.max(0, count));
         List<List<String>> rows = new ArrayList<>(Math.max(0, end - from));
-        for (int i = Math.max(0, from); i < end; i++) rows.add(cells(samples.get(i)));
+        for (int i = Math.max(0, from); i < end; i++) {
+            ProcessSample s = ranking.sample(i);
+            rows.add(s != null ? cells(s) : List.of(ErlangText.pid(ranking.pid(i)), "(exited)", "", "", "", ""));
+        }
         return Columns.lines(COLUMNS, RIGHT, rows);
     }
 

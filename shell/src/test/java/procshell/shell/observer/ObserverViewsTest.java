@@ -117,16 +117,16 @@ class ObserverViewsTest {
         List<List<String>> rows = new ArrayList<>();
         for (String l : list.subList(1, list.size())) rows.add(cells(l));
         // a GenServer: its registered name, no messages received yet, 1 link and 2 dictionary entries
-        assertTrue(rows.contains(List.of(worker, "Elixir.Worker", "0", "1344", "0", "gen_server:loop/7")), rows::toString);
-        assertTrue(rows.contains(List.of(other, "Elixir.Other", "0", "1344", "0", "gen_server:loop/7")), rows::toString);
+        assertTrue(rows.contains(List.of(worker, "Elixir.Worker", "0", "2144", "0", "gen_server:loop/7")), rows::toString);
+        assertTrue(rows.contains(List.of(other, "Elixir.Other", "0", "2144", "0", "gen_server:loop/7")), rows::toString);
         assertTrue(rows.stream().anyMatch(r -> r.get(0).equals(sup) && r.get(1).equals("Elixir.MySup")), rows::toString);
         assertTrue(rows.stream().anyMatch(r -> r.get(0).equals(shell) && r.get(1).equals("elixir:eval/3")), rows::toString);
         for (int i = 1; i < rows.size(); i++) {
             assertTrue(Long.parseLong(rows.get(i - 1).get(2)) >= Long.parseLong(rows.get(i).get(2)), "largest reductions first: " + rows);
         }
         String busy = pids(out.get(5)).get(0).substring(4);
-        // 1200 bytes for any process, 64 per queued message
-        assertEquals(List.of(busy, "erlang:apply/2", "0", "1840", "10", "erlang:apply/2"), cells(out.get(6).get(1)));
+        // 2000 bytes for any process, 64 per queued message
+        assertEquals(List.of(busy, "erlang:apply/2", "0", "2640", "10", "erlang:apply/2"), cells(out.get(6).get(1)));
         assertEquals(2, out.get(6).size());
         assertEquals(busy, cells(out.get(7).get(1)).get(0), "the most memory: the one with a queue");
         assertEquals("** (ArgumentError) unknown sort key colour; processes() sorts by :reductions, :memory or :message_queue_len",
