@@ -102,6 +102,15 @@ public final class NameTable {
         return p == null ? null : p.pid();
     }
 
+    /**
+     * The number of entries the table holds, live or not: a name whose holder died stays only
+     * while that holder's exit is being processed, so once exits are processed this equals
+     * {@code registered().size()} (the stress tests check it to find stale names).
+     */
+    public int size() {
+        return names.size();
+    }
+
     /** All registered names, as {@code Process.registered/0}. */
     public List<Atom> registered() {
         List<Atom> out = new ArrayList<>();
