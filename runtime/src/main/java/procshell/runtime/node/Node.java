@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import procshell.runtime.event.EventBus;
 import procshell.runtime.names.NameTable;
 import procshell.runtime.names.ViaModule;
+import procshell.runtime.process.Carriers;
 import procshell.runtime.process.ExitException;
 import procshell.runtime.process.LocalProcess;
 import procshell.runtime.process.ProcessBody;
@@ -27,6 +28,11 @@ import procshell.runtime.table.Tables;
  * idle processes cheaply. Pid numbers count up from 1 and are never reused while the node lives.
  */
 public final class Node {
+    static {
+        // Before any process (virtual thread) exists: spare carriers for runaway loops.
+        Carriers.ensureHeadroom();
+    }
+
     private final Atom name;
     private final int creation;
     private final AtomicLong nextPid = new AtomicLong(1);
