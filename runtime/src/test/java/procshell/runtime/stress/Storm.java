@@ -354,9 +354,8 @@ final class Storm {
             long now = System.nanoTime();
             List<Sighting> due = new ArrayList<>();
             for (Sighting s : pending) if (now - s.atNanos() > LAG_BOUND_MS * 1_000_000) due.add(s);
-            if (!due.isEmpty()) {
+            if (!due.isEmpty() && syncPartitions()) {
                 pending.removeAll(due);
-                syncPartitions();
                 for (Sighting s : due) {
                     if (holds(s.registry(), s.key(), s.pid())) {
                         report.violation(StormReport.INVARIANTS.get(2), s.registry() + " " + s.key() + " -> dead " + s.pid());
@@ -419,15 +418,22 @@ final class Storm {
         return false;
     }
 
-    /** Waits until every partition has handled the messages queued before now (its EXITs). */
-    private void syncPartitions() {
+    /**
+     * Waits until every partition has handled the messages queued before now (its EXITs).
+     *
+     * @return false when a partition did not answer in time (so it may not have)
+     */
+    private boolean syncPartitions() {
+        boolean synced = true;
         for (Atom partition : tree.partitions) {
             try {
                 GenServer.call(partition, SYNC, 10_000);
-            } catch (ExitException restarting) {
+            } catch (ExitException e) {
                 // A partition that is down has no entries: its tables went with it.
+                if (e.reason() instanceof Tuple t && Atom.TIMEOUT.equals(t.get(0))) synced = false;
             }
         }
+        return synced;
     }
 
     // ---- the end ------------------------------------------------------------------------------
@@ -473,7 +479,7 @@ final class Storm {
     }
 
     private void checkRegistriesAtEnd() {
-        syncPartitions();
+        if (!syncPartitions()) report.violation(StormReport.INVARIANTS.get(6), "a partition did not answer :sync after the storm");
         // Unique keys: every statically supervised worker with a via name is there, alive, once.
         for (int i = 0; i < tree.workerCount(); i++) {
             if (i % 3 == 0) continue;

@@ -159,15 +159,19 @@ final class StormTree {
         return out;
     }
 
-    /** The child spec of nested dynamic supervisor {@code m}. */
+    /**
+     * The child spec of nested dynamic supervisor {@code m}: temporary, for the storm's agents
+     * start it again when they find it gone. (Were it permanent, an agent could start it anew
+     * before storm_dyn handled the old one's exit; storm_dyn's restart would then fail with
+     * {@code {:already_started, pid}} and be tried again and again, as OTP's would.)
+     */
     ChildSpec dynSupSpec(int m) {
         return ChildSpec.supervisor(dynNames[m], () -> DynamicSupervisor.startLink(
-                DynamicSupervisor.Flags.defaults().withIntensity(LEAF_RESTARTS, 1), dynNames[m]));
+                DynamicSupervisor.Flags.defaults().withIntensity(LEAF_RESTARTS, 1), dynNames[m])).withRestart(Atom.of("temporary"));
     }
 
     /**
-     * Starts nested dynamic supervisor {@code m} under {@code storm_dyn} unless it runs (a restart
-     * of storm_dyn loses its children, as a DynamicSupervisor's restart does).
+     * Starts nested dynamic supervisor {@code m} under {@code storm_dyn} unless it runs.
      *
      * @return what start_child answered
      */
