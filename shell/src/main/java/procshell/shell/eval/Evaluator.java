@@ -26,7 +26,8 @@ import org.codehaus.groovy.runtime.InvokerHelper;
  *
  * <p>Every input sees {@code procshell.shell.iex.Kernel}'s functions and the Elixir-named modules
  * ({@code GenServer}, {@code Process}, {@code Supervisor}, ...) without imports. Loops in typed
- * code check for interruption, so Ctrl-C can stop them.
+ * code check for interruption and then throw {@link Interrupted}, so that Ctrl-C stops them and a
+ * kill stops a spawned one even if it catches exceptions.
  */
 public final class Evaluator {
     /** The file name Groovy reports for typed code, as iex's {@code iex:LINE}. */
@@ -82,8 +83,11 @@ public final class Evaluator {
         imports.addStarImports("procshell.shell.iex");
         for (String f : FACADES) imports.addImport(f, "procshell.shell.iex." + f);
         imports.addImports("procshell.runtime.node.Atom", "procshell.runtime.node.Pid", "procshell.runtime.node.Tuple");
-        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class));
+        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(java.util.Map.of("thrown", Interrupted.class), ThreadInterrupt.class));
         GroovyShell groovy = new GroovyShell(Evaluator.class.getClassLoader(), b, config);
+        // An atom is a module name: Foo.bar() on a module nobody defined raises as in Elixir.
+        groovy.evaluate("procshell.runtime.node.Atom.metaClass.methodMissing = { String name, Object args ->"
+                + " throw procshell.shell.iex.UndefinedFunctionError.moduleNotAvailable(delegate, name, (Object[]) args) }");
         // Compile (without running) a typical input, so that the first real one is quick.
         groovy.getClassLoader().parseClass(IexSyntax.translate("{:ok, %{id: [1]}}"), "warmup.groovy");
         return groovy;

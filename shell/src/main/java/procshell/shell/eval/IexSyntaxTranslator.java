@@ -841,18 +841,39 @@ final class IexSyntaxTranslator {
         return '"' + name + '"';
     }
 
-    /** A string with its {@code #{code}} interpolations turned into {@code ${translated code}}. */
+    /**
+     * A string with its {@code #{code}} interpolations turned into {@code ${translated code}}. A
+     * {@code "..."} string typed over several lines (Elixir allows it, Groovy does not) has its line
+     * breaks written as {@code \n}, and as many line breaks follow it inside a comment, so that the
+     * code after it stays on its line.
+     */
     private String string(Token t, int i) {
+        boolean doubleQuoted = t.text().startsWith("\"") && !t.text().startsWith("\"\"\"") && !t.unterminated();
         if (t.interps().isEmpty()) {
-            return t.text();
+            return doubleQuoted ? escapeLineBreaks(t.text()) + lineBreaksOf(t.text()) : t.text();
         }
         StringBuilder s = new StringBuilder();
         int cursor = t.start();
         for (Interp in : t.interps()) {
-            s.append(src, cursor, in.hash()).append("${").append(interpolation(in, i));
+            String literal = src.substring(cursor, in.hash());
+            s.append(doubleQuoted ? escapeLineBreaks(literal) : literal).append("${").append(interpolation(in, i));
             cursor = in.codeEnd();
         }
-        return s.append(src, cursor, t.end()).toString();
+        String rest = src.substring(cursor, t.end());
+        if (!doubleQuoted) return s.append(rest).toString();
+        String literals = src.substring(t.start(), t.end());
+        for (Interp in : t.interps()) literals = literals.replace(src.substring(in.hash(), in.codeEnd()), "");
+        return s.append(escapeLineBreaks(rest)).append(lineBreaksOf(literals)).toString();
+    }
+
+    private static String escapeLineBreaks(String literal) {
+        return literal.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+    }
+
+    /** {@code /*} and the line breaks of {@code text}, then {@code *}{@code /}; empty when it has none. */
+    private static String lineBreaksOf(String text) {
+        int breaks = text.split("\\r\\n|\\r|\\n", -1).length - 1;
+        return breaks == 0 ? "" : "/*" + "\n".repeat(breaks) + "*/";
     }
 
     /**

@@ -5,7 +5,8 @@ package procshell.shell.iex;
  * {@code raise(ArgumentError, message: "message")} at the prompt; iex prints
  * {@code ** (ArgumentError) message}.
  */
-public class ArgumentError extends IllegalArgumentException {
+public class ArgumentError extends IllegalArgumentException implements BeamFrames {
+    private final java.util.List<String> frames;
 
     /** The message Elixir gives a {@code ArgumentError} raised without one. */
     public static final String DEFAULT_MESSAGE = "argument error";
@@ -17,6 +18,22 @@ public class ArgumentError extends IllegalArgumentException {
 
     /** @param message the text iex prints after {@code ** (ArgumentError) } */
     public ArgumentError(String message) {
+        this(message, java.util.List.of());
+    }
+
+    /**
+     * An ArgumentError raised by a BEAM function, which iex shows as the top stack lines.
+     *
+     * @param message the text iex prints after {@code ** (ArgumentError) }
+     * @param frames  the stack lines, e.g. {@code :erlang.send(:nobody, :hi)}
+     */
+    public ArgumentError(String message, java.util.List<String> frames) {
         super(message);
+        this.frames = java.util.List.copyOf(frames);
+    }
+
+    @Override
+    public java.util.List<String> beamFrames() {
+        return frames;
     }
 }

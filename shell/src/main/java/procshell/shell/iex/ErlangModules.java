@@ -37,9 +37,8 @@ final class ErlangModules {
 
         @Override
         public Object invokeMethod(String name, Object args) {
-            int arity = args instanceof Object[] a ? a.length : 1;
-            throw new UndefinedFunctionError("function :" + module + "." + name + "/" + arity
-                    + " is undefined (module :" + module + " is not available)");
+            Object[] argv = args instanceof Object[] a ? a : new Object[] {args};
+            throw UndefinedFunctionError.moduleNotAvailable(procshell.runtime.node.Atom.of(module), name, argv);
         }
     }
 }

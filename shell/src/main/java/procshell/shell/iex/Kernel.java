@@ -282,7 +282,11 @@ public final class Kernel {
         if (to instanceof Tuple t && t.isTagged(Atom.VIA, 3)) {
             throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n");
         }
-        return ctx().send(to, Values.normalize(message));
+        try {
+            return ctx().send(to, Values.normalize(message));
+        } catch (IllegalArgumentException e) {
+            throw new ArgumentError(e.getMessage(), List.of(":erlang.send(" + inspect(to) + ", " + inspect(message) + ")"));
+        }
     }
 
     /** Spawns a process running the closure, as {@code spawn/1}. */
@@ -345,18 +349,29 @@ public final class Kernel {
         if (t.startsWith("#PID")) t = t.substring(4);
         if (t.startsWith("<") && t.endsWith(">")) t = t.substring(1, t.length() - 1);
         String[] parts = t.split("\\.");
-        if (parts.length != 3) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a pid\n");
+        String iexLine = "(iex 1.14.0) lib/iex/helpers.ex:1249: IEx.Helpers.pid/1";
+        if (parts.length != 3) throw notAPid("<" + t + ">", iexLine);
         try {
-            return pid(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
+            return pid(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Integer.parseInt(parts[2]), iexLine);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a pid\n");
+            throw notAPid("<" + t + ">", iexLine);
         }
+    }
+
+    /** iex's error for a pid that is no pid: {@code :erlang.list_to_pid/1}'s ArgumentError, with its stack lines. */
+    private static ArgumentError notAPid(String text, String iexLine) {
+        return new ArgumentError("errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a pid\n",
+                List.of(":erlang.list_to_pid('" + text + "')", iexLine));
     }
 
     /** The pid {@code #PID<a.b.c>}, as iex's {@code pid/3}. */
     public static Pid pid(int nodeIndex, long number, int serial) {
+        return pid(nodeIndex, number, serial, "(iex 1.14.0) lib/iex/helpers.ex:1273: IEx.Helpers.pid/3");
+    }
+
+    private static Pid pid(int nodeIndex, long number, int serial, String iexLine) {
         if (nodeIndex < 0 || number < 0 || serial < 0 || number > 0x7fffffffL || serial > 0x1fff) {
-            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a pid\n");
+            throw notAPid("<" + nodeIndex + "." + number + "." + serial + ">", iexLine);
         }
         return ctx().node().pid(nodeIndex, number, serial);
     }

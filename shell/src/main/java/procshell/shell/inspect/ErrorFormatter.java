@@ -59,6 +59,8 @@ public final class ErrorFormatter {
                     .append(inputLine(t, counter)).append("\n\n");
         }
         b.append("** (").append(elixirName(t)).append(") ").append(message(t, counter));
+        String call = undefinedCall(t);
+        if (call != null) b.append("\n    ").append(call);
         for (String line : StackFormatter.promptLines(t)) b.append("\n    ").append(line);
         return b.toString();
     }
@@ -87,6 +89,19 @@ public final class ErrorFormatter {
         };
     }
 
+    /**
+     * The call of an undefined function of a module typed at the prompt, as iex shows it on top of
+     * the stack: {@code Keep.nosuch(1)}; null for anything else.
+     */
+    private static String undefinedCall(Throwable t) {
+        if (!(t instanceof MissingMethodException m) || isPromptFunction(m) || !m.isStatic() || m.getType() == null) return null;
+        String owner = ownerName(m.getType());
+        if (owner.isEmpty() || owner.startsWith("iex")) return null;
+        java.util.StringJoiner call = new java.util.StringJoiner(", ", owner + "." + m.getMethod() + "(", ")");
+        if (m.getArguments() != null) for (Object a : m.getArguments()) call.add(procshell.shell.iex.Kernel.inspect(a));
+        return call.toString();
+    }
+
     /** The first line(s): {@code ** (Name) message}. */
     public static String banner(Throwable t) {
         return "** (" + elixirName(t) + ") " + message(t, 1);
@@ -101,7 +116,7 @@ public final class ErrorFormatter {
         if (t instanceof ArithmeticException) return "ArithmeticError";
         if (t instanceof SystemLimitException) return "SystemLimitError";
         if (t instanceof ErlangError) return "ErlangError";
-        if (t instanceof InterruptedException) return "exit";
+        if (t instanceof InterruptedException || t instanceof procshell.shell.eval.Interrupted) return "exit";
         if (t.getClass() == RuntimeException.class) return "RuntimeError";
         procshell.shell.iex.ElixirName named = t.getClass().getAnnotation(procshell.shell.iex.ElixirName.class);
         if (named != null) return named.value();
@@ -151,8 +166,9 @@ public final class ErrorFormatter {
         if (t instanceof SystemLimitException) {
             return "a system limit has been reached (" + t.getMessage() + ")";
         }
+        if (t instanceof procshell.shell.iex.ArithmeticError) return t.getMessage();
         if (t instanceof ArithmeticException) return "bad argument in arithmetic expression";
-        if (t instanceof InterruptedException) return "interrupted";
+        if (t instanceof InterruptedException || t instanceof procshell.shell.eval.Interrupted) return "interrupted";
         String m = t.getMessage();
         return m == null ? "" : m;
     }

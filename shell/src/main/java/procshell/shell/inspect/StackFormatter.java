@@ -57,7 +57,11 @@ public final class StackFormatter {
      * evaluator's frames and what lies below them (iex prunes its own frames from what it prints).
      */
     public static List<String> promptLines(Throwable e) {
-        return format(List.of(e.getStackTrace()), Mode.PROMPT, false);
+        List<String> typed = format(List.of(e.getStackTrace()), Mode.PROMPT, false);
+        if (!(e instanceof procshell.shell.iex.BeamFrames b) || b.beamFrames().isEmpty()) return typed;
+        List<String> out = new ArrayList<>(b.beamFrames());
+        out.addAll(typed);
+        return out;
     }
 
     /**

@@ -2,7 +2,6 @@ package procshell.shell.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -72,10 +71,6 @@ class ErrorsAtPromptSessionTest {
     }
 
     @Test
-    @Disabled("differs from iex: 1/0 prints `** (ArithmeticError) bad argument in arithmetic expression` and an empty"
-            + " line; iex prints `...: 1 / 0` and the stack line `    :erlang./(1, 0)`. The operands are not known to"
-            + " the formatter: the fix belongs where division is evaluated (iex/Kernel or the evaluator), raising an"
-            + " error that carries them")
     void divisionByZero() {
         IexSessionCheck.against("errors_at_prompt.txt").same("1/0", "1/0").check();
     }
