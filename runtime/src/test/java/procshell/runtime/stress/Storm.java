@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import procshell.runtime.event.NodeEvent;
+import procshell.runtime.gproc.Gproc;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
@@ -22,6 +23,7 @@ import procshell.runtime.process.ExitException;
 import procshell.runtime.process.LocalProcess;
 import procshell.runtime.process.ProcessContext;
 import procshell.runtime.registry.Registry;
+import procshell.runtime.table.Table;
 
 /**
  * A kill storm: {@link StormTree}'s GenServers under nested supervisors and registries, while
@@ -76,6 +78,10 @@ final class Storm {
     /** Runs the storm and every end check; returns what it counted. */
     StormReport run() {
         Registry.install(node);
+        // gproc's server is started on first use and stays, as gproc's application does: start
+        // it before the baselines are taken.
+        Gproc.reg(Tuple.of(Atom.of("p"), Atom.of("l"), Atom.of("storm")));
+        Gproc.unreg(Tuple.of(Atom.of("p"), Atom.of("l"), Atom.of("storm")));
         int baseProcesses = node.processCount();
         int baseNames = node.names().size();
         int baseTables = node.tables().all().size();
@@ -185,7 +191,7 @@ final class Storm {
                 Pid pid = whereis(tree.nameOf(i));
                 report.outcome(pid == null ? "whereis: none" : "whereis: found");
             } else if (r < 800) {
-                Atom local = tree.localWorkerNames[i - i % 3];
+                Atom local = tree.localWorkerNames[i - i % StormTree.SCHEMES];
                 try {
                     p.send(local, StormWorker.NOOP);
                     report.outcome("send to name");
@@ -243,11 +249,13 @@ final class Storm {
 
     /**
      * A registry (or one of its partitions) is being restarted: Elixir's Registry raises
-     * ArgumentError then too (unknown registry, or the partition's ETS table is gone).
+     * ArgumentError then too (unknown registry, the partition's ETS table gone, or its row in the
+     * registry's table not written yet).
      */
     private static boolean registryRestarting(IllegalArgumentException e) {
         String m = String.valueOf(e.getMessage());
-        return m.startsWith("unknown registry") || m.contains("does not refer to an existing ETS table");
+        return m.startsWith("unknown registry") || m.contains("does not refer to an existing ETS table")
+                || m.contains("not a key that exists in the table");
     }
 
     private Pid whereis(Object name) {
@@ -389,7 +397,12 @@ final class Storm {
     /** Visits every registry entry the storm can know of: workers' via keys and the groups. */
     private void scan(EntryVisitor visitor) {
         for (int i = 0; i < tree.workerCount(); i++) {
-            if (i % 3 == 0) continue;
+            if (i % StormTree.SCHEMES == StormTree.GPROC_SCHEME) {
+                Pid holder = gprocHolder(i);
+                if (holder != null) visitor.entry(StormTree.GPROC, StormTree.gprocKey(i), holder);
+                continue;
+            }
+            if (i % StormTree.SCHEMES == StormTree.LOCAL) continue;
             Tuple via = (Tuple) ((Tuple) tree.nameOf(i)).get(2);
             visit((Atom) via.get(0), via.get(1), visitor);
         }
@@ -410,6 +423,7 @@ final class Storm {
     }
 
     private boolean holds(Atom registry, Object key, Pid pid) {
+        if (StormTree.GPROC.equals(registry)) return pid.equals(gprocHolder((Integer) ((Tuple) ((Tuple) key).get(2)).get(1)));
         try {
             for (Tuple e : Registry.lookup(registry, key)) if (pid.equals(e.get(0))) return true;
         } catch (IllegalArgumentException restarting) {
@@ -419,12 +433,34 @@ final class Storm {
     }
 
     /**
-     * Waits until every partition has handled the messages queued before now (its EXITs).
+     * The pid gproc's table holds for worker {@code i}'s name, dead or alive, as gproc lays out a
+     * unique name: {@code {{key, :n}, pid, value}}; null when none.
+     */
+    private Pid gprocHolder(int i) {
+        Table t = node.tables().named(StormTree.GPROC);
+        if (t == null) return null;
+        List<Tuple> objs;
+        try {
+            objs = t.lookup(Tuple.of(StormTree.gprocKey(i), Atom.of("n")));
+        } catch (IllegalArgumentException gone) {
+            return null;
+        }
+        return objs.isEmpty() || !(objs.get(0).get(1) instanceof Pid p) ? null : p;
+    }
+
+    /**
+     * Waits until every partition, and the gproc server, has handled the messages queued before
+     * now (the EXITs and DOWNs of dead processes).
      *
-     * @return false when a partition did not answer in time (so it may not have)
+     * @return false when one did not answer in time (so it may not have)
      */
     private boolean syncPartitions() {
         boolean synced = true;
+        try {
+            GenServer.call(StormTree.GPROC, SYNC, 10_000); // answered :badarg, after what came before
+        } catch (ExitException e) {
+            if (e.reason() instanceof Tuple t && Atom.TIMEOUT.equals(t.get(0))) synced = false;
+        }
         for (Atom partition : tree.partitions) {
             try {
                 GenServer.call(partition, SYNC, 10_000);
@@ -482,7 +518,14 @@ final class Storm {
         if (!syncPartitions()) report.violation(StormReport.INVARIANTS.get(6), "a partition did not answer :sync after the storm");
         // Unique keys: every statically supervised worker with a via name is there, alive, once.
         for (int i = 0; i < tree.workerCount(); i++) {
-            if (i % 3 == 0) continue;
+            if (i % StormTree.SCHEMES == StormTree.LOCAL) continue;
+            if (i % StormTree.SCHEMES == StormTree.GPROC_SCHEME) {
+                Pid holder = gprocHolder(i);
+                if (holder == null || !node.isAlive(holder) || !holder.equals(Gproc.where(StormTree.gprocKey(i)))) {
+                    report.violation(StormReport.INVARIANTS.get(6), "gproc " + StormTree.gprocKey(i) + " -> " + holder);
+                }
+                continue;
+            }
             Tuple via = (Tuple) ((Tuple) tree.nameOf(i)).get(2);
             List<Tuple> entries = Registry.lookup((Atom) via.get(0), via.get(1));
             if (entries.size() != 1 || !node.isAlive((Pid) entries.get(0).get(0))) {
@@ -503,6 +546,15 @@ final class Storm {
                 }
             }
         }
+        // Every object of gproc's table belongs to a live process: {{key, :n | pid}, pid, value}
+        // entries and their {{pid, key}, ...} reverse entries.
+        Table gproc = node.tables().named(StormTree.GPROC);
+        for (Object o : gproc.select(List.of(Tuple.of(Atom.of("_"), List.of(), List.of(Atom.of("$_")))))) {
+            Tuple obj = (Tuple) o;
+            Object owner = obj.size() == 3 && obj.get(1) instanceof Pid p ? p
+                    : obj.get(0) instanceof Tuple k && k.size() == 2 && k.get(0) instanceof Pid p ? p : null;
+            if (owner instanceof Pid p && !node.isAlive(p)) report.violation(StormReport.INVARIANTS.get(6), "gproc " + obj);
+        }
         // Every entry of every registry belongs to a live process.
         for (Atom reg : StormTree.REGISTRIES) {
             List<Object> all = Registry.select(reg, List.of(Tuple.of(Tuple.of(Atom.of("$1"), Atom.of("$2"), Atom.of("_")),
@@ -519,7 +571,7 @@ final class Storm {
         if (node.names().size() != registered.size()) {
             report.violation(StormReport.INVARIANTS.get(7), node.names().size() + " entries, " + registered.size() + " live");
         }
-        for (int i = 0; i < tree.workerCount(); i += 3) {
+        for (int i = 0; i < tree.workerCount(); i += StormTree.SCHEMES) {
             if (node.names().whereis(tree.localWorkerNames[i]) == null) {
                 report.violation(StormReport.INVARIANTS.get(7), tree.localWorkerNames[i] + " not registered at the end");
             }

@@ -22,15 +22,15 @@ import procshell.runtime.registry.Registry;
  * strategy over {@code workers} {@link StormWorker}s, and a DynamicSupervisor {@code storm_dyn} over
  * {@code dynSups} nested DynamicSupervisors whose workers come and go at run time.
  *
- * <p>Worker {@code i} is named by {@code i % 3}: the local atom {@code storm_w<i>}, or
- * {@code {:via, Registry, {StormU1, {:w, i}}}}, or the same in {@code StormU8}; it joins the group
+ * <p>Worker {@code i} is named by {@code i % 4}: the local atom {@code storm_w<i>}, or
+ * {@code {:via, Registry, {StormU1, {:w, i}}}}, or the same in {@code StormU8}, or gproc's
+ * {@code {:via, :gproc, {:n, :l, {:w, i}}}}; it joins the group
  * {@code {:group, i % 16}} of {@code StormD1} (even i) or {@code StormD8} (odd i). Dynamic workers
  * are {@code {:via, Registry, {StormU8, {:dyn, n}}}} and answer {@code :ping} with
  * {@code 1_000_000 + n}. Every supervisor has a local name, so that the storm finds it to kill it.
  *
- * <p>Seam for the other registries: gproc ({@code {:via, :gproc, {:n, :l, key}}}) and
- * {@code {:global, key}} names plug in as further values of {@link #nameOf}'s scheme (and
- * {@link #REGISTRIES}-like lists for their tables) once those modules are on main.
+ * <p>Seam for {@code :global}: {@code {:global, key}} names plug in as a further value of
+ * {@link #nameOf}'s scheme once {@code :global} is on main (it was not when this was written).
  */
 final class StormTree {
     static final Atom U1 = Atom.module("StormU1");
@@ -41,6 +41,11 @@ final class StormTree {
     static final List<Atom> STRATEGIES = List.of(SupervisorFlags.ONE_FOR_ONE, SupervisorFlags.ONE_FOR_ALL,
             SupervisorFlags.REST_FOR_ONE);
     static final int DYN_BASE = 1_000_000;
+    /** How many naming schemes: worker {@code i} uses scheme {@code i % SCHEMES}. */
+    static final int SCHEMES = 4;
+    static final int LOCAL = 0;
+    static final int GPROC_SCHEME = 3;
+    static final Atom GPROC = Atom.of("gproc");
     private static final Atom W = Atom.of("w");
     private static final Atom DYN = Atom.of("dyn");
     /** Intensity of the supervisors that must never give up (the root, the groups, storm_dyn). */
@@ -77,7 +82,7 @@ final class StormTree {
         dynNames = new Atom[dynSups];
         for (int m = 0; m < dynSups; m++) dynNames[m] = atom("storm_dyn_" + m);
         localWorkerNames = new Atom[workerCount()];
-        for (int i = 0; i < workerCount(); i += 3) localWorkerNames[i] = atom("storm_w" + i);
+        for (int i = 0; i < workerCount(); i += SCHEMES) localWorkerNames[i] = atom("storm_w" + i);
         for (Atom r : REGISTRIES) {
             int n = r == U8 || r == D8 ? 8 : 1;
             for (int p = 0; p < n; p++) partitions.add(atom(r.name() + ".PIDPartition" + p));
@@ -95,11 +100,17 @@ final class StormTree {
 
     /** The name worker {@code i} is registered under (see the class comment). */
     Object nameOf(int i) {
-        return switch (i % 3) {
-            case 0 -> localWorkerNames[i];
+        return switch (i % SCHEMES) {
+            case LOCAL -> localWorkerNames[i];
             case 1 -> via(U1, Tuple.of(W, i));
-            default -> via(U8, Tuple.of(W, i));
+            case 2 -> via(U8, Tuple.of(W, i));
+            default -> Tuple.of(Atom.VIA, GPROC, gprocKey(i));
         };
+    }
+
+    /** gproc's unique local name of worker {@code i}: {@code {:n, :l, {:w, i}}}. */
+    static Tuple gprocKey(int i) {
+        return Tuple.of(Atom.of("n"), Atom.of("l"), Tuple.of(W, i));
     }
 
     /** The name of dynamic worker {@code n}. */
