@@ -32,7 +32,10 @@ public sealed interface NodeEvent {
     record Restarted(Pid supervisor, Object childId, Pid oldPid, Pid newPid, Object reason, Atom strategy,
                      int restarts, int maxRestarts) implements NodeEvent {}
 
-    /** A name was registered; {@code registry} says which: {@code :local}, a Registry's name, ... */
+    /**
+     * A name was registered; {@code registry} says where, as {@code watch()} prints it:
+     * {@code :local} (the node's name table), a Registry's name, {@code :gproc}, {@code :global}.
+     */
     record Registered(Object registry, Object name, Pid pid) implements NodeEvent {}
 
     /** A name was unregistered (explicitly or because its owner died). */
