@@ -85,10 +85,26 @@ public final class Mailbox {
             } finally {
                 waiter = null;
             }
-            // A kill interrupts the thread after marking the process dead: checkAlive then throws.
-            // Any other (stray) interrupt is cleared, so that park blocks again instead of spinning.
-            if (Thread.interrupted()) alive.checkAlive();
+            // A kill marks the process dead, then wakes it (see wakeIfWaiting): checkAlive throws.
+            // A stray interrupt is cleared, so that park blocks again instead of spinning. No branch
+            // on the interrupt here: C2 would compile it as never taken, and every process killed
+            // while waiting would then deoptimize its frame on its own (a million kills, a million
+            // deoptimizations).
+            Thread.interrupted();
+            alive.checkAlive();
         }
+    }
+
+    /**
+     * Wakes {@code thread} if it is the owner waiting in {@link #take}, as a kill does; the owner
+     * then finds its process dead. An early or late wake-up is harmless: take loops.
+     *
+     * @return false when the owner is not waiting here (the caller interrupts it instead)
+     */
+    boolean wakeIfWaiting(Thread thread) {
+        if (waiter != thread) return false;
+        LockSupport.unpark(thread);
+        return true;
     }
 
     /**
