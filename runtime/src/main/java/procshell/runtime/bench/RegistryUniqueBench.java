@@ -20,8 +20,8 @@ import procshell.runtime.registry.Registry;
  * order; then every process is killed and the time until the registry is empty is measured
  * (capped at 20 s, as the script).
  *
- * <p>{@code ets_bytes_per_key} is the heap growth (after full collections) over the
- * registrations per key: the entries in both partition tables and the link to the partition.
+ * <p>{@code ets_bytes_per_key} is the heap the entries take in the partition tables, per key
+ * (see {@link TableBytes}).
  */
 final class RegistryUniqueBench implements Workload {
     private static final int LOOKUPS = 1_000_000;
@@ -57,7 +57,6 @@ final class RegistryUniqueBench implements Workload {
         String p = "registry_unique_" + label;
         out.add(p + "_partitions", partitions, "partitions");
 
-        long mem0 = Clock.usedHeapAfterGc();
         long ts = Clock.micros();
         List<Pid> pids = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
@@ -77,12 +76,11 @@ final class RegistryUniqueBench implements Workload {
         long tSent = Clock.micros();
         Clock.waitUntil(() -> Registry.count(name) == n);
         long t1 = Clock.micros();
-        long mem1 = Clock.usedHeapAfterGc();
         out.add(p + "_register_n", n, "keys");
         out.add(p + "_register_go_sent_ms", (tSent - t0) / 1000.0, "ms");
         out.add(p + "_register_total_ms", (t1 - t0) / 1000.0, "ms");
         out.rate(p + "_register_rate", n, t1 - t0, "registrations/s");
-        out.add(p + "_ets_bytes_per_key", (double) (mem1 - mem0) / n, "bytes");
+        out.add(p + "_ets_bytes_per_key", (double) TableBytes.ofRegistry(self, name) / n, "bytes");
 
         // Lookups from 1 caller, run inside a fresh process.
         Pid parent = self.self();
