@@ -33,15 +33,23 @@ final class Bucket {
         }
     }
 
+    /**
+     * A grouped bucket builds its index once it holds this many objects; a smaller one is scanned.
+     * Most buckets hold one object (a process's row in a registry's PID table), and an index for
+     * it would cost more than the row.
+     */
+    private static final int INDEX_AT = 8;
+
     private Entry head;
     private Entry tail;
-    /** Group to its entries (one {@link Entry}, or an {@code ArrayList} of them in order); null when not grouped. */
-    private final HashMap<Object, Object> index;
+    private final boolean grouped;
+    /** Group to its entries (one {@link Entry}, or an {@code ArrayList} of them in order); null until {@link #INDEX_AT}. */
+    private HashMap<Object, Object> index;
     private int size;
 
     /** An empty bucket; {@code grouped} when the table has a {@link TableOptions#groupBy} path. */
     Bucket(boolean grouped) {
-        this.index = grouped ? new HashMap<>(4) : null;
+        this.grouped = grouped;
     }
 
     /** The group an object belongs to: the part at {@code path}, or the single group. */
@@ -83,23 +91,30 @@ final class Bucket {
             e.prev = tail;
         }
         tail = e;
-        if (index != null) {
-            Object g = index.get(group);
-            if (g == null) {
-                index.put(group, e);
-            } else if (g instanceof Entry first) {
-                ArrayList<Entry> list = new ArrayList<>(4);
-                list.add(first);
-                list.add(e);
-                index.put(group, list);
-            } else {
-                @SuppressWarnings("unchecked")
-                ArrayList<Entry> list = (ArrayList<Entry>) g;
-                list.add(e);
-            }
-        }
         size++;
+        if (index != null) {
+            indexAdd(e);
+        } else if (grouped && size >= INDEX_AT) {
+            index = new HashMap<>();
+            for (Entry x = head; x != null; x = x.next) indexAdd(x);
+        }
         return true;
+    }
+
+    private void indexAdd(Entry e) {
+        Object g = index.get(e.group);
+        if (g == null) {
+            index.put(e.group, e);
+        } else if (g instanceof Entry first) {
+            ArrayList<Entry> list = new ArrayList<>(4);
+            list.add(first);
+            list.add(e);
+            index.put(e.group, list);
+        } else {
+            @SuppressWarnings("unchecked")
+            ArrayList<Entry> list = (ArrayList<Entry>) g;
+            list.add(e);
+        }
     }
 
     /** Every object, in insertion order. */
@@ -150,12 +165,12 @@ final class Bucket {
         }
     }
 
-    /** The entries a group's search must look at: the group's when indexed, else all. */
+    /** The entries a group's search must look at: the group's (from the index once there is one), else all. */
     @SuppressWarnings("unchecked")
     private List<Entry> candidates(Object group) {
         List<Entry> out = new ArrayList<>(4);
         if (index == null) {
-            for (Entry e = head; e != null; e = e.next) out.add(e);
+            for (Entry e = head; e != null; e = e.next) if (!grouped || java.util.Objects.equals(e.group, group)) out.add(e);
             return out;
         }
         Object g = index.get(group);
