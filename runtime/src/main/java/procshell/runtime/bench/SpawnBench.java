@@ -6,6 +6,7 @@ import java.util.List;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
+import procshell.runtime.observe.ProcessFacts;
 import procshell.runtime.process.LocalProcess;
 import procshell.runtime.process.ProcessContext;
 
@@ -58,8 +59,8 @@ final class SpawnBench implements Workload {
         out.add(prefix + "_per_process_us", (double) spawnUs / n, "us");
         out.add(prefix + "_mem_per_process_raw", (double) (mem1 - mem0) / n, "bytes");
         out.add(prefix + "_mem_per_process_excl_pid_list", (double) (mem1 - mem0 - Clock.referenceArrayBytes(pids.size())) / n, "bytes");
-        // The runtime keeps no per-process memory estimate for Process.info(pid, :memory) yet.
-        out.word(prefix + "_process_info_memory_one_idle", "skipped:no_process_info_memory", "bytes");
+        LocalProcess one = node.process(pids.get(0));
+        out.add(prefix + "_process_info_memory_one_idle", one == null ? 0 : ProcessFacts.memory(one), "bytes");
 
         // The threads, to let them finish unwinding after the measurement (not timed).
         Thread[] threads = new Thread[n];

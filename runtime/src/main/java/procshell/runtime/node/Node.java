@@ -35,6 +35,9 @@ public final class Node {
 
     private final Atom name;
     private final int creation;
+    /** Thread-safe and shared: a builder per spawn would be garbage per process. */
+    private static final java.util.concurrent.ThreadFactory VIRTUAL_THREADS = Thread.ofVirtual().factory();
+
     private final AtomicLong nextPid = new AtomicLong(1);
     private final AtomicLong nextRef = new AtomicLong(1);
     private final ConcurrentHashMap<Long, LocalProcess> processes = new ConcurrentHashMap<>();
@@ -154,7 +157,7 @@ public final class Node {
         Runnable run = () -> run(p, body);
         Thread t = options.platformThread()
                 ? Thread.ofPlatform().daemon().name("procshell-" + pid).unstarted(run)
-                : Thread.ofVirtual().unstarted(run);
+                : VIRTUAL_THREADS.newThread(run);
         p.bindThread(t);
         events.publishSpawn(pid, parent == null ? null : parent.self());
         t.start();

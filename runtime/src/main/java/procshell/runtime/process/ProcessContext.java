@@ -157,9 +157,12 @@ public final class ProcessContext {
      */
     public boolean demonitor(Ref ref, boolean flush) {
         process.checkAlive();
-        boolean active = process.demonitor(ref);
+        boolean localActive = process.demonitor(ref);
+        boolean active = localActive;
         if (!active && process.node().remote() != null) active = process.node().remote().demonitor(process, ref);
-        if (flush) {
+        // An active local monitor removed here has queued no DOWN (an exit removes it first, under
+        // the same lock, before queuing one): only the other cases need the mailbox scan.
+        if (flush && !localActive) {
             process.mailbox().take(m -> m instanceof Tuple t && t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)), 0, process);
         }
         return active;
