@@ -21,7 +21,7 @@ import procshell.shell.iex.IexSession;
  * </pre>
  */
 public final class ObserverRefreshBench {
-    private static final int WARMUP = 30;
+    private static final int WARMUP = 100;
     private static final int RUNS = 30;
 
     private ObserverRefreshBench() {}
