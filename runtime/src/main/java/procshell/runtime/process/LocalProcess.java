@@ -401,6 +401,11 @@ public final class LocalProcess {
         return true;
     }
 
+    /** Forgets a hook given to {@link #onExit} (a socket closed, or handed to another process). */
+    public synchronized void removeExitHook(java.util.function.Consumer<Object> hook) {
+        if (exitHooks != null) exitHooks.remove(hook);
+    }
+
     // ---- exits --------------------------------------------------------------------------------
 
     /**
@@ -537,7 +542,15 @@ public final class LocalProcess {
             hooks = exitHooks; // no hook can be added once dead
             exitHooks = null;
         }
-        if (hooks != null) for (java.util.function.Consumer<Object> h : hooks) h.accept(reason);
+        if (hooks != null) {
+            for (java.util.function.Consumer<Object> h : hooks) {
+                try {
+                    h.accept(reason);
+                } catch (RuntimeException e) {
+                    // one failing hook (a socket that would not close) must not stop the others
+                }
+            }
+        }
         node.events().publishExit(pid, exit.name(), reason);
     }
 

@@ -1,0 +1,257 @@
+package procshell.runtime.net;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.process.LocalProcess;
+
+/**
+ * A TCP socket, a port in the BEAM's terms (it prints {@code #Port<0.N>}): a listening socket or
+ * a connection, owned by its controlling process, closed when that process dies. A connection
+ * reads on a virtual thread of its own; in active mode what it reads goes to the owner as
+ * {@code {:tcp, socket, data}} (one message per line with {@code packet: :line}) and the peer's
+ * close as {@code {:tcp_closed, socket}}; in passive mode it waits in a queue for
+ * {@link GenTcp#recv}. Nothing read is decoded beyond UTF-8 text (bytes that are not UTF-8 come
+ * as a byte array).
+ */
+public final class TcpSocket {
+    /** The longest line kept whole with {@code packet: :line}; a longer one comes in pieces. */
+    static final int MAX_LINE = 64 * 1024;
+    private static final Object CLOSED = new Object();
+    private static final Atom TCP = Atom.of("tcp");
+    private static final Atom TCP_CLOSED = Atom.of("tcp_closed");
+
+    private final Node node;
+    private final long number;
+    private final ServerSocket server;
+    private final Socket socket;
+    private final Object writeLock = new Object();
+    private final java.util.function.Consumer<Object> closeOnOwnerExit = reason -> close();
+    // Guarded by this.
+    private TcpOptions options;
+    private LocalProcess owner;
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private boolean closed;
+
+    TcpSocket(Node node, long number, ServerSocket server, Socket socket, TcpOptions options, LocalProcess owner) {
+        this.node = node;
+        this.number = number;
+        this.server = server;
+        this.socket = socket;
+        this.options = options;
+        this.owner = owner;
+        if (!owner.onExit(closeOnOwnerExit)) close();
+    }
+
+    /** Starts reading a connection (after construction, so that the reader sees a whole socket). */
+    void startReading() {
+        Thread.ofVirtual().name("procshell-tcp-" + number).start(this::readLoop);
+    }
+
+    /** The port number in {@code #Port<0.N>}. */
+    public long number() {
+        return number;
+    }
+
+    /** True for a listening socket. */
+    public boolean isListening() {
+        return server != null;
+    }
+
+    /** The controlling process's pid. */
+    public synchronized Pid owner() {
+        return owner.pid();
+    }
+
+    /** True until closed (by {@link #close}, the owner's exit, or the peer in active mode). */
+    public synchronized boolean isOpen() {
+        return !closed;
+    }
+
+    Node node() {
+        return node;
+    }
+
+    ServerSocket server() {
+        return server;
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    synchronized TcpOptions options() {
+        return options;
+    }
+
+    synchronized boolean ownedBy(Pid pid) {
+        return owner.pid().equals(pid);
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------
+
+    private void readLoop() {
+        byte[] buf = new byte[8192];
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            InputStream in = socket.getInputStream();
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (!options().line()) {
+                    arrived(packet(java.util.Arrays.copyOf(buf, n)));
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    line.write(buf[i]);
+                    if (buf[i] == '\n' || line.size() >= MAX_LINE) {
+                        arrived(packet(line.toByteArray()));
+                        line.reset();
+                    }
+                }
+            }
+            if (line.size() > 0) arrived(packet(line.toByteArray()));
+        } catch (IOException e) {
+            // reset by the peer, or closed here: either way the connection is over
+        }
+        arrived(CLOSED);
+    }
+
+    /** Bytes as the socket's mode wants them: a string (or bytes that are no UTF-8) for :binary, a charlist for :list. */
+    private Object packet(byte[] bytes) {
+        if (!options().binary()) {
+            List<Integer> chars = new ArrayList<>(bytes.length);
+            for (byte b : bytes) chars.add(b & 0xff);
+            return chars;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notText) {
+            return bytes;
+        }
+    }
+
+    private synchronized void arrived(Object packet) {
+        if (closed) return;
+        queue.add(packet);
+        flushActive();
+        notifyAll();
+    }
+
+    /** In active mode, hands queued packets to the owner (one, then passive, for {@code :once}). */
+    private void flushActive() {
+        while (!closed && !Boolean.FALSE.equals(options.active()) && !queue.isEmpty()) {
+            Object p = queue.poll();
+            if (p == CLOSED) {
+                owner.deliver(Tuple.of(TCP_CLOSED, this));
+                // gen_tcp's exit_on_close: the socket is closed once the peer closed it
+                owner.removeExitHook(closeOnOwnerExit);
+                closeQuietly();
+                return;
+            }
+            owner.deliver(Tuple.of(TCP, this, p));
+            if (TcpOptions.ONCE.equals(options.active())) options = new TcpOptions(options.binary(), options.line(), Boolean.FALSE, options.ip());
+        }
+    }
+
+    /** Changes options, as {@code :inet.setopts/2}; turning active on delivers what was queued. */
+    synchronized void setOptions(TcpOptions next) {
+        options = next;
+        flushActive();
+    }
+
+    /**
+     * Takes the next packet in passive mode.
+     *
+     * @return {@code {:ok, data}}, {@code {:error, :closed}}, {@code {:error, :timeout}} or
+     *         {@code {:error, :einval}} (the socket is active)
+     */
+    synchronized Object take(long timeoutMs) throws InterruptedException {
+        if (server != null || !Boolean.FALSE.equals(options.active())) return Tuple.of(Atom.ERROR, Atom.of("einval"));
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (queue.isEmpty() && !closed) {
+            if (timeoutMs < 0) {
+                wait();
+            } else {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) return Tuple.of(Atom.ERROR, Atom.TIMEOUT);
+                wait(left);
+            }
+        }
+        if (closed || queue.peek() == CLOSED) return Tuple.of(Atom.ERROR, Atom.of("closed"));
+        return Tuple.of(Atom.OK, queue.poll());
+    }
+
+    // ---- writing and owning -----------------------------------------------------------------------
+
+    /** Writes bytes; false when the connection is closed. */
+    boolean write(byte[] bytes) {
+        if (socket == null || !isOpen()) return false;
+        synchronized (writeLock) {
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(bytes);
+                out.flush();
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    /** Hands the socket to {@code next}; false when {@code next} is dead. */
+    synchronized boolean transfer(LocalProcess next) {
+        if (!next.onExit(closeOnOwnerExit)) return false;
+        owner.removeExitHook(closeOnOwnerExit);
+        owner = next;
+        flushActive();
+        return true;
+    }
+
+    /** Closes the socket, as {@code :gen_tcp.close/1}: no message to the owner. */
+    public void close() {
+        LocalProcess o;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            queue.clear();
+            notifyAll();
+            o = owner;
+        }
+        o.removeExitHook(closeOnOwnerExit);
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        try {
+            if (server != null) server.close();
+            if (socket != null) socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "#Port<0." + number + ">";
+    }
+}
