@@ -25,8 +25,19 @@ public final class DynamicSupervisor {
      * @return {@code {:ok, pid}} or {@code {:error, reason}}
      */
     public static Object start_link(Map<?, ?> options) {
+        return startLink(Options.of(options));
+    }
+
+    /**
+     * As {@link #start_link(Map)}, the options as a keyword list: how a child spec such as
+     * {@code {DynamicSupervisor, strategy: :one_for_one, name: Workers}} passes them.
+     */
+    public static Object start_link(List<?> options) {
+        return startLink(Options.of(options));
+    }
+
+    private static Object startLink(Map<String, Object> o) {
         IexSession s = IexSession.current();
-        Map<String, Object> o = Options.of(options);
         procshell.runtime.otp.DynamicSupervisor.Flags flags = new procshell.runtime.otp.DynamicSupervisor.Flags(
                 o.get("strategy") instanceof Atom a ? a : Atom.of("one_for_one"),
                 Supervisor.intOption(o, "max_restarts", 3), Supervisor.intOption(o, "max_seconds", 5),

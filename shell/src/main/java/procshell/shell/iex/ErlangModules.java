@@ -12,7 +12,9 @@ final class ErlangModules {
     private static final Map<String, Class<?>> MODULES = Map.of(
             "erlang", Erlang.class,
             "ets", Ets.class,
+            "gen_tcp", GenTcp.class,
             "gproc", Gproc.class,
+            "inet", Inet.class,
             "sys", Sys.class);
 
     private ErlangModules() {}

@@ -1,0 +1,56 @@
+package procshell.shell.iex;
+
+/** Erlang's {@code :inet} at the prompt: the socket functions {@code :gen_tcp} leaves to it. */
+@ElixirName(":inet")
+@Doc("""
+    Socket settings and addresses: port/1, setopts/2, peername/1.
+
+    ## Examples
+
+        ps> :inet.port(listen)
+        {:ok, 4040}
+    """)
+public final class Inet {
+    private Inet() {}
+
+    @Doc("""
+        The local port of a socket: {:ok, port}.
+
+        ## Examples
+
+            ps> :inet.port(listen)
+            {:ok, 4040}
+        """)
+    public static Object port(Object socket) {
+        return procshell.runtime.net.GenTcp.port(GenTcp.socket(socket));
+    }
+
+    @Doc("""
+        Changes a socket's options (active:, packet:, :binary); returns :ok.
+
+        ## Examples
+
+            ps> :inet.setopts(socket, active: true)
+            :ok
+        """)
+    public static Object setopts(Object socket, Object options) {
+        return procshell.runtime.net.GenTcp.setopts(GenTcp.socket(socket), GenTcp.options(options));
+    }
+
+    /** {@code :inet.setopts(socket, active: true)}: the options as trailing keywords. */
+    public static Object setopts(java.util.Map<?, ?> options, Object socket) {
+        return setopts(socket, options);
+    }
+
+    @Doc("""
+        The address of the other end: {:ok, {{127, 0, 0, 1}, port}}.
+
+        ## Examples
+
+            ps> :inet.peername(socket)
+            {:ok, {{127, 0, 0, 1}, 51234}}
+        """)
+    public static Object peername(Object socket) {
+        return procshell.runtime.net.GenTcp.peername(GenTcp.socket(socket));
+    }
+}
