@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Lines indented by four spaces form a session block: {@code ps> } starts an input,
- * {@code ...> } continues it, anything else is expected output. Each session block, with the
+ * {@code ...> } continues it, {@code nc> } is a line typed into {@code nc 127.0.0.1 PORT} in
+ * another terminal (see {@link NetcatClient}), anything else is expected output. Each session block, with the
  * prose before it, is a step. In expected output, pids and references stand for whatever pid the
  * run prints, consistently (the same text is the same pid, different texts different pids),
  * {@code HH:MM:SS.mmm} times match any time, and a line {@code ...} alone matches any number of
@@ -80,7 +81,12 @@ public final class ChapterParser {
             boolean seenInput = false;
             while (i < lines.size() && inBlock(lines, i)) {
                 String s = lines.get(i).isBlank() ? "" : lines.get(i).substring(INDENT.length());
-                if (s.startsWith("ps> ") || s.equals("ps>")) {
+                if (NetcatClient.isClientLine(s)) {
+                    if (input != null) inputs.add(input.toString());
+                    input = null;
+                    inputs.add(s);
+                    seenInput = true;
+                } else if (s.startsWith("ps> ") || s.equals("ps>")) {
                     if (input != null) inputs.add(input.toString());
                     input = new StringBuilder(s.length() > 4 ? s.substring(4) : "");
                     seenInput = true;

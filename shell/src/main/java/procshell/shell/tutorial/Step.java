@@ -7,7 +7,8 @@ import java.util.List;
  * ({@code ps>} lines with their output) that they must produce.
  *
  * @param prose      the explanation, as written
- * @param inputs     the inputs, each possibly several lines (continuations joined with newlines)
+ * @param inputs     the inputs, each possibly several lines (continuations joined with newlines);
+ *                   an input that starts with {@code nc> } is typed into a client, not the shell
  * @param transcript the expected session lines: prompts with input, then output
  * @param line       the file line where the step's session block starts (for error messages)
  */

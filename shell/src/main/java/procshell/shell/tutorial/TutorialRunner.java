@@ -2,7 +2,7 @@ package procshell.shell.tutorial;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,8 @@ import procshell.shell.console.Shell;
 
 /**
  * Runs a chapter without a person ({@code procshell tutorial run N}): types every input into a
- * fresh shell, as piped input, and compares the session with the chapter's transcript.
+ * fresh shell, as piped input, plays its client lines ({@code nc> }) with a {@link NetcatClient},
+ * and compares the session with the chapter's transcript.
  */
 public final class TutorialRunner {
     private TutorialRunner() {}
@@ -27,13 +28,13 @@ public final class TutorialRunner {
 
     /** Runs a chapter in a fresh shell on a new node. */
     public static Result run(Chapter chapter) {
-        StringBuilder input = new StringBuilder();
+        List<String> inputs = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         List<Integer> stepOf = new ArrayList<>();
         List<Integer> fileLineOf = new ArrayList<>();
         for (int k = 0; k < chapter.steps().size(); k++) {
             Step s = chapter.steps().get(k);
-            for (String in : s.inputs()) input.append(in).append('\n');
+            inputs.addAll(s.inputs());
             for (int j = 0; j < s.transcript().size(); j++) {
                 expected.add(s.transcript().get(j));
                 stepOf.add(k);
@@ -42,8 +43,9 @@ public final class TutorialRunner {
         }
         Shell shell = new Shell("nonode@nohost");
         StringWriter out = new StringWriter();
-        try {
-            shell.piped(new BufferedReader(new StringReader(input.toString())), new PrintWriter(out, true)).run();
+        PrintWriter printer = new PrintWriter(out, true);
+        try (NetcatClient client = new NetcatClient()) {
+            shell.piped(new BufferedReader(new StepReader(inputs, shell, client, printer)), printer).run();
         } finally {
             shell.shutdown();
         }
@@ -61,6 +63,51 @@ public final class TutorialRunner {
         f.append("  expected: ").append(failed < expected.size() ? expected.get(failed) : "(end of session)").append('\n');
         f.append("  actual:   ").append(at[0] < actual.size() ? actual.get(at[0]) : "(end of session)").append('\n');
         return new Result(false, transcript, f.toString());
+    }
+
+    /**
+     * The shell's piped input, handed out one input at a time: the console asks for the next
+     * line only once the previous input has printed its output, so that a chapter's client
+     * lines ({@code nc> }) are played between the inputs around them, and their lines land in
+     * the transcript in that place.
+     */
+    private static final class StepReader extends Reader {
+        private final List<String> inputs;
+        private final Shell shell;
+        private final NetcatClient client;
+        private final PrintWriter out;
+        private int next;
+        private String pending = "";
+
+        StepReader(List<String> inputs, Shell shell, NetcatClient client, PrintWriter out) {
+            this.inputs = inputs;
+            this.shell = shell;
+            this.client = client;
+            this.out = out;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            while (pending.isEmpty()) {
+                if (next >= inputs.size()) return -1;
+                String in = inputs.get(next++);
+                if (NetcatClient.isClientLine(in)) {
+                    Object port = shell.evaluator().binding().hasVariable("port") ? shell.evaluator().binding().getVariable("port") : null;
+                    client.play(in, port instanceof Number n ? n.intValue() : null, out);
+                } else {
+                    pending = in + "\n";
+                }
+            }
+            int n = Math.min(len, pending.length());
+            pending.getChars(0, n, buf, off);
+            pending = pending.substring(n);
+            return n;
+        }
+
+        @Override
+        public void close() {
+            next = inputs.size();
+        }
     }
 
     /** Runs a chapter and prints its session and verdict; returns the exit code (0 when it passed). */

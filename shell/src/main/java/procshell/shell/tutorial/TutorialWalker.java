@@ -7,7 +7,8 @@ import procshell.shell.console.Console;
 /**
  * Walks a chapter with a person ({@code procshell tutorial N}): shows each step's prose and the
  * lines to type; Enter runs them, anything else typed is evaluated as usual; {@code /next} skips
- * to the next step and {@code /quit} leaves.
+ * to the next step and {@code /quit} leaves. Lines for a client ({@code nc> text}) are the
+ * person's to type into {@code nc 127.0.0.1 PORT} in another terminal; the walker says so.
  */
 public final class TutorialWalker {
     private TutorialWalker() {}
@@ -33,6 +34,11 @@ public final class TutorialWalker {
                 if (line.isBlank()) {
                     if (ran) break;
                     for (String in : step.inputs()) {
+                        if (NetcatClient.isClientLine(in)) {
+                            out.println("(in the terminal where nc runs, type: " + in.substring(NetcatClient.PREFIX.length()) + ")");
+                            out.flush();
+                            continue;
+                        }
                         console.echo(in);
                         console.evalAndPrint(in);
                     }

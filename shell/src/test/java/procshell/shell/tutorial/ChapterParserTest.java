@@ -80,6 +80,25 @@ class ChapterParserTest {
     }
 
     @Test
+    void clientLinesAreInputsOfTheirOwn() throws IOException {
+        Path p = write("10-client.txt", """
+                # A client
+
+                    ps> {:ok, port} = :inet.port(listening)
+                    ...
+                    nc> hello
+                    you said: hello
+                    nc> ^D
+                    ps> 1
+                    1
+                """);
+        Step s = ChapterParser.parse(p).steps().get(0);
+        assertEquals(List.of("{:ok, port} = :inet.port(listening)", "nc> hello", "nc> ^D", "1"), s.inputs());
+        assertEquals(List.of("ps> {:ok, port} = :inet.port(listening)", "...", "nc> hello", "you said: hello", "nc> ^D", "ps> 1", "1"),
+                s.transcript());
+    }
+
+    @Test
     void chapterFileNames() {
         assertTrue(ChapterParser.isChapterFile(Path.of("01-remember-the-pid.txt")));
         assertTrue(ChapterParser.isChapterFile(Path.of("tutorials/10-tcp_listener.txt")));
@@ -159,9 +178,10 @@ class ChapterParserTest {
             Chapter c = ChapterParser.parse(f);
             assertTrue(!c.title().isBlank() && !c.steps().isEmpty(), f.toString());
             for (Step s : c.steps()) {
-                assertTrue(s.transcript().get(0).startsWith("ps>"), () -> f + ":" + s.line() + " starts with an input");
-                assertEquals(s.transcript().stream().filter(l -> l.startsWith("ps>")).count(), s.inputs().size(),
-                        () -> f + ":" + s.line() + ": one input per ps> line");
+                assertTrue(s.transcript().get(0).startsWith("ps>") || s.transcript().get(0).startsWith("nc>"),
+                        () -> f + ":" + s.line() + " starts with an input");
+                assertEquals(s.transcript().stream().filter(l -> l.startsWith("ps>") || l.startsWith("nc>")).count(), s.inputs().size(),
+                        () -> f + ":" + s.line() + ": one input per ps> or nc> line");
             }
         }
     }

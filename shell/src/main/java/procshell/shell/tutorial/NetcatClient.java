@@ -1,0 +1,87 @@
+package procshell.shell.tutorial;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What a chapter's {@code nc> } lines do when a chapter runs without a person: the part of a
+ * person typing into {@code nc 127.0.0.1 PORT} in another terminal, played by a Java socket.
+ * {@code nc> text} connects (once) to 127.0.0.1 on the port held by the shell variable
+ * {@code port}, sends the text and a newline, and prints the line it reads back (nothing when
+ * the server closed the connection; a new {@code nc>} line then connects again);
+ * {@code nc> ^D} closes the connection, as Ctrl-D leaves nc.
+ */
+final class NetcatClient implements AutoCloseable {
+    /** The prefix of a client line in a chapter's session block. */
+    static final String PREFIX = "nc> ";
+    /** The line that closes the client, as Ctrl-D in nc. */
+    static final String EOF = "^D";
+    private static final int REPLY_TIMEOUT_MS = 10_000;
+
+    private Socket socket;
+    private BufferedReader in;
+
+    static boolean isClientLine(String input) {
+        return input.startsWith(PREFIX);
+    }
+
+    /**
+     * Plays one {@code nc> } line, printing it and what came back to {@code out}.
+     *
+     * @param port the server's port, or null when the shell has no {@code port} variable
+     */
+    void play(String line, Integer port, PrintWriter out) {
+        String text = line.substring(PREFIX.length());
+        out.println(line);
+        if (text.equals(EOF)) {
+            close();
+            return;
+        }
+        if (socket == null) {
+            if (port == null) {
+                out.println("(nc: the chapter's shell has no variable `port` to connect to)");
+                return;
+            }
+            try {
+                socket = new Socket("127.0.0.1", port);
+                socket.setSoTimeout(REPLY_TIMEOUT_MS);
+                in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                out.println("(nc: " + e.getMessage() + ")");
+                close();
+                return;
+            }
+        }
+        try {
+            OutputStream o = socket.getOutputStream();
+            o.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+            o.flush();
+            String reply = in.readLine();
+            if (reply == null) close();
+            else out.println(reply);
+        } catch (SocketTimeoutException e) {
+            out.println("(nc: no reply within " + REPLY_TIMEOUT_MS / 1000 + " s)");
+        } catch (IOException e) {
+            // reset by a server that had closed the connection: nc just ends, printing nothing
+            close();
+        }
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (socket != null) socket.close();
+        } catch (IOException ignored) {
+            // closed already
+        }
+        socket = null;
+        in = null;
+    }
+}
