@@ -24,7 +24,8 @@ import procshell.runtime.process.ProcessContext;
 
 /** :gen_tcp's shapes and the socket's life with its owner, against real client sockets on loopback. */
 class GenTcpTest {
-    private static final List<Object> LINES = List.of(Atom.of("binary"), Tuple.of(Atom.of("packet"), Atom.of("line")),
+    /** Lines as strings, passive: the options the tests (and chapter 10) listen with. */
+    static final List<Object> LINES = List.of(Atom.of("binary"), Tuple.of(Atom.of("packet"), Atom.of("line")),
             Tuple.of(Atom.of("active"), Boolean.FALSE));
     private Node node;
     private ProcessContext me;

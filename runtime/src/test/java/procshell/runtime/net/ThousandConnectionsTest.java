@@ -36,8 +36,6 @@ import procshell.runtime.process.ProcessContext;
 class ThousandConnectionsTest {
     private static final int CONNECTIONS = 1000;
     private static final Tuple CONNECTION = Tuple.of(Atom.of("p"), Atom.of("l"), Atom.of("connection"));
-    private static final List<Object> LINES = List.of(Atom.of("binary"), Tuple.of(Atom.of("packet"), Atom.of("line")),
-            Tuple.of(Atom.of("active"), Boolean.FALSE));
     private Node node;
     private ProcessContext me;
 
@@ -81,7 +79,7 @@ class ThousandConnectionsTest {
         Gproc.goodbye();
         Pid self = me.self();
         Pid listener = node.spawn(ctx -> {
-            TcpSocket listen = (TcpSocket) ((Tuple) GenTcp.listen(0, LINES)).get(1);
+            TcpSocket listen = (TcpSocket) ((Tuple) GenTcp.listen(0, GenTcpTest.LINES)).get(1);
             ctx.send(self, GenTcp.port(listen));
             while (true) {
                 Object accepted = GenTcp.accept(listen, -1);
