@@ -55,7 +55,7 @@ public final class TcpSocket {
         this.socket = socket;
         this.options = options;
         this.owner = owner;
-        if (!owner.onExit(closeOnOwnerExit)) close();
+        if (!owner.onExitClosePort(closeOnOwnerExit)) close();
     }
 
     /** Starts reading a connection (after construction, so that the reader sees a whole socket). */
@@ -216,7 +216,7 @@ public final class TcpSocket {
 
     /** Hands the socket to {@code next}; false when {@code next} is dead. */
     synchronized boolean transfer(LocalProcess next) {
-        if (!next.onExit(closeOnOwnerExit)) return false;
+        if (!next.onExitClosePort(closeOnOwnerExit)) return false;
         owner.removeExitHook(closeOnOwnerExit);
         owner = next;
         flushActive();

@@ -50,6 +50,7 @@ public final class LocalProcess {
     private volatile Atom registeredName;
     private Map<Object, Object> dictionary;
     private List<java.util.function.Consumer<Object>> exitHooks;
+    private List<java.util.function.Consumer<Object>> portHooks;
 
     /**
      * Creates the record; {@link Node} does this when it spawns.
@@ -401,9 +402,25 @@ public final class LocalProcess {
         return true;
     }
 
-    /** Forgets a hook given to {@link #onExit} (a socket closed, or handed to another process). */
+    /**
+     * Runs {@code closer} with the exit reason when this process exits, before its links and
+     * monitors are signalled, as the BEAM closes the ports a process owns: a socket whose owner
+     * died is closed by the time a supervisor hears of the death (and restarts a listener on the
+     * same port).
+     *
+     * @return false, and nothing registered, when this process is dead already
+     */
+    public synchronized boolean onExitClosePort(java.util.function.Consumer<Object> closer) {
+        if (dead) return false;
+        if (portHooks == null) portHooks = new ArrayList<>(1);
+        portHooks.add(closer);
+        return true;
+    }
+
+    /** Forgets a hook given to {@link #onExit} or {@link #onExitClosePort} (a socket closed, or handed to another process). */
     public synchronized void removeExitHook(java.util.function.Consumer<Object> hook) {
         if (exitHooks != null) exitHooks.remove(hook);
+        if (portHooks != null) portHooks.remove(hook);
     }
 
     // ---- exits --------------------------------------------------------------------------------
@@ -511,6 +528,12 @@ public final class LocalProcess {
     private void finishExit(Exit exit) {
         Object reason = exit.reason();
         node.processExited(this, exit.name());
+        List<java.util.function.Consumer<Object>> ports;
+        synchronized (this) {
+            ports = portHooks; // none can be added once dead
+            portHooks = null;
+        }
+        runHooks(ports, reason);
         // Links before monitors, as the BEAM does: a process that both links and monitors (a
         // GenServer starter) has the {:EXIT, ...} message queued once its :DOWN arrives.
         if (exit.links() != null) {
@@ -542,16 +565,19 @@ public final class LocalProcess {
             hooks = exitHooks; // no hook can be added once dead
             exitHooks = null;
         }
-        if (hooks != null) {
-            for (java.util.function.Consumer<Object> h : hooks) {
-                try {
-                    h.accept(reason);
-                } catch (RuntimeException e) {
-                    // one failing hook (a socket that would not close) must not stop the others
-                }
+        runHooks(hooks, reason);
+        node.events().publishExit(pid, exit.name(), reason);
+    }
+
+    private static void runHooks(List<java.util.function.Consumer<Object>> hooks, Object reason) {
+        if (hooks == null) return;
+        for (java.util.function.Consumer<Object> h : hooks) {
+            try {
+                h.accept(reason);
+            } catch (RuntimeException e) {
+                // one failing hook (a socket that would not close) must not stop the others
             }
         }
-        node.events().publishExit(pid, exit.name(), reason);
     }
 
     @Override

@@ -121,6 +121,22 @@ class GenTcpTest {
         assertEquals(Tuple.of(Atom.ERROR, Atom.of("eaddrinuse")), GenTcp.listen(port, LINES));
     }
 
+    /** As a supervisor restarting a listener: by the time the {:EXIT} arrives, the port is free. */
+    @Test
+    void aDeadOwnersPortIsFreeBeforeItsLinksHearOfTheDeath() {
+        me.trapExit(true);
+        Pid self = me.self();
+        Pid listener = node.spawn(ctx -> {
+            ctx.link(self);
+            ctx.send(self, GenTcp.port(ok(GenTcp.listen(0, LINES))));
+            ctx.receive();
+        });
+        int port = (Integer) ((Tuple) me.receive(5000)).get(1);
+        node.exit(self, listener, Atom.KILL);
+        assertEquals(Tuple.of(Atom.EXIT, listener, Atom.KILLED), me.receive(5000));
+        assertEquals(port, port(ok(GenTcp.listen(port, LINES))));
+    }
+
     @Test
     void connectAndBadData() throws IOException {
         TcpSocket listen = ok(GenTcp.listen(0, LINES));
