@@ -99,7 +99,13 @@ public final class GenTcp {
         try {
             ServerSocket server = listening.server();
             server.setSoTimeout(timeoutMs < 0 ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs)));
-            Socket s = server.accept();
+            Socket s;
+            listening.enterAccept();
+            try {
+                s = server.accept();
+            } finally {
+                listening.leaveAccept();
+            }
             s.setTcpNoDelay(true);
             TcpSocket socket = new TcpSocket(self.node(), nextNumber(self.node()), null, s, listening.options(), self.process());
             socket.startReading();

@@ -47,6 +47,7 @@ public final class TcpSocket {
     private LocalProcess owner;
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private boolean closed;
+    private int accepting;
 
     TcpSocket(Node node, long number, ServerSocket server, Socket socket, TcpOptions options, LocalProcess owner) {
         this.node = node;
@@ -223,7 +224,21 @@ public final class TcpSocket {
         return true;
     }
 
-    /** Closes the socket, as {@code :gen_tcp.close/1}: no message to the owner. */
+    /** Marks a thread as blocked in {@code accept} on this listening socket. */
+    synchronized void enterAccept() {
+        accepting++;
+    }
+
+    synchronized void leaveAccept() {
+        accepting--;
+        notifyAll();
+    }
+
+    /**
+     * Closes the socket, as {@code :gen_tcp.close/1}: no message to the owner. A listening
+     * socket's port is free when this returns: the JDK releases it only once a thread blocked
+     * in {@code accept} has left, so this waits (a bounded moment) for such threads.
+     */
     public void close() {
         LocalProcess o;
         synchronized (this) {
@@ -235,6 +250,20 @@ public final class TcpSocket {
         }
         o.removeExitHook(closeOnOwnerExit);
         closeQuietly();
+        if (server != null) awaitAcceptors();
+    }
+
+    private synchronized void awaitAcceptors() {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        boolean interrupted = false;
+        while (accepting > 0 && System.nanoTime() < deadline) {
+            try {
+                wait(50);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private void closeQuietly() {
