@@ -50,6 +50,8 @@ public final class ObserverView {
         }
     }
 
+    /** Children shown per supervisor in the trees tab (the rest are counted on one line). */
+    static final int MAX_CHILDREN = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final AttributedStyle SELECTED = AttributedStyle.INVERSE;
     private static final AttributedStyle HEADER = AttributedStyle.BOLD;
@@ -262,7 +264,8 @@ public final class ObserverView {
         for (Pid root : SupervisionTree.roots(node)) {
             try {
                 if (!lines.isEmpty()) lines.add(new SupervisionTree.Line("", null, false));
-                lines.addAll(SupervisionTree.draw(node, root, session.restarts(), session.inspectOptions().withSyntaxColors(procshell.runtime.inspect.SyntaxColors.none())));
+                lines.addAll(SupervisionTree.draw(node, root, session.restarts(),
+                        session.inspectOptions().withSyntaxColors(procshell.runtime.inspect.SyntaxColors.none()), MAX_CHILDREN));
             } catch (IllegalArgumentException e) {
                 // died between listing and drawing
             }

@@ -80,6 +80,15 @@ public final class SupervisionTree {
      * @throws IllegalArgumentException when {@code sup} is not a live supervisor
      */
     public static List<Line> draw(Node node, Pid sup, RestartLog restarts, InspectOptions options) {
+        return draw(node, sup, restarts, options, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #draw(Node, Pid, RestartLog, InspectOptions)}, showing at most {@code maxChildren}
+     * children of each supervisor and a line {@code … 99000 more children} for the rest (a
+     * DynamicSupervisor of 100,000 rooms stays quick to draw every second).
+     */
+    public static List<Line> draw(Node node, Pid sup, RestartLog restarts, InspectOptions options, int maxChildren) {
         LocalProcess p = node.process(sup);
         if (p == null) throw new IllegalArgumentException("no process " + Inspect.inspect(sup, options) + " (it is not alive)");
         if (!isSupervisor(p)) throw new IllegalArgumentException(Inspect.inspect(sup, options) + " is not a supervisor");
@@ -89,11 +98,12 @@ public final class SupervisionTree {
         String label = (name == null ? "" : Inspect.inspect(name, o) + " ") + Inspect.inspect(sup, o);
         RestartLog.Restart r = restarts.of(sup);
         out.add(new Line(label + mark(r, o), sup, r != null));
-        children(node, sup, "", restarts, o, out, 0);
+        children(node, sup, "", restarts, o, out, 0, maxChildren);
         return out;
     }
 
-    private static void children(Node node, Pid sup, String indent, RestartLog restarts, InspectOptions o, List<Line> out, int depth) {
+    private static void children(Node node, Pid sup, String indent, RestartLog restarts, InspectOptions o, List<Line> out, int depth,
+                                 int maxChildren) {
         List<?> children;
         try {
             children = (List<?>) GenServer.call(sup, WHICH_CHILDREN, CALL_TIMEOUT_MS);
@@ -106,7 +116,8 @@ public final class SupervisionTree {
         // Supervisor lists newest first (as supervisor.erl); show start order. DynamicSupervisor's
         // children (all id :undefined) come in pid order already.
         if (!ordered.stream().allMatch(t -> Atom.UNDEFINED.equals(t.get(0)))) Collections.reverse(ordered);
-        for (int i = 0; i < ordered.size(); i++) {
+        int shown = Math.min(ordered.size(), maxChildren);
+        for (int i = 0; i < shown; i++) {
             Tuple c = ordered.get(i);
             boolean last = i == ordered.size() - 1;
             Pid pid = c.get(1) instanceof Pid pp ? pp : null;
@@ -119,9 +130,10 @@ public final class SupervisionTree {
             RestartLog.Restart r = pid == null ? null : restarts.of(pid);
             out.add(new Line(label + mark(r, o), pid, r != null));
             if (cp != null && isSupervisor(cp) && depth < MAX_DEPTH) {
-                children(node, pid, indent + (last ? "    " : "│   "), restarts, o, out, depth + 1);
+                children(node, pid, indent + (last ? "    " : "│   "), restarts, o, out, depth + 1, maxChildren);
             }
         }
+        if (shown < ordered.size()) out.add(new Line(indent + "└── … " + (ordered.size() - shown) + " more children", null, false));
     }
 
     private static String mark(RestartLog.Restart r, InspectOptions o) {

@@ -132,4 +132,19 @@ class ObserverViewTest {
         view.handle(ObserverKey.YES);
         assertFalse(node.isAlive(busy), "k then y kills the selected (first) process");
     }
+
+    @Test
+    void aSupervisorWithManyChildrenShowsTheFirstOnesAndCountsTheRest() {
+        ObserverView view = viewAfter(
+                "class Room extends GenServer { static start_link(n) { GenServer.start_link(Room, n) }; def init(a) { {:ok, a} } }",
+                "{:ok, rooms} = DynamicSupervisor.start_link(strategy: :one_for_one, name: Rooms)",
+                "for (i in 1..(ObserverView.MAX_CHILDREN + 2)) { DynamicSupervisor.start_child(Rooms, {Room, i}) }; :ok".replace(
+                        "ObserverView.MAX_CHILDREN", Integer.toString(ObserverView.MAX_CHILDREN)));
+        view.handle(ObserverKey.TREES);
+        frame(view); // a page is as many rows as the last frame showed
+        for (int i = 0; i < ObserverView.MAX_CHILDREN / (HEIGHT - 5) + 2; i++) view.handle(ObserverKey.PAGE_DOWN);
+        List<String> end = text(frame(view));
+        assertTrue(end.contains("└── … 2 more children"), String.join("\n", end));
+        assertTrue(end.stream().filter(l -> l.startsWith("├── #PID<")).count() > 0, String.join("\n", end));
+    }
 }
