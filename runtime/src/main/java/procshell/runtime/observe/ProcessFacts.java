@@ -18,7 +18,7 @@ public final class ProcessFacts {
 
     /**
      * Bytes an idle process costs: its record, mailbox, table entry and parked virtual thread
-     * (ObserverRefreshBench's observer_heap_per_idle_process measured 1.5 to 2.2 kB of heap per
+     * (ObserverRefreshBench's observer_heap_per_idle_process measured 1.4 to 2.2 kB of heap per
      * process waiting in receive; the BEAM reports 2,768 for an idle GenServer).
      */
     static final long BASE_BYTES = 2_000;

@@ -42,8 +42,9 @@ public final class ObserverRefreshBench {
             ObserverView view = new ObserverView(session);
             print("observer_processes", node.processCount(), "processes");
             print("observer_heap_per_idle_process", per, "bytes");
-            print("observer_frame_processes_tab_median", frames(view, 200, 50)[0], "ms");
-            print("observer_frame_processes_tab_p90", frames(view, 200, 50)[1], "ms");
+            double[] processes = frames(view, 200, 50);
+            print("observer_frame_processes_tab_median", processes[0], "ms");
+            print("observer_frame_processes_tab_p90", processes[1], "ms");
             double[] rank = time(() -> ProcessRanking.of(node, ProcessSample.SortKey.REDUCTIONS));
             print("observer_ranking_median", rank[0], "ms");
             view.handle(ObserverKey.TREES);
