@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
  * {@code nc> text} connects (once) to 127.0.0.1 on the port held by the shell variable
  * {@code port}, sends the text and a newline, and prints the line it reads back (nothing when
  * the server closed the connection; a new {@code nc>} line then connects again);
- * {@code nc> ^D} closes the connection, as Ctrl-D leaves nc.
+ * {@code nc> ^C} (or {@code ^D}) closes the connection, as leaving nc does.
  */
 final class NetcatClient implements AutoCloseable {
     /** The prefix of a client line in a chapter's session block. */
     static final String PREFIX = "nc> ";
-    /** The line that closes the client, as Ctrl-D in nc. */
-    static final String EOF = "^D";
+    /** The lines that close the client: Ctrl-C leaves nc, Ctrl-D does with {@code nc -N}. */
+    private static final java.util.Set<String> QUIT = java.util.Set.of("^C", "^D");
     private static final int REPLY_TIMEOUT_MS = 10_000;
 
     private Socket socket;
@@ -39,7 +39,7 @@ final class NetcatClient implements AutoCloseable {
     void play(String line, Integer port, PrintWriter out) {
         String text = line.substring(PREFIX.length());
         out.println(line);
-        if (text.equals(EOF)) {
+        if (QUIT.contains(text)) {
             close();
             return;
         }

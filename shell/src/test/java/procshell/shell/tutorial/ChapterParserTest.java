@@ -88,13 +88,13 @@ class ChapterParserTest {
                     ...
                     nc> hello
                     you said: hello
-                    nc> ^D
+                    nc> ^C
                     ps> 1
                     1
                 """);
         Step s = ChapterParser.parse(p).steps().get(0);
-        assertEquals(List.of("{:ok, port} = :inet.port(listening)", "nc> hello", "nc> ^D", "1"), s.inputs());
-        assertEquals(List.of("ps> {:ok, port} = :inet.port(listening)", "...", "nc> hello", "you said: hello", "nc> ^D", "ps> 1", "1"),
+        assertEquals(List.of("{:ok, port} = :inet.port(listening)", "nc> hello", "nc> ^C", "1"), s.inputs());
+        assertEquals(List.of("ps> {:ok, port} = :inet.port(listening)", "...", "nc> hello", "you said: hello", "nc> ^C", "ps> 1", "1"),
                 s.transcript());
     }
 
