@@ -26,7 +26,7 @@ import procshell.runtime.process.ProcessContext;
  * ArgumentErrors ({@link IllegalArgumentException}) with ETS's texts.
  *
  * <p>Reads and writes take no table-wide lock: objects live in a {@link ConcurrentHashMap} by
- * key (a {@link ConcurrentSkipListMap} in term order for an ordered_set); a set's value is the object itself (reads are lock-free), a bag's is a {@link Bucket}
+ * key (a {@link ConcurrentSkipListMap} in term order for an ordered_set); a set's value is the object itself (reads are lock-free), a bag's is its only object or a {@link Bucket}
  * locked per key. Stored terms are copied into {@link TermCopy}'s immutable canonical form, as
  * ETS copies them. Like ETS without {@code safe_fixtable}, a scan running alongside writers sees
  * each object at most once but not necessarily a single moment's snapshot.
@@ -208,7 +208,18 @@ public final class Table {
         Object group = Bucket.groupOf(obj, groupBy);
         boolean[] added = new boolean[1];
         data.compute(key, (k, v) -> {
-            Bucket b = v == null ? new Bucket(groupBy != null) : (Bucket) v;
+            if (v == null) {
+                added[0] = true;
+                return obj; // a key's only object is stored bare; a Bucket comes with the second
+            }
+            Bucket b;
+            if (v instanceof Tuple only) {
+                if (type == TableType.BAG && only.equals(obj)) return only;
+                b = new Bucket(groupBy != null);
+                b.add(Bucket.groupOf(only, groupBy), only, false);
+            } else {
+                b = (Bucket) v;
+            }
             synchronized (b) {
                 added[0] = b.add(group, obj, type == TableType.BAG);
             }
@@ -222,13 +233,7 @@ public final class Table {
 
     private boolean putNew(Tuple obj) {
         Object key = obj.get(0);
-        if (type.oneObjectPerKey()) {
-            if (data.putIfAbsent(key, obj) != null) return false;
-        } else {
-            Bucket fresh = new Bucket(groupBy != null);
-            fresh.add(Bucket.groupOf(obj, groupBy), obj, false);
-            if (data.putIfAbsent(key, fresh) != null) return false;
-        }
+        if (data.putIfAbsent(key, obj) != null) return false; // a bag's only object is stored bare too
         objects.increment();
         words.add(TermWords.ofObject(obj));
         return true;
@@ -309,6 +314,11 @@ public final class Table {
         Object g = group == null ? null : Bucket.groupKey(group, groupBy);
         List<Tuple> gone = new ArrayList<>(1);
         data.computeIfPresent(k, (kk, v) -> {
+            if (v instanceof Tuple only) {
+                if ((g != null && !java.util.Objects.equals(Bucket.groupOf(only, groupBy), g)) || !which.test(only)) return only;
+                gone.add(only);
+                return null;
+            }
             Bucket b = (Bucket) v;
             synchronized (b) {
                 b.removeIf(g, which, gone);
@@ -360,7 +370,7 @@ public final class Table {
         if (pos < 1) throw TableErrors.argument(3, "out of range");
         Object v = data.get(TermCopy.of(key));
         if (v == null) throw TableErrors.argument(2, "not a key that exists in the table");
-        if (v instanceof Tuple t) {
+        if (v instanceof Tuple t && type.oneObjectPerKey()) {
             if (pos > t.size()) throw TableErrors.argument(3, "position is greater than the size of the object");
             return t.get(pos - 1);
         }
