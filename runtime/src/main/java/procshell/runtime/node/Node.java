@@ -173,7 +173,11 @@ public final class Node {
         ProcessContext ctx = ProcessContext.bind(p);
         Object reason = Atom.NORMAL;
         try {
-            p.checkAlive();
+            if (!p.isAlive()) {
+                reason = null; // its exit is processed already
+                body.exitedBeforeStart(p.exitReason());
+                return;
+            }
             body.run(ctx);
         } catch (ExitException e) {
             reason = e.reason();

@@ -17,6 +17,7 @@ import procshell.runtime.node.Tuple;
 import procshell.runtime.process.ExitException;
 import procshell.runtime.process.LocalProcess;
 import procshell.runtime.process.Mailbox;
+import procshell.runtime.process.ProcessBody;
 import procshell.runtime.process.ProcessContext;
 import procshell.runtime.process.ProcessExitedError;
 import procshell.runtime.process.SpawnOptions;
@@ -180,8 +181,19 @@ public abstract class GenServer {
         // Monitored from the start, so that a failed start returns only once the process has
         // exited (as proc_lib does since OTP 26): its name is free again and a linked caller that
         // traps exits has its {:EXIT, pid, reason} queued.
-        Tuple spawned = node.spawnMonitor(self -> server.run(self, arg, ack),
-                SpawnOptions.DEFAULT.withLink(link).withInitialCall(initialCall));
+        ProcessBody body = new ProcessBody() {
+            @Override
+            public void run(ProcessContext self) {
+                server.run(self, arg, ack);
+            }
+
+            @Override
+            public void exitedBeforeStart(Object reason) {
+                // Killed before init/1 could run: the starter must not wait forever.
+                ack.complete(Tuple.of(Atom.ERROR, reason));
+            }
+        };
+        Tuple spawned = node.spawnMonitor(body, SpawnOptions.DEFAULT.withLink(link).withInitialCall(initialCall));
         Pid pid = (Pid) spawned.get(0);
         Ref ref = (Ref) spawned.get(1);
         Object result = awaitAck(caller, ack, options.timeoutMs());

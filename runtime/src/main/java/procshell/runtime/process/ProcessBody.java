@@ -14,4 +14,14 @@ public interface ProcessBody {
      * @throws Exception any failure, which becomes the process's exit reason
      */
     void run(ProcessContext self) throws Exception;
+
+    /**
+     * Called, on the process's own thread, instead of {@link #run} when the process was killed
+     * before its code started: on the BEAM such a process never runs. Code that waits for the
+     * process to report back (a starter waiting for {@code init/1}) learns here that it never
+     * will. By default nothing.
+     *
+     * @param reason the reason the process died with, e.g. {@code :killed}
+     */
+    default void exitedBeforeStart(Object reason) {}
 }
