@@ -66,6 +66,40 @@ public final class ErrorFormatter {
     }
 
     /**
+     * As {@link #format(Throwable, int)}, knowing the input as typed: a stray closing bracket is
+     * Elixir's {@code unexpected token: )} with iex's snippet of the line and a caret under it.
+     *
+     * @param input the input as typed (its lines numbered from {@code counter})
+     */
+    public static String format(Throwable t, int counter, String input) {
+        SyntaxException stray = strayCloser(t, input);
+        if (stray == null) return format(t, counter);
+        int line = stray.getLine();
+        String text = input.split("\r\n|\r|\n", -1)[line - 1];
+        String number = String.valueOf(line + counter - 1);
+        return "** (SyntaxError) iex:" + number + ":" + stray.getStartColumn() + ": unexpected token: " + text.charAt(stray.getStartColumn() - 1)
+                + "\n    |\n " + " ".repeat(Math.max(0, 2 - number.length())) + number + " | " + text
+                + "\n    | " + " ".repeat(stray.getStartColumn() - 1) + "^";
+    }
+
+    /** Groovy's error for a closing bracket nobody opened, when it points at one in the typed line. */
+    private static SyntaxException strayCloser(Throwable t, String input) {
+        if (input == null || !(t instanceof MultipleCompilationErrorsException m)) return null;
+        for (Object o : m.getErrorCollector().getErrors()) {
+            if (!(o instanceof SyntaxErrorMessage s)) continue;
+            SyntaxException e = s.getCause();
+            String msg = e.getOriginalMessage();
+            if (msg == null || !msg.matches("Unexpected input: '[)\\]}]'")) return null;
+            String[] lines = input.split("\r\n|\r|\n", -1);
+            if (e.getLine() < 1 || e.getLine() > lines.length) return null;
+            String text = lines[e.getLine() - 1];
+            int col = e.getStartColumn();
+            return col >= 1 && col <= text.length() && text.charAt(col - 1) == msg.charAt(msg.length() - 2) ? e : null;
+        }
+        return null;
+    }
+
+    /**
      * The stacktrace line iex prints under an exit raised by {@code GenServer.call/3} or
      * {@code GenServer.stop/3}: the line of {@code gen_server.ex} (Elixir 1.14) that exits, which
      * tells a name that names nobody (1027) from a call to oneself (1031) and from a call that

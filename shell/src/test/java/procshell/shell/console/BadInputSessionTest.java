@@ -58,6 +58,16 @@ class BadInputSessionTest {
     }
 
     @Test
+    void aStrayClosingBracket() {
+        // iex 1.14 (errors_at_prompt.txt's iex(17)> ), and a piped iex for the other two): the
+        // line and a caret under the token; the counter does not move after an error
+        intact(session("errors_at_prompt.txt")
+                .extra(")", "** (SyntaxError) iex:4:1: unexpected token: )", "    |", "  4 | )", "    | ^", "")
+                .extra("[1, 2]]", "** (SyntaxError) iex:4:7: unexpected token: ]", "    |", "  4 | [1, 2]]", "    |       ^", "")
+                .extra("1 +\n)", "** (SyntaxError) iex:5:1: unexpected token: )", "    |", "  5 | )", "    | ^", ""));
+    }
+
+    @Test
     void anUnterminatedBracketAbortedWithIexBreak() {
         intact(session("errors_at_prompt.txt")
                 .extra("[1, 2\n#iex:break", "** (TokenMissingError) iex:4: incomplete expression", ""));
