@@ -141,11 +141,15 @@ public final class LocalProcess {
         return old;
     }
 
-    void markWaiting(boolean on) {
+    /**
+     * Marks the process as waiting (parked in receive, or sleeping, as {@code Process.sleep/1}) or
+     * running again, for {@link #status()}; called by the process itself.
+     */
+    public void markWaiting(boolean on) {
         waiting = on;
     }
 
-    /** {@code :waiting} when parked in receive, else {@code :running}; {@code :exiting} once dead. */
+    /** {@code :waiting} when parked in receive or asleep, else {@code :running}; {@code :exiting} once dead. */
     public Atom status() {
         if (dead) return Atom.of("exiting");
         return waiting ? Atom.of("waiting") : Atom.of("running");

@@ -171,16 +171,28 @@ public final class Process {
         if (!(timeout instanceof Atom a) || !a.name().equals("infinity")) {
             throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a valid timeout\n");
         }
-        while (true) {
-            Thread.sleep(Long.MAX_VALUE);
-            ctx().process().checkAlive();
+        LocalProcess me = ctx().process();
+        me.markWaiting(true); // Process.info(pid, :status) is :waiting, as on the BEAM
+        try {
+            while (true) {
+                Thread.sleep(Long.MAX_VALUE);
+                me.checkAlive();
+            }
+        } finally {
+            me.markWaiting(false);
         }
     }
 
     /** Sleeps, as {@code Process.sleep/1}; returns {@code :ok}. */
     public static Atom sleep(long ms) throws InterruptedException {
-        Thread.sleep(ms);
-        ctx().process().checkAlive();
+        LocalProcess me = ctx().process();
+        me.markWaiting(true);
+        try {
+            Thread.sleep(ms);
+        } finally {
+            me.markWaiting(false);
+        }
+        me.checkAlive();
         return Atom.OK;
     }
 

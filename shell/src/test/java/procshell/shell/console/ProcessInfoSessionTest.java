@@ -47,7 +47,9 @@ class ProcessInfoSessionTest {
                 .extra("Process.info(self(), :monitors)", "{:monitors, [process: #PID<0.169.0>]}")
                 .extra("p = spawn(fn -> Process.sleep(:infinity) end); send(p, :hi); send(p, {:two, 2}); Process.info(p, [:messages, :message_queue_len])",
                         "[messages: [:hi, {:two, 2}], message_queue_len: 2]")
-                .extra("Process.register(self(), :me); Enum.sort(Process.registered())", "[Named, :me]")
+                .extra("s = spawn(fn -> Process.sleep(:infinity) end); for (i in 1..2000) { if (Process.info(s, :status) == {:status, :waiting}) break; Process.sleep(5) }; Process.info(s, :status)",
+                        "{:status, :waiting}")
+                .extra("Process.exit(s, :kill); Process.register(self(), :me); Enum.sort(Process.registered())", "[Named, :me]")
                 .extra("{length(Process.list()), Process.list() == Enum.sort(Process.list()), hd(Process.list()) == self()}", "{4, true, true}")
                 .check();
     }
