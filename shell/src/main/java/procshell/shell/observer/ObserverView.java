@@ -14,6 +14,7 @@ import procshell.runtime.inspect.InspectOptions;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
+import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.observe.ProcessRanking;
 import procshell.runtime.observe.ProcessSample;
@@ -62,6 +63,7 @@ public final class ObserverView {
     private ProcessSample.SortKey sortKey = ProcessSample.SortKey.REDUCTIONS;
     private final int[] selected = new int[Tab.values().length];
     private final int[] top = new int[Tab.values().length];
+    /** The table whose rows are shown, or null. */
     private Ref openTable;
     private int openSelected;
     private int openTop;
@@ -72,8 +74,6 @@ public final class ObserverView {
     private int itemCount;
     private int bodyRows = 1;
     private long lastFrameNanos;
-
-    private record Ref(procshell.runtime.node.Ref id) {}
 
     /** A view of the session's node, on the process list sorted by reductions. */
     public ObserverView(IexSession session) {
@@ -153,7 +153,7 @@ public final class ObserverView {
 
     private void open() {
         if (tab == Tab.TABLES && openTable == null && selectedItem() instanceof TableInfo t) {
-            openTable = new Ref(t.id());
+            openTable = t.id();
             openSelected = 0;
             openTop = 0;
         }
@@ -298,7 +298,7 @@ public final class ObserverView {
     }
 
     private Body rows() {
-        Table t = session.node().tables().find(openTable.id());
+        Table t = session.node().tables().find(openTable);
         if (t == null) {
             openTable = null;
             status = "The table is gone (its owner died)";
