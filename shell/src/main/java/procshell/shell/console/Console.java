@@ -284,6 +284,10 @@ public final class Console {
             }
             case EvaluatorProcess.Result.Died d -> {
                 // A halted node has said so already (nodeHalted); its shell process just went with it.
+                if (procshell.shell.iex.Kernel.RESPAWN.equals(d.reason())) {
+                    owner.evaluator().clearVariables();
+                    owner.evaluator().setVariable("out", out);
+                }
                 if (d.pid().node().haltedWith() == null) printRestart(d.pid(), d.reason(), false);
                 return false;
             }
@@ -308,7 +312,9 @@ public final class Console {
     private void printRestart(Pid pid, Object reason, boolean async) {
         counter = 1;
         StringBuilder b = new StringBuilder();
-        if (!Atom.NORMAL.equals(reason)) b.append(error(deathMessage(pid, reason))).append('\n');
+        if (!Atom.NORMAL.equals(reason) && !procshell.shell.iex.Kernel.RESPAWN.equals(reason)) {
+            b.append(error(deathMessage(pid, reason))).append('\n');
+        }
         b.append('\n').append(RESTART_BANNER);
         if (async) printAsync(b.toString());
         else printLine(b.toString());

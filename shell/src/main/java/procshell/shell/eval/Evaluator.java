@@ -117,6 +117,12 @@ public final class Evaluator {
         else presets.put(name, value);
     }
 
+    /** Forgets every variable (iex's {@code respawn()}); classes stay. */
+    public synchronized void clearVariables() {
+        if (binding != null) binding.getVariables().clear();
+        presets.clear();
+    }
+
     /** The variable names bound so far, for completion (without waiting for Groovy). */
     @SuppressWarnings("unchecked")
     public synchronized Set<String> variableNames() {

@@ -332,6 +332,10 @@ final class IexSyntaxTranslator {
         Token t = tokens.get(i);
         String name = t.text();
         boolean member = structure.afterMemberAccess(i);
+        int afterReference = name.equals("h") && !member ? helpReference(i) : -1;
+        if (afterReference > i) {
+            return afterReference;
+        }
         if ((name.equals("h") || name.equals("i")) && isHelpCommand(i)) {
             int end = structure.prevSignificant(Math.min(limit, structure.statementEnd(i))) + 1;
             out.append(src, t.start(), tokens.get(end - 1).end());
@@ -427,6 +431,47 @@ final class IexSyntaxTranslator {
         boolean call = nextIs(i + 2, "(")
                 || ((nextIs(i + 2, "?") || nextIs(i + 2, "!")) && nextIs(i + 3, "("));
         return call && !JAVA_STATICS.get(tokens.get(i).text()).contains(tokens.get(i + 2).text());
+    }
+
+    /**
+     * {@code h(Registry.lookup)}, {@code h Registry.lookup/2}, {@code h(:ets.insert)},
+     * {@code h(spawn)}: what iex's {@code h} macro reads as a reference (not as a call or a
+     * value) is emitted as {@code h("Registry.lookup")}. Returns the index after it, or -1 (and
+     * emits nothing) when the argument is no such reference.
+     */
+    private int helpReference(int i) {
+        boolean paren = nextIs(i, "(");
+        if (!paren && !isHelpCommand(i)) {
+            return -1;
+        }
+        int k = i + 2;
+        while (paren && k < tokens.size() && tokens.get(k).kind() == Kind.WS) {
+            k++;
+        }
+        int start = k;
+        if (k >= tokens.size() || (tokens.get(k).kind() != Kind.IDENT && tokens.get(k).kind() != Kind.ATOM)) {
+            return -1;
+        }
+        k++;
+        while (k + 1 < tokens.size() && tokens.get(k).isOp(".") && tokens.get(k + 1).kind() == Kind.IDENT) {
+            k += 2;
+        }
+        if (k < tokens.size() && (tokens.get(k).isOp("?") || tokens.get(k).isOp("!"))) {
+            k++;
+        }
+        if (k + 1 < tokens.size() && tokens.get(k).isOp("/") && tokens.get(k + 1).kind() == Kind.NUMBER) {
+            k += 2;
+        }
+        int end = k;
+        while (paren && k < tokens.size() && tokens.get(k).kind() == Kind.WS) {
+            k++;
+        }
+        if (paren ? k >= tokens.size() || !tokens.get(k).isOp(")") : structure.nextSignificant(end - 1) >= 0
+                && structure.nextSignificant(end - 1) < structure.statementEnd(i)) {
+            return -1;
+        }
+        out.append("h(\"").append(src, tokens.get(start).start(), tokens.get(end - 1).end()).append("\")");
+        return paren ? k + 1 : end;
     }
 
     /** {@code h Enum}, {@code i {:a, 1}}: an iex helper without parentheses, left for the console. */

@@ -14,6 +14,20 @@ import procshell.runtime.node.Pid;
  * DynamicSupervisor.start_child(RoomSup, {ChatRoom, "elixir"})   # {:ok, #PID<0.120.0>}
  * }</pre>
  */
+@Doc("""
+    A supervisor that starts children dynamically.
+
+    It starts with no children; start_child/2 adds one at a time (each gets its
+    own pid and no id), the strategy is always :one_for_one.
+
+    ## Examples
+
+        ps> {:ok, sup} = DynamicSupervisor.start_link(strategy: :one_for_one, name: RoomSup)
+        ps> DynamicSupervisor.start_child(RoomSup, {Room, "lobby"})
+        {:ok, #PID<0.115.0>}
+        ps> DynamicSupervisor.count_children(RoomSup)
+        %{active: 1, specs: 1, supervisors: 0, workers: 1}
+    """)
 public final class DynamicSupervisor {
     private DynamicSupervisor() {}
 
@@ -24,6 +38,12 @@ public final class DynamicSupervisor {
      *
      * @return {@code {:ok, pid}} or {@code {:error, reason}}
      */
+    @Doc("""
+        Starts a dynamic supervisor linked to the current process.
+
+        Options: strategy: :one_for_one (required), name:, max_restarts: (3),
+        max_seconds: (5), max_children: (:infinity). Returns {:ok, pid}.
+        """)
     public static Object start_link(Map<?, ?> options) {
         return startLink(Options.of(options));
     }
@@ -56,27 +76,48 @@ public final class DynamicSupervisor {
      *
      * @return {@code {:ok, pid}}, {@code :ignore}, {@code {:error, :max_children}} or {@code {:error, reason}}
      */
+    @Doc("""
+        Starts a child under the supervisor from a child spec.
+
+        Returns {:ok, pid}, :ignore, {:error, :max_children} or {:error, reason}.
+        """)
     public static Object start_child(Object supervisor, Object child) {
         IexSession s = IexSession.current();
         return procshell.runtime.otp.DynamicSupervisor.startChild(sup(supervisor), ChildSpecs.of(s, child), ChildSpecs.resolver(s));
     }
 
     /** As {@code DynamicSupervisor.terminate_child/2}: {@code :ok} or {@code {:error, :not_found}}. */
+    @Doc("""
+        Terminates the child with the given pid.
+
+        Returns :ok or {:error, :not_found}.
+        """)
     public static Object terminate_child(Object supervisor, Pid pid) {
         return procshell.runtime.otp.DynamicSupervisor.terminateChild(sup(supervisor), pid);
     }
 
     /** As {@code DynamicSupervisor.which_children/1}: {@code [{:undefined, pid, type, modules}]}. */
+    @Doc("""
+        Returns a list with information about all children.
+
+        Each element is {:undefined, pid, type, modules}.
+        """)
     public static List<Object> which_children(Object supervisor) {
         return procshell.runtime.otp.DynamicSupervisor.whichChildren(sup(supervisor));
     }
 
     /** As {@code DynamicSupervisor.count_children/1}. */
+    @Doc("""
+        Returns a map with the counts of children: :specs, :active, :supervisors, :workers.
+        """)
     public static Map<Atom, Object> count_children(Object supervisor) {
         return procshell.runtime.otp.DynamicSupervisor.countChildren(sup(supervisor));
     }
 
     /** As {@code DynamicSupervisor.stop/1}. */
+    @Doc("""
+        Stops the supervisor with :normal: its children are terminated first.
+        """)
     public static Atom stop(Object supervisor) {
         return procshell.runtime.otp.DynamicSupervisor.stop(sup(supervisor));
     }

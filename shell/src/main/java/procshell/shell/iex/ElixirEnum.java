@@ -21,6 +21,11 @@ import procshell.shell.eval.Values;
  * {@code {key, value}} tuples as in Elixir. Functions are {@code fn x -> ... end} (Groovy
  * closures).
  */
+@Doc("""
+    Functions for working with collections (lists, maps, ranges).
+
+    Functions take the enumerable first; closures stand for Elixir's fn.
+    """)
 @ElixirName("Enum")
 public final class ElixirEnum {
     private ElixirEnum() {}
@@ -55,6 +60,9 @@ public final class ElixirEnum {
      * @param fun        a one-argument function
      * @return {@code :ok}
      */
+    @Doc("""
+        Invokes the function for each element; returns :ok.
+        """)
     public static Atom each(Object enumerable, Closure<?> fun) {
         for (Object x : elements(enumerable)) fun.call(x);
         return Atom.OK;
@@ -67,6 +75,14 @@ public final class ElixirEnum {
      * @param fun        a one-argument function
      * @return a new list
      */
+    @Doc("""
+        Returns a list where each element is the result of the function on the element.
+
+        ## Examples
+
+            ps> Enum.map([1, 2, 3], fn x -> x * 2 end)
+            [2, 4, 6]
+        """)
     public static List<Object> map(Object enumerable, Closure<?> fun) {
         List<Object> out = new ArrayList<>();
         for (Object x : elements(enumerable)) out.add(call(fun, x));
@@ -79,6 +95,9 @@ public final class ElixirEnum {
      *
      * @return a new list
      */
+    @Doc("""
+        Returns the elements for which the function returns a truthy value.
+        """)
     public static List<Object> filter(Object enumerable, Closure<?> fun) {
         List<Object> out = new ArrayList<>();
         for (Object x : elements(enumerable)) if (truthy(call(fun, x))) out.add(Values.normalize(x));
@@ -90,6 +109,9 @@ public final class ElixirEnum {
      *
      * @return a new list
      */
+    @Doc("""
+        Returns the elements for which the function returns false or nil.
+        """)
     public static List<Object> reject(Object enumerable, Closure<?> fun) {
         List<Object> out = new ArrayList<>();
         for (Object x : elements(enumerable)) if (!truthy(call(fun, x))) out.add(Values.normalize(x));
@@ -104,6 +126,14 @@ public final class ElixirEnum {
      * @param fun a two-argument function {@code fn x, acc -> ... end}
      * @return the last accumulator
      */
+    @Doc("""
+        Reduces the enumerable with the function, starting from the accumulator.
+
+        ## Examples
+
+            ps> Enum.reduce([1, 2, 3], 0, fn x, acc -> x + acc end)
+            6
+        """)
     public static Object reduce(Object enumerable, Object acc, Closure<?> fun) {
         Object a = Values.normalize(acc);
         for (Object x : elements(enumerable)) a = Values.normalize(fun.call(x, a));
@@ -111,6 +141,9 @@ public final class ElixirEnum {
     }
 
     /** The number of elements, as {@code Enum.count/1}. */
+    @Doc("""
+        Returns the number of elements (for which the function is truthy, if given).
+        """)
     public static int count(Object enumerable) {
         if (enumerable instanceof java.util.Collection<?> c) return c.size();
         if (enumerable instanceof Map<?, ?> m) return m.size();
@@ -130,18 +163,27 @@ public final class ElixirEnum {
      * True when some element equals {@code element} (Elixir's {@code ==}, so {@code 1 == 1.0}),
      * as {@code Enum.member?/2}; a map's elements are {@code {key, value}} tuples.
      */
+    @Doc("""
+        Tells whether the element is in the enumerable (compared with ==).
+        """)
     public static boolean member_qm(Object enumerable, Object element) {
         for (Object x : elements(enumerable)) if (Values.termEquals(x, element)) return true;
         return false;
     }
 
     /** The first element for which {@code fun} returns a truthy value, or nil, as {@code Enum.find/2}. */
+    @Doc("""
+        Returns the first element for which the function is truthy, or nil.
+        """)
     public static Object find(Object enumerable, Closure<?> fun) {
         for (Object x : elements(enumerable)) if (truthy(call(fun, x))) return Values.normalize(x);
         return null;
     }
 
     /** The elements as a list, as {@code Enum.to_list/1}; a map gives {@code [{key, value}, ...]}. */
+    @Doc("""
+        Converts the enumerable to a list (a map to a list of {key, value} tuples).
+        """)
     public static List<Object> to_list(Object enumerable) {
         List<Object> out = new ArrayList<>();
         for (Object x : elements(enumerable)) out.add(Values.normalize(x));
@@ -149,6 +191,9 @@ public final class ElixirEnum {
     }
 
     /** The sum of the numbers, as {@code Enum.sum/1}. */
+    @Doc("""
+        Returns the sum of the numbers.
+        """)
     public static Number sum(Object enumerable) {
         Object total = 0;
         for (Object x : elements(enumerable)) total = NumberMath.add((Number) total, (Number) x);
@@ -156,6 +201,10 @@ public final class ElixirEnum {
     }
 
     /** The elements in Erlang term order ({@code number < atom < reference < pid < tuple < map < list < binary}), as {@code Enum.sort/1}. */
+    @Doc("""
+        Sorts the elements in Erlang term order, or with a sorter (:asc, :desc, or a
+        function of two elements).
+        """)
     public static List<Object> sort(Object enumerable) {
         List<Object> out = to_list(enumerable);
         out.sort(procshell.runtime.inspect.Inspect.TERM_ORDER);
@@ -183,6 +232,9 @@ public final class ElixirEnum {
     }
 
     /** The elements in reverse order, as {@code Enum.reverse/1}. */
+    @Doc("""
+        Returns the elements in reverse order.
+        """)
     public static List<Object> reverse(Object enumerable) {
         List<Object> out = to_list(enumerable);
         java.util.Collections.reverse(out);
@@ -190,6 +242,9 @@ public final class ElixirEnum {
     }
 
     /** The elements as strings ({@code to_string/1}) joined by {@code joiner}, as {@code Enum.join/2}. */
+    @Doc("""
+        Joins the elements, converted to strings, with the joiner (default "").
+        """)
     public static String join(Object enumerable, Object joiner) {
         StringBuilder b = new StringBuilder();
         String sep = Kernel.to_string(joiner);

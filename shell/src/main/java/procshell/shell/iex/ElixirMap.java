@@ -16,6 +16,11 @@ import procshell.shell.eval.Values;
  * ({@code Map.of}, {@code Map.entry}, ... stay). Maps are immutable as in Elixir: every function
  * returns a new map and leaves its argument as it was.
  */
+@Doc("""
+    Maps are the key-value data structure: %{key => value}, %{id: 1}.
+
+    Functions return new maps; the original is left unchanged.
+    """)
 @ElixirName("Map")
 public final class ElixirMap {
     private ElixirMap() {}
@@ -25,6 +30,9 @@ public final class ElixirMap {
      *
      * @throws BadMapError when {@code map} is not a map
      */
+    @Doc("""
+        Puts the value under the key and returns the new map.
+        """)
     public static Map<Object, Object> put(Object map, Object key, Object value) {
         Map<Object, Object> m = copy(map);
         m.put(Values.normalize(key), Values.normalize(value));
@@ -32,6 +40,9 @@ public final class ElixirMap {
     }
 
     /** The value under {@code key}, or nil, as {@code Map.get/2}. */
+    @Doc("""
+        Gets the value for the key, or the default (nil) when the key is missing.
+        """)
     public static Object get(Object map, Object key) {
         return get(map, key, null);
     }
@@ -44,6 +55,9 @@ public final class ElixirMap {
     }
 
     /** {@code {:ok, value}} or {@code :error}, as {@code Map.fetch/2}. */
+    @Doc("""
+        Fetches the value for the key: {:ok, value} or :error.
+        """)
     public static Object fetch(Object map, Object key) {
         Map<?, ?> m = map(map);
         Object k = Values.normalize(key);
@@ -55,6 +69,9 @@ public final class ElixirMap {
      *
      * @throws KeyError {@code key :b not found in: %{a: 1}} when the key is missing
      */
+    @Doc("""
+        Fetches the value for the key; raises KeyError when the key is missing.
+        """)
     public static Object fetch_bang(Object map, Object key) {
         Map<?, ?> m = map(map);
         Object k = Values.normalize(key);
@@ -65,11 +82,17 @@ public final class ElixirMap {
     }
 
     /** Whether the map has the key, as {@code Map.has_key?/2}. */
+    @Doc("""
+        Tells whether the map has the key.
+        """)
     public static boolean has_key_qm(Object map, Object key) {
         return map(map).containsKey(Values.normalize(key));
     }
 
     /** A copy of the map without {@code key}, as {@code Map.delete/2}. */
+    @Doc("""
+        Deletes the entry for the key and returns the new map.
+        """)
     public static Map<Object, Object> delete(Object map, Object key) {
         Map<Object, Object> m = copy(map);
         m.remove(Values.normalize(key));
@@ -77,16 +100,25 @@ public final class ElixirMap {
     }
 
     /** The keys, as {@code Map.keys/1}. */
+    @Doc("""
+        Returns all keys of the map.
+        """)
     public static List<Object> keys(Object map) {
         return new ArrayList<>(map(map).keySet());
     }
 
     /** The values, as {@code Map.values/1}. */
+    @Doc("""
+        Returns all values of the map.
+        """)
     public static List<Object> values(Object map) {
         return new ArrayList<>(map(map).values());
     }
 
     /** The entries of both maps, the second's winning, as {@code Map.merge/2}. */
+    @Doc("""
+        Merges two maps; the second map's values win for keys in both.
+        """)
     public static Map<Object, Object> merge(Object map1, Object map2) {
         Map<Object, Object> m = copy(map1);
         m.putAll(map(map2));
@@ -97,6 +129,10 @@ public final class ElixirMap {
      * A copy with {@code key} set to {@code fun.(old)}, or to {@code initial} when missing, as
      * {@code Map.update/4}.
      */
+    @Doc("""
+        Updates the value under the key with the function, or puts the default when
+        the key is missing.
+        """)
     public static Map<Object, Object> update(Object map, Object key, Object initial, Closure<?> fun) {
         Map<Object, Object> m = copy(map);
         Object k = Values.normalize(key);
@@ -109,6 +145,10 @@ public final class ElixirMap {
      *
      * @throws KeyError when the key is missing
      */
+    @Doc("""
+        Updates the value under the key with the function; raises KeyError when the
+        key is missing.
+        """)
     public static Map<Object, Object> update_bang(Object map, Object key, Closure<?> fun) {
         Object old = fetch_bang(map, key);
         Map<Object, Object> m = copy(map);
@@ -117,11 +157,17 @@ public final class ElixirMap {
     }
 
     /** The number of entries, as {@code map_size/1}. */
+    @Doc("""
+        Returns the number of entries of the map.
+        """)
     public static int size(Object map) {
         return map(map).size();
     }
 
     /** The map as a list of {@code {key, value}} tuples, as {@code Map.to_list/1}. */
+    @Doc("""
+        Converts the map to a list of {key, value} tuples.
+        """)
     public static List<Tuple> to_list(Object map) {
         List<Tuple> out = new ArrayList<>();
         for (Map.Entry<?, ?> e : map(map).entrySet()) {

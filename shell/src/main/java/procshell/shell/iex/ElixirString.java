@@ -8,6 +8,9 @@ import procshell.runtime.process.ProcessContext;
  * Elixir's {@code String} module at the prompt ({@code String.to_atom("x")}); the shell's
  * translation sends {@code String.fun(...)} here when {@code fun} is not a Java String method.
  */
+@Doc("""
+    Strings in Elixir are UTF-8 encoded binaries; here, Java strings.
+    """)
 @ElixirName("String")
 public final class ElixirString {
     private ElixirString() {}
@@ -18,6 +21,12 @@ public final class ElixirString {
      *
      * @throws SystemLimitException when the atom table is full
      */
+    @Doc("""
+        Converts a string to an atom, creating it in the atom table if needed.
+
+        Atoms are never garbage collected: creating them from user input can exhaust
+        the table (1_048_576 atoms), which stops the node as on the BEAM.
+        """)
     public static Atom to_atom(Object text) {
         return ProcessContext.require().node().atoms().intern(String.valueOf(text));
     }
@@ -27,6 +36,9 @@ public final class ElixirString {
      *
      * @throws IllegalArgumentException when no such atom exists
      */
+    @Doc("""
+        Converts a string to an existing atom; raises ArgumentError if there is none.
+        """)
     public static Atom to_existing_atom(Object text) {
         Atom a = ProcessContext.require().node().atoms().existing(String.valueOf(text));
         if (a == null) {
@@ -36,22 +48,34 @@ public final class ElixirString {
     }
 
     /** The number of characters, as {@code String.length/1}. */
+    @Doc("""
+        Returns the number of Unicode graphemes of the string.
+        """)
     public static int length(Object text) {
         String s = String.valueOf(text);
         return s.codePointCount(0, s.length());
     }
 
     /** Upper case, as {@code String.upcase/1}. */
+    @Doc("""
+        Converts all characters of the string to uppercase.
+        """)
     public static String upcase(Object text) {
         return String.valueOf(text).toUpperCase();
     }
 
     /** Lower case, as {@code String.downcase/1}. */
+    @Doc("""
+        Converts all characters of the string to lowercase.
+        """)
     public static String downcase(Object text) {
         return String.valueOf(text).toLowerCase();
     }
 
     /** Without leading and trailing white space, as {@code String.trim/1}. */
+    @Doc("""
+        Returns the string without leading and trailing whitespace.
+        """)
     public static String trim(Object text) {
         return String.valueOf(text).strip();
     }

@@ -6,6 +6,9 @@ import procshell.runtime.node.Pid;
 import procshell.runtime.process.ProcessContext;
 
 /** Erlang's {@code :erlang} module, the parts the shell offers: {@code :erlang.system_info/1} and friends. */
+@Doc("""
+    The :erlang module: built-in functions of the runtime.
+    """)
 @ElixirName(":erlang")
 public final class Erlang {
     private Erlang() {}
@@ -17,6 +20,15 @@ public final class Erlang {
      *
      * @throws IllegalArgumentException for other items
      */
+    @Doc("""
+        Returns information about the runtime: :atom_count, :atom_limit,
+        :process_count, :process_limit, ...
+
+        ## Examples
+
+            ps> :erlang.system_info(:atom_limit)
+            1048576
+        """)
     public static Object system_info(Atom item) {
         Node node = ProcessContext.require().node();
         return switch (item.name()) {
@@ -31,12 +43,18 @@ public final class Erlang {
     }
 
     /** As {@code :erlang.whereis/1}: the pid or {@code :undefined}. */
+    @Doc("""
+        Returns the pid registered under the name, or :undefined.
+        """)
     public static Object whereis(Atom name) {
         Pid p = ProcessContext.require().node().whereis(name);
         return p == null ? Atom.UNDEFINED : p;
     }
 
     /** As {@code :erlang.self/0}. */
+    @Doc("""
+        Returns the pid of the calling process.
+        """)
     public static Pid self() {
         return ProcessContext.require().self();
     }

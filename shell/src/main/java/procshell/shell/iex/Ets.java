@@ -19,6 +19,10 @@ import procshell.runtime.table.Tables;
  *
  * A table is named by its name when it is a named table, else by its reference.
  */
+@Doc("""
+    The :ets module: the node's in-memory term tables (what Registry stores its
+    entries in).
+    """)
 @ElixirName(":ets")
 public final class Ets {
     private Ets() {}
@@ -36,6 +40,9 @@ public final class Ets {
      *
      * <pre>{@code :ets.all()   # [MyReg, #Reference<0.4.0.1>, #Reference<0.4.0.2>]}</pre>
      */
+    @Doc("""
+        Returns the identifiers of all tables of the node (names or references).
+        """)
     public static List<Object> all() {
         return tables().all();
     }
@@ -47,6 +54,11 @@ public final class Ets {
      *
      * @return the keyword list, or {@code :undefined} when there is no such table
      */
+    @Doc("""
+        Returns information about a table as a keyword list (or one item of it):
+        :name, :size, :type, :owner, :protection, :memory...; :undefined when the
+        table does not exist.
+        """)
     public static Object info(Object table) {
         Table t = tables().find(tab(table));
         if (t == null) return Atom.UNDEFINED;
@@ -79,6 +91,9 @@ public final class Ets {
      *
      * @throws IllegalArgumentException ETS's {@code the table identifier does not refer to an existing ETS table}
      */
+    @Doc("""
+        Returns all objects of a table as a list of tuples.
+        """)
     public static List<Tuple> tab2list(Object table) {
         return tables().get(tab(table)).tab2list();
     }
@@ -88,6 +103,9 @@ public final class Ets {
      *
      * <pre>{@code :ets.lookup(MyReg, -2)   # [{-2, {:unique, 1, #Reference<...>}}]}</pre>
      */
+    @Doc("""
+        Returns the objects stored under the key in a table, as a list.
+        """)
     public static List<Tuple> lookup(Object table, Object key) {
         return tables().get(tab(table)).lookup(IexSession.current().modules().nameTerm(key));
     }

@@ -25,6 +25,25 @@ import procshell.shell.eval.Values;
  * behave as Elixir's defaults ({@code use GenServer}). Each server process gets its own instance,
  * run by the runtime's gen_server loop through {@link CallbackServer}.
  */
+@Doc("""
+    A behaviour module for implementing the server of a client-server relation.
+
+    A GenServer is a process that keeps a state, answers synchronous calls
+    (handle_call), handles asynchronous casts (handle_cast) and plain messages
+    (handle_info). At the prompt, a GenServer is a class that extends GenServer
+    and defines init/1 and the callbacks it needs.
+
+    ## Examples
+
+        ps> class Stack extends GenServer {
+        ...>   def init(items) { {:ok, items} }
+        ...>   def handle_call(:pop, from, [head | tail]) { {:reply, head, tail} }
+        ...>   def handle_cast({:push, item}, state) { {:noreply, [item] + state} }
+        ...> }
+        ps> {:ok, pid} = GenServer.start_link(Stack, [:hello])
+        ps> GenServer.call(pid, :pop)
+        :hello
+    """)
 public abstract class GenServer {
     // ---- client functions ---------------------------------------------------------------------
 
@@ -36,6 +55,22 @@ public abstract class GenServer {
      * @return {@code {:ok, pid}}, {@code :ignore} or {@code {:error, reason}}, e.g.
      *         {@code {:error, {:already_started, #PID<0.205.0>}}}
      */
+    @Doc("""
+        Starts a GenServer process linked to the current process.
+
+        Calls module's init/1 with init_arg in the new process and waits for it:
+        returns {:ok, pid}, {:error, reason} when init/1 returned {:stop, reason}
+        or raised, {:error, {:already_started, pid}} when the name is taken, and
+        :ignore when init/1 returned :ignore. Options: name: (an atom, a module or a
+        {:via, module, term} tuple), timeout: (ms for init/1).
+
+        ## Examples
+
+            ps> GenServer.start_link(HelloServer, 123, name: HelloServer)
+            {:ok, #PID<0.110.0>}
+            ps> GenServer.start_link(HelloServer, 123, name: HelloServer)
+            {:error, {:already_started, #PID<0.110.0>}}
+        """)
     public static Object start_link(Map<?, ?> options, Class<?> module, Object arg) {
         return start(module, arg, options, true);
     }
@@ -51,6 +86,12 @@ public abstract class GenServer {
     }
 
     /** As {@code GenServer.start/3}: like {@link #start_link(Map, Class, Object)}, unlinked. */
+    @Doc("""
+        Starts a GenServer process without links (outside of a supervision tree).
+
+        Same arguments and results as start_link/3; the caller is not linked, so a
+        crash of the server does not take the shell with it.
+        """)
     public static Object start(Map<?, ?> options, Class<?> module, Object arg) {
         return start(module, arg, options, false);
     }
@@ -94,6 +135,19 @@ public abstract class GenServer {
      * @throws procshell.runtime.process.ExitException as Elixir's exits:
      *         {@code ** (exit) exited in: GenServer.call(server, request, 5000)}
      */
+    @Doc("""
+        Makes a synchronous call to the server and waits for its reply.
+
+        server is a pid, a registered name, {name, node} or a {:via, module, term}
+        tuple. The timeout (default 5000 ms, or :infinity) ends the wait with an
+        exit: the caller exits with {:timeout, {GenServer, :call, [server, request,
+        timeout]}}; a server that is not alive exits the caller with :noproc.
+
+        ## Examples
+
+            ps> GenServer.call(HelloServer, :hello)
+            "hello"
+        """)
     public static Object call(Object server, Object request) {
         return call(server, request, 5000);
     }
@@ -105,17 +159,34 @@ public abstract class GenServer {
     }
 
     /** As {@code GenServer.cast/2}: always {@code :ok}. */
+    @Doc("""
+        Sends an asynchronous request to the server; always returns :ok.
+
+        The server handles it in handle_cast/2. Nothing is reported if the server
+        does not exist or crashes.
+        """)
     public static Atom cast(Object server, Object request) {
         IexSession s = IexSession.current();
         return procshell.runtime.otp.GenServer.cast(s.modules().nameTerm(server), Values.normalize(request));
     }
 
     /** As {@code GenServer.reply/2}. */
+    @Doc("""
+        Replies to a client from inside a server, for a call answered later.
+
+        from is the second argument handle_call/3 received; returns :ok.
+        """)
     public static Atom reply(Tuple from, Object reply) {
         return procshell.runtime.otp.GenServer.reply(from, Values.normalize(reply));
     }
 
     /** As {@code GenServer.stop/1}: reason {@code :normal}, timeout infinity. */
+    @Doc("""
+        Stops the server synchronously with the given reason (default :normal).
+
+        terminate/2 runs first; returns :ok, or exits when the server is not alive or
+        does not stop within the timeout (default :infinity).
+        """)
     public static Atom stop(Object server) {
         return stop(server, Atom.NORMAL, Atom.INFINITY);
     }
@@ -132,6 +203,11 @@ public abstract class GenServer {
     }
 
     /** The pid of a server, or nil, as {@code GenServer.whereis/1}. */
+    @Doc("""
+        Returns the pid of a server given its name, or nil when nobody has the name.
+
+        Accepts the same forms as call/3: a pid, an atom, {name, node} or a via tuple.
+        """)
     public static Pid whereis(Object server) {
         IexSession s = IexSession.current();
         return procshell.runtime.otp.GenServer.whereis(s.modules().nameTerm(server));

@@ -269,6 +269,9 @@ public final class Gproc {
     }
 
     /** {@code gproc:cancel_wait/2}: drops a wait of {@link #nb_wait}; returns :ok. */
+    @Doc("""
+        Cancels a wait started with nb_wait/1; returns :ok.
+        """)
     public static Atom cancel_wait(Object key, Ref ref) {
         return procshell.runtime.gproc.Gproc.cancelWait(term(key), ref);
     }
@@ -375,16 +378,28 @@ public final class Gproc {
     }
 
     /** {@code gproc:register_name/2}, the via callback: :yes, or :no when taken. */
+    @Doc("""
+        Registers the pid under a gproc name key ({:n, :l, key}); the via callback
+        behind {:via, :gproc, key}. Returns :yes, or :no when the name is taken.
+        """)
     public static Atom register_name(Object key, Pid pid) {
         return IexSession.current().node().via(Atom.of("gproc")).registerName(term(key), pid) ? Atom.YES : Atom.NO;
     }
 
     /** {@code gproc:whereis_name/1}, the via callback: the pid or :undefined. */
+    @Doc("""
+        Returns the pid registered under a gproc name key, or :undefined (the via
+        callback).
+        """)
     public static Object whereis_name(Object key) {
         return where(key);
     }
 
     /** {@code gproc:unregister_name/1}, the via callback: true. */
+    @Doc("""
+        Unregisters a gproc name key of the calling process; returns true (the via
+        callback).
+        """)
     public static boolean unregister_name(Object key) {
         return unreg(key);
     }

@@ -139,6 +139,11 @@ public final class IexSession {
         results.add(value);
     }
 
+    /** Forgets every result ({@code respawn()}: a new shell starts its history at 1). */
+    public synchronized void clearResults() {
+        results.clear();
+    }
+
     /**
      * An earlier result, as iex's {@code v/1}: {@code v(1)} is the first, {@code v(-1)} the last.
      *

@@ -108,6 +108,9 @@ public final class Kernel {
      *
      * @throws IllegalArgumentException when the list is empty or not a list, as Elixir's ArgumentError
      */
+    @Doc("""
+        Returns the head of a list; raises ArgumentError for an empty list.
+        """)
     public static Object hd(Object list) {
         if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw notANonemptyList();
         return l.get(0);
@@ -118,63 +121,99 @@ public final class Kernel {
      *
      * @throws IllegalArgumentException when the list is empty or not a list, as Elixir's ArgumentError
      */
+    @Doc("""
+        Returns the tail of a list; raises ArgumentError for an empty list.
+        """)
     public static List<Object> tl(Object list) {
         if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw notANonemptyList();
         return new ArrayList<>(l.subList(1, l.size()));
     }
 
     /** Whether the term is a list, as {@code is_list/1}. */
+    @Doc("""
+        Returns true if the term is a list.
+        """)
     public static boolean is_list(Object term) {
         return Values.normalize(term) instanceof List<?>;
     }
 
     /** Whether the term is a map, as {@code is_map/1}. */
+    @Doc("""
+        Returns true if the term is a map.
+        """)
     public static boolean is_map(Object term) {
         return Values.normalize(term) instanceof Map<?, ?>;
     }
 
     /** Whether the term is a tuple, as {@code is_tuple/1}. */
+    @Doc("""
+        Returns true if the term is a tuple.
+        """)
     public static boolean is_tuple(Object term) {
         return term instanceof Tuple;
     }
 
     /** Whether the term is an integer, as {@code is_integer/1}. */
+    @Doc("""
+        Returns true if the term is an integer.
+        """)
     public static boolean is_integer(Object term) {
         return term instanceof Integer || term instanceof Long || term instanceof Short || term instanceof Byte
                 || term instanceof java.math.BigInteger;
     }
 
     /** Whether the term is a float, as {@code is_float/1}. */
+    @Doc("""
+        Returns true if the term is a float.
+        """)
     public static boolean is_float(Object term) {
         return term instanceof Double || term instanceof Float || term instanceof java.math.BigDecimal;
     }
 
     /** Whether the term is a number, as {@code is_number/1}. */
+    @Doc("""
+        Returns true if the term is an integer or a float.
+        """)
     public static boolean is_number(Object term) {
         return is_integer(term) || is_float(term);
     }
 
     /** Whether the term is a binary (a string), as {@code is_binary/1}. */
+    @Doc("""
+        Returns true if the term is a binary (a string).
+        """)
     public static boolean is_binary(Object term) {
         return term instanceof CharSequence;
     }
 
     /** Whether the term is true or false, as {@code is_boolean/1}. */
+    @Doc("""
+        Returns true if the term is true or false.
+        """)
     public static boolean is_boolean(Object term) {
         return term instanceof Boolean;
     }
 
     /** Whether the term is nil, as {@code is_nil/1}. */
+    @Doc("""
+        Returns true if the term is nil.
+        """)
     public static boolean is_nil(Object term) {
         return term == null;
     }
 
     /** Whether the term is a function (a closure), as {@code is_function/1}. */
+    @Doc("""
+        Returns true if the term is a function (a closure).
+        """)
     public static boolean is_function(Object term) {
         return term instanceof Closure<?>;
     }
 
     /** Whether the term is a reference, as {@code is_reference/1}. */
+    @Doc("""
+        Returns true if the term is a reference.
+        """)
     public static boolean is_reference(Object term) {
         return term instanceof Ref;
     }
@@ -184,6 +223,9 @@ public final class Kernel {
      *
      * @throws BadMapError when the term is not a map
      */
+    @Doc("""
+        Returns the number of entries of a map.
+        """)
     public static int map_size(Object map) {
         return ElixirMap.size(map);
     }
@@ -257,11 +299,22 @@ public final class Kernel {
     }
 
     /** The calling process's pid, as {@code self/0}. */
+    @Doc("""
+        Returns the pid of the calling process (at the prompt, the shell's).
+
+        ## Examples
+
+            ps> self()
+            #PID<0.105.0>
+        """)
     public static Pid self() {
         return ctx().self();
     }
 
     /** The node's name, as {@code node/0}. */
+    @Doc("""
+        Returns the name of the local node (:nonode@nohost unless distributed).
+        """)
     public static Atom node() {
         return ctx().node().name();
     }
@@ -276,6 +329,14 @@ public final class Kernel {
      * @throws IllegalArgumentException ({@code invalid destination}) when a name is not
      *         registered or the destination is not one of the above
      */
+    @Doc("""
+        Sends a message to a pid, a registered name or a via tuple; returns the message.
+
+        ## Examples
+
+            ps> send(self(), :hello)
+            :hello
+        """)
     public static Object send(Object dest, Object message) {
         IexSession s = IexSession.current();
         Object to = s.modules().nameTerm(dest);
@@ -290,11 +351,24 @@ public final class Kernel {
     }
 
     /** Spawns a process running the closure, as {@code spawn/1}. */
+    @Doc("""
+        Spawns a process running the function and returns its pid.
+
+        ## Examples
+
+            ps> pid = spawn(fn -> receive do msg -> IO.puts("got #{msg}") end end)
+        """)
     public static Pid spawn(Closure<?> fun) {
         return ctx().node().spawn(self -> fun.call(), SpawnOptions.DEFAULT.withInitialCall(funInitialCall()));
     }
 
     /** Spawns a process linked to the caller, as {@code spawn_link/1}. */
+    @Doc("""
+        Spawns a process running the function, linked to the caller; returns its pid.
+
+        If the process exits abnormally, the shell process exits with it (and a new
+        shell process takes over, as in iex).
+        """)
     public static Pid spawn_link(Closure<?> fun) {
         return ctx().node().spawn(self -> fun.call(), SpawnOptions.LINK.withInitialCall(funInitialCall()));
     }
@@ -304,6 +378,12 @@ public final class Kernel {
     }
 
     /** Waits for the next message, forever, as {@code receive do msg -> msg end}. */
+    @Doc("""
+        Takes the first message from the caller's mailbox, waiting for it.
+
+        With a timeout in ms, returns nil when nothing arrives in time; with a
+        closure, takes the first message the closure accepts (selective receive).
+        """)
     public static Object receive() {
         return ctx().receive();
     }
@@ -329,6 +409,9 @@ public final class Kernel {
     }
 
     /** Prints and removes every message in the caller's mailbox, as iex's {@code flush/0}; returns {@code :ok}. */
+    @Doc("""
+        Prints and drops every message in the shell's mailbox; returns :ok.
+        """)
     public static Atom flush() {
         IexSession s = IexSession.current();
         Object m;
@@ -344,6 +427,14 @@ public final class Kernel {
      *
      * @throws IllegalArgumentException when the text is not three dot-separated numbers
      */
+    @Doc("""
+        Creates a pid from a string "0.123.0" (or the three numbers).
+
+        ## Examples
+
+            ps> pid("0.123.0")
+            #PID<0.123.0>
+        """)
     public static Pid pid(String text) {
         String t = text.trim();
         if (t.startsWith("#PID")) t = t.substring(4);
@@ -377,6 +468,9 @@ public final class Kernel {
     }
 
     /** A new reference, as {@code make_ref/0}. */
+    @Doc("""
+        Returns a new unique reference.
+        """)
     public static Ref make_ref() {
         return ctx().node().makeRef();
     }
@@ -386,6 +480,9 @@ public final class Kernel {
      *
      * @throws ExitException always
      */
+    @Doc("""
+        Exits the calling process with the given reason.
+        """)
     public static Object exit(Object reason) {
         throw new ExitException(Values.normalize(reason));
     }
@@ -398,6 +495,14 @@ public final class Kernel {
      *
      * @throws RuntimeException always
      */
+    @Doc("""
+        Raises a RuntimeError with the message, or the given exception.
+
+        ## Examples
+
+            ps> raise "boom"
+            ** (RuntimeError) boom
+        """)
     public static Object raise(Object message) {
         if (message instanceof RuntimeException e) throw e;
         if (message instanceof Class<?> c && Throwable.class.isAssignableFrom(c)) {
@@ -484,6 +589,15 @@ public final class Kernel {
      * @throws IllegalArgumentException when the module or the function is not an atom, or args not a list
      * @throws UndefinedFunctionError when the module is not available
      */
+    @Doc("""
+        Calls the function of the module with a list of arguments (or a function
+        with a list of arguments).
+
+        ## Examples
+
+            ps> apply(Enum, :reverse, [[1, 2, 3]])
+            [3, 2, 1]
+        """)
     public static Object apply(Object module, Object function, Object args) {
         IexSession s = IexSession.current();
         Object m = s.modules().nameTerm(module);
@@ -520,6 +634,9 @@ public final class Kernel {
     }
 
     /** The term as Elixir's {@code inspect/1} prints it. */
+    @Doc("""
+        Returns the term as iex prints it, as a string.
+        """)
     public static String inspect(Object term) {
         return procshell.runtime.inspect.Inspect.inspect(Values.normalize(term));
     }
@@ -527,6 +644,9 @@ public final class Kernel {
     // ---- terms --------------------------------------------------------------------------------
 
     /** A tuple of the given elements (the shell's spelling of {@code {a, b}}). */
+    @Doc("""
+        Builds a tuple of the arguments, as {a, b} does.
+        """)
     public static Tuple tuple(Object... elements) {
         Object[] out = new Object[elements.length];
         for (int i = 0; i < elements.length; i++) out[i] = Values.normalize(elements[i]);
@@ -534,32 +654,50 @@ public final class Kernel {
     }
 
     /** The element at a zero-based index, as {@code elem/2}. */
+    @Doc("""
+        Returns the element of a tuple at the zero-based index.
+        """)
     public static Object elem(Tuple tuple, int index) {
         if (index < 0 || index >= tuple.size()) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: out of range\n");
         return tuple.get(index);
     }
 
     /** The number of elements, as {@code tuple_size/1}. */
+    @Doc("""
+        Returns the number of elements of a tuple.
+        """)
     public static int tuple_size(Tuple tuple) {
         return tuple.size();
     }
 
     /** True for a pid, as {@code is_pid/1}. */
+    @Doc("""
+        Returns true if the term is a pid.
+        """)
     public static boolean is_pid(Object term) {
         return term instanceof Pid;
     }
 
     /** True for an atom (nil, true and false included), as {@code is_atom/1}. */
+    @Doc("""
+        Returns true if the term is an atom (true, false and nil included).
+        """)
     public static boolean is_atom(Object term) {
         return term == null || term instanceof Atom || term instanceof Boolean;
     }
 
     /** The list's length, as {@code length/1}. */
+    @Doc("""
+        Returns the length of a list.
+        """)
     public static int length(List<?> list) {
         return list.size();
     }
 
     /** A list of the arguments (for building keyword lists: {@code list({:a, 1})}). */
+    @Doc("""
+        Builds a list of the arguments.
+        """)
     public static List<Object> list(Object... elements) {
         return new ArrayList<>(Arrays.asList(elements));
     }
@@ -576,6 +714,9 @@ public final class Kernel {
      * @throws ProtocolUndefinedError for terms without {@code String.Chars}: tuples, pids,
      *         references, maps, ranges and functions
      */
+    @Doc("""
+        Converts the term to a string (atoms without the colon).
+        """)
     public static String to_string(Object term) {
         Object t = Values.normalize(term);
         if (t == null) return "";
@@ -631,6 +772,10 @@ public final class Kernel {
     // ---- iex helpers --------------------------------------------------------------------------
 
     /** An earlier result, as iex's {@code v/1} ({@code v(-1)} is the last). */
+    @Doc("""
+        Returns a value from the history: v(n) the result of prompt n, v(-1) the last
+        (v() too).
+        """)
     public static Object v(int n) {
         try {
             return IexSession.current().result(n);
@@ -646,6 +791,10 @@ public final class Kernel {
     }
 
     /** Prints information about a term, as iex's {@code i/1}. */
+    @Doc("""
+        Prints information about the term: its data type, its description and its
+        reference modules; for a pid, the process's information.
+        """)
     public static Object i(Object term) {
         IexSession s = IexSession.current();
         s.out().print(TermInfo.describe(s, Values.normalize(term)));
@@ -654,6 +803,15 @@ public final class Kernel {
     }
 
     /** Prints the list of helpers, as iex's {@code h/0}. */
+    @Doc("""
+        Prints the documentation of a module or function (h() this overview).
+
+        ## Examples
+
+            ps> h(Registry)
+            ps> h(Registry.lookup)
+            ps> h(:ets.lookup/2)
+        """)
     public static Object h() {
         IexSession s = IexSession.current();
         s.out().print(Help.overview());
@@ -666,6 +824,47 @@ public final class Kernel {
         IexSession s = IexSession.current();
         s.out().print(Help.about(subject));
         s.out().flush();
+        return IexSession.NO_VALUE;
+    }
+
+    /** The exit reason of a shell process that {@link #respawn()} replaces. */
+    public static final Atom RESPAWN = Atom.of("respawn");
+
+    /** Clears the screen, as iex's {@code clear/0}; without colours (ANSI) it says it cannot. */
+    @Doc("""
+        Clears the console screen.
+
+        This function only works if ANSI escape codes are enabled on the shell,
+        which means this function is by default unavailable on Windows machines
+        (and here with --no-color or when output is not a terminal).
+        """)
+    public static Object clear() {
+        IexSession s = IexSession.current();
+        if (s.inspectOptions().syntaxColors().isEmpty()) {
+            s.out().println("Cannot clear the screen because ANSI escape codes are not enabled on this shell");
+        } else {
+            s.out().print("\u001b[H\u001b[2J");
+        }
+        s.out().flush();
+        return IexSession.NO_VALUE;
+    }
+
+    /**
+     * Starts a new shell process, as iex's {@code respawn/0}: this one exits with
+     * {@link #RESPAWN}, the console prints the banner and counts from 1 again, and the bindings
+     * and the results of {@code v/1} are forgotten (classes stay, as loaded modules do).
+     */
+    @Doc("""
+        Respawns the current shell by starting a new shell process.
+
+        The bindings and the history of results (v/1) start afresh; classes you
+        defined stay, as loaded modules do in iex.
+        """)
+    public static Object respawn() {
+        ProcessContext c = ctx();
+        IexSession.current().clearResults();
+        c.exit(c.self(), RESPAWN);
+        c.process().checkAlive();
         return IexSession.NO_VALUE;
     }
 
@@ -685,6 +884,9 @@ public final class Kernel {
      *
      * @return {@link IexSession#NO_VALUE}, so the prompt prints nothing after the view
      */
+    @Doc("""
+        Prints the node's tables as Observer's Table Viewer lists them.
+        """)
     public static Object tables() {
         IexSession s = IexSession.current();
         s.out().print(TableViewer.render(s.node().tables().infos()));
@@ -713,6 +915,9 @@ public final class Kernel {
      * @throws IllegalArgumentException when no live table has that name or reference, or when
      *         several unnamed tables share the name (pass the reference instead)
      */
+    @Doc("""
+        Prints the objects of one table (by name or reference), sorted.
+        """)
     public static Object table(Object name) {
         IexSession s = IexSession.current();
         Table t = findTable(s, name);
@@ -749,6 +954,9 @@ public final class Kernel {
     }
 
     /** The calling node, for scripts that need the runtime directly. */
+    @Doc("""
+        Returns the node the caller runs on, for scripts that need the runtime directly.
+        """)
     public static Node current_node() {
         return ctx().node();
     }

@@ -10,10 +10,16 @@ import procshell.shell.eval.Values;
  * Elixir's {@code Keyword} module at the prompt: keyword lists are lists of {@code {atom, value}}
  * tuples, written {@code [a: 1, b: 2]}.
  */
+@Doc("""
+    A keyword list is a list of {atom, value} tuples: [name: MyServer, timeout: 5000].
+    """)
 public final class Keyword {
     private Keyword() {}
 
     /** The first value under {@code key}, or nil, as {@code Keyword.get/2}. */
+    @Doc("""
+        Gets the first value under the key, or the default (nil).
+        """)
     public static Object get(Object keywords, Object key) {
         return get(keywords, key, null);
     }
@@ -30,6 +36,9 @@ public final class Keyword {
     }
 
     /** Whether the key is present, as {@code Keyword.has_key?/2}. */
+    @Doc("""
+        Tells whether the key is in the keyword list.
+        """)
     public static boolean has_key_qm(Object keywords, Object key) {
         Object k = Values.normalize(key);
         for (Object o : list(keywords)) {
@@ -41,6 +50,9 @@ public final class Keyword {
     }
 
     /** The list with every entry of {@code key} removed, then {@code {key, value}} first, as {@code Keyword.put/3}. */
+    @Doc("""
+        Puts the value under the key, removing other entries with that key.
+        """)
     public static List<Object> put(Object keywords, Object key, Object value) {
         List<Object> out = delete(keywords, key);
         out.add(0, Kernel.tuple(Values.normalize(key), Values.normalize(value)));
@@ -48,6 +60,9 @@ public final class Keyword {
     }
 
     /** The list without the entries of {@code key}, as {@code Keyword.delete/2}. */
+    @Doc("""
+        Deletes all entries with the key.
+        """)
     public static List<Object> delete(Object keywords, Object key) {
         Object k = Values.normalize(key);
         List<Object> out = new ArrayList<>();
@@ -60,6 +75,9 @@ public final class Keyword {
     }
 
     /** The keys in order, as {@code Keyword.keys/1}. */
+    @Doc("""
+        Returns the keys of the keyword list.
+        """)
     public static List<Object> keys(Object keywords) {
         List<Object> out = new ArrayList<>();
         for (Object o : list(keywords)) {

@@ -16,6 +16,12 @@ import procshell.shell.eval.Values;
  * {@code whereis/1}, {@code register/2}, {@code monitor/1}, {@code link/1}, {@code flag/2},
  * {@code info/1,2}, {@code list/0}, {@code sleep/1}.
  */
+@Doc("""
+    Conveniences for working with processes and the process dictionary.
+
+    Processes here are the shell's own lightweight processes (virtual threads),
+    with pids, links, monitors and exit signals as on the BEAM.
+    """)
 public final class Process {
     private Process() {}
 
@@ -31,6 +37,19 @@ public final class Process {
      * @throws IllegalArgumentException when {@code pid} is not a pid ({@code Process.exit(nil, :kill)}),
      *         as Elixir's ArgumentError "1st argument: not a pid"
      */
+    @Doc("""
+        Sends an exit signal with the given reason to a process.
+
+        :normal is ignored by a process that does not trap exits (unless it is the
+        caller); :kill cannot be trapped and arrives as :killed; any other reason
+        kills a process that does not trap exits, or becomes an
+        {:EXIT, from, reason} message in one that does. Returns true.
+
+        ## Examples
+
+            ps> Process.exit(pid, :kill)
+            true
+        """)
     public static boolean exit(Object pid, Object reason) {
         if (!(pid instanceof Pid p)) {
             throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
@@ -39,11 +58,22 @@ public final class Process {
     }
 
     /** True when the pid names a live process, as {@code Process.alive?/1}. */
+    @Doc("""
+        Tells whether the process exists and is alive (not exiting).
+
+        ## Examples
+
+            ps> Process.alive?(self())
+            true
+        """)
     public static boolean alive_qm(Pid pid) {
         return ctx().node().isAlive(pid);
     }
 
     /** The pid registered under a name, or nil, as {@code Process.whereis/1}. */
+    @Doc("""
+        Returns the pid registered under the name, or nil.
+        """)
     public static Pid whereis(Object name) {
         Object n = IexSession.current().modules().nameTerm(name);
         if (!(n instanceof Atom a)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not an atom\n");
@@ -56,6 +86,12 @@ public final class Process {
      * @return true
      * @throws IllegalArgumentException when the name is taken or the pid has a name or is dead
      */
+    @Doc("""
+        Registers the pid under a name (an atom); returns true.
+
+        Raises ArgumentError when the name is taken, the pid already has a name or
+        the process is not alive.
+        """)
     public static boolean register(Pid pid, Object name) {
         Object n = IexSession.current().modules().nameTerm(name);
         if (!(n instanceof Atom a) || a.equals(Atom.UNDEFINED)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: not an atom\n");
@@ -71,6 +107,9 @@ public final class Process {
     }
 
     /** Removes a registered name, as {@code Process.unregister/1}; returns true. */
+    @Doc("""
+        Removes the registered name; returns true. Raises ArgumentError if unknown.
+        """)
     public static boolean unregister(Object name) {
         Object n = IexSession.current().modules().nameTerm(name);
         try {
@@ -110,6 +149,12 @@ public final class Process {
     }
 
     /** Monitors a process (pid or registered name), as {@code Process.monitor/1}. */
+    @Doc("""
+        Starts monitoring a process; returns the monitor reference.
+
+        When the process exits (or does not exist), the caller receives
+        {:DOWN, ref, :process, pid, reason} (reason :noproc for a dead pid).
+        """)
     public static Ref monitor(Object pidOrName) {
         Object n = IexSession.current().modules().nameTerm(pidOrName);
         Pid pid = n instanceof Pid p ? p : ctx().node().whereis(n);
@@ -122,6 +167,10 @@ public final class Process {
     }
 
     /** Removes a monitor, as {@code Process.demonitor/1}; returns true. */
+    @Doc("""
+        Stops a monitor; returns true. With [:flush], also drops a :DOWN message
+        already received for it.
+        """)
     public static boolean demonitor(Ref ref) {
         ctx().demonitor(ref, false);
         return true;
@@ -134,12 +183,22 @@ public final class Process {
     }
 
     /** Links the caller to a process, as {@code Process.link/1}; returns true. */
+    @Doc("""
+        Links the caller to a process; returns true.
+
+        Linked processes exit together: when one exits with a reason other than
+        :normal, the other gets the exit signal. Linking to a dead pid exits the
+        caller with :noproc (or sends {:EXIT, pid, :noproc} if it traps exits).
+        """)
     public static boolean link(Pid pid) {
         ctx().link(pid);
         return true;
     }
 
     /** Removes a link, as {@code Process.unlink/1}; returns true. */
+    @Doc("""
+        Removes the link between the caller and a process; returns true.
+        """)
     public static boolean unlink(Pid pid) {
         ctx().unlink(pid);
         return true;
@@ -150,6 +209,12 @@ public final class Process {
      *
      * @return the old value
      */
+    @Doc("""
+        Sets a process flag of the caller and returns its old value.
+
+        :trap_exit (true or false) turns exit signals into {:EXIT, from, reason}
+        messages.
+        """)
     public static Object flag(Atom flag, Object value) {
         if (!flag.name().equals("trap_exit") || !(value instanceof Boolean b)) {
             throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: invalid flag\n");
@@ -164,6 +229,11 @@ public final class Process {
      * @param timeout the atom {@code :infinity} (anything else is an ArgumentError, as Elixir's
      *                guard failing)
      */
+    @Doc("""
+        Sleeps the current process for the given milliseconds (or :infinity).
+
+        Returns :ok.
+        """)
     public static Atom sleep(Object timeout) throws InterruptedException {
         if (timeout instanceof Number n) {
             return sleep(n.longValue());
@@ -197,16 +267,25 @@ public final class Process {
     }
 
     /** Sends a message, as {@code Process.send/3} without options. */
+    @Doc("""
+        Sends a message to a pid or name and returns the message.
+        """)
     public static Object send(Object dest, Object message) {
         return Kernel.send(dest, message);
     }
 
     /** Puts into the process dictionary, as {@code Process.put/2}. */
+    @Doc("""
+        Stores a value in the process dictionary; returns the old value or nil.
+        """)
     public static Object put(Object key, Object value) {
         return ctx().process().dictionaryPut(Values.normalize(key), Values.normalize(value));
     }
 
     /** Reads the process dictionary, as {@code Process.get/1}. */
+    @Doc("""
+        Returns a value from the process dictionary, or nil.
+        """)
     public static Object get(Object key) {
         return ctx().process().dictionaryGet(Values.normalize(key));
     }

@@ -27,6 +27,22 @@ import procshell.shell.eval.Values;
  * Registry names are atoms (a module name such as {@code MyReg}); keys, values, patterns and
  * guards are terms. Errors are Elixir's ArgumentErrors, e.g. {@code unknown registry: MyReg}.
  */
+@Doc("""
+    A local, decentralized and scalable key-value process storage.
+
+    It allows to look up one or more processes with a given key. If the registry
+    has :unique keys, a key points to 0 or 1 process; with :duplicate keys, a key
+    may point to any number of processes. Entries are removed when their process
+    exits. A registry also works as a via module for names
+    ({:via, Registry, {registry, key}}), as a dispatcher and as a PubSub.
+
+    ## Examples
+
+        ps> Registry.start_link(keys: :unique, name: MyRegistry)
+        ps> Registry.register(MyRegistry, "room-1", :lobby)
+        ps> Registry.lookup(MyRegistry, "room-1")
+        [{#PID<0.108.0>, :lobby}]
+    """)
 public final class Registry {
     private static final Atom START_LINK = Atom.of("start_link");
 
@@ -44,6 +60,13 @@ public final class Registry {
      * @return {@code {:ok, pid}} or {@code {:error, {:already_started, pid}}}
      * @throws IllegalArgumentException Elixir's texts, e.g. {@code expected :name option to be present}
      */
+    @Doc("""
+        Starts a registry as a supervisor process, linked to the current process.
+
+        Options: keys: (:unique or :duplicate, required), name: (an atom, required),
+        partitions: (1), listeners: (names of processes told about registrations),
+        meta: (a keyword list stored with the registry). Returns {:ok, pid}.
+        """)
     public static Object start_link(Map<?, ?> options) {
         return procshell.runtime.registry.Registry.startLink(keyword(options));
     }
@@ -60,6 +83,9 @@ public final class Registry {
      *
      * @return {@code %{id: MyReg, start: {Registry, :start_link, [options]}, type: :supervisor}}
      */
+    @Doc("""
+        Returns the child spec to start a registry under a supervisor.
+        """)
     public static Map<Object, Object> child_spec(Object options) {
         List<Tuple> kw = keyword(options);
         ChildSpec spec = procshell.runtime.registry.Registry.childSpec(kw);
@@ -79,6 +105,18 @@ public final class Registry {
      *
      * @return {@code {:ok, partition_pid}} or {@code {:error, {:already_registered, pid}}}
      */
+    @Doc("""
+        Registers the current process under the given key in the registry.
+
+        Returns {:ok, owner} (owner is the partition's pid) or, for unique keys,
+        {:error, {:already_registered, pid}}. The entry stays until the process
+        exits or unregisters.
+
+        ## Examples
+
+            ps> Registry.register(MyRegistry, "room-1", :lobby)
+            {:ok, #PID<0.109.0>}
+        """)
     public static Object register(Object registry, Object key, Object value) {
         return procshell.runtime.registry.Registry.register(reg(registry), term(key), term(value));
     }
@@ -88,6 +126,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.unregister(MyReg, "a")   # :ok}</pre>
      */
+    @Doc("""
+        Unregisters all entries of the current process under the key; returns :ok.
+        """)
     public static Atom unregister(Object registry, Object key) {
         return procshell.runtime.registry.Registry.unregister(reg(registry), term(key));
     }
@@ -97,6 +138,10 @@ public final class Registry {
      *
      * <pre>{@code Registry.unregister_match(MyPubSub, "topic", :one)   # :ok}</pre>
      */
+    @Doc("""
+        Unregisters the current process's entries under the key whose value matches
+        the pattern (and guards); returns :ok.
+        """)
     public static Atom unregister_match(Object registry, Object key, Object pattern) {
         return unregister_match(registry, key, pattern, List.of());
     }
@@ -117,6 +162,11 @@ public final class Registry {
      *
      * @return {@code {new, old}} or {@code :error}
      */
+    @Doc("""
+        Updates the value of the current process's entry under a unique key.
+
+        Returns {new_value, old_value}, or :error when the process has no entry.
+        """)
     public static Object update_value(Object registry, Object key, Closure<?> callback) {
         return procshell.runtime.registry.Registry.updateValue(reg(registry), term(key), v -> Values.normalize(callback.call(v)));
     }
@@ -128,6 +178,16 @@ public final class Registry {
      *
      * <pre>{@code Registry.lookup(MyReg, "a")   # [{#PID<0.108.0>, 1}]}</pre>
      */
+    @Doc("""
+        Finds the {pid, value} pairs registered under the key, in no particular order.
+
+        An empty list if there is no match.
+
+        ## Examples
+
+            ps> Registry.lookup(MyRegistry, "room-1")
+            [{#PID<0.108.0>, :lobby}]
+        """)
     public static List<Tuple> lookup(Object registry, Object key) {
         return procshell.runtime.registry.Registry.lookup(reg(registry), term(key));
     }
@@ -137,6 +197,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.keys(MyReg, self())   # ["a"]}</pre>
      */
+    @Doc("""
+        Returns the keys under which the given process is registered.
+        """)
     public static List<Object> keys(Object registry, Pid pid) {
         return procshell.runtime.registry.Registry.keys(reg(registry), pid);
     }
@@ -146,6 +209,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.values(MyReg, "a", self())   # [1]}</pre>
      */
+    @Doc("""
+        Reads the values of the given process's entries under the key.
+        """)
     public static List<Object> values(Object registry, Object key, Pid pid) {
         return procshell.runtime.registry.Registry.values(reg(registry), term(key), pid);
     }
@@ -155,6 +221,10 @@ public final class Registry {
      *
      * <pre>{@code Registry.match(MyPubSub, "topic", :one)   # [{#PID<0.108.0>, :one}]}</pre>
      */
+    @Doc("""
+        Returns the {pid, value} entries under the key whose value matches the
+        pattern (and guards, as in match specs).
+        """)
     public static List<Tuple> match(Object registry, Object key, Object pattern) {
         return match(registry, key, pattern, List.of());
     }
@@ -173,6 +243,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.count_match(MyPubSub, "topic", :_)   # 2}</pre>
      */
+    @Doc("""
+        Returns the number of entries under the key whose value matches the pattern.
+        """)
     public static long count_match(Object registry, Object key, Object pattern) {
         return count_match(registry, key, pattern, List.of());
     }
@@ -187,6 +260,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.select(MyReg, [{{:"$1", :"$2", :"$3"}, [], [{{:"$1", :"$2", :"$3"}}]}])   # [{"a", #PID<0.108.0>, 1}]}</pre>
      */
+    @Doc("""
+        Selects entries with a match spec of {{key, pid, value}, guards, body} tuples.
+        """)
     public static List<Object> select(Object registry, Object spec) {
         return procshell.runtime.registry.Registry.select(reg(registry), list(spec));
     }
@@ -196,6 +272,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.count_select(MyReg, [{{:_, :_, :_}, [], [true]}])   # 1}</pre>
      */
+    @Doc("""
+        Returns the number of entries a match spec selects.
+        """)
     public static long count_select(Object registry, Object spec) {
         return procshell.runtime.registry.Registry.countSelect(reg(registry), list(spec));
     }
@@ -205,6 +284,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.count(MyReg)   # 1}</pre>
      */
+    @Doc("""
+        Returns the number of registered keys in the registry.
+        """)
     public static long count(Object registry) {
         return procshell.runtime.registry.Registry.count(reg(registry));
     }
@@ -214,6 +296,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.whereis_name({MyReg, "a"})   # #PID<0.108.0>, or :undefined}</pre>
      */
+    @Doc("""
+        Finds the pid of a {registry, key} name (the via interface); :undefined if none.
+        """)
     public static Object whereis_name(Object name) {
         if (!(term(name) instanceof Tuple t)) throw new IllegalArgumentException("no function clause matching in Registry.whereis_name/1");
         return procshell.runtime.registry.Registry.whereisName(t);
@@ -228,6 +313,17 @@ public final class Registry {
      *
      * <pre>{@code Registry.dispatch(MyPubSub, "topic", fn entries -> Enum.each(entries, fn e -> send(elem(e, 0), :hi) end) end)   # :ok}</pre>
      */
+    @Doc("""
+        Invokes the callback with all entries under the key in each partition.
+
+        The callback receives a list of {pid, value} pairs; used for PubSub:
+        send a message to every subscriber. Returns :ok.
+
+        ## Examples
+
+            ps> Registry.dispatch(PubSub, "topic", fn entries -> for {pid, _} <- entries, do: send(pid, :news) end)
+            :ok
+        """)
     public static Atom dispatch(Object registry, Object key, Object fun) {
         return dispatch(registry, key, fun, List.of());
     }
@@ -271,6 +367,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.meta(MyReg, :custom_key)   # {:ok, "custom_value"} or :error}</pre>
      */
+    @Doc("""
+        Reads registry metadata given on start_link: {:ok, value} or :error.
+        """)
     public static Object meta(Object registry, Object key) {
         return procshell.runtime.registry.Registry.meta(reg(registry), term(key));
     }
@@ -280,6 +379,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.put_meta(MyReg, :custom_key, "new")   # :ok}</pre>
      */
+    @Doc("""
+        Stores registry metadata under a key; returns :ok.
+        """)
     public static Atom put_meta(Object registry, Object key, Object value) {
         return procshell.runtime.registry.Registry.putMeta(reg(registry), term(key), term(value));
     }
@@ -289,6 +391,9 @@ public final class Registry {
      *
      * <pre>{@code Registry.delete_meta(MyReg, :custom_key)   # :ok}</pre>
      */
+    @Doc("""
+        Deletes registry metadata under a key; returns :ok.
+        """)
     public static Atom delete_meta(Object registry, Object key) {
         return procshell.runtime.registry.Registry.deleteMeta(reg(registry), term(key));
     }

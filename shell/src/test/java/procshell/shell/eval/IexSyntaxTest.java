@@ -478,9 +478,20 @@ class IexSyntaxTest {
     class HelpCommands {
 
         @Test
+        void hReadsItsArgumentAsAReferenceAsIexsMacroDoes() {
+            translates("h Enum", "h(\"Enum\")");
+            translates("h Enum.map", "h(\"Enum.map\")");
+            translates("h(Registry.lookup)", "h(\"Registry.lookup\")");
+            translates("h Registry.lookup/2", "h(\"Registry.lookup/2\")");
+            translates("h( Process.alive? )", "h(\"Process.alive?\")");
+            translates("h(:ets.lookup/2)", "h(\":ets.lookup/2\")");
+            translates("h(:ok)", "h(\":ok\")");
+            translates("h(spawn)", "h(\"spawn\")");
+        }
+
+        @Test
         void leftForTheConsole() {
-            unchanged("h Enum");
-            unchanged("h Enum.map");
+            unchanged("h 1");
             unchanged("i {:ok, 1}");
             unchanged("i :ok");
             unchanged("i %{a: nil}");
@@ -489,7 +500,8 @@ class IexSyntaxTest {
         @Test
         void ordinaryUsesOfHAndI() {
             translates("i = :ok", "i = _atom_(\"ok\")");
-            translates("h(:ok)", "h(_atom_(\"ok\"))");
+            translates("h(f(1))", "h(f(1))");
+            translates("x.h(Registry.lookup)", "x.h(Registry.lookup)");
             translates("i in {1, 2}", "i in _tuple_(1, 2)");
             translates("i++; x = :a", "i++; x = _atom_(\"a\")");
             translates("f(i :ok)", "f(i _atom_(\"ok\"))");

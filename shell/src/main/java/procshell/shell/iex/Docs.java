@@ -1,0 +1,237 @@
+package procshell.shell.iex;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code h(...)} prints, rendered from the {@link Doc} texts as iex renders docs without
+ * colours: a heading centred on an 80-column line ({@code Registry}, {@code Registry.lookup/2}),
+ * then the text with its paragraphs re-flowed to 80 columns; indented code (the
+ * {@code ## Examples} sessions) and list items are kept as written.
+ *
+ * <p>References as typed after {@code h}: {@code Registry}, {@code Registry.lookup},
+ * {@code Registry.lookup/2}, {@code :ets.lookup}, {@code spawn} (a Kernel or iex helper).
+ * Unknown ones get iex's messages: {@code Could not load module Nope, got: nofile},
+ * {@code No documentation for Registry.nope was found}.
+ */
+final class Docs {
+    /** iex's default width for docs. */
+    static final int WIDTH = 80;
+
+    private Docs() {}
+
+    /** The text of {@code h(reference)}. */
+    static String about(String reference) {
+        String ref = reference.strip();
+        int arity = -1;
+        int slash = ref.lastIndexOf('/');
+        if (slash > 0 && ref.substring(slash + 1).matches("\\d+")) {
+            arity = Integer.parseInt(ref.substring(slash + 1));
+            ref = ref.substring(0, slash);
+        }
+        String module;
+        String function;
+        int dot = ref.lastIndexOf('.');
+        String last = dot < 0 ? ref : ref.substring(dot + 1);
+        if (ref.startsWith(":")) {
+            int first = ref.indexOf('.');
+            module = first < 0 ? ref : ref.substring(0, first);
+            function = first < 0 ? null : ref.substring(first + 1);
+        } else if (!last.isEmpty() && !Character.isUpperCase(last.charAt(0))) {
+            module = dot < 0 ? null : ref.substring(0, dot);
+            function = last;
+        } else {
+            module = ref;
+            function = null;
+        }
+        if (module == null) return function(null, Kernel.class, function, arity, ref, reference);
+        ShellModules.Module m = ShellModules.find(module);
+        if (m == null) return "Could not load module " + module + ", got: nofile\n";
+        if (function == null) return module(m.name(), m.cls());
+        return function(m.name(), m.cls(), function, arity, ref, reference);
+    }
+
+    /** The text of {@code h(Module)} for a class (an Elixir-named module, or one typed at the prompt). */
+    static String about(Class<?> cls) {
+        ShellModules.Module m = ShellModules.find(cls);
+        String name = Modules.moduleName(cls);
+        return m != null ? module(m.name(), m.cls()) : name + " was not compiled with docs\n";
+    }
+
+    private static String module(String name, Class<?> cls) {
+        Doc doc = cls.getAnnotation(Doc.class);
+        if (doc == null) return name + " was not compiled with docs\n";
+        return "\n" + heading(name) + "\n\n" + body(doc.value());
+    }
+
+    private static String function(String module, Class<?> cls, String name, int arity, String ref, String asTyped) {
+        // overloads of one name: each documented one with the arities that share its text
+        Map<String, List<Integer>> byText = new LinkedHashMap<>();
+        List<Integer> undocumented = new ArrayList<>();
+        for (ShellModules.Function f : ShellModules.functions(cls)) {
+            if (!f.name().equals(name) || (arity >= 0 && f.arity() != arity)) continue;
+            Doc d = docOf(cls, f);
+            if (d == null) undocumented.add(f.arity());
+            else byText.computeIfAbsent(d.value(), k -> new ArrayList<>()).add(f.arity());
+        }
+        if (byText.isEmpty()) {
+            String shown = arity >= 0 ? ref + "/" + arity : ref;
+            return "No documentation for " + shown + " was found\n";
+        }
+        if (!undocumented.isEmpty()) byText.values().iterator().next().addAll(undocumented);
+        StringBuilder out = new StringBuilder();
+        String prefix = module == null ? "" : module + ".";
+        byText.forEach((text, arities) -> {
+            out.append('\n');
+            for (int a : arities.stream().sorted().toList()) out.append(heading(prefix + name + "/" + a)).append('\n');
+            out.append('\n').append(body(text));
+        });
+        return out.toString();
+    }
+
+    /**
+     * The doc of a function: the method's own, else that of another overload of the same name
+     * (overloads share the first one's text).
+     */
+    private static Doc docOf(Class<?> cls, ShellModules.Function f) {
+        Doc d = f.method().getAnnotation(Doc.class);
+        if (d != null) return d;
+        for (Method m : cls.getDeclaredMethods()) {
+            if (ShellModules.elixirName(m.getName()).equals(f.name()) && m.getParameterCount() == f.arity()) {
+                Doc o = m.getAnnotation(Doc.class);
+                if (o != null) return o;
+            }
+        }
+        return null;
+    }
+
+    /** The summary of a doc text (its first paragraph, on one line), or null. */
+    static String summary(Doc doc) {
+        if (doc == null) return null;
+        String t = doc.value().strip();
+        int end = t.indexOf("\n\n");
+        return (end < 0 ? t : t.substring(0, end)).replaceAll("\\s*\n\\s*", " ").strip();
+    }
+
+    /** The doc of a module's or Kernel's function by name (any arity), or null. */
+    static Doc docOf(Class<?> cls, String name) {
+        for (ShellModules.Function f : ShellModules.functions(cls)) {
+            if (f.name().equals(name)) {
+                Doc d = docOf(cls, f);
+                if (d != null) return d;
+            }
+        }
+        return null;
+    }
+
+    /** A heading centred on the line, as iex centres {@code def lookup(registry, key)}. */
+    static String heading(String text) {
+        return " ".repeat(Math.max(0, (WIDTH - text.length()) / 2)) + text;
+    }
+
+    /** A doc text: paragraphs re-flowed to the width; code (indented) and list items as written. */
+    static String body(String text) {
+        String[] lines = text.strip().split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        StringBuilder para = new StringBuilder();
+        for (String raw : lines) {
+            String line = raw.stripTrailing();
+            boolean verbatim = line.startsWith("    ") || line.startsWith("#") || line.startsWith("* ") || line.startsWith("- ")
+                    || line.startsWith("  ");
+            if (line.isEmpty() || verbatim) {
+                flush(para, out);
+                out.append(line).append('\n');
+            } else {
+                if (!para.isEmpty()) para.append(' ');
+                para.append(line.strip());
+            }
+        }
+        flush(para, out);
+        return out.append('\n').toString();
+    }
+
+    private static void flush(StringBuilder para, StringBuilder out) {
+        if (para.isEmpty()) return;
+        int col = 0;
+        for (String word : para.toString().split(" +")) {
+            if (col > 0 && col + 1 + word.length() > WIDTH) {
+                out.append('\n');
+                col = 0;
+            } else if (col > 0) {
+                out.append(' ');
+                col++;
+            }
+            out.append(word);
+            col += word.length();
+        }
+        out.append('\n');
+        para.setLength(0);
+    }
+
+    /**
+     * The text of {@code h()}: what the shell is, the functions callable without a module with
+     * their summaries, and the modules with theirs.
+     */
+    static String overview() {
+        StringBuilder out = new StringBuilder();
+        out.append('\n').append(heading("procshell")).append("\n\n");
+        out.append(body("""
+                Welcome to procshell, an iex-like shell over a BEAM-like runtime. Type Groovy, with
+                Elixir's atoms (:ok), tuples ({:ok, pid}), maps (%{id: 1}), matches ({:ok, pid} = ...)
+                and module calls (GenServer.call(pid, :hello)). Classes you define (class Counter
+                extends GenServer { ... }) are modules.
+
+                Use h/1 for the documentation of a module or function:
+
+                    ps> h(Registry)
+                    ps> h(Registry.lookup)
+                    ps> h(:ets.insert/2)
+
+                Tab completes modules, functions, variables and atoms. Ctrl-C stops a running
+                evaluation; Ctrl-D leaves.
+                """).stripTrailing()).append("\n\n");
+        out.append("Functions you can call without a module:\n\n");
+        List<String[]> rows = new ArrayList<>();
+        ShellModules.aritiesByName(ShellModules.kernelFunctions()).forEach((name, arities) -> {
+            String a = String.join(",", arities.stream().map(String::valueOf).toList());
+            rows.add(new String[] {"`" + name + "/" + a + "`", lowerSummary(summary(docOf(Kernel.class, name)))});
+        });
+        table(rows, out);
+        out.append("\nModules:\n\n");
+        rows.clear();
+        for (ShellModules.Module m : ShellModules.all()) {
+            rows.add(new String[] {"`" + m.name() + "`", lowerSummary(summary(m.cls().getAnnotation(Doc.class)))});
+        }
+        table(rows, out);
+        return out.append('\n').toString();
+    }
+
+    /** iex's list style: {@code * `v/1` - retrieves the nth value}, the dashes aligned, wrapped at the width. */
+    private static void table(List<String[]> rows, StringBuilder out) {
+        int w = 0;
+        for (String[] r : rows) w = Math.max(w, r[0].length());
+        for (String[] r : rows) {
+            String lead = "  * " + r[0] + " ".repeat(w - r[0].length()) + " - ";
+            StringBuilder line = new StringBuilder(lead);
+            for (String word : r[1].split(" +")) {
+                if (line.length() + 1 + word.length() > WIDTH && line.length() > lead.length()) {
+                    out.append(line.toString().stripTrailing()).append('\n');
+                    line = new StringBuilder("    ");
+                }
+                if (line.length() > 0 && line.charAt(line.length() - 1) != ' ') line.append(' ');
+                line.append(word);
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    private static String lowerSummary(String s) {
+        if (s == null || s.isEmpty()) return "";
+        String t = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return Character.isUpperCase(t.charAt(0)) && (t.length() < 2 || !Character.isUpperCase(t.charAt(1)))
+                ? Character.toLowerCase(t.charAt(0)) + t.substring(1) : t;
+    }
+}

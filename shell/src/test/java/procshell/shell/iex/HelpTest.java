@@ -1,0 +1,98 @@
+package procshell.shell.iex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import procshell.shell.console.PipedSession;
+
+/**
+ * {@code h(...)} as typed at the prompt, rendered as iex renders docs without colours; and every
+ * shell-facing module and function has a {@link Doc}, so that a gap shows here.
+ */
+class HelpTest {
+    @Test
+    void everyShellFacingModuleAndFunctionHasADoc() {
+        List<String> missing = new ArrayList<>();
+        for (ShellModules.Module m : ShellModules.all()) {
+            if (m.cls().getAnnotation(Doc.class) == null) missing.add(m.name());
+            for (String name : ShellModules.aritiesByName(m.functions()).keySet()) {
+                if (Docs.docOf(m.cls(), name) == null) missing.add(m.name() + "." + name);
+            }
+        }
+        for (String name : ShellModules.aritiesByName(ShellModules.kernelFunctions()).keySet()) {
+            if (Docs.docOf(Kernel.class, name) == null) missing.add(name);
+        }
+        assertEquals(List.of(), missing, "modules and functions without @Doc (h(...) has nothing to show for them)");
+    }
+
+    @Test
+    void theModulesAreFoundByReflection() {
+        List<String> names = ShellModules.all().stream().map(ShellModules.Module::name).toList();
+        for (String n : new String[] {"DynamicSupervisor", "Enum", "GenServer", "Map", "Process", "Registry", "String", "Supervisor", ":erlang", ":ets", ":sys"}) {
+            assertTrue(names.contains(n), n + " in " + names);
+        }
+        assertTrue(names.stream().noneMatch(n -> n.equals("Kernel") || n.equals("IexSession") || n.endsWith("Error")), names.toString());
+    }
+
+    @Test
+    void hOfAFunctionAsTypedInIexPrintsItsHeadingAndDoc() {
+        String lookup = """
+
+                                               Registry.lookup/2
+
+                Finds the {pid, value} pairs registered under the key, in no particular order.
+
+                An empty list if there is no match.
+
+                ## Examples
+
+                    ps> Registry.lookup(MyRegistry, "room-1")
+                    [{#PID<0.108.0>, :lobby}]
+
+                """;
+        List<List<String>> out = PipedSession.outputs("h(Registry.lookup)", "h Registry.lookup/2", "h(Registry.lookup/2)");
+        for (List<String> o : out) assertEquals(lookup, String.join("\n", o) + "\n");
+    }
+
+    @Test
+    void hOfAModuleAnErlangFunctionAndAKernelHelper() {
+        List<List<String>> out = PipedSession.outputs("h(Registry)", "h(:ets.lookup)", "h(Process.alive?)", "h(self)");
+        assertEquals(" ".repeat(36) + "Registry", out.get(0).get(1), "the title centred on 80 columns, as iex");
+        assertEquals("A local, decentralized and scalable key-value process storage.", out.get(0).get(3));
+        assertEquals(" ".repeat(33) + ":ets.lookup/2", out.get(1).get(1));
+        assertEquals(" ".repeat(32) + "Process.alive?/1", out.get(2).get(1));
+        assertEquals(" ".repeat(37) + "self/0", out.get(3).get(1));
+    }
+
+    @Test
+    void unknownModulesAndFunctionsGetIexsMessages() {
+        assertEquals(List.of(List.of("Could not load module Nope, got: nofile"), List.of("No documentation for Registry.nope was found"),
+                List.of("No documentation for Registry.lookup/7 was found")),
+                PipedSession.outputs("h(Nope)", "h(Registry.nope)", "h(Registry.lookup/7)"));
+    }
+
+    @Test
+    void hWithoutArgumentsListsTheHelpersAndTheModulesWithTheirSummaries() {
+        String out = String.join("\n", PipedSession.outputs("h()").get(0));
+        assertTrue(out.matches("(?s).*\n  \\* `Registry` +- a local, decentralized and scalable key-value process\n    storage\n.*"), out);
+        assertTrue(out.matches("(?s).*\n  \\* `v/0,1` +- returns a value from the history: v\\(n\\) the result of\n    prompt n, v\\(-1\\) the last \\(v\\(\\) too\\)\n.*"), out);
+        assertTrue(out.matches("(?s).*\n  \\* `:ets` +- the :ets module: .*"), out);
+        assertTrue(out.matches("(?s).*\n  \\* `respawn/0` +- respawns the current shell by starting a new shell\n.*"), out);
+    }
+
+    @Test
+    void vClearAndRespawnAsIex() {
+        assertEquals(List.of(List.of("1"), List.of("2"), List.of("1"),
+                        List.of("Cannot clear the screen because ANSI escape codes are not enabled on this shell"),
+                        List.of("", "Interactive procshell - press Ctrl+D to exit (type h() ENTER for help)"),
+                        List.of("** (RuntimeError) v(1) is out of bounds", "")),
+                PipedSession.outputs("x = 1", "x + 1", "v(1)", "clear()", "respawn()", "v(1)"));
+        String t = PipedSession.transcript("x = 1", "respawn()", "x");
+        assertTrue(t.contains("ps(1)> x\nwarning: variable \"x\" does not exist"), "respawn forgets the bindings, as iex:\n" + t);
+    }
+}
