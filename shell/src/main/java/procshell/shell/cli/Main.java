@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import procshell.shell.bench.BenchCommand;
 import procshell.shell.console.Console;
 import procshell.shell.console.Shell;
+import procshell.shell.console.StartupFile;
 import procshell.shell.eval.EvaluatorProcess;
 import procshell.shell.inspect.ErrorFormatter;
 import procshell.shell.inspect.ExitFormatter;
@@ -48,6 +49,9 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--no-color", description = "Print without colours.")
     boolean noColor;
+
+    @Option(names = "--no-startup-file", description = "Do not evaluate .procshell.groovy (from the current directory, else the home directory) at start, as iex's .iex.exs.")
+    boolean noStartupFile;
 
     @Option(names = "--atom-limit", paramLabel = "N", description = "Size of the node's atom table, as the BEAM's +t (default: ${DEFAULT-VALUE}).")
     int atomLimit = procshell.runtime.node.AtomTable.DEFAULT_LIMIT;
@@ -97,18 +101,28 @@ public final class Main implements Callable<Integer> {
             if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
                 terminal.close();
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                shell.piped(in, out).run();
+                Console piped = shell.piped(in, out);
+                startupFile(piped);
+                piped.run();
                 return 0;
             }
             terminal.writer().println(Version.banner());
             Console c = shell.interactive(terminal, Path.of(System.getProperty("user.home"), ".procshell_history"));
             if (!noColor && Console.supportsColor(terminal)) c.enableColors();
+            startupFile(c);
             c.run();
             terminal.close();
             return 0;
         } finally {
             shell.shutdown();
         }
+    }
+
+    private void startupFile(Console c) {
+        if (noStartupFile) return;
+        String home = System.getProperty("user.home");
+        Path f = StartupFile.find(Path.of("").toAbsolutePath(), home == null ? null : Path.of(home));
+        if (f != null) c.evalStartupFile(f);
     }
 
     private static int evaluateOnce(Shell shell, String source, PrintWriter out, boolean printResult) throws InterruptedException {

@@ -237,6 +237,39 @@ public final class Console {
     }
 
     /**
+     * Evaluates a startup file ({@link StartupFile}) before the first prompt, as iex evaluates
+     * {@code .iex.exs}: as if its content were typed as one input, printing only what it prints
+     * itself; its bindings and classes are there at the first prompt and the counter stays at 1.
+     * An error prints {@code Error while evaluating: PATH} and the error, as iex does.
+     */
+    public void evalStartupFile(Path file) {
+        String source;
+        try {
+            source = java.nio.file.Files.readString(file);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            printLine(error("Error while evaluating: " + file.toAbsolutePath() + "\n** (File.Error) could not read file: " + e.getMessage()));
+            return;
+        }
+        if (source.isBlank()) return;
+        EvaluatorProcess.Result r;
+        try {
+            r = shell().evaluate(source);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        switch (r) {
+            case EvaluatorProcess.Result.Value v -> {
+                for (Class<?> c : v.outcome().defined()) session().modules().atomOf(c);
+            }
+            case EvaluatorProcess.Result.Raised x -> printLine(error("Error while evaluating: " + file.toAbsolutePath() + "\n"
+                    + ErrorFormatter.format(x.error(), counter)));
+            case EvaluatorProcess.Result.Died d -> printRestart(d.pid(), d.reason(), false);
+        }
+        out.flush();
+    }
+
+    /**
      * Evaluates one input and prints what iex would print.
      *
      * @return true when it evaluated without error
