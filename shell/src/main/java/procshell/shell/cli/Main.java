@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ import procshell.shell.tutorial.TutorialCommand;
  */
 @Command(name = "procshell", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An iex-like shell for exploring BEAM processes and process registries.",
-        subcommands = {TutorialCommand.class, BenchCommand.class})
+        subcommands = {TutorialCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--sname", paramLabel = "NAME", description = "Short node name, e.g. node1 or node1@localhost.")
     String sname;

@@ -21,7 +21,7 @@ import procshell.shell.console.Shell;
                 "  tutorial N         walk chapter N interactively",
                 "  tutorial run N     run chapter N and check every output (non-zero exit on a mismatch)"})
 public final class TutorialCommand implements Callable<Integer> {
-    @Parameters(arity = "0..2", paramLabel = "list | N | run N")
+    @Parameters(arity = "0..2", paramLabel = "list | N | run N", completionCandidates = ChapterNumbers.class)
     List<String> args = List.of();
 
     @Override
