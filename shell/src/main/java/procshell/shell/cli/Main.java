@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -98,7 +97,7 @@ public final class Main implements Callable<Integer> {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
             if (expression != null) return evaluateOnce(shell, expression, out, true);
             if (script != null) return evaluateOnce(shell, Files.readString(script), out, false);
-            Terminal terminal = TerminalBuilder.builder().system(true).build();
+            Terminal terminal = procshell.shell.console.TerminalCharset.systemTerminal().build();
             if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
                 terminal.close();
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

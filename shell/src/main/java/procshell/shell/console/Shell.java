@@ -106,6 +106,7 @@ public final class Shell {
 
     /** A console over plain streams (piped input), echoing inputs as a transcript. */
     public Console piped(BufferedReader in, PrintWriter out) {
+        evaluator.prepare(); // no prompt to show first: start loading Groovy now
         Console c = Console.piped(this, in, out);
         console.set(c);
         return c;

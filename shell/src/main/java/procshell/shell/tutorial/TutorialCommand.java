@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -47,7 +46,7 @@ public final class TutorialCommand implements Callable<Integer> {
             }
             Chapter chapter = Tutorials.chapter(dir, Integer.parseInt(args.get(0)));
             Shell shell = new Shell("nonode@nohost");
-            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            try (Terminal terminal = procshell.shell.console.TerminalCharset.systemTerminal().build()) {
                 Console console = shell.interactive(terminal, null);
                 if (Console.supportsColor(terminal)) console.enableColors();
                 TutorialWalker.walk(chapter, console, terminal.writer());
