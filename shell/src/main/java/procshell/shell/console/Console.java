@@ -184,6 +184,20 @@ public final class Console {
         }
     }
 
+    /**
+     * As iex, docs and results are laid out for the terminal's width, at most 80 columns; read at
+     * each prompt and after each input is typed, so a resized terminal counts at once.
+     */
+    private void fitToTerminal() {
+        int columns = reader.getTerminal().getWidth();
+        int width = columns > 0 ? Math.min(80, columns) : 80;
+        IexSession s = session();
+        if (s.width() != width) {
+            s.setWidth(width);
+            s.setInspectOptions(s.inspectOptions().withWidth(width));
+        }
+    }
+
     /** Prints an input after the prompt, as if typed (for tutorial steps run on Enter). */
     public void echo(String input) {
         String[] lines = input.split("\n", -1);
@@ -197,7 +211,9 @@ public final class Console {
                 try {
                     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
                     owner.evaluator().prepare(); // Groovy loads while the prompt is shown
+                    fitToTerminal();
                     String line = reader.readLine(prompt());
+                    fitToTerminal(); // the terminal may have been resized while the line was typed
                     if (line.strip().endsWith("#iex:break") && line.contains("\n")) {
                         printLine(error("** (TokenMissingError) iex:" + counter + ": incomplete expression\n"));
                         continue;

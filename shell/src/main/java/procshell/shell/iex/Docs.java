@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * What {@code h(...)} prints, rendered from the {@link Doc} texts as iex renders docs without
- * colours: a heading centred on an 80-column line ({@code Registry}, {@code Registry.lookup/2}),
- * then the text with its paragraphs re-flowed to 80 columns; indented code (the
+ * colours: a heading centred on the line (80 columns, or the terminal's width if narrower) ({@code Registry}, {@code Registry.lookup/2}),
+ * then the text with its paragraphs re-flowed to that width; indented code (the
  * {@code ## Examples} sessions) and list items are kept as written.
  *
  * <p>References as typed after {@code h}: {@code Registry}, {@code Registry.lookup},
@@ -18,13 +18,18 @@ import java.util.Map;
  * {@code No documentation for Registry.nope was found}.
  */
 final class Docs {
-    /** iex's default width for docs. */
+    /** iex's width for docs on a terminal at least this wide. */
     static final int WIDTH = 80;
 
-    private Docs() {}
+    private final int width;
+
+    /** Docs rendered for lines of at most {@code width} columns (iex: the terminal's, at most 80). */
+    Docs(int width) {
+        this.width = Math.max(20, Math.min(WIDTH, width));
+    }
 
     /** The text of {@code h(reference)}. */
-    static String about(String reference) {
+    String about(String reference) {
         String ref = reference.strip();
         int arity = -1;
         int slash = ref.lastIndexOf('/');
@@ -55,19 +60,19 @@ final class Docs {
     }
 
     /** The text of {@code h(Module)} for a class (an Elixir-named module, or one typed at the prompt). */
-    static String about(Class<?> cls) {
+    String about(Class<?> cls) {
         ShellModules.Module m = ShellModules.find(cls);
         String name = Modules.moduleName(cls);
         return m != null ? module(m.name(), m.cls()) : name + " was not compiled with docs\n";
     }
 
-    private static String module(String name, Class<?> cls) {
+    private String module(String name, Class<?> cls) {
         Doc doc = cls.getAnnotation(Doc.class);
         if (doc == null) return name + " was not compiled with docs\n";
         return "\n" + heading(name) + "\n\n" + body(doc.value());
     }
 
-    private static String function(String module, Class<?> cls, String name, int arity, String ref, String asTyped) {
+    private String function(String module, Class<?> cls, String name, int arity, String ref, String asTyped) {
         // overloads of one name: each documented one with the arities that share its text
         Map<String, List<Integer>> byText = new LinkedHashMap<>();
         List<Integer> undocumented = new ArrayList<>();
@@ -128,12 +133,12 @@ final class Docs {
     }
 
     /** A heading centred on the line, as iex centres {@code def lookup(registry, key)}. */
-    static String heading(String text) {
-        return " ".repeat(Math.max(0, (WIDTH - text.length()) / 2)) + text;
+    String heading(String text) {
+        return " ".repeat(Math.max(0, (width - text.length()) / 2)) + text;
     }
 
     /** A doc text: paragraphs re-flowed to the width; code (indented) and list items as written. */
-    static String body(String text) {
+    String body(String text) {
         String[] lines = text.strip().split("\n", -1);
         StringBuilder out = new StringBuilder();
         StringBuilder para = new StringBuilder();
@@ -153,11 +158,11 @@ final class Docs {
         return out.append('\n').toString();
     }
 
-    private static void flush(StringBuilder para, StringBuilder out) {
+    private void flush(StringBuilder para, StringBuilder out) {
         if (para.isEmpty()) return;
         int col = 0;
         for (String word : para.toString().split(" +")) {
-            if (col > 0 && col + 1 + word.length() > WIDTH) {
+            if (col > 0 && col + 1 + word.length() > width) {
                 out.append('\n');
                 col = 0;
             } else if (col > 0) {
@@ -175,7 +180,7 @@ final class Docs {
      * The text of {@code h()}: what the shell is, the functions callable without a module with
      * their summaries, and the modules with theirs.
      */
-    static String overview() {
+    String overview() {
         StringBuilder out = new StringBuilder();
         out.append('\n').append(heading("procshell")).append("\n\n");
         out.append(body("""
@@ -210,14 +215,14 @@ final class Docs {
     }
 
     /** iex's list style: {@code * `v/1` - retrieves the nth value}, the dashes aligned, wrapped at the width. */
-    private static void table(List<String[]> rows, StringBuilder out) {
+    private void table(List<String[]> rows, StringBuilder out) {
         int w = 0;
         for (String[] r : rows) w = Math.max(w, r[0].length());
         for (String[] r : rows) {
             String lead = "  * " + r[0] + " ".repeat(w - r[0].length()) + " - ";
             StringBuilder line = new StringBuilder(lead);
             for (String word : r[1].split(" +")) {
-                if (line.length() + 1 + word.length() > WIDTH && line.length() > lead.length()) {
+                if (line.length() + 1 + word.length() > width && line.length() > lead.length()) {
                     out.append(line.toString().stripTrailing()).append('\n');
                     line = new StringBuilder("    ");
                 }

@@ -5,7 +5,7 @@ final class Help {
     private Help() {}
 
     static String overview() {
-        return Docs.overview();
+        return new Docs(IexSession.current().width()).overview();
     }
 
     /**
@@ -13,8 +13,9 @@ final class Help {
      * translation passes {@code h(Registry.lookup)} as a string), or a module's class.
      */
     static String about(Object subject) {
-        if (subject instanceof CharSequence ref) return Docs.about(ref.toString());
-        if (subject instanceof Class<?> c) return Docs.about(c);
+        Docs docs = new Docs(IexSession.current().width());
+        if (subject instanceof CharSequence ref) return docs.about(ref.toString());
+        if (subject instanceof Class<?> c) return docs.about(c);
         return "Invalid arguments for h helper: " + Kernel.inspect(subject) + "\n";
     }
 }

@@ -18,6 +18,7 @@ import procshell.runtime.process.ProcessContext;
  * prompt that serve as modules.
  */
 public final class IexSession {
+    private volatile int width = 80;
     /** What iex helpers such as {@code h/0} return so that the prompt prints no result, as {@code IEx.dont_display_result/0}. */
     public static final Atom NO_VALUE = Atom.of("do not show this result in output");
 
@@ -137,6 +138,16 @@ public final class IexSession {
     /** Records the result of prompt number {@code results().size() + 1}, for {@code v/1}. */
     public synchronized void recordResult(Object value) {
         results.add(value);
+    }
+
+    /** The width of the console in columns, for h(): the terminal's (80 when unknown). */
+    public int width() {
+        return width;
+    }
+
+    /** Sets the console's width (the console does at each prompt, so a resize counts). */
+    public void setWidth(int columns) {
+        width = columns > 0 ? columns : 80;
     }
 
     /** Forgets every result ({@code respawn()}: a new shell starts its history at 1). */
