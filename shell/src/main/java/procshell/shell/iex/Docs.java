@@ -52,7 +52,7 @@ final class Docs {
             module = ref;
             function = null;
         }
-        if (module == null) return function(null, Kernel.class, function, arity, ref, reference);
+        if (module == null) return function(null, null, function, arity, ref, reference);
         ShellModules.Module m = ShellModules.find(module);
         if (m == null) return "Could not load module " + module + ", got: nofile\n";
         if (function == null) return module(m.name(), m.cls());
@@ -76,9 +76,11 @@ final class Docs {
         // overloads of one name: each documented one with the arities that share its text
         Map<String, List<Integer>> byText = new LinkedHashMap<>();
         List<Integer> undocumented = new ArrayList<>();
-        for (ShellModules.Function f : ShellModules.functions(cls)) {
+        // no module: Kernel's functions and the other helpers imported into every input
+        List<ShellModules.Function> functions = cls == null ? ShellModules.kernelFunctions() : ShellModules.functions(cls);
+        for (ShellModules.Function f : functions) {
             if (!f.name().equals(name) || (arity >= 0 && f.arity() != arity)) continue;
-            Doc d = docOf(cls, f);
+            Doc d = docOf(f.method().getDeclaringClass(), f);
             if (d == null) undocumented.add(f.arity());
             else byText.computeIfAbsent(d.value(), k -> new ArrayList<>()).add(f.arity());
         }
@@ -121,11 +123,14 @@ final class Docs {
         return (end < 0 ? t : t.substring(0, end)).replaceAll("\\s*\n\\s*", " ").strip();
     }
 
-    /** The doc of a module's or Kernel's function by name (any arity), or null. */
+    /**
+     * The doc of a module's function by name (any arity), or null; for a null class, of a
+     * function called without a module (Kernel's and the other imported helpers').
+     */
     static Doc docOf(Class<?> cls, String name) {
-        for (ShellModules.Function f : ShellModules.functions(cls)) {
+        for (ShellModules.Function f : cls == null ? ShellModules.kernelFunctions() : ShellModules.functions(cls)) {
             if (f.name().equals(name)) {
-                Doc d = docOf(cls, f);
+                Doc d = docOf(f.method().getDeclaringClass(), f);
                 if (d != null) return d;
             }
         }
@@ -202,7 +207,7 @@ final class Docs {
         List<String[]> rows = new ArrayList<>();
         ShellModules.aritiesByName(ShellModules.kernelFunctions()).forEach((name, arities) -> {
             String a = String.join(",", arities.stream().map(String::valueOf).toList());
-            rows.add(new String[] {"`" + name + "/" + a + "`", lowerSummary(summary(docOf(Kernel.class, name)))});
+            rows.add(new String[] {"`" + name + "/" + a + "`", lowerSummary(summary(docOf(null, name)))});
         });
         table(rows, out);
         out.append("\nModules:\n\n");

@@ -25,7 +25,7 @@ class HelpTest {
             }
         }
         for (String name : ShellModules.aritiesByName(ShellModules.kernelFunctions()).keySet()) {
-            if (Docs.docOf(Kernel.class, name) == null) missing.add(name);
+            if (Docs.docOf(null, name) == null) missing.add(name);
         }
         assertEquals(List.of(), missing, "modules and functions without @Doc (h(...) has nothing to show for them)");
     }
