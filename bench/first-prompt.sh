@@ -5,7 +5,7 @@
 # min and max in ms over RUNS (default 5), iex and procshell alternating in the same run. A tmux
 # keep-alive session is started first so that the tmux server (a private one, -L) start is not counted, and one
 # procshell start before the runs builds the jar and the class-data archive if they are missing.
-# Same method as the BEAM anchor figure (../shared/bench/beam/startup.sh).
+# PS_CMD=... replaces the procshell command (to compare JVM options). Same method as the BEAM anchor figure (../shared/bench/beam/startup.sh).
 set -euo pipefail
 RUNS=${1:-5}; shift || true
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,8 +28,13 @@ first() { # session command prompt -> ms
   tmux -L "$SOCK" kill-session -t "$s"
   awk -v d=$(( (t1 - t0) / 1000 )) 'BEGIN{print d/1000}'
 }
-ps_cmd="$ROOT/bin/procshell $*"
-first "fp_warm_$$" "$ps_cmd" 'ps(1)>' >/dev/null   # builds / writes the archive if needed
+ps_cmd=${PS_CMD:-"$ROOT/bin/procshell $*"}
+# One start that builds the jar if needed and leaves with Ctrl-D, so that the JVM writes its
+# class-data archive at exit (a session killed by tmux would not).
+tmux -L "$SOCK" new-session -d -s "fp_warm_$$" -x 200 -y 50 "$ps_cmd"
+until tmux -L "$SOCK" capture-pane -p -t "fp_warm_$$" 2>/dev/null | grep -qF 'ps(1)>'; do sleep 0.05; done
+sleep 3; tmux -L "$SOCK" send-keys -t "fp_warm_$$" C-d
+while tmux -L "$SOCK" has-session -t "fp_warm_$$" 2>/dev/null; do sleep 0.1; done
 first "fp_warmi_$$" iex 'iex(1)>' >/dev/null
 sleep 1
 iex=(); ps=()
