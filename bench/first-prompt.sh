@@ -29,12 +29,17 @@ first() { # session command prompt -> ms
   awk -v d=$(( (t1 - t0) / 1000 )) 'BEGIN{print d/1000}'
 }
 ps_cmd=${PS_CMD:-"$ROOT/bin/procshell $*"}
-# One start that builds the jar if needed and leaves with Ctrl-D, so that the JVM writes its
-# class-data archive at exit (a session killed by tmux would not).
-tmux -L "$SOCK" new-session -d -s "fp_warm_$$" -x 200 -y 50 "$ps_cmd"
-until tmux -L "$SOCK" capture-pane -p -t "fp_warm_$$" 2>/dev/null | grep -qF 'ps(1)>'; do sleep 0.05; done
-sleep 3; tmux -L "$SOCK" send-keys -t "fp_warm_$$" C-d
-while tmux -L "$SOCK" has-session -t "fp_warm_$$" 2>/dev/null; do sleep 0.1; done
+# Two starts that leave with Ctrl-D: the first builds the jar if needed and records the classes
+# it used, the second assembles the class-data cache from that record (in the background; waited
+# for here), as bin/procshell does after every build. A session killed by tmux would record nothing.
+warm() {
+  tmux -L "$SOCK" new-session -d -s "$1" -x 200 -y 50 "$ps_cmd"
+  until tmux -L "$SOCK" capture-pane -p -t "$1" 2>/dev/null | grep -qF 'ps(1)>'; do sleep 0.05; done
+  sleep 3; tmux -L "$SOCK" send-keys -t "$1" C-d
+  while tmux -L "$SOCK" has-session -t "$1" 2>/dev/null; do sleep 0.1; done
+}
+warm "fp_warm1_$$"; warm "fp_warm2_$$"
+for _ in $(seq 600); do [ ! -f "$ROOT/shell/target/procshell.aotconf" ] || [ -f "$ROOT/shell/target/procshell.aot" ] && break; sleep 0.2; done
 first "fp_warmi_$$" iex 'iex(1)>' >/dev/null
 sleep 1
 iex=(); ps=()

@@ -57,11 +57,14 @@ public final class Main implements Callable<Integer> {
     int atomLimit = procshell.runtime.node.AtomTable.DEFAULT_LIMIT;
 
     /** Entry point. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         // picocli's default factory would load Groovy's runtime (~300 ms) to support closures in
         // annotations, which procshell does not use: Groovy loads later, while the prompt shows.
         System.setProperty("picocli.disable.closures", "true");
-        int code = new CommandLine(new Main()).execute(args);
+        // Without arguments there is nothing to parse: start the shell at once. Building picocli's
+        // model of every command (annotation proxies, old class files that no class-data cache
+        // holds) is the largest part of the time to the first prompt otherwise.
+        int code = args.length == 0 ? new Main().call() : new CommandLine(new Main()).execute(args);
         System.exit(code);
     }
 
