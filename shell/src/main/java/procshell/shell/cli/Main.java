@@ -100,8 +100,8 @@ public final class Main implements Callable<Integer> {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
             if (expression != null) return evaluateOnce(shell, expression, out, true);
             if (script != null) return evaluateOnce(shell, Files.readString(script), out, false);
-            Terminal terminal = procshell.shell.console.TerminalCharset.systemTerminal().build();
-            if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+            Terminal terminal = procshell.shell.console.SystemTerminal.open();
+            if (procshell.shell.console.SystemTerminal.isDumb(terminal)) {
                 terminal.close();
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 Console piped = shell.piped(in, out);

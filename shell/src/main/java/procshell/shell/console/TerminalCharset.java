@@ -15,13 +15,6 @@ public final class TerminalCharset {
 
     private TerminalCharset() {}
 
-    /** A builder of the system terminal, reading and writing in {@link #forTerminal()}. */
-    public static org.jline.terminal.TerminalBuilder systemTerminal() {
-        Charset cs = forTerminal();
-        return org.jline.terminal.TerminalBuilder.builder().system(true)
-                .encoding(cs).stdinEncoding(cs).stdoutEncoding(cs).stderrEncoding(cs);
-    }
-
     /** The charset for this process's terminal, from the {@code native.encoding} of its locale. */
     public static Charset forTerminal() {
         return choose(System.getProperty("native.encoding"));

@@ -46,7 +46,7 @@ public final class TutorialCommand implements Callable<Integer> {
             }
             Chapter chapter = Tutorials.chapter(dir, Integer.parseInt(args.get(0)));
             Shell shell = new Shell("nonode@nohost");
-            try (Terminal terminal = procshell.shell.console.TerminalCharset.systemTerminal().build()) {
+            try (Terminal terminal = procshell.shell.console.SystemTerminal.open()) {
                 Console console = shell.interactive(terminal, null);
                 if (Console.supportsColor(terminal)) console.enableColors();
                 TutorialWalker.walk(chapter, console, terminal.writer());
