@@ -24,6 +24,8 @@ import procshell.runtime.node.Tuple;
  * {@link TermFormatException}: it cannot leave the node.
  */
 public final class TermEncoder {
+    private static volatile java.util.function.Function<Object, Object> fallback;
+
     private final NodeTable nodes;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private int depth;
@@ -31,6 +33,17 @@ public final class TermEncoder {
     /** @param nodes names the nodes of pids and references */
     public TermEncoder(NodeTable nodes) {
         this.nodes = nodes;
+    }
+
+    /**
+     * Sets the JVM-wide translation for objects that are no runtime term, tried before refusing
+     * them: the shell turns its module classes into module atoms this way. It returns the term to
+     * send instead, or the object itself when it has none.
+     *
+     * @param f the translation, or null for none
+     */
+    public static void setFallback(java.util.function.Function<Object, Object> f) {
+        fallback = f;
     }
 
     /**
@@ -70,6 +83,7 @@ public final class TermEncoder {
         else if (t instanceof RemoteRef r) ref(r.node(), r.creation(), r.ids());
         else if (t instanceof ExternalPort p) port(p);
         else if (t instanceof OpaqueTerm o) out.writeBytes(o.encoded());
+        else if (fallback != null && fallback.apply(t) != t) term(fallback.apply(t));
         else throw new TermFormatException("cannot send " + describe(t) + " to another node: it is no Erlang term");
     }
 

@@ -75,6 +75,12 @@ public final class Main implements Callable<Integer> {
         return "nonode@nohost";
     }
 
+    /** Distribution options when a node name was given (cookie from --cookie, else ~/.erlang.cookie); else null. */
+    private procshell.runtime.dist.DistOptions distOptions() throws java.io.IOException {
+        if (sname == null && name == null) return null;
+        return procshell.runtime.dist.DistOptions.of(procshell.runtime.dist.Cookie.resolve(cookie));
+    }
+
     private static String shortHost() {
         try {
             String h = InetAddress.getLocalHost().getHostName();
@@ -95,7 +101,13 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Shell shell = new Shell(nodeName(), atomLimit);
+        Shell shell;
+        try {
+            shell = new Shell(nodeName(), atomLimit, distOptions());
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
         try {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
             if (expression != null) return evaluateOnce(shell, expression, out, true);

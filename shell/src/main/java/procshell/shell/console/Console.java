@@ -84,6 +84,13 @@ public final class Console {
         if (text != null) printAsync(error(text));
     }
 
+    /** Prints a line the runtime logs (a refused connection, a name conflict) as Elixir's Logger does. */
+    void logged(NodeEvent.Logged l) {
+        if (closed) return;
+        String text = LogFormatter.format(l);
+        printAsync("error".equals(l.level().name()) ? error(text) : text);
+    }
+
     /**
      * The node halted: print what the BEAM prints, then what happened and what comes next; the
      * shell is about to start a fresh node.

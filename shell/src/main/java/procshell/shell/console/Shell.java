@@ -27,6 +27,7 @@ import procshell.shell.inspect.ShellTerms;
 public final class Shell {
     private final String nodeName;
     private final int atomLimit;
+    private final procshell.runtime.dist.DistOptions distribution;
     private final Evaluator evaluator = new Evaluator();
     private final AtomicReference<Console> console = new AtomicReference<>();
     private volatile CompletableFuture<Running> running;
@@ -43,9 +44,21 @@ public final class Shell {
      * A shell on a new node whose atom table holds {@code atomLimit} atoms (the BEAM's {@code +t}).
      */
     public Shell(String nodeName, int atomLimit) {
+        this(nodeName, atomLimit, null);
+    }
+
+    /**
+     * A shell on a new node that, given {@code distribution} options, joins the Erlang
+     * distribution under {@code nodeName} ({@code --sname}/{@code --name}).
+     *
+     * @throws java.io.UncheckedIOException when the node cannot start its distribution (the name
+     *         is in use, no port mapper can be reached or started)
+     */
+    public Shell(String nodeName, int atomLimit, procshell.runtime.dist.DistOptions distribution) {
         ShellTerms.install();
         this.nodeName = nodeName;
         this.atomLimit = atomLimit;
+        this.distribution = distribution;
         this.running = CompletableFuture.completedFuture(startNode());
     }
 
@@ -55,6 +68,7 @@ public final class Shell {
         // names then fail with Registry's own error ("unknown registry"), not a missing module.
         procshell.runtime.registry.Registry.install(node);
         procshell.runtime.gproc.Gproc.install(node);
+        ClusterStart.distribute(node, distribution);
         IexSession.of(node);
         node.events().subscribe(e -> onEvent(node, e));
         EvaluatorProcess process = new EvaluatorProcess(node, evaluator, (pid, reason) -> {
@@ -70,6 +84,8 @@ public final class Shell {
         Console c = console.get();
         if (e instanceof NodeEvent.CrashReport r) {
             if (c != null) c.crashReport(r);
+        } else if (e instanceof NodeEvent.Logged l) {
+            if (c != null) c.logged(l);
         } else if (e instanceof NodeEvent.Halted h) {
             CompletableFuture<Running> next = new CompletableFuture<>();
             running = next;
@@ -117,6 +133,7 @@ public final class Shell {
         Console c = console.getAndSet(null);
         if (c != null) c.close();
         Node node = node();
+        if (node.remote() instanceof procshell.runtime.dist.Distribution d) d.stop();
         node.shutdown();
         IexSession.forget(node);
     }

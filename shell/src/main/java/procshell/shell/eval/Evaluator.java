@@ -33,7 +33,7 @@ public final class Evaluator {
     /** The file name Groovy reports for typed code, as iex's {@code iex:LINE}. */
     public static final String SCRIPT_NAME = "iex";
 
-    private static final String[] FACADES = {"Process", "GenServer", "Supervisor", "Registry"};
+    private static final String[] FACADES = {"Process", "GenServer", "Supervisor", "Registry", "Node"};
 
     private final CompletableFuture<GroovyShell> shell = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();

@@ -14,6 +14,7 @@ final class ErlangModules {
             "ets", Ets.class,
             "gen_tcp", GenTcp.class,
             "gproc", Gproc.class,
+            "global", Global.class,
             "inet", Inet.class,
             "sys", Sys.class);
 

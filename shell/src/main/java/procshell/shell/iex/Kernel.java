@@ -319,6 +319,11 @@ public final class Kernel {
         return ctx().node().name();
     }
 
+    /** The node a pid lives on, as {@code node/1}. */
+    public static Atom node(Pid pid) {
+        return procshell.shell.iex.Node.of(pid);
+    }
+
     /**
      * Sends a message, as {@code send/2} (the BIF {@code :erlang.send/2}).
      *

@@ -158,6 +158,11 @@ public final class Process {
     public static Ref monitor(Object pidOrName) {
         Object n = IexSession.current().modules().nameTerm(pidOrName);
         Pid pid = n instanceof Pid p ? p : ctx().node().whereis(n);
+        procshell.runtime.node.RemoteNodes remote = ctx().node().remote();
+        if (pid == null && remote != null && n instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom
+                && t.get(1) instanceof Atom other && !other.equals(ctx().node().name())) {
+            return remote.monitor(ctx().process(), t); // {name, node} of another node
+        }
         if (pid == null) {
             Ref ref = ctx().node().makeRef();
             ctx().process().deliver(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, Tuple.of(n, ctx().node().name()), Atom.NOPROC));

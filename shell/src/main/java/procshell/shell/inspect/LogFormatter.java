@@ -47,6 +47,11 @@ public final class LogFormatter {
         return body == null ? null : "\n" + LocalTime.now().format(TIME) + " [error] " + body;
     }
 
+    /** A runtime log line as Logger prints it in iex: a blank line, the time, {@code [level]}, the text. */
+    public static String format(NodeEvent.Logged logged) {
+        return "\n" + LocalTime.now().format(TIME) + " [" + logged.level().name() + "] " + logged.message();
+    }
+
     private static String genServer(Map<String, Object> r, InspectOptions opts) {
         StringBuilder b = new StringBuilder("GenServer ").append(Inspect.inspect(r.get("name"))).append(" terminating\n");
         Object reason = r.get("reason");

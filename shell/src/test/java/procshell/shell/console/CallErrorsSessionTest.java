@@ -1,6 +1,5 @@
 package procshell.shell.console;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -63,9 +62,6 @@ class CallErrorsSessionTest {
     }
 
     @Test
-    @Disabled("differs from iex: GenServer.call({:global, :nobody}, :hi) raises ArgumentError 'module :global is not"
-            + " available as a via module'; iex exits with noproc (gen_server.ex:1027). The fix belongs in"
-            + " iex/GenServer.call (Modules.nameTerm) or the runtime's :global names")
     void aGlobalNameThatNamesNobody() {
         IexSessionCheck.against("call_errors.txt")
                 .same("GenServer.call({:global, :nobody}, :hi)", "GenServer.call({:global, :nobody}, :hi)")

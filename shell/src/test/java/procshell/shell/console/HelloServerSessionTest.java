@@ -1,6 +1,5 @@
 package procshell.shell.console;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -43,10 +42,6 @@ class HelloServerSessionTest {
     }
 
     @Test
-    @Disabled("differs from iex: GenServer.start(M, arg, name: {:global, :hs8}) logs 'module :global is not available as a via"
-            + " module' and returns {:error, :killed}; iex registers the name globally and returns {:ok, pid}, then"
-            + " {:error, {:already_started, pid}}. The fix belongs in iex/GenServer.start (Modules.nameTerm) or the runtime's"
-            + " :global names")
     void globalNames() {
         IexSessionCheck.against("hello_server.txt")
                 .instead("class HelloServer extends GenServer { def init(id) { {:ok, %{id: id}} }\n"

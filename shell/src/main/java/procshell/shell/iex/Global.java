@@ -1,0 +1,211 @@
+package procshell.shell.iex;
+
+import java.util.List;
+
+import groovy.lang.Closure;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.process.ExitException;
+import procshell.runtime.process.ProcessContext;
+
+/**
+ * Erlang's {@code :global} module at the prompt ({@code :global.register_name(name, pid)}): a
+ * name registry shared by every node of the cluster, over the runtime's
+ * {@link procshell.runtime.global.Global}.
+ */
+@ElixirName(":global")
+@Doc("""
+    A global name registry: names registered here are seen by every connected node.
+
+    Registration takes a cluster-wide lock; a name goes when its process exits or its node goes
+    down. {:global, name} works as a GenServer or Supervisor name.
+
+    ## Examples
+
+        ps> :global.register_name({:cache, 1}, self())
+        :yes
+        ps> :global.whereis_name({:cache, 1})
+        #PID<0.110.0>
+    """)
+public final class Global {
+    private static final Atom ABORTED = Atom.of("aborted");
+
+    private Global() {}
+
+    private static procshell.runtime.global.Global global() {
+        return procshell.runtime.global.Global.of(ProcessContext.require().node());
+    }
+
+    private static Object name(Object name) {
+        return IexSession.current().modules().nameTerm(name);
+    }
+
+    /** {@code :global.register_name/2}: {@code :yes}, or {@code :no} when the name is taken. */
+    @Doc("""
+        Globally associates name with pid: :yes, or :no when the name is taken (or the pid is dead).
+
+        ## Examples
+
+            ps> :global.register_name(:hello, self())
+            :yes
+            ps> :global.register_name(:hello, self())
+            :no
+        """)
+    public static Atom register_name(Object name, Pid pid) {
+        return global().registerName(name(name), pid) ? Atom.YES : Atom.NO;
+    }
+
+    /** {@code :global.re_register_name/2}: registers, replacing any holder; {@code :yes}. */
+    @Doc("""
+        Globally associates name with pid, replacing the process that held it; returns :yes.
+
+        ## Examples
+
+            ps> :global.re_register_name(:hello, self())
+            :yes
+        """)
+    public static Atom re_register_name(Object name, Pid pid) {
+        global().reRegisterName(name(name), pid);
+        return Atom.YES;
+    }
+
+    /** {@code :global.unregister_name/1}: {@code :ok}. */
+    @Doc("""
+        Removes the globally registered name; returns :ok, also when nothing was registered.
+
+        ## Examples
+
+            ps> :global.unregister_name(:hello)
+            :ok
+        """)
+    public static Atom unregister_name(Object name) {
+        global().unregisterName(name(name));
+        return Atom.OK;
+    }
+
+    /** {@code :global.whereis_name/1}: the pid, or {@code :undefined}. */
+    @Doc("""
+        Returns the pid registered under name anywhere in the cluster, or :undefined.
+
+        ## Examples
+
+            ps> :global.whereis_name(:nobody)
+            :undefined
+        """)
+    public static Object whereis_name(Object name) {
+        Pid pid = global().whereisName(name(name));
+        return pid == null ? Atom.UNDEFINED : pid;
+    }
+
+    /**
+     * {@code :global.send/2}: sends {@code message} to the process registered under {@code name}.
+     *
+     * @return the pid
+     * @throws ExitException {@code {:badarg, {name, message}}} when the name is not registered
+     */
+    @Doc("""
+        Sends message to the process globally registered as name and returns its pid; exits with
+        {:badarg, {name, message}} when no process has the name.
+
+        ## Examples
+
+            ps> :global.send(:hello, :hi)
+            #PID<0.110.0>
+        """)
+    public static Pid send(Object name, Object message) {
+        Object n = name(name);
+        Object m = procshell.shell.eval.Values.normalize(message);
+        Pid pid = global().whereisName(n);
+        if (pid == null) throw new ExitException(Tuple.of(Atom.of("badarg"), Tuple.of(n, m)));
+        ProcessContext.require().send(pid, m);
+        return pid;
+    }
+
+    /** {@code :global.registered_names/0}: every global name. */
+    @Doc("""
+        Returns the names registered globally, in the whole cluster.
+
+        ## Examples
+
+            ps> :global.registered_names()
+            [:hello]
+        """)
+    public static List<Object> registered_names() {
+        return global().registeredNames();
+    }
+
+    /** {@code :global.set_lock/1}: the lock {@code {resource, requester}} on every node, retrying forever. */
+    @Doc("""
+        Sets a lock on the resource id {resource_id, lock_requester_id} on every connected node
+        (set_lock/2 names the nodes, set_lock/3 the number of retries); true when taken.
+
+        ## Examples
+
+            ps> :global.set_lock({:res, self()})
+            true
+        """)
+    public static boolean set_lock(Object id) {
+        return global().setLock(name(id), null, -1);
+    }
+
+    /** {@code :global.set_lock/2}. */
+    public static boolean set_lock(Object id, List<Atom> nodes) {
+        return global().setLock(name(id), nodes, -1);
+    }
+
+    /** {@code :global.set_lock/3}: {@code retries} an integer or {@code :infinity}. */
+    public static boolean set_lock(Object id, List<Atom> nodes, Object retries) {
+        return global().setLock(name(id), nodes, retries(retries));
+    }
+
+    /** {@code :global.del_lock/1}: true. */
+    @Doc("""
+        Deletes the lock {resource_id, lock_requester_id} (on every node, or on the given ones).
+
+        ## Examples
+
+            ps> :global.del_lock({:res, self()})
+            true
+        """)
+    public static boolean del_lock(Object id) {
+        return global().delLock(name(id), null);
+    }
+
+    /** {@code :global.del_lock/2}. */
+    public static boolean del_lock(Object id, List<Atom> nodes) {
+        return global().delLock(name(id), nodes);
+    }
+
+    /** {@code :global.trans/2}: runs {@code fun} under the lock; its value, or {@code :aborted}. */
+    @Doc("""
+        Runs fun while holding the lock id on every node; returns its result, or :aborted when
+        the lock could not be taken (trans/3 names the nodes, trans/4 the retries).
+
+        ## Examples
+
+            ps> :global.trans({:res, self()}, fn -> :done end)
+            :done
+        """)
+    public static Object trans(Object id, Closure<?> fun) {
+        return trans(id, fun, null, Atom.INFINITY);
+    }
+
+    /** {@code :global.trans/3}. */
+    public static Object trans(Object id, Closure<?> fun, List<Atom> nodes) {
+        return trans(id, fun, nodes, Atom.INFINITY);
+    }
+
+    /** {@code :global.trans/4}. */
+    public static Object trans(Object id, Closure<?> fun, List<Atom> nodes, Object retries) {
+        Object r = global().trans(name(id), fun::call, nodes, retries(retries));
+        return r == ABORTED ? ABORTED : procshell.shell.eval.Values.normalize(r);
+    }
+
+    private static int retries(Object retries) {
+        if (Atom.INFINITY.equals(retries)) return -1;
+        if (retries instanceof Number n && n.intValue() >= 0) return n.intValue();
+        throw new IllegalArgumentException("retries must be a non-negative integer or :infinity, not "
+                + procshell.runtime.inspect.Inspect.inspect(retries));
+    }
+}

@@ -1,0 +1,150 @@
+package procshell.shell.iex;
+
+import java.util.List;
+
+import procshell.runtime.dist.Distribution;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.process.ProcessContext;
+
+/**
+ * Elixir's {@code Node} module at the prompt: the node's name, its connections to other nodes
+ * (over the Erlang distribution protocol, so a real Elixir node can join too) and
+ * {@code Node.ping/1}.
+ */
+@Doc("""
+    Functions related to VM nodes: Node.self/0, Node.alive?/0, Node.list/0, Node.connect/1,
+    Node.disconnect/1, Node.ping/1.
+
+    A node is distributed when procshell starts with --sname or --name (and a cookie from
+    --cookie or ~/.erlang.cookie); two such shells, or a shell and an Elixir node, form a cluster
+    with Node.connect/1.
+
+    ## Examples
+
+        ps> Node.connect(:node1@localhost)
+        true
+        ps> Node.list()
+        [:node1@localhost]
+    """)
+public final class Node {
+    private static final Atom IGNORED = Atom.of("ignored");
+
+    private Node() {}
+
+    private static procshell.runtime.node.Node local() {
+        return ProcessContext.require().node();
+    }
+
+    private static Distribution dist() {
+        return local().remote() instanceof Distribution d ? d : null;
+    }
+
+    /** The name of this node, as {@code Node.self/0}: {@code :nonode@nohost} when not distributed. */
+    @Doc("""
+        Returns the current node: its name, or :nonode@nohost when the node is not alive.
+
+        ## Examples
+
+            ps> Node.self()
+            :node1@localhost
+        """)
+    public static Atom self() {
+        return local().name();
+    }
+
+    /** True when this node is distributed, as {@code Node.alive?/0}. */
+    @Doc("""
+        Returns true if the local node is alive, that is, it was started with --sname or --name.
+
+        ## Examples
+
+            ps> Node.alive?()
+            false
+        """)
+    public static boolean alive_qm() {
+        return dist() != null;
+    }
+
+    /** The connected nodes, as {@code Node.list/0}. */
+    @Doc("""
+        Returns the list of the nodes this node is connected to, sorted by name.
+
+        ## Examples
+
+            ps> Node.list()
+            [:node1@localhost]
+        """)
+    public static List<Atom> list() {
+        Distribution d = dist();
+        return d == null ? List.of() : d.nodes();
+    }
+
+    /**
+     * Connects to a node, as {@code Node.connect/1}.
+     *
+     * @return true when connected, false when the node cannot be reached or refuses (another
+     *         cookie), {@code :ignored} when this node is not distributed
+     */
+    @Doc("""
+        Establishes a connection to node: true when connected, false when it cannot be reached or
+        refuses (a different cookie), :ignored when the local node is not alive.
+
+        Connections are transitive: the new node also connects to every node the other one knows.
+
+        ## Examples
+
+            ps> Node.connect(:node1@localhost)
+            true
+        """)
+    public static Object connect(Atom node) {
+        Distribution d = dist();
+        return d == null ? IGNORED : d.connect(node);
+    }
+
+    /**
+     * Disconnects from a node, as {@code Node.disconnect/1}: links and monitors towards it fire
+     * with {@code :noconnection}.
+     *
+     * @return true when it was connected, false otherwise, {@code :ignored} when not distributed
+     */
+    @Doc("""
+        Forces the disconnection of a node. Links and monitors towards its processes fire with
+        :noconnection. Returns true, false when not connected, :ignored when the local node is not
+        alive.
+
+        ## Examples
+
+            ps> Node.disconnect(:node1@localhost)
+            true
+        """)
+    public static Object disconnect(Atom node) {
+        Distribution d = dist();
+        return d == null ? IGNORED : d.disconnect(node);
+    }
+
+    /** Pings a node, as {@code Node.ping/1}: {@code :pong} when it answers, else {@code :pang}. */
+    @Doc("""
+        Tries to connect to node and asks whether it accepts us: :pong if so, :pang otherwise.
+
+        ## Examples
+
+            ps> Node.ping(:node1@localhost)
+            :pong
+            ps> Node.ping(:nobody@localhost)
+            :pang
+        """)
+    public static Atom ping(Atom node) {
+        Distribution d = dist();
+        if (d == null) return node.equals(local().name()) ? Atom.of("pong") : Atom.of("pang");
+        return d.ping(node);
+    }
+
+    /** The node a pid lives on, as {@code node/1}. */
+    static Atom of(Pid pid) {
+        if (pid.nodeIndex() == 0) return local().name();
+        Distribution d = dist();
+        Atom n = d == null ? null : d.nodeOf(pid);
+        return n == null ? Atom.of("nonode@nohost") : n;
+    }
+}
