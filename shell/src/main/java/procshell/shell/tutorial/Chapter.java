@@ -10,5 +10,13 @@ import java.util.List;
  * @param title  the first line, without its {@code #}
  * @param steps  the steps, in order
  * @param file   where it was read from
+ * @param nodes  the named nodes the chapter runs on ({@code nodes: node1@localhost node2@localhost}):
+ *               the first is the chapter's own shell, the others shells of their own; empty for a
+ *               chapter on one unnamed node
  */
-public record Chapter(int number, String title, List<Step> steps, Path file) {}
+public record Chapter(int number, String title, List<Step> steps, Path file, List<String> nodes) {
+    /** A chapter on one unnamed node. */
+    public Chapter(int number, String title, List<Step> steps, Path file) {
+        this(number, title, steps, file, List.of());
+    }
+}

@@ -32,8 +32,14 @@ import java.util.regex.Pattern;
  * run prints, consistently (the same text is the same pid, different texts different pids),
  * {@code HH:MM:SS.mmm} times match any time, and a line {@code ...} alone matches any number of
  * lines.
+ *
+ * <p>A chapter that needs a cluster names its nodes in a prose line {@code nodes: node1@localhost
+ * node2@localhost}; the first is the chapter's own shell, and a session block whose inputs read
+ * {@code ps(node2@localhost)> ...} is typed into that node's shell instead.
  */
 public final class ChapterParser {
+    private static final Pattern NODES = Pattern.compile("nodes:((?:\\s+[^\\s@]+@[^\\s@]+)+)\\s*");
+    private static final Pattern NODE_PROMPT = Pattern.compile("ps\\(([^)\\s]+)\\)> ?(.*)", Pattern.DOTALL);
     private static final Pattern FILE_NAME = Pattern.compile("(\\d+)-[\\w-]+\\.txt");
     private static final String INDENT = "    ";
 
@@ -65,10 +71,17 @@ public final class ChapterParser {
         }
         String title = lines.get(0).substring(2).strip();
         List<Step> steps = new ArrayList<>();
+        List<String> nodes = new ArrayList<>();
         StringBuilder prose = new StringBuilder();
         int i = 1;
         while (i < lines.size()) {
             String line = lines.get(i);
+            Matcher nm = NODES.matcher(line);
+            if (nm.matches() && steps.isEmpty()) {
+                nodes.addAll(List.of(nm.group(1).strip().split("\\s+")));
+                i++;
+                continue;
+            }
             if (!line.startsWith(INDENT)) {
                 prose.append(line).append('\n');
                 i++;
@@ -79,8 +92,20 @@ public final class ChapterParser {
             List<String> inputs = new ArrayList<>();
             StringBuilder input = null;
             boolean seenInput = false;
+            String node = null;
             while (i < lines.size() && inBlock(lines, i)) {
                 String s = lines.get(i).isBlank() ? "" : lines.get(i).substring(INDENT.length());
+                Matcher pm = NODE_PROMPT.matcher(s);
+                if (pm.matches()) {
+                    if (!nodes.contains(pm.group(1))) {
+                        throw new TutorialException(file, i + 1, "ps(" + pm.group(1) + ")> names no node of the chapter's nodes: line");
+                    }
+                    if (seenInput && !pm.group(1).equals(node)) {
+                        throw new TutorialException(file, i + 1, "a session block types into one node; start a new block for " + pm.group(1));
+                    }
+                    node = pm.group(1);
+                    s = "ps> " + pm.group(2);
+                }
                 if (NetcatClient.isClientLine(s)) {
                     if (input != null) inputs.add(input.toString());
                     input = null;
@@ -102,10 +127,11 @@ public final class ChapterParser {
                 i++;
             }
             if (input != null) inputs.add(input.toString());
-            steps.add(new Step(prose.toString().strip(), List.copyOf(inputs), List.copyOf(transcript), start));
+            if (node != null && node.equals(nodes.get(0))) node = null;
+            steps.add(new Step(prose.toString().strip(), List.copyOf(inputs), List.copyOf(transcript), start, node));
             prose.setLength(0);
         }
         if (steps.isEmpty()) throw new TutorialException(file, lines.size(), "a chapter needs at least one session block (lines indented by four spaces)");
-        return new Chapter(Integer.parseInt(m.group(1)), title, List.copyOf(steps), file);
+        return new Chapter(Integer.parseInt(m.group(1)), title, List.copyOf(steps), file, List.copyOf(nodes));
     }
 }

@@ -11,5 +11,12 @@ import java.util.List;
  *                   an input that starts with {@code nc> } is typed into a client, not the shell
  * @param transcript the expected session lines: prompts with input, then output
  * @param line       the file line where the step's session block starts (for error messages)
+ * @param node       the node whose shell the inputs are typed into ({@code ps(node2@localhost)>}
+ *                   blocks), or null for the chapter's own shell
  */
-public record Step(String prose, List<String> inputs, List<String> transcript, int line) {}
+public record Step(String prose, List<String> inputs, List<String> transcript, int line, String node) {
+    /** A step typed into the chapter's own shell. */
+    public Step(String prose, List<String> inputs, List<String> transcript, int line) {
+        this(prose, inputs, transcript, line, null);
+    }
+}

@@ -45,7 +45,9 @@ public final class TutorialCommand implements Callable<Integer> {
                 return TutorialRunner.runAndReport(Tutorials.chapter(dir, Integer.parseInt(args.get(1))), out);
             }
             Chapter chapter = Tutorials.chapter(dir, Integer.parseInt(args.get(0)));
-            Shell shell = new Shell("nonode@nohost");
+            Shell shell = chapter.nodes().isEmpty() ? new Shell("nonode@nohost")
+                    : new Shell(chapter.nodes().get(0), procshell.runtime.node.AtomTable.DEFAULT_LIMIT,
+                            procshell.runtime.dist.DistOptions.of(procshell.runtime.dist.Cookie.resolve(null)));
             try (Terminal terminal = procshell.shell.console.SystemTerminal.open()) {
                 Console console = shell.interactive(terminal, null);
                 if (Console.supportsColor(terminal)) console.enableColors();

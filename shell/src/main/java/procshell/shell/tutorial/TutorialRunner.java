@@ -26,7 +26,10 @@ public final class TutorialRunner {
      */
     public record Result(boolean passed, String transcript, String failure) {}
 
-    /** Runs a chapter in a fresh shell on a new node. */
+    /**
+     * Runs a chapter in a fresh shell on a new node; a chapter with {@code nodes:} runs on a fresh
+     * cluster of those nodes (see {@link ClusterSession}).
+     */
     public static Result run(Chapter chapter) {
         List<String> inputs = new ArrayList<>();
         List<String> expected = new ArrayList<>();
@@ -41,15 +44,12 @@ public final class TutorialRunner {
                 fileLineOf.add(s.line() + j);
             }
         }
-        Shell shell = new Shell("nonode@nohost");
-        StringWriter out = new StringWriter();
-        PrintWriter printer = new PrintWriter(out, true);
-        try (NetcatClient client = new NetcatClient()) {
-            shell.piped(new BufferedReader(new StepReader(inputs, shell, client, printer)), printer).run();
-        } finally {
-            shell.shutdown();
+        String transcript;
+        try {
+            transcript = chapter.nodes().isEmpty() ? runAlone(inputs) : String.join("", ClusterSession.run(chapter));
+        } catch (java.io.IOException | InterruptedException e) {
+            return new Result(false, "", "chapter " + chapter.number() + ": the cluster did not run: " + e.getMessage() + "\n");
         }
-        String transcript = out.toString();
         List<String> actual = transcript.lines().toList();
         int[] at = new int[1];
         int failed = new TranscriptMatcher().match(expected, actual, at);
@@ -63,6 +63,19 @@ public final class TutorialRunner {
         f.append("  expected: ").append(failed < expected.size() ? expected.get(failed) : "(end of session)").append('\n');
         f.append("  actual:   ").append(at[0] < actual.size() ? actual.get(at[0]) : "(end of session)").append('\n');
         return new Result(false, transcript, f.toString());
+    }
+
+    /** Runs a one-node chapter's inputs in a fresh shell, playing its client lines between them. */
+    private static String runAlone(List<String> inputs) {
+        Shell shell = new Shell("nonode@nohost");
+        StringWriter out = new StringWriter();
+        PrintWriter printer = new PrintWriter(out, true);
+        try (NetcatClient client = new NetcatClient()) {
+            shell.piped(new BufferedReader(new StepReader(inputs, shell, client, printer)), printer).run();
+        } finally {
+            shell.shutdown();
+        }
+        return out.toString();
     }
 
     /**

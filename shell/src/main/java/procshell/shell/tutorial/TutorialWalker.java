@@ -16,6 +16,13 @@ public final class TutorialWalker {
     /** Walks the chapter on an interactive console. */
     public static void walk(Chapter chapter, Console console, PrintWriter out) {
         out.println("Chapter " + chapter.number() + ": " + chapter.title());
+        if (chapter.nodes().size() > 1) {
+            out.println();
+            out.println("This chapter needs " + chapter.nodes().size() + " shells. This one is " + chapter.nodes().get(0)
+                    + "; open another terminal for each of the others and start it there:");
+            for (String node : chapter.nodes().subList(1, chapter.nodes().size())) out.println("    bin/procshell --sname " + node);
+            out.println("(Both use the cookie in ~/.erlang.cookie, as iex does.)");
+        }
         int n = chapter.steps().size();
         for (int k = 0; k < n; k++) {
             Step step = chapter.steps().get(k);
@@ -23,6 +30,16 @@ public final class TutorialWalker {
             out.println("— step " + (k + 1) + " of " + n + " —");
             if (!step.prose().isEmpty()) out.println(step.prose());
             out.println();
+            if (step.node() != null) {
+                // Another node's shell: the person types there, in the second terminal.
+                out.println("Type these lines in the terminal of " + step.node() + " (bin/procshell --sname " + step.node()
+                        + "), then press Enter here (/quit leaves):");
+                for (String in : step.inputs()) out.println("    " + in.replace("\n", "\n    "));
+                out.flush();
+                String line = console.readInput();
+                if (line == null || line.strip().equals("/quit")) return;
+                continue;
+            }
             out.println("Type these lines, or press Enter to run them (/next skips, /quit leaves):");
             for (String in : step.inputs()) out.println("    " + in.replace("\n", "\n    "));
             out.flush();

@@ -185,4 +185,37 @@ class ChapterParserTest {
             }
         }
     }
+
+    @Test
+    void aChapterOnTwoNodesSaysWhichNodeEachBlockIsTypedInto() throws IOException {
+        Path p = write("08-two-nodes.txt", """
+                # Two nodes
+                nodes: node1@localhost node2@localhost
+
+                On the first node.
+
+                    ps> Node.self()
+                    :node1@localhost
+
+                On the second.
+
+                    ps(node2@localhost)> Node.connect(:node1@localhost)
+                    true
+                    ps(node2@localhost)> Node.list()
+                    [:node1@localhost]
+                """);
+        Chapter c = ChapterParser.parse(p);
+        assertEquals(List.of("node1@localhost", "node2@localhost"), c.nodes());
+        assertEquals(null, c.steps().get(0).node());
+        assertEquals("On the first node.", c.steps().get(0).prose());
+        assertEquals("node2@localhost", c.steps().get(1).node());
+        assertEquals(List.of("Node.connect(:node1@localhost)", "Node.list()"), c.steps().get(1).inputs());
+        assertEquals(List.of("ps> Node.connect(:node1@localhost)", "true", "ps> Node.list()", "[:node1@localhost]"),
+                c.steps().get(1).transcript());
+    }
+
+    @Test
+    void aBlockForAnUnknownNodeIsRefused() throws IOException {
+        malformed("08-bad.txt", "# Bad\nnodes: a@localhost b@localhost\n\n    ps(c@localhost)> 1\n    1\n", 4, "names no node");
+    }
 }
