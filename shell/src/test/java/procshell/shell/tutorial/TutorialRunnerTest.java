@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code procshell tutorial run N} on small chapters: a pass, and a failure that says where. */
-@Timeout(20)
+@Timeout(60) // 20 s timed out with a load average of 25 on 2 cores (helpers testing in parallel)
 class TutorialRunnerTest {
     @TempDir
     Path dir;
