@@ -41,6 +41,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--cookie", paramLabel = "COOKIE", description = "The node's cookie (for clusters).")
     String cookie;
 
+    @Option(names = "--net-ticktime", paramLabel = "SECONDS", description = "The net tick time, as the BEAM's -kernel net_ticktime: a connected node silent this long is down (default: ${DEFAULT-VALUE}).")
+    int netTickTime = 60;
+
     @Option(names = "-e", paramLabel = "EXPR", description = "Evaluate EXPR, print its result as iex would, and exit (non-zero on error).")
     String expression;
 
@@ -78,7 +81,7 @@ public final class Main implements Callable<Integer> {
     /** Distribution options when a node name was given (cookie from --cookie, else ~/.erlang.cookie); else null. */
     private procshell.runtime.dist.DistOptions distOptions() throws java.io.IOException {
         if (sname == null && name == null) return null;
-        return procshell.runtime.dist.DistOptions.of(procshell.runtime.dist.Cookie.resolve(cookie));
+        return procshell.runtime.dist.DistOptions.of(procshell.runtime.dist.Cookie.resolve(cookie)).withNetTickTime(netTickTime * 1000L);
     }
 
     private static String shortHost() {
