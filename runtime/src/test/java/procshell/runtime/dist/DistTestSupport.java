@@ -45,6 +45,16 @@ final class DistTestSupport implements AutoCloseable {
         return base + suffix + "@localhost";
     }
 
+    /** Runs {@code body} as a process of {@code node} (this thread, attached for the while); returns what it returns. */
+    static <T> T inProcess(Node node, java.util.function.Function<procshell.runtime.process.ProcessContext, T> body) {
+        procshell.runtime.process.ProcessContext ctx = node.attach();
+        try {
+            return body.apply(ctx);
+        } finally {
+            node.detach();
+        }
+    }
+
     @Override
     public void close() {
         for (Distribution d : dists) d.stop();

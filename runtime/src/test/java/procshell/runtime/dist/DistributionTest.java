@@ -57,16 +57,6 @@ class DistributionTest {
         dist.close();
     }
 
-    /** Runs {@code body} as a process of {@code node}; returns its context's pid. */
-    private static <T> T inProcess(Node node, java.util.function.Function<ProcessContext, T> body) {
-        ProcessContext ctx = node.attach();
-        try {
-            return body.apply(ctx);
-        } finally {
-            node.detach();
-        }
-    }
-
     @Test
     void connectListAndTransitiveConnections() throws IOException {
         assertTrue(b.connect(a.node().name()));
@@ -95,18 +85,18 @@ class DistributionTest {
 
     @Test
     void sendToRegisteredNamesAndPidsBothWays() {
-        Pid server = inProcess(a.node(), ctx -> {
+        Pid server = DistTestSupport.inProcess(a.node(), ctx -> {
             Object started = GenServer.start(new Echo(), null, StartOptions.named(ECHO));
             return (Pid) ((Tuple) started).get(1);
         });
-        Object reply = inProcess(b.node(), ctx -> GenServer.call(Tuple.of(ECHO, a.node().name()), "hi"));
+        Object reply = DistTestSupport.inProcess(b.node(), ctx -> GenServer.call(Tuple.of(ECHO, a.node().name()), "hi"));
         assertEquals(Tuple.of(ECHO, "hi", a.node().name()), reply);
         // b's pid goes to a and comes back as itself.
-        inProcess(b.node(), ctx -> {
+        DistTestSupport.inProcess(b.node(), ctx -> {
             assertEquals(Tuple.of(ECHO, ctx.self(), a.node().name()), GenServer.call(Tuple.of(ECHO, a.node().name()), ctx.self()));
             return null;
         });
-        Object byPid = inProcess(b.node(), ctx -> {
+        Object byPid = DistTestSupport.inProcess(b.node(), ctx -> {
             Pid p = b.node().pid(b.table().index(a.node().name(), a.node().creation()), server.number(), server.serial());
             assertNotEquals(0, p.nodeIndex());
             assertTrue(p.toString().matches("#PID<[1-9]\\d*\\." + server.number() + "\\.0>"), p.toString());

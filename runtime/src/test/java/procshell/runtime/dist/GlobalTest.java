@@ -43,17 +43,8 @@ class GlobalTest {
         dist.close();
     }
 
-    private static <T> T inProcess(Node node, java.util.function.Function<ProcessContext, T> body) {
-        ProcessContext ctx = node.attach();
-        try {
-            return body.apply(ctx);
-        } finally {
-            node.detach();
-        }
-    }
-
     private Pid startOn(Node node, Object name) {
-        return inProcess(node, ctx -> {
+        return DistTestSupport.inProcess(node, ctx -> {
             Object r = GenServer.start(new DistributionTest.Echo(), null, StartOptions.named(name));
             assertTrue(r instanceof Tuple t && Atom.OK.equals(t.get(0)), String.valueOf(r));
             return (Pid) ((Tuple) r).get(1);
@@ -69,11 +60,11 @@ class GlobalTest {
         assertEquals(server.number(), seen.number());
         assertTrue(seen.nodeIndex() > 0);
         assertEquals(Tuple.of(Atom.of("echo"), "hello", a.node().name()),
-                inProcess(b.node(), ctx -> GenServer.call(Tuple.of(Atom.GLOBAL, NAME), "hello")));
+                DistTestSupport.inProcess(b.node(), ctx -> GenServer.call(Tuple.of(Atom.GLOBAL, NAME), "hello")));
         // The name is taken cluster-wide: :no on b, and {:already_started, pid} for a second server.
-        boolean second = inProcess(b.node(), ctx -> Global.of(b.node()).registerName(NAME, ctx.self()));
+        boolean second = DistTestSupport.inProcess(b.node(), ctx -> Global.of(b.node()).registerName(NAME, ctx.self()));
         assertFalse(second);
-        Object again = inProcess(b.node(), ctx -> GenServer.start(new DistributionTest.Echo(), null, StartOptions.named(Tuple.of(Atom.GLOBAL, NAME))));
+        Object again = DistTestSupport.inProcess(b.node(), ctx -> GenServer.start(new DistributionTest.Echo(), null, StartOptions.named(Tuple.of(Atom.GLOBAL, NAME))));
         assertEquals(Tuple.of(Atom.ERROR, Tuple.of(Atom.of("already_started"), seen)), again);
         assertEquals(List.of(NAME), Global.of(b.node()).registeredNames());
         // The process exits: the name goes on both nodes.
@@ -111,7 +102,7 @@ class GlobalTest {
         assertTrue(b.connect(a.node().name()));
         Tuple id = Tuple.of(Atom.of("res"), Atom.of("me"));
         Tuple other = Tuple.of(Atom.of("res"), Atom.of("you"));
-        inProcess(a.node(), ctx -> {
+        DistTestSupport.inProcess(a.node(), ctx -> {
             assertTrue(Global.of(a.node()).setLock(id, null, -1));
             boolean taken = inProcess2(b.node(), () -> Global.of(b.node()).setLock(other, null, 0));
             assertFalse(taken);
@@ -124,7 +115,7 @@ class GlobalTest {
     /** Runs on another thread attached to {@code node}, while this thread stays a process of its own node. */
     private static <T> T inProcess2(Node node, java.util.function.Supplier<T> body) {
         java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
-        Thread.ofVirtual().start(() -> f.complete(inProcess(node, ctx -> body.get())));
+        Thread.ofVirtual().start(() -> f.complete(DistTestSupport.inProcess(node, ctx -> body.get())));
         return f.join();
     }
 }
