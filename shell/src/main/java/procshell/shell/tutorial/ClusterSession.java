@@ -175,10 +175,11 @@ final class ClusterSession implements AutoCloseable {
 
         ChildShell(String name, String cookie, int epmdPort) throws IOException {
             String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     "procshell.shell.cli.Main", "--sname", name, "--cookie", cookie, "--no-color");
             pb.environment().put("ERL_EPMD_PORT", Integer.toString(epmdPort));
-            pb.redirectErrorStream(true);
+            // The transcript is what the shell prints on stdout; the JVM's own warnings go elsewhere.
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
             process = pb.start();
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             Thread.ofPlatform().daemon().name("tutorial-" + name).start(() -> {
