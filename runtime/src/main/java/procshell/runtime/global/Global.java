@@ -334,8 +334,9 @@ public final class Global implements ViaModule {
     }
 
     private void unlockOn(Atom n, Object resource, Object requester, Pid holder) {
+        // Waits for the answer, as del_lock does: once it returns, the lock is free on that node.
         if (n.equals(node.name())) locks.release(resource, requester, holder);
-        else node.send(Tuple.of(SERVER, n), Tuple.of(UNLOCK, resource, requester, holder));
+        else callServer(n, UNLOCK, resource, requester, holder);
     }
 
     /**
@@ -377,8 +378,9 @@ public final class Global implements ViaModule {
         if (LOCK.equals(op) && t.size() == 6) {
             boolean ok = locks.acquire(t.get(3), t.get(4), (Pid) t.get(5));
             node.send(t.get(2), Tuple.of(t.get(1), ok));
-        } else if (UNLOCK.equals(op) && t.size() == 4) {
-            locks.release(t.get(1), t.get(2), (Pid) t.get(3));
+        } else if (UNLOCK.equals(op) && t.size() == 6) {
+            locks.release(t.get(3), t.get(4), (Pid) t.get(5));
+            node.send(t.get(2), Tuple.of(t.get(1), Atom.OK));
         } else if (UNLOCK_ALL.equals(op) && t.size() == 2) {
             locks.releaseAll(t.get(1)::equals);
         } else if (REGISTER.equals(op) && t.size() == 5) {

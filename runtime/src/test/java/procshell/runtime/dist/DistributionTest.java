@@ -115,8 +115,9 @@ class DistributionTest {
             Pid remote = b.node().pid(b.table().index(a.node().name(), a.node().creation()), target.number(), target.serial());
             Pid remote2 = b.node().pid(b.table().index(a.node().name(), a.node().creation()), target2.number(), target2.serial());
             self.trapExit(true);
-            self.link(remote);
+            // Monitor, then link: frames keep their order, so once a has the link it has the monitor too.
             Ref ref = self.monitor(remote);
+            self.link(remote);
             Await.until("a sees the link", () -> !a.remoteLinks(target).isEmpty());
             a.node().exit(null, target, Atom.of("boom"));
             Tuple exit = (Tuple) Await.receive(self, m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3), "EXIT");

@@ -92,7 +92,7 @@ class GlobalTest {
         Await.until("b's clashing process is killed", () -> !b.node().isAlive(onB));
         Await.until("both agree", () -> {
             Pid x = Global.of(b.node()).whereisName(NAME);
-            return x != null && x.number() == onA.number() && Global.of(a.node()).whereisName(NAME) == onA;
+            return x != null && x.number() == onA.number() && onA.equals(Global.of(a.node()).whereisName(NAME));
         });
         Await.until("a learns b's other name", () -> Global.of(a.node()).whereisName(Atom.of("only_b")) != null);
     }
