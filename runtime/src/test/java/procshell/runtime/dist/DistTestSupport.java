@@ -31,10 +31,10 @@ final class DistTestSupport implements AutoCloseable {
         }
     }
 
-    /** A node {@code base<suffix>@localhost} started with {@code cookie} and a 2 s net tick time. */
+    /** A node {@code base<suffix>@localhost} started with {@code cookie}; a 20 s net tick time, so a loaded machine never drops a connection here. */
     Distribution start(String base, String cookie) throws IOException {
         Node node = new Node(name(base), 1 << 20);
-        Distribution d = Distribution.start(node, DistOptions.of(cookie).withEpmdPort(epmdPort).withNetTickTime(2_000));
+        Distribution d = Distribution.start(node, DistOptions.of(cookie).withEpmdPort(epmdPort).withNetTickTime(20_000));
         nodes.add(node);
         dists.add(d);
         return d;
