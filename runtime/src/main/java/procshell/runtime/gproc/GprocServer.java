@@ -13,6 +13,7 @@ import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.otp.GenServer;
+import procshell.runtime.process.ExitException;
 import procshell.runtime.process.ProcessBody;
 import procshell.runtime.process.ProcessContext;
 import procshell.runtime.table.MatchSpec;
@@ -83,8 +84,11 @@ final class GprocServer extends GenServer {
         Object reply;
         try {
             reply = handle(request);
-        } catch (IllegalArgumentException | ClassCastException bad) {
-            // A malformed request fails the caller, never the server that holds everyone's entries.
+        } catch (ExitException exit) {
+            throw exit;
+        } catch (RuntimeException bad) {
+            // A request that cannot be served fails its caller with badarg, never the server that
+            // holds everyone's entries.
             reply = BADARG;
         }
         return Tuple.of(REPLY, reply, state);
