@@ -464,14 +464,20 @@ public abstract class GenServer {
         }
         ViaModule via = viaFor(node);
         if (via == null) throw new IllegalArgumentException("invalid name: " + name);
-        return via.registerName(viaName(), self.self());
+        viaRegistered = via.registerName(viaName(), self.self());
+        return viaRegistered;
     }
 
     private void unregister(Node node) {
-        if (name == null || name instanceof Atom) return; // local names go with the process
+        // Only a name this process registered, as gen's unregister_name: a start whose via
+        // registration itself failed (a module that is no via module) reports that error.
+        if (!viaRegistered) return;
         ViaModule via = viaFor(node);
         if (via != null) via.unregisterName(viaName());
     }
+
+    /** True once this server registered its via (or global) name. */
+    private boolean viaRegistered;
 
     private ViaModule viaFor(Node node) {
         if (name instanceof Tuple t && t.isTagged(Atom.VIA, 3) && t.get(1) instanceof Atom m) return node.via(m);

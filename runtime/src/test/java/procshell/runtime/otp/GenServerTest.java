@@ -405,6 +405,15 @@ class GenServerTest {
         assertNull(via.whereisName("failing"));
     }
 
+    /** A name whose module is no via module fails the start with that error, not with :killed. */
+    @Test
+    void aViaNameOfAModuleThatIsNoViaModuleFailsTheStartWithItsError() {
+        Tuple name = Tuple.of(Atom.VIA, Atom.module("NoSuchVia"), "x");
+        Object result = GenServer.start(new Counter(Tuple.of(Atom.OK, 0)), false, StartOptions.named(name));
+        assertTrue(result instanceof Tuple t && t.isTagged(Atom.ERROR, 2) && t.get(1) instanceof Tuple why
+                && why.get(0) instanceof IllegalArgumentException, () -> String.valueOf(result));
+    }
+
     @Test
     void aStrayInterruptWhileStartingDoesNotKillTheCaller() throws Exception {
         Thread caller = Thread.currentThread();
