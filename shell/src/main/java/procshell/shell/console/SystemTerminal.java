@@ -1,15 +1,24 @@
 package procshell.shell.console;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.jline.nativ.JLineNativeLoader;
+import org.jline.nativ.OSInfo;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
  * The terminal procshell runs in: JLine's system terminal, with the terminal type's
- * capabilities from {@link TerminfoCache} (no {@code infocmp} process at each start) and in the
- * charset of {@link TerminalCharset}.
+ * capabilities from {@link TerminfoCache} (no {@code infocmp} process at each start), through the
+ * JNI provider (JLine's default providers also run {@code test -t 1} as a process), in the
+ * charset of {@link TerminalCharset}, and JLine's native library loaded from procshell's cache
+ * folder (JLine otherwise copies it out of its jar into a new temporary file at every start).
  */
 public final class SystemTerminal {
     private SystemTerminal() {}
@@ -21,9 +30,58 @@ public final class SystemTerminal {
      */
     public static Terminal open() throws IOException {
         TerminfoCache.load();
-        Terminal t = builder().build();
-        Thread.ofVirtual().start(TerminfoCache::save);
+        useKeptNativeLibrary();
+        // Without JLine's exec provider, which runs "test -t 1" as a process to ask whether
+        // stdout is a terminal even when the JNI provider answers; it is the fallback below.
+        Terminal t;
+        try {
+            t = builder().exec(false).build();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            t = null;
+        }
+        if (t == null || isDumb(t)) {
+            if (t != null) t.close();
+            t = builder().build();
+        }
+        Thread.ofVirtual().start(() -> {
+            TerminfoCache.save();
+            keepNativeLibrary();
+        });
         return t;
+    }
+
+    private static final String NATIVE_LIBRARY = System.mapLibraryName("jlinenative");
+
+    /** Where JLine's native library for this platform and JLine version is kept, or null. */
+    private static Path nativeDir() {
+        Path base = TerminfoCache.cacheDir();
+        try {
+            return base == null ? null : base.resolve("native").resolve(JLineNativeLoader.getVersion())
+                    .resolve(OSInfo.getNativeLibFolderPathForCurrentOS());
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static void useKeptNativeLibrary() {
+        if (System.getProperty("library.jline.path") != null) return;
+        Path dir = nativeDir();
+        if (dir != null && Files.isRegularFile(dir.resolve(NATIVE_LIBRARY))) System.setProperty("library.jline.path", dir.toString());
+    }
+
+    private static void keepNativeLibrary() {
+        Path dir = nativeDir();
+        if (dir == null || Files.exists(dir.resolve(NATIVE_LIBRARY))) return;
+        String resource = "/org/jline/nativ/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + NATIVE_LIBRARY;
+        try (InputStream in = JLineNativeLoader.class.getResourceAsStream(resource)) {
+            if (in == null) return;
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "lib", ".tmp");
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, dir.resolve(NATIVE_LIBRARY), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // not kept: JLine extracts it again at the next start
+        }
     }
 
     /** True for JLine's dumb terminals (output not a terminal, or no usable provider). */

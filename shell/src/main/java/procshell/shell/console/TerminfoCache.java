@@ -20,13 +20,19 @@ public final class TerminfoCache {
 
     private TerminfoCache() {}
 
-    private static Path file() {
-        String term = System.getenv("TERM");
-        if (term == null || !TERM_NAME.matcher(term).matches()) return null;
+    /** procshell's cache folder: {@code ${XDG_CACHE_HOME:-~/.cache}/procshell}, or null. */
+    static Path cacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         String home = System.getProperty("user.home");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home != null ? Path.of(home, ".cache") : null;
-        return base == null ? null : base.resolve("procshell").resolve("terminfo").resolve(term + ".caps");
+        return base == null ? null : base.resolve("procshell");
+    }
+
+    private static Path file() {
+        String term = System.getenv("TERM");
+        if (term == null || !TERM_NAME.matcher(term).matches()) return null;
+        Path base = cacheDir();
+        return base == null ? null : base.resolve("terminfo").resolve(term + ".caps");
     }
 
     /** Before building the terminal: gives JLine the kept capabilities of {@code $TERM}, if any. */
