@@ -43,6 +43,7 @@ public final class Global implements ViaModule {
     private static final Atom REGISTER = Atom.of("register");
     private static final Atom UNREGISTER = Atom.of("unregister");
     private static final Atom SYNC = Atom.of("sync");
+    private static final Atom NAMES = Atom.of("names");
     private static final Atom ABORTED = Atom.of("aborted");
     private static final Atom INFO = Atom.of("info");
     private static final long REPLY_TIMEOUT_MS = 5_000;
@@ -140,6 +141,19 @@ public final class Global implements ViaModule {
     @Override
     public Pid whereisName(Object name) {
         return names.get(name);
+    }
+
+    /**
+     * {@code :global.sync/0}: asks every connected node for its names and merges them into this
+     * node's copy (clashes resolved as on a join), so that names registered elsewhere before the
+     * connection are seen here once it returns. Must be called from a process.
+     */
+    public void sync() {
+        Distribution d = dist;
+        if (d == null) return;
+        for (Atom peer : d.nodes()) {
+            if (callServer(peer, NAMES) instanceof List<?> theirs) merge(theirs);
+        }
     }
 
     /** {@code :global.registered_names/0}: every name, in term order. */
@@ -389,6 +403,8 @@ public final class Global implements ViaModule {
             node.send(t.get(2), Tuple.of(t.get(1), Atom.OK));
         } else if (UNREGISTER.equals(op) && t.size() == 3) {
             remove(t.get(1), (Pid) t.get(2));
+        } else if (NAMES.equals(op) && t.size() == 3) {
+            node.send(t.get(2), Tuple.of(t.get(1), snapshot()));
         } else if (SYNC.equals(op) && t.size() == 3 && t.get(2) instanceof List<?> theirs) {
             merge(theirs);
         }

@@ -122,6 +122,23 @@ public final class Global {
         return pid;
     }
 
+    /** {@code :global.sync/0}: this node's copy catches up with every connected node's; {@code :ok}. */
+    @Doc("""
+        Synchronizes the global name registry with every connected node: names registered there
+        before the connection are known here once it returns :ok.
+
+        ## Examples
+
+            ps> Node.connect(:node1@localhost)
+            true
+            ps> :global.sync()
+            :ok
+        """)
+    public static Atom sync() {
+        global().sync();
+        return Atom.OK;
+    }
+
     /** {@code :global.registered_names/0}: every global name. */
     @Doc("""
         Returns the names registered globally, in the whole cluster.

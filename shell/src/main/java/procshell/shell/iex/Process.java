@@ -67,6 +67,8 @@ public final class Process {
             true
         """)
     public static boolean alive_qm(Pid pid) {
+        // The BEAM's is_process_alive/1 refuses another node's pid with these words.
+        if (ctx().node().isRemote(pid)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
         return ctx().node().isAlive(pid);
     }
 
@@ -346,6 +348,9 @@ public final class Process {
     }
 
     private static Pid requirePid(Object pid) {
+        if (pid instanceof Pid p && ctx().node().isRemote(p)) {
+            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a local pid\n");
+        }
         if (pid instanceof Pid p) return p;
         throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
     }
