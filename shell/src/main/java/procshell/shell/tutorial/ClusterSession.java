@@ -30,6 +30,8 @@ final class ClusterSession implements AutoCloseable {
     /** How long one input may take, including a child JVM's start. */
     private static final long INPUT_TIMEOUT_MS = 120_000;
     private static final String MARKER = "tutorial-sync-";
+    /** The counter in {@code ps(node1@localhost)7> } and {@code ...(7)> }. */
+    private static final java.util.regex.Pattern COUNTER = java.util.regex.Pattern.compile("^(?:ps\\([^)]*\\)|\\.\\.\\.\\()(\\d+)");
 
     /** One shell of the cluster, fed line by line, its output collected. */
     private interface NodeShell extends AutoCloseable {
@@ -98,9 +100,18 @@ final class ClusterSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The text without the marker inputs and their output, and with the prompt counters a person
+     * would have seen: every input was followed by one marker, so input n was counted 2n - 1.
+     */
     private String withoutMarkers(String text) {
         StringBuilder b = new StringBuilder();
-        for (String line : text.lines().toList()) if (!line.contains(MARKER)) b.append(line).append('\n');
+        for (String line : text.lines().toList()) {
+            if (line.contains(MARKER)) continue;
+            java.util.regex.Matcher m = COUNTER.matcher(line);
+            if (m.find()) line = line.substring(0, m.start(1)) + (Integer.parseInt(m.group(1)) + 1) / 2 + line.substring(m.end(1));
+            b.append(line).append('\n');
+        }
         return b.toString();
     }
 
