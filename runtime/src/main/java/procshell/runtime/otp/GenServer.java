@@ -468,12 +468,21 @@ public abstract class GenServer {
         return viaRegistered;
     }
 
+    /**
+     * Drops the via name of a server whose start failed, as gen.erl's {@code unregister_name/1}:
+     * a failure of the via module (its registry being restarted, say) is ignored, so that the
+     * starter still gets init's own error.
+     */
     private void unregister(Node node) {
         // Only a name this process registered, as gen's unregister_name: a start whose via
         // registration itself failed (a module that is no via module) reports that error.
         if (!viaRegistered) return;
-        ViaModule via = viaFor(node);
-        if (via != null) via.unregisterName(viaName());
+        try {
+            ViaModule via = viaFor(node);
+            if (via != null) via.unregisterName(viaName());
+        } catch (RuntimeException ignored) {
+            // gen.erl: try Mod:unregister_name(Name) catch _:_ -> ok end
+        }
     }
 
     /** True once this server registered its via (or global) name. */
