@@ -1,7 +1,6 @@
 package procshell.runtime.otp;
 
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,9 +154,9 @@ final class SupervisorSupport {
         boolean add() {
             long now = System.nanoTime() / 1_000_000_000L;
             long threshold = now - periodSeconds;
-            for (Iterator<Long> it = restarts.iterator(); it.hasNext(); ) {
-                if (it.next() < threshold) it.remove();
-            }
+            // Newest first and time only grows: the expired ones are all at the tail. (Scanning the
+            // whole window made a restart storm under a large intensity quadratic.)
+            while (!restarts.isEmpty() && restarts.peekLast() < threshold) restarts.pollLast();
             restarts.addFirst(now);
             return restarts.size() <= maxRestarts;
         }
