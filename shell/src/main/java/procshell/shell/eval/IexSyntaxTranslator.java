@@ -596,11 +596,16 @@ final class IexSyntaxTranslator {
      * A brace pair is a tuple when it is empty or has a top-level ',' and reads as a list of
      * values: no '->' (closure), no ';', no line break between two values, and no
      * {@code word value} pair (a Groovy command call or declaration such as {@code println a, b}).
+     * A brace around one literal or one tuple is a 1-tuple ({@code {:ok}}, and
+     * {@code {{:"$1", :"$2"}}} in a match spec's body): no closure is written that way, while
+     * {@code { it }} stays a closure.
      */
     private boolean isTuple(int open) {
         int close = structure.partner[open];
         boolean comma = false;
         boolean anything = false;
+        int items = 0;
+        int first = -1;
         int last = -1;
         boolean lineBreak = false;
         for (int k = open + 1; k < close; k++) {
@@ -624,10 +629,23 @@ final class IexSyntaxTranslator {
                 return false;
             }
             lineBreak = false;
+            if (items++ == 0) {
+                first = k;
+            }
             last = structure.isOpener(k) ? structure.partner[k] : k;
             k = last;
         }
-        return comma || !anything;
+        return comma || !anything || (items == 1 && isTupleElementAlone(first));
+    }
+
+    /** The only thing inside a brace pair makes it a 1-tuple: a literal, or a tuple itself. */
+    private boolean isTupleElementAlone(int k) {
+        Token t = tokens.get(k);
+        return switch (t.kind()) {
+            case ATOM, NUMBER, STRING -> true;
+            case OP -> t.isOp("{") && structure.partner[k] > k && isTuple(k);
+            default -> false;
+        };
     }
 
     private static boolean continuesLine(Token t) {

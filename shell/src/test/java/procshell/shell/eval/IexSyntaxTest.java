@@ -261,6 +261,17 @@ class IexSyntaxTest {
         }
 
         @Test
+        void oneElementTuplesOfLiteralsAndTuples() {
+            translates("x = {:ok}", "x = _tuple_(_atom_(\"ok\"))");
+            translates("{{1, 2}}", "_tuple_(_tuple_(1, 2))");
+            translates("x = {:a, {{1, 2}}}", "x = _tuple_(_atom_(\"a\"), _tuple_(_tuple_(1, 2)))");
+            translates("[{{:\"$1\", :\"$2\"}}]", "[_tuple_(_tuple_(_atom_(\"\\$1\"), _atom_(\"\\$2\")))]");
+            translates("f({\"s\"}, {1})", "f(_tuple_(\"s\"), _tuple_(1))");
+            unchanged("x = { it }");
+            unchanged("x = { f(1, 2) }");
+        }
+
+        @Test
         void blocksAndClosuresUntouched() {
             unchanged("list.each { println it }");
             unchanged("class X { }");
@@ -312,7 +323,7 @@ class IexSyntaxTest {
                             + " _plist_(_pvar_(\"d\"), _pvar_(\"e\")), _ptuple_(_plit_(_atom_(\"x\")), _plit_(1)),"
                             + " _plit_(null), _plit_(\"s\"), _plit_(2.5), _plit_(Foo)), (v))");
             translates("{} = f()", "_match_(binding, _ptuple_(), (f()))");
-            translates("{x} = {1}", "_match_(binding, _ptuple_(_pvar_(\"x\")), ({1}))");
+            translates("{x} = {1}", "_match_(binding, _ptuple_(_pvar_(\"x\")), (_tuple_(1)))");
             translates("{a, b} = {1, 2}", "_match_(binding, _ptuple_(_pvar_(\"a\"), _pvar_(\"b\")), (_tuple_(1, 2)))");
         }
 
