@@ -56,6 +56,44 @@ public final class DynamicSupervisor {
         return startLink(Options.of(options));
     }
 
+    /**
+     * The child spec that starts a dynamic supervisor under a supervisor, as
+     * {@code DynamicSupervisor.child_spec/1}: the id is the {@code name:} option (the name inside
+     * a {@code {:global, _}} or {@code {:via, _, _}} tuple), else {@code DynamicSupervisor}.
+     *
+     * @param options the keyword list given with the module, e.g. {@code [strategy: :one_for_one, name: Workers]}
+     * @return {@code %{id: Workers, start: {DynamicSupervisor, :start_link, [options]}, type: :supervisor}}
+     */
+    @Doc("""
+        Returns the child spec to start a dynamic supervisor under a supervisor.
+
+        ## Examples
+
+            ps> DynamicSupervisor.child_spec(strategy: :one_for_one, name: Workers)
+            %{
+              id: Workers,
+              start: {DynamicSupervisor, :start_link,
+               [[strategy: :one_for_one, name: Workers]]},
+              type: :supervisor
+            }
+        """)
+    public static Map<Object, Object> child_spec(Object options) {
+        IexSession s = IexSession.current();
+        Atom self = s.modules().atomOf(DynamicSupervisor.class);
+        List<procshell.runtime.node.Tuple> keywords = Options.keywordList(options);
+        Object name = Options.of(keywords).get("name");
+        Object id = name == null ? self : s.modules().nameTerm(name);
+        if (id instanceof procshell.runtime.node.Tuple t && t.size() >= 2
+                && (t.isTagged(Atom.of("global"), 2) || t.isTagged(Atom.of("via"), 3))) {
+            id = t.get(t.size() - 1);
+        }
+        Map<Object, Object> spec = new java.util.LinkedHashMap<>();
+        spec.put(Atom.of("id"), id);
+        spec.put(Atom.of("start"), procshell.runtime.node.Tuple.of(self, Atom.of("start_link"), List.of(keywords)));
+        spec.put(Atom.of("type"), Atom.of("supervisor"));
+        return spec;
+    }
+
     private static Object startLink(Map<String, Object> o) {
         IexSession s = IexSession.current();
         procshell.runtime.otp.DynamicSupervisor.Flags flags = new procshell.runtime.otp.DynamicSupervisor.Flags(

@@ -37,6 +37,11 @@ final class Options {
         throw new IllegalArgumentException("expected a keyword list, got: " + procshell.runtime.inspect.Inspect.inspect(options));
     }
 
+    /** The options as an Elixir keyword list, e.g. {@code [strategy: :one_for_one, name: Workers]}, in their order. */
+    static List<Tuple> keywordList(Object options) {
+        return of(options).entrySet().stream().map(e -> Tuple.of(Atom.of(e.getKey()), e.getValue())).toList();
+    }
+
     private static String key(Object k) {
         return k instanceof Atom a ? a.name() : String.valueOf(k);
     }
