@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import procshell.runtime.event.NodeEvent;
+import procshell.runtime.global.Global;
 import procshell.runtime.gproc.Gproc;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
@@ -81,6 +82,7 @@ final class Storm {
     /** Runs the storm and every end check; returns what it counted. */
     StormReport run() {
         Registry.install(node);
+        Global.install(node);
         // gproc's server is started on first use and stays, as gproc's application does: start
         // it before the baselines are taken.
         Gproc.reg(Tuple.of(Atom.of("p"), Atom.of("l"), Atom.of("storm")));
@@ -285,6 +287,7 @@ final class Storm {
 
     private Pid whereis(Object name) {
         try {
+            if (name instanceof Tuple t && t.isTagged(Atom.GLOBAL, 2)) return Global.of(node).whereisName(t.get(1));
             return node.whereis(name);
         } catch (IllegalArgumentException unknownRegistry) {
             return null;
@@ -448,6 +451,11 @@ final class Storm {
                 if (holder != null) visitor.entry(StormTree.GPROC, StormTree.gprocKey(i), holder);
                 continue;
             }
+            if (i % StormTree.SCHEMES == StormTree.GLOBAL_SCHEME) {
+                Pid holder = Global.of(node).whereisName(StormTree.globalKey(i));
+                if (holder != null) visitor.entry(Atom.GLOBAL, StormTree.globalKey(i), holder);
+                continue;
+            }
             if (i % StormTree.SCHEMES == StormTree.LOCAL) continue;
             Tuple via = (Tuple) ((Tuple) tree.nameOf(i)).get(2);
             visit((Atom) via.get(0), via.get(1), visitor);
@@ -470,6 +478,7 @@ final class Storm {
 
     private boolean holds(Atom registry, Object key, Pid pid) {
         if (StormTree.GPROC.equals(registry)) return pid.equals(gprocHolder((Integer) ((Tuple) ((Tuple) key).get(2)).get(1)));
+        if (Atom.GLOBAL.equals(registry)) return pid.equals(Global.of(node).whereisName(key));
         try {
             for (Tuple e : Registry.lookup(registry, key)) if (pid.equals(e.get(0))) return true;
         } catch (IllegalArgumentException restarting) {
@@ -573,6 +582,13 @@ final class Storm {
                 }
                 continue;
             }
+            if (i % StormTree.SCHEMES == StormTree.GLOBAL_SCHEME) {
+                Pid holder = Global.of(node).whereisName(StormTree.globalKey(i));
+                if (holder == null || !node.isAlive(holder)) {
+                    report.violation(StormReport.INVARIANTS.get(6), ":global " + StormTree.globalKey(i) + " -> " + holder);
+                }
+                continue;
+            }
             Tuple via = (Tuple) ((Tuple) tree.nameOf(i)).get(2);
             List<Tuple> entries = Registry.lookup((Atom) via.get(0), via.get(1));
             if (entries.size() != 1 || !node.isAlive((Pid) entries.get(0).get(0))) {
@@ -601,6 +617,11 @@ final class Storm {
             Object owner = obj.size() == 3 && obj.get(1) instanceof Pid p ? p
                     : obj.get(0) instanceof Tuple k && k.size() == 2 && k.get(0) instanceof Pid p ? p : null;
             if (owner instanceof Pid p && !node.isAlive(p)) report.violation(StormReport.INVARIANTS.get(6), "gproc " + obj);
+        }
+        // Every :global name belongs to a live process.
+        for (Object n : Global.of(node).registeredNames()) {
+            Pid holder = Global.of(node).whereisName(n);
+            if (holder == null || !node.isAlive(holder)) report.violation(StormReport.INVARIANTS.get(6), ":global " + n + " -> " + holder);
         }
         // Every entry of every registry belongs to a live process.
         for (Atom reg : StormTree.REGISTRIES) {

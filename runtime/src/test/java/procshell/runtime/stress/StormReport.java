@@ -19,11 +19,11 @@ final class StormReport {
     static final List<String> INVARIANTS = List.of(
             "killed process alive or still resolved by its name after Process.exit(pid, :kill) returned",
             "name resolved to the wrong server",
-            "registry or gproc entry of a dead process still there after its partition or the gproc server synced (lag bound)",
+            "registry, gproc or :global entry of a dead process still there after its partition or the gproc server synced (lag bound)",
             "call returned later than its timeout + slack",
             "call failed with an unexpected error",
             "supervisor below its intensity limit with a child not alive at the end",
-            "registry or gproc entry missing or stale at the end",
+            "registry, gproc or :global entry missing or stale at the end",
             "name table entry of a dead process at the end",
             "link or monitor to a dead process at the end",
             "process count not back to baseline",

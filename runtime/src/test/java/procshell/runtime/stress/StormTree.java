@@ -22,15 +22,13 @@ import procshell.runtime.registry.Registry;
  * strategy over {@code workers} {@link StormWorker}s, and a DynamicSupervisor {@code storm_dyn} over
  * {@code dynSups} nested DynamicSupervisors whose workers come and go at run time.
  *
- * <p>Worker {@code i} is named by {@code i % 4}: the local atom {@code storm_w<i>}, or
+ * <p>Worker {@code i} is named by {@code i % 5}: the local atom {@code storm_w<i>}, or
  * {@code {:via, Registry, {StormU1, {:w, i}}}}, or the same in {@code StormU8}, or gproc's
- * {@code {:via, :gproc, {:n, :l, {:w, i}}}}; it joins the group
+ * {@code {:via, :gproc, {:n, :l, {:w, i}}}}, or {@code {:global, {:w, i}}}; it joins the group
  * {@code {:group, i % 16}} of {@code StormD1} (even i) or {@code StormD8} (odd i). Dynamic workers
  * are {@code {:via, Registry, {StormU8, {:dyn, n}}}} and answer {@code :ping} with
  * {@code 1_000_000 + n}. Every supervisor has a local name, so that the storm finds it to kill it.
  *
- * <p>Seam for {@code :global}: {@code {:global, key}} names plug in as a further value of
- * {@link #nameOf}'s scheme once {@code :global} is on main (it was not when this was written).
  */
 final class StormTree {
     static final Atom U1 = Atom.module("StormU1");
@@ -42,9 +40,10 @@ final class StormTree {
             SupervisorFlags.REST_FOR_ONE);
     static final int DYN_BASE = 1_000_000;
     /** How many naming schemes: worker {@code i} uses scheme {@code i % SCHEMES}. */
-    static final int SCHEMES = 4;
+    static final int SCHEMES = 5;
     static final int LOCAL = 0;
     static final int GPROC_SCHEME = 3;
+    static final int GLOBAL_SCHEME = 4;
     static final Atom GPROC = Atom.of("gproc");
     private static final Atom W = Atom.of("w");
     private static final Atom DYN = Atom.of("dyn");
@@ -104,8 +103,14 @@ final class StormTree {
             case LOCAL -> localWorkerNames[i];
             case 1 -> via(U1, Tuple.of(W, i));
             case 2 -> via(U8, Tuple.of(W, i));
-            default -> Tuple.of(Atom.VIA, GPROC, gprocKey(i));
+            case GPROC_SCHEME -> Tuple.of(Atom.VIA, GPROC, gprocKey(i));
+            default -> Tuple.of(Atom.GLOBAL, globalKey(i));
         };
+    }
+
+    /** The {@code :global} name of worker {@code i}: {@code {:w, i}}. */
+    static Tuple globalKey(int i) {
+        return Tuple.of(W, i);
     }
 
     /** gproc's unique local name of worker {@code i}: {@code {:n, :l, {:w, i}}}. */
