@@ -30,7 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code startup}: time to the first prompt (run outside the runtime, see {@link StartupBench}). */
     static final String STARTUP = "startup";
 
-    @Option(names = "--quick", description = "Scale every size down (the whole run takes well under a minute).")
+    @Option(names = "--quick", description = "Scale every size down (the whole run takes about a minute).")
     boolean quick;
 
     @Option(names = "--vs-beam", description = "Run each benchmark on the BEAM too (needs elixir), alternating, and print a comparison table.")
