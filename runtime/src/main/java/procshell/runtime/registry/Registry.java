@@ -436,7 +436,7 @@ public final class Registry {
         Atom kind = (Atom) keyInfo.get(0);
         int partitions = (Integer) keyInfo.get(1);
         if (RegistryOptions.UNIQUE.equals(kind)) {
-            Table t = keyInfo.get(2) != null ? find(tables, keyInfo.get(2)) : keyTable(tables, registry, TermHash.phash2(key, partitions));
+            Table t = keyTableFor(tables, registry, keyInfo, key);
             Object pair = safeLookupSecond(t, key);
             return pair instanceof Tuple p ? List.of(p) : List.of();
         }
@@ -501,13 +501,12 @@ public final class Registry {
         Tables tables = tables();
         Tuple keyInfo = keyInfo(tables, registry);
         Atom kind = (Atom) keyInfo.get(0);
-        int partitions = (Integer) keyInfo.get(1);
         if (RegistryOptions.UNIQUE.equals(kind)) {
-            Table t = keyInfo.get(2) != null ? find(tables, keyInfo.get(2)) : keyTable(tables, registry, TermHash.phash2(key, partitions));
+            Table t = keyTableFor(tables, registry, keyInfo, key);
             Object pair = safeLookupSecond(t, key);
             return pair instanceof Tuple p && pid.equals(p.get(0)) ? List.of(p.get(1)) : List.of();
         }
-        Table t = keyInfo.get(2) != null ? find(tables, keyInfo.get(2)) : keyTable(tables, registry, TermHash.phash2(pid, partitions));
+        Table t = keyTableFor(tables, registry, keyInfo, pid);
         List<Object> out = new ArrayList<>();
         for (Tuple p : (List<Tuple>) safeLookupSecond(t, key)) if (pid.equals(p.get(0))) out.add(p.get(1));
         return out;
@@ -665,8 +664,7 @@ public final class Registry {
         Atom kind = (Atom) keyInfo.get(0);
         if (!RegistryOptions.UNIQUE.equals(kind)) throw new IllegalArgumentException(":via is not supported for " + kind.name() + " registries");
         Object key = name.get(1);
-        int partitions = (Integer) keyInfo.get(1);
-        Table t = keyInfo.get(2) != null ? find(tables, keyInfo.get(2)) : keyTable(tables, registry, TermHash.phash2(key, partitions));
+        Table t = keyTableFor(tables, registry, keyInfo, key);
         Object pair = safeLookupSecond(t, key);
         if (pair instanceof Tuple p && p.get(0) instanceof Pid pid && node.isAlive(pid)) return pid;
         return null;
@@ -735,8 +733,7 @@ public final class Registry {
         if (!RegistryOptions.UNIQUE.equals(kind)) {
             throw new IllegalArgumentException("Registry.update_value/3 is not supported for " + kind.name() + " registries");
         }
-        int partitions = (Integer) keyInfo.get(1);
-        Table t = keyInfo.get(2) != null ? find(tables, keyInfo.get(2)) : keyTable(tables, registry, TermHash.phash2(key, partitions));
+        Table t = keyTableFor(tables, registry, keyInfo, key);
         Object pair = safeLookupSecond(t, key);
         if (!(pair instanceof Tuple p) || !self.self().equals(p.get(0))) return Atom.ERROR;
         Object old = p.get(1);
@@ -770,7 +767,7 @@ public final class Registry {
         Atom kind = (Atom) keyInfo.get(0);
         int partitions = (Integer) keyInfo.get(1);
         if (RegistryOptions.UNIQUE.equals(kind)) {
-            Table t = keyInfo.get(2) != null ? find(tables, keyInfo.get(2)) : keyTable(tables, registry, TermHash.phash2(key, partitions));
+            Table t = keyTableFor(tables, registry, keyInfo, key);
             if (safeLookupSecond(t, key) instanceof Tuple pair) callback.accept(List.of(pair));
         } else if (partitions == 1) {
             applyNonEmpty((List<Tuple>) safeLookupSecond(find(tables, keyInfo.get(2)), key), callback);
@@ -927,6 +924,15 @@ public final class Registry {
     }
 
     /** Partition {@code p}'s key table, from the registry's row {@code {p, key_table, {pid, pid_table}}}. */
+    /**
+     * The key-partition table that holds {@code term}'s entries, as Elixir's {@code key_ets!}: the
+     * registry's only one, else the one {@code phash2(term, partitions)} picks.
+     */
+    private static Table keyTableFor(Tables tables, Atom registry, Tuple keyInfo, Object term) {
+        return keyInfo.get(2) != null ? find(tables, keyInfo.get(2))
+                : keyTable(tables, registry, TermHash.phash2(term, (Integer) keyInfo.get(1)));
+    }
+
     private static Table keyTable(Tables tables, Atom registry, int p) {
         return tables.get(tables.get(registry).lookupElement(p, 2));
     }
