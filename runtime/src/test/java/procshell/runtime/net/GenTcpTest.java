@@ -11,10 +11,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
@@ -27,19 +28,15 @@ class GenTcpTest {
     /** Lines as strings, passive: the options the tests (and chapter 10) listen with. */
     static final List<Object> LINES = List.of(Atom.of("binary"), Tuple.of(Atom.of("packet"), Atom.of("line")),
             Tuple.of(Atom.of("active"), Boolean.FALSE));
+    @RegisterExtension
+    final TestNode rt = new TestNode();
     private Node node;
     private ProcessContext me;
 
     @BeforeEach
-    void attach() {
-        node = new Node();
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
+    void bind() {
+        node = rt.node();
+        me = rt.self();
     }
 
     private static TcpSocket ok(Object result) {

@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.gproc.Gproc;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
@@ -36,19 +37,15 @@ import procshell.runtime.process.ProcessContext;
 class ThousandConnectionsTest {
     private static final int CONNECTIONS = 1000;
     private static final Tuple CONNECTION = Tuple.of(Atom.of("p"), Atom.of("l"), Atom.of("connection"));
+    @RegisterExtension
+    final TestNode rt = new TestNode();
     private Node node;
     private ProcessContext me;
 
     @BeforeEach
-    void attach() {
-        node = new Node();
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
+    void bind() {
+        node = rt.node();
+        me = rt.self();
     }
 
     /** A connection's worker: registers the property, echoes each line, stops when the peer closes. */

@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import procshell.runtime.TestNode;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
@@ -29,19 +30,15 @@ import procshell.runtime.process.ProcessContext;
 
 /** ETS semantics of {@link Table} and {@link Tables}, checked against what OTP 25 does. */
 class TableTest {
+    @RegisterExtension
+    final TestNode rt = new TestNode();
     private Node node;
     private ProcessContext me;
 
     @BeforeEach
-    void attach() {
-        node = new Node();
-        me = node.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        node.detach();
-        node.shutdown();
+    void bind() {
+        node = rt.node();
+        me = rt.self();
     }
 
     private static Atom a(String name) {
