@@ -75,6 +75,25 @@ _ps_version_gt() {
   return 1
 }
 
+# _ps_release_version FILE: prints JAVA_VERSION from a JDK's release file
+# (JAVA_VERSION="21.0.4"); fails when there is none. Bash builtins only: the
+# launcher runs this on the way to every prompt, where each forked process counts.
+_ps_release_version() {
+  local line v
+  [ -r "$1" ] || return 1
+  while IFS= read -r line || [ -n "$line" ]; do
+    case $line in
+      JAVA_VERSION=*)
+        v=${line#JAVA_VERSION=}
+        v=${v#\"} v=${v%\"}
+        [ -n "$v" ] || return 1
+        printf '%s\n' "$v"
+        return 0 ;;
+    esac
+  done <"$1"
+  return 1
+}
+
 # Human-readable list of rejected candidates, for the final error message.
 _ps_rejected=""
 _ps_seen=" "
@@ -97,8 +116,7 @@ _ps_check_home() {
   case $_ps_seen in *" $canon "*) _ps_debug "skip duplicate $home"; return 1 ;; esac
   _ps_seen="$_ps_seen$canon "
   # A JDK's release file names its version: reading it is instant, starting a JVM is not.
-  if [ -r "$home/release" ] && out=$(grep -m1 '^JAVA_VERSION=' "$home/release" 2>/dev/null) &&
-    _ps_version=$(_ps_parse_version "version ${out#JAVA_VERSION=}"); then
+  if _ps_version=$(_ps_release_version "$home/release"); then
     :
   elif ! out=$("$home/bin/java" -version 2>&1 </dev/null) ||
     ! _ps_version=$(_ps_parse_version "$out"); then
@@ -124,7 +142,7 @@ _ps_path_java_home() {
   local java=$1 out line re='^[[:space:]]*java\.home = (.+)$' resolved
   # Fast path: follow the symlinks to a folder that has a release file.
   resolved=$(readlink -f "$java" 2>/dev/null) || resolved=$java
-  out=$(cd -P "$(dirname "$resolved")/.." 2>/dev/null && pwd -P) || out=""
+  out=$(cd -P "${resolved%/*}/.." 2>/dev/null && pwd -P) || out=""
   if [ -n "$out" ] && [ -r "$out/release" ]; then
     printf '%s\n' "$out"
     return 0
@@ -139,21 +157,13 @@ _ps_path_java_home() {
 $out
 EOF
   fi
-  resolved=$(readlink -f "$java" 2>/dev/null) || resolved=$java
-  (cd -P "$(dirname "$resolved")/.." 2>/dev/null && pwd -P)
+  (cd -P "${resolved%/*}/.." 2>/dev/null && pwd -P)
 }
 
 _ps_default_search_globs() {
   # One glob per line; "~" is expanded by the caller.
-  cat <<'EOF'
-/usr/lib/jvm/*
-/usr/local/lib/jvm/*
-/opt/java/*
-/opt/jdk*
-/Library/Java/JavaVirtualMachines/*/Contents/Home
-~/.sdkman/candidates/java/*
-~/.jdks/*
-EOF
+  printf '%s\n' '/usr/lib/jvm/*' '/usr/local/lib/jvm/*' '/opt/java/*' '/opt/jdk*' \
+    '/Library/Java/JavaVirtualMachines/*/Contents/Home' '~/.sdkman/candidates/java/*' '~/.jdks/*'
 }
 
 # _ps_expand_glob PATTERN: prints the matching paths, one per line (nothing
@@ -208,7 +218,7 @@ procshell_find_jdk() {
 
   # 3. Install folders: the newest acceptable one wins.
   if [ -n "${PROCSHELL_JDK_SEARCH_DIRS+set}" ]; then
-    globs=$(printf '%s\n' "$PROCSHELL_JDK_SEARCH_DIRS" | tr ':' '\n')
+    globs=${PROCSHELL_JDK_SEARCH_DIRS//:/$'\n'}
   else
     globs=$(_ps_default_search_globs)
   fi

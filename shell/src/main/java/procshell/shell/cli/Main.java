@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 import org.jline.terminal.Terminal;
 
@@ -19,6 +20,7 @@ import procshell.shell.bench.BenchCommand;
 import procshell.shell.console.Console;
 import procshell.shell.console.Shell;
 import procshell.shell.console.StartupFile;
+import procshell.shell.console.SystemTerminal;
 import procshell.shell.eval.EvaluatorProcess;
 import procshell.shell.inspect.ErrorFormatter;
 import procshell.shell.inspect.ExitFormatter;
@@ -67,9 +69,20 @@ public final class Main implements Callable<Integer> {
         // Without arguments there is nothing to parse: start the shell at once. Building picocli's
         // model of every command (annotation proxies, old class files that no class-data cache
         // holds) is the largest part of the time to the first prompt otherwise.
-        int code = args.length == 0 ? new Main().call() : new CommandLine(new Main()).execute(args);
+        int code;
+        if (args.length == 0) {
+            Main shell = new Main();
+            // Opening the terminal is the longest step on the way to the first prompt: first thing.
+            shell.opening = SystemTerminal.openAsync();
+            code = shell.call();
+        } else {
+            code = new CommandLine(new Main()).execute(args);
+        }
         System.exit(code);
     }
+
+    /** The terminal being opened for an interactive session; null until {@link #call} needs one. */
+    private CompletableFuture<Terminal> opening;
 
     /** The node name chosen by --sname / --name. */
     String nodeName() {
@@ -104,19 +117,25 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The terminal opens while the node starts: both are on the way to the first prompt.
+        if (opening == null && expression == null && script == null) opening = SystemTerminal.openAsync();
         Shell shell;
         try {
             shell = new Shell(nodeName(), atomLimit, distOptions());
         } catch (java.io.UncheckedIOException e) {
+            if (opening != null) SystemTerminal.close(opening);
             System.err.println(e.getMessage());
             return 1;
+        } catch (java.io.IOException | RuntimeException e) {
+            if (opening != null) SystemTerminal.close(opening);
+            throw e;
         }
         try {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
             if (expression != null) return evaluateOnce(shell, expression, out, true);
             if (script != null) return evaluateOnce(shell, Files.readString(script), out, false);
-            Terminal terminal = procshell.shell.console.SystemTerminal.open();
-            if (procshell.shell.console.SystemTerminal.isDumb(terminal)) {
+            Terminal terminal = SystemTerminal.await(opening);
+            if (SystemTerminal.isDumb(terminal)) {
                 terminal.close();
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 Console piped = shell.piped(in, out);

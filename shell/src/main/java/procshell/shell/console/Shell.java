@@ -51,6 +51,10 @@ public final class Shell {
      * A shell on a new node that, given {@code distribution} options, joins the Erlang
      * distribution under {@code nodeName} ({@code --sname}/{@code --name}).
      *
+     * <p>A node that is not distributed starts on a second thread, so that the console can open
+     * its terminal meanwhile (both are on the way to the first prompt); whatever needs the node
+     * waits for it.
+     *
      * @throws java.io.UncheckedIOException when the node cannot start its distribution (the name
      *         is in use, no port mapper can be reached or started)
      */
@@ -59,7 +63,19 @@ public final class Shell {
         this.nodeName = nodeName;
         this.atomLimit = atomLimit;
         this.distribution = distribution;
-        this.running = CompletableFuture.completedFuture(startNode());
+        if (distribution == null) {
+            CompletableFuture<Running> start = new CompletableFuture<>();
+            this.running = start;
+            Thread.ofPlatform().name("procshell-node-start").start(() -> {
+                try {
+                    start.complete(startNode());
+                } catch (Throwable e) {
+                    start.completeExceptionally(e);
+                }
+            });
+        } else {
+            this.running = CompletableFuture.completedFuture(startNode()); // its errors are the constructor's
+        }
     }
 
     private Running startNode() {

@@ -6,6 +6,8 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.jline.nativ.JLineNativeLoader;
 import org.jline.nativ.OSInfo;
@@ -50,6 +52,47 @@ public final class SystemTerminal {
         return t;
     }
 
+    /**
+     * Starts {@link #open()} on a thread of its own, so that the caller can start its node
+     * meanwhile; {@link #await} takes the terminal, {@link #close(CompletableFuture)} drops it.
+     */
+    public static CompletableFuture<Terminal> openAsync() {
+        CompletableFuture<Terminal> opening = new CompletableFuture<>();
+        Thread.ofPlatform().name("procshell-terminal").start(() -> {
+            try {
+                opening.complete(open());
+            } catch (IOException | RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+            }
+        });
+        return opening;
+    }
+
+    /**
+     * The terminal {@link #openAsync} opened.
+     *
+     * @throws IOException when JLine could not open any terminal
+     */
+    public static Terminal await(CompletableFuture<Terminal> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    /** Closes the terminal {@link #openAsync} opens (once it is open), restoring its settings. */
+    public static void close(CompletableFuture<Terminal> opening) {
+        try {
+            await(opening).close();
+        } catch (IOException | RuntimeException e) {
+            // nothing to restore
+        }
+    }
+
     private static final String NATIVE_LIBRARY = System.mapLibraryName("jlinenative");
 
     /** Where JLine's native library for this platform and JLine version is kept, or null. */
@@ -91,6 +134,9 @@ public final class SystemTerminal {
 
     private static TerminalBuilder builder() {
         Charset cs = TerminalCharset.forTerminal();
-        return TerminalBuilder.builder().system(true).encoding(cs).stdinEncoding(cs).stdoutEncoding(cs).stderrEncoding(cs);
+        // graphemeCluster(false): JLine would otherwise ask the terminal whether it supports
+        // grapheme clusters (mode 2027) and wait up to 200 ms for an answer that tmux and many
+        // other terminals never send, on the way to every first prompt.
+        return TerminalBuilder.builder().system(true).graphemeCluster(false).encoding(cs).stdinEncoding(cs).stdoutEncoding(cs).stderrEncoding(cs);
     }
 }
