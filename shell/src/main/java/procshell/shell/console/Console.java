@@ -173,9 +173,24 @@ public final class Console {
                 break;
             }
             if (input == null) break;
-            evalAndPrint(input);
+            evalTypedAhead(input);
         }
         out.flush();
+    }
+
+    /**
+     * Evaluates with the terminal's echo off, as iex's terminal stays in raw mode: keys typed while
+     * an input runs (arrow keys, a next input) are not echoed as {@code ^[[A} into its output but
+     * wait for the next prompt, which reads them as if typed there. Ctrl-C still interrupts.
+     */
+    private void evalTypedAhead(String input) {
+        Terminal terminal = reader == null ? null : reader.getTerminal();
+        boolean echoed = terminal != null && terminal.echo(false);
+        try {
+            evalAndPrint(input);
+        } finally {
+            if (echoed) terminal.echo(true);
+        }
     }
 
     /**
