@@ -436,7 +436,8 @@ final class IexSyntaxTranslator {
     /**
      * {@code h(Registry.lookup)}, {@code h Registry.lookup/2}, {@code h(:ets.insert)},
      * {@code h(spawn)}: what iex's {@code h} macro reads as a reference (not as a call or a
-     * value) is emitted as {@code h("Registry.lookup")}. Returns the index after it, or -1 (and
+     * value) is emitted as {@code _h_("Registry.lookup")} (a string typed after {@code h} stays a
+     * string, which {@code h/1} refuses as iex does). Returns the index after it, or -1 (and
      * emits nothing) when the argument is no such reference.
      */
     private int helpReference(int i) {
@@ -470,7 +471,7 @@ final class IexSyntaxTranslator {
                 && structure.nextSignificant(end - 1) < structure.statementEnd(i)) {
             return -1;
         }
-        out.append("h(\"").append(src, tokens.get(start).start(), tokens.get(end - 1).end()).append("\")");
+        out.append("_h_(\"").append(src, tokens.get(start).start(), tokens.get(end - 1).end()).append("\")");
         return paren ? k + 1 : end;
     }
 

@@ -8,14 +8,19 @@ final class Help {
         return new Docs(IexSession.current().width()).overview();
     }
 
+    /** The text of {@code h(Registry.lookup)}: the reference as typed, {@code "Registry.lookup"}. */
+    static String about(String reference) {
+        return new Docs(IexSession.current().width()).about(reference);
+    }
+
     /**
-     * The text of {@code h(subject)}: a reference as typed ({@code "Registry.lookup"}: the
-     * translation passes {@code h(Registry.lookup)} as a string), or a module's class.
+     * The text of {@code h(value)}: a module's class has docs; any other value (a string, a
+     * number) gets iex's answer, which points to {@code i/1}.
      */
-    static String about(Object subject) {
-        Docs docs = new Docs(IexSession.current().width());
-        if (subject instanceof CharSequence ref) return docs.about(ref.toString());
-        if (subject instanceof Class<?> c) return docs.about(c);
-        return "Invalid arguments for h helper: " + Kernel.inspect(subject) + "\n";
+    static String aboutValue(Object subject) {
+        if (subject instanceof Class<?> c) return new Docs(IexSession.current().width()).about(c);
+        return "The \"h\" helper expects a Module, Module.fun or Module.fun/arity, got: " + Kernel.inspect(subject) + "\n"
+                + "If instead of accessing documentation you would like more information about a value or about the result"
+                + " of an expression, use the \"i\" helper instead\n";
     }
 }

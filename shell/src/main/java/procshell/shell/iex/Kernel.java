@@ -824,10 +824,25 @@ public final class Kernel {
         return IexSession.NO_VALUE;
     }
 
-    /** Prints the documentation of a module or function, as iex's {@code h/1}. */
+    /**
+     * Prints the documentation of a module, as iex's {@code h/1}; any other value gets iex's
+     * "expects a Module" answer. A reference typed after {@code h} comes through {@link #_h_}.
+     */
     public static Object h(Object subject) {
+        return printHelp(Help.aboutValue(subject));
+    }
+
+    /**
+     * {@code h(Registry.lookup)}, {@code h :ets.lookup/2}: the reference as typed, which the
+     * translation passes here (iex's {@code h} is a macro that reads its argument unevaluated).
+     */
+    public static Object _h_(String reference) {
+        return printHelp(Help.about(reference));
+    }
+
+    private static Object printHelp(String text) {
         IexSession s = IexSession.current();
-        s.out().print(Help.about(subject));
+        s.out().print(text);
         s.out().flush();
         return IexSession.NO_VALUE;
     }

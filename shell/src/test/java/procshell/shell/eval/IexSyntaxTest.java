@@ -490,14 +490,14 @@ class IexSyntaxTest {
 
         @Test
         void hReadsItsArgumentAsAReferenceAsIexsMacroDoes() {
-            translates("h Enum", "h(\"Enum\")");
-            translates("h Enum.map", "h(\"Enum.map\")");
-            translates("h(Registry.lookup)", "h(\"Registry.lookup\")");
-            translates("h Registry.lookup/2", "h(\"Registry.lookup/2\")");
-            translates("h( Process.alive? )", "h(\"Process.alive?\")");
-            translates("h(:ets.lookup/2)", "h(\":ets.lookup/2\")");
-            translates("h(:ok)", "h(\":ok\")");
-            translates("h(spawn)", "h(\"spawn\")");
+            translates("h Enum", "_h_(\"Enum\")");
+            translates("h Enum.map", "_h_(\"Enum.map\")");
+            translates("h(Registry.lookup)", "_h_(\"Registry.lookup\")");
+            translates("h Registry.lookup/2", "_h_(\"Registry.lookup/2\")");
+            translates("h( Process.alive? )", "_h_(\"Process.alive?\")");
+            translates("h(:ets.lookup/2)", "_h_(\":ets.lookup/2\")");
+            translates("h(:ok)", "_h_(\":ok\")");
+            translates("h(spawn)", "_h_(\"spawn\")");
         }
 
         @Test

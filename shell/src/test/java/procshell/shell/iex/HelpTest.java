@@ -76,6 +76,18 @@ class HelpTest {
                 PipedSession.outputs("h(Nope)", "h(Registry.nope)", "h(Registry.lookup/7)"));
     }
 
+    /** A value is not a reference: iex's h/1 says what it expects and points to i/1 (iex 1.14's lines). */
+    @Test
+    void aStringOrANumberIsNoReference() {
+        String hint = "If instead of accessing documentation you would like more information about a value or about the result"
+                + " of an expression, use the \"i\" helper instead";
+        assertEquals(List.of(
+                        List.of("The \"h\" helper expects a Module, Module.fun or Module.fun/arity, got: \"a string\"", hint),
+                        List.of("The \"h\" helper expects a Module, Module.fun or Module.fun/arity, got: 1", hint),
+                        List.of("\"a string\"")),
+                PipedSession.outputs("h(\"a string\")", "h(1)", "s = \"a string\""));
+    }
+
     @Test
     void hWithoutArgumentsListsTheHelpersAndTheModulesWithTheirSummaries() {
         String out = String.join("\n", PipedSession.outputs("h()").get(0));
