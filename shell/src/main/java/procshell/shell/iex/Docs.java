@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code h(...)} prints, rendered from the {@link Doc} texts as iex renders docs without
- * colours: a heading centred on the line (80 columns, or the terminal's width if narrower) ({@code Registry}, {@code Registry.lookup/2}),
+ * What {@code h(...)} prints, rendered from the {@link Doc} texts as iex renders docs (in iex's
+ * colours when the console has colours): a heading centred on the line (80 columns, or the terminal's width if narrower) ({@code Registry}, {@code Registry.lookup/2}),
  * then the text with its paragraphs re-flowed to that width; indented code (the
  * {@code ## Examples} sessions) and list items are kept as written.
  *
@@ -21,11 +21,28 @@ final class Docs {
     /** iex's width for docs on a terminal at least this wide. */
     static final int WIDTH = 80;
 
+    // iex's default doc colours (IEx.Config: doc_title, doc_headings, doc_code, doc_inline_code)
+    private static final String TITLE = "\u001b[7m\u001b[33m";
+    private static final String HEADINGS = "\u001b[33m";
+    private static final String CODE = "\u001b[36m";
+    private static final String RESET = "\u001b[0m";
+
     private final int width;
+    private final boolean colors;
 
     /** Docs rendered for lines of at most {@code width} columns (iex: the terminal's, at most 80). */
     Docs(int width) {
+        this(width, false);
+    }
+
+    /**
+     * Docs for {@code width} columns; with {@code colors}, in iex's colours: the title in reverse
+     * yellow, {@code ##} headings yellow, code cyan, and {@code `inline code`} cyan without its
+     * backticks (iex shows the backticks only without colours).
+     */
+    Docs(int width, boolean colors) {
         this.width = Math.max(20, Math.min(WIDTH, width));
+        this.colors = colors;
     }
 
     /** The text of {@code h(reference)}. */
@@ -139,7 +156,8 @@ final class Docs {
 
     /** A heading centred on the line, as iex centres {@code def lookup(registry, key)}. */
     String heading(String text) {
-        return " ".repeat(Math.max(0, (width - text.length()) / 2)) + text;
+        String centred = " ".repeat(Math.max(0, (width - text.length()) / 2)) + text;
+        return colors ? TITLE + centred + RESET : centred;
     }
 
     /** A doc text: paragraphs re-flowed to the width; code (indented) and list items as written. */
@@ -153,7 +171,7 @@ final class Docs {
                     || line.startsWith("  ");
             if (line.isEmpty() || verbatim) {
                 flush(para, out);
-                out.append(line).append('\n');
+                out.append(verbatim(line)).append('\n');
             } else {
                 if (!para.isEmpty()) para.append(' ');
                 para.append(line.strip());
@@ -163,22 +181,49 @@ final class Docs {
         return out.append('\n').toString();
     }
 
+    /** A line kept as written: code cyan, a {@code ##} heading yellow (with colours). */
+    private String verbatim(String line) {
+        if (!colors || line.isEmpty()) return line;
+        if (line.startsWith("    ")) return CODE + line + RESET;
+        if (line.startsWith("#")) return HEADINGS + line + RESET;
+        return inlineCode(line, new boolean[1]);
+    }
+
     private void flush(StringBuilder para, StringBuilder out) {
         if (para.isEmpty()) return;
         int col = 0;
+        boolean[] inCode = {false}; // an `inline code` span may run over several words
         for (String word : para.toString().split(" +")) {
-            if (col > 0 && col + 1 + word.length() > width) {
+            int shown = colors ? word.replace("`", "").length() : word.length();
+            if (col > 0 && col + 1 + shown > width) {
                 out.append('\n');
                 col = 0;
             } else if (col > 0) {
                 out.append(' ');
                 col++;
             }
-            out.append(word);
-            col += word.length();
+            out.append(colors ? inlineCode(word, inCode) : word);
+            col += shown;
         }
         out.append('\n');
         para.setLength(0);
+    }
+
+    /** Text with its {@code `code`} spans cyan and their backticks dropped, as iex shows them. */
+    private static String inlineCode(String text, boolean[] inCode) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        if (inCode[0]) b.append(CODE);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '`') {
+                b.append(c);
+                continue;
+            }
+            inCode[0] = !inCode[0];
+            b.append(inCode[0] ? CODE : RESET);
+        }
+        if (inCode[0]) b.append(RESET);
+        return b.toString();
     }
 
     /**

@@ -76,6 +76,26 @@ class HelpTest {
                 PipedSession.outputs("h(Nope)", "h(Registry.nope)", "h(Registry.lookup/7)"));
     }
 
+    /**
+     * With colours, docs print in iex 1.14's default doc colours (as {@code h Enum.count/1} shows
+     * them in a terminal): the title reverse yellow, {@code ##} headings yellow, code cyan, and
+     * inline code cyan without its backticks, which no longer count for the line's width.
+     */
+    @Test
+    void inColourDocsUseIexsDocColours() {
+        Docs docs = new Docs(80, true);
+        assertEquals("\u001b[7m\u001b[33m" + " ".repeat(29) + "def count(enumerable)\u001b[0m", docs.heading("def count(enumerable)"));
+        assertEquals("Returns the size of the \u001b[36menumerable\u001b[0m.\n\n"
+                        + "\u001b[33m## Examples\u001b[0m\n\n"
+                        + "\u001b[36m    iex> Enum.count([1, 2, 3])\u001b[0m\n\u001b[36m    3\u001b[0m\n\n",
+                docs.body("Returns the size of the `enumerable`.\n\n## Examples\n\n    iex> Enum.count([1, 2, 3])\n    3\n"));
+        String words = "word ".repeat(15) + "`a b`";
+        assertEquals(words.replace("`a b`", "\u001b[36ma\u001b[0m \u001b[36mb\u001b[0m") + "\n\n", docs.body(words),
+                "a span over two words, and 78 columns shown: one line");
+        assertEquals("Returns the size of the `enumerable`.\n\n", new Docs(80).body("Returns the size of the `enumerable`."),
+                "without colours the backticks stay, as iex shows them");
+    }
+
     /** A value is not a reference: iex's h/1 says what it expects and points to i/1 (iex 1.14's lines). */
     @Test
     void aStringOrANumberIsNoReference() {
