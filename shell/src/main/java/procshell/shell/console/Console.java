@@ -118,6 +118,7 @@ public final class Console {
                 .option(LineReader.Option.INSERT_TAB, false);
         if (history != null) b.variable(LineReader.HISTORY_FILE, history);
         LineReader reader = b.build();
+        CursorKeys.bindBothModes(reader);
         Console c = new Console(owner, reader, null, terminal.writer(), highlighter);
         terminal.handle(Terminal.Signal.INT, s -> owner.process().interrupt(1000));
         return c;

@@ -69,6 +69,10 @@ final class Screen {
                 i = j + 1;
                 continue;
             }
+            if (c == '\u001b' && i + 1 < s.length()) { // ESC = / ESC > (keypad modes, xterm): nothing shown
+                i += 2;
+                continue;
+            }
             switch (c) {
                 case '\r' -> col = 0;
                 case '\n' -> { // as a terminal whose driver maps NL to CR-NL (onlcr), as ttys do

@@ -42,7 +42,21 @@ class TypeAheadTest {
 
     @Test
     void anArrowKeyPressedWhileAnInputRunsIsNotEchoedAndRecallsHistoryAtTheNextPrompt() throws Exception {
-        terminal = new LineDisciplineTerminal("test", "ansi", output, StandardCharsets.UTF_8);
+        upWhileAnInputRuns("ansi");
+    }
+
+    /**
+     * xterm (as tmux and screen) names its arrow keys in application mode ({@code ESC O A}, the
+     * mode JLine reads lines in); between prompts the terminal is in normal mode and sends
+     * {@code ESC [ A}, which must recall history too, not type {@code [A}.
+     */
+    @Test
+    void anArrowKeySentInNormalModeIsAnArrowKeyToo() throws Exception {
+        upWhileAnInputRuns("xterm-256color");
+    }
+
+    private void upWhileAnInputRuns(String type) throws Exception {
+        terminal = new LineDisciplineTerminal("test", type, output, StandardCharsets.UTF_8);
         terminal.setSize(new Size(200, 50));
         shell = new Shell("nonode@nohost");
         Console console = shell.interactive(terminal, null);
