@@ -30,8 +30,14 @@ final class FloatFormat {
         return fwriteG(value);
     }
 
-    /** {@code io_lib_format:fwrite_g/1}. */
-    private static String fwriteG(double value) {
+    /**
+     * {@code io_lib_format:fwrite_g/1}, what {@code Float.to_string/1} and string interpolation
+     * give: always the shortest form, so {@code 1.0e10} where inspect prints {@code 10000000000.0}.
+     */
+    static String fwriteG(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
         if (value == 0.0) {
             return Double.doubleToRawLongBits(value) < 0 ? "-0.0" : "0.0";
         }

@@ -53,6 +53,16 @@ public final class Inspect {
     }
 
     /**
+     * {@code Float.to_string/1}: the shortest text that reads back as the same float, in plain
+     * or scientific notation, whichever is shorter ({@code "0.1"}, {@code "1.0e10"},
+     * {@code "-0.0"}). Unlike {@link #inspect(Object)} it does not spell out integral floats
+     * below 1.0e16 ({@code inspect(1.0e10)} is {@code 10000000000.0}).
+     */
+    public static String floatToString(double value) {
+        return FloatFormat.fwriteG(value);
+    }
+
+    /**
      * {@code Macro.inspect_atom(:literal, atom)}: {@code :ok}, {@code :"hello world"},
      * {@code :+}, {@code Foo.Bar} for {@code :"Elixir.Foo.Bar"}, {@code nil}.
      */
@@ -70,6 +80,15 @@ public final class Inspect {
      */
     public static int compare(Object a, Object b) {
         return TermOrder.compare(a, b);
+    }
+
+    /**
+     * Erlang's {@code =:=}, Elixir's {@code ===}: equal in the exact term order, where an integer
+     * never equals a float ({@code 1 === 1.0} is false), element by element in tuples, lists
+     * and maps.
+     */
+    public static boolean exactlyEqual(Object a, Object b) {
+        return TermOrder.compareExact(a, b) == 0;
     }
 
     /**

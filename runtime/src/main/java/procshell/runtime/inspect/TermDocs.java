@@ -39,7 +39,7 @@ final class TermDocs {
         if (Terms.isInteger(term)) {
             return integer(term, opts);
         }
-        if (term instanceof Double || term instanceof Float) {
+        if (Terms.isFloat(term)) {
             return color(text(FloatFormat.format(((Number) term).doubleValue())), SyntaxColors.Key.NUMBER, opts);
         }
         if (term instanceof String s) {

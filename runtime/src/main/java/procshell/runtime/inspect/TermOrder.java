@@ -36,6 +36,11 @@ final class TermOrder {
         return compare(a, b, false);
     }
 
+    /** Compares in the exact order, as {@code =:=} and map keys do: integers before floats. */
+    static int compareExact(Object a, Object b) {
+        return compare(a, b, true);
+    }
+
     /** The entries of {@code map}, keys in map-key order. */
     static List<Map.Entry<?, ?>> sortedEntries(Map<?, ?> map) {
         List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
@@ -73,7 +78,7 @@ final class TermOrder {
         if (o == null || o instanceof Boolean || o instanceof Atom) {
             return ATOM;
         }
-        if (Terms.isInteger(o) || o instanceof Double || o instanceof Float) {
+        if (Terms.isInteger(o) || Terms.isFloat(o)) {
             return NUMBER;
         }
         if (o instanceof Ref) {
@@ -105,8 +110,8 @@ final class TermOrder {
     }
 
     private static int compareNumbers(Number a, Number b, boolean exact) {
-        boolean fa = a instanceof Double || a instanceof Float;
-        boolean fb = b instanceof Double || b instanceof Float;
+        boolean fa = Terms.isFloat(a);
+        boolean fb = Terms.isFloat(b);
         if (fa && fb) {
             return Double.compare(a.doubleValue() + 0.0, b.doubleValue() + 0.0);
         }

@@ -1,5 +1,6 @@
 package procshell.runtime.inspect;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /** Small classification helpers over the runtime's Java representation of terms. */
@@ -11,6 +12,14 @@ final class Terms {
     static boolean isInteger(Object o) {
         return o instanceof Integer || o instanceof Long || o instanceof BigInteger
                 || o instanceof Short || o instanceof Byte;
+    }
+
+    /**
+     * True for the Java types that carry an Erlang float. A BigDecimal (what Groovy makes of a
+     * decimal literal) is one too: it prints and compares as the double nearest to it.
+     */
+    static boolean isFloat(Object o) {
+        return o instanceof Double || o instanceof Float || o instanceof BigDecimal;
     }
 
     /** The integer value of an object for which {@link #isInteger} holds. */

@@ -1,6 +1,7 @@
 package procshell.runtime.inspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -134,6 +135,31 @@ class InspectTest {
         for (Object[] c : cases) {
             assertEquals(c[1], Inspect.inspect(c[0]), String.valueOf(c[0]));
         }
+    }
+
+    @Test
+    void bigDecimalsAreFloats() {
+        // what Groovy makes of a decimal literal: the nearest float's text, and a float in term order
+        assertEquals("0.3333333333333333", Inspect.inspect(new java.math.BigDecimal("0.33333333333333331")));
+        assertEquals("1.0e20", Inspect.inspect(new java.math.BigDecimal("1E+20")));
+        assertEquals(0, Inspect.compare(new java.math.BigDecimal("2.50"), 2.5));
+        assertTrue(Inspect.compare(new java.math.BigDecimal("2.5"), a("atom")) < 0);
+    }
+
+    @Test
+    void floatToStringIsAlwaysTheShortestForm() {
+        assertEquals("1.0e10", Inspect.floatToString(1.0e10));
+        assertEquals("0.30000000000000004", Inspect.floatToString(0.1 + 0.2));
+        assertEquals("7.0", Inspect.floatToString(7.0));
+        assertEquals("-0.0", Inspect.floatToString(-0.0));
+    }
+
+    @Test
+    void exactEqualityTellsIntegersFromFloats() {
+        assertFalse(Inspect.exactlyEqual(1, 1.0));
+        assertTrue(Inspect.exactlyEqual(1, 1L));
+        assertFalse(Inspect.exactlyEqual(tup(1, a("a")), tup(1.0, a("a"))));
+        assertTrue(Inspect.exactlyEqual(tup(1, a("a")), tup(1, a("a"))));
     }
 
     @Test

@@ -33,11 +33,20 @@ final class IexSyntaxTranslator {
      * {@code ElixirString.upcase(s)}, {@code String.format(...)} stays.
      */
     private static final java.util.Map<String, String> ELIXIR_FACADES = java.util.Map.of(
-            "String", "ElixirString", "Enum", "ElixirEnum", "Map", "ElixirMap");
+            "String", "ElixirString", "Enum", "ElixirEnum", "Map", "ElixirMap",
+            "Integer", "ElixirInteger", "Float", "ElixirFloat");
     private static final java.util.Map<String, Set<String>> JAVA_STATICS = java.util.Map.of(
             "String", Set.of("valueOf", "format", "join", "copyValueOf"),
             "Enum", Set.of("valueOf"),
-            "Map", Set.of("of", "entry", "copyOf", "ofEntries"));
+            "Map", Set.of("of", "entry", "copyOf", "ofEntries"),
+            "Integer", staticMethodNames(Integer.class),
+            "Float", staticMethodNames(Float.class));
+
+    /** Every public static method name of a Java class: Integer.parseInt(s) stays Java's. */
+    private static Set<String> staticMethodNames(Class<?> cls) {
+        return Arrays.stream(cls.getMethods()).filter(m -> java.lang.reflect.Modifier.isStatic(m.getModifiers()))
+                .map(java.lang.reflect.Method::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
     /** Words that cannot start a Groovy command call or declaration like {@code println a, b}. */
     private static final Set<String> NOT_COMMANDS = Set.of(
             "nil", "null", "true", "false", "this", "super", "in", "instanceof", "as", "new", "return");
@@ -52,6 +61,8 @@ final class IexSyntaxTranslator {
     private final boolean[] classBody;
     /** For the first token of a pipeline {@code a |> f(b) |> g()}, the index of its last token, else 0. */
     private final int[] pipelineEnd;
+    /** Elixir's {@code a === b} and {@code a !== b}, by the left operand's first token. */
+    private final StrictEquality.Spans strict;
     /** Tokens dropped from the output (parentheses around fn parameters). */
     private final boolean[] dropped;
     /** Translating the code of a string interpolation: no statement-level rules. */
@@ -67,6 +78,7 @@ final class IexSyntaxTranslator {
         this.dropped = new boolean[tokens.size()];
         this.classBody = new boolean[tokens.size()];
         this.pipelineEnd = new int[tokens.size()];
+        this.strict = StrictEquality.find(tokens, structure);
         Arrays.fill(module, outerModule);
         findClassBodies();
         findFnParameterParens();
@@ -297,6 +309,23 @@ final class IexSyntaxTranslator {
         if (dropped[i]) {
             return i + 1;
         }
+        int strictOp = strict.operator()[i];
+        if (strictOp > i && strict.end()[i] <= limit) {
+            // a === b compares terms, not references: Values.strictlyEqual(a, b)
+            strict.operator()[i] = 0;
+            try {
+                out.append(tokens.get(strictOp).isOp("!==") ? "!" : "").append(StrictEquality.CALL);
+                int[] left = trimmed(i, strictOp);
+                emit(left[0], left[1]);
+                out.append(", ");
+                int[] right = trimmed(strictOp + 1, strict.end()[i]);
+                emit(right[0], right[1]);
+                out.append(')');
+                return strict.end()[i];
+            } finally {
+                strict.operator()[i] = strictOp;
+            }
+        }
         if (pipelineEnd[i] > i && pipelineEnd[i] < limit) {
             int end = pipelineEnd[i];
             pipelineEnd[i] = 0;
@@ -310,6 +339,7 @@ final class IexSyntaxTranslator {
             case COMMENT -> out.append(comment(t));
             case STRING -> out.append(string(t, i));
             case ATOM -> out.append(atom(i));
+            case NUMBER -> out.append(FloatLiterals.toGroovy(t.text()));
             case IDENT -> {
                 return ident(i, limit);
             }

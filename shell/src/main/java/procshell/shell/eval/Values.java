@@ -1,6 +1,5 @@
 package procshell.shell.eval;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ public final class Values {
         a = normalize(a);
         b = normalize(b);
         if (a instanceof Number x && b instanceof Number y) {
-            if (isIntegral(x) && isIntegral(y)) return toBig(x).equals(toBig(y));
+            if (Arithmetic.isInteger(x) && Arithmetic.isInteger(y)) return Arithmetic.big(x).equals(Arithmetic.big(y));
             return x.doubleValue() == y.doubleValue();
         }
         if (a instanceof Tuple ta && b instanceof Tuple tb) {
@@ -37,12 +36,12 @@ public final class Values {
         return a == null ? b == null : a.equals(b);
     }
 
-    private static boolean isIntegral(Number n) {
-        return n instanceof Integer || n instanceof Long || n instanceof BigInteger || n instanceof Short || n instanceof Byte;
-    }
-
-    private static BigInteger toBig(Number n) {
-        return n instanceof BigInteger b ? b : BigInteger.valueOf(n.longValue());
+    /**
+     * Elixir's {@code ===}: as {@link #termEquals} but an integer never equals a float
+     * ({@code 1 === 1.0} is false), also inside tuples, lists and maps.
+     */
+    public static boolean strictlyEqual(Object a, Object b) {
+        return procshell.runtime.inspect.Inspect.exactlyEqual(normalize(a), normalize(b));
     }
 
     /** GStrings to Strings, recursively through lists, maps and tuples; other values unchanged. */

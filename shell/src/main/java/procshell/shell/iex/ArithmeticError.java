@@ -1,29 +1,66 @@
 package procshell.shell.iex;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Elixir's {@code ArithmeticError} for a division by zero, as iex prints {@code 1/0}:
+ * Elixir's {@code ArithmeticError}, as iex prints a bad operand of an arithmetic operator or
+ * function: the expression in Elixir's notation, then the BEAM function as the stack line.
  *
  * <pre>
  * ** (ArithmeticError) bad argument in arithmetic expression: 1 / 0
  *     :erlang./(1, 0)
+ * ** (ArithmeticError) bad argument in arithmetic expression: div(7, 0)
+ *     :erlang.div(7, 0)
  * </pre>
  */
 @ElixirName("ArithmeticError")
 public final class ArithmeticError extends ArithmeticException implements BeamFrames {
-    private final transient Object left;
-    private final transient Object right;
+    private final String frame;
 
-    /** The error for {@code left / right}. */
-    public ArithmeticError(Object left, Object right) {
-        super("bad argument in arithmetic expression: " + Kernel.inspect(left) + " / " + Kernel.inspect(right));
-        this.left = left;
-        this.right = right;
+    private static final String DEFAULT_MESSAGE = "bad argument in arithmetic expression";
+
+    /** {@code raise ArithmeticError}: Elixir's default message, no stack line. */
+    public ArithmeticError() {
+        this(DEFAULT_MESSAGE);
+    }
+
+    /** {@code raise ArithmeticError, message}: no stack line. */
+    public ArithmeticError(String message) {
+        super(message);
+        this.frame = null;
+    }
+
+    private ArithmeticError(String expression, String frame) {
+        super(DEFAULT_MESSAGE + ": " + expression);
+        this.frame = frame;
+    }
+
+    /**
+     * The error for the infix operator {@code op} ({@code +}, {@code -}, {@code *}, {@code /}):
+     * {@code 1 + :a}, stack line {@code :erlang.+(1, :a)}.
+     */
+    public static ArithmeticError operator(String op, Object left, Object right) {
+        return new ArithmeticError(Kernel.inspect(left) + " " + op + " " + Kernel.inspect(right),
+                ":erlang." + op + "(" + args(left, right) + ")");
+    }
+
+    /**
+     * The error for the function {@code fun} of the {@code :erlang} module: {@code div(7, 0)},
+     * stack line {@code :erlang.div(7, 0)}; a unary operator reads {@code -(:a)}.
+     */
+    public static ArithmeticError function(String fun, Object... args) {
+        String list = args(args);
+        return new ArithmeticError(fun + "(" + list + ")", ":erlang." + fun + "(" + list + ")");
+    }
+
+    private static String args(Object... args) {
+        return Arrays.stream(args).map(Kernel::inspect).collect(Collectors.joining(", "));
     }
 
     @Override
     public List<String> beamFrames() {
-        return List.of(":erlang./(" + Kernel.inspect(left) + ", " + Kernel.inspect(right) + ")");
+        return frame == null ? List.of() : List.of(frame);
     }
 }

@@ -17,7 +17,7 @@ public final class IO {
     public static Atom puts(Object text) {
         IexSession s = IexSession.current();
         Object v = Values.normalize(text);
-        s.out().println(v instanceof Atom a ? a.name() : String.valueOf(v));
+        s.out().println(v instanceof Atom a ? a.name() : v instanceof Number ? Kernel.to_string(v) : String.valueOf(v));
         s.out().flush();
         return Atom.OK;
     }

@@ -158,8 +158,7 @@ public final class Kernel {
         Returns true if the term is an integer.
         """)
     public static boolean is_integer(Object term) {
-        return term instanceof Integer || term instanceof Long || term instanceof Short || term instanceof Byte
-                || term instanceof java.math.BigInteger;
+        return procshell.shell.eval.Arithmetic.isInteger(term);
     }
 
     /** Whether the term is a float, as {@code is_float/1}. */
@@ -167,7 +166,7 @@ public final class Kernel {
         Returns true if the term is a float.
         """)
     public static boolean is_float(Object term) {
-        return term instanceof Double || term instanceof Float || term instanceof java.math.BigDecimal;
+        return procshell.shell.eval.Arithmetic.isFloat(term);
     }
 
     /** Whether the term is a number, as {@code is_number/1}. */
@@ -176,6 +175,103 @@ public final class Kernel {
         """)
     public static boolean is_number(Object term) {
         return is_integer(term) || is_float(term);
+    }
+
+    // ---- integer and float functions (procshell.shell.eval.Arithmetic has the semantics) --------
+
+    /**
+     * Integer division truncated towards zero, as {@code div/2}.
+     *
+     * @throws ArithmeticError for a zero divisor or an operand that is not an integer
+     */
+    @Doc("""
+        Performs an integer division, truncated towards zero; both arguments must be integers.
+
+        ## Examples
+
+            ps> div(5, 2)
+            2
+            ps> div(-5, 2)
+            -2
+        """)
+    public static Number div(Object dividend, Object divisor) {
+        return procshell.shell.eval.Arithmetic.div(dividend, divisor);
+    }
+
+    /**
+     * The remainder of {@link #div}, with the dividend's sign, as {@code rem/2}.
+     *
+     * @throws ArithmeticError for a zero divisor or an operand that is not an integer
+     */
+    @Doc("""
+        Computes the remainder of an integer division; the result has the sign of the dividend.
+
+        ## Examples
+
+            ps> rem(5, 2)
+            1
+            ps> rem(-5, 2)
+            -1
+        """)
+    public static Number rem(Object dividend, Object divisor) {
+        return procshell.shell.eval.Arithmetic.rem(dividend, divisor);
+    }
+
+    /**
+     * The nearest integer, halves away from zero, as {@code round/1}.
+     *
+     * @throws IllegalArgumentException (ArgumentError) when the term is not a number
+     */
+    @Doc("""
+        Rounds a number to the nearest integer; halves are rounded away from zero.
+
+        ## Examples
+
+            ps> round(5.6)
+            6
+            ps> round(-5.5)
+            -6
+        """)
+    public static Number round(Object number) {
+        return procshell.shell.eval.Arithmetic.round(number);
+    }
+
+    /**
+     * The integer part of a number, as {@code trunc/1}.
+     *
+     * @throws IllegalArgumentException (ArgumentError) when the term is not a number
+     */
+    @Doc("""
+        Returns the integer part of a number.
+
+        ## Examples
+
+            ps> trunc(5.4)
+            5
+            ps> trunc(-5.99)
+            -5
+        """)
+    public static Number trunc(Object number) {
+        return procshell.shell.eval.Arithmetic.trunc(number);
+    }
+
+    /**
+     * The absolute value, an integer for an integer and a float for a float, as {@code abs/1}.
+     *
+     * @throws IllegalArgumentException (ArgumentError) when the term is not a number
+     */
+    @Doc("""
+        Returns the absolute value of a number.
+
+        ## Examples
+
+            ps> abs(-3.33)
+            3.33
+            ps> abs(-3)
+            3
+        """)
+    public static Number abs(Object number) {
+        return procshell.shell.eval.Arithmetic.abs(number);
     }
 
     /** Whether the term is a binary (a string), as {@code is_binary/1}. */
@@ -732,6 +828,8 @@ public final class Kernel {
             String n = Modules.moduleName(c);
             return n.startsWith(":") ? n.substring(1) : "Elixir." + n;
         }
+        // Float.to_string's shortest form: "#{1.0e10}" is "1.0e10" where inspect spells it out
+        if (procshell.shell.eval.Arithmetic.isFloat(t)) return ElixirFloat.to_string(t);
         if (t instanceof Number) return inspect(t);
         String type = t instanceof Tuple ? "Tuple" : t instanceof Pid ? "PID" : t instanceof Ref ? "Reference"
                 : t instanceof Map<?, ?> ? "Map" : t instanceof groovy.lang.Range<?> ? "Range (a struct)"

@@ -194,7 +194,7 @@ class IexSyntaxTest {
             unchanged("x ? y : z");
             unchanged("x ? (y) : z");
             unchanged("a !(b)");
-            unchanged("a !== b");
+            translates("a !== b", "!procshell.shell.eval.Values.strictlyEqual(a, b)"); // not a bang name
             unchanged("if(!(x)) {}");
         }
 
@@ -321,7 +321,7 @@ class IexSyntaxTest {
             translates("{a, _, _b, ^c, [d, e], {:x, 1}, nil, \"s\", 2.5, Foo} = v",
                     "_match_(binding, _ptuple_(_pvar_(\"a\"), _pvar_(\"_\"), _pvar_(\"_\"), _ppin_(c),"
                             + " _plist_(_pvar_(\"d\"), _pvar_(\"e\")), _ptuple_(_plit_(_atom_(\"x\")), _plit_(1)),"
-                            + " _plit_(null), _plit_(\"s\"), _plit_(2.5), _plit_(Foo)), (v))");
+                            + " _plit_(null), _plit_(\"s\"), _plit_(2.5d), _plit_(Foo)), (v))");
             translates("{} = f()", "_match_(binding, _ptuple_(), (f()))");
             translates("{x} = {1}", "_match_(binding, _ptuple_(_pvar_(\"x\")), (_tuple_(1)))");
             translates("{a, b} = {1, 2}", "_match_(binding, _ptuple_(_pvar_(\"a\"), _pvar_(\"b\")), (_tuple_(1, 2)))");
