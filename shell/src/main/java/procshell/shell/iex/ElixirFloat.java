@@ -2,11 +2,9 @@ package procshell.shell.iex;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import procshell.runtime.inspect.Inspect;
-import procshell.runtime.node.Tuple;
 import procshell.shell.eval.Arithmetic;
 
 /**
@@ -158,9 +156,6 @@ public final class ElixirFloat {
             :error
         """)
     public static Object parse(Object text) {
-        String s = String.valueOf(text);
-        Matcher m = FLOAT_PREFIX.matcher(s);
-        if (!m.find()) return Kernel._atom_("error");
-        return Tuple.of(Double.parseDouble(m.group()), s.substring(m.end()));
+        return ElixirInteger.parsePrefix(FLOAT_PREFIX, text, Double::parseDouble);
     }
 }

@@ -72,10 +72,15 @@ public final class ElixirInteger {
             :error
         """)
     public static Object parse(Object text) {
+        return parsePrefix(INTEGER_PREFIX, text, digits -> Arithmetic.integer(new BigInteger(digits)));
+    }
+
+    /** {@code {value, rest}} for the text's prefix that the pattern matches, else {@code :error}. */
+    static Object parsePrefix(Pattern prefix, Object text, java.util.function.Function<String, Object> value) {
         String s = String.valueOf(text);
-        Matcher m = INTEGER_PREFIX.matcher(s);
+        Matcher m = prefix.matcher(s);
         if (!m.find()) return Kernel._atom_("error");
-        return Tuple.of(Arithmetic.integer(new BigInteger(m.group())), s.substring(m.end()));
+        return Tuple.of(value.apply(m.group()), s.substring(m.end()));
     }
 
     /**
