@@ -119,6 +119,11 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         // The terminal opens while the node starts: both are on the way to the first prompt.
         if (opening == null && expression == null && script == null) opening = SystemTerminal.openAsync();
+        if (atomLimit < 1) {
+            if (opening != null) SystemTerminal.close(opening);
+            System.err.println("procshell: --atom-limit must be at least 1 (got " + atomLimit + ")");
+            return 2;
+        }
         Shell shell;
         try {
             shell = new Shell(nodeName(), atomLimit, distOptions());

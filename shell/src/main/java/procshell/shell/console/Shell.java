@@ -116,12 +116,23 @@ public final class Shell {
 
     /** The node (after a halt, the fresh one). */
     public Node node() {
-        return running.join().node();
+        return running().node();
     }
 
     /** The shell process (after a halt, the fresh node's). */
     public EvaluatorProcess process() {
-        return running.join().process();
+        return running().process();
+    }
+
+    /** The running node, once started; a failed start raises what the node raised. */
+    private Running running() {
+        try {
+            return running.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     /** The evaluator, whose bindings outlive shell processes and nodes. */
