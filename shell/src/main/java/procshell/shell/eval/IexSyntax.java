@@ -40,6 +40,8 @@ import procshell.shell.eval.Lexer.Token;
  *   <li>{@code {pat, ...} = expr} starting a top-level statement → {@code _match_(binding, ...)}.</li>
  *   <li>{@code %{id: 1, "a" => 2}} → {@code _map_(_atom_("id"), 1, "a", 2)}.</li>
  *   <li>{@code fn x -> body end} → <code>{ x -&gt; body }</code>.</li>
+ *   <li>{@code receive do pattern when guard -> body; ... after ms -> body end} →
+ *       {@code _receive_(_rclause_(...), ..., _rafter_(ms, ...))} ({@link ReceiveSyntax}).</li>
  *   <li>{@code "#{x}"} → {@code "${_str_(x)}"}: the code inside is translated too, and its value
  *       is inserted as Elixir's {@code to_string/1} gives it ({@code "#{:ok}"} is {@code "ok"}).</li>
  *   <li>{@code nil} → {@code null}; {@code __MODULE__} → the enclosing class name;
@@ -52,8 +54,8 @@ import procshell.shell.eval.Lexer.Token;
  *
  * <p>Not translated (Groovy will report them): patterns in {@code fn} or method parameters
  * ({@code fn {a, b} -> ...}, {@code def f(:hello)}), multi-clause {@code fn}, map patterns and
- * {@code %{m | k: v}}, {@code do ... end} blocks (only paired, so an enclosing {@code fn} keeps its
- * own {@code end}) and one-element tuples {@code {x}}, which read as closures.
+ * {@code %{m | k: v}}, {@code do ... end} blocks other than {@code receive} (only paired, so an
+ * enclosing {@code fn} keeps its own {@code end}) and one-element tuples {@code {x}}, which read as closures.
  */
 public final class IexSyntax {
 
@@ -69,12 +71,14 @@ public final class IexSyntax {
 
     /**
      * Translates one input to Groovy source with the same number of lines, each construct staying
-     * on its line. Never throws: on any internal problem the input is returned unchanged.
+     * on its line. On any internal problem the input is returned unchanged.
      *
      * <p>Example: {@code x = %{id: nil} # note} → {@code x = _map_(_atom_("id"), null) // note}.
      *
      * @param source the text typed at the prompt
      * @return Groovy source
+     * @throws TranslationError for an Elixir construct Elixir itself would reject before running
+     *         anything, e.g. {@code receive do msg end}
      */
     public static String translate(String source) {
         if (source == null || source.isEmpty()) {
@@ -83,6 +87,8 @@ public final class IexSyntax {
         try {
             String result = IexSyntaxTranslator.translate(source, null, false);
             return lineCount(result) == lineCount(source) ? result : source;
+        } catch (TranslationError e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             return source;
         }

@@ -161,15 +161,20 @@ final class IexSyntaxStructure {
 
     /**
      * An Elixir {@code do} ending its line ({@code case x do}, {@code receive do}) opens a block
-     * closed by {@code end}. It is not translated, but pairing it keeps an enclosing {@code fn}
-     * from taking its {@code end}. Groovy's {@code do} is followed by a statement on the same line.
+     * closed by {@code end}; so does the {@code do} of {@code receive do}, anywhere. Only
+     * {@code receive} is translated, but pairing the others keeps an enclosing {@code fn} from
+     * taking their {@code end}. Groovy's {@code do} is followed by a statement on the same line.
      */
     boolean isDoOpener(int i) {
         if (!tokens.get(i).isIdent("do") || afterMemberAccess(i)) {
             return false;
         }
+        int prev = prevSignificant(i);
+        if (prev >= 0 && tokens.get(prev).isIdent("receive") && !afterMemberAccess(prev)) {
+            return true; // receive do ... end, also on one line (translated by ReceiveSyntax)
+        }
         int next = nextSignificant(i);
-        return next < 0 ? prevSignificant(i) >= 0 : newlineBetween(i, next) && !tokens.get(next).isOp("{");
+        return next < 0 ? prev >= 0 : newlineBetween(i, next) && !tokens.get(next).isOp("{");
     }
 
     int prevSignificant(int i) {

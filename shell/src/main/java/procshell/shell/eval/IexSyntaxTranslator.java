@@ -53,8 +53,8 @@ final class IexSyntaxTranslator {
     private static final Set<String> LITERAL_WORDS = Set.of("nil", "null", "true", "false", "__MODULE__");
 
     private final String src;
-    private final List<Token> tokens;
-    private final IexSyntaxStructure structure;
+    final List<Token> tokens;
+    final IexSyntaxStructure structure;
     /** Innermost enclosing class name per token, for __MODULE__ (null outside classes). */
     private final String[] module;
     /** The '{' opening a class body (never a tuple, even on its own line). */
@@ -67,7 +67,11 @@ final class IexSyntaxTranslator {
     private final boolean[] dropped;
     /** Translating the code of a string interpolation: no statement-level rules. */
     private final boolean fragment;
-    private final StringBuilder out = new StringBuilder();
+    final StringBuilder out = new StringBuilder();
+    /** While a receive clause's pattern is emitted: the names its variables bind, else null. */
+    java.util.Set<String> patternVariables;
+    /** Variables of enclosing receive clauses renamed so as not to clash ({@link ReceiveSyntax}). */
+    java.util.Map<String, String> renames = java.util.Map.of();
 
     private IexSyntaxTranslator(String src, String outerModule, boolean fragment) {
         this.src = src;
@@ -285,7 +289,7 @@ final class IexSyntaxTranslator {
 
     // ---- emission -----------------------------------------------------------------------------
 
-    private void emit(int from, int to) {
+    void emit(int from, int to) {
         int i = from;
         while (i < to) {
             i = emitAt(i, to);
@@ -304,7 +308,7 @@ final class IexSyntaxTranslator {
     }
 
     /** Emits token {@code i} (or a construct starting there) and returns the next index to emit. */
-    private int emitAt(int i, int limit) {
+    int emitAt(int i, int limit) {
         Token t = tokens.get(i);
         if (dropped[i]) {
             return i + 1;
@@ -371,6 +375,9 @@ final class IexSyntaxTranslator {
             out.append(src, t.start(), tokens.get(end - 1).end());
             return end;
         }
+        if (name.equals("receive") && !member && ReceiveSyntax.opens(structure, i)) {
+            return new ReceiveSyntax(this, i).emit();
+        }
         if (name.equals("fn") && structure.isOpener(i)) {
             out.append('{');
         } else if (name.equals("end") && structure.partner[i] >= 0
@@ -396,7 +403,7 @@ final class IexSyntaxTranslator {
             out.append(name).append(nextIs(i, "?") ? "_qm" : "_bang");
             return i + 2;
         } else {
-            out.append(name);
+            out.append(member || nextIs(i, ":") ? name : renames.getOrDefault(name, name));
         }
         return i + 1;
     }
@@ -857,7 +864,7 @@ final class IexSyntaxTranslator {
         out.append(')');
     }
 
-    private void patternElement(int from, int to) {
+    void patternElement(int from, int to) {
         int first = from;
         while (first < to && !tokens.get(first).significant()) {
             first++;
@@ -876,9 +883,12 @@ final class IexSyntaxTranslator {
         if (first == last && t.kind() == Kind.IDENT && !IexSyntaxStructure.KEYWORDS.contains(name)
                 && !LITERAL_WORDS.contains(name) && !Character.isUpperCase(name.charAt(0))) {
             out.append("_pvar_(\"").append(name.startsWith("_") ? "_" : name).append("\")");
+            if (patternVariables != null && !name.startsWith("_")) {
+                patternVariables.add(name);
+            }
         } else if (t.isOp("^") && structure.nextSignificant(first) == last
                 && tokens.get(last).kind() == Kind.IDENT) {
-            out.append("_ppin_(").append(tokens.get(last).text()).append(')');
+            out.append("_ppin_(").append(renames.getOrDefault(tokens.get(last).text(), tokens.get(last).text())).append(')');
         } else if ((t.isOp("{") || t.isOp("[")) && structure.partner[first] == last) {
             pattern(first, last);
         } else {
@@ -981,7 +991,10 @@ final class IexSyntaxTranslator {
         if (code.isBlank()) {
             return "_str_(null)" + code;
         }
-        return "_str_(" + translate(code, module[i], true) + ")";
+        IexSyntaxTranslator inner = new IexSyntaxTranslator(code, module[i], true);
+        inner.renames = renames;
+        inner.emit(0, inner.tokens.size());
+        return "_str_(" + inner.out + ")";
     }
 
     /** {@code :ok} becomes {@code _atom_("ok")}; {@code :ets.all()} becomes {@code _erl_("ets").all()}. */

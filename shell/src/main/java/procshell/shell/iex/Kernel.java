@@ -388,6 +388,21 @@ public final class Kernel {
         return new Pattern.ListPattern(List.of(elements));
     }
 
+    /** {@code receive do ... end}: see {@link procshell.shell.eval.Receive#run}. */
+    public static Object _receive_(Object... clauses) {
+        return procshell.shell.eval.Receive.run(clauses);
+    }
+
+    /** A {@code pattern when guard -> body} clause of a receive; {@code guard} may be null. */
+    public static procshell.shell.eval.Receive.Clause _rclause_(Pattern pattern, List<String> variables, Closure<?> guard, Closure<?> body) {
+        return new procshell.shell.eval.Receive.Clause(pattern, List.copyOf(variables), guard, body);
+    }
+
+    /** The {@code after timeout -> body} clause of a receive. */
+    public static procshell.shell.eval.Receive.After _rafter_(Object timeout, Closure<?> body) {
+        return new procshell.shell.eval.Receive.After(Values.normalize(timeout), body);
+    }
+
     // ---- processes ----------------------------------------------------------------------------
 
     private static ProcessContext ctx() {
@@ -458,6 +473,10 @@ public final class Kernel {
         ## Examples
 
             ps> pid = spawn(fn -> receive do msg -> IO.puts("got #{msg}") end end)
+            #PID<0.110.0>
+            ps> send(pid, :hi)
+            got hi
+            :hi
         """)
     public static Pid spawn(Closure<?> fun) {
         return ctx().node().spawn(self -> fun.call(), SpawnOptions.DEFAULT.withInitialCall(funInitialCall()));
@@ -484,6 +503,20 @@ public final class Kernel {
 
         With a timeout in ms, returns nil when nothing arrives in time; with a
         closure, takes the first message the closure accepts (selective receive).
+        Elixir's receive do pattern [when guard] -> body ... after ms -> body end
+        works as written: messages no clause matches stay queued, in order.
+
+        ## Examples
+
+            ps> send(self(), {:a, 1}); send(self(), :b)
+            :b
+            ps> receive do {:a, x} -> x end
+            1
+            ps> receive do :c -> :c after 0 -> :nothing end
+            :nothing
+            ps> flush()
+            :b
+            :ok
         """)
     public static Object receive() {
         return ctx().receive();

@@ -72,14 +72,23 @@ public final class ErrorFormatter {
      * @param input the input as typed (its lines numbered from {@code counter})
      */
     public static String format(Throwable t, int counter, String input) {
+        if (t instanceof procshell.shell.eval.TranslationError e && e.column() > 0 && input != null) {
+            return format(t, counter) + snippet(input, e.line(), e.column(), counter);
+        }
         SyntaxException stray = strayCloser(t, input);
         if (stray == null) return format(t, counter);
         int line = stray.getLine();
         String text = input.split("\r\n|\r|\n", -1)[line - 1];
+        return "** (SyntaxError) iex:" + (line + counter - 1) + ":" + stray.getStartColumn() + ": unexpected token: "
+                + text.charAt(stray.getStartColumn() - 1) + snippet(input, line, stray.getStartColumn(), counter);
+    }
+
+    /** iex's snippet under a syntax error: the input's line {@code line}, a caret under {@code column}. */
+    private static String snippet(String input, int line, int column, int counter) {
+        String text = input.split("\r\n|\r|\n", -1)[line - 1];
         String number = String.valueOf(line + counter - 1);
-        return "** (SyntaxError) iex:" + number + ":" + stray.getStartColumn() + ": unexpected token: " + text.charAt(stray.getStartColumn() - 1)
-                + "\n    |\n " + " ".repeat(Math.max(0, 2 - number.length())) + number + " | " + text
-                + "\n    | " + " ".repeat(stray.getStartColumn() - 1) + "^";
+        return "\n    |\n " + " ".repeat(Math.max(0, 2 - number.length())) + number + " | " + text
+                + "\n    | " + " ".repeat(column - 1) + "^";
     }
 
     /** Groovy's error for a closing bracket nobody opened, when it points at one in the typed line. */
@@ -144,6 +153,7 @@ public final class ErrorFormatter {
     /** The Elixir exception name for a Java or Groovy throwable. */
     public static String elixirName(Throwable t) {
         if (t instanceof CompilationFailedException) return isSyntax(t) ? "SyntaxError" : "CompileError";
+        if (t instanceof procshell.shell.eval.TranslationError e) return e.elixirName();
         if (t instanceof MissingPropertyException) return "CompileError";
         if (t instanceof MissingMethodException m) return isPromptFunction(m) ? "CompileError" : "UndefinedFunctionError";
         if (t instanceof IllegalArgumentException) return "ArgumentError";
@@ -171,6 +181,9 @@ public final class ErrorFormatter {
     }
 
     private static String message(Throwable t, int counter) {
+        if (t instanceof procshell.shell.eval.TranslationError e) {
+            return "iex:" + (e.line() + counter - 1) + (e.column() > 0 ? ":" + e.column() : "") + ": " + e.getMessage();
+        }
         if (t instanceof MultipleCompilationErrorsException m) {
             for (Object o : m.getErrorCollector().getErrors()) {
                 if (o instanceof SyntaxErrorMessage s) {

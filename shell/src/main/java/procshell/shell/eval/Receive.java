@@ -1,0 +1,104 @@
+package procshell.shell.eval;
+
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+
+import groovy.lang.Closure;
+import org.codehaus.groovy.runtime.DefaultGroovyMethods;
+import procshell.runtime.node.Atom;
+import procshell.runtime.process.ErlangError;
+import procshell.runtime.process.Mailbox;
+import procshell.runtime.process.ProcessContext;
+
+/**
+ * Elixir's {@code receive do pattern [when guard] -> body ... after timeout -> body end}, which
+ * the shell's translation ({@link ReceiveSyntax}) turns into {@code _receive_(clauses...)} calls of
+ * {@code Kernel}: selective receive over the calling process's mailbox. The oldest message that
+ * some clause accepts is taken (the clauses tried in order for each message); the others stay
+ * queued in order. The accepting clause's body runs with the pattern's variables as its
+ * parameters, so they are visible in the body only, as in Elixir.
+ */
+public final class Receive {
+    private static final Atom INFINITY = Atom.of("infinity");
+    private static final Atom TIMEOUT_VALUE = Atom.of("timeout_value");
+
+    private Receive() {}
+
+    /**
+     * One {@code pattern when guard -> body} clause.
+     *
+     * @param pattern   the pattern
+     * @param variables the names the pattern binds, in the order of the parameters of
+     *                  {@code guard} and {@code body}
+     * @param guard     the {@code when} guard, or null; a guard that raises rejects the message,
+     *                  as on the BEAM
+     * @param body      the body
+     */
+    public record Clause(Pattern pattern, List<String> variables, Closure<?> guard, Closure<?> body) {
+        /** The values of the pattern's variables when {@code message} matches, else null. */
+        Object[] accept(Object message) {
+            Map<String, Object> bound = new LinkedHashMap<>();
+            if (!pattern.match(message, bound)) return null;
+            Object[] args = new Object[variables.size()];
+            for (int i = 0; i < args.length; i++) args[i] = bound.get(variables.get(i));
+            if (guard == null) return args;
+            try {
+                return DefaultGroovyMethods.asBoolean(guard.call(args)) ? args : null;
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The {@code after timeout -> body} clause.
+     *
+     * @param timeout ms (a non-negative integer) or {@code :infinity}
+     * @param body    what the receive returns when no message was accepted in time
+     */
+    public record After(Object timeout, Closure<?> body) {}
+
+    /**
+     * Runs a receive in the calling process.
+     *
+     * @param parts the clauses in order, then at most one {@link After}; no clauses and no
+     *              {@code After} waits forever (Elixir's {@code receive do end})
+     * @return the value of the accepting clause's body, or of the after body
+     * @throws ErlangError {@code :timeout_value} when the timeout is not a non-negative integer
+     *                     or {@code :infinity}, as the BEAM
+     */
+    public static Object run(Object... parts) {
+        List<Clause> clauses = new java.util.ArrayList<>();
+        After after = null;
+        for (Object p : parts) {
+            if (p instanceof After a) after = a;
+            else clauses.add((Clause) p);
+        }
+        long timeoutMs = after == null ? -1 : timeoutMs(after.timeout());
+        Clause[] chosen = new Clause[1];
+        Object[][] args = new Object[1][];
+        Object m = ProcessContext.require().receive(message -> {
+            for (Clause c : clauses) {
+                Object[] a = c.accept(message);
+                if (a != null) {
+                    chosen[0] = c;
+                    args[0] = a;
+                    return true;
+                }
+            }
+            return false;
+        }, timeoutMs);
+        if (m == Mailbox.TIMEOUT) return after.body().call();
+        return chosen[0].body().call(args[0]);
+    }
+
+    private static long timeoutMs(Object timeout) {
+        if (INFINITY.equals(timeout)) return -1;
+        if ((timeout instanceof Integer || timeout instanceof Long || timeout instanceof java.math.BigInteger)
+                && ((Number) timeout).longValue() >= 0 && ((Number) timeout).doubleValue() <= Long.MAX_VALUE) {
+            return ((Number) timeout).longValue();
+        }
+        throw new ErlangError(TIMEOUT_VALUE);
+    }
+}

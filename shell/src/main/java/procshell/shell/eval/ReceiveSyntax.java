@@ -1,0 +1,257 @@
+package procshell.shell.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import procshell.shell.eval.Lexer.Kind;
+import procshell.shell.eval.Lexer.Token;
+
+/**
+ * The translation of Elixir's {@code receive do ... end} for {@link IexSyntaxTranslator}, line for
+ * line:
+ *
+ * <pre>
+ * receive do                          _receive_(
+ *   {:ok, x} when x &gt; 0 -&gt; x           _rclause_(_ptuple_(_plit_(_atom_("ok")),_pvar_("x")), ["x"], { x -&gt; x &gt; 0 }, { x -&gt; x
+ *   :stop -&gt; :bye                     }),_rclause_(_plit_(_atom_("stop")), [], null, { -&gt; _atom_("bye")
+ * after 100 -&gt; :timeout               }),_rafter_( 100, { -&gt; _atom_("timeout")
+ * end                                 }))
+ * </pre>
+ *
+ * A clause's pattern starts its line (or follows a {@code ;}) and ends at its {@code ->}; its body
+ * runs to the next clause's pattern, {@code after} or {@code end}. The pattern's variables become
+ * the parameters of the guard and body closures ({@link Receive.Clause}). In a guard,
+ * {@code and}, {@code or} and {@code not} are Groovy's {@code &&}, {@code ||} and {@code !}.
+ * Malformed receives raise {@link TranslationError} with Elixir's message.
+ */
+final class ReceiveSyntax {
+    private static final String RECEIVE = "\"receive\"";
+
+    private final IexSyntaxTranslator t;
+    private final List<Token> tokens;
+    private final IexSyntaxStructure structure;
+    private final int receive;
+    private final int open;
+    private final int close;
+    /** Nesting depth of the tokens directly inside the {@code do ... end}. */
+    private final int level;
+
+    /** Token {@code i} is {@code receive} followed by the {@code do} of a paired {@code do ... end}. */
+    static boolean opens(IexSyntaxStructure structure, int i) {
+        int next = structure.nextSignificant(i);
+        return next >= 0 && structure.tokens.get(next).isIdent("do") && structure.isOpener(next)
+                && structure.tokens.get(structure.partner[next]).isIdent("end");
+    }
+
+    ReceiveSyntax(IexSyntaxTranslator translator, int receive) {
+        this.t = translator;
+        this.tokens = translator.tokens;
+        this.structure = translator.structure;
+        this.receive = receive;
+        this.open = structure.nextSignificant(receive);
+        this.close = structure.partner[open];
+        this.level = structure.depth[open] + 1;
+    }
+
+    /** Emits the whole {@code receive ... end}; returns the index after its {@code end}. */
+    int emit() {
+        int after = -1;
+        List<Integer> arrows = new ArrayList<>();
+        List<Integer> afterArrows = new ArrayList<>();
+        for (int k = open + 1; k < close; k++) {
+            if (structure.depth[k] != level) {
+                continue;
+            }
+            Token tk = tokens.get(k);
+            if (tk.isIdent("after") && !structure.afterMemberAccess(k)) {
+                if (after >= 0) {
+                    throw compileError("duplicated :after clauses given for " + RECEIVE);
+                }
+                after = k;
+            } else if (tk.isOp("->")) {
+                (after < 0 ? arrows : afterArrows).add(k);
+            }
+        }
+        int doEnd = after >= 0 ? after : close;
+        int first = structure.nextSignificant(open);
+        if (arrows.isEmpty() && first < doEnd) {
+            throw compileError("expected -> clauses for :do in " + RECEIVE);
+        }
+        List<Integer> starts = new ArrayList<>();
+        for (int c = 0; c < arrows.size(); c++) {
+            int from = c == 0 ? open : arrows.get(c - 1);
+            int separator = lastSeparator(from, arrows.get(c));
+            if (c == 0 && separator >= 0 && structure.nextSignificant(open) < separator) {
+                throw syntaxError(arrows.get(c), false, "unexpected operator ->. If you want to define multiple clauses, "
+                        + "the first expression must use ->. Syntax error before: '->'");
+            }
+            if (c > 0 && separator < 0) {
+                int start = patternStartOnLine(from, arrows.get(c));
+                String text = tokens.get(start).text();
+                throw syntaxError(start, true, "syntax error before: "
+                        + (tokens.get(start).kind() == Kind.ATOM ? text.substring(1) : text));
+            }
+            starts.add(structure.nextSignificant(c == 0 ? open : separator));
+        }
+        if (after >= 0 && afterArrows.size() != 1) {
+            throw compileError("expected a single -> clause for :after in " + RECEIVE);
+        }
+
+        t.out.append("_receive_(");
+        gap(receive + 1, open);
+        gap(open + 1, arrows.isEmpty() ? doEnd : starts.get(0));
+        for (int c = 0; c < arrows.size(); c++) {
+            int bodyEnd = c + 1 < arrows.size() ? starts.get(c + 1) : doEnd;
+            clause(starts.get(c), arrows.get(c), bodyEnd);
+            if (c + 1 < arrows.size() || after >= 0) {
+                t.out.append(',');
+            }
+        }
+        if (after >= 0) {
+            int arrow = afterArrows.get(0);
+            if (structure.nextSignificant(after) == arrow) {
+                throw compileError("expected one argument for :after clauses (->) in " + RECEIVE);
+            }
+            t.out.append("_rafter_(");
+            t.emit(after + 1, arrow);
+            t.out.append(", { ->");
+            t.emit(arrow + 1, close);
+            t.out.append("})");
+        }
+        t.out.append(')');
+        return close + 1;
+    }
+
+    /** Emits one clause: its pattern [start, arrow), its body (arrow, bodyEnd). */
+    private void clause(int start, int arrow, int bodyEnd) {
+        int when = -1;
+        for (int k = start; k < arrow; k++) {
+            if (structure.depth[k] == level && (tokens.get(k).isOp(",")
+                    || (tokens.get(k).isIdent("when") && when >= 0))) {
+                throw compileError("expected one argument for :do clauses (->) in " + RECEIVE);
+            }
+            if (structure.depth[k] == level && tokens.get(k).isIdent("when") && !structure.afterMemberAccess(k)) {
+                when = k;
+            }
+        }
+        int patternEnd = structure.prevSignificant(when >= 0 ? when : arrow) + 1;
+        if (start >= patternEnd || start > arrow || (when >= 0 && structure.nextSignificant(when) >= arrow)) {
+            throw compileError("expected one argument for :do clauses (->) in " + RECEIVE);
+        }
+        t.out.append("_rclause_(");
+        Set<String> variables = new LinkedHashSet<>();
+        t.patternVariables = variables;
+        try {
+            t.patternElement(start, patternEnd);
+        } finally {
+            t.patternVariables = null;
+        }
+        gap(patternEnd, when >= 0 ? when : arrow);
+        // a variable of an enclosing clause is shadowed, as in Elixir; Groovy wants another name
+        Map<String, String> outer = t.renames;
+        Map<String, String> inner = new HashMap<>(outer);
+        List<String> names = new ArrayList<>();
+        for (String v : variables) {
+            String name = outer.containsKey(v) ? v + "$" + level : v;
+            inner.put(v, name);
+            names.add(name);
+        }
+        String parameters = String.join(", ", names);
+        t.out.append(", [");
+        t.out.append(String.join(", ", variables.stream().map(v -> '"' + v + '"').toList()));
+        t.out.append("], ");
+        t.renames = inner;
+        try {
+            if (when >= 0) {
+                t.out.append("{ ").append(parameters).append(parameters.isEmpty() ? "->" : " ->");
+                guard(when + 1, arrow);
+                t.out.append('}');
+            } else {
+                t.out.append("null");
+            }
+            t.out.append(", { ").append(parameters).append(parameters.isEmpty() ? "->" : " ->");
+            t.emit(arrow + 1, bodyEnd);
+            t.out.append("})");
+        } finally {
+            t.renames = outer;
+        }
+    }
+
+    /** Emits a guard, with Elixir's {@code and}, {@code or}, {@code not} as Groovy operators. */
+    private void guard(int from, int to) {
+        int k = from;
+        while (k < to) {
+            Token tk = tokens.get(k);
+            boolean word = tk.kind() == Kind.IDENT && !structure.afterMemberAccess(k);
+            if (word && tk.text().equals("and")) {
+                t.out.append("&&");
+            } else if (word && tk.text().equals("or")) {
+                t.out.append("||");
+            } else if (word && tk.text().equals("not")) {
+                t.out.append('!');
+            } else if (structure.isOpener(k) && !tk.isOp("(")) {
+                t.emit(k, structure.partner[k] + 1);
+                k = structure.partner[k] + 1;
+                continue;
+            } else {
+                k = t.emitAt(k, to);
+                continue;
+            }
+            k++;
+        }
+    }
+
+    /** Emits only the line breaks and comments of [from, to), so that lines stay where they were. */
+    private void gap(int from, int to) {
+        for (int k = from; k < to; k++) {
+            Kind kind = tokens.get(k).kind();
+            if (kind == Kind.NEWLINE || kind == Kind.COMMENT || kind == Kind.WS) {
+                t.emitAt(k, to);
+            }
+        }
+    }
+
+    /** The last newline or ';' directly inside the block in (from, to), or -1. */
+    private int lastSeparator(int from, int to) {
+        for (int k = to - 1; k > from; k--) {
+            Token tk = tokens.get(k);
+            if (structure.depth[k] == level && (tk.kind() == Kind.NEWLINE || tk.isOp(";"))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** For two clauses on one line without ';': where Elixir stops, the token after the first body's first value. */
+    private int patternStartOnLine(int previousArrow, int arrow) {
+        int k = structure.nextSignificant(previousArrow);
+        k = structure.isOpener(k) ? structure.partner[k] : k;
+        int next = structure.nextSignificant(k);
+        return next >= 0 && next < arrow ? next : arrow;
+    }
+
+    private TranslationError compileError(String message) {
+        return new TranslationError("CompileError", lineOf(receive), 0, message);
+    }
+
+    private TranslationError syntaxError(int at, boolean column, String message) {
+        int lineStart = at;
+        while (lineStart > 0 && tokens.get(lineStart - 1).kind() != Kind.NEWLINE) {
+            lineStart--;
+        }
+        int col = tokens.get(at).start() - tokens.get(lineStart).start() + 1;
+        return new TranslationError("SyntaxError", lineOf(at), column ? col : 0, message);
+    }
+
+    private int lineOf(int index) {
+        int line = 1;
+        for (int k = 0; k < index; k++) {
+            line += (int) tokens.get(k).text().chars().filter(c -> c == '\n').count();
+        }
+        return line;
+    }
+}

@@ -1,0 +1,101 @@
+package procshell.shell.console;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code receive do ... end} typed at the prompt, against iex's ({@code iex-reference/receive.txt}):
+ * clauses on one line and over several, selective receive leaving other messages queued (seen
+ * with {@code flush()}), guards, pins, {@code after} (also 0 and a variable), a receive in a
+ * spawned fn and in a module's process loop, and malformed receives that fail as iex's do while
+ * the bindings stay.
+ */
+@Timeout(30)
+class ReceiveSessionTest {
+
+    /** iex's first 17 inputs, in order, so that the prompt counters in the error messages are iex's. */
+    @Test
+    void clausesSelectiveReceiveAfterAndMalformedReceives() {
+        String afterLate = "receive do\n  :a -> 1\n  :b -> 2\nafter\n  10 -> :late\nend";
+        IexSessionCheck.against("receive.txt")
+                .same("send(self(), :hi)", "send(self(), :hi)")
+                .same("receive do msg -> msg end", "receive do msg -> msg end")
+                // the clause's variables live in its body only
+                .same("msg", "msg")
+                .same("receive do msg -> msg after 0 -> :nothing end", "receive do msg -> msg after 0 -> :nothing end")
+                .same("send(self(), {:a, 1}); send(self(), :b); send(self(), {:a, 2})",
+                        "send(self(), {:a, 1}); send(self(), :b); send(self(), {:a, 2})")
+                .same("receive do {:a, x} -> x end", "receive do {:a, x} -> x end")
+                .same("flush()", "flush()")
+                .same("send(self(), 3)", "send(self(), 3)")
+                .same("receive do n when is_integer(n) and n > 2 -> n * 2 end", "receive do n when is_integer(n) and n > 2 -> n * 2 end")
+                .same(afterLate, afterLate)
+                // iex follows a CompileError with its compiler's stack (lists.erl); procshell has no
+                // such frames and ends the error with an empty line, as for any error without a stack
+                .instead("receive do msg end", "receive do msg end",
+                        "** (CompileError) iex:10: expected -> clauses for :do in \"receive\"", "")
+                .same("receive do :a -> 1 :b -> 2 end", "receive do :a -> 1 :b -> 2 end")
+                .same("receive do after 10 -> :t end", "receive do after 10 -> :t end")
+                // iex shows the frame of its evaluator (:prim_eval.receive/2) under the error
+                .instead("receive do msg -> msg after -1 -> :neg end", "receive do msg -> msg after -1 -> :neg end",
+                        "** (ErlangError) Erlang error: :timeout_value", "")
+                .same("pid = spawn(fn -> receive do msg -> IO.puts(\"got #{msg}\") end end)",
+                        "pid = spawn(fn -> receive do msg -> IO.puts(\"got #{msg}\") end end)")
+                .same("x = 5", "x = 5")
+                .same("send(self(), 5); send(self(), 6)", "send(self(), 5); send(self(), 6)")
+                .same("receive do ^x -> :five end", "receive do ^x -> :five end")
+                .same("receive do ^x -> :five after 0 -> :none end", "receive do ^x -> :five after 0 -> :none end")
+                .same("flush()", "flush()")
+                .instead("receive do a, b -> 1 end", "receive do a, b -> 1 end",
+                        "** (CompileError) iex:17: expected one argument for :do clauses (->) in \"receive\"", "")
+                .instead("receive do after 10 end", "receive do after 10 end",
+                        "** (CompileError) iex:17: expected a single -> clause for :after in \"receive\"", "")
+                .same("x", "x")
+                .check();
+    }
+
+    @Test
+    void multiLineBodies() {
+        String bodies = "receive do\n  msg ->\n    y = 1\n    y + 2\nafter 0 ->\n  :a\n  :b\nend";
+        IexSessionCheck.against("receive.txt")
+                .same(bodies, bodies.replace("  msg ->", "  _msg ->"))
+                .check();
+    }
+
+    @Test
+    void nestedReceivesBindingAndMatchingTheirResult() {
+        String nested = "send(self(), {:x, 4}); send(self(), {:x, 5}); receive do {:x, y} -> receive do {:x, y} -> \"#{y} after #{y}\" after 0 -> :inner end end";
+        IexSessionCheck.against("receive.txt")
+                // iex warns that the outer y is unused; procshell has no unused-variable warnings
+                .instead(nested, nested, "\"5 after 5\"")
+                .same("send(self(), {:ok, 42})", "send(self(), {:ok, 42})")
+                .same("{:ok, v} = receive do m -> m end", "{:ok, v} = receive do m -> m end")
+                .same("v", "v")
+                .check();
+    }
+
+    @Test
+    void receiveInsideFunctionsSpawnedProcessesAndAModuleLoop() {
+        String pong = "class Pong {\n  static loop() {\n    receive do\n      {:ping, from} -> send(from, :pong); loop()\n"
+                + "      :stop -> :stopped\n    end\n  }\n}";
+        String iexPong = "defmodule Pong do\n  def loop() do\n    receive do\n      {:ping, from} -> send(from, :pong); loop()\n"
+                + "      :stop -> :stopped\n    end\n  end\nend";
+        IexSessionCheck.against("receive.txt")
+                // a fn prints differently ({@code #Function<...>}): bound without printing it
+                .extra("f = fn -> receive do {:x, y} -> y * 10 end end; :ok", ":ok")
+                .same("send(self(), {:x, 4}); f.()", "send(self(), {:x, 4}); f.()")
+                .instead(pong, iexPong, "{:module, Pong}")
+                .same("p = spawn(fn -> Pong.loop() end)", "p = spawn(fn -> Pong.loop() end)")
+                .same("send(p, {:ping, self()})", "send(p, {:ping, self()})")
+                .same("receive do :pong -> :got_pong after 1000 -> :no_pong end", "receive do :pong -> :got_pong after 1000 -> :no_pong end")
+                .same("send(p, :stop)", "send(p, :stop)")
+                .same("Process.alive?(p)", "Process.alive?(p)")
+                // h(spawn)'s example
+                .same("pid = spawn(fn -> receive do msg -> IO.puts(\"got #{msg}\") end end)",
+                        "pid = spawn(fn -> receive do msg -> IO.puts(\"got #{msg}\") end end)")
+                .same("ref = Process.monitor(pid)", "ref = Process.monitor(pid)")
+                .same("send(pid, :hi); receive do {:DOWN, ^ref, :process, _, reason} -> reason end",
+                        "send(pid, :hi); receive do {:DOWN, ^ref, :process, _, reason} -> reason end")
+                .check();
+    }
+}
