@@ -83,15 +83,6 @@ public final class Inspect {
     }
 
     /**
-     * Erlang's {@code =:=}, Elixir's {@code ===}: equal in the exact term order, where an integer
-     * never equals a float ({@code 1 === 1.0} is false), element by element in tuples, lists
-     * and maps.
-     */
-    public static boolean exactlyEqual(Object a, Object b) {
-        return TermOrder.compareExact(a, b) == 0;
-    }
-
-    /**
      * Sets the process-wide fallback for objects that are not terms, consulted after the
      * options' own; it is what {@code toString()} of atoms and tuples uses. The shell sets it
      * at start.

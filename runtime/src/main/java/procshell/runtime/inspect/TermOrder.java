@@ -36,11 +36,6 @@ final class TermOrder {
         return compare(a, b, false);
     }
 
-    /** Compares in the exact order, as {@code =:=} and map keys do: integers before floats. */
-    static int compareExact(Object a, Object b) {
-        return compare(a, b, true);
-    }
-
     /** The entries of {@code map}, keys in map-key order. */
     static List<Map.Entry<?, ?>> sortedEntries(Map<?, ?> map) {
         List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());

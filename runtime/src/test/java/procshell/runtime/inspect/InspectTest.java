@@ -1,7 +1,6 @@
 package procshell.runtime.inspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -152,14 +151,6 @@ class InspectTest {
         assertEquals("0.30000000000000004", Inspect.floatToString(0.1 + 0.2));
         assertEquals("7.0", Inspect.floatToString(7.0));
         assertEquals("-0.0", Inspect.floatToString(-0.0));
-    }
-
-    @Test
-    void exactEqualityTellsIntegersFromFloats() {
-        assertFalse(Inspect.exactlyEqual(1, 1.0));
-        assertTrue(Inspect.exactlyEqual(1, 1L));
-        assertFalse(Inspect.exactlyEqual(tup(1, a("a")), tup(1.0, a("a"))));
-        assertTrue(Inspect.exactlyEqual(tup(1, a("a")), tup(1, a("a"))));
     }
 
     @Test

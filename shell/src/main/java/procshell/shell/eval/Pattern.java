@@ -29,10 +29,10 @@ public sealed interface Pattern {
         }
     }
 
-    /** A literal or pinned value: matches an equal value. */
+    /** A literal or pinned value: matches a strictly equal value ({@code 1 = 1.0} does not). */
     record Literal(Object expected) implements Pattern {
         public boolean match(Object value, Map<String, Object> out) {
-            return Values.termEquals(expected, value);
+            return Values.strictlyEqual(expected, value);
         }
     }
 

@@ -20,6 +20,15 @@ public final class TermExtensions {
         return self.get(index < 0 ? self.size() + index : index);
     }
 
+    /**
+     * Groovy's {@code ==} on tuples, as Elixir's: elements compare as {@code ==} does, numbers by
+     * value ({@code {1, :a} == {1.0, :a}}). {@link Tuple#equals} itself stays exact, as map keys
+     * and hashing need.
+     */
+    public static boolean equals(Tuple self, Tuple other) {
+        return Values.termEquals(self, other);
+    }
+
     /** The elements in order. */
     public static Iterator<Object> iterator(Tuple self) {
         return self.toList().iterator();

@@ -15,33 +15,52 @@ import procshell.runtime.node.Tuple;
 public final class Values {
     private Values() {}
 
-    /** Elixir's {@code ==}: numbers by value ({@code 1 == 1.0}), GStrings as strings, else equals. */
+    /**
+     * Elixir's {@code ==}: numbers by value ({@code 1 == 1.0}), also inside tuples, lists and map
+     * values; GStrings as strings; map keys and other terms by {@code equals}.
+     */
     public static boolean termEquals(Object a, Object b) {
+        return equal(a, b, false);
+    }
+
+    /**
+     * Elixir's {@code ===} and what a pattern's literal matches: as {@link #termEquals} but an
+     * integer never equals a float ({@code 1 === 1.0} is false, {@code 1 = 1.0} does not match).
+     */
+    public static boolean strictlyEqual(Object a, Object b) {
+        return equal(a, b, true);
+    }
+
+    private static boolean equal(Object a, Object b, boolean exact) {
         a = normalize(a);
         b = normalize(b);
         if (a instanceof Number x && b instanceof Number y) {
-            if (Arithmetic.isInteger(x) && Arithmetic.isInteger(y)) return Arithmetic.big(x).equals(Arithmetic.big(y));
-            return x.doubleValue() == y.doubleValue();
+            boolean ix = Arithmetic.isInteger(x);
+            boolean iy = Arithmetic.isInteger(y);
+            if (ix && iy) return Arithmetic.big(x).equals(Arithmetic.big(y));
+            return (!exact || ix == iy) && x.doubleValue() == y.doubleValue();
         }
         if (a instanceof Tuple ta && b instanceof Tuple tb) {
-            if (ta.size() != tb.size()) return false;
-            for (int i = 0; i < ta.size(); i++) if (!termEquals(ta.get(i), tb.get(i))) return false;
-            return true;
+            return equalElements(ta.toList(), tb.toList(), exact);
         }
         if (a instanceof List<?> la && b instanceof List<?> lb) {
-            if (la.size() != lb.size()) return false;
-            for (int i = 0; i < la.size(); i++) if (!termEquals(la.get(i), lb.get(i))) return false;
+            return equalElements(la, lb, exact);
+        }
+        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+            if (ma.size() != mb.size()) return false;
+            for (Map.Entry<?, ?> e : ma.entrySet()) {
+                // keys match exactly (%{1 => x} and %{1.0 => x} differ), values as == or ===
+                if (!mb.containsKey(e.getKey()) || !equal(e.getValue(), mb.get(e.getKey()), exact)) return false;
+            }
             return true;
         }
         return a == null ? b == null : a.equals(b);
     }
 
-    /**
-     * Elixir's {@code ===}: as {@link #termEquals} but an integer never equals a float
-     * ({@code 1 === 1.0} is false), also inside tuples, lists and maps.
-     */
-    public static boolean strictlyEqual(Object a, Object b) {
-        return procshell.runtime.inspect.Inspect.exactlyEqual(normalize(a), normalize(b));
+    private static boolean equalElements(List<?> a, List<?> b, boolean exact) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (!equal(a.get(i), b.get(i), exact)) return false;
+        return true;
     }
 
     /** GStrings to Strings, recursively through lists, maps and tuples; other values unchanged. */

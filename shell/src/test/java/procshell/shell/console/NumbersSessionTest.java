@@ -56,6 +56,17 @@ class NumbersSessionTest {
     }
 
     @Test
+    void equalityLooksIntoTuplesListsAndMapValues() {
+        typed("{1, :a} == {1.0, :a}", "{1, :a} != {1.0, :a}", "[1, 2] == [1.0, 2]", "%{a: 1} == %{a: 1.0}",
+                "%{1 => :a} == %{1.0 => :a}").check();
+    }
+
+    @Test
+    void aPatternsNumberMatchesStrictly() {
+        typed("{:ok, 1} = {:ok, 1.0}", "{:ok, y} = {:ok, 1.0}", "y").check();
+    }
+
+    @Test
     void badOperandsRaiseAndTheBindingsStay() {
         IexSessionCheck.against("numbers.txt")
                 .same("x = 1000", "x = 1000")
