@@ -72,6 +72,8 @@ final class IexSyntaxTranslator {
     java.util.Set<String> patternVariables;
     /** Variables of enclosing receive clauses renamed so as not to clash ({@link ReceiveSyntax}). */
     java.util.Map<String, String> renames = java.util.Map.of();
+    /** The renames outside each {@code fn} being emitted, innermost first. */
+    private final java.util.Deque<java.util.Map<String, String>> fnScopes = new java.util.ArrayDeque<>();
 
     private IexSyntaxTranslator(String src, String outerModule, boolean fragment) {
         this.src = src;
@@ -380,9 +382,12 @@ final class IexSyntaxTranslator {
         }
         if (name.equals("fn") && structure.isOpener(i)) {
             out.append('{');
+            fnScopes.push(renames);
+            renames = ReceiveSyntax.withFnParameters(structure, i, renames);
         } else if (name.equals("end") && structure.partner[i] >= 0
                 && tokens.get(structure.partner[i]).isIdent("fn")) {
             out.append('}');
+            renames = fnScopes.isEmpty() ? renames : fnScopes.pop();
         } else if (name.equals("throw") && !member && structure.nextSignificant(i) > i
                 && tokens.get(structure.nextSignificant(i)).isOp("(")) {
             // Elixir's throw(term) throws any term
@@ -570,6 +575,9 @@ final class IexSyntaxTranslator {
             out.append(".call");
             return i + 1;
         } else if (t.isOp("%{") && group) {
+            if (!fragment && structure.depth[i] == 0 && structure.isStatementStart(i) && isMatch(i)) {
+                return match(i);
+            }
             out.append("_map_(");
             mapBody(i, close);
             out.append(')');
@@ -823,7 +831,7 @@ final class IexSyntaxTranslator {
         int first = structure.nextSignificant(eq);
         int last = structure.prevSignificant(end);
         out.append("_match_(binding, ");
-        pattern(open, close);
+        patternElement(open, close + 1);
         emitSkippingSpaces(close + 1, eq);
         out.append(", (");
         emitSkippingSpaces(eq + 1, first);
@@ -841,6 +849,42 @@ final class IexSyntaxTranslator {
                 emitAt(k, to);
             }
         }
+    }
+
+    /** Emits {@code %{id: p, "k" => q}} as {@code _pmap_(_atom_("id"), p, "k", q)}, each value a pattern. */
+    private void mapPattern(int open, int close) {
+        out.append("_pmap_(");
+        List<int[]> entries = elements(open + 1, close);
+        for (int e = 0; e < entries.size(); e++) {
+            int[] entry = entries.get(e);
+            int k = firstSignificant(entry[0], entry[1]);
+            if (k < 0) {
+                continue;
+            }
+            int arrow = -1;
+            for (int a = k; a < entry[1]; a = structure.isOpener(a) ? structure.partner[a] + 1 : a + 1) {
+                if (tokens.get(a).isOp("=>")) {
+                    arrow = a;
+                    break;
+                }
+            }
+            emit(entry[0], k);
+            Token key = tokens.get(k);
+            if (arrow < 0 && (key.kind() == Kind.IDENT || key.kind() == Kind.STRING) && nextIs(k, ":")) {
+                out.append("_atom_(").append(key.kind() == Kind.IDENT ? quote(key.text()) : string(key, k)).append("),");
+                patternElement(k + 2, entry[1]);
+            } else if (arrow >= 0) {
+                emit(k, structure.prevSignificant(arrow) + 1);
+                out.append(',');
+                patternElement(arrow + 1, entry[1]);
+            } else {
+                emit(entry[0], entry[1]);
+            }
+            if (e + 1 < entries.size()) {
+                out.append(',');
+            }
+        }
+        out.append(')');
     }
 
     /** Emits a tuple or list pattern, element by element. */
@@ -891,6 +935,8 @@ final class IexSyntaxTranslator {
             out.append("_ppin_(").append(renames.getOrDefault(tokens.get(last).text(), tokens.get(last).text())).append(')');
         } else if ((t.isOp("{") || t.isOp("[")) && structure.partner[first] == last) {
             pattern(first, last);
+        } else if (t.isOp("%{") && structure.partner[first] == last) {
+            mapPattern(first, last);
         } else {
             out.append("_plit_(");
             emit(first, last + 1);

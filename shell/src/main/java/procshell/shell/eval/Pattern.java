@@ -9,7 +9,7 @@ import procshell.runtime.node.Tuple;
 /**
  * A match pattern for the shell's {@code {:ok, pid} = expr} statements, as Elixir's match
  * operator: variables bind, {@code _} ignores, pins ({@code ^x}) and literals compare, tuples and
- * lists match element by element.
+ * lists match element by element, maps key by key.
  */
 public sealed interface Pattern {
     /**
@@ -42,6 +42,30 @@ public sealed interface Pattern {
             if (!(value instanceof Tuple t) || t.size() != elements.size()) return false;
             for (int i = 0; i < elements.size(); i++) {
                 if (!elements.get(i).match(t.get(i), out)) return false;
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A map pattern {@code %{key => pattern}}: matches a map that holds every key (compared as
+     * terms), each value matching its pattern; other keys may be there too, as in Elixir.
+     */
+    record MapPattern(List<Object> keys, List<Pattern> values) implements Pattern {
+        public boolean match(Object value, Map<String, Object> out) {
+            if (!(value instanceof Map<?, ?> m)) return false;
+            for (int i = 0; i < keys.size(); i++) {
+                Object key = keys.get(i);
+                Object found = null;
+                boolean present = false;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (Values.termEquals(key, e.getKey())) {
+                        found = e.getValue();
+                        present = true;
+                        break;
+                    }
+                }
+                if (!present || !values.get(i).match(found, out)) return false;
             }
             return true;
         }

@@ -47,6 +47,23 @@ final class ReceiveSyntax {
                 && structure.tokens.get(structure.partner[next]).isIdent("end");
     }
 
+    /**
+     * The renames inside the {@code fn} at {@code fn}: its parameters are variables a receive
+     * clause in its body may shadow (Groovy forbids a closure parameter of the same name).
+     */
+    static Map<String, String> withFnParameters(IexSyntaxStructure structure, int fn, Map<String, String> renames) {
+        Map<String, String> inner = null;
+        for (int k = fn + 1; k < structure.partner[fn] && !(structure.tokens.get(k).isOp("->")
+                && structure.depth[k] == structure.depth[fn] + 1); k++) {
+            Token tk = structure.tokens.get(k);
+            if (tk.kind() == Kind.IDENT && !IexSyntaxStructure.KEYWORDS.contains(tk.text())) {
+                inner = inner == null ? new HashMap<>(renames) : inner;
+                inner.put(tk.text(), tk.text());
+            }
+        }
+        return inner == null ? renames : inner;
+    }
+
     ReceiveSyntax(IexSyntaxTranslator translator, int receive) {
         this.t = translator;
         this.tokens = translator.tokens;

@@ -383,6 +383,17 @@ public final class Kernel {
         return new Pattern.TuplePattern(List.of(elements));
     }
 
+    /** A map pattern from alternating keys and value patterns. */
+    public static Pattern _pmap_(Object... keysAndPatterns) {
+        List<Object> keys = new ArrayList<>();
+        List<Pattern> values = new ArrayList<>();
+        for (int i = 0; i + 1 < keysAndPatterns.length; i += 2) {
+            keys.add(Values.normalize(keysAndPatterns[i]));
+            values.add((Pattern) keysAndPatterns[i + 1]);
+        }
+        return new Pattern.MapPattern(keys, values);
+    }
+
     /** A list pattern. */
     public static Pattern _plist_(Pattern... elements) {
         return new Pattern.ListPattern(List.of(elements));

@@ -55,6 +55,32 @@ class ReceiveSessionTest {
     }
 
     @Test
+    void mapPatternsInMatchesAndInReceive() {
+        IexSessionCheck.against("receive.txt")
+                .same("%{id: mx} = %{id: 1, name: \"a\"}", "%{id: mx} = %{id: 1, name: \"a\"}")
+                .same("mx", "mx")
+                .same("{:ok, %{\"k\" => v2, n: 2}} = {:ok, %{\"k\" => :val, n: 2, other: 3}}",
+                        "{:ok, %{\"k\" => v2, n: 2}} = {:ok, %{\"k\" => :val, n: 2, other: 3}}")
+                .same("v2", "v2")
+                .same("%{id: 2} = %{id: 1}", "%{id: 2} = %{id: 1}")
+                .same("send(self(), %{type: :ping, from: self()}); send(self(), %{type: :other})",
+                        "send(self(), %{type: :ping, from: self()}); send(self(), %{type: :other})")
+                .same("receive do %{type: :ping, from: from} -> from == self() end",
+                        "receive do %{type: :ping, from: from} -> from == self() end")
+                .same("flush()", "flush()")
+                .check();
+    }
+
+    @Test
+    void aClauseVariableShadowsAFnParameter() {
+        IexSessionCheck.against("receive.txt")
+                // a fn prints differently, and iex warns that the parameter is unused
+                .extra("g = fn msg -> receive do msg -> {:got, msg} after 0 -> :none end end; :ok", ":ok")
+                .same("send(self(), :m); g.(1)", "send(self(), :m); g.(1)")
+                .check();
+    }
+
+    @Test
     void multiLineBodies() {
         String bodies = "receive do\n  msg ->\n    y = 1\n    y + 2\nafter 0 ->\n  :a\n  :b\nend";
         IexSessionCheck.against("receive.txt")

@@ -32,6 +32,19 @@ class ReceiveSyntaxTest {
     }
 
     @Test
+    void mapPatternsListTheirKeysAndValuePatterns() {
+        assertEquals("_match_(binding, _pmap_(_atom_(\"id\"), _pvar_(\"x\"), \"k\", _plit_(1)), (m))",
+                IexSyntax.translate("%{id: x, \"k\" => 1} = m"));
+        assertEquals("_match_(binding, _ptuple_(_plit_(_atom_(\"ok\")), _pmap_()), (m))", IexSyntax.translate("{:ok, %{}} = m"));
+    }
+
+    @Test
+    void aFnParameterIsShadowedByAClauseVariable() {
+        String out = IexSyntax.translate("fn msg -> receive do msg -> msg end end");
+        assertTrue(out.contains("{ msg$2 -> msg$2"), out);
+    }
+
+    @Test
     void aReceiveIsIncompleteUntilItsEnd() {
         assertFalse(IexSyntax.isComplete("receive do"));
         assertFalse(IexSyntax.isComplete("receive do\n  msg ->"));
