@@ -48,8 +48,8 @@ public sealed interface Pattern {
     }
 
     /**
-     * A map pattern {@code %{key => pattern}}: matches a map that holds every key (compared as
-     * terms), each value matching its pattern; other keys may be there too, as in Elixir.
+     * A map pattern {@code %{key => pattern}}: matches a map that holds every key (compared strictly:
+     * {@code 1} is not {@code 1.0}), each value matching its pattern; other keys may be there too, as in Elixir.
      */
     record MapPattern(List<Object> keys, List<Pattern> values) implements Pattern {
         public boolean match(Object value, Map<String, Object> out) {
@@ -59,7 +59,7 @@ public sealed interface Pattern {
                 Object found = null;
                 boolean present = false;
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (Values.termEquals(key, e.getKey())) {
+                    if (Values.strictlyEqual(key, e.getKey())) {
                         found = e.getValue();
                         present = true;
                         break;
