@@ -32,8 +32,8 @@ public final class ArithmeticError extends ArithmeticException implements BeamFr
         this.frame = null;
     }
 
-    private ArithmeticError(String expression, String frame) {
-        super(DEFAULT_MESSAGE + ": " + expression);
+    private ArithmeticError(String message, String frame) {
+        super(message);
         this.frame = frame;
     }
 
@@ -42,7 +42,7 @@ public final class ArithmeticError extends ArithmeticException implements BeamFr
      * {@code 1 + :a}, stack line {@code :erlang.+(1, :a)}.
      */
     public static ArithmeticError operator(String op, Object left, Object right) {
-        return new ArithmeticError(Kernel.inspect(left) + " " + op + " " + Kernel.inspect(right),
+        return new ArithmeticError(DEFAULT_MESSAGE + ": " + Kernel.inspect(left) + " " + op + " " + Kernel.inspect(right),
                 ":erlang." + op + "(" + args(left, right) + ")");
     }
 
@@ -52,7 +52,18 @@ public final class ArithmeticError extends ArithmeticException implements BeamFr
      */
     public static ArithmeticError function(String fun, Object... args) {
         String list = args(args);
-        return new ArithmeticError(fun + "(" + list + ")", ":erlang." + fun + "(" + list + ")");
+        return new ArithmeticError(DEFAULT_MESSAGE + ": " + fun + "(" + list + ")", ":erlang." + fun + "(" + list + ")");
+    }
+
+    /**
+     * The error of a BEAM function that iex prints without the expression: {@code :math.sqrt(-1)}
+     * gives {@code bad argument in arithmetic expression}, stack line
+     * {@code (stdlib 4.2) :math.sqrt(-1)}.
+     *
+     * @param frame the stack line
+     */
+    public static ArithmeticError at(String frame) {
+        return new ArithmeticError(DEFAULT_MESSAGE, frame);
     }
 
     private static String args(Object... args) {

@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import org.codehaus.groovy.runtime.typehandling.NumberMath;
 
 import groovy.lang.Closure;
 import procshell.runtime.node.Atom;
@@ -196,7 +195,7 @@ public final class ElixirEnum {
         """)
     public static Number sum(Object enumerable) {
         Object total = 0;
-        for (Object x : elements(enumerable)) total = NumberMath.add((Number) total, (Number) x);
+        for (Object x : elements(enumerable)) total = procshell.shell.eval.Arithmetic.add(x, total);
         return (Number) total;
     }
 

@@ -16,6 +16,7 @@ final class ErlangModules {
             "gproc", Gproc.class,
             "global", Global.class,
             "inet", Inet.class,
+            "math", ErlangMath.class,
             "sys", Sys.class);
 
     private ErlangModules() {}

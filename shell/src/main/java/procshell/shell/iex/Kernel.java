@@ -274,6 +274,34 @@ public final class Kernel {
         return procshell.shell.eval.Arithmetic.abs(number);
     }
 
+    /** The greater of two terms in Erlang's term order, the first when they are equal, as {@code max/2}. */
+    @Doc("""
+        Returns the greater of two terms in term order; the first when they compare equal.
+
+        ## Examples
+
+            ps> max(1, 2.0)
+            2.0
+            ps> max(:a, 1)
+            :a
+        """)
+    public static Object max(Object first, Object second) {
+        return procshell.runtime.inspect.Inspect.compare(Values.normalize(first), Values.normalize(second)) >= 0 ? first : second;
+    }
+
+    /** The smaller of two terms in Erlang's term order, the first when they are equal, as {@code min/2}. */
+    @Doc("""
+        Returns the smaller of two terms in term order; the first when they compare equal.
+
+        ## Examples
+
+            ps> min(1, 1.0)
+            1
+        """)
+    public static Object min(Object first, Object second) {
+        return procshell.runtime.inspect.Inspect.compare(Values.normalize(first), Values.normalize(second)) <= 0 ? first : second;
+    }
+
     /** Whether the term is a binary (a string), as {@code is_binary/1}. */
     @Doc("""
         Returns true if the term is a binary (a string).

@@ -92,4 +92,15 @@ class NumbersSessionTest {
                 "Integer.parse(\"12abc\")", "Integer.mod(-7, 2)", "Integer.floor_div(-7, 2)",
                 "\"#{1.0e10} and #{0.1 + 0.2}\"").check();
     }
+
+    @Test
+    void theMathModule() {
+        typed(":math.sqrt(2)", ":math.sqrt(-1)", ":math.sqrt(:a)", ":math.pow(2, 10)", ":math.log(0)", ":math.log2(8)",
+                ":math.pi()", ":math.pow(10, 400)").check();
+    }
+
+    @Test
+    void maxMinAndSums() {
+        typed("max(1, 2.0)", "min(1, 1.0)", "Enum.sum([2147483647, 1])", "Enum.sum([1, 2.5])").check();
+    }
 }
