@@ -64,15 +64,7 @@ public final class Shell {
         this.atomLimit = atomLimit;
         this.distribution = distribution;
         if (distribution == null) {
-            CompletableFuture<Running> start = new CompletableFuture<>();
-            this.running = start;
-            Thread.ofPlatform().name("procshell-node-start").start(() -> {
-                try {
-                    start.complete(startNode());
-                } catch (Throwable e) {
-                    start.completeExceptionally(e);
-                }
-            });
+            this.running = Background.start("procshell-node-start", this::startNode);
         } else {
             this.running = CompletableFuture.completedFuture(startNode()); // its errors are the constructor's
         }
@@ -126,13 +118,7 @@ public final class Shell {
 
     /** The running node, once started; a failed start raises what the node raised. */
     private Running running() {
-        try {
-            return running.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
+        return Background.join(running);
     }
 
     /** The evaluator, whose bindings outlive shell processes and nodes. */

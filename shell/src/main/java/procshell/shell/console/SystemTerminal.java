@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.jline.nativ.JLineNativeLoader;
 import org.jline.nativ.OSInfo;
@@ -57,15 +56,7 @@ public final class SystemTerminal {
      * meanwhile; {@link #await} takes the terminal, {@link #close(CompletableFuture)} drops it.
      */
     public static CompletableFuture<Terminal> openAsync() {
-        CompletableFuture<Terminal> opening = new CompletableFuture<>();
-        Thread.ofPlatform().name("procshell-terminal").start(() -> {
-            try {
-                opening.complete(open());
-            } catch (IOException | RuntimeException | Error e) {
-                opening.completeExceptionally(e);
-            }
-        });
-        return opening;
+        return Background.start("procshell-terminal", SystemTerminal::open);
     }
 
     /**
@@ -75,12 +66,9 @@ public final class SystemTerminal {
      */
     public static Terminal await(CompletableFuture<Terminal> opening) throws IOException {
         try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
+            return Background.join(opening);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
