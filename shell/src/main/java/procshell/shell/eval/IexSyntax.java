@@ -37,7 +37,7 @@ import procshell.shell.eval.Lexer.Token;
  *   <li>{@code a |> f(b) |> g()} → {@code g(f(a, b))} (each stage a call; a pipeline may continue
  *       on lines starting with {@code |>}, which keep their lines); {@code f.(x)} →
  *       {@code f.call(x)}.</li>
- *   <li>{@code {pat, ...} = expr} or {@code %{key: pat} = expr} starting a top-level statement →
+ *   <li>{@code {pat, ...} = expr}, {@code [h | t] = expr} or {@code %{key: pat} = expr} starting a top-level statement →
  *       {@code _match_(binding, ...)}; map patterns match maps holding at least their keys.</li>
  *   <li>{@code %{id: 1, "a" => 2}} → {@code _map_(_atom_("id"), 1, "a", 2)}.</li>
  *   <li>{@code fn x -> body end} → <code>{ x -&gt; body }</code>.</li>
@@ -55,7 +55,7 @@ import procshell.shell.eval.Lexer.Token;
  *
  * <p>Not translated (Groovy will report them): patterns in {@code fn} or method parameters
  * ({@code fn {a, b} -> ...}, {@code def f(:hello)}), multi-clause {@code fn}, {@code [h | t]}
- * patterns and {@code %{m | k: v}}, {@code do ... end} blocks other than {@code receive} (only paired, so an
+ * as a value and {@code %{m | k: v}}, {@code do ... end} blocks other than {@code receive} (only paired, so an
  * enclosing {@code fn} keeps its own {@code end}) and one-element tuples {@code {x}}, which read as closures.
  */
 public final class IexSyntax {

@@ -560,6 +560,9 @@ final class IexSyntaxTranslator {
                 out.append(')');
                 return close + 1;
             }
+        } else if (t.isOp("[") && group && isListLiteral(i) && !fragment && structure.depth[i] == 0
+                && structure.isStatementStart(i) && isMatch(i)) {
+            return match(i);
         } else if (t.isOp("[") && group && isListLiteral(i)) {
             List<int[]> elements = elements(i + 1, close);
             int keywordsFrom = trailingKeywords(elements);
@@ -889,13 +892,16 @@ final class IexSyntaxTranslator {
 
     /** Emits a tuple or list pattern, element by element. */
     private void pattern(int open, int close) {
-        out.append(tokens.get(open).isOp("[") ? "_plist_(" : "_ptuple_(");
+        boolean list = tokens.get(open).isOp("[");
+        // [h1, h2 | tail]: the elements before '|' and the tail after it
+        boolean cons = list && hasTopLevel(open, close, "|");
+        out.append(cons ? "_pcons_(" : list ? "_plist_(" : "_ptuple_(");
         int[] inside = trimmed(open + 1, close);
         int from = inside[0];
         int to = inside[1];
         int start = from;
         for (int k = from; k <= to; k++) {
-            if (k == to || tokens.get(k).isOp(",")) {
+            if (k == to || tokens.get(k).isOp(",") || (cons && tokens.get(k).isOp("|"))) {
                 patternElement(start, k);
                 if (k < to) {
                     out.append(',');

@@ -9,7 +9,7 @@ import procshell.runtime.node.Tuple;
 /**
  * A match pattern for the shell's {@code {:ok, pid} = expr} statements, as Elixir's match
  * operator: variables bind, {@code _} ignores, pins ({@code ^x}) and literals compare, tuples and
- * lists match element by element, maps key by key.
+ * lists match element by element ({@code [h | t]} splits a list), maps key by key.
  */
 public sealed interface Pattern {
     /**
@@ -68,6 +68,17 @@ public sealed interface Pattern {
                 if (!present || !values.get(i).match(found, out)) return false;
             }
             return true;
+        }
+    }
+
+    /** {@code [h1, h2 | tail]}: a list of at least the heads' length; the rest of it matches {@code tail}. */
+    record ConsPattern(List<Pattern> heads, Pattern tail) implements Pattern {
+        public boolean match(Object value, Map<String, Object> out) {
+            if (!(value instanceof List<?> l) || l.size() < heads.size()) return false;
+            for (int i = 0; i < heads.size(); i++) {
+                if (!heads.get(i).match(l.get(i), out)) return false;
+            }
+            return tail.match(new java.util.ArrayList<Object>(l.subList(heads.size(), l.size())), out);
         }
     }
 

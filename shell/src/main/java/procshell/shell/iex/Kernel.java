@@ -422,6 +422,12 @@ public final class Kernel {
         return new Pattern.MapPattern(keys, values);
     }
 
+    /** A {@code [h1, h2 | tail]} pattern: the heads, then the tail's pattern last. */
+    public static Pattern _pcons_(Pattern... headsThenTail) {
+        int n = headsThenTail.length - 1;
+        return new Pattern.ConsPattern(List.of(Arrays.copyOf(headsThenTail, n)), headsThenTail[n]);
+    }
+
     /** A list pattern. */
     public static Pattern _plist_(Pattern... elements) {
         return new Pattern.ListPattern(List.of(elements));

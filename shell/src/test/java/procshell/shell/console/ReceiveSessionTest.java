@@ -72,6 +72,19 @@ class ReceiveSessionTest {
     }
 
     @Test
+    void headAndTailPatterns() {
+        IexSessionCheck.against("receive.txt")
+                .same("[h | t] = [1, 2, 3]", "[h | t] = [1, 2, 3]")
+                .same("t", "t")
+                .same("[a, b | rest] = [1, 2]", "[a, b | rest] = [1, 2]")
+                .same("rest", "rest")
+                .same("[_ | _] = []", "[_ | _] = []")
+                .same("send(self(), [:job, 1, 2]); receive do [:job | args] -> args end",
+                        "send(self(), [:job, 1, 2]); receive do [:job | args] -> args end")
+                .check();
+    }
+
+    @Test
     void aClauseVariableShadowsAFnParameter() {
         IexSessionCheck.against("receive.txt")
                 // a fn prints differently, and iex warns that the parameter is unused

@@ -39,6 +39,12 @@ class ReceiveSyntaxTest {
     }
 
     @Test
+    void headAndTailPatterns() {
+        assertEquals("_match_(binding, _pcons_(_pvar_(\"h\") , _pvar_(\"t\")), ([1, 2]))", IexSyntax.translate("[h | t] = [1, 2]"));
+        assertEquals("list[0] = 1", IexSyntax.translate("list[0] = 1"));
+    }
+
+    @Test
     void aFnParameterIsShadowedByAClauseVariable() {
         String out = IexSyntax.translate("fn msg -> receive do msg -> msg end end");
         assertTrue(out.contains("{ msg$2 -> msg$2"), out);
