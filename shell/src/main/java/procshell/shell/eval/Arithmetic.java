@@ -3,7 +3,6 @@ package procshell.shell.eval;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.List;
 
 import procshell.shell.iex.ArgumentError;
 import procshell.shell.iex.ArithmeticError;
@@ -205,7 +204,6 @@ public final class Arithmetic {
     }
 
     private static ArgumentError notANumber(String fun, Object n) {
-        return new ArgumentError("errors were found at the given arguments:\n\n  * 1st argument: not a number\n",
-                List.of(":erlang." + fun + "(" + procshell.shell.iex.Kernel.inspect(n) + ")"));
+        return ArgumentError.badArgument("1st argument: not a number", ":erlang." + fun + "(" + procshell.shell.iex.Kernel.inspect(n) + ")");
     }
 }

@@ -32,6 +32,18 @@ public class ArgumentError extends IllegalArgumentException implements BeamFrame
         this.frames = java.util.List.copyOf(frames);
     }
 
+    /**
+     * The ArgumentError of a BEAM built-in that rejects an argument, as OTP 25 words it:
+     * {@code errors were found at the given arguments:}, an empty line, {@code   * 1st argument:
+     * not a number}, then the call as the stack line.
+     *
+     * @param problem e.g. {@code 1st argument: not a number}
+     * @param frame   e.g. {@code :erlang.round(:a)}
+     */
+    public static ArgumentError badArgument(String problem, String frame) {
+        return new ArgumentError("errors were found at the given arguments:\n\n  * " + problem + "\n", java.util.List.of(frame));
+    }
+
     @Override
     public java.util.List<String> beamFrames() {
         return frames;

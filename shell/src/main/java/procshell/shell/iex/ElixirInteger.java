@@ -1,7 +1,6 @@
 package procshell.shell.iex;
 
 import java.math.BigInteger;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -131,6 +130,6 @@ public final class ElixirInteger {
     private static ArgumentError notAnInteger(String problem, Object... args) {
         StringBuilder frame = new StringBuilder(":erlang.integer_to_binary(");
         for (int i = 0; i < args.length; i++) frame.append(i > 0 ? ", " : "").append(Kernel.inspect(args[i]));
-        return new ArgumentError("errors were found at the given arguments:\n\n  * " + problem + "\n", List.of(frame.append(')').toString()));
+        return ArgumentError.badArgument(problem, frame.append(')').toString());
     }
 }

@@ -79,4 +79,69 @@ public final class ElixirString {
     public static String trim(Object text) {
         return String.valueOf(text).strip();
     }
+
+    /**
+     * The integer the whole text spells, as {@code String.to_integer/1} ({@code :erlang.binary_to_integer/1}).
+     *
+     * @throws ArgumentError when the text is not exactly an integer ({@code "12abc"}, {@code " 7"})
+     */
+    @Doc("""
+        Returns the integer whose text representation is the string; raises
+        ArgumentError when the string is anything else.
+
+        ## Examples
+
+            ps> String.to_integer("-42")
+            -42
+            ps> String.to_integer("ff", 16)
+            255
+        """)
+    public static Number to_integer(Object text) {
+        return integer(text, 10, ":erlang.binary_to_integer(" + Kernel.inspect(text) + ")");
+    }
+
+    /**
+     * As {@link #to_integer(Object)} in a base from 2 to 36 ({@code :erlang.binary_to_integer/2}).
+     *
+     * @throws ArgumentError when the text is not exactly an integer in that base
+     */
+    public static Number to_integer(Object text, Object base) {
+        int radix = base instanceof Integer b && b >= 2 && b <= 36 ? b : -1;
+        return integer(text, radix, ":erlang.binary_to_integer(" + Kernel.inspect(text) + ", " + Kernel.inspect(base) + ")");
+    }
+
+    private static Number integer(Object text, int radix, String frame) {
+        String s = String.valueOf(text);
+        if (radix < 0) throw ArgumentError.badArgument("2nd argument: not an integer in the range 2 through 36", frame);
+        if (!s.matches("[+-]?[0-9A-Za-z]+")) throw ArgumentError.badArgument("1st argument: not a textual representation of an integer", frame);
+        try {
+            return procshell.shell.eval.Arithmetic.integer(new java.math.BigInteger(s.startsWith("+") ? s.substring(1) : s, radix));
+        } catch (NumberFormatException e) {
+            throw ArgumentError.badArgument("1st argument: not a textual representation of an integer", frame);
+        }
+    }
+
+    /**
+     * The float the whole text spells, as {@code String.to_float/1} ({@code :erlang.binary_to_float/1}):
+     * digits, a point and digits, an optional exponent.
+     *
+     * @throws ArgumentError for anything else ({@code "1"}, {@code ".5"}, {@code "1e10"})
+     */
+    @Doc("""
+        Returns the float whose text representation is the string; the string must have
+        a decimal point with digits on both sides ("1.0", "1.5e3").
+
+        ## Examples
+
+            ps> String.to_float("1.5")
+            1.5
+        """)
+    public static double to_float(Object text) {
+        String s = String.valueOf(text);
+        if (!s.matches("[+-]?\\d+\\.\\d+([eE][+-]?\\d+)?")) {
+            throw ArgumentError.badArgument("1st argument: not a textual representation of a float",
+                    ":erlang.binary_to_float(" + Kernel.inspect(text) + ")");
+        }
+        return Double.parseDouble(s);
+    }
 }

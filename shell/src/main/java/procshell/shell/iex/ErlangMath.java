@@ -1,6 +1,5 @@
 package procshell.shell.iex;
 
-import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -201,8 +200,7 @@ public final class ErlangMath {
 
     private static double number(String fun, int index, Object... args) {
         if (!Arithmetic.isInteger(args[index]) && !Arithmetic.isFloat(args[index])) {
-            throw new ArgumentError("errors were found at the given arguments:\n\n  * " + (index == 0 ? "1st" : "2nd")
-                    + " argument: not a number\n", List.of(frame(fun, args)));
+            throw ArgumentError.badArgument((index == 0 ? "1st" : "2nd") + " argument: not a number", frame(fun, args));
         }
         return ((Number) args[index]).doubleValue();
     }

@@ -103,4 +103,10 @@ class NumbersSessionTest {
     void maxMinAndSums() {
         typed("max(1, 2.0)", "min(1, 1.0)", "Enum.sum([2147483647, 1])", "Enum.sum([1, 2.5])").check();
     }
+
+    @Test
+    void stringsToNumbers() {
+        typed("String.to_integer(\"-42\")", "String.to_integer(\"12abc\")", "String.to_integer(\"ff\", 16)",
+                "String.to_integer(\"1\", 37)", "String.to_float(\"1.5\")", "String.to_float(\"1\")").check();
+    }
 }
