@@ -551,6 +551,11 @@ public final class Kernel {
         Elixir's receive do pattern [when guard] -> body ... after ms -> body end
         works as written: messages no clause matches stay queued, in order.
 
+        Groovy has no tail calls: a process loop that calls itself after every
+        message (loop(n + 1) in a clause) grows its stack and dies of a
+        StackOverflowError after some thousand messages. Loop with
+        while (true) { receive do ... end } instead, or use a GenServer.
+
         ## Examples
 
             ps> send(self(), {:a, 1}); send(self(), :b)

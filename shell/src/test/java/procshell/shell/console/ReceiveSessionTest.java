@@ -93,6 +93,18 @@ class ReceiveSessionTest {
                 .check();
     }
 
+    /** h(receive)'s advice for a long-lived process loop: a while loop keeps its stack flat. */
+    @Test
+    void aWhileLoopReceivesAsManyMessagesAsItIsSent() {
+        String counter = "class Counter {\n  static loop() {\n    def n = 0\n    while (true) {\n      receive do\n"
+                + "        :inc -> n = n + 1\n        {:get, from} -> send(from, n)\n      end\n    }\n  }\n}";
+        IexSessionCheck.against("receive.txt")
+                .extra(counter, "{:module, Counter}")
+                .extra("p = spawn(fn -> Counter.loop() end); :ok", ":ok")
+                .extra("for (i in 1..20000) { send(p, :inc) }; send(p, {:get, self()}); receive do n -> n end", "20000")
+                .check();
+    }
+
     @Test
     void multiLineBodies() {
         String bodies = "receive do\n  msg ->\n    y = 1\n    y + 2\nafter 0 ->\n  :a\n  :b\nend";
