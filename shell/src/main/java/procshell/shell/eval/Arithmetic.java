@@ -117,9 +117,16 @@ public final class Arithmetic {
     /**
      * Elixir's {@code base ** exponent} when either is a float: {@code :math.pow/2}, always a
      * float (Groovy's {@code **} turns an integral result into an integer).
+     *
+     * @throws ArithmeticError when the result is not a float ({@code 2.0 ** 2000}, {@code (-8) ** 0.5})
      */
     public static Double power(Number base, Number exponent) {
-        return Math.pow(base.doubleValue(), exponent.doubleValue());
+        double r = Math.pow(base.doubleValue(), exponent.doubleValue());
+        if (Double.isInfinite(r) || Double.isNaN(r)) {
+            throw ArithmeticError.at("(stdlib 4.2) :math.pow(" + procshell.shell.iex.Kernel.inspect(base) + ", "
+                    + procshell.shell.iex.Kernel.inspect(exponent) + ")", "(elixir 1.14.0) lib/kernel.ex:4219: Kernel.**/2");
+        }
+        return r;
     }
 
     /** Elixir's unary {@code -a}. */

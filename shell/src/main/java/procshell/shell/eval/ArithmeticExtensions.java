@@ -130,9 +130,58 @@ public final class ArithmeticExtensions {
         return Arithmetic.power(base, exponent);
     }
 
-    /** {@code base ** exponent} on floats: a float. */
-    public static Number power(Double base, Double exponent) {
+    /** {@code base ** exponent} with a float base and an int exponent (exact types: see the floats below). */
+    public static Number power(Double base, Integer exponent) {
         return Arithmetic.power(base, exponent);
+    }
+
+    // ---- floats: no infinities on the BEAM -----------------------------------------------------
+    // Exact parameter types: given (Double, Double) alone, Groovy would convert an int operand to a
+    // double first, and the error would show 1.0e308 * 10.0 where iex shows 1.0e308 * 10.
+
+    /** {@code left + right}; raises ArithmeticError outside the float range. */
+    public static Number plus(Double left, Double right) {
+        return Arithmetic.add(left, right);
+    }
+
+    /** {@code left + right}; raises ArithmeticError outside the float range. */
+    public static Number plus(Double left, Integer right) {
+        return Arithmetic.add(left, right);
+    }
+
+    /** {@code left + right}; raises ArithmeticError outside the float range. */
+    public static Number plus(Integer left, Double right) {
+        return Arithmetic.add(left, right);
+    }
+
+    /** {@code left - right}; raises ArithmeticError outside the float range. */
+    public static Number minus(Double left, Double right) {
+        return Arithmetic.subtract(left, right);
+    }
+
+    /** {@code left - right}; raises ArithmeticError outside the float range. */
+    public static Number minus(Double left, Integer right) {
+        return Arithmetic.subtract(left, right);
+    }
+
+    /** {@code left - right}; raises ArithmeticError outside the float range. */
+    public static Number minus(Integer left, Double right) {
+        return Arithmetic.subtract(left, right);
+    }
+
+    /** {@code left * right}; raises ArithmeticError outside the float range. */
+    public static Number multiply(Double left, Double right) {
+        return Arithmetic.multiply(left, right);
+    }
+
+    /** {@code left * right}; raises ArithmeticError outside the float range. */
+    public static Number multiply(Double left, Integer right) {
+        return Arithmetic.multiply(left, right);
+    }
+
+    /** {@code left * right}; raises ArithmeticError outside the float range. */
+    public static Number multiply(Integer left, Double right) {
+        return Arithmetic.multiply(left, right);
     }
 
     // ---- operands that are not numbers ---------------------------------------------------------

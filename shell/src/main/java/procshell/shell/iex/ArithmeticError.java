@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 @ElixirName("ArithmeticError")
 public final class ArithmeticError extends ArithmeticException implements BeamFrames {
-    private final String frame;
+    private final List<String> frames;
 
     private static final String DEFAULT_MESSAGE = "bad argument in arithmetic expression";
 
@@ -28,13 +28,12 @@ public final class ArithmeticError extends ArithmeticException implements BeamFr
 
     /** {@code raise ArithmeticError, message}: no stack line. */
     public ArithmeticError(String message) {
-        super(message);
-        this.frame = null;
+        this(message, new String[0]);
     }
 
-    private ArithmeticError(String message, String frame) {
+    private ArithmeticError(String message, String... frames) {
         super(message);
-        this.frame = frame;
+        this.frames = List.of(frames);
     }
 
     /**
@@ -60,10 +59,10 @@ public final class ArithmeticError extends ArithmeticException implements BeamFr
      * gives {@code bad argument in arithmetic expression}, stack line
      * {@code (stdlib 4.2) :math.sqrt(-1)}.
      *
-     * @param frame the stack line
+     * @param frames the stack lines, innermost first
      */
-    public static ArithmeticError at(String frame) {
-        return new ArithmeticError(DEFAULT_MESSAGE, frame);
+    public static ArithmeticError at(String... frames) {
+        return new ArithmeticError(DEFAULT_MESSAGE, frames);
     }
 
     private static String args(Object... args) {
@@ -72,6 +71,6 @@ public final class ArithmeticError extends ArithmeticException implements BeamFr
 
     @Override
     public List<String> beamFrames() {
-        return frame == null ? List.of() : List.of(frame);
+        return frames;
     }
 }

@@ -109,4 +109,10 @@ class NumbersSessionTest {
         typed("String.to_integer(\"-42\")", "String.to_integer(\"12abc\")", "String.to_integer(\"ff\", 16)",
                 "String.to_integer(\"1\", 37)", "String.to_float(\"1.5\")", "String.to_float(\"1\")").check();
     }
+
+    @Test
+    void noInfinitiesOnTheBeam() {
+        typed("1.0e308 * 10", "10 * 1.0e308", "1.0e308 + 1.0e308", "-1.0e308 - 1.0e308", "2.0 ** 2000", "(-8) ** 0.5")
+                .check();
+    }
 }
