@@ -42,7 +42,8 @@ import procshell.shell.eval.Lexer.Token;
  *   <li>{@code %{id: 1, "a" => 2}} → {@code _map_(_atom_("id"), 1, "a", 2)}.</li>
  *   <li>{@code fn x -> body end} → <code>{ x -&gt; body }</code>.</li>
  *   <li>{@code receive do pattern when guard -> body; ... after ms -> body end} →
- *       {@code _receive_(_rclause_(...), ..., _rafter_(ms, ...))} ({@link ReceiveSyntax}).</li>
+ *       {@code _receive_(_rclause_(...), ..., _rafter_(ms, ...))} ({@link ReceiveSyntax}); in a
+ *       method whose whole body it is, a clause ending in a call of that method loops instead.</li>
  *   <li>{@code "#{x}"} → {@code "${_str_(x)}"}: the code inside is translated too, and its value
  *       is inserted as Elixir's {@code to_string/1} gives it ({@code "#{:ok}"} is {@code "ok"}).</li>
  *   <li>{@code nil} → {@code null}; {@code __MODULE__} → the enclosing class name;

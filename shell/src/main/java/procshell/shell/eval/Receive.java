@@ -93,6 +93,27 @@ public final class Receive {
         return chosen[0].body().call(args[0]);
     }
 
+    /** A self call ending a clause of a method whose whole body is the receive: its arguments. */
+    public record TailCall(Object[] arguments) {}
+
+    /**
+     * A method whose whole body is a receive, called again from the end of a clause with new
+     * arguments: runs {@code receive} and, as long as it ends in a {@link TailCall}, gives the
+     * arguments to {@code rebind} (which assigns the method's parameters) and runs it again, so
+     * that the stack stays flat, as a tail-recursive loop on the BEAM.
+     *
+     * @param rebind  takes the arguments (an {@code Object[]}) and assigns the parameters
+     * @param receive runs the receive once
+     * @return the value of the first clause body that does not end in a self call
+     */
+    public static Object loop(Closure<?> rebind, Closure<?> receive) {
+        while (true) {
+            Object result = receive.call();
+            if (!(result instanceof TailCall t)) return result;
+            rebind.call((Object) t.arguments());
+        }
+    }
+
     private static long timeoutMs(Object timeout) {
         if (INFINITY.equals(timeout)) return -1;
         if ((timeout instanceof Integer || timeout instanceof Long || timeout instanceof java.math.BigInteger)

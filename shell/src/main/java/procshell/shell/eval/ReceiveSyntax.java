@@ -26,7 +26,9 @@ import procshell.shell.eval.Lexer.Token;
  * runs to the next clause's pattern, {@code after} or {@code end}. The pattern's variables become
  * the parameters of the guard and body closures ({@link Receive.Clause}). In a guard,
  * {@code and}, {@code or} and {@code not} are Groovy's {@code &&}, {@code ||} and {@code !}.
- * Malformed receives raise {@link TranslationError} with Elixir's message.
+ * A receive that is a whole method body loops where a clause ends by calling the method again
+ * ({@link #selfLoop()}), as a tail-recursive process loop on the BEAM. Malformed receives raise
+ * {@link TranslationError} with Elixir's message.
  */
 final class ReceiveSyntax {
     private static final String RECEIVE = "\"receive\"";
@@ -118,12 +120,36 @@ final class ReceiveSyntax {
             throw compileError("expected a single -> clause for :after in " + RECEIVE);
         }
 
+        Loop loop = selfLoop();
+        Map<String, String> outerRenames = t.renames;
+        if (loop != null) {
+            StringBuilder rebind = new StringBuilder("_rloop_({ _args_ ->");
+            for (int p = 0; p < loop.parameters().size(); p++) {
+                rebind.append(p == 0 ? " " : "; ").append(loop.parameters().get(p)).append(" = _args_[").append(p).append(']');
+            }
+            t.out.append(rebind).append(" }, { -> ");
+            Map<String, String> inner = new HashMap<>(outerRenames);
+            loop.parameters().forEach(v -> inner.put(v, v));
+            t.renames = inner;
+        }
+        try {
+            emitReceive(arrows, starts, after, afterArrows, doEnd, loop);
+        } finally {
+            t.renames = outerRenames;
+        }
+        if (loop != null) {
+            t.out.append(" })");
+        }
+        return close + 1;
+    }
+
+    private void emitReceive(List<Integer> arrows, List<Integer> starts, int after, List<Integer> afterArrows, int doEnd, Loop loop) {
         t.out.append("_receive_(");
         gap(receive + 1, open);
         gap(open + 1, arrows.isEmpty() ? doEnd : starts.get(0));
         for (int c = 0; c < arrows.size(); c++) {
             int bodyEnd = c + 1 < arrows.size() ? starts.get(c + 1) : doEnd;
-            clause(starts.get(c), arrows.get(c), bodyEnd);
+            clause(starts.get(c), arrows.get(c), bodyEnd, loop);
             if (c + 1 < arrows.size() || after >= 0) {
                 t.out.append(',');
             }
@@ -136,15 +162,118 @@ final class ReceiveSyntax {
             t.out.append("_rafter_(");
             t.emit(after + 1, arrow);
             t.out.append(", { ->");
-            t.emit(arrow + 1, close);
+            body(arrow + 1, close, loop);
             t.out.append("})");
         }
         t.out.append(')');
-        return close + 1;
+    }
+
+    /**
+     * A method whose whole body is this receive ({@code def loop(n) { receive do ... end }}):
+     * its name and parameter names. A clause ending in a call of it with as many arguments
+     * ({@code loop(n + 1)}) then loops instead of calling ({@code _tail_(n + 1)} inside
+     * {@code _rloop_}), so that a process loop keeps a flat stack as on the BEAM. Null for any
+     * other receive, or a method with default parameter values.
+     */
+    private Loop selfLoop() {
+        int brace = structure.prevSignificant(receive);
+        if (brace < 0 || !tokens.get(brace).isOp("{") || !structure.isOpener(brace)
+                || structure.nextSignificant(close) != structure.partner[brace]) {
+            return null;
+        }
+        int paren = structure.prevSignificant(brace);
+        if (paren < 0 || !tokens.get(paren).isOp(")") || structure.partner[paren] < 0) {
+            return null;
+        }
+        int openParen = structure.partner[paren];
+        int name = structure.prevSignificant(openParen);
+        if (name < 0 || tokens.get(name).kind() != Kind.IDENT || IexSyntaxStructure.KEYWORDS.contains(tokens.get(name).text())) {
+            return null;
+        }
+        int before = structure.prevSignificant(name);
+        if (before < 0 || !(tokens.get(before).kind() == Kind.IDENT || tokens.get(before).isOp(">") || tokens.get(before).isOp("]"))
+                || tokens.get(before).isIdent("new") || tokens.get(before).isIdent("return")) {
+            return null;
+        }
+        List<String> parameters = new ArrayList<>();
+        int start = openParen + 1;
+        for (int k = openParen + 1; k <= paren; k++) {
+            if (k == paren || (tokens.get(k).isOp(",") && structure.depth[k] == structure.depth[openParen] + 1)) {
+                String last = null;
+                for (int m = start; m < k; m++) {
+                    Token tk = tokens.get(m);
+                    if (tk.isOp("=")) {
+                        return null;
+                    }
+                    last = tk.kind() == Kind.IDENT ? tk.text() : last;
+                }
+                if (last == null && k < paren) {
+                    return null;
+                }
+                if (last != null) {
+                    parameters.add(last);
+                }
+                start = k + 1;
+            } else if (structure.isOpener(k)) {
+                k = structure.partner[k];
+            }
+        }
+        return new Loop(tokens.get(name).text(), parameters);
+    }
+
+    /** The method a receive is the whole body of. */
+    private record Loop(String name, List<String> parameters) {}
+
+    /** Emits a clause's body [from, to), its last statement {@code loop(...)} as {@code _tail_(...)} in a {@link Loop}. */
+    private void body(int from, int to, Loop loop) {
+        int call = loop == null ? -1 : tailCall(from, to, loop);
+        if (call < 0) {
+            t.emit(from, to);
+            return;
+        }
+        t.emit(from, call);
+        t.out.append("_tail_");
+        t.emit(call + 1, to);
+    }
+
+    /** The name token of a last statement {@code name(args)} calling the loop's method with its arity, or -1. */
+    private int tailCall(int from, int to, Loop loop) {
+        int last = structure.prevSignificant(to);
+        if (last >= from && tokens.get(last).isOp(";")) {
+            last = structure.prevSignificant(last); // the ';' before the next clause on the line
+        }
+        if (last < from || !tokens.get(last).isOp(")") || structure.partner[last] < 1) {
+            return -1;
+        }
+        int openParen = structure.partner[last];
+        int name = openParen - 1;
+        if (name < from || !tokens.get(name).isIdent(loop.name()) || structure.afterMemberAccess(name)) {
+            return -1;
+        }
+        int before = name - 1;
+        while (before >= from && tokens.get(before).kind() == Kind.WS) {
+            before--;
+        }
+        boolean statementStart = before < from
+                || (structure.depth[before] == level && tokens.get(before).isOp(";"))
+                || (tokens.get(before).kind() == Kind.NEWLINE && (structure.prevSignificant(before) < from
+                        || !structure.isContinuation(structure.prevSignificant(before))));
+        if (!statementStart) {
+            return -1;
+        }
+        int arguments = structure.nextSignificant(openParen) == last ? 0 : 1;
+        for (int k = openParen + 1; k < last; k++) {
+            if (tokens.get(k).isOp(",")) {
+                arguments++;
+            } else if (structure.isOpener(k)) {
+                k = structure.partner[k];
+            }
+        }
+        return arguments == loop.parameters().size() ? name : -1;
     }
 
     /** Emits one clause: its pattern [start, arrow), its body (arrow, bodyEnd). */
-    private void clause(int start, int arrow, int bodyEnd) {
+    private void clause(int start, int arrow, int bodyEnd, Loop loop) {
         int when = -1;
         for (int k = start; k < arrow; k++) {
             if (structure.depth[k] == level && (tokens.get(k).isOp(",")
@@ -191,7 +320,7 @@ final class ReceiveSyntax {
                 t.out.append("null");
             }
             t.out.append(", { ").append(parameters).append(parameters.isEmpty() ? "->" : " ->");
-            t.emit(arrow + 1, bodyEnd);
+            body(arrow + 1, bodyEnd, loop);
             t.out.append("})");
         } finally {
             t.renames = outer;

@@ -443,6 +443,16 @@ public final class Kernel {
         return new procshell.shell.eval.Receive.Clause(pattern, List.copyOf(variables), guard, body);
     }
 
+    /** The loop around a receive that is a whole method body: see {@link procshell.shell.eval.Receive#loop}. */
+    public static Object _rloop_(Closure<?> rebind, Closure<?> receive) {
+        return procshell.shell.eval.Receive.loop(rebind, receive);
+    }
+
+    /** A self call ending a clause of such a receive: the method's next arguments. */
+    public static procshell.shell.eval.Receive.TailCall _tail_(Object... arguments) {
+        return new procshell.shell.eval.Receive.TailCall(arguments);
+    }
+
     /** The {@code after timeout -> body} clause of a receive. */
     public static procshell.shell.eval.Receive.After _rafter_(Object timeout, Closure<?> body) {
         return new procshell.shell.eval.Receive.After(Values.normalize(timeout), body);
@@ -551,10 +561,12 @@ public final class Kernel {
         Elixir's receive do pattern [when guard] -> body ... after ms -> body end
         works as written: messages no clause matches stay queued, in order.
 
-        Groovy has no tail calls: a process loop that calls itself after every
-        message (loop(n + 1) in a clause) grows its stack and dies of a
-        StackOverflowError after some thousand messages. Loop with
-        while (true) { receive do ... end } instead, or use a GenServer.
+        A process loop as on the BEAM works when the receive is the whole body of
+        a method and a clause ends by calling that method again:
+        static loop(n) { receive do :inc -> loop(n + 1) end } takes the next
+        message with a flat stack. Groovy has no tail calls otherwise: other
+        recursion after every message grows the stack until a StackOverflowError
+        (some thousand messages); loop with while (true) { receive do ... end }.
 
         ## Examples
 

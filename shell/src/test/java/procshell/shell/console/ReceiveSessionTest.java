@@ -93,7 +93,23 @@ class ReceiveSessionTest {
                 .check();
     }
 
-    /** h(receive)'s advice for a long-lived process loop: a while loop keeps its stack flat. */
+    /**
+     * A method whose whole body is a receive, each clause calling it again, loops with a flat
+     * stack: far more messages than a virtual thread has stack for recursive calls.
+     */
+    @Test
+    void aSelfCallingReceiveLoopTakesAsManyMessagesAsItIsSent() {
+        String counter = "class Tally {\n  static loop(n) {\n    receive do\n      :inc -> loop(n + 1)\n"
+                + "      {:set, n} -> loop(n)\n      {:get, from} -> send(from, n); loop(n)\n      :stop -> {:stopped, n}\n    end\n  }\n}";
+        IexSessionCheck.against("receive.txt")
+                .extra(counter, "{:module, Tally}")
+                .extra("p = spawn(fn -> send(self(), :unused); Tally.loop(0) end); :ok", ":ok")
+                .extra("for (i in 1..20000) { send(p, :inc) }; send(p, {:get, self()}); receive do n -> n end", "20000")
+                .extra("send(p, {:set, 7}); send(p, {:get, self()}); receive do n -> n end", "7")
+                .check();
+    }
+
+    /** h(receive)'s advice for other process loops: a while loop keeps its stack flat. */
     @Test
     void aWhileLoopReceivesAsManyMessagesAsItIsSent() {
         String counter = "class Counter {\n  static loop() {\n    def n = 0\n    while (true) {\n      receive do\n"

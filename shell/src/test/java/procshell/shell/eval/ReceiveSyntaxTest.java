@@ -51,6 +51,21 @@ class ReceiveSyntaxTest {
     }
 
     @Test
+    void aMethodThatIsAReceiveLoopsOnItsSelfCalls() {
+        String out = IexSyntax.translate("static loop(n) { receive do :inc -> loop(n + 1); {:set, n} -> loop(n); :get -> 1 + loop(n) end }");
+        assertTrue(out.startsWith("static loop(n) { _rloop_({ _args_ -> n = _args_[0] }, { -> _receive_("), out);
+        assertTrue(out.contains("{ -> _tail_(n + 1); }"), out);
+        assertTrue(out.contains("{ n$2 -> _tail_(n$2); }"), out);
+        assertTrue(out.contains("{ -> 1 + loop(n) }"), out);
+        assertTrue(out.endsWith(") }) }"), out);
+        // not the whole body, another method, another arity: plain calls
+        assertFalse(IexSyntax.translate("static loop(n) { println(n); receive do :inc -> loop(n + 1) end }").contains("_tail_"));
+        assertFalse(IexSyntax.translate("static loop(n) { receive do :inc -> other(n + 1) end }").contains("_tail_"));
+        assertFalse(IexSyntax.translate("static loop(n) { receive do :inc -> loop(n, 1) end }").contains("_tail_"));
+        assertFalse(IexSyntax.translate("f = fn n -> receive do :inc -> f.(n + 1) end end").contains("_rloop_"));
+    }
+
+    @Test
     void aReceiveIsIncompleteUntilItsEnd() {
         assertFalse(IexSyntax.isComplete("receive do"));
         assertFalse(IexSyntax.isComplete("receive do\n  msg ->"));
