@@ -332,6 +332,14 @@ final class IexSyntaxTranslator {
                 strict.operator()[i] = strictOp;
             }
         }
+        int negated = UnaryMinus.operandBeforePower(tokens, structure, i);
+        if (negated > i && negated < limit) {
+            // Elixir's -2 ** 2 is (-2) ** 2; Groovy would read -(2 ** 2)
+            out.append("(-");
+            emit(negated, negated + 1);
+            out.append(')');
+            return negated + 1;
+        }
         if (pipelineEnd[i] > i && pipelineEnd[i] < limit) {
             int end = pipelineEnd[i];
             pipelineEnd[i] = 0;

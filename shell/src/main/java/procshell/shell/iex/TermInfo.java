@@ -31,7 +31,8 @@ final class TermInfo {
             section(b, "Data type", dataType(term));
             section(b, "Reference modules", referenceModules(term));
         }
-        section(b, "Implemented protocols", "IEx.Info, Inspect");
+        // numbers also convert to text and charlists (to_string(1.5), to_charlist(1))
+        section(b, "Implemented protocols", term instanceof Number ? "IEx.Info, Inspect, List.Chars, String.Chars" : "IEx.Info, Inspect");
         return b.toString();
     }
 
@@ -52,7 +53,7 @@ final class TermInfo {
         if (t instanceof List<?>) return "List";
         if (t instanceof java.util.Map<?, ?>) return "Map";
         if (t instanceof CharSequence) return "BitString";
-        if (t instanceof Double || t instanceof Float) return "Float";
+        if (procshell.shell.eval.Arithmetic.isFloat(t)) return "Float";
         if (t instanceof Number) return "Integer";
         if (t instanceof procshell.runtime.node.Ref) return "Reference";
         return t.getClass().getSimpleName();

@@ -115,4 +115,18 @@ class NumbersSessionTest {
         typed("1.0e308 * 10", "10 * 1.0e308", "1.0e308 + 1.0e308", "-1.0e308 - 1.0e308", "2.0 ** 2000", "(-8) ** 0.5")
                 .check();
     }
+
+    @Test
+    void informationAboutANumber() {
+        IexSessionCheck.against("help.txt").same("i(1)", "i(1)").check();
+    }
+
+    @Test
+    void unaryMinusBindsTighterThanPower() {
+        IexSessionCheck.against("numbers.txt")
+                .same("x = 1000", "x = 1000")
+                .same("-2 ** 2", "-2 ** 2")
+                .same("-x ** 2", "-x ** 2")
+                .check();
+    }
 }

@@ -46,4 +46,13 @@ class NumberSyntaxTest {
         assertEquals(false, Values.strictlyEqual(java.util.List.of(1), java.util.List.of(1.0)));
         assertEquals(true, Values.strictlyEqual(0.5, 0.5));
     }
+
+    @Test
+    void unaryMinusBindsTighterThanPower() {
+        translates("-2 ** 2", "(-2) ** 2");
+        translates("y = -x ** 0.5", "y = (-x) ** 0.5d");
+        translates("a - 2 ** 2", "a - 2 ** 2");
+        translates("f(1) - x ** 2", "f(1) - x ** 2");
+        translates("-2 * 3", "-2 * 3");
+    }
 }
