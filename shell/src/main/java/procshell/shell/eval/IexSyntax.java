@@ -126,7 +126,7 @@ public final class IexSyntax {
                 return false;
             }
             int last = structure.prevSignificant(tokens.size());
-            return last < 0 || !endsWithOperator(tokens, last);
+            return last < 0 || !endsWithOperator(tokens, last) || !structure.isContinuation(last);
         } catch (RuntimeException | StackOverflowError e) {
             return true;
         }

@@ -212,7 +212,15 @@ final class IexSyntaxStructure {
     /** An operator (other than a closer or postfix) at the end of a line continues the statement. */
     boolean isContinuation(int i) {
         Token t = tokens.get(i);
-        return t.kind() == Kind.OP && !NOT_CONTINUATION.contains(t.text());
+        return t.kind() == Kind.OP && !NOT_CONTINUATION.contains(t.text()) && !isNameSuffix(i);
+    }
+
+    /** The {@code ?} or {@code !} that ends a name, as in {@code Node.alive?}: no operator. */
+    boolean isNameSuffix(int i) {
+        Token t = tokens.get(i);
+        if (!t.isOp("?") && !t.isOp("!")) return false;
+        Token before = i > 0 ? tokens.get(i - 1) : null;
+        return before != null && before.kind() == Kind.IDENT && before.end() == t.start();
     }
 
     /** Token {@code i} starts a statement: input start, after ';' or '{', or on a new line after a finished one. */

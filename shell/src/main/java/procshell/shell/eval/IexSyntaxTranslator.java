@@ -415,6 +415,11 @@ final class IexSyntaxTranslator {
                 && (nextIs(i, "?") || nextIs(i, "!")) && nextIs(i + 1, "(")) {
             out.append(name).append(nextIs(i, "?") ? "_qm" : "_bang");
             return i + 2;
+        } else if (member && ZeroArityCalls.isCall(structure, i, limit)) {
+            // Node.self, :math.pi, Node.alive?: Elixir calls a module's function of arity 0 without parentheses
+            boolean suffix = nextIs(i, "?") || nextIs(i, "!");
+            out.append(name).append(suffix ? (nextIs(i, "?") ? "_qm" : "_bang") : "").append("()");
+            return suffix ? i + 2 : i + 1;
         } else {
             out.append(member || nextIs(i, ":") ? name : renames.getOrDefault(name, name));
         }

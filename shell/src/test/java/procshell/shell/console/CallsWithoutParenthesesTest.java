@@ -8,11 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * iex reads a name that is no variable as a call of the imported function of that name with
- * arity 0: {@code self} and {@code flush} without parentheses work, silently, while an unknown
- * name gets the warning and the CompileError (iex 1.14, {@code printf 'self\nflush\nfoo\n' | iex}).
+ * Functions of arity 0 called without parentheses, as iex 1.14 reads them: a name that is no
+ * variable calls the imported function ({@code self}, {@code flush}), silently, while an unknown
+ * name gets the warning and the CompileError ({@code printf 'self\nflush\nfoo\n' | iex}); a
+ * module's function is called too ({@code Node.self}, {@code :math.pi}, {@code Node.alive?}).
  */
-class ImportsWithoutParenthesesTest {
+class CallsWithoutParenthesesTest {
     @Test
     void selfFlushAndNodeWithoutParenthesesAreCalls() {
         List<List<String>> out = PipedSession.outputs("self", "send(self, :hi)", "flush", "node", "self = 5", "self");
@@ -30,5 +31,13 @@ class ImportsWithoutParenthesesTest {
                         + " ambiguity or change the variable name",
                 "  iex:1", "", "** (CompileError) iex:1: undefined function foo/0 (there is no such import)", ""),
                 PipedSession.outputs("foo").get(0));
+    }
+
+    /** iex 1.14: {@code printf ':math.pi\nNode.self\nNode.list\nNode.alive?\n' | iex}. */
+    @Test
+    void aModulesFunctionOfArityZeroWithoutParentheses() {
+        assertEquals(List.of(List.of("3.141592653589793"), List.of(":nonode@nohost"), List.of("[]"), List.of("false"),
+                        List.of("6.283185307179586")),
+                PipedSession.outputs(":math.pi", "Node.self", "Node.list", "Node.alive?", ":math.pi * 2"));
     }
 }
