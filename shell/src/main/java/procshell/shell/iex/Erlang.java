@@ -5,7 +5,7 @@ import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.process.ProcessContext;
 
-/** Erlang's {@code :erlang} module, the parts the shell offers: {@code :erlang.system_info/1} and friends. */
+/** Erlang's {@code :erlang} module, the parts the shell offers: {@code :erlang.system_info/1}, {@code :erlang.node/0}, {@code :erlang.process_info/2} and friends. */
 @Doc("""
     The :erlang module: built-in functions of the runtime.
     """)
@@ -57,5 +57,80 @@ public final class Erlang {
         """)
     public static Pid self() {
         return ProcessContext.require().self();
+    }
+
+    /** As {@code :erlang.node/0}: this node's name, {@code :nonode@nohost} when not distributed. */
+    @Doc("""
+        Returns the name of the local node (:nonode@nohost when not distributed);
+        with a pid, the node the process runs on.
+
+        ## Examples
+
+            ps> :erlang.node()
+            :nonode@nohost
+        """)
+    public static Atom node() {
+        return Kernel.node();
+    }
+
+    /** As {@code :erlang.node/1}: the node a pid belongs to. */
+    public static Atom node(Pid pid) {
+        return Kernel.node(pid);
+    }
+
+    /** As {@code :erlang.processes/0}: the live pids, oldest first. */
+    @Doc("""
+        Returns the pids of every live process on the local node, oldest first.
+        """)
+    public static java.util.List<Pid> processes() {
+        return Process.list();
+    }
+
+    /** As {@code :erlang.registered/0}: the locally registered names. */
+    @Doc("""
+        Returns the names registered on the local node.
+        """)
+    public static java.util.List<Atom> registered() {
+        return Process.registered();
+    }
+
+    /**
+     * As {@code :erlang.is_process_alive/1}.
+     *
+     * @throws ArgumentError "1st argument: not a pid" for anything but a local pid
+     */
+    @Doc("""
+        Tells whether the local process exists and is alive.
+
+        ## Examples
+
+            ps> :erlang.is_process_alive(self())
+            true
+        """)
+    public static boolean is_process_alive(Object pid) {
+        return Process.alive_qm(pid);
+    }
+
+    /**
+     * As {@code :erlang.process_info/1,2}: the keyword list or the {@code {item, value}} tuple
+     * of {@code Process.info/1,2}; nil for a dead process.
+     *
+     * @throws ArgumentError "1st argument: not a pid" for anything but a local pid
+     */
+    @Doc("""
+        Returns information about a process: all items, or one item as {item, value}.
+
+        ## Examples
+
+            ps> :erlang.process_info(self(), :status)
+            {:status, :running}
+        """)
+    public static Object process_info(Object pid) {
+        return Process.erlangInfo(pid);
+    }
+
+    /** {@code :erlang.process_info/2}; see {@link #process_info(Object)}. */
+    public static Object process_info(Object pid, Object item) {
+        return Process.erlangInfo(pid, item);
     }
 }

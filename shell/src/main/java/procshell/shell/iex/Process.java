@@ -66,10 +66,12 @@ public final class Process {
             ps> Process.alive?(self())
             true
         """)
-    public static boolean alive_qm(Pid pid) {
-        // The BEAM's is_process_alive/1 refuses another node's pid with these words.
-        if (ctx().node().isRemote(pid)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
-        return ctx().node().isAlive(pid);
+    public static boolean alive_qm(Object pid) {
+        // The BEAM's is_process_alive/1 refuses another node's pid with these words too.
+        if (!(pid instanceof Pid p) || ctx().node().isRemote(p)) {
+            throw ArgumentError.badArgument("1st argument: not a pid", ":erlang.is_process_alive(" + Kernel.inspect(pid) + ")");
+        }
+        return ctx().node().isAlive(p);
     }
 
     /** The pid registered under a name, or nil, as {@code Process.whereis/1}. */
@@ -322,7 +324,7 @@ public final class Process {
                 [status: :waiting, message_queue_len: 0]
             """)
     public static Object info(Object pid) {
-        LocalProcess p = ctx().node().process(requirePid(pid));
+        LocalProcess p = ctx().node().process(requirePid(pid, List.of(pid), "(elixir 1.14.0) lib/process.ex:752: Process.info/1"));
         return p == null ? null : ProcessInfo.all(p);
     }
 
@@ -334,7 +336,7 @@ public final class Process {
      *         "2nd argument: invalid item or item list"
      */
     public static Object info(Object pid, Object item) {
-        LocalProcess p = ctx().node().process(requirePid(pid));
+        LocalProcess p = ctx().node().process(requirePid(pid, List.of(pid, item), "(elixir 1.14.0) lib/process.ex:773: Process.info/2"));
         Object key = Values.normalize(item);
         if (key instanceof List<?> keys) {
             for (Object k : keys) if (!(k instanceof Atom)) throw ProcessInfo.invalidItem();
@@ -347,11 +349,24 @@ public final class Process {
         return p == null ? null : ProcessInfo.item(p, key);
     }
 
-    private static Pid requirePid(Object pid) {
-        if (pid instanceof Pid p && ctx().node().isRemote(p)) {
-            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a local pid\n");
-        }
-        if (pid instanceof Pid p) return p;
-        throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
+    /**
+     * The pid of a {@code process_info} call, else the BEAM's ArgumentError with the call
+     * ({@code :erlang.process_info(:a)}) and, from Process.info, Elixir's frame as stack lines.
+     */
+    private static Pid requirePid(Object pid, List<Object> args, String elixirFrame) {
+        String problem = pid instanceof Pid p ? (ctx().node().isRemote(p) ? "not a local pid" : null) : "not a pid";
+        if (problem == null) return (Pid) pid;
+        StringBuilder call = new StringBuilder(":erlang.process_info(");
+        for (int i = 0; i < args.size(); i++) call.append(i == 0 ? "" : ", ").append(Kernel.inspect(args.get(i)));
+        List<String> frames = elixirFrame == null ? List.of(call + ")") : List.of(call + ")", elixirFrame);
+        throw new ArgumentError("errors were found at the given arguments:\n\n  * 1st argument: " + problem + "\n", frames);
+    }
+
+    /** {@code :erlang.process_info/1,2}: Process.info without Elixir's frame. */
+    static Object erlangInfo(Object pid, Object... item) {
+        List<Object> args = new ArrayList<>(List.of(pid));
+        args.addAll(List.of(item));
+        requirePid(pid, args, null);
+        return item.length == 0 ? info(pid) : info(pid, item[0]);
     }
 }
