@@ -173,8 +173,30 @@ final class IexSyntaxStructure {
         if (prev >= 0 && tokens.get(prev).isIdent("receive") && !afterMemberAccess(prev)) {
             return true; // receive do ... end, also on one line (translated by ReceiveSyntax)
         }
+        if (caseBefore(i)) {
+            return true; // case subject do ... end, also on one line (translated by ReceiveSyntax)
+        }
         int next = nextSignificant(i);
         return next < 0 ? prev >= 0 : newlineBetween(i, next) && !tokens.get(next).isOp("{");
+    }
+
+    /** A {@code case} starts the line of the {@code do} at {@code i}, with only its subject between them. */
+    private boolean caseBefore(int i) {
+        for (int k = prevSignificant(i); k >= 0 && !newlineBetween(k, i); k = prevSignificant(k)) {
+            Token t = tokens.get(k);
+            if (partner[k] >= 0 && partner[k] < k) {
+                k = partner[k]; // a closed group of the subject
+                continue;
+            }
+            if (t.isIdent("case")) {
+                return !afterMemberAccess(k);
+            }
+            if (t.isOp(";") || t.isOp(":") || t.isOp("->") || t.isOp("(") || t.isOp("[") || t.isOp("{") || t.isOp("%{")
+                    || t.isIdent("do") || t.isIdent("end") || t.isIdent("fn")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     int prevSignificant(int i) {

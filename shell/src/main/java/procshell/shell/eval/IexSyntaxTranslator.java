@@ -385,7 +385,7 @@ final class IexSyntaxTranslator {
             out.append(src, t.start(), tokens.get(end - 1).end());
             return end;
         }
-        if (name.equals("receive") && !member && ReceiveSyntax.opens(structure, i)) {
+        if ((name.equals("receive") || name.equals("case")) && !member && ReceiveSyntax.opens(structure, i)) {
             return new ReceiveSyntax(this, i).emit();
         }
         if (name.equals("fn") && structure.isOpener(i)) {
@@ -613,7 +613,8 @@ final class IexSyntaxTranslator {
         }
         Token p = tokens.get(prev);
         if ((p.kind() == Kind.OP && VALUE_CONTEXT_OPS.contains(p.text()))
-                || (p.kind() == Kind.IDENT && VALUE_CONTEXT_WORDS.contains(p.text()))) {
+                || (p.kind() == Kind.IDENT && VALUE_CONTEXT_WORDS.contains(p.text()))
+                || (p.isIdent("case") && ReceiveSyntax.opens(structure, prev))) {
             return true;
         }
         // a new line after a finished statement, unless the brace is the body of what precedes it

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 
 import groovy.lang.Closure;
-import org.codehaus.groovy.runtime.DefaultGroovyMethods;
 import procshell.runtime.node.Atom;
 import procshell.runtime.process.ErlangError;
 import procshell.runtime.process.Mailbox;
@@ -20,6 +19,7 @@ import procshell.runtime.process.ProcessContext;
  * parameters, so they are visible in the body only, as in Elixir.
  */
 public final class Receive {
+    private static final Atom TRUE = Atom.of("true");
     private static final Atom INFINITY = Atom.of("infinity");
     private static final Atom TIMEOUT_VALUE = Atom.of("timeout_value");
 
@@ -44,7 +44,9 @@ public final class Receive {
             for (int i = 0; i < args.length; i++) args[i] = bound.get(variables.get(i));
             if (guard == null) return args;
             try {
-                return DefaultGroovyMethods.asBoolean(guard.call(args)) ? args : null;
+                // a guard passes on true only, as in Elixir (the prompt may give true as :true)
+                Object passed = guard.call(args);
+                return Boolean.TRUE.equals(passed) || TRUE.equals(passed) ? args : null;
             } catch (RuntimeException e) {
                 return null;
             }
@@ -91,6 +93,22 @@ public final class Receive {
         }, timeoutMs);
         if (m == Mailbox.TIMEOUT) return after.body().call();
         return chosen[0].body().call(args[0]);
+    }
+
+    /**
+     * Elixir's {@code case subject do ... end}: the value of the body of the first clause that
+     * accepts {@code subject} (its pattern matches and its guard, if any, holds).
+     *
+     * @param subject the value matched (already normalized to Elixir terms)
+     * @param clauses {@link Clause}s in order
+     * @throws CaseClauseError when no clause accepts it
+     */
+    public static Object match(Object subject, Object... clauses) {
+        for (Object c : clauses) {
+            Object[] args = ((Clause) c).accept(subject);
+            if (args != null) return ((Clause) c).body().call(args);
+        }
+        throw new CaseClauseError(subject);
     }
 
     /** A self call ending a clause of a method whose whole body is the receive: its arguments. */

@@ -29,11 +29,15 @@ import procshell.shell.eval.Lexer.Token;
  * A receive that is a whole method body loops where a clause ends by calling the method again
  * ({@link #selfLoop()}), as a tail-recursive process loop on the BEAM. Malformed receives raise
  * {@link TranslationError} with Elixir's message.
+ *
+ * <p>{@code case subject do ... end} takes the same clauses (no {@code after}) and becomes
+ * {@code _case_(subject, _rclause_(...), ...)}, which matches them against the subject.
  */
 final class ReceiveSyntax {
-    private static final String RECEIVE = "\"receive\"";
-
     private final IexSyntaxTranslator t;
+    /** {@code "receive"} or {@code "case"}, quoted as Elixir's errors name it. */
+    private final String quoted;
+    private final boolean isCase;
     private final List<Token> tokens;
     private final IexSyntaxStructure structure;
     private final int receive;
@@ -42,11 +46,33 @@ final class ReceiveSyntax {
     /** Nesting depth of the tokens directly inside the {@code do ... end}. */
     private final int level;
 
-    /** Token {@code i} is {@code receive} followed by the {@code do} of a paired {@code do ... end}. */
+    /**
+     * Token {@code i} is {@code receive} followed by the {@code do} of a paired {@code do ... end},
+     * or {@code case} followed by its subject and such a {@code do} on the same line.
+     */
     static boolean opens(IexSyntaxStructure structure, int i) {
-        int next = structure.nextSignificant(i);
+        int next = doOf(structure, i);
         return next >= 0 && structure.tokens.get(next).isIdent("do") && structure.isOpener(next)
                 && structure.tokens.get(structure.partner[next]).isIdent("end");
+    }
+
+    /** The {@code do} of the receive or case at {@code i} (for a case: after its subject), or -1. */
+    private static int doOf(IexSyntaxStructure structure, int i) {
+        if (structure.tokens.get(i).isIdent("receive")) {
+            return structure.nextSignificant(i);
+        }
+        int first = structure.nextSignificant(i);
+        for (int k = first; k >= 0; k = structure.nextSignificant(k)) {
+            Token tk = structure.tokens.get(k);
+            if (tk.isIdent("do") && k > first) {
+                return k;
+            }
+            if (tk.isOp(";") || tk.isIdent("end") || structure.newlineBetween(i, k) || structure.depth[k] < structure.depth[i]) {
+                return -1;
+            }
+            k = structure.isOpener(k) ? structure.partner[k] : k;
+        }
+        return -1;
     }
 
     /**
@@ -66,17 +92,20 @@ final class ReceiveSyntax {
         return inner == null ? renames : inner;
     }
 
+    /** @param receive the index of a {@code receive} or {@code case} token for which {@link #opens} holds */
     ReceiveSyntax(IexSyntaxTranslator translator, int receive) {
         this.t = translator;
         this.tokens = translator.tokens;
         this.structure = translator.structure;
         this.receive = receive;
-        this.open = structure.nextSignificant(receive);
+        this.isCase = tokens.get(receive).isIdent("case");
+        this.quoted = '"' + tokens.get(receive).text() + '"';
+        this.open = doOf(structure, receive);
         this.close = structure.partner[open];
         this.level = structure.depth[open] + 1;
     }
 
-    /** Emits the whole {@code receive ... end}; returns the index after its {@code end}. */
+    /** Emits the whole {@code receive ... end} or {@code case ... end}; returns the index after its {@code end}. */
     int emit() {
         int after = -1;
         List<Integer> arrows = new ArrayList<>();
@@ -87,8 +116,11 @@ final class ReceiveSyntax {
             }
             Token tk = tokens.get(k);
             if (tk.isIdent("after") && !structure.afterMemberAccess(k)) {
+                if (isCase) {
+                    throw compileError("unexpected option :after in " + quoted);
+                }
                 if (after >= 0) {
-                    throw compileError("duplicated :after clauses given for " + RECEIVE);
+                    throw compileError("duplicated :after clauses given for " + quoted);
                 }
                 after = k;
             } else if (tk.isOp("->")) {
@@ -97,8 +129,8 @@ final class ReceiveSyntax {
         }
         int doEnd = after >= 0 ? after : close;
         int first = structure.nextSignificant(open);
-        if (arrows.isEmpty() && first < doEnd) {
-            throw compileError("expected -> clauses for :do in " + RECEIVE);
+        if (arrows.isEmpty() && (first < doEnd || isCase)) {
+            throw compileError("expected -> clauses for :do in " + quoted);
         }
         List<Integer> starts = new ArrayList<>();
         for (int c = 0; c < arrows.size(); c++) {
@@ -117,10 +149,10 @@ final class ReceiveSyntax {
             starts.add(structure.nextSignificant(c == 0 ? open : separator));
         }
         if (after >= 0 && afterArrows.size() != 1) {
-            throw compileError("expected a single -> clause for :after in " + RECEIVE);
+            throw compileError("expected a single -> clause for :after in " + quoted);
         }
 
-        Loop loop = selfLoop();
+        Loop loop = isCase ? null : selfLoop();
         Map<String, String> outerRenames = t.renames;
         if (loop != null) {
             StringBuilder rebind = new StringBuilder("_rloop_({ _args_ ->");
@@ -144,8 +176,14 @@ final class ReceiveSyntax {
     }
 
     private void emitReceive(List<Integer> arrows, List<Integer> starts, int after, List<Integer> afterArrows, int doEnd, Loop loop) {
-        t.out.append("_receive_(");
-        gap(receive + 1, open);
+        if (isCase) {
+            t.out.append("_case_(");
+            t.emit(receive + 1, open);
+            t.out.append(arrows.isEmpty() ? "" : ",");
+        } else {
+            t.out.append("_receive_(");
+            gap(receive + 1, open);
+        }
         gap(open + 1, arrows.isEmpty() ? doEnd : starts.get(0));
         for (int c = 0; c < arrows.size(); c++) {
             int bodyEnd = c + 1 < arrows.size() ? starts.get(c + 1) : doEnd;
@@ -157,7 +195,7 @@ final class ReceiveSyntax {
         if (after >= 0) {
             int arrow = afterArrows.get(0);
             if (structure.nextSignificant(after) == arrow) {
-                throw compileError("expected one argument for :after clauses (->) in " + RECEIVE);
+                throw compileError("expected one argument for :after clauses (->) in " + quoted);
             }
             t.out.append("_rafter_(");
             t.emit(after + 1, arrow);
@@ -278,7 +316,7 @@ final class ReceiveSyntax {
         for (int k = start; k < arrow; k++) {
             if (structure.depth[k] == level && (tokens.get(k).isOp(",")
                     || (tokens.get(k).isIdent("when") && when >= 0))) {
-                throw compileError("expected one argument for :do clauses (->) in " + RECEIVE);
+                throw compileError("expected one argument for :do clauses (->) in " + quoted);
             }
             if (structure.depth[k] == level && tokens.get(k).isIdent("when") && !structure.afterMemberAccess(k)) {
                 when = k;
@@ -286,7 +324,7 @@ final class ReceiveSyntax {
         }
         int patternEnd = structure.prevSignificant(when >= 0 ? when : arrow) + 1;
         if (start >= patternEnd || start > arrow || (when >= 0 && structure.nextSignificant(when) >= arrow)) {
-            throw compileError("expected one argument for :do clauses (->) in " + RECEIVE);
+            throw compileError("expected one argument for :do clauses (->) in " + quoted);
         }
         t.out.append("_rclause_(");
         Set<String> variables = new LinkedHashSet<>();

@@ -438,7 +438,12 @@ public final class Kernel {
         return procshell.shell.eval.Receive.run(clauses);
     }
 
-    /** A {@code pattern when guard -> body} clause of a receive; {@code guard} may be null. */
+    /** {@code case subject do ... end}: see {@link procshell.shell.eval.Receive#match}. */
+    public static Object _case_(Object subject, Object... clauses) {
+        return procshell.shell.eval.Receive.match(Values.normalize(subject), clauses);
+    }
+
+    /** A {@code pattern when guard -> body} clause of a receive or case; {@code guard} may be null. */
     public static procshell.shell.eval.Receive.Clause _rclause_(Pattern pattern, List<String> variables, Closure<?> guard, Closure<?> body) {
         return new procshell.shell.eval.Receive.Clause(pattern, List.copyOf(variables), guard, body);
     }
