@@ -405,8 +405,8 @@ class IexSyntaxTest {
 
         @Test
         void elixirDoBlockKeepsItsOwnEnd() {
-            translates("pid = spawn(fn ->\n  case x do\n    1 -> 2\n  end\nend)",
-                    "pid = spawn({ ->\n  case x do\n    1 -> 2\n  end\n})");
+            translates("pid = spawn(fn ->\n  cond do\n    x -> 2\n  end\nend)",
+                    "pid = spawn({ ->\n  cond do\n    x -> 2\n  end\n})");
         }
 
         @Test
