@@ -173,14 +173,14 @@ final class IexSyntaxStructure {
         if (prev >= 0 && tokens.get(prev).isIdent("receive") && !afterMemberAccess(prev)) {
             return true; // receive do ... end, also on one line (translated by ReceiveSyntax)
         }
-        if (caseBefore(i)) {
-            return true; // case subject do ... end, also on one line (translated by ReceiveSyntax)
+        if (caseBefore(i) && !(i + 1 < tokens.size() && tokens.get(i + 1).isOp(":"))) { // not the key of do: value
+            return true; // case/if/unless ... do ... end, also on one line (ReceiveSyntax, IfSyntax)
         }
         int next = nextSignificant(i);
         return next < 0 ? prev >= 0 : newlineBetween(i, next) && !tokens.get(next).isOp("{");
     }
 
-    /** A {@code case} starts the line of the {@code do} at {@code i}, with only its subject between them. */
+    /** A {@code case}, {@code if} or {@code unless} starts the line of the {@code do} at {@code i}, with only its subject between them. */
     private boolean caseBefore(int i) {
         for (int k = prevSignificant(i); k >= 0 && !newlineBetween(k, i); k = prevSignificant(k)) {
             Token t = tokens.get(k);
@@ -188,7 +188,7 @@ final class IexSyntaxStructure {
                 k = partner[k]; // a closed group of the subject
                 continue;
             }
-            if (t.isIdent("case")) {
+            if (t.isIdent("case") || t.isIdent("if") || t.isIdent("unless")) {
                 return !afterMemberAccess(k);
             }
             if (t.isOp(";") || t.isOp(":") || t.isOp("->") || t.isOp("(") || t.isOp("[") || t.isOp("{") || t.isOp("%{")

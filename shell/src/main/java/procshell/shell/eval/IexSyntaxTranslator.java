@@ -388,6 +388,9 @@ final class IexSyntaxTranslator {
         if ((name.equals("receive") || name.equals("case")) && !member && ReceiveSyntax.opens(structure, i)) {
             return new ReceiveSyntax(this, i).emit();
         }
+        if ((name.equals("if") || name.equals("unless")) && !member && IfSyntax.opens(structure, i)) {
+            return new IfSyntax(this, i).emit();
+        }
         if (name.equals("fn") && structure.isOpener(i)) {
             out.append('{');
             fnScopes.push(renames);
@@ -614,11 +617,22 @@ final class IexSyntaxTranslator {
         Token p = tokens.get(prev);
         if ((p.kind() == Kind.OP && VALUE_CONTEXT_OPS.contains(p.text()))
                 || (p.kind() == Kind.IDENT && VALUE_CONTEXT_WORDS.contains(p.text()))
-                || (p.isIdent("case") && ReceiveSyntax.opens(structure, prev))) {
+                || (p.isIdent("case") && ReceiveSyntax.opens(structure, prev))
+                || (p.isIdent("do") && structure.isOpener(prev)) || (p.isIdent("else") && inDoBlock(prev))) {
             return true;
         }
         // a new line after a finished statement, unless the brace is the body of what precedes it
         return structure.newlineBetween(prev, i) && endsStatement(prev) && !classBody[i];
+    }
+
+    /** Token {@code k} is directly inside an Elixir {@code do ... end} (the {@code else} of an {@code if}). */
+    private boolean inDoBlock(int k) {
+        for (int o = k - 1; o >= 0; o--) {
+            if (structure.isOpener(o) && structure.partner[o] > k) {
+                return tokens.get(o).isIdent("do");
+            }
+        }
+        return false;
     }
 
     private boolean endsStatement(int prev) {

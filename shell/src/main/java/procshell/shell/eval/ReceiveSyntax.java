@@ -58,9 +58,11 @@ final class ReceiveSyntax {
 
     /** The {@code do} of the receive or case at {@code i} (for a case: after its subject), or -1. */
     private static int doOf(IexSyntaxStructure structure, int i) {
-        if (structure.tokens.get(i).isIdent("receive")) {
-            return structure.nextSignificant(i);
-        }
+        return structure.tokens.get(i).isIdent("receive") ? structure.nextSignificant(i) : doAfter(structure, i);
+    }
+
+    /** The first {@code do} after {@code i} and something else on its line, at its level, or -1. */
+    static int doAfter(IexSyntaxStructure structure, int i) {
         int first = structure.nextSignificant(i);
         for (int k = first; k >= 0; k = structure.nextSignificant(k)) {
             Token tk = structure.tokens.get(k);

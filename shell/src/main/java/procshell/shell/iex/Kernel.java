@@ -443,6 +443,19 @@ public final class Kernel {
         return procshell.shell.eval.Receive.match(Values.normalize(subject), clauses);
     }
 
+    /**
+     * Elixir's {@code if} ({@code when} true) and {@code unless} ({@code when} false): runs
+     * {@code then} when the truthiness of {@code condition} (only nil and false are falsy) is
+     * {@code when}, else {@code otherwise}, which may be null for nil.
+     */
+    public static Object _if_(boolean when, Object condition, Closure<?> then, Closure<?> otherwise) {
+        Object c = Values.normalize(condition);
+        boolean truthy = c != null && !Boolean.FALSE.equals(c) && !procshell.runtime.node.Atom.of("false").equals(c)
+                && !procshell.runtime.node.Atom.of("nil").equals(c);
+        Closure<?> branch = truthy == when ? then : otherwise;
+        return branch == null ? null : branch.call();
+    }
+
     /** A {@code pattern when guard -> body} clause of a receive or case; {@code guard} may be null. */
     public static procshell.shell.eval.Receive.Clause _rclause_(Pattern pattern, List<String> variables, Closure<?> guard, Closure<?> body) {
         return new procshell.shell.eval.Receive.Clause(pattern, List.copyOf(variables), guard, body);
