@@ -3,6 +3,7 @@ package procshell.shell.iex;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
+import procshell.runtime.node.Tuple;
 import procshell.runtime.process.ProcessContext;
 
 /** Erlang's {@code :erlang} module, the parts the shell offers: {@code :erlang.system_info/1}, {@code :erlang.node/0}, {@code :erlang.process_info/2} and friends. */
@@ -57,6 +58,40 @@ public final class Erlang {
         """)
     public static Pid self() {
         return ProcessContext.require().self();
+    }
+
+    /**
+     * The element at a one-based position, as {@code :erlang.element/2}.
+     *
+     * @throws ArgumentError "1st argument: out of range" or "2nd argument: not a tuple"
+     */
+    @Doc("""
+        Returns the element of a tuple at the one-based position.
+
+        ## Examples
+
+            ps> :erlang.element(1, {:a, :b})
+            :a
+        """)
+    public static Object element(Object position, Object tuple) {
+        String call = ":erlang.element(" + Kernel.inspect(position) + ", " + Kernel.inspect(tuple) + ")";
+        if (!(tuple instanceof Tuple t)) throw ArgumentError.badArgument("2nd argument: not a tuple", call);
+        long n = position instanceof Integer || position instanceof Long ? ((Number) position).longValue() : 0;
+        if (n < 1 || n > t.size()) throw ArgumentError.badArgument("1st argument: out of range", call);
+        return t.get((int) n - 1);
+    }
+
+    /**
+     * The number of elements of a tuple, as {@code :erlang.tuple_size/1}.
+     *
+     * @throws ArgumentError "1st argument: not a tuple"
+     */
+    @Doc("""
+        Returns the number of elements of a tuple.
+        """)
+    public static int tuple_size(Object tuple) {
+        if (tuple instanceof Tuple t) return t.size();
+        throw ArgumentError.badArgument("1st argument: not a tuple", ":erlang.tuple_size(" + Kernel.inspect(tuple) + ")");
     }
 
     /** As {@code :erlang.node/0}: this node's name, {@code :nonode@nohost} when not distributed. */

@@ -871,17 +871,18 @@ public final class Kernel {
     @Doc("""
         Returns the element of a tuple at the zero-based index.
         """)
-    public static Object elem(Tuple tuple, int index) {
-        if (index < 0 || index >= tuple.size()) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: out of range\n");
-        return tuple.get(index);
+    public static Object elem(Object tuple, Object index) {
+        // Elixir inlines elem(t, i) as :erlang.element(i + 1, t): its errors name that call
+        Object position = index instanceof Number n && !(index instanceof Double) ? procshell.shell.eval.Arithmetic.add(n, 1) : index;
+        return Erlang.element(position, tuple);
     }
 
     /** The number of elements, as {@code tuple_size/1}. */
     @Doc("""
         Returns the number of elements of a tuple.
         """)
-    public static int tuple_size(Tuple tuple) {
-        return tuple.size();
+    public static int tuple_size(Object tuple) {
+        return Erlang.tuple_size(tuple);
     }
 
     /** True for a pid, as {@code is_pid/1}. */

@@ -33,4 +33,18 @@ class ErlangBuiltinsSessionTest {
                 PipedSession.outputs(":erlang.is_process_alive(:a)", "Process.alive?(:a)", ":erlang.process_info(:a)",
                         "Process.info(:a)", "Process.info(:a, :status)"));
     }
+
+    /** iex 1.14 inlines elem/2 and tuple_size/1 as :erlang.element/2 and :erlang.tuple_size/1: their errors name those calls. */
+    @Test
+    void elemAndTupleSizeFailAsTheBifsTheyAre() {
+        String head = "** (ArgumentError) errors were found at the given arguments:";
+        assertEquals(List.of(
+                        List.of(":b"), List.of("2"), List.of(":a"),
+                        List.of(head, "", "  * 1st argument: out of range", "", "    :erlang.element(4, {:a})"),
+                        List.of(head, "", "  * 2nd argument: not a tuple", "", "    :erlang.element(1, :x)"),
+                        List.of(head, "", "  * 1st argument: not a tuple", "", "    :erlang.tuple_size(:x)"),
+                        List.of(head, "", "  * 1st argument: out of range", "", "    :erlang.element(3, {:a, :b})")),
+                PipedSession.outputs("elem({:a, :b}, 1)", "tuple_size({1, 2})", ":erlang.element(1, {:a, :b})", "elem({:a}, 3)",
+                        "elem(:x, 0)", "tuple_size(:x)", ":erlang.element(3, {:a, :b})"));
+    }
 }
