@@ -119,21 +119,19 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         // The terminal opens while the node starts: both are on the way to the first prompt.
         if (opening == null && expression == null && script == null) opening = SystemTerminal.openAsync();
-        if (atomLimit < 1) {
-            if (opening != null) SystemTerminal.close(opening);
-            System.err.println("procshell: --atom-limit must be at least 1 (got " + atomLimit + ")");
-            return 2;
-        }
-        Shell shell;
+        Shell shell = null;
         try {
+            if (atomLimit < 1) {
+                System.err.println("procshell: --atom-limit must be at least 1 (got " + atomLimit + ")");
+                return 2;
+            }
             shell = new Shell(nodeName(), atomLimit, distOptions());
         } catch (java.io.UncheckedIOException e) {
-            if (opening != null) SystemTerminal.close(opening);
             System.err.println(e.getMessage());
             return 1;
-        } catch (java.io.IOException | RuntimeException e) {
-            if (opening != null) SystemTerminal.close(opening);
-            throw e;
+        } finally {
+            // no shell to run: the terminal being opened is closed again, restoring its settings
+            if (shell == null && opening != null) SystemTerminal.close(opening);
         }
         try {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
