@@ -416,17 +416,22 @@ final class IexSyntaxTranslator {
             out.append(ELIXIR_FACADES.get(name));
         } else if (!IexSyntaxStructure.KEYWORDS.contains(name) && i + 2 < limit
                 && (nextIs(i, "?") || nextIs(i, "!")) && nextIs(i + 1, "(")) {
-            out.append(name).append(nextIs(i, "?") ? "_qm" : "_bang");
+            out.append(name).append(javaSuffix(i));
             return i + 2;
         } else if (member && ZeroArityCalls.isCall(structure, i, limit)) {
             // Node.self, :math.pi, Node.alive?: Elixir calls a module's function of arity 0 without parentheses
-            boolean suffix = nextIs(i, "?") || nextIs(i, "!");
-            out.append(name).append(suffix ? (nextIs(i, "?") ? "_qm" : "_bang") : "").append("()");
-            return suffix ? i + 2 : i + 1;
+            String suffix = javaSuffix(i);
+            out.append(name).append(suffix).append("()");
+            return suffix.isEmpty() ? i + 1 : i + 2;
         } else {
             out.append(member || nextIs(i, ":") ? name : renames.getOrDefault(name, name));
         }
         return i + 1;
+    }
+
+    /** How the Java name spells the {@code ?} or {@code !} after name token {@code i}: {@code alive?} is {@code alive_qm}. */
+    private String javaSuffix(int i) {
+        return nextIs(i, "?") ? "_qm" : nextIs(i, "!") ? "_bang" : "";
     }
 
     private static boolean capitalised(Token t) {
