@@ -38,10 +38,10 @@ public class ArgumentError extends IllegalArgumentException implements BeamFrame
      * not a number}, then the call as the stack line.
      *
      * @param problem e.g. {@code 1st argument: not a number}
-     * @param frame   e.g. {@code :erlang.round(:a)}
+     * @param frames  the call, e.g. {@code :erlang.round(:a)}, then any frames iex shows below it
      */
-    public static ArgumentError badArgument(String problem, String frame) {
-        return new ArgumentError("errors were found at the given arguments:\n\n  * " + problem + "\n", java.util.List.of(frame));
+    public static ArgumentError badArgument(String problem, String... frames) {
+        return new ArgumentError("errors were found at the given arguments:\n\n  * " + problem + "\n", java.util.List.of(frames));
     }
 
     @Override

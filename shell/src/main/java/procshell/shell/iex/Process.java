@@ -358,8 +358,8 @@ public final class Process {
         if (problem == null) return (Pid) pid;
         StringBuilder call = new StringBuilder(":erlang.process_info(");
         for (int i = 0; i < args.size(); i++) call.append(i == 0 ? "" : ", ").append(Kernel.inspect(args.get(i)));
-        List<String> frames = elixirFrame == null ? List.of(call + ")") : List.of(call + ")", elixirFrame);
-        throw new ArgumentError("errors were found at the given arguments:\n\n  * 1st argument: " + problem + "\n", frames);
+        String[] frames = elixirFrame == null ? new String[] {call + ")"} : new String[] {call + ")", elixirFrame};
+        throw ArgumentError.badArgument("1st argument: " + problem, frames);
     }
 
     /** {@code :erlang.process_info/1,2}: Process.info without Elixir's frame. */
