@@ -34,6 +34,11 @@ final class CompiledModules implements AutoCloseable {
         return cls;
     }
 
+    /** Evaluates a Groovy expression (with the prelude's helpers), e.g. a closure as compiled {@code fn} gives. */
+    Object eval(String groovy) {
+        return new groovy.lang.GroovyShell(loader).evaluate(PRELUDE + groovy);
+    }
+
     /** The term as iex prints it, pids masked as {@code #PID<>}. */
     String show(Object term) {
         return session.inspect(term).replaceAll("#PID<[0-9.]+>", "#PID<>");
