@@ -50,6 +50,7 @@ final class CallbackServer extends procshell.runtime.otp.GenServer {
             if (!GenServer.class.isAssignableFrom(cls)) {
                 throw new IllegalArgumentException(Modules.moduleName(cls) + " is not a GenServer (it must extend GenServer)");
             }
+            modules.atomOf(cls); // the class is a module from now on: {Worker, 1} and apply(Worker, ...) find it
             try {
                 return new CallbackServer(new InstanceCallbacks(cls.getDeclaredConstructor().newInstance()));
             } catch (ReflectiveOperationException e) {
