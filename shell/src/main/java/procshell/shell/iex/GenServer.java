@@ -9,21 +9,25 @@ import procshell.runtime.otp.StartOptions;
 import procshell.shell.eval.Values;
 
 /**
- * Elixir's {@code GenServer} at the prompt: the class to extend, with callbacks named as in
- * Elixir, and the client functions.
+ * Elixir's {@code GenServer} at the prompt: the client functions, and the server side of a
+ * module that uses it. The module is a compiled Elixir module's atom, whose static callbacks run,
+ * or a class typed in Groovy that extends this one, whose instance callbacks run (one instance per
+ * server process); see {@link CallbackServer}.
  *
  * <pre>{@code
- * class HelloServer extends GenServer {
- *   static start_link(id) { GenServer.start_link(HelloServer, id, name: HelloServer) }
- *   def init(id)                      { {:ok, %{id: id}} }
- *   def handle_call(msg, from, state) { {:reply, "hello", state} }
- * }
+ * defmodule MyApp.Hello do
+ *   use GenServer
+ *   def start_link(id), do: GenServer.start_link(__MODULE__, id, name: __MODULE__)
+ *   def init(id), do: {:ok, %{id: id}}
+ *   def handle_call(:hello, _from, state), do: {:reply, "hello", state}
+ * end
  * }</pre>
  *
- * Callbacks: {@code init/1} (required), {@code handle_call/3}, {@code handle_cast/2},
+ * Callbacks: {@code init/1}, {@code handle_call/3}, {@code handle_cast/2},
  * {@code handle_info/2}, {@code handle_continue/2}, {@code terminate/2}; the ones not defined
- * behave as Elixir's defaults ({@code use GenServer}). Each server process gets its own instance,
- * run by the runtime's gen_server loop through {@link CallbackServer}.
+ * behave as Elixir's defaults ({@code use GenServer}), except a missing {@code init/1}, which fails
+ * the start as the BEAM's {@code undef}. Options are a keyword list ({@code name:},
+ * {@code timeout:}) or, from Groovy, named arguments.
  */
 @Doc("""
     A behaviour module for implementing the server of a client-server relation.
