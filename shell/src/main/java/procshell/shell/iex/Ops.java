@@ -229,6 +229,16 @@ public final class Ops {
         return Arithmetic.divide(a, b);
     }
 
+    /** {@code a ** b}: an integer for integers (b >= 0), else a float, as Elixir's {@code Integer.pow}/{@code :math.pow}. */
+    public static Number pow(Object a, Object b) {
+        if (Arithmetic.isInteger(a) && Arithmetic.isInteger(b)) {
+            if (Arithmetic.big(b).signum() < 0) return Arithmetic.power((Number) a, (Number) b);
+            return Arithmetic.integer(Arithmetic.big(a).pow(((Number) b).intValue()));
+        }
+        if (!(a instanceof Number x) || !(b instanceof Number y)) throw ArithmeticError.operator("**", a, b);
+        return Arithmetic.power(x, y);
+    }
+
     /** {@code -a}. */
     public static Number neg(Object a) {
         return Arithmetic.negate(a);

@@ -30,6 +30,13 @@ final class Block {
         line(line);
     }
 
+    /** Ends a branch and starts the next one at the same depth: {@code } else {}. */
+    void orElse(String line) {
+        depth--;
+        line(line);
+        depth++;
+    }
+
     /** Closes {@code n} blocks with {@code }}. */
     void close(int n) {
         for (int i = 0; i < n; i++) close("}");

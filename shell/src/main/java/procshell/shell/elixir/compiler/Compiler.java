@@ -59,7 +59,7 @@ final class Compiler {
         if (ast instanceof Boolean v) return v.toString();
         if (ast instanceof Number || ast instanceof String || ast instanceof Atom) return literal(ast);
         if (ast instanceof List<?> l) return list(l, s, b);
-        if (ast instanceof Tuple t && t.size() == 2) return OPS + ".tuple(" + String.join(", ", exprs(List.of(t.get(0), t.get(1)), s, b)) + ")";
+        if (ast instanceof Tuple t && t.size() == 2) return OPS + ".tuple(" + String.join(", ", exprs(java.util.Arrays.asList(t.get(0), t.get(1)), s, b)) + ")";
         if (!Quoted.isNode(ast)) throw new CompileError(0, "invalid quoted expression: " + procshell.shell.iex.Kernel.inspect(ast));
         if (Quoted.isVar(ast)) return variable(ast, s, b, tail);
         Object head = Quoted.head(ast);
@@ -363,6 +363,7 @@ final class Compiler {
             case "-" -> "sub";
             case "*" -> "mul";
             case "/" -> "divide";
+            case "**" -> "pow";
             case "==" -> "eq";
             case "!=" -> "neq";
             case "===" -> "strictEq";

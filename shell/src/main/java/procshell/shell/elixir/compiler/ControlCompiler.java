@@ -138,15 +138,11 @@ final class ControlCompiler {
             String test = c.expr(cl.patterns().get(0), cs, b);
             b.open("if (" + OPS + ".truthy(" + test + ")) {");
             b.line(r + " = " + c.expr(cl.body(), cs, b, tail) + ";");
-            b.close("} else {");
-            b.open("");
+            b.orElse("} else {");
             opened++;
         }
         b.line(OPS + ".condClause();");
-        for (int i = 0; i < opened; i++) {
-            b.close("");
-            b.line("}");
-        }
+        b.close(opened);
         return r;
     }
 
@@ -161,11 +157,9 @@ final class ControlCompiler {
         Scope then = s.copy();
         b.line(r + " = " + c.expr(Quoted.keyword(args.get(1), "do"), then, b, tail) + ";");
         if (Quoted.hasKeyword(args.get(1), "else")) {
-            b.close("} else {");
-            b.open("");
+            b.orElse("} else {");
             Scope other = s.copy();
             b.line(r + " = " + c.expr(Quoted.keyword(args.get(1), "else"), other, b, tail) + ";");
-            b.close("");
         }
         b.close("}");
         return r;
@@ -230,6 +224,7 @@ final class ControlCompiler {
     // ---- for ----------------------------------------------------------------------------------
 
     String forExpr(List<Object> args, Scope s, Block b) {
+        args = mergeOptions(args);
         Object opts = args.get(args.size() - 1);
         if (!(opts instanceof List<?>) || !Quoted.hasKeyword(opts, "do")) throw new CompileError(0, "missing :do option in \"for\"");
         List<Object> quals = args.subList(0, args.size() - 1);
@@ -275,6 +270,21 @@ final class ControlCompiler {
         return "java.util.Collections.unmodifiableList(" + acc + ")";
     }
 
+    /** {@code for x <- xs, into: %{} do ... end}: the options and the do block are one keyword list. */
+    private static List<Object> mergeOptions(List<Object> args) {
+        List<Object> out = new ArrayList<>(args);
+        while (out.size() >= 2 && isKeywords(out.get(out.size() - 1)) && isKeywords(out.get(out.size() - 2))) {
+            List<Object> merged = new ArrayList<>((List<?>) out.remove(out.size() - 2));
+            merged.addAll((List<?>) out.remove(out.size() - 1));
+            out.add(merged);
+        }
+        return out;
+    }
+
+    private static boolean isKeywords(Object o) {
+        return o instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(e -> e instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom);
+    }
+
     // ---- try ----------------------------------------------------------------------------------
 
     String tryExpr(List<Object> args, Scope s, Block b) {
@@ -290,8 +300,7 @@ final class ControlCompiler {
         boolean rescues = Quoted.hasKeyword(opts, "rescue") || Quoted.hasKeyword(opts, "catch");
         if (rescues) {
             String e = c.unit.fresh("e");
-            b.close("} catch (RuntimeException " + e + ") {");
-            b.open("");
+            b.orElse("} catch (RuntimeException " + e + ") {");
             List<Clause> handlers = new ArrayList<>();
             List<String> tests = new ArrayList<>();
             List<List<String>> subjectLists = new ArrayList<>();
@@ -320,19 +329,14 @@ final class ControlCompiler {
                 b.close("}");
             }
             b.line("if (!" + h + ") throw " + e + ";");
-            b.close("");
         }
         if (Quoted.hasKeyword(opts, "after")) {
-            b.close("} finally {");
-            b.open("");
+            b.orElse("} finally {");
             c.statement(c.expr(Quoted.keyword(opts, "after"), s.copy(), b), b);
-            b.close("");
         } else if (!rescues) {
-            b.close("} finally {");
-            b.open("");
-            b.close("");
+            b.orElse("} finally {");
         }
-        b.line("}");
+        b.close("}");
         if (Quoted.hasKeyword(opts, "else")) {
             b.open("if (" + done + ") {");
             String v = c.spill(r, b);
@@ -411,14 +415,10 @@ final class ControlCompiler {
         if (after != null) {
             b.open("if (" + OPS + ".TIMEOUT.is(" + m + ")) {");
             b.line(r + " = " + c.expr(after.body(), s.copy(), b, tail) + ";");
-            b.close("} else {");
-            b.open("");
+            b.orElse("} else {");
         }
         b.line(r + " = " + clauses(List.of(m), clauses, s, b, tail, OPS + ".caseClause(" + m + ");") + ";");
-        if (after != null) {
-            b.close("");
-            b.line("}");
-        }
+        if (after != null) b.close("}");
         return r;
     }
 

@@ -41,7 +41,7 @@ final class PatternCompiler {
             return;
         }
         if (ast instanceof Tuple t && t.size() == 2) {
-            tuple(List.of(t.get(0), t.get(1)), subject, scope, p);
+            tuple(java.util.Arrays.asList(t.get(0), t.get(1)), subject, scope, p);
             return;
         }
         if (Quoted.isVar(ast)) {

@@ -83,7 +83,7 @@ final class Quoted {
     @SuppressWarnings("unchecked")
     static List<Object> exprs(Object q) {
         if (isCall(q, "__block__")) return args(q);
-        return q == null ? List.of((Object) null) : List.of(q);
+        return java.util.Collections.singletonList(q);
     }
 
     /** The clauses {@code pattern -> body} of a do block ({@code [{:->, meta, [[patterns], body]}]}). */

@@ -18,8 +18,14 @@ final class CompiledSession implements AutoCloseable {
     private final Node node = new Node();
     private final Binding binding = new Binding();
     private final GroovyShell shell = new GroovyShell(CompiledSession.class.getClassLoader(), binding);
+    static {
+        procshell.shell.inspect.ShellTerms.install();
+    }
+
     /** The last script's source, for failure messages. */
     String lastSource = "";
+    /** The last error raised, for failure messages. */
+    Throwable lastError;
 
     /** What iex prints for the input (quoted form): the value inspected, or the error's first lines. */
     String eval(Object quoted) {
@@ -33,6 +39,7 @@ final class CompiledSession implements AutoCloseable {
                 Object value = shell.evaluate(in.source(), "iex_" + Math.abs(in.source().hashCode()) + ".groovy");
                 out.complete(IexSession.of(node).inspect(value));
             } catch (Throwable t) {
+                lastError = t;
                 out.complete(ErrorFormatter.format(t));
             }
         });

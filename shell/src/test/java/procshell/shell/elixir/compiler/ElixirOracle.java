@@ -33,16 +33,18 @@ final class ElixirOracle {
             snippets = path |> File.read!() |> String.split(<<0>>, trim: true)
             for s <- snippets do
               q = Code.string_to_quoted!(s)
-              out =
+              # each snippet in a process of its own (a clean mailbox), printed as iex prints
+              task = Task.async(fn ->
                 try do
                   {v, _} = Code.eval_string(s, [], file: "iex")
                   inspect(v, pretty: true, width: 80)
                 rescue
-                  e -> "** (" <> inspect(e.__struct__) <> ") " <> Exception.message(e)
+                  e -> Exception.format_banner(:error, e, __STACKTRACE__)
                 catch
-                  :throw, v -> "** (throw) " <> inspect(v)
-                  :exit, r -> "** (exit) " <> inspect(r)
+                  kind, r -> Exception.format_banner(kind, r, __STACKTRACE__)
                 end
+              end)
+              out = Task.await(task, 60_000)
               IO.puts(Base.encode64(:erlang.term_to_binary(q)) <> " " <> Base.encode64(out))
             end
             """;
