@@ -29,10 +29,13 @@ final class ElixirOracle {
     record Answer(Object quoted, String output) {}
 
     private static final String SCRIPT = """
-            [path] = System.argv()
+            [path, mode] = System.argv()
             snippets = path |> File.read!() |> String.split(<<0>>, trim: true)
             for s <- snippets do
               q = Code.string_to_quoted!(s)
+              if mode == "quote" do
+                IO.puts(Base.encode64(:erlang.term_to_binary(q)) <> " " <> Base.encode64("-"))
+              else
               # each snippet in a process of its own (a clean mailbox), printed as iex prints
               task = Task.async(fn ->
                 try do
@@ -46,18 +49,28 @@ final class ElixirOracle {
               end)
               out = Task.await(task, 60_000)
               IO.puts(Base.encode64(:erlang.term_to_binary(q)) <> " " <> Base.encode64(out))
+              end
             end
             """;
 
-    /** Asks Elixir about every snippet, in order. */
+    /** Asks Elixir about every snippet, in order: its quoted form and what evaluating it prints. */
     static List<Answer> ask(List<String> snippets) {
+        return run(snippets, "eval");
+    }
+
+    /** The quoted forms of the sources, in order (nothing is evaluated). */
+    static List<Object> quote(List<String> sources) {
+        return run(sources, "quote").stream().map(Answer::quoted).toList();
+    }
+
+    private static List<Answer> run(List<String> snippets, String mode) {
         try {
             Path dir = Files.createTempDirectory("oracle");
             Path input = dir.resolve("snippets");
             Path script = dir.resolve("oracle.exs");
             Files.writeString(input, String.join("\0", snippets) + "\0");
             Files.writeString(script, SCRIPT);
-            Process p = new ProcessBuilder("elixir", script.toString(), input.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder("elixir", script.toString(), input.toString(), mode).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("elixir failed: " + p.exitValue());
             TermDecoder decoder = new TermDecoder(new NodeTable(new Node()), 1 << 24);
