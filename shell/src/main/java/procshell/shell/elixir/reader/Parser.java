@@ -131,10 +131,20 @@ final class Parser {
                 Object operand = unary(noDo);
                 return node(Atom.of(t.name()), meta(t), Quoted.list(operand));
             }
+            case TERNARY_OP -> {
+                i++;
+                skipEol();
+                Object operand = unary(noDo);
+                List<Object> m = meta(t);
+                Atom slash = Atom.of("/");
+                return node(slash, meta(t.line(), t.column() + 1), Quoted.list(node(slash, m, null), operand));
+            }
             case AT_OP -> {
                 i++;
                 skipEol();
-                Object operand = primary(noDo);
+                Token n = peek();
+                Object operand = n != null && (n.kind() == TokenKind.UNARY_OP || n.kind() == TokenKind.DUAL_OP
+                        || n.kind() == TokenKind.AT_OP || n.kind() == TokenKind.CAPTURE_OP) ? unary(noDo) : primary(noDo);
                 boolean np = noParens;
                 Object at = node(Atom.of("@"), meta(t), Quoted.list(operand));
                 if (np) {
@@ -161,10 +171,12 @@ final class Parser {
     }
 
     private boolean accessible;
+    /** Whether the expression just parsed ended with a do-block: nothing may be called on it. */
+    private boolean blockCall;
 
     private Object primaryWithPostfix(boolean noDo) {
         Object p = primary(noDo);
-        if (noParens) {
+        if (noParens || blockCall) {
             return p;
         }
         return postfix(p, accessible, noDo);
@@ -199,7 +211,7 @@ final class Parser {
                     }
                     case IDENTIFIER, PAREN_IDENTIFIER, BRACKET_IDENTIFIER, DO_IDENTIFIER, OP_IDENTIFIER -> {
                         expr = identifier(n, expr, meta(t), noDo);
-                        if (noParens) {
+                        if (noParens || blockCall) {
                             return expr;
                         }
                         canAccess = accessible;
@@ -222,6 +234,9 @@ final class Parser {
                 expr = nestedParensAndDo(expr, noDo);
                 canAccess = true;
                 noParens = false;
+                if (blockCall) {
+                    return expr;
+                }
             } else if (t.kind() == TokenKind.LBRACKET && canAccess) {
                 expr = access(expr);
                 canAccess = true;
@@ -256,6 +271,7 @@ final class Parser {
     private Object primary(boolean noDo) {
         noParens = false;
         accessible = true;
+        blockCall = false;
         Token t = next();
         if (t == null) {
             throw error(null);
@@ -265,7 +281,7 @@ final class Parser {
                 return t.value();
             }
             case ATOM -> {
-                return Atom.of(t.name());
+                return atom(t.name());
             }
             case ATOM_UNSAFE -> {
                 List<Object> m = meta(t);
@@ -369,6 +385,7 @@ final class Parser {
     private Object identifier(Token t, Object target, List<Object> dotMeta, boolean noDo) {
         Atom name = Atom.of(t.name());
         List<Object> m = meta(t);
+        blockCall = false;
         Object callee = target == null ? name : node(Quoted.DOT, dotMeta, Quoted.list(target, name));
         switch (t.kind()) {
             case PAREN_IDENTIFIER -> {
@@ -385,6 +402,7 @@ final class Parser {
                 if (!noDo) {
                     List<Object> args = new ArrayList<>();
                     args.add(doBlock());
+                    blockCall = true;
                     return node(callee, m, args);
                 }
                 return bare(callee, m, target);
@@ -405,6 +423,7 @@ final class Parser {
                     Token d = peek();
                     if (!noDo && d != null && d.kind() == TokenKind.DO) {
                         args.add(doBlock());
+                        blockCall = true;
                         noParens = false;
                         accessible = false;
                         return node(callee, callMeta, args);
@@ -437,6 +456,7 @@ final class Parser {
             n = peek();
         }
         if (!noDo && n != null && n.kind() == TokenKind.DO) {
+            blockCall = true;
             Tuple c = (Tuple) call;
             List<Object> args = new ArrayList<>(Quoted.args(c));
             args.add(doBlock());
@@ -468,6 +488,9 @@ final class Parser {
             return false;
         }
         Token first = peek();
+        if (first.kind() == TokenKind.LPAREN && parenGroupHasComma(i)) {
+            throw SyntaxProblem.withSnippet(first.line(), first.column(), SyntaxMessages.NO_PARENS_STRICT);
+        }
         Object e = expr(true);
         if (noParens) {
             args.add(e);
@@ -507,7 +530,7 @@ final class Parser {
             Token k = next();
             Object key;
             if (k.kind() == TokenKind.KW_IDENTIFIER) {
-                key = Atom.of(k.name());
+                key = atom(k.name());
             } else {
                 List<Object> m = meta(k);
                 key = Quoted.remote(ERLANG, BINARY_TO_ATOM, m,
@@ -669,6 +692,9 @@ final class Parser {
         if (peekIs(TokenKind.PIPE_OP)) {
             Token pipe = next();
             skipEol();
+            if (peekIs(TokenKind.RCURLY)) {
+                throw error(peek());
+            }
             List<Object> updates = new ArrayList<>();
             if (isKw(peek())) {
                 updates.addAll(kwList(KwMode.DATA, TokenKind.RCURLY));
@@ -745,7 +771,7 @@ final class Parser {
             }
             case ATOM -> {
                 i++;
-                return Atom.of(t.name());
+                return atom(t.name());
             }
             case IDENTIFIER, DO_IDENTIFIER, BRACKET_IDENTIFIER, OP_IDENTIFIER -> {
                 i++;
@@ -926,6 +952,33 @@ final class Parser {
         return args;
     }
 
+    /** Whether the parentheses opening at {@code from} hold a comma or keywords at their top level: {@code f (a, b)}. */
+    private boolean parenGroupHasComma(int from) {
+        if (from + 1 < toks.size() && isKw(toks.get(from + 1))) {
+            return true;
+        }
+        int depth = 0;
+        for (int k = from; k < toks.size(); k++) {
+            switch (toks.get(k).kind()) {
+                case LPAREN, LBRACKET, LCURLY, LBIT, FN, DO -> depth++;
+                case RPAREN, RBRACKET, RCURLY, RBIT, END -> {
+                    depth--;
+                    if (depth == 0) {
+                        return false;
+                    }
+                }
+                case COMMA -> {
+                    if (depth == 1) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
     private int matchingParen(int from) {
         int depth = 0;
         for (int k = from; k < toks.size(); k++) {
@@ -1022,6 +1075,16 @@ final class Parser {
                 Quoted.list(node(Quoted.BIN, m, stringParts(s.body())), mods));
     }
 
+    /** The atom named {@code name}; nil, true and false are the atoms nil, true and false. */
+    static Object atom(String name) {
+        return switch (name) {
+            case "nil" -> null;
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> Atom.of(name);
+        };
+    }
+
     static List<Object> charlist(String s) {
         List<Object> out = new ArrayList<>(s.length());
         s.codePoints().forEach(out::add);
@@ -1074,7 +1137,21 @@ final class Parser {
 
     private SyntaxProblem error(Token t) {
         Token last = toks.isEmpty() ? null : toks.get(toks.size() - 1);
-        return SyntaxMessages.before(t, last, src);
+        boolean afterAccess = false;
+        if (t != null && i > 0 && toks.get(i - 1) != t) {
+            afterAccess = endsAccess(toks.get(i - 1).kind());
+        } else if (t != null && i > 1) {
+            afterAccess = endsAccess(toks.get(i - 2).kind());
+        }
+        return SyntaxMessages.before(t, last, src, afterAccess);
+    }
+
+    private static boolean endsAccess(TokenKind kind) {
+        return switch (kind) {
+            case INT, FLT, CHAR, ATOM, ATOM_UNSAFE, BIN_STRING, LIST_STRING, BIN_HEREDOC, LIST_HEREDOC, SIGIL, ALIAS,
+                 TRUE, FALSE, NIL, RPAREN, RBRACKET, RCURLY, RBIT, END -> true;
+            default -> false;
+        };
     }
 
     private SyntaxProblem noParensMany(Object node) {

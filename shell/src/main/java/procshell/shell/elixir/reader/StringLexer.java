@@ -23,7 +23,7 @@ final class StringLexer {
         tok.moveTo(tok.pos + 1);
         List<Object> parts = extract(q, false, true, " (for string starting at line " + line + ")");
         if (tok.at(tok.pos) == ':' && Tokenizer.isSpace(tok.at(tok.pos + 1))) {
-            StringParts value = unescape(parts, line, col);
+            StringParts value = unescape(parts, line, col + 1);
             tok.moveTo(tok.pos + 1);
             if (value.isLiteral()) {
                 tok.addToken(new Token(TokenKind.KW_IDENTIFIER, start, tok.pos, line, col, value.literal()));
@@ -33,7 +33,7 @@ final class StringLexer {
             return;
         }
         TokenKind kind = q == '"' ? TokenKind.BIN_STRING : TokenKind.LIST_STRING;
-        tok.addToken(new Token(kind, start, tok.pos, line, col, unescape(parts, line, col)));
+        tok.addToken(new Token(kind, start, tok.pos, line, col, unescape(parts, line, col + 1)));
     }
 
     /** {@code """ ... """} or {@code ''' ... '''}. */

@@ -92,6 +92,15 @@ final class SyntaxMessages {
      * and sigils are shown by content.
      */
     static SyntaxProblem before(Token token, Token lastToken, String src) {
+        return before(token, lastToken, src, false);
+    }
+
+    /**
+     * As {@link #before(Token, Token, String)}; {@code afterAccess} tells that the token follows a
+     * literal, container or call (Elixir's access_expr), after which a keyword key is reported as
+     * {@code 'key:'} (and {@code do:} with the do-block hint).
+     */
+    static SyntaxProblem before(Token token, Token lastToken, String src, boolean afterAccess) {
         if (token == null) {
             int line = lastToken == null ? 1 : lastToken.line();
             int col = lastToken == null ? 1 : lastToken.column();
@@ -123,6 +132,15 @@ final class SyntaxMessages {
                 List<Object> parts = ((StringParts) token.value()).parts();
                 String shown = parts.get(0) instanceof String str ? "\"" + str + "\"" : "\"";
                 return SyntaxProblem.plain(line, col, "syntax error before: " + shown);
+            }
+            case KW_IDENTIFIER -> {
+                if (!afterAccess) {
+                    return SyntaxProblem.withSnippet(line, col, "syntax error before: " + erlangAtom(token.name()));
+                }
+                if ("do".equals(token.name())) {
+                    return SyntaxProblem.plain(line, col, invalidDo("unexpected keyword: do:"));
+                }
+                return SyntaxProblem.withSnippet(line, col, "syntax error before: '" + token.name() + ":'");
             }
             case CHAR -> {
                 return SyntaxProblem.plain(line, col, "syntax error before: ?" + new String(Character.toChars((Integer) token.value())));

@@ -472,7 +472,7 @@ public final class Tokenizer {
     private void open(TokenKind kind, String opener) {
         Token last = last();
         if (kind == TokenKind.LPAREN && last != null && last.kind() == TokenKind.ALIAS && !lenient) {
-            throw SyntaxProblem.withSnippet(line, col + 0, "unexpected ( after alias " + last.name()
+            throw SyntaxProblem.withSnippet(line, col + 1, "unexpected ( after alias " + last.name()
                     + ". Function names and identifiers in Elixir start with lowercase characters or underscore. For example:\n\n"
                     + "    hello_world()\n    _starting_with_underscore()\n    numb3rs_are_allowed()\n"
                     + "    may_finish_with_question_mark?()\n    may_finish_with_exclamation_mark!()\n\nUnexpected token: (");
