@@ -92,6 +92,11 @@ final class Parser {
             }
             i++;
             skipEol();
+            if (op.kind() == TokenKind.WHEN_OP && isKw(peek())) {
+                left = buildOp(left, op, kwList(KwMode.NO_PARENS, null));
+                noParens = true;
+                continue;
+            }
             Object right = binary(op.kind().rightAssoc() ? prec : prec + 1, noDo);
             boolean rightNoParens = noParens;
             left = buildOp(left, op, right);
@@ -210,7 +215,7 @@ final class Parser {
                         noParens = false;
                     }
                     case IDENTIFIER, PAREN_IDENTIFIER, BRACKET_IDENTIFIER, DO_IDENTIFIER, OP_IDENTIFIER -> {
-                        expr = identifier(n, expr, meta(t), noDo);
+                        expr = identifier(n, true, expr, meta(t), noDo);
                         if (noParens || blockCall) {
                             return expr;
                         }
@@ -369,7 +374,7 @@ final class Parser {
                 return f;
             }
             case IDENTIFIER, PAREN_IDENTIFIER, BRACKET_IDENTIFIER, DO_IDENTIFIER, OP_IDENTIFIER -> {
-                return identifier(t, null, null, noDo);
+                return identifier(t, false, null, null, noDo);
             }
             case RANGE_OP -> {
                 return node(RANGE, meta(t), Quoted.list());
@@ -382,11 +387,10 @@ final class Parser {
      * An identifier, alone or after a dot ({@code target} non-null): a variable or a call with
      * parentheses, without them, or with a do-block. Sets {@link #noParens} and {@link #accessible}.
      */
-    private Object identifier(Token t, Object target, List<Object> dotMeta, boolean noDo) {
-        Atom name = Atom.of(t.name());
+    private Object identifier(Token t, boolean dotted, Object target, List<Object> dotMeta, boolean noDo) {
         List<Object> m = meta(t);
         blockCall = false;
-        Object callee = target == null ? name : node(Quoted.DOT, dotMeta, Quoted.list(target, name));
+        Object callee = !dotted ? Atom.of(t.name()) : node(Quoted.DOT, dotMeta, Quoted.list(target, atom(t.name())));
         switch (t.kind()) {
             case PAREN_IDENTIFIER -> {
                 List<Object> args = parenArgs();
@@ -405,12 +409,12 @@ final class Parser {
                     blockCall = true;
                     return node(callee, m, args);
                 }
-                return bare(callee, m, target);
+                return bare(callee, m, dotted);
             }
             case BRACKET_IDENTIFIER -> {
                 noParens = false;
                 accessible = true;
-                return bare(callee, m, target);
+                return bare(callee, m, dotted);
             }
             default -> {
                 Token n = peek();
@@ -434,14 +438,14 @@ final class Parser {
                 }
                 noParens = false;
                 accessible = false;
-                return bare(callee, m, target);
+                return bare(callee, m, dotted);
             }
         }
     }
 
     /** A variable, or a remote call without parentheses and arguments ({@code map.key}). */
-    private static Object bare(Object callee, List<Object> m, Object target) {
-        if (target == null) {
+    private static Object bare(Object callee, List<Object> m, boolean dotted) {
+        if (!dotted) {
             return node(callee, m, null);
         }
         return node(callee, Quoted.metaWith(Quoted.NO_PARENS, Boolean.TRUE, m), Quoted.list());
@@ -495,9 +499,6 @@ final class Parser {
         if (noParens) {
             args.add(e);
             return false;
-        }
-        if (first.kind() == TokenKind.LPAREN && peekIs(TokenKind.COMMA)) {
-            throw SyntaxProblem.withSnippet(first.line(), first.column(), SyntaxMessages.NO_PARENS_STRICT);
         }
         args.add(e);
         boolean many = false;
@@ -706,6 +707,9 @@ final class Parser {
             noParens = false;
             return node(MAP, m, Quoted.list(node(PIPE, meta(pipe), Quoted.list(first, updates))));
         }
+        if (!peekIs(TokenKind.ASSOC_OP) && !standaloneAssoc(first)) {
+            throw error(peek());
+        }
         items.add(assoc(first));
         if (peekIs(TokenKind.COMMA)) {
             i++;
@@ -739,7 +743,29 @@ final class Parser {
         if (noParens) {
             throw noParensContainer(e);
         }
+        if (!peekIs(TokenKind.ASSOC_OP) && !standaloneAssoc(e)) {
+            throw error(peek());
+        }
         return e;
+    }
+
+    /** A map entry without {@code =>} must be a variable or a call (assoc_expr: {@code %{unquote(kv)}}). */
+    private static boolean standaloneAssoc(Object e) {
+        if (!(e instanceof Tuple t) || t.size() != 3) {
+            return false;
+        }
+        if (t.get(0) instanceof Tuple) {
+            return true;
+        }
+        if (!(t.get(0) instanceof Atom a)) {
+            return false;
+        }
+        String n = a.name();
+        if (n.isEmpty() || !(Character.isLetter(n.charAt(0)) || n.charAt(0) == '_')) {
+            return false;
+        }
+        return !(n.equals("and") || n.equals("or") || n.equals("not") || n.equals("in") || n.equals("when")
+                || n.equals("__block__") || n.equals("fn") || n.startsWith("sigil_") || n.equals("__aliases__"));
     }
 
     private Object assoc(Object key) {
@@ -827,8 +853,11 @@ final class Parser {
         skipEoe();
         List<Object> items = stabBody();
         skipEoe();
+        if (items.isEmpty()) {
+            throw error(peek());
+        }
         expect(TokenKind.END);
-        if (items.isEmpty() || !(items.get(0) instanceof Clause)) {
+        if (!(items.get(0) instanceof Clause)) {
             for (Object item : items) {
                 if (item instanceof Clause c) {
                     throw invalidStab(c);

@@ -113,13 +113,12 @@ final class SyntaxMessages {
                 return SyntaxProblem.plain(line, col,
                         "unexpectedly reached end of line. The current expression is invalid or incomplete");
             }
-            case END, FN, TRUE, FALSE, NIL, BLOCK_IDENTIFIER -> {
-                return reserved(line, col, token.name());
-            }
-            case UNARY_OP, AND_OP, OR_OP, WHEN_OP, IN_OP -> {
-                String n = token.name();
-                if (n.equals("not") || n.equals("and") || n.equals("or") || n.equals("when") || n.equals("in")) {
-                    return reserved(line, col, n);
+            case KW_IDENTIFIER -> {
+                if (afterAccess && "do".equals(token.name())) {
+                    return SyntaxProblem.plain(line, col, invalidDo("unexpected keyword: do:"));
+                }
+                if (afterAccess) {
+                    return SyntaxProblem.withSnippet(line, col, "syntax error before: '" + token.name() + ":'");
                 }
             }
             case SIGIL -> {
@@ -133,23 +132,22 @@ final class SyntaxMessages {
                 String shown = parts.get(0) instanceof String str ? "\"" + str + "\"" : "\"";
                 return SyntaxProblem.plain(line, col, "syntax error before: " + shown);
             }
-            case KW_IDENTIFIER -> {
-                if (!afterAccess) {
-                    return SyntaxProblem.withSnippet(line, col, "syntax error before: " + erlangAtom(token.name()));
-                }
-                if ("do".equals(token.name())) {
-                    return SyntaxProblem.plain(line, col, invalidDo("unexpected keyword: do:"));
-                }
-                return SyntaxProblem.withSnippet(line, col, "syntax error before: '" + token.name() + ":'");
-            }
             case CHAR -> {
                 return SyntaxProblem.plain(line, col, "syntax error before: ?" + new String(Character.toChars((Integer) token.value())));
             }
             default -> {
             }
         }
-        return SyntaxProblem.withSnippet(line, col, "syntax error before: " + show(token, src));
+        String shown = show(token, src);
+        if (RESERVED_SHOWN.contains(shown)) {
+            return reserved(line, col, shown.replace("'", ""));
+        }
+        return SyntaxProblem.withSnippet(line, col, "syntax error before: " + shown);
     }
+
+    /** Reserved words as yecc shows them (Erlang's own reserved words in quotes), which Elixir explains. */
+    private static final java.util.Set<String> RESERVED_SHOWN = java.util.Set.of(
+            "'not'", "'and'", "'or'", "'when'", "'after'", "'catch'", "'end'", "fn", "else", "rescue", "true", "false", "nil", "in");
 
     private static SyntaxProblem reserved(int line, int col, String word) {
         return SyntaxProblem.plain(line, col, "syntax error before: " + word + ". \"" + word + RESERVED_SUFFIX);
@@ -173,6 +171,11 @@ final class SyntaxMessages {
             case MAP_OP -> "'%{}'";
             case STRUCT_OP -> "'%'";
             case DO -> "do";
+            case END -> "'end'";
+            case FN -> "fn";
+            case TRUE -> "true";
+            case FALSE -> "false";
+            case NIL -> "nil";
             case ATOM_UNSAFE, KW_IDENTIFIER_UNSAFE -> "\"\"";
             default -> erlangAtom(token.name());
         };
@@ -196,5 +199,5 @@ final class SyntaxMessages {
 
     private static final java.util.Set<String> ERLANG_RESERVED = java.util.Set.of(
             "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch", "cond",
-            "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try", "when", "xor", "maybe", "else");
+            "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try", "when", "xor");
 }

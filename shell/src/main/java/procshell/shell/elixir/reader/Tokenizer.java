@@ -23,8 +23,13 @@ public final class Tokenizer {
     private ArrayDeque<Open> terminators = new ArrayDeque<>();
 
     /** An opened {@code ( [ { << fn do}, waiting for its closer. */
-    private record Open(String opener, int line) {
+    private record Open(String opener, int line, int indentation) {
     }
+
+    /** Leading spaces of the current line, for the "HINT: it looks like..." of mismatched do/end. */
+    private int indentation;
+    /** Openers and ends whose indentation looks wrong, newest first (mismatch_hints). */
+    private final List<Open> hints = new ArrayList<>();
 
     private Tokenizer(String src, boolean lenient) {
         this.src = src;
@@ -59,7 +64,8 @@ public final class Tokenizer {
                 if (!terminators.isEmpty() && !lenient) {
                     Open open = terminators.peek();
                     throw SyntaxProblem.missing(line, col, "missing terminator: " + closerOf(open.opener)
-                            + " (for \"" + open.opener + "\" starting at line " + open.line + ")");
+                            + " (for \"" + open.opener + "\" starting at line " + open.line + ")"
+                            + missingTerminatorHint(open.opener, closerOf(open.opener)));
                 }
                 return;
             }
@@ -300,9 +306,10 @@ public final class Tokenizer {
         }
         if (c == ';') {
             Token last = last();
-            if (last == null || last.kind() != TokenKind.SEMI) {
-                tokens.add(new Token(TokenKind.SEMI, pos, pos + 1, line, col, null));
+            if (last != null && last.kind() == TokenKind.SEMI) {
+                throw unexpectedToken(pos);
             }
+            tokens.add(new Token(TokenKind.SEMI, pos, pos + 1, line, col, null));
             moveTo(pos + 1);
             return;
         }
@@ -313,6 +320,7 @@ public final class Tokenizer {
                     throw SyntaxProblem.missing(line, col, "invalid escape \\ at end of file");
                 }
                 newlineAt(after);
+                indentation = skipHorizontal(pos) - pos;
                 return;
             }
             if (pos + 1 >= src.length()) {
@@ -322,6 +330,7 @@ public final class Tokenizer {
         if (c == '\n' || (c == '\r' && c1 == '\n')) {
             eol();
             newlineAt(pos + (c == '\n' ? 1 : 2));
+            indentation = skipHorizontal(pos) - pos;
             return;
         }
         if (c == '%') {
@@ -478,7 +487,7 @@ public final class Tokenizer {
                     + "    may_finish_with_question_mark?()\n    may_finish_with_exclamation_mark!()\n\nUnexpected token: (");
         }
         tokens.add(new Token(kind, pos, pos + opener.length(), line, col, null));
-        terminators.push(new Open(opener, line));
+        terminators.push(new Open(opener, line, indentation));
         moveTo(pos + opener.length());
     }
 
@@ -497,7 +506,15 @@ public final class Tokenizer {
         }
         if (terminators.isEmpty()) {
             if (closer.equals("end")) {
-                throw SyntaxProblem.plain(line, col, "unexpected reserved word: end");
+                String hint = "";
+                for (Open h : hints) {
+                    if (h.opener.equals("end")) {
+                        hint = "\n\n    HINT: it looks like the \"end\" on line " + h.line
+                                + " does not have a matching \"do\" defined before it\n";
+                        break;
+                    }
+                }
+                throw SyntaxProblem.plain(line, col, "unexpected reserved word: end" + hint);
             }
             throw SyntaxProblem.withSnippet(line, col, "unexpected token: " + closer);
         }
@@ -505,9 +522,32 @@ public final class Tokenizer {
         String expected = closerOf(open.opener);
         if (!expected.equals(closer)) {
             throw SyntaxProblem.plain(line, col, (closer.equals("end") ? "unexpected reserved word: " : "unexpected token: ")
-                    + closer + ". The \"" + open.opener + "\" at line " + open.line + " is missing terminator \"" + expected + "\"");
+                    + closer + ". The \"" + open.opener + "\" at line " + open.line + " is missing terminator \"" + expected + "\""
+                    + missingTerminatorHint(open.opener, expected));
+        }
+        if (closer.equals("end") && open.opener.equals("do") && indentation > open.indentation) {
+            hints.add(0, new Open("end", line, indentation));
         }
         terminators.pop();
+    }
+
+    /** check_terminator for fn/do: an opener indented no deeper than an open one of its kind may lack its end. */
+    private void pushBlock(String opener) {
+        Open top = terminators.peek();
+        if (top != null && top.opener.equals(opener) && indentation <= top.indentation) {
+            hints.add(0, top);
+        }
+        terminators.push(new Open(opener, line, indentation));
+    }
+
+    private String missingTerminatorHint(String opener, String closer) {
+        for (Open h : hints) {
+            if (h.opener.equals(opener)) {
+                return "\n\n    HINT: it looks like the \"" + opener + "\" on line " + h.line
+                        + " does not have a matching \"" + closer + "\"\n";
+            }
+        }
+        return "";
     }
 
     private static String closerOf(String opener) {
@@ -536,7 +576,7 @@ public final class Tokenizer {
         if (lenient) {
             tokens.add(new Token(TokenKind.COMMENT, pos, p, line, col, null));
         }
-        moveTo(p);
+        pos = p; // Elixir leaves the column at the comment's start
     }
 
     /** A dot: skips spaces, comments and newlines after it, then an operator or quoted name called through it, or {@code .(}. */
@@ -659,7 +699,7 @@ public final class Tokenizer {
             }
             case "fn" -> {
                 tokens.add(new Token(TokenKind.FN, pos, end, line, col, name));
-                terminators.push(new Open("fn", line));
+                pushBlock("fn");
                 moveTo(end);
                 return true;
             }
@@ -710,7 +750,7 @@ public final class Tokenizer {
             throw SyntaxProblem.plain(line, col, SyntaxMessages.invalidDo("unexpected reserved word: do"));
         }
         addWithEolToken(new Token(TokenKind.DO, pos, end, line, col, "do"));
-        terminators.push(new Open("do", line));
+        pushBlock("do");
         moveTo(end);
     }
 
@@ -720,7 +760,9 @@ public final class Tokenizer {
             return p;
         }
         char c = src.charAt(p);
-        if (!(Character.isLetter(c) || c == '_')) {
+        boolean start = c < 128 ? isAsciiLetter(c) || c == '_'
+                : Character.isLetter(c) && !Character.isUpperCase(c) && !Character.isTitleCase(c);
+        if (!start) {
             return p;
         }
         int q = p + 1;
