@@ -15,8 +15,8 @@ import procshell.runtime.event.NodeEvent;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
+import procshell.shell.elixir.reader.ElixirReader;
 import procshell.shell.eval.EvaluatorProcess;
-import procshell.shell.eval.IexSyntax;
 import procshell.shell.iex.IexSession;
 import procshell.shell.inspect.ErrorFormatter;
 import procshell.shell.inspect.ExitFormatter;
@@ -254,7 +254,7 @@ public final class Console {
             if (line == null) return null;
             printLine(prompt() + line);
             buf.append(line);
-            while (!IexSyntax.isComplete(buf.toString())) {
+            while (ElixirReader.isIncomplete(buf.toString())) {
                 String more = piped.readLine();
                 if (more == null) break;
                 printLine(continuation() + more);

@@ -6,12 +6,13 @@ import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.impl.DefaultParser;
 
-import procshell.shell.eval.IexSyntax;
+import procshell.shell.elixir.reader.ElixirReader;
 
 /**
- * JLine's line parser, taught when an input is unfinished: an open bracket, string, {@code fn}
- * without {@code end} or a trailing operator asks for a continuation line ({@code ...(n)>}), as
- * iex does. JLine then keeps editing one buffer of several lines, and history keeps that whole
+ * JLine's line parser, taught when an input is unfinished: when the Elixir reader finds it
+ * incomplete (an open bracket, string or heredoc, a {@code do} or {@code fn} without {@code end},
+ * a trailing operator) it asks for a continuation line ({@code ...(n)>}), as iex does; a wrong
+ * closer is not incomplete, and fails at once. JLine then keeps editing one buffer of several lines, and history keeps that whole
  * buffer as one entry.
  *
  * <p>For completion the word at the cursor is the run of name characters around it
@@ -27,7 +28,7 @@ final class IexParser extends DefaultParser {
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
         if (context == ParseContext.ACCEPT_LINE && !line.strip().equals("#iex:break") && !lastLineIsBreak(line)
-                && !IexSyntax.isComplete(line)) {
+                && ElixirReader.isIncomplete(line)) {
             throw new EOFError(-1, -1, "incomplete input", "continue");
         }
         if (context == ParseContext.COMPLETE) return word(line, cursor);

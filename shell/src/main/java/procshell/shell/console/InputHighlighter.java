@@ -6,12 +6,15 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
-import procshell.shell.eval.SyntaxSpans;
+import procshell.shell.elixir.reader.Token;
+import procshell.shell.elixir.reader.Tokenizer;
 
 /**
- * Colours the input as it is typed, in the colours iex gives the same terms in results: atoms
- * cyan, strings green, numbers yellow, {@code true}/{@code false}/{@code nil} magenta; Groovy
- * keywords bold, comments faint. With colours off it returns the text as it is.
+ * Colours the input as it is typed, from the Elixir reader's tokens, in the colours iex gives the
+ * same terms in results: atoms, keyword keys and aliases cyan, strings, charlists and sigils
+ * green, numbers and characters yellow, {@code true}/{@code false}/{@code nil} magenta; {@code do},
+ * {@code end}, {@code fn}, {@code else} and the like bold, comments faint. With colours off it
+ * returns the text as it is.
  */
 final class InputHighlighter implements Highlighter {
     private volatile boolean enabled;
@@ -26,23 +29,27 @@ final class InputHighlighter implements Highlighter {
         if (!enabled) return new AttributedString(buffer);
         AttributedStringBuilder b = new AttributedStringBuilder(buffer.length() + 32);
         int at = 0;
-        for (SyntaxSpans.Span s : SyntaxSpans.of(buffer)) {
-            b.append(buffer, at, s.start());
-            b.styled(style(s.kind()), buffer.substring(s.start(), s.end()));
-            at = s.end();
+        for (Token t : Tokenizer.tokenize(buffer)) {
+            AttributedStyle style = style(t);
+            if (style == null || t.start() < at || t.end() > buffer.length()) continue;
+            b.append(buffer, at, t.start());
+            b.styled(style, buffer.substring(t.start(), t.end()));
+            at = t.end();
         }
         b.append(buffer, at, buffer.length());
         return b.toAttributedString();
     }
 
-    private static AttributedStyle style(SyntaxSpans.Kind kind) {
-        return switch (kind) {
-            case ATOM -> AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
-            case STRING -> AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
-            case NUMBER -> AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
-            case LITERAL -> AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
-            case KEYWORD -> AttributedStyle.BOLD;
+    /** The style of a token, or null for plain text. */
+    private static AttributedStyle style(Token t) {
+        return switch (t.kind()) {
+            case ATOM, ATOM_UNSAFE, KW_IDENTIFIER, KW_IDENTIFIER_UNSAFE, ALIAS -> AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+            case BIN_STRING, LIST_STRING, BIN_HEREDOC, LIST_HEREDOC, SIGIL -> AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
+            case INT, FLT, CHAR -> AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+            case TRUE, FALSE, NIL -> AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
+            case DO, END, FN, BLOCK_IDENTIFIER -> AttributedStyle.BOLD;
             case COMMENT -> AttributedStyle.DEFAULT.faint();
+            default -> null;
         };
     }
 }

@@ -15,14 +15,19 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
 import groovy.lang.Binding;
 import groovy.lang.GroovyClassLoader;
-import groovy.lang.GroovyShell;
 import groovy.lang.Script;
 import groovy.transform.ThreadInterrupt;
 import org.codehaus.groovy.runtime.InvokerHelper;
 
+import procshell.shell.elixir.compiler.CompiledInput;
+import procshell.shell.elixir.compiler.ElixirCompiler;
+import procshell.shell.elixir.reader.ElixirReader;
+
 /**
- * Evaluates the shell's inputs: translates Elixir surface syntax ({@link IexSyntax}), compiles
- * with Groovy and runs, keeping bindings and classes between inputs.
+ * Evaluates the shell's inputs: reads them as Elixir ({@link ElixirReader}), compiles the quoted
+ * form onto Groovy ({@link ElixirCompiler}), lets Groovy compile that to bytecode and runs it,
+ * keeping bindings and modules between inputs. An input that is one {@code ~G} sigil is Groovy
+ * ({@link GroovyInput}).
  *
  * <p>Every input sees {@code procshell.shell.iex.Kernel}'s functions and the Elixir-named modules
  * ({@code GenServer}, {@code Process}, {@code Supervisor}, ...) without imports. Loops in typed
@@ -35,7 +40,7 @@ public final class Evaluator {
 
     private static final String[] FACADES = {"Process", "GenServer", "Supervisor", "Registry", "Node"};
 
-    private final CompletableFuture<GroovyShell> shell = new CompletableFuture<>();
+    private final CompletableFuture<ShellClassLoader> shell = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     /** Variables set before the bindings exist; guarded by {@code this}. */
     private final Map<String, Object> presets = new LinkedHashMap<>();
@@ -67,7 +72,7 @@ public final class Evaluator {
         t.start();
     }
 
-    private GroovyShell createShell() {
+    private ShellClassLoader createShell() {
         Binding b = new ShellBinding();
         synchronized (this) {
             presets.forEach(b::setVariable);
@@ -84,28 +89,28 @@ public final class Evaluator {
         for (String f : FACADES) imports.addImport(f, "procshell.shell.iex." + f);
         imports.addImports("procshell.runtime.node.Atom", "procshell.runtime.node.Pid", "procshell.runtime.node.Tuple");
         config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(java.util.Map.of("thrown", Interrupted.class), ThreadInterrupt.class));
-        GroovyShell groovy = new GroovyShell(Evaluator.class.getClassLoader(), b, config);
-        // An atom is a module name: Foo.bar() on a module nobody defined raises as in Elixir.
-        groovy.evaluate("procshell.runtime.node.Atom.metaClass.methodMissing = { String name, Object args ->"
-                + " throw procshell.shell.iex.UndefinedFunctionError.moduleNotAvailable(delegate, name, (Object[]) args) }");
+        ShellClassLoader groovy = new ShellClassLoader(Evaluator.class.getClassLoader(), config);
         // Compile (without running) a typical input, so that the first real one is quick.
-        groovy.getClassLoader().parseClass(IexSyntax.translate("{:ok, %{id: [1]}}"), "warmup.groovy");
+        groovy.parseClass(compile("{:ok, %{id: [1]}}", Set.of()).source(), "warmup.groovy");
         return groovy;
     }
 
-    private GroovyShell shell() {
+    private ShellClassLoader shell() {
         prepare();
         return shell.join();
     }
 
     /** The class loader that holds the classes typed at the prompt. */
     public ClassLoader classLoader() {
-        return shell().getClassLoader();
+        return shell();
     }
 
     /** The shell's bindings, kept between inputs (waits for Groovy to be loaded). */
     public Binding binding() {
-        return shell().getContext();
+        shell();
+        synchronized (this) {
+            return binding;
+        }
     }
 
     /**
@@ -136,7 +141,7 @@ public final class Evaluator {
     public List<Class<?>> definedClasses() {
         if (!shell.isDone() || shell.isCompletedExceptionally()) return List.of();
         List<Class<?>> out = new ArrayList<>();
-        for (Class<?> c : shell.join().getClassLoader().getLoadedClasses()) {
+        for (Class<?> c : shell.join().getLoadedClasses()) {
             if (!Script.class.isAssignableFrom(c) && !c.isSynthetic() && c.getEnclosingClass() == null) out.add(c);
         }
         return out;
@@ -146,30 +151,42 @@ public final class Evaluator {
      * Evaluates one input in the calling thread (which must be the shell's process).
      *
      * @param source the input as typed
-     * @return the outcome: the value and the classes the input defined
-     * @throws Throwable whatever the input raised or exited with; compile errors as Groovy's
-     *         {@code CompilationFailedException}
+     * @return the outcome: the value and the modules the input defined
+     * @throws procshell.shell.elixir.reader.ElixirSyntaxError when the input is not Elixir
+     * @throws Throwable whatever the input raised or exited with
      */
     public Outcome evaluate(String source) throws Throwable {
-        String groovy = IexSyntax.translate(source);
-        GroovyClassLoader loader = shell().getClassLoader();
+        ShellClassLoader loader = shell();
         Thread.currentThread().setContextClassLoader(loader);
+        Object quoted = ElixirReader.read(source, SCRIPT_NAME);
+        String groovy = GroovyInput.source(quoted);
+        boolean elixir = groovy == null;
+        if (elixir) groovy = compile(quoted, variableNames()).source();
         Set<Class<?>> before = Set.of(loader.getLoadedClasses());
         Class<?> main = loader.parseClass(groovy, SCRIPT_NAME + (++counter > 1 ? "_" + counter : "") + ".groovy");
         List<Class<?>> defined = new ArrayList<>();
         for (Class<?> c : loader.getLoadedClasses()) {
             if (!before.contains(c) && !Script.class.isAssignableFrom(c) && !c.isSynthetic() && c.getEnclosingClass() == null) defined.add(c);
         }
-        // An input of class definitions only compiles to the class itself: nothing to run.
+        // A Groovy input of class definitions only compiles to the class itself: nothing to run.
         Object value = Script.class.isAssignableFrom(main) ? InvokerHelper.createScript(main, binding).run() : null;
-        return new Outcome(value, defined);
+        return new Outcome(value, elixir ? List.of() : defined);
+    }
+
+    private static CompiledInput compile(String elixir, Set<String> bound) {
+        return compile(ElixirReader.read(elixir, SCRIPT_NAME), bound);
+    }
+
+    private static CompiledInput compile(Object quoted, Set<String> bound) {
+        return ElixirCompiler.compileInput(quoted, bound);
     }
 
     /**
      * What an input produced.
      *
      * @param value   the value of its last expression
-     * @param defined the top-level classes it defined (each shown as {@code {:module, Name, ...}})
+     * @param defined the top-level classes a Groovy input ({@code ~G}) defined, each a module named
+     *                by its class (Elixir's {@code defmodule} registers its modules itself)
      */
     public record Outcome(Object value, List<Class<?>> defined) {}
 }

@@ -1,5 +1,7 @@
 package procshell.shell.inspect;
 
+import procshell.shell.elixir.reader.ElixirSyntaxError;
+
 import java.util.List;
 
 import org.codehaus.groovy.control.CompilationFailedException;
@@ -46,6 +48,8 @@ public final class ErrorFormatter {
      * @param counter the N of the {@code ps(N)>} prompt the input was typed at
      */
     public static String format(Throwable t, int counter) {
+        // the reader numbered the input's lines from the prompt's counter, as iex does
+        if (t instanceof ElixirSyntaxError e) return "** (" + e.kind() + ") " + e.getMessage();
         if (t instanceof ExitException e) {
             String frame = exitFrame(e.reason());
             return "** (exit) " + ExitFormatter.format(e.reason()) + (frame == null ? "" : "\n    " + frame);

@@ -1,0 +1,64 @@
+package procshell.shell.eval;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.codehaus.groovy.ast.ClassNode;
+import org.codehaus.groovy.control.CompilationUnit;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.SourceUnit;
+
+import groovy.lang.GroovyClassLoader;
+
+/**
+ * The class loader of the code typed at the prompt. It keeps the bytecode of every class it
+ * defines, as the BEAM keeps a module's binary: {@code defmodule} answers
+ * {@code {:module, Name, <<bytes>>, last}} with the bytes of the module's class.
+ */
+public final class ShellClassLoader extends GroovyClassLoader {
+    private final Map<String, byte[]> bytecode = new ConcurrentHashMap<>();
+
+    /**
+     * @param parent the loader of procshell's own classes
+     * @param config the compiler configuration (imports, transformations) of every input
+     */
+    public ShellClassLoader(ClassLoader parent, CompilerConfiguration config) {
+        super(parent, config);
+    }
+
+    /**
+     * The bytecode of a class this loader defined.
+     *
+     * @param className the class's binary name
+     * @return its class file's bytes, or an empty array for a class not defined here
+     */
+    public byte[] bytecode(String className) {
+        return bytecode.getOrDefault(className, new byte[0]);
+    }
+
+    /**
+     * The bytecode of a class typed at the prompt, as the binary of {@code defmodule}'s
+     * {@code {:module, Name, binary, last}}.
+     *
+     * @param cls a class defined by a shell's class loader (or by a loader it created)
+     * @return its class file's bytes; empty for any other class
+     */
+    public static byte[] bytecodeOf(Class<?> cls) {
+        for (ClassLoader l = cls.getClassLoader(); l != null; l = l.getParent()) {
+            if (l instanceof ShellClassLoader s) return s.bytecode(cls.getName());
+        }
+        return new byte[0];
+    }
+
+    @Override
+    protected ClassCollector createCollector(CompilationUnit unit, SourceUnit su) {
+        return new ClassCollector(new InnerLoader(this), unit, su) {
+            @Override
+            protected Class<?> createClass(byte[] code, ClassNode classNode) {
+                // a prompt input's script class is never asked for: keep modules only
+                if (!classNode.isScript()) bytecode.put(classNode.getName(), code);
+                return super.createClass(code, classNode);
+            }
+        };
+    }
+}
