@@ -254,7 +254,7 @@ public final class Console {
             if (line == null) return null;
             printLine(prompt() + line);
             buf.append(line);
-            while (ElixirReader.isIncomplete(buf.toString())) {
+            while (ElixirReader.isIncomplete(buf + "\n")) {
                 String more = piped.readLine();
                 if (more == null) break;
                 printLine(continuation() + more);
@@ -324,7 +324,7 @@ public final class Console {
         EvaluatorProcess.Result r;
         Pid evaluator = shell().pid();
         try {
-            r = shell().evaluate(input);
+            r = shell().evaluate(input, counter);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

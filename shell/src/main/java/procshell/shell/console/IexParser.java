@@ -28,7 +28,7 @@ final class IexParser extends DefaultParser {
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
         if (context == ParseContext.ACCEPT_LINE && !line.strip().equals("#iex:break") && !lastLineIsBreak(line)
-                && ElixirReader.isIncomplete(line)) {
+                && ElixirReader.isIncomplete(line + "\n")) {
             throw new EOFError(-1, -1, "incomplete input", "continue");
         }
         if (context == ParseContext.COMPLETE) return word(line, cursor);

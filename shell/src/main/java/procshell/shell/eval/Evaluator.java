@@ -150,15 +150,18 @@ public final class Evaluator {
     /**
      * Evaluates one input in the calling thread (which must be the shell's process).
      *
-     * @param source the input as typed
+     * @param source    the input as typed
+     * @param firstLine the number of its first line, as iex numbers an input typed at
+     *                  {@code iex(N)>} from line N
      * @return the outcome: the value and the modules the input defined
      * @throws procshell.shell.elixir.reader.ElixirSyntaxError when the input is not Elixir
      * @throws Throwable whatever the input raised or exited with
      */
-    public Outcome evaluate(String source) throws Throwable {
+    public Outcome evaluate(String source, int firstLine) throws Throwable {
         ShellClassLoader loader = shell();
         Thread.currentThread().setContextClassLoader(loader);
-        Object quoted = ElixirReader.read(source, SCRIPT_NAME);
+        // empty lines before the input number its lines from firstLine, as Code.string_to_quoted's line: option
+        Object quoted = ElixirReader.read("\n".repeat(Math.max(0, firstLine - 1)) + source, SCRIPT_NAME);
         String groovy = GroovyInput.source(quoted);
         boolean elixir = groovy == null;
         if (elixir) groovy = compile(quoted, variableNames()).source();

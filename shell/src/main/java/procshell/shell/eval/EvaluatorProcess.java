@@ -52,10 +52,12 @@ public final class EvaluatorProcess {
 
     private static final class Job {
         final String source;
+        final int firstLine;
         final CompletableFuture<Result> result = new CompletableFuture<>();
 
-        Job(String source) {
+        Job(String source, int firstLine) {
             this.source = source;
+            this.firstLine = firstLine;
         }
     }
 
@@ -116,7 +118,7 @@ public final class EvaluatorProcess {
             }
             Result r;
             try {
-                r = new Result.Value(evaluator.evaluate(job.source));
+                r = new Result.Value(evaluator.evaluate(job.source, job.firstLine));
                 self.process().checkAlive();
             } catch (ProcessExitedError e) {
                 throw e;
@@ -156,7 +158,15 @@ public final class EvaluatorProcess {
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public Result evaluate(String source) throws InterruptedException {
-        Job job = new Job(source);
+        return evaluate(source, 1);
+    }
+
+    /**
+     * As {@link #evaluate(String)}, numbering the input's lines from {@code firstLine}, as iex
+     * numbers an input typed at {@code iex(N)>} from line N ({@code iex:N:col:} in errors).
+     */
+    public Result evaluate(String source, int firstLine) throws InterruptedException {
+        Job job = new Job(source, firstLine);
         while (true) {
             ensureStarted();
             synchronized (lock) {

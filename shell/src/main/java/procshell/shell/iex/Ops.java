@@ -48,13 +48,20 @@ public final class Ops {
         return Kernel._atom_(name);
     }
 
+    /** Groovy passes a lone nil given to a varargs parameter as a null array: it is one nil. */
+    private static Object[] lone(Object[] args) {
+        return args == null ? new Object[] {null} : args;
+    }
+
     /** A tuple {@code {a, b, ...}}. */
     public static Tuple tuple(Object... elements) {
+        elements = lone(elements);
         return Tuple.of(elements);
     }
 
     /** A list {@code [a, b, ...]} (unmodifiable; nil elements allowed). */
     public static List<Object> list(Object... elements) {
+        elements = lone(elements);
         return Collections.unmodifiableList(java.util.Arrays.asList(elements));
     }
 
@@ -64,6 +71,7 @@ public final class Ops {
      * @throws ArgumentError when the tail is no list (improper lists are not supported)
      */
     public static List<Object> cons(Object tail, Object... heads) {
+        heads = lone(heads);
         List<?> t = asList(tail, "improper lists are not supported: tail ");
         List<Object> out = new ArrayList<>(heads.length + t.size());
         Collections.addAll(out, heads);
@@ -73,6 +81,7 @@ public final class Ops {
 
     /** A map {@code %{k1 => v1, ...}} from keys and values in turn (a later key wins, as Elixir's). */
     public static MapTerm map(Object... keysAndValues) {
+        keysAndValues = lone(keysAndValues);
         MapTerm m = new MapTerm();
         for (int i = 0; i < keysAndValues.length; i += 2) m.put(keysAndValues[i], keysAndValues[i + 1]);
         return m;
@@ -85,6 +94,7 @@ public final class Ops {
      * @throws KeyError    when a key is not in the map
      */
     public static MapTerm mapUpdate(Object map, Object... keysAndValues) {
+        keysAndValues = lone(keysAndValues);
         if (!(map instanceof Map<?, ?> m)) throw new BadMapError(map);
         MapTerm out = new MapTerm(m);
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -103,6 +113,7 @@ public final class Ops {
      * @throws KeyError when a key is not a field of the struct
      */
     public static MapTerm struct(Object module, Object... keysAndValues) {
+        keysAndValues = lone(keysAndValues);
         Object defaults = call(module, "__struct__");
         return mapUpdate(defaults, keysAndValues);
     }
@@ -118,6 +129,7 @@ public final class Ops {
 
     /** The string of an interpolation {@code "a#{x}b"}: each part through {@code String.Chars}. */
     public static String interpolate(Object... parts) {
+        parts = lone(parts);
         StringBuilder b = new StringBuilder();
         for (Object p : parts) b.append(p instanceof String s ? s : Kernel.to_string(p));
         return b.toString();
@@ -481,6 +493,7 @@ public final class Ops {
      * @throws BadArityError    when it takes another number of arguments
      */
     public static Object apply(Object f, Object... args) {
+        args = lone(args);
         if (!(f instanceof Closure<?> c)) throw new BadFunctionError(f);
         int arity = c.getMaximumNumberOfParameters();
         if (arity != args.length) throw new BadArityError(f, args);
@@ -499,6 +512,7 @@ public final class Ops {
      * @throws UndefinedFunctionError when there is no such module or function, with Elixir's text
      */
     public static Object call(Object module, String function, Object... args) {
+        args = lone(args);
         Class<?> cls = moduleClass(module);
         if (cls == null) {
             if (module instanceof Atom) throw UndefinedFunctionError.moduleNotAvailable(module, function, args);
@@ -589,14 +603,9 @@ public final class Ops {
         return Tuple.of(atom("module"), module, classBytes(cls), last);
     }
 
+    /** The module's binary: its class's bytecode, kept by the shell's class loader. */
     private static byte[] classBytes(Class<?> cls) {
-        String resource = cls.getName().replace('.', '/') + ".class";
-        try (java.io.InputStream in = cls.getClassLoader() == null ? null : cls.getClassLoader().getResourceAsStream(resource)) {
-            if (in != null) return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            // fall through: the class's name stands for its bytes
-        }
-        return ("FOR1" + cls.getName()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return procshell.shell.eval.ShellClassLoader.bytecodeOf(cls);
     }
 
     /**
@@ -671,6 +680,7 @@ public final class Ops {
 
     /** Raises FunctionClauseError for a function (e.g. {@code MyApp.Hello.f}) and its arguments. */
     public static Object functionClause(String function, Object... args) {
+        args = lone(args);
         throw new FunctionClauseError(function, java.util.Arrays.asList(args));
     }
 
