@@ -115,7 +115,10 @@ public final class Console {
                 .completer(new ShellCompleter(owner)).highlighter(highlighter)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.INSERT_TAB, false);
+                .option(LineReader.Option.INSERT_TAB, false)
+                // pasted lines arrive as typed ones, each Enter ending an input once it is complete:
+                // iex evaluates a paste expression by expression
+                .option(LineReader.Option.BRACKETED_PASTE, false);
         if (history != null) b.variable(LineReader.HISTORY_FILE, history);
         LineReader reader = b.build();
         CursorKeys.bindBothModes(reader);
