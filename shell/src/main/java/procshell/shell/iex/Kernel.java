@@ -23,7 +23,6 @@ import procshell.runtime.process.SpawnOptions;
 import procshell.runtime.table.Table;
 import procshell.runtime.table.TermCompare;
 import procshell.runtime.table.Tables;
-import procshell.shell.eval.Pattern;
 import procshell.shell.eval.Values;
 
 /**
@@ -34,67 +33,18 @@ import procshell.shell.eval.Values;
  * Table Viewer as text: {@code tables()} and {@code table(name)}. Statically
  * imported into every compiled input, class bodies included.
  *
- * <p>Names starting and ending with {@code _} ({@code _atom_}, {@code _tuple_}, ...) are the
- * targets of the shell's Elixir-syntax translation ({@link procshell.shell.eval.IexSyntax}).
+ * <p>Names starting and ending with {@code _} ({@code _atom_}, {@code _h_}) are not Elixir's:
+ * the shell's own plumbing, hidden from completion and {@code h()}.
  */
 public final class Kernel {
     private Kernel() {}
 
-    // ---- translation targets ------------------------------------------------------------------
+    // ---- plumbing -----------------------------------------------------------------------------
 
     /** The atom {@code :name}, added to the node's atom table as the BEAM does when code is loaded. */
     public static Atom _atom_(String name) {
         ProcessContext c = ProcessContext.current();
         return c == null ? Atom.of(name) : c.node().atoms().intern(name);
-    }
-
-    /**
-     * An Erlang module called as {@code :mod.fun(...)}: {@code :erlang}, {@code :sys}, ...
-     *
-     * @return the facade class, or an object whose every call raises UndefinedFunctionError
-     */
-    public static Object _erl_(String module) {
-        return ErlangModules.lookup(module);
-    }
-
-    /**
-     * A dotted alias such as {@code Secret.Registry} written as a value: the class of that name if
-     * one is loaded (a nested class {@code Secret$Registry} of the shell's or a class of
-     * {@code procshell.shell.iex}, {@code java.lang} or {@code java.util}), otherwise the module atom
-     * {@code :"Elixir.Secret.Registry"}, as Elixir's {@code alias} expansion gives it.
-     *
-     * @param name the alias as written, segments separated by dots
-     * @return a {@link Class} or an {@link Atom}
-     */
-    public static Object _alias_(String name) {
-        String nested = name.replace('.', '$');
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        for (String prefix : new String[] {"", "procshell.shell.iex.", "java.lang.", "java.util."}) {
-            for (ClassLoader loader : new ClassLoader[] {context, Kernel.class.getClassLoader()}) {
-                if (loader == null) {
-                    continue;
-                }
-                try {
-                    return Class.forName(prefix + nested, false, loader);
-                } catch (ClassNotFoundException | LinkageError e) {
-                    // try the next place
-                }
-            }
-        }
-        return _atom_("Elixir." + name);
-    }
-
-    /**
-     * What {@code throw(term)} throws: the translation of Elixir's {@code throw(:ball)} is
-     * {@code throw _throw_(_atom_("ball"))}. A Java {@link Throwable} is thrown as it is (Groovy's
-     * {@code throw (e)}); any other term is wrapped in a {@link ThrownValue}, which iex prints as
-     * {@code ** (throw) :ball}.
-     *
-     * @param term the thrown term
-     * @return the Throwable to throw
-     */
-    public static Throwable _throw_(Object term) {
-        return term instanceof Throwable t ? t : new ThrownValue(Values.normalize(term));
     }
 
     // ---- guards and list functions ------------------------------------------------------------
@@ -352,128 +302,6 @@ public final class Kernel {
         """)
     public static int map_size(Object map) {
         return ElixirMap.size(map);
-    }
-
-    /** The tuple {@code {a, b, ...}}. */
-    public static Tuple _tuple_(Object... elements) {
-        return tuple(elements);
-    }
-
-    /**
-     * The text a {@code "#{term}"} interpolation inserts: the translation of {@code "#{x}"} is
-     * {@code "${_str_(x)}"}. Same as {@link #to_string(Object)}.
-     */
-    public static String _str_(Object term) {
-        return to_string(term);
-    }
-
-    /** The map {@code %{k1 => v1, ...}} from alternating keys and values, in insertion order. */
-    public static Map<Object, Object> _map_(Object... keysAndValues) {
-        Map<Object, Object> m = new MapTerm();
-        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            m.put(Values.normalize(keysAndValues[i]), Values.normalize(keysAndValues[i + 1]));
-        }
-        return m;
-    }
-
-    /**
-     * {@code pattern = value} at the prompt: binds the pattern's variables into the shell's
-     * bindings, as Elixir's match operator.
-     *
-     * @return the value
-     * @throws MatchError when the value does not match
-     */
-    public static Object _match_(Binding binding, Pattern pattern, Object value) {
-        Map<String, Object> bound = new LinkedHashMap<>();
-        Object v = Values.normalize(value);
-        if (!pattern.match(v, bound)) throw new MatchError(v);
-        bound.forEach(binding::setVariable);
-        return v;
-    }
-
-    /** A pattern variable. */
-    public static Pattern _pvar_(String name) {
-        return new Pattern.Var(name);
-    }
-
-    /** A literal in a pattern. */
-    public static Pattern _plit_(Object value) {
-        return new Pattern.Literal(Values.normalize(value));
-    }
-
-    /** A pinned variable {@code ^x} in a pattern. */
-    public static Pattern _ppin_(Object value) {
-        return new Pattern.Literal(Values.normalize(value));
-    }
-
-    /** A tuple pattern. */
-    public static Pattern _ptuple_(Pattern... elements) {
-        return new Pattern.TuplePattern(List.of(elements));
-    }
-
-    /** A map pattern from alternating keys and value patterns. */
-    public static Pattern _pmap_(Object... keysAndPatterns) {
-        List<Object> keys = new ArrayList<>();
-        List<Pattern> values = new ArrayList<>();
-        for (int i = 0; i + 1 < keysAndPatterns.length; i += 2) {
-            keys.add(Values.normalize(keysAndPatterns[i]));
-            values.add((Pattern) keysAndPatterns[i + 1]);
-        }
-        return new Pattern.MapPattern(keys, values);
-    }
-
-    /** A {@code [h1, h2 | tail]} pattern: the heads, then the tail's pattern last. */
-    public static Pattern _pcons_(Pattern... headsThenTail) {
-        int n = headsThenTail.length - 1;
-        return new Pattern.ConsPattern(List.of(Arrays.copyOf(headsThenTail, n)), headsThenTail[n]);
-    }
-
-    /** A list pattern. */
-    public static Pattern _plist_(Pattern... elements) {
-        return new Pattern.ListPattern(List.of(elements));
-    }
-
-    /** {@code receive do ... end}: see {@link procshell.shell.eval.Receive#run}. */
-    public static Object _receive_(Object... clauses) {
-        return procshell.shell.eval.Receive.run(clauses);
-    }
-
-    /** {@code case subject do ... end}: see {@link procshell.shell.eval.Receive#match}. */
-    public static Object _case_(Object subject, Object... clauses) {
-        return procshell.shell.eval.Receive.match(Values.normalize(subject), clauses);
-    }
-
-    /**
-     * Elixir's {@code if} ({@code when} true) and {@code unless} ({@code when} false): runs
-     * {@code then} when the truthiness of {@code condition} (only nil and false are falsy) is
-     * {@code when}, else {@code otherwise}, which may be null for nil.
-     */
-    public static Object _if_(boolean when, Object condition, Closure<?> then, Closure<?> otherwise) {
-        Object c = Values.normalize(condition);
-        boolean truthy = c != null && !Boolean.FALSE.equals(c) && !procshell.runtime.node.Atom.of("false").equals(c)
-                && !procshell.runtime.node.Atom.of("nil").equals(c);
-        Closure<?> branch = truthy == when ? then : otherwise;
-        return branch == null ? null : branch.call();
-    }
-
-    /** A {@code pattern when guard -> body} clause of a receive or case; {@code guard} may be null. */
-    public static procshell.shell.eval.Receive.Clause _rclause_(Pattern pattern, List<String> variables, Closure<?> guard, Closure<?> body) {
-        return new procshell.shell.eval.Receive.Clause(pattern, List.copyOf(variables), guard, body);
-    }
-
-    /** The loop around a receive that is a whole method body: see {@link procshell.shell.eval.Receive#loop}. */
-    public static Object _rloop_(Closure<?> rebind, Closure<?> receive) {
-        return procshell.shell.eval.Receive.loop(rebind, receive);
-    }
-
-    /** A self call ending a clause of such a receive: the method's next arguments. */
-    public static procshell.shell.eval.Receive.TailCall _tail_(Object... arguments) {
-        return new procshell.shell.eval.Receive.TailCall(arguments);
-    }
-
-    /** The {@code after timeout -> body} clause of a receive. */
-    public static procshell.shell.eval.Receive.After _rafter_(Object timeout, Closure<?> body) {
-        return new procshell.shell.eval.Receive.After(Values.normalize(timeout), body);
     }
 
     // ---- processes ----------------------------------------------------------------------------

@@ -70,47 +70,15 @@ public final class ErrorFormatter {
     }
 
     /**
-     * As {@link #format(Throwable, int)}, knowing the input as typed: a stray closing bracket is
-     * Elixir's {@code unexpected token: )} with iex's snippet of the line and a caret under it.
+     * As {@link #format(Throwable, int)}, knowing the input as typed (kept for callers that have
+     * it; the reader's errors carry their own snippet).
      *
      * @param input the input as typed (its lines numbered from {@code counter})
      */
     public static String format(Throwable t, int counter, String input) {
-        if (t instanceof procshell.shell.eval.TranslationError e && e.column() > 0 && input != null) {
-            return format(t, counter) + snippet(input, e.line(), e.column(), counter);
-        }
-        SyntaxException stray = strayCloser(t, input);
-        if (stray == null) return format(t, counter);
-        int line = stray.getLine();
-        String text = input.split("\r\n|\r|\n", -1)[line - 1];
-        return "** (SyntaxError) iex:" + (line + counter - 1) + ":" + stray.getStartColumn() + ": unexpected token: "
-                + text.charAt(stray.getStartColumn() - 1) + snippet(input, line, stray.getStartColumn(), counter);
+        return format(t, counter);
     }
 
-    /** iex's snippet under a syntax error: the input's line {@code line}, a caret under {@code column}. */
-    private static String snippet(String input, int line, int column, int counter) {
-        String text = input.split("\r\n|\r|\n", -1)[line - 1];
-        String number = String.valueOf(line + counter - 1);
-        return "\n    |\n " + " ".repeat(Math.max(0, 2 - number.length())) + number + " | " + text
-                + "\n    | " + " ".repeat(column - 1) + "^";
-    }
-
-    /** Groovy's error for a closing bracket nobody opened, when it points at one in the typed line. */
-    private static SyntaxException strayCloser(Throwable t, String input) {
-        if (input == null || !(t instanceof MultipleCompilationErrorsException m)) return null;
-        for (Object o : m.getErrorCollector().getErrors()) {
-            if (!(o instanceof SyntaxErrorMessage s)) continue;
-            SyntaxException e = s.getCause();
-            String msg = e.getOriginalMessage();
-            if (msg == null || !msg.matches("Unexpected input: '[)\\]}]'")) return null;
-            String[] lines = input.split("\r\n|\r|\n", -1);
-            if (e.getLine() < 1 || e.getLine() > lines.length) return null;
-            String text = lines[e.getLine() - 1];
-            int col = e.getStartColumn();
-            return col >= 1 && col <= text.length() && text.charAt(col - 1) == msg.charAt(msg.length() - 2) ? e : null;
-        }
-        return null;
-    }
 
     /**
      * The stacktrace line iex prints under an exit raised by {@code GenServer.call/3} or
@@ -157,7 +125,6 @@ public final class ErrorFormatter {
     /** The Elixir exception name for a Java or Groovy throwable. */
     public static String elixirName(Throwable t) {
         if (t instanceof CompilationFailedException) return isSyntax(t) ? "SyntaxError" : "CompileError";
-        if (t instanceof procshell.shell.eval.TranslationError e) return e.elixirName();
         if (t instanceof MissingPropertyException) return "CompileError";
         if (t instanceof MissingMethodException m) return isPromptFunction(m) ? "CompileError" : "UndefinedFunctionError";
         if (t instanceof IllegalArgumentException) return "ArgumentError";
@@ -185,9 +152,6 @@ public final class ErrorFormatter {
     }
 
     private static String message(Throwable t, int counter) {
-        if (t instanceof procshell.shell.eval.TranslationError e) {
-            return "iex:" + (e.line() + counter - 1) + (e.column() > 0 ? ":" + e.column() : "") + ": " + e.getMessage();
-        }
         if (t instanceof MultipleCompilationErrorsException m) {
             for (Object o : m.getErrorCollector().getErrors()) {
                 if (o instanceof SyntaxErrorMessage s) {
