@@ -30,7 +30,6 @@ import procshell.shell.tutorial.TranscriptMatching;
 final class IexSessionCheck {
     private static final Pattern PS_PROMPT = Pattern.compile("^ps\\((\\d+)\\)> ?(.*)$");
     private static final Pattern PS_CONTINUATION = Pattern.compile("^\\.\\.\\.\\((\\d+)\\)> ?(.*)$");
-    private static final Pattern MODULE_BYTES = Pattern.compile("(\\{:module, [^,\\s]+,)\\s*<<[\\d,\\s]*(?:\\.\\.\\.)?>>,\\s*");
 
     /** The first chapter's unnamed server, as {@code hello_server.txt} (and others) typed it. */
     static final String HELLO_SERVER = """
@@ -217,8 +216,8 @@ final class IexSessionCheck {
         for (int k = 0; k < steps.size(); k++) {
             Step s = steps.get(k);
             int[] at = new int[1];
-            List<String> expected = maskModuleBytes(s.loggerAnywhere() ? reportsLast(s.expected()) : s.expected());
-            List<String> actual = maskModuleBytes(s.loggerAnywhere() ? reportsLast(outputs.get(k)) : outputs.get(k));
+            List<String> expected = PipedSession.maskModuleBytes(s.loggerAnywhere() ? reportsLast(s.expected()) : s.expected());
+            List<String> actual = PipedSession.maskModuleBytes(s.loggerAnywhere() ? reportsLast(outputs.get(k)) : outputs.get(k));
             int failed = matcher.match(expected, actual, at);
             String counterProblem = counterProblem(k, counters);
             if (failed >= 0 || counterProblem != null) {
@@ -252,15 +251,5 @@ final class IexSessionCheck {
             shell.shutdown();
         }
         return out.toString();
-    }
-
-    /**
-     * The lines with a {@code defmodule}'s binary masked: {@code {:module, Name, <<...>>, last}}
-     * on one line, whatever its bytes and however they wrapped.
-     */
-    static List<String> maskModuleBytes(List<String> lines) {
-        String joined = String.join("\n", lines);
-        String masked = MODULE_BYTES.matcher(joined).replaceAll("$1 <<...>>, ");
-        return masked.equals(joined) ? lines : List.of(masked.split("\n", -1));
     }
 }

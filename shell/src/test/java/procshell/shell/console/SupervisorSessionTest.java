@@ -61,9 +61,12 @@ class SupervisorSessionTest {
                 .same("Supervisor.delete_child(sup, :nope)")
                 .same("self()")
                 .same("sup")
-                // iex's loop sleeps 10 ms for the restart; this one waits until the name is back
+                // iex's loop sleeps 10 ms for each restart; this one waits for each death and restart,
+                // then for the EXIT signal of the supervisor that gave up
                 .sameAs("wait = fn wait -> Process.whereis(MyApp.HelloServerLocalName) || (Process.sleep(1); wait.(wait)) end; "
-                                + "for _ <- 1..4, do: Process.exit(wait.(wait), :kill)",
+                                + "for _ <- 1..4 do pid = wait.(wait); ref = Process.monitor(pid); Process.exit(pid, :kill); "
+                                + "receive do {:DOWN, ^ref, :process, _, _} -> :ok end end; "
+                                + "receive do :never -> :ok after 5000 -> :still_alive end",
                         "for _ <- 1..4 do Process.exit(Process.whereis(MyApp.HelloServerLocalName), :kill); Process.sleep(10) end")
                 .same("self()")
                 .same("Process.whereis(MyApp.HelloServerLocalName)")
