@@ -93,6 +93,18 @@ final class IexSessionCheck {
     }
 
     /**
+     * Types every input of the reference from here on, in order, as iex's were typed; each must
+     * print what iex printed. The capture's last prompt, where nothing was typed, is left out.
+     */
+    IexSessionCheck everyInput() {
+        List<IexReference.Exchange> all = reference.exchanges();
+        int end = all.size();
+        if (end > 0 && all.get(end - 1).input().isEmpty() && all.get(end - 1).output().isEmpty()) end--;
+        for (int k = next; k < end; k++) same(all.get(k).input());
+        return this;
+    }
+
+    /**
      * Types {@code input} where the reference typed {@code iexInput}, which prints the same in
      * iex: for an input made sturdier than the reference's (a loop that waits for a restart
      * instead of sleeping 10 ms). The oracle checks that iex prints the same for both.
