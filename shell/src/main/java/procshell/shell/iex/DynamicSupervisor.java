@@ -5,6 +5,8 @@ import java.util.Map;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Pid;
+import procshell.runtime.node.Tuple;
+import procshell.shell.eval.Values;
 
 /**
  * Elixir's {@code DynamicSupervisor} at the prompt: one child per chat room, started on demand.
@@ -44,16 +46,63 @@ public final class DynamicSupervisor {
         Options: strategy: :one_for_one (required), name:, max_restarts: (3),
         max_seconds: (5), max_children: (:infinity). Returns {:ok, pid}.
         """)
-    public static Object start_link(Map<?, ?> options) {
+    public static Object start_link(Object options) {
         return startLink(Options.of(options));
     }
 
+    /** {@code DynamicSupervisor.start_link(module, init_arg)}: a module-based dynamic supervisor. */
+    public static Object start_link(Object module, Object initArg) {
+        return start_link(module, initArg, List.of());
+    }
+
     /**
-     * As {@link #start_link(Map)}, the options as a keyword list: how a child spec such as
-     * {@code {DynamicSupervisor, strategy: :one_for_one, name: Workers}} passes them.
+     * Starts a module-based dynamic supervisor, as {@code DynamicSupervisor.start_link/3}: the
+     * module's {@code init/1} returns {@code DynamicSupervisor.init(strategy: :one_for_one)} or
+     * {@code :ignore}. Options: {@code name:}.
+     *
+     * @return {@code {:ok, pid}}, {@code :ignore} or {@code {:error, reason}}
      */
-    public static Object start_link(List<?> options) {
-        return startLink(Options.of(options));
+    public static Object start_link(Object module, Object initArg, Object options) {
+        IexSession s = IexSession.current();
+        Object m = s.modules().nameTerm(module);
+        if (!(m instanceof Atom mod)) throw new ArgumentError("expected a module, got: " + Kernel.inspect(m));
+        Object spec = s.modules().apply(mod, "init", Values.normalize(initArg));
+        if (Atom.IGNORE.equals(spec)) return Atom.IGNORE;
+        if (!(spec instanceof Tuple t && t.isTagged(Atom.OK, 2) && t.get(1) instanceof Map<?, ?> flags)) {
+            return Tuple.of(Atom.ERROR, Tuple.of(Atom.of("bad_return"), Tuple.of(mod, Atom.of("init"), spec)));
+        }
+        Map<String, Object> o = new java.util.LinkedHashMap<>(Options.of(options));
+        o.keySet().retainAll(java.util.Set.of("name"));
+        flags.forEach((k, v) -> o.put(k instanceof Atom a ? switch (a.name()) {
+            case "intensity" -> "max_restarts";
+            case "period" -> "max_seconds";
+            default -> a.name();
+        } : String.valueOf(k), v));
+        return startLink(o);
+    }
+
+    /**
+     * The flags a module-based dynamic supervisor's {@code init/1} returns, as
+     * {@code DynamicSupervisor.init/1}.
+     *
+     * @return {@code {:ok, %{strategy: :one_for_one, intensity: 3, period: 5, max_children: :infinity, extra_arguments: []}}}
+     */
+    @Doc("""
+        Receives a set of options that initializes a dynamic supervisor; what a
+        module-based DynamicSupervisor's init/1 returns.
+
+        Options: strategy: (:one_for_one), max_restarts: (3), max_seconds: (5),
+        max_children: (:infinity), extra_arguments: ([]).
+        """)
+    public static Object init(Object options) {
+        Map<String, Object> o = Options.of(options);
+        MapTerm flags = new MapTerm();
+        flags.put(Atom.of("strategy"), o.getOrDefault("strategy", Atom.of("one_for_one")));
+        flags.put(Atom.of("intensity"), o.getOrDefault("max_restarts", 3));
+        flags.put(Atom.of("period"), o.getOrDefault("max_seconds", 5));
+        flags.put(Atom.of("max_children"), o.getOrDefault("max_children", Atom.INFINITY));
+        flags.put(Atom.of("extra_arguments"), o.getOrDefault("extra_arguments", List.of()));
+        return Tuple.of(Atom.OK, flags);
     }
 
     /**
@@ -101,7 +150,7 @@ public final class DynamicSupervisor {
                 Supervisor.intOption(o, "max_restarts", 3), Supervisor.intOption(o, "max_seconds", 5),
                 o.containsKey("max_children") ? o.get("max_children") : Atom.INFINITY,
                 o.get("extra_arguments") instanceof List<?> l ? List.copyOf(l) : List.of());
-        Object name = o.containsKey("name") ? s.modules().nameTerm(o.get("name")) : null;
+        Object name = o.containsKey("name") ? Options.processName(s, o.get("name")) : null;
         return procshell.runtime.otp.DynamicSupervisor.startLink(flags, name);
     }
 
@@ -130,8 +179,13 @@ public final class DynamicSupervisor {
 
         Returns :ok or {:error, :not_found}.
         """)
-    public static Object terminate_child(Object supervisor, Pid pid) {
-        return procshell.runtime.otp.DynamicSupervisor.terminateChild(sup(supervisor), pid);
+    public static Object terminate_child(Object supervisor, Object pid) {
+        return procshell.runtime.otp.DynamicSupervisor.terminateChild(sup(supervisor), pidArgument(pid));
+    }
+
+    private static Pid pidArgument(Object pid) {
+        if (Values.normalize(pid) instanceof Pid p) return p;
+        throw new FunctionClauseError("DynamicSupervisor.terminate_child", 2);
     }
 
     /** As {@code DynamicSupervisor.which_children/1}: {@code [{:undefined, pid, type, modules}]}. */

@@ -3,8 +3,9 @@ package procshell.shell.iex;
 /**
  * Elixir's {@code FunctionClauseError} for a shell module's function called with arguments none
  * of its clauses accepts ({@code Float.round(1)}); iex prints
- * {@code ** (FunctionClauseError) no function clause matching in Float.round/1}. The arguments
- * and attempted clauses that iex lists below that line are not reproduced.
+ * {@code ** (FunctionClauseError) no function clause matching in Float.round/1}. When the
+ * arguments are known (a compiled module's function, a {@code fn}), iex lists them below that
+ * line ({@link #arguments()}); the attempted clauses are not reproduced.
  */
 @ElixirName("FunctionClauseError")
 public final class FunctionClauseError extends RuntimeException {
@@ -14,5 +15,34 @@ public final class FunctionClauseError extends RuntimeException {
      */
     public FunctionClauseError(String function, int arity) {
         super("no function clause matching in " + function + "/" + arity);
+        this.function = function + "/" + arity;
+        this.arguments = null;
+    }
+
+    /**
+     * The error of a compiled function or fn, with the arguments none of its clauses accepted.
+     *
+     * @param function  the function with its arity as Elixir names it, e.g. {@code MyApp.Hello.f/1},
+     *                  {@code anonymous fn/1 in Foo.bar/0} or
+     *                  {@code :erl_eval."-inside-an-interpreted-fun-"/1}
+     * @param arguments the arguments it was called with
+     */
+    public FunctionClauseError(String function, java.util.List<Object> arguments) {
+        super("no function clause matching in " + function);
+        this.function = function;
+        this.arguments = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(arguments)); // nil arguments are null;
+    }
+
+    private final String function;
+    private final transient java.util.List<Object> arguments;
+
+    /** The function and arity, e.g. {@code Foo.f/1}. */
+    public String function() {
+        return function;
+    }
+
+    /** The arguments the function was given, or null when not known. */
+    public java.util.List<Object> arguments() {
+        return arguments;
     }
 }

@@ -9,21 +9,25 @@ import procshell.runtime.otp.StartOptions;
 import procshell.shell.eval.Values;
 
 /**
- * Elixir's {@code GenServer} at the prompt: the class to extend, with callbacks named as in
- * Elixir, and the client functions.
+ * Elixir's {@code GenServer} at the prompt: the client functions, and the server side of a
+ * module that uses it. The module is a compiled Elixir module's atom, whose static callbacks run,
+ * or a class typed in Groovy that extends this one, whose instance callbacks run (one instance per
+ * server process); see {@link CallbackServer}.
  *
  * <pre>{@code
- * class HelloServer extends GenServer {
- *   static start_link(id) { GenServer.start_link(HelloServer, id, name: HelloServer) }
- *   def init(id)                      { {:ok, %{id: id}} }
- *   def handle_call(msg, from, state) { {:reply, "hello", state} }
- * }
+ * defmodule MyApp.Hello do
+ *   use GenServer
+ *   def start_link(id), do: GenServer.start_link(__MODULE__, id, name: __MODULE__)
+ *   def init(id), do: {:ok, %{id: id}}
+ *   def handle_call(:hello, _from, state), do: {:reply, "hello", state}
+ * end
  * }</pre>
  *
- * Callbacks: {@code init/1} (required), {@code handle_call/3}, {@code handle_cast/2},
+ * Callbacks: {@code init/1}, {@code handle_call/3}, {@code handle_cast/2},
  * {@code handle_info/2}, {@code handle_continue/2}, {@code terminate/2}; the ones not defined
- * behave as Elixir's defaults ({@code use GenServer}). Each server process gets its own instance,
- * run by the runtime's gen_server loop through {@link CallbackServer}.
+ * behave as Elixir's defaults ({@code use GenServer}), except a missing {@code init/1}, which fails
+ * the start as the BEAM's {@code undef}. Options are a keyword list ({@code name:},
+ * {@code timeout:}) or, from Groovy, named arguments.
  */
 @Doc("""
     A behaviour module for implementing the server of a client-server relation.
@@ -75,13 +79,17 @@ public abstract class GenServer {
         return start(module, arg, options, true);
     }
 
-    /** {@code GenServer.start_link(Module, arg)}. */
-    public static Object start_link(Class<?> module, Object arg) {
+    /** {@code GenServer.start_link(module, arg)}: a compiled module's atom or a class typed at the prompt. */
+    public static Object start_link(Object module, Object arg) {
         return start(module, arg, null, true);
     }
 
-    /** {@code GenServer.start_link(Module, arg, [name: ...])} with an explicit keyword list or map. */
-    public static Object start_link(Class<?> module, Object arg, Object options) {
+    /**
+     * {@code GenServer.start_link(module, arg, opts)}: {@code module} is a compiled module's atom
+     * (its static callbacks run) or a class typed at the prompt; {@code opts} a keyword list
+     * ({@code [name: MyApp.Hello, timeout: 1000]}) or a map.
+     */
+    public static Object start_link(Object module, Object arg, Object options) {
         return start(module, arg, options, true);
     }
 
@@ -96,37 +104,25 @@ public abstract class GenServer {
         return start(module, arg, options, false);
     }
 
-    /** {@code GenServer.start(Module, arg)}. */
-    public static Object start(Class<?> module, Object arg) {
+    /** {@code GenServer.start(module, arg)}. */
+    public static Object start(Object module, Object arg) {
         return start(module, arg, null, false);
     }
 
-    /** {@code GenServer.start(Module, arg, opts)}. */
-    public static Object start(Class<?> module, Object arg, Object options) {
+    /** {@code GenServer.start(module, arg, opts)}. */
+    public static Object start(Object module, Object arg, Object options) {
         return start(module, arg, options, false);
     }
 
-    private static Object start(Class<?> module, Object arg, Object options, boolean link) {
+    private static Object start(Object module, Object arg, Object options, boolean link) {
         IexSession s = IexSession.current();
         Map<String, Object> o = Options.of(options);
-        Object name = o.containsKey("name") ? s.modules().nameTerm(o.get("name")) : null;
+        Object name = o.containsKey("name") ? Options.processName(s, o.get("name")) : null;
         StartOptions so = new StartOptions(name, Options.timeout(o.get("timeout"), -1));
-        procshell.runtime.otp.GenServer server = new CallbackServer(instantiate(module));
-        s.modules().atomOf(module);
+        procshell.runtime.otp.GenServer server = CallbackServer.of(s.modules(), module);
         Object a = Values.normalize(arg);
         return link ? procshell.runtime.otp.GenServer.startLink(server, a, so)
                 : procshell.runtime.otp.GenServer.start(server, a, so);
-    }
-
-    private static Object instantiate(Class<?> module) {
-        if (!GenServer.class.isAssignableFrom(module)) {
-            throw new IllegalArgumentException(Modules.moduleName(module) + " is not a GenServer (it must extend GenServer)");
-        }
-        try {
-            return module.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot create " + Modules.moduleName(module) + ": " + e);
-        }
     }
 
     /**
@@ -176,8 +172,8 @@ public abstract class GenServer {
 
         from is the second argument handle_call/3 received; returns :ok.
         """)
-    public static Atom reply(Tuple from, Object reply) {
-        return procshell.runtime.otp.GenServer.reply(from, Values.normalize(reply));
+    public static Atom reply(Object from, Object reply) {
+        return procshell.runtime.otp.GenServer.reply((Tuple) Values.normalize(from), Values.normalize(reply));
     }
 
     /** As {@code GenServer.stop/1}: reason {@code :normal}, timeout infinity. */

@@ -52,8 +52,8 @@ public final class Global {
             ps> :global.register_name(:hello, self())
             :no
         """)
-    public static Atom register_name(Object name, Pid pid) {
-        return global().registerName(name(name), pid) ? Atom.YES : Atom.NO;
+    public static Atom register_name(Object name, Object pid) {
+        return global().registerName(name(name), Args.bifPid(pid, "2nd")) ? Atom.YES : Atom.NO;
     }
 
     /** {@code :global.re_register_name/2}: registers, replacing any holder; {@code :yes}. */
@@ -65,8 +65,8 @@ public final class Global {
             ps> :global.re_register_name(:hello, self())
             :yes
         """)
-    public static Atom re_register_name(Object name, Pid pid) {
-        global().reRegisterName(name(name), pid);
+    public static Atom re_register_name(Object name, Object pid) {
+        global().reRegisterName(name(name), Args.bifPid(pid, "2nd"));
         return Atom.YES;
     }
 
@@ -167,13 +167,13 @@ public final class Global {
     }
 
     /** {@code :global.set_lock/2}. */
-    public static boolean set_lock(Object id, List<Atom> nodes) {
-        return global().setLock(name(id), nodes, -1);
+    public static boolean set_lock(Object id, Object nodes) {
+        return global().setLock(name(id), Args.nodes(nodes), -1);
     }
 
     /** {@code :global.set_lock/3}: {@code retries} an integer or {@code :infinity}. */
-    public static boolean set_lock(Object id, List<Atom> nodes, Object retries) {
-        return global().setLock(name(id), nodes, retries(retries));
+    public static boolean set_lock(Object id, Object nodes, Object retries) {
+        return global().setLock(name(id), Args.nodes(nodes), retries(retries));
     }
 
     /** {@code :global.del_lock/1}: true. */
@@ -190,8 +190,8 @@ public final class Global {
     }
 
     /** {@code :global.del_lock/2}. */
-    public static boolean del_lock(Object id, List<Atom> nodes) {
-        return global().delLock(name(id), nodes);
+    public static boolean del_lock(Object id, Object nodes) {
+        return global().delLock(name(id), Args.nodes(nodes));
     }
 
     /** {@code :global.trans/2}: runs {@code fun} under the lock; its value, or {@code :aborted}. */
@@ -204,18 +204,19 @@ public final class Global {
             ps> :global.trans({:res, self()}, fn -> :done end)
             :done
         """)
-    public static Object trans(Object id, Closure<?> fun) {
+    public static Object trans(Object id, Object fun) {
         return trans(id, fun, null, Atom.INFINITY);
     }
 
     /** {@code :global.trans/3}. */
-    public static Object trans(Object id, Closure<?> fun, List<Atom> nodes) {
+    public static Object trans(Object id, Object fun, Object nodes) {
         return trans(id, fun, nodes, Atom.INFINITY);
     }
 
     /** {@code :global.trans/4}. */
-    public static Object trans(Object id, Closure<?> fun, List<Atom> nodes, Object retries) {
-        Object r = global().trans(name(id), fun::call, nodes, retries(retries));
+    public static Object trans(Object id, Object fun, Object nodes, Object retries) {
+        Closure<?> f = Args.fun(fun, ":global.trans", 4);
+        Object r = global().trans(name(id), f::call, Args.nodes(nodes), retries(retries));
         return r == ABORTED ? ABORTED : procshell.shell.eval.Values.normalize(r);
     }
 

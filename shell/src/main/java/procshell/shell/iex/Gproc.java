@@ -167,8 +167,8 @@ public final class Gproc {
     }
 
     /** {@code gproc:get_value/2}: the value {@code pid}'s registration holds. */
-    public static Object get_value(Object key, Pid pid) {
-        return procshell.runtime.gproc.Gproc.getValue(term(key), pid);
+    public static Object get_value(Object key, Object pid) {
+        return procshell.runtime.gproc.Gproc.getValue(term(key), Args.bifPid(pid, "2nd"));
     }
 
     @Doc("""
@@ -272,8 +272,8 @@ public final class Gproc {
     @Doc("""
         Cancels a wait started with nb_wait/1; returns :ok.
         """)
-    public static Atom cancel_wait(Object key, Ref ref) {
-        return procshell.runtime.gproc.Gproc.cancelWait(term(key), ref);
+    public static Atom cancel_wait(Object key, Object ref) {
+        return procshell.runtime.gproc.Gproc.cancelWait(term(key), Args.bifRef(ref, "2nd"));
     }
 
     @Doc("""
@@ -309,7 +309,8 @@ public final class Gproc {
             ps> :gproc.info(self(), :gproc)
             {:gproc, [{{:n, :l, :my_name}, :undefined}]}
         """)
-    public static Object info(Pid pid) {
+    public static Object info(Object process) {
+        Pid pid = Args.bifPid(process, "1st");
         LocalProcess p = ProcessContext.require().node().process(pid);
         if (p == null) return Atom.UNDEFINED;
         List<Object> out = new ArrayList<>(ProcessInfo.all(p));
@@ -318,7 +319,8 @@ public final class Gproc {
     }
 
     /** {@code gproc:info/2}: {@code :gproc} gives gproc's part; any other item is Process.info's. */
-    public static Object info(Pid pid, Object item) {
+    public static Object info(Object process, Object item) {
+        Pid pid = Args.bifPid(process, "1st");
         if (Atom.of("gproc").equals(term(item))) return procshell.runtime.gproc.Gproc.info(pid);
         LocalProcess p = ProcessContext.require().node().process(pid);
         if (p == null) return Atom.UNDEFINED;
@@ -373,8 +375,9 @@ public final class Gproc {
     }
 
     /** {@code gproc:reg_or_locate/3}: spawns {@code fun} and registers it unless the key is held. */
-    public static Tuple reg_or_locate(Object key, Object value, Closure<?> fun) {
-        return procshell.runtime.gproc.Gproc.regOrLocate(term(key), term(value), self -> fun.call());
+    public static Tuple reg_or_locate(Object key, Object value, Object fun) {
+        Closure<?> f = Args.fun(fun, ":gproc.reg_or_locate", 3);
+        return procshell.runtime.gproc.Gproc.regOrLocate(term(key), term(value), self -> f.call());
     }
 
     /** {@code gproc:register_name/2}, the via callback: :yes, or :no when taken. */
@@ -382,8 +385,8 @@ public final class Gproc {
         Registers the pid under a gproc name key ({:n, :l, key}); the via callback
         behind {:via, :gproc, key}. Returns :yes, or :no when the name is taken.
         """)
-    public static Atom register_name(Object key, Pid pid) {
-        return IexSession.current().node().via(Atom.of("gproc")).registerName(term(key), pid) ? Atom.YES : Atom.NO;
+    public static Atom register_name(Object key, Object pid) {
+        return IexSession.current().node().via(Atom.of("gproc")).registerName(term(key), Args.bifPid(pid, "2nd")) ? Atom.YES : Atom.NO;
     }
 
     /** {@code gproc:whereis_name/1}, the via callback: the pid or :undefined. */

@@ -1,45 +1,84 @@
 package procshell.shell.iex;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.codehaus.groovy.runtime.InvokerHelper;
-
-import procshell.runtime.names.ViaModule;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
-import procshell.runtime.node.Pid;
 import procshell.runtime.node.Tuple;
 
 /**
- * Classes typed at the prompt seen as Elixir modules: {@code HelloServer} is the atom
- * {@code :"Elixir.HelloServer"}. Converting a class to its atom remembers the class, so that a
- * module atom in a term ({@code {:via, MyRegistry, key}}, a child spec's start) can be called.
+ * The session's module table: which class stands behind a module atom. Compiled modules
+ * ({@code defmodule MyApp.Hello}, a class annotated {@code @ElixirName("MyApp.Hello")}) are
+ * {@linkplain #define defined} here, a redefinition replacing the class; classes typed at the
+ * prompt in Groovy join it when first used as a module ({@link #atomOf}); the facades
+ * ({@code GenServer}, {@code Registry}, ...) and the Erlang modules ({@code :ets}) are found by
+ * name. A module that exports {@code register_name/2}, {@code unregister_name/1} and
+ * {@code whereis_name/1} (and optionally {@code send/2}) works in {@code {:via, module, key}} tuples.
  */
 public final class Modules {
     private final Node node;
     private final Map<Atom, Class<?>> classes = new ConcurrentHashMap<>();
+    private final Map<Atom, Class<?>> facades = new ConcurrentHashMap<>();
 
     Modules(Node node) {
         this.node = node;
     }
 
     /**
-     * The module atom of a class, e.g. {@code :"Elixir.HelloServer"}; a class with the static
-     * functions of a via module ({@code register_name/2}, {@code unregister_name/1},
-     * {@code whereis_name/1}, {@code send/2}) becomes usable in via tuples.
+     * Registers a compiled module, as loading its {@code .beam} does: later calls through
+     * {@code module} reach {@code cls}, which replaces any earlier class of that module.
+     *
+     * @param module the module atom, e.g. {@code :"Elixir.MyApp.Hello"}
+     * @param cls    the class whose public static methods are the module's functions
+     */
+    public void define(Atom module, Class<?> cls) {
+        classes.put(module, cls);
+        if (isViaModule(cls)) node.registerVia(module, new ModuleVia(this, module));
+    }
+
+    /**
+     * The module atom of a class, e.g. {@code :"Elixir.HelloServer"}, registering a class typed at
+     * the prompt as that module (a facade keeps its place: {@code GenServer} is the facade's).
      */
     public Atom atomOf(Class<?> cls) {
         String n = moduleName(cls);
         Atom a = node.atoms().intern(n.startsWith(":") ? n.substring(1) : "Elixir." + n);
-        Class<?> prev = classes.put(a, cls);
-        if (prev != cls && isViaModule(cls)) node.registerVia(a, new ClassViaModule(cls));
+        if (classes.get(a) != cls && !isFacade(cls)) define(a, cls);
         return a;
     }
 
-    /** The class behind a module atom, or null. */
+    private static boolean isFacade(Class<?> cls) {
+        return cls.getPackage() == Modules.class.getPackage() && cls.getClassLoader() == Modules.class.getClassLoader();
+    }
+
+    /**
+     * The class behind a module atom: a defined (compiled or typed) module's newest class, else a
+     * facade's ({@code GenServer}, {@code String} is {@code ElixirString}, {@code :ets}), else null.
+     */
     public Class<?> classOf(Atom module) {
-        return classes.get(module);
+        Class<?> c = classes.get(module);
+        return c != null ? c : facades.computeIfAbsent(module, Modules::facade);
+    }
+
+    /** True when the atom names a module defined in this session (compiled or typed), not a facade. */
+    public boolean isDefined(Atom module) {
+        return classes.containsKey(module);
+    }
+
+    private static Class<?> facade(Atom module) {
+        String n = module.name();
+        if (n.startsWith("Elixir.")) {
+            ShellModules.Module m = ShellModules.find(n.substring("Elixir.".length()));
+            return m == null ? null : m.cls();
+        }
+        return ErlangModules.modules().get(n);
     }
 
     /** The Elixir-style name of a class: facade classes keep their Elixir names. */
@@ -48,50 +87,124 @@ public final class Modules {
         return n != null ? n.value() : cls.getSimpleName();
     }
 
-    private static boolean isViaModule(Class<?> cls) {
-        boolean reg = false, unreg = false, where = false;
-        for (java.lang.reflect.Method m : cls.getMethods()) {
-            if (!java.lang.reflect.Modifier.isStatic(m.getModifiers())) continue;
-            switch (m.getName()) {
-                case "register_name" -> reg |= m.getParameterCount() == 2;
-                case "unregister_name" -> unreg |= m.getParameterCount() == 1;
-                case "whereis_name" -> where |= m.getParameterCount() == 1;
-                default -> { }
-            }
-        }
-        return reg && unreg && where;
+    /**
+     * A public static function of a module, for remote calls ({@code MyApp.Hello.start_link(1)}).
+     * When a facade has several Java overloads of one arity, the one taking only {@code Object}s
+     * is preferred; {@link #apply} chooses among overloads by the arguments' types.
+     *
+     * @param module   the module atom
+     * @param javaName the function's Java name ({@code alive_qm} for {@code alive?})
+     * @param arity    the number of arguments
+     * @return the method, or null when the module or the function does not exist
+     */
+    public Method function(Atom module, String javaName, int arity) {
+        Class<?> c = classOf(module);
+        return c == null ? null : FUNCTIONS.get(c).get(javaName + "/" + arity);
     }
 
-    /** A class typed at the prompt, used as a via module through its static functions. */
-    private record ClassViaModule(Class<?> cls) implements ViaModule {
-        @Override
-        public boolean registerName(Object name, Pid pid) {
-            Object r = InvokerHelper.invokeStaticMethod(cls, "register_name", new Object[] {name, pid});
-            return Atom.YES.equals(r) || Boolean.TRUE.equals(r);
+    /**
+     * A function as a method handle taking {@code Object}s and returning {@code Object}, for
+     * compiled code that calls a module's function many times.
+     *
+     * @return the handle, or null when there is no such function
+     */
+    public MethodHandle handle(Atom module, String javaName, int arity) {
+        Method m = function(module, javaName, arity);
+        if (m == null) return null;
+        try {
+            return java.lang.invoke.MethodHandles.publicLookup().unreflect(m)
+                    .asType(java.lang.invoke.MethodType.genericMethodType(arity));
+        } catch (IllegalAccessException e) {
+            return null;
         }
+    }
 
-        @Override
-        public void unregisterName(Object name) {
-            InvokerHelper.invokeStaticMethod(cls, "unregister_name", new Object[] {name});
+    /**
+     * The functions a module exports, as {@code Module.__info__(:functions)}:
+     * {@code [{:start_link, 1}, {:alive?, 1}, ...]}, by Elixir name then arity.
+     *
+     * @return the list, or null when the module does not exist
+     */
+    public List<Tuple> exports(Atom module) {
+        Class<?> c = classOf(module);
+        if (c == null) return null;
+        List<Tuple> out = new ArrayList<>();
+        for (ShellModules.Function f : ShellModules.functions(c)) out.add(Tuple.of(Atom.of(f.name()), f.arity()));
+        return out;
+    }
+
+    /** True when the module exports the function, as {@code function_exported?/3}. */
+    public boolean exported(Atom module, String javaName, int arity) {
+        return function(module, javaName, arity) != null;
+    }
+
+    /**
+     * Calls a module's function, as {@code apply(module, function, args)}: a compiled module's
+     * static method, or a facade's (Groovy chooses among overloads by the arguments).
+     *
+     * @param javaName the function's Java name ({@code alive_qm} for {@code alive?})
+     * @return what the function returns
+     * @throws UndefinedFunctionError when the module is not available or does not export the function
+     */
+    public Object apply(Atom module, String javaName, Object... args) {
+        Class<?> c = classOf(module);
+        if (c == null) throw UndefinedFunctionError.moduleNotAvailable(module, ShellModules.elixirName(javaName), args);
+        Method m = FUNCTIONS.get(c).get(javaName + "/" + args.length);
+        if (m == null) throw undefined(module, javaName, args.length);
+        if (!isFacade(c) && allObjects(m)) return invoke(m, args);
+        return procshell.shell.eval.Values.normalize(org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(c, javaName, args));
+    }
+
+    /** The Java name of an Elixir function name: {@code alive?} is {@code alive_qm}, {@code fetch!} {@code fetch_bang}. */
+    public static String javaName(String elixirName) {
+        if (elixirName.endsWith("?")) return elixirName.substring(0, elixirName.length() - 1) + "_qm";
+        if (elixirName.endsWith("!")) return elixirName.substring(0, elixirName.length() - 1) + "_bang";
+        return elixirName;
+    }
+
+    /** Elixir's error for a missing function of an existing module: {@code function Foo.bar/1 is undefined or private}. */
+    static UndefinedFunctionError undefined(Atom module, String javaName, int arity) {
+        return new UndefinedFunctionError("function " + Kernel.inspect(module) + "." + ShellModules.elixirName(javaName) + "/" + arity
+                + " is undefined or private");
+    }
+
+    /** Invokes a static method, rethrowing what it threw (an Elixir exception, an exit) as it is. */
+    static Object invoke(Method m, Object... args) {
+        try {
+            return m.invoke(null, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
+    }
 
+    /** Each class's public static methods by {@code "javaName/arity"}; the all-{@code Object} overload wins. */
+    private static final ClassValue<Map<String, Method>> FUNCTIONS = new ClassValue<>() {
         @Override
-        public Pid whereisName(Object name) {
-            Object r = InvokerHelper.invokeStaticMethod(cls, "whereis_name", new Object[] {name});
-            return r instanceof Pid p ? p : null;
-        }
-
-        @Override
-        public Pid send(Object name, Object message) {
-            for (java.lang.reflect.Method m : cls.getMethods()) {
-                if (m.getName().equals("send") && m.getParameterCount() == 2
-                        && java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
-                    InvokerHelper.invokeStaticMethod(cls, "send", new Object[] {name, message});
-                    return whereisName(name);
-                }
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> out = new HashMap<>();
+            for (Method m : type.getMethods()) {
+                if (!Modifier.isStatic(m.getModifiers()) || m.isSynthetic() || m.getName().contains("$")) continue;
+                String key = m.getName() + "/" + m.getParameterCount();
+                Method prev = out.get(key);
+                if (prev == null || (!allObjects(prev) && allObjects(m))) out.put(key, m);
             }
-            return ViaModule.super.send(name, message);
+            return Map.copyOf(out);
         }
+    };
+
+    private static boolean allObjects(Method m) {
+        for (Class<?> p : m.getParameterTypes()) if (p != Object.class) return false;
+        return true;
+    }
+
+    private static boolean isViaModule(Class<?> cls) {
+        Map<String, Method> f = FUNCTIONS.get(cls);
+        return f.containsKey("register_name/2") && f.containsKey("unregister_name/1") && f.containsKey("whereis_name/1");
     }
 
     /** Converts a shell value used as a process name into a runtime name term (classes to atoms, deeply in tuples). */

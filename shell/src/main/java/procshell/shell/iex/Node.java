@@ -97,7 +97,8 @@ public final class Node {
             ps> Node.connect(:node1@localhost)
             true
         """)
-    public static Object connect(Atom node) {
+    public static Object connect(Object name) {
+        Atom node = Args.bifAtom(name, "1st");
         Distribution d = dist();
         return d == null ? IGNORED : d.connect(node);
     }
@@ -118,7 +119,8 @@ public final class Node {
             ps> Node.disconnect(:node1@localhost)
             true
         """)
-    public static Object disconnect(Atom node) {
+    public static Object disconnect(Object name) {
+        Atom node = Args.bifAtom(name, "1st");
         Distribution d = dist();
         return d == null ? IGNORED : d.disconnect(node);
     }
@@ -134,7 +136,8 @@ public final class Node {
             ps> Node.ping(:nobody@localhost)
             :pang
         """)
-    public static Atom ping(Atom node) {
+    public static Atom ping(Object name) {
+        Atom node = Args.bifAtom(name, "1st");
         Distribution d = dist();
         if (d == null) return node.equals(local().name()) ? Atom.of("pong") : Atom.of("pang");
         return d.ping(node);

@@ -46,6 +46,29 @@ final class Options {
         return k instanceof Atom a ? a.name() : String.valueOf(k);
     }
 
+    /**
+     * The {@code name:} option of a start function as a runtime name term: an atom (a class typed
+     * at the prompt becomes its module atom), {@code {:global, term}} or {@code {:via, module, term}};
+     * nil when {@code name} is nil.
+     *
+     * @throws IllegalArgumentException with Elixir's message for any other value
+     */
+    static Object processName(IexSession s, Object name) {
+        Object n = s.modules().nameTerm(name);
+        if (n == null || n instanceof Atom) return n;
+        if (n instanceof Tuple t && (t.isTagged(Atom.GLOBAL, 2) || (t.isTagged(Atom.VIA, 3) && t.get(1) instanceof Atom))) return n;
+        throw new ArgumentError("""
+                expected :name option to be one of the following:
+
+                  * nil
+                  * atom
+                  * {:global, term}
+                  * {:via, module, term}
+
+                Got: %s
+                """.formatted(procshell.runtime.inspect.Inspect.inspect(n)));
+    }
+
     /** A timeout in ms: a number, or {@code :infinity} as -1. */
     static long timeout(Object value, long dflt) {
         if (value == null) return dflt;

@@ -96,7 +96,8 @@ public final class Process {
         Raises ArgumentError when the name is taken, the pid already has a name or
         the process is not alive.
         """)
-    public static boolean register(Pid pid, Object name) {
+    public static boolean register(Object process, Object name) {
+        Pid pid = Args.bifPid(process, "1st");
         Object n = IexSession.current().modules().nameTerm(name);
         if (!(n instanceof Atom a) || a.equals(Atom.UNDEFINED)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: not an atom\n");
         LocalProcess p = ctx().node().process(pid);
@@ -180,14 +181,14 @@ public final class Process {
         Stops a monitor; returns true. With [:flush], also drops a :DOWN message
         already received for it.
         """)
-    public static boolean demonitor(Ref ref) {
-        ctx().demonitor(ref, false);
+    public static boolean demonitor(Object ref) {
+        ctx().demonitor(Args.bifRef(ref, "1st"), false);
         return true;
     }
 
     /** Removes a monitor, as {@code Process.demonitor/2} with {@code [:flush]}. */
-    public static boolean demonitor(Ref ref, List<?> options) {
-        ctx().demonitor(ref, options.contains(Atom.of("flush")));
+    public static boolean demonitor(Object ref, Object options) {
+        ctx().demonitor(Args.bifRef(ref, "1st"), Values.normalize(options) instanceof List<?> l && l.contains(Atom.of("flush")));
         return true;
     }
 
@@ -199,8 +200,8 @@ public final class Process {
         :normal, the other gets the exit signal. Linking to a dead pid exits the
         caller with :noproc (or sends {:EXIT, pid, :noproc} if it traps exits).
         """)
-    public static boolean link(Pid pid) {
-        ctx().link(pid);
+    public static boolean link(Object pid) {
+        ctx().link(Args.bifPid(pid, "1st"));
         return true;
     }
 
@@ -208,8 +209,8 @@ public final class Process {
     @Doc("""
         Removes the link between the caller and a process; returns true.
         """)
-    public static boolean unlink(Pid pid) {
-        ctx().unlink(pid);
+    public static boolean unlink(Object pid) {
+        ctx().unlink(Args.bifPid(pid, "1st"));
         return true;
     }
 
@@ -224,8 +225,8 @@ public final class Process {
         :trap_exit (true or false) turns exit signals into {:EXIT, from, reason}
         messages.
         """)
-    public static Object flag(Atom flag, Object value) {
-        if (!flag.name().equals("trap_exit") || !(value instanceof Boolean b)) {
+    public static Object flag(Object flag, Object value) {
+        if (!Atom.of("trap_exit").equals(Values.normalize(flag)) || !(value instanceof Boolean b)) {
             throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: invalid flag\n");
         }
         return ctx().trapExit(b);

@@ -167,7 +167,8 @@ public final class Registry {
 
         Returns {new_value, old_value}, or :error when the process has no entry.
         """)
-    public static Object update_value(Object registry, Object key, Closure<?> callback) {
+    public static Object update_value(Object registry, Object key, Object fun) {
+        Closure<?> callback = Args.fun(fun, "Registry.update_value", 3);
         return procshell.runtime.registry.Registry.updateValue(reg(registry), term(key), v -> Values.normalize(callback.call(v)));
     }
 
@@ -200,8 +201,8 @@ public final class Registry {
     @Doc("""
         Returns the keys under which the given process is registered.
         """)
-    public static List<Object> keys(Object registry, Pid pid) {
-        return procshell.runtime.registry.Registry.keys(reg(registry), pid);
+    public static List<Object> keys(Object registry, Object pid) {
+        return procshell.runtime.registry.Registry.keys(reg(registry), Args.pid(pid, "Registry.keys", 2));
     }
 
     /**
@@ -212,8 +213,8 @@ public final class Registry {
     @Doc("""
         Reads the values of the given process's entries under the key.
         """)
-    public static List<Object> values(Object registry, Object key, Pid pid) {
-        return procshell.runtime.registry.Registry.values(reg(registry), term(key), pid);
+    public static List<Object> values(Object registry, Object key, Object pid) {
+        return procshell.runtime.registry.Registry.values(reg(registry), term(key), Args.pid(pid, "Registry.values", 3));
     }
 
     /**

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class ShellModules {
     /** Public classes of the package that are plumbing, not modules a person calls. */
-    private static final Set<String> INTERNAL = Set.of("Kernel", "IexSession", "Modules", "TableViewer", "ShellModules");
+    private static final Set<String> INTERNAL = Set.of("Kernel", "IexSession", "Modules", "TableViewer", "ShellModules", "Ops");
 
     private ShellModules() {}
 

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import procshell.runtime.node.Atom;
+import procshell.runtime.node.Tuple;
 import procshell.runtime.otp.SupervisorFlags;
+import procshell.shell.eval.Values;
 
 /**
  * Elixir's {@code Supervisor} at the prompt.
@@ -54,22 +56,121 @@ public final class Supervisor {
         return start(children, options);
     }
 
-    /** {@code Supervisor.start_link(children, opts)} with an explicit keyword list or map. */
-    public static Object start_link(List<?> children, Object options) {
-        return start(children, options);
+    /**
+     * {@code Supervisor.start_link(children, opts)} (a list of children, a keyword list of
+     * options), or {@code Supervisor.start_link(module, init_arg)} for a module-based supervisor.
+     */
+    public static Object start_link(Object childrenOrModule, Object optionsOrArg) {
+        Object c = Values.normalize(childrenOrModule);
+        if (c instanceof List<?> children) return start(children, optionsOrArg);
+        return start_link(c, optionsOrArg, List.of());
+    }
+
+    /**
+     * Starts a module-based supervisor, as {@code Supervisor.start_link(module, init_arg, opts)}:
+     * the module's {@code init/1} returns {@code Supervisor.init(children, strategy: ...)}
+     * ({@code {:ok, {flags, children}}}) or {@code :ignore}. Options: {@code name:}.
+     *
+     * @return {@code {:ok, pid}}, {@code :ignore} or {@code {:error, reason}}
+     * @throws ArgumentError for a bad {@code name:}
+     */
+    @Doc("""
+        Starts a module-based supervisor with the given module and init_arg.
+
+        The module's init/1 callback is invoked with init_arg and must return
+        Supervisor.init(children, strategy: ...) or :ignore. Options: name:.
+
+        ## Examples
+
+            ps> defmodule MyApp.Sup do
+            ...>   use Supervisor
+            ...>   def start_link(arg), do: Supervisor.start_link(__MODULE__, arg, name: __MODULE__)
+            ...>   def init(_arg), do: Supervisor.init([{MyApp.Hello, 1}], strategy: :one_for_one)
+            ...> end
+            ps> MyApp.Sup.start_link(nil)
+            {:ok, #PID<0.115.0>}
+        """)
+    public static Object start_link(Object module, Object initArg, Object options) {
+        IexSession s = IexSession.current();
+        Object m = s.modules().nameTerm(module);
+        Map<String, Object> o = Options.of(options);
+        Object name = o.containsKey("name") ? Options.processName(s, o.get("name")) : null;
+        if (!(m instanceof Atom mod)) throw new ArgumentError("expected a module, got: " + Kernel.inspect(m));
+        Object spec = s.modules().apply(mod, "init", Values.normalize(initArg));
+        if (Atom.IGNORE.equals(spec)) return Atom.IGNORE;
+        if (!(spec instanceof Tuple t && t.isTagged(Atom.OK, 2) && t.get(1) instanceof Tuple fc && fc.size() == 2
+                && fc.get(0) instanceof Map<?, ?> flags && fc.get(1) instanceof List<?> children)) {
+            return Tuple.of(Atom.ERROR, Tuple.of(Atom.of("bad_return"), Tuple.of(mod, Atom.of("init"), spec)));
+        }
+        SupervisorFlags f = new SupervisorFlags((Atom) flags.get(Atom.of("strategy")), intOption(flags, Atom.of("intensity"), 3),
+                intOption(flags, Atom.of("period"), 5));
+        return procshell.runtime.otp.Supervisor.startLink(ChildSpecs.all(s, children), f, name, ChildSpecs.resolver(s));
+    }
+
+    /**
+     * The supervisor flags and normalised children a module-based supervisor's {@code init/1}
+     * returns, as {@code Supervisor.init/2}.
+     *
+     * @return {@code {:ok, {%{intensity: 3, period: 5, strategy: :one_for_one}, [child_spec]}}}
+     * @throws ArgumentError when {@code strategy:} is missing, or a child is not a valid spec
+     */
+    @Doc("""
+        Receives a list of children and options; returns the supervisor flags and
+        child specs for a module-based supervisor's init/1.
+
+        Options: strategy: (required), max_restarts: (3), max_seconds: (5).
+
+        ## Examples
+
+            ps> Supervisor.init([%{id: :a, start: {Agent, :start_link, [fn -> 0 end]}}], strategy: :one_for_one)
+            {:ok,
+             {%{intensity: 3, period: 5, strategy: :one_for_one},
+              [%{id: :a, start: {Agent, :start_link, [#Function<...>]}}]}}
+        """)
+    public static Object init(Object children, Object options) {
+        IexSession s = IexSession.current();
+        Map<String, Object> o = Options.of(options);
+        if (o.get("strategy") == null) throw new ArgumentError("expected :strategy option to be given");
+        MapTerm flags = new MapTerm();
+        flags.put(Atom.of("strategy"), o.get("strategy"));
+        flags.put(Atom.of("intensity"), o.getOrDefault("max_restarts", 3));
+        flags.put(Atom.of("period"), o.getOrDefault("max_seconds", 5));
+        return Tuple.of(Atom.OK, Tuple.of(flags, ChildSpecs.all(s, (List<?>) Values.normalize(children))));
+    }
+
+    /**
+     * A child spec built from a module, {@code {module, arg}} or a map, with fields replaced, as
+     * {@code Supervisor.child_spec/2}.
+     *
+     * @throws ArgumentError for an override key that is no child spec field
+     */
+    @Doc("""
+        Builds and overrides a child specification.
+
+        Takes a module, a {module, arg} tuple or a child spec map; the module's
+        child_spec/1 gives the spec, then the overrides (id:, start:, restart:,
+        shutdown:, type:, modules:) replace its fields.
+
+        ## Examples
+
+            ps> Supervisor.child_spec({MyApp.Hello, 1}, id: :hello1)
+            %{id: :hello1, start: {MyApp.Hello, :start_link, [1]}}
+        """)
+    public static Object child_spec(Object child, Object overrides) {
+        return ChildSpecs.withOverrides(IexSession.current(), child, overrides);
     }
 
     private static Object start(List<?> children, Object options) {
         IexSession s = IexSession.current();
         Map<String, Object> o = Options.of(options);
         Object strategy = o.get("strategy");
-        if (strategy == null) throw new IllegalArgumentException("expected :strategy option to be given");
+        if (strategy == null) throw new ArgumentError("expected :strategy option to be given");
         SupervisorFlags flags = new SupervisorFlags((Atom) strategy, intOption(o, "max_restarts", 3), intOption(o, "max_seconds", 5));
-        Object name = o.containsKey("name") ? s.modules().nameTerm(o.get("name")) : null;
+        Object name = o.containsKey("name") ? Options.processName(s, o.get("name")) : null;
         return procshell.runtime.otp.Supervisor.startLink(ChildSpecs.all(s, children), flags, name, ChildSpecs.resolver(s));
     }
 
-    static int intOption(Map<String, Object> o, String key, int dflt) {
+    static int intOption(Map<?, ?> o, Object key, int dflt) {
         Object v = o.get(key);
         return v instanceof Number n ? n.intValue() : dflt;
     }

@@ -214,10 +214,26 @@ public final class ErrorFormatter {
             return "a system limit has been reached (" + t.getMessage() + ")";
         }
         if (t instanceof procshell.shell.iex.ArithmeticError) return t.getMessage();
+        if (t instanceof procshell.shell.iex.FunctionClauseError f && f.arguments() != null) return blame(f);
         if (t instanceof ArithmeticException) return "bad argument in arithmetic expression";
         if (t instanceof InterruptedException || t instanceof procshell.shell.eval.Interrupted) return "interrupted";
         String m = t.getMessage();
         return m == null ? "" : m;
+    }
+
+    /**
+     * A FunctionClauseError with its arguments, as iex blames them (the trailing spaces are iex's):
+     * the message, then "The following arguments were given to Foo.f/1:" and each argument.
+     */
+    private static String blame(procshell.shell.iex.FunctionClauseError f) {
+        StringBuilder b = new StringBuilder(f.getMessage()).append("    \n    \n    The following arguments were given to ")
+                .append(f.function()).append(":\n    \n");
+        int n = 0;
+        for (Object a : f.arguments()) {
+            b.append("        # ").append(++n).append("\n        ").append(procshell.shell.iex.Kernel.inspect(a).replace("\n", "\n        "))
+                    .append("\n    \n");
+        }
+        return b.substring(0, b.length() - 1);
     }
 
     /** An unknown name in the input itself (not a property of some object). */

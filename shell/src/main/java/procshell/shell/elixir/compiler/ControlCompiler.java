@@ -1,0 +1,495 @@
+package procshell.shell.elixir.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Tuple;
+
+/**
+ * Compiles Elixir's control flow to Groovy statements that leave the construct's value in a
+ * variable: {@code case}, {@code cond}, {@code if}/{@code unless}, {@code with}, {@code for},
+ * {@code try}, {@code receive}, and {@code fn} (a Groovy closure). Clauses are tried in order as
+ * nested {@code if}s over the compiled patterns; the bindings of a clause stay inside it.
+ */
+final class ControlCompiler {
+    private static final String OPS = Compiler.OPS;
+    private final Compiler c;
+
+    ControlCompiler(Compiler compiler) {
+        this.c = compiler;
+    }
+
+    /** One clause {@code patterns when guard -> body}; guard may be null. */
+    record Clause(List<Object> patterns, Object guard, Object body) {
+        /** Reads a {@code {:->, meta, [[patterns], body]}} node. */
+        static Clause of(Object arrow) {
+            List<Object> args = Quoted.args(arrow);
+            @SuppressWarnings("unchecked")
+            List<Object> left = (List<Object>) args.get(0);
+            Object guard = null;
+            if (left.size() == 1 && Quoted.isCall(left.get(0), "when")) {
+                List<Object> w = Quoted.args(left.get(0));
+                left = new ArrayList<>(w.subList(0, w.size() - 1));
+                guard = w.get(w.size() - 1);
+            }
+            return new Clause(left, guard, args.get(1));
+        }
+    }
+
+    static List<Clause> clausesOf(Object doBlock) {
+        List<Clause> out = new ArrayList<>();
+        for (Object arrow : Quoted.clauses(doBlock)) out.add(Clause.of(arrow));
+        return out;
+    }
+
+    /**
+     * Writes clauses tried in order against the subjects; the chosen clause's body value goes to
+     * the returned variable; when none matches, {@code failure} runs (a statement that raises).
+     */
+    String clauses(List<String> subjects, List<Clause> clauses, Scope s, Block b, boolean tail, String failure) {
+        String r = c.unit.fresh("r");
+        String m = c.unit.fresh("m");
+        b.line("def " + r + " = null;");
+        b.line("boolean " + m + " = false;");
+        boolean first = true;
+        for (Clause clause : clauses) {
+            if (!first) b.open("if (!" + m + ") {");
+            Scope cs = s.copy();
+            int opened = accept(subjects, clause, s, cs, b);
+            String v = c.expr(clause.body(), cs, b, tail);
+            b.line(r + " = " + v + ";");
+            b.line(m + " = true;");
+            b.close(opened);
+            if (!first) b.close("}");
+            first = false;
+        }
+        if (failure != null) b.line("if (!" + m + ") " + failure);
+        return r;
+    }
+
+    /**
+     * Opens the tests of a clause's patterns and guard; the code written next runs when the
+     * clause accepts the subjects, with its variables bound in {@code cs}.
+     *
+     * @return the number of blocks to close
+     */
+    private int accept(List<String> subjects, Clause clause, Scope outer, Scope cs, Block b) {
+        if (clause.patterns().size() != subjects.size()) {
+            throw new CompileError(0, "a clause takes " + subjects.size() + " argument(s), got " + clause.patterns().size());
+        }
+        Pattern p = new Pattern();
+        for (int i = 0; i < subjects.size(); i++) c.patterns.match(clause.patterns().get(i), subjects.get(i), outer, p);
+        int opened = p.open(b);
+        p.bindIn(cs);
+        if (clause.guard() != null) {
+            String g = guard(clause.guard(), cs, b);
+            b.open("if (" + g + ") {");
+            opened++;
+        }
+        return opened;
+    }
+
+    /**
+     * A guard's verdict in a boolean variable: true only when it evaluates to {@code true}; a guard
+     * that raises is false. {@code a when b} is either.
+     */
+    String guard(Object guard, Scope s, Block b) {
+        List<Object> alternatives = new ArrayList<>();
+        while (Quoted.isCall(guard, "when", 2)) {
+            alternatives.add(Quoted.args(guard).get(0));
+            guard = Quoted.args(guard).get(1);
+        }
+        alternatives.add(guard);
+        String g = c.unit.fresh("g");
+        b.line("boolean " + g + " = false;");
+        for (Object alt : alternatives) {
+            b.open("if (!" + g + ") {");
+            b.open("try {");
+            String e = c.expr(alt, s.copy(), b);
+            b.line(g + " = " + OPS + ".isTrue(" + e + ");");
+            b.close("} catch (RuntimeException ignored) {");
+            b.line("}");
+            b.close("}");
+        }
+        return g;
+    }
+
+    // ---- case, cond, if -----------------------------------------------------------------------
+
+    String caseExpr(List<Object> args, Scope s, Block b, boolean tail) {
+        String subject = c.spill(c.expr(args.get(0), s, b), b);
+        if (!Groovy.isTrivial(subject) || subject.contains(".")) {
+            String t = c.unit.fresh("t");
+            b.line("def " + t + " = " + subject + ";");
+            subject = t;
+        }
+        return clauses(List.of(subject), clausesOf(Quoted.keyword(args.get(1), "do")), s, b, tail,
+                OPS + ".caseClause(" + subject + ");");
+    }
+
+    String cond(List<Object> args, Scope s, Block b, boolean tail) {
+        String r = c.unit.fresh("r");
+        b.line("def " + r + " = null;");
+        int opened = 0;
+        for (Object arrow : Quoted.clauses(Quoted.keyword(args.get(0), "do"))) {
+            Clause cl = Clause.of(arrow);
+            Scope cs = s.copy();
+            String test = c.expr(cl.patterns().get(0), cs, b);
+            b.open("if (" + OPS + ".truthy(" + test + ")) {");
+            b.line(r + " = " + c.expr(cl.body(), cs, b, tail) + ";");
+            b.orElse("} else {");
+            opened++;
+        }
+        b.line(OPS + ".condClause();");
+        b.close(opened);
+        return r;
+    }
+
+    String ifExpr(List<Object> args, Scope s, Block b, boolean tail, boolean when) {
+        if (args.size() != 2 || !(args.get(1) instanceof List<?>)) {
+            throw new CompileError(0, "invalid or duplicate keys for " + (when ? "if" : "unless") + ", only \"do\" and an optional \"else\" are permitted");
+        }
+        String test = c.expr(args.get(0), s, b);
+        String r = c.unit.fresh("r");
+        b.line("def " + r + " = null;");
+        b.open("if (" + (when ? "" : "!") + OPS + ".truthy(" + test + ")) {");
+        Scope then = s.copy();
+        b.line(r + " = " + c.expr(Quoted.keyword(args.get(1), "do"), then, b, tail) + ";");
+        if (Quoted.hasKeyword(args.get(1), "else")) {
+            b.orElse("} else {");
+            Scope other = s.copy();
+            b.line(r + " = " + c.expr(Quoted.keyword(args.get(1), "else"), other, b, tail) + ";");
+        }
+        b.close("}");
+        return r;
+    }
+
+    /** {@code match?(pattern, expr)}. */
+    String matchQ(Object pattern, Object value, Scope s, Block b) {
+        String t = c.spill(c.expr(value, s, b), b);
+        Clause clause = Quoted.isCall(pattern, "when", 2)
+                ? new Clause(List.of(Quoted.args(pattern).get(0)), Quoted.args(pattern).get(1), true)
+                : new Clause(List.of(pattern), null, true);
+        List<Clause> both = List.of(clause, new Clause(List.<Object>of(Tuple.of(Atom.of("_"), List.of(), null)), null, false));
+        return clauses(List.of(t), both, s, b, false, null);
+    }
+
+    // ---- with ---------------------------------------------------------------------------------
+
+    String with(List<Object> args, Scope s, Block b, boolean tail) {
+        Object opts = args.get(args.size() - 1);
+        List<Object> steps = args.subList(0, args.size() - 1);
+        String r = c.unit.fresh("r");
+        String failed = c.unit.fresh("w");
+        String ok = c.unit.fresh("m");
+        b.line("def " + r + " = null;");
+        b.line("def " + failed + " = null;");
+        b.line("boolean " + ok + " = false;");
+        Scope ws = s.copy();
+        int opened = 0;
+        for (Object step : steps) {
+            if (Quoted.isCall(step, "<-", 2)) {
+                Object pattern = Quoted.args(step).get(0);
+                String v = c.expr(Quoted.args(step).get(1), ws, b);
+                String t = c.unit.fresh("t");
+                b.line("def " + t + " = " + v + ";");
+                b.line(failed + " = " + t + ";");
+                Object guard = null;
+                if (Quoted.isCall(pattern, "when", 2)) {
+                    guard = Quoted.args(pattern).get(1);
+                    pattern = Quoted.args(pattern).get(0);
+                }
+                Scope next = ws.copy();
+                opened += accept(List.of(t), new Clause(List.of(pattern), guard, null), ws, next, b);
+                ws = next;
+            } else {
+                c.statement(c.expr(step, ws, b), b);
+            }
+        }
+        b.line(r + " = " + c.expr(Quoted.keyword(opts, "do"), ws, b, tail) + ";");
+        b.line(ok + " = true;");
+        b.close(opened);
+        if (Quoted.hasKeyword(opts, "else")) {
+            b.open("if (!" + ok + ") {");
+            String e = clauses(List.of(failed), clausesOf(Quoted.keyword(opts, "else")), s, b, tail, OPS + ".withClause(" + failed + ");");
+            b.line(r + " = " + e + ";");
+            b.close("}");
+        } else {
+            b.line("if (!" + ok + ") " + r + " = " + failed + ";");
+        }
+        return r;
+    }
+
+    // ---- for ----------------------------------------------------------------------------------
+
+    String forExpr(List<Object> args, Scope s, Block b) {
+        args = mergeOptions(args);
+        Object opts = args.get(args.size() - 1);
+        if (!(opts instanceof List<?>) || !Quoted.hasKeyword(opts, "do")) throw new CompileError(0, "missing :do option in \"for\"");
+        List<Object> quals = args.subList(0, args.size() - 1);
+        boolean reduce = Quoted.hasKeyword(opts, "reduce");
+        String acc = c.unit.fresh("acc");
+        if (reduce) b.line("def " + acc + " = " + c.expr(Quoted.keyword(opts, "reduce"), s, b) + ";");
+        else b.line("def " + acc + " = new ArrayList();");
+        String into = Quoted.hasKeyword(opts, "into") ? c.spill(c.expr(Quoted.keyword(opts, "into"), s, b), b) : null;
+        Scope fs = s.copy();
+        int loops = 0;
+        for (Object q : quals) {
+            if (Quoted.isCall(q, "<-", 2)) {
+                Object pattern = Quoted.args(q).get(0);
+                String gen = c.expr(Quoted.args(q).get(1), fs, b);
+                String x = c.unit.fresh("x");
+                b.open("for (Object " + x + " : " + OPS + ".enumerate(" + gen + ")) {");
+                loops++;
+                Object guard = null;
+                if (Quoted.isCall(pattern, "when", 2)) {
+                    guard = Quoted.args(pattern).get(1);
+                    pattern = Quoted.args(pattern).get(0);
+                }
+                Pattern p = c.patterns.compile(pattern, x, fs);
+                p.require(b, "continue;");
+                p.bindIn(fs);
+                if (guard != null) b.line("if (!" + guard(guard, fs, b) + ") continue;");
+            } else {
+                String f = c.expr(q, fs, b);
+                b.line("if (!" + OPS + ".truthy(" + f + ")) continue;");
+            }
+        }
+        Object body = Quoted.keyword(opts, "do");
+        if (reduce) {
+            String v = clauses(List.of(acc), clausesOf(body), fs, b, false, OPS + ".functionClause('anonymous fn/1 in :elixir_compiler_1.__FILE__/1', " + acc + ");");
+            b.line(acc + " = " + v + ";");
+        } else {
+            b.line(acc + ".add(" + c.expr(body, fs, b) + ");");
+        }
+        b.close(loops);
+        if (reduce) return acc;
+        if (into != null) return OPS + ".into(" + into + ", " + acc + ")";
+        if (Boolean.TRUE.equals(Quoted.keyword(opts, "uniq"))) return OPS + ".uniq(" + acc + ")";
+        return "java.util.Collections.unmodifiableList(" + acc + ")";
+    }
+
+    /** {@code for x <- xs, into: %{} do ... end}: the options and the do block are one keyword list. */
+    private static List<Object> mergeOptions(List<Object> args) {
+        List<Object> out = new ArrayList<>(args);
+        while (out.size() >= 2 && isKeywords(out.get(out.size() - 1)) && isKeywords(out.get(out.size() - 2))) {
+            List<Object> merged = new ArrayList<>((List<?>) out.remove(out.size() - 2));
+            merged.addAll((List<?>) out.remove(out.size() - 1));
+            out.add(merged);
+        }
+        return out;
+    }
+
+    private static boolean isKeywords(Object o) {
+        return o instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(e -> e instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom);
+    }
+
+    // ---- try ----------------------------------------------------------------------------------
+
+    String tryExpr(List<Object> args, Scope s, Block b) {
+        Object opts = args.get(0);
+        String r = c.unit.fresh("r");
+        String done = c.unit.fresh("m");
+        b.line("def " + r + " = null;");
+        b.line("boolean " + done + " = false;");
+        b.open("try {");
+        Scope ts = s.copy();
+        b.line(r + " = " + c.expr(Quoted.keyword(opts, "do"), ts, b) + ";");
+        b.line(done + " = true;");
+        boolean rescues = Quoted.hasKeyword(opts, "rescue") || Quoted.hasKeyword(opts, "catch");
+        if (rescues) {
+            String e = c.unit.fresh("e");
+            b.orElse("} catch (RuntimeException " + e + ") {");
+            List<Clause> handlers = new ArrayList<>();
+            List<String> tests = new ArrayList<>();
+            List<List<String>> subjectLists = new ArrayList<>();
+            String kind = c.unit.fresh("t");
+            String value = c.unit.fresh("t");
+            b.line("def " + kind + " = " + OPS + ".catchKind(" + e + ");");
+            b.line("def " + value + " = " + OPS + ".catchValue(" + e + ");");
+            for (Object arrow : Quoted.clauses(Quoted.keyword(opts, "rescue"))) {
+                rescueClause(Clause.of(arrow), e, handlers, tests);
+                subjectLists.add(List.of(e));
+            }
+            for (Object arrow : Quoted.clauses(Quoted.keyword(opts, "catch"))) {
+                catchClause(Clause.of(arrow), e, handlers, tests);
+                subjectLists.add(Clause.of(arrow).patterns().size() == 2 ? List.of(kind, value) : List.of(value));
+            }
+            String h = c.unit.fresh("m");
+            b.line("boolean " + h + " = false;");
+            for (int i = 0; i < handlers.size(); i++) {
+                Clause cl = handlers.get(i);
+                b.open("if (!" + h + " && " + tests.get(i) + ") {");
+                Scope cs = s.copy();
+                int opened = accept(subjectLists.get(i), cl, s, cs, b);
+                b.line(r + " = " + c.expr(cl.body(), cs, b) + ";");
+                b.line(h + " = true;");
+                b.close(opened);
+                b.close("}");
+            }
+            b.line("if (!" + h + ") throw " + e + ";");
+        }
+        if (Quoted.hasKeyword(opts, "after")) {
+            b.orElse("} finally {");
+            c.statement(c.expr(Quoted.keyword(opts, "after"), s.copy(), b), b);
+        } else if (!rescues) {
+            b.orElse("} finally {");
+        }
+        b.close("}");
+        if (Quoted.hasKeyword(opts, "else")) {
+            b.open("if (" + done + ") {");
+            String v = c.spill(r, b);
+            String e = clauses(List.of(v), clausesOf(Quoted.keyword(opts, "else")), s, b, false, OPS + ".tryClause(" + v + ");");
+            b.line(r + " = " + e + ";");
+            b.close("}");
+        }
+        return r;
+    }
+
+    /** {@code rescue e in [A, B] ->}, {@code rescue A ->}, {@code rescue e ->}: a test on the exception and a clause binding it. */
+    private void rescueClause(Clause cl, String e, List<Clause> handlers, List<String> tests) {
+        Object p = cl.patterns().get(0);
+        Object var = Tuple.of(Atom.of("_"), List.of(), null);
+        Object names = null;
+        if (Quoted.isCall(p, "in", 2)) {
+            var = Quoted.args(p).get(0);
+            names = Quoted.args(p).get(1);
+        } else if (Quoted.isAlias(p)) {
+            names = p;
+        } else {
+            var = p;
+        }
+        String test = OPS + ".isError(" + e + ")";
+        if (names != null) {
+            List<String> alts = new ArrayList<>();
+            for (Object n : names instanceof List<?> l ? l : List.of(names)) {
+                String full = Quoted.isAlias(n) ? c.aliasName(n, new Scope()).substring(7) : String.valueOf(n);
+                alts.add(OPS + ".isException(" + e + ", " + Groovy.string(full) + ")");
+            }
+            test = "(" + String.join(" || ", alts) + ")";
+        }
+        handlers.add(new Clause(List.of(var), cl.guard(), cl.body()));
+        tests.add(test + " && " + OPS + ".isError(" + e + ")");
+    }
+
+    /** {@code catch value ->} (a throw) and {@code catch kind, value ->}. */
+    private void catchClause(Clause cl, String e, List<Clause> handlers, List<String> tests) {
+        if (cl.patterns().size() == 1) {
+            handlers.add(new Clause(List.of(cl.patterns().get(0)), cl.guard(), cl.body()));
+            tests.add("(" + e + " instanceof procshell.shell.iex.ThrownValue)");
+        } else {
+            handlers.add(cl);
+            tests.add("true");
+        }
+    }
+
+    // ---- receive ------------------------------------------------------------------------------
+
+    String receive(List<Object> args, Scope s, Block b, boolean tail) {
+        Object opts = args.get(0);
+        List<Clause> clauses = clausesOf(Quoted.keyword(opts, "do"));
+        String timeout = "null";
+        Clause after = null;
+        if (Quoted.hasKeyword(opts, "after")) {
+            List<Object> arrows = Quoted.clauses(Quoted.keyword(opts, "after"));
+            after = Clause.of(arrows.get(0));
+            timeout = c.spill(c.expr(after.patterns().get(0), s, b), b);
+        }
+        // the predicate: does some clause accept the message? (patterns and guards only)
+        String msg = c.unit.fresh("x");
+        Block pred = new Block();
+        for (Clause cl : clauses) {
+            Scope cs = s.copy();
+            int opened = accept(List.of(msg), new Clause(cl.patterns(), cl.guard(), null), s, cs, pred);
+            pred.line("return true;");
+            pred.close(opened);
+        }
+        pred.line("return false;");
+        String m = c.unit.fresh("t");
+        b.open("def " + m + " = " + OPS + ".receive({ Object " + msg + " ->");
+        b.append(pred);
+        b.close("}, " + timeout + ");");
+        String r = c.unit.fresh("r");
+        b.line("def " + r + " = null;");
+        if (after != null) {
+            b.open("if (" + OPS + ".TIMEOUT.is(" + m + ")) {");
+            b.line(r + " = " + c.expr(after.body(), s.copy(), b, tail) + ";");
+            b.orElse("} else {");
+        }
+        b.line(r + " = " + clauses(List.of(m), clauses, s, b, tail, OPS + ".caseClause(" + m + ");") + ";");
+        if (after != null) b.close("}");
+        return r;
+    }
+
+    // ---- fn and captures ----------------------------------------------------------------------
+
+    /** {@code fn clauses end}: a Groovy closure taking one parameter per argument. */
+    String fn(List<Object> arrows, Scope s, Block b) {
+        List<Clause> clauses = new ArrayList<>();
+        for (Object a : arrows) clauses.add(Clause.of(a));
+        int arity = clauses.get(0).patterns().size();
+        List<String> params = new ArrayList<>();
+        for (int i = 0; i < arity; i++) params.add(c.unit.fresh("a"));
+        Compiler.FunctionContext outer = c.function;
+        String display = outer == null || c.module == null ? ":erl_eval.\"-inside-an-interpreted-fun-\"/" + arity
+                : "anonymous fn/" + arity + " in " + c.module.name() + "." + outer.name() + "/" + outer.arity();
+        c.function = new Compiler.FunctionContext(outer == null ? null : outer.name(), outer == null ? -1 : outer.arity(), List.of(), false, display);
+        try {
+            Block body = new Block();
+            String args = String.join(", ", params);
+            String r = clauses(params, clauses, s.copy(), body, false,
+                    OPS + ".functionClause(" + Groovy.string(display) + (arity == 0 ? "" : ", " + args) + ");");
+            body.line("return " + r + ";");
+            StringBuilder out = new StringBuilder("{ ");
+            out.append(params.stream().map(p -> "Object " + p).reduce((x, y) -> x + ", " + y).orElse("")).append(" ->\n");
+            out.append(body.text()).append("}");
+            return out.toString();
+        } finally {
+            c.function = outer;
+        }
+    }
+
+    /** {@code &(&1 + 1)}, {@code &Mod.fun/2}, {@code &fun/1}: a fn. */
+    String capture(Object body, Scope s, Block b, int line) {
+        if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer arity) {
+            Object target = Quoted.args(body).get(0);
+            List<Object> vars = new ArrayList<>();
+            for (int i = 1; i <= arity; i++) vars.add(Tuple.of(Atom.of("capture" + i + "__"), List.of(), null));
+            Object call = null;
+            if (Quoted.isVar(target)) call = Tuple.of(Quoted.head(target), Quoted.meta(target), vars);
+            else if (Quoted.isNode(target) && Quoted.head(target) instanceof Tuple && Quoted.args(target).isEmpty()) {
+                call = Tuple.of(Quoted.head(target), List.of(), vars);
+            }
+            if (call != null) return fn(List.of(Tuple.of(Atom.of("->"), List.of(), List.of(vars, call))), s, b);
+        }
+        int[] max = {0};
+        Object rewritten = captureArgs(body, max);
+        if (max[0] == 0) {
+            throw new CompileError(line, "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n"
+                    + "  * &fun/arity to capture a local or imported function, such as &is_atom/1\n"
+                    + "  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: " + c.describe(body));
+        }
+        List<Object> vars = new ArrayList<>();
+        for (int i = 1; i <= max[0]; i++) vars.add(Tuple.of(Atom.of("capture" + i + "__"), List.of(), null));
+        return fn(List.of(Tuple.of(Atom.of("->"), List.of(), List.of(vars, rewritten))), s, b);
+    }
+
+    /** The capture's body with {@code &N} replaced by variables; max[0] is the highest N. */
+    private static Object captureArgs(Object ast, int[] max) {
+        if (Quoted.isCall(ast, "&", 1) && Quoted.args(ast).get(0) instanceof Integer n) {
+            max[0] = Math.max(max[0], n);
+            return Tuple.of(Atom.of("capture" + n + "__"), List.of(), null);
+        }
+        if (ast instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : l) out.add(captureArgs(o, max));
+            return out;
+        }
+        if (ast instanceof Tuple t && t.size() == 2) return Tuple.of(captureArgs(t.get(0), max), captureArgs(t.get(1), max));
+        if (Quoted.isNode(ast) && !Quoted.isVar(ast)) {
+            return Tuple.of(captureArgs(Quoted.head(ast), max), Quoted.meta(ast), captureArgs(Quoted.args(ast), max));
+        }
+        return ast;
+    }
+}

@@ -1,0 +1,81 @@
+package procshell.shell.elixir.compiler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import procshell.shell.iex.Ops;
+
+/**
+ * A module being compiled: its name, its Groovy class, its functions (name/arity), aliases,
+ * imports and attributes as the body has set them so far.
+ */
+final class ModuleContext {
+    /** A function's clauses, gathered from its {@code def}s in body order. */
+    static final class Def {
+        final String name;
+        final int arity;
+        final boolean priv;
+        /** Each clause: the {@code def} node's head arguments, guard and body, with the attributes it saw. */
+        final List<DefClause> clauses = new ArrayList<>();
+        /** The default argument expressions by parameter position (from {@code \\}). */
+        final Map<Integer, Object> defaults = new LinkedHashMap<>();
+        /** Generated Groovy source, when the function is not compiled from clauses (use's defaults). */
+        String source;
+
+        Def(String name, int arity, boolean priv) {
+            this.name = name;
+            this.arity = arity;
+            this.priv = priv;
+        }
+    }
+
+    /** One {@code def} clause. */
+    record DefClause(List<Object> params, Object guard, Object body, Map<String, Object> attributes, int line) {}
+
+    private final String name;
+    private final String className;
+    private final Scope scope;
+    private final List<String> imports = new ArrayList<>();
+    final Map<String, Def> defs = new LinkedHashMap<>();
+    /** Arities reachable through default arguments: name/arity to the full arity. */
+    final Map<String, Integer> defaultArities = new LinkedHashMap<>();
+    final Map<String, Object> attributes = new LinkedHashMap<>();
+
+    ModuleContext(String name, String className, Scope scope) {
+        this.name = name;
+        this.className = className;
+        this.scope = scope;
+    }
+
+    /** The Elixir name, e.g. {@code MyApp.Hello}. */
+    String name() {
+        return name;
+    }
+
+    /** The Groovy class holding the functions. */
+    String className() {
+        return className;
+    }
+
+    /** The module body's scope (aliases). */
+    Scope scope() {
+        return scope;
+    }
+
+    /** The modules imported in the body. */
+    List<String> imports() {
+        return imports;
+    }
+
+    /** True when the module defines {@code name/arity} (directly or through default arguments). */
+    boolean defines(String fun, int arity) {
+        return defs.containsKey(fun + "/" + arity) || defaultArities.containsKey(fun + "/" + arity);
+    }
+
+    /** The Groovy method name of a function, quoted (Elixir names may be Groovy keywords). */
+    String javaName(String fun, int arity) {
+        return "'" + Ops.javaName(fun) + "'";
+    }
+}

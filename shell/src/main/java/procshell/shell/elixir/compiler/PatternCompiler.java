@@ -1,0 +1,200 @@
+package procshell.shell.elixir.compiler;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Tuple;
+
+/**
+ * Compiles an Elixir pattern (the left of {@code =}, a clause head) to the tests and bindings of
+ * a {@link Pattern}: literals, {@code _}, variables (a repeated one must match the same value),
+ * pins {@code ^x}, tuples, lists, {@code [h | t]}, maps, structs, {@code "prefix" <> rest},
+ * {@code p1 = p2}. Literals match exactly ({@code 1} does not match {@code 1.0}).
+ */
+final class PatternCompiler {
+    private final Compiler compiler;
+
+    PatternCompiler(Compiler compiler) {
+        this.compiler = compiler;
+    }
+
+    /**
+     * @param ast     the pattern
+     * @param subject the Groovy variable holding the value matched
+     * @param scope   the scope the pattern is matched in (for pins and attributes)
+     */
+    Pattern compile(Object ast, String subject, Scope scope) {
+        Pattern p = new Pattern();
+        match(ast, subject, scope, p);
+        return p;
+    }
+
+    /** Adds the steps matching {@code ast} against {@code subject} to one pattern (several subjects share it). */
+    void match(Object ast, String subject, Scope scope, Pattern p) {
+        if (ast == null || ast instanceof Boolean || ast instanceof Number || ast instanceof String || ast instanceof Atom) {
+            p.test("procshell.shell.iex.Ops.same(" + subject + ", " + compiler.literal(ast) + ")");
+            return;
+        }
+        if (ast instanceof List<?> list) {
+            list(list, subject, scope, p);
+            return;
+        }
+        if (ast instanceof Tuple t && t.size() == 2) {
+            tuple(java.util.Arrays.asList(t.get(0), t.get(1)), subject, scope, p);
+            return;
+        }
+        if (Quoted.isVar(ast)) {
+            variable(Quoted.name(ast), subject, p, Quoted.line(ast));
+            return;
+        }
+        String name = Quoted.name(ast);
+        List<Object> args = Quoted.isNode(ast) ? Quoted.args(ast) : null;
+        if (name != null && args != null) {
+            switch (name) {
+                case "{}" -> {
+                    tuple(args, subject, scope, p);
+                    return;
+                }
+                case "^" -> {
+                    String pinned = scope.lookup(Quoted.name(args.get(0)));
+                    if (pinned == null) {
+                        throw new CompileError(Quoted.line(ast), "undefined variable ^" + Quoted.name(args.get(0)));
+                    }
+                    p.test("procshell.shell.iex.Ops.same(" + subject + ", " + pinned + ")");
+                    return;
+                }
+                case "=" -> {
+                    match(args.get(0), subject, scope, p);
+                    match(args.get(1), subject, scope, p);
+                    return;
+                }
+                case "%{}" -> {
+                    map(args, subject, scope, p);
+                    return;
+                }
+                case "%" -> {
+                    struct(args, subject, scope, p);
+                    return;
+                }
+                case "<>" -> {
+                    binaryPrefix(args, subject, scope, p, Quoted.line(ast));
+                    return;
+                }
+                case "-", "+" -> {
+                    if (args.size() == 1 && args.get(0) instanceof Number n) {
+                        match(name.equals("-") ? negate(n) : n, subject, scope, p);
+                        return;
+                    }
+                }
+                case "__aliases__", "__MODULE__", "@" -> {
+                    p.test("procshell.shell.iex.Ops.same(" + subject + ", " + compiler.expr(ast, scope, new Block()) + ")");
+                    return;
+                }
+                case "<<>>" -> {
+                    if (args.stream().allMatch(a -> a instanceof String)) {
+                        match(String.join("", args.stream().map(String.class::cast).toList()), subject, scope, p);
+                        return;
+                    }
+                }
+                default -> { }
+            }
+        }
+        throw new CompileError(Quoted.line(ast), "cannot use " + compiler.describe(ast) + " inside a match (not supported by procshell)");
+    }
+
+    private static Number negate(Number n) {
+        if (n instanceof Double d) return -d;
+        return procshell.shell.eval.Arithmetic.integer(n instanceof BigInteger b ? b.negate() : BigInteger.valueOf(n.longValue()).negate());
+    }
+
+    private void variable(String name, String subject, Pattern p, int line) {
+        if (name.equals("_")) return;
+        String bound = p.variables.get(name);
+        if (bound != null) {
+            p.test("procshell.shell.iex.Ops.same(" + subject + ", " + bound + ")");
+            return;
+        }
+        String v = compiler.unit.variable(name);
+        p.bind(v, subject);
+        p.variables.put(name, v);
+    }
+
+    private void tuple(List<Object> elements, String subject, Scope scope, Pattern p) {
+        p.test("procshell.shell.iex.Ops.isTuple(" + subject + ", " + elements.size() + ")");
+        for (int i = 0; i < elements.size(); i++) {
+            element(elements.get(i), "procshell.shell.iex.Ops.elem(" + subject + ", " + i + ")", scope, p);
+        }
+    }
+
+    /** Matches a part of the subject: a variable binds it directly, anything else through a temporary. */
+    private void element(Object ast, String expr, Scope scope, Pattern p) {
+        if (Quoted.isVar(ast) && "_".equals(Quoted.name(ast))) return;
+        String t = compiler.unit.fresh("t");
+        p.bind(t, expr);
+        match(ast, t, scope, p);
+    }
+
+    private void list(List<?> elements, String subject, Scope scope, Pattern p) {
+        int n = elements.size();
+        Object last = n == 0 ? null : elements.get(n - 1);
+        if (n > 0 && Quoted.isCall(last, "|", 2)) {
+            // [a, b | tail]: at least n elements, the n-th being the last head
+            p.test("procshell.shell.iex.Ops.isListAtLeast(" + subject + ", " + n + ")");
+            for (int i = 0; i < n - 1; i++) element(elements.get(i), "procshell.shell.iex.Ops.at(" + subject + ", " + i + ")", scope, p);
+            List<Object> bar = Quoted.args(last);
+            element(bar.get(0), "procshell.shell.iex.Ops.at(" + subject + ", " + (n - 1) + ")", scope, p);
+            element(bar.get(1), "procshell.shell.iex.Ops.drop(" + subject + ", " + n + ")", scope, p);
+            return;
+        }
+        p.test("procshell.shell.iex.Ops.isList(" + subject + ", " + n + ")");
+        for (int i = 0; i < n; i++) element(elements.get(i), "procshell.shell.iex.Ops.at(" + subject + ", " + i + ")", scope, p);
+    }
+
+    private void map(List<Object> pairs, String subject, Scope scope, Pattern p) {
+        p.test("procshell.shell.iex.Ops.isMap(" + subject + ")");
+        for (Object pair : pairs) {
+            Tuple kv = (Tuple) pair;
+            String key = keyExpr(kv.get(0), scope);
+            p.test("procshell.shell.iex.Ops.hasKey(" + subject + ", " + key + ")");
+            element(kv.get(1), "procshell.shell.iex.Ops.get(" + subject + ", " + key + ")", scope, p);
+        }
+    }
+
+    private String keyExpr(Object key, Scope scope) {
+        if (Quoted.isCall(key, "^", 1)) {
+            String pinned = scope.lookup(Quoted.name(Quoted.args(key).get(0)));
+            if (pinned == null) throw new CompileError(Quoted.line(key), "undefined variable ^" + Quoted.name(Quoted.args(key).get(0)));
+            return pinned;
+        }
+        if (Quoted.isVar(key)) {
+            throw new CompileError(Quoted.line(key), "cannot use variable " + Quoted.name(key) + " as map key inside a pattern."
+                    + " Map keys in patterns can only be literals (such as atoms, strings, tuples, and the like) or an existing"
+                    + " variable matched with the pin operator (such as ^some_var)");
+        }
+        return compiler.expr(key, scope, new Block());
+    }
+
+    private void struct(List<Object> args, String subject, Scope scope, Pattern p) {
+        Object name = args.get(0);
+        List<Object> pairs = Quoted.args(args.get(1));
+        p.test("procshell.shell.iex.Ops.isMap(" + subject + ")");
+        String structKey = compiler.unit.atom("__struct__");
+        p.test("procshell.shell.iex.Ops.hasKey(" + subject + ", " + structKey + ")");
+        element(name, "procshell.shell.iex.Ops.get(" + subject + ", " + structKey + ")", scope, p);
+        map(pairs, subject, scope, p);
+    }
+
+    private void binaryPrefix(List<Object> args, String subject, Scope scope, Pattern p, int line) {
+        Object prefix = args.get(0);
+        if (Quoted.isCall(prefix, "<<>>") && Quoted.args(prefix).stream().allMatch(a -> a instanceof String)) {
+            prefix = String.join("", Quoted.args(prefix).stream().map(String.class::cast).toList());
+        }
+        if (!(prefix instanceof String s)) {
+            throw new CompileError(line, "the left argument of <> operator inside a match should always be a literal binary"
+                    + " because its size can't be verified");
+        }
+        p.test("procshell.shell.iex.Ops.startsWith(" + subject + ", " + Groovy.string(s) + ")");
+        element(args.get(1), "procshell.shell.iex.Ops.after(" + subject + ", " + s.length() + ")", scope, p);
+    }
+}

@@ -1,0 +1,100 @@
+package procshell.shell.elixir.compiler;
+
+import java.util.List;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Tuple;
+
+/**
+ * Reading Elixir's quoted form: a node is {@code {name, meta, args}} (a 3-tuple whose second
+ * element is the metadata keyword list), a variable is a node whose third element is an atom
+ * (its context) or nil, anything else is a literal (2-tuples and lists hold quoted elements).
+ */
+final class Quoted {
+    private Quoted() {}
+
+    /** True for a {@code {name, meta, args}} node. */
+    static boolean isNode(Object q) {
+        return q instanceof Tuple t && t.size() == 3 && t.get(1) instanceof List<?>;
+    }
+
+    /** The node's name when it is an atom ({@code :+}, {@code :case}, a variable's name), else null. */
+    static String name(Object q) {
+        return isNode(q) && ((Tuple) q).get(0) instanceof Atom a ? a.name() : null;
+    }
+
+    /** The node's first element (its name, or the {@code {:., ...}} node of a remote call). */
+    static Object head(Object q) {
+        return ((Tuple) q).get(0);
+    }
+
+    /** The node's metadata. */
+    static List<?> meta(Object q) {
+        return (List<?>) ((Tuple) q).get(1);
+    }
+
+    /** The node's arguments, or null for a variable. */
+    @SuppressWarnings("unchecked")
+    static List<Object> args(Object q) {
+        return ((Tuple) q).get(2) instanceof List<?> l ? (List<Object>) l : null;
+    }
+
+    /** True for a variable {@code {name, meta, context}}. */
+    static boolean isVar(Object q) {
+        return isNode(q) && ((Tuple) q).get(0) instanceof Atom && !(((Tuple) q).get(2) instanceof List<?>);
+    }
+
+    /** True for a call {@code name(args)} of this name. */
+    static boolean isCall(Object q, String name) {
+        return name.equals(name(q)) && args(q) != null;
+    }
+
+    /** True for a call of this name with this many arguments. */
+    static boolean isCall(Object q, String name, int arity) {
+        return isCall(q, name) && args(q).size() == arity;
+    }
+
+    /** The line of a node (0 when unknown). */
+    static int line(Object q) {
+        if (!isNode(q)) return 0;
+        Object l = keyword(meta(q), "line");
+        return l instanceof Integer i ? i : 0;
+    }
+
+    /** A keyword list's value for the key, or null. */
+    static Object keyword(Object list, String key) {
+        if (!(list instanceof List<?> l)) return null;
+        for (Object o : l) {
+            if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a && a.name().equals(key)) return t.get(1);
+        }
+        return null;
+    }
+
+    /** True when a keyword list has the key. */
+    static boolean hasKeyword(Object list, String key) {
+        if (!(list instanceof List<?> l)) return false;
+        for (Object o : l) {
+            if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a && a.name().equals(key)) return true;
+        }
+        return false;
+    }
+
+    /** The expressions of a block ({@code __block__}) or the expression alone. */
+    @SuppressWarnings("unchecked")
+    static List<Object> exprs(Object q) {
+        if (isCall(q, "__block__")) return args(q);
+        return java.util.Collections.singletonList(q);
+    }
+
+    /** The clauses {@code pattern -> body} of a do block ({@code [{:->, meta, [[patterns], body]}]}). */
+    @SuppressWarnings("unchecked")
+    static List<Object> clauses(Object q) {
+        if (q instanceof List<?> l) return (List<Object>) l;
+        return List.of();
+    }
+
+    /** The name of an alias node {@code {:__aliases__, meta, [:Foo, :Bar]}} as "Foo.Bar", or null. */
+    static boolean isAlias(Object q) {
+        return isCall(q, "__aliases__");
+    }
+}

@@ -1,0 +1,769 @@
+package procshell.shell.iex;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.codehaus.groovy.runtime.InvokerHelper;
+
+import groovy.lang.Closure;
+import groovy.lang.IntRange;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.process.ExitException;
+import procshell.runtime.process.Mailbox;
+import procshell.runtime.process.ProcessContext;
+import procshell.runtime.table.TermCompare;
+import procshell.shell.eval.Arithmetic;
+import procshell.shell.eval.CaseClauseError;
+import procshell.shell.eval.Values;
+
+/**
+ * What the code compiled from Elixir ({@code procshell.shell.elixir.compiler}) calls: Elixir's
+ * operators with Elixir's semantics (term order, strict booleans, truthiness), data constructors,
+ * the tests and accessors of compiled patterns, remote calls ({@link #call}) and the errors
+ * Elixir raises when a match or a call fails. Every method takes and returns Elixir terms (see
+ * the contract's table); none lets a Java or Groovy error reach the user.
+ */
+public final class Ops {
+    private Ops() {}
+
+    private static final Atom TRUE_ATOM = Atom.of("true");
+    private static final Atom INFINITY = Atom.of("infinity");
+    private static final Atom MESSAGE = Atom.of("message");
+    private static final Atom STRUCT = Atom.of("__struct__");
+
+    /** What {@link #receive} returns when the {@code after} timeout passed without a message. */
+    public static final Object TIMEOUT = Mailbox.TIMEOUT;
+
+    // ---- literals and constructors ------------------------------------------------------------
+
+    /** The atom {@code :name}, interned in the node's atom table (a literal atom of loaded code). */
+    public static Atom atom(String name) {
+        return Kernel._atom_(name);
+    }
+
+    /** A tuple {@code {a, b, ...}}. */
+    public static Tuple tuple(Object... elements) {
+        return Tuple.of(elements);
+    }
+
+    /** A list {@code [a, b, ...]} (unmodifiable; nil elements allowed). */
+    public static List<Object> list(Object... elements) {
+        return Collections.unmodifiableList(java.util.Arrays.asList(elements));
+    }
+
+    /**
+     * {@code [h1, h2 | tail]}: the heads prepended to {@code tail}.
+     *
+     * @throws ArgumentError when the tail is no list (improper lists are not supported)
+     */
+    public static List<Object> cons(Object tail, Object... heads) {
+        List<?> t = asList(tail, "improper lists are not supported: tail ");
+        List<Object> out = new ArrayList<>(heads.length + t.size());
+        Collections.addAll(out, heads);
+        out.addAll(t);
+        return Collections.unmodifiableList(out);
+    }
+
+    /** A map {@code %{k1 => v1, ...}} from keys and values in turn (a later key wins, as Elixir's). */
+    public static MapTerm map(Object... keysAndValues) {
+        MapTerm m = new MapTerm();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put(keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+
+    /**
+     * {@code %{map | k1 => v1, ...}}: a copy with existing keys updated.
+     *
+     * @throws BadMapError when {@code map} is no map
+     * @throws KeyError    when a key is not in the map
+     */
+    public static MapTerm mapUpdate(Object map, Object... keysAndValues) {
+        if (!(map instanceof Map<?, ?> m)) throw new BadMapError(map);
+        MapTerm out = new MapTerm(m);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (!m.containsKey(keysAndValues[i])) {
+                throw new KeyError("key " + Kernel.inspect(keysAndValues[i]) + " not found in: " + Kernel.inspect(map));
+            }
+            out.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
+    }
+
+    /**
+     * A struct {@code %Name{k: v}}: the module's defaults ({@code __struct__/0}) with the given
+     * keys replaced.
+     *
+     * @throws KeyError when a key is not a field of the struct
+     */
+    public static MapTerm struct(Object module, Object... keysAndValues) {
+        Object defaults = call(module, "__struct__");
+        return mapUpdate(defaults, keysAndValues);
+    }
+
+    /** The range {@code first..last} (step 1 or -1 as the bounds go). */
+    public static Object range(Object first, Object last) {
+        if (!(first instanceof Integer f) || !(last instanceof Integer l)) {
+            throw new ArgumentError("ranges (first..last) expect both sides to be integers, got: " + Kernel.inspect(first) + ".."
+                    + Kernel.inspect(last));
+        }
+        return new IntRange(true, f, l);
+    }
+
+    /** The string of an interpolation {@code "a#{x}b"}: each part through {@code String.Chars}. */
+    public static String interpolate(Object... parts) {
+        StringBuilder b = new StringBuilder();
+        for (Object p : parts) b.append(p instanceof String s ? s : Kernel.to_string(p));
+        return b.toString();
+    }
+
+    // ---- truthiness and booleans --------------------------------------------------------------
+
+    /** Elixir's truthiness: everything but nil and false. */
+    public static boolean truthy(Object v) {
+        return v != null && v != Boolean.FALSE && !Boolean.FALSE.equals(v);
+    }
+
+    /** A guard's verdict: it passes on {@code true} only. */
+    public static boolean isTrue(Object v) {
+        return Boolean.TRUE.equals(v) || TRUE_ATOM.equals(v);
+    }
+
+    /**
+     * The left side of {@code and} / {@code or}, which must be a boolean.
+     *
+     * @throws BadBooleanError otherwise
+     */
+    public static boolean strictLeft(Object v, String operator) {
+        if (v instanceof Boolean b) return b;
+        throw new BadBooleanError(operator, v);
+    }
+
+    /**
+     * {@code not x}.
+     *
+     * @throws ArgumentError when x is no boolean (as {@code :erlang.not/1})
+     */
+    public static Boolean not(Object v) {
+        if (v instanceof Boolean b) return !b;
+        throw new ArgumentError("argument error");
+    }
+
+    /** {@code !x}: true for nil and false. */
+    public static Boolean bang(Object v) {
+        return !truthy(v);
+    }
+
+    // ---- comparison ---------------------------------------------------------------------------
+
+    /** {@code a == b} (1 == 1.0). */
+    public static Boolean eq(Object a, Object b) {
+        return TermCompare.equal(a, b);
+    }
+
+    /** {@code a != b}. */
+    public static Boolean neq(Object a, Object b) {
+        return !TermCompare.equal(a, b);
+    }
+
+    /** {@code a === b}, and what a pattern's literal or pin matches (1 and 1.0 differ). */
+    public static boolean same(Object a, Object b) {
+        return TermCompare.exactEquals(a, b);
+    }
+
+    /** {@code a === b} as a term. */
+    public static Boolean strictEq(Object a, Object b) {
+        return TermCompare.exactEquals(a, b);
+    }
+
+    /** {@code a !== b}. */
+    public static Boolean strictNeq(Object a, Object b) {
+        return !TermCompare.exactEquals(a, b);
+    }
+
+    /** {@code a < b} in Elixir's term order (number < atom < reference < fun < pid < tuple < map < list < binary). */
+    public static Boolean lt(Object a, Object b) {
+        return TermCompare.compare(a, b) < 0;
+    }
+
+    /** {@code a <= b} in term order. */
+    public static Boolean le(Object a, Object b) {
+        return TermCompare.compare(a, b) <= 0;
+    }
+
+    /** {@code a > b} in term order. */
+    public static Boolean gt(Object a, Object b) {
+        return TermCompare.compare(a, b) > 0;
+    }
+
+    /** {@code a >= b} in term order. */
+    public static Boolean ge(Object a, Object b) {
+        return TermCompare.compare(a, b) >= 0;
+    }
+
+    // ---- arithmetic ---------------------------------------------------------------------------
+
+    /** {@code a + b}. */
+    public static Number add(Object a, Object b) {
+        return Arithmetic.add(a, b);
+    }
+
+    /** {@code a - b}. */
+    public static Number sub(Object a, Object b) {
+        return Arithmetic.subtract(a, b);
+    }
+
+    /** {@code a * b}. */
+    public static Number mul(Object a, Object b) {
+        return Arithmetic.multiply(a, b);
+    }
+
+    /** {@code a / b} (always a float). */
+    public static Number divide(Object a, Object b) {
+        return Arithmetic.divide(a, b);
+    }
+
+    /** {@code a ** b}: an integer for integers (b >= 0), else a float, as Elixir's {@code Integer.pow}/{@code :math.pow}. */
+    public static Number pow(Object a, Object b) {
+        if (Arithmetic.isInteger(a) && Arithmetic.isInteger(b)) {
+            if (Arithmetic.big(b).signum() < 0) return Arithmetic.power((Number) a, (Number) b);
+            return Arithmetic.integer(Arithmetic.big(a).pow(((Number) b).intValue()));
+        }
+        if (!(a instanceof Number x) || !(b instanceof Number y)) throw ArithmeticError.operator("**", a, b);
+        return Arithmetic.power(x, y);
+    }
+
+    /** {@code -a}. */
+    public static Number neg(Object a) {
+        return Arithmetic.negate(a);
+    }
+
+    /** {@code +a}: the number itself. */
+    public static Number plus(Object a) {
+        if (a instanceof Number n) return n;
+        throw ArithmeticError.function("+", a);
+    }
+
+    // ---- strings and lists --------------------------------------------------------------------
+
+    /**
+     * {@code a <> b}.
+     *
+     * @throws ArgumentError when either side is no binary
+     */
+    public static String concat(Object a, Object b) {
+        if (a instanceof String x && b instanceof String y) return x.concat(y);
+        throw new ArgumentError("expected binary argument in <> operator but got: " + Kernel.inspect(a instanceof String ? b : a));
+    }
+
+    /** {@code a ++ b}. */
+    public static List<Object> append(Object a, Object b) {
+        List<?> x = asList(a, "argument error: ");
+        List<?> y = asList(b, "improper lists are not supported: ");
+        List<Object> out = new ArrayList<>(x.size() + y.size());
+        out.addAll(x);
+        out.addAll(y);
+        return Collections.unmodifiableList(out);
+    }
+
+    /** {@code a -- b}: each element of b removes its first occurrence in a. */
+    public static List<Object> subtract(Object a, Object b) {
+        List<Object> out = new ArrayList<>(asList(a, "argument error: "));
+        for (Object o : asList(b, "argument error: ")) {
+            for (int i = 0; i < out.size(); i++) {
+                if (TermCompare.exactEquals(out.get(i), o)) {
+                    out.remove(i);
+                    break;
+                }
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** {@code x in enumerable} (a list, range or map's {k, v} entries), comparing with ===. */
+    public static Boolean in(Object x, Object enumerable) {
+        if (enumerable instanceof IntRange r) {
+            return x instanceof Integer i && i >= r.getFrom() && i <= r.getTo();
+        }
+        if (enumerable instanceof Map<?, ?> m) {
+            return x instanceof Tuple t && t.size() == 2 && m.containsKey(t.get(0)) && TermCompare.exactEquals(m.get(t.get(0)), t.get(1));
+        }
+        for (Object o : asList(enumerable, "protocol Enumerable not implemented for ")) if (TermCompare.equal(o, x)) return true;
+        return false;
+    }
+
+    private static List<?> asList(Object v, String problem) {
+        if (v instanceof List<?> l) return l;
+        throw new ArgumentError(problem + Kernel.inspect(v));
+    }
+
+    /** The elements a {@code for} generator walks: a list's, a range's, a map's {k, v} entries. */
+    public static Iterable<?> enumerate(Object enumerable) {
+        if (enumerable instanceof Iterable<?> it) return it;
+        if (enumerable instanceof Map<?, ?> m) {
+            List<Object> entries = new ArrayList<>(m.size());
+            for (Map.Entry<?, ?> e : m.entrySet()) entries.add(Tuple.of(e.getKey(), e.getValue()));
+            return entries;
+        }
+        throw new ProtocolUndefinedError("Enumerable", enumerable, typeName(enumerable));
+    }
+
+    private static String typeName(Object e) {
+        return e instanceof Tuple ? "Tuple" : e instanceof Atom || e == null || e instanceof Boolean ? "Atom"
+                : e instanceof String ? "BitString" : e instanceof Integer || e instanceof Long ? "Integer"
+                : e instanceof Number ? "Float" : e instanceof procshell.runtime.node.Pid ? "PID" : "Function";
+    }
+
+    /**
+     * What {@code for ..., into: collectable} gives: the elements put into a map (as {k, v}
+     * tuples), a list, or a string.
+     */
+    public static Object into(Object collectable, List<Object> elements) {
+        if (collectable instanceof Map<?, ?> m) {
+            MapTerm out = new MapTerm(m);
+            for (Object e : elements) {
+                if (!(e instanceof Tuple t && t.size() == 2)) throw new ArgumentError("argument error");
+                out.put(t.get(0), t.get(1));
+            }
+            return out;
+        }
+        if (collectable instanceof List<?> l) return append(l, elements);
+        if (collectable instanceof String s) {
+            StringBuilder b = new StringBuilder(s);
+            for (Object e : elements) b.append(concat("", e));
+            return b.toString();
+        }
+        throw new ProtocolUndefinedError("Collectable", collectable, typeName(collectable));
+    }
+
+    /** {@code for ..., uniq: true}: the elements without later duplicates. */
+    public static List<Object> uniq(List<Object> elements) {
+        List<Object> out = new ArrayList<>();
+        for (Object e : elements) {
+            boolean seen = false;
+            for (Object o : out) seen |= TermCompare.exactEquals(o, e);
+            if (!seen) out.add(e);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    // ---- pattern tests and accessors ----------------------------------------------------------
+
+    /** True when v is a tuple of that size. */
+    public static boolean isTuple(Object v, int size) {
+        return v instanceof Tuple t && t.size() == size;
+    }
+
+    /** True when v is a list of exactly that length. */
+    public static boolean isList(Object v, int size) {
+        return v instanceof List<?> l && !(v instanceof IntRange) && l.size() == size;
+    }
+
+    /** True when v is a list of at least that length ({@code [h | t]} with that many heads). */
+    public static boolean isListAtLeast(Object v, int size) {
+        return v instanceof List<?> l && !(v instanceof IntRange) && l.size() >= size;
+    }
+
+    /** True when v is a map holding the key. */
+    public static boolean hasKey(Object v, Object key) {
+        return v instanceof Map<?, ?> m && m.containsKey(key);
+    }
+
+    /** True when v is a map. */
+    public static boolean isMap(Object v) {
+        return v instanceof Map<?, ?>;
+    }
+
+    /** True when v is a string starting with the prefix ({@code "prefix" <> rest}). */
+    public static boolean startsWith(Object v, String prefix) {
+        return v instanceof String s && s.startsWith(prefix);
+    }
+
+    /** Element i of a tuple already tested. */
+    public static Object elem(Object tuple, int i) {
+        return ((Tuple) tuple).get(i);
+    }
+
+    /** Element i of a list already tested. */
+    public static Object at(Object list, int i) {
+        return ((List<?>) list).get(i);
+    }
+
+    /** The list without its first n elements. */
+    public static List<?> drop(Object list, int n) {
+        List<?> l = (List<?>) list;
+        return Collections.unmodifiableList(l.subList(n, l.size()));
+    }
+
+    /** The value of a key of a map already tested. */
+    public static Object get(Object map, Object key) {
+        return ((Map<?, ?>) map).get(key);
+    }
+
+    /** The rest of a string after a prefix already tested. */
+    public static String after(Object s, int prefixLength) {
+        return ((String) s).substring(prefixLength);
+    }
+
+    // ---- access -------------------------------------------------------------------------------
+
+    /**
+     * {@code term.key} without parentheses: a map's key (KeyError when missing), an exception's
+     * field, or a call of a module's function of arity 0.
+     */
+    public static Object dot(Object term, String key) {
+        if (term instanceof Map<?, ?> m) {
+            Atom k = atom(key);
+            if (m.containsKey(k)) return m.get(k);
+            throw new KeyError("key " + Kernel.inspect(k) + " not found in: " + Kernel.inspect(term));
+        }
+        if (term instanceof Throwable t && key.equals("message")) return procshell.shell.inspect.ErrorFormatter.message(t);
+        if (term instanceof Atom || term instanceof Class<?>) return call(term, key);
+        throw new KeyError("key " + Kernel.inspect(atom(key)) + " not found in: " + Kernel.inspect(term)
+                + ". If you are using the dot syntax, such as map.field, make sure the left-hand side of the dot is a map");
+    }
+
+    /** {@code term[key]}: a map's value or a keyword list's first, nil when absent. */
+    public static Object access(Object term, Object key) {
+        if (term == null) return null;
+        if (term instanceof Map<?, ?> m) return m.get(key);
+        if (term instanceof List<?> l) {
+            if (!(key instanceof Atom)) {
+                throw new ArgumentError("the Access calls for keywords expect the key to be an atom, got: " + Kernel.inspect(key));
+            }
+            for (Object o : l) if (o instanceof Tuple t && t.size() == 2 && key.equals(t.get(0))) return t.get(1);
+            return null;
+        }
+        throw new UndefinedFunctionError("function " + Kernel.inspect(term) + ".fetch/2 is undefined");
+    }
+
+    /** {@code put_elem(tuple, index, value)}. */
+    public static Tuple put_elem(Object tuple, Object index, Object value) {
+        if (!(tuple instanceof Tuple t) || !(index instanceof Integer i) || i < 0 || i >= t.size()) {
+            throw ArgumentError.badArgument(tuple instanceof Tuple ? "2nd argument: out of range" : "2nd argument: not a tuple",
+                    ":erlang.setelement(" + Kernel.inspect(index instanceof Integer i ? i + 1 : index) + ", " + Kernel.inspect(tuple)
+                            + ", " + Kernel.inspect(value) + ")");
+        }
+        Object[] out = t.toList().toArray();
+        out[i] = value;
+        return Tuple.of(out);
+    }
+
+    /** {@code length(list)}. */
+    public static Integer length(Object list) {
+        if (list instanceof List<?> l) return l.size();
+        throw ArgumentError.badArgument("1st argument: not a list", ":erlang.length(" + Kernel.inspect(list) + ")");
+    }
+
+    /** {@code then(value, fun)}. */
+    public static Object then(Object value, Object fun) {
+        return apply(fun, value);
+    }
+
+    /** {@code tap(value, fun)}: calls fun, returns value. */
+    public static Object tap(Object value, Object fun) {
+        apply(fun, value);
+        return value;
+    }
+
+    // ---- calls --------------------------------------------------------------------------------
+
+    /**
+     * {@code f.(args)}.
+     *
+     * @throws BadFunctionError when f is no function
+     * @throws BadArityError    when it takes another number of arguments
+     */
+    public static Object apply(Object f, Object... args) {
+        if (!(f instanceof Closure<?> c)) throw new BadFunctionError(f);
+        int arity = c.getMaximumNumberOfParameters();
+        if (arity != args.length) throw new BadArityError(f, args);
+        return arity == 0 ? c.call() : c.call(args);
+    }
+
+    private static final Map<Class<?>, Map<String, Method>> METHODS = new ConcurrentHashMap<>();
+
+    /**
+     * {@code Module.function(args)} for a module known only at run time: a module compiled from
+     * Elixir (the session's module table), a shell facade ({@code GenServer}, {@code String}), or
+     * an Erlang module ({@code :ets}).
+     *
+     * @param module an atom ({@code :"Elixir.MyApp.Hello"}, {@code :ets}) or a class
+     * @param function the Elixir function name ({@code alive?})
+     * @throws UndefinedFunctionError when there is no such module or function, with Elixir's text
+     */
+    public static Object call(Object module, String function, Object... args) {
+        Class<?> cls = moduleClass(module);
+        if (cls == null) {
+            if (module instanceof Atom) throw UndefinedFunctionError.moduleNotAvailable(module, function, args);
+            throw new ArgumentError("you attempted to apply a function named " + Kernel.inspect(atom(function)) + " on "
+                    + Kernel.inspect(module) + ". If you are using Kernel.apply/3, make sure the module is an atom. If you are using"
+                    + " the dot syntax, such as module.function(), make sure the left-hand side of the dot is an atom representing a"
+                    + " module");
+        }
+        Method m = method(cls, javaName(function), args.length);
+        if (m == null) throw undefined(module, cls, function, args);
+        try {
+            if (allObjects(m)) return m.invoke(null, args);
+            return InvokerHelper.invokeStaticMethod(cls, m.getName(), args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error r) throw r;
+            throw new RuntimeException(cause);
+        } catch (IllegalAccessException e) {
+            throw undefined(module, cls, function, args);
+        }
+    }
+
+    private static UndefinedFunctionError undefined(Object module, Class<?> cls, String function, Object[] args) {
+        String m = module instanceof Atom ? Kernel.inspect(module) : Modules.moduleName(cls);
+        java.util.StringJoiner call = new java.util.StringJoiner(", ", m + "." + function + "(", ")");
+        for (Object a : args) call.add(Kernel.inspect(a));
+        return new UndefinedFunctionError("function " + m + "." + function + "/" + args.length + " is undefined or private",
+                List.of(call.toString()));
+    }
+
+    private static boolean allObjects(Method m) {
+        for (Class<?> p : m.getParameterTypes()) if (p != Object.class) return false;
+        return !m.isVarArgs();
+    }
+
+    /** A public static method of that Java name and arity (a varargs one taking that many), or null. */
+    private static Method method(Class<?> cls, String name, int arity) {
+        Map<String, Method> byKey = METHODS.computeIfAbsent(cls, c -> new ConcurrentHashMap<>());
+        String key = name + "/" + arity;
+        Method found = byKey.get(key);
+        if (found != null) return found;
+        for (Method m : cls.getMethods()) {
+            if (!Modifier.isStatic(m.getModifiers()) || !m.getName().equals(name)) continue;
+            if (m.getParameterCount() == arity || (m.isVarArgs() && arity >= m.getParameterCount() - 1)) {
+                if (found == null || allObjects(m)) found = m;
+            }
+        }
+        if (found != null) byKey.put(key, found);
+        return found;
+    }
+
+    /** The Java method name of an Elixir function name: {@code alive?} is {@code alive_qm}. */
+    public static String javaName(String elixirName) {
+        if (elixirName.endsWith("?")) return elixirName.substring(0, elixirName.length() - 1) + "_qm";
+        if (elixirName.endsWith("!")) return elixirName.substring(0, elixirName.length() - 1) + "_bang";
+        return elixirName;
+    }
+
+    /** The class behind a module atom: compiled, facade or Erlang; null when none. */
+    static Class<?> moduleClass(Object module) {
+        if (module instanceof Class<?> c) return c;
+        if (!(module instanceof Atom a)) return null;
+        ProcessContext ctx = ProcessContext.current();
+        if (ctx != null) {
+            Class<?> c = IexSession.of(ctx.node()).modules().classOf(a);
+            if (c != null) return c;
+        }
+        String name = a.name();
+        ShellModules.Module m = ShellModules.find(name.startsWith("Elixir.") ? name.substring("Elixir.".length()) : ":" + name);
+        return m == null ? null : m.cls();
+    }
+
+    /**
+     * Registers a module compiled from Elixir with the session's module table, so that its atom
+     * reaches the class ({@link #call}, GenServer callbacks, via tuples).
+     *
+     * @return the module atom
+     */
+    public static Atom defineModule(Atom module, Class<?> cls) {
+        IexSession.current().modules().atomOf(cls);
+        METHODS.remove(cls);
+        return module;
+    }
+
+    /** What {@code defmodule} returns: {@code {:module, Name, <<bytecode>>, last}}. */
+    public static Tuple moduleResult(Atom module, Class<?> cls, Object last) {
+        return Tuple.of(atom("module"), module, classBytes(cls), last);
+    }
+
+    private static byte[] classBytes(Class<?> cls) {
+        String resource = cls.getName().replace('.', '/') + ".class";
+        try (java.io.InputStream in = cls.getClassLoader() == null ? null : cls.getClassLoader().getResourceAsStream(resource)) {
+            if (in != null) return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            // fall through: the class's name stands for its bytes
+        }
+        return ("FOR1" + cls.getName()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code child_spec/1} of {@code use GenServer, opts}: the default spec with the options'
+     * keys put over it, as {@code Supervisor.child_spec/2}.
+     */
+    public static MapTerm childSpec(Object defaults, Object overrides) {
+        MapTerm out = new MapTerm((Map<?, ?>) defaults);
+        if (overrides instanceof List<?> l) {
+            for (Object o : l) if (o instanceof Tuple t && t.size() == 2) out.put(t.get(0), t.get(1));
+        }
+        return out;
+    }
+
+    /** The calling process's registered name, else its pid (what GenServer's default callbacks report). */
+    public static Object processName() {
+        Object info = Process.info(Kernel.self(), atom("registered_name"));
+        if (info instanceof Tuple t && t.size() == 2 && t.get(1) instanceof Atom name) return name;
+        return Kernel.self();
+    }
+
+    // ---- receive ------------------------------------------------------------------------------
+
+    /**
+     * Selective receive: the oldest message for which {@code accepts} is true; the others stay
+     * queued.
+     *
+     * @param accepts a one-argument closure returning whether some clause accepts the message
+     * @param timeout ms or {@code :infinity}; null for no {@code after}
+     * @return the message, or {@link #TIMEOUT}
+     * @throws procshell.runtime.process.ErlangError {@code :timeout_value} for a bad timeout
+     */
+    public static Object receive(Closure<?> accepts, Object timeout) {
+        long ms = timeout == null ? -1 : timeoutMs(timeout);
+        return ProcessContext.require().receive(m -> Boolean.TRUE.equals(accepts.call(m)), ms);
+    }
+
+    private static long timeoutMs(Object timeout) {
+        if (INFINITY.equals(timeout)) return -1;
+        if ((timeout instanceof Integer || timeout instanceof Long) && ((Number) timeout).longValue() >= 0) {
+            return ((Number) timeout).longValue();
+        }
+        throw new procshell.runtime.process.ErlangError(atom("timeout_value"));
+    }
+
+    // ---- errors -------------------------------------------------------------------------------
+
+    /** Raises MatchError for the value. */
+    public static Object matchError(Object value) {
+        throw new MatchError(value);
+    }
+
+    /** Raises CaseClauseError for the value. */
+    public static Object caseClause(Object value) {
+        throw new CaseClauseError(value);
+    }
+
+    /** Raises CondClauseError. */
+    public static Object condClause() {
+        throw new CondClauseError();
+    }
+
+    /** Raises WithClauseError for the value. */
+    public static Object withClause(Object value) {
+        throw new WithClauseError(value);
+    }
+
+    /** Raises TryClauseError for the value. */
+    public static Object tryClause(Object value) {
+        throw new TryClauseError(value);
+    }
+
+    /** Raises FunctionClauseError for a function (e.g. {@code MyApp.Hello.f}) and its arguments. */
+    public static Object functionClause(String function, Object... args) {
+        throw new FunctionClauseError(function, java.util.Arrays.asList(args));
+    }
+
+    /**
+     * {@code raise message} / {@code raise exception}: a string raises RuntimeError, a module atom
+     * of an exception its default.
+     */
+    public static Object raise(Object what) {
+        if (what instanceof RuntimeException e) throw e;
+        if (what instanceof String s) throw new RuntimeError(s);
+        if (what instanceof Atom) return raise(what, null);
+        throw new ArgumentError("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: "
+                + Kernel.inspect(what));
+    }
+
+    /**
+     * {@code raise Module, message} and {@code raise Module, key: value}: an exception of
+     * procshell's for that Elixir name.
+     *
+     * @param module  the exception's module atom, e.g. {@code :"Elixir.ArgumentError"}
+     * @param message a string, a keyword list with {@code message:}, or null for the default
+     */
+    public static Object raise(Object module, Object message) {
+        String name = module instanceof Atom a && a.name().startsWith("Elixir.") ? a.name().substring(7) : String.valueOf(module);
+        Class<?> cls;
+        try {
+            cls = Class.forName(Ops.class.getPackageName() + "." + name);
+        } catch (ClassNotFoundException e) {
+            cls = null;
+        }
+        if (cls == null || !Throwable.class.isAssignableFrom(cls)) {
+            throw UndefinedFunctionError.moduleNotAvailable(module, "exception", new Object[] {message});
+        }
+        String text = messageOf(message);
+        if (text == null) return Kernel.raise(cls);
+        return Kernel.raise(cls, text);
+    }
+
+    private static String messageOf(Object message) {
+        if (message == null) return null;
+        if (message instanceof String s) return s;
+        if (message instanceof List<?> l) {
+            for (Object o : l) if (o instanceof Tuple t && t.size() == 2 && MESSAGE.equals(t.get(0))) return Kernel.to_string(t.get(1));
+        }
+        if (message instanceof Map<?, ?> m && m.containsKey(MESSAGE)) return Kernel.to_string(m.get(MESSAGE));
+        return Kernel.to_string(message);
+    }
+
+    /** {@code throw(term)}. */
+    public static Object doThrow(Object term) {
+        throw new ThrownValue(Values.normalize(term));
+    }
+
+    // ---- try ----------------------------------------------------------------------------------
+
+    /** True when a rescue clause naming the exception module (e.g. {@code "ArgumentError"}) takes t. */
+    public static boolean isException(Object t, String name) {
+        return t instanceof Throwable e && !(t instanceof ThrownValue) && !(t instanceof ExitException)
+                && procshell.shell.inspect.ErrorFormatter.elixirName(e).equals(name);
+    }
+
+    /** True when t is an error a {@code rescue} takes (not a throw, not an exit). */
+    public static boolean isError(Object t) {
+        return t instanceof Throwable && !(t instanceof ThrownValue) && !(t instanceof ExitException);
+    }
+
+    /** The kind a {@code catch kind, value} clause sees: {@code :throw}, {@code :exit} or {@code :error}. */
+    public static Atom catchKind(Throwable t) {
+        return atom(t instanceof ThrownValue ? "throw" : t instanceof ExitException ? "exit" : "error");
+    }
+
+    /** The value a {@code catch kind, value} clause sees: the thrown term, the exit reason, the exception. */
+    public static Object catchValue(Throwable t) {
+        if (t instanceof ThrownValue v) return v.value();
+        if (t instanceof ExitException e) return e.reason();
+        return t;
+    }
+
+    // ---- maps -------------------------------------------------------------------------------
+
+    /** The struct's module of a map, or nil. */
+    public static Object structName(Object map) {
+        return map instanceof Map<?, ?> m ? m.get(STRUCT) : null;
+    }
+
+    /** A keyword list or map of options as a map (for {@code defstruct [a: 1, b: 2]}). */
+    public static MapTerm fields(Object module, Object fields) {
+        MapTerm out = new MapTerm();
+        out.put(STRUCT, module);
+        for (Object f : asList(fields, "argument error: ")) {
+            if (f instanceof Tuple t && t.size() == 2) out.put(t.get(0), t.get(1));
+            else out.put(f, null);
+        }
+        return out;
+    }
+}

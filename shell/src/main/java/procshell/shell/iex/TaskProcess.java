@@ -1,0 +1,110 @@
+package procshell.shell.iex;
+
+import java.util.List;
+import java.util.Map;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Ref;
+import procshell.runtime.node.Tuple;
+import procshell.runtime.process.ExitException;
+import procshell.runtime.process.Mailbox;
+import procshell.runtime.process.ProcessBody;
+import procshell.runtime.process.ProcessContext;
+
+/**
+ * The process of a {@code Task}: it waits for its owner's go (which carries the reference the
+ * owner monitors it with), runs the function, and for {@code async} sends {@code {ref, result}}
+ * to the owner; and the owner's side, {@code Task.await/2} and {@code Task.yield/2}. A task is
+ * Elixir's struct {@code %Task{mfa: ..., owner: pid, pid: pid, ref: ref}}, a map.
+ */
+final class TaskProcess {
+    private static final Atom GO = Atom.of("$procshell_task_go");
+    static final Atom STRUCT = Atom.of("__struct__");
+    static final Atom TASK = Atom.module("Task");
+
+    private TaskProcess() {}
+
+    /**
+     * The body of a task process.
+     *
+     * @param reply whether the result goes back to the owner ({@code async}) or is dropped ({@code start})
+     */
+    static ProcessBody body(Object fun, boolean reply) {
+        return self -> {
+            Tuple go = (Tuple) self.receive(m -> m instanceof Tuple t && t.isTagged(GO, 3), -1);
+            Object result = Funs.run(fun);
+            if (reply) self.send(go.get(1), Tuple.of(go.get(2), result));
+        };
+    }
+
+    /** Lets a spawned task run, without a reply ({@code Task.start}, {@code Task.Supervisor.start_child}). */
+    static void go(Pid task) {
+        ProcessContext self = ProcessContext.require();
+        self.send(task, Tuple.of(GO, self.self(), self.node().makeRef()));
+    }
+
+    /**
+     * Monitors a spawned task from its owner, lets it run and returns its struct, as
+     * {@code Task.async} does.
+     *
+     * @param mfa the struct's {@code mfa:}, e.g. {@code {:erlang, :apply, 2}}
+     */
+    static MapTerm own(Pid task, Tuple mfa) {
+        ProcessContext self = ProcessContext.require();
+        Ref ref = self.monitor(task);
+        self.send(task, Tuple.of(GO, self.self(), ref));
+        MapTerm t = new MapTerm();
+        t.put(STRUCT, TASK);
+        t.put(Atom.of("mfa"), mfa);
+        t.put(Atom.of("owner"), self.self());
+        t.put(Atom.of("pid"), task);
+        t.put(Atom.of("ref"), ref);
+        return t;
+    }
+
+    /** The {@code mfa:} of a task running {@code fun}: {@code {:erlang, :apply, 2}} for a closure. */
+    static Tuple mfaOf(Object fun) {
+        if (fun instanceof Tuple t && t.size() == 3 && t.get(2) instanceof List<?> args) return Tuple.of(t.get(0), t.get(1), args.size());
+        return Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2);
+    }
+
+    /** Spawns a task process from the caller, linked when asked. */
+    static Pid spawn(Object fun, boolean reply, boolean link) {
+        Node node = ProcessContext.require().node();
+        return node.spawn(body(fun, reply), procshell.runtime.process.SpawnOptions.DEFAULT.withLink(link));
+    }
+
+    /**
+     * Waits for a task's reply, as {@code Task.yield/2} (and {@code Task.await/2} when
+     * {@code exitOnTimeout}).
+     *
+     * @return {@code {:ok, result}}, {@code {:exit, reason}} when it died, or nil when the time ran out
+     * @throws ExitException {@code {:timeout, {Task, :await, [task, timeout]}}} when awaiting timed out
+     */
+    static Object await(Object task, Object timeout, String function) {
+        Map<?, ?> t = struct(task, function);
+        ProcessContext self = ProcessContext.require();
+        if (!self.self().equals(t.get(Atom.of("owner")))) {
+            throw new ArgumentError(Kernel.inspect(task) + " must be queried from the owner but was queried from " + Kernel.inspect(self.self()));
+        }
+        Ref ref = (Ref) t.get(Atom.of("ref"));
+        long ms = Options.timeout(timeout, 5000);
+        Object m = self.receive(msg -> msg instanceof Tuple r && ((r.size() == 2 && ref.equals(r.get(0)))
+                || (r.isTagged(Atom.DOWN, 5) && ref.equals(r.get(1)))), ms);
+        if (m == Mailbox.TIMEOUT) return null;
+        Tuple r = (Tuple) m;
+        if (r.size() == 2) {
+            self.demonitor(ref, true);
+            return Tuple.of(Atom.OK, r.get(1));
+        }
+        return Tuple.of(Atom.of("exit"), r.get(4));
+    }
+
+    /** The task map, or Elixir's FunctionClauseError for anything else. */
+    static Map<?, ?> struct(Object task, String function) {
+        if (procshell.shell.eval.Values.normalize(task) instanceof Map<?, ?> m && TASK.equals(m.get(STRUCT))) return m;
+        throw new FunctionClauseError(function, 2);
+    }
+}
