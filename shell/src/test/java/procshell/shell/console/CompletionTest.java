@@ -61,13 +61,13 @@ class CompletionTest {
     }
 
     @Test
-    void bindingsClassesAtomsAndRegisteredNamesOfTheSessionComplete() {
+    void bindingsModulesAtomsAndRegisteredNamesOfTheSessionComplete() {
         t.typeLine("my_counter = 41", "ps(2)> ");
         assertTrue(tab("my_cou", "ps(2)> my_counter").endsWith("ps(2)> my_counter"));
 
-        t.typeLine("class Greeter {", "...(2)> ");
-        t.typeLine("  static hello(name) { \"hello \" + name }", "...(2)> ");
-        t.typeLine("}", "ps(3)> ");
+        t.typeLine("defmodule Greeter do", "...(2)> ");
+        t.typeLine("  def hello(name), do: \"hello \" <> name", "...(2)> ");
+        t.typeLine("end", "ps(3)> ");
         assertTrue(tab("Gree", "ps(3)> Greeter").endsWith("ps(3)> Greeter"));
         assertTrue(tab("Greeter.he", "ps(3)> Greeter.hello(").endsWith("ps(3)> Greeter.hello("));
 

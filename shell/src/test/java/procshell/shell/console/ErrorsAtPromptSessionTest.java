@@ -15,15 +15,15 @@ class ErrorsAtPromptSessionTest {
     @Test
     void errorsWithoutStackLinesAndEmptyInputs() {
         IexSessionCheck.against("errors_at_prompt.txt")
-                .same("1 +\n2", "1 +\n2")
-                .same("raise \"boom\"", "raise \"boom\"")
-                .same("exit(:reason)", "exit(:reason)")
-                .same("", "")
-                .same("   ", "   ")
-                .same("x = 5", "x = 5")
-                .same("{:ok, y} = {:error, 1}", "{:ok, y} = {:error, 1}")
-                .same("IO.puts(\"a\\nb\")", "IO.puts(\"a\\nb\")")
-                .same(":ok", ":ok")
+                .same("1 +\n2")
+                .same("raise \"boom\"")
+                .same("exit(:reason)")
+                .same("")
+                .same("   ")
+                .same("x = 5")
+                .same("{:ok, y} = {:error, 1}")
+                .same("IO.puts(\"a\\nb\")")
+                .same(":ok")
                 .check();
     }
 
@@ -45,9 +45,9 @@ class ErrorsAtPromptSessionTest {
     @Test
     void compileErrorsNameTheLineOfThePrompt() {
         IexSessionCheck.against("errors_at_prompt.txt")
-                .same("1 +\n2", "1 +\n2")
-                .same("undefined_var", "undefined_var")
-                .same("foo()", "foo()")
+                .same("1 +\n2")
+                .same("undefined_var")
+                .same("foo()")
                 .check();
     }
 
@@ -67,11 +67,11 @@ class ErrorsAtPromptSessionTest {
 
     @Test
     void throwATerm() {
-        IexSessionCheck.against("errors_at_prompt.txt").same("throw(:ball)", "throw(:ball)").check();
+        IexSessionCheck.against("errors_at_prompt.txt").same("throw(:ball)").check();
     }
 
     @Test
     void divisionByZero() {
-        IexSessionCheck.against("errors_at_prompt.txt").same("1/0", "1/0").check();
+        IexSessionCheck.against("errors_at_prompt.txt").same("1/0").check();
     }
 }

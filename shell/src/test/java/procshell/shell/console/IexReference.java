@@ -94,14 +94,13 @@ final class IexReference {
     }
 
     /**
-     * iex's lines as procshell should print them, differences of names aside: {@code MyApp.}
-     * dropped (classes typed at the prompt have no namespace), iex's restart banner as procshell's,
-     * lines of spaces (the line editor's leftovers) as empty lines, trailing spaces removed.
+     * iex's lines as procshell should print them: iex's restart banner as procshell's, lines of
+     * spaces (the line editor's leftovers) as empty lines, trailing spaces removed.
      */
     static List<String> normalize(List<String> iexLines) {
         List<String> out = new ArrayList<>();
         for (String l : iexLines) {
-            String s = l.stripTrailing().replace("MyApp.", "");
+            String s = l.stripTrailing();
             if (s.equals(IEX_BANNER)) s = Console.RESTART_BANNER;
             out.add(s);
         }

@@ -15,15 +15,33 @@ import procshell.shell.tutorial.TranscriptMatching;
 
 /**
  * A session typed into procshell through piped input, step by step, each step's output compared
- * with what a real iex printed for the same step of a reference transcript ({@link IexReference}).
- * Pids and references are compared as the tutorials compare them: any pid, as long as the
- * correspondence between iex's pids and procshell's is one to one over the whole session (the
- * shell process of iex is procshell's shell process, a server's pid stays that server's). The
- * prompt counter of each step must be iex's.
+ * with what a real iex printed for the same input at the same step of a reference transcript
+ * ({@link IexReference}). Every input is the Elixir a person types into iex. Pids and references
+ * are compared as the tutorials compare them: any pid, as long as the correspondence between
+ * iex's pids and procshell's is one to one over the whole session (the shell process of iex is
+ * procshell's shell process, a server's pid stays that server's). A {@code defmodule}'s result
+ * is compared with the module's bytes masked ({@code {:module, Name, <<...>>, {:f, 1}}}, as
+ * {@code iex-compare.py} does). The prompt counter of each step must be iex's.
+ *
+ * <p>With {@code -Dprocshell.oracle=iex} the inputs go to a real iex instead ({@link RealIex}):
+ * the steps that pass are iex's own, the ones that fail must be those whose expected lines are
+ * procshell's by design ({@link #instead}, {@link #extra}).
  */
 final class IexSessionCheck {
     private static final Pattern PS_PROMPT = Pattern.compile("^ps\\((\\d+)\\)> ?(.*)$");
     private static final Pattern PS_CONTINUATION = Pattern.compile("^\\.\\.\\.\\((\\d+)\\)> ?(.*)$");
+
+    /** The first chapter's unnamed server, as {@code hello_server.txt} (and others) typed it. */
+    static final String HELLO_SERVER = """
+            defmodule MyApp.HelloServer do
+              use GenServer
+              def start_link(id), do: GenServer.start_link(__MODULE__, id)
+              def hello(pid), do: GenServer.call(pid, :hello)
+              @impl true
+              def init(id), do: {:ok, %{id: id}}
+              @impl true
+              def handle_call(:hello, _from, state), do: {:reply, "hello", state}
+            end""";
 
     /**
      * @param counter  iex's prompt counter at this step, -1 for none
@@ -56,29 +74,42 @@ final class IexSessionCheck {
         return new IexSessionCheck(IexReference.load(file));
     }
 
-    /**
-     * Types the first chapter's unnamed HelloServer where the reference pasted
-     * {@code MyApp.HelloServer}'s defmodule; prints {@code {:module, HelloServer}}.
-     */
+    /** Pastes {@link #HELLO_SERVER}; it must answer as the reference's {@code defmodule} did. */
     IexSessionCheck helloServer() {
-        return instead("""
-                class HelloServer extends GenServer {
-                  static start_link(id) { GenServer.start_link(HelloServer, id) }
-                  static hello(pid) { GenServer.call(pid, :hello) }
-                  def init(id) { {:ok, %{id: id}} }
-                  def handle_call(msg, from, state) { {:reply, "hello", state} }
-                }""", "defmodule MyApp.HelloServer do\n  use GenServer\n"
-                + "  def start_link(id), do: GenServer.start_link(__MODULE__, id)\n"
-                + "  def hello(pid), do: GenServer.call(pid, :hello)\n  @impl true\n  def init(id), do: {:ok, %{id: id}}\n"
-                + "  @impl true\n  def handle_call(:hello, _from, state), do: {:reply, \"hello\", state}\nend",
-                "{:module, HelloServer}");
+        return same(HELLO_SERVER);
     }
 
     /**
-     * Types {@code input} into procshell; it must print what iex printed after {@code iexInput},
-     * the next exchange of the reference with that input, at the same prompt counter.
+     * Types {@code input}; it must print what iex printed for the reference's next exchange with
+     * that input, at the same prompt counter.
      */
-    IexSessionCheck same(String input, String iexInput) {
+    IexSessionCheck same(String input) {
+        int k = reference.find(input, next);
+        next = k + 1;
+        IexReference.Exchange x = reference.exchanges().get(k);
+        steps.add(new Step(input, IexReference.normalize(x.output()), x.counter(), adjacent(k),
+                reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + input));
+        return this;
+    }
+
+    /**
+     * Types every input of the reference from here on, in order, as iex's were typed; each must
+     * print what iex printed. The capture's last prompt, where nothing was typed, is left out.
+     */
+    IexSessionCheck everyInput() {
+        List<IexReference.Exchange> all = reference.exchanges();
+        int end = all.size();
+        if (end > 0 && all.get(end - 1).input().isEmpty() && all.get(end - 1).output().isEmpty()) end--;
+        for (int k = next; k < end; k++) same(all.get(k).input());
+        return this;
+    }
+
+    /**
+     * Types {@code input} where the reference typed {@code iexInput}, which prints the same in
+     * iex: for an input made sturdier than the reference's (a loop that waits for a restart
+     * instead of sleeping 10 ms). The oracle checks that iex prints the same for both.
+     */
+    IexSessionCheck sameAs(String input, String iexInput) {
         int k = reference.find(iexInput, next);
         next = k + 1;
         IexReference.Exchange x = reference.exchanges().get(k);
@@ -88,16 +119,16 @@ final class IexSessionCheck {
     }
 
     /**
-     * Types {@code input} into procshell where iex typed {@code iexInput}, but expects the given
-     * lines: for a step whose iex output differs by design (a {@code defmodule} result, bindings
-     * kept after a restart) or that a tty capture garbled. The counter must still be iex's.
+     * Types {@code input}, the reference's next exchange with that input, but expects the given
+     * lines: for a step whose output differs from iex's by design (bindings kept after a restart)
+     * or that a tty capture garbled; the caller says why. The counter must still be iex's.
      */
-    IexSessionCheck instead(String input, String iexInput, String... expected) {
-        int k = reference.find(iexInput, next);
+    IexSessionCheck instead(String input, String... expected) {
+        int k = reference.find(input, next);
         next = k + 1;
         IexReference.Exchange x = reference.exchanges().get(k);
         steps.add(new Step(input, List.of(expected), x.counter(), adjacent(k),
-                "procshell's own for " + reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + iexInput));
+                "procshell's own for " + reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + input));
         return this;
     }
 
@@ -171,18 +202,10 @@ final class IexSessionCheck {
                 : "iex went from iex(" + prev.counter() + ")> to iex(" + s.counter() + ")>, procshell from ps(" + counters.get(k - 1) + ")> to ps(" + ps + ")>";
     }
 
-    /** Runs the session in a fresh shell and compares every step. */
+    /** Runs the session in a fresh shell and compares every step; a failure lists every step that differs. */
     String check() {
-        StringBuilder in = new StringBuilder();
-        for (Step s : steps) in.append(s.input()).append('\n');
-        Shell shell = new Shell("nonode@nohost");
-        StringWriter out = new StringWriter();
-        try {
-            shell.piped(new BufferedReader(new StringReader(in.toString())), new PrintWriter(out, true)).run();
-        } finally {
-            shell.shutdown();
-        }
-        String transcript = out.toString();
+        List<String> inputs = steps.stream().map(Step::input).toList();
+        String transcript = RealIex.enabled() ? RealIex.transcript(inputs) : procshell(inputs);
         List<List<String>> outputs = new ArrayList<>();
         List<Integer> counters = new ArrayList<>();
         for (String line : transcript.lines().toList()) {
@@ -200,31 +223,45 @@ final class IexSessionCheck {
             fail(steps.size() + " inputs typed, " + outputs.size() + " prompts printed\n--- session ---\n" + transcript);
         }
         TranscriptMatching matcher = new TranscriptMatching();
+        String who = RealIex.enabled() ? "this iex" : "procshell";
+        StringBuilder m = new StringBuilder();
         for (int k = 0; k < steps.size(); k++) {
             Step s = steps.get(k);
             int[] at = new int[1];
-            List<String> expected = s.loggerAnywhere() ? reportsLast(s.expected()) : s.expected();
-            List<String> actual = s.loggerAnywhere() ? reportsLast(outputs.get(k)) : outputs.get(k);
+            List<String> expected = PipedSession.maskModuleBytes(s.loggerAnywhere() ? reportsLast(s.expected()) : s.expected());
+            List<String> actual = PipedSession.maskModuleBytes(s.loggerAnywhere() ? reportsLast(outputs.get(k)) : outputs.get(k));
             int failed = matcher.match(expected, actual, at);
             String counterProblem = counterProblem(k, counters);
             if (failed >= 0 || counterProblem != null) {
-                StringBuilder m = new StringBuilder();
                 m.append("step ").append(k + 1).append(", ps(").append(counters.get(k)).append(")> ").append(s.input().replace("\n", "\n    "))
                         .append("\n  compared with ").append(s.source()).append('\n');
                 if (counterProblem != null) m.append("  prompt counter: ").append(counterProblem).append('\n');
                 if (failed >= 0) {
                     m.append("  first difference at expected line ").append(failed + 1).append(":\n");
-                    m.append("    iex:       ").append(failed < expected.size() ? "\"" + expected.get(failed) + "\"" : "(no more lines)").append('\n');
-                    m.append("    procshell: ").append(at[0] < actual.size() ? "\"" + actual.get(at[0]) + "\"" : "(no more lines)").append('\n');
-                    m.append("  --- iex ---\n");
-                    for (String l : s.expected()) m.append("  | ").append(l).append('\n');
-                    m.append("  --- procshell ---\n");
-                    for (String l : outputs.get(k)) m.append("  | ").append(l).append('\n');
+                    m.append("    expected:  ").append(failed < expected.size() ? "\"" + expected.get(failed) + "\"" : "(no more lines)").append('\n');
+                    m.append("    ").append(who).append(": ").append(at[0] < actual.size() ? "\"" + actual.get(at[0]) + "\"" : "(no more lines)").append('\n');
+                    m.append("  --- expected ---\n");
+                    for (String l : expected) m.append("  | ").append(l).append('\n');
+                    m.append("  --- ").append(who).append(" ---\n");
+                    for (String l : actual) m.append("  | ").append(l).append('\n');
                 }
-                m.append("--- whole procshell session ---\n").append(transcript);
-                fail(m.toString());
             }
         }
+        if (!m.isEmpty()) fail(m.append("--- whole session (").append(who).append(") ---\n").append(transcript).toString());
         return transcript;
+    }
+
+    /** The transcript of the inputs typed into a fresh procshell through a pipe. */
+    private static String procshell(List<String> inputs) {
+        StringBuilder in = new StringBuilder();
+        for (String s : inputs) in.append(s).append('\n');
+        Shell shell = new Shell("nonode@nohost");
+        StringWriter out = new StringWriter();
+        try {
+            shell.piped(new BufferedReader(new StringReader(in.toString())), new PrintWriter(out, true)).run();
+        } finally {
+            shell.shutdown();
+        }
+        return out.toString();
     }
 }

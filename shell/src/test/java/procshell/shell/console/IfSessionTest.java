@@ -16,20 +16,20 @@ class IfSessionTest {
     void bothFormsWithElixirsTruthiness() {
         String multiLine = "if 0 do\n  :zero\nelse\n  :no\nend";
         IexSessionCheck.against("if.txt")
-                .same("if true, do: 1, else: 2", "if true, do: 1, else: 2")
-                .same("if nil do :a else :b end", "if nil do :a else :b end")
-                .same("if false, do: 1", "if false, do: 1")
-                .same("unless false, do: :u", "unless false, do: :u")
-                .same(multiLine, multiLine)
-                .same("if 1 do end", "if 1 do end")
-                .same("unless nil do :a else :b end", "unless nil do :a else :b end")
-                .same("if true do {:a, 1} else {:b, 2} end", "if true do {:a, 1} else {:b, 2} end")
+                .same("if true, do: 1, else: 2")
+                .same("if nil do :a else :b end")
+                .same("if false, do: 1")
+                .same("unless false, do: :u")
+                .same(multiLine)
+                .same("if 1 do end")
+                .same("unless nil do :a else :b end")
+                .same("if true do {:a, 1} else {:b, 2} end")
                 // a fn prints differently
                 .extra("f = fn x -> if x > 1, do: :big, else: :small end; :ok", ":ok")
-                .same("f.(3)", "f.(3)")
-                .same("if false do {:a, 1} else {:b, 2} end", "if false do {:a, 1} else {:b, 2} end")
-                .same("x = 7", "x = 7")
-                .same("if x > 5, do: {:big, x}, else: :small", "if x > 5, do: {:big, x}, else: :small")
+                .same("f.(3)")
+                .same("if false do {:a, 1} else {:b, 2} end")
+                .same("x = 7")
+                .same("if x > 5, do: {:big, x}, else: :small")
                 .check();
     }
 }

@@ -20,8 +20,8 @@ class NodeHaltTest {
         StringWriter out = new StringWriter();
         String input = """
                 x = 1
-                pid = spawn_link { receive() }
-                for (i in 1..5000) { String.to_atom("a#{i}") }
+                pid = spawn_link(fn -> receive do _ -> :ok end end)
+                for i <- 1..5000, do: String.to_atom("a#{i}")
                 x
                 Process.alive?(pid)
                 :erlang.system_info(:atom_limit)
@@ -35,9 +35,9 @@ class NodeHaltTest {
         assertEquals("""
                 ps(1)> x = 1
                 1
-                ps(2)> pid = spawn_link { receive() }
+                ps(2)> pid = spawn_link(fn -> receive do _ -> :ok end end)
                 #PID<pid>
-                ps(3)> for (i in 1..5000) { String.to_atom("a#{i}") }
+                ps(3)> for i <- 1..5000, do: String.to_atom("a#{i}")
                 no more index entries in atom_tab (max=2000)
                 procshell: the node nonode@nohost is dead. On the BEAM the whole VM stops here (its atom table is full, and atoms are never collected). A fresh node takes over: your variables are kept, every process is gone.
 

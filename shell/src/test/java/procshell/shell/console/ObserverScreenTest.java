@@ -78,7 +78,8 @@ class ObserverScreenTest {
 
     @Test
     void theTreeTabShowsTheNewPidAfterAKillAndQLeaves() {
-        session.typeLine("class Worker extends GenServer { static start_link(n) { GenServer.start_link(Worker, n, name: Worker) }; def init(a) { {:ok, a} } }", "ps(2)> ");
+        session.typeLine("defmodule Worker do use GenServer; def start_link(n), do: GenServer.start_link(Worker, n, name: Worker); def init(a), do: {:ok, a} end",
+                "ps(2)> ");
         session.typeLine("{:ok, sup} = Supervisor.start_link([{Worker, 1}], strategy: :one_for_one, name: MySup)", "ps(3)> ");
         Pid sup = session.shell.node().whereis(Atom.of("Elixir.MySup"));
         Pid worker = session.shell.node().whereis(Atom.of("Elixir.Worker"));

@@ -28,17 +28,18 @@ class StartupFileTest {
     }
 
     @Test
-    void itsBindingsAndClassesAreThereAtTheFirstPromptAndOnlyItsOwnOutputShows() throws Exception {
+    void itsBindingsAndModulesAreThereAtTheFirstPromptAndOnlyItsOwnOutputShows() throws Exception {
         Path file = Files.writeString(cwd.resolve(".procshell.groovy"), """
                 greeting = "hello"
-                class Helper {
-                  static twice(x) { x * 2 }
-                }
+                defmodule Helper do
+                  def twice(x), do: x * 2
+                end
                 IO.puts("hello from the startup file")
                 """);
         try (TerminalSession t = new TerminalSession(200, null, c -> c.evalStartupFile(file))) {
             assertEquals("hello from the startup file\nps(1)> ", t.screen(), "the counter is still 1");
-            assertEquals("ps(1)> Helper.twice(greeting.length())\n10\nps(2)> ", t.typeLine("Helper.twice(greeting.length())", "ps(2)> "));
+            assertEquals("ps(1)> Helper.twice(String.length(greeting))\n10\nps(2)> ",
+                    t.typeLine("Helper.twice(String.length(greeting))", "ps(2)> "));
         }
     }
 

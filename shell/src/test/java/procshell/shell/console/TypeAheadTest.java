@@ -63,15 +63,15 @@ class TypeAheadTest {
         Thread.ofPlatform().daemon(true).name("console-under-test").start(console::run);
         awaitScreen("the first prompt", s -> s.equals("ps(1)> "));
 
-        terminal.processInputBytes("receive()\r".getBytes(StandardCharsets.UTF_8));
+        terminal.processInputBytes("receive do m -> m end\r".getBytes(StandardCharsets.UTF_8));
         Pid evaluator = shell.process().pid();
         awaitWaiting(evaluator);
         int before = output.size();
         terminal.processInputBytes("\u001b[A".getBytes(StandardCharsets.UTF_8)); // Up, while the input runs
         shell.node().send(evaluator, Atom.of("went"));
 
-        String shown = awaitScreen("the recalled input at the next prompt", s -> s.endsWith("ps(2)> receive()"));
-        assertEquals("ps(1)> receive()\n:went\nps(2)> receive()", shown);
+        String shown = awaitScreen("the recalled input at the next prompt", s -> s.endsWith("ps(2)> receive do m -> m end"));
+        assertEquals("ps(1)> receive do m -> m end\n:went\nps(2)> receive do m -> m end", shown);
         String during = output.toString(StandardCharsets.UTF_8).substring(before);
         assertFalse(during.substring(0, during.indexOf(":went")).contains("\u001b"), "nothing echoed while the input ran: " + during);
     }

@@ -50,11 +50,12 @@ class AtomsShellTest {
     void atomsOutliveTheServersTheyNamed() {
         List<List<String>> out = session(
                 """
-                class HelloServerDynamicName extends GenServer {
-                  static process_name(id) { String.to_atom("#{__MODULE__}_#{id}") }
-                  static start_link(id)   { GenServer.start_link(HelloServerDynamicName, id, name: process_name(id)) }
-                  def init(id) { {:ok, %{id: id}} }
-                }""",
+                defmodule HelloServerDynamicName do
+                  use GenServer
+                  def process_name(id), do: String.to_atom("#{__MODULE__}_#{id}")
+                  def start_link(id), do: GenServer.start_link(__MODULE__, id, name: process_name(id))
+                  def init(id), do: {:ok, %{id: id}}
+                end""",
                 "{:ok, pid} = HelloServerDynamicName.start_link(123)",
                 "atom_count = " + COUNT + "; Enum.each(1..99, fn id ->\n  HelloServerDynamicName.start_link(id)\nend); "
                         + COUNT + " - atom_count",
@@ -63,7 +64,7 @@ class AtomsShellTest {
                 "atom_count = " + COUNT + "; Enum.each(1..99, fn id ->\n  HelloServerDynamicName.start_link(id)\nend); "
                         + COUNT + " - atom_count",
                 "String.to_existing_atom(\"Elixir.HelloServerDynamicName_42\")");
-        assertEquals(List.of("{:module, HelloServerDynamicName}"), out.get(0));
+        assertEquals(List.of("{:module, HelloServerDynamicName, <<...>>, {:init, 1}}"), out.get(0));
         assertEquals(List.of("99"), out.get(2));
         assertEquals(List.of(":ok"), out.get(3));
         assertEquals(List.of("nil"), out.get(4));

@@ -88,16 +88,17 @@ class GprocShellTest {
     void viaNamesWaitsAndOwnersThatDie() {
         List<List<String>> out = session(
                 """
-                class StackServer extends GenServer {
-                  static start_link(id) { GenServer.start_link(StackServer, [], name: {:via, :gproc, {:n, :l, {:stack, id}}}) }
-                  def init(items) { {:ok, items} }
-                  def handle_call(msg, from, items) { {:reply, items, items} }
-                  def handle_cast(item, items) { {:noreply, [item] + items} }
-                }""",
+                defmodule StackServer do
+                  use GenServer
+                  def start_link(id), do: GenServer.start_link(__MODULE__, [], name: {:via, :gproc, {:n, :l, {:stack, id}}})
+                  def init(items), do: {:ok, items}
+                  def handle_call(_msg, _from, items), do: {:reply, items, items}
+                  def handle_cast(item, items), do: {:noreply, [item | items]}
+                end""",
                 "ref = :gproc.nb_wait({:n, :l, {:stack, 1}})",
                 "{:ok, pid} = StackServer.start_link(1)",
                 "StackServer.start_link(1)",
-                "receive() == {:gproc, ref, :registered, {{:n, :l, {:stack, 1}}, pid, :undefined}}",
+                "(receive do m -> m end) == {:gproc, ref, :registered, {{:n, :l, {:stack, 1}}, pid, :undefined}}",
                 ":gproc.await({:n, :l, {:stack, 1}}) == {pid, :undefined}",
                 "GenServer.cast({:via, :gproc, {:n, :l, {:stack, 1}}}, :a)",
                 "GenServer.call({:via, :gproc, {:n, :l, {:stack, 1}}}, :items)",
@@ -107,7 +108,7 @@ class GprocShellTest {
                 ":sys.get_state(:gproc)",
                 ":gproc.where({:n, :l, {:stack, 1}})",
                 "table(:gproc)");
-        expect(out, "{:module, StackServer}", "#Reference<…>", "{:ok, #PID<…>}", "{:error, {:already_started, #PID<…>}}", "true", "true",
+        expect(out, "{:module, StackServer, <<...>>, {:handle_cast, 2}}", "#Reference<…>", "{:ok, #PID<…>}", "{:error, {:already_started, #PID<…>}}", "true", "true",
                 ":ok", "[:a]", "** (ErlangError) Erlang error: :timeout", "true", "true", "nil", ":undefined", "{{#PID<…>, :l}}");
     }
 }

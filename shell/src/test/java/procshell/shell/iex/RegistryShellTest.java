@@ -12,9 +12,7 @@ import procshell.shell.console.PipedSession;
 /**
  * {@code Registry} and {@code :ets} typed at the prompt, through a piped shell session; each
  * input must print what iex 1.14 printed for it in {@code iex-reference/registry.txt}, pids and
- * references aside (both print as {@code #PID<…>} / {@code #Reference<…>} here). Where the shell's
- * syntax differs from Elixir's (no dotted aliases such as {@code MyApp.Reg} inside a class, no
- * {@code for} comprehension), the same call is typed in the shell's way.
+ * references aside (both print as {@code #PID<…>} / {@code #Reference<…>} here).
  */
 @Timeout(60)
 class RegistryShellTest {
@@ -68,11 +66,12 @@ class RegistryShellTest {
     void viaTuplesForAGenServer() {
         List<List<String>> out = session(
                 """
-                class IdServer extends GenServer {
-                  static start_link(id) { GenServer.start_link(IdServer, id, name: {:via, Registry, {:reg, id}}) }
-                  def init(id) { {:ok, id} }
-                  def handle_call(msg, from, state) { {:reply, {:ok, state}, state} }
-                }""",
+                defmodule IdServer do
+                  use GenServer
+                  def start_link(id), do: GenServer.start_link(__MODULE__, id, name: {:via, Registry, {:reg, id}})
+                  def init(id), do: {:ok, id}
+                  def handle_call(_msg, _from, state), do: {:reply, {:ok, state}, state}
+                end""",
                 "Registry.start_link(keys: :unique, name: :reg)",
                 "{:ok, pid} = IdServer.start_link(42)",
                 "IdServer.start_link(42)",
@@ -82,7 +81,7 @@ class RegistryShellTest {
                 "GenServer.whereis({:via, Registry, {:reg, 42}}) == pid",
                 "GenServer.call({:via, Registry, {:reg, 7}}, :get_id)",
                 "Registry.whereis_name({:reg, 7})");
-        expect(out, "{:module, IdServer}", "{:ok, #PID<…>}", "{:ok, #PID<…>}", "{:error, {:already_started, #PID<…>}}",
+        expect(out, "{:module, IdServer, <<...>>, {:handle_call, 3}}", "{:ok, #PID<…>}", "{:ok, #PID<…>}", "{:error, {:already_started, #PID<…>}}",
                 "{:ok, 42}", "[{#PID<…>, nil}]", "true", "true",
                 List.of("** (exit) exited in: GenServer.call({:via, Registry, {:reg, 7}}, :get_id, 5000)", NO_PROCESS,
                         "    (elixir 1.14.0) lib/gen_server.ex:1027: GenServer.call/3"),
@@ -97,7 +96,7 @@ class RegistryShellTest {
                 "Registry.register(PubSub, \"topic\", :two)",
                 "Registry.register(PubSub, \"other\", %{x: 1})",
                 "Registry.lookup(PubSub, \"topic\")",
-                "Registry.dispatch(PubSub, \"topic\", fn entries -> Enum.each(entries, fn e -> send(elem(e, 0), {:broadcast, elem(e, 1)}) end) end)",
+                "Registry.dispatch(PubSub, \"topic\", fn entries -> for {pid, v} <- entries, do: send(pid, {:broadcast, v}) end)",
                 "flush()",
                 "Registry.match(PubSub, \"topic\", :one)",
                 "Registry.match(PubSub, \"topic\", :_)",

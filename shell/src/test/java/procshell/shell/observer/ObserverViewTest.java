@@ -32,6 +32,9 @@ import procshell.shell.iex.IexSession;
 class ObserverViewTest {
     private static final int WIDTH = 140;
     private static final int HEIGHT = 20;
+    /** A GenServer that a DynamicSupervisor starts as {@code {Room, n}}. */
+    static final String ROOM = "defmodule Room do use GenServer; def start_link(n), do: GenServer.start_link(Room, n);"
+            + " def init(a), do: {:ok, a} end";
     private Shell shell;
     private Node node;
 
@@ -97,8 +100,8 @@ class ObserverViewTest {
     void theTableViewerShowsARegistrysTablesWithTheirCountsAndOpensOne() {
         ObserverView view = viewAfter(
                 "{:ok, _} = Registry.start_link(keys: :unique, name: Secret.Registry)",
-                "a = spawn(fn -> Registry.register(Secret.Registry, \"James Bond\", nil); receive() end)",
-                "b = spawn(fn -> Registry.register(Secret.Registry, \"Mr. White\", nil); receive() end)",
+                "a = spawn(fn -> Registry.register(Secret.Registry, \"James Bond\", nil); receive do _ -> :ok end end)",
+                "b = spawn(fn -> Registry.register(Secret.Registry, \"Mr. White\", nil); receive do _ -> :ok end end)",
                 "Process.sleep(100)");
         view.handle(ObserverKey.TABLES);
         List<String> shown = text(frame(view));
@@ -119,7 +122,7 @@ class ObserverViewTest {
 
     @Test
     void theProcessListSortsByQueueAndMemory() {
-        ObserverView view = viewAfter("busy = spawn(fn -> Process.sleep(:infinity) end); for (i in 1..5) { send(busy, i) }; busy");
+        ObserverView view = viewAfter("busy = spawn(fn -> Process.sleep(:infinity) end); Enum.each(1..5, fn i -> send(busy, i) end); busy");
         Pid busy = node.processes().stream().filter(p -> node.process(p).mailbox().size() == 5).findFirst().orElseThrow();
         List<String> list = text(frame(view));
         assertEquals(List.of("Pid", "Name or Initial Call", "Reductions", "Memory", "MsgQ", "Current Function"), ObserverViewsTest.cells(list.get(3)));
@@ -136,10 +139,9 @@ class ObserverViewTest {
     @Test
     void aSupervisorWithManyChildrenShowsTheFirstOnesAndCountsTheRest() {
         ObserverView view = viewAfter(
-                "class Room extends GenServer { static start_link(n) { GenServer.start_link(Room, n) }; def init(a) { {:ok, a} } }",
+                ROOM,
                 "{:ok, rooms} = DynamicSupervisor.start_link(strategy: :one_for_one, name: Rooms)",
-                "for (i in 1..(ObserverView.MAX_CHILDREN + 2)) { DynamicSupervisor.start_child(Rooms, {Room, i}) }; :ok".replace(
-                        "ObserverView.MAX_CHILDREN", Integer.toString(ObserverView.MAX_CHILDREN)));
+                "Enum.each(1.." + (ObserverView.MAX_CHILDREN + 2) + ", fn i -> DynamicSupervisor.start_child(Rooms, {Room, i}) end)");
         view.handle(ObserverKey.TREES);
         frame(view); // a page is as many rows as the last frame showed
         for (int i = 0; i < ObserverView.MAX_CHILDREN / (HEIGHT - 5) + 2; i++) view.handle(ObserverKey.PAGE_DOWN);

@@ -21,8 +21,10 @@ import procshell.shell.console.PipedSession;
  */
 @Timeout(60)
 class ObserverViewsTest {
-    static final String WORKER = "class Worker extends GenServer { static start_link(n) { GenServer.start_link(Worker, n, name: Worker) }; def init(a) { {:ok, a} } }";
-    static final String OTHER = "class Other extends GenServer { static start_link(n) { GenServer.start_link(Other, n, name: Other) }; def init(a) { {:ok, a} } }";
+    static final String WORKER = "defmodule Worker do use GenServer; def start_link(n), do: GenServer.start_link(Worker, n, name: Worker);"
+            + " def init(a), do: {:ok, a} end";
+    static final String OTHER = "defmodule Other do use GenServer; def start_link(n), do: GenServer.start_link(Other, n, name: Other);"
+            + " def init(a), do: {:ok, a} end";
     static final String SUP = "{:ok, sup} = Supervisor.start_link([{Worker, 1}, {Other, 2}], strategy: :one_for_one, name: MySup)";
     private static final Pattern PID = Pattern.compile("#PID<[0-9.]+>");
 
@@ -70,11 +72,11 @@ class ObserverViewsTest {
     @Test
     void nestedSupervisorsAndADynamicSupervisorAreDrawnBelowTheirParent() {
         List<List<String>> out = session(WORKER, OTHER,
-                "class Inner { static start_link(x) { Supervisor.start_link([{Other, 2}], strategy: :one_for_one, name: Inner) }; "
-                        + "static child_spec(x) { %{id: Inner, start: {Inner, :start_link, [x]}, type: :supervisor} } }",
-                "class Rooms { static start_link(x) { DynamicSupervisor.start_link(strategy: :one_for_one, name: Rooms) }; "
-                        + "static child_spec(x) { %{id: Rooms, start: {Rooms, :start_link, [x]}, type: :supervisor} } }",
-                "class Room extends GenServer { static start_link(n) { GenServer.start_link(Room, n) }; def init(a) { {:ok, a} } }",
+                "defmodule Inner do def start_link(_x), do: Supervisor.start_link([{Other, 2}], strategy: :one_for_one, name: Inner); "
+                        + "def child_spec(x), do: %{id: Inner, start: {Inner, :start_link, [x]}, type: :supervisor} end",
+                "defmodule Rooms do def start_link(_x), do: DynamicSupervisor.start_link(strategy: :one_for_one, name: Rooms); "
+                        + "def child_spec(x), do: %{id: Rooms, start: {Rooms, :start_link, [x]}, type: :supervisor} end",
+                ObserverViewTest.ROOM,
                 "{:ok, top} = Supervisor.start_link([{Worker, 1}, {Inner, 0}, {Rooms, 0}], strategy: :one_for_one, name: Top)",
                 "{:ok, r1} = DynamicSupervisor.start_child(Rooms, {Room, 1})",
                 "{:ok, r2} = DynamicSupervisor.start_child(Rooms, {Room, 2})",
@@ -104,7 +106,7 @@ class ObserverViewsTest {
         List<List<String>> out = session(WORKER, OTHER, SUP,
                 "{Process.whereis(Worker), Process.whereis(Other), self()}",
                 "processes()",
-                "busy = spawn(fn -> Process.sleep(:infinity) end); for (i in 1..10) { send(busy, i) }; busy",
+                "busy = spawn(fn -> Process.sleep(:infinity) end); Enum.each(1..10, fn i -> send(busy, i) end); busy",
                 "processes(:message_queue_len, 1)",
                 "processes(:memory, 1)",
                 "processes(:colour)");

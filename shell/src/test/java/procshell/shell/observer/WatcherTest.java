@@ -59,12 +59,12 @@ class WatcherTest {
         String transcript = run(above,
                 "{:ok, _} = Registry.start_link(keys: :unique, name: Reg)",
                 "watch()",
-                "p = spawn(fn -> Registry.register(Reg, \"room-1\", nil); receive() end)",
+                "p = spawn(fn -> Registry.register(Reg, \"room-1\", nil); receive do _ -> :ok end end)",
                 "Registry.lookup(Reg, \"room-1\") == [] && Process.sleep(100); Process.exit(p, :kill)",
                 "Process.sleep(100); unwatch()",
                 "Process.register(self(), :me)",
                 "watch(:other)",
-                "q = spawn(fn -> receive() end); Process.register(q, :other); Process.exit(q, :kill)",
+                "q = spawn(fn -> receive do _ -> :ok end end); Process.register(q, :other); Process.exit(q, :kill)",
                 "Process.sleep(100); :done");
         assertFalse(transcript.contains("** ("), transcript);
         await(above, STAMP + "spawn " + PID + " by " + PID);
