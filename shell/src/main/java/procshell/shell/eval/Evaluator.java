@@ -161,6 +161,7 @@ public final class Evaluator {
         ShellClassLoader loader = shell();
         Thread.currentThread().setContextClassLoader(loader);
         // empty lines before the input number its lines from firstLine, as Code.string_to_quoted's line: option
+        if (PipeShorthand.applies(source)) source = PipeShorthand.PREVIOUS_RESULT + source;
         Object quoted = ElixirReader.read("\n".repeat(Math.max(0, firstLine - 1)) + source, SCRIPT_NAME);
         String groovy = GroovyInput.source(quoted);
         boolean elixir = groovy == null;

@@ -1,6 +1,9 @@
 package procshell.shell.eval;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.codehaus.groovy.ast.ClassNode;
@@ -16,6 +19,9 @@ import groovy.lang.GroovyClassLoader;
  * {@code {:module, Name, <<bytes>>, last}} with the bytes of the module's class.
  */
 public final class ShellClassLoader extends GroovyClassLoader {
+    /** Every live shell loader (one per shell; tests make several), for {@link #classNamed}. */
+    private static final Set<ShellClassLoader> LOADERS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     private final Map<String, byte[]> bytecode = new ConcurrentHashMap<>();
 
     /**
@@ -24,6 +30,24 @@ public final class ShellClassLoader extends GroovyClassLoader {
      */
     public ShellClassLoader(ClassLoader parent, CompilerConfiguration config) {
         super(parent, config);
+        LOADERS.add(this);
+    }
+
+    /**
+     * A class typed at the prompt of any shell of this JVM, found by its name from any thread
+     * (a stack trace is printed on the console's thread, which does not see the shell's loader).
+     *
+     * @param className the class's binary name
+     * @return the class, or null when no shell defined one of that name
+     */
+    public static Class<?> classNamed(String className) {
+        synchronized (LOADERS) {
+            for (ShellClassLoader l : LOADERS) {
+                Class<?> c = l.getClassCacheEntry(className);
+                if (c != null) return c;
+            }
+        }
+        return null;
     }
 
     /**
