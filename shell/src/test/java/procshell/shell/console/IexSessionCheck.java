@@ -208,20 +208,7 @@ final class IexSessionCheck {
         String transcript = RealIex.enabled() ? RealIex.transcript(inputs) : procshell(inputs);
         List<List<String>> outputs = new ArrayList<>();
         List<Integer> counters = new ArrayList<>();
-        for (String line : transcript.lines().toList()) {
-            Matcher p = PS_PROMPT.matcher(line);
-            if (p.matches()) {
-                counters.add(Integer.parseInt(p.group(1)));
-                outputs.add(new ArrayList<>());
-            } else if (outputs.isEmpty()) {
-                fail("output before the first prompt: " + line + "\n--- session ---\n" + transcript);
-            } else if (!PS_CONTINUATION.matcher(line).matches() || !outputs.get(outputs.size() - 1).isEmpty()) {
-                outputs.get(outputs.size() - 1).add(line);
-            }
-        }
-        if (outputs.size() != steps.size()) {
-            fail(steps.size() + " inputs typed, " + outputs.size() + " prompts printed\n--- session ---\n" + transcript);
-        }
+        cut(transcript, outputs, counters);
         TranscriptMatching matcher = new TranscriptMatching();
         String who = RealIex.enabled() ? "this iex" : "procshell";
         StringBuilder m = new StringBuilder();
@@ -249,6 +236,49 @@ final class IexSessionCheck {
         }
         if (!m.isEmpty()) fail(m.append("--- whole session (").append(who).append(") ---\n").append(transcript).toString());
         return transcript;
+    }
+
+    /**
+     * Cuts the transcript into each step's output: every prompt ({@code ps(N)>} or
+     * {@code ...(N)>}) reads the next typed line, and what follows belongs to that line's step, so
+     * that a step read as two inputs (or two steps read as one) is still compared with its own
+     * lines. A step's later line read at a fresh {@code ps(N)>} shows in its output as that prompt.
+     *
+     * @param counters receives the N of the prompt each step's first line was read at
+     */
+    private void cut(String transcript, List<List<String>> outputs, List<Integer> counters) {
+        List<Integer> owner = new ArrayList<>();
+        for (int k = 0; k < steps.size(); k++) {
+            for (int j = 0; j < steps.get(k).input().split("\n", -1).length; j++) owner.add(k);
+            outputs.add(new ArrayList<>());
+            counters.add(-1);
+        }
+        int typed = 0;
+        int current = -1;
+        for (String line : transcript.lines().toList()) {
+            Matcher p = PS_PROMPT.matcher(line);
+            Matcher c = PS_CONTINUATION.matcher(line);
+            boolean prompt = p.matches() || c.matches();
+            if (prompt && typed < owner.size()) {
+                int k = owner.get(typed);
+                if (typed == 0 || owner.get(typed - 1) != k) {
+                    counters.set(k, Integer.parseInt((p.matches() ? p : c).group(1)));
+                } else if (p.matches()) {
+                    outputs.get(k).add(line);
+                }
+                typed++;
+                current = k;
+            } else if (prompt && p.matches()) {
+                current = -2; // a prompt after the last input: nothing typed there
+            } else if (current == -1) {
+                fail("output before the first prompt: " + line + "\n--- session ---\n" + transcript);
+            } else if (current >= 0) {
+                outputs.get(current).add(line);
+            }
+        }
+        if (typed < owner.size()) {
+            fail(owner.size() + " lines typed, " + typed + " read at a prompt\n--- session ---\n" + transcript);
+        }
     }
 
     /** The transcript of the inputs typed into a fresh procshell through a pipe. */
