@@ -84,12 +84,7 @@ final class IexSessionCheck {
      * that input, at the same prompt counter.
      */
     IexSessionCheck same(String input) {
-        int k = reference.find(input, next);
-        next = k + 1;
-        IexReference.Exchange x = reference.exchanges().get(k);
-        steps.add(new Step(input, IexReference.normalize(x.output()), x.counter(), adjacent(k),
-                reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + input));
-        return this;
+        return sameAs(input, input);
     }
 
     /**
@@ -110,11 +105,9 @@ final class IexSessionCheck {
      * instead of sleeping 10 ms). The oracle checks that iex prints the same for both.
      */
     IexSessionCheck sameAs(String input, String iexInput) {
-        int k = reference.find(iexInput, next);
-        next = k + 1;
+        int k = take(iexInput);
         IexReference.Exchange x = reference.exchanges().get(k);
-        steps.add(new Step(input, IexReference.normalize(x.output()), x.counter(), adjacent(k),
-                reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + iexInput));
+        steps.add(new Step(input, IexReference.normalize(x.output()), x.counter(), adjacent(k), where(x, iexInput)));
         return this;
     }
 
@@ -124,12 +117,22 @@ final class IexSessionCheck {
      * or that a tty capture garbled; the caller says why. The counter must still be iex's.
      */
     IexSessionCheck instead(String input, String... expected) {
-        int k = reference.find(input, next);
-        next = k + 1;
+        int k = take(input);
         IexReference.Exchange x = reference.exchanges().get(k);
-        steps.add(new Step(input, List.of(expected), x.counter(), adjacent(k),
-                "procshell's own for " + reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + input));
+        steps.add(new Step(input, List.of(expected), x.counter(), adjacent(k), "procshell's own for " + where(x, input)));
         return this;
+    }
+
+    /** The index of the reference's next exchange with this input, which the session moves past. */
+    private int take(String iexInput) {
+        int k = reference.find(iexInput, next);
+        next = k + 1;
+        return k;
+    }
+
+    /** Where an exchange is, for messages: {@code file:line iex(N)> input}. */
+    private String where(IexReference.Exchange x, String input) {
+        return reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + input;
     }
 
     /**
