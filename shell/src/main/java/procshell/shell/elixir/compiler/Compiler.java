@@ -56,6 +56,7 @@ final class Compiler {
      */
     String expr(Object ast, Scope s, Block b, boolean tail) {
         if (ast == null) return "null";
+        SourceLines.at(Quoted.line(ast));
         if (ast instanceof Boolean v) return v.toString();
         if (ast instanceof Number || ast instanceof String || ast instanceof Atom) return literal(ast);
         if (ast instanceof List<?> l) return list(l, s, b);
