@@ -33,8 +33,9 @@ import procshell.runtime.node.Tuple;
  * some 3,000 snippets of Elixir, a sixth of them rejected by Elixir) read by
  * {@link ElixirReader#read(String, String)} must give what Elixir 1.14's
  * {@code Code.string_to_quoted!(snippet, file: "iex")} gives, metadata aside, or raise the same
- * exception ({@code SyntaxError}, {@code TokenMissingError}) with the same message, and
- * {@link ElixirSyntaxError#incomplete()} true exactly for {@code TokenMissingError}.
+ * exception ({@code SyntaxError}, {@code TokenMissingError}) with the same message; and
+ * {@link ElixirReader#isIncomplete(String)} and {@link ElixirSyntaxError#incomplete()} must be true
+ * exactly for {@code TokenMissingError}, when iex would continue on {@code ...(n)>}.
  *
  * <p>Elixir's answers are recorded in {@code elixir/oracle.txt} by {@code elixir/oracle.exs} (run
  * {@code elixir oracle.exs corpus oracle.txt} in {@code shell/src/test/resources/elixir} after
@@ -212,9 +213,12 @@ class ReaderConformanceTest {
     private static String readerAnswer(String source) {
         FutureTask<String> task = new FutureTask<>(() -> {
             try {
-                return ReaderCanonicalForm.of(ElixirReader.read(source, "iex"));
+                return ReaderCanonicalForm.of(ElixirReader.read(source, "iex")) + isIncompleteDisagreement(source, false);
             } catch (ElixirSyntaxError e) {
-                return ReaderCanonicalForm.error(e.kind(), e.getMessage()) + incompleteDisagreement(e);
+                boolean missing = "TokenMissingError".equals(e.kind());
+                return ReaderCanonicalForm.error(e.kind(), e.getMessage())
+                        + (e.incomplete() == missing ? "" : " (but incomplete() is " + e.incomplete() + ")")
+                        + isIncompleteDisagreement(source, missing);
             } catch (RuntimeException | StackOverflowError e) {
                 return "CRASH " + ReaderCanonicalForm.escape(e.toString());
             }
@@ -236,11 +240,12 @@ class ReaderConformanceTest {
 
     /**
      * Elixir raises TokenMissingError exactly when the input ended too soon (its parse error's token is
-     * empty), which is when iex continues on {@code ...(n)>}; {@code incomplete()} must say the same.
+     * empty), which is when iex continues on {@code ...(n)>}: {@code ElixirReader.isIncomplete} and
+     * {@code ElixirSyntaxError.incomplete()} must say so then, and only then.
      */
-    private static String incompleteDisagreement(ElixirSyntaxError e) {
-        boolean missing = "TokenMissingError".equals(e.kind());
-        return e.incomplete() == missing ? "" : " (but incomplete() is " + e.incomplete() + ")";
+    private static String isIncompleteDisagreement(String source, boolean missing) {
+        boolean incomplete = ElixirReader.isIncomplete(source);
+        return incomplete == missing ? "" : " (but isIncomplete() is " + incomplete + ")";
     }
 
     /** Every snippet of every corpus file, files in name order (the oracle's order). */
