@@ -21,6 +21,7 @@ import org.codehaus.groovy.runtime.InvokerHelper;
 
 import procshell.shell.elixir.compiler.CompiledInput;
 import procshell.shell.elixir.compiler.ElixirCompiler;
+import procshell.shell.elixir.compiler.SourceLines;
 import procshell.shell.elixir.reader.ElixirReader;
 
 /**
@@ -161,12 +162,15 @@ public final class Evaluator {
         ShellClassLoader loader = shell();
         Thread.currentThread().setContextClassLoader(loader);
         // empty lines before the input number its lines from firstLine, as Code.string_to_quoted's line: option
+        if (PipeShorthand.applies(source)) source = PipeShorthand.PREVIOUS_RESULT + source;
         Object quoted = ElixirReader.read("\n".repeat(Math.max(0, firstLine - 1)) + source, SCRIPT_NAME);
         String groovy = GroovyInput.source(quoted);
         boolean elixir = groovy == null;
         if (elixir) groovy = compile(quoted, variableNames()).source();
         Set<Class<?>> before = Set.of(loader.getLoadedClasses());
-        Class<?> main = loader.parseClass(groovy, SCRIPT_NAME + (++counter > 1 ? "_" + counter : "") + ".groovy");
+        String fileName = SCRIPT_NAME + (++counter > 1 ? "_" + counter : "") + ".groovy";
+        if (elixir) loader.elixirLines(fileName, SourceLines.table(groovy));
+        Class<?> main = loader.parseClass(groovy, fileName);
         List<Class<?>> defined = new ArrayList<>();
         for (Class<?> c : loader.getLoadedClasses()) {
             if (!before.contains(c) && !Script.class.isAssignableFrom(c) && !c.isSynthetic() && c.getEnclosingClass() == null) defined.add(c);

@@ -1,6 +1,9 @@
 package procshell.shell.eval;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.codehaus.groovy.ast.ClassNode;
@@ -16,7 +19,12 @@ import groovy.lang.GroovyClassLoader;
  * {@code {:module, Name, <<bytes>>, last}} with the bytes of the module's class.
  */
 public final class ShellClassLoader extends GroovyClassLoader {
+    /** Every live shell loader (one per shell; tests make several), for {@link #classNamed}. */
+    private static final Set<ShellClassLoader> LOADERS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     private final Map<String, byte[]> bytecode = new ConcurrentHashMap<>();
+    /** Per compiled input (its file name, e.g. {@code iex_7.groovy}): the Elixir line of each Groovy line. */
+    private final Map<String, int[]> elixirLines = new ConcurrentHashMap<>();
 
     /**
      * @param parent the loader of procshell's own classes
@@ -24,6 +32,51 @@ public final class ShellClassLoader extends GroovyClassLoader {
      */
     public ShellClassLoader(ClassLoader parent, CompilerConfiguration config) {
         super(parent, config);
+        LOADERS.add(this);
+    }
+
+    /**
+     * Remembers which Elixir line each line of a compiled input comes from.
+     *
+     * @param fileName the name the input was compiled under, as stack traces give it
+     * @param lines    indexed by Groovy line (from 1), the Elixir line; 0 when unknown
+     */
+    void elixirLines(String fileName, int[] lines) {
+        elixirLines.put(fileName, lines);
+    }
+
+    /**
+     * The Elixir line of a frame of code typed at the prompt, as iex numbers lines ({@code iex:8}).
+     *
+     * @param fileName   the frame's file name ({@code iex_7.groovy})
+     * @param groovyLine the frame's line in the generated Groovy
+     * @return the line of the Elixir input, or {@code groovyLine} when unknown (Groovy typed with ~G)
+     */
+    public static int elixirLine(String fileName, int groovyLine) {
+        synchronized (LOADERS) {
+            for (ShellClassLoader l : LOADERS) {
+                int[] table = fileName == null ? null : l.elixirLines.get(fileName);
+                if (table != null && groovyLine > 0 && groovyLine < table.length && table[groovyLine] > 0) return table[groovyLine];
+            }
+        }
+        return groovyLine;
+    }
+
+    /**
+     * A class typed at the prompt of any shell of this JVM, found by its name from any thread
+     * (a stack trace is printed on the console's thread, which does not see the shell's loader).
+     *
+     * @param className the class's binary name
+     * @return the class, or null when no shell defined one of that name
+     */
+    public static Class<?> classNamed(String className) {
+        synchronized (LOADERS) {
+            for (ShellClassLoader l : LOADERS) {
+                Class<?> c = l.getClassCacheEntry(className);
+                if (c != null) return c;
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package procshell.shell.inspect;
 
+import procshell.shell.elixir.compiler.CompileError;
 import procshell.shell.elixir.reader.ElixirSyntaxError;
 
 import java.util.List;
@@ -50,6 +51,7 @@ public final class ErrorFormatter {
     public static String format(Throwable t, int counter) {
         // the reader numbered the input's lines from the prompt's counter, as iex does
         if (t instanceof ElixirSyntaxError e) return "** (" + e.kind() + ") " + e.getMessage();
+        if (t instanceof CompileError e) return e.warnings() + "** (CompileError) " + e.getMessage();
         if (t instanceof ExitException e) {
             String frame = exitFrame(e.reason());
             return "** (exit) " + ExitFormatter.format(e.reason()) + (frame == null ? "" : "\n    " + frame);

@@ -161,7 +161,7 @@ public final class StackFormatter {
     private static String typedFrame(StackTraceElement f) {
         String cls = f.getClassName();
         String method = f.getMethodName();
-        String where = "iex:" + f.getLineNumber() + ": ";
+        String where = "iex:" + procshell.shell.eval.ShellClassLoader.elixirLine(f.getFileName(), f.getLineNumber()) + ": ";
         int closure = cls.indexOf("$_");
         if (closure > 0 && method.equals("doCall")) {
             // Groovy names a closure Outer$_method_closureN
@@ -169,17 +169,22 @@ public final class StackFormatter {
             String rest = cls.substring(closure + 2);
             int k = rest.lastIndexOf("_closure");
             String outerMethod = k > 0 ? rest.substring(0, k) : rest;
-            return where + "anonymous fn/" + arity(cls, "doCall") + " in " + simple(outer) + "." + outerMethod + "/"
+            return where + "anonymous fn/" + arity(cls, "doCall") + " in " + simple(outer) + "." + procshell.shell.iex.ShellModules.elixirName(outerMethod) + "/"
                     + arity(outer, outerMethod);
         }
         if (cls.contains("$") || method.contains("$") || method.startsWith("<")) return null;
-        return where + simple(cls) + "." + method + "/" + arity(cls, method);
+        return where + simple(cls) + "." + procshell.shell.iex.ShellModules.elixirName(method) + "/" + arity(cls, method);
     }
 
+    /** The module a class stands for: a compiled module's Elixir name, else the class's simple name. */
     private static String simple(String cls) {
+        Class<?> c = find(cls);
+        procshell.shell.iex.ElixirName named = c == null ? null : c.getAnnotation(procshell.shell.iex.ElixirName.class);
+        if (named != null) return named.value();
         int i = cls.lastIndexOf('.');
         return i < 0 ? cls : cls.substring(i + 1);
     }
+
 
     private static int arity(String cls, String method) {
         Class<?> c = find(cls);
@@ -203,8 +208,10 @@ public final class StackFormatter {
             ClassLoader l = Thread.currentThread().getContextClassLoader();
             return Class.forName(cls, false, l == null ? StackFormatter.class.getClassLoader() : l);
         } catch (ClassNotFoundException | LinkageError ignored) {
-            // not visible from this thread: look in Groovy's table
+            // not visible from this thread: look in the shells' loaders, then in Groovy's table
         }
+        Class<?> typed = procshell.shell.eval.ShellClassLoader.classNamed(cls);
+        if (typed != null) return typed;
         try {
             for (ClassInfo info : ClassInfo.getAllClassInfo()) {
                 Class<?> c = info.getTheClass();

@@ -84,12 +84,7 @@ final class IexSessionCheck {
      * that input, at the same prompt counter.
      */
     IexSessionCheck same(String input) {
-        int k = reference.find(input, next);
-        next = k + 1;
-        IexReference.Exchange x = reference.exchanges().get(k);
-        steps.add(new Step(input, IexReference.normalize(x.output()), x.counter(), adjacent(k),
-                reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + input));
-        return this;
+        return sameAs(input, input);
     }
 
     /**
@@ -110,11 +105,9 @@ final class IexSessionCheck {
      * instead of sleeping 10 ms). The oracle checks that iex prints the same for both.
      */
     IexSessionCheck sameAs(String input, String iexInput) {
-        int k = reference.find(iexInput, next);
-        next = k + 1;
+        int k = take(iexInput);
         IexReference.Exchange x = reference.exchanges().get(k);
-        steps.add(new Step(input, IexReference.normalize(x.output()), x.counter(), adjacent(k),
-                reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + iexInput));
+        steps.add(new Step(input, IexReference.normalize(x.output()), x.counter(), adjacent(k), where(x, iexInput)));
         return this;
     }
 
@@ -124,12 +117,22 @@ final class IexSessionCheck {
      * or that a tty capture garbled; the caller says why. The counter must still be iex's.
      */
     IexSessionCheck instead(String input, String... expected) {
-        int k = reference.find(input, next);
-        next = k + 1;
+        int k = take(input);
         IexReference.Exchange x = reference.exchanges().get(k);
-        steps.add(new Step(input, List.of(expected), x.counter(), adjacent(k),
-                "procshell's own for " + reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + input));
+        steps.add(new Step(input, List.of(expected), x.counter(), adjacent(k), "procshell's own for " + where(x, input)));
         return this;
+    }
+
+    /** The index of the reference's next exchange with this input, which the session moves past. */
+    private int take(String iexInput) {
+        int k = reference.find(iexInput, next);
+        next = k + 1;
+        return k;
+    }
+
+    /** Where an exchange is, for messages: {@code file:line iex(N)> input}. */
+    private String where(IexReference.Exchange x, String input) {
+        return reference.file() + ":" + x.line() + " iex(" + x.counter() + ")> " + input;
     }
 
     /**
@@ -208,20 +211,7 @@ final class IexSessionCheck {
         String transcript = RealIex.enabled() ? RealIex.transcript(inputs) : procshell(inputs);
         List<List<String>> outputs = new ArrayList<>();
         List<Integer> counters = new ArrayList<>();
-        for (String line : transcript.lines().toList()) {
-            Matcher p = PS_PROMPT.matcher(line);
-            if (p.matches()) {
-                counters.add(Integer.parseInt(p.group(1)));
-                outputs.add(new ArrayList<>());
-            } else if (outputs.isEmpty()) {
-                fail("output before the first prompt: " + line + "\n--- session ---\n" + transcript);
-            } else if (!PS_CONTINUATION.matcher(line).matches() || !outputs.get(outputs.size() - 1).isEmpty()) {
-                outputs.get(outputs.size() - 1).add(line);
-            }
-        }
-        if (outputs.size() != steps.size()) {
-            fail(steps.size() + " inputs typed, " + outputs.size() + " prompts printed\n--- session ---\n" + transcript);
-        }
+        cut(transcript, outputs, counters);
         TranscriptMatching matcher = new TranscriptMatching();
         String who = RealIex.enabled() ? "this iex" : "procshell";
         StringBuilder m = new StringBuilder();
@@ -249,6 +239,49 @@ final class IexSessionCheck {
         }
         if (!m.isEmpty()) fail(m.append("--- whole session (").append(who).append(") ---\n").append(transcript).toString());
         return transcript;
+    }
+
+    /**
+     * Cuts the transcript into each step's output: every prompt ({@code ps(N)>} or
+     * {@code ...(N)>}) reads the next typed line, and what follows belongs to that line's step, so
+     * that a step read as two inputs (or two steps read as one) is still compared with its own
+     * lines. A step's later line read at a fresh {@code ps(N)>} shows in its output as that prompt.
+     *
+     * @param counters receives the N of the prompt each step's first line was read at
+     */
+    private void cut(String transcript, List<List<String>> outputs, List<Integer> counters) {
+        List<Integer> owner = new ArrayList<>();
+        for (int k = 0; k < steps.size(); k++) {
+            for (int j = 0; j < steps.get(k).input().split("\n", -1).length; j++) owner.add(k);
+            outputs.add(new ArrayList<>());
+            counters.add(-1);
+        }
+        int typed = 0;
+        int current = -1;
+        for (String line : transcript.lines().toList()) {
+            Matcher p = PS_PROMPT.matcher(line);
+            Matcher c = PS_CONTINUATION.matcher(line);
+            boolean prompt = p.matches() || c.matches();
+            if (prompt && typed < owner.size()) {
+                int k = owner.get(typed);
+                if (typed == 0 || owner.get(typed - 1) != k) {
+                    counters.set(k, Integer.parseInt((p.matches() ? p : c).group(1)));
+                } else if (p.matches()) {
+                    outputs.get(k).add(line);
+                }
+                typed++;
+                current = k;
+            } else if (prompt && p.matches()) {
+                current = -2; // a prompt after the last input: nothing typed there
+            } else if (current == -1) {
+                fail("output before the first prompt: " + line + "\n--- session ---\n" + transcript);
+            } else if (current >= 0) {
+                outputs.get(current).add(line);
+            }
+        }
+        if (typed < owner.size()) {
+            fail(owner.size() + " lines typed, " + typed + " read at a prompt\n--- session ---\n" + transcript);
+        }
     }
 
     /** The transcript of the inputs typed into a fresh procshell through a pipe. */

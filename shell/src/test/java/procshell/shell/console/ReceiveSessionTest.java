@@ -107,11 +107,11 @@ class ReceiveSessionTest {
                     end
                   end
                 end""";
-        IexSessionCheck.against("receive.txt")
-                .extra(tally, "{:module, Tally, <<...>>, {:loop, 1}}")
-                .extra("p = spawn(fn -> send(self(), :unused); Tally.loop(0) end); :ok", ":ok")
-                .extra("Enum.each(1..20000, fn _ -> send(p, :inc) end); send(p, {:get, self()}); receive do n -> n end", "20000")
-                .extra("send(p, {:set, 7}); send(p, {:get, self()}); receive do n -> n end", "7")
+        IexSessionCheck.against("loops.txt")
+                .same(tally)
+                .same("p = spawn(fn -> send(self(), :unused); Tally.loop(0) end); :ok")
+                .same("Enum.each(1..20000, fn _ -> send(p, :inc) end); send(p, {:get, self()}); receive do n -> n end")
+                .same("send(p, {:set, 7}); send(p, {:get, self()}); receive do n -> n end")
                 .check();
     }
 
@@ -132,10 +132,10 @@ class ReceiveSessionTest {
                     end
                   end
                 end""";
-        IexSessionCheck.against("receive.txt")
-                .extra(counter, "{:module, Counter, <<...>>, {:loop, 1}}")
-                .extra("p = spawn(fn -> Counter.loop(0) end); :ok", ":ok")
-                .extra("Enum.each(1..20000, fn _ -> send(p, :inc) end); send(p, {:get, self()}); receive do n -> n end", "20000")
+        IexSessionCheck.against("loops.txt")
+                .same(counter)
+                .same("p = spawn(fn -> Counter.loop(0) end); :ok")
+                .same("Enum.each(1..20000, fn _ -> send(p, :inc) end); send(p, {:get, self()}); receive do n -> n end")
                 .check();
     }
 

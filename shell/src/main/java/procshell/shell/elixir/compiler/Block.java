@@ -15,7 +15,7 @@ final class Block {
 
     /** Adds a statement at the current depth. */
     void line(String statement) {
-        lines.add(INDENT.repeat(depth) + statement);
+        lines.add(INDENT.repeat(depth) + SourceLines.mark(statement));
     }
 
     /** Adds a line that opens a Groovy block ({@code if (...) {}) and goes one level deeper. */

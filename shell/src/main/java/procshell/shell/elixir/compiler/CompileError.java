@@ -11,15 +11,31 @@ import procshell.shell.iex.ElixirName;
 public final class CompileError extends RuntimeException {
     private final int line;
     private final String description;
+    private final String warnings;
 
     /**
      * @param line        the line in the input (1 for the first)
      * @param description what Elixir says after {@code iex:LINE: }
      */
     public CompileError(int line, String description) {
+        this(line, description, "");
+    }
+
+    private CompileError(int line, String description, String warnings) {
         super("iex:" + Math.max(line, 1) + ": " + description, null, false, false);
         this.line = Math.max(line, 1);
         this.description = description;
+        this.warnings = warnings;
+    }
+
+    /** The same error, printed after a compiler warning (e.g. a name expanded to a call). */
+    CompileError after(String warning) {
+        return new CompileError(line, description, warnings + warning + "\n\n");
+    }
+
+    /** The warnings Elixir prints before this error, each followed by an empty line; empty for none. */
+    public String warnings() {
+        return warnings;
     }
 
     /** The line in the input, from 1. */

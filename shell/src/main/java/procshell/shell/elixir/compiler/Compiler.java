@@ -56,6 +56,7 @@ final class Compiler {
      */
     String expr(Object ast, Scope s, Block b, boolean tail) {
         if (ast == null) return "null";
+        SourceLines.at(Quoted.line(ast));
         if (ast instanceof Boolean v) return v.toString();
         if (ast instanceof Number || ast instanceof String || ast instanceof Atom) return literal(ast);
         if (ast instanceof List<?> l) return list(l, s, b);
@@ -506,7 +507,13 @@ final class Compiler {
             }
             return module.className() + "." + module.javaName(name, arity) + "(" + String.join(", ", exprs(args, s, b)) + ")";
         }
-        return kernelCall(name, args, s, b, line, false);
+        try {
+            return kernelCall(name, args, s, b, line, false);
+        } catch (CompileError e) {
+            if (!Quoted.isVar(ast)) throw e;
+            throw e.after("warning: variable \"" + name + "\" does not exist and is being expanded to \"" + name
+                    + "()\", please use parentheses to remove the ambiguity or change the variable name\n  iex:" + line);
+        }
     }
 
     private static final Map<String, String> OPS_KERNEL = Map.of(
@@ -514,6 +521,8 @@ final class Compiler {
 
     private String kernelCall(String name, List<Object> args, Scope s, Block b, int line, boolean qualified) {
         int arity = args.size();
+        String helper = qualified ? null : IexHelperCalls.call(name, args);
+        if (helper != null) return helper;
         String ops = OPS_KERNEL.get(name + "/" + arity);
         if (ops != null) return OPS + "." + ops + "(" + String.join(", ", exprs(args, s, b)) + ")";
         if (qualified) {

@@ -32,6 +32,7 @@ public final class ElixirCompiler {
      *                      function, {@code def} outside a module, a construct procshell lacks)
      */
     public static CompiledInput compileInput(Object quoted, Set<String> boundVariables) {
+        SourceLines.reset();
         Unit unit = new Unit();
         Compiler c = new Compiler(unit);
         Block main = new Block();
