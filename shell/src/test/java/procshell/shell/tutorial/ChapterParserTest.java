@@ -44,20 +44,21 @@ class ChapterParserTest {
 
                     ps> x = 1
                     1
-                    ps> class A {
-                    ...>   def f() { 2 }
-                    ...> }
-                    {:module, A}
+                    ps> defmodule A do
+                    ...>   def f, do: 2
+                    ...> end
+                    {:module, A,
+                    ...
 
                     ps> x
                     1
 
                 More prose.
 
-                    ps> for (i in 1..2) {
+                    ps> for i <- 1..2 do
                     ...>
-                    ...> }
-                    ...
+                    ...> end
+                    [nil, nil]
                 """);
         Chapter c = ChapterParser.parse(p);
         assertEquals(7, c.number());
@@ -67,16 +68,16 @@ class ChapterParserTest {
 
         Step first = c.steps().get(0);
         assertEquals("seed: 001\n\nSome prose\nover two lines.", first.prose());
-        assertEquals(List.of("x = 1", "class A {\n  def f() { 2 }\n}", "x"), first.inputs());
-        assertEquals(List.of("ps> x = 1", "1", "ps> class A {", "...>   def f() { 2 }", "...> }", "{:module, A}", "",
+        assertEquals(List.of("x = 1", "defmodule A do\n  def f, do: 2\nend", "x"), first.inputs());
+        assertEquals(List.of("ps> x = 1", "1", "ps> defmodule A do", "...>   def f, do: 2", "...> end", "{:module, A,", "...", "",
                 "ps> x", "1"), first.transcript());
         assertEquals(7, first.line(), "the line where the step's session block starts");
 
         Step second = c.steps().get(1);
         assertEquals("More prose.", second.prose());
-        assertEquals(List.of("for (i in 1..2) {\n\n}"), second.inputs());
-        assertEquals(List.of("ps> for (i in 1..2) {", "...>", "...> }", "..."), second.transcript());
-        assertEquals(19, second.line());
+        assertEquals(List.of("for i <- 1..2 do\n\nend"), second.inputs());
+        assertEquals(List.of("ps> for i <- 1..2 do", "...>", "...> end", "[nil, nil]"), second.transcript());
+        assertEquals(20, second.line());
     }
 
     @Test

@@ -36,8 +36,12 @@ class TutorialRunnerTest {
 
                     ps> raise "not yet"
                     ...
-                    ps> class Idle extends GenServer { def init(a) { {:ok, a} } }
-                    {:module, Idle}
+                    ps> defmodule Idle do
+                    ...>   use GenServer
+                    ...>   def init(a), do: {:ok, a}
+                    ...> end
+                    {:module, Idle,
+                    ...
                     ps> {:ok, pid} = GenServer.start(Idle, 1)
                     {:ok, #PID<0.200.0>}
 
