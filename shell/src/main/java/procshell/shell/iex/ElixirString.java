@@ -34,7 +34,7 @@ public final class ElixirString {
     /**
      * The existing atom with this text, as {@code String.to_existing_atom/1}.
      *
-     * @throws IllegalArgumentException when no such atom exists
+     * @throws ArgumentError when no such atom exists, as {@code :erlang.binary_to_existing_atom/2} raises it
      */
     @Doc("""
         Converts a string to an existing atom; raises ArgumentError if there is none.
@@ -42,9 +42,37 @@ public final class ElixirString {
     public static Atom to_existing_atom(Object text) {
         Atom a = ProcessContext.require().node().atoms().existing(String.valueOf(text));
         if (a == null) {
-            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not an already existing atom\n");
+            throw ArgumentError.badArgument("1st argument: not an already existing atom",
+                    ":erlang.binary_to_existing_atom(" + Kernel.inspect(text) + ", :utf8)");
         }
         return a;
+    }
+
+    /**
+     * Whether a binary is valid UTF-8, as {@code String.valid?/1}.
+     *
+     * @throws FunctionClauseError for anything but a binary
+     */
+    @Doc("""
+        Checks whether the string contains only valid characters (UTF-8).
+
+        ## Examples
+
+            ps> String.valid?("abc")
+            true
+        """)
+    public static boolean valid_qm(Object text) {
+        if (text instanceof String) return true;
+        if (text instanceof byte[] bytes) {
+            try {
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+                return true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return false;
+            }
+        }
+        Ops.functionClause("String.valid?/1", text);
+        return false;
     }
 
     /** The number of characters, as {@code String.length/1}. */

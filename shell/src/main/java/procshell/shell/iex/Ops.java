@@ -588,12 +588,22 @@ public final class Ops {
 
     /**
      * Registers a module compiled from Elixir with the session's module table, so that its atom
-     * reaches the class ({@link #call}, GenServer callbacks, via tuples).
+     * reaches the class ({@link #call}, GenServer callbacks, via tuples). Redefining a module
+     * prints iex's warning first: {@code warning: redefining module Foo (current version defined
+     * in memory)}, with the line of the {@code defmodule}.
      *
+     * @param line the line of the {@code defmodule} in the input (0 when unknown)
      * @return the module atom
      */
-    public static Atom defineModule(Atom module, Class<?> cls) {
-        IexSession.current().modules().atomOf(cls);
+    public static Atom defineModule(Atom module, Class<?> cls, int line) {
+        IexSession session = IexSession.current();
+        Class<?> previous = session.modules().classOf(module);
+        if (previous != null && previous != cls && previous.isAnnotationPresent(ElixirName.class)) {
+            session.out().print("warning: redefining module " + Kernel.inspect(module) + " (current version defined in memory)\n"
+                    + (line > 0 ? "  iex:" + line + "\n" : "") + "\n");
+            session.out().flush();
+        }
+        session.modules().atomOf(cls);
         METHODS.remove(cls);
         return module;
     }

@@ -70,7 +70,7 @@ final class ModuleCompiler {
             c.unit.classes.add(cls.toString());
             c.unit.modules.add(new CompiledInput.Module(name, className));
             b.append(moduleCode);
-            b.line(OPS + ".defineModule(" + atom + ", " + className + ");");
+            b.line(OPS + ".defineModule(" + atom + ", " + className + ", " + line + ");");
             return OPS + ".moduleResult(" + atom + ", " + className + ", " + last + ")";
         } finally {
             c.module = outerModule;
@@ -249,7 +249,8 @@ final class ModuleCompiler {
             c.attributesInScope = d.clauses.get(d.clauses.size() - 1).attributes();
             String args = String.join(", ", params);
             String r = c.control.clauses(params, clauses, m.scope().copy(), body, true,
-                    OPS + ".functionClause(" + Groovy.string(display) + (params.isEmpty() ? "" : ", " + args) + ");");
+                    SourceLines.markedAt(OPS + ".functionClause(" + Groovy.string(display) + (params.isEmpty() ? "" : ", " + args) + ");",
+                            d.clauses.get(0).line()));
             body.line("return " + r + ";");
             if (loops) body.close("}");
             StringBuilder out = new StringBuilder("    ").append(d.priv ? "private " : "").append("static Object ")

@@ -25,7 +25,15 @@ public final class SourceLines {
     /** A generated statement, marked with the Elixir line it comes from. */
     static String mark(String statement) {
         int line = CURRENT.get()[0];
-        return line == 0 || statement.indexOf('\n') >= 0 ? statement : statement + MARK + line;
+        return line == 0 || statement.indexOf('\n') >= 0 || statement.contains(MARK) ? statement : statement + MARK + line;
+    }
+
+    /**
+     * A generated statement marked with a line of its own choosing: a function's FunctionClauseError
+     * is on the line of its {@code def}, wherever its clauses end.
+     */
+    static String markedAt(String statement, int line) {
+        return line > 0 ? statement + MARK + line : statement;
     }
 
     /**
