@@ -48,16 +48,18 @@ public final class ShellClassLoader extends GroovyClassLoader {
     /**
      * The Elixir line of a frame of code typed at the prompt, as iex numbers lines ({@code iex:8}).
      *
+     * @param cls        the frame's class, or null when unknown
      * @param fileName   the frame's file name ({@code iex_7.groovy})
      * @param groovyLine the frame's line in the generated Groovy
-     * @return the line of the Elixir input, or {@code groovyLine} when unknown (Groovy typed with ~G)
+     * @return the line of the Elixir input, or {@code groovyLine} for any other code (Groovy typed
+     *         with ~G, procshell's own classes)
      */
-    public static int elixirLine(String fileName, int groovyLine) {
-        synchronized (LOADERS) {
-            for (ShellClassLoader l : LOADERS) {
-                int[] table = fileName == null ? null : l.elixirLines.get(fileName);
-                if (table != null && groovyLine > 0 && groovyLine < table.length && table[groovyLine] > 0) return table[groovyLine];
-            }
+    public static int elixirLine(Class<?> cls, String fileName, int groovyLine) {
+        for (ClassLoader l = cls == null ? null : cls.getClassLoader(); l != null; l = l.getParent()) {
+            if (!(l instanceof ShellClassLoader shell)) continue;
+            int[] table = fileName == null ? null : shell.elixirLines.get(fileName);
+            if (table != null && groovyLine > 0 && groovyLine < table.length && table[groovyLine] > 0) return table[groovyLine];
+            break;
         }
         return groovyLine;
     }

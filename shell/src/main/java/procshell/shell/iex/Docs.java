@@ -234,10 +234,10 @@ final class Docs {
         StringBuilder out = new StringBuilder();
         out.append('\n').append(heading("procshell")).append("\n\n");
         out.append(body("""
-                Welcome to procshell, an iex-like shell over a BEAM-like runtime. Type Groovy, with
-                Elixir's atoms (:ok), tuples ({:ok, pid}), maps (%{id: 1}), matches ({:ok, pid} = ...)
-                and module calls (GenServer.call(pid, :hello)). Classes you define (class Counter
-                extends GenServer { ... }) are modules.
+                Welcome to procshell, an iex-like shell over a BEAM-like runtime. Type Elixir, as
+                in iex: defmodule Counter do use GenServer ... end defines a module, and a
+                paste of study notes runs expression by expression. Pure Groovy can be typed
+                as a ~G sigil (~G\"\"\" ... \"\"\"), for those who want the engine underneath.
 
                 Use h/1 for the documentation of a module or function:
 

@@ -82,6 +82,59 @@ public final class Erlang {
     }
 
     /**
+     * The atom whose text is a binary, as {@code :erlang.binary_to_atom/2} (what {@code :"x#{y}"}
+     * and {@code String.to_atom/1} compile to); the atom is added to the node's atom table.
+     *
+     * @param binary   the atom's text
+     * @param encoding {@code :utf8}, {@code :unicode} or {@code :latin1}
+     * @throws ArgumentError "1st argument: not a binary" or "2nd argument: not a valid encoding"
+     */
+    @Doc("""
+        Returns the atom whose text is the binary, creating it if needed.
+
+        ## Examples
+
+            ps> :erlang.binary_to_atom("ok", :utf8)
+            :ok
+        """)
+    public static Atom binary_to_atom(Object binary, Object encoding) {
+        String call = ":erlang.binary_to_atom(" + Kernel.inspect(binary) + ", " + Kernel.inspect(encoding) + ")";
+        if (!(binary instanceof String text)) throw ArgumentError.badArgument("1st argument: not a binary", call);
+        if (!(encoding instanceof Atom e) || !java.util.Set.of("utf8", "unicode", "latin1").contains(e.name())) {
+            throw ArgumentError.badArgument("2nd argument: not a valid encoding", call);
+        }
+        return Kernel._atom_(text);
+    }
+
+    /** {@code :erlang.binary_to_atom/1}: as {@link #binary_to_atom(Object, Object)} in UTF-8. */
+    @Doc("""
+        Returns the atom whose text is the (UTF-8) binary, creating it if needed.
+        """)
+    public static Atom binary_to_atom(Object binary) {
+        return binary_to_atom(binary, Atom.of("utf8"));
+    }
+
+    /**
+     * The text of an atom, as {@code :erlang.atom_to_binary/1}.
+     *
+     * @throws ArgumentError "1st argument: not an atom"
+     */
+    @Doc("""
+        Returns the text of an atom as a binary.
+
+        ## Examples
+
+            ps> :erlang.atom_to_binary(:ok)
+            "ok"
+        """)
+    public static String atom_to_binary(Object atom) {
+        if (atom == null) return "nil";
+        if (atom instanceof Boolean b) return b.toString();
+        if (atom instanceof Atom a) return a.name();
+        throw ArgumentError.badArgument("1st argument: not an atom", ":erlang.atom_to_binary(" + Kernel.inspect(atom) + ")");
+    }
+
+    /**
      * The number of elements of a tuple, as {@code :erlang.tuple_size/1}.
      *
      * @throws ArgumentError "1st argument: not a tuple"

@@ -400,19 +400,20 @@ public final class Kernel {
 
     /** Waits for the next message, forever, as {@code receive do msg -> msg end}. */
     @Doc("""
-        Takes the first message from the caller's mailbox, waiting for it.
+        Takes the first message from the caller's mailbox that a clause matches.
 
-        With a timeout in ms, returns nil when nothing arrives in time; with a
-        closure, takes the first message the closure accepts (selective receive).
-        Elixir's receive do pattern [when guard] -> body ... after ms -> body end
-        works as written: messages no clause matches stay queued, in order.
+            receive do
+              pattern [when guard] -> body
+              ...
+            after
+              ms -> body
+            end
 
-        A process loop as on the BEAM works when the receive is the whole body of
-        a method and a clause ends by calling that method again:
-        static loop(n) { receive do :inc -> loop(n + 1) end } takes the next
-        message with a flat stack. Groovy has no tail calls otherwise: other
-        recursion after every message grows the stack until a StackOverflowError
-        (some thousand messages); loop with while (true) { receive do ... end }.
+        Messages no clause matches stay queued, in order (selective receive).
+        Without after it waits forever; after 0 only looks at the mailbox.
+        A process loop is a function that receives and calls itself last, as on
+        the BEAM: def loop(n), do: receive(do: (:inc -> loop(n + 1))) runs in
+        constant stack, however many messages it takes.
 
         ## Examples
 

@@ -161,7 +161,7 @@ public final class StackFormatter {
     private static String typedFrame(StackTraceElement f) {
         String cls = f.getClassName();
         String method = f.getMethodName();
-        String where = "iex:" + procshell.shell.eval.ShellClassLoader.elixirLine(f.getFileName(), f.getLineNumber()) + ": ";
+        String where = "iex:" + procshell.shell.eval.ShellClassLoader.elixirLine(find(cls), f.getFileName(), f.getLineNumber()) + ": ";
         int closure = cls.indexOf("$_");
         if (closure > 0 && method.equals("doCall")) {
             // Groovy names a closure Outer$_method_closureN

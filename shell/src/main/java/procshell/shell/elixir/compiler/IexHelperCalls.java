@@ -28,9 +28,13 @@ final class IexHelperCalls {
         return reference == null ? null : KERNEL + "._h_(" + Groovy.string(reference) + ")";
     }
 
-    /** {@code Mod}, {@code Mod.fun}, {@code Mod.fun/2}, {@code :mod}, {@code :mod.fun/1} as text; null for other forms. */
+    /**
+     * {@code Mod}, {@code Mod.fun}, {@code Mod.fun/2}, {@code :mod}, {@code :mod.fun/1}, {@code fun},
+     * {@code fun/1} as text; null for other forms.
+     */
     private static String reference(Object q) {
         if (q instanceof Atom a) return ":" + a.name();
+        if (Quoted.isVar(q)) return Quoted.name(q); // h self: an imported function
         if (Quoted.isAlias(q)) {
             StringBuilder b = new StringBuilder();
             for (Object segment : Quoted.args(q)) b.append(b.isEmpty() ? "" : ".").append(((Atom) segment).name());
