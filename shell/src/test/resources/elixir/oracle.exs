@@ -8,7 +8,8 @@
 # separators (or the end of the file), its lines joined with "\n", without its trailing empty lines
 # (so no final newline); an empty snippet is kept (the empty input is a snippet too).
 #
-# OUT_FILE gets one line per snippet, files in name order, snippets in file order:
+# OUT_FILE starts with a line saying which Elixir answered ("# Elixir 1.14.0: ..."), then has one line
+# per snippet, files in name order, snippets in file order:
 #
 #   FILE <TAB> ESCAPED_SNIPPET <TAB> ANSWER
 #
@@ -44,8 +45,11 @@ defmodule Oracle do
         for snippet <- snippets(File.read!(path)), do: [name, "\t", escape(snippet), "\t", answer(snippet), "\n"]
       end)
 
-    File.write!(out_file, lines)
+    File.write!(out_file, [version_line(), "\n" | lines])
   end
+
+  # The first line of OUT_FILE: which Elixir answered (answers differ between Elixir versions).
+  def version_line, do: "# Elixir " <> System.version() <> ": Code.string_to_quoted!/2's answers, written by oracle.exs"
 
   def main(_) do
     IO.puts(:stderr, "usage: elixir oracle.exs CORPUS_DIR OUT_FILE")

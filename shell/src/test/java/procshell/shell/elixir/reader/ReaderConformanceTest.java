@@ -143,7 +143,10 @@ class ReaderConformanceTest {
         fail(message.toString());
     }
 
-    /** Re-runs the oracle with the real Elixir (one process for the whole corpus) where it is installed. */
+    /**
+     * Re-runs the oracle with the real Elixir (one process for the whole corpus) where it is installed;
+     * skipped where there is none, or where it is another version than the one recorded.
+     */
     @Test
     void theRecordedOracleIsWhatElixirAnswers() throws IOException, InterruptedException {
         Path elixir = onPath("elixir");
@@ -158,6 +161,8 @@ class ReaderConformanceTest {
             assertEquals(0, process.waitFor(), "elixir oracle.exs failed");
             List<String> live = Files.readAllLines(out, StandardCharsets.UTF_8);
             List<String> recorded = Files.readAllLines(ORACLE, StandardCharsets.UTF_8);
+            assumeTrue(!live.isEmpty() && !recorded.isEmpty() && live.get(0).equals(recorded.get(0)),
+                    () -> "the installed elixir is not the one recorded: " + (live.isEmpty() ? "?" : live.get(0)));
             List<String> differences = new ArrayList<>();
             for (int i = 0; i < Math.max(live.size(), recorded.size()); i++) {
                 String l = i < live.size() ? live.get(i) : "(none)";
@@ -294,10 +299,16 @@ class ReaderConformanceTest {
         return String.join("\n", lines.subList(0, end));
     }
 
-    /** oracle.txt: {@code file TAB escaped-snippet TAB answer} per line, keyed by the first two. */
+    /**
+     * oracle.txt: {@code file TAB escaped-snippet TAB answer} per line, keyed by the first two, after
+     * a first line saying which Elixir answered.
+     */
     private static Map<String, String> recordedOracle() throws IOException {
         Map<String, String> answers = new LinkedHashMap<>();
         for (String line : Files.readAllLines(ORACLE, StandardCharsets.UTF_8)) {
+            if (line.startsWith("#")) {
+                continue;
+            }
             int answer = line.lastIndexOf('\t');
             answers.put(line.substring(0, answer), line.substring(answer + 1));
         }
