@@ -21,7 +21,7 @@ import org.codehaus.groovy.runtime.InvokerHelper;
 
 import procshell.shell.elixir.compiler.CompiledInput;
 import procshell.shell.elixir.compiler.ElixirCompiler;
-import procshell.shell.elixir.compiler.SourceLines;
+import procshell.shell.elixir.compiler.ModuleClassLoader;
 import procshell.shell.elixir.reader.ElixirReader;
 
 /**
@@ -41,7 +41,7 @@ public final class Evaluator {
 
     private static final String[] FACADES = {"Process", "GenServer", "Supervisor", "Registry", "Node"};
 
-    private final CompletableFuture<ShellClassLoader> shell = new CompletableFuture<>();
+    private final CompletableFuture<ModuleClassLoader> shell = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     /** Variables set before the bindings exist; guarded by {@code this}. */
     private final Map<String, Object> presets = new LinkedHashMap<>();
@@ -73,7 +73,7 @@ public final class Evaluator {
         t.start();
     }
 
-    private ShellClassLoader createShell() {
+    private ModuleClassLoader createShell() {
         Binding b = new ShellBinding();
         synchronized (this) {
             presets.forEach(b::setVariable);
@@ -90,13 +90,13 @@ public final class Evaluator {
         for (String f : FACADES) imports.addImport(f, "procshell.shell.iex." + f);
         imports.addImports("procshell.runtime.node.Atom", "procshell.runtime.node.Pid", "procshell.runtime.node.Tuple");
         config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(java.util.Map.of("thrown", Interrupted.class), ThreadInterrupt.class));
-        ShellClassLoader groovy = new ShellClassLoader(Evaluator.class.getClassLoader(), config);
+        ModuleClassLoader groovy = new ModuleClassLoader(Evaluator.class.getClassLoader(), config);
         // Compile (without running) a typical input, so that the first real one is quick.
         groovy.parseClass(compile("{:ok, %{id: [1]}}", Set.of()).source(), "warmup.groovy");
         return groovy;
     }
 
-    private ShellClassLoader shell() {
+    private ModuleClassLoader shell() {
         prepare();
         return shell.join();
     }
@@ -159,7 +159,7 @@ public final class Evaluator {
      * @throws Throwable whatever the input raised or exited with
      */
     public Outcome evaluate(String source, int firstLine) throws Throwable {
-        ShellClassLoader loader = shell();
+        ModuleClassLoader loader = shell();
         Thread.currentThread().setContextClassLoader(loader);
         // empty lines before the input number its lines from firstLine, as Code.string_to_quoted's line: option
         if (PipeShorthand.applies(source)) source = PipeShorthand.PREVIOUS_RESULT + source;
@@ -169,7 +169,6 @@ public final class Evaluator {
         if (elixir) groovy = compile(quoted, variableNames()).source();
         Set<Class<?>> before = Set.of(loader.getLoadedClasses());
         String fileName = SCRIPT_NAME + (++counter > 1 ? "_" + counter : "") + ".groovy";
-        if (elixir) loader.elixirLines(fileName, SourceLines.table(groovy));
         Class<?> main = loader.parseClass(groovy, fileName);
         List<Class<?>> defined = new ArrayList<>();
         for (Class<?> c : loader.getLoadedClasses()) {

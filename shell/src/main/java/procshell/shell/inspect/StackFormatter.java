@@ -161,30 +161,35 @@ public final class StackFormatter {
     private static String typedFrame(StackTraceElement f) {
         String cls = f.getClassName();
         String method = f.getMethodName();
-        String where = "iex:" + procshell.shell.eval.ShellClassLoader.elixirLine(find(cls), f.getFileName(), f.getLineNumber()) + ": ";
         int closure = cls.indexOf("$_");
+        String where = "iex:" + line(closure > 0 ? cls.substring(0, closure) : cls, f.getLineNumber()) + ": ";
         if (closure > 0 && method.equals("doCall")) {
             // Groovy names a closure Outer$_method_closureN
             String outer = cls.substring(0, closure);
             String rest = cls.substring(closure + 2);
             int k = rest.lastIndexOf("_closure");
             String outerMethod = k > 0 ? rest.substring(0, k) : rest;
-            return where + "anonymous fn/" + arity(cls, "doCall") + " in " + simple(outer) + "." + procshell.shell.iex.ShellModules.elixirName(outerMethod) + "/"
-                    + arity(outer, outerMethod);
+            return where + "anonymous fn/" + arity(cls, "doCall") + " in " + simple(outer) + "."
+                    + procshell.shell.iex.ShellModules.elixirName(outerMethod) + "/" + arity(outer, outerMethod);
         }
         if (cls.contains("$") || method.contains("$") || method.startsWith("<")) return null;
         return where + simple(cls) + "." + procshell.shell.iex.ShellModules.elixirName(method) + "/" + arity(cls, method);
     }
 
-    /** The module a class stands for: a compiled module's Elixir name, else the class's simple name. */
+    /** The module name of a typed class: a compiled module's Elixir name ({@code @ElixirName}), else the class's. */
     private static String simple(String cls) {
         Class<?> c = find(cls);
-        procshell.shell.iex.ElixirName named = c == null ? null : c.getAnnotation(procshell.shell.iex.ElixirName.class);
-        if (named != null) return named.value();
+        if (c != null && c.getAnnotation(procshell.shell.iex.ElixirName.class) != null) return procshell.shell.iex.Modules.moduleName(c);
         int i = cls.lastIndexOf('.');
         return i < 0 ? cls : cls.substring(i + 1);
     }
 
+    /** The line as typed: a compiled module's Groovy line mapped back to its Elixir line. */
+    private static int line(String cls, int groovyLine) {
+        Class<?> c = find(cls);
+        int elixir = c == null ? -1 : procshell.shell.iex.Ops.elixirLine(c, groovyLine);
+        return elixir > 0 ? elixir : groovyLine;
+    }
 
     private static int arity(String cls, String method) {
         Class<?> c = find(cls);
@@ -201,7 +206,8 @@ public final class StackFormatter {
     /**
      * The class of a frame. Classes typed at the prompt live in the evaluator's class loader,
      * which only the shell's threads have as context loader; the console thread that prints the
-     * shell process's death does not, so Groovy's table of the classes it has seen is asked too.
+     * shell process's death does not, so the shells' loaders and Groovy's table of the classes it
+     * has seen are asked too.
      */
     private static Class<?> find(String cls) {
         try {
@@ -210,7 +216,7 @@ public final class StackFormatter {
         } catch (ClassNotFoundException | LinkageError ignored) {
             // not visible from this thread: look in the shells' loaders, then in Groovy's table
         }
-        Class<?> typed = procshell.shell.eval.ShellClassLoader.classNamed(cls);
+        Class<?> typed = procshell.shell.elixir.compiler.ModuleClassLoader.classNamed(cls);
         if (typed != null) return typed;
         try {
             for (ClassInfo info : ClassInfo.getAllClassInfo()) {

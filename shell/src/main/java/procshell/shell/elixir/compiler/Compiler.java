@@ -55,8 +55,13 @@ final class Compiler {
      * @return a Groovy expression for its value, to evaluate after the statements written to b
      */
     String expr(Object ast, Scope s, Block b, boolean tail) {
+        // the statements written from here on (those using this value too) come from its line
+        Block.at(Quoted.line(ast));
+        return compile(ast, s, b, tail);
+    }
+
+    private String compile(Object ast, Scope s, Block b, boolean tail) {
         if (ast == null) return "null";
-        SourceLines.at(Quoted.line(ast));
         if (ast instanceof Boolean v) return v.toString();
         if (ast instanceof Number || ast instanceof String || ast instanceof Atom) return literal(ast);
         if (ast instanceof List<?> l) return list(l, s, b);
@@ -245,7 +250,7 @@ final class Compiler {
             case "<<>>": return binary(args, s, b, line);
             case "__aliases__": return unit.atom(aliasName(ast, s));
             case "__MODULE__": return module == null ? "null" : unit.atom("Elixir." + module.name());
-            case "fn": return control.fn(args, s, b);
+            case "fn": return control.fn(args, s, b, line);
             case "&": return control.capture(args.get(0), s, b, line);
             case "case": return control.caseExpr(args, s, b, tail);
             case "cond": return control.cond(args, s, b, tail);
@@ -258,7 +263,7 @@ final class Compiler {
             case "match?": if (args.size() == 2) return control.matchQ(args.get(0), args.get(1), s, b); break;
             case "defmodule": return modules.defmodule(args, s, b, line);
             case "def", "defp", "defmacro", "defmacrop", "defstruct", "defexception", "defdelegate", "defguard":
-                throw new CompileError(line, "cannot invoke " + name + "/" + args.size() + " outside module");
+                throw new procshell.shell.iex.ArgumentError("cannot invoke " + name + "/" + args.size() + " outside module");
             case "alias": return alias(args, s, line);
             case "require": return args.isEmpty() ? "null" : expr(args.get(0), s, b);
             case "import": return importModule(args, s);
@@ -516,8 +521,10 @@ final class Compiler {
         }
     }
 
+    /** Kernel's functions that {@link procshell.shell.iex.Ops} implements (name/arity to its method). */
     private static final Map<String, String> OPS_KERNEL = Map.of(
-            "length/1", "length", "put_elem/3", "put_elem", "then/2", "then", "tap/2", "tap");
+            "length/1", "length", "put_elem/3", "put_elem", "then/2", "then", "tap/2", "tap", "byte_size/1", "byte_size",
+            "spawn/3", "spawn", "spawn_link/3", "spawn_link");
 
     private String kernelCall(String name, List<Object> args, Scope s, Block b, int line, boolean qualified) {
         int arity = args.size();
@@ -547,6 +554,10 @@ final class Compiler {
         if (qualified) {
             return OPS + ".call(" + unit.atom("Elixir.Kernel") + ", " + Groovy.string(name)
                     + (arity == 0 ? "" : ", " + String.join(", ", exprs(args, s, b))) + ")";
+        }
+        if (module != null) {
+            throw new CompileError(line, "undefined function " + name + "/" + arity + " (expected " + module.name()
+                    + " to define such a function or for it to be imported, but none are available)");
         }
         throw new CompileError(line, "undefined function " + name + "/" + arity + " (there is no such import)");
     }
