@@ -48,6 +48,7 @@ final class InputBench {
      * The inputs, in one dialect: what the steady state repeats, and the loops for a size.
      *
      * @param first       the first input of a fresh shell
+     * @param setup       inputs evaluated untimed after it (definitions the steady inputs use)
      * @param steady      typical inputs, evaluated in order (later ones may use earlier bindings)
      * @param typedLoop   a loop of {@code n} steps written at the prompt, for {@code n}
      * @param typedSum    what it prints, for {@code n}
@@ -55,11 +56,11 @@ final class InputBench {
      * @param module      the definition of a module with a loop function (evaluated untimed)
      * @param moduleLoop  a call of that function for {@code n} steps
      */
-    record Corpus(String first, List<String> steady, IntFunction<String> typedLoop, IntFunction<String> typedSum,
+    record Corpus(String first, List<String> setup, List<String> steady, IntFunction<String> typedLoop, IntFunction<String> typedSum,
             IntFunction<String> spawnLoop, String module, IntFunction<String> moduleLoop) {}
 
     /** Typical iex inputs, in Elixir. */
-    static final Corpus CORPUS = new Corpus("1 + 1",
+    static final Corpus CORPUS = new Corpus("1 + 1", List.of(),
             List.of(
                     "1 + 1",
                     "x = [1, 2, 3] |> Enum.map(fn x -> x * 2 end)",
@@ -121,6 +122,7 @@ final class InputBench {
             Console console = shell.piped(new BufferedReader(Reader.nullReader()), new PrintWriter(printed, true));
             Input in = new Input(console, printed);
             out.add("input_first_ms", in.time(corpus.first()), "ms");
+            for (String s : corpus.setup()) in.time(s);
             for (String s : corpus.steady()) in.time(s); // warm-up round
             List<Double> times = new ArrayList<>();
             for (int r = 0; r < rounds(n); r++) {
