@@ -8,22 +8,33 @@
 #   input_typed_loop_ms     Enum.reduce over N integers with a fun typed at the prompt
 #   input_spawn_loop_ms     N div 15 processes spawned from a `for` typed at the prompt
 #   input_module_loop_ms    a tail-recursive function of a module defined at the prompt, N steps
-# Typed funs run in erl_eval, as in iex; the module's code is compiled.
+#   input_steady_mean_ms    their mean
+# Each but the median and p90 also as input_..._cpu_ms: the VM's CPU time meanwhile
+# (:erlang.statistics(:runtime), every scheduler; whole milliseconds, so the steady
+# inputs' is a mean over all of them). Typed funs run in erl_eval, as in iex; the module's
+# code is compiled.
 n = case System.argv() do
   [x | _] -> String.to_integer(x)
   _ -> 3_000_000
 end
 
 defmodule InputLatency do
-  def out(name, ms), do: IO.puts("#{name} #{:erlang.float_to_binary(ms / 1, decimals: 2)} ms")
+  def out(measure, {ms, cpu_ms}) do
+    IO.puts("input_#{measure}_ms #{fmt(ms)} ms")
+    IO.puts("input_#{measure}_cpu_ms #{fmt(cpu_ms)} ms")
+  end
 
-  # {ms, value, binding}: the input evaluated with the binding so far, its value inspected.
+  def fmt(x), do: :erlang.float_to_binary(x / 1, decimals: 2)
+
+  # {{ms, cpu_ms}, value, binding}: the input evaluated with the binding so far, its value inspected.
   def time(source, binding) do
+    {c0, _} = :erlang.statistics(:runtime)
     t0 = System.monotonic_time(:microsecond)
     {value, binding} = Code.eval_string(source, binding, file: "iex")
     _ = inspect(value, IEx.Config.inspect_opts())
     t1 = System.monotonic_time(:microsecond)
-    {(t1 - t0) / 1000, value, binding}
+    {c1, _} = :erlang.statistics(:runtime)
+    {{(t1 - t0) / 1000, c1 - c0}, value, binding}
   end
 
   def percentile(sorted, p) do
@@ -59,7 +70,7 @@ steady = [
 
 
 {first, _, binding} = InputLatency.time("1 + 1", [])
-InputLatency.out("input_first_ms", first)
+InputLatency.out("first", first)
 
 run_all = fn binding -> Enum.map_reduce(steady, binding, fn s, b ->
   {ms, _, b} = InputLatency.time(s, b)
@@ -67,16 +78,19 @@ run_all = fn binding -> Enum.map_reduce(steady, binding, fn s, b ->
 end) end
 {_, binding} = run_all.(binding)
 rounds = max(1, min(10, div(n, 300_000)))
+{c0, _} = :erlang.statistics(:runtime)
 {times, binding} = Enum.flat_map_reduce(1..rounds, binding, fn _, b -> run_all.(b) end)
-sorted = Enum.sort(times)
-InputLatency.out("input_steady_median_ms", InputLatency.percentile(sorted, 50))
-InputLatency.out("input_steady_p90_ms", InputLatency.percentile(sorted, 90))
+{c1, _} = :erlang.statistics(:runtime)
+wall = times |> Enum.map(&elem(&1, 0)) |> Enum.sort()
+IO.puts("input_steady_median_ms #{InputLatency.fmt(InputLatency.percentile(wall, 50))} ms")
+IO.puts("input_steady_p90_ms #{InputLatency.fmt(InputLatency.percentile(wall, 90))} ms")
+InputLatency.out("steady_mean", {Enum.sum(wall) / length(wall), (c1 - c0) / length(wall)})
 
 sum = div(n * (n + 1), 2)
 {ms, ^sum, binding} = InputLatency.time("Enum.reduce(1..#{n}, 0, fn x, acc -> x + acc end)", binding)
-InputLatency.out("input_typed_loop_ms", ms)
+InputLatency.out("typed_loop", ms)
 {ms, _, binding} = InputLatency.time("for _ <- 1..#{max(1, div(n, 15))}, do: spawn(fn -> :ok end)", binding)
-InputLatency.out("input_spawn_loop_ms", ms)
+InputLatency.out("spawn_loop", ms)
 {_, _, binding} = InputLatency.time("defmodule Loop do\n  def loop(0, acc), do: acc\n  def loop(n, acc), do: loop(n - 1, acc + n)\nend", binding)
 {ms, ^sum, _} = InputLatency.time("Loop.loop(#{n}, 0)", binding)
-InputLatency.out("input_module_loop_ms", ms)
+InputLatency.out("module_loop", ms)

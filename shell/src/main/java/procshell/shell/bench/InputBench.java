@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -31,6 +32,9 @@ import procshell.shell.console.Shell;
  * <li>{@code input_module_loop_ms}: a tail-recursive function of a module defined at the prompt,
  *     counting down from {@code n}.</li>
  * </ul>
+ * And {@code input_steady_mean_ms}; each figure but the median and p90 also as
+ * {@code input_..._cpu_ms}: the CPU time of the whole JVM meanwhile ({@link Sample}), which a
+ * loaded machine disturbs less than the wait.
  * {@code bench/beam/input_latency.exs} does the same with {@code Code.eval_string} on the BEAM, as
  * iex's evaluator.
  */
@@ -90,12 +94,19 @@ final class InputBench {
             "defmodule Loop do\n  def loop(0, acc), do: acc\n  def loop(n, acc), do: loop(n - 1, acc + n)\nend",
             n -> "Loop.loop(" + n + ", 0)");
 
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private InputBench() {}
 
-    /** The figure names this prints (for the smoke test and the table). */
+    /** The figure names this prints, in order (for the smoke test and the table). */
     static List<String> names() {
-        return List.of("input_first_ms", "input_steady_median_ms", "input_steady_p90_ms", "input_typed_loop_ms",
-                "input_spawn_loop_ms", "input_module_loop_ms");
+        List<String> out = new ArrayList<>();
+        for (String m : List.of("first", "steady_median", "steady_p90", "steady_mean", "typed_loop", "spawn_loop", "module_loop")) {
+            out.add("input_" + m + "_ms");
+            if (!m.equals("steady_median") && !m.equals("steady_p90")) out.add("input_" + m + "_cpu_ms");
+        }
+        return out;
     }
 
     /** Timed rounds of the corpus for size {@code n}: one per 300,000 steps, 1 to 10. */
@@ -121,28 +132,45 @@ final class InputBench {
         try {
             Console console = shell.piped(new BufferedReader(Reader.nullReader()), new PrintWriter(printed, true));
             Input in = new Input(console, printed);
-            out.add("input_first_ms", in.time(corpus.first()), "ms");
+            report(out, "first", in.time(corpus.first()));
             for (String s : corpus.setup()) in.time(s);
             for (String s : corpus.steady()) in.time(s); // warm-up round
-            List<Double> times = new ArrayList<>();
+            List<Double> steady = new ArrayList<>();
+            long c0 = CPU.getProcessCpuTime();
             for (int r = 0; r < rounds(n); r++) {
-                for (String s : corpus.steady()) times.add(in.time(s));
+                for (String s : corpus.steady()) steady.add(in.time(s).wallMs());
             }
-            double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            out.add("input_steady_median_ms", percentile(sorted, 50), "ms");
-            out.add("input_steady_p90_ms", percentile(sorted, 90), "ms");
-            double typed = in.time(corpus.typedLoop().apply(n));
+            double cpuMs = (CPU.getProcessCpuTime() - c0) / 1e6;
+            double[] wall = steady.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            out.add("input_steady_median_ms", percentile(wall, 50), "ms");
+            out.add("input_steady_p90_ms", percentile(wall, 90), "ms");
+            double sum = steady.stream().mapToDouble(Double::doubleValue).sum();
+            report(out, "steady_mean", new Sample(sum / wall.length, cpuMs / wall.length));
+            Sample typed = in.time(corpus.typedLoop().apply(n));
             in.expect(corpus.typedSum().apply(n));
-            out.add("input_typed_loop_ms", typed, "ms");
-            out.add("input_spawn_loop_ms", in.time(corpus.spawnLoop().apply(Math.max(1, n / 15))), "ms");
+            report(out, "typed_loop", typed);
+            report(out, "spawn_loop", in.time(corpus.spawnLoop().apply(Math.max(1, n / 15))));
             in.time(corpus.module());
-            double module = in.time(corpus.moduleLoop().apply(n));
+            Sample module = in.time(corpus.moduleLoop().apply(n));
             in.expect(corpus.typedSum().apply(n));
-            out.add("input_module_loop_ms", module, "ms");
+            report(out, "module_loop", module);
         } finally {
             shell.shutdown();
         }
     }
+
+    private static void report(Figures out, String measure, Sample s) {
+        out.add("input_" + measure + "_ms", s.wallMs(), "ms");
+        out.add("input_" + measure + "_cpu_ms", s.cpuMs(), "ms");
+    }
+
+    /**
+     * One input's wait, and the CPU time the whole JVM spent meanwhile (every thread: the shell
+     * process, Groovy's start, JIT compilers, GC). On a loaded machine the wait grows with
+     * the other programs' load; the CPU time much less so. The JVM counts CPU time in clock
+     * ticks (10 ms on Linux): too coarse for one steady input, hence a mean over all of them.
+     */
+    record Sample(double wallMs, double cpuMs) {}
 
     /** The nearest-rank percentile {@code p} of sorted values. */
     static double percentile(double[] sorted, int p) {
@@ -152,14 +180,16 @@ final class InputBench {
 
     /** Hands inputs to a console and checks what it printed. */
     private record Input(Console console, StringWriter printed) {
-        /** The ms from handing {@code source} over to its value printed; fails when it raised. */
-        double time(String source) {
+        /** The wait from handing {@code source} over to its value printed; fails when it raised. */
+        Sample time(String source) {
             printed.getBuffer().setLength(0);
+            long c0 = CPU.getProcessCpuTime();
             long t0 = System.nanoTime();
             boolean ok = console.evalAndPrint(source);
-            double ms = (System.nanoTime() - t0) / 1e6;
+            long t1 = System.nanoTime();
+            long c1 = CPU.getProcessCpuTime();
             if (!ok) throw new IllegalStateException("the input `" + source + "` failed: " + printed.toString().strip());
-            return ms;
+            return new Sample((t1 - t0) / 1e6, (c1 - c0) / 1e6);
         }
 
         /** Fails unless the last input printed {@code value}. */
