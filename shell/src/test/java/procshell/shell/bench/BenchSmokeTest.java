@@ -46,6 +46,20 @@ class BenchSmokeTest {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void inputLatencyAtATinySizePrintsItsFigures() {
+        BenchCommand bench = new BenchCommand();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bench.out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int code = new CommandLine(bench).execute("--size", "300", "input_latency");
+        String output = bytes.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, code, output);
+        List<String> printed = output.lines().map(l -> l.split(" ")).filter(w -> w.length == 3 && w[2].equals("ms")).map(w -> w[0]).toList();
+        assertEquals(InputBench.names(), printed, output);
+    }
+
+    @Test
     void anUnknownBenchmarkIsRefusedWithTheKnownNames() {
         BenchCommand bench = new BenchCommand();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -105,6 +119,7 @@ class BenchSmokeTest {
         for (String k : List.of("startup_elixir_e_ok", "startup_erl_noshell_halt", "startup_iex_first_prompt")) {
             for (String f : List.of("median", "min", "max")) out.add(k + "_" + f + "_ms");
         }
+        out.addAll(InputBench.names());
         return out;
     }
 }
