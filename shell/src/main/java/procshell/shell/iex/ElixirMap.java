@@ -76,7 +76,8 @@ public final class ElixirMap {
         Map<?, ?> m = map(map);
         Object k = Values.normalize(key);
         if (!m.containsKey(k)) {
-            throw new KeyError("key " + Inspect.inspect(k) + " not found in: " + Inspect.inspect(m));
+            throw new KeyError("key " + Inspect.inspect(k) + " not found in: " + Inspect.inspect(m),
+                    java.util.List.of("(stdlib 4.2) :maps.get(" + Inspect.inspect(k) + ", " + Inspect.inspect(m) + ")"));
         }
         return m.get(k);
     }

@@ -150,7 +150,7 @@ public final class Modules {
         Class<?> c = classOf(module);
         if (c == null) throw UndefinedFunctionError.moduleNotAvailable(module, ShellModules.elixirName(javaName), args);
         Method m = FUNCTIONS.get(c).get(javaName + "/" + args.length);
-        if (m == null) throw undefined(module, javaName, args.length);
+        if (m == null) throw undefined(module, javaName, args);
         if (!isFacade(c) && allObjects(m)) return invoke(m, args);
         return procshell.shell.eval.Values.normalize(org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(c, javaName, args));
     }
@@ -166,6 +166,13 @@ public final class Modules {
     static UndefinedFunctionError undefined(Atom module, String javaName, int arity) {
         return new UndefinedFunctionError("function " + Kernel.inspect(module) + "." + ShellModules.elixirName(javaName) + "/" + arity
                 + " is undefined or private");
+    }
+
+    /** As {@link #undefined(Atom, String, int)}, with the call as its stack line, as iex shows it: {@code Foo.bar(1)}. */
+    static UndefinedFunctionError undefined(Atom module, String javaName, Object[] args) {
+        java.util.StringJoiner call = new java.util.StringJoiner(", ", Kernel.inspect(module) + "." + ShellModules.elixirName(javaName) + "(", ")");
+        for (Object a : args) call.add(Kernel.inspect(a));
+        return new UndefinedFunctionError(undefined(module, javaName, args.length).getMessage(), java.util.List.of(call.toString()));
     }
 
     /** Invokes a static method, rethrowing what it threw (an Elixir exception, an exit) as it is. */

@@ -94,7 +94,9 @@ public final class Ops {
         MapTerm out = new MapTerm(m);
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (!m.containsKey(keysAndValues[i])) {
-                throw new KeyError("key " + Kernel.inspect(keysAndValues[i]) + " not found in: " + Kernel.inspect(map));
+                throw new KeyError("key " + Kernel.inspect(keysAndValues[i]) + " not found in: " + Kernel.inspect(map),
+                        List.of("(stdlib 4.2) :maps.update(" + Kernel.inspect(keysAndValues[i]) + ", " + Kernel.inspect(keysAndValues[i + 1])
+                                + ", " + Kernel.inspect(map) + ")"));
             }
             out.put(keysAndValues[i], keysAndValues[i + 1]);
         }

@@ -24,6 +24,11 @@ final class Block {
         if (elixirLine > 0) LINE.get()[0] = elixirLine;
     }
 
+    /** The Elixir line of the node being compiled (0 when unknown). */
+    static int currentLine() {
+        return LINE.get()[0];
+    }
+
     /** Adds a statement at the current depth. */
     void line(String statement) {
         lines.add(new Line(INDENT.repeat(depth) + statement, LINE.get()[0]));

@@ -118,6 +118,7 @@ final class ControlCompiler {
     // ---- case, cond, if -----------------------------------------------------------------------
 
     String caseExpr(List<Object> args, Scope s, Block b, boolean tail) {
+        ClauseChecks.check("case", args.get(args.size() - 1), java.util.Set.of("do"), Block.currentLine());
         String subject = c.spill(c.expr(args.get(0), s, b), b);
         if (!Groovy.isTrivial(subject) || subject.contains(".")) {
             String t = c.unit.fresh("t");
@@ -388,6 +389,7 @@ final class ControlCompiler {
 
     String receive(List<Object> args, Scope s, Block b, boolean tail) {
         Object opts = args.get(0);
+        ClauseChecks.check("receive", opts, java.util.Set.of("do", "after"), Block.currentLine());
         List<Clause> clauses = clausesOf(Quoted.keyword(opts, "do"));
         String timeout = "null";
         Clause after = null;
