@@ -82,6 +82,12 @@ public final class Ops {
         return m;
     }
 
+    /** True when the caller of the Ops function calling this is a prompt input's script (not a module). */
+    private static boolean calledFromPrompt() {
+        return StackWalker.getInstance().walk(frames -> frames.skip(2).findFirst()
+                .map(f -> f.getClassName().equals("iex") || f.getClassName().startsWith("iex_")).orElse(false));
+    }
+
     /**
      * {@code %{map | k1 => v1, ...}}: a copy with existing keys updated.
      *
@@ -94,9 +100,14 @@ public final class Ops {
         MapTerm out = new MapTerm(m);
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (!m.containsKey(keysAndValues[i])) {
-                throw new KeyError("key " + Kernel.inspect(keysAndValues[i]) + " not found in: " + Kernel.inspect(map),
-                        List.of("(stdlib 4.2) :maps.update(" + Kernel.inspect(keysAndValues[i]) + ", " + Kernel.inspect(keysAndValues[i + 1])
-                                + ", " + Kernel.inspect(map) + ")"));
+                List<String> frames = new ArrayList<>(List.of("(stdlib 4.2) :maps.update(" + Kernel.inspect(keysAndValues[i]) + ", "
+                        + Kernel.inspect(keysAndValues[i + 1]) + ", " + Kernel.inspect(map) + ")"));
+                // iex evaluates a prompt line with erl_eval, which folds the update over the keys
+                if (calledFromPrompt()) {
+                    frames.add("(stdlib 4.2) erl_eval.erl:309: anonymous fn/2 in :erl_eval.expr/6");
+                    frames.add("(stdlib 4.2) lists.erl:1350: :lists.foldl/3");
+                }
+                throw new KeyError("key " + Kernel.inspect(keysAndValues[i]) + " not found in: " + Kernel.inspect(map), frames);
             }
             out.put(keysAndValues[i], keysAndValues[i + 1]);
         }

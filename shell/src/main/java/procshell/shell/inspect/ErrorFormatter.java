@@ -51,7 +51,11 @@ public final class ErrorFormatter {
     public static String format(Throwable t, int counter) {
         // the reader numbered the input's lines from the prompt's counter, as iex does
         if (t instanceof ElixirSyntaxError e) return "** (" + e.kind() + ") " + e.getMessage();
-        if (t instanceof CompileError e) return e.warnings() + "** (CompileError) " + e.getMessage();
+        if (t instanceof CompileError e) {
+            StringBuilder b = new StringBuilder(e.warnings()).append("** (CompileError) ").append(e.getMessage());
+            for (String frame : e.frames()) b.append("\n    ").append(frame);
+            return b.toString();
+        }
         if (t instanceof ExitException e) {
             String frame = exitFrame(e.reason());
             return "** (exit) " + ExitFormatter.format(e.reason()) + (frame == null ? "" : "\n    " + frame);

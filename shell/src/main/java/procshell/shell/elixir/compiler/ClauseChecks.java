@@ -15,6 +15,7 @@ import procshell.runtime.node.Tuple;
  */
 final class ClauseChecks {
     private static final Atom ARROW = Atom.of("->");
+    private static final String MAPFOLDL = "(stdlib 4.2) lists.erl:";
 
     private ClauseChecks() {}
 
@@ -29,22 +30,46 @@ final class ClauseChecks {
      */
     static void check(String construct, Object options, Set<String> allowed, int line) {
         if (!(options instanceof List<?> keywords)) return;
+        Set<String> seen = new java.util.HashSet<>();
+        int index = 0;
         for (Object o : keywords) {
             if (!(o instanceof Tuple kv) || kv.size() != 2 || !(kv.get(0) instanceof Atom key)) continue;
-            if (!allowed.contains(key.name())) {
-                throw new CompileError(line, "unexpected option :" + key.name() + " in \"" + construct + "\"");
-            }
+            String k = key.name();
+            String in = " in \"" + construct + "\"";
+            if (!allowed.contains(k)) throw new CompileError(line, "unexpected option :" + k + in, frames(index, false));
+            if (!seen.add(k)) throw new CompileError(line, "duplicated :" + k + " clauses given for \"" + construct + "\"");
             // receive do after 10 -> :t end: an empty do beside an after
-            if (construct.equals("receive") && key.name().equals("do") && isEmptyBlock(kv.get(1))) continue;
-            if (!(kv.get(1) instanceof List<?> clauses) || clauses.isEmpty() || !clauses.stream().allMatch(ClauseChecks::isArrow)) {
-                throw new CompileError(line, "expected -> clauses for :" + key.name() + " in \"" + construct + "\"");
+            boolean emptyDo = construct.equals("receive") && k.equals("do") && isEmptyBlock(kv.get(1));
+            boolean arrows = kv.get(1) instanceof List<?> cs && !cs.isEmpty() && cs.stream().allMatch(ClauseChecks::isArrow);
+            if (k.equals("after")) {
+                if (!arrows || ((List<?>) kv.get(1)).size() != 1) {
+                    throw new CompileError(line, "expected a single -> clause for :after" + in, frames(index, false));
+                }
+            } else if (!emptyDo && !arrows) {
+                throw new CompileError(line, "expected -> clauses for :" + k + in, frames(index, false));
             }
-            for (Object clause : clauses) {
-                if (Quoted.args(clause).get(0) instanceof List<?> patterns && patterns.size() != 1) {
-                    throw new CompileError(line, "expected one argument for :" + key.name() + " clauses (->) in \"" + construct + "\"");
+            if (arrows) {
+                for (Object clause : (List<?>) kv.get(1)) {
+                    if (Quoted.args(clause).get(0) instanceof List<?> patterns && patterns.size() != 1) {
+                        throw new CompileError(line, "expected one argument for :" + k + " clauses (->)" + in, frames(index, true));
+                    }
                 }
             }
+            index++;
         }
+    }
+
+    /**
+     * The stack lines iex shows under these errors: Elixir's compiler walks the options with
+     * {@code :lists.mapfoldl/3}, one frame deeper per option before the failing one, and one
+     * more when a clause inside it fails.
+     */
+    private static List<String> frames(int optionIndex, boolean inClause) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(MAPFOLDL + "1462: :lists.mapfoldl_1/3");
+        for (int i = 0; i < optionIndex; i++) out.add(MAPFOLDL + "1463: :lists.mapfoldl_1/3");
+        if (inClause) out.add(MAPFOLDL + "1462: :lists.mapfoldl_1/3");
+        return out;
     }
 
     private static boolean isEmptyBlock(Object q) {

@@ -12,25 +12,41 @@ public final class CompileError extends RuntimeException {
     private final int line;
     private final String description;
     private final String warnings;
+    private final java.util.List<String> frames;
 
     /**
      * @param line        the line in the input (1 for the first)
      * @param description what Elixir says after {@code iex:LINE: }
      */
     public CompileError(int line, String description) {
-        this(line, description, "");
+        this(line, description, "", java.util.List.of());
     }
 
-    private CompileError(int line, String description, String warnings) {
+    /**
+     * An error Elixir's compiler raises from inside its own code, which iex shows as stack lines.
+     *
+     * @param frames the stack lines, e.g. {@code (stdlib 4.2) lists.erl:1462: :lists.mapfoldl_1/3}
+     */
+    CompileError(int line, String description, java.util.List<String> frames) {
+        this(line, description, "", frames);
+    }
+
+    private CompileError(int line, String description, String warnings, java.util.List<String> frames) {
         super("iex:" + Math.max(line, 1) + ": " + description, null, false, false);
         this.line = Math.max(line, 1);
         this.description = description;
         this.warnings = warnings;
+        this.frames = java.util.List.copyOf(frames);
+    }
+
+    /** The stack lines iex prints under the error (Elixir's compiler's own frames); empty for none. */
+    public java.util.List<String> frames() {
+        return frames;
     }
 
     /** The same error, printed after a compiler warning (e.g. a name expanded to a call). */
     CompileError after(String warning) {
-        return new CompileError(line, description, warnings + warning + "\n\n");
+        return new CompileError(line, description, warnings + warning + "\n\n", frames);
     }
 
     /** The warnings Elixir prints before this error, each followed by an empty line; empty for none. */
