@@ -50,6 +50,20 @@ class FacadeErrorsTest {
     }
 
     @Test
+    void registryOptionsAreCheckedAsRegistryStartLinkDoes() {
+        try (CompiledModules c = new CompiledModules()) {
+            assertEquals("""
+                    ** (ArgumentError) expected :name option to be present
+                        (elixir 1.14.0) lib/registry.ex:338: Registry.start_link/1""",
+                    printed(ArgumentError.class, () -> Registry.start_link(kw("keys", a("unique")))));
+            assertEquals("""
+                    ** (ArgumentError) expected :partitions to be a positive integer, got: 0
+                        (elixir 1.14.0) lib/registry.ex:350: Registry.start_link/1""",
+                    printed(ArgumentError.class, () -> Registry.start_link(kw("keys", a("unique"), "name", m("R"), "partitions", 0))));
+        }
+    }
+
+    @Test
     void rejectedChildrenShowSupervisorsInitChild() {
         try (CompiledModules c = new CompiledModules()) {
             assertEquals("""
