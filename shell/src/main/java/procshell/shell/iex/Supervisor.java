@@ -252,11 +252,22 @@ public final class Supervisor {
 
     /** As {@code Supervisor.stop/1}: {@code :ok}. */
     @Doc("""
-        Stops the supervisor with :normal: its children are terminated first.
+        Stops the supervisor with the given reason (default :normal) within the
+        timeout (default :infinity): its children are terminated first.
 
         Returns :ok.
         """)
     public static Atom stop(Object supervisor) {
         return procshell.runtime.otp.Supervisor.stop(sup(supervisor));
+    }
+
+    /** As {@code Supervisor.stop/2}: stops with {@code reason}, waiting as long as it takes. */
+    public static Atom stop(Object supervisor, Object reason) {
+        return stop(supervisor, reason, Atom.INFINITY);
+    }
+
+    /** As {@code Supervisor.stop/3}; the timeout is ms or {@code :infinity}. */
+    public static Atom stop(Object supervisor, Object reason, Object timeout) {
+        return procshell.runtime.otp.Supervisor.stop(sup(supervisor), Values.normalize(reason), Options.timeout(timeout, -1));
     }
 }
