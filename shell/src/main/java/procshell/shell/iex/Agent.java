@@ -96,7 +96,7 @@ public final class Agent {
     private static Object start(Object fun, Object options, boolean link) {
         IexSession s = IexSession.current();
         Map<String, Object> o = Options.of(options);
-        Object name = o.containsKey("name") ? Options.processName(s, o.get("name")) : null;
+        Object name = o.containsKey("name") ? Options.processName(s, o.get("name"), Options.DO_START) : null;
         StartOptions so = new StartOptions(name, Options.timeout(o.get("timeout"), -1));
         return link ? procshell.runtime.otp.GenServer.startLink(new AgentServer(), fun, so)
                 : procshell.runtime.otp.GenServer.start(new AgentServer(), fun, so);

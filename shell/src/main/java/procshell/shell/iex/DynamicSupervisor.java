@@ -150,7 +150,7 @@ public final class DynamicSupervisor {
                 Supervisor.intOption(o, "max_restarts", 3), Supervisor.intOption(o, "max_seconds", 5),
                 o.containsKey("max_children") ? o.get("max_children") : Atom.INFINITY,
                 o.get("extra_arguments") instanceof List<?> l ? List.copyOf(l) : List.of());
-        Object name = o.containsKey("name") ? Options.processName(s, o.get("name")) : null;
+        Object name = o.containsKey("name") ? Options.processName(s, o.get("name"), Options.DO_START) : null;
         return procshell.runtime.otp.DynamicSupervisor.startLink(flags, name);
     }
 
@@ -170,7 +170,9 @@ public final class DynamicSupervisor {
         """)
     public static Object start_child(Object supervisor, Object child) {
         IexSession s = IexSession.current();
-        return procshell.runtime.otp.DynamicSupervisor.startChild(sup(supervisor), ChildSpecs.of(s, child), ChildSpecs.resolver(s));
+        Object spec = ChildSpecs.of(s, child, ChildSpecs.Caller.DYNAMIC_START_CHILD);
+        return ChildSpecs.startChild(() -> procshell.runtime.otp.DynamicSupervisor.startChild(sup(supervisor), spec, ChildSpecs.resolver(s)),
+                ChildSpecs::dynamicRequestSpec);
     }
 
     /** As {@code DynamicSupervisor.terminate_child/2}: {@code :ok} or {@code {:error, :not_found}}. */
@@ -208,9 +210,20 @@ public final class DynamicSupervisor {
 
     /** As {@code DynamicSupervisor.stop/1}. */
     @Doc("""
-        Stops the supervisor with :normal: its children are terminated first.
+        Stops the supervisor with the given reason (default :normal) within the
+        timeout (default :infinity): its children are terminated first.
         """)
     public static Atom stop(Object supervisor) {
         return procshell.runtime.otp.DynamicSupervisor.stop(sup(supervisor));
+    }
+
+    /** As {@code DynamicSupervisor.stop/2}: stops with {@code reason}, waiting as long as it takes. */
+    public static Atom stop(Object supervisor, Object reason) {
+        return stop(supervisor, reason, Atom.INFINITY);
+    }
+
+    /** As {@code DynamicSupervisor.stop/3}; the timeout is ms or {@code :infinity}. */
+    public static Atom stop(Object supervisor, Object reason, Object timeout) {
+        return procshell.runtime.otp.DynamicSupervisor.stop(sup(supervisor), Values.normalize(reason), Options.timeout(timeout, -1));
     }
 }

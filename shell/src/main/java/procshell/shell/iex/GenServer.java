@@ -117,7 +117,7 @@ public abstract class GenServer {
     private static Object start(Object module, Object arg, Object options, boolean link) {
         IexSession s = IexSession.current();
         Map<String, Object> o = Options.of(options);
-        Object name = o.containsKey("name") ? Options.processName(s, o.get("name")) : null;
+        Object name = o.containsKey("name") ? Options.processName(s, o.get("name"), Options.DO_START) : null;
         StartOptions so = new StartOptions(name, Options.timeout(o.get("timeout"), -1));
         procshell.runtime.otp.GenServer server = CallbackServer.of(s.modules(), module);
         Object a = Values.normalize(arg);

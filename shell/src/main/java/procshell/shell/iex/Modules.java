@@ -21,6 +21,10 @@ import procshell.runtime.node.Tuple;
  * ({@code GenServer}, {@code Registry}, ...) and the Erlang modules ({@code :ets}) are found by
  * name. A module that exports {@code register_name/2}, {@code unregister_name/1} and
  * {@code whereis_name/1} (and optionally {@code send/2}) works in {@code {:via, module, key}} tuples.
+ *
+ * <p>Remote calls to a module known only at run time go through {@link #apply} (Elixir's
+ * {@code UndefinedFunctionError} texts when there is no such module or function), or through
+ * {@link #function}/{@link #handle} for a caller that keeps the method.
  */
 public final class Modules {
     private final Node node;

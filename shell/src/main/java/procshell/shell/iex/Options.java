@@ -13,6 +13,9 @@ import procshell.shell.eval.Values;
  * String keys), a map literal, or an Elixir keyword list ({@code [{:name, X}]}).
  */
 final class Options {
+    /** The stack line of a bad {@code name:} given to a GenServer-based start: Elixir's {@code GenServer.do_start/4}. */
+    static final String DO_START = "(elixir 1.14.0) lib/gen_server.ex:957: GenServer.do_start/4";
+
     private Options() {}
 
     /**
@@ -51,9 +54,10 @@ final class Options {
      * at the prompt becomes its module atom), {@code {:global, term}} or {@code {:via, module, term}};
      * nil when {@code name} is nil.
      *
-     * @throws IllegalArgumentException with Elixir's message for any other value
+     * @param frame the stack line iex shows for the rejection, e.g. {@link #DO_START}
+     * @throws ArgumentError with Elixir's message for any other value
      */
-    static Object processName(IexSession s, Object name) {
+    static Object processName(IexSession s, Object name, String frame) {
         Object n = s.modules().nameTerm(name);
         if (n == null || n instanceof Atom) return n;
         if (n instanceof Tuple t && (t.isTagged(Atom.GLOBAL, 2) || (t.isTagged(Atom.VIA, 3) && t.get(1) instanceof Atom))) return n;
@@ -66,7 +70,7 @@ final class Options {
                   * {:via, module, term}
 
                 Got: %s
-                """.formatted(procshell.runtime.inspect.Inspect.inspect(n)));
+                """.formatted(procshell.runtime.inspect.Inspect.inspect(n)), List.of(frame));
     }
 
     /** A timeout in ms: a number, or {@code :infinity} as -1. */

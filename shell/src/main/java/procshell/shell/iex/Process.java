@@ -284,6 +284,56 @@ public final class Process {
         return Kernel.send(dest, message);
     }
 
+    /**
+     * Sends {@code message} to {@code dest} after {@code time} ms, as {@code Process.send_after/3}.
+     *
+     * @return the timer's reference, for {@link #cancel_timer} and {@link #read_timer}
+     */
+    @Doc("""
+        Sends msg to dest after time milliseconds; returns the timer reference.
+
+        dest is a pid or a registered name (looked up when the timer fires).
+        cancel_timer/1 stops the timer, read_timer/1 reads the time left.
+
+        ## Examples
+
+            ps> Process.send_after(self(), :tick, 1000)
+            #Reference<0.0.0.1>
+        """)
+    public static Object send_after(Object dest, Object message, Object time) {
+        Object ms = Values.normalize(time);
+        if (!(ms instanceof Number n) || n.longValue() < 0) throw ArgumentError.badArgument("3rd argument: not a valid time");
+        return Timers.sendAfter(ctx().node(), IexSession.current().modules().nameTerm(dest), Values.normalize(message), n.longValue());
+    }
+
+    /** {@code Process.send_after(dest, msg, time, opts)}; the options ({@code abs:}) are not supported and ignored. */
+    public static Object send_after(Object dest, Object message, Object time, Object options) {
+        return send_after(dest, message, time);
+    }
+
+    /** Stops a timer, as {@code Process.cancel_timer/1}: the ms it had left, or false. */
+    @Doc("""
+        Cancels a timer returned by send_after/3: the milliseconds it had left, or
+        false when it already fired (its message may be in the mailbox).
+        """)
+    public static Object cancel_timer(Object ref) {
+        return Timers.cancel(Args.bifRef(ref, "1st"));
+    }
+
+    /** {@code Process.cancel_timer(ref, opts)}. */
+    public static Object cancel_timer(Object ref, Object options) {
+        return cancel_timer(ref);
+    }
+
+    /** The ms a timer has left, as {@code Process.read_timer/1}, or false. */
+    @Doc("""
+        Reads a timer returned by send_after/3: the milliseconds left, or false when
+        it already fired or was cancelled.
+        """)
+    public static Object read_timer(Object ref) {
+        return Timers.read(Args.bifRef(ref, "1st"));
+    }
+
     /** Puts into the process dictionary, as {@code Process.put/2}. */
     @Doc("""
         Stores a value in the process dictionary; returns the old value or nil.

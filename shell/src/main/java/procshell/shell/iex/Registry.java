@@ -68,12 +68,29 @@ public final class Registry {
         meta: (a keyword list stored with the registry). Returns {:ok, pid}.
         """)
     public static Object start_link(Map<?, ?> options) {
-        return procshell.runtime.registry.Registry.startLink(keyword(options));
+        return start_link((Object) options);
     }
 
     /** {@code Registry.start_link([keys: :unique, name: MyReg])} with an explicit keyword list or map. */
     public static Object start_link(Object options) {
-        return procshell.runtime.registry.Registry.startLink(keyword(options));
+        try {
+            return procshell.runtime.registry.Registry.startLink(keyword(options));
+        } catch (ArgumentError e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ArgumentError(e.getMessage(), List.of("(elixir 1.14.0) lib/registry.ex:" + optionLine(e.getMessage()) + ": Registry.start_link/1"));
+        }
+    }
+
+    /** The line of Elixir 1.14's registry.ex that raises an option's ArgumentError, for the stack line iex shows. */
+    private static int optionLine(String message) {
+        if (message.startsWith("expected :keys")) return 325;
+        if (message.startsWith("expected :name to be")) return 335;
+        if (message.startsWith("expected :name option")) return 338;
+        if (message.startsWith("expected :meta")) return 344;
+        if (message.startsWith("expected :partitions")) return 350;
+        if (message.startsWith("expected :listeners")) return 357;
+        return 364;
     }
 
     /**

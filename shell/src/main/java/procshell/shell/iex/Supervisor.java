@@ -34,6 +34,9 @@ import procshell.shell.eval.Values;
         [{HelloServer, #PID<0.112.0>, :worker, [HelloServer]}]
     """)
 public final class Supervisor {
+    private static final String INIT_2 = "(elixir 1.14.0) lib/supervisor.ex:671: Supervisor.init/2";
+    private static final String START_LINK_3 = "(elixir 1.14.0) lib/supervisor.ex:856: Supervisor.start_link/3";
+
     private Supervisor() {}
 
     /**
@@ -94,7 +97,7 @@ public final class Supervisor {
         IexSession s = IexSession.current();
         Object m = s.modules().nameTerm(module);
         Map<String, Object> o = Options.of(options);
-        Object name = o.containsKey("name") ? Options.processName(s, o.get("name")) : null;
+        Object name = o.containsKey("name") ? Options.processName(s, o.get("name"), START_LINK_3) : null;
         if (!(m instanceof Atom mod)) throw new ArgumentError("expected a module, got: " + Kernel.inspect(m));
         Object spec = s.modules().apply(mod, "init", Values.normalize(initArg));
         if (Atom.IGNORE.equals(spec)) return Atom.IGNORE;
@@ -104,7 +107,7 @@ public final class Supervisor {
         }
         SupervisorFlags f = new SupervisorFlags((Atom) flags.get(Atom.of("strategy")), intOption(flags, Atom.of("intensity"), 3),
                 intOption(flags, Atom.of("period"), 5));
-        return procshell.runtime.otp.Supervisor.startLink(ChildSpecs.all(s, children), f, name, ChildSpecs.resolver(s));
+        return procshell.runtime.otp.Supervisor.startLink(ChildSpecs.all(s, children, ChildSpecs.Caller.SUPERVISOR_INIT), f, name, ChildSpecs.resolver(s));
     }
 
     /**
@@ -130,12 +133,12 @@ public final class Supervisor {
     public static Object init(Object children, Object options) {
         IexSession s = IexSession.current();
         Map<String, Object> o = Options.of(options);
-        if (o.get("strategy") == null) throw new ArgumentError("expected :strategy option to be given");
+        if (o.get("strategy") == null) throw new ArgumentError("expected :strategy option to be given", List.of(INIT_2));
         MapTerm flags = new MapTerm();
         flags.put(Atom.of("strategy"), o.get("strategy"));
         flags.put(Atom.of("intensity"), o.getOrDefault("max_restarts", 3));
         flags.put(Atom.of("period"), o.getOrDefault("max_seconds", 5));
-        return Tuple.of(Atom.OK, Tuple.of(flags, ChildSpecs.all(s, (List<?>) Values.normalize(children))));
+        return Tuple.of(Atom.OK, Tuple.of(flags, ChildSpecs.all(s, (List<?>) Values.normalize(children), ChildSpecs.Caller.SUPERVISOR_INIT)));
     }
 
     /**
@@ -164,10 +167,13 @@ public final class Supervisor {
         IexSession s = IexSession.current();
         Map<String, Object> o = Options.of(options);
         Object strategy = o.get("strategy");
-        if (strategy == null) throw new ArgumentError("expected :strategy option to be given");
+        if (strategy == null) {
+            throw new ArgumentError("expected :strategy option to be given", List.of(INIT_2, "(elixir 1.14.0) lib/supervisor.ex:617: Supervisor.start_link/2"));
+        }
         SupervisorFlags flags = new SupervisorFlags((Atom) strategy, intOption(o, "max_restarts", 3), intOption(o, "max_seconds", 5));
-        Object name = o.containsKey("name") ? Options.processName(s, o.get("name")) : null;
-        return procshell.runtime.otp.Supervisor.startLink(ChildSpecs.all(s, children), flags, name, ChildSpecs.resolver(s));
+        Object name = o.containsKey("name") ? Options.processName(s, o.get("name"), START_LINK_3) : null;
+        return procshell.runtime.otp.Supervisor.startLink(ChildSpecs.all(s, children, ChildSpecs.Caller.SUPERVISOR_START_LINK), flags, name,
+                ChildSpecs.resolver(s));
     }
 
     static int intOption(Map<?, ?> o, Object key, int dflt) {
@@ -209,7 +215,8 @@ public final class Supervisor {
         """)
     public static Object start_child(Object supervisor, Object child) {
         IexSession s = IexSession.current();
-        return procshell.runtime.otp.Supervisor.startChild(sup(supervisor), ChildSpecs.of(s, child), ChildSpecs.resolver(s));
+        Object spec = ChildSpecs.of(s, child, ChildSpecs.Caller.SUPERVISOR_START_CHILD);
+        return ChildSpecs.startChild(() -> procshell.runtime.otp.Supervisor.startChild(sup(supervisor), spec, ChildSpecs.resolver(s)), c -> spec);
     }
 
     /** As {@code Supervisor.terminate_child/2}: {@code :ok} or {@code {:error, :not_found}}. */
@@ -245,11 +252,22 @@ public final class Supervisor {
 
     /** As {@code Supervisor.stop/1}: {@code :ok}. */
     @Doc("""
-        Stops the supervisor with :normal: its children are terminated first.
+        Stops the supervisor with the given reason (default :normal) within the
+        timeout (default :infinity): its children are terminated first.
 
         Returns :ok.
         """)
     public static Atom stop(Object supervisor) {
         return procshell.runtime.otp.Supervisor.stop(sup(supervisor));
+    }
+
+    /** As {@code Supervisor.stop/2}: stops with {@code reason}, waiting as long as it takes. */
+    public static Atom stop(Object supervisor, Object reason) {
+        return stop(supervisor, reason, Atom.INFINITY);
+    }
+
+    /** As {@code Supervisor.stop/3}; the timeout is ms or {@code :infinity}. */
+    public static Atom stop(Object supervisor, Object reason, Object timeout) {
+        return procshell.runtime.otp.Supervisor.stop(sup(supervisor), Values.normalize(reason), Options.timeout(timeout, -1));
     }
 }

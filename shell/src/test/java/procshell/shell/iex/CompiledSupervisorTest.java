@@ -66,6 +66,8 @@ class CompiledSupervisorTest {
             assertEquals("[{MyApp.Hello, #PID<>, :worker, [MyApp.Hello]}]", c.show(Supervisor.which_children(m("MyApp.Sup"))));
             assertEquals("%{id: 1}", c.show(GenServer.call(m("MyApp.Hello"), a("state"))));
             assertEquals("%{active: 2, specs: 2, supervisors: 1, workers: 1}", c.show(Supervisor.count_children(top)));
+            assertEquals(":ok", c.show(Supervisor.stop(top, a("normal"), 5000)));
+            assertEquals("nil", c.show(GenServer.whereis(m("MyApp.Sup"))));
         }
     }
 
