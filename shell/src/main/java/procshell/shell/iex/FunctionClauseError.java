@@ -8,7 +8,7 @@ package procshell.shell.iex;
  * line ({@link #arguments()}); the attempted clauses are not reproduced.
  */
 @ElixirName("FunctionClauseError")
-public final class FunctionClauseError extends RuntimeException {
+public final class FunctionClauseError extends RuntimeException implements BeamFrames {
     /**
      * @param function the function as Elixir names it, e.g. {@code Float.round}
      * @param arity    the number of arguments it was called with
@@ -17,6 +17,7 @@ public final class FunctionClauseError extends RuntimeException {
         super("no function clause matching in " + function + "/" + arity);
         this.function = function + "/" + arity;
         this.arguments = null;
+        this.frames = java.util.List.of();
     }
 
     /**
@@ -28,12 +29,29 @@ public final class FunctionClauseError extends RuntimeException {
      * @param arguments the arguments it was called with
      */
     public FunctionClauseError(String function, java.util.List<Object> arguments) {
+        this(function, arguments, java.util.List.of());
+    }
+
+    /**
+     * As {@link #FunctionClauseError(String, java.util.List)}, with the stack lines iex shows under it.
+     *
+     * @param frames e.g. {@code iex:2: Foo.f/1}
+     */
+    public FunctionClauseError(String function, java.util.List<Object> arguments, java.util.List<String> frames) {
         super("no function clause matching in " + function);
+        this.frames = java.util.List.copyOf(frames);
         this.function = function;
         this.arguments = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(arguments)); // nil arguments are null;
     }
 
     private final String function;
+    private final java.util.List<String> frames;
+
+    @Override
+    public java.util.List<String> beamFrames() {
+        return frames;
+    }
+
     private final transient java.util.List<Object> arguments;
 
     /** The function and arity, e.g. {@code Foo.f/1}. */

@@ -1,15 +1,9 @@
 package procshell.shell.iex;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.codehaus.groovy.runtime.InvokerHelper;
 
 import groovy.lang.Closure;
 import groovy.lang.IntRange;
@@ -41,6 +35,14 @@ public final class Ops {
     /** What {@link #receive} returns when the {@code after} timeout passed without a message. */
     public static final Object TIMEOUT = Mailbox.TIMEOUT;
 
+    /**
+     * The arguments of a varargs call: Groovy passes a call with one nil argument
+     * ({@code Ops.list(null)}) as a null array.
+     */
+    private static Object[] args(Object[] args) {
+        return args == null ? new Object[] {null} : args;
+    }
+
     // ---- literals and constructors ------------------------------------------------------------
 
     /** The atom {@code :name}, interned in the node's atom table (a literal atom of loaded code). */
@@ -50,12 +52,12 @@ public final class Ops {
 
     /** A tuple {@code {a, b, ...}}. */
     public static Tuple tuple(Object... elements) {
-        return Tuple.of(elements);
+        return Tuple.of(args(elements));
     }
 
     /** A list {@code [a, b, ...]} (unmodifiable; nil elements allowed). */
     public static List<Object> list(Object... elements) {
-        return Collections.unmodifiableList(java.util.Arrays.asList(elements));
+        return Collections.unmodifiableList(java.util.Arrays.asList(args(elements)));
     }
 
     /**
@@ -64,6 +66,7 @@ public final class Ops {
      * @throws ArgumentError when the tail is no list (improper lists are not supported)
      */
     public static List<Object> cons(Object tail, Object... heads) {
+        heads = args(heads);
         List<?> t = asList(tail, "improper lists are not supported: tail ");
         List<Object> out = new ArrayList<>(heads.length + t.size());
         Collections.addAll(out, heads);
@@ -73,6 +76,7 @@ public final class Ops {
 
     /** A map {@code %{k1 => v1, ...}} from keys and values in turn (a later key wins, as Elixir's). */
     public static MapTerm map(Object... keysAndValues) {
+        keysAndValues = args(keysAndValues);
         MapTerm m = new MapTerm();
         for (int i = 0; i < keysAndValues.length; i += 2) m.put(keysAndValues[i], keysAndValues[i + 1]);
         return m;
@@ -85,6 +89,7 @@ public final class Ops {
      * @throws KeyError    when a key is not in the map
      */
     public static MapTerm mapUpdate(Object map, Object... keysAndValues) {
+        keysAndValues = args(keysAndValues);
         if (!(map instanceof Map<?, ?> m)) throw new BadMapError(map);
         MapTerm out = new MapTerm(m);
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -118,6 +123,7 @@ public final class Ops {
 
     /** The string of an interpolation {@code "a#{x}b"}: each part through {@code String.Chars}. */
     public static String interpolate(Object... parts) {
+        parts = args(parts);
         StringBuilder b = new StringBuilder();
         for (Object p : parts) b.append(p instanceof String s ? s : Kernel.to_string(p));
         return b.toString();
@@ -481,106 +487,45 @@ public final class Ops {
      * @throws BadArityError    when it takes another number of arguments
      */
     public static Object apply(Object f, Object... args) {
+        args = args(args);
         if (!(f instanceof Closure<?> c)) throw new BadFunctionError(f);
         int arity = c.getMaximumNumberOfParameters();
         if (arity != args.length) throw new BadArityError(f, args);
         return arity == 0 ? c.call() : c.call(args);
     }
 
-    private static final Map<Class<?>, Map<String, Method>> METHODS = new ConcurrentHashMap<>();
-
     /**
      * {@code Module.function(args)} for a module known only at run time: a module compiled from
-     * Elixir (the session's module table), a shell facade ({@code GenServer}, {@code String}), or
-     * an Erlang module ({@code :ets}).
+     * Elixir, a shell facade ({@code GenServer}, {@code String}) or an Erlang module ({@code :ets}),
+     * through the session's module table.
      *
-     * @param module an atom ({@code :"Elixir.MyApp.Hello"}, {@code :ets}) or a class
+     * @param module   an atom ({@code :"Elixir.MyApp.Hello"}, {@code :ets}) or a class
      * @param function the Elixir function name ({@code alive?})
      * @throws UndefinedFunctionError when there is no such module or function, with Elixir's text
+     * @throws ArgumentError          when module is no atom, as Elixir's
      */
     public static Object call(Object module, String function, Object... args) {
-        Class<?> cls = moduleClass(module);
-        if (cls == null) {
-            if (module instanceof Atom) throw UndefinedFunctionError.moduleNotAvailable(module, function, args);
+        args = args(args);
+        Modules modules = IexSession.current().modules();
+        if (module instanceof Class<?> c) module = modules.atomOf(c);
+        if (!(module instanceof Atom a)) {
             throw new ArgumentError("you attempted to apply a function named " + Kernel.inspect(atom(function)) + " on "
                     + Kernel.inspect(module) + ". If you are using Kernel.apply/3, make sure the module is an atom. If you are using"
                     + " the dot syntax, such as module.function(), make sure the left-hand side of the dot is an atom representing a"
                     + " module");
         }
-        Method m = method(cls, javaName(function), args.length);
-        if (m == null) throw undefined(module, cls, function, args);
-        try {
-            if (allObjects(m)) return m.invoke(null, args);
-            return InvokerHelper.invokeStaticMethod(cls, m.getName(), args);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) throw r;
-            if (cause instanceof Error r) throw r;
-            throw new RuntimeException(cause);
-        } catch (IllegalAccessException e) {
-            throw undefined(module, cls, function, args);
-        }
-    }
-
-    private static UndefinedFunctionError undefined(Object module, Class<?> cls, String function, Object[] args) {
-        String m = module instanceof Atom ? Kernel.inspect(module) : Modules.moduleName(cls);
-        java.util.StringJoiner call = new java.util.StringJoiner(", ", m + "." + function + "(", ")");
-        for (Object a : args) call.add(Kernel.inspect(a));
-        return new UndefinedFunctionError("function " + m + "." + function + "/" + args.length + " is undefined or private",
-                List.of(call.toString()));
-    }
-
-    private static boolean allObjects(Method m) {
-        for (Class<?> p : m.getParameterTypes()) if (p != Object.class) return false;
-        return !m.isVarArgs();
-    }
-
-    /** A public static method of that Java name and arity (a varargs one taking that many), or null. */
-    private static Method method(Class<?> cls, String name, int arity) {
-        Map<String, Method> byKey = METHODS.computeIfAbsent(cls, c -> new ConcurrentHashMap<>());
-        String key = name + "/" + arity;
-        Method found = byKey.get(key);
-        if (found != null) return found;
-        for (Method m : cls.getMethods()) {
-            if (!Modifier.isStatic(m.getModifiers()) || !m.getName().equals(name)) continue;
-            if (m.getParameterCount() == arity || (m.isVarArgs() && arity >= m.getParameterCount() - 1)) {
-                if (found == null || allObjects(m)) found = m;
-            }
-        }
-        if (found != null) byKey.put(key, found);
-        return found;
-    }
-
-    /** The Java method name of an Elixir function name: {@code alive?} is {@code alive_qm}. */
-    public static String javaName(String elixirName) {
-        if (elixirName.endsWith("?")) return elixirName.substring(0, elixirName.length() - 1) + "_qm";
-        if (elixirName.endsWith("!")) return elixirName.substring(0, elixirName.length() - 1) + "_bang";
-        return elixirName;
-    }
-
-    /** The class behind a module atom: compiled, facade or Erlang; null when none. */
-    static Class<?> moduleClass(Object module) {
-        if (module instanceof Class<?> c) return c;
-        if (!(module instanceof Atom a)) return null;
-        ProcessContext ctx = ProcessContext.current();
-        if (ctx != null) {
-            Class<?> c = IexSession.of(ctx.node()).modules().classOf(a);
-            if (c != null) return c;
-        }
-        String name = a.name();
-        ShellModules.Module m = ShellModules.find(name.startsWith("Elixir.") ? name.substring("Elixir.".length()) : ":" + name);
-        return m == null ? null : m.cls();
+        return modules.apply(a, Modules.javaName(function), args);
     }
 
     /**
      * Registers a module compiled from Elixir with the session's module table, so that its atom
-     * reaches the class ({@link #call}, GenServer callbacks, via tuples).
+     * reaches the class ({@link #call}, GenServer callbacks, via tuples); a redefinition replaces
+     * the class.
      *
      * @return the module atom
      */
     public static Atom defineModule(Atom module, Class<?> cls) {
-        IexSession.current().modules().atomOf(cls);
-        METHODS.remove(cls);
+        IexSession.current().modules().define(module, cls);
         return module;
     }
 
@@ -589,14 +534,20 @@ public final class Ops {
         return Tuple.of(atom("module"), module, classBytes(cls), last);
     }
 
+    private static final Map<Class<?>, byte[]> CLASS_BYTES = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * Remembers the bytecode of a class as it is defined (see
+     * {@code procshell.shell.elixir.compiler.ModuleClassLoader}), for {@code defmodule}'s value.
+     */
+    public static void recordClassBytes(Class<?> cls, byte[] bytes) {
+        CLASS_BYTES.put(cls, bytes);
+    }
+
+    /** The class's bytecode as recorded when it was defined, else a stand-in that starts as a class file does. */
     private static byte[] classBytes(Class<?> cls) {
-        String resource = cls.getName().replace('.', '/') + ".class";
-        try (java.io.InputStream in = cls.getClassLoader() == null ? null : cls.getClassLoader().getResourceAsStream(resource)) {
-            if (in != null) return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            // fall through: the class's name stands for its bytes
-        }
-        return ("FOR1" + cls.getName()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = CLASS_BYTES.get(cls);
+        return b != null ? b : new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE};
     }
 
     /**
@@ -669,9 +620,18 @@ public final class Ops {
         throw new TryClauseError(value);
     }
 
-    /** Raises FunctionClauseError for a function (e.g. {@code MyApp.Hello.f}) and its arguments. */
-    public static Object functionClause(String function, Object... args) {
-        throw new FunctionClauseError(function, java.util.Arrays.asList(args));
+    /**
+     * Raises FunctionClauseError for a function and its arguments.
+     *
+     * @param function the function and arity as Elixir names it ({@code MyApp.Hello.f/1})
+     * @param frame    the stack line iex shows for it ({@code iex:3: MyApp.Hello.f/1}), or null for none
+     */
+    public static Object functionClause(String function, String frame, Object... args) {
+        FunctionClauseError e = new FunctionClauseError(function, java.util.Arrays.asList(args(args)),
+                frame == null ? List.of() : List.of(frame));
+        // the Groovy frames of the compiled code would only show Groovy's names
+        e.setStackTrace(new StackTraceElement[0]);
+        throw e;
     }
 
     /**

@@ -244,7 +244,7 @@ final class Compiler {
             case "<<>>": return binary(args, s, b, line);
             case "__aliases__": return unit.atom(aliasName(ast, s));
             case "__MODULE__": return module == null ? "null" : unit.atom("Elixir." + module.name());
-            case "fn": return control.fn(args, s, b);
+            case "fn": return control.fn(args, s, b, line);
             case "&": return control.capture(args.get(0), s, b, line);
             case "case": return control.caseExpr(args, s, b, tail);
             case "cond": return control.cond(args, s, b, tail);
@@ -257,7 +257,7 @@ final class Compiler {
             case "match?": if (args.size() == 2) return control.matchQ(args.get(0), args.get(1), s, b); break;
             case "defmodule": return modules.defmodule(args, s, b, line);
             case "def", "defp", "defmacro", "defmacrop", "defstruct", "defexception", "defdelegate", "defguard":
-                throw new CompileError(line, "cannot invoke " + name + "/" + args.size() + " outside module");
+                throw new procshell.shell.iex.ArgumentError("cannot invoke " + name + "/" + args.size() + " outside module");
             case "alias": return alias(args, s, line);
             case "require": return args.isEmpty() ? "null" : expr(args.get(0), s, b);
             case "import": return importModule(args, s);

@@ -258,7 +258,7 @@ final class ControlCompiler {
         }
         Object body = Quoted.keyword(opts, "do");
         if (reduce) {
-            String v = clauses(List.of(acc), clausesOf(body), fs, b, false, OPS + ".functionClause('anonymous fn/1 in :elixir_compiler_1.__FILE__/1', " + acc + ");");
+            String v = clauses(List.of(acc), clausesOf(body), fs, b, false, OPS + ".functionClause('anonymous fn/2 in :elixir_compiler_1.__FILE__/1', null, " + acc + ");");
             b.line(acc + " = " + v + ";");
         } else {
             b.line(acc + ".add(" + c.expr(body, fs, b) + ");");
@@ -425,7 +425,7 @@ final class ControlCompiler {
     // ---- fn and captures ----------------------------------------------------------------------
 
     /** {@code fn clauses end}: a Groovy closure taking one parameter per argument. */
-    String fn(List<Object> arrows, Scope s, Block b) {
+    String fn(List<Object> arrows, Scope s, Block b, int line) {
         List<Clause> clauses = new ArrayList<>();
         for (Object a : arrows) clauses.add(Clause.of(a));
         int arity = clauses.get(0).patterns().size();
@@ -439,7 +439,8 @@ final class ControlCompiler {
             Block body = new Block();
             String args = String.join(", ", params);
             String r = clauses(params, clauses, s.copy(), body, false,
-                    OPS + ".functionClause(" + Groovy.string(display) + (arity == 0 ? "" : ", " + args) + ");");
+                    OPS + ".functionClause(" + Groovy.string(display) + ", " + (c.module == null ? "null" : Groovy.string("iex:" + line + ": " + display))
+                            + (arity == 0 ? "" : ", " + args) + ");");
             body.line("return " + r + ";");
             StringBuilder out = new StringBuilder("{ ");
             out.append(params.stream().map(p -> "Object " + p).reduce((x, y) -> x + ", " + y).orElse("")).append(" ->\n");
@@ -461,7 +462,7 @@ final class ControlCompiler {
             else if (Quoted.isNode(target) && Quoted.head(target) instanceof Tuple && Quoted.args(target).isEmpty()) {
                 call = Tuple.of(Quoted.head(target), List.of(), vars);
             }
-            if (call != null) return fn(List.of(Tuple.of(Atom.of("->"), List.of(), List.of(vars, call))), s, b);
+            if (call != null) return fn(List.of(Tuple.of(Atom.of("->"), List.of(), List.of(vars, call))), s, b, line);
         }
         int[] max = {0};
         Object rewritten = captureArgs(body, max);
@@ -472,7 +473,7 @@ final class ControlCompiler {
         }
         List<Object> vars = new ArrayList<>();
         for (int i = 1; i <= max[0]; i++) vars.add(Tuple.of(Atom.of("capture" + i + "__"), List.of(), null));
-        return fn(List.of(Tuple.of(Atom.of("->"), List.of(), List.of(vars, rewritten))), s, b);
+        return fn(List.of(Tuple.of(Atom.of("->"), List.of(), List.of(vars, rewritten))), s, b, line);
     }
 
     /** The capture's body with {@code &N} replaced by variables; max[0] is the highest N. */

@@ -249,7 +249,8 @@ final class ModuleCompiler {
             c.attributesInScope = d.clauses.get(d.clauses.size() - 1).attributes();
             String args = String.join(", ", params);
             String r = c.control.clauses(params, clauses, m.scope().copy(), body, true,
-                    OPS + ".functionClause(" + Groovy.string(display) + (params.isEmpty() ? "" : ", " + args) + ");");
+                    OPS + ".functionClause(" + Groovy.string(display) + ", " + Groovy.string("iex:" + d.clauses.get(0).line() + ": " + display)
+                            + (params.isEmpty() ? "" : ", " + args) + ");");
             body.line("return " + r + ";");
             if (loops) body.close("}");
             StringBuilder out = new StringBuilder("    ").append(d.priv ? "private " : "").append("static Object ")

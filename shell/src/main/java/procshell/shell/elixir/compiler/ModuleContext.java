@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import procshell.shell.iex.Ops;
+import procshell.shell.iex.Modules;
 
 /**
  * A module being compiled: its name, its Groovy class, its functions (name/arity), aliases,
@@ -76,6 +76,6 @@ final class ModuleContext {
 
     /** The Groovy method name of a function, quoted (Elixir names may be Groovy keywords). */
     String javaName(String fun, int arity) {
-        return "'" + Ops.javaName(fun) + "'";
+        return "'" + Modules.javaName(fun) + "'";
     }
 }

@@ -2,16 +2,17 @@ package procshell.shell.elixir.compiler;
 
 import java.util.List;
 
-/** Prints the Groovy source and the result of snippets given as arguments (a development aid). */
+/** Prints the Groovy source, the result and the time of snippets run in one session (a development aid). */
 final class CompilerDebug {
     public static void main(String[] args) {
-        List<ElixirOracle.Answer> answers = ElixirOracle.ask(List.of(args));
+        List<Object> quoted = ElixirOracle.quote(List.of(args));
         try (CompiledSession s = new CompiledSession()) {
-            for (ElixirOracle.Answer a : answers) {
-                String got = s.eval(a.quoted());
-                System.out.println(s.lastSource);
-                System.out.println("elixir:    " + a.output());
-                System.out.println("procshell: " + got);
+            for (Object q : quoted) {
+                long t0 = System.nanoTime();
+                String got = s.eval(q);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                if (System.getenv("SOURCE") != null) System.out.println(s.lastSource);
+                System.out.println("procshell: " + got + "   (" + ms + " ms)");
                 if (s.lastError != null && System.getenv("TRACE") != null) s.lastError.printStackTrace(System.out);
             }
         }
