@@ -467,6 +467,39 @@ public final class Ops {
         throw ArgumentError.badArgument("1st argument: not a list", ":erlang.length(" + Kernel.inspect(list) + ")");
     }
 
+    /** {@code byte_size(binary)}: its UTF-8 length. */
+    public static Integer byte_size(Object binary) {
+        if (binary instanceof String s) return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (binary instanceof byte[] b) return b.length;
+        throw ArgumentError.badArgument("1st argument: not a bitstring", ":erlang.byte_size(" + Kernel.inspect(binary) + ")");
+    }
+
+    /** {@code spawn(module, function, args)}: a process that runs {@code apply(module, function, args)}. */
+    public static Object spawn(Object module, Object function, Object args) {
+        return Kernel.spawn(applier(module, function, args));
+    }
+
+    /** {@code spawn_link(module, function, args)}. */
+    public static Object spawn_link(Object module, Object function, Object args) {
+        return Kernel.spawn_link(applier(module, function, args));
+    }
+
+    private static Closure<Object> applier(Object module, Object function, Object args) {
+        if (!(function instanceof Atom f) || !(args instanceof List<?> l)) throw new ArgumentError("argument error");
+        Object[] argv = l.toArray();
+        return new Closure<>(null) {
+            @Override
+            public Object call() {
+                return Ops.call(module, f.name(), argv);
+            }
+
+            @Override
+            public int getMaximumNumberOfParameters() {
+                return 0;
+            }
+        };
+    }
+
     /** {@code then(value, fun)}. */
     public static Object then(Object value, Object fun) {
         return apply(fun, value);
@@ -532,6 +565,30 @@ public final class Ops {
     /** What {@code defmodule} returns: {@code {:module, Name, <<bytecode>>, last}}. */
     public static Tuple moduleResult(Atom module, Class<?> cls, Object last) {
         return Tuple.of(atom("module"), module, classBytes(cls), last);
+    }
+
+    private static final Map<Class<?>, int[]> LINES = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * Remembers where a compiled module's Groovy lines come from in the Elixir input.
+     *
+     * @param table pairs {@code groovyLine, elixirLine}, by Groovy line, each holding until the next
+     */
+    public static void lineTable(Class<?> cls, int[] table) {
+        LINES.put(cls, table);
+    }
+
+    /**
+     * The Elixir line of a Groovy line of a compiled module (for stack frames).
+     *
+     * @return the line, or -1 when the class is not a compiled module
+     */
+    public static int elixirLine(Class<?> cls, int groovyLine) {
+        int[] t = LINES.get(cls);
+        if (t == null) return -1;
+        int line = t.length > 1 ? t[1] : -1;
+        for (int i = 0; i + 1 < t.length && t[i] <= groovyLine; i += 2) line = t[i + 1];
+        return line;
     }
 
     private static final Map<Class<?>, byte[]> CLASS_BYTES = Collections.synchronizedMap(new java.util.WeakHashMap<>());

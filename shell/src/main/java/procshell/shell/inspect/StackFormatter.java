@@ -161,24 +161,34 @@ public final class StackFormatter {
     private static String typedFrame(StackTraceElement f) {
         String cls = f.getClassName();
         String method = f.getMethodName();
-        String where = "iex:" + f.getLineNumber() + ": ";
         int closure = cls.indexOf("$_");
+        String where = "iex:" + line(closure > 0 ? cls.substring(0, closure) : cls, f.getLineNumber()) + ": ";
         if (closure > 0 && method.equals("doCall")) {
             // Groovy names a closure Outer$_method_closureN
             String outer = cls.substring(0, closure);
             String rest = cls.substring(closure + 2);
             int k = rest.lastIndexOf("_closure");
             String outerMethod = k > 0 ? rest.substring(0, k) : rest;
-            return where + "anonymous fn/" + arity(cls, "doCall") + " in " + simple(outer) + "." + outerMethod + "/"
-                    + arity(outer, outerMethod);
+            return where + "anonymous fn/" + arity(cls, "doCall") + " in " + simple(outer) + "."
+                    + procshell.shell.iex.ShellModules.elixirName(outerMethod) + "/" + arity(outer, outerMethod);
         }
         if (cls.contains("$") || method.contains("$") || method.startsWith("<")) return null;
-        return where + simple(cls) + "." + method + "/" + arity(cls, method);
+        return where + simple(cls) + "." + procshell.shell.iex.ShellModules.elixirName(method) + "/" + arity(cls, method);
     }
 
+    /** The module name of a typed class: a compiled module's Elixir name ({@code @ElixirName}), else the class's. */
     private static String simple(String cls) {
+        Class<?> c = find(cls);
+        if (c != null && c.getAnnotation(procshell.shell.iex.ElixirName.class) != null) return procshell.shell.iex.Modules.moduleName(c);
         int i = cls.lastIndexOf('.');
         return i < 0 ? cls : cls.substring(i + 1);
+    }
+
+    /** The line as typed: a compiled module's Groovy line mapped back to its Elixir line. */
+    private static int line(String cls, int groovyLine) {
+        Class<?> c = find(cls);
+        int elixir = c == null ? -1 : procshell.shell.iex.Ops.elixirLine(c, groovyLine);
+        return elixir > 0 ? elixir : groovyLine;
     }
 
     private static int arity(String cls, String method) {

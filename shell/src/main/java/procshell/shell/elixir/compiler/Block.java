@@ -4,18 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Groovy statements being generated, with their indentation. A construct that is an expression in
- * Elixir but a statement in Groovy ({@code case}, {@code receive}, {@code try}) writes its
- * statements here and leaves its value in a variable.
+ * Groovy statements being generated, with their indentation and the Elixir line each comes from.
+ * A construct that is an expression in Elixir but a statement in Groovy ({@code case},
+ * {@code receive}, {@code try}) writes its statements here and leaves its value in a variable.
  */
 final class Block {
     private static final String INDENT = "    ";
-    private final List<String> lines = new ArrayList<>();
+    /** The Elixir line being compiled, stamped on the statements written meanwhile (one compilation per thread). */
+    private static final ThreadLocal<int[]> LINE = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** A statement and the Elixir line it was compiled from (0 when unknown). */
+    record Line(String text, int elixirLine) {}
+
+    private final List<Line> lines = new ArrayList<>();
     private int depth;
+
+    /** Sets the Elixir line of the statements written next (0 leaves it). */
+    static void at(int elixirLine) {
+        if (elixirLine > 0) LINE.get()[0] = elixirLine;
+    }
 
     /** Adds a statement at the current depth. */
     void line(String statement) {
-        lines.add(INDENT.repeat(depth) + statement);
+        lines.add(new Line(INDENT.repeat(depth) + statement, LINE.get()[0]));
     }
 
     /** Adds a line that opens a Groovy block ({@code if (...) {}) and goes one level deeper. */
@@ -44,7 +55,7 @@ final class Block {
 
     /** Adds another block's statements at the current depth. */
     void append(Block other) {
-        for (String l : other.lines) lines.add(INDENT.repeat(depth) + l);
+        for (Line l : other.lines) lines.add(new Line(INDENT.repeat(depth) + l.text(), l.elixirLine()));
     }
 
     /** True when no statement was written. */
@@ -52,8 +63,22 @@ final class Block {
         return lines.isEmpty();
     }
 
-    /** The statements, one per line. */
+    /** The statements with their lines; a statement's text may hold line breaks (a closure). */
+    List<Line> lines() {
+        return lines;
+    }
+
+    /**
+     * The statements, one per line, each ending with a comment that names its Elixir line
+     * ({@code /*L12*}{@code /}), which {@link LineTable} reads back from the class source.
+     */
     String text() {
-        return String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");
+        StringBuilder b = new StringBuilder();
+        for (Line l : lines) {
+            b.append(l.text());
+            if (l.elixirLine() > 0) b.append(" /*L").append(l.elixirLine()).append("*/");
+            b.append('\n');
+        }
+        return b.toString();
     }
 }

@@ -55,6 +55,12 @@ final class Compiler {
      * @return a Groovy expression for its value, to evaluate after the statements written to b
      */
     String expr(Object ast, Scope s, Block b, boolean tail) {
+        // the statements written from here on (those using this value too) come from its line
+        Block.at(Quoted.line(ast));
+        return compile(ast, s, b, tail);
+    }
+
+    private String compile(Object ast, Scope s, Block b, boolean tail) {
         if (ast == null) return "null";
         if (ast instanceof Boolean v) return v.toString();
         if (ast instanceof Number || ast instanceof String || ast instanceof Atom) return literal(ast);
@@ -509,8 +515,10 @@ final class Compiler {
         return kernelCall(name, args, s, b, line, false);
     }
 
+    /** Kernel's functions that {@link procshell.shell.iex.Ops} implements (name/arity to its method). */
     private static final Map<String, String> OPS_KERNEL = Map.of(
-            "length/1", "length", "put_elem/3", "put_elem", "then/2", "then", "tap/2", "tap");
+            "length/1", "length", "put_elem/3", "put_elem", "then/2", "then", "tap/2", "tap", "byte_size/1", "byte_size",
+            "spawn/3", "spawn", "spawn_link/3", "spawn_link");
 
     private String kernelCall(String name, List<Object> args, Scope s, Block b, int line, boolean qualified) {
         int arity = args.size();
@@ -538,6 +546,10 @@ final class Compiler {
         if (qualified) {
             return OPS + ".call(" + unit.atom("Elixir.Kernel") + ", " + Groovy.string(name)
                     + (arity == 0 ? "" : ", " + String.join(", ", exprs(args, s, b))) + ")";
+        }
+        if (module != null) {
+            throw new CompileError(line, "undefined function " + name + "/" + arity + " (expected " + module.name()
+                    + " to define such a function or for it to be imported, but none are available)");
         }
         throw new CompileError(line, "undefined function " + name + "/" + arity + " (there is no such import)");
     }

@@ -52,11 +52,23 @@ public final class ElixirCompiler {
         top.variables().forEach((name, v) -> {
             if (!v.equals(initial.get(name))) main.line("this.binding.setVariable(" + Groovy.string(name) + ", " + v + ");");
         });
-        main.line("return " + result + ";");
+        // the classes first, so that their lines (which frames name) do not move with the script's
         StringBuilder source = new StringBuilder();
-        source.append(main.text());
+        Block tables = new Block();
+        for (int i = 0; i < unit.classes.size(); i++) {
+            int first = (int) source.chars().filter(ch -> ch == '\n').count() + 1;
+            String cls = unit.classes.get(i);
+            List<Integer> table = LineTable.of(cls, first);
+            if (!table.isEmpty()) {
+                tables.line(Compiler.OPS + ".lineTable(" + unit.modules.get(i).className() + ", [" + table.stream().map(String::valueOf)
+                        .reduce((x, y) -> x + ", " + y).orElse("") + "] as int[]);");
+            }
+            source.append(cls);
+        }
         source.append(unit.constantsSource());
-        for (String cls : unit.classes) source.append(cls);
+        source.append(tables.text());
+        main.line("return " + result + ";");
+        source.append(main.text());
         return new CompiledInput(source.toString(), List.copyOf(unit.modules));
     }
 

@@ -76,4 +76,21 @@ class CompiledSessionTest {
                 "{:ok, _} = Counter.start_link(10); :started", "Counter.bump()", "Counter.bump()");
         assertEquals(List.of(":started", "11", "12"), out.subList(1, 4));
     }
+
+    @Test
+    void framesOfCompiledCodeNameTheLinesAndFunctionsAsTyped() {
+        List<String> out = run("""
+                defmodule Boom do
+                  def f(x) do
+                    x + :a
+                  end
+                  def g(l), do: Enum.map(l, fn y -> {:ok} = y end)
+                end""", "Boom.f(1)", "Boom.g([1])");
+        assertEquals("""
+                ** (ArithmeticError) bad argument in arithmetic expression: 1 + :a
+                    :erlang.+(1, :a)
+                    iex:3: Boom.f/1""", out.get(1));
+        assertEquals("** (MatchError) no match of right hand side value: 1\n    iex:5: anonymous fn/1 in Boom.g/1",
+                String.join("\n", out.get(2).lines().limit(2).toList()));
+    }
 }
