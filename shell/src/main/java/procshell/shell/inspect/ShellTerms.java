@@ -8,9 +8,10 @@ import procshell.shell.iex.Modules;
 
 /**
  * How the shell's own values print inside terms: classes as module names ({@code HelloServer}),
- * closures as {@code #Function<...>}, integer ranges as {@code 1..3}, exceptions as Elixir exception structs.
+ * closures as {@code #Function<...>}, structs as {@code %Name{a: 1}}, integer ranges as {@code 1..3}, exceptions as Elixir exception structs.
  */
 public final class ShellTerms {
+    private static final procshell.runtime.node.Atom STRUCT = procshell.runtime.node.Atom.of("__struct__");
     private static final InspectFallback FALLBACK = (term, opts) -> {
         if (term instanceof Class<?> c) return Modules.moduleName(c);
         if (term instanceof Closure<?> c) {
@@ -19,6 +20,13 @@ public final class ShellTerms {
         if (term instanceof groovy.lang.IntRange r) {
             // Elixir's first..last, with //-1 when it counts down
             return r.isReverse() ? r.getTo() + ".." + r.getFrom() + "//-1" : r.getFrom() + ".." + r.getTo();
+        }
+        if (term instanceof java.util.Map<?, ?> m && m.get(STRUCT) instanceof procshell.runtime.node.Atom a && a.name().startsWith("Elixir.")) {
+            // a struct %Name{...}: the map without its __struct__ key, named
+            java.util.Map<Object, Object> fields = new java.util.LinkedHashMap<>(m);
+            fields.remove(STRUCT);
+            String inner = Inspect.inspect(fields, opts);
+            return "%" + a.name().substring("Elixir.".length()) + inner.substring(1);
         }
         if (term instanceof GString g) return Inspect.inspect(g.toString(), opts);
         if (term instanceof Throwable t) {

@@ -93,4 +93,11 @@ class CompiledSessionTest {
         assertEquals("** (MatchError) no match of right hand side value: 1\n    iex:5: anonymous fn/1 in Boom.g/1",
                 String.join("\n", out.get(2).lines().limit(2).toList()));
     }
+
+    @Test
+    void structsAreBuiltMatchedAndPrintedAsElixirs() {
+        assertEquals(List.of("%Pt{x: 1, y: 0}", "7", "%Pt{x: 1, y: 5}"),
+                run("defmodule Pt do defstruct x: 0, y: 0 end", "%Pt{x: 1}", "%Pt{x: x} = %Pt{x: 7}; x", "p = %Pt{x: 1}; %{p | y: 5}")
+                        .subList(1, 4));
+    }
 }

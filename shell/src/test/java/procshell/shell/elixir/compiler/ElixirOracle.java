@@ -9,34 +9,27 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import procshell.runtime.dist.NodeTable;
-import procshell.runtime.dist.TermDecoder;
-import procshell.runtime.node.Node;
+import procshell.shell.elixir.reader.ElixirReader;
 
 /**
  * The real Elixir (1.14, {@code elixir} on PATH) as the oracle of the compiler's tests: for each
- * snippet, its quoted form ({@code Code.string_to_quoted!/1}, decoded from the external term
- * format) and what evaluating it prints (its value inspected as iex does, or
- * {@code ** (Error) message}). One {@code elixir} run answers a whole list of snippets.
+ * snippet, what evaluating it prints (its value inspected as iex does, or the error's banner).
+ * The quoted form the compiler gets is procshell's own reader's ({@link ElixirReader}), as at the
+ * prompt. One {@code elixir} run answers a whole list of snippets, each in a process of its own.
  */
 final class ElixirOracle {
     private ElixirOracle() {}
 
     /**
-     * @param quoted the snippet's quoted form
-     * @param output what Elixir printed for it: the inspected value or the error's first line
+     * @param quoted the snippet's quoted form, as procshell's reader reads it
+     * @param output what Elixir printed for it: the inspected value or the error's banner
      */
     record Answer(Object quoted, String output) {}
 
     private static final String SCRIPT = """
-            [path, mode] = System.argv()
+            [path] = System.argv()
             snippets = path |> File.read!() |> String.split(<<0>>, trim: true)
             for s <- snippets do
-              q = Code.string_to_quoted!(s)
-              if mode == "quote" do
-                IO.puts(Base.encode64(:erlang.term_to_binary(q)) <> " " <> Base.encode64("-"))
-              else
-              # each snippet in a process of its own (a clean mailbox), printed as iex prints
               task = Task.async(fn ->
                 try do
                   {v, _} = Code.eval_string(s, [], file: "iex")
@@ -47,39 +40,26 @@ final class ElixirOracle {
                   kind, r -> Exception.format_banner(kind, r, __STACKTRACE__)
                 end
               end)
-              out = Task.await(task, 60_000)
-              IO.puts(Base.encode64(:erlang.term_to_binary(q)) <> " " <> Base.encode64(out))
-              end
+              IO.puts(Base.encode64(Task.await(task, 60_000)))
             end
             """;
 
-    /** Asks Elixir about every snippet, in order: its quoted form and what evaluating it prints. */
+    /** Asks Elixir about every snippet, in order: what evaluating it prints, with procshell's reading of it. */
     static List<Answer> ask(List<String> snippets) {
-        return run(snippets, "eval");
-    }
-
-    /** The quoted forms of the sources, in order (nothing is evaluated). */
-    static List<Object> quote(List<String> sources) {
-        return run(sources, "quote").stream().map(Answer::quoted).toList();
-    }
-
-    private static List<Answer> run(List<String> snippets, String mode) {
         try {
             Path dir = Files.createTempDirectory("oracle");
             Path input = dir.resolve("snippets");
             Path script = dir.resolve("oracle.exs");
             Files.writeString(input, String.join("\0", snippets) + "\0");
             Files.writeString(script, SCRIPT);
-            Process p = new ProcessBuilder("elixir", script.toString(), input.toString(), mode).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder("elixir", script.toString(), input.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("elixir failed: " + p.exitValue());
-            TermDecoder decoder = new TermDecoder(new NodeTable(new Node()), 1 << 24);
             List<Answer> answers = new ArrayList<>();
             for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) continue;
-                String[] parts = line.trim().split(" ");
-                Object quoted = decoder.decode(Base64.getDecoder().decode(parts[0]));
-                answers.add(new Answer(quoted, new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8)));
+                String output = new String(Base64.getDecoder().decode(line.trim()), StandardCharsets.UTF_8);
+                answers.add(new Answer(ElixirReader.read(snippets.get(answers.size()), "iex"), output));
             }
             if (answers.size() != snippets.size()) throw new IllegalStateException("elixir answered " + answers.size() + " of " + snippets.size());
             return answers;
@@ -89,5 +69,10 @@ final class ElixirOracle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The quoted forms of the sources as procshell's reader reads them at the prompt (nothing is evaluated). */
+    static List<Object> quote(List<String> sources) {
+        return sources.stream().map(s -> ElixirReader.read(s, "iex")).toList();
     }
 }
