@@ -913,6 +913,19 @@ final class Parser {
             i++;
             return new Clause(meta(t), Quoted.list(), stabRhs());
         }
+        if (t.kind() == TokenKind.LPAREN && parenGroupHasComma(i)) {
+            List<Object> args = parenArgs();
+            if (!peekIs(TokenKind.STAB_OP) && !peekIs(TokenKind.WHEN_OP)) {
+                throw error(peek());
+            }
+            if (peekIs(TokenKind.WHEN_OP)) {
+                Token w = next();
+                skipEol();
+                args = Quoted.list(node(Quoted.WHEN, meta(w), append(args, expr(false))));
+            }
+            Token arrow = expect(TokenKind.STAB_OP);
+            return new Clause(meta(arrow), args, stabRhs());
+        }
         if (t.kind() == TokenKind.LPAREN) {
             int close = matchingParen(i);
             Token after = close < 0 ? null : peekAt(close - i + 1);

@@ -306,9 +306,21 @@ final class StringLexer {
             }
             char e = s.charAt(i + 1);
             if (e == 'x') {
-                if (i + 3 < s.length() + 0 && Tokenizer.isHex(s.charAt(i + 2)) && i + 3 < s.length() && Tokenizer.isHex(s.charAt(i + 3))) {
-                    b.append((char) Integer.parseInt(s.substring(i + 2, i + 4), 16));
-                    i += 4;
+                int j = i + 2;
+                if (j + 1 < s.length() && Tokenizer.isHex(s.charAt(j)) && Tokenizer.isHex(s.charAt(j + 1))) {
+                    b.append((char) Integer.parseInt(s.substring(j, j + 2), 16));
+                    i = j + 2;
+                    continue;
+                }
+                if (j < s.length() && Tokenizer.isHex(s.charAt(j))) {
+                    b.appendCodePoint(Integer.parseInt(s.substring(j, j + 1), 16)); // deprecated \xH
+                    i = j + 1;
+                    continue;
+                }
+                int close = j < s.length() && s.charAt(j) == '{' ? s.indexOf('}', j) : -1;
+                if (close > j + 1 && close - j - 1 <= 6 && allHex(s, j + 1, close)) {
+                    b.appendCodePoint(Integer.parseInt(s.substring(j + 1, close), 16)); // deprecated \x{H*}
+                    i = close + 1;
                     continue;
                 }
                 throw SyntaxProblem.withSnippet(line, col,

@@ -106,6 +106,15 @@ public final class Tokenizer {
 
     private void next() {
         char c = src.charAt(pos);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
+            identifier(); // no operator or literal starts with a letter
+            return;
+        }
+        if (c == ' ' || c == '\t') {
+            moveTo(skipHorizontal(pos + 1));
+            spaceSensitive();
+            return;
+        }
         char c1 = at(pos + 1);
         char c2 = at(pos + 2);
         switch (c) {
@@ -387,8 +396,10 @@ public final class Tokenizer {
     }
 
     /** The operator atoms after a colon ({@code :+}, {@code :===}, {@code :..//}); false when none is here. */
+    private static final String[] ATOM_SPECIALS = {"...", "<<>>", "%{}", "%", "{}", "..//"};
+
     private boolean colonAtom() {
-        for (String special : new String[] {"...", "<<>>", "%{}", "%", "{}", "..//"}) {
+        for (String special : ATOM_SPECIALS) {
             if (src.startsWith(special, pos + 1)) {
                 add(new Token(TokenKind.ATOM, pos, pos + 1 + special.length(), line, col, special), 1 + special.length());
                 return true;
@@ -663,6 +674,18 @@ public final class Tokenizer {
                     + (alias ? "alias" : "identifier") + ": " + name);
         }
         if (alias) {
+            for (int k = 0; k < name.length(); k++) {
+                if (name.charAt(k) > 127) {
+                    char bad = 0;
+                    for (int m = 0; m < name.length() && bad == 0; m++) {
+                        if (name.charAt(m) < 'A' || name.charAt(m) > 127) {
+                            bad = name.charAt(m);
+                        }
+                    }
+                    throw SyntaxProblem.withSnippet(line, col, "invalid character \"" + bad + "\" (code point U+" + hex4(bad)
+                            + ") in alias (only ASCII characters, without punctuation, are allowed): " + name);
+                }
+            }
             if (name.endsWith("?") || name.endsWith("!")) {
                 char bad = name.charAt(name.length() - 1);
                 throw SyntaxProblem.withSnippet(line, col, "invalid character \"" + bad + "\" (code point U+" + hex4(bad)
@@ -761,7 +784,7 @@ public final class Tokenizer {
         }
         char c = src.charAt(p);
         boolean start = c < 128 ? isAsciiLetter(c) || c == '_'
-                : Character.isLetter(c) && !Character.isUpperCase(c) && !Character.isTitleCase(c);
+                : Character.isLetter(c) && (atom || !Character.isUpperCase(c) && !Character.isTitleCase(c));
         if (!start) {
             return p;
         }
@@ -947,9 +970,10 @@ public final class Tokenizer {
         return SyntaxProblem.withSnippet(line, col, "unexpected token: " + what + " (column " + col + ", code point U+" + hex4(cp) + ")");
     }
 
+    /** Erlang's ~4.16.0B: four upper-case hex digits, and "****" when the number needs more. */
     static String hex4(int cp) {
         String h = Integer.toHexString(cp).toUpperCase();
-        return h.length() >= 4 ? h : "0".repeat(4 - h.length()) + h;
+        return h.length() > 4 ? "****" : "0".repeat(4 - h.length()) + h;
     }
 
     static boolean isSpace(char c) {
