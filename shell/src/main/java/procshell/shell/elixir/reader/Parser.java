@@ -1069,8 +1069,7 @@ final class Parser {
     }
 
     private static SyntaxProblem invalidStab(Clause c) {
-        return SyntaxProblem.withSnippet(Quoted.metaInt(node(Quoted.STAB, c.meta(), Quoted.list()), Quoted.LINE),
-                Quoted.metaInt(node(Quoted.STAB, c.meta(), Quoted.list()), Quoted.COLUMN), SyntaxMessages.INVALID_STAB);
+        return fromMeta(node(Quoted.STAB, c.meta(), Quoted.list()), SyntaxMessages.INVALID_STAB);
     }
 
     // ---- strings ----
@@ -1196,13 +1195,19 @@ final class Parser {
         };
     }
 
-    private SyntaxProblem noParensMany(Object node) {
-        return SyntaxProblem.withSnippet(Quoted.metaInt(node, Quoted.LINE), Quoted.metaInt(node, Quoted.COLUMN),
-                SyntaxMessages.NO_PARENS_MANY);
+    private static SyntaxProblem noParensMany(Object node) {
+        return fromMeta(node, SyntaxMessages.NO_PARENS_MANY);
     }
 
-    private SyntaxProblem noParensContainer(Object node) {
-        return SyntaxProblem.withSnippet(Quoted.metaInt(node, Quoted.LINE), Quoted.metaInt(node, Quoted.COLUMN),
-                SyntaxMessages.NO_PARENS_CONTAINER);
+    private static SyntaxProblem noParensContainer(Object node) {
+        return fromMeta(node, SyntaxMessages.NO_PARENS_CONTAINER);
+    }
+
+    /**
+     * An error Elixir places by a node's metadata (return_error_with_meta): at prompt (iex reads
+     * without columns) it has a line and no column, so no snippet either.
+     */
+    private static SyntaxProblem fromMeta(Object node, String description) {
+        return SyntaxProblem.withSnippet(Quoted.metaInt(node, Quoted.LINE), 0, description);
     }
 }

@@ -174,6 +174,13 @@ class ElixirReaderTest {
     }
 
     @Test
+    void errorsPlacedByANodeHaveNoColumnAsAtThePrompt() {
+        fails("[f a, b]", "SyntaxError", "iex:1: " + SyntaxMessages.NO_PARENS_CONTAINER);
+        fails("f a, g b, c", "SyntaxError", "iex:1: " + SyntaxMessages.NO_PARENS_MANY);
+        fails("fn x -> 1; 2 end |> f\ncase x do\n  a\n  b -> c\nend", "SyntaxError", "iex:4: " + SyntaxMessages.INVALID_STAB);
+    }
+
+    @Test
     void errorsKnowTheirPlaceAndWhetherIexWouldContinue() {
         ElixirSyntaxError e = assertThrows(ElixirSyntaxError.class, () -> ElixirReader.read("x = [1,\n2", "nofile"));
         assertEquals("TokenMissingError", e.kind());
