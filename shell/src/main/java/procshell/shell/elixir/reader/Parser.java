@@ -35,6 +35,11 @@ final class Parser {
     private static final Atom AMP = Atom.of("&");
     private static final Atom FN = Atom.of("fn");
 
+    /** Tokens that may follow a complete expression (besides binary operators). */
+    private static final java.util.Set<TokenKind> FOLLOWS_EXPRESSION = java.util.EnumSet.of(TokenKind.EOL, TokenKind.SEMI,
+            TokenKind.COMMA, TokenKind.RPAREN, TokenKind.RBRACKET, TokenKind.RCURLY, TokenKind.RBIT, TokenKind.END,
+            TokenKind.BLOCK_IDENTIFIER, TokenKind.STAB_OP, TokenKind.ASSOC_OP, TokenKind.DO);
+
     private final List<Token> toks;
     private final String src;
     private int i;
@@ -112,6 +117,11 @@ final class Parser {
                 List<Object> a = Quoted.args(left);
                 return node(RANGE_STEP, Quoted.metaOf(left), Quoted.list(a.get(0), a.get(1), right));
             }
+            Token n = peek();
+            if (n != null && n.kind().precedence() == 0 && !FOLLOWS_EXPRESSION.contains(n.kind())
+                    && isNoParensCall(right) && i > 0 && toks.get(i - 1).kind() != TokenKind.RPAREN) {
+                throw error(n); // after a call without parentheses Elixir meets this error before it reduces the //
+            }
             throw SyntaxProblem.withSnippet(op.line(), op.column(), SyntaxMessages.RANGE_STEP);
         }
         if (name.equals("not in")) {
@@ -148,6 +158,12 @@ final class Parser {
                 i++;
                 skipEol();
                 Token n = peek();
+                Token n1 = peekAt(1);
+                if (n != null && n.kind() == TokenKind.CAPTURE_OP && n1 != null && n1.kind() == TokenKind.INT) {
+                    i += 2; // @&1 is an access_expr: what follows applies to the @
+                    noParens = false;
+                    return postfix(node(Atom.of("@"), meta(t), Quoted.list(node(AMP, meta(n), Quoted.list(n1.value())))), true, noDo);
+                }
                 Object operand = n != null && (n.kind() == TokenKind.UNARY_OP || n.kind() == TokenKind.DUAL_OP
                         || n.kind() == TokenKind.AT_OP || n.kind() == TokenKind.CAPTURE_OP) ? unary(noDo) : primary(noDo);
                 boolean np = noParens;
@@ -999,6 +1015,10 @@ final class Parser {
         if (from + 1 < toks.size() && isKw(toks.get(from + 1))) {
             return true;
         }
+        Token first = from + 1 < toks.size() ? toks.get(from + 1) : null;
+        if (first == null || !(startsArgument(first, true) || first.kind() == TokenKind.EOL)) {
+            return false; // not an argument list: the parse reports what is wrong inside
+        }
         int depth = 0;
         for (int k = from; k < toks.size(); k++) {
             switch (toks.get(k).kind()) {
@@ -1179,12 +1199,41 @@ final class Parser {
     private SyntaxProblem error(Token t) {
         Token last = toks.isEmpty() ? null : toks.get(toks.size() - 1);
         boolean afterAccess = false;
-        if (t != null && i > 0 && toks.get(i - 1) != t) {
-            afterAccess = endsAccess(toks.get(i - 1).kind());
-        } else if (t != null && i > 1) {
-            afterAccess = endsAccess(toks.get(i - 2).kind());
+        int at = toks.indexOf(t);
+        if (t != null && at > 0) {
+            TokenKind before = toks.get(at - 1).kind();
+            afterAccess = (endsAccess(before) && (before != TokenKind.END || closesFn(at - 1)))
+                    || (before == TokenKind.RANGE_OP && (at < 2 || !endsExpression(toks.get(at - 2).kind())));
         }
         return SyntaxMessages.before(t, last, src, afterAccess);
+    }
+
+    private static boolean isNoParensCall(Object node) {
+        return node instanceof Tuple t && t.size() == 3 && t.get(0) instanceof Atom a && !a.name().isEmpty()
+                && (Character.isLetter(a.name().charAt(0)) || a.name().charAt(0) == '_')
+                && t.get(2) instanceof List<?> args && !args.isEmpty();
+    }
+
+    /** Whether the {@code end} at {@code k} closes a {@code fn} (an access_expr) rather than a do-block. */
+    private boolean closesFn(int k) {
+        int depth = 0;
+        for (int j = k; j >= 0; j--) {
+            TokenKind kind = toks.get(j).kind();
+            if (kind == TokenKind.END) {
+                depth++;
+            } else if (kind == TokenKind.FN || kind == TokenKind.DO) {
+                depth--;
+                if (depth == 0) {
+                    return kind == TokenKind.FN;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a token can end an expression (so that an operator after it is binary). */
+    private static boolean endsExpression(TokenKind kind) {
+        return endsAccess(kind) || kind.isIdentifier();
     }
 
     private static boolean endsAccess(TokenKind kind) {

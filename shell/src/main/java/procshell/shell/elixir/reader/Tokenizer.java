@@ -674,20 +674,14 @@ public final class Tokenizer {
                     + (alias ? "alias" : "identifier") + ": " + name);
         }
         if (alias) {
-            for (int k = 0; k < name.length(); k++) {
-                if (name.charAt(k) > 127) {
-                    char bad = 0;
-                    for (int m = 0; m < name.length() && bad == 0; m++) {
-                        if (name.charAt(m) < 'A' || name.charAt(m) > 127) {
-                            bad = name.charAt(m);
-                        }
+            boolean ascii = name.chars().allMatch(ch -> ch < 128);
+            if (!ascii || name.endsWith("?") || name.endsWith("!")) {
+                char bad = 0;
+                for (int k = 0; k < name.length() && bad == 0; k++) {
+                    if (name.charAt(k) < 'A' || name.charAt(k) > 127) {
+                        bad = name.charAt(k);
                     }
-                    throw SyntaxProblem.withSnippet(line, col, "invalid character \"" + bad + "\" (code point U+" + hex4(bad)
-                            + ") in alias (only ASCII characters, without punctuation, are allowed): " + name);
                 }
-            }
-            if (name.endsWith("?") || name.endsWith("!")) {
-                char bad = name.charAt(name.length() - 1);
                 throw SyntaxProblem.withSnippet(line, col, "invalid character \"" + bad + "\" (code point U+" + hex4(bad)
                         + ") in alias (only ASCII characters, without punctuation, are allowed): " + name);
             }
