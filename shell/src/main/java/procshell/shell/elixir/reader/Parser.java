@@ -165,6 +165,7 @@ final class Parser {
                     return postfix(node(Atom.of("@"), meta(t), Quoted.list(node(AMP, meta(n), Quoted.list(n1.value())))), true, noDo);
                 }
                 Object operand = n != null && (n.kind() == TokenKind.UNARY_OP || n.kind() == TokenKind.DUAL_OP
+                        || n.kind() == TokenKind.TERNARY_OP
                         || n.kind() == TokenKind.AT_OP || n.kind() == TokenKind.CAPTURE_OP) ? unary(noDo) : primary(noDo);
                 boolean np = noParens;
                 Object at = node(Atom.of("@"), meta(t), Quoted.list(operand));
@@ -1211,6 +1212,7 @@ final class Parser {
     private static boolean isNoParensCall(Object node) {
         return node instanceof Tuple t && t.size() == 3 && t.get(0) instanceof Atom a && !a.name().isEmpty()
                 && (Character.isLetter(a.name().charAt(0)) || a.name().charAt(0) == '_')
+                && !a.name().startsWith("sigil_") && !a.name().startsWith("__")
                 && t.get(2) instanceof List<?> args && !args.isEmpty();
     }
 
