@@ -85,15 +85,24 @@ final class Parser {
     }
 
     private Object binary(int minPrec, boolean noDo) {
-        Object left = unary(noDo);
+        return binaryRest(unary(noDo), minPrec, noDo, true);
+    }
+
+    /**
+     * The binary operators after {@code left} whose precedence is at least {@code minPrec}
+     * ({@code pipe} false leaves a top-level {@code |} alone: a map's update). Tracks
+     * {@link #unmatched} and {@link #noParens} of the result.
+     */
+    private Object binaryRest(Object left, int minPrec, boolean noDo, boolean pipe) {
+        boolean leftUnmatched = unmatched;
         while (true) {
             Token op = peek();
             if (op == null) {
-                return left;
+                break;
             }
             int prec = op.kind().precedence();
-            if (prec == 0 || prec < minPrec) {
-                return left;
+            if (prec == 0 || prec < minPrec || (!pipe && op.kind() == TokenKind.PIPE_OP)) {
+                break;
             }
             i++;
             skipEol();
@@ -104,9 +113,20 @@ final class Parser {
             }
             Object right = binary(op.kind().rightAssoc() ? prec : prec + 1, noDo);
             boolean rightNoParens = noParens;
+            leftUnmatched |= unmatched;
             left = buildOp(left, op, right);
             noParens = rightNoParens;
         }
+        unmatched = leftUnmatched;
+        return left;
+    }
+
+    /**
+     * unmatched_expr -> unary_op expr: an operand that is (or holds) a do-block call makes the
+     * operator take the whole expression after it ({@code -if a do 1 end + 2} is {@code -(... + 2)}).
+     */
+    private Object wholeIfUnmatched(Object operand, boolean noDo) {
+        return unmatched ? binaryRest(operand, 0, noDo, true) : operand;
     }
 
     private Object buildOp(Object left, Token op, Object right) {
@@ -143,13 +163,13 @@ final class Parser {
             case UNARY_OP, DUAL_OP -> {
                 i++;
                 skipEol();
-                Object operand = unary(noDo);
+                Object operand = wholeIfUnmatched(unary(noDo), noDo);
                 return node(Atom.of(t.name()), meta(t), Quoted.list(operand));
             }
             case TERNARY_OP -> {
                 i++;
                 skipEol();
-                Object operand = unary(noDo);
+                Object operand = wholeIfUnmatched(unary(noDo), noDo);
                 List<Object> m = meta(t);
                 Atom slash = Atom.of("/");
                 return node(slash, meta(t.line(), t.column() + 1), Quoted.list(node(slash, m, null), operand));
@@ -168,6 +188,9 @@ final class Parser {
                         || n.kind() == TokenKind.TERNARY_OP
                         || n.kind() == TokenKind.AT_OP || n.kind() == TokenKind.CAPTURE_OP) ? unary(noDo) : primary(noDo);
                 boolean np = noParens;
+                if (unmatched) {
+                    return node(Atom.of("@"), meta(t), Quoted.list(binaryRest(operand, 0, noDo, true)));
+                }
                 Object at = node(Atom.of("@"), meta(t), Quoted.list(operand));
                 if (np) {
                     return at;
@@ -183,7 +206,7 @@ final class Parser {
                     noParens = false;
                     return postfix(node(AMP, meta(t), Quoted.list(n.value())), true, noDo);
                 }
-                Object operand = binary(TokenKind.MATCH_OP.precedence() - 9, noDo);
+                Object operand = wholeIfUnmatched(binary(TokenKind.MATCH_OP.precedence() - 9, noDo), noDo);
                 return node(AMP, meta(t), Quoted.list(operand));
             }
             default -> {
@@ -193,8 +216,10 @@ final class Parser {
     }
 
     private boolean accessible;
-    /** Whether the expression just parsed ended with a do-block: nothing may be called on it. */
+    /** Whether the primary just parsed is a call with a do-block: nothing may be called on it. */
     private boolean blockCall;
+    /** Whether the expression just parsed holds a do-block call in its operator chain (Elixir's unmatched_expr). */
+    private boolean unmatched;
 
     private Object primaryWithPostfix(boolean noDo) {
         Object p = primary(noDo);
@@ -284,6 +309,7 @@ final class Parser {
         skipEol();
         expect(TokenKind.RBRACKET);
         noParens = false;
+        blockCall = false;
         List<Object> m = meta(open);
         return Quoted.remote(ACCESS, GET, m, Quoted.list(expr, arg));
     }
@@ -291,6 +317,12 @@ final class Parser {
     // ---- primaries ----
 
     private Object primary(boolean noDo) {
+        Object p = primaryTerm(noDo);
+        unmatched = blockCall;
+        return p;
+    }
+
+    private Object primaryTerm(boolean noDo) {
         noParens = false;
         accessible = true;
         blockCall = false;
@@ -345,6 +377,7 @@ final class Parser {
                 List<Object> items = listArgs();
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 return items;
             }
             case LCURLY -> {
@@ -352,6 +385,7 @@ final class Parser {
                 List<Object> items = containerArgs(TokenKind.RCURLY);
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 if (items.size() == 2) {
                     return Tuple.of(items.get(0), items.get(1));
                 }
@@ -362,12 +396,14 @@ final class Parser {
                 List<Object> items = containerArgs(TokenKind.RBIT);
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 return node(Quoted.BIN, meta(t), items);
             }
             case MAP_OP -> {
                 skipEol();
                 Object map = mapArgs(t);
                 accessible = true;
+                blockCall = false;
                 return map;
             }
             case STRUCT_OP -> {
@@ -376,18 +412,21 @@ final class Parser {
                 Object map = mapArgs(peek());
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 return node(STRUCT, meta(t), Quoted.list(name, map));
             }
             case LPAREN -> {
                 Object e = parens(t);
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 return e;
             }
             case FN -> {
                 Object f = fn(t);
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 return f;
             }
             case IDENTIFIER, PAREN_IDENTIFIER, BRACKET_IDENTIFIER, DO_IDENTIFIER, OP_IDENTIFIER -> {
@@ -411,6 +450,7 @@ final class Parser {
         switch (t.kind()) {
             case PAREN_IDENTIFIER -> {
                 List<Object> args = parenArgs();
+                blockCall = false;
                 Object call = node(callee, m, args);
                 Object result = nestedParensAndDo(call, noDo);
                 noParens = false;
@@ -451,6 +491,7 @@ final class Parser {
                     }
                     noParens = many || ambiguous;
                     accessible = false;
+                    blockCall = false;
                     return node(callee, callMeta, args);
                 }
                 noParens = false;
@@ -476,6 +517,7 @@ final class Parser {
             call = node(call, Quoted.metaOf(call), args);
             n = peek();
         }
+        blockCall = false;
         if (!noDo && n != null && n.kind() == TokenKind.DO) {
             blockCall = true;
             Tuple c = (Tuple) call;
@@ -703,7 +745,7 @@ final class Parser {
             noParens = false;
             return node(MAP, m, items);
         }
-        Object first = binary(TokenKind.PIPE_OP.precedence() + 1, false);
+        Object first = binaryRest(unary(false), 0, false, false);
         if (noParens) {
             throw noParensContainer(first);
         }
