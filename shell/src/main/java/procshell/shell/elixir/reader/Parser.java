@@ -40,6 +40,9 @@ final class Parser {
             TokenKind.COMMA, TokenKind.RPAREN, TokenKind.RBRACKET, TokenKind.RCURLY, TokenKind.RBIT, TokenKind.END,
             TokenKind.BLOCK_IDENTIFIER, TokenKind.STAB_OP, TokenKind.ASSOC_OP, TokenKind.DO);
 
+    /** The parenthesis after a call's name and a space ({@code f (a, b)}): holding arguments there is an error. */
+    private Token strictParen;
+
     private final List<Token> toks;
     private final String src;
     private int i;
@@ -551,8 +554,8 @@ final class Parser {
             return false;
         }
         Token first = peek();
-        if (first.kind() == TokenKind.LPAREN && parenGroupHasComma(i)) {
-            throw SyntaxProblem.withSnippet(first.line(), first.column(), SyntaxMessages.NO_PARENS_STRICT);
+        if (first.kind() == TokenKind.LPAREN) {
+            strictParen = first;
         }
         Object e = expr(true);
         if (noParens) {
@@ -747,7 +750,7 @@ final class Parser {
         }
         Object first = binaryRest(unary(false), 0, false, false);
         if (noParens) {
-            throw noParensContainer(first);
+            throw error(peek());
         }
         if (peekIs(TokenKind.PIPE_OP)) {
             Token pipe = next();
@@ -766,7 +769,7 @@ final class Parser {
             noParens = false;
             return node(MAP, m, Quoted.list(node(PIPE, meta(pipe), Quoted.list(first, updates))));
         }
-        if (!peekIs(TokenKind.ASSOC_OP) && !standaloneAssoc(first)) {
+        if (!peekIs(TokenKind.ASSOC_OP) && (unmatched || !standaloneAssoc(first))) {
             throw error(peek());
         }
         items.add(assoc(first));
@@ -800,9 +803,9 @@ final class Parser {
     private Object containerKey() {
         Object e = expr(false);
         if (noParens) {
-            throw noParensContainer(e);
+            throw error(peek());
         }
-        if (!peekIs(TokenKind.ASSOC_OP) && !standaloneAssoc(e)) {
+        if (!peekIs(TokenKind.ASSOC_OP) && (unmatched || !standaloneAssoc(e))) {
             throw error(peek());
         }
         return e;
@@ -831,7 +834,11 @@ final class Parser {
         if (peekIs(TokenKind.ASSOC_OP)) {
             i++;
             skipEol();
-            return Tuple.of(key, containerExpr());
+            Object value = expr(false);
+            if (noParens) {
+                throw error(peek());
+            }
+            return Tuple.of(key, value);
         }
         return key;
     }
@@ -893,12 +900,14 @@ final class Parser {
 
     /** {@code ( ... )}: an empty block, one expression, a block, or stab clauses. */
     private Object parens(Token open) {
+        boolean strict = open == strictParen;
+        strictParen = null;
         skipEol();
         if (peekIs(TokenKind.RPAREN)) {
             i++;
             return Quoted.emptyBlock();
         }
-        List<Object> items = stabBody();
+        List<Object> items = stabBody(strict ? open : null);
         skipEoe();
         expect(TokenKind.RPAREN);
         Object built = buildStab(items, false);
@@ -945,6 +954,11 @@ final class Parser {
 
     /** Expressions and stab clauses up to {@code end}, a block word or {@code )}. */
     private List<Object> stabBody() {
+        return stabBody(null);
+    }
+
+    /** As {@link #stabBody()}; {@code strict} is the parenthesis of {@code f (a, b)} when these are its contents. */
+    private List<Object> stabBody(Token strict) {
         List<Object> items = new ArrayList<>();
         skipEoe();
         while (true) {
@@ -952,7 +966,7 @@ final class Parser {
             if (t == null || t.kind() == TokenKind.END || t.kind() == TokenKind.BLOCK_IDENTIFIER || t.kind() == TokenKind.RPAREN) {
                 return items;
             }
-            items.add(stabExpr());
+            items.add(stabExpr(strict));
             t = peek();
             if (t != null && (t.kind() == TokenKind.EOL || t.kind() == TokenKind.SEMI)) {
                 skipEoe();
@@ -966,7 +980,7 @@ final class Parser {
     }
 
     /** One expression, or a clause {@code args -> body}. */
-    private Object stabExpr() {
+    private Object stabExpr(Token strict) {
         Token t = peek();
         if (t.kind() == TokenKind.STAB_OP) {
             i++;
@@ -1009,6 +1023,7 @@ final class Parser {
         } else {
             args.add(expr(false));
             boolean np = noParens;
+            headArg();
             while (peekIs(TokenKind.COMMA)) {
                 list = true;
                 i++;
@@ -1017,6 +1032,7 @@ final class Parser {
                     break;
                 }
                 args.add(expr(true));
+                headArg();
             }
             if (!list && np && !peekIs(TokenKind.STAB_OP)) {
                 return args.get(0);
@@ -1026,10 +1042,20 @@ final class Parser {
             Token arrow = next();
             return new Clause(meta(arrow), unwrapWhen(args), stabRhs());
         }
+        if (list && strict != null && (peekIs(TokenKind.RPAREN) || peekIs(TokenKind.EOL))) {
+            throw SyntaxProblem.withSnippet(strict.line(), strict.column(), SyntaxMessages.NO_PARENS_STRICT);
+        }
         if (list) {
             throw error(peek());
         }
         return args.get(0);
+    }
+
+    /** A clause head's argument holds no do-block call: Elixir stops at the comma or arrow after one. */
+    private void headArg() {
+        if (unmatched && (peekIs(TokenKind.COMMA) || peekIs(TokenKind.STAB_OP))) {
+            throw error(peek());
+        }
     }
 
     private Object stabRhs() {
