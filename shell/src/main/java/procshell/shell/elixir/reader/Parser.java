@@ -835,9 +835,10 @@ final class Parser {
             i++;
             skipEol();
             Object value = expr(false);
-            if (noParens) {
-                throw error(peek());
+            if (noParens && !isUnaryNode(value)) {
+                throw error(peek()); // -g a, b is an unmatched_expr there, g a, b is not
             }
+            noParens = false;
             return Tuple.of(key, value);
         }
         return key;
@@ -986,7 +987,7 @@ final class Parser {
             i++;
             return new Clause(meta(t), Quoted.list(), stabRhs());
         }
-        if (t.kind() == TokenKind.LPAREN && parenGroupHasComma(i)) {
+        if (t.kind() == TokenKind.LPAREN && stabParensHead(i)) {
             List<Object> args = parenArgs();
             if (!peekIs(TokenKind.STAB_OP) && !peekIs(TokenKind.WHEN_OP)) {
                 throw error(peek());
@@ -1077,6 +1078,33 @@ final class Parser {
             return Quoted.list(node(Quoted.WHEN, Quoted.metaOf(last), all));
         }
         return args;
+    }
+
+    /** {@code (a, b) ->} or {@code (a, b) when g ->}: arguments in parentheses before a clause's arrow. */
+    private boolean stabParensHead(int from) {
+        int close = matchingParen(from);
+        if (close < 0 || close + 1 >= toks.size()) {
+            return false;
+        }
+        TokenKind after = toks.get(close + 1).kind();
+        if (after != TokenKind.STAB_OP && after != TokenKind.WHEN_OP) {
+            return false;
+        }
+        int depth = 0;
+        for (int k = from; k < close; k++) {
+            switch (toks.get(k).kind()) {
+                case LPAREN, LBRACKET, LCURLY, LBIT, FN, DO -> depth++;
+                case RPAREN, RBRACKET, RCURLY, RBIT, END -> depth--;
+                case SEMI -> {
+                    if (depth == 1) {
+                        return false;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return parenGroupHasComma(from);
     }
 
     /** Whether the parentheses opening at {@code from} hold a comma or keywords at their top level: {@code f (a, b)}. */
@@ -1275,6 +1303,17 @@ final class Parser {
                     || (before == TokenKind.RANGE_OP && (at < 2 || !endsExpression(toks.get(at - 2).kind())));
         }
         return SyntaxMessages.before(t, last, src, afterAccess);
+    }
+
+    private static boolean isUnaryNode(Object node) {
+        if (!(node instanceof Tuple t) || t.size() != 3 || !(t.get(0) instanceof Atom a) || !(t.get(2) instanceof List<?> args)
+                || args.size() != 1) {
+            return false;
+        }
+        return switch (a.name()) {
+            case "-", "+", "!", "^", "not", "&", "@", "~~~" -> true;
+            default -> false;
+        };
     }
 
     private static boolean isNoParensCall(Object node) {
