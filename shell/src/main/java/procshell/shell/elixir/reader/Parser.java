@@ -115,7 +115,7 @@ final class Parser {
                 continue;
             }
             Object right = binary(op.kind().rightAssoc() ? prec : prec + 1, noDo);
-            boolean rightNoParens = noParens;
+            boolean rightNoParens = noParens && !leftUnmatched; // unmatched_expr -> unmatched_expr no_parens_op_expr
             leftUnmatched |= unmatched;
             left = buildOp(left, op, right);
             noParens = rightNoParens;
@@ -749,9 +749,10 @@ final class Parser {
             return node(MAP, m, items);
         }
         Object first = binaryRest(unary(false), 0, false, false);
-        if (noParens) {
+        if (noParens && !isUnaryNode(first)) {
             throw error(peek());
         }
+        noParens = false;
         if (peekIs(TokenKind.PIPE_OP)) {
             Token pipe = next();
             skipEol();
@@ -802,9 +803,10 @@ final class Parser {
 
     private Object containerKey() {
         Object e = expr(false);
-        if (noParens) {
+        if (noParens && !isUnaryNode(e)) {
             throw error(peek());
         }
+        noParens = false;
         if (!peekIs(TokenKind.ASSOC_OP) && (unmatched || !standaloneAssoc(e))) {
             throw error(peek());
         }
@@ -1003,8 +1005,9 @@ final class Parser {
         if (t.kind() == TokenKind.LPAREN) {
             int close = matchingParen(i);
             Token after = close < 0 ? null : peekAt(close - i + 1);
-            if (after != null && (after.kind() == TokenKind.STAB_OP || after.kind() == TokenKind.WHEN_OP)) {
-                List<Object> args = parenArgs();
+            boolean empty = close >= 0 && toks.subList(i + 1, close).stream().allMatch(k -> k.kind() == TokenKind.EOL);
+            if (empty && after != null && (after.kind() == TokenKind.STAB_OP || after.kind() == TokenKind.WHEN_OP)) {
+                List<Object> args = parenArgs(); // () -> x: no arguments
                 if (peekIs(TokenKind.WHEN_OP)) {
                     Token w = next();
                     skipEol();
