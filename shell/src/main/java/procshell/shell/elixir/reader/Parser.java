@@ -753,7 +753,7 @@ final class Parser {
             throw error(peek());
         }
         noParens = false;
-        if (peekIs(TokenKind.PIPE_OP)) {
+        while (peekIs(TokenKind.PIPE_OP)) {
             Token pipe = next();
             skipEol();
             if (peekIs(TokenKind.RCURLY)) {
@@ -763,7 +763,28 @@ final class Parser {
             if (isKw(peek())) {
                 updates.addAll(kwList(KwMode.DATA, TokenKind.RCURLY));
             } else {
-                assocs(updates);
+                Object key = binary(TokenKind.PIPE_OP.precedence() + 1, false);
+                if (peekIs(TokenKind.PIPE_OP)) {
+                    key = binaryRest(key, TokenKind.PIPE_OP.precedence(), false, true); // | is right-associative
+                }
+                Token n = peek();
+                if (n != null && n.kind().precedence() > 0 && n.kind().precedence() < TokenKind.PIPE_OP.precedence()) {
+                    // %{a | b :: c => d}: the | binds first, so a | b starts a key, not an update
+                    first = binaryRest(buildOp(first, pipe, key), 0, false, false);
+                    continue;
+                }
+                if (noParens) {
+                    throw error(peek());
+                }
+                if (!peekIs(TokenKind.ASSOC_OP) && (unmatched || !standaloneAssoc(key))) {
+                    throw error(peek());
+                }
+                updates.add(assoc(key));
+                if (peekIs(TokenKind.COMMA)) {
+                    i++;
+                    skipEol();
+                    assocs(updates);
+                }
             }
             skipEol();
             expect(TokenKind.RCURLY);
@@ -1089,13 +1110,18 @@ final class Parser {
         if (close < 0 || close + 1 >= toks.size()) {
             return false;
         }
-        TokenKind after = toks.get(close + 1).kind();
-        if (after != TokenKind.STAB_OP && after != TokenKind.WHEN_OP) {
-            return false;
-        }
         int depth = 0;
+        boolean commaSeen = false;
         for (int k = from; k < close; k++) {
-            switch (toks.get(k).kind()) {
+            Token tk = toks.get(k);
+            if (depth == 1 && !commaSeen && (tk.kind() == TokenKind.IDENTIFIER || tk.kind() == TokenKind.OP_IDENTIFIER)
+                    && startsArgument(toks.get(k + 1), tk.kind() == TokenKind.OP_IDENTIFIER)) {
+                return false; // (x + f a, b): a call without parentheses takes the commas
+            }
+            if (depth == 1 && tk.kind() == TokenKind.COMMA) {
+                commaSeen = true;
+            }
+            switch (tk.kind()) {
                 case LPAREN, LBRACKET, LCURLY, LBIT, FN, DO -> depth++;
                 case RPAREN, RBRACKET, RCURLY, RBIT, END -> depth--;
                 case SEMI -> {

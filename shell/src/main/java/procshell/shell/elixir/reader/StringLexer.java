@@ -26,6 +26,7 @@ final class StringLexer {
             StringParts value = unescape(parts, line, col + 1);
             tok.moveTo(tok.pos + 1);
             if (value.isLiteral()) {
+                checkAtomBytes(value.literal(), line, col);
                 tok.addToken(new Token(TokenKind.KW_IDENTIFIER, start, tok.pos, line, col, value.literal()));
             } else {
                 tok.addToken(new Token(TokenKind.KW_IDENTIFIER_UNSAFE, start, tok.pos, line, col, value));
@@ -56,6 +57,7 @@ final class StringLexer {
         List<Object> parts = extract(q, false, true, " (for atom starting at line " + line + ")");
         StringParts value = unescape(parts, line, col);
         if (value.isLiteral()) {
+            checkAtomBytes(value.literal(), line, col);
             tok.addToken(new Token(TokenKind.ATOM, start, tok.pos, line, col, value.literal()));
         } else {
             tok.addToken(new Token(TokenKind.ATOM_UNSAFE, start, tok.pos, line, col, value));
@@ -114,6 +116,13 @@ final class StringLexer {
         String modifiers = modifiers();
         tok.addToken(new Token(TokenKind.SIGIL, start, tok.pos, line, col,
                 new Sigil(letter, new StringParts(parts), modifiers, String.valueOf(q).repeat(3))));
+    }
+
+    /** A quoted atom's name is a binary: at most 255 bytes of UTF-8. */
+    private static void checkAtomBytes(String name, int line, int col) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+            throw SyntaxProblem.withSnippet(line, col, "atom length must be less than system limit: " + name);
+        }
     }
 
     private String modifiers() {
@@ -252,6 +261,11 @@ final class StringLexer {
                     tok.moveTo(tok.pos + Character.charCount(cp));
                 }
                 continue;
+            }
+            if (Tokenizer.isBidi(c) && !tok.lenient()) {
+                String code = "\\u" + Tokenizer.hex4(c);
+                throw SyntaxProblem.plain(tok.line, tok.col, "invalid bidirectional formatting character in string: " + code
+                        + ". If you want to use such character, use it in its escaped " + code + " form instead");
             }
             buf.append(c);
             tok.moveTo(tok.pos + 1);

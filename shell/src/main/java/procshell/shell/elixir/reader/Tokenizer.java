@@ -440,6 +440,7 @@ public final class Tokenizer {
             throw unexpectedToken(pos);
         }
         String name = src.substring(p, end);
+        checkAtomLength(name, line, col);
         add(new Token(TokenKind.ATOM, pos, end, line, col, name), end - pos);
     }
 
@@ -582,6 +583,10 @@ public final class Tokenizer {
     private void comment() {
         int p = pos;
         while (p < src.length() && src.charAt(p) != '\n' && !(src.charAt(p) == '\r' && at(p + 1) == '\n')) {
+            if (isBidi(src.charAt(p)) && !lenient) {
+                throw SyntaxProblem.withSnippet(line, col, "invalid bidirectional formatting character in comment: \\u"
+                        + hex4(src.charAt(p)));
+            }
             p++;
         }
         if (lenient) {
@@ -654,6 +659,9 @@ public final class Tokenizer {
         }
         String name = src.substring(pos, end);
         boolean alias = c >= 'A' && c <= 'Z';
+        if (!keywordName(name)) {
+            checkAtomLength(name, line, col);
+        }
         char after = at(end);
         boolean previousDot = last() != null && last().kind() == TokenKind.DOT;
         boolean maybeKeyword = !previousDot && !(after == ':' && at(end + 1) != ':');
@@ -692,6 +700,20 @@ public final class Tokenizer {
             throw SyntaxProblem.withSnippet(line, col, "reserved token: " + name);
         }
         add(callIdentifier(name, end), end - pos);
+    }
+
+    private static boolean keywordName(String name) {
+        return switch (name) {
+            case "true", "false", "nil", "after", "else", "catch", "rescue", "fn", "end", "do", "not", "and", "or", "when", "in" -> true;
+            default -> false;
+        };
+    }
+
+    /** unsafe_to_atom: an atom's name holds at most 255 characters. */
+    static void checkAtomLength(String name, int line, int col) {
+        if (name.codePointCount(0, name.length()) > 255) {
+            throw SyntaxProblem.withSnippet(line, col, "atom length must be less than system limit: " + name);
+        }
     }
 
     /** The keywords: true false nil, fn do end, not and or when in, after else catch rescue. */
@@ -968,6 +990,12 @@ public final class Tokenizer {
     static String hex4(int cp) {
         String h = Integer.toHexString(cp).toUpperCase();
         return h.length() > 4 ? "****" : "0".repeat(4 - h.length()) + h;
+    }
+
+    /** The bidirectional formatting characters Elixir refuses in comments and strings (Trojan Source). */
+    static boolean isBidi(char c) {
+        return c == 0x202A || c == 0x202B || c == 0x202D || c == 0x202E || c == 0x2066 || c == 0x2067 || c == 0x2068
+                || c == 0x202C || c == 0x2069;
     }
 
     static boolean isSpace(char c) {
