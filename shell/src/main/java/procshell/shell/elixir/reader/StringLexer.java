@@ -233,7 +233,8 @@ final class StringLexer {
             }
             if (interpol && c == '\\' && n == '#' && tok.at(tok.pos + 2) == '{') {
                 buf.append("\\#{");
-                tok.moveTo(tok.pos + 3);
+                tok.pos += 3;
+                tok.col += 1; // Elixir advances its column by one for these three characters
                 continue;
             }
             if (interpol && c == '#' && n == '{') {
@@ -258,7 +259,8 @@ final class StringLexer {
                 if (tok.pos < src.length() && src.charAt(tok.pos) != '\n') {
                     int cp = src.codePointAt(tok.pos);
                     buf.appendCodePoint(cp);
-                    tok.moveTo(tok.pos + Character.charCount(cp));
+                    tok.pos += Character.charCount(cp);
+                    tok.col++;
                 }
                 continue;
             }
@@ -266,6 +268,12 @@ final class StringLexer {
                 String code = "\\u" + Tokenizer.hex4(c);
                 throw SyntaxProblem.plain(tok.line, tok.col, "invalid bidirectional formatting character in string: " + code
                         + ". If you want to use such character, use it in its escaped " + code + " form instead");
+            }
+            if (Character.isHighSurrogate(c) && Character.isLowSurrogate(n)) {
+                buf.append(c).append(n);
+                tok.pos += 2;
+                tok.col++; // Elixir counts a code point as one column
+                continue;
             }
             buf.append(c);
             tok.moveTo(tok.pos + 1);

@@ -50,7 +50,13 @@ public final class Tokenizer {
 
     /** The tokens of a whole source, as elixir_tokenizer:tokenize/4; throws a {@link SyntaxProblem}. */
     static List<Token> strict(String source) {
+        return strict(source, 1);
+    }
+
+    /** As {@link #strict(String)}, the source's first line being {@code line}. */
+    static List<Token> strict(String source, int line) {
         Tokenizer t = new Tokenizer(source, false);
+        t.line = line;
         t.run(false);
         return t.tokens;
     }

@@ -194,6 +194,19 @@ class ElixirReaderTest {
     }
 
     @Test
+    void readsFromTheLineIexNumbersThePrompt() {
+        ElixirSyntaxError e = assertThrows(ElixirSyntaxError.class, () -> ElixirReader.read("x = 1\nfoo)", "iex", 3));
+        assertEquals("iex:4:4: unexpected token: )\n    |\n  4 | foo)\n    |    ^", e.getMessage());
+        assertEquals(4, e.line());
+    }
+
+    @Test
+    void stringColumnsCountAsElixirCounts() {
+        fails("\"b\\#{z}\"\"", "TokenMissingError",
+                "iex:1:8: missing terminator: \" (for string starting at line 1)\n    |\n  1 | \"b\\#{z}\"\"\n    |        ^");
+    }
+
+    @Test
     void incompleteExactlyWhenIexContinues() {
         for (String s : List.of("defmodule A do", "f(", "[1,", "%{a: 1", "1 +", "x |>", "\"abc", "'abc", "\"\"\"\nabc",
                 "~s(abc", "fn x ->", "case x do\n  1 -> 2", "\"#{", "a \\", "a =", "if x,", "f a,")) {
