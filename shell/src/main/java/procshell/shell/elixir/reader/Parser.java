@@ -40,6 +40,11 @@ final class Parser {
             TokenKind.COMMA, TokenKind.RPAREN, TokenKind.RBRACKET, TokenKind.RCURLY, TokenKind.RBIT, TokenKind.END,
             TokenKind.BLOCK_IDENTIFIER, TokenKind.STAB_OP, TokenKind.ASSOC_OP, TokenKind.DO);
 
+    /** Set to read the expression after a misplaced keyword list, whose first call takes one argument. */
+    private boolean oneArg;
+    /** Whether the identifier being read is that first call. */
+    private boolean oneArgCall;
+
     /** The parenthesis after a call's name and a space ({@code f (a, b)}): holding arguments there is an error. */
     private Token strictParen;
 
@@ -261,6 +266,7 @@ final class Parser {
                     }
                     case IDENTIFIER, PAREN_IDENTIFIER, BRACKET_IDENTIFIER, DO_IDENTIFIER, OP_IDENTIFIER -> {
                         expr = identifier(n, true, expr, meta(t), noDo);
+                        unmatched = blockCall;
                         if (noParens || blockCall) {
                             return expr;
                         }
@@ -273,6 +279,7 @@ final class Parser {
                         expr = node(node(Quoted.DOT, dm, Quoted.list(expr, TUPLE)), dm, items);
                         canAccess = true;
                         noParens = false;
+                        unmatched = false;
                     }
                     default -> throw error(n);
                 }
@@ -284,12 +291,14 @@ final class Parser {
                 expr = nestedParensAndDo(expr, noDo);
                 canAccess = true;
                 noParens = false;
+                unmatched = blockCall;
                 if (blockCall) {
                     return expr;
                 }
             } else if (t.kind() == TokenKind.LBRACKET && canAccess) {
                 expr = access(expr);
                 canAccess = true;
+                unmatched = false;
             } else {
                 return expr;
             }
@@ -326,6 +335,8 @@ final class Parser {
     }
 
     private Object primaryTerm(boolean noDo) {
+        oneArgCall = oneArg;
+        oneArg = false;
         noParens = false;
         accessible = true;
         blockCall = false;
@@ -548,6 +559,8 @@ final class Parser {
      * (a no_parens_many call). A first argument that is itself such a call takes all the rest.
      */
     private boolean noParensArgs(List<Object> args) {
+        boolean limit = oneArgCall;
+        oneArgCall = false;
         Token t = peek();
         if (isKw(t)) {
             args.add(kwList(KwMode.NO_PARENS, null));
@@ -564,7 +577,7 @@ final class Parser {
         }
         args.add(e);
         boolean many = false;
-        while (peekIs(TokenKind.COMMA)) {
+        while (!limit && peekIs(TokenKind.COMMA)) {
             i++;
             many = true;
             if (isKw(peek())) {
@@ -620,7 +633,9 @@ final class Parser {
                 break;
             }
             i++;
+            oneArg = true; // Elixir reads a matched expression there: a call without parentheses takes one argument
             expr(mode == KwMode.NO_PARENS);
+            oneArg = false;
             throw SyntaxProblem.withSnippet(comma.line(), comma.column(),
                     mode == KwMode.DATA ? SyntaxMessages.KW_DATA_FOLLOW_UP : SyntaxMessages.KW_CALL_FOLLOW_UP);
         }
@@ -1336,8 +1351,8 @@ final class Parser {
 
     private static boolean isUnaryNode(Object node) {
         if (!(node instanceof Tuple t) || t.size() != 3 || !(t.get(0) instanceof Atom a) || !(t.get(2) instanceof List<?> args)
-                || args.size() != 1) {
-            return false;
+                || args.size() != 1 || Quoted.isNode(args.get(0), Quoted.IN, 2)) {
+            return false; // a not in b is a binary operation
         }
         return switch (a.name()) {
             case "-", "+", "!", "^", "not", "&", "@", "~~~" -> true;
