@@ -23,14 +23,25 @@ final class Timers {
     });
     private static final Map<Ref, Timer> TIMERS = new ConcurrentHashMap<>();
 
-    private record Timer(ScheduledFuture<?> future, long deadlineNanos) {}
+    /** A pending timer; whoever removes it from the table (firing or cancelling) decides its fate. */
+    private static final class Timer {
+        final long deadlineNanos;
+        volatile ScheduledFuture<?> future;
+
+        Timer(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
+    }
 
     private Timers() {}
 
     /** Schedules {@code message} to {@code dest} in {@code ms} milliseconds; the timer's reference. */
     static Ref sendAfter(Node node, Object dest, Object message, long ms) {
         Ref ref = node.makeRef();
-        ScheduledFuture<?> f = SCHEDULER.schedule(() -> {
+        Timer timer = new Timer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms));
+        // In the table before it is scheduled: a timer of 0 ms may fire at once.
+        TIMERS.put(ref, timer);
+        timer.future = SCHEDULER.schedule(() -> {
             if (TIMERS.remove(ref) == null) return;
             try {
                 node.send(dest, message);
@@ -38,7 +49,6 @@ final class Timers {
                 // a name nobody holds any more: the BEAM drops the message too
             }
         }, Math.max(0, ms), TimeUnit.MILLISECONDS);
-        TIMERS.put(ref, new Timer(f, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms)));
         return ref;
     }
 
@@ -46,7 +56,8 @@ final class Timers {
     static Object cancel(Ref ref) {
         Timer t = TIMERS.remove(ref);
         if (t == null) return Boolean.FALSE;
-        t.future().cancel(false);
+        ScheduledFuture<?> f = t.future;
+        if (f != null) f.cancel(false);
         return remaining(t);
     }
 
@@ -57,6 +68,6 @@ final class Timers {
     }
 
     private static Object remaining(Timer t) {
-        return (int) Math.max(0, TimeUnit.NANOSECONDS.toMillis(t.deadlineNanos() - System.nanoTime()));
+        return (int) Math.max(0, TimeUnit.NANOSECONDS.toMillis(t.deadlineNanos - System.nanoTime()));
     }
 }

@@ -72,6 +72,49 @@ class CompiledSupervisorTest {
     }
 
     @Test
+    void moduleBasedSupervisorsWithoutOptionsAndDynamicOnes() {
+        try (CompiledModules c = new CompiledModules()) {
+            c.define(HELLO);
+            c.define("""
+                    @procshell.shell.iex.ElixirName("MyApp.Plain")
+                    class Elixir_MyApp_Plain_1 {
+                      static Object init(Object arg) { procshell.shell.iex.Supervisor.init([t(m("MyApp.Hello"), arg)], kw("strategy", a("one_for_all"))) }
+                    }
+                    """);
+            c.define("""
+                    @procshell.shell.iex.ElixirName("MyApp.Worker")
+                    class Elixir_MyApp_Worker_1 {
+                      static Object start_link(Object x) { procshell.shell.iex.GenServer.start_link(m("MyApp.Worker"), x, []) }
+                      static Object init(Object x) { t(a("ok"), x) }
+                    }
+                    """);
+            c.define("""
+                    @procshell.shell.iex.ElixirName("MyApp.Rooms")
+                    class Elixir_MyApp_Rooms_1 {
+                      static Object init(Object arg) { procshell.shell.iex.DynamicSupervisor.init(kw("strategy", a("one_for_one"), "max_children", arg)) }
+                    }
+                    """);
+            Object plain = ((Tuple) Supervisor.start_link(m("MyApp.Plain"), 7)).get(1);
+            assertEquals("[{MyApp.Hello, #PID<>, :worker, [MyApp.Hello]}]", c.show(Supervisor.which_children(plain)));
+            assertEquals("%{id: 7}", c.show(GenServer.call(m("MyApp.Hello"), a("state"))));
+            assertEquals("""
+                    {:ok,
+                     %{
+                       extra_arguments: [],
+                       intensity: 3,
+                       max_children: 1,
+                       period: 5,
+                       strategy: :one_for_one
+                     }}""", c.show(c.session.modules().apply(m("MyApp.Rooms"), "init", 1)));
+            assertEquals("{:ok, #PID<>}", c.show(DynamicSupervisor.start_link(m("MyApp.Rooms"), 1, kw("name", m("Rooms")))));
+            assertEquals("{:ok, #PID<>}", c.show(DynamicSupervisor.start_child(m("Rooms"), map("id", a("x"),
+                    "start", t(m("MyApp.Worker"), a("start_link"), list(1))))));
+            assertEquals("{:error, :max_children}", c.show(DynamicSupervisor.start_child(m("Rooms"), map("id", a("y"),
+                    "start", t(m("MyApp.Worker"), a("start_link"), list(2))))));
+        }
+    }
+
+    @Test
     void initAndChildSpecNormaliseChildrenAsElixirs() {
         try (CompiledModules c = new CompiledModules()) {
             c.define(HELLO);

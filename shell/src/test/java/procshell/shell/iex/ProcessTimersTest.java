@@ -18,7 +18,7 @@ class ProcessTimersTest {
         try (CompiledModules c = new CompiledModules()) {
             Object ref = Process.send_after(Kernel.self(), a("tick"), 0);
             assertInstanceOf(Ref.class, ref);
-            assertEquals(":tick", c.show(Kernel.receive()));
+            assertEquals(":tick", c.show(Kernel.receive(60_000))); // a bound only so that a lost message fails, not hangs
             assertEquals("false", c.show(Process.read_timer(ref)));
 
             Object later = Process.send_after(Kernel.self(), a("never"), 600_000);

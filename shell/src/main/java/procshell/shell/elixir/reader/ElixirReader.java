@@ -18,10 +18,20 @@ public final class ElixirReader {
      * @throws ElixirSyntaxError Elixir's SyntaxError or TokenMissingError, with Elixir's message
      */
     public static Object read(String source, String file) {
+        return read(source, file, 1);
+    }
+
+    /**
+     * As {@link #read(String, String)}, the source's first line being {@code line}: iex reads the
+     * n-th prompt's input from line n, so its errors say {@code iex:n:col} and number the snippet n.
+     *
+     * @throws ElixirSyntaxError Elixir's SyntaxError or TokenMissingError, with Elixir's message
+     */
+    public static Object read(String source, String file, int line) {
         try {
-            return new Parser(Tokenizer.strict(source), source).grammar();
+            return new Parser(Tokenizer.strict(source, line), source).grammar();
         } catch (SyntaxProblem problem) {
-            throw problem.toError(source, file);
+            throw problem.toError(source, file, line);
         }
     }
 

@@ -35,6 +35,19 @@ final class Parser {
     private static final Atom AMP = Atom.of("&");
     private static final Atom FN = Atom.of("fn");
 
+    /** Tokens that may follow a complete expression (besides binary operators). */
+    private static final java.util.Set<TokenKind> FOLLOWS_EXPRESSION = java.util.EnumSet.of(TokenKind.EOL, TokenKind.SEMI,
+            TokenKind.COMMA, TokenKind.RPAREN, TokenKind.RBRACKET, TokenKind.RCURLY, TokenKind.RBIT, TokenKind.END,
+            TokenKind.BLOCK_IDENTIFIER, TokenKind.STAB_OP, TokenKind.ASSOC_OP, TokenKind.DO);
+
+    /** Set to read the expression after a misplaced keyword list, whose first call takes one argument. */
+    private boolean oneArg;
+    /** Whether the identifier being read is that first call. */
+    private boolean oneArgCall;
+
+    /** The parenthesis after a call's name and a space ({@code f (a, b)}): holding arguments there is an error. */
+    private Token strictParen;
+
     private final List<Token> toks;
     private final String src;
     private int i;
@@ -80,15 +93,24 @@ final class Parser {
     }
 
     private Object binary(int minPrec, boolean noDo) {
-        Object left = unary(noDo);
+        return binaryRest(unary(noDo), minPrec, noDo, true);
+    }
+
+    /**
+     * The binary operators after {@code left} whose precedence is at least {@code minPrec}
+     * ({@code pipe} false leaves a top-level {@code |} alone: a map's update). Tracks
+     * {@link #unmatched} and {@link #noParens} of the result.
+     */
+    private Object binaryRest(Object left, int minPrec, boolean noDo, boolean pipe) {
+        boolean leftUnmatched = unmatched;
         while (true) {
             Token op = peek();
             if (op == null) {
-                return left;
+                break;
             }
             int prec = op.kind().precedence();
-            if (prec == 0 || prec < minPrec) {
-                return left;
+            if (prec == 0 || prec < minPrec || (!pipe && op.kind() == TokenKind.PIPE_OP)) {
+                break;
             }
             i++;
             skipEol();
@@ -98,10 +120,21 @@ final class Parser {
                 continue;
             }
             Object right = binary(op.kind().rightAssoc() ? prec : prec + 1, noDo);
-            boolean rightNoParens = noParens;
+            boolean rightNoParens = noParens && !leftUnmatched; // unmatched_expr -> unmatched_expr no_parens_op_expr
+            leftUnmatched |= unmatched;
             left = buildOp(left, op, right);
             noParens = rightNoParens;
         }
+        unmatched = leftUnmatched;
+        return left;
+    }
+
+    /**
+     * unmatched_expr -> unary_op expr: an operand that is (or holds) a do-block call makes the
+     * operator take the whole expression after it ({@code -if a do 1 end + 2} is {@code -(... + 2)}).
+     */
+    private Object wholeIfUnmatched(Object operand, boolean noDo) {
+        return unmatched ? binaryRest(operand, 0, noDo, true) : operand;
     }
 
     private Object buildOp(Object left, Token op, Object right) {
@@ -111,6 +144,11 @@ final class Parser {
             if (Quoted.isNode(left, RANGE, 2)) {
                 List<Object> a = Quoted.args(left);
                 return node(RANGE_STEP, Quoted.metaOf(left), Quoted.list(a.get(0), a.get(1), right));
+            }
+            Token n = peek();
+            if (n != null && n.kind().precedence() == 0 && !FOLLOWS_EXPRESSION.contains(n.kind())
+                    && isNoParensCall(right) && i > 0 && toks.get(i - 1).kind() != TokenKind.RPAREN) {
+                throw error(n); // after a call without parentheses Elixir meets this error before it reduces the //
             }
             throw SyntaxProblem.withSnippet(op.line(), op.column(), SyntaxMessages.RANGE_STEP);
         }
@@ -133,13 +171,13 @@ final class Parser {
             case UNARY_OP, DUAL_OP -> {
                 i++;
                 skipEol();
-                Object operand = unary(noDo);
+                Object operand = wholeIfUnmatched(unary(noDo), noDo);
                 return node(Atom.of(t.name()), meta(t), Quoted.list(operand));
             }
             case TERNARY_OP -> {
                 i++;
                 skipEol();
-                Object operand = unary(noDo);
+                Object operand = wholeIfUnmatched(unary(noDo), noDo);
                 List<Object> m = meta(t);
                 Atom slash = Atom.of("/");
                 return node(slash, meta(t.line(), t.column() + 1), Quoted.list(node(slash, m, null), operand));
@@ -148,9 +186,19 @@ final class Parser {
                 i++;
                 skipEol();
                 Token n = peek();
+                Token n1 = peekAt(1);
+                if (n != null && n.kind() == TokenKind.CAPTURE_OP && n1 != null && n1.kind() == TokenKind.INT) {
+                    i += 2; // @&1 is an access_expr: what follows applies to the @
+                    noParens = false;
+                    return postfix(node(Atom.of("@"), meta(t), Quoted.list(node(AMP, meta(n), Quoted.list(n1.value())))), true, noDo);
+                }
                 Object operand = n != null && (n.kind() == TokenKind.UNARY_OP || n.kind() == TokenKind.DUAL_OP
+                        || n.kind() == TokenKind.TERNARY_OP
                         || n.kind() == TokenKind.AT_OP || n.kind() == TokenKind.CAPTURE_OP) ? unary(noDo) : primary(noDo);
                 boolean np = noParens;
+                if (unmatched) {
+                    return node(Atom.of("@"), meta(t), Quoted.list(binaryRest(operand, 0, noDo, true)));
+                }
                 Object at = node(Atom.of("@"), meta(t), Quoted.list(operand));
                 if (np) {
                     return at;
@@ -166,7 +214,7 @@ final class Parser {
                     noParens = false;
                     return postfix(node(AMP, meta(t), Quoted.list(n.value())), true, noDo);
                 }
-                Object operand = binary(TokenKind.MATCH_OP.precedence() - 9, noDo);
+                Object operand = wholeIfUnmatched(binary(TokenKind.MATCH_OP.precedence() - 9, noDo), noDo);
                 return node(AMP, meta(t), Quoted.list(operand));
             }
             default -> {
@@ -176,8 +224,10 @@ final class Parser {
     }
 
     private boolean accessible;
-    /** Whether the expression just parsed ended with a do-block: nothing may be called on it. */
+    /** Whether the primary just parsed is a call with a do-block: nothing may be called on it. */
     private boolean blockCall;
+    /** Whether the expression just parsed holds a do-block call in its operator chain (Elixir's unmatched_expr). */
+    private boolean unmatched;
 
     private Object primaryWithPostfix(boolean noDo) {
         Object p = primary(noDo);
@@ -216,6 +266,7 @@ final class Parser {
                     }
                     case IDENTIFIER, PAREN_IDENTIFIER, BRACKET_IDENTIFIER, DO_IDENTIFIER, OP_IDENTIFIER -> {
                         expr = identifier(n, true, expr, meta(t), noDo);
+                        unmatched = blockCall;
                         if (noParens || blockCall) {
                             return expr;
                         }
@@ -228,6 +279,7 @@ final class Parser {
                         expr = node(node(Quoted.DOT, dm, Quoted.list(expr, TUPLE)), dm, items);
                         canAccess = true;
                         noParens = false;
+                        unmatched = false;
                     }
                     default -> throw error(n);
                 }
@@ -239,12 +291,14 @@ final class Parser {
                 expr = nestedParensAndDo(expr, noDo);
                 canAccess = true;
                 noParens = false;
+                unmatched = blockCall;
                 if (blockCall) {
                     return expr;
                 }
             } else if (t.kind() == TokenKind.LBRACKET && canAccess) {
                 expr = access(expr);
                 canAccess = true;
+                unmatched = false;
             } else {
                 return expr;
             }
@@ -267,6 +321,7 @@ final class Parser {
         skipEol();
         expect(TokenKind.RBRACKET);
         noParens = false;
+        blockCall = false;
         List<Object> m = meta(open);
         return Quoted.remote(ACCESS, GET, m, Quoted.list(expr, arg));
     }
@@ -274,6 +329,14 @@ final class Parser {
     // ---- primaries ----
 
     private Object primary(boolean noDo) {
+        Object p = primaryTerm(noDo);
+        unmatched = blockCall;
+        return p;
+    }
+
+    private Object primaryTerm(boolean noDo) {
+        oneArgCall = oneArg;
+        oneArg = false;
         noParens = false;
         accessible = true;
         blockCall = false;
@@ -328,6 +391,7 @@ final class Parser {
                 List<Object> items = listArgs();
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 return items;
             }
             case LCURLY -> {
@@ -335,6 +399,7 @@ final class Parser {
                 List<Object> items = containerArgs(TokenKind.RCURLY);
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 if (items.size() == 2) {
                     return Tuple.of(items.get(0), items.get(1));
                 }
@@ -345,12 +410,14 @@ final class Parser {
                 List<Object> items = containerArgs(TokenKind.RBIT);
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 return node(Quoted.BIN, meta(t), items);
             }
             case MAP_OP -> {
                 skipEol();
                 Object map = mapArgs(t);
                 accessible = true;
+                blockCall = false;
                 return map;
             }
             case STRUCT_OP -> {
@@ -359,18 +426,21 @@ final class Parser {
                 Object map = mapArgs(peek());
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 return node(STRUCT, meta(t), Quoted.list(name, map));
             }
             case LPAREN -> {
                 Object e = parens(t);
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 return e;
             }
             case FN -> {
                 Object f = fn(t);
                 noParens = false;
                 accessible = true;
+                blockCall = false;
                 return f;
             }
             case IDENTIFIER, PAREN_IDENTIFIER, BRACKET_IDENTIFIER, DO_IDENTIFIER, OP_IDENTIFIER -> {
@@ -394,6 +464,7 @@ final class Parser {
         switch (t.kind()) {
             case PAREN_IDENTIFIER -> {
                 List<Object> args = parenArgs();
+                blockCall = false;
                 Object call = node(callee, m, args);
                 Object result = nestedParensAndDo(call, noDo);
                 noParens = false;
@@ -434,6 +505,7 @@ final class Parser {
                     }
                     noParens = many || ambiguous;
                     accessible = false;
+                    blockCall = false;
                     return node(callee, callMeta, args);
                 }
                 noParens = false;
@@ -459,6 +531,7 @@ final class Parser {
             call = node(call, Quoted.metaOf(call), args);
             n = peek();
         }
+        blockCall = false;
         if (!noDo && n != null && n.kind() == TokenKind.DO) {
             blockCall = true;
             Tuple c = (Tuple) call;
@@ -486,14 +559,16 @@ final class Parser {
      * (a no_parens_many call). A first argument that is itself such a call takes all the rest.
      */
     private boolean noParensArgs(List<Object> args) {
+        boolean limit = oneArgCall;
+        oneArgCall = false;
         Token t = peek();
         if (isKw(t)) {
             args.add(kwList(KwMode.NO_PARENS, null));
             return false;
         }
         Token first = peek();
-        if (first.kind() == TokenKind.LPAREN && parenGroupHasComma(i)) {
-            throw SyntaxProblem.withSnippet(first.line(), first.column(), SyntaxMessages.NO_PARENS_STRICT);
+        if (first.kind() == TokenKind.LPAREN) {
+            strictParen = first;
         }
         Object e = expr(true);
         if (noParens) {
@@ -502,7 +577,7 @@ final class Parser {
         }
         args.add(e);
         boolean many = false;
-        while (peekIs(TokenKind.COMMA)) {
+        while (!limit && peekIs(TokenKind.COMMA)) {
             i++;
             many = true;
             if (isKw(peek())) {
@@ -558,7 +633,9 @@ final class Parser {
                 break;
             }
             i++;
+            oneArg = true; // Elixir reads a matched expression there: a call without parentheses takes one argument
             expr(mode == KwMode.NO_PARENS);
+            oneArg = false;
             throw SyntaxProblem.withSnippet(comma.line(), comma.column(),
                     mode == KwMode.DATA ? SyntaxMessages.KW_DATA_FOLLOW_UP : SyntaxMessages.KW_CALL_FOLLOW_UP);
         }
@@ -686,11 +763,12 @@ final class Parser {
             noParens = false;
             return node(MAP, m, items);
         }
-        Object first = binary(TokenKind.PIPE_OP.precedence() + 1, false);
-        if (noParens) {
-            throw noParensContainer(first);
+        Object first = binaryRest(unary(false), 0, false, false);
+        if (noParens && !isUnaryNode(first)) {
+            throw error(peek());
         }
-        if (peekIs(TokenKind.PIPE_OP)) {
+        noParens = false;
+        while (peekIs(TokenKind.PIPE_OP)) {
             Token pipe = next();
             skipEol();
             if (peekIs(TokenKind.RCURLY)) {
@@ -700,14 +778,35 @@ final class Parser {
             if (isKw(peek())) {
                 updates.addAll(kwList(KwMode.DATA, TokenKind.RCURLY));
             } else {
-                assocs(updates);
+                Object key = binary(TokenKind.PIPE_OP.precedence() + 1, false);
+                if (peekIs(TokenKind.PIPE_OP)) {
+                    key = binaryRest(key, TokenKind.PIPE_OP.precedence(), false, true); // | is right-associative
+                }
+                Token n = peek();
+                if (n != null && n.kind().precedence() > 0 && n.kind().precedence() < TokenKind.PIPE_OP.precedence()) {
+                    // %{a | b :: c => d}: the | binds first, so a | b starts a key, not an update
+                    first = binaryRest(buildOp(first, pipe, key), 0, false, false);
+                    continue;
+                }
+                if (noParens) {
+                    throw error(peek());
+                }
+                if (!peekIs(TokenKind.ASSOC_OP) && (unmatched || !standaloneAssoc(key))) {
+                    throw error(peek());
+                }
+                updates.add(assoc(key));
+                if (peekIs(TokenKind.COMMA)) {
+                    i++;
+                    skipEol();
+                    assocs(updates);
+                }
             }
             skipEol();
             expect(TokenKind.RCURLY);
             noParens = false;
             return node(MAP, m, Quoted.list(node(PIPE, meta(pipe), Quoted.list(first, updates))));
         }
-        if (!peekIs(TokenKind.ASSOC_OP) && !standaloneAssoc(first)) {
+        if (!peekIs(TokenKind.ASSOC_OP) && (unmatched || !standaloneAssoc(first))) {
             throw error(peek());
         }
         items.add(assoc(first));
@@ -740,10 +839,11 @@ final class Parser {
 
     private Object containerKey() {
         Object e = expr(false);
-        if (noParens) {
-            throw noParensContainer(e);
+        if (noParens && !isUnaryNode(e)) {
+            throw error(peek());
         }
-        if (!peekIs(TokenKind.ASSOC_OP) && !standaloneAssoc(e)) {
+        noParens = false;
+        if (!peekIs(TokenKind.ASSOC_OP) && (unmatched || !standaloneAssoc(e))) {
             throw error(peek());
         }
         return e;
@@ -772,7 +872,12 @@ final class Parser {
         if (peekIs(TokenKind.ASSOC_OP)) {
             i++;
             skipEol();
-            return Tuple.of(key, containerExpr());
+            Object value = expr(false);
+            if (noParens && !isUnaryNode(value)) {
+                throw error(peek()); // -g a, b is an unmatched_expr there, g a, b is not
+            }
+            noParens = false;
+            return Tuple.of(key, value);
         }
         return key;
     }
@@ -834,12 +939,14 @@ final class Parser {
 
     /** {@code ( ... )}: an empty block, one expression, a block, or stab clauses. */
     private Object parens(Token open) {
+        boolean strict = open == strictParen;
+        strictParen = null;
         skipEol();
         if (peekIs(TokenKind.RPAREN)) {
             i++;
             return Quoted.emptyBlock();
         }
-        List<Object> items = stabBody();
+        List<Object> items = stabBody(strict ? open : null);
         skipEoe();
         expect(TokenKind.RPAREN);
         Object built = buildStab(items, false);
@@ -886,6 +993,11 @@ final class Parser {
 
     /** Expressions and stab clauses up to {@code end}, a block word or {@code )}. */
     private List<Object> stabBody() {
+        return stabBody(null);
+    }
+
+    /** As {@link #stabBody()}; {@code strict} is the parenthesis of {@code f (a, b)} when these are its contents. */
+    private List<Object> stabBody(Token strict) {
         List<Object> items = new ArrayList<>();
         skipEoe();
         while (true) {
@@ -893,7 +1005,7 @@ final class Parser {
             if (t == null || t.kind() == TokenKind.END || t.kind() == TokenKind.BLOCK_IDENTIFIER || t.kind() == TokenKind.RPAREN) {
                 return items;
             }
-            items.add(stabExpr());
+            items.add(stabExpr(strict));
             t = peek();
             if (t != null && (t.kind() == TokenKind.EOL || t.kind() == TokenKind.SEMI)) {
                 skipEoe();
@@ -907,17 +1019,31 @@ final class Parser {
     }
 
     /** One expression, or a clause {@code args -> body}. */
-    private Object stabExpr() {
+    private Object stabExpr(Token strict) {
         Token t = peek();
         if (t.kind() == TokenKind.STAB_OP) {
             i++;
             return new Clause(meta(t), Quoted.list(), stabRhs());
         }
+        if (t.kind() == TokenKind.LPAREN && stabParensHead(i)) {
+            List<Object> args = parenArgs();
+            if (!peekIs(TokenKind.STAB_OP) && !peekIs(TokenKind.WHEN_OP)) {
+                throw error(peek());
+            }
+            if (peekIs(TokenKind.WHEN_OP)) {
+                Token w = next();
+                skipEol();
+                args = Quoted.list(node(Quoted.WHEN, meta(w), append(args, expr(false))));
+            }
+            Token arrow = expect(TokenKind.STAB_OP);
+            return new Clause(meta(arrow), args, stabRhs());
+        }
         if (t.kind() == TokenKind.LPAREN) {
             int close = matchingParen(i);
             Token after = close < 0 ? null : peekAt(close - i + 1);
-            if (after != null && (after.kind() == TokenKind.STAB_OP || after.kind() == TokenKind.WHEN_OP)) {
-                List<Object> args = parenArgs();
+            boolean empty = close >= 0 && toks.subList(i + 1, close).stream().allMatch(k -> k.kind() == TokenKind.EOL);
+            if (empty && after != null && (after.kind() == TokenKind.STAB_OP || after.kind() == TokenKind.WHEN_OP)) {
+                List<Object> args = parenArgs(); // () -> x: no arguments
                 if (peekIs(TokenKind.WHEN_OP)) {
                     Token w = next();
                     skipEol();
@@ -937,6 +1063,7 @@ final class Parser {
         } else {
             args.add(expr(false));
             boolean np = noParens;
+            headArg();
             while (peekIs(TokenKind.COMMA)) {
                 list = true;
                 i++;
@@ -945,6 +1072,7 @@ final class Parser {
                     break;
                 }
                 args.add(expr(true));
+                headArg();
             }
             if (!list && np && !peekIs(TokenKind.STAB_OP)) {
                 return args.get(0);
@@ -954,10 +1082,20 @@ final class Parser {
             Token arrow = next();
             return new Clause(meta(arrow), unwrapWhen(args), stabRhs());
         }
+        if (list && strict != null && (peekIs(TokenKind.RPAREN) || peekIs(TokenKind.EOL))) {
+            throw SyntaxProblem.withSnippet(strict.line(), strict.column(), SyntaxMessages.NO_PARENS_STRICT);
+        }
         if (list) {
             throw error(peek());
         }
         return args.get(0);
+    }
+
+    /** A clause head's argument holds no do-block call: Elixir stops at the comma or arrow after one. */
+    private void headArg() {
+        if (unmatched && (peekIs(TokenKind.COMMA) || peekIs(TokenKind.STAB_OP))) {
+            throw error(peek());
+        }
     }
 
     private Object stabRhs() {
@@ -981,10 +1119,46 @@ final class Parser {
         return args;
     }
 
+    /** {@code (a, b) ->} or {@code (a, b) when g ->}: arguments in parentheses before a clause's arrow. */
+    private boolean stabParensHead(int from) {
+        int close = matchingParen(from);
+        if (close < 0 || close + 1 >= toks.size()) {
+            return false;
+        }
+        int depth = 0;
+        boolean commaSeen = false;
+        for (int k = from; k < close; k++) {
+            Token tk = toks.get(k);
+            if (depth == 1 && !commaSeen && (tk.kind() == TokenKind.IDENTIFIER || tk.kind() == TokenKind.OP_IDENTIFIER)
+                    && startsArgument(toks.get(k + 1), tk.kind() == TokenKind.OP_IDENTIFIER)) {
+                return false; // (x + f a, b): a call without parentheses takes the commas
+            }
+            if (depth == 1 && tk.kind() == TokenKind.COMMA) {
+                commaSeen = true;
+            }
+            switch (tk.kind()) {
+                case LPAREN, LBRACKET, LCURLY, LBIT, FN, DO -> depth++;
+                case RPAREN, RBRACKET, RCURLY, RBIT, END -> depth--;
+                case SEMI -> {
+                    if (depth == 1) {
+                        return false;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return parenGroupHasComma(from);
+    }
+
     /** Whether the parentheses opening at {@code from} hold a comma or keywords at their top level: {@code f (a, b)}. */
     private boolean parenGroupHasComma(int from) {
         if (from + 1 < toks.size() && isKw(toks.get(from + 1))) {
             return true;
+        }
+        Token first = from + 1 < toks.size() ? toks.get(from + 1) : null;
+        if (first == null || !(startsArgument(first, true) || first.kind() == TokenKind.EOL)) {
+            return false; // not an argument list: the parse reports what is wrong inside
         }
         int depth = 0;
         for (int k = from; k < toks.size(); k++) {
@@ -1056,8 +1230,7 @@ final class Parser {
     }
 
     private static SyntaxProblem invalidStab(Clause c) {
-        return SyntaxProblem.withSnippet(Quoted.metaInt(node(Quoted.STAB, c.meta(), Quoted.list()), Quoted.LINE),
-                Quoted.metaInt(node(Quoted.STAB, c.meta(), Quoted.list()), Quoted.COLUMN), SyntaxMessages.INVALID_STAB);
+        return fromMeta(node(Quoted.STAB, c.meta(), Quoted.list()), SyntaxMessages.INVALID_STAB);
     }
 
     // ---- strings ----
@@ -1167,12 +1340,53 @@ final class Parser {
     private SyntaxProblem error(Token t) {
         Token last = toks.isEmpty() ? null : toks.get(toks.size() - 1);
         boolean afterAccess = false;
-        if (t != null && i > 0 && toks.get(i - 1) != t) {
-            afterAccess = endsAccess(toks.get(i - 1).kind());
-        } else if (t != null && i > 1) {
-            afterAccess = endsAccess(toks.get(i - 2).kind());
+        int at = toks.indexOf(t);
+        if (t != null && at > 0) {
+            TokenKind before = toks.get(at - 1).kind();
+            afterAccess = (endsAccess(before) && (before != TokenKind.END || closesFn(at - 1)))
+                    || (before == TokenKind.RANGE_OP && (at < 2 || !endsExpression(toks.get(at - 2).kind())));
         }
         return SyntaxMessages.before(t, last, src, afterAccess);
+    }
+
+    private static boolean isUnaryNode(Object node) {
+        if (!(node instanceof Tuple t) || t.size() != 3 || !(t.get(0) instanceof Atom a) || !(t.get(2) instanceof List<?> args)
+                || args.size() != 1 || Quoted.isNode(args.get(0), Quoted.IN, 2)) {
+            return false; // a not in b is a binary operation
+        }
+        return switch (a.name()) {
+            case "-", "+", "!", "^", "not", "&", "@", "~~~" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isNoParensCall(Object node) {
+        return node instanceof Tuple t && t.size() == 3 && t.get(0) instanceof Atom a && !a.name().isEmpty()
+                && (Character.isLetter(a.name().charAt(0)) || a.name().charAt(0) == '_')
+                && !a.name().startsWith("sigil_") && !a.name().startsWith("__")
+                && t.get(2) instanceof List<?> args && !args.isEmpty();
+    }
+
+    /** Whether the {@code end} at {@code k} closes a {@code fn} (an access_expr) rather than a do-block. */
+    private boolean closesFn(int k) {
+        int depth = 0;
+        for (int j = k; j >= 0; j--) {
+            TokenKind kind = toks.get(j).kind();
+            if (kind == TokenKind.END) {
+                depth++;
+            } else if (kind == TokenKind.FN || kind == TokenKind.DO) {
+                depth--;
+                if (depth == 0) {
+                    return kind == TokenKind.FN;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a token can end an expression (so that an operator after it is binary). */
+    private static boolean endsExpression(TokenKind kind) {
+        return endsAccess(kind) || kind.isIdentifier();
     }
 
     private static boolean endsAccess(TokenKind kind) {
@@ -1183,13 +1397,19 @@ final class Parser {
         };
     }
 
-    private SyntaxProblem noParensMany(Object node) {
-        return SyntaxProblem.withSnippet(Quoted.metaInt(node, Quoted.LINE), Quoted.metaInt(node, Quoted.COLUMN),
-                SyntaxMessages.NO_PARENS_MANY);
+    private static SyntaxProblem noParensMany(Object node) {
+        return fromMeta(node, SyntaxMessages.NO_PARENS_MANY);
     }
 
-    private SyntaxProblem noParensContainer(Object node) {
-        return SyntaxProblem.withSnippet(Quoted.metaInt(node, Quoted.LINE), Quoted.metaInt(node, Quoted.COLUMN),
-                SyntaxMessages.NO_PARENS_CONTAINER);
+    private static SyntaxProblem noParensContainer(Object node) {
+        return fromMeta(node, SyntaxMessages.NO_PARENS_CONTAINER);
+    }
+
+    /**
+     * An error Elixir places by a node's metadata (return_error_with_meta): at prompt (iex reads
+     * without columns) it has a line and no column, so no snippet either.
+     */
+    private static SyntaxProblem fromMeta(Object node, String description) {
+        return SyntaxProblem.withSnippet(Quoted.metaInt(node, Quoted.LINE), 0, description);
     }
 }

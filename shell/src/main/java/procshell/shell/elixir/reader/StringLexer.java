@@ -26,6 +26,7 @@ final class StringLexer {
             StringParts value = unescape(parts, line, col + 1);
             tok.moveTo(tok.pos + 1);
             if (value.isLiteral()) {
+                checkAtomBytes(value.literal(), line, col);
                 tok.addToken(new Token(TokenKind.KW_IDENTIFIER, start, tok.pos, line, col, value.literal()));
             } else {
                 tok.addToken(new Token(TokenKind.KW_IDENTIFIER_UNSAFE, start, tok.pos, line, col, value));
@@ -56,6 +57,7 @@ final class StringLexer {
         List<Object> parts = extract(q, false, true, " (for atom starting at line " + line + ")");
         StringParts value = unescape(parts, line, col);
         if (value.isLiteral()) {
+            checkAtomBytes(value.literal(), line, col);
             tok.addToken(new Token(TokenKind.ATOM, start, tok.pos, line, col, value.literal()));
         } else {
             tok.addToken(new Token(TokenKind.ATOM_UNSAFE, start, tok.pos, line, col, value));
@@ -114,6 +116,13 @@ final class StringLexer {
         String modifiers = modifiers();
         tok.addToken(new Token(TokenKind.SIGIL, start, tok.pos, line, col,
                 new Sigil(letter, new StringParts(parts), modifiers, String.valueOf(q).repeat(3))));
+    }
+
+    /** A quoted atom's name is a binary: at most 255 bytes of UTF-8. */
+    private static void checkAtomBytes(String name, int line, int col) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+            throw SyntaxProblem.withSnippet(line, col, "atom length must be less than system limit: " + name);
+        }
     }
 
     private String modifiers() {
@@ -224,7 +233,8 @@ final class StringLexer {
             }
             if (interpol && c == '\\' && n == '#' && tok.at(tok.pos + 2) == '{') {
                 buf.append("\\#{");
-                tok.moveTo(tok.pos + 3);
+                tok.pos += 3;
+                tok.col += 1; // Elixir advances its column by one for these three characters
                 continue;
             }
             if (interpol && c == '#' && n == '{') {
@@ -249,8 +259,20 @@ final class StringLexer {
                 if (tok.pos < src.length() && src.charAt(tok.pos) != '\n') {
                     int cp = src.codePointAt(tok.pos);
                     buf.appendCodePoint(cp);
-                    tok.moveTo(tok.pos + Character.charCount(cp));
+                    tok.pos += Character.charCount(cp);
+                    tok.col++;
                 }
+                continue;
+            }
+            if (Tokenizer.isBidi(c) && !tok.lenient()) {
+                String code = "\\u" + Tokenizer.hex4(c);
+                throw SyntaxProblem.plain(tok.line, tok.col, "invalid bidirectional formatting character in string: " + code
+                        + ". If you want to use such character, use it in its escaped " + code + " form instead");
+            }
+            if (Character.isHighSurrogate(c) && Character.isLowSurrogate(n)) {
+                buf.append(c).append(n);
+                tok.pos += 2;
+                tok.col++; // Elixir counts a code point as one column
                 continue;
             }
             buf.append(c);
@@ -306,9 +328,21 @@ final class StringLexer {
             }
             char e = s.charAt(i + 1);
             if (e == 'x') {
-                if (i + 3 < s.length() + 0 && Tokenizer.isHex(s.charAt(i + 2)) && i + 3 < s.length() && Tokenizer.isHex(s.charAt(i + 3))) {
-                    b.append((char) Integer.parseInt(s.substring(i + 2, i + 4), 16));
-                    i += 4;
+                int j = i + 2;
+                if (j + 1 < s.length() && Tokenizer.isHex(s.charAt(j)) && Tokenizer.isHex(s.charAt(j + 1))) {
+                    b.append((char) Integer.parseInt(s.substring(j, j + 2), 16));
+                    i = j + 2;
+                    continue;
+                }
+                if (j < s.length() && Tokenizer.isHex(s.charAt(j))) {
+                    b.appendCodePoint(Integer.parseInt(s.substring(j, j + 1), 16)); // deprecated \xH
+                    i = j + 1;
+                    continue;
+                }
+                int close = j < s.length() && s.charAt(j) == '{' ? s.indexOf('}', j) : -1;
+                if (close > j + 1 && close - j - 1 <= 6 && allHex(s, j + 1, close)) {
+                    b.appendCodePoint(Integer.parseInt(s.substring(j + 1, close), 16)); // deprecated \x{H*}
+                    i = close + 1;
                     continue;
                 }
                 throw SyntaxProblem.withSnippet(line, col,

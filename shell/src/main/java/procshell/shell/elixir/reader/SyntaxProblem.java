@@ -37,21 +37,22 @@ final class SyntaxProblem extends RuntimeException {
         return new SyntaxProblem(line, column, description, false, false);
     }
 
-    ElixirSyntaxError toError(String source, String file) {
+    ElixirSyntaxError toError(String source, String file, int startLine) {
         String head = file + ":" + line + ":" + (column == 0 ? "" : column + ":") + " " + description;
-        String shown = snippet && column != 0 ? snippet(source) : null;
+        String shown = snippet && column != 0 ? snippet(source, startLine) : null;
         String message = shown == null ? head : head + "\n" + shown;
         return new ElixirSyntaxError(missing ? "TokenMissingError" : "SyntaxError", file, line, column,
                 description, message);
     }
 
     /** Exception.format_snippet/2: the error's source line with a caret under the column. */
-    private String snippet(String source) {
+    private String snippet(String source, int startLine) {
         String[] lines = source.split("\n", -1);
-        if (line < 1 || line > lines.length) {
+        int index = line - startLine;
+        if (index < 0 || index >= lines.length) {
             return null;
         }
-        String content = lines[line - 1];
+        String content = lines[index];
         if (content.strip().isEmpty()) {
             return null;
         }

@@ -50,7 +50,13 @@ public final class Tokenizer {
 
     /** The tokens of a whole source, as elixir_tokenizer:tokenize/4; throws a {@link SyntaxProblem}. */
     static List<Token> strict(String source) {
+        return strict(source, 1);
+    }
+
+    /** As {@link #strict(String)}, the source's first line being {@code line}. */
+    static List<Token> strict(String source, int line) {
         Tokenizer t = new Tokenizer(source, false);
+        t.line = line;
         t.run(false);
         return t.tokens;
     }
@@ -106,6 +112,15 @@ public final class Tokenizer {
 
     private void next() {
         char c = src.charAt(pos);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
+            identifier(); // no operator or literal starts with a letter
+            return;
+        }
+        if (c == ' ' || c == '\t') {
+            moveTo(skipHorizontal(pos + 1));
+            spaceSensitive();
+            return;
+        }
         char c1 = at(pos + 1);
         char c2 = at(pos + 2);
         switch (c) {
@@ -387,8 +402,10 @@ public final class Tokenizer {
     }
 
     /** The operator atoms after a colon ({@code :+}, {@code :===}, {@code :..//}); false when none is here. */
+    private static final String[] ATOM_SPECIALS = {"...", "<<>>", "%{}", "%", "{}", "..//"};
+
     private boolean colonAtom() {
-        for (String special : new String[] {"...", "<<>>", "%{}", "%", "{}", "..//"}) {
+        for (String special : ATOM_SPECIALS) {
             if (src.startsWith(special, pos + 1)) {
                 add(new Token(TokenKind.ATOM, pos, pos + 1 + special.length(), line, col, special), 1 + special.length());
                 return true;
@@ -429,6 +446,7 @@ public final class Tokenizer {
             throw unexpectedToken(pos);
         }
         String name = src.substring(p, end);
+        checkAtomLength(name, line, col);
         add(new Token(TokenKind.ATOM, pos, end, line, col, name), end - pos);
     }
 
@@ -571,6 +589,10 @@ public final class Tokenizer {
     private void comment() {
         int p = pos;
         while (p < src.length() && src.charAt(p) != '\n' && !(src.charAt(p) == '\r' && at(p + 1) == '\n')) {
+            if (isBidi(src.charAt(p)) && !lenient) {
+                throw SyntaxProblem.withSnippet(line, col, "invalid bidirectional formatting character in comment: \\u"
+                        + hex4(src.charAt(p)));
+            }
             p++;
         }
         if (lenient) {
@@ -643,6 +665,9 @@ public final class Tokenizer {
         }
         String name = src.substring(pos, end);
         boolean alias = c >= 'A' && c <= 'Z';
+        if (!keywordName(name)) {
+            checkAtomLength(name, line, col);
+        }
         char after = at(end);
         boolean previousDot = last() != null && last().kind() == TokenKind.DOT;
         boolean maybeKeyword = !previousDot && !(after == ':' && at(end + 1) != ':');
@@ -663,8 +688,14 @@ public final class Tokenizer {
                     + (alias ? "alias" : "identifier") + ": " + name);
         }
         if (alias) {
-            if (name.endsWith("?") || name.endsWith("!")) {
-                char bad = name.charAt(name.length() - 1);
+            boolean ascii = name.chars().allMatch(ch -> ch < 128);
+            if (!ascii || name.endsWith("?") || name.endsWith("!")) {
+                char bad = 0;
+                for (int k = 0; k < name.length() && bad == 0; k++) {
+                    if (name.charAt(k) < 'A' || name.charAt(k) > 127) {
+                        bad = name.charAt(k);
+                    }
+                }
                 throw SyntaxProblem.withSnippet(line, col, "invalid character \"" + bad + "\" (code point U+" + hex4(bad)
                         + ") in alias (only ASCII characters, without punctuation, are allowed): " + name);
             }
@@ -675,6 +706,20 @@ public final class Tokenizer {
             throw SyntaxProblem.withSnippet(line, col, "reserved token: " + name);
         }
         add(callIdentifier(name, end), end - pos);
+    }
+
+    private static boolean keywordName(String name) {
+        return switch (name) {
+            case "true", "false", "nil", "after", "else", "catch", "rescue", "fn", "end", "do", "not", "and", "or", "when", "in" -> true;
+            default -> false;
+        };
+    }
+
+    /** unsafe_to_atom: an atom's name holds at most 255 characters. */
+    static void checkAtomLength(String name, int line, int col) {
+        if (name.codePointCount(0, name.length()) > 255) {
+            throw SyntaxProblem.withSnippet(line, col, "atom length must be less than system limit: " + name);
+        }
     }
 
     /** The keywords: true false nil, fn do end, not and or when in, after else catch rescue. */
@@ -761,7 +806,7 @@ public final class Tokenizer {
         }
         char c = src.charAt(p);
         boolean start = c < 128 ? isAsciiLetter(c) || c == '_'
-                : Character.isLetter(c) && !Character.isUpperCase(c) && !Character.isTitleCase(c);
+                : Character.isLetter(c) && (atom || !Character.isUpperCase(c) && !Character.isTitleCase(c));
         if (!start) {
             return p;
         }
@@ -947,9 +992,16 @@ public final class Tokenizer {
         return SyntaxProblem.withSnippet(line, col, "unexpected token: " + what + " (column " + col + ", code point U+" + hex4(cp) + ")");
     }
 
+    /** Erlang's ~4.16.0B: four upper-case hex digits, and "****" when the number needs more. */
     static String hex4(int cp) {
         String h = Integer.toHexString(cp).toUpperCase();
-        return h.length() >= 4 ? h : "0".repeat(4 - h.length()) + h;
+        return h.length() > 4 ? "****" : "0".repeat(4 - h.length()) + h;
+    }
+
+    /** The bidirectional formatting characters Elixir refuses in comments and strings (Trojan Source). */
+    static boolean isBidi(char c) {
+        return c == 0x202A || c == 0x202B || c == 0x202D || c == 0x202E || c == 0x2066 || c == 0x2067 || c == 0x2068
+                || c == 0x202C || c == 0x2069;
     }
 
     static boolean isSpace(char c) {

@@ -174,6 +174,13 @@ class ElixirReaderTest {
     }
 
     @Test
+    void errorsPlacedByANodeHaveNoColumnAsAtThePrompt() {
+        fails("[f a, b]", "SyntaxError", "iex:1: " + SyntaxMessages.NO_PARENS_CONTAINER);
+        fails("f a, g b, c", "SyntaxError", "iex:1: " + SyntaxMessages.NO_PARENS_MANY);
+        fails("fn x -> 1; 2 end |> f\ncase x do\n  a\n  b -> c\nend", "SyntaxError", "iex:4: " + SyntaxMessages.INVALID_STAB);
+    }
+
+    @Test
     void errorsKnowTheirPlaceAndWhetherIexWouldContinue() {
         ElixirSyntaxError e = assertThrows(ElixirSyntaxError.class, () -> ElixirReader.read("x = [1,\n2", "nofile"));
         assertEquals("TokenMissingError", e.kind());
@@ -184,6 +191,19 @@ class ElixirReaderTest {
         assertTrue(e.incomplete());
         ElixirSyntaxError s = assertThrows(ElixirSyntaxError.class, () -> ElixirReader.read("1 + * 2", "iex"));
         assertFalse(s.incomplete());
+    }
+
+    @Test
+    void readsFromTheLineIexNumbersThePrompt() {
+        ElixirSyntaxError e = assertThrows(ElixirSyntaxError.class, () -> ElixirReader.read("x = 1\nfoo)", "iex", 3));
+        assertEquals("iex:4:4: unexpected token: )\n    |\n  4 | foo)\n    |    ^", e.getMessage());
+        assertEquals(4, e.line());
+    }
+
+    @Test
+    void stringColumnsCountAsElixirCounts() {
+        fails("\"b\\#{z}\"\"", "TokenMissingError",
+                "iex:1:8: missing terminator: \" (for string starting at line 1)\n    |\n  1 | \"b\\#{z}\"\"\n    |        ^");
     }
 
     @Test
