@@ -173,10 +173,23 @@ public final class Modules {
     }
 
     /** As {@link #undefined(Atom, String, int)}, with the call as its stack line, as iex shows it: {@code Foo.bar(1)}. */
-    static UndefinedFunctionError undefined(Atom module, String javaName, Object[] args) {
-        java.util.StringJoiner call = new java.util.StringJoiner(", ", Kernel.inspect(module) + "." + ShellModules.elixirName(javaName) + "(", ")");
+    UndefinedFunctionError undefined(Atom module, String javaName, Object[] args) {
+        String name = ShellModules.elixirName(javaName);
+        Class<?> c = classOf(module);
+        boolean facade = c != null && isFacade(c);
+        java.util.StringJoiner call = new java.util.StringJoiner(", ",
+                (facade && module.isElixirModule() ? "(elixir 1.14.0) " : "") + Kernel.inspect(module) + "." + name + "(", ")");
         for (Object a : args) call.add(Kernel.inspect(a));
-        return new UndefinedFunctionError(undefined(module, javaName, args.length).getMessage(), java.util.List.of(call.toString()));
+        // as Elixir, the same name with other arities is suggested
+        StringBuilder suggestions = new StringBuilder();
+        if (c != null) {
+            for (String key : new java.util.TreeSet<>(FUNCTIONS.get(c).keySet())) {
+                if (key.startsWith(javaName + "/")) suggestions.append("\n      * ").append(name).append(key.substring(javaName.length())).append('\n');
+            }
+        }
+        String message = undefined(module, javaName, args.length).getMessage()
+                + (suggestions.isEmpty() ? "" : ". Did you mean:\n" + suggestions);
+        return new UndefinedFunctionError(message, java.util.List.of(call.toString()));
     }
 
     /** Invokes a static method, rethrowing what it threw (an Elixir exception, an exit) as it is. */
