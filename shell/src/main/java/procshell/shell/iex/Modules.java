@@ -180,16 +180,15 @@ public final class Modules {
         java.util.StringJoiner call = new java.util.StringJoiner(", ",
                 (facade && module.isElixirModule() ? "(elixir 1.14.0) " : "") + Kernel.inspect(module) + "." + name + "(", ")");
         for (Object a : args) call.add(Kernel.inspect(a));
-        // as Elixir, the same name with other arities is suggested
+        // as iex's blame, the same name with other arities is suggested
         StringBuilder suggestions = new StringBuilder();
         if (c != null) {
             for (String key : new java.util.TreeSet<>(FUNCTIONS.get(c).keySet())) {
                 if (key.startsWith(javaName + "/")) suggestions.append("\n      * ").append(name).append(key.substring(javaName.length())).append('\n');
             }
         }
-        String message = undefined(module, javaName, args.length).getMessage()
-                + (suggestions.isEmpty() ? "" : ". Did you mean:\n" + suggestions);
-        return new UndefinedFunctionError(message, java.util.List.of(call.toString()));
+        return new UndefinedFunctionError(undefined(module, javaName, args.length).getMessage(),
+                suggestions.isEmpty() ? "" : ". Did you mean:\n" + suggestions, java.util.List.of(call.toString()));
     }
 
     /** Invokes a static method, rethrowing what it threw (an Elixir exception, an exit) as it is. */

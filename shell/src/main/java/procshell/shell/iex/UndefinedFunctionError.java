@@ -6,6 +6,7 @@ package procshell.shell.iex;
  */
 public class UndefinedFunctionError extends RuntimeException implements BeamFrames {
     private final java.util.List<String> frames;
+    private final String blame;
 
     /** @param message the full message as Elixir words it */
     public UndefinedFunctionError(String message) {
@@ -17,8 +18,24 @@ public class UndefinedFunctionError extends RuntimeException implements BeamFram
      * @param frames  the stack lines iex shows above the typed code's, e.g. {@code Foo.bar()}
      */
     public UndefinedFunctionError(String message, java.util.List<String> frames) {
+        this(message, "", frames);
+    }
+
+    /**
+     * @param message the full message as Elixir words it ({@code Exception.message/1})
+     * @param blame   what iex adds when it prints the error ({@code Exception.blame/3}), e.g.
+     *                {@code . Did you mean:\n\n      * connect/1\n}; empty for nothing
+     * @param frames  the stack lines iex shows above the typed code's, e.g. {@code Foo.bar()}
+     */
+    public UndefinedFunctionError(String message, String blame, java.util.List<String> frames) {
         super(message, null, false, true);
+        this.blame = blame;
         this.frames = java.util.List.copyOf(frames);
+    }
+
+    /** What iex appends to the message when it prints the error: the same name's other arities. */
+    public String blame() {
+        return blame;
     }
 
     /**

@@ -188,6 +188,7 @@ public final class ErrorFormatter {
             return "a system limit has been reached (" + t.getMessage() + ")";
         }
         if (t instanceof procshell.shell.iex.ArithmeticError) return t.getMessage();
+        if (t instanceof procshell.shell.iex.UndefinedFunctionError u) return u.getMessage() + u.blame();
         if (t instanceof procshell.shell.iex.FunctionClauseError f && f.arguments() != null) return blame(f);
         if (t instanceof ArithmeticException) return "bad argument in arithmetic expression";
         if (t instanceof InterruptedException || t instanceof procshell.shell.eval.Interrupted) return "interrupted";
