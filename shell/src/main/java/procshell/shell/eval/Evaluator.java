@@ -161,9 +161,9 @@ public final class Evaluator {
     public Outcome evaluate(String source, int firstLine) throws Throwable {
         ModuleClassLoader loader = shell();
         Thread.currentThread().setContextClassLoader(loader);
-        // empty lines before the input number its lines from firstLine, as Code.string_to_quoted's line: option
         if (PipeShorthand.applies(source)) source = PipeShorthand.PREVIOUS_RESULT + source;
-        Object quoted = ElixirReader.read("\n".repeat(Math.max(0, firstLine - 1)) + source, SCRIPT_NAME);
+        // numbered from firstLine, as iex passes Code.string_to_quoted the line: of its prompt
+        Object quoted = ElixirReader.read(source, SCRIPT_NAME, Math.max(1, firstLine));
         String groovy = GroovyInput.source(quoted);
         boolean elixir = groovy == null;
         if (elixir) groovy = compile(quoted, variableNames()).source();
