@@ -352,7 +352,7 @@ public final class Console {
                 return true;
             }
             case EvaluatorProcess.Result.Raised x -> {
-                String text = ErrorFormatter.format(x.error(), counter, input);
+                String text = ErrorFormatter.format(x.error(), counter);
                 // iex follows an error that has no stack lines with an empty line.
                 printLine(error(hasStackLines(text) ? text : text + "\n"));
                 return false;

@@ -76,17 +76,6 @@ public final class ErrorFormatter {
     }
 
     /**
-     * As {@link #format(Throwable, int)}, knowing the input as typed (kept for callers that have
-     * it; the reader's errors carry their own snippet).
-     *
-     * @param input the input as typed (its lines numbered from {@code counter})
-     */
-    public static String format(Throwable t, int counter, String input) {
-        return format(t, counter);
-    }
-
-
-    /**
      * The stacktrace line iex prints under an exit raised by {@code GenServer.call/3} or
      * {@code GenServer.stop/3}: the line of {@code gen_server.ex} (Elixir 1.14) that exits, which
      * tells a name that names nobody (1027) from a call to oneself (1031) and from a call that
