@@ -37,6 +37,15 @@ public final class ArithmeticError extends ArithmeticException implements BeamFr
     }
 
     /**
+     * Elixir's {@code Exception.message/1} of this error: without the expression that iex's blame
+     * appends ({@code bad argument in arithmetic expression} for {@code div(1, 0)}).
+     */
+    public String exceptionMessage() {
+        String m = getMessage();
+        return m.startsWith(DEFAULT_MESSAGE + ": ") && !frames.isEmpty() ? DEFAULT_MESSAGE : m;
+    }
+
+    /**
      * The error for the infix operator {@code op} ({@code +}, {@code -}, {@code *}, {@code /}):
      * {@code 1 + :a}, stack line {@code :erlang.+(1, :a)}.
      */

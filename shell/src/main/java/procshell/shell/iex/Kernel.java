@@ -284,6 +284,19 @@ public final class Kernel {
         return term instanceof Closure<?>;
     }
 
+    /**
+     * Whether the term is a function of this arity, as {@code is_function/2}.
+     *
+     * @throws ArgumentError when the arity is not a non-negative integer (the BEAM's badarg)
+     */
+    @Doc("""
+        Returns true if the term is a function that can be applied with arity arguments.
+        """)
+    public static boolean is_function(Object term, Object arity) {
+        if (!(arity instanceof Integer n) || n < 0) throw ArgumentError.badArgument("2nd argument: out of range");
+        return term instanceof Closure<?> c && c.getMaximumNumberOfParameters() == n;
+    }
+
     /** Whether the term is a reference, as {@code is_reference/1}. */
     @Doc("""
         Returns true if the term is a reference.
