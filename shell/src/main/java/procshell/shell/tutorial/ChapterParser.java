@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
  * {@code HH:MM:SS.mmm} times match any time, and a line {@code ...} alone matches any number of
  * lines.
  *
+ * <p>A chapter ends with a try-it-yourself step: a session block of {@code try> } lines (with their
+ * {@code ...> } continuations) and no output, which suggests what the reader might type next. The
+ * walker shows it without running it, and {@code tutorial run} skips it. Prose after the last
+ * session block is the chapter's closing ({@link Chapter#closing()}).
+ *
  * <p>A chapter that needs a cluster names its nodes in a prose line {@code nodes: node1@localhost
  * node2@localhost}; the first is the chapter's own shell, and a session block whose inputs read
  * {@code ps(node2@localhost)> ...} is typed into that node's shell instead.
@@ -42,6 +47,7 @@ public final class ChapterParser {
     private static final Pattern NODE_PROMPT = Pattern.compile("ps\\(([^)\\s]+)\\)> ?(.*)", Pattern.DOTALL);
     private static final Pattern FILE_NAME = Pattern.compile("(\\d+)-[\\w-]+\\.txt");
     private static final String INDENT = "    ";
+    private static final String TRY = "try> ";
 
     private ChapterParser() {}
 
@@ -92,6 +98,7 @@ public final class ChapterParser {
             List<String> inputs = new ArrayList<>();
             StringBuilder input = null;
             boolean seenInput = false;
+            Boolean tryBlock = null;
             String node = null;
             while (i < lines.size() && inBlock(lines, i)) {
                 String s = lines.get(i).isBlank() ? "" : lines.get(i).substring(INDENT.length());
@@ -106,7 +113,19 @@ public final class ChapterParser {
                     node = pm.group(1);
                     s = "ps> " + pm.group(2);
                 }
-                if (NetcatClient.isClientLine(s)) {
+                boolean tryLine = s.startsWith(TRY) || s.equals(TRY.strip());
+                boolean promptLine = tryLine || s.startsWith("ps> ") || s.equals("ps>") || NetcatClient.isClientLine(s);
+                if (promptLine) {
+                    if (tryBlock == null) tryBlock = tryLine;
+                    else if (tryBlock != tryLine) {
+                        throw new TutorialException(file, i + 1, "a try-it-yourself block (try>) holds only try> lines; start a new block");
+                    }
+                }
+                if (tryLine) {
+                    if (input != null) inputs.add(input.toString());
+                    input = new StringBuilder(s.length() > TRY.length() ? s.substring(TRY.length()) : "");
+                    seenInput = true;
+                } else if (NetcatClient.isClientLine(s)) {
                     if (input != null) inputs.add(input.toString());
                     input = null;
                     inputs.add(s);
@@ -120,6 +139,9 @@ public final class ChapterParser {
                     input.append('\n').append(s.length() > 5 ? s.substring(5) : "");
                 } else {
                     if (!seenInput) throw new TutorialException(file, i + 1, "a session block must start with an input line (ps> ...)");
+                    if (Boolean.TRUE.equals(tryBlock) && !s.isBlank()) {
+                        throw new TutorialException(file, i + 1, "a try-it-yourself block (try>) shows no output: nothing in it is checked");
+                    }
                     if (input != null) inputs.add(input.toString());
                     input = null;
                 }
@@ -128,10 +150,11 @@ public final class ChapterParser {
             }
             if (input != null) inputs.add(input.toString());
             if (node != null && node.equals(nodes.get(0))) node = null;
-            steps.add(new Step(prose.toString().strip(), List.copyOf(inputs), List.copyOf(transcript), start, node));
+            steps.add(new Step(prose.toString().strip(), List.copyOf(inputs), List.copyOf(transcript), start, node,
+                    !Boolean.TRUE.equals(tryBlock)));
             prose.setLength(0);
         }
         if (steps.isEmpty()) throw new TutorialException(file, lines.size(), "a chapter needs at least one session block (lines indented by four spaces)");
-        return new Chapter(Integer.parseInt(m.group(1)), title, List.copyOf(steps), file, List.copyOf(nodes));
+        return new Chapter(Integer.parseInt(m.group(1)), title, List.copyOf(steps), file, List.copyOf(nodes), prose.toString().strip());
     }
 }

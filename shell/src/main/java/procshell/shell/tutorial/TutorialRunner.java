@@ -12,7 +12,8 @@ import procshell.shell.console.Shell;
 /**
  * Runs a chapter without a person ({@code procshell tutorial run N}): types every input into a
  * fresh shell, as piped input, plays its client lines ({@code nc> }) with a {@link NetcatClient},
- * and compares the session with the chapter's transcript.
+ * and compares the session with the chapter's transcript. Try-it-yourself steps ({@code try>})
+ * are skipped.
  */
 public final class TutorialRunner {
     private TutorialRunner() {}
@@ -37,6 +38,7 @@ public final class TutorialRunner {
         List<Integer> fileLineOf = new ArrayList<>();
         for (int k = 0; k < chapter.steps().size(); k++) {
             Step s = chapter.steps().get(k);
+            if (!s.checked()) continue; // try it yourself: the reader's, not the run's
             inputs.addAll(s.inputs());
             for (int j = 0; j < s.transcript().size(); j++) {
                 expected.add(s.transcript().get(j));
@@ -54,7 +56,7 @@ public final class TutorialRunner {
         int[] at = new int[1];
         int failed = new TranscriptMatcher().match(expected, actual, at);
         if (failed < 0) return new Result(true, transcript, null);
-        int step = failed < stepOf.size() ? stepOf.get(failed) : chapter.steps().size() - 1;
+        int step = failed < stepOf.size() ? stepOf.get(failed) : lastChecked(chapter);
         Step s = chapter.steps().get(step);
         int fileLine = failed < fileLineOf.size() ? fileLineOf.get(failed) : s.line() + s.transcript().size();
         StringBuilder f = new StringBuilder();
@@ -63,6 +65,12 @@ public final class TutorialRunner {
         f.append("  expected: ").append(failed < expected.size() ? expected.get(failed) : "(end of session)").append('\n');
         f.append("  actual:   ").append(at[0] < actual.size() ? actual.get(at[0]) : "(end of session)").append('\n');
         return new Result(false, transcript, f.toString());
+    }
+
+    private static int lastChecked(Chapter chapter) {
+        int k = chapter.steps().size() - 1;
+        while (k > 0 && !chapter.steps().get(k).checked()) k--;
+        return k;
     }
 
     /** Runs a one-node chapter's inputs in a fresh shell, playing its client lines between them. */
@@ -129,7 +137,10 @@ public final class TutorialRunner {
         Result r = run(chapter);
         out.print(r.transcript());
         if (r.passed()) {
-            out.println("PASS: chapter " + chapter.number() + " (" + chapter.steps().size() + " steps)");
+            int checked = chapter.checkedSteps().size();
+            int unchecked = chapter.steps().size() - checked;
+            out.println("PASS: chapter " + chapter.number() + " (" + checked + " steps"
+                    + (unchecked == 0 ? "" : "; " + unchecked + " try-it-yourself step" + (unchecked == 1 ? "" : "s") + " not checked") + ")");
         } else {
             out.println("FAIL: " + r.failure());
         }

@@ -100,6 +100,61 @@ class ChapterParserTest {
     }
 
     @Test
+    void aTryItYourselfBlockIsUncheckedAndTheClosingProseIsKept() throws IOException {
+        Path p = write("03-try.txt", """
+                # Try
+
+                    ps> 1
+                    1
+
+                Now you.
+
+                    try> x = 2
+                    try> Enum.map([1, 2], fn i ->
+                    ...>   i * x
+                    ...> end)
+
+                The end,
+                in two lines.
+                """);
+        Chapter c = ChapterParser.parse(p);
+        assertEquals(2, c.steps().size());
+        assertTrue(c.steps().get(0).checked());
+        Step t = c.steps().get(1);
+        assertEquals(false, t.checked());
+        assertEquals("Now you.", t.prose());
+        assertEquals(List.of("x = 2", "Enum.map([1, 2], fn i ->\n  i * x\nend)"), t.inputs());
+        assertEquals(List.of(c.steps().get(0)), c.checkedSteps());
+        assertEquals("The end,\nin two lines.", c.closing());
+    }
+
+    @Test
+    void aTryItYourselfBlockShowsNoOutput() throws IOException {
+        malformed("03-try.txt", """
+                # Try
+
+                    try> 1 + 1
+                    2
+                """, 4, "shows no output");
+    }
+
+    @Test
+    void aTryItYourselfBlockHoldsOnlyTryLines() throws IOException {
+        malformed("03-try.txt", """
+                # Try
+
+                    try> 1 + 1
+                    ps> 2
+                    2
+                """, 4, "only try> lines");
+    }
+
+    @Test
+    void aChapterWithoutClosingProse() throws IOException {
+        assertEquals("", ChapterParser.parse(write("03-bare.txt", "# Bare\n\n    ps> 1\n    1\n")).closing());
+    }
+
+    @Test
     void chapterFileNames() {
         assertTrue(ChapterParser.isChapterFile(Path.of("01-remember-the-pid.txt")));
         assertTrue(ChapterParser.isChapterFile(Path.of("tutorials/10-tcp_listener.txt")));
@@ -178,7 +233,11 @@ class ChapterParserTest {
         for (Path f : files) {
             Chapter c = ChapterParser.parse(f);
             assertTrue(!c.title().isBlank() && !c.steps().isEmpty(), f.toString());
-            for (Step s : c.steps()) {
+            Step last = c.steps().get(c.steps().size() - 1);
+            assertTrue(!last.checked() && !last.inputs().isEmpty(), () -> f + ": ends with a try-it-yourself step (try> lines)");
+            assertTrue(c.steps().stream().filter(s -> !s.checked()).count() == 1, () -> f + ": one try-it-yourself step");
+            assertTrue(!c.closing().isEmpty(), () -> f + ": has closing prose after its last block");
+            for (Step s : c.checkedSteps()) {
                 assertTrue(s.transcript().get(0).startsWith("ps>") || s.transcript().get(0).startsWith("nc>"),
                         () -> f + ":" + s.line() + " starts with an input");
                 assertEquals(s.transcript().stream().filter(l -> l.startsWith("ps>") || l.startsWith("nc>")).count(), s.inputs().size(),
