@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every line a reader types in a chapter is Elixir: each input of each chapter (a {@code ps>} line
- * with its {@code ...>} continuations; {@code nc>} lines are typed into nc, not the shell) is fed to
- * the real {@code elixir}'s {@code Code.string_to_quoted/2}, which must accept it. Skipped when no
+ * Every line a reader types in a chapter is Elixir: each input of each chapter (a {@code ps>} or
+ * try-it-yourself {@code try>} line with its {@code ...>} continuations; {@code nc>} lines are
+ * typed into nc, not the shell) is fed to the real {@code elixir}'s {@code Code.string_to_quoted/2},
+ * which must accept it. Skipped when no
  * {@code elixir} is on the PATH ({@code .ci/run} installs it).
  */
 class ChaptersAreElixirTest {
