@@ -42,6 +42,7 @@ public final class LocalProcess {
     private volatile boolean waiting;
     private volatile Object exitReason;
     private volatile java.util.Set<Ref> droppedReplies;
+    private volatile Interruption pendingInterruption;
 
     // Guarded by this (registeredName written under it, read without it).
     private Map<Pid, LocalProcess> links;
@@ -110,6 +111,51 @@ public final class LocalProcess {
         if (dead) throw new ProcessExitedError(exitReason);
     }
 
+    /**
+     * Stops the work this process is doing without ending it, as the shell's Ctrl-C stops an input:
+     * {@code interruption} is thrown in this process at its next wait ({@code receive}, a start
+     * waiting for {@code init/1}) or reduction check ({@link Reductions}); its links, monitors,
+     * name and mailbox stay as they are.
+     *
+     * @param interruption what to throw there
+     * @return false when this process is dead
+     */
+    public boolean interrupt(Interruption interruption) {
+        synchronized (this) {
+            if (dead) return false;
+            pendingInterruption = interruption;
+            Thread t = thread;
+            if (t != null && t != Thread.currentThread() && !mailbox.wakeIfWaiting(t)) t.interrupt();
+        }
+        return true;
+    }
+
+    /**
+     * As {@link #checkAlive()}, then throws (once) the interruption {@link #interrupt} asked for;
+     * called by the process itself where it waits or checks its reductions.
+     *
+     * @throws ProcessExitedError when this process is dead
+     * @throws Interruption       when its work was interrupted
+     */
+    public void checkInterrupted() {
+        checkAlive();
+        Interruption i = pendingInterruption;
+        if (i != null) {
+            pendingInterruption = null;
+            throw i;
+        }
+    }
+
+    /**
+     * Forgets an interruption that came too late to stop anything; returns it, or null. The shell
+     * calls this between inputs, so that a Ctrl-C racing the end of one does not stop the next.
+     */
+    public Interruption clearInterruption() {
+        Interruption i = pendingInterruption;
+        pendingInterruption = null;
+        return i;
+    }
+
     static {
         // Let the JIT see checkAlive throw before it compiles the receive loop that calls it after
         // every wake-up: a branch never taken in the profile is compiled as a trap, and a trap in a
@@ -168,8 +214,14 @@ public final class LocalProcess {
         reductions++;
     }
 
+    /** Counts {@code n} reductions of computation ({@link Reductions}' budget); owner only. */
+    public void addReductions(int n) {
+        reductions += n;
+    }
+
     /**
-     * Units of work done so far (messages received), as {@code Process.info(pid, :reductions)};
+     * Units of work done so far (messages received, and {@link Reductions}' time slices of
+     * computation), as {@code Process.info(pid, :reductions)};
      * from another thread a possibly slightly stale figure, read without a lock.
      */
     public long reductions() {

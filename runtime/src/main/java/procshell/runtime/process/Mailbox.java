@@ -55,10 +55,11 @@ public final class Mailbox {
      * @param alive     checked after every wake-up; when it fails the wait stops
      * @return the message, or {@link #TIMEOUT}
      * @throws ProcessExitedError when the owner died while waiting
+     * @throws Interruption       when the owner's work was interrupted ({@link LocalProcess#interrupt})
      */
     public Object take(Predicate<Object> match, long timeoutMs, LocalProcess alive) {
         // A dead process's receive fails even when messages are queued: its code must unwind.
-        alive.checkAlive();
+        alive.checkInterrupted();
         Object found = takeSaved(match);
         if (found != NO_MATCH) return found;
         long deadline = timeoutMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs) : 0;
@@ -91,7 +92,7 @@ public final class Mailbox {
             // while waiting would then deoptimize its frame on its own (a million kills, a million
             // deoptimizations).
             Thread.interrupted();
-            alive.checkAlive();
+            alive.checkInterrupted();
         }
     }
 

@@ -17,6 +17,8 @@ public final class ProcessContext {
     private static final ThreadLocal<ProcessContext> CURRENT = new ThreadLocal<>();
 
     private final LocalProcess process;
+    /** Reductions left in this time slice ({@link Reductions}); touched by the owner only. */
+    int reductionsLeft = Reductions.BUDGET;
 
     ProcessContext(LocalProcess process) {
         this.process = process;

@@ -1,0 +1,77 @@
+package procshell.runtime.process;
+
+/**
+ * Reductions, as the BEAM counts them: code that computes (a function entered, a loop turned) calls
+ * {@link #check()} once per step; every {@value #BUDGET} steps the process has used its time slice,
+ * and its virtual thread yields its carrier to the other runnable processes, as the BEAM's scheduler
+ * preempts a process after its reductions. So no process starves the others, a killed process stops
+ * at its next check and the shell's Ctrl-C stops any computation.
+ *
+ * <p>The compiler emits a check at every function and {@code fn} entry and every loop back-edge of
+ * the code it generates; the runtime's own long loops (Enum over a range) call {@link #tick()}.
+ */
+public final class Reductions {
+    /** The steps in one time slice: the BEAM's {@code CONTEXT_REDS}. */
+    public static final int BUDGET = 4000;
+
+    private Reductions() {}
+
+    /**
+     * Counts one reduction of the calling thread's process. Stops the work when the thread was
+     * interrupted: throws {@link ProcessExitedError} in a process that was killed and the
+     * {@link Interruption} of a process whose work was interrupted ({@link LocalProcess#interrupt}).
+     *
+     * @return true when the thread was interrupted and no process claims it (code running outside
+     *         any process, or an interrupt nobody asked for): the caller then stops its work
+     */
+    public static boolean check() {
+        if (Thread.currentThread().isInterrupted()) return interrupted();
+        ProcessContext ctx = ProcessContext.current();
+        if (ctx == null || --ctx.reductionsLeft > 0) return false;
+        ctx.reductionsLeft = BUDGET;
+        ctx.process().addReductions(BUDGET);
+        Thread.yield(); // the end of the time slice: other runnable processes take the carrier
+        return Thread.currentThread().isInterrupted() && interrupted();
+    }
+
+    /**
+     * {@link #check()} for the runtime's loops: counts one reduction and throws where
+     * {@code check} would return true.
+     *
+     * @throws Interruption       when the thread was interrupted
+     * @throws ProcessExitedError when the process was killed
+     */
+    public static void tick() {
+        if (check()) throw new Interruption("interrupted");
+    }
+
+    private static boolean interrupted() {
+        ProcessContext ctx = ProcessContext.current();
+        if (ctx == null) return true;
+        ctx.process().checkAlive();
+        Thread.interrupted(); // consumed here: the interruption thrown now is the answer to it
+        ctx.process().checkInterrupted();
+        return true;
+    }
+
+    /**
+     * {@code elements}, walked with one reduction ({@link #tick()}) per element: for the runtime's
+     * loops over elements it computes rather than holds (a range), which may run for a long time.
+     */
+    public static <T> Iterable<T> counted(Iterable<T> elements) {
+        return () -> new java.util.Iterator<T>() {
+            private final java.util.Iterator<T> it = elements.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public T next() {
+                tick();
+                return it.next();
+            }
+        };
+    }
+}
