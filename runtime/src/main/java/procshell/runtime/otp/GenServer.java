@@ -16,6 +16,7 @@ import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.process.ExitException;
 import procshell.runtime.process.LocalProcess;
+import procshell.runtime.process.Interruption;
 import procshell.runtime.process.Mailbox;
 import procshell.runtime.process.ProcessBody;
 import procshell.runtime.process.ProcessContext;
@@ -196,7 +197,18 @@ public abstract class GenServer {
         Tuple spawned = node.spawnMonitor(body, SpawnOptions.DEFAULT.withLink(link).withInitialCall(initialCall));
         Pid pid = (Pid) spawned.get(0);
         Ref ref = (Ref) spawned.get(1);
-        Object result = awaitAck(caller, ack, options.timeoutMs());
+        Object result;
+        try {
+            result = awaitAck(caller, ack, options.timeoutMs());
+        } catch (Interruption e) {
+            // The starter's wait was interrupted (Ctrl-C at the shell): the half-started server goes
+            // (unlinked first, so that its death does not reach the starter), as it would with its
+            // starter on the BEAM.
+            caller.unlink(pid);
+            node.exit(caller.self(), pid, Atom.KILL);
+            caller.demonitor(ref, true);
+            throw e;
+        }
         if (result == null) {
             caller.unlink(pid);
             node.exit(caller.self(), pid, Atom.KILL);
@@ -225,7 +237,7 @@ public abstract class GenServer {
                 if (timeoutMs < 0) return ack.get();
                 return ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
-                caller.process().checkAlive();
+                caller.process().checkInterrupted();
             } catch (TimeoutException e) {
                 return null;
             } catch (ExecutionException e) {
@@ -254,8 +266,18 @@ public abstract class GenServer {
         if (self.self().equals(pid)) throw callExit(Atom.of("calling_self"), server, request, timeoutMs);
         Ref ref = pid != null ? self.monitor(pid) : node.remote().monitor(self.process(), target);
         node.send(target, Tuple.of(GEN_CALL, Tuple.of(self.self(), ref), request));
-        Object m = self.receive(msg -> msg instanceof Tuple t
-                && ((t.size() == 2 && ref.equals(t.get(0))) || (t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)))), timeoutMs);
+        Object m;
+        try {
+            m = self.receive(msg -> msg instanceof Tuple t
+                    && ((t.size() == 2 && ref.equals(t.get(0))) || (t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)))), timeoutMs);
+        } catch (Interruption e) {
+            // The caller stopped waiting (Ctrl-C at the shell): as after a timeout, no reply or
+            // :DOWN of this call may reach its mailbox later.
+            self.demonitor(ref, true);
+            self.process().dropReplyTo(ref);
+            self.receive(msg -> msg instanceof Tuple r && r.size() == 2 && ref.equals(r.get(0)), 0);
+            throw e;
+        }
         if (m == Mailbox.TIMEOUT) {
             self.demonitor(ref, true);
             // As OTP 24+'s alias: the reply, if it comes after all, is dropped, not queued.
