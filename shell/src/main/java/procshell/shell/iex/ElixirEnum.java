@@ -37,6 +37,8 @@ public final class ElixirEnum {
             for (Map.Entry<?, ?> en : m.entrySet()) entries.add(Tuple.of(en.getKey(), en.getValue()));
             return entries;
         }
+        // a range is computed as it is walked: each element counts a reduction, so it is preempted and Ctrl-C stops it
+        if (e instanceof groovy.lang.Range<?> r) return procshell.runtime.process.Reductions.counted(r);
         if (e instanceof Iterable<?> it) return it;
         String type = e instanceof Tuple ? "Tuple" : e instanceof Atom || e == null || e instanceof Boolean ? "Atom"
                 : e instanceof String ? "BitString" : e instanceof Number ? (e instanceof Integer || e instanceof Long ? "Integer" : "Float")
