@@ -16,7 +16,6 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import groovy.lang.Binding;
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.Script;
-import groovy.transform.ThreadInterrupt;
 import org.codehaus.groovy.runtime.InvokerHelper;
 
 import procshell.shell.elixir.compiler.CompiledInput;
@@ -89,7 +88,7 @@ public final class Evaluator {
         imports.addStarImports("procshell.shell.iex");
         for (String f : FACADES) imports.addImport(f, "procshell.shell.iex." + f);
         imports.addImports("procshell.runtime.node.Atom", "procshell.runtime.node.Pid", "procshell.runtime.node.Tuple");
-        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(java.util.Map.of("thrown", Interrupted.class), ThreadInterrupt.class));
+        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(procshell.shell.elixir.compiler.ReductionChecks.class));
         ModuleClassLoader groovy = new ModuleClassLoader(Evaluator.class.getClassLoader(), config);
         // Compile (without running) a typical input, so that the first real one is quick.
         groovy.parseClass(compile("{:ok, %{id: [1]}}", Set.of()).source(), "warmup.groovy");
