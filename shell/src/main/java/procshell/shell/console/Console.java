@@ -35,6 +35,13 @@ public final class Console {
     /** Printed after the shell process restarts, as iex prints its "Interactive Elixir" line. */
     public static final String RESTART_BANNER = "Interactive procshell - press Ctrl+D to exit (type h() ENTER for help)";
 
+    /**
+     * Printed under the first {@code ** (exit) interrupted} of a session: what Ctrl-C does here
+     * (iex's Ctrl-C opens its BREAK menu, and its job control's interrupt restarts the evaluator).
+     */
+    public static final String INTERRUPT_NOTE = "procshell: Ctrl-C stops the running input, whatever it waits for or computes;"
+            + " the shell process (self()), the processes linked to it, its mailbox and your variables are kept.";
+
     /** How long, at most, an input's consequences may take to settle before its value prints. */
     private static final long SETTLE_MS = 200;
 
@@ -47,6 +54,7 @@ public final class Console {
     private int counter = 1;
     private volatile boolean closed;
     private volatile boolean colors;
+    private boolean interruptExplained;
 
     private Console(Shell owner, LineReader reader, BufferedReader piped, PrintWriter out, InputHighlighter highlighter) {
         this.owner = owner;
@@ -353,6 +361,10 @@ public final class Console {
             }
             case EvaluatorProcess.Result.Raised x -> {
                 String text = ErrorFormatter.format(x.error(), counter);
+                if ((x.error() instanceof procshell.runtime.process.Interruption || x.error() instanceof InterruptedException) && !interruptExplained) {
+                    interruptExplained = true;
+                    text += "\n" + INTERRUPT_NOTE;
+                }
                 // iex follows an error that has no stack lines with an empty line.
                 printLine(error(hasStackLines(text) ? text : text + "\n"));
                 return false;

@@ -37,6 +37,8 @@ public final class EvaluatorProcess {
     private Pid pid;
     private LinkedBlockingQueue<Job> jobs;
     private Job running;
+    /** When Ctrl-C was first pressed during the running input (System.nanoTime), or 0. */
+    private long interruptedAt;
 
     /** What one evaluation ended with. */
     public sealed interface Result {
@@ -124,11 +126,14 @@ public final class EvaluatorProcess {
                 throw e;
             } catch (Throwable t) {
                 self.process().checkAlive();
-                Thread.interrupted(); // a stray interrupt must not leak into the next input
                 r = new Result.Raised(t);
             }
             synchronized (lock) {
                 running = null;
+                interruptedAt = 0;
+                // A Ctrl-C that came as the input ended must not stop the next one.
+                self.process().clearInterruption();
+                Thread.interrupted();
             }
             job.result.complete(r);
         }
@@ -143,6 +148,7 @@ public final class EvaluatorProcess {
             if (running != null) orphans.add(running);
             jobs.drainTo(orphans);
             running = null;
+            interruptedAt = 0;
             pid = null;
             jobs = null;
         }
@@ -184,35 +190,33 @@ public final class EvaluatorProcess {
     }
 
     /**
-     * Stops the running evaluation (Ctrl-C). First the shell process's thread is interrupted:
-     * typed loops check for it and the input fails with {@code ** (exit) interrupted}, the shell
-     * process and its links untouched. Code that ignores interruption (a Java loop, a
-     * {@code receive}) is given {@code graceMs}; then the shell process exits with
-     * {@code :interrupted}, which cannot be trapped, and a new one takes over.
+     * Stops the running input (Ctrl-C), never the shell process: whatever the input does (a loop,
+     * a {@code receive}, a {@code GenServer.call}, a {@code start_link} waiting for {@code init/1},
+     * a sleep), it fails with {@code ** (exit) interrupted} at its next wait or reduction check
+     * ({@link LocalProcess#interrupt}), and the shell process lives on with its links, name, mailbox
+     * and the bindings.
      *
+     * <p>Only code that never reaches a check (a Java call that blocks or loops on its own) can
+     * ignore it; for that case alone, a Ctrl-C pressed again more than {@code graceMs} after the
+     * first one ends the shell process with {@code :interrupted} (its links get that exit signal)
+     * and a new one takes over, with the bindings kept.
+     *
+     * @param graceMs how long the input has to stop before a second Ctrl-C may end the shell process
      * @return false when nothing was running
      */
     public boolean interrupt(long graceMs) {
-        Job job;
-        Pid target;
+        LocalProcess p;
+        boolean lastResort;
         synchronized (lock) {
             if (running == null || pid == null) return false;
-            job = running;
-            target = pid;
+            p = node.process(pid);
+            if (p == null) return false;
+            long now = System.nanoTime();
+            lastResort = interruptedAt != 0 && now - interruptedAt > graceMs * 1_000_000L;
+            if (interruptedAt == 0) interruptedAt = now;
+            if (!lastResort) p.interrupt(new Interrupted("interrupted"));
         }
-        LocalProcess p = node.process(target);
-        if (p == null) return false;
-        Thread t = p.thread();
-        if (t != null) t.interrupt();
-        Thread.ofVirtual().start(() -> {
-            try {
-                job.result.get(graceMs, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                p.terminate(INTERRUPTED);
-            } catch (InterruptedException | ExecutionException ignored) {
-                // the evaluation ended by itself
-            }
-        });
+        if (lastResort) p.terminate(INTERRUPTED);
         return true;
     }
 

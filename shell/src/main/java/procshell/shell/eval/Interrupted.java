@@ -1,14 +1,16 @@
 package procshell.shell.eval;
 
+import procshell.runtime.process.Interruption;
+
 /**
- * What a loop in typed code throws once its thread was interrupted: by Ctrl-C (printed as iex's
- * {@code ** (exit) interrupted}) or by a kill of the process running it. An {@link Error}, so that
- * typed code's {@code catch (e)} (which catches {@link Exception}s) cannot swallow it: a killed
- * process's loop unwinds and its thread ends, as a killed BEAM process stops at once.
+ * What typed code throws at a reduction check once its thread was interrupted and no process claims
+ * the interrupt (code evaluated outside any process, as in tests): printed as iex's
+ * {@code ** (exit) interrupted}. In a process, a Ctrl-C raises the runtime's {@link Interruption}
+ * itself and a kill {@link procshell.runtime.process.ProcessExitedError}.
  */
-public final class Interrupted extends Error {
-    /** @param message the text Groovy's {@code @ThreadInterrupt} check passes */
+public final class Interrupted extends Interruption {
+    /** @param message the text the generated check passes */
     public Interrupted(String message) {
-        super(message, null, false, false);
+        super(message);
     }
 }

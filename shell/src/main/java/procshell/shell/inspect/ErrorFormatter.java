@@ -126,7 +126,7 @@ public final class ErrorFormatter {
         if (t instanceof ArithmeticException) return "ArithmeticError";
         if (t instanceof SystemLimitException) return "SystemLimitError";
         if (t instanceof ErlangError) return "ErlangError";
-        if (t instanceof InterruptedException || t instanceof procshell.shell.eval.Interrupted) return "exit";
+        if (t instanceof InterruptedException || t instanceof procshell.runtime.process.Interruption) return "exit";
         if (t.getClass() == RuntimeException.class) return "RuntimeError";
         procshell.shell.iex.ElixirName named = t.getClass().getAnnotation(procshell.shell.iex.ElixirName.class);
         if (named != null) return named.value();
@@ -180,7 +180,7 @@ public final class ErrorFormatter {
         if (t instanceof procshell.shell.iex.UndefinedFunctionError u) return u.getMessage() + u.blame();
         if (t instanceof procshell.shell.iex.FunctionClauseError f && f.arguments() != null) return blame(f);
         if (t instanceof ArithmeticException) return "bad argument in arithmetic expression";
-        if (t instanceof InterruptedException || t instanceof procshell.shell.eval.Interrupted) return "interrupted";
+        if (t instanceof InterruptedException || t instanceof procshell.runtime.process.Interruption) return "interrupted";
         String m = t.getMessage();
         return m == null ? "" : m;
     }
