@@ -209,30 +209,10 @@ class InteractiveConsoleTest {
             Thread.onSpinWait();
         }
         terminal.raise(Terminal.Signal.INT);
-        awaitScreen("the prompt after Ctrl-C", t -> t.endsWith("interrupted\n\nps(2)> "));
-        assertEquals("ps(2)> Process.register(self(), :looping); spin = fn f -> f.(f) end; spin.(spin)\n** (exit) interrupted\n\nps(2)> ", screenFrom(from));
+        awaitScreen("the prompt after Ctrl-C", t -> t.endsWith("kept.\n\nps(2)> "));
+        assertEquals("ps(2)> Process.register(self(), :looping); spin = fn f -> f.(f) end; spin.(spin)\n** (exit) interrupted\n"
+                + Console.INTERRUPT_NOTE + "\n\nps(2)> ", screenFrom(from));
         assertEquals("ps(2)> x\n5\nps(3)> ", typeLine("x", "ps(3)> "));
-    }
-
-    /**
-     * A receive no message will ever match: the mailbox wait does not see the interrupt, so after
-     * the grace period the shell process exits with {@code :interrupted} and a new one takes over,
-     * with the bindings kept.
-     */
-    @Test
-    void ctrlCStopsAReceiveThatWaitsForever() {
-        typeLine("x = 5", "ps(2)> ");
-        int from = cursorLine();
-        keys.type("Process.register(self(), :waiting); receive do :never -> 1 end\r");
-        long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
-        while (shell.node().whereis(procshell.runtime.node.Atom.of("waiting")) == null && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        terminal.raise(Terminal.Signal.INT);
-        awaitScreen("the prompt after Ctrl-C", t -> t.endsWith("ps(1)> "));
-        assertEquals("ps(2)> Process.register(self(), :waiting); receive do :never -> 1 end\n** (EXIT) interrupted\n\n"
-                + "Interactive procshell - press Ctrl+D to exit (type h() ENTER for help)\nps(1)> ", screenFrom(from));
-        assertEquals("ps(1)> x\n5\nps(2)> ", typeLine("x", "ps(2)> "));
     }
 
     @Test
