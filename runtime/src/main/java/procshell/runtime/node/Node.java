@@ -156,7 +156,7 @@ public final class Node {
         Ref ref = monitor ? parent.process().monitor(p, pid) : null;
         Runnable run = () -> run(p, body);
         Thread t = options.platformThread()
-                ? Thread.ofPlatform().daemon().name("procshell-" + pid).unstarted(run)
+                ? Thread.ofPlatform().daemon().name("procshell-" + pid).stackSize(SpawnOptions.PLATFORM_STACK_BYTES).unstarted(run)
                 : VIRTUAL_THREADS.newThread(run);
         p.bindThread(t);
         events.publishSpawn(pid, parent == null ? null : parent.self());
