@@ -19,7 +19,9 @@ public final class Reductions {
     /**
      * Counts one reduction of the calling thread's process. Stops the work when the thread was
      * interrupted: throws {@link ProcessExitedError} in a process that was killed and the
-     * {@link Interruption} of a process whose work was interrupted ({@link LocalProcess#interrupt}).
+     * {@link Interruption} of a process whose work was interrupted ({@link LocalProcess#interrupt}),
+     * and, at the end of a time slice, {@link procshell.runtime.node.SystemLimitException} when the
+     * node's memory is nearly full ({@link HeapGuard}).
      *
      * @return true when the thread was interrupted and no process claims it (code running outside
      *         any process, or an interrupt nobody asked for): the caller then stops its work
@@ -30,6 +32,11 @@ public final class Reductions {
         if (ctx == null || --ctx.reductionsLeft > 0) return false;
         ctx.reductionsLeft = BUDGET;
         ctx.process().addReductions(BUDGET);
+        if (HeapGuard.full()) {
+            throw new procshell.runtime.node.SystemLimitException("the node's memory is full: more than " + HeapGuard.FULL_PERCENT
+                    + "% of the JVM heap's " + HeapGuard.maxMegabytes() + " MB of long-lived data is in use after a collection;"
+                    + " this process was building more");
+        }
         Thread.yield(); // the end of the time slice: other runnable processes take the carrier
         return Thread.currentThread().isInterrupted() && interrupted();
     }

@@ -1,0 +1,56 @@
+package procshell.runtime.process;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+/**
+ * Whether the node's memory is nearly full, for an early {@code :system_limit} instead of the
+ * JVM's OutOfMemoryError minutes later: after a collection of the old generation (where every
+ * long-lived process's data ends up), more than {@value #FULL_PERCENT}% of it is still in use.
+ * The BEAM's nearest equivalent is a process's {@code max_heap_size}; here the heap is shared, so
+ * the process that finds it full at its reduction check (the one allocating) is the one stopped.
+ */
+final class HeapGuard {
+    /** The share of the old generation in use after a collection that counts as full. */
+    static final int FULL_PERCENT = 90;
+
+    private static final MemoryPoolMXBean OLD = oldGeneration();
+
+    private HeapGuard() {}
+
+    private static MemoryPoolMXBean oldGeneration() {
+        try {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                String n = pool.getName();
+                if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
+                        && (n.contains("Old") || n.contains("Tenured")) && pool.getUsage().getMax() > 0) {
+                    pool.setCollectionUsageThreshold(pool.getUsage().getMax() / 100 * FULL_PERCENT);
+                    return pool;
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // no management support: no early error, the JVM's own stays
+        }
+        return null;
+    }
+
+    /**
+     * True when the old generation is nearly full after a collection. When its last collection
+     * says so, a full collection confirms it first: the data that filled it may have become garbage
+     * since (the process that built it was stopped), and no other process must be stopped for it.
+     */
+    static boolean full() {
+        if (OLD == null || !OLD.isCollectionUsageThresholdExceeded()) return false;
+        synchronized (HeapGuard.class) {
+            if (!OLD.isCollectionUsageThresholdExceeded()) return false; // another process's collection cleared it
+            System.gc();
+            return OLD.isCollectionUsageThresholdExceeded();
+        }
+    }
+
+    /** The old generation's size in MB, for the error's message; 0 when unknown. */
+    static long maxMegabytes() {
+        return OLD == null ? 0 : OLD.getUsage().getMax() >> 20;
+    }
+}
