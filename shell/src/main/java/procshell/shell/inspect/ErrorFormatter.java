@@ -130,8 +130,7 @@ public final class ErrorFormatter {
         if (t.getClass() == RuntimeException.class) return "RuntimeError";
         procshell.shell.iex.ElixirName named = t.getClass().getAnnotation(procshell.shell.iex.ElixirName.class);
         if (named != null) return named.value();
-        String n = t.getClass().getSimpleName();
-        return n.endsWith("Exception") ? n.substring(0, n.length() - "Exception".length()) + "Error" : n;
+        return JavaErrors.elixirName(t);
     }
 
     private static boolean isSyntax(Throwable t) {
@@ -181,8 +180,11 @@ public final class ErrorFormatter {
         if (t instanceof procshell.shell.iex.FunctionClauseError f && f.arguments() != null) return blame(f);
         if (t instanceof ArithmeticException) return "bad argument in arithmetic expression";
         if (t instanceof InterruptedException || t instanceof procshell.runtime.process.Interruption) return "interrupted";
-        String m = t.getMessage();
-        return m == null ? "" : m;
+        if (t.getClass().isAnnotationPresent(procshell.shell.iex.ElixirName.class)) {
+            String m = t.getMessage();
+            return m == null ? "" : m;
+        }
+        return JavaErrors.message(t);
     }
 
     /**

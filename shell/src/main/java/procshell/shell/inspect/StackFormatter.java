@@ -49,7 +49,48 @@ public final class StackFormatter {
      * first, with the OTP frames of the server loop it went through.
      */
     public static List<String> lines(Throwable e, List<?> stack) {
-        return format(stack, Mode.PROCESS, false);
+        return deepest(format(stack, Mode.PROCESS, false));
+    }
+
+    /** A formatted frame: {@code (app vsn) file:line: Mod.fun/arity} or {@code iex:line: Mod.fun/arity}. */
+    private static final java.util.regex.Pattern FRAME = java.util.regex.Pattern.compile(
+            "(?:\\([\\w.]+ [\\d.]+\\) )?(.+?):(\\d+): (?:anonymous fn/\\d+ in )?(:?[\\w.?!]+)\\.([^./]+)/(\\d+)");
+
+    /**
+     * A Java stack as the BEAM's stacktrace term, for a stacktrace that reaches the user as a value
+     * ({@code {:error, {%RuntimeError{}, stacktrace}}} from a raising {@code init/1}, an exit
+     * reason): {@code {Module, :fun, arity, [file: 'iex', line: 5]}} for each frame
+     * {@link #lines} shows (the typed code's, and the OTP functions the runtime plays), innermost
+     * first; the frames of Java, Groovy and the runtime itself are left out.
+     *
+     * @param stack {@link StackTraceElement}s (other elements are ignored)
+     * @return the frames as 4-tuples
+     */
+    public static List<Object> stacktraceTerm(List<?> stack) {
+        List<Object> out = new ArrayList<>();
+        for (String line : lines(null, stack)) {
+            java.util.regex.Matcher m = FRAME.matcher(line);
+            if (!m.matches()) continue;
+            String module = m.group(3);
+            procshell.runtime.node.Atom mod = module.startsWith(":") ? procshell.runtime.node.Atom.of(module.substring(1))
+                    : procshell.runtime.node.Atom.of("Elixir." + module);
+            List<Integer> file = m.group(1).chars().boxed().toList();
+            List<Object> location = List.of(procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.of("file"), file),
+                    procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.of("line"), Integer.parseInt(m.group(2))));
+            out.add(procshell.runtime.node.Tuple.of(mod, procshell.runtime.node.Atom.of(m.group(4)), Integer.parseInt(m.group(5)), location));
+        }
+        return out;
+    }
+
+    /**
+     * The BEAM keeps the {@value #BACKTRACE_DEPTH} innermost frames of a stacktrace
+     * ({@code :erlang.system_flag(:backtrace_depth, 8)}, the default): a deep recursion that fails
+     * shows 8 lines, not thousands.
+     */
+    static final int BACKTRACE_DEPTH = 8;
+
+    private static List<String> deepest(List<String> lines) {
+        return lines.size() <= BACKTRACE_DEPTH ? lines : List.copyOf(lines.subList(0, BACKTRACE_DEPTH));
     }
 
     /**
@@ -58,10 +99,10 @@ public final class StackFormatter {
      */
     public static List<String> promptLines(Throwable e) {
         List<String> typed = format(List.of(e.getStackTrace()), Mode.PROMPT, false);
-        if (!(e instanceof procshell.shell.iex.BeamFrames b) || b.beamFrames().isEmpty()) return typed;
+        if (!(e instanceof procshell.shell.iex.BeamFrames b) || b.beamFrames().isEmpty()) return deepest(typed);
         List<String> out = new ArrayList<>(b.beamFrames());
         out.addAll(typed);
-        return out;
+        return deepest(out);
     }
 
     /**
