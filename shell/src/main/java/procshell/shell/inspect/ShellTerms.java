@@ -33,7 +33,11 @@ public final class ShellTerms {
             String msg = ErrorFormatter.message(t);
             return "%" + ErrorFormatter.elixirName(t) + "{message: " + Inspect.inspect(msg, opts) + "}";
         }
-        if (term instanceof StackTraceElement f) return f.toString();
+        if (term instanceof java.util.List<?> l && !l.isEmpty() && l.get(0) instanceof StackTraceElement) {
+            // a stacktrace in a value (a raising init's {:error, {exception, stacktrace}}): the BEAM's frames, no Java
+            return Inspect.inspect(StackFormatter.stacktraceTerm(l), opts);
+        }
+        if (term instanceof StackTraceElement f) return Inspect.inspect(StackFormatter.stacktraceTerm(java.util.List.of(f)), opts);
         return null;
     };
 
