@@ -94,7 +94,8 @@ public final class Main implements Callable<Integer> {
     /** Distribution options when a node name was given (cookie from --cookie, else ~/.erlang.cookie); else null. */
     private procshell.runtime.dist.DistOptions distOptions() throws java.io.IOException {
         if (sname == null && name == null) return null;
-        return procshell.runtime.dist.DistOptions.of(procshell.runtime.dist.Cookie.resolve(cookie)).withNetTickTime(netTickTime * 1000L);
+        return procshell.runtime.dist.DistOptions.of(procshell.runtime.dist.Cookie.resolve(cookie, StartChecks.home()))
+                .withNetTickTime(netTickTime * 1000L);
     }
 
     private static String shortHost() {
@@ -121,13 +122,18 @@ public final class Main implements Callable<Integer> {
         if (opening == null && expression == null && script == null) opening = SystemTerminal.openAsync();
         Shell shell = null;
         try {
-            if (atomLimit < 1) {
-                System.err.println("procshell: --atom-limit must be at least 1 (got " + atomLimit + ")");
+            String refused = refusal();
+            if (refused != null) {
+                System.err.println(refused);
                 return 2;
             }
             shell = new Shell(nodeName(), atomLimit, distOptions());
         } catch (java.io.UncheckedIOException e) {
             System.err.println(e.getMessage());
+            return 1;
+        } catch (java.io.IOException | RuntimeException e) {
+            // never a Java stack trace: what failed, in one line
+            System.err.println("procshell: the node could not start: " + procshell.shell.inspect.ErrorFormatter.message(e));
             return 1;
         } finally {
             // no shell to run: the terminal being opened is closed again, restoring its settings
@@ -136,7 +142,17 @@ public final class Main implements Callable<Integer> {
         try {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
             if (expression != null) return evaluateOnce(shell, expression, out, true);
-            if (script != null) return evaluateOnce(shell, Files.readString(script), out, false);
+            if (script != null) {
+                String source;
+                try {
+                    source = Files.readString(script);
+                } catch (java.io.IOException e) {
+                    System.err.println("procshell: --script " + script + ": " + (e instanceof java.nio.charset.CharacterCodingException
+                            ? "not valid UTF-8" : "cannot be read"));
+                    return 2;
+                }
+                return evaluateOnce(shell, source, out, false);
+            }
             Terminal terminal = SystemTerminal.await(opening);
             if (SystemTerminal.isDumb(terminal)) {
                 terminal.close();
@@ -147,7 +163,13 @@ public final class Main implements Callable<Integer> {
                 return 0;
             }
             terminal.writer().println(Version.banner());
-            Console c = shell.interactive(terminal, Path.of(System.getProperty("user.home"), ".procshell_history"));
+            Path history = StartChecks.home().resolve(".procshell_history");
+            String warning = StartChecks.history(history);
+            if (warning != null) {
+                terminal.writer().println(warning);
+                if (Files.exists(history)) history = null; // unreadable and not moved aside: not saved
+            }
+            Console c = shell.interactive(terminal, history);
             if (!noColor && Console.supportsColor(terminal)) c.enableColors();
             startupFile(c);
             c.run();
@@ -158,10 +180,22 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /**
+     * The first option or file the shell cannot start with, as the one line to print before
+     * exiting with code 2; null when all are fine ({@link StartChecks}).
+     */
+    String refusal() {
+        String[] checks = {StartChecks.atomLimit(atomLimit), StartChecks.oneName(sname, name), StartChecks.nodeName("--sname", sname),
+                StartChecks.nodeName("--name", name), StartChecks.cookie(cookie), StartChecks.netTickTime(netTickTime),
+                StartChecks.script(script),
+                (sname != null || name != null) && cookie == null ? StartChecks.cookieFile(StartChecks.home()) : null};
+        for (String c : checks) if (c != null) return c;
+        return null;
+    }
+
     private void startupFile(Console c) {
         if (noStartupFile) return;
-        String home = System.getProperty("user.home");
-        Path f = StartupFile.find(Path.of("").toAbsolutePath(), home == null ? null : Path.of(home));
+        Path f = StartupFile.find(Path.of("").toAbsolutePath(), StartChecks.home());
         if (f != null) c.evalStartupFile(f);
     }
 
