@@ -1,0 +1,128 @@
+package procshell.shell.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.process.LocalProcess;
+import procshell.shell.eval.EvaluatorProcess;
+
+/**
+ * Bad inputs and faults, as a hostile new user tries them (issue 21), one test per item; each
+ * asserts what the person sees. Ctrl-C (item 1) has its own terminal tests: {@link CtrlCSessionTest};
+ * the command line and the files the shell reads (items 5 and 7): {@code procshell.shell.cli.StartChecksTest}.
+ * Large sizes run with {@code PROCSHELL_STRESS=1 bin/test} ({@code -Dprocshell.stress=true}).
+ */
+@Timeout(120)
+class FaultSuiteTest {
+    private static final boolean STRESS = Boolean.getBoolean("procshell.stress");
+    /** Nothing of Java or Groovy: a qualified class name, an exception class, a Java frame. */
+    private static final Pattern JAVA = Pattern.compile("java\\.|groovy\\.|procshell\\.|Exception\\b|\\.java:|NullPointer|StackOverflow");
+
+    private static void assertNoJava(String shown) {
+        assertFalse(JAVA.matcher(shown).find(), () -> "Java reached the user:\n" + shown);
+    }
+
+    /**
+     * Item 2, preemption: as many processes as the node has carriers spin in a function that calls
+     * itself forever; another process's GenServer still answers (without preemption the call never
+     * would), and once killed the spinners stop at their next reduction check.
+     */
+    @Test
+    void spinningProcessesStarveNoOneAndStopWhenKilled() throws Exception {
+        Shell shell = new Shell("nonode@nohost");
+        try {
+            EvaluatorProcess p = shell.process();
+            eval(p, "defmodule Spin do def loop(n), do: loop(n + 1) end");
+            eval(p, "defmodule Echo do use GenServer; def init(s), do: {:ok, s}; def handle_call(:ping, _f, s), do: {:reply, :pong, s} end");
+            eval(p, "{:ok, echo} = GenServer.start(Echo, 0)");
+            int spinners = Math.max(4, procshell.runtime.process.Carriers.ensureHeadroom());
+            eval(p, "spinners = for _ <- 1.." + spinners + ", do: spawn(fn -> Spin.loop(0) end)");
+            Thread.sleep(200); // let them take every carrier
+            // from a process of its own (a virtual thread, as every process but the shell's)
+            assertEquals(List.of(Atom.of("pong"), Atom.of("pong"), Atom.of("pong")),
+                    eval(p, "me = self(); spawn(fn -> send(me, {:r, for(_ <- 1..3, do: GenServer.call(echo, :ping, 30_000))}) end);"
+                            + " receive do {:r, r} -> r end"));
+            @SuppressWarnings("unchecked")
+            List<Pid> pids = (List<Pid>) eval(p, "spinners");
+            List<Thread> threads = pids.stream().map(pid -> shell.node().process(pid)).map(LocalProcess::thread).toList();
+            eval(p, "for s <- spinners, do: Process.exit(s, :kill)");
+            assertEquals(java.util.Collections.nCopies(spinners, Boolean.FALSE), eval(p, "for s <- spinners, do: Process.alive?(s)"));
+            for (Thread t : threads) {
+                t.join(30_000);
+                assertFalse(t.isAlive(), "a killed spinner's thread ends at its next reduction check");
+            }
+        } finally {
+            shell.shutdown();
+        }
+    }
+
+    /** Item 6: a nil where a pid, a fun or a list was expected is Elixir's ArgumentError, no Java text. */
+    @Test
+    void nilArgumentsGiveElixirsErrors() {
+        String shown = PipedSession.transcript("Process.info(nil)", "length(nil)", "Process.link(nil)");
+        assertTrue(shown.contains("ps(1)> Process.info(nil)\n** (ArgumentError) "), shown);
+        assertTrue(shown.contains("ps(1)> length(nil)\n** (ArgumentError) errors were found at the given arguments:"), shown);
+        assertNoJava(shown);
+    }
+
+    /** Item 6: deep recursion that is not a tail call succeeds at the prompt, as on the BEAM. */
+    @Test
+    void deepRecursionSucceedsAtThePrompt() {
+        int depth = STRESS ? 10_000_000 : 200_000;
+        assertEquals(List.of(List.of("{:module, Deep, <<...>>, {:f, 1}}"), List.of(Integer.toString(depth))),
+                PipedSession.outputs("defmodule Deep do def f(0), do: 0; def f(n), do: 1 + f(n - 1) end", "Deep.f(" + depth + ")"));
+    }
+
+    /**
+     * Item 6: where the stack cannot hold a recursion (a spawned process's stack is the JVM's), the
+     * error names the limit, in a few lines, without a Java name.
+     */
+    @Test
+    void aStackThatIsFullNamesTheLimitInAFewLines() {
+        String shown = PipedSession.transcript("defmodule Deeper do def f(0), do: 0; def f(n), do: 1 + f(n - 1) end",
+                "pid = spawn(fn -> Deeper.f(100_000_000) end); ref = Process.monitor(pid)",
+                "receive do {:DOWN, ^ref, _, _, {e, _}} -> e end");
+        assertTrue(shown.contains("** (SystemLimitError) a system limit has been reached (the process's stack is full"), shown);
+        assertTrue(shown.lines().filter(l -> l.contains("Deeper.f/1")).count() <= 8, shown);
+        assertNoJava(shown);
+    }
+
+    /** Item 6: a raising init's {:error, {exception, stacktrace}} carries the BEAM's frames, never Java's. */
+    @Test
+    void aRaisingInitsStacktraceHasElixirFrames() {
+        List<List<String>> out = PipedSession.outputs("defmodule BadInit do use GenServer; def init(_), do: raise \"boom\" end",
+                "{:error, {e, stack}} = GenServer.start(BadInit, 1); e", "stack");
+        assertEquals(List.of("%RuntimeError{message: \"boom\"}"), out.get(1));
+        String stack = String.join("\n", out.get(2));
+        assertTrue(stack.startsWith("[\n  {BadInit, :init, 1, [file: 'iex', line: 1]},\n  {:gen_server, :init_it, 2, [file: 'gen_server.erl', line: 851]},"), stack);
+        assertNoJava(stack);
+    }
+
+    /** Item 6: what the JVM raises on its own prints as an Elixir error (the generic net). */
+    @Test
+    void javaErrorsArePrintedAsElixirErrors() {
+        assertEquals("** (ArgumentError) argument error", procshell.shell.inspect.ErrorFormatter.banner(new NullPointerException(
+                "Cannot invoke \"groovy.lang.Closure.call()\" because \"fun\" is null")));
+        assertEquals("** (ArgumentError) argument error", procshell.shell.inspect.ErrorFormatter.banner(new ClassCastException(
+                "class java.lang.String cannot be cast to class java.util.List")));
+        assertEquals("** (RuntimeError) an internal error occurred", procshell.shell.inspect.ErrorFormatter.banner(
+                new IllegalStateException(new InterruptedException())));
+        assertTrue(procshell.shell.inspect.ErrorFormatter.banner(new OutOfMemoryError("Java heap space"))
+                .startsWith("** (SystemLimitError) a system limit has been reached (the node's memory is full"));
+    }
+
+    private static Object eval(EvaluatorProcess p, String source) throws InterruptedException {
+        EvaluatorProcess.Result r = p.evaluate(source);
+        if (r instanceof EvaluatorProcess.Result.Value v) return v.outcome().value();
+        throw new AssertionError(source + " failed: " + r);
+    }
+}
