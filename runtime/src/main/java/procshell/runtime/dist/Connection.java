@@ -59,6 +59,11 @@ final class Connection {
         return (flags & DistFlags.UNLINK_ID) != 0;
     }
 
+    /** True when the other node takes messages sent to a process alias (OTP 24+). */
+    boolean aliases() {
+        return (flags & DistFlags.ALIAS) != 0;
+    }
+
     boolean isClosed() {
         return closed;
     }
@@ -132,7 +137,22 @@ final class Connection {
     void send(Tuple control, Object message) {
         TermEncoder enc = new TermEncoder(dist.table());
         byte[] c = enc.encode(control);
-        byte[] m = message == NO_MESSAGE ? null : enc.encode(message);
+        write(c, message == NO_MESSAGE ? null : enc.encode(message));
+    }
+
+    /**
+     * Sends a signal that must go out whatever it holds (an exit reason): what is no term is
+     * written as its inspected text.
+     *
+     * @return the inspected texts that stand for what was no term (empty when all was)
+     */
+    java.util.List<String> sendSignal(Tuple control) {
+        TermEncoder enc = new TermEncoder(dist.table(), true);
+        write(enc.encode(control), null);
+        return enc.replaced();
+    }
+
+    private void write(byte[] c, byte[] m) {
         int len = 1 + c.length + (m == null ? 0 : m.length);
         try {
             synchronized (out) {

@@ -23,7 +23,11 @@ final class DistFlags {
     static final long HANDSHAKE_23 = 0x1000000;
     static final long UNLINK_ID = 0x2000000;
     static final long MANDATORY_25_DIGEST = 0x4000000;
+    static final long EXIT_PAYLOAD = 0x400000;
+    static final long FRAGMENTS = 0x800000;
+    static final long SPAWN = 1L << 32;
     static final long V4_NC = 1L << 34;
+    static final long ALIAS = 1L << 35;
 
     /** What OTP 25 and later refuse to connect without (its "mandatory 25" set). */
     static final long REQUIRED = EXTENDED_REFERENCES | FUN_TAGS | NEW_FUN_TAGS | EXTENDED_PIDS_PORTS
@@ -31,11 +35,11 @@ final class DistFlags {
 
     /**
      * What procshell offers: the required set, monitors (by pid and by name), OTP 26's
-     * UNLINK_ID and V4 pids/ports. No atom cache, no fragments, no aliases, no remote spawn: a
+     * UNLINK_ID, V4 pids/ports and spawn requests. No atom cache, no fragments, no aliases: a
      * peer then sends whole frames with plain SEND/REG_SEND and EXIT control messages.
      */
     static final long OFFERED = REQUIRED | PUBLISHED | DIST_MONITOR | DIST_MONITOR_NAME | UNICODE_IO
-            | SMALL_ATOM_TAGS | UNLINK_ID | MANDATORY_25_DIGEST | V4_NC;
+            | SMALL_ATOM_TAGS | UNLINK_ID | MANDATORY_25_DIGEST | V4_NC | SPAWN;
 
     private DistFlags() {}
 

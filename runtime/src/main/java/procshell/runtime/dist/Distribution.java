@@ -46,6 +46,7 @@ public final class Distribution implements RemoteNodes {
     private static final Atom EMPTY = Atom.of("");
     private static final Atom ERROR = Atom.of("error");
     private static final Atom WARNING = Atom.of("warning");
+    private static final Atom ALIAS = Atom.of("alias");
     /** How long a connection setup may take, as the BEAM's {@code net_setuptime} (7 s). */
     private static final int SETUP_TIME_MS = 7_000;
 
@@ -61,6 +62,7 @@ public final class Distribution implements RemoteNodes {
     private final ConcurrentHashMap<Atom, Object> connectLocks = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<BiConsumer<Atom, Boolean>> nodeWatchers = new CopyOnWriteArrayList<>();
     private final RemoteLinks links;
+    private final RemoteSpawns spawns;
     private final AtomicLong unlinkIds = new AtomicLong(1);
     private final Thread ticker;
     private volatile Pid netKernel;
@@ -76,6 +78,7 @@ public final class Distribution implements RemoteNodes {
         this.alive = name.substring(0, name.indexOf('@'));
         this.handshake = new Handshake(name, node.creation(), options.cookie());
         this.links = new RemoteLinks(this);
+        this.spawns = new RemoteSpawns(this, links);
         this.ticker = Thread.ofPlatform().daemon().name("procshell-net-tick-" + name).unstarted(this::tickLoop);
     }
 
@@ -303,7 +306,15 @@ public final class Distribution implements RemoteNodes {
         Atom peer = nodeOf(to);
         if (peer == null || !ensureConnected(peer)) return;
         Connection c = connection(peer);
-        if (c != null) c.send(Tuple.of(ControlOp.SEND, EMPTY, to), message);
+        if (c == null) return;
+        if (c.aliases() && message instanceof Tuple t && t.size() == 2 && t.get(0) instanceof ImproperList tag
+                && tag.elements().size() == 1 && ALIAS.equals(tag.elements().get(0)) && tag.tail() instanceof RemoteRef alias) {
+            // A reply to an OTP 24+ call ({pid, [:alias | ref]}) goes to the alias, as gen:reply
+            // sends it: the caller's node drops it once the call gave up.
+            c.send(Tuple.of(ControlOp.ALIAS_SEND, from == null ? netKernel : from, alias), message);
+        } else {
+            c.send(Tuple.of(ControlOp.SEND, EMPTY, to), message);
+        }
     }
 
     @Override
@@ -317,7 +328,7 @@ public final class Distribution implements RemoteNodes {
     public void exit(Pid from, Pid to, Object reason) {
         Atom peer = nodeOf(to);
         if (peer == null || !ensureConnected(peer)) return;
-        sendControl(peer, Tuple.of(ControlOp.EXIT2, from == null ? netKernel : from, to, reason));
+        sendSignal(peer, Tuple.of(ControlOp.EXIT2, from == null ? netKernel : from, to, reason));
     }
 
     @Override
@@ -340,6 +351,29 @@ public final class Distribution implements RemoteNodes {
         return links.demonitor(self, ref);
     }
 
+    /**
+     * Runs what other nodes ask this node to spawn ({@code Node.spawn/4}, {@code :erpc.call},
+     * {@code :rpc.call} of theirs); until one is set, such processes die with {@code :undef}.
+     */
+    public void setSpawnHandler(SpawnHandler handler) {
+        spawns.setHandler(handler);
+    }
+
+    /**
+     * Asks {@code peer} to spawn {@code module.function(args...)}, as
+     * {@code :erlang.spawn_request(peer, module, function, args, opts)}; must be called from a
+     * process ({@code self}).
+     *
+     * @param opts {@code :link}, {@code :monitor}, {@code {:reply, :yes | :no | :error_only}},
+     *             {@code {:reply_tag, tag}}
+     * @return the request id: the reply comes as {@code {:spawn_reply, id, :ok, pid}} or
+     *         {@code {:spawn_reply, id, :error, reason}} ({@code :noconnection} when the node cannot
+     *         be reached), and with {@code :monitor} the DOWN under the same id
+     */
+    public Ref spawnRequest(LocalProcess self, Atom peer, Atom module, Atom function, List<?> args, List<?> opts) {
+        return spawns.request(self, peer, module, function, args, opts);
+    }
+
     /** The remote pids a local process is linked to. */
     public List<Pid> remoteLinks(Pid local) {
         return links.linksOf(local);
@@ -358,6 +392,21 @@ public final class Distribution implements RemoteNodes {
     void sendControl(Atom peer, Tuple control) {
         Connection c = connection(peer);
         if (c != null) c.send(control, Connection.NO_MESSAGE);
+    }
+
+    /**
+     * Sends a signal carrying an exit reason (EXIT, EXIT2, MONITOR_P_EXIT) when connected: the BEAM
+     * can always encode a reason, so one holding what is no term (a Java object) goes out with it
+     * as its inspected text, and a warning is logged rather than the signal dropped.
+     */
+    void sendSignal(Atom peer, Tuple control) {
+        Connection c = connection(peer);
+        if (c == null) return;
+        List<String> replaced = c.sendSignal(control);
+        if (!replaced.isEmpty()) {
+            log(WARNING, "** An exit signal to node " + procshell.runtime.inspect.Inspect.inspectAtom(peer)
+                    + " held what is no Erlang term; sent as text instead: " + String.join(", ", replaced) + " **");
+        }
     }
 
     long nextUnlinkId() {
@@ -426,6 +475,7 @@ public final class Distribution implements RemoteNodes {
             if (!connections.remove(c.peer(), c)) return;
         }
         links.nodeDown(c.peer());
+        spawns.nodeDown(c.peer());
         for (BiConsumer<Atom, Boolean> w : nodeWatchers) safely(() -> w.accept(c.peer(), false));
     }
 
@@ -494,6 +544,11 @@ public final class Distribution implements RemoteNodes {
                 LocalProcess p = node.process((Pid) t.get(2));
                 if (p != null) LocalProcess.exitSignal(p, (Pid) t.get(1), reason, false);
             }
+            case ControlOp.SPAWN_REQUEST, ControlOp.SPAWN_REQUEST_TT -> {
+                requireMessage(message);
+                spawns.requested(c, t, message);
+            }
+            case ControlOp.SPAWN_REPLY, ControlOp.SPAWN_REPLY_TT -> spawns.replied(t);
             case ControlOp.MONITOR_P -> links.monitored((Pid) t.get(1), t.get(2), t.get(3));
             case ControlOp.DEMONITOR_P -> links.demonitored(t.get(2), t.get(3));
             case ControlOp.MONITOR_P_EXIT -> links.monitorFired(t.get(3), t.get(4));

@@ -10,14 +10,33 @@ import java.util.Arrays;
 public final class OpaqueTerm {
     private final String description;
     private final byte[] encoded;
+    private final procshell.runtime.node.Tuple fun;
 
     /**
      * @param description what iex would show, e.g. {@code &:erlang.node/0}
      * @param encoded     the term's bytes, tag included, without the version byte
      */
     public OpaqueTerm(String description, byte[] encoded) {
+        this(description, encoded, null);
+    }
+
+    /**
+     * @param fun for a fun, {@code {module, function, arity}}: the function is null for an
+     *            anonymous fun (only its module and arity are known)
+     */
+    public OpaqueTerm(String description, byte[] encoded, procshell.runtime.node.Tuple fun) {
         this.description = description;
         this.encoded = encoded.clone();
+        this.fun = fun;
+    }
+
+    /**
+     * For a fun, {@code {module, function, arity}} ({@code &Mod.fun/arity}) or
+     * {@code {module, nil, arity}} (an anonymous fun, whose code lives in its module); null for
+     * anything else.
+     */
+    public procshell.runtime.node.Tuple fun() {
+        return fun;
     }
 
     /** The term's external-format bytes (tag included, no version byte). */

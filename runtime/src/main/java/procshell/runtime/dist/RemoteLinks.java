@@ -72,10 +72,10 @@ final class RemoteLinks {
             r.links.clear();
             r.watchers.clear();
         }
-        for (Pid remote : links) dist.sendControl(dist.nodeOf(remote), Tuple.of(ControlOp.EXIT, pid, remote, reason));
+        for (Pid remote : links) dist.sendSignal(dist.nodeOf(remote), Tuple.of(ControlOp.EXIT, pid, remote, reason));
         for (Map.Entry<Object, Object[]> w : watchers) {
             Pid watcher = (Pid) w.getValue()[0];
-            dist.sendControl(dist.nodeOf(watcher), Tuple.of(ControlOp.MONITOR_P_EXIT, w.getValue()[1], watcher, w.getKey(), reason));
+            dist.sendSignal(dist.nodeOf(watcher), Tuple.of(ControlOp.MONITOR_P_EXIT, w.getValue()[1], watcher, w.getKey(), reason));
         }
     }
 
@@ -130,6 +130,25 @@ final class RemoteLinks {
         Object wireTarget = w.target() instanceof Pid ? w.target() : ((Tuple) w.target()).get(0);
         dist.sendControl(w.node(), Tuple.of(ControlOp.DEMONITOR_P, self.pid(), wireTarget, ref));
         return true;
+    }
+
+    /**
+     * A spawn this node requested came up linked to {@code self}: the link is in place at both ends
+     * without a LINK of ours (the other node made it when it spawned); false when {@code self} is
+     * dead (the caller then unlinks).
+     */
+    boolean adoptLink(LocalProcess self, Pid remote) {
+        Remotes r = remotesOf(self);
+        if (r == null) return false;
+        synchronized (r) {
+            r.links.add(remote);
+        }
+        return true;
+    }
+
+    /** A spawn this node requested came up monitored: its DOWN comes to {@code watcher} under {@code ref}. */
+    void adoptMonitor(Ref ref, Pid watcher, Pid target) {
+        watches.put(ref, new Watch(watcher, target, dist.nodeOf(target)));
     }
 
     // ---- from other nodes ----------------------------------------------------------------------

@@ -170,16 +170,23 @@ public final class TermDecoder {
             }
             case ExtTag.NEW_FUN -> {
                 long size = u32();
-                if (size < 5) throw error("fun of " + size + " bytes", at);
-                skip(size - 4);
-                yield new OpaqueTerm("#Function<external>", copy(at, in.position()));
+                if (size < 34) throw error("fun of " + size + " bytes", at);
+                need(size - 4);
+                int end = in.position() + (int) (size - 4);
+                int arity = u8();
+                skip(24); // uniq, index, number of free variables
+                Object module = term();
+                in.position(end);
+                yield new OpaqueTerm("#Function<external>", copy(at, in.position()),
+                        module instanceof Atom m ? Tuple.of(m, null, arity) : null);
             }
             case ExtTag.EXPORT -> {
                 Object m = term();
                 Object f = term();
                 Object a = term();
                 yield new OpaqueTerm("&" + procshell.runtime.inspect.Inspect.inspect(m) + "."
-                        + (f instanceof Atom fa ? fa.name() : String.valueOf(f)) + "/" + a, copy(at, in.position()));
+                        + (f instanceof Atom fa ? fa.name() : String.valueOf(f)) + "/" + a, copy(at, in.position()),
+                        m instanceof Atom && f instanceof Atom && a instanceof Integer ? Tuple.of(m, f, a) : null);
             }
             case ExtTag.BIT_BINARY -> {
                 int len = length(u32(), 1);

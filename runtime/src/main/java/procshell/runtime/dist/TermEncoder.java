@@ -27,12 +27,30 @@ public final class TermEncoder {
     private static volatile java.util.function.Function<Object, Object> fallback;
 
     private final NodeTable nodes;
+    private final boolean lenient;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final List<String> replaced = new ArrayList<>();
     private int depth;
 
     /** @param nodes names the nodes of pids and references */
     public TermEncoder(NodeTable nodes) {
+        this(nodes, false);
+    }
+
+    /**
+     * @param nodes   names the nodes of pids and references
+     * @param lenient true to write what is no term as its inspected text (a binary) instead of
+     *                refusing it, for signals that must go out whatever they hold (an exit reason:
+     *                the process is dead and cannot be told); {@link #replaced()} then names them
+     */
+    public TermEncoder(NodeTable nodes, boolean lenient) {
         this.nodes = nodes;
+        this.lenient = lenient;
+    }
+
+    /** What the last {@link #encode} wrote as text because it is no term (lenient encoders only). */
+    public List<String> replaced() {
+        return List.copyOf(replaced);
     }
 
     /**
@@ -53,6 +71,7 @@ public final class TermEncoder {
      */
     public byte[] encode(Object term) {
         out.reset();
+        replaced.clear();
         depth = 0;
         out.write(ExtTag.VERSION);
         try {
@@ -74,7 +93,13 @@ public final class TermEncoder {
             u64(Double.doubleToLongBits(((Number) t).doubleValue()));
         } else if (t instanceof CharSequence cs) binary(cs.toString().getBytes(StandardCharsets.UTF_8));
         else if (t instanceof byte[] b) binary(b);
-        else if (t instanceof Tuple tuple) tuple(tuple);
+        else if (t instanceof Tuple tuple) {
+            // {exception, stacktrace}, as a crashed process's exit reason holds it: the shell knows
+            // how the BEAM writes it ({%RuntimeError{...}, [{M, f, a, loc}]}, {:undef, ...})
+            Object wire = tuple.size() == 2 && tuple.get(0) instanceof Throwable && fallback != null ? fallback.apply(tuple) : tuple;
+            if (wire != tuple) term(wire);
+            else tuple(tuple);
+        }
         else if (t instanceof List<?> l) list(l, null);
         else if (t instanceof ImproperList il) list(il.elements(), il);
         else if (t instanceof Map<?, ?> m) map(m);
@@ -84,7 +109,11 @@ public final class TermEncoder {
         else if (t instanceof ExternalPort p) port(p);
         else if (t instanceof OpaqueTerm o) out.writeBytes(o.encoded());
         else if (fallback != null && fallback.apply(t) != t) term(fallback.apply(t));
-        else throw new TermFormatException("cannot send " + describe(t) + " to another node: it is no Erlang term");
+        else if (lenient) {
+            String text = Inspect.inspect(t);
+            replaced.add(text);
+            binary(text.getBytes(StandardCharsets.UTF_8));
+        } else throw new TermFormatException("cannot send " + describe(t) + " to another node: it is no Erlang term");
     }
 
     private static String describe(Object t) {

@@ -1,0 +1,21 @@
+package procshell.runtime.dist;
+
+import java.util.List;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.process.ProcessContext;
+
+/**
+ * Runs the function another node asks this node to spawn ({@code Node.spawn/4}, {@code :erpc},
+ * {@code :rpc} send spawn requests): the shell gives one that knows its modules. Without one, or
+ * for a module it does not know, the process dies as the BEAM's does for an undefined function.
+ */
+@FunctionalInterface
+public interface SpawnHandler {
+    /**
+     * Runs {@code module.function(args...)} as the body of the new process {@code self}; returns
+     * when the process ends normally, and throws as the function does (an {@code ExitException}
+     * for an exit, any other throwable for an error).
+     */
+    void run(ProcessContext self, Atom module, Atom function, List<Object> args);
+}
