@@ -286,9 +286,17 @@ public abstract class GenServer {
             throw callExit(Atom.TIMEOUT, server, request, timeoutMs);
         }
         Tuple t = (Tuple) m;
-        if (t.size() == 5) throw callExit(t.get(4), server, request, timeoutMs);
+        if (t.size() == 5) throw callExit(downReason(node, target, t.get(4)), server, request, timeoutMs);
         self.demonitor(ref, true);
         return t.get(1);
+    }
+
+    /** As gen's do_call: a lost connection is {@code {:nodedown, node}} of the server's node. */
+    private static Object downReason(Node node, Object target, Object reason) {
+        if (!Atom.of("noconnection").equals(reason)) return reason;
+        Object peer = target instanceof Pid p ? node.remote() == null ? null : node.remote().nodeOf(p)
+                : target instanceof Tuple t && t.size() == 2 ? t.get(1) : null;
+        return peer == null ? reason : Tuple.of(Atom.of("nodedown"), peer);
     }
 
     /** {@link #call(Object, Object, long)} with the default timeout of 5000 ms. */

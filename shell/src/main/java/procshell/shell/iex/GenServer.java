@@ -204,8 +204,15 @@ public abstract class GenServer {
 
         Accepts the same forms as call/3: a pid, an atom, {name, node} or a via tuple.
         """)
-    public static Pid whereis(Object server) {
+    public static Object whereis(Object server) {
         IexSession s = IexSession.current();
-        return procshell.runtime.otp.GenServer.whereis(s.modules().nameTerm(server));
+        Object name = s.modules().nameTerm(server);
+        // {name, node} of another node is its own answer, as Elixir's (no lookup crosses nodes)
+        if (name instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom n && !Atom.GLOBAL.equals(n)
+                && !Atom.VIA.equals(n) && t.get(1) instanceof Atom other
+                && !other.equals(procshell.runtime.process.ProcessContext.require().node().name())) {
+            return t;
+        }
+        return procshell.runtime.otp.GenServer.whereis(name);
     }
 }
