@@ -8,7 +8,6 @@ import procshell.runtime.dist.Distribution;
 import procshell.runtime.global.Global;
 import procshell.runtime.dist.TermEncoder;
 import procshell.runtime.node.Node;
-import procshell.shell.iex.IexSession;
 
 /**
  * What a shell's node gets beyond the bare runtime: {@code :global} always (so that
@@ -27,11 +26,11 @@ final class ClusterStart {
      */
     static void distribute(Node node, DistOptions options) {
         if (options != null) {
-            // What the shell's values are on the wire: a class is its module atom, a GString a binary.
-            TermEncoder.setFallback(o -> o instanceof Class<?> c ? IexSession.of(node).modules().atomOf(c)
-                    : o instanceof groovy.lang.GString g ? g.toString() : o);
+            // What the shell's values are on the wire: a class is its module atom, a GString a
+            // binary, an exception its Elixir struct.
+            TermEncoder.setFallback(o -> procshell.shell.iex.WireTerms.toWire(node, o));
             try {
-                Distribution.start(node, options);
+                Distribution.start(node, options).setSpawnHandler(new procshell.shell.iex.SpawnedCalls());
             } catch (IOException e) {
                 throw new UncheckedIOException("Protocol 'inet_tcp': could not start the distribution of "
                         + node.name().name() + ": " + e.getMessage(), e);
