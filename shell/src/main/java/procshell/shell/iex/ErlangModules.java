@@ -9,15 +9,18 @@ import groovy.lang.GroovyObjectSupport;
  * object whose every call raises UndefinedFunctionError, as calling a missing module does.
  */
 final class ErlangModules {
-    private static final Map<String, Class<?>> MODULES = Map.of(
-            "erlang", Erlang.class,
-            "ets", Ets.class,
-            "gen_tcp", GenTcp.class,
-            "gproc", Gproc.class,
-            "global", Global.class,
-            "inet", Inet.class,
-            "math", ErlangMath.class,
-            "sys", Sys.class);
+    private static final Map<String, Class<?>> MODULES = Map.ofEntries(
+            Map.entry("erlang", Erlang.class),
+            Map.entry("erpc", Erpc.class),
+            Map.entry("ets", Ets.class),
+            Map.entry("gen_tcp", GenTcp.class),
+            Map.entry("gproc", Gproc.class),
+            Map.entry("global", Global.class),
+            Map.entry("inet", Inet.class),
+            Map.entry("math", ErlangMath.class),
+            Map.entry("net_kernel", NetKernel.class),
+            Map.entry("rpc", Rpc.class),
+            Map.entry("sys", Sys.class));
 
     private ErlangModules() {}
 
