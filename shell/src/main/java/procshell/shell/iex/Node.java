@@ -143,6 +143,66 @@ public final class Node {
         return d.ping(node);
     }
 
+    /** {@code Node.spawn/4}: runs {@code module.function(args...)} on {@code node}; its pid. */
+    @Doc("""
+        Returns the pid of a new process started by applying module.function(args) on node.
+        A node that cannot be reached gives a pid that exits with :noconnection at once.
+
+        ## Examples
+
+            ps> Node.spawn(:node1@localhost, IO, :puts, ["hi"])
+            #PID<12345.120.0>
+        """)
+    public static Object spawn(Object node, Object module, Object function, Object args) {
+        return RemoteSpawn.spawn(node, Erpc.moduleAtom(module), function, args, false, false);
+    }
+
+    /** {@code Node.spawn_link/4}: as {@link #spawn(Object, Object, Object, Object)}, linked to the caller. */
+    public static Object spawn_link(Object node, Object module, Object function, Object args) {
+        return RemoteSpawn.spawn(node, Erpc.moduleAtom(module), function, args, true, false);
+    }
+
+    /** {@code Node.spawn_monitor/4}: {@code {pid, ref}}, the caller monitoring it. */
+    public static Object spawn_monitor(Object node, Object module, Object function, Object args) {
+        return RemoteSpawn.spawn(node, Erpc.moduleAtom(module), function, args, false, true);
+    }
+
+    /** {@code Node.spawn/2}: a fun of the shell runs on this node only; another node cannot run it. */
+    public static Object spawn(Object node, Object fun) {
+        return RemoteSpawn.spawn(node, Atom.of("erlang"), Atom.of("apply"), List.of(fun, List.of()), false, false);
+    }
+
+    /** {@code Node.spawn_link/2}. */
+    public static Object spawn_link(Object node, Object fun) {
+        return RemoteSpawn.spawn(node, Atom.of("erlang"), Atom.of("apply"), List.of(fun, List.of()), true, false);
+    }
+
+    /** {@code Node.spawn_monitor/2}. */
+    public static Object spawn_monitor(Object node, Object fun) {
+        return RemoteSpawn.spawn(node, Atom.of("erlang"), Atom.of("apply"), List.of(fun, List.of()), false, true);
+    }
+
+    /**
+     * {@code Node.monitor/2}: with true, the caller gets {@code {:nodedown, node}} once when that
+     * node goes (at once when it cannot be reached); false removes one such monitor. Always true.
+     */
+    @Doc("""
+        Monitors the status of the node: with true the caller receives {:nodedown, node} when the
+        connection to it is lost (at once when it cannot be reached); false turns one monitor off.
+
+        ## Examples
+
+            ps> Node.monitor(:node1@localhost, true)
+            true
+        """)
+    public static boolean monitor(Object node, Object flag) {
+        Atom n = Args.bifAtom(node, "1st");
+        ProcessContext self = ProcessContext.require();
+        if (Boolean.TRUE.equals(flag)) NodeMonitors.monitorNode(self.process(), dist(), n);
+        else NodeMonitors.cancel(self.self(), n);
+        return true;
+    }
+
     /** The node a pid lives on, as {@code node/1}. */
     static Atom of(Pid pid) {
         if (pid.nodeIndex() == 0) return local().name();

@@ -1,0 +1,146 @@
+package procshell.shell.iex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Tuple;
+import procshell.shell.inspect.ErrorFormatter;
+import procshell.shell.inspect.StackFormatter;
+
+/**
+ * What the shell's own values are on the wire to another node, as the BEAM would have written
+ * them (given to {@code TermEncoder.setFallback}): a module class is its module atom, a GString a
+ * binary, an exception the Elixir struct it stands for ({@code %RuntimeError{message: "boom"}} is
+ * {@code %{__struct__: RuntimeError, __exception__: true, message: "boom"}}), and a crashed
+ * process's {@code {exception, java_stack}} the BEAM's exit reason: {@code {struct, stacktrace}},
+ * or for the errors the BEAM raises itself its Erlang reason ({@code {:undef, stack}},
+ * {@code {{:badmatch, v}, stack}}, ...), the stacktrace as {@code [{module, fun, arity, [file:
+ * ~c"iex", line: 4]}]}.
+ */
+public final class WireTerms {
+    private static final Atom STRUCT = Atom.of("__struct__");
+    private static final Atom EXCEPTION = Atom.of("__exception__");
+    private static final Atom MESSAGE = Atom.of("message");
+    private static final Atom FILE = Atom.of("file");
+    private static final Atom LINE = Atom.of("line");
+    /** {@code (stdlib 4.2) gen_server.erl:1149: :gen_server.try_handle_call/4}, the app part optional. */
+    private static final Pattern LOCATED = Pattern.compile("^(?:\\([^)]*\\) )?([^: ]+):(\\d+): (.*)$");
+    private static final Pattern MFA = Pattern.compile("^(?:anonymous fn/(\\d+) in )?(.+)\\.([^./]+)/(\\d+)$");
+    private static final Pattern CALL = Pattern.compile("^(.+?)\\.([^.(]+)\\((.*)\\)$");
+
+    private WireTerms() {}
+
+    /**
+     * The term to send for {@code o}, or {@code o} itself when the shell has none (the encoder then
+     * refuses it).
+     *
+     * @param node the node whose module table names module classes
+     */
+    public static Object toWire(Node node, Object o) {
+        if (o instanceof Class<?> c) return IexSession.of(node).modules().atomOf(c);
+        if (o instanceof groovy.lang.GString g) return g.toString();
+        if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack) {
+            return Tuple.of(erlangReason(e), stacktrace(e, stack));
+        }
+        if (o instanceof Throwable e) return struct(e);
+        return o;
+    }
+
+    /**
+     * The exception as the Elixir struct it stands for: {@code __struct__}, {@code __exception__}
+     * and {@code message}, which every exception module's {@code message/1} reads first.
+     */
+    public static MapTerm struct(Throwable e) {
+        MapTerm m = new MapTerm();
+        m.put(STRUCT, Atom.of("Elixir." + ErrorFormatter.elixirName(e)));
+        m.put(EXCEPTION, Boolean.TRUE);
+        m.put(MESSAGE, ErrorFormatter.message(e));
+        return m;
+    }
+
+    /**
+     * The reason the BEAM gives to a process that dies of this error: the Erlang error for those
+     * the BEAM raises itself ({@code :undef}, {@code :function_clause}, {@code :badarith},
+     * {@code {:badmatch, v}}), else the exception's struct.
+     */
+    public static Object erlangReason(Throwable e) {
+        if (e instanceof UndefinedFunctionError || e instanceof groovy.lang.MissingMethodException) return Atom.of("undef");
+        if (e instanceof FunctionClauseError) return Atom.of("function_clause");
+        if (e instanceof ArithmeticError || e instanceof ArithmeticException) return Atom.of("badarith");
+        if (e instanceof MatchError m) return Tuple.of(Atom.of("badmatch"), m.value());
+        if (e instanceof procshell.runtime.process.ErlangError x) return x.reason();
+        return struct(e);
+    }
+
+    /** The stacktrace as the BEAM's list of {@code {module, function, arity_or_args, location}}. */
+    public static List<Object> stacktrace(Throwable e, List<?> stack) {
+        List<String> lines = new ArrayList<>();
+        if (e instanceof BeamFrames b) lines.addAll(b.beamFrames());
+        lines.addAll(StackFormatter.lines(e, stack));
+        List<Object> out = new ArrayList<>();
+        for (String line : lines) {
+            Tuple frame = frame(line.strip());
+            if (frame != null) out.add(frame);
+        }
+        return out;
+    }
+
+    /** One formatted stack line back as the BEAM's frame; null for one that is no call. */
+    static Tuple frame(String line) {
+        Matcher loc = LOCATED.matcher(line);
+        List<Object> location = new ArrayList<>();
+        String what = line;
+        if (loc.matches()) {
+            location.add(Tuple.of(FILE, charlist(loc.group(1))));
+            location.add(Tuple.of(LINE, Integer.parseInt(loc.group(2))));
+            what = loc.group(3);
+        }
+        Matcher mfa = MFA.matcher(what);
+        if (mfa.matches()) {
+            Atom module = module(mfa.group(2));
+            String fun = mfa.group(3);
+            int arity = Integer.parseInt(mfa.group(4));
+            if (mfa.group(1) != null) {
+                // the BEAM's name for an anonymous fn: -outer/arity-fun-0-
+                return Tuple.of(module, Atom.of("-" + fun + "/" + arity + "-fun-0-"), Integer.parseInt(mfa.group(1)), location);
+            }
+            return Tuple.of(module, Atom.of(fun), arity, location);
+        }
+        Matcher call = CALL.matcher(what);
+        if (call.matches()) return Tuple.of(module(call.group(1)), Atom.of(call.group(2)), arguments(call.group(3)), location);
+        return null;
+    }
+
+    /** {@code :gen_server} or {@code GenServer} as the module atom. */
+    private static Atom module(String name) {
+        if (name.startsWith(":")) return Atom.of(name.substring(1).replace("\"", ""));
+        return Atom.of("Elixir." + name);
+    }
+
+    /** The number of arguments in an inspected argument list (commas outside brackets and strings). */
+    private static int arguments(String args) {
+        if (args.isBlank()) return 0;
+        int depth = 0;
+        int n = 1;
+        boolean quoted = false;
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (c == '\\' && quoted) i++;
+            else if (c == '"') quoted = !quoted;
+            else if (!quoted && "([{<".indexOf(c) >= 0) depth++;
+            else if (!quoted && ")]}>".indexOf(c) >= 0) depth--;
+            else if (!quoted && c == ',' && depth == 0) n++;
+        }
+        return n;
+    }
+
+    private static List<Integer> charlist(String s) {
+        List<Integer> out = new ArrayList<>();
+        s.codePoints().forEach(out::add);
+        return out;
+    }
+}
