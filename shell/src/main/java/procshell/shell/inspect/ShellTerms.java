@@ -25,6 +25,8 @@ public final class ShellTerms {
             // a struct %Name{...}: the map without its __struct__ key, named
             java.util.Map<Object, Object> fields = new java.util.LinkedHashMap<>(m);
             fields.remove(STRUCT);
+            // an exception's struct (one from another node): Elixir does not show __exception__
+            if (Boolean.TRUE.equals(fields.get(procshell.runtime.node.Atom.of("__exception__")))) fields.remove(procshell.runtime.node.Atom.of("__exception__"));
             String inner = Inspect.inspect(fields, opts);
             return "%" + a.name().substring("Elixir.".length()) + inner.substring(1);
         }
