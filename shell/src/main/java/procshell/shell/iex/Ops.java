@@ -796,6 +796,7 @@ public final class Ops {
     public static Object catchValue(Throwable t) {
         if (t instanceof ThrownValue v) return v.value();
         if (t instanceof ExitException e) return e.reason();
+        if (t instanceof procshell.runtime.process.ErlangError e) return e.reason(); // the raw term, as the BEAM's catch
         return t;
     }
 
