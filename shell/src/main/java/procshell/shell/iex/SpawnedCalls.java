@@ -24,6 +24,7 @@ public final class SpawnedCalls implements SpawnHandler {
     private static final Atom ERPC = Atom.of("erpc");
     private static final Atom ERLANG = Atom.of("erlang");
     private static final Atom APPLY = Atom.of("apply");
+    private static final Atom KERNEL = Atom.of("Elixir.Kernel");
     private static final Atom RETURN = Atom.of("return");
     private static final Atom EXIT = Atom.of("exit");
     private static final Atom THROW = Atom.of("throw");
@@ -99,6 +100,14 @@ public final class SpawnedCalls implements SpawnHandler {
         }
         if (!(m instanceof Atom module) || !(f instanceof Atom function)) {
             throw new BeamError(Atom.of("badarg"), List.of(Tuple.of(ERLANG, APPLY, List.of(m, f, args), List.of())));
+        }
+        if ((ERLANG.equals(module) || KERNEL.equals(module)) && args.size() == 1) {
+            // the BIFs that end a process, which every node has
+            switch (function.name()) {
+                case "exit" -> throw new ExitException(args.get(0));
+                case "throw" -> throw new ThrownValue(args.get(0));
+                default -> { }
+            }
         }
         Modules modules = IexSession.of(self.node()).modules();
         if (modules.classOf(module) == null || !modules.exported(module, Modules.javaName(function.name()), args.size())) {

@@ -1,0 +1,215 @@
+package procshell.shell.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import procshell.runtime.dist.DistOptions;
+import procshell.runtime.node.AtomTable;
+
+/**
+ * A cluster of two real Elixir nodes (client {@code c1}, server {@code s1}) and one procshell
+ * shell: every scenario is typed on a client against a server bound to {@code srv}, three times —
+ * BEAM to BEAM (the oracle), BEAM to procshell, procshell to BEAM — and the three transcripts must
+ * be the same (pids, references and node names aside), and be what the BEAM gives. Skipped, saying
+ * why, when Elixir is not installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MixedClusterSessionTest {
+    private static final String COOKIE = "mixed_cookie";
+    /** What each server defines, typed at its prompt. */
+    private static final List<String> SERVER_CODE = List.of("""
+            defmodule Srv do
+              def double(x), do: x * 2
+              def boom(), do: raise "boom"
+              def who(), do: node()
+            end""", """
+            defmodule SrvServer do
+              use GenServer
+              def init(x), do: {:ok, x}
+              def handle_call(:slow, _from, s), do: (Process.sleep(800); {:reply, :late, s})
+              def handle_call(:boom, _from, _s), do: raise "boom"
+              def handle_call(:ping, _from, s), do: {:reply, :pong, s}
+            end""", "{:ok, _} = GenServer.start(SrvServer, 0, name: :srv)");
+
+    private Shell ps;
+    private BeamShell c1;
+    private BeamShell s1;
+    private String suffix;
+
+    /** One side typing: a BEAM node or procshell's shell. */
+    private record Client(String name, Function<String, String> eval) {}
+
+    @BeforeAll
+    void start() throws IOException {
+        String exe = BeamShell.elixir();
+        if (exe == null) System.out.println("MixedClusterSessionTest skipped: no `elixir` on PATH (.ci/run installs it)");
+        Assumptions.assumeTrue(exe != null, "no elixir on PATH");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        suffix = ProcessHandle.current().pid() + "_" + System.nanoTime() % 100_000;
+        ps = new Shell("p" + suffix + "@localhost", AtomTable.DEFAULT_LIMIT, DistOptions.of(COOKIE).withEpmdPort(port).withNetTickTime(20_000));
+        c1 = BeamShell.start("c" + suffix + "@localhost", COOKIE, port);
+        s1 = BeamShell.start("s" + suffix + "@localhost", COOKIE, port);
+        for (String code : SERVER_CODE) {
+            assertTrue(!s1.eval(code).startsWith("**"), code);
+            assertTrue(!type(code).contains("** ("), code);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (c1 != null) c1.close();
+        if (s1 != null) s1.close();
+        if (ps != null) ps.shutdown();
+    }
+
+    /** Types one input into procshell's shell: what it printed after the echoed input. */
+    private String type(String input) {
+        StringWriter out = new StringWriter();
+        ps.piped(new BufferedReader(new StringReader(input + "\n")), new PrintWriter(out, true)).run();
+        List<String> lines = List.of(out.toString().split("\n", -1));
+        int echoed = input.split("\n", -1).length;
+        return String.join("\n", lines.subList(Math.min(echoed, lines.size()), lines.size()));
+    }
+
+    /** The output without its log entries (a timestamped line up to the next blank line), one line. */
+    private static String normalized(String output) {
+        List<String> kept = new ArrayList<>();
+        boolean log = false;
+        for (String line : output.split("\n", -1)) {
+            if (line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[\\w+\\].*")) log = true;
+            else if (line.isEmpty()) log = false;
+            else if (!log) kept.add(line);
+        }
+        // pretty-printing wraps by the width of real pids and names: compare the terms on one line
+        return String.join("\n", kept).strip().replaceAll("([\\[{])\\s*\\n\\s*", "$1").replaceAll("\\s*\\n\\s*([\\]}])", "$1")
+                .replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private Client procshell() {
+        return new Client(ps.node().name().name(), this::type);
+    }
+
+    private static Client beam(BeamShell b) {
+        return new Client(b.name(), in -> b.eval(in).strip());
+    }
+
+    /** Runs the steps on {@code client} with {@code srv} bound to {@code server}; each output normalized. */
+    private static List<String> run(Client client, String server, List<String> steps) {
+        List<String> out = new ArrayList<>();
+        client.eval().apply("srv = :\"" + server + "\"");
+        for (String step : steps) {
+            String o = normalized(client.eval().apply(step))
+                    .replace(":\"" + server + "\"", ":SRV").replace(":" + server, ":SRV")
+                    .replace(":\"" + client.name() + "\"", ":CLI").replace(":" + client.name(), ":CLI")
+                    .replaceAll("#PID<\\d+\\.\\d+\\.\\d+>", "#PID<>")
+                    .replaceAll("#Reference<[\\d.]+>", "#Reference<>");
+            out.add(step + " => " + o);
+        }
+        return out;
+    }
+
+    /**
+     * The steps BEAM to BEAM, BEAM to procshell and procshell to BEAM: each must give {@code expected}
+     * (one output per step).
+     */
+    private void sameEverywhere(List<String> steps, List<String> expected) {
+        List<String> want = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) want.add(steps.get(i) + " => " + expected.get(i));
+        assertEquals(want, run(beam(c1), s1.name(), steps), "BEAM -> BEAM (the oracle)");
+        assertEquals(want, run(beam(c1), ps.node().name().name(), steps), "BEAM -> procshell");
+        assertEquals(want, run(procshell(), s1.name(), steps), "procshell -> BEAM");
+    }
+
+    @Test
+    void exitsOfCrashesReachTheOtherRuntime() {
+        sameEverywhere(List.of(
+                "try do GenServer.call({:srv, srv}, :boom) catch :exit, {{%RuntimeError{message: m}, [_ | _]}, {GenServer, :call, _}} -> {:crashed, m} end",
+                ":rpc.call(srv, GenServer, :start, [SrvServer, 0, [name: :srv]])",
+                "{pid, ref} = Node.spawn_monitor(srv, Srv, :boom, [])",
+                "receive do {:DOWN, ^ref, :process, ^pid, {%RuntimeError{message: m}, [_ | _]}} -> {:down, m} after 10_000 -> :none end",
+                "Process.flag(:trap_exit, true)",
+                "Node.spawn_link(srv, Kernel, :exit, [:bye])",
+                "receive do {:EXIT, _, r} -> r after 10_000 -> :none end",
+                "Process.flag(:trap_exit, false)",
+                "GenServer.whereis({:srv, srv})",
+                "GenServer.call({:srv, srv}, :ping)"),
+                List.of("{:crashed, \"boom\"}", "{:ok, #PID<>}", "{#PID<>, #Reference<>}", "{:down, \"boom\"}", "false", "#PID<>", ":bye",
+                        "true", "{:srv, :SRV}", ":pong"));
+    }
+
+    @Test
+    void aLateReplyIsDropped() {
+        sameEverywhere(List.of(
+                "try do GenServer.call({:srv, srv}, :slow, 100) catch :exit, {r, {GenServer, :call, _}} -> r end",
+                "Process.sleep(1500)",
+                "Process.info(self(), :message_queue_len)"),
+                List.of(":timeout", ":ok", "{:message_queue_len, 0}"));
+    }
+
+    @Test
+    void rpcAndErpcCallBothWays() {
+        sameEverywhere(List.of(
+                ":rpc.call(srv, Srv, :double, [21])",
+                ":rpc.call(srv, Srv, :who, [])",
+                "match?({:badrpc, {:EXIT, {%RuntimeError{message: \"boom\"}, [_ | _]}}}, :rpc.call(srv, Srv, :boom, []))",
+                ":rpc.call(srv, Srv, :nosuch, [1])",
+                ":rpc.call(:nobody@localhost, Srv, :who, [])",
+                ":erpc.call(srv, String, :upcase, [\"abc\"])",
+                "try do :erpc.call(srv, Srv, :boom, []) catch :error, {:exception, %RuntimeError{message: m}, [_ | _]} -> {:raised, m} end",
+                "try do :erpc.call(srv, :erlang, :exit, [:bye]) catch :exit, r -> r end",
+                "r = :erpc.send_request(srv, Srv, :double, [5])",
+                ":erpc.receive_response(r)",
+                ":rpc.multicall([srv, :nobody@localhost], Srv, :double, [1])",
+                ":rpc.cast(srv, Srv, :double, [1])",
+                "node(Node.spawn(srv, Srv, :who, [])) == srv"),
+                List.of("42", ":SRV", "true", "{:badrpc, {:EXIT, {:undef, [{Srv, :nosuch, [1], []}]}}}", "{:badrpc, :nodedown}", "\"ABC\"",
+                        "{:raised, \"boom\"}", "{:exception, :bye}", "[#Reference<> | #Reference<>]", "10", "{[2], [:nobody@localhost]}",
+                        "true", "true"));
+    }
+
+    @Test
+    void aFunOfTheBeamRunsOnlyWhereItsModuleIs() {
+        // erl_eval's funs run on BEAM nodes; procshell has no erl_eval and answers as a node without the module
+        String steps = "try do :erpc.call(srv, fn -> :ran end) catch :error, {:exception, :undef, [{f, [], []} | _]} -> {:undef, is_function(f)} end";
+        assertEquals(List.of(steps + " => :ran"), run(beam(c1), s1.name(), List.of(steps)));
+        assertEquals(List.of(steps + " => {:undef, true}"), run(beam(c1), ps.node().name().name(), List.of(steps)));
+    }
+
+    @Test
+    void nodeMonitorsAndAPendingCallSeeTheNodeGo() {
+        sameEverywhere(List.of(
+                "Node.monitor(srv, true)",
+                ":net_kernel.monitor_nodes(true)",
+                "t = Task.async(fn -> try do GenServer.call({:srv, srv}, :slow, 5000) catch :exit, {r, _} -> r end end); :started",
+                "Process.sleep(300)",
+                "Node.disconnect(srv)",
+                "Task.await(t)",
+                "receive do {:nodedown, n} -> n == srv after 5000 -> :none end",
+                "receive do {:nodedown, n} -> n == srv after 5000 -> :none end",
+                ":net_kernel.monitor_nodes(false)",
+                "Node.connect(srv)",
+                "receive do {:nodedown, _} -> :another_nodedown after 500 -> :no_more end",
+                "Enum.each(1..5, fn _ -> receive do _ -> :ok after 100 -> :ok end end)"),
+                List.of("true", ":ok", ":started", ":ok", "true", "{:nodedown, :SRV}", "true",
+                        "true", ":ok", "true", ":no_more", ":ok"));
+    }
+}
