@@ -13,8 +13,11 @@ package procshell.runtime.dist;
 public record DistOptions(String cookie, int epmdPort, long netTickTimeMs, int maxFrameBytes) {
     /** The BEAM's net tick time: 60 s. */
     public static final long DEFAULT_NET_TICK_TIME_MS = 60_000;
-    /** Frames up to 64 MiB. */
-    public static final int DEFAULT_MAX_FRAME_BYTES = 64 << 20;
+    /**
+     * Frames up to 256 MiB: this node takes no fragments (OTP 22's DFLAG_FRAGMENTS is not offered),
+     * so a BEAM node sends a large message (70 MB) whole, in one frame.
+     */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 256 << 20;
 
     /** Checks the values. */
     public DistOptions {
@@ -24,7 +27,7 @@ public record DistOptions(String cookie, int epmdPort, long netTickTimeMs, int m
         if (maxFrameBytes < 1024) throw new IllegalArgumentException("frame limit under 1 KiB");
     }
 
-    /** The defaults with {@code cookie}: the port mapper from {@code ERL_EPMD_PORT}, 60 s ticks, 64 MiB frames. */
+    /** The defaults with {@code cookie}: the port mapper from {@code ERL_EPMD_PORT}, 60 s ticks, 256 MiB frames. */
     public static DistOptions of(String cookie) {
         return new DistOptions(cookie, EpmdClient.defaultPort(), DEFAULT_NET_TICK_TIME_MS, DEFAULT_MAX_FRAME_BYTES);
     }

@@ -88,6 +88,7 @@ public final class Global implements ViaModule {
         dist = d;
         Pid server = node.spawn(this::serve, SpawnOptions.DEFAULT);
         node.names().register(SERVER, node.process(server));
+        BeamGlobalPeer.start(node);
         d.watchNodes((peer, up) -> {
             if (up) node.send(Tuple.of(SERVER, peer), Tuple.of(SYNC, node.name(), snapshot()));
             else nodeDown(peer);

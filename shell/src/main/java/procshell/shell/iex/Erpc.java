@@ -29,6 +29,7 @@ import procshell.runtime.process.ProcessContext;
         ps> :erpc.call(:node1@localhost, :erlang, :node, [])
         :node1@localhost
     """)
+@ElixirName(":erpc")
 public final class Erpc {
     private static final Atom ERPC = Atom.of("erpc");
     private static final Atom RETURN = Atom.of("return");
@@ -59,22 +60,39 @@ public final class Erpc {
     }
 
     /** {@code :erpc.call/5}: {@code {:erpc, :timeout}} after {@code timeout} ms. */
+    @Doc("""
+        Like call/4, raising {:erpc, :timeout} when no answer comes within timeout ms.
+        """)
     public static Object call(Object node, Object module, Object function, Object args, Object timeout) {
         return receive_response(send_request(node, module, function, args), timeout);
     }
 
     /** {@code :erpc.call/2}: a fun of no arguments, run on this node only (a fun of the shell cannot travel). */
+    @Doc("""
+        Calls a fun of no arguments on node. A fun typed in this shell runs only on this node.
+        """)
     public static Object call(Object node, Object fun) {
         return call(node, fun, Atom.INFINITY);
     }
 
     /** {@code :erpc.call/3}. */
+    @Doc("""
+        Like call/2, with a timeout in ms.
+        """)
     public static Object call(Object node, Object fun, Object timeout) {
         if (!(fun instanceof Closure<?>)) throw new ErlangError(Tuple.of(ERPC, BADARG));
         return call(node, Atom.of("erlang"), Atom.of("apply"), List.of(fun, List.of()), timeout);
     }
 
     /** {@code :erpc.cast/4}: runs it there, reporting nothing back; {@code :ok}. */
+    @Doc("""
+        Evaluates apply(module, function, args) on node, reporting nothing back; returns :ok.
+
+        ## Examples
+
+            ps> :erpc.cast(:node1@localhost, IO, :puts, ["hi"])
+            :ok
+        """)
     public static Atom cast(Object node, Object mod, Object function, Object args) {
         check(node, mod, function, args);
         Object module = moduleAtom(mod);
@@ -92,6 +110,10 @@ public final class Erpc {
      * {@code :erpc.send_request/4}: starts the call and returns its request id
      * ({@code [result_ref | request_ref]}) for {@link #receive_response}.
      */
+    @Doc("""
+        Starts apply(module, function, args) on node and returns a request id for
+        receive_response/1,2 and wait_response/1,2.
+        """)
     public static Object send_request(Object node, Object mod, Object function, Object args) {
         check(node, mod, function, args);
         Object module = moduleAtom(mod);
@@ -109,11 +131,17 @@ public final class Erpc {
     }
 
     /** {@code :erpc.receive_response/1}. */
+    @Doc("""
+        Waits for the answer to send_request/4 and returns it, or raises as call/4 does.
+        """)
     public static Object receive_response(Object requestId) {
         return receive_response(requestId, Atom.INFINITY);
     }
 
     /** {@code :erpc.receive_response/2}: the result of a request, as {@link #call} gives it. */
+    @Doc("""
+        Like receive_response/1, raising {:erpc, :timeout} after timeout ms.
+        """)
     public static Object receive_response(Object requestId, Object timeout) {
         if (!(requestId instanceof ImproperList id) || id.elements().size() != 1 || !(id.tail() instanceof Ref req)) {
             throw new ErlangError(Tuple.of(ERPC, BADARG));
@@ -132,6 +160,9 @@ public final class Erpc {
     }
 
     /** {@code :erpc.wait_response/2}: {@code {:response, result}}, or {@code :no_response} after the timeout. */
+    @Doc("""
+        Waits up to timeout ms: {:response, result}, or :no_response.
+        """)
     public static Object wait_response(Object requestId, Object timeout) {
         try {
             return Tuple.of(Atom.of("response"), receive_response(requestId, timeout));
@@ -142,16 +173,26 @@ public final class Erpc {
     }
 
     /** {@code :erpc.wait_response/1}: polls. */
+    @Doc("""
+        Polls for the answer: {:response, result}, or :no_response.
+        """)
     public static Object wait_response(Object requestId) {
         return wait_response(requestId, 0);
     }
 
     /** {@code :erpc.multicall/4}: {@code [{:ok, result} | {class, reason}]}, one per node, in order. */
+    @Doc("""
+        Calls the function on every node: a list of {:ok, result} or {class, reason},
+        in the nodes' order.
+        """)
     public static List<Object> multicall(Object nodes, Object module, Object function, Object args) {
         return multicall(nodes, module, function, args, Atom.INFINITY);
     }
 
     /** {@code :erpc.multicall/5}. */
+    @Doc("""
+        Like multicall/4, with a timeout in ms for all the calls together.
+        """)
     public static List<Object> multicall(Object nodes, Object module, Object function, Object args, Object timeout) {
         if (!(nodes instanceof List<?> ns)) throw new ErlangError(Tuple.of(ERPC, BADARG));
         List<Object> ids = new java.util.ArrayList<>();

@@ -17,10 +17,15 @@ import procshell.runtime.process.ProcessContext;
         ps> flush()
         {:nodeup, :node1@localhost}
     """)
+@ElixirName(":net_kernel")
 public final class NetKernel {
     private NetKernel() {}
 
     /** {@code :net_kernel.monitor_nodes/1}: {@code {:nodeup, node}} / {@code {:nodedown, node}} messages; {@code :ok}. */
+    @Doc("""
+        With true, the caller receives {:nodeup, node} and {:nodedown, node} as nodes
+        connect and disconnect; false turns one subscription off. Returns :ok.
+        """)
     public static Atom monitor_nodes(Object flag) {
         return monitor_nodes(flag, List.of());
     }
@@ -32,6 +37,10 @@ public final class NetKernel {
      *
      * @return {@code :ok}, or {@code :error} for a flag that is no boolean or options that are no list
      */
+    @Doc("""
+        Like monitor_nodes/1; with options (node_type: :visible, nodedown_reason: true) the
+        messages are {:nodeup, node, info} and {:nodedown, node, info}.
+        """)
     public static Atom monitor_nodes(Object flag, Object options) {
         if (!(flag instanceof Boolean on) || !(options instanceof List<?> opts)) return Atom.ERROR;
         ProcessContext self = ProcessContext.require();
@@ -41,6 +50,9 @@ public final class NetKernel {
     }
 
     /** {@code :net_kernel.connect_node/1}: as {@code Node.connect/1}. */
+    @Doc("""
+        Connects to node, as Node.connect/1.
+        """)
     public static Object connect_node(Object node) {
         return Node.connect(node);
     }

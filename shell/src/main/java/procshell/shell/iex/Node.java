@@ -158,26 +158,42 @@ public final class Node {
     }
 
     /** {@code Node.spawn_link/4}: as {@link #spawn(Object, Object, Object, Object)}, linked to the caller. */
+    @Doc("""
+        Like spawn/4, the new process linked to the caller.
+        """)
     public static Object spawn_link(Object node, Object module, Object function, Object args) {
         return RemoteSpawn.spawn(node, Erpc.moduleAtom(module), function, args, true, false);
     }
 
     /** {@code Node.spawn_monitor/4}: {@code {pid, ref}}, the caller monitoring it. */
+    @Doc("""
+        Like spawn/4, the caller monitoring the new process: {pid, ref}.
+        """)
     public static Object spawn_monitor(Object node, Object module, Object function, Object args) {
         return RemoteSpawn.spawn(node, Erpc.moduleAtom(module), function, args, false, true);
     }
 
     /** {@code Node.spawn/2}: a fun of the shell runs on this node only; another node cannot run it. */
+    @Doc("""
+        Spawns fun on node. A fun typed in this shell runs only on this node: another node
+        cannot run it.
+        """)
     public static Object spawn(Object node, Object fun) {
         return RemoteSpawn.spawn(node, Atom.of("erlang"), Atom.of("apply"), List.of(fun, List.of()), false, false);
     }
 
     /** {@code Node.spawn_link/2}. */
+    @Doc("""
+        Like spawn/2, linked to the caller.
+        """)
     public static Object spawn_link(Object node, Object fun) {
         return RemoteSpawn.spawn(node, Atom.of("erlang"), Atom.of("apply"), List.of(fun, List.of()), true, false);
     }
 
     /** {@code Node.spawn_monitor/2}. */
+    @Doc("""
+        Like spawn/2, monitored by the caller: {pid, ref}.
+        """)
     public static Object spawn_monitor(Object node, Object fun) {
         return RemoteSpawn.spawn(node, Atom.of("erlang"), Atom.of("apply"), List.of(fun, List.of()), false, true);
     }

@@ -23,6 +23,7 @@ import procshell.runtime.process.ProcessContext;
         ps> :rpc.call(:nobody@localhost, :erlang, :node, [])
         {:badrpc, :nodedown}
     """)
+@ElixirName(":rpc")
 public final class Rpc {
     private static final Atom BADRPC = Atom.of("badrpc");
     private static final Atom EXIT = Atom.of("EXIT");
@@ -33,11 +34,23 @@ public final class Rpc {
     private Rpc() {}
 
     /** {@code :rpc.call/4}: the result, or {@code {:badrpc, reason}}. */
+    @Doc("""
+        Evaluates apply(module, function, args) on node: the result, or {:badrpc, reason}
+        ({:badrpc, :nodedown} when the node cannot be reached).
+
+        ## Examples
+
+            ps> :rpc.call(:node1@localhost, :erlang, :node, [])
+            :node1@localhost
+        """)
     public static Object call(Object node, Object module, Object function, Object args) {
         return call(node, module, function, args, Atom.INFINITY);
     }
 
     /** {@code :rpc.call/5}: {@code {:badrpc, :timeout}} after {@code timeout} ms. */
+    @Doc("""
+        Like call/4; {:badrpc, :timeout} when no answer comes within timeout ms.
+        """)
     public static Object call(Object node, Object module, Object function, Object args, Object timeout) {
         try {
             Object r = Erpc.call(node, module, function, args, timeout);
@@ -52,27 +65,42 @@ public final class Rpc {
     }
 
     /** {@code :rpc.block_call/4}: as {@link #call}. */
+    @Doc("""
+        As call/4.
+        """)
     public static Object block_call(Object node, Object module, Object function, Object args) {
         return call(node, module, function, args);
     }
 
     /** {@code :rpc.block_call/5}. */
+    @Doc("""
+        As call/5.
+        """)
     public static Object block_call(Object node, Object module, Object function, Object args, Object timeout) {
         return call(node, module, function, args, timeout);
     }
 
     /** {@code :rpc.cast/4}: runs it there; always {@code true}. */
+    @Doc("""
+        Evaluates apply(module, function, args) on node without waiting; returns true.
+        """)
     public static boolean cast(Object node, Object module, Object function, Object args) {
         Erpc.cast(node, Erpc.moduleAtom(module), function, args);
         return true;
     }
 
     /** {@code :rpc.multicall/3}: on this node and every connected one. */
+    @Doc("""
+        Calls the function on this node and every connected one: {results, bad_nodes}.
+        """)
     public static Tuple multicall(Object module, Object function, Object args) {
         return multicall(allNodes(), module, function, args, Atom.INFINITY);
     }
 
     /** {@code :rpc.multicall/4}: {@code multicall(nodes, m, f, a)} or {@code multicall(m, f, a, timeout)}. */
+    @Doc("""
+        multicall(nodes, module, function, args) or multicall(module, function, args, timeout).
+        """)
     public static Tuple multicall(Object a, Object b, Object c, Object d) {
         if (a instanceof List<?>) return multicall(a, b, c, d, Atom.INFINITY);
         return multicall(allNodes(), a, b, c, d);
@@ -82,6 +110,15 @@ public final class Rpc {
      * {@code :rpc.multicall/5}: {@code {results, bad_nodes}}: results in the nodes' order, the
      * nodes that could not be reached or did not answer in time apart.
      */
+    @Doc("""
+        Calls the function on the nodes: {results, bad_nodes}, the nodes that cannot be
+        reached or do not answer in time apart.
+
+        ## Examples
+
+            ps> :rpc.multicall([node(), :nobody@localhost], :erlang, :node, [])
+            {[:node1@localhost], [:nobody@localhost]}
+        """)
     public static Tuple multicall(Object nodes, Object module, Object function, Object args, Object timeout) {
         List<Object> results = Erpc.multicall(nodes, Erpc.moduleAtom(module), function, args, timeout);
         List<Object> ok = new ArrayList<>();

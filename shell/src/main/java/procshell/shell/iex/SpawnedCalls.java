@@ -10,6 +10,7 @@ import procshell.runtime.node.Tuple;
 import procshell.runtime.process.ExitException;
 import procshell.runtime.process.ProcessContext;
 import procshell.shell.eval.Values;
+import procshell.shell.inspect.WireTerms;
 
 /**
  * What this node runs when another node asks it to spawn {@code module.function(args...)}: the

@@ -212,4 +212,27 @@ class MixedClusterSessionTest {
                 List.of("true", ":ok", ":started", ":ok", "true", "{:nodedown, :SRV}", "true",
                         "true", ":ok", "true", ":no_more", ":ok"));
     }
+    @Test
+    void theBeamsGlobalSyncReturnsWithAProcshellNodeConnected() {
+        String p = ps.node().name().name();
+        assertEquals("true", c1.eval("Node.connect(:\"" + p + "\")").strip());
+        assertEquals("true", c1.eval("Enum.member?(Node.list(), :\"" + p + "\")").strip());
+        assertEquals(":ok", c1.eval(":global.sync()").strip(), "the BEAM's :global.sync/0 must not wait forever for procshell");
+        assertEquals(":ok", s1.eval(":global.sync()").strip());
+    }
+
+    @Test
+    void aSeventyMegabyteMessageArrivesBothWays() {
+        String p = ps.node().name().name();
+        type("Process.register(self(), :big_box)");
+        c1.eval("Process.register(self(), :big_box)");
+        // BEAM -> procshell
+        assertEquals(":sent", c1.eval("send({:big_box, :\"" + p + "\"}, {:big, :binary.copy(\"a\", 70_000_000)}); :sent").strip());
+        assertEquals("70000000", normalized(type("{:big, big} = receive do {:big, _} = m -> m after 60_000 -> {:big, \"\"} end; byte_size(big)")));
+        // procshell -> BEAM: the same binary back
+        assertEquals(":sent", normalized(type("send({:big_box, :\"" + c1.name() + "\"}, {:big, big}); :sent")));
+        assertEquals("70000000", c1.eval("receive do {:big, b} -> byte_size(b) after 60_000 -> :none end").strip());
+        type("Process.unregister(:big_box); big = nil");
+        c1.eval("Process.unregister(:big_box)");
+    }
 }

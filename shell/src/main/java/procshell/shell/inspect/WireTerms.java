@@ -1,4 +1,4 @@
-package procshell.shell.iex;
+package procshell.shell.inspect;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +8,13 @@ import java.util.regex.Pattern;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Tuple;
-import procshell.shell.inspect.ErrorFormatter;
-import procshell.shell.inspect.StackFormatter;
+import procshell.shell.iex.ArithmeticError;
+import procshell.shell.iex.BeamFrames;
+import procshell.shell.iex.FunctionClauseError;
+import procshell.shell.iex.IexSession;
+import procshell.shell.iex.MapTerm;
+import procshell.shell.iex.MatchError;
+import procshell.shell.iex.UndefinedFunctionError;
 
 /**
  * What the shell's own values are on the wire to another node, as the BEAM would have written
