@@ -28,7 +28,7 @@ final class ClusterStart {
         if (options != null) {
             // What the shell's values are on the wire: a class is its module atom, a GString a
             // binary, an exception its Elixir struct.
-            TermEncoder.setFallback(o -> procshell.shell.iex.WireTerms.toWire(node, o));
+            TermEncoder.setFallback(o -> procshell.shell.inspect.WireTerms.toWire(node, o));
             try {
                 Distribution.start(node, options).setSpawnHandler(new procshell.shell.iex.SpawnedCalls());
             } catch (IOException e) {
