@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 
 import org.junit.jupiter.api.Assumptions;
@@ -58,6 +59,29 @@ class ChaptersFollowTheNotesTest {
                 assertTrue(expressions.size() >= 3, r.seed() + ": expected the note's expressions, found " + expressions);
                 assertEquals("", String.join("\n\n", missing), r.seed() + ": expressions of the note that chapters " + r.chapters()
                         + " do not type" + (r.verbatim() ? " verbatim" : ""));
+            }));
+        }
+        return tests;
+    }
+
+    /** What the notes without a code file write, by chapter: text that some input of the chapter holds. */
+    private static final Map<Integer, List<String>> NOTES_WITHOUT_CODE = Map.of(
+            7, List.of("Secret.Registry", "Registry.keys(", "tables()"),                       // 002: Registry's tables
+            8, List.of("name: {:global, {:cache, media_id}}", "GenServer.call({:global, {:cache,"), // 003
+            9, List.of(":gproc.reg({:n, :l,", "{:via, :gproc, {:n, :l,", ":gproc.reg({:p, :l,"), // 000 and 004: names, properties
+            10, List.of(":gproc.reg({:p, :l, :socket_listener}", ":gen_tcp.listen(", "nc> "));      // 004: the listener, reached with nc
+
+    @TestFactory
+    List<DynamicTest> theNotesWithoutCodeAreRetoldWithTheirOwnTerms() throws IOException {
+        Path dir = Tutorials.directory();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<Integer, List<String>> e : new java.util.TreeMap<>(NOTES_WITHOUT_CODE).entrySet()) {
+            tests.add(DynamicTest.dynamicTest("chapter " + e.getKey(), () -> {
+                List<String> inputs = new ArrayList<>();
+                for (Step s : Tutorials.chapter(dir, e.getKey()).checkedSteps()) inputs.addAll(s.inputs());
+                for (String text : e.getValue()) {
+                    assertTrue(inputs.stream().anyMatch(in -> in.contains(text)), () -> "chapter " + e.getKey() + " types " + text);
+                }
             }));
         }
         return tests;
