@@ -90,13 +90,19 @@ public final class TutorialWalker {
             List<String> clientLines = run(progress.nextBatch(), console);
             if (!clientLines.isEmpty()) {
                 out.println("(In the terminal where nc runs, type:");
-                show(clientLines.stream().map(c -> c.substring(NetcatClient.PREFIX.length())).toList(), out);
+                show(clientLines.stream().map(TutorialWalker::keys).toList(), out);
                 out.println(progress.finished() ? "then press Enter here for the next step.)" : "then press Enter here for the rest of the step.)");
             } else {
                 out.println("(Enter: next step)");
             }
             out.flush();
         }
+    }
+
+    /** What to type for a client line: its text, or the key that leaves nc ({@code ^C} is Ctrl-C). */
+    private static String keys(String clientLine) {
+        String text = clientLine.substring(NetcatClient.PREFIX.length());
+        return text.equals("^C") ? "Ctrl-C (leaves nc)" : text.equals("^D") ? "Ctrl-D (leaves nc -N)" : text;
     }
 
     /** Echoes and evaluates a batch's shell inputs; returns its client lines, the person's to type. */

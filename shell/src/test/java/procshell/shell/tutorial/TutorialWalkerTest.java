@@ -178,13 +178,14 @@ class TutorialWalkerTest {
                     you said: bye
                     ps> x + 1
                     42
+                    nc> ^C
 
                 Done.
                 """);
         await(0, "ps(1)> ", "at the start");
         type("", "(In the terminal where nc runs, type:\n    hello\n    bye\nthen press Enter here for the rest of the step.)");
         assertFalse(text().contains("42"), text());
-        type("", "\n42\n(Enter: next step)");
+        type("", "\n42\n(In the terminal where nc runs, type:\n    Ctrl-C (leaves nc)\nthen press Enter here for the next step.)");
         type("", "End of chapter 1.");
         walker.join(10_000);
         assertTrue(text().contains("\nDone.\n"), text());
