@@ -2,11 +2,9 @@ package procshell.shell.elixir.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
-import procshell.shell.iex.ShellModules;
 
 /**
  * Compiles Elixir expressions (quoted form) to Groovy expressions. An expression that Groovy can
@@ -352,47 +350,18 @@ final class Compiler {
     private String operator(String name, List<Object> args, Scope s, Block b, int line) {
         if (args.size() == 1) {
             Object a = args.get(0);
-            switch (name) {
-                case "-":
-                    if (a instanceof Number n && !(a instanceof Double)) return Groovy.integer(procshell.shell.eval.Arithmetic.negate(n));
-                    if (a instanceof Double d) return Groovy.floating(-d);
-                    return OPS + ".neg(" + expr(a, s, b) + ")";
-                case "+": return OPS + ".plus(" + expr(a, s, b) + ")";
-                case "not": return OPS + ".not(" + expr(a, s, b) + ")";
-                case "!": return OPS + ".bang(" + expr(a, s, b) + ")";
-                default: return null;
-            }
+            if (name.equals("-") && a instanceof Number n && !(a instanceof Double)) return Groovy.integer(procshell.shell.eval.Arithmetic.negate(n));
+            if (name.equals("-") && a instanceof Double d) return Groovy.floating(-d);
+            String fn = CallTargets.unaryOperator(name);
+            return fn == null ? null : OPS + "." + fn + "(" + expr(a, s, b) + ")";
         }
         if (args.size() != 2) return null;
-        String fn = switch (name) {
-            case "+" -> "add";
-            case "-" -> "sub";
-            case "*" -> "mul";
-            case "/" -> "divide";
-            case "**" -> "pow";
-            case "==" -> "eq";
-            case "!=" -> "neq";
-            case "===" -> "strictEq";
-            case "!==" -> "strictNeq";
-            case "<" -> "lt";
-            case ">" -> "gt";
-            case "<=" -> "le";
-            case ">=" -> "ge";
-            case "<>" -> "concat";
-            case "++" -> "append";
-            case "--" -> "subtract";
-            case ".." -> "range";
-            case "in" -> "in";
-            default -> null;
-        };
+        String fn = CallTargets.binaryOperator(name);
         if (fn != null) {
             List<String> e = exprs(args, s, b);
             return OPS + "." + fn + "(" + e.get(0) + ", " + e.get(1) + ")";
         }
-        return switch (name) {
-            case "and", "or", "&&", "||" -> shortCircuit(name, args.get(0), args.get(1), s, b);
-            default -> null;
-        };
+        return CallTargets.isShortCircuit(name) ? shortCircuit(name, args.get(0), args.get(1), s, b) : null;
     }
 
     /** {@code and}, {@code or} (strict on the left), {@code &&}, {@code ||} (truthiness): the right side runs only when needed. */
@@ -483,13 +452,8 @@ final class Compiler {
 
     /** The Groovy callee of a shell facade's function ({@code procshell.shell.iex.ElixirString.upcase}), or null. */
     private static String facade(String moduleName, String fun, int arity) {
-        String typed = moduleName.startsWith("Elixir.") ? moduleName.substring(7) : ":" + moduleName;
-        ShellModules.Module m = ShellModules.find(typed);
-        if (m == null) return null;
-        for (ShellModules.Function f : m.functions()) {
-            if (f.name().equals(fun) && f.arity() == arity) return f.method().getDeclaringClass().getName() + "." + f.method().getName();
-        }
-        return null;
+        java.lang.reflect.Method m = CallTargets.facade(moduleName, fun, arity);
+        return m == null ? null : CallTargets.callee(m);
     }
 
     /** A call without a module: the module's own function, a Kernel function, an imported one. */
@@ -521,26 +485,18 @@ final class Compiler {
         }
     }
 
-    /** Kernel's functions that {@link procshell.shell.iex.Ops} implements (name/arity to its method). */
-    private static final Map<String, String> OPS_KERNEL = Map.of(
-            "length/1", "length", "put_elem/3", "put_elem", "then/2", "then", "tap/2", "tap", "byte_size/1", "byte_size",
-            "spawn/3", "spawn", "spawn_link/3", "spawn_link");
-
     private String kernelCall(String name, List<Object> args, Scope s, Block b, int line, boolean qualified) {
         int arity = args.size();
         String helper = qualified ? null : IexHelperCalls.call(name, args);
         if (helper != null) return helper;
-        String ops = OPS_KERNEL.get(name + "/" + arity);
+        String ops = CallTargets.opsKernel(name, arity);
         if (ops != null) return OPS + "." + ops + "(" + String.join(", ", exprs(args, s, b)) + ")";
         if (qualified) {
             String op = operator(name, args, s, b, line);
             if (op != null) return op;
         }
-        for (ShellModules.Function f : ShellModules.kernelFunctions()) {
-            if (f.name().equals(name) && f.arity() == arity) {
-                return f.method().getDeclaringClass().getName() + "." + f.method().getName() + "(" + String.join(", ", exprs(args, s, b)) + ")";
-            }
-        }
+        java.lang.reflect.Method kernel = CallTargets.kernelFunction(name, arity);
+        if (kernel != null) return CallTargets.callee(kernel) + "(" + String.join(", ", exprs(args, s, b)) + ")";
         List<String> imports = module != null ? module.imports() : promptImports;
         for (String imported : imports) {
             String facade = facade(imported, name, arity);
