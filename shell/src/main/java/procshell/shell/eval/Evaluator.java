@@ -19,6 +19,7 @@ import groovy.lang.Script;
 import org.codehaus.groovy.runtime.InvokerHelper;
 
 import procshell.shell.elixir.compiler.CompiledInput;
+import procshell.shell.elixir.compiler.DirectInput;
 import procshell.shell.elixir.compiler.ElixirCompiler;
 import procshell.shell.elixir.compiler.ModuleClassLoader;
 import procshell.shell.elixir.reader.ElixirReader;
@@ -122,6 +123,21 @@ public final class Evaluator {
         else presets.put(name, value);
     }
 
+    /** The bindings as a directly evaluated input reads and writes them (without waiting for Groovy). */
+    private final DirectInput.Variables variables = new DirectInput.Variables() {
+        @Override
+        public Object get(String name) {
+            synchronized (Evaluator.this) {
+                return binding != null ? binding.getVariable(name) : presets.get(name);
+            }
+        }
+
+        @Override
+        public void set(String name, Object value) {
+            setVariable(name, value);
+        }
+    };
+
     /** Forgets every variable (iex's {@code respawn()}); classes stay. */
     public synchronized void clearVariables() {
         if (binding != null) binding.getVariables().clear();
@@ -158,13 +174,18 @@ public final class Evaluator {
      * @throws Throwable whatever the input raised or exited with
      */
     public Outcome evaluate(String source, int firstLine) throws Throwable {
-        ModuleClassLoader loader = shell();
-        Thread.currentThread().setContextClassLoader(loader);
         if (PipeShorthand.applies(source)) source = PipeShorthand.PREVIOUS_RESULT + source;
         // numbered from firstLine, as iex passes Code.string_to_quoted the line: of its prompt
         Object quoted = ElixirReader.read(source, SCRIPT_NAME, Math.max(1, firstLine));
         String groovy = GroovyInput.source(quoted);
         boolean elixir = groovy == null;
+        if (elixir) {
+            // a few calls need no Groovy class, nor Groovy's compiler to have loaded
+            DirectInput direct = DirectInput.plan(quoted, variableNames());
+            if (direct != null) return new Outcome(direct.run(variables), List.of());
+        }
+        ModuleClassLoader loader = shell();
+        Thread.currentThread().setContextClassLoader(loader);
         if (elixir) groovy = compile(quoted, variableNames()).source();
         Set<Class<?>> before = Set.of(loader.getLoadedClasses());
         String fileName = SCRIPT_NAME + (++counter > 1 ? "_" + counter : "") + ".groovy";
