@@ -144,6 +144,11 @@ public final class StackFormatter {
                 inCall = true;
                 continue;
             }
+            if (procshell.shell.elixir.compiler.DirectInput.isInputFrame(f)) {
+                // an input evaluated without a script of its own: as the script, below it lies the evaluator
+                if (client && shellProcess) out.addAll(EVALUATOR);
+                break;
+            }
             if (file != null && file.startsWith("iex") && f.getLineNumber() >= 0) {
                 if (isScript(cls)) {
                     if (cls.contains("$")) {
