@@ -63,10 +63,19 @@ public final class Evaluator {
      * first prompt is on screen, so that the prompt does not wait for Groovy.
      */
     public void prepare() {
+        start(true);
+    }
+
+    /**
+     * Starts loading Groovy, once. {@code warmUp}: compile a typical input too, so that the first
+     * real one is quick, when there is time for it (the person is typing); an input that waits
+     * for Groovy already ({@code -e}, a script) is compiled at once instead.
+     */
+    private void start(boolean warmUp) {
         if (!started.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
             try {
-                shell.complete(createShell());
+                shell.complete(createShell(warmUp));
             } catch (Throwable e) {
                 shell.completeExceptionally(e);
             }
@@ -75,7 +84,7 @@ public final class Evaluator {
         t.start();
     }
 
-    private ModuleClassLoader createShell() {
+    private ModuleClassLoader createShell(boolean warmUp) {
         Binding b = new ShellBinding();
         synchronized (this) {
             presets.forEach(b::setVariable);
@@ -93,13 +102,12 @@ public final class Evaluator {
         imports.addImports("procshell.runtime.node.Atom", "procshell.runtime.node.Pid", "procshell.runtime.node.Tuple");
         config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(procshell.shell.elixir.compiler.ReductionChecks.class));
         ModuleClassLoader groovy = new ModuleClassLoader(Evaluator.class.getClassLoader(), config);
-        // Compile (without running) a typical input, so that the first real one is quick.
-        groovy.parseClass(compile("{:ok, %{id: [1]}}", Set.of()).source(), "warmup.groovy");
+        if (warmUp) groovy.parseClass(compile("Enum.map([1], fn x -> {:ok, %{id: [x]}} end)", Set.of()).source(), "warmup.groovy");
         return groovy;
     }
 
     private ModuleClassLoader shell() {
-        prepare();
+        start(false);
         return shell.join();
     }
 
