@@ -40,7 +40,7 @@ final class NetcatClient implements AutoCloseable {
         String text = line.substring(PREFIX.length());
         out.println(line);
         if (QUIT.contains(text)) {
-            close();
+            quit();
             return;
         }
         if (socket == null) {
@@ -73,6 +73,37 @@ final class NetcatClient implements AutoCloseable {
         }
         out.flush();
     }
+
+    /**
+     * Leaves nc: closes the sending side, then waits (up to {@link #QUIT_WAIT_MS}) until the
+     * server has closed its end, as the worker that owned the socket stops, and then as long as a
+     * person takes to type the next line ({@link #NEXT_LINE_MS}): a dying process closes its
+     * sockets just before it signals its links, so its supervisor learns of the exit a moment
+     * after nc does, and an input answered at once (without compiling) could ask before that.
+     */
+    private void quit() {
+        try {
+            if (socket != null) {
+                socket.shutdownOutput();
+                socket.setSoTimeout(QUIT_WAIT_MS);
+                while (socket.getInputStream().read() >= 0) {
+                    // what the server still sends, unread as nc's ^C drops it
+                }
+                Thread.sleep(NEXT_LINE_MS);
+            }
+        } catch (IOException e) {
+            // reset, or no close within the wait: closed below either way
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
+    /** The least time a person takes between leaving nc and typing the next shell line. */
+    private static final int NEXT_LINE_MS = 100;
+
+    /** How long leaving nc waits for the server to close its end of the connection. */
+    private static final int QUIT_WAIT_MS = 2_000;
 
     @Override
     public void close() {
