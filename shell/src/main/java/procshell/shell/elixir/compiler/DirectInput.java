@@ -139,7 +139,7 @@ public final class DirectInput {
             if (ast instanceof Number n) return constant(integerLiteral(n));
             if (ast instanceof Atom a) return atom(a.name());
             if (ast instanceof List<?> l) return list(l, scope);
-            if (ast instanceof Tuple t && t.size() == 2) return ops("tuple", exprs(List.of(t.get(0), t.get(1)), scope));
+            if (ast instanceof Tuple t && t.size() == 2) return ops("tuple", exprs(java.util.Arrays.asList(t.get(0), t.get(1)), scope));
             if (!Quoted.isNode(ast)) throw Unsupported.INSTANCE;
             if (Quoted.isVar(ast)) return variable(ast, scope);
             if (Quoted.head(ast) instanceof Tuple) return dotCall(ast, scope);

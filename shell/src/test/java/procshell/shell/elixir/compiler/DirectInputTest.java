@@ -39,7 +39,7 @@ class DirectInputTest {
             "elem({1, 2}, 5)", "hd([])", "length(5)", "Foo.bar(1)", ":erlang.binary_to_atom(\"abc\")", "z = 5; z + 1", "z",
             "x = x ++ x", "x", "Keyword.get([a: 1, b: 2], :b)", "1..3",
             "is_atom(Foo.Bar)", "Foo.Bar", "Integer.to_string(42)", "\"#{1}#{:a}\" <> \"!\"", "1 in [1, 2]", "not true", "!nil",
-            "x == [1, 2, 3]", "1 / 0", "10 / 4", "div(7, 2)", "rem(-7, 2)", "tuple_size({1, 2})", "is_list(x)", "exit(:normal)");
+            "x == [1, 2, 3]", "{1, nil}", "[nil, {nil, 2}] == [nil, {nil, 2}]", "%{a: nil}", "1 / 0", "10 / 4", "div(7, 2)", "rem(-7, 2)", "tuple_size({1, 2})", "is_list(x)", "exit(:normal)");
 
     /** Inputs the compiler keeps: functions, control flow, patterns, modules, names that are no variable. */
     private static final List<String> COMPILED = List.of(
