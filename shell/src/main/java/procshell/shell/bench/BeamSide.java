@@ -38,6 +38,7 @@ final class BeamSide {
             case "registry_cleanup_scaling" -> big + "registry_cleanup_scaling.exs "
                     + String.join(",", Benchmarks.cleanupSizes(n).stream().map(String::valueOf).toList());
             case "startup" -> "bash startup.sh " + n;
+            case "script_start" -> "bash script_start.sh " + n;
             default -> "elixir " + name + ".exs " + n;
         };
     }

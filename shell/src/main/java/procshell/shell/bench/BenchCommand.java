@@ -41,7 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "Benchmarks to run (default: all): spawn, registry_unique, registry_cleanup_scaling, registry_duplicate, "
-                    + "genserver_call, supervisor_restart, send_throughput, atoms, global, startup, input_latency.")
+                    + "genserver_call, supervisor_restart, send_throughput, atoms, global, startup, script_start, input_latency.")
     List<String> names = new ArrayList<>();
 
     PrintStream out = System.out;
@@ -52,6 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> out = new ArrayList<>();
         for (Workload w : Benchmarks.all()) out.add(w.name());
         out.add(STARTUP);
+        out.add(ScriptBench.NAME);
         out.add(InputBench.NAME);
         return out;
     }
@@ -97,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private int size(String name) {
         if (size != null) return size;
-        if (STARTUP.equals(name)) return quick ? 1 : 5;
+        if (STARTUP.equals(name) || ScriptBench.NAME.equals(name)) return quick ? 1 : 5;
         if (InputBench.NAME.equals(name)) return quick ? InputBench.QUICK_SIZE : InputBench.DEFAULT_SIZE;
         return Benchmarks.named(name).size(quick);
     }
@@ -111,6 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
         Figures figures = new Figures(vsBeam ? null : out::println);
         try {
             if (STARTUP.equals(name)) StartupBench.run(n, figures);
+            else if (ScriptBench.NAME.equals(name)) ScriptBench.run(n, figures);
             else if (InputBench.NAME.equals(name)) InputBench.run(n, figures);
             else Benchmarks.run(Benchmarks.named(name), n, figures, timeoutMs());
             return 0;

@@ -125,7 +125,7 @@ final class StartupBench {
     }
 
     /** {@code bin/procshell} when run from it, else this JVM's java and class path. */
-    private static List<String> shellCommand() {
+    static List<String> shellCommand() {
         String home = System.getProperty("procshell.home");
         if (home != null && Files.isExecutable(Path.of(home, "bin", "procshell"))) return List.of(Path.of(home, "bin", "procshell").toString());
         return List.of(javaBin(), "-cp", System.getProperty("java.class.path"), "procshell.shell.cli.Main");
