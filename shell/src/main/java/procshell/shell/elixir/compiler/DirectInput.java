@@ -88,6 +88,8 @@ public final class DirectInput {
      * @throws Throwable whatever the input raised, exited or threw, as the compiled input would
      */
     public Object run(Variables variables) throws Throwable {
+        // one reduction on entry, as the compiled input's script counts (a kill or Ctrl-C stops it here)
+        if (procshell.runtime.process.Reductions.check()) throw new procshell.shell.eval.Interrupted("interrupted");
         Object[] env = new Object[slots];
         for (Map.Entry<String, Integer> e : initial.entrySet()) env[e.getValue()] = variables.get(e.getKey());
         Object value = body.eval(env);
