@@ -18,9 +18,10 @@ import procshell.shell.iex.Ops;
  * per input once warm and seconds before, while most inputs are a few calls. An input qualifies
  * when it is made of literals, lists, tuples, maps, strings with interpolation, variables,
  * {@code var = expr}, pipes, operators, {@code f.(args)}, {@code term.key}, {@code raise} and
- * {@code throw}, and calls of Kernel's functions, the facades' and the session's modules; anything
- * else ({@code fn}, {@code case}, {@code defmodule}, patterns, an unknown name, ...) is left to
- * {@link ElixirCompiler}, which also reports every error.
+ * {@code throw}, calls of Kernel's functions, the facades' and the session's modules, and
+ * {@code fn}s of one clause whose parameters are variables; anything else ({@code case},
+ * {@code defmodule}, patterns, a fn of several clauses or with a guard, an unknown name, ...) is
+ * left to {@link ElixirCompiler}, which also reports every error.
  *
  * <p>Every call is resolved as the compiler resolves it ({@link CallTargets}) and calls the same
  * method with the same arguments in the same order, so an input means the same whichever path
@@ -105,6 +106,14 @@ public final class DirectInput {
      */
     public static boolean isInputFrame(StackTraceElement frame) {
         return frame.getClassName().equals(DirectInput.class.getName()) && frame.getMethodName().equals("run");
+    }
+
+    /**
+     * True for the frame of a directly evaluated {@code fn}'s call: as a compiled fn's closure
+     * frame, the code typed at the prompt, run by erl_eval.
+     */
+    public static boolean isFunFrame(StackTraceElement frame) {
+        return frame.getClassName().equals(Fun.class.getName()) && frame.getMethodName().equals("call");
     }
 
     /** The names of the variables an expression mentions (bound or read), as the compiler reads them first. */
@@ -196,6 +205,7 @@ public final class DirectInput {
                 case "<<>>": return binary(args, scope);
                 case "__aliases__": return atom(aliasName(ast));
                 case "__MODULE__": return constant(null);
+                case "fn": return fn(args, scope);
                 case "|>": return expr(pipe(args.get(0), args.get(1)), scope);
                 case "raise":
                     if (args.size() == 1) return raise(exprs(args, scope)[0]);
@@ -216,7 +226,7 @@ public final class DirectInput {
         /** Forms the compiler treats itself (control flow, definitions, patterns): never a plain call. */
         private static boolean isSpecialForm(String name) {
             return switch (name) {
-                case "%", "fn", "&", "case", "cond", "if", "unless", "with", "for", "try", "receive", "match?", "defmodule",
+                case "%", "&", "case", "cond", "if", "unless", "with", "for", "try", "receive", "match?", "defmodule",
                         "def", "defp", "defmacro", "defmacrop", "defstruct", "defexception", "defdelegate", "defguard", "alias",
                         "require", "import", "@", "^", "reraise", "super", "quote", "unquote", "|", "::" -> true;
                 default -> name.startsWith("sigil_");
@@ -231,6 +241,32 @@ public final class DirectInput {
                 for (Expr e : all) v = e.eval(env);
                 return v;
             };
+        }
+
+        /**
+         * {@code fn a, b -> body end}: one clause whose parameters are distinct variables (or
+         * ignored ones, {@code _}, {@code _name}), no guard; any other fn is the compiler's.
+         */
+        private Expr fn(List<Object> args, Map<String, Integer> scope) {
+            if (args.size() != 1 || !Quoted.isCall(args.get(0), "->", 2)) throw Unsupported.INSTANCE;
+            List<Object> clause = Quoted.args(args.get(0));
+            if (!(clause.get(0) instanceof List<?> params)) throw Unsupported.INSTANCE;
+            Map<String, Integer> inner = new LinkedHashMap<>(scope);
+            int[] parameters = new int[params.size()];
+            Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < parameters.length; i++) {
+                Object p = params.get(i);
+                String name = Quoted.name(p);
+                if (!Quoted.isVar(p) || name.equals("__MODULE__") || !name.equals("_") && !seen.add(name)) throw Unsupported.INSTANCE;
+                if (name.startsWith("_")) {
+                    parameters[i] = -1;
+                } else {
+                    parameters[i] = slots++;
+                    inner.put(name, parameters[i]);
+                }
+            }
+            Expr body = expr(clause.get(1), inner);
+            return env -> new Fun(env, parameters, body);
         }
 
         /** {@code var = expr}; any other pattern is the compiler's. */
@@ -477,6 +513,70 @@ public final class DirectInput {
                 throw e.getCause();
             }
         }
+    }
+
+    /**
+     * A {@code fn} evaluated directly. As a compiled fn, it is a Groovy Closure of its arity (what
+     * the facades, {@code spawn} and {@code f.(x)} call), counts a reduction per call and sees
+     * the variables as they were when it was made (each binding has a slot of its own; a call
+     * works on a copy, so that calls from several processes do not meet).
+     */
+    private static final class Fun extends groovy.lang.Closure<Object> {
+        private final Object[] env;
+        /** Each parameter's slot, -1 for an ignored one. */
+        private final int[] parameters;
+        private final Expr body;
+
+        Fun(Object[] env, int[] parameters, Expr body) {
+            super(null);
+            this.env = env;
+            this.parameters = parameters;
+            this.body = body;
+            maximumNumberOfParameters = parameters.length;
+            parameterTypes = new Class<?>[parameters.length];
+            java.util.Arrays.fill(parameterTypes, Object.class);
+        }
+
+        @Override
+        public Object call() {
+            return call(new Object[0]);
+        }
+
+        @Override
+        public Object call(Object argument) {
+            return call(new Object[] {argument});
+        }
+
+        @Override
+        public Object call(Object... arguments) {
+            if (arguments == null) arguments = new Object[] {null};
+            if (arguments.length != parameters.length) {
+                // as Groovy calls a closure of one parameter without arguments: with nil
+                if (parameters.length != 1 || arguments.length != 0) throw new groovy.lang.MissingMethodException("doCall", Fun.class, arguments);
+                arguments = new Object[] {null};
+            }
+            if (procshell.runtime.process.Reductions.check()) throw new procshell.shell.eval.Interrupted("interrupted");
+            Object[] e = env.clone();
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] >= 0) e[parameters[i]] = arguments[i];
+            }
+            try {
+                return body.eval(e);
+            } catch (Throwable t) {
+                throw DirectInput.<RuntimeException>rethrow(t);
+            }
+        }
+
+        /** What Groovy's own dispatch of a closure call looks for. */
+        public Object doCall(Object... arguments) {
+            return call(arguments);
+        }
+    }
+
+    /** Rethrows what an expression threw as it is (an Elixir error, an exit, a throw). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     /** The arguments' values, left to right. */

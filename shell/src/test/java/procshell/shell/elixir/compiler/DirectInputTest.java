@@ -39,11 +39,16 @@ class DirectInputTest {
             "elem({1, 2}, 5)", "hd([])", "length(5)", "Foo.bar(1)", ":erlang.binary_to_atom(\"abc\")", "z = 5; z + 1", "z",
             "x = x ++ x", "x", "Keyword.get([a: 1, b: 2], :b)", "1..3",
             "is_atom(Foo.Bar)", "Foo.Bar", "Integer.to_string(42)", "\"#{1}#{:a}\" <> \"!\"", "1 in [1, 2]", "not true", "!nil",
-            "x == [1, 2, 3]", "{1, nil}", "[nil, {nil, 2}] == [nil, {nil, 2}]", "%{a: nil}", "1 / 0", "10 / 4", "div(7, 2)", "rem(-7, 2)", "tuple_size({1, 2})", "is_list(x)", "exit(:normal)");
+            "x == [1, 2, 3]", "{1, nil}", "[nil, {nil, 2}] == [nil, {nil, 2}]", "%{a: nil}", "1 / 0", "10 / 4", "div(7, 2)", "rem(-7, 2)", "tuple_size({1, 2})", "is_list(x)",
+            "double = fn n -> n * 2 end", "double.(21)", "Enum.map(x, fn n -> n + z end)", "Enum.reduce(1..10, 0, fn n, acc -> n + acc end)",
+            "is_function(double, 1)", "mul = fn a, b -> a * b end", "mul.(6, 7)", "mul.(1)", "fn _, _ -> :ignored end.(1, 2)",
+            "fn -> y = 5; y * 2 end.()", "y", "Enum.map([1, :a], fn n -> n + 1 end)", "f = fn n -> raise \"n: #{n}\" end", "f.(3)",
+            "Task.await(Task.async(fn -> 21 * 2 end))", "Agent.start_link(fn -> 0 end) |> elem(0)", "exit(:normal)");
 
     /** Inputs the compiler keeps: functions, control flow, patterns, modules, names that are no variable. */
     private static final List<String> COMPILED = List.of(
-            "fn a -> a end", "case 1 do\n  1 -> :one\nend", "if true, do: 1", "{:ok, a} = {:ok, 1}", "[a | _] = [1]",
+            "fn a when a > 0 -> a end", "fn\n  1 -> :one\n  _ -> :other\nend", "fn {a, b} -> a + b end", "fn a, a -> a end",
+            "fn _a -> _a end", "case 1 do\n  1 -> :one\nend", "if true, do: 1", "{:ok, a} = {:ok, 1}", "[a | _] = [1]",
             "defmodule Foo do\nend", "%{m | a: 1}", "for n <- [1], do: n", "undefined_fun(1)", "self", "unbound_name",
             "alias Foo.Bar", "import Enum", "~w(a b)", "&Enum.sum/1", "receive do\n  m -> m\nafter 0 -> :none\nend", "h Enum",
             "_ = 1", "^x = 1", "__MODULE__.foo()", "%URI{}", "try do\n  1\nrescue\n  _ -> 2\nend");
@@ -52,7 +57,7 @@ class DirectInputTest {
     void directInputsPrintWhatTheCompiledOnesPrint() {
         List<String> direct = run(DIRECT, true);
         List<String> compiled = run(DIRECT, false);
-        for (int i = 0; i < DIRECT.size(); i++) assertEquals(compiled.get(i), direct.get(i), "input: " + DIRECT.get(i));
+        for (int i = 0; i < DIRECT.size(); i++) assertEquals(masked(compiled.get(i)), masked(direct.get(i)), "input: " + DIRECT.get(i));
     }
 
     @Test
@@ -72,6 +77,11 @@ class DirectInputTest {
         for (String input : COMPILED) assertNull(DirectInput.plan(ElixirReader.read(input, "iex"), bound), input);
         assertNotNull(DirectInput.plan(ElixirReader.read("x + 1", "iex"), bound));
         assertNull(DirectInput.plan(ElixirReader.read("x + 1", "iex"), Set.of()), "an unbound name is the compiler's");
+    }
+
+    /** What two runs may print differently: a fn's identity, a pid's number. */
+    private static String masked(String printed) {
+        return printed.replaceAll("#Function<[0-9a-f]+/", "#Function<…/").replaceAll("#PID<[0-9.]+>", "#PID<…>");
     }
 
     /** What each input prints, evaluated in order in one session, directly or compiled. */
