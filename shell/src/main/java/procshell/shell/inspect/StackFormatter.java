@@ -144,6 +144,12 @@ public final class StackFormatter {
                 inCall = true;
                 continue;
             }
+            if (procshell.shell.elixir.compiler.DirectInput.isFunFrame(f)) {
+                // a fn typed at the prompt, as a compiled one's closure frame
+                if (!typedSeen && mode == Mode.PROCESS) out.add(STDLIB + "erl_eval.erl:742: :erl_eval.do_apply/7");
+                typedSeen = true;
+                continue;
+            }
             if (procshell.shell.elixir.compiler.DirectInput.isInputFrame(f)) {
                 // an input evaluated without a script of its own: as the script, below it lies the evaluator
                 if (client && shellProcess) out.addAll(EVALUATOR);
