@@ -120,7 +120,7 @@ public final class Console {
     static Console interactive(Shell owner, Terminal terminal, Path history) {
         InputHighlighter highlighter = new InputHighlighter();
         LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).parser(new IexParser())
-                .completer(new ShellCompleter(owner)).highlighter(highlighter)
+                .highlighter(highlighter)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, false)
@@ -131,6 +131,7 @@ public final class Console {
         LineReader reader = b.build();
         CursorKeys.bindBothModes(reader);
         Console c = new Console(owner, reader, null, terminal.writer(), highlighter);
+        new TabKey(owner).install(reader, c::asTyped);
         terminal.handle(Terminal.Signal.INT, s -> owner.process().interrupt(1000));
         return c;
     }
@@ -173,6 +174,11 @@ public final class Console {
 
     private String continuation() {
         return "...(" + counter + ")> ";
+    }
+
+    /** An input as the screen shows it while typed: after its prompt, each further line after {@code ...(n)>}. */
+    String asTyped(String input) {
+        return prompt() + input.replace("\n", "\n" + continuation());
     }
 
     /** Runs until end of input (Ctrl-D, or the end of piped input). */

@@ -35,28 +35,37 @@ final class IexParser extends DefaultParser {
         return super.parse(line, cursor, context);
     }
 
-    /** The line split for completion: one word, the name characters around the cursor. */
+    /**
+     * The line split for completion: one word, the name characters around the cursor, or a string
+     * begun before it ({@code "ro}, which a Registry key may complete).
+     */
     static ParsedLine word(String line, int cursor) {
-        int start = cursor;
-        while (start > 0 && isNameChar(line.charAt(start - 1))) start--;
+        int start = CompletionInput.of(line, cursor).start();
         int end = cursor;
-        while (end < line.length() && isNameChar(line.charAt(end))) end++;
+        if (openQuote(line.substring(0, cursor)) < 0) {
+            while (end < line.length() && isNameChar(line.charAt(end))) end++;
+        }
         return new Word(line.substring(start, end), cursor - start, line, cursor);
     }
 
-    private static boolean isNameChar(char c) {
+    static boolean isNameChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '?' || c == '!' || c == '@';
     }
 
     /** True when the cursor is inside a string literal (an odd number of unescaped quotes before it). */
     static boolean inString(String line, int cursor) {
-        boolean in = false;
-        for (int i = 0; i < cursor && i < line.length(); i++) {
-            char c = line.charAt(i);
+        return openQuote(line.substring(0, Math.min(cursor, line.length()))) >= 0;
+    }
+
+    /** The offset of the quote that opens a string left open at the end of {@code text}, or -1. */
+    static int openQuote(String text) {
+        int open = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '\\') i++;
-            else if (c == '"') in = !in;
+            else if (c == '"') open = open < 0 ? i : -1;
         }
-        return in;
+        return open;
     }
 
     private record Word(String word, int wordCursor, String line, int cursor) implements ParsedLine {
