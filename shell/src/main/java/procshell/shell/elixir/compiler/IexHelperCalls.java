@@ -7,7 +7,8 @@ import procshell.runtime.node.Tuple;
 
 /**
  * iex's helpers that are macros, reading their argument as written rather than its value:
- * {@code h Registry}, {@code h(Registry.lookup)}, {@code h :ets.lookup/2}. Their argument is
+ * {@code h Registry}, {@code h(Registry.lookup)}, {@code h :ets.lookup/2}, {@code t Registry},
+ * {@code b GenServer.handle_call}. Their argument is
  * handed to the helper as the reference text.
  */
 final class IexHelperCalls {
@@ -23,9 +24,10 @@ final class IexHelperCalls {
      * @param args its arguments, quoted
      */
     static String call(String name, List<Object> args) {
-        if (!name.equals("h") || args.size() != 1) return null;
+        if (!(name.equals("h") || name.equals("b") || name.equals("t")) || args.size() != 1) return null;
         String reference = reference(args.get(0));
-        return reference == null ? null : KERNEL + "._h_(" + Groovy.string(reference) + ")";
+        String helper = name.equals("h") ? KERNEL : "procshell.shell.iex.IexHelpers"; // b/1 and t/1: IexHelpers._b_, _t_
+        return reference == null ? null : helper + "._" + name + "_(" + Groovy.string(reference) + ")";
     }
 
     /**
