@@ -9,6 +9,8 @@
 #   @spec lookup(registry(), key()) :: [{pid(), value()}]
 #   since 1.4.0
 # A spec that iex breaks over several lines keeps its line breaks, its further lines indented.
+# Then the public types (`== type Registry.key/0`, `@type key() :: term()`) and the callbacks
+# (`== callback GenServer.handle_call/3`, `@callback handle_call(...) :: ...`), as t/1 and b/1 show them.
 modules = ~w(Kernel Kernel.SpecialForms IEx.Helpers Enum Stream List Map MapSet Keyword Tuple String Integer
   Float Range Access IO Process Agent Task Task.Supervisor GenServer Supervisor DynamicSupervisor Registry
   System Node Code Atom Function Exception Base Bitwise Port)
@@ -43,4 +45,44 @@ for name <- modules do
     if since = meta[:since], do: IO.puts("since #{since}")
     if dep = meta[:deprecated], do: IO.puts("deprecated #{dep}")
   end)
+
+  format = fn quoted, kind ->
+    {:@, [], [{kind, [], [quoted]}]}
+    |> Code.quoted_to_algebra()
+    |> Inspect.Algebra.format(80)
+    |> IO.iodata_to_binary()
+  end
+
+  case Code.Typespec.fetch_types(mod) do
+    {:ok, types} ->
+      types
+      |> Enum.filter(fn {kind, _} -> kind in [:type, :opaque] end)
+      |> Enum.map(fn {kind, {name, _, args} = type} -> {name, length(args), kind, type} end)
+      |> Enum.sort()
+      |> Enum.each(fn {name, arity, kind, type} ->
+        IO.puts("== type #{name}.#{name}/#{arity}" |> String.replace("type #{name}.", "type #{inspect(mod)}."))
+        quoted = Code.Typespec.type_to_quoted(type)
+        quoted = if kind == :opaque, do: elem(quoted, 2) |> hd(), else: quoted
+        IO.puts(format.(quoted, kind))
+      end)
+
+    _ ->
+      :ok
+  end
+
+  case Code.Typespec.fetch_callbacks(mod) do
+    {:ok, callbacks} ->
+      callbacks
+      |> Enum.sort()
+      |> Enum.each(fn {{name, arity}, specs} ->
+        macro? = String.starts_with?(Atom.to_string(name), "MACRO-")
+        kind = if macro?, do: :macrocallback, else: :callback
+        shown = if macro?, do: String.to_atom(String.replace_prefix(Atom.to_string(name), "MACRO-", "")), else: name
+        IO.puts("== callback #{inspect(mod)}.#{shown}/#{if macro?, do: arity - 1, else: arity}")
+        for spec <- specs, do: IO.puts(format.(Code.Typespec.spec_to_quoted(shown, spec), kind))
+      end)
+
+    _ ->
+      :ok
+  end
 end

@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +62,31 @@ public final class DocFacts {
         return null;
     }
 
+    /**
+     * The public types of a module ({@code t(Registry)}), or of one name of it ({@code t(Registry.key)}):
+     * each as its {@code @type} (or {@code @opaque}) lines, in name order.
+     *
+     * @param name the type's name, or null for all
+     */
+    public static List<String> types(String module, String name) {
+        return declarations("type " + module + ".", name);
+    }
+
+    /** The callbacks of a behaviour ({@code b(GenServer)}), or of one name ({@code b(GenServer.handle_call)}): their {@code @callback} lines. */
+    public static List<String> callbacks(String module, String name) {
+        return declarations("callback " + module + ".", name);
+    }
+
+    private static List<String> declarations(String prefix, String name) {
+        List<String> out = new ArrayList<>();
+        Holder.FACTS.forEach((key, facts) -> {
+            if (!key.startsWith(prefix)) return;
+            String rest = key.substring(prefix.length());
+            if (name == null || rest.substring(0, rest.lastIndexOf('/')).equals(name)) out.addAll(facts.specs());
+        });
+        return out;
+    }
+
     /** How many {@code \\} default arguments a signature has. */
     private static int defaults(String signature) {
         int n = 0;
@@ -70,7 +95,7 @@ public final class DocFacts {
     }
 
     private static Map<String, Facts> load() {
-        Map<String, Facts> out = new HashMap<>();
+        Map<String, Facts> out = new LinkedHashMap<>();
         InputStream in = DocFacts.class.getResourceAsStream(RESOURCE);
         if (in == null) return out;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -93,7 +118,7 @@ public final class DocFacts {
                 } else if (line.startsWith("def ") || line.startsWith("defmacro ")) {
                     sigs.add(line);
                     last = sigs;
-                } else if (line.startsWith("@spec ")) {
+                } else if (line.startsWith("@")) { // @spec, and a type's @type/@opaque, a callback's @callback
                     specs.add(line);
                     last = specs;
                 } else if (line.startsWith("since ")) {

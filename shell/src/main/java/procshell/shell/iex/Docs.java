@@ -27,6 +27,9 @@ final class Docs {
     private static final String CODE = "\u001b[36m";
     private static final String RESET = "\u001b[0m";
 
+    /** An example's prompt as the docs write it: {@code     ps> Registry.lookup(...)}. */
+    private static final java.util.regex.Pattern PS_PROMPT = java.util.regex.Pattern.compile("^(\\s+)ps>(?= |$)");
+
     private final int width;
     private final boolean colors;
 
@@ -110,10 +113,42 @@ final class Docs {
         String prefix = module == null ? "" : module + ".";
         byText.forEach((text, arities) -> {
             out.append('\n');
-            for (int a : arities.stream().sorted().toList()) out.append(heading(prefix + name + "/" + a)).append('\n');
-            out.append('\n').append(body(text));
+            java.util.Set<String> headings = new java.util.LinkedHashSet<>();
+            List<String> specs = new ArrayList<>();
+            String since = null;
+            for (int a : arities.stream().sorted().toList()) {
+                DocFacts.Facts facts = facts(module, name, a);
+                if (facts == null || facts.signatures().isEmpty()) {
+                    headings.add(prefix + name + "/" + a);
+                    continue;
+                }
+                headings.addAll(facts.signatures());
+                for (String spec : facts.specs()) {
+                    if (!specs.contains(spec)) specs.add(spec);
+                }
+                if (since == null) since = facts.since();
+            }
+            for (String h : headings) out.append(heading(h)).append('\n');
+            out.append('\n');
+            // iex: the specs indented by two, then the metadata ("since"), each block followed by an empty line
+            for (String spec : specs) out.append("  ").append(spec.replace("\n", "\n  ")).append('\n');
+            if (!specs.isEmpty()) out.append('\n');
+            if (since != null) out.append("since: ").append(since).append("\n\n");
+            out.append(body(text));
         });
         return out.toString();
+    }
+
+    /**
+     * Elixir's facts of a function (signature, specs, since): a module's own, and for a function
+     * called without a module Kernel's or iex's helpers'; none for Erlang modules (OTP ships no docs here).
+     */
+    private static DocFacts.Facts facts(String module, String name, int arity) {
+        if (module == null) {
+            DocFacts.Facts k = DocFacts.of("Kernel", name, arity);
+            return k != null ? k : DocFacts.of("IEx.Helpers", name, arity);
+        }
+        return module.startsWith(":") ? null : DocFacts.of(module, name, arity);
     }
 
     /**
@@ -166,7 +201,8 @@ final class Docs {
         StringBuilder out = new StringBuilder();
         StringBuilder para = new StringBuilder();
         for (String raw : lines) {
-            String line = raw.stripTrailing();
+            // examples are sessions at iex's prompt (the docs were written with "ps>")
+            String line = PS_PROMPT.matcher(raw.stripTrailing()).replaceFirst("$1iex>");
             boolean verbatim = line.startsWith("    ") || line.startsWith("#") || line.startsWith("* ") || line.startsWith("- ")
                     || line.startsWith("  ");
             if (line.isEmpty() || verbatim) {

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  */
 public final class ShellModules {
     /** Public classes of the package that are plumbing, not modules a person calls. */
-    private static final Set<String> INTERNAL = Set.of("Kernel", "IexSession", "Modules", "TableViewer", "ShellModules", "Ops");
+    private static final Set<String> INTERNAL = Set.of("Kernel", "IexSession", "Modules", "TableViewer", "ShellModules", "Ops",
+            "IexHelpers", "DocFacts");
 
     private ShellModules() {}
 
@@ -97,8 +98,12 @@ public final class ShellModules {
 
     /** The functions callable without a module (Kernel's and iex's helpers, the observer's). */
     public static List<Function> kernelFunctions() {
-        List<Function> all = new java.util.ArrayList<>(functions(Kernel.class));
-        all.addAll(functions(procshell.shell.observer.ObserverHelpers.class));
+        // iex's helpers first: they win over a Kernel function of the same name and arity (pid/1)
+        Map<String, Function> byKey = new LinkedHashMap<>();
+        for (Class<?> c : List.of(IexHelpers.class, Kernel.class, procshell.shell.observer.ObserverHelpers.class)) {
+            for (Function f : functions(c)) byKey.putIfAbsent(f.name() + "/" + f.arity(), f);
+        }
+        List<Function> all = new java.util.ArrayList<>(byKey.values());
         all.sort(java.util.Comparator.comparing(Function::name).thenComparingInt(Function::arity));
         return List.copyOf(all);
     }

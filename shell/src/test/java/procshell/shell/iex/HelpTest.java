@@ -40,10 +40,15 @@ class HelpTest {
     }
 
     @Test
-    void hOfAFunctionAsTypedInIexPrintsItsHeadingAndDoc() {
+    void hOfAFunctionAsTypedInIexPrintsItsSignatureSpecSinceAndDoc() {
+        // iex 1.14's h Registry.lookup: the same heading, spec and since lines (the prose is procshell's own)
         String lookup = """
 
-                                               Registry.lookup/2
+                                           def lookup(registry, key)
+
+                  @spec lookup(registry(), key()) :: [{pid(), value()}]
+
+                since: 1.4.0
 
                 Finds the {pid, value} pairs registered under the key, in no particular order.
 
@@ -51,7 +56,7 @@ class HelpTest {
 
                 ## Examples
 
-                    ps> Registry.lookup(MyRegistry, "room-1")
+                    iex> Registry.lookup(MyRegistry, "room-1")
                     [{#PID<0.108.0>, :lobby}]
 
                 """;
@@ -65,8 +70,9 @@ class HelpTest {
         assertEquals(" ".repeat(36) + "Registry", out.get(0).get(1), "the title centred on 80 columns, as iex");
         assertEquals("A local, decentralized and scalable key-value process storage.", out.get(0).get(3));
         assertEquals(" ".repeat(33) + ":ets.lookup/2", out.get(1).get(1));
-        assertEquals(" ".repeat(32) + "Process.alive?/1", out.get(2).get(1));
-        assertEquals(" ".repeat(37) + "self/0", out.get(3).get(1));
+        assertEquals(" ".repeat(32) + "def alive?(pid)", out.get(2).get(1), "iex centres the signature so");
+        assertEquals(" ".repeat(35) + "def self()", out.get(3).get(1));
+        assertEquals("  @spec self() :: pid()", out.get(3).get(3), "Kernel's spec");
     }
 
     @Test
