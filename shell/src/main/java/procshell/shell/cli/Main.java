@@ -58,6 +58,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-startup-file", description = "Do not evaluate .procshell.groovy (from the current directory, else the home directory) at start, as iex's .iex.exs.")
     boolean noStartupFile;
 
+    @Option(names = "--dot-iex", paramLabel = "PATH", description = "Evaluate PATH at start instead of .iex.exs (from the current directory, else the home directory), as iex's --dot-iex; \"\" for none.")
+    String dotIex;
+
     @Option(names = "--atom-limit", paramLabel = "N", description = "Size of the node's atom table, as the BEAM's +t (default: ${DEFAULT-VALUE}).")
     int atomLimit = procshell.runtime.node.AtomTable.DEFAULT_LIMIT;
 
@@ -195,7 +198,10 @@ public final class Main implements Callable<Integer> {
 
     private void startupFile(Console c) {
         if (noStartupFile) return;
-        Path f = StartupFile.find(Path.of("").toAbsolutePath(), StartChecks.home());
+        Path cwd = Path.of("").toAbsolutePath();
+        Path dot = StartupFile.dotIex(cwd, StartChecks.home(), dotIex);
+        if (dot != null) c.evalStartupFile(dot);
+        Path f = StartupFile.find(cwd, StartChecks.home());
         if (f != null) c.evalStartupFile(f);
     }
 
