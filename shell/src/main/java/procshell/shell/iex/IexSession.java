@@ -150,6 +150,11 @@ public final class IexSession {
         width = columns > 0 ? columns : 80;
     }
 
+    /** How many results the history holds (the number of the last one). */
+    public synchronized int resultCount() {
+        return results.size();
+    }
+
     /** Forgets every result ({@code respawn()}: a new shell starts its history at 1). */
     public synchronized void clearResults() {
         results.clear();
