@@ -147,6 +147,19 @@ public final class Console {
         attach(session());
     }
 
+    /** {@code IEx.configure(colors: [enabled: false])} (or true) takes effect at once, as in iex. */
+    private void applyColorsConfigured() {
+        Boolean wanted = procshell.shell.iex.IexConfig.of(session()).colors();
+        if (wanted == null || wanted == colors) return;
+        if (wanted) {
+            enableColors();
+        } else {
+            colors = false;
+            highlighter.setEnabled(false);
+            session().setInspectOptions(session().inspectOptions().withSyntaxColors(procshell.runtime.inspect.SyntaxColors.none()));
+        }
+    }
+
     /** True when the terminal shows at least 8 colours and NO_COLOR is not set. */
     public static boolean supportsColor(Terminal terminal) {
         Integer n = terminal.getNumericCapability(org.jline.utils.InfoCmp.Capability.max_colors);
@@ -169,7 +182,7 @@ public final class Console {
     /** The prompt for the next input. */
     String prompt() {
         Atom name = node().name();
-        return name.name().equals("nonode@nohost") ? "ps(" + counter + ")> " : "ps(" + name.name() + ")" + counter + "> ";
+        return procshell.shell.iex.IexConfig.of(session()).prompt(counter, name.name(), !name.name().equals("nonode@nohost"));
     }
 
     private String continuation() {
@@ -230,7 +243,8 @@ public final class Console {
      */
     private void fitToTerminal() {
         int columns = reader.getTerminal().getWidth();
-        int width = columns > 0 ? Math.min(80, columns) : 80;
+        int most = procshell.shell.iex.IexConfig.of(session()).width(); // iex: 80 unless IEx.configure(width: n)
+        int width = columns > 0 ? Math.min(most, columns) : most;
         IexSession s = session();
         if (s.width() != width) {
             s.setWidth(width);
@@ -296,14 +310,15 @@ public final class Console {
      * Evaluates a startup file ({@link StartupFile}) before the first prompt, as iex evaluates
      * {@code .iex.exs}: as if its content were typed as one input, printing only what it prints
      * itself; its bindings and classes are there at the first prompt and the counter stays at 1.
-     * An error prints {@code Error while evaluating: PATH} and the error, as iex does.
+     * An error prints {@code Error while evaluating: PATH} (the path as given, as iex shows
+     * {@code --dot-iex}'s) and the error, as iex does.
      */
     public void evalStartupFile(Path file) {
         String source;
         try {
             source = java.nio.file.Files.readString(file);
         } catch (IOException | java.io.UncheckedIOException e) {
-            printLine(error("Error while evaluating: " + file.toAbsolutePath() + "\n** (File.Error) could not read file: " + e.getMessage()));
+            printLine(error("Error while evaluating: " + file + "\n** (File.Error) could not read file: " + e.getMessage()));
             return;
         }
         if (source.isBlank()) return;
@@ -317,8 +332,9 @@ public final class Console {
         switch (r) {
             case EvaluatorProcess.Result.Value v -> {
                 for (Class<?> c : v.outcome().defined()) session().modules().atomOf(c);
+                applyColorsConfigured(); // IEx.configure(colors: ...) in .iex.exs
             }
-            case EvaluatorProcess.Result.Raised x -> printLine(error("Error while evaluating: " + file.toAbsolutePath() + "\n"
+            case EvaluatorProcess.Result.Raised x -> printLine(error("Error while evaluating: " + file + "\n"
                     + ErrorFormatter.format(x.error(), counter)));
             case EvaluatorProcess.Result.Died d -> printRestart(d.pid(), d.reason(), false);
         }
@@ -355,6 +371,7 @@ public final class Console {
                 }
                 IexSession session = session();
                 for (Class<?> c : v.outcome().defined()) session.modules().atomOf(c);
+                applyColorsConfigured();
                 // On the BEAM the exit signals an input causes (a linked process that raises, a
                 // supervisor giving up) reach the shell before it prints: give them that moment.
                 // If they killed the shell process, iex never prints the value, and neither do we.
@@ -400,10 +417,12 @@ public final class Console {
 
     /**
      * The shell process died: as iex, print why (nothing for {@code :normal}), an empty line and
-     * the banner, and start counting inputs from 1 again. Unlike iex, the bindings stay.
+     * the banner, and start counting inputs (and v/1's history) from 1 again. Unlike iex, the
+     * bindings stay.
      */
     private void printRestart(Pid pid, Object reason, boolean async) {
         counter = 1;
+        session().clearResults(); // as iex: the new shell process's history starts empty, v(1) is its first result
         StringBuilder b = new StringBuilder();
         if (!Atom.NORMAL.equals(reason) && !procshell.shell.iex.Kernel.RESPAWN.equals(reason)) {
             b.append(error(deathMessage(pid, reason))).append('\n');

@@ -12,7 +12,10 @@ import java.lang.annotation.Target;
  *
  * <p>Format of {@link #value()}, as in Elixir's docs: a one-line summary, an empty line, then
  * optional paragraphs, and an {@code ## Examples} section whose lines are a shell session
- * indented by four spaces ({@code ps> } for input, output below it):
+ * indented by four spaces ({@code iex> } for input, {@code ...> } for its further lines, output
+ * below it; {@code ps> } is read as {@code iex> }). Examples whose doc is listed in the test
+ * resource {@code docs/doctests.txt} run as doctests ({@code DocExamplesTest}). Signatures,
+ * specs and "since" are not written here: {@code h} takes Elixir's from {@link DocFacts}.
  * <pre>{@code
  * @Doc("""
  *     Finds the pids registered under a key in a registry.
@@ -21,7 +24,7 @@ import java.lang.annotation.Target;
  *
  *     ## Examples
  *
- *         ps> Registry.lookup(MyRegistry, "room-1")
+ *         iex> Registry.lookup(MyRegistry, "room-1")
  *         [{#PID<0.110.0>, nil}]
  *     """)
  * }</pre>

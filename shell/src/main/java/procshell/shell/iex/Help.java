@@ -13,12 +13,20 @@ final class Help {
     }
 
     static String overview() {
-        return docs().overview();
+        return paged(docs().overview());
     }
 
     /** The text of {@code h(Registry.lookup)}: the reference as typed, {@code "Registry.lookup"}. */
     static String about(String reference) {
-        return docs().about(reference);
+        return paged(docs().about(reference));
+    }
+
+    /**
+     * Docs longer than the terminal is high go through the {@link Pager} (then nothing is left to
+     * print); shorter ones, or any without a terminal (piped input), print as they are.
+     */
+    private static String paged(String text) {
+        return Pager.page(IexSession.current().terminal(), text) ? "" : text;
     }
 
     /**
@@ -26,7 +34,7 @@ final class Help {
      * number) gets iex's answer, which points to {@code i/1}.
      */
     static String aboutValue(Object subject) {
-        if (subject instanceof Class<?> c) return docs().about(c);
+        if (subject instanceof Class<?> c) return paged(docs().about(c));
         return "The \"h\" helper expects a Module, Module.fun or Module.fun/arity, got: " + Kernel.inspect(subject) + "\n"
                 + "If instead of accessing documentation you would like more information about a value or about the result"
                 + " of an expression, use the \"i\" helper instead\n";
@@ -60,6 +68,6 @@ final class Help {
         }
         StringBuilder out = new StringBuilder();
         for (String d : found) out.append(d).append("\n\n");
-        return out.toString();
+        return paged(out.toString());
     }
 }

@@ -385,6 +385,45 @@ public final class IexHelpers {
                 List.of(":erlang.list_to_ref('#Ref<" + text + ">')", "(iex 1.14.0) lib/iex/helpers.ex:1324: IEx.Helpers.ref/1"));
     }
 
+    // ---- v --------------------------------------------------------------------------------------
+
+    /**
+     * The result of prompt {@code n} ({@code v(-1)}: the last), as iex's {@code v/1}. The history
+     * is the current shell process's: it starts afresh, as the prompt's numbers do, when the shell
+     * process is restarted.
+     *
+     * @throws RuntimeError {@code v(8) is out of bounds}, with iex's frames
+     */
+    @Doc("""
+        Returns the value of the nth expression in the history (v(-1), the default, is the last).
+
+        The history starts again at 1 when the shell process restarts, with the prompt's numbers.
+
+        ## Examples
+
+            iex> 1 + 2
+            3
+            iex> v(-1) * 2
+            6
+        """)
+    public static Object v(Object n) {
+        if (!(n instanceof Integer i)) throw noClause("v", n);
+        IexSession s = IexSession.current();
+        int kept = IexConfig.of(s).historySize(); // iex keeps the last history_size results (20), all when negative
+        int number = i > 0 ? i : s.resultCount() + 1 + i;
+        if (kept >= 0 && number <= s.resultCount() - kept) throw new HistoryError(i);
+        try {
+            return s.result(i);
+        } catch (IllegalArgumentException e) {
+            throw new HistoryError(i);
+        }
+    }
+
+    /** The last result, as iex's {@code v/0}. */
+    public static Object v() {
+        return v(-1);
+    }
+
     // ---- b, t -----------------------------------------------------------------------------------
 
     /** {@code b(GenServer.handle_call)}: the callback's specs and doc, as iex's {@code b/1}. */

@@ -102,4 +102,15 @@ class IexHelpersSessionTest {
         assertEquals(List.of(List.of("true"), List.of("true"), List.of("#PID<0.1.2>"), List.of("true"), List.of("true")), out.subList(0, 5));
         assertEquals("** (ArgumentError) could not find registered process with name: :nobody_here", out.get(5).get(0));
     }
+
+    @Test
+    void vFollowsIexsNumberingAcrossAShellRestart() {
+        List<List<String>> out = PipedSession.outputs(":a", ":b", "v(2)", "Process.exit(self(), :kill)", "v(1)", ":c", "v(1)", "v()", "v(5)");
+        assertEquals(List.of(":b"), out.get(2));
+        assertEquals(List.of("** (RuntimeError) v(1) is out of bounds", "    (iex 1.14.0) lib/iex/history.ex:54: IEx.History.nth/2",
+                "    (iex 1.14.0) lib/iex/helpers.ex:402: IEx.Helpers.v/1"), out.get(4).subList(0, 3),
+                "iex: the new shell process starts its history afresh, with its prompt numbers");
+        assertEquals(List.of(List.of(":c"), List.of(":c"), List.of(":c")), out.subList(5, 8), "v(1) is then the new first result");
+        assertEquals("** (RuntimeError) v(5) is out of bounds", out.get(8).get(0));
+    }
 }

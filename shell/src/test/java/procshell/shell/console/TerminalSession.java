@@ -41,8 +41,13 @@ final class TerminalSession implements AutoCloseable {
      * @param setup   what to do with the console before its loop starts (enable colours, ...)
      */
     TerminalSession(int columns, Path history, Consumer<Console> setup) throws IOException {
+        this(columns, 50, history, setup);
+    }
+
+    /** A session on a terminal {@code columns} wide and {@code rows} high. */
+    TerminalSession(int columns, int rows, Path history, Consumer<Console> setup) throws IOException {
         terminal = new DumbTerminal("test", "ansi", keys, output, StandardCharsets.UTF_8);
-        terminal.setSize(new Size(columns, 50));
+        terminal.setSize(new Size(columns, rows));
         shell = new Shell("nonode@nohost");
         console = shell.interactive(terminal, history);
         setup.accept(console);

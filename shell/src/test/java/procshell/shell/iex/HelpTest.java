@@ -118,7 +118,7 @@ class HelpTest {
     void hWithoutArgumentsListsTheHelpersAndTheModulesWithTheirSummaries() {
         String out = String.join("\n", PipedSession.outputs("h()").get(0));
         assertTrue(out.matches("(?s).*\n  \\* `Registry` +- a local, decentralized and scalable key-value process\n    storage\n.*"), out);
-        assertTrue(out.matches("(?s).*\n  \\* `v/0,1` +- returns a value from the history: v\\(n\\) the result of\n    prompt n, v\\(-1\\) the last \\(v\\(\\) too\\)\n.*"), out);
+        assertTrue(out.matches("(?s).*\n  \\* `v/0,1` +- returns the value of the nth expression in the history\n    \\(v\\(-1\\), the default, is the last\\)\n.*"), out);
         assertTrue(out.matches("(?s).*\n  \\* `:ets` +- the :ets module: .*"), out);
         assertTrue(out.matches("(?s).*\n  \\* `respawn/0` +- respawns the current shell by starting a new shell\n.*"), out);
     }
@@ -128,7 +128,8 @@ class HelpTest {
         assertEquals(List.of(List.of("1"), List.of("2"), List.of("1"),
                         List.of("Cannot clear the screen because ANSI escape codes are not enabled on this shell"),
                         List.of("", "Interactive procshell - press Ctrl+D to exit (type h() ENTER for help)"),
-                        List.of("** (RuntimeError) v(1) is out of bounds", "")),
+                        List.of("** (RuntimeError) v(1) is out of bounds", "    (iex 1.14.0) lib/iex/history.ex:54: IEx.History.nth/2",
+                                "    (iex 1.14.0) lib/iex/helpers.ex:402: IEx.Helpers.v/1")),
                 PipedSession.outputs("x = 1", "x + 1", "v(1)", "clear()", "respawn()", "v(1)"));
         String t = PipedSession.transcript("x = 1", "respawn()", "x");
         assertTrue(t.contains("ps(1)> x\nwarning: variable \"x\" does not exist"), "respawn forgets the bindings, as iex:\n" + t);
