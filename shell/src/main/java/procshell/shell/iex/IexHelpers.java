@@ -261,7 +261,8 @@ public final class IexHelpers {
         """)
     public static Object process_info(Object process) {
         IexSession s = IexSession.current();
-        Pid pid = process instanceof Pid p ? p : GenServer.whereis(process);
+        Object where = process instanceof Pid ? process : GenServer.whereis(process);
+        Pid pid = where instanceof Pid p ? p : null;
         LocalProcess p = pid == null ? null : s.node().process(pid);
         if (p == null || !p.isAlive()) {
             return printed("Failed to get process info. Either the process was not found or is not alive.\n");
