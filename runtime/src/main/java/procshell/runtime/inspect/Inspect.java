@@ -83,6 +83,15 @@ public final class Inspect {
     }
 
     /**
+     * The entries of a map in the order the BEAM walks a small map (up to 32 keys) and prints it:
+     * keys in map-key order, all integers before all floats ({@code maps:to_list/1},
+     * {@code Map.keys/1}, {@code Enum} over a map).
+     */
+    public static java.util.List<java.util.Map.Entry<?, ?>> sortedEntries(java.util.Map<?, ?> map) {
+        return TermOrder.sortedEntries(map);
+    }
+
+    /**
      * Sets the process-wide fallback for objects that are not terms, consulted after the
      * options' own; it is what {@code toString()} of atoms and tuples uses. The shell sets it
      * at start.

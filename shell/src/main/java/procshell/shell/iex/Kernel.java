@@ -787,8 +787,10 @@ public final class Kernel {
         // Float.to_string's shortest form: "#{1.0e10}" is "1.0e10" where inspect spells it out
         if (procshell.shell.eval.Arithmetic.isFloat(t)) return ElixirFloat.to_string(t);
         if (t instanceof Number) return inspect(t);
+        if (RangeTerm.is(t)) return RangeTerm.inspect(t); // String.Chars.Range
+        if (Structs.structOf(t) != null) throw Enumerables.notEnumerable("String.Chars", t);
         String type = t instanceof Tuple ? "Tuple" : t instanceof Pid ? "PID" : t instanceof Ref ? "Reference"
-                : t instanceof Map<?, ?> ? "Map" : t instanceof groovy.lang.Range<?> ? "Range (a struct)"
+                : t instanceof Map<?, ?> ? "Map"
                 : t instanceof Closure<?> ? "Function" : null;
         if (type != null) {
             throw new ProtocolUndefinedError("String.Chars", t, type);
@@ -819,7 +821,7 @@ public final class Kernel {
                 long cp = ((Number) e).longValue();
                 if (cp < 0 || cp > Character.MAX_CODE_POINT) return false;
                 out.appendCodePoint((int) cp);
-            } else if (e instanceof List<?> inner && !(e instanceof groovy.lang.Range<?>)) {
+            } else if (e instanceof List<?> inner) {
                 if (!chardata(inner, out)) return false;
             } else {
                 return false;

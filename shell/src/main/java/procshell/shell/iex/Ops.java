@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import groovy.lang.Closure;
-import groovy.lang.IntRange;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.process.ExitException;
@@ -125,13 +124,33 @@ public final class Ops {
         return mapUpdate(defaults, keysAndValues);
     }
 
-    /** The range {@code first..last} (step 1 or -1 as the bounds go). */
+    /**
+     * The range {@code first..last}: the struct {@code %Range{}}, step 1, or -1 when it counts
+     * down (Elixir 1.14).
+     *
+     * @throws ArgumentError when a bound is no integer, with Elixir's text
+     */
     public static Object range(Object first, Object last) {
-        if (!(first instanceof Integer f) || !(last instanceof Integer l)) {
+        if (!ElixirEnum.isInt(first) || !ElixirEnum.isInt(last)) {
             throw new ArgumentError("ranges (first..last) expect both sides to be integers, got: " + Kernel.inspect(first) + ".."
                     + Kernel.inspect(last));
         }
-        return new IntRange(true, f, l);
+        long f = ((Number) first).longValue();
+        long l = ((Number) last).longValue();
+        return RangeTerm.of(f, l, f <= l ? 1 : -1);
+    }
+
+    /**
+     * The range {@code first..last//step}.
+     *
+     * @throws ArgumentError when a bound or the step is no integer, or the step is 0, with Elixir's text
+     */
+    public static Object range(Object first, Object last, Object step) {
+        if (!ElixirEnum.isInt(first) || !ElixirEnum.isInt(last) || !ElixirEnum.isInt(step) || ((Number) step).longValue() == 0) {
+            throw new ArgumentError("ranges (first..last//step) expect both sides to be integers and the step to be a non-zero integer, got: "
+                    + Kernel.inspect(first) + ".." + Kernel.inspect(last) + "//" + Kernel.inspect(step));
+        }
+        return RangeTerm.of(((Number) first).longValue(), ((Number) last).longValue(), ((Number) step).longValue());
     }
 
     /** The string of an interpolation {@code "a#{x}b"}: each part through {@code String.Chars}. */
@@ -307,13 +326,12 @@ public final class Ops {
 
     /** {@code x in enumerable} (a list, range or map's {k, v} entries), comparing with ===. */
     public static Boolean in(Object x, Object enumerable) {
-        if (enumerable instanceof IntRange r) {
-            return x instanceof Integer i && i >= r.getFrom() && i <= r.getTo();
-        }
-        if (enumerable instanceof Map<?, ?> m) {
+        if (RangeTerm.is(enumerable)) return RangeTerm.contains(enumerable, x);
+        if (enumerable instanceof Map<?, ?> m && Structs.structOf(m) == null) {
             return x instanceof Tuple t && t.size() == 2 && m.containsKey(t.get(0)) && TermCompare.exactEquals(m.get(t.get(0)), t.get(1));
         }
-        for (Object o : asList(enumerable, "protocol Enumerable not implemented for ")) if (TermCompare.equal(o, x)) return true;
+        if (!(enumerable instanceof List<?>)) return ElixirEnum.member_qm(enumerable, x);
+        for (Object o : (List<?>) enumerable) if (TermCompare.exactEquals(o, x)) return true;
         return false;
     }
 
@@ -324,41 +342,15 @@ public final class Ops {
 
     /** The elements a {@code for} generator walks: a list's, a range's, a map's {k, v} entries. */
     public static Iterable<?> enumerate(Object enumerable) {
-        if (enumerable instanceof Iterable<?> it) return it;
-        if (enumerable instanceof Map<?, ?> m) {
-            List<Object> entries = new ArrayList<>(m.size());
-            for (Map.Entry<?, ?> e : m.entrySet()) entries.add(Tuple.of(e.getKey(), e.getValue()));
-            return entries;
-        }
-        throw new ProtocolUndefinedError("Enumerable", enumerable, typeName(enumerable));
-    }
-
-    private static String typeName(Object e) {
-        return e instanceof Tuple ? "Tuple" : e instanceof Atom || e == null || e instanceof Boolean ? "Atom"
-                : e instanceof String ? "BitString" : e instanceof Integer || e instanceof Long ? "Integer"
-                : e instanceof Number ? "Float" : e instanceof procshell.runtime.node.Pid ? "PID" : "Function";
+        return Enumerables.each(enumerable);
     }
 
     /**
      * What {@code for ..., into: collectable} gives: the elements put into a map (as {k, v}
-     * tuples), a list, or a string.
+     * tuples), a list, a MapSet or a string ({@link Collectables}).
      */
     public static Object into(Object collectable, List<Object> elements) {
-        if (collectable instanceof Map<?, ?> m) {
-            MapTerm out = new MapTerm(m);
-            for (Object e : elements) {
-                if (!(e instanceof Tuple t && t.size() == 2)) throw new ArgumentError("argument error");
-                out.put(t.get(0), t.get(1));
-            }
-            return out;
-        }
-        if (collectable instanceof List<?> l) return append(l, elements);
-        if (collectable instanceof String s) {
-            StringBuilder b = new StringBuilder(s);
-            for (Object e : elements) b.append(concat("", e));
-            return b.toString();
-        }
-        throw new ProtocolUndefinedError("Collectable", collectable, typeName(collectable));
+        return Collectables.into(collectable, elements);
     }
 
     /** {@code for ..., uniq: true}: the elements without later duplicates. */
@@ -381,12 +373,12 @@ public final class Ops {
 
     /** True when v is a list of exactly that length. */
     public static boolean isList(Object v, int size) {
-        return v instanceof List<?> l && !(v instanceof IntRange) && l.size() == size;
+        return v instanceof List<?> l && l.size() == size;
     }
 
     /** True when v is a list of at least that length ({@code [h | t]} with that many heads). */
     public static boolean isListAtLeast(Object v, int size) {
-        return v instanceof List<?> l && !(v instanceof IntRange) && l.size() >= size;
+        return v instanceof List<?> l && l.size() >= size;
     }
 
     /** True when v is a map holding the key. */

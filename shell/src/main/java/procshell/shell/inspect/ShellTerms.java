@@ -17,10 +17,8 @@ public final class ShellTerms {
         if (term instanceof Closure<?> c) {
             return "#Function<" + Integer.toHexString(System.identityHashCode(c)) + "/" + c.getMaximumNumberOfParameters() + " in :iex>";
         }
-        if (term instanceof groovy.lang.IntRange r) {
-            // Elixir's first..last, with //-1 when it counts down
-            return r.isReverse() ? r.getTo() + ".." + r.getFrom() + "//-1" : r.getFrom() + ".." + r.getTo();
-        }
+        String struct = procshell.shell.iex.StructInspect.INSTANCE.inspect(term, opts);
+        if (struct != null) return struct;
         if (term instanceof java.util.Map<?, ?> m && m.get(STRUCT) instanceof procshell.runtime.node.Atom a && a.name().startsWith("Elixir.")) {
             // a struct %Name{...}: the map without its __struct__ key, named
             java.util.Map<Object, Object> fields = new java.util.LinkedHashMap<>(m);

@@ -38,6 +38,14 @@ final class StdlibShell implements AutoCloseable {
         return t;
     });
 
+    StdlibShell() {
+        try {
+            shell.process().evaluate(":ok"); // Groovy loads on first use: not within a case's time
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The result line of one case. */
     String run(String source) throws InterruptedException {
         EvaluatorProcess process = shell.process();

@@ -17,7 +17,7 @@ final class CallTargets {
     /** Kernel's functions that {@link procshell.shell.iex.Ops} implements (name/arity to its method). */
     private static final Map<String, String> OPS_KERNEL = Map.of(
             "length/1", "length", "put_elem/3", "put_elem", "then/2", "then", "tap/2", "tap", "byte_size/1", "byte_size",
-            "spawn/3", "spawn", "spawn_link/3", "spawn_link");
+            "spawn/3", "spawn", "spawn_link/3", "spawn_link", "..///3", "range", "=~/2", "matchesText");
 
     /**
      * The {@code Ops} method of a Kernel function that Ops implements ({@code length/1}), or null.

@@ -1,0 +1,52 @@
+package procshell.shell.iex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import procshell.runtime.node.Tuple;
+
+/**
+ * Elixir's {@code Collectable} protocol over the shell's terms ({@code Enum.into/2},
+ * {@code for ... into:}): a list appends, a map puts {@code {key, value}} tuples, a MapSet adds
+ * elements, a binary appends binaries.
+ */
+final class Collectables {
+    private Collectables() {}
+
+    /**
+     * The collectable with the elements put in.
+     *
+     * @throws ArgumentError          when a map is given something other than 2-tuples
+     * @throws ProtocolUndefinedError when the term is not collectable
+     */
+    static Object into(Object collectable, List<Object> elements) {
+        if (collectable instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l);
+            out.addAll(elements);
+            return out;
+        }
+        if (MapSetTerm.is(collectable)) {
+            List<Object> all = MapSetTerm.elements(collectable);
+            all.addAll(elements);
+            return MapSetTerm.of(all);
+        }
+        if (collectable instanceof Map<?, ?> m && Structs.structOf(m) == null) {
+            MapTerm out = new MapTerm(m);
+            for (Object e : elements) {
+                if (!(e instanceof Tuple t && t.size() == 2)) throw new ArgumentError("argument error");
+                out.put(t.get(0), t.get(1));
+            }
+            return out;
+        }
+        if (collectable instanceof String s) {
+            StringBuilder b = new StringBuilder(s);
+            for (Object e : elements) {
+                if (!(e instanceof String part)) throw new ArgumentError("argument error");
+                b.append(part);
+            }
+            return b.toString();
+        }
+        throw Enumerables.notEnumerable("Collectable", collectable);
+    }
+}

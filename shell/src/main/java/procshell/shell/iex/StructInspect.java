@@ -1,0 +1,23 @@
+package procshell.shell.iex;
+
+import procshell.runtime.inspect.InspectOptions;
+
+/**
+ * How Elixir's {@code Inspect} implementations print the standard terms the shell builds:
+ * {@code 1..3} and {@code 1..10//2} for ranges, {@code MapSet.new([1, 2])} for sets, and streams.
+ * An instance, not static functions, so that it is not taken for a module at the prompt.
+ */
+public final class StructInspect {
+    /** The one instance. */
+    public static final StructInspect INSTANCE = new StructInspect();
+
+    private StructInspect() {}
+
+    /** The inspected form of a range, MapSet or stream, or null when the term is none of them. */
+    public String inspect(Object term, InspectOptions opts) {
+        if (RangeTerm.is(term)) return RangeTerm.inspect(term);
+        if (MapSetTerm.is(term)) return MapSetTerm.inspect(term, opts);
+        if (term instanceof LazyStream s) return s.toString();
+        return null;
+    }
+}
