@@ -153,6 +153,19 @@ public final class Ops {
         return RangeTerm.of(((Number) first).longValue(), ((Number) last).longValue(), ((Number) step).longValue());
     }
 
+    /**
+     * {@code left =~ right} with a string on the right: whether the left string contains it, as
+     * Kernel's {@code =~/2}.
+     *
+     * @throws FunctionClauseError when either side is not a string
+     */
+    public static boolean matchesText(Object left, Object right) {
+        Object l = Values.normalize(left);
+        Object r = Values.normalize(right);
+        if (!(l instanceof String text) || !(r instanceof String part)) throw new FunctionClauseError("Kernel.=~", 2);
+        return text.contains(part);
+    }
+
     /** The string of an interpolation {@code "a#{x}b"}: each part through {@code String.Chars}. */
     public static String interpolate(Object... parts) {
         parts = args(parts);
