@@ -163,6 +163,7 @@ public final class Modules {
     public static String javaName(String elixirName) {
         if (elixirName.endsWith("?")) return elixirName.substring(0, elixirName.length() - 1) + "_qm";
         if (elixirName.endsWith("!")) return elixirName.substring(0, elixirName.length() - 1) + "_bang";
+        if (elixirName.equals("new")) return "new_"; // a Java keyword
         return elixirName;
     }
 

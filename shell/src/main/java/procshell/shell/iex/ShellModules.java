@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * without a module.
  *
  * <p>Java names map to Elixir's: {@code alive_qm} is {@code alive?}, {@code fetch_bang} is
- * {@code fetch!}; names starting with {@code _} are translation targets and not shown.
+ * {@code fetch!}, {@code new_} is {@code new}; names starting with {@code _} are translation targets and not shown.
  */
 public final class ShellModules {
     /** Public classes of the package that are plumbing, not modules a person calls. */
@@ -132,6 +132,7 @@ public final class ShellModules {
     public static String elixirName(String javaName) {
         if (javaName.endsWith("_qm")) return javaName.substring(0, javaName.length() - 3) + "?";
         if (javaName.endsWith("_bang")) return javaName.substring(0, javaName.length() - 5) + "!";
+        if (javaName.equals("new_")) return "new"; // a Java keyword: MapSet.new/1 is new_
         return javaName;
     }
 
