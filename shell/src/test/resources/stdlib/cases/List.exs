@@ -53,7 +53,6 @@ List.last([])
 List.last([], 1)
 List.last([1])
 List.last([1, 2, 3])
-List.myers_difference([1, 4, 2, 3], [1, 2, 3, 4])
 List.pop_at([1, 2, 3], 0)
 List.pop_at([1, 2, 3], 5)
 List.pop_at([1, 2, 3], 5, 10)
@@ -97,7 +96,6 @@ List.ascii_printable?('abc' ++ [0], 2)
 [] ++ [1]
 [1, 2, 3, 2] -- [2]
 [1, 2, 3] -- [4]
-[1, 2] ++ :a
 :a ++ [1]
 hd([1, 2])
 tl([1])

@@ -715,7 +715,7 @@ public final class Kernel {
         """)
     public static Object elem(Object tuple, Object index) {
         // Elixir inlines elem(t, i) as :erlang.element(i + 1, t): its errors name that call
-        Object position = index instanceof Number n && !(index instanceof Double) ? procshell.shell.eval.Arithmetic.add(n, 1) : index;
+        Object position = procshell.shell.eval.Arithmetic.add(index, 1); // a non-number fails there, as on the BEAM
         return Erlang.element(position, tuple);
     }
 

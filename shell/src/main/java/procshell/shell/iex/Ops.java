@@ -315,7 +315,7 @@ public final class Ops {
 
     /** {@code a ++ b}. */
     public static List<Object> append(Object a, Object b) {
-        List<?> x = asList(a, "argument error: ");
+        if (!(a instanceof List<?> x)) throw new ArgumentError("argument error");
         List<?> y = asList(b, "improper lists are not supported: ");
         List<Object> out = new ArrayList<>(x.size() + y.size());
         out.addAll(x);
@@ -325,8 +325,9 @@ public final class Ops {
 
     /** {@code a -- b}: each element of b removes its first occurrence in a. */
     public static List<Object> subtract(Object a, Object b) {
-        List<Object> out = new ArrayList<>(asList(a, "argument error: "));
-        for (Object o : asList(b, "argument error: ")) {
+        if (!(a instanceof List<?> x) || !(b instanceof List<?> y)) throw new ArgumentError("argument error");
+        List<Object> out = new ArrayList<>(x);
+        for (Object o : y) {
             for (int i = 0; i < out.size(); i++) {
                 if (TermCompare.exactEquals(out.get(i), o)) {
                     out.remove(i);
@@ -470,7 +471,7 @@ public final class Ops {
     /** {@code put_elem(tuple, index, value)}. */
     public static Tuple put_elem(Object tuple, Object index, Object value) {
         if (!(tuple instanceof Tuple t) || !(index instanceof Integer i) || i < 0 || i >= t.size()) {
-            throw ArgumentError.badArgument(tuple instanceof Tuple ? "2nd argument: out of range" : "2nd argument: not a tuple",
+            throw ArgumentError.badArgument(tuple instanceof Tuple ? "1st argument: out of range" : "2nd argument: not a tuple",
                     ":erlang.setelement(" + Kernel.inspect(index instanceof Integer i ? i + 1 : index) + ", " + Kernel.inspect(tuple)
                             + ", " + Kernel.inspect(value) + ")");
         }
