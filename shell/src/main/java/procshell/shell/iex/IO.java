@@ -1,36 +1,134 @@
 package procshell.shell.iex;
 
+import java.util.List;
+
+import procshell.runtime.inspect.Inspect;
+import procshell.runtime.inspect.InspectOptions;
 import procshell.runtime.node.Atom;
 import procshell.shell.eval.Values;
 
-/** Elixir's {@code IO} module at the prompt: {@code IO.puts/1} and {@code IO.inspect/1}. */
+/**
+ * Elixir's {@code IO} module at the prompt (1.14): {@code puts}, {@code write}, {@code inspect}
+ * (with {@code label:} and inspect options) to the shell's output, and the iodata/chardata
+ * conversions. A device argument ({@code :stdio}, {@code :stderr}) is accepted; both print to the
+ * shell's output.
+ */
 @Doc("""
-    Functions for writing to the shell's output.
+    Functions for writing to the shell's output, and iodata/chardata conversions.
     """)
 public final class IO {
     private IO() {}
 
-    /** Prints the text and a newline, as {@code IO.puts/1}; returns {@code :ok}. */
+    private static void print(String text) {
+        IexSession s = IexSession.current();
+        s.out().print(text);
+        s.out().flush();
+    }
+
+    /** Prints the chardata and a newline, as {@code IO.puts/1}; returns {@code :ok}. */
     @Doc("""
-        Writes the text followed by a newline; returns :ok.
+        Writes the text (any chardata, or a term with String.Chars) followed by a newline; returns :ok.
         """)
     public static Atom puts(Object text) {
-        IexSession s = IexSession.current();
-        Object v = Values.normalize(text);
-        s.out().println(v instanceof Atom a ? a.name() : v instanceof Number ? Kernel.to_string(v) : String.valueOf(v));
-        s.out().flush();
+        print(Kernel.to_string(text) + "\n");
         return Atom.OK;
+    }
+
+    /** As {@code IO.puts/2} with a device. */
+    public static Atom puts(Object device, Object text) {
+        device(device, "puts");
+        return puts(text);
+    }
+
+    /** Prints the chardata without a newline, as {@code IO.write/1}. */
+    @Doc("""
+        Writes the text (any chardata) without a newline; returns :ok.
+        """)
+    public static Atom write(Object text) {
+        print(Kernel.to_string(text));
+        return Atom.OK;
+    }
+
+    /** As {@code IO.write/2} with a device. */
+    public static Atom write(Object device, Object text) {
+        device(device, "write");
+        return write(text);
     }
 
     /** Prints the inspected term, as {@code IO.inspect/1}; returns the term. */
     @Doc("""
-        Writes the inspected term followed by a newline and returns the term.
+        Writes the inspected term (after "label: " with the label: option) and returns the term.
+        Takes inspect's options: limit:, printable_limit:, width:, charlists:.
+
+        ## Examples
+
+            ps> [1, 2] |> IO.inspect(label: "list") |> Enum.sum()
+            list: [1, 2]
+            3
         """)
     public static Object inspect(Object term) {
-        IexSession s = IexSession.current();
+        return inspect(term, List.of());
+    }
+
+    /** As {@code IO.inspect/2}: {@code label:} and inspect options. */
+    public static Object inspect(Object term, Object options) {
         Object v = Values.normalize(term);
-        s.out().println(s.inspect(v));
-        s.out().flush();
+        // IO.inspect lays the document out at the options' width, pretty or not
+        InspectOptions opts = InspectOpts.from(options, InspectOptions.DEFAULT).withPretty(true);
+        Object label = Keyword.get(options, Atom.of("label"), null);
+        print((label == null ? "" : Kernel.to_string(label) + ": ") + Inspect.inspect(v, opts) + "\n");
         return v;
+    }
+
+    /** As {@code IO.inspect/3} with a device. */
+    public static Object inspect(Object device, Object term, Object options) {
+        device(device, "inspect");
+        return inspect(term, options);
+    }
+
+    private static void device(Object device, String function) {
+        Object d = Values.normalize(device);
+        if (!(d instanceof Atom || d instanceof procshell.runtime.node.Pid)) throw new FunctionClauseError("IO." + function, 2);
+    }
+
+    /** The iodata as one binary, as {@code IO.iodata_to_binary/1}. */
+    @Doc("""
+        Converts iodata (strings, bytes and lists of them) to a string.
+        """)
+    public static String iodata_to_binary(Object iodata) {
+        StringBuilder b = new StringBuilder();
+        iodata(Values.normalize(iodata), b);
+        return b.toString();
+    }
+
+    /** The byte size of the iodata, as {@code IO.iodata_length/1}. */
+    @Doc("""
+        Returns the size in bytes of the iodata.
+        """)
+    public static int iodata_length(Object iodata) {
+        return iodata_to_binary(iodata).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    private static void iodata(Object o, StringBuilder b) {
+        if (o instanceof String s) {
+            b.append(s);
+        } else if (o instanceof Integer i && i >= 0 && i <= 255) {
+            b.append((char) i.intValue());
+        } else if (o instanceof List<?> l) {
+            for (Object e : l) iodata(e, b);
+        } else {
+            throw ArgumentError.badArgument("1st argument: not an iodata term");
+        }
+    }
+
+    /** The chardata as a string, as {@code IO.chardata_to_string/1}. */
+    @Doc("""
+        Converts chardata (strings, code points and lists of them) to a string.
+        """)
+    public static String chardata_to_string(Object chardata) {
+        Object c = Values.normalize(chardata);
+        if (c instanceof String s) return s;
+        if (c instanceof List<?>) return Kernel.to_string(c);
+        throw new FunctionClauseError("IO.chardata_to_string", 1);
     }
 }

@@ -697,6 +697,55 @@ public final class Kernel {
         return procshell.runtime.inspect.Inspect.inspect(Values.normalize(term));
     }
 
+    /** The term as {@code inspect/2} prints it with options (limit:, pretty:, width:, charlists:, ...). */
+    public static String inspect(Object term, Object options) {
+        return procshell.runtime.inspect.Inspect.inspect(Values.normalize(term),
+                InspectOpts.from(options, procshell.runtime.inspect.InspectOptions.DEFAULT));
+    }
+
+    // ---- nested access ------------------------------------------------------------------------
+
+    /** The value at a path of keys and accessors, as {@code get_in/2}. */
+    @Doc("""
+        Gets a value from a nested structure by a list of keys (or Access accessors).
+        """)
+    public static Object get_in(Object data, Object keys) {
+        return ElixirAccess.getIn(data, keys);
+    }
+
+    /** The structure with the value at the path set, as {@code put_in/3}. */
+    @Doc("""
+        Puts a value in a nested structure by a list of keys (or Access accessors).
+        """)
+    public static Object put_in(Object data, Object keys, Object value) {
+        Object v = Values.normalize(value);
+        return ElixirAccess.getAndUpdateIn(data, keys, Fn.of1(old -> Tuple.of(null, v))).get(1);
+    }
+
+    /** The structure with the value at the path through {@code fun}, as {@code update_in/3}. */
+    @Doc("""
+        Updates a value in a nested structure with the function.
+        """)
+    public static Object update_in(Object data, Object keys, Object fun) {
+        return ElixirAccess.getAndUpdateIn(data, keys, Fn.of1(old -> Tuple.of(null, Enumerables.call(fun, old)))).get(1);
+    }
+
+    /** {@code {get, updated}} at a path, as {@code get_and_update_in/3}. */
+    @Doc("""
+        Gets a value and updates a nested structure: the function returns {get, new} or :pop.
+        """)
+    public static Tuple get_and_update_in(Object data, Object keys, Object fun) {
+        return ElixirAccess.getAndUpdateIn(data, keys, fun);
+    }
+
+    /** {@code {value, structure without it}} at a path, as {@code pop_in/2}. */
+    @Doc("""
+        Pops a value from a nested structure: {value, rest}.
+        """)
+    public static Tuple pop_in(Object data, Object keys) {
+        return ElixirAccess.popIn(data, keys);
+    }
+
     // ---- terms --------------------------------------------------------------------------------
 
     /** A tuple of the given elements (the shell's spelling of {@code {a, b}}). */

@@ -465,7 +465,7 @@ public final class Ops {
             for (Object o : l) if (o instanceof Tuple t && t.size() == 2 && key.equals(t.get(0))) return t.get(1);
             return null;
         }
-        throw new UndefinedFunctionError("function " + Kernel.inspect(term) + ".fetch/2 is undefined");
+        throw new FunctionClauseError("Access.get", 3);
     }
 
     /** {@code put_elem(tuple, index, value)}. */
