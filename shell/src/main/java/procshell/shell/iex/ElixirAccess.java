@@ -66,6 +66,7 @@ public final class ElixirAccess {
     }
 
     /** The value under the key, as {@code Access.fetch!/2}; KeyError when missing. */
+    @Doc("Fetches the value under the key; raises KeyError when missing.")
     public static Object fetch_bang(Object container, Object key) {
         Object c = Values.normalize(container);
         Object f = fetch(c, key, "fetch!", 2);

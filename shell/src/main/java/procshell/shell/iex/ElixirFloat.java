@@ -156,6 +156,55 @@ public final class ElixirFloat {
             :error
         """)
     public static Object parse(Object text) {
-        return ElixirInteger.parsePrefix(FLOAT_PREFIX, text, Double::parseDouble);
+        ElixirString.str(text, "parse", 1);
+        Object r = ElixirInteger.parsePrefix(FLOAT_PREFIX, text, Double::parseDouble);
+        // a text beyond the largest float is no float, as :erlang.binary_to_float says
+        return r instanceof procshell.runtime.node.Tuple t && Double.isInfinite((Double) t.get(0)) ? Kernel._atom_("error") : r;
+    }
+
+    /** The text as a charlist, as {@code Float.to_charlist/1}. */
+    @Doc("Returns a charlist of the float's shortest text.")
+    public static java.util.List<Object> to_charlist(Object number) {
+        if (!Arithmetic.isFloat(number)) throw new FunctionClauseError("Float.to_charlist", 1);
+        return ElixirString.to_charlist(to_string(number));
+    }
+
+    /** {@code {numerator, denominator}} of the float's exact value, as {@code Float.ratio/1}. */
+    @Doc("Returns the float as an exact fraction {numerator, denominator}.")
+    public static procshell.runtime.node.Tuple ratio(Object number) {
+        if (!Arithmetic.isFloat(number)) throw new FunctionClauseError("Float.ratio", 1);
+        BigDecimal exact = new BigDecimal(((Number) number).doubleValue());
+        java.math.BigInteger num = exact.unscaledValue();
+        java.math.BigInteger den = java.math.BigInteger.ONE;
+        if (exact.scale() > 0) den = java.math.BigInteger.TEN.pow(exact.scale());
+        else num = num.multiply(java.math.BigInteger.TEN.pow(-exact.scale()));
+        java.math.BigInteger g = num.gcd(den);
+        if (g.signum() != 0) {
+            num = num.divide(g);
+            den = den.divide(g);
+        }
+        if (num.signum() == 0) den = java.math.BigInteger.ONE;
+        return procshell.runtime.node.Tuple.of(Arithmetic.integer(num), Arithmetic.integer(den));
+    }
+
+    /** The smallest finite float, as {@code Float.min_finite/0}. */
+    @Doc("Returns the smallest finite float.")
+    public static double min_finite() {
+        return -Double.MAX_VALUE;
+    }
+
+    /** The largest finite float, as {@code Float.max_finite/0}. */
+    @Doc("Returns the largest finite float.")
+    public static double max_finite() {
+        return Double.MAX_VALUE;
+    }
+
+    /** {@code base ** exponent}, as {@code Float.pow/2}; ArithmeticError on overflow. */
+    @Doc("Computes the float base raised to the exponent.")
+    public static double pow(Object base, Object exponent) {
+        if (!Arithmetic.isFloat(base) || !(exponent instanceof Number)) throw new FunctionClauseError("Float.pow", 2);
+        double r = Math.pow(((Number) base).doubleValue(), ((Number) exponent).doubleValue());
+        if (Double.isNaN(r) || Double.isInfinite(r)) throw new ArithmeticError();
+        return r;
     }
 }

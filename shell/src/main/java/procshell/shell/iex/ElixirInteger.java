@@ -71,7 +71,8 @@ public final class ElixirInteger {
             :error
         """)
     public static Object parse(Object text) {
-        return parsePrefix(INTEGER_PREFIX, text, digits -> Arithmetic.integer(new BigInteger(digits)));
+        ElixirString.str(text, "parse", 2);
+        return parsePrefix(INTEGER_PREFIX, text, digits -> Arithmetic.integer(new BigInteger(digits.startsWith("+") ? digits.substring(1) : digits)));
     }
 
     /** {@code {value, rest}} for the text's prefix that the pattern matches, else {@code :error}. */
@@ -125,6 +126,120 @@ public final class ElixirInteger {
         boolean inexact = Arithmetic.big(Arithmetic.rem(dividend, divisor)).signum() != 0;
         boolean negative = Arithmetic.big(dividend).signum() * Arithmetic.big(divisor).signum() < 0;
         return Arithmetic.integer(inexact && negative ? q.subtract(BigInteger.ONE) : q);
+    }
+
+    private static BigInteger integer(Object n, String function, int arity) {
+        if (!Arithmetic.isInteger(n)) throw new FunctionClauseError("Integer." + function, arity);
+        return Arithmetic.big(n);
+    }
+
+    /** The digits in a base (default 10), as {@code Integer.digits/2}; a negative number's digits are negative. */
+    @Doc("Returns the ordered digits of the integer in the base (default 10).")
+    public static java.util.List<Object> digits(Object integer) {
+        return digits(integer, 10);
+    }
+
+    /** As {@code Integer.digits/2}. */
+    public static java.util.List<Object> digits(Object integer, Object base) {
+        BigInteger n = integer(integer, "digits", 2);
+        BigInteger b = integer(base, "digits", 2);
+        if (b.compareTo(BigInteger.TWO) < 0) throw new FunctionClauseError("Integer.digits", 2);
+        java.util.LinkedList<Object> out = new java.util.LinkedList<>();
+        if (n.signum() == 0) out.add(0);
+        while (n.signum() != 0) {
+            BigInteger[] qr = n.divideAndRemainder(b);
+            out.addFirst(Arithmetic.integer(qr[1]));
+            n = qr[0];
+        }
+        return new java.util.ArrayList<>(out);
+    }
+
+    /** The integer of digits in a base (default 10), as {@code Integer.undigits/2}. */
+    @Doc("Returns the integer represented by the ordered digits in the base (default 10).")
+    public static Number undigits(Object digits) {
+        return undigits(digits, 10);
+    }
+
+    /** As {@code Integer.undigits/2}; ArgumentError for a digit out of the base. */
+    public static Number undigits(Object digits, Object base) {
+        BigInteger b = integer(base, "undigits", 2);
+        if (!(digits instanceof java.util.List<?> l) || b.compareTo(BigInteger.TWO) < 0) throw new FunctionClauseError("Integer.undigits", 2);
+        BigInteger n = BigInteger.ZERO;
+        for (Object d : l) {
+            BigInteger digit = integer(d, "undigits", 2);
+            if (digit.compareTo(b) >= 0) throw new ArgumentError("invalid digit " + digit + " in base " + b);
+            n = n.multiply(b).add(digit);
+        }
+        return Arithmetic.integer(n);
+    }
+
+    /** The greatest common divisor (non-negative), as {@code Integer.gcd/2}. */
+    @Doc("Returns the greatest common divisor of the two integers.")
+    public static Number gcd(Object a, Object b) {
+        return Arithmetic.integer(integer(a, "gcd", 2).gcd(integer(b, "gcd", 2)));
+    }
+
+    /** {@code {gcd, m, n}} with {@code gcd = a*m + b*n}, as {@code Integer.extended_gcd/2}. */
+    @Doc("Returns the extended greatest common divisor: {gcd, m, n} with gcd = a*m + b*n.")
+    public static Tuple extended_gcd(Object a, Object b) {
+        BigInteger x = integer(a, "extended_gcd", 2);
+        BigInteger y = integer(b, "extended_gcd", 2);
+        BigInteger oldR = x, r = y, oldS = BigInteger.ONE, s = BigInteger.ZERO, oldT = BigInteger.ZERO, t = BigInteger.ONE;
+        while (r.signum() != 0) {
+            BigInteger q = oldR.divide(r);
+            BigInteger tmp = r;
+            r = oldR.subtract(q.multiply(r));
+            oldR = tmp;
+            tmp = s;
+            s = oldS.subtract(q.multiply(s));
+            oldS = tmp;
+            tmp = t;
+            t = oldT.subtract(q.multiply(t));
+            oldT = tmp;
+        }
+        if (oldR.signum() < 0) {
+            oldR = oldR.negate();
+            oldS = oldS.negate();
+            oldT = oldT.negate();
+        }
+        return Tuple.of(Arithmetic.integer(oldR), Arithmetic.integer(oldS), Arithmetic.integer(oldT));
+    }
+
+    /** {@code base ** exponent} for a non-negative exponent, as {@code Integer.pow/2}. */
+    @Doc("Computes base raised to the (non-negative) exponent.")
+    public static Number pow(Object base, Object exponent) {
+        BigInteger b = integer(base, "pow", 2);
+        BigInteger e = integer(exponent, "pow", 2);
+        if (e.signum() < 0) throw new ArithmeticError();
+        return Arithmetic.integer(b.pow(e.intValueExact()));
+    }
+
+    /** The text as a charlist, as {@code Integer.to_charlist/1}. */
+    @Doc("Returns a charlist of the integer's text (in the base, if given).")
+    public static java.util.List<Object> to_charlist(Object integer) {
+        return ElixirString.to_charlist(to_string(integer));
+    }
+
+    /** As {@code Integer.to_charlist/2} in a base. */
+    public static java.util.List<Object> to_charlist(Object integer, Object base) {
+        return ElixirString.to_charlist(to_string(integer, base));
+    }
+
+    /** As {@code Integer.parse/2} in a base from 2 to 36; ArgumentError for another base. */
+    public static Object parse(Object text, Object base) {
+        if (!Arithmetic.isInteger(base) || Arithmetic.big(base).compareTo(BigInteger.TWO) < 0
+                || Arithmetic.big(base).compareTo(BigInteger.valueOf(36)) > 0) {
+            throw new ArgumentError("invalid base " + Kernel.inspect(base));
+        }
+        int radix = Arithmetic.big(base).intValue();
+        String s = ElixirString.str(text, "parse", 2);
+        int i = 0;
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
+        int start = i;
+        while (i < s.length() && Character.digit(s.charAt(i), radix) >= 0 && s.charAt(i) < 128) i++;
+        if (i == start) return Kernel._atom_("error");
+        String digits = s.substring(0, i);
+        return Tuple.of(Arithmetic.integer(new BigInteger(digits.startsWith("+") ? digits.substring(1) : digits, radix)), s.substring(i));
     }
 
     private static ArgumentError notAnInteger(String problem, Object... args) {

@@ -325,6 +325,7 @@ public final class ElixirList {
     }
 
     /** As {@code List.keyfind!/3}; KeyError when none. */
+    @Doc("As keyfind/3; raises KeyError when no tuple has the key.")
     public static Object keyfind_bang(Object list, Object key, Object position) {
         int p = position(position, "keyfind!", 3);
         List<Object> l = list(list, "keyfind!", 3);

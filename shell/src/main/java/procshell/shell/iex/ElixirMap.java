@@ -76,7 +76,11 @@ public final class ElixirMap {
     public static Object fetch_bang(Object map, Object key) {
         Map<?, ?> m = map(map);
         Object k = Values.normalize(key);
-        if (!m.containsKey(k)) throw missing(k, m);
+        if (!m.containsKey(k)) {
+            // Map.fetch!/2 is :maps.get/2 on the BEAM: iex shows that frame
+            throw new KeyError("key " + Inspect.inspect(k) + " not found in: " + Inspect.inspect(m),
+                    List.of("(stdlib 4.2) :maps.get(" + Inspect.inspect(k) + ", " + Inspect.inspect(m) + ")"));
+        }
         return m.get(k);
     }
 
@@ -157,6 +161,7 @@ public final class ElixirMap {
     }
 
     /** As {@code Map.get_and_update!/3}; KeyError when the key is missing. */
+    @Doc("As get_and_update/3; raises KeyError when the key is missing.")
     public static Tuple get_and_update_bang(Object map, Object key, Object fun) {
         Map<?, ?> m = map(map);
         if (!m.containsKey(Values.normalize(key))) throw missing(key, m);
@@ -251,6 +256,7 @@ public final class ElixirMap {
     }
 
     /** As {@code Map.pop!/2}; KeyError when missing. */
+    @Doc("Removes the key: {value, map}; raises KeyError when missing.")
     public static Tuple pop_bang(Object map, Object key) {
         Map<?, ?> m = map(map);
         if (!m.containsKey(Values.normalize(key))) throw missing(key, m);
@@ -258,6 +264,7 @@ public final class ElixirMap {
     }
 
     /** As {@code Map.pop_lazy/3}: the default from {@code fun.()}. */
+    @Doc("Removes the key: {value, map}; the default comes from the function.")
     public static Tuple pop_lazy(Object map, Object key, Object fun) {
         Map<?, ?> m = map(map);
         if (!m.containsKey(Values.normalize(key))) return Tuple.of(call(fun), new MapTerm(m));
@@ -281,6 +288,7 @@ public final class ElixirMap {
     }
 
     /** The key set to {@code fun.()} unless already there, as {@code Map.put_new_lazy/3}. */
+    @Doc("Puts the function's result under the key unless the key is there.")
     public static MapTerm put_new_lazy(Object map, Object key, Object fun) {
         MapTerm m = copy(map);
         Object k = Values.normalize(key);
@@ -298,6 +306,7 @@ public final class ElixirMap {
     }
 
     /** As {@code Map.replace!/3}; KeyError when missing. */
+    @Doc("Replaces the value under the key; raises KeyError when missing.")
     public static MapTerm replace_bang(Object map, Object key, Object value) {
         Map<?, ?> m = map(map);
         if (!m.containsKey(Values.normalize(key))) throw missing(key, m);
@@ -335,6 +344,7 @@ public final class ElixirMap {
     }
 
     /** The key's value through {@code fun}, as {@code Map.update!/3}; KeyError when missing. */
+    @Doc("Updates the value under the key with the function; raises KeyError when missing.")
     public static MapTerm update_bang(Object map, Object key, Object fun) {
         MapTerm m = copy(map);
         Object k = Values.normalize(key);

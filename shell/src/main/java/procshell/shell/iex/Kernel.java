@@ -703,6 +703,130 @@ public final class Kernel {
                 InspectOpts.from(options, procshell.runtime.inspect.InspectOptions.DEFAULT));
     }
 
+    // ---- more guards and built-ins ------------------------------------------------------------
+
+    /** Whether the map has the key, as {@code is_map_key/2}; BadMapError for a non-map. */
+    @Doc("""
+        Returns true if the map has the key.
+        """)
+    public static boolean is_map_key(Object map, Object key) {
+        return ElixirMap.has_key_qm(map, key);
+    }
+
+    /** Whether the term is a bitstring (here: a binary), as {@code is_bitstring/1}. */
+    @Doc("""
+        Returns true if the term is a bitstring (a binary, here).
+        """)
+    public static boolean is_bitstring(Object term) {
+        return is_binary(term);
+    }
+
+    /** Whether the term is a struct, as {@code is_struct/1}. */
+    @Doc("""
+        Returns true if the term is a struct (of the given module, if any).
+        """)
+    public static boolean is_struct(Object term) {
+        return Structs.structOf(term) != null && Structs.structOf(term).name().startsWith("Elixir.");
+    }
+
+    /** Whether the term is a struct of the module, as {@code is_struct/2}. */
+    public static boolean is_struct(Object term, Object module) {
+        return is_struct(term) && Structs.structOf(term).equals(module);
+    }
+
+    /** Whether the term is an exception, as {@code is_exception/1}. */
+    @Doc("""
+        Returns true if the term is an exception.
+        """)
+    public static boolean is_exception(Object term) {
+        return term instanceof Throwable;
+    }
+
+    /** The bytes of a binary from {@code start}, {@code length} long, as {@code binary_part/3}. */
+    @Doc("""
+        Extracts the part of the binary at start with the given length (in bytes).
+        """)
+    public static String binary_part(Object binary, Object start, Object length) {
+        if (!(Values.normalize(binary) instanceof String s)) throw ArgumentError.badArgument("1st argument: not a binary");
+        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (!ElixirEnum.isInt(start) || !ElixirEnum.isInt(length)) throw ArgumentError.badArgument("2nd argument: not a valid {start, length} tuple");
+        long from = ((Number) start).longValue();
+        long len = ((Number) length).longValue();
+        if (len < 0) {
+            from += len;
+            len = -len;
+        }
+        if (from < 0 || from + len > bytes.length) throw ArgumentError.badArgument("2nd argument: out of range");
+        return new String(bytes, (int) from, (int) len, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The size of a binary in bits, as {@code bit_size/1}. */
+    @Doc("""
+        Returns the size of the bitstring in bits.
+        """)
+    public static Number bit_size(Object binary) {
+        if (!(Values.normalize(binary) instanceof String s)) throw ArgumentError.badArgument("1st argument: not a bitstring");
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length * 8;
+    }
+
+    /** The smallest integer not below the number, as {@code ceil/1}. */
+    @Doc("""
+        Returns the smallest integer greater than or equal to the number.
+        """)
+    public static Number ceil(Object number) {
+        if (ElixirEnum.isInt(number) || number instanceof java.math.BigInteger) return (Number) number;
+        if (!(number instanceof Double d)) throw ArgumentError.badArgument("1st argument: not a number");
+        return procshell.shell.eval.Arithmetic.integer(new java.math.BigDecimal(Math.ceil(d)).toBigInteger());
+    }
+
+    /** The largest integer not above the number, as {@code floor/1}. */
+    @Doc("""
+        Returns the largest integer smaller than or equal to the number.
+        """)
+    public static Number floor(Object number) {
+        if (ElixirEnum.isInt(number) || number instanceof java.math.BigInteger) return (Number) number;
+        if (!(number instanceof Double d)) throw ArgumentError.badArgument("1st argument: not a number");
+        return procshell.shell.eval.Arithmetic.integer(new java.math.BigDecimal(Math.floor(d)).toBigInteger());
+    }
+
+    /** The term as a charlist, as {@code to_charlist/1} ({@code List.Chars}). */
+    @Doc("""
+        Converts the term (a string, atom, number or charlist) to a charlist.
+        """)
+    public static List<Object> to_charlist(Object term) {
+        Object t = Values.normalize(term);
+        if (t instanceof List<?>) return ElixirString.to_charlist(to_string(t));
+        if (t instanceof Tuple || t instanceof Map<?, ?> || t instanceof Pid || t instanceof Ref) {
+            throw Enumerables.notEnumerable("List.Chars", t);
+        }
+        return ElixirString.to_charlist(to_string(t));
+    }
+
+    /** Whether the module exports the function with that arity, as {@code function_exported?/3}. */
+    @Doc("""
+        Returns true if the module is loaded and exports the function with the arity.
+        """)
+    public static boolean function_exported_qm(Object module, Object function, Object arity) {
+        if (!(module instanceof Atom m) || !(function instanceof Atom f) || !ElixirEnum.isInt(arity)) {
+            throw ArgumentError.badArgument("1st argument: not an atom");
+        }
+        String typed = m.name().startsWith("Elixir.") ? m.name().substring(7) : ":" + m.name();
+        ShellModules.Module found = ShellModules.find(typed);
+        if (found != null) {
+            for (ShellModules.Function fn : found.functions()) {
+                if (fn.name().equals(f.name()) && fn.arity() == ((Number) arity).intValue()) return true;
+            }
+            return false;
+        }
+        Class<?> c = IexSession.current().modules().classOf(m);
+        if (c == null) return false;
+        for (java.lang.reflect.Method x : c.getMethods()) {
+            if (java.lang.reflect.Modifier.isStatic(x.getModifiers()) && x.getName().equals(Modules.javaName(f.name()))
+                    && x.getParameterCount() == ((Number) arity).intValue()) return true;
+        }
+        return false;
+    }
+
     // ---- nested access ------------------------------------------------------------------------
 
     /** The value at a path of keys and accessors, as {@code get_in/2}. */
@@ -836,7 +960,6 @@ public final class Kernel {
         // Float.to_string's shortest form: "#{1.0e10}" is "1.0e10" where inspect spells it out
         if (procshell.shell.eval.Arithmetic.isFloat(t)) return ElixirFloat.to_string(t);
         if (t instanceof Number) return inspect(t);
-        if (RangeTerm.is(t)) return RangeTerm.inspect(t); // String.Chars.Range
         if (Structs.structOf(t) != null) throw Enumerables.notEnumerable("String.Chars", t);
         String type = t instanceof Tuple ? "Tuple" : t instanceof Pid ? "PID" : t instanceof Ref ? "Reference"
                 : t instanceof Map<?, ?> ? "Map"

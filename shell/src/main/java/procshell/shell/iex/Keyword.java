@@ -104,6 +104,7 @@ public final class Keyword {
     }
 
     /** As {@code Keyword.get_and_update!/3}; KeyError when the key is missing. */
+    @Doc("As get_and_update/3; raises KeyError when the key is missing.")
     public static Tuple get_and_update_bang(Object keywords, Object key, Object fun) {
         List<?> l = list(keywords, key, "get_and_update!", 3);
         if (entry(l, Values.normalize(key)) == null) throw missing(Values.normalize(key), l);
@@ -337,6 +338,7 @@ public final class Keyword {
     }
 
     /** As {@code Keyword.pop!/2}; KeyError when missing. */
+    @Doc("Removes every entry under the key: {value, rest}; raises KeyError when missing.")
     public static Tuple pop_bang(Object keywords, Object key) {
         List<?> l = list(keywords, key, "pop!", 2);
         Object k = Values.normalize(key);
@@ -346,6 +348,7 @@ public final class Keyword {
     }
 
     /** As {@code Keyword.pop_lazy/3}. */
+    @Doc("Removes every entry under the key; the default comes from the function.")
     public static Tuple pop_lazy(Object keywords, Object key, Object fun) {
         List<?> l = list(keywords, key, "pop_lazy", 3);
         Object k = Values.normalize(key);
@@ -354,6 +357,7 @@ public final class Keyword {
     }
 
     /** {@code {first value, list without that entry}}, as {@code Keyword.pop_first/2}. */
+    @Doc("Removes the first entry under the key: {value, rest} (the default when missing).")
     public static Tuple pop_first(Object keywords, Object key) {
         return pop_first(keywords, key, null);
     }
@@ -367,6 +371,7 @@ public final class Keyword {
     }
 
     /** {@code {all values, list without the key}}, as {@code Keyword.pop_values/2}. */
+    @Doc("Removes every entry under the key: {all values, rest}.")
     public static Tuple pop_values(Object keywords, Object key) {
         List<?> l = list(keywords, key, "pop_values", 2);
         return Tuple.of(get_values(l, key), without(l, Values.normalize(key)));
@@ -389,6 +394,7 @@ public final class Keyword {
     }
 
     /** As {@code Keyword.put_new_lazy/3}. */
+    @Doc("Puts the function's result under the key unless the key is there.")
     public static List<Object> put_new_lazy(Object keywords, Object key, Object fun) {
         List<?> l = list(keywords, key, "put_new_lazy", 3);
         Object k = Values.normalize(key);
@@ -404,6 +410,7 @@ public final class Keyword {
     }
 
     /** As {@code Keyword.replace!/3}; KeyError when missing. */
+    @Doc("Replaces the value under the key; raises KeyError when missing.")
     public static List<Object> replace_bang(Object keywords, Object key, Object value) {
         List<?> l = list(keywords, key, "replace!", 3);
         Object k = Values.normalize(key);
@@ -412,6 +419,7 @@ public final class Keyword {
     }
 
     /** As {@code Keyword.replace_lazy/3}: the value through {@code fun} if the key is there. */
+    @Doc("Replaces the value under the key with the function's result, if the key is there.")
     public static List<Object> replace_lazy(Object keywords, Object key, Object fun) {
         List<?> l = list(keywords, key, "replace_lazy", 3);
         Object k = Values.normalize(key);
@@ -432,6 +440,7 @@ public final class Keyword {
     }
 
     /** As {@code Keyword.update!/3}; KeyError when missing. */
+    @Doc("Updates the value under the key with the function; raises KeyError when missing.")
     public static List<Object> update_bang(Object keywords, Object key, Object fun) {
         List<?> l = list(keywords, key, "update!", 3);
         Object k = Values.normalize(key);
@@ -478,6 +487,7 @@ public final class Keyword {
     }
 
     /** As {@code Keyword.validate!/2}; ArgumentError naming the unknown keys. */
+    @Doc("As validate/2, returning the list; raises ArgumentError naming unknown keys.")
     public static List<Object> validate_bang(Object keywords, Object values) {
         Tuple r = validate(keywords, values);
         if (Atom.OK.equals(r.get(0))) return castList(r.get(1));

@@ -132,7 +132,8 @@ public final class Ops {
      */
     public static Object range(Object first, Object last) {
         if (!ElixirEnum.isInt(first) || !ElixirEnum.isInt(last)) {
-            throw new ArgumentError("ranges (first..last) expect both sides to be integers, got: " + Kernel.inspect(first) + ".."
+            // Elixir 1.14's .. names the stepped form in its error
+            throw new ArgumentError("ranges (first..last//step) expect both sides to be integers, got: " + Kernel.inspect(first) + ".."
                     + Kernel.inspect(last));
         }
         long f = ((Number) first).longValue();
@@ -448,10 +449,18 @@ public final class Ops {
             if (m.containsKey(k)) return m.get(k);
             throw new KeyError("key " + Kernel.inspect(k) + " not found in: " + Kernel.inspect(term));
         }
-        if (term instanceof Throwable t && key.equals("message")) return procshell.shell.inspect.ErrorFormatter.message(t);
+        if (term instanceof Throwable t && key.equals("message")) return exceptionMessage(t);
+        if (term instanceof Throwable t && key.equals("__struct__")) return atom("Elixir." + procshell.shell.inspect.ErrorFormatter.elixirName(t));
         if (term instanceof Atom || term instanceof Class<?>) return call(term, key);
         throw new KeyError("key " + Kernel.inspect(atom(key)) + " not found in: " + Kernel.inspect(term)
                 + ". If you are using the dot syntax, such as map.field, make sure the left-hand side of the dot is a map");
+    }
+
+    /** Elixir's {@code Exception.message/1} of an error: without the blame iex adds when it prints. */
+    static String exceptionMessage(Throwable t) {
+        if (t instanceof ArithmeticError a) return a.exceptionMessage();
+        if (t instanceof FunctionClauseError || t instanceof UndefinedFunctionError) return t.getMessage();
+        return procshell.shell.inspect.ErrorFormatter.message(t);
     }
 
     /** {@code term[key]}: a map's value or a keyword list's first, nil when absent. */
@@ -770,6 +779,12 @@ public final class Ops {
         if (message instanceof String s) return s;
         if (message instanceof List<?> l) {
             for (Object o : l) if (o instanceof Tuple t && t.size() == 2 && MESSAGE.equals(t.get(0))) return Kernel.to_string(t.get(1));
+            // KeyError's fields: raise KeyError, key: :a, term: %{}
+            Object key = Keyword.get(l, atom("key"), null);
+            if (key != null || !l.isEmpty() && l.get(0) instanceof Tuple) {
+                return "key " + Kernel.inspect(key) + " not found" + (Keyword.has_key_qm(l, atom("term")) ? " in: "
+                        + Kernel.inspect(Keyword.get(l, atom("term"))) : "");
+            }
         }
         if (message instanceof Map<?, ?> m && m.containsKey(MESSAGE)) return Kernel.to_string(m.get(MESSAGE));
         return Kernel.to_string(message);

@@ -95,9 +95,10 @@ final class RangeTerm {
         };
     }
 
-    /** As Elixir's {@code Inspect.Range}: {@code 1..3}, {@code 1..10//2}, {@code 3..1//-1}. */
+    /** As Elixir's {@code Inspect.Range}: {@code 1..3}, {@code 1..10//2}, {@code 3..1//-1}, {@code 1..0//1}. */
     static String inspect(Object range) {
         long s = step(range);
-        return first(range) + ".." + last(range) + (s == 1 ? "" : "//" + s);
+        boolean plain = s == 1 && last(range) >= first(range);
+        return first(range) + ".." + last(range) + (plain ? "" : "//" + s);
     }
 }

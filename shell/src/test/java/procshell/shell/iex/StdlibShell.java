@@ -81,15 +81,8 @@ final class StdlibShell implements AutoCloseable {
     static String error(Throwable t) {
         if (t instanceof ThrownValue v) return "** (throw) " + Inspect.inspect(v.value());
         if (t instanceof ExitException e) return "** (exit) " + Inspect.inspect(e.reason());
-        String message;
-        if (t instanceof ElixirSyntaxError || t instanceof CompileError || t instanceof FunctionClauseError
-                || t instanceof UndefinedFunctionError) {
-            message = t.getMessage(); // iex adds blame and hints when it prints; Exception.message has none
-        } else if (t instanceof ArithmeticError a) {
-            message = a.exceptionMessage();
-        } else {
-            message = ErrorFormatter.message(t);
-        }
+        // iex adds blame and hints when it prints; Exception.message has none
+        String message = t instanceof ElixirSyntaxError || t instanceof CompileError ? t.getMessage() : Ops.exceptionMessage(t);
         return "** (" + ErrorFormatter.elixirName(t) + ") " + message;
     }
 
