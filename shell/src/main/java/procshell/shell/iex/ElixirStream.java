@@ -393,6 +393,7 @@ public final class ElixirStream {
     }
 
     /** As {@code Stream.dedup_by/2}. */
+    @Doc("Removes consecutive elements for which the function returns the same value, lazily.")
     public static LazyStream dedup_by(Object enumerable, Object fun) {
         return over(enumerable, it -> {
             Object[] last = {Pull.END};
@@ -416,6 +417,7 @@ public final class ElixirStream {
     }
 
     /** As {@code Stream.uniq_by/2}. */
+    @Doc("Removes elements for which the function returned an already seen value, lazily.")
     public static LazyStream uniq_by(Object enumerable, Object fun) {
         return over(enumerable, it -> {
             java.util.Map<Object, Boolean> seen = new java.util.HashMap<>();
