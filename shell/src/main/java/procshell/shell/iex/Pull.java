@@ -30,6 +30,7 @@ final class Pull implements Iterator<Object> {
     public boolean hasNext() {
         if (done) return false;
         if (!ready) {
+            procshell.runtime.process.Reductions.tick(); // an endless stream stays preemptible and stoppable
             next = step.get();
             ready = true;
             if (next == END) done = true;

@@ -74,7 +74,7 @@ final class RangeTerm {
         return within && (v - f) % s == 0;
     }
 
-    /** The elements in order. */
+    /** The elements in order, one reduction each. */
     static Iterator<Object> iterator(Object range) {
         long f = first(range);
         long s = step(range);
@@ -90,6 +90,8 @@ final class RangeTerm {
             @Override
             public Object next() {
                 if (i >= n) throw new NoSuchElementException();
+                // computed, not held: a long walk counts reductions, so it is preempted and Ctrl-C stops it
+                procshell.runtime.process.Reductions.tick();
                 return Arithmetic.integer(f + s * i++);
             }
         };
