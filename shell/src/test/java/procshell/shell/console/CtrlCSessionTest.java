@@ -128,7 +128,7 @@ class CtrlCSessionTest {
 
     @Test
     void aLongComputationOverARangeIsStopped() {
-        assertEquals(FIRST + "ps(3)> ", interrupt("Enum.sum(1..2_000_000_000)", false));
+        assertEquals(FIRST + "ps(3)> ", interrupt("Enum.count(1..2_000_000_000, &(&1 > 0))", false));
         assertEverythingKept();
     }
 
