@@ -235,4 +235,28 @@ class MixedClusterSessionTest {
         type("Process.unregister(:big_box); big = nil");
         c1.eval("Process.unregister(:big_box)");
     }
+    @Test
+    void processGroupsOfPgAreSharedWithTheBeam() {
+        sameEverywhere(List.of(
+                "case :pg.start(:mixed) do {:ok, _} -> :started; {:error, {:already_started, _}} -> :started end",
+                "case :rpc.call(srv, :pg, :start, [:mixed]) do {:ok, _} -> :started; {:error, {:already_started, _}} -> :started end",
+                "member = Node.spawn(srv, Process, :sleep, [:infinity]); :rpc.call(srv, :pg, :join, [:mixed, :g1, member])",
+                ":pg.join(:mixed, :g1, self())",
+                "Process.sleep(500)",
+                "Enum.sort(Enum.map(:pg.get_members(:mixed, :g1), &node/1)) == Enum.sort([node(), srv])",
+                "Enum.sort(Enum.map(:rpc.call(srv, :pg, :get_members, [:mixed, :g1]), &node/1)) == Enum.sort([node(), srv])",
+                ":pg.get_local_members(:mixed, :g1) == [self()]",
+                "{ref, []} = :pg.monitor(:mixed, :g2); :monitoring",
+                "m2 = Node.spawn(srv, Process, :sleep, [:infinity]); :rpc.call(srv, :pg, :join, [:mixed, :g2, m2])",
+                "receive do {^ref, :join, :g2, [p]} -> node(p) == srv after 5000 -> :none end",
+                "Process.exit(m2, :kill)",
+                "receive do {^ref, :leave, :g2, [p]} -> node(p) == srv after 5000 -> :none end",
+                ":pg.demonitor(:mixed, ref)",
+                ":pg.leave(:mixed, :g1, self())",
+                "Process.exit(member, :kill)",
+                "Process.sleep(500)",
+                ":pg.get_members(:mixed, :g1)"),
+                List.of(":started", ":started", ":ok", ":ok", ":ok", "true", "true", "true", ":monitoring", ":ok", "true", "true", "true",
+                        ":ok", ":ok", "true", ":ok", "[]"));
+    }
 }
