@@ -19,6 +19,7 @@ final class ErlangModules {
             Map.entry("inet", Inet.class),
             Map.entry("math", ErlangMath.class),
             Map.entry("net_kernel", NetKernel.class),
+            Map.entry("pg", Pg.class),
             Map.entry("rpc", Rpc.class),
             Map.entry("sys", Sys.class));
 
