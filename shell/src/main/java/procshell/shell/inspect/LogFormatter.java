@@ -74,6 +74,9 @@ public final class LogFormatter {
      * is named by its registered name when it has one, as gen_server reports it.
      */
     private static String client(Pid pid, boolean alive) {
+        procshell.runtime.node.Atom remote = pid.nodeIndex() == 0 || pid.node() == null || pid.node().remote() == null ? null
+                : pid.node().remote().nodeOf(pid);
+        if (remote != null) return "\nClient " + pid + " is remote on node " + Inspect.inspect(remote); // as gen_server reports it
         if (!alive) return "\nClient " + pid + " is dead";
         LocalProcess p = pid.node() == null ? null : pid.node().process(pid);
         Object name = p == null ? null : p.registeredName();
