@@ -1,0 +1,26 @@
+# The driver of roundtrip.sh: waits for the four nodes, then times each client -> server pair.
+[tag, n] = System.argv()
+n = String.to_integer(n)
+node = fn who -> :"#{who}_#{tag}@localhost" end
+ready = fn who ->
+  Enum.find_value(1..600, fn _ ->
+    if Node.connect(node.(who)) and is_pid(:rpc.call(node.(who), Process, :whereis, [:echo])), do: true, else: (Process.sleep(200); nil)
+  end) || raise "#{who} did not come up"
+end
+Enum.each(~w(ps_srv ps_cli ex_srv ex_cli), ready)
+time = fn cli, srv, k ->
+  {us, :ok} = :timer.tc(:rpc, :call, [node.(cli), Loop, :run, [{:echo, node.(srv)}, k]])
+  us
+end
+IO.puts("remote GenServer.call round trip, #{n} calls per pair (microseconds per call)")
+for {label, cli, srv} <- [
+      {"procshell -> procshell", "ps_cli", "ps_srv"},
+      {"procshell -> BEAM     ", "ps_cli", "ex_srv"},
+      {"BEAM -> procshell     ", "ex_cli", "ps_srv"},
+      {"BEAM -> BEAM          ", "ex_cli", "ex_srv"}
+    ] do
+  time.(cli, srv, div(n, 4))  # warm-up
+  base = time.(cli, srv, 0)
+  us = time.(cli, srv, n) - base
+  IO.puts("#{label}  #{:erlang.float_to_binary(us / n, decimals: 1)}")
+end
