@@ -161,6 +161,7 @@ public final class Modules {
 
     /** The Java name of an Elixir function name: {@code alive?} is {@code alive_qm}, {@code fetch!} {@code fetch_bang}. */
     public static String javaName(String elixirName) {
+        elixirName = ReservedNames.escape(elixirName);
         if (elixirName.endsWith("?")) return elixirName.substring(0, elixirName.length() - 1) + "_qm";
         if (elixirName.endsWith("!")) return elixirName.substring(0, elixirName.length() - 1) + "_bang";
         if (elixirName.equals("new")) return "new_"; // a Java keyword

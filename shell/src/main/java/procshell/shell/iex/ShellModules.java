@@ -130,6 +130,7 @@ public final class ShellModules {
 
     /** A Java method name as Elixir writes it: {@code alive_qm} is {@code alive?}, {@code x_bang} {@code x!}. */
     public static String elixirName(String javaName) {
+        javaName = ReservedNames.unescape(javaName);
         if (javaName.endsWith("_qm")) return javaName.substring(0, javaName.length() - 3) + "?";
         if (javaName.endsWith("_bang")) return javaName.substring(0, javaName.length() - 5) + "!";
         if (javaName.equals("new_")) return "new"; // a Java keyword: MapSet.new/1 is new_
