@@ -1,5 +1,7 @@
 package procshell.shell.iex;
 
+import java.util.List;
+
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
@@ -15,32 +17,64 @@ public final class Erlang {
     private Erlang() {}
 
     /**
-     * Facts about the node, as {@code :erlang.system_info/1}: {@code :atom_count},
-     * {@code :atom_limit}, {@code :process_count}, {@code :process_limit},
-     * {@code :schedulers_online}, {@code :otp_release}.
+     * Facts about the node, as {@code :erlang.system_info/1}, with the BEAM's (OTP 25, 64-bit)
+     * answers: counts and limits ({@code :atom_count}, {@code :process_limit}, ...), the release
+     * ({@code :otp_release} is {@code '25'}), schedulers (the JVM's processors) and the emulator's
+     * build facts; see {@link SystemInfo}.
      *
-     * @throws IllegalArgumentException for other items
+     * @throws ArgumentError {@code invalid system info item} for other items
      */
     @Doc("""
         Returns information about the runtime: :atom_count, :atom_limit,
-        :process_count, :process_limit, ...
+        :process_count, :process_limit, :schedulers, :otp_release, :version,
+        :wordsize, ...
 
         ## Examples
 
             ps> :erlang.system_info(:atom_limit)
             1048576
         """)
-    public static Object system_info(Atom item) {
-        Node node = ProcessContext.require().node();
-        return switch (item.name()) {
-            case "atom_count" -> node.atoms().count();
-            case "atom_limit" -> node.atoms().limit();
-            case "process_count" -> node.processCount();
-            case "process_limit" -> 1_048_576 * 128;
-            case "schedulers_online", "schedulers" -> Runtime.getRuntime().availableProcessors();
-            case "otp_release" -> "25";
-            default -> throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: invalid argument\n");
-        };
+    public static Object system_info(Object item) {
+        return SystemInfo.item(item);
+    }
+
+    /**
+     * The memory in use, as {@code :erlang.memory/0}: {@code [total: _, processes: _,
+     * processes_used: _, system: _, atom: _, atom_used: _, binary: _, code: _, ets: _]} in bytes,
+     * estimated (see {@link SystemInfo#memory}).
+     */
+    @Doc("""
+        Returns the memory in use by type, in bytes: [total: ..., processes: ...,
+        processes_used: ..., system: ..., atom: ..., atom_used: ..., binary: ...,
+        code: ..., ets: ...]. The figures are estimates: the JVM has no such accounts.
+        """)
+    public static List<Tuple> memory() {
+        return SystemInfo.memory();
+    }
+
+    /**
+     * One type's memory, or a list of them, as {@code :erlang.memory/1}.
+     *
+     * @throws ArgumentError {@code invalid memory type option} / {@code invalid option in list}
+     */
+    public static Object memory(Object type) {
+        return SystemInfo.memory(type);
+    }
+
+    /**
+     * Run-time statistics, as {@code :erlang.statistics/1}: {@code :runtime} and
+     * {@code :wall_clock} ({@code {total_ms, ms_since_last_call}}), {@code :reductions},
+     * {@code :run_queue}, {@code :context_switches}, {@code :garbage_collection}, {@code :io}, ...
+     *
+     * @throws ArgumentError {@code invalid statistics item}
+     */
+    @Doc("""
+        Returns statistics about the runtime: :runtime, :wall_clock, :reductions,
+        :run_queue, :total_run_queue_lengths, :context_switches, :garbage_collection,
+        :io, ...
+        """)
+    public static Object statistics(Object item) {
+        return SystemInfo.statistics(item);
     }
 
     /** As {@code :erlang.whereis/1}: the pid or {@code :undefined}. */
@@ -74,10 +108,11 @@ public final class Erlang {
             :a
         """)
     public static Object element(Object position, Object tuple) {
-        String call = ":erlang.element(" + Kernel.inspect(position) + ", " + Kernel.inspect(tuple) + ")";
-        if (!(tuple instanceof Tuple t)) throw ArgumentError.badArgument("2nd argument: not a tuple", call);
-        long n = position instanceof Integer || position instanceof Long ? ((Number) position).longValue() : 0;
-        if (n < 1 || n > t.size()) throw ArgumentError.badArgument("1st argument: out of range", call);
+        String call = ":erlang.element";
+        if (!ErlangArgs.isInt(position)) throw ErlangArgs.badarg(call, "1st argument: not an integer", position, tuple);
+        if (!(tuple instanceof Tuple t)) throw ErlangArgs.badarg(call, "2nd argument: not a tuple", position, tuple);
+        long n = ErlangArgs.clamp(position);
+        if (n < 1 || n > t.size()) throw ErlangArgs.badarg(call, "1st argument: out of range", position, tuple);
         return t.get((int) n - 1);
     }
 
@@ -220,5 +255,875 @@ public final class Erlang {
     /** {@code :erlang.process_info/2}; see {@link #process_info(Object)}. */
     public static Object process_info(Object pid, Object item) {
         return Process.erlangInfo(pid, item);
+    }
+
+    // ---- tuples ---------------------------------------------------------------------------------
+
+    private static boolean isTuple(Object o) {
+        return o instanceof Tuple;
+    }
+
+    /**
+     * A copy of the tuple with the element at a one-based position replaced, as
+     * {@code :erlang.setelement/3}.
+     *
+     * @throws ArgumentError {@code not an integer}, {@code not a tuple}, {@code out of range}
+     */
+    @Doc("""
+        Returns a copy of the tuple with the element at the one-based index replaced.
+        """)
+    public static Tuple setelement(Object index, Object tuple, Object value) {
+        BifErrors e = new BifErrors(":erlang.setelement", index, tuple, value);
+        e.check(!ErlangArgs.isInt(index), 1, "not an integer").check(!isTuple(tuple), 2, "not a tuple").raise();
+        Tuple t = (Tuple) tuple;
+        long n = ErlangArgs.clamp(index);
+        if (n < 1 || n > t.size()) throw e.fail(1, "out of range");
+        Object[] out = t.toList().toArray();
+        out[(int) n - 1] = value;
+        return Tuple.of(out);
+    }
+
+    /** The elements of a tuple as a list, as {@code :erlang.tuple_to_list/1}. */
+    @Doc("""
+        Returns the elements of a tuple as a list.
+        """)
+    public static List<Object> tuple_to_list(Object tuple) {
+        if (!(tuple instanceof Tuple t)) throw new BifErrors(":erlang.tuple_to_list", tuple).fail(1, "not a tuple");
+        return new java.util.ArrayList<>(t.toList());
+    }
+
+    /** A tuple of a list's elements, as {@code :erlang.list_to_tuple/1}. */
+    @Doc("""
+        Returns a tuple of the elements of a list.
+        """)
+    public static Tuple list_to_tuple(Object list) {
+        if (!(list instanceof List<?> l)) throw new BifErrors(":erlang.list_to_tuple", list).fail(1, "not a list");
+        return Tuple.fromList(l);
+    }
+
+    /** The tuple with one more element at its end, as {@code :erlang.append_element/2}. */
+    @Doc("""
+        Returns the tuple with the term appended.
+        """)
+    public static Tuple append_element(Object tuple, Object term) {
+        if (!(tuple instanceof Tuple t)) throw new BifErrors(":erlang.append_element", tuple, term).fail(1, "not a tuple");
+        List<Object> l = new java.util.ArrayList<>(t.toList());
+        l.add(term);
+        return Tuple.fromList(l);
+    }
+
+    /** A tuple of n copies of a term, as {@code :erlang.make_tuple/2}. */
+    @Doc("""
+        Returns a tuple of arity copies of the term.
+        """)
+    public static Tuple make_tuple(Object arity, Object initial) {
+        BifErrors e = new BifErrors(":erlang.make_tuple", arity, initial);
+        if (!ErlangArgs.isInt(arity)) throw e.fail(1, "not an integer");
+        long n = ErlangArgs.clamp(arity);
+        if (n < 0 || n > 16_777_215) throw e.fail(1, "out of range");
+        Object[] out = new Object[(int) n];
+        java.util.Arrays.fill(out, initial);
+        return Tuple.of(out);
+    }
+
+    /** {@code :erlang.make_tuple/3}: as make_tuple/2 with {@code [{position, term}]} put in. */
+    public static Tuple make_tuple(Object arity, Object initial, Object positions) {
+        BifErrors e = new BifErrors(":erlang.make_tuple", arity, initial, positions);
+        e.check(!ErlangArgs.isInt(arity), 1, "not an integer").check(!(positions instanceof List<?>), 3, "not a list").raise();
+        long n = ErlangArgs.clamp(arity);
+        if (n < 0 || n > 16_777_215) throw e.fail(1, "out of range");
+        Object[] out = new Object[(int) n];
+        java.util.Arrays.fill(out, initial);
+        for (Object o : (List<?>) positions) {
+            if (!(o instanceof Tuple t) || t.size() != 2 || !ErlangArgs.isInt(t.get(0)) || ErlangArgs.clamp(t.get(0)) < 1
+                    || ErlangArgs.clamp(t.get(0)) > n) {
+                throw e.fail(3, "invalid option in list");
+            }
+            out[(int) ErlangArgs.clamp(t.get(0)) - 1] = t.get(1);
+        }
+        return Tuple.of(out);
+    }
+
+    /** The tuple without the element at a one-based position, as {@code :erlang.delete_element/2}. */
+    @Doc("""
+        Returns the tuple without the element at the one-based index.
+        """)
+    public static Tuple delete_element(Object index, Object tuple) {
+        BifErrors e = new BifErrors(":erlang.delete_element", index, tuple);
+        e.check(!ErlangArgs.isInt(index), 1, "not an integer").check(!isTuple(tuple), 2, "not a tuple").raise();
+        List<Object> l = new java.util.ArrayList<>(((Tuple) tuple).toList());
+        long n = ErlangArgs.clamp(index);
+        if (n < 1 || n > l.size()) throw e.fail(1, "out of range");
+        l.remove((int) n - 1);
+        return Tuple.fromList(l);
+    }
+
+    /** The tuple with a term inserted at a one-based position, as {@code :erlang.insert_element/3}. */
+    @Doc("""
+        Returns the tuple with the term inserted at the one-based index.
+        """)
+    public static Tuple insert_element(Object index, Object tuple, Object term) {
+        BifErrors e = new BifErrors(":erlang.insert_element", index, tuple, term);
+        e.check(!ErlangArgs.isInt(index), 1, "not an integer").check(!isTuple(tuple), 2, "not a tuple").raise();
+        List<Object> l = new java.util.ArrayList<>(((Tuple) tuple).toList());
+        long n = ErlangArgs.clamp(index);
+        if (n < 1 || n > l.size() + 1) throw e.fail(1, "out of range");
+        l.add((int) n - 1, term);
+        return Tuple.fromList(l);
+    }
+
+    // ---- atoms ----------------------------------------------------------------------------------
+
+    private static final java.util.Set<String> ENCODINGS = java.util.Set.of("utf8", "unicode", "latin1");
+
+    private static boolean isAtom(Object o) {
+        return o == null || o instanceof Boolean || o instanceof Atom;
+    }
+
+    /** {@code :erlang.atom_to_binary/2}: the text of an atom in an encoding ({@code :utf8}, {@code :latin1}). */
+    public static String atom_to_binary(Object atom, Object encoding) {
+        new BifErrors(":erlang.atom_to_binary", atom, encoding).check(!isAtom(atom), 1, "not an atom")
+                .check(!(encoding instanceof Atom e && ENCODINGS.contains(e.name())), 2, "is an invalid encoding option").raise();
+        return atom_to_binary(atom);
+    }
+
+    /** The text of an atom as a charlist, as {@code :erlang.atom_to_list/1}. */
+    @Doc("""
+        Returns the text of an atom as a charlist.
+        """)
+    public static List<Object> atom_to_list(Object atom) {
+        if (!isAtom(atom)) throw new BifErrors(":erlang.atom_to_list", atom).fail(1, "not an atom");
+        return ErlangLists.chars(atom_to_binary(atom));
+    }
+
+    /** The atom of a charlist, as {@code :erlang.list_to_atom/1}. */
+    @Doc("""
+        Returns the atom whose text is the charlist.
+        """)
+    public static Atom list_to_atom(Object chars) {
+        String text = charlistText(chars);
+        if (text == null) throw new BifErrors(":erlang.list_to_atom", chars).fail(1, "not a list");
+        return Kernel._atom_(text);
+    }
+
+    /** As list_to_atom/1 for an atom that exists already, as {@code :erlang.list_to_existing_atom/1}. */
+    public static Atom list_to_existing_atom(Object chars) {
+        String text = charlistText(chars);
+        BifErrors e = new BifErrors(":erlang.list_to_existing_atom", chars);
+        if (text == null) throw e.fail(1, "not a list");
+        Atom a = ProcessContext.require().node().atoms().existing(text);
+        if (a == null) throw e.fail(1, "not an already existing atom");
+        return a;
+    }
+
+    /** {@code :erlang.binary_to_existing_atom/1,2}: the atom of a binary when it exists already. */
+    @Doc("""
+        Returns the atom whose text is the binary, if such an atom exists.
+        """)
+    public static Atom binary_to_existing_atom(Object binary) {
+        return binary_to_existing_atom(binary, Atom.of("utf8"));
+    }
+
+    /** {@code :erlang.binary_to_existing_atom/2}. */
+    public static Atom binary_to_existing_atom(Object binary, Object encoding) {
+        BifErrors e = new BifErrors(":erlang.binary_to_existing_atom", binary, encoding);
+        e.check(!(binary instanceof String), 1, "not a binary")
+                .check(!(encoding instanceof Atom a && ENCODINGS.contains(a.name())), 2, "is an invalid encoding option").raise();
+        Atom a = ProcessContext.require().node().atoms().existing((String) binary);
+        if (a == null) throw e.fail(1, "not an already existing atom");
+        return a;
+    }
+
+    /** The text of a charlist of code points, or null when it is no such list. */
+    static String charlistText(Object chars) {
+        if (!(chars instanceof List<?> l)) return null;
+        StringBuilder b = new StringBuilder();
+        for (Object o : l) {
+            if (!(o instanceof Integer c) || c < 0 || c > 0x10FFFF) return null;
+            b.appendCodePoint(c);
+        }
+        return b.toString();
+    }
+
+    // ---- numbers and text -----------------------------------------------------------------------
+
+    private static boolean isBase(Object base) {
+        return ErlangArgs.isInt(base) && ErlangArgs.clamp(base) >= 2 && ErlangArgs.clamp(base) <= 36;
+    }
+
+    /** The decimal text of an integer, as {@code :erlang.integer_to_binary/1}. */
+    @Doc("""
+        Returns the text of an integer (in base 10, or the given base 2..36).
+        """)
+    public static String integer_to_binary(Object integer) {
+        if (!ErlangArgs.isInt(integer)) throw new BifErrors(":erlang.integer_to_binary", integer).fail(1, "not an integer");
+        return procshell.shell.eval.Arithmetic.big(integer).toString();
+    }
+
+    /** {@code :erlang.integer_to_binary/2}: the text in a base from 2 to 36, upper-case digits. */
+    public static String integer_to_binary(Object integer, Object base) {
+        new BifErrors(":erlang.integer_to_binary", integer, base).check(!ErlangArgs.isInt(integer), 1, "not an integer")
+                .check(!isBase(base), 2, "not an integer in the range 2 through 36").raise();
+        return procshell.shell.eval.Arithmetic.big(integer).toString((int) ErlangArgs.clamp(base)).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code :erlang.integer_to_list/1}. */
+    @Doc("""
+        Returns the text of an integer as a charlist.
+        """)
+    public static List<Object> integer_to_list(Object integer) {
+        if (!ErlangArgs.isInt(integer)) throw new BifErrors(":erlang.integer_to_list", integer).fail(1, "not an integer");
+        return ErlangLists.chars(integer_to_binary(integer));
+    }
+
+    /** {@code :erlang.integer_to_list/2}. */
+    public static List<Object> integer_to_list(Object integer, Object base) {
+        new BifErrors(":erlang.integer_to_list", integer, base).check(!ErlangArgs.isInt(integer), 1, "not an integer")
+                .check(!isBase(base), 2, "not an integer in the range 2 through 36").raise();
+        return ErlangLists.chars(integer_to_binary(integer, base));
+    }
+
+    /** The integer a text spells (an optional sign, then digits), or null. */
+    private static Number parseInteger(String text, int base) {
+        if (!text.matches("[+-]?[0-9A-Za-z]+")) return null;
+        try {
+            return procshell.shell.eval.Arithmetic.integer(new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text, base));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The integer a binary spells, as {@code :erlang.binary_to_integer/1}. */
+    @Doc("""
+        Returns the integer whose text is the binary (base 10, or the given base 2..36).
+        """)
+    public static Number binary_to_integer(Object binary) {
+        BifErrors e = new BifErrors(":erlang.binary_to_integer", binary);
+        if (!(binary instanceof String s)) throw e.fail(1, "not a binary");
+        Number n = parseInteger(s, 10);
+        if (n == null) throw e.fail(1, "not a textual representation of an integer");
+        return n;
+    }
+
+    /** {@code :erlang.binary_to_integer/2}. */
+    public static Number binary_to_integer(Object binary, Object base) {
+        BifErrors e = new BifErrors(":erlang.binary_to_integer", binary, base);
+        e.check(!(binary instanceof String), 1, "not a binary").check(!isBase(base), 2, "not an integer in the range 2 through 36").raise();
+        Number n = parseInteger((String) binary, (int) ErlangArgs.clamp(base));
+        if (n == null) throw e.fail(1, "not a textual representation of an integer");
+        return n;
+    }
+
+    /** {@code :erlang.list_to_integer/1}. */
+    @Doc("""
+        Returns the integer whose text is the charlist.
+        """)
+    public static Number list_to_integer(Object chars) {
+        BifErrors e = new BifErrors(":erlang.list_to_integer", chars);
+        String s = charlistText(chars);
+        if (s == null) throw e.fail(1, "not a list");
+        Number n = parseInteger(s, 10);
+        if (n == null) throw e.fail(1, "not a textual representation of an integer");
+        return n;
+    }
+
+    /** {@code :erlang.list_to_integer/2}. */
+    public static Number list_to_integer(Object chars, Object base) {
+        BifErrors e = new BifErrors(":erlang.list_to_integer", chars, base);
+        String s = charlistText(chars);
+        e.check(s == null, 1, "not a list").check(!isBase(base), 2, "not an integer in the range 2 through 36").raise();
+        Number n = parseInteger(s, (int) ErlangArgs.clamp(base));
+        if (n == null) throw e.fail(1, "not a textual representation of an integer");
+        return n;
+    }
+
+    /** A number as a float, as {@code :erlang.float/1}. */
+    @Doc("""
+        Returns the number as a float.
+        """)
+    public static Double float_(Object number) {
+        if (ErlangArgs.isInt(number)) return ((Number) number).doubleValue();
+        if (number instanceof Double d) return d;
+        throw new BifErrors(":erlang.float", number).fail(1, "not a number");
+    }
+
+    /** The text of a float, as {@code :erlang.float_to_binary/1}: {@code "2.50000000000000000000e+00"}. */
+    @Doc("""
+        Returns the text of a float: scientific with 20 decimals, or as the options
+        say ([decimals: n], [scientific: n], :compact, :short).
+        """)
+    public static String float_to_binary(Object f) {
+        if (!(f instanceof Double d)) throw new BifErrors(":erlang.float_to_binary", f).fail(1, "not a float");
+        return ErlangFloats.scientific(d, 20);
+    }
+
+    /** {@code :erlang.float_to_binary/2} with {@code decimals: n}, {@code scientific: n}, {@code :compact}, {@code :short}. */
+    public static String float_to_binary(Object f, Object options) {
+        BifErrors e = new BifErrors(":erlang.float_to_binary", f, options);
+        e.check(!(f instanceof Double), 1, "not a float").check(!(options instanceof List<?>), 2, "not a list").raise();
+        String s = ErlangFloats.format((Double) f, (List<?>) options);
+        if (s == null) throw e.fail(2, "invalid option in list");
+        return s;
+    }
+
+    /** {@code :erlang.float_to_list/1}. */
+    @Doc("""
+        Returns the text of a float as a charlist (see float_to_binary/1,2).
+        """)
+    public static List<Object> float_to_list(Object f) {
+        if (!(f instanceof Double)) throw new BifErrors(":erlang.float_to_list", f).fail(1, "not a float");
+        return ErlangLists.chars(float_to_binary(f));
+    }
+
+    /** {@code :erlang.float_to_list/2}. */
+    public static List<Object> float_to_list(Object f, Object options) {
+        BifErrors e = new BifErrors(":erlang.float_to_list", f, options);
+        e.check(!(f instanceof Double), 1, "not a float").check(!(options instanceof List<?>), 2, "not a list").raise();
+        String s = ErlangFloats.format((Double) f, (List<?>) options);
+        if (s == null) throw e.fail(2, "invalid option in list");
+        return ErlangLists.chars(s);
+    }
+
+    /** {@code :erlang.binary_to_float/1}: digits, a point, digits, an optional exponent. */
+    @Doc("""
+        Returns the float whose text is the binary ("2.5", "1.0e3").
+        """)
+    public static Double binary_to_float(Object binary) {
+        BifErrors e = new BifErrors(":erlang.binary_to_float", binary);
+        if (!(binary instanceof String s)) throw e.fail(1, "not a binary");
+        Double d = ErlangFloats.parse(s);
+        if (d == null) throw e.fail(1, "not a textual representation of a float");
+        return d;
+    }
+
+    /** {@code :erlang.list_to_float/1}. */
+    @Doc("""
+        Returns the float whose text is the charlist.
+        """)
+    public static Double list_to_float(Object chars) {
+        BifErrors e = new BifErrors(":erlang.list_to_float", chars);
+        String s = charlistText(chars);
+        if (s == null) throw e.fail(1, "not a list");
+        Double d = ErlangFloats.parse(s);
+        if (d == null) throw e.fail(1, "not a textual representation of a float");
+        return d;
+    }
+
+    // ---- lists and numbers ----------------------------------------------------------------------
+
+    /** The first element of a non-empty list, as {@code :erlang.hd/1}. */
+    @Doc("""
+        Returns the head (first element) of a non-empty list.
+        """)
+    public static Object hd(Object list) {
+        if (!(list instanceof List<?> l) || l.isEmpty()) throw new BifErrors(":erlang.hd", list).fail(1, "not a nonempty list");
+        return l.get(0);
+    }
+
+    /** A non-empty list without its first element, as {@code :erlang.tl/1}. */
+    @Doc("""
+        Returns the tail of a non-empty list.
+        """)
+    public static List<Object> tl(Object list) {
+        if (!(list instanceof List<?> l) || l.isEmpty()) throw new BifErrors(":erlang.tl", list).fail(1, "not a nonempty list");
+        return new java.util.ArrayList<>(l.subList(1, l.size()));
+    }
+
+    /** The number of elements of a list, as {@code :erlang.length/1}. */
+    @Doc("""
+        Returns the length of a list.
+        """)
+    public static int length(Object list) {
+        if (!(list instanceof List<?> l)) throw new BifErrors(":erlang.length", list).fail(1, "not a list");
+        return l.size();
+    }
+
+    private static Object number(String fn, Object n) {
+        if (!(n instanceof Number) || !(ErlangArgs.isInt(n) || n instanceof Double)) throw new BifErrors(":erlang." + fn, n).fail(1, "not a number");
+        return n;
+    }
+
+    /** {@code :erlang.abs/1}. */
+    @Doc("""
+        Returns the absolute value of a number.
+        """)
+    public static Number abs(Object n) {
+        return procshell.shell.eval.Arithmetic.abs(number("abs", n));
+    }
+
+    /** {@code :erlang.trunc/1}: the integer part of a number. */
+    @Doc("""
+        Returns the integer part of a number.
+        """)
+    public static Number trunc(Object n) {
+        return procshell.shell.eval.Arithmetic.trunc(number("trunc", n));
+    }
+
+    /** {@code :erlang.round/1}: the nearest integer, halves away from zero. */
+    @Doc("""
+        Rounds a number to the nearest integer (halves away from zero).
+        """)
+    public static Number round(Object n) {
+        return procshell.shell.eval.Arithmetic.round(number("round", n));
+    }
+
+    /** {@code :erlang.ceil/1}. */
+    @Doc("""
+        Returns the smallest integer not less than the number.
+        """)
+    public static Number ceil(Object n) {
+        Object x = number("ceil", n);
+        if (x instanceof Double d) return procshell.shell.eval.Arithmetic.integer(new java.math.BigDecimal(Math.ceil(d)).toBigInteger());
+        return (Number) x;
+    }
+
+    /** {@code :erlang.floor/1}. */
+    @Doc("""
+        Returns the largest integer not greater than the number.
+        """)
+    public static Number floor(Object n) {
+        Object x = number("floor", n);
+        if (x instanceof Double d) return procshell.shell.eval.Arithmetic.integer(new java.math.BigDecimal(Math.floor(d)).toBigInteger());
+        return (Number) x;
+    }
+
+    /** {@code :erlang.max/2}: the larger in term order (the first when equal). */
+    @Doc("""
+        Returns the larger of two terms (term order; the first when they are equal).
+        """)
+    public static Object max(Object a, Object b) {
+        return procshell.runtime.table.TermCompare.compare(b, a) > 0 ? b : a;
+    }
+
+    /** {@code :erlang.min/2}: the smaller in term order (the first when equal). */
+    @Doc("""
+        Returns the smaller of two terms (term order; the first when they are equal).
+        """)
+    public static Object min(Object a, Object b) {
+        return procshell.runtime.table.TermCompare.compare(b, a) < 0 ? b : a;
+    }
+
+    private static java.math.BigInteger bits(Object n) {
+        if (!ErlangArgs.isInt(n)) throw new ArithmeticError("bad argument in arithmetic expression");
+        return procshell.shell.eval.Arithmetic.big(n);
+    }
+
+    /** {@code :erlang.band/2}. */
+    @Doc("""
+        Bitwise and of two integers.
+        """)
+    public static Number band(Object a, Object b) {
+        java.math.BigInteger x = bits(a), y = bits(b);
+        return procshell.shell.eval.Arithmetic.integer(x.and(y));
+    }
+
+    /** {@code :erlang.bor/2}. */
+    @Doc("""
+        Bitwise or of two integers.
+        """)
+    public static Number bor(Object a, Object b) {
+        java.math.BigInteger x = bits(a), y = bits(b);
+        return procshell.shell.eval.Arithmetic.integer(x.or(y));
+    }
+
+    /** {@code :erlang.bxor/2}. */
+    @Doc("""
+        Bitwise exclusive or of two integers.
+        """)
+    public static Number bxor(Object a, Object b) {
+        java.math.BigInteger x = bits(a), y = bits(b);
+        return procshell.shell.eval.Arithmetic.integer(x.xor(y));
+    }
+
+    /** {@code :erlang.bnot/1}. */
+    @Doc("""
+        Bitwise not of an integer.
+        """)
+    public static Number bnot(Object a) {
+        return procshell.shell.eval.Arithmetic.integer(bits(a).not());
+    }
+
+    /** {@code :erlang.bsl/2}: shifted left (right for a negative shift). */
+    @Doc("""
+        Shifts an integer left by n bits.
+        """)
+    public static Number bsl(Object a, Object n) {
+        java.math.BigInteger x = bits(a), s = bits(n);
+        return procshell.shell.eval.Arithmetic.integer(x.shiftLeft(s.intValueExact()));
+    }
+
+    /** {@code :erlang.bsr/2}: shifted right, arithmetically. */
+    @Doc("""
+        Shifts an integer right by n bits (arithmetic shift).
+        """)
+    public static Number bsr(Object a, Object n) {
+        java.math.BigInteger x = bits(a), s = bits(n);
+        return procshell.shell.eval.Arithmetic.integer(x.shiftRight(s.intValueExact()));
+    }
+
+    /** {@code :erlang.div/2}: integer division. */
+    @Doc("""
+        Integer division, truncated towards zero.
+        """)
+    public static Number div(Object a, Object b) {
+        return procshell.shell.eval.Arithmetic.div(a, b);
+    }
+
+    /** {@code :erlang.rem/2}: the remainder of integer division. */
+    @Doc("""
+        Remainder of integer division (sign of the dividend).
+        """)
+    public static Number rem(Object a, Object b) {
+        return procshell.shell.eval.Arithmetic.rem(a, b);
+    }
+
+    // ---- maps -----------------------------------------------------------------------------------
+
+    /** {@code :erlang.map_size/1}. */
+    @Doc("""
+        Returns the number of keys of a map.
+        """)
+    public static int map_size(Object map) {
+        if (!(map instanceof java.util.Map<?, ?> m)) throw new BadMapError(map);
+        return m.size();
+    }
+
+    /** {@code :erlang.is_map_key/2}. */
+    @Doc("""
+        Returns true if the map holds the key.
+        """)
+    public static boolean is_map_key(Object key, Object map) {
+        if (!(map instanceof java.util.Map<?, ?> m)) throw new BadMapError(map);
+        return m.containsKey(procshell.runtime.table.TermCopy.of(key));
+    }
+
+    /** {@code :erlang.map_get/2}: the value of a key; KeyError when missing. */
+    @Doc("""
+        Returns the value of the key in the map; raises KeyError when it is missing.
+        """)
+    public static Object map_get(Object key, Object map) {
+        return ErlangMaps.get(key, map);
+    }
+
+    // ---- type tests -----------------------------------------------------------------------------
+
+    /** {@code :erlang.is_atom/1}. */
+    @Doc("""
+        Returns true if the term is an atom.
+        """)
+    public static boolean is_atom(Object term) {
+        return isAtom(term);
+    }
+
+    /** {@code :erlang.is_function/1}. */
+    @Doc("""
+        Returns true if the term is a function (of the given arity).
+        """)
+    public static boolean is_function(Object term) {
+        return term instanceof groovy.lang.Closure<?>;
+    }
+
+    /** {@code :erlang.is_function/2}. */
+    public static boolean is_function(Object term, Object arity) {
+        BifErrors e = new BifErrors(":erlang.is_function", term, arity);
+        if (!ErlangArgs.isInt(arity)) throw e.fail(2, "not an integer");
+        if (ErlangArgs.clamp(arity) < 0) throw e.fail(2, "out of range");
+        return ErlangArgs.fun(term, (int) Math.min(255, ErlangArgs.clamp(arity))) != null;
+    }
+
+    // ---- processes, timers, monitors ------------------------------------------------------------
+
+    /** {@code :erlang.send/2}: the message. */
+    @Doc("""
+        Sends a message to a pid or registered name; returns the message.
+        """)
+    public static Object send(Object dest, Object message) {
+        return Kernel.send(dest, message);
+    }
+
+    /** {@code :erlang.monitor/2} with {@code :process}: a reference; {@code :DOWN} follows the process's exit. */
+    @Doc("""
+        Monitors a process (:erlang.monitor(:process, pid_or_name)); returns the reference.
+        """)
+    public static Object monitor(Object type, Object item) {
+        BifErrors e = new BifErrors(":erlang.monitor", type, item);
+        if (!(type instanceof Atom t) || !java.util.Set.of("process", "port", "time_offset").contains(t.name())) throw e.fail(1, "invalid monitor type");
+        if (!"process".equals(t.name())) throw e.fail(1, "invalid monitor type");
+        if (!(item instanceof Pid) && !(item instanceof Atom) && !(item instanceof Tuple tt && tt.size() == 2)) throw e.fail(2, "not a pid");
+        return Process.monitor(item);
+    }
+
+    /** {@code :erlang.demonitor/1}. */
+    @Doc("""
+        Stops a monitor; returns true.
+        """)
+    public static boolean demonitor(Object ref) {
+        if (!(ref instanceof procshell.runtime.node.Ref)) throw new BifErrors(":erlang.demonitor", ref).fail(1, "not a reference");
+        return Process.demonitor(ref);
+    }
+
+    /** {@code :erlang.demonitor/2} with {@code [:flush]} and {@code [:info]}. */
+    public static boolean demonitor(Object ref, Object options) {
+        BifErrors e = new BifErrors(":erlang.demonitor", ref, options);
+        e.check(!(ref instanceof procshell.runtime.node.Ref), 1, "not a reference").check(!(options instanceof List<?>), 2, "not a list").raise();
+        for (Object o : (List<?>) options) {
+            if (!(o instanceof Atom a) || !java.util.Set.of("flush", "info").contains(a.name())) throw e.fail(2, "invalid option in list");
+        }
+        return Process.demonitor(ref, options);
+    }
+
+    private static long timerTime(BifErrors e, Object time) {
+        if (!ErlangArgs.isInt(time) || ErlangArgs.clamp(time) < 0 || ErlangArgs.clamp(time) > 4294967295L) throw e.fail(1, "out of range");
+        return ErlangArgs.clamp(time);
+    }
+
+    private static void timerDest(BifErrors e, Object dest) {
+        if (!(dest instanceof Pid) && !(dest instanceof Atom)) throw e.fail(2, "not a pid or an atom");
+    }
+
+    /** {@code :erlang.send_after/3}: the message sent to dest after time ms; the timer's reference. */
+    @Doc("""
+        Sends the message to the pid or name after time milliseconds; returns the
+        timer reference (for cancel_timer/1 and read_timer/1).
+        """)
+    public static Object send_after(Object time, Object dest, Object message) {
+        BifErrors e = new BifErrors(":erlang.send_after", time, dest, message);
+        long ms = timerTime(e, time);
+        timerDest(e, dest);
+        return Timers.sendAfter(ProcessContext.require().node(), dest, message, ms);
+    }
+
+    /** {@code :erlang.start_timer/3}: {@code {:timeout, ref, message}} sent to dest after time ms. */
+    @Doc("""
+        Sends {:timeout, ref, message} to the pid or name after time milliseconds;
+        returns ref.
+        """)
+    public static Object start_timer(Object time, Object dest, Object message) {
+        BifErrors e = new BifErrors(":erlang.start_timer", time, dest, message);
+        long ms = timerTime(e, time);
+        timerDest(e, dest);
+        return Timers.startTimer(ProcessContext.require().node(), dest, message, ms);
+    }
+
+    /** {@code :erlang.cancel_timer/1}: the ms the timer had left, or false. */
+    @Doc("""
+        Cancels a timer: the milliseconds it had left, or false.
+        """)
+    public static Object cancel_timer(Object ref) {
+        if (!(ref instanceof procshell.runtime.node.Ref r)) throw new BifErrors(":erlang.cancel_timer", ref).fail(1, "not a reference");
+        return Timers.cancel(r);
+    }
+
+    /** {@code :erlang.cancel_timer/2} with {@code async:} and {@code info:}; :ok when asynchronous or without info. */
+    public static Object cancel_timer(Object ref, Object options) {
+        BifErrors e = new BifErrors(":erlang.cancel_timer", ref, options);
+        e.check(!(ref instanceof procshell.runtime.node.Ref), 1, "not a reference").check(!(options instanceof List<?>), 2, "not a list").raise();
+        boolean async = false, info = true;
+        for (Object o : (List<?>) options) {
+            if (o instanceof Tuple t && t.size() == 2 && t.get(1) instanceof Boolean b && t.get(0) instanceof Atom k
+                    && (k.name().equals("async") || k.name().equals("info"))) {
+                if (k.name().equals("async")) async = b;
+                else info = b;
+            } else {
+                throw e.fail(2, "invalid option in list");
+            }
+        }
+        Object left = Timers.cancel((procshell.runtime.node.Ref) ref);
+        if (async) {
+            if (info) Kernel.send(self(), Tuple.of(Atom.of("cancel_timer"), ref, left));
+            return Atom.of("ok");
+        }
+        return info ? left : Atom.of("ok");
+    }
+
+    /** {@code :erlang.read_timer/1}: the ms a timer has left, or false. */
+    @Doc("""
+        Returns the milliseconds a timer has left, or false.
+        """)
+    public static Object read_timer(Object ref) {
+        if (!(ref instanceof procshell.runtime.node.Ref r)) throw new BifErrors(":erlang.read_timer", ref).fail(1, "not a reference");
+        return Timers.read(r);
+    }
+
+    /** {@code :erlang.make_ref/0}. */
+    @Doc("""
+        Returns a new unique reference.
+        """)
+    public static procshell.runtime.node.Ref make_ref() {
+        return Kernel.make_ref();
+    }
+
+    // ---- unique numbers and time ----------------------------------------------------------------
+
+    private static final java.util.concurrent.atomic.AtomicLong UNIQUE = new java.util.concurrent.atomic.AtomicLong();
+
+    /** {@code :erlang.unique_integer/0}: an integer unique on this node (may be negative). */
+    @Doc("""
+        Returns an integer unique on this runtime instance; with [:positive] it is
+        positive, with [:monotonic] it grows with each call.
+        """)
+    public static long unique_integer() {
+        return UNIQUE.incrementAndGet() - 576460752303423489L;
+    }
+
+    /** {@code :erlang.unique_integer/1} with {@code :positive} and {@code :monotonic}. */
+    public static long unique_integer(Object modifiers) {
+        BifErrors e = new BifErrors(":erlang.unique_integer", modifiers);
+        if (!(modifiers instanceof List<?> l)) throw e.fail(1, "not a list");
+        boolean positive = false;
+        for (Object o : l) {
+            if (!(o instanceof Atom a) || !(a.name().equals("positive") || a.name().equals("monotonic"))) throw e.fail(1, "invalid modifier");
+            positive |= a.name().equals("positive");
+        }
+        long n = UNIQUE.incrementAndGet();
+        return positive ? n : n - 576460752303423489L;
+    }
+
+    /** {@code :erlang.monotonic_time/0}: native units (nanoseconds) of a clock that never goes back. */
+    @Doc("""
+        Returns the monotonic time in native units (nanoseconds), or in the given unit.
+        """)
+    public static long monotonic_time() {
+        return TimeUnits.monotonicNanos();
+    }
+
+    /** {@code :erlang.monotonic_time/1}. */
+    public static long monotonic_time(Object unit) {
+        return TimeUnits.convert(TimeUnits.monotonicNanos(), TimeUnits.NATIVE, unit, new BifErrors(":erlang.monotonic_time", unit), 1);
+    }
+
+    /** {@code :erlang.system_time/0}: the OS time in native units (nanoseconds since the epoch). */
+    @Doc("""
+        Returns the system time (since the Unix epoch) in native units, or in the given unit.
+        """)
+    public static long system_time() {
+        return TimeUnits.systemNanos();
+    }
+
+    /** {@code :erlang.system_time/1}. */
+    public static long system_time(Object unit) {
+        return TimeUnits.convert(TimeUnits.systemNanos(), TimeUnits.NATIVE, unit, new BifErrors(":erlang.system_time", unit), 1);
+    }
+
+    /** {@code :erlang.time_offset/0}: system time minus monotonic time, native units. */
+    @Doc("""
+        Returns the difference between system time and monotonic time (native units).
+        """)
+    public static long time_offset() {
+        return TimeUnits.systemNanos() - TimeUnits.monotonicNanos();
+    }
+
+    /** {@code :erlang.convert_time_unit/3}: rounded down as the BEAM does. */
+    @Doc("""
+        Converts a time from one unit to another (:second, :millisecond,
+        :microsecond, :nanosecond, :native, or parts per second).
+        """)
+    public static long convert_time_unit(Object time, Object from, Object to) {
+        BifErrors e = new BifErrors(":erlang.convert_time_unit", time, from, to);
+        if (!ErlangArgs.isInt(time)) throw e.fail(1, "not an integer");
+        long perSecond = TimeUnits.perSecond(from);
+        if (perSecond <= 0) throw e.fail(2, "invalid time unit");
+        return TimeUnits.convert(ErlangArgs.clamp(time), perSecond, to, e, 3);
+    }
+
+    /** {@code :erlang.timestamp/0}: {@code {megaseconds, seconds, microseconds}} of the system time. */
+    @Doc("""
+        Returns the system time as {megaseconds, seconds, microseconds}.
+        """)
+    public static Tuple timestamp() {
+        long us = TimeUnits.systemNanos() / 1000;
+        return Tuple.of((int) (us / 1_000_000_000_000L), (int) (us / 1_000_000 % 1_000_000), (int) (us % 1_000_000));
+    }
+
+    /** {@code :erlang.date/0}: {@code {year, month, day}} in local time. */
+    @Doc("""
+        Returns the local date as {year, month, day}.
+        """)
+    public static Tuple date() {
+        java.time.LocalDate d = java.time.LocalDate.now();
+        return Tuple.of(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    }
+
+    /** {@code :erlang.time/0}: {@code {hour, minute, second}} in local time. */
+    @Doc("""
+        Returns the local time as {hour, minute, second}.
+        """)
+    public static Tuple time() {
+        java.time.LocalTime t = java.time.LocalTime.now();
+        return Tuple.of(t.getHour(), t.getMinute(), t.getSecond());
+    }
+
+    /** {@code :erlang.localtime/0}: {@code {{y, m, d}, {h, min, s}}}. */
+    @Doc("""
+        Returns the local date and time as {{year, month, day}, {hour, minute, second}}.
+        """)
+    public static Tuple localtime() {
+        return dateTime(java.time.LocalDateTime.now());
+    }
+
+    /** {@code :erlang.universaltime/0}: as localtime/0 in UTC. */
+    @Doc("""
+        Returns the UTC date and time as {{year, month, day}, {hour, minute, second}}.
+        """)
+    public static Tuple universaltime() {
+        return dateTime(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+    }
+
+    private static Tuple dateTime(java.time.LocalDateTime t) {
+        return Tuple.of(Tuple.of(t.getYear(), t.getMonthValue(), t.getDayOfMonth()), Tuple.of(t.getHour(), t.getMinute(), t.getSecond()));
+    }
+
+    // ---- the process dictionary -----------------------------------------------------------------
+
+    /** {@code :erlang.get/1}: the value stored under the key, or {@code :undefined}. */
+    @Doc("""
+        Returns the value of the key in the process dictionary, or :undefined.
+        """)
+    public static Object get(Object key) {
+        Object v = Process.get(key);
+        return v == null ? Atom.UNDEFINED : v;
+    }
+
+    /** {@code :erlang.put/2}: the previous value, or {@code :undefined}. */
+    @Doc("""
+        Stores a value in the process dictionary; returns the previous value or :undefined.
+        """)
+    public static Object put(Object key, Object value) {
+        Object old = Process.put(key, value);
+        return old == null ? Atom.UNDEFINED : old;
+    }
+
+    // ---- errors ---------------------------------------------------------------------------------
+
+    /** {@code :erlang.throw/1}: a throw of the term, for {@code catch}. */
+    @Doc("""
+        Throws the term (to be caught with catch).
+        """)
+    public static Object throw_(Object term) {
+        return Ops.doThrow(term);
+    }
+
+    /** {@code :erlang.error/1}: raises the term as an error ({@code :badarg} is ArgumentError). */
+    @Doc("""
+        Raises an error with the term as its reason.
+        """)
+    public static Object error(Object reason) {
+        throw ErlangErrors.of(reason);
+    }
+
+    /** {@code :erlang.exit/1}: exits the calling process with the reason. */
+    @Doc("""
+        Exits the calling process with the reason.
+        """)
+    public static Object exit(Object reason) {
+        return Kernel.exit(reason);
+    }
+
+    /** {@code :erlang.garbage_collect/0}: true (the JVM collects when it sees fit). */
+    @Doc("""
+        Asks for a garbage collection; returns true.
+        """)
+    public static boolean garbage_collect() {
+        return true;
     }
 }

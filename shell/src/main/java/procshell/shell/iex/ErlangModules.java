@@ -14,12 +14,15 @@ final class ErlangModules {
             Map.entry("erpc", Erpc.class),
             Map.entry("ets", Ets.class),
             Map.entry("gen_tcp", GenTcp.class),
-            Map.entry("gproc", Gproc.class),
             Map.entry("global", Global.class),
+            Map.entry("gproc", Gproc.class),
             Map.entry("inet", Inet.class),
+            Map.entry("lists", ErlangLists.class),
+            Map.entry("maps", ErlangMaps.class),
             Map.entry("math", ErlangMath.class),
             Map.entry("net_kernel", NetKernel.class),
             Map.entry("pg", Pg.class),
+            Map.entry("queue", ErlangQueue.class),
             Map.entry("rpc", Rpc.class),
             Map.entry("sys", Sys.class));
 

@@ -7,8 +7,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Ref;
+import procshell.runtime.node.Tuple;
 
 /**
  * The BEAM's timers behind {@code Process.send_after/3}: a message sent later, by reference, that
@@ -37,6 +39,18 @@ final class Timers {
 
     /** Schedules {@code message} to {@code dest} in {@code ms} milliseconds; the timer's reference. */
     static Ref sendAfter(Node node, Object dest, Object message, long ms) {
+        return schedule(node, dest, ref -> message, ms);
+    }
+
+    /**
+     * As {@code :erlang.start_timer/3}: {@code {:timeout, ref, message}} sent to {@code dest} in
+     * {@code ms} milliseconds; the timer's reference.
+     */
+    static Ref startTimer(Node node, Object dest, Object message, long ms) {
+        return schedule(node, dest, ref -> Tuple.of(Atom.TIMEOUT, ref, message), ms);
+    }
+
+    private static Ref schedule(Node node, Object dest, java.util.function.Function<Ref, Object> message, long ms) {
         Ref ref = node.makeRef();
         Timer timer = new Timer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms));
         // In the table before it is scheduled: a timer of 0 ms may fire at once.
@@ -44,7 +58,7 @@ final class Timers {
         timer.future = SCHEDULER.schedule(() -> {
             if (TIMERS.remove(ref) == null) return;
             try {
-                node.send(dest, message);
+                node.send(dest, message.apply(ref));
             } catch (RuntimeException ignored) {
                 // a name nobody holds any more: the BEAM drops the message too
             }

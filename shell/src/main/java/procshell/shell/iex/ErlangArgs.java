@@ -1,0 +1,72 @@
+package procshell.shell.iex;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import groovy.lang.Closure;
+import procshell.shell.eval.Arithmetic;
+import procshell.shell.eval.CaseClauseError;
+import procshell.shell.eval.Values;
+
+/**
+ * The argument checks and fun calls of the Erlang modules ({@code :lists}, {@code :maps},
+ * {@code :queue}, ...), failing as their Erlang source does: a guard that rejects the arguments is
+ * a {@code FunctionClauseError} naming the Erlang function ({@code :lists.map/2}), a predicate that
+ * answers neither {@code true} nor {@code false} a {@code CaseClauseError}.
+ */
+final class ErlangArgs {
+    private ErlangArgs() {}
+
+    /** {@code no function clause matching in :module.function/arity}. */
+    static FunctionClauseError clause(String module, String function, int arity) {
+        return new FunctionClauseError(":" + module + "." + function, arity);
+    }
+
+    /** True for an Erlang integer (Integer, Long, BigInteger). */
+    static boolean isInt(Object o) {
+        return Arithmetic.isInteger(o);
+    }
+
+    /**
+     * An integer's value clamped to the long range (a bignum is further than any list is long),
+     * for counts and positions.
+     */
+    static long clamp(Object integer) {
+        if (integer instanceof BigInteger b) return b.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        return ((Number) integer).longValue();
+    }
+
+    /** The value as a list, or null when it is none. */
+    static List<?> list(Object o) {
+        return o instanceof List<?> l ? l : null;
+    }
+
+    /** The value as a closure taking {@code arity} arguments ({@code is_function(f, arity)}), or null. */
+    static Closure<?> fun(Object f, int arity) {
+        return f instanceof Closure<?> c && c.getMaximumNumberOfParameters() == arity ? c : null;
+    }
+
+    /** Calls a closure (checked by {@link #fun}) with the arguments; the result as a term. */
+    static Object call(Closure<?> f, Object... args) {
+        return Values.normalize(args.length == 0 ? f.call() : f.call(args));
+    }
+
+    /** A predicate's answer: true or false, else a {@code CaseClauseError} as Erlang's {@code case}. */
+    static boolean bool(Object answer) {
+        if (Boolean.TRUE.equals(answer)) return true;
+        if (Boolean.FALSE.equals(answer)) return false;
+        throw new CaseClauseError(answer);
+    }
+
+    /**
+     * A built-in's ArgumentError, as OTP 25 words it, with the call as iex's stack line.
+     *
+     * @param call    e.g. {@code :erlang.element}
+     * @param problem e.g. {@code 1st argument: not a tuple}
+     */
+    static ArgumentError badarg(String call, String problem, Object... args) {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ", call + "(", ")");
+        for (Object a : args) j.add(Kernel.inspect(a));
+        return ArgumentError.badArgument(problem, j.toString());
+    }
+}
