@@ -108,11 +108,11 @@ public final class Erlang {
             :a
         """)
     public static Object element(Object position, Object tuple) {
-        String call = ":erlang.element";
-        if (!ErlangArgs.isInt(position)) throw ErlangArgs.badarg(call, "1st argument: not an integer", position, tuple);
-        if (!(tuple instanceof Tuple t)) throw ErlangArgs.badarg(call, "2nd argument: not a tuple", position, tuple);
+        BifErrors e = new BifErrors(":erlang.element", position, tuple);
+        e.check(!ErlangArgs.isInt(position), 1, "not an integer").check(!(tuple instanceof Tuple), 2, "not a tuple").raise();
+        Tuple t = (Tuple) tuple;
         long n = ErlangArgs.clamp(position);
-        if (n < 1 || n > t.size()) throw ErlangArgs.badarg(call, "1st argument: out of range", position, tuple);
+        if (n < 1 || n > t.size()) throw e.fail(1, "out of range");
         return t.get((int) n - 1);
     }
 
@@ -136,7 +136,7 @@ public final class Erlang {
         String call = ":erlang.binary_to_atom(" + Kernel.inspect(binary) + ", " + Kernel.inspect(encoding) + ")";
         if (!(binary instanceof String text)) throw ArgumentError.badArgument("1st argument: not a binary", call);
         if (!(encoding instanceof Atom e) || !java.util.Set.of("utf8", "unicode", "latin1").contains(e.name())) {
-            throw ArgumentError.badArgument("2nd argument: not a valid encoding", call);
+            throw ArgumentError.badArgument("2nd argument: not one of the atoms: latin1, utf8, or unicode", call);
         }
         return Kernel._atom_(text);
     }
@@ -318,7 +318,7 @@ public final class Erlang {
         """)
     public static Tuple make_tuple(Object arity, Object initial) {
         BifErrors e = new BifErrors(":erlang.make_tuple", arity, initial);
-        if (!ErlangArgs.isInt(arity)) throw e.fail(1, "not an integer");
+        if (!ErlangArgs.isInt(arity)) throw e.fail(1, "out of range");
         long n = ErlangArgs.clamp(arity);
         if (n < 0 || n > 16_777_215) throw e.fail(1, "out of range");
         Object[] out = new Object[(int) n];
@@ -873,7 +873,8 @@ public final class Erlang {
     }
 
     private static long timerTime(BifErrors e, Object time) {
-        if (!ErlangArgs.isInt(time) || ErlangArgs.clamp(time) < 0 || ErlangArgs.clamp(time) > 4294967295L) throw e.fail(1, "out of range");
+        if (!ErlangArgs.isInt(time)) throw e.fail(1, "not an integer");
+        if ( ErlangArgs.clamp(time) < 0 || ErlangArgs.clamp(time) > 4294967295L) throw e.fail(1, "out of range");
         return ErlangArgs.clamp(time);
     }
 

@@ -104,7 +104,7 @@ final class SystemInfo {
             if (i < 0) throw e.fail(1, "invalid memory type option");
             return m[i];
         }
-        if (!(type instanceof List<?> l)) throw e.fail(1, "invalid memory type option");
+        if (!(type instanceof List<?> l)) throw e.fail(1, "not an atom or a list of atoms");
         List<Tuple> out = new ArrayList<>(l.size());
         for (Object o : l) {
             int i = o instanceof Atom a ? MEMORY_TYPES.indexOf(a.name()) : -1;
