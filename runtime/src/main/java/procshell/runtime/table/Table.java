@@ -42,14 +42,21 @@ public final class Table {
 
     private final Tables tables;
     private final Ref id;
-    private final Atom name;
+    private volatile Atom name;
     private final TableType type;
-    private final Protection protection;
+    private volatile Protection protection;
     private final boolean named;
     private final boolean readConcurrency;
     private final boolean writeConcurrency;
     private final int[] groupBy;
-    private final LocalProcess owner;
+    private final int keypos;
+    private final boolean compressed;
+    private final boolean autoWriteConcurrency;
+    private final boolean decentralizedCounters;
+    private volatile LocalProcess owner;
+    private volatile Pid heir;
+    private volatile Object heirData;
+    private java.util.function.Consumer<Object> heirHook;
     private final ConcurrentMap<Object, Object> data;
     private final LongAdder objects = new LongAdder();
     private final LongAdder words = new LongAdder();
@@ -65,7 +72,12 @@ public final class Table {
         this.readConcurrency = options.readConcurrency();
         this.writeConcurrency = options.writeConcurrency();
         this.groupBy = options.groupBy();
+        this.keypos = options.keypos();
+        this.compressed = options.compressed();
+        this.autoWriteConcurrency = options.autoWriteConcurrency();
+        this.decentralizedCounters = options.decentralizedCounters();
         this.owner = owner;
+        setHeir(options.heir(), options.heirData());
         // An ordered_set keeps its keys in term order, so that scans return them sorted as ETS does.
         this.data = type == TableType.ORDERED_SET ? new ConcurrentSkipListMap<>(TermCompare::compare) : new ConcurrentHashMap<>();
     }
@@ -115,14 +127,16 @@ public final class Table {
     /** True until the table is deleted or its owner dies. */
     public boolean isAlive() {
         if (deleted) return false;
-        if (owner.isAlive()) return true;
+        LocalProcess o = owner;
+        if (o.isAlive()) return true;
+        if (heir != null && inherit(o)) return true;
         tables.drop(this);
         return false;
     }
 
     /** As {@link #isAlive()} without dropping a dead table (for use inside the node's map updates). */
     boolean isAliveQuietly() {
-        return !deleted && owner.isAlive();
+        return !deleted && (owner.isAlive() || heir != null);
     }
 
     /** The number of objects, as {@code :ets.info(t, :size)}; 0 once the table is gone. */
@@ -153,13 +167,112 @@ public final class Table {
     /** A snapshot of the table's attributes (for {@code :ets.info/1} and the Table Viewer). */
     public TableInfo info() {
         alive();
+        Pid h = heir;
         return new TableInfo(id, name, named, type, protection, size(), memoryWords(), owner(), ownerName(),
-                readConcurrency, writeConcurrency, owner.node().name());
+                readConcurrency, writeConcurrency, owner.node().name(), keypos, compressed, h == null ? Atom.of("none") : h,
+                autoWriteConcurrency, decentralizedCounters);
     }
 
     /** True when this table groups each key's objects by the part at this path ({@link TableOptions#groupBy}). */
     int[] groupBy() {
         return groupBy == null ? null : groupBy.clone();
+    }
+
+    /** The 1-based key position ({@code :ets.info(t, :keypos)}). */
+    public int keypos() {
+        return keypos;
+    }
+
+    /** The process that inherits the table when its owner dies, or null. */
+    public Pid heir() {
+        return heir;
+    }
+
+    /** Renames the table (the node's name index is {@link Tables#rename}'s). */
+    void setName(Atom newName) {
+        name = newName;
+    }
+
+    /**
+     * Sets the heir, as {@code {:heir, pid, data}} in {@code :ets.new/2} or {@code :ets.setopts/2}:
+     * when the owner dies, a live heir becomes the owner and is sent
+     * {@code {:"ETS-TRANSFER", tab, old_owner, data}}.
+     *
+     * @param pid  the heir, or null for none
+     * @param data what the heir is sent
+     */
+    public synchronized void setHeir(Pid pid, Object data) {
+        heir = pid;
+        heirData = data;
+        if (heirHook != null) owner.removeExitHook(heirHook);
+        heirHook = null;
+        if (pid != null) watchOwner();
+    }
+
+    /** Runs {@link #inherit} when the owner exits, while there is an heir. */
+    private void watchOwner() {
+        LocalProcess o = owner;
+        java.util.function.Consumer<Object> hook = reason -> inherit(o);
+        heirHook = hook;
+        if (!o.onExit(hook)) inherit(o);
+    }
+
+    /**
+     * The owner {@code dead} has died: a live heir (other than the dead owner) takes the table
+     * and is told so; else the table goes.
+     *
+     * @return true when the heir took it
+     */
+    private synchronized boolean inherit(LocalProcess dead) {
+        if (owner != dead || deleted) return owner.isAlive();
+        Pid h = heir;
+        LocalProcess next = h == null ? null : dead.node().process(h);
+        if (next == null || !next.isAlive() || next == dead) return false;
+        owner = next;
+        heirHook = null;
+        next.deliver(Tuple.of(Atom.of("ETS-TRANSFER"), tid(), dead.pid(), heirData));
+        // the heir stays heir, as on the BEAM; it watches its own death from now on
+        watchOwner();
+        return true;
+    }
+
+    /**
+     * Gives the table to another process, as {@code :ets.give_away/3}: it becomes the owner and is
+     * sent {@code {:"ETS-TRANSFER", tab, from, data}}.
+     *
+     * @throws IllegalArgumentException ETS's errors: the caller is not the owner, the pid is the
+     *         owner already, or refers to a terminated process
+     */
+    public synchronized void giveAway(Pid to, Object data) {
+        alive();
+        if (!callerOwns()) throw TableErrors.argument(2, "the current process is not the owner");
+        if (to.equals(owner.pid())) throw TableErrors.argument(2, "the process is already the owner of the table");
+        LocalProcess next = owner.node().process(to);
+        if (next == null || !next.isAlive()) throw TableErrors.argument(2, "the pid refers to a terminated process");
+        LocalProcess from = owner;
+        if (heirHook != null) from.removeExitHook(heirHook);
+        heirHook = null;
+        owner = next;
+        if (heir != null) watchOwner();
+        next.deliver(Tuple.of(Atom.of("ETS-TRANSFER"), tid(), from.pid(), data));
+    }
+
+    /** Changes the protection, as {@code :ets.setopts(t, {:protection, p})} (owner only). */
+    public void setProtection(Protection p) {
+        alive();
+        if (!callerOwns()) throw TableErrors.accessRights();
+        protection = p;
+    }
+
+    /** Checks that the caller may write the table (its owner, or anyone for a public table), as rename does. */
+    public void requireWritable() {
+        writable();
+    }
+
+    /** Checks that the caller owns the table (setopts), as ETS does. */
+    public void requireOwner() {
+        alive();
+        if (!callerOwns()) throw TableErrors.accessRights();
     }
 
     // ---- writes ---------------------------------------------------------------------------------
@@ -175,7 +288,10 @@ public final class Table {
      */
     public boolean insert(Object objects) {
         writable();
-        for (Tuple t : objectsOf(objects)) put(t);
+        List<Tuple> list = objectsOf(objects);
+        // ETS puts a list's objects of one key into a bag last first
+        if (type == TableType.BAG) for (int i = list.size() - 1; i >= 0; i--) put(list.get(i));
+        else for (Tuple t : list) put(t);
         return true;
     }
 
@@ -190,13 +306,18 @@ public final class Table {
         writable();
         List<Tuple> list = objectsOf(objects);
         if (list.size() == 1) return putNew(list.get(0));
-        for (Tuple t : list) if (data.containsKey(t.get(0))) return false;
+        for (Tuple t : list) if (data.containsKey(key(t))) return false;
         for (Tuple t : list) put(t);
         return true;
     }
 
+    /** The key of an object: its element at {@code keypos}. */
+    private Object key(Tuple obj) {
+        return obj.get(keypos - 1);
+    }
+
     private void put(Tuple obj) {
-        Object key = obj.get(0);
+        Object key = key(obj);
         long w = TermWords.ofObject(obj);
         if (type.oneObjectPerKey()) {
             Object prev = data.put(key, obj);
@@ -232,7 +353,7 @@ public final class Table {
     }
 
     private boolean putNew(Tuple obj) {
-        Object key = obj.get(0);
+        Object key = key(obj);
         if (data.putIfAbsent(key, obj) != null) return false; // a bag's only object is stored bare too
         objects.increment();
         words.add(TermWords.ofObject(obj));
@@ -250,7 +371,7 @@ public final class Table {
     public boolean deleteObject(Object object) {
         writable();
         Tuple obj = objectsOf(object).get(0);
-        deleteWhere(obj.get(0), Bucket.groupOf(obj, groupBy), obj::equals);
+        deleteWhere(key(obj), Bucket.groupOf(obj, groupBy), obj::equals);
         return true;
     }
 
@@ -291,7 +412,7 @@ public final class Table {
     }
 
     private long deleteMatching(MatchSpec ms, Predicate<Tuple> which) {
-        Object key = ms.boundKey();
+        Object key = keypos == 1 ? ms.boundKey() : MatchSpec.NONE;
         Object group = groupBy == null ? null : ms.groundPart(groupBy);
         if (group == MatchSpec.NONE) group = null;
         if (key != MatchSpec.NONE) return deleteWhere(key, group, which);
@@ -427,7 +548,7 @@ public final class Table {
 
     /** Feeds the objects a spec may match to {@code each}: one key's (one group's) when the spec pins them, else all. */
     private void scan(MatchSpec ms, Consumer<Tuple> each) {
-        Object key = ms.boundKey();
+        Object key = keypos == 1 ? ms.boundKey() : MatchSpec.NONE;
         Object group = groupBy == null ? MatchSpec.NONE : ms.groundPart(groupBy);
         if (key != MatchSpec.NONE) {
             Object v = data.get(TermCopy.of(key));
@@ -443,6 +564,232 @@ public final class Table {
             return;
         }
         for (Object v : data.values()) copyOf(v).forEach(each);
+    }
+
+    // ---- traversal -------------------------------------------------------------------------------
+
+    /** What first/next/last/prev return past the last key: {@code :"$end_of_table"}. */
+    public static final Atom END_OF_TABLE = Atom.of("$end_of_table");
+
+    private java.util.NavigableMap<Object, Object> ordered() {
+        return (java.util.NavigableMap<Object, Object>) data;
+    }
+
+    /** The first key, as {@code :ets.first/1} (term order for an ordered_set), or {@link #END_OF_TABLE}. */
+    public Object first() {
+        readable();
+        if (type == TableType.ORDERED_SET) {
+            var e = ordered().firstEntry();
+            return e == null ? END_OF_TABLE : key(copyOf(e.getValue()).get(0));
+        }
+        for (Object v : data.values()) return key(copyOf(v).get(0));
+        return END_OF_TABLE;
+    }
+
+    /** The last key, as {@code :ets.last/1}; for a set, bag or duplicate_bag the same as {@link #first}. */
+    public Object last() {
+        readable();
+        if (type != TableType.ORDERED_SET) return first();
+        var e = ordered().lastEntry();
+        return e == null ? END_OF_TABLE : key(copyOf(e.getValue()).get(0));
+    }
+
+    /**
+     * The key after {@code key}, as {@code :ets.next/2}: in term order for an ordered_set (the key
+     * need not be in it), in the table's order for the others (it must be).
+     *
+     * @throws IllegalArgumentException {@code not a key that exists in the table} for a missing key of a set or bag
+     */
+    public Object next(Object key) {
+        readable();
+        Object k = TermCopy.of(key);
+        if (type == TableType.ORDERED_SET) {
+            var e = ordered().higherEntry(k);
+            return e == null ? END_OF_TABLE : key(copyOf(e.getValue()).get(0));
+        }
+        if (!data.containsKey(k)) throw TableErrors.argument(2, "not a key that exists in the table");
+        boolean found = false;
+        for (Object candidate : data.keySet()) {
+            if (found) return candidate;
+            if (candidate.equals(k)) found = true;
+        }
+        return END_OF_TABLE;
+    }
+
+    /** The key before {@code key}, as {@code :ets.prev/2}; for a set, bag or duplicate_bag the same as {@link #next}. */
+    public Object prev(Object key) {
+        readable();
+        if (type != TableType.ORDERED_SET) return next(key);
+        var e = ordered().lowerEntry(TermCopy.of(key));
+        return e == null ? END_OF_TABLE : key(copyOf(e.getValue()).get(0));
+    }
+
+    // ---- counters and elements --------------------------------------------------------------------
+
+    /**
+     * Updates counters of the object with {@code key}, as {@code :ets.update_counter/3,4}: {@code op}
+     * is an increment (of the element after the key), {@code {pos, incr}},
+     * {@code {pos, incr, threshold, set_value}}, or a list of those; a missing object is first
+     * inserted as {@code defaultObject} (with its key put in) when that is not null.
+     *
+     * @return the new value, or the list of new values for a list of operations
+     * @throws IllegalArgumentException ETS's texts (bad operation, key position, out of range,
+     *         not an integer, no such key, not a set or ordered_set)
+     */
+    public Object updateCounter(Object key, Object op, Object defaultObject) {
+        writable();
+        if (!type.oneObjectPerKey()) {
+            throw TableErrors.argument(1, "the table identifier refers to an ETS table of a type not supported by this operation");
+        }
+        List<Object[]> ops = counterOps(op);
+        Object k = TermCopy.of(key);
+        Tuple def = null;
+        if (defaultObject != null) {
+            if (!(defaultObject instanceof Tuple d) || d.size() < keypos) throw TableErrors.argument(4, "not a tuple");
+            Object[] parts = d.toList().toArray();
+            parts[keypos - 1] = key;
+            def = TermCopy.tuple(Tuple.of(parts));
+        }
+        Object[] result = new Object[ops.size()];
+        RuntimeException[] failure = new RuntimeException[1];
+        Tuple fallback = def;
+        Object[] before = new Object[1];
+        data.compute(k, (kk, v) -> {
+            Tuple obj = v == null ? fallback : (Tuple) v;
+            before[0] = v;
+            if (obj == null) {
+                failure[0] = TableErrors.argument(2, "not a key that exists in the table");
+                return null;
+            }
+            try {
+                Object[] parts = obj.toList().toArray();
+                for (int i = 0; i < ops.size(); i++) result[i] = applyCounter(parts, ops.get(i));
+                return Tuple.of(parts);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+                return v;
+            }
+        });
+        if (failure[0] != null) throw failure[0];
+        if (before[0] == null) objects.increment();
+        else words.add(-TermWords.ofObject((Tuple) before[0]));
+        words.add(TermWords.ofObject((Tuple) data.get(k)));
+        return op instanceof List<?> ? new ArrayList<>(java.util.Arrays.asList(result)) : result[0];
+    }
+
+    /** The operations of update_counter as {@code {pos, incr, threshold or null, set_value}}. */
+    private List<Object[]> counterOps(Object op) {
+        List<Object[]> out = new ArrayList<>();
+        if (op instanceof List<?> l) {
+            for (Object o : l) out.add(counterOp(o, false));
+        } else {
+            out.add(counterOp(op, true));
+        }
+        return out;
+    }
+
+    private Object[] counterOp(Object op, boolean bareIncrement) {
+        if (bareIncrement && TermCompare.isInteger(op)) return new Object[] {keypos + 1, op, null, null};
+        if (op instanceof Tuple t && (t.size() == 2 || t.size() == 4) && t.get(0) instanceof Integer pos && TermCompare.isInteger(t.get(1))
+                && (t.size() == 2 || TermCompare.isInteger(t.get(2)) && TermCompare.isInteger(t.get(3)))) {
+            return new Object[] {pos, t.get(1), t.size() == 4 ? t.get(2) : null, t.size() == 4 ? t.get(3) : null};
+        }
+        throw TableErrors.argument(3, "not a valid update operation");
+    }
+
+    private Object applyCounter(Object[] parts, Object[] op) {
+        int pos = (Integer) op[0];
+        if (pos == keypos) throw TableErrors.argument(3, "the position is the same as the key position");
+        if (pos < 1 || pos > parts.length) throw TableErrors.argument(3, "the position in the update operation is out of range");
+        Object current = parts[pos - 1];
+        if (!TermCompare.isInteger(current)) {
+            throw TableErrors.argument(3, "the value in the given position, in the object, is not an integer");
+        }
+        java.math.BigInteger incr = big(op[1]);
+        java.math.BigInteger value = big(current).add(incr);
+        if (op[2] != null) {
+            java.math.BigInteger threshold = big(op[2]);
+            if (incr.signum() >= 0 ? value.compareTo(threshold) > 0 : value.compareTo(threshold) < 0) value = big(op[3]);
+        }
+        Object v = TermCopy.of(value);
+        parts[pos - 1] = v;
+        return v;
+    }
+
+    private static java.math.BigInteger big(Object n) {
+        return n instanceof java.math.BigInteger b ? b : java.math.BigInteger.valueOf(((Number) n).longValue());
+    }
+
+    /**
+     * Replaces elements of the object with {@code key}, as {@code :ets.update_element/3}:
+     * {@code {pos, value}} or a list of those.
+     *
+     * @return false when no object has the key
+     * @throws IllegalArgumentException for a bag, the key position, or a position out of range
+     */
+    public boolean updateElement(Object key, Object change) {
+        writable();
+        if (!type.oneObjectPerKey()) throw TableErrors.argument(3, "out of range");
+        List<Object> changes = change instanceof List<?> l ? new ArrayList<>(l) : List.of(change);
+        for (Object c : changes) {
+            if (!(c instanceof Tuple t) || t.size() != 2 || !(t.get(0) instanceof Integer)) throw TableErrors.argument(3, "out of range");
+            if ((Integer) t.get(0) == keypos) throw TableErrors.argument(3, "the position is the same as the key position");
+        }
+        Object k = TermCopy.of(key);
+        RuntimeException[] failure = new RuntimeException[1];
+        boolean[] found = new boolean[1];
+        Object[] before = new Object[1];
+        data.computeIfPresent(k, (kk, v) -> {
+            found[0] = true;
+            before[0] = v;
+            Object[] parts = ((Tuple) v).toList().toArray();
+            for (Object c : changes) {
+                Tuple t = (Tuple) c;
+                int pos = (Integer) t.get(0);
+                if (pos < 1 || pos > parts.length) {
+                    failure[0] = TableErrors.argument(3, "out of range");
+                    return v;
+                }
+                parts[pos - 1] = TermCopy.of(t.get(1));
+            }
+            return Tuple.of(parts);
+        });
+        if (failure[0] != null) throw failure[0];
+        if (found[0]) {
+            words.add(-TermWords.ofObject((Tuple) before[0]));
+            words.add(TermWords.ofObject((Tuple) data.get(k)));
+        }
+        return found[0];
+    }
+
+    /**
+     * Every object, in the order {@code :ets.foldl/3} visits them (term order for an ordered_set).
+     */
+    public List<Tuple> objects() {
+        return tab2list();
+    }
+
+    /**
+     * Replaces objects by a match specification's results, as {@code :ets.select_replace/2}: a
+     * result must keep the object's key.
+     *
+     * @return how many were replaced
+     */
+    public long selectReplace(Object spec) {
+        writable();
+        MatchSpec ms = MatchSpec.compile(spec);
+        long n = 0;
+        for (Tuple t : tab2list()) {
+            Object r = ms.run(t);
+            if (r instanceof Tuple nt && nt.size() >= keypos && TermCompare.exactEquals(key(nt), key(t))) {
+                Tuple copy = TermCopy.tuple(nt);
+                if (data.replace(TermCopy.of(key(t)), t, copy)) {
+                    words.add(TermWords.ofObject(copy) - TermWords.ofObject(t));
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -461,9 +808,10 @@ public final class Table {
         return copyOf(v);
     }
 
-    private static List<Tuple> objectsOf(Object objects) {
+    private List<Tuple> objectsOf(Object objects) {
         if (objects instanceof Tuple t) {
             if (t.size() == 0) throw TableErrors.argument(2, "is an empty tuple");
+            if (t.size() < keypos) throw TableErrors.plain();
             return List.of(TermCopy.tuple(t));
         }
         if (objects instanceof List<?> l) {
@@ -472,6 +820,7 @@ public final class Table {
                 if (!(o instanceof Tuple t) || t.size() == 0) {
                     throw TableErrors.argument(2, "not a non-empty tuple or a list of non-empty tuples");
                 }
+                if (t.size() < keypos) throw TableErrors.plain();
                 out.add(TermCopy.tuple(t));
             }
             return out;

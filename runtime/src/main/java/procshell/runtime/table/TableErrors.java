@@ -18,6 +18,11 @@ public final class TableErrors {
                 + " argument: " + what + "\n");
     }
 
+    /** ETS's bare {@code badarg} ({@code argument error}): an object shorter than the key position. */
+    public static IllegalArgumentException plain() {
+        return new IllegalArgumentException("argument error");
+    }
+
     /** The table is gone (deleted, or its owner died) or never existed. */
     public static IllegalArgumentException noTable() {
         return argument(1, "the table identifier does not refer to an existing ETS table");

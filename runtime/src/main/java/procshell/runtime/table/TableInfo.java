@@ -24,10 +24,16 @@ import procshell.runtime.node.Tuple;
  * @param readConcurrency  the {@code read_concurrency} option
  * @param writeConcurrency the {@code write_concurrency} option
  * @param node             the node the table lives on
+ * @param keypos           the key's 1-based position
+ * @param compressed       the {@code :compressed} option
+ * @param heir             the heir's pid, or {@code :none}
+ * @param autoWriteConcurrency {@code write_concurrency: :auto}
+ * @param decentralizedCounters the {@code decentralized_counters} the table reports
  */
 public record TableInfo(Ref id, Atom name, boolean named, TableType type, Protection protection, long objects,
                         long memoryWords, Pid owner, Atom ownerName, boolean readConcurrency, boolean writeConcurrency,
-                        Atom node) {
+                        Atom node, int keypos, boolean compressed, Object heir, boolean autoWriteConcurrency,
+                        boolean decentralizedCounters) {
 
     /** The memory estimate in bytes. */
     public long memoryBytes() {
@@ -57,19 +63,19 @@ public record TableInfo(Ref id, Atom name, boolean named, TableType type, Protec
     public List<Tuple> toKeywordList() {
         List<Tuple> out = new ArrayList<>(15);
         out.add(Tuple.of(Atom.of("id"), id));
-        out.add(Tuple.of(Atom.of("decentralized_counters"), Boolean.FALSE));
+        out.add(Tuple.of(Atom.of("decentralized_counters"), decentralizedCounters));
         out.add(Tuple.of(Atom.of("read_concurrency"), readConcurrency));
-        out.add(Tuple.of(Atom.of("write_concurrency"), writeConcurrency));
-        out.add(Tuple.of(Atom.of("compressed"), Boolean.FALSE));
+        out.add(Tuple.of(Atom.of("write_concurrency"), autoWriteConcurrency ? (Object) Atom.of("auto") : writeConcurrency));
+        out.add(Tuple.of(Atom.of("compressed"), compressed));
         out.add(Tuple.of(Atom.of("memory"), memoryWords));
         out.add(Tuple.of(Atom.of("owner"), owner));
-        out.add(Tuple.of(Atom.of("heir"), Atom.of("none")));
+        out.add(Tuple.of(Atom.of("heir"), heir));
         out.add(Tuple.of(Atom.of("name"), name));
         out.add(Tuple.of(Atom.of("size"), objects));
         out.add(Tuple.of(Atom.of("node"), node));
         out.add(Tuple.of(Atom.of("named_table"), named));
         out.add(Tuple.of(Atom.of("type"), type.atom()));
-        out.add(Tuple.of(Atom.of("keypos"), 1));
+        out.add(Tuple.of(Atom.of("keypos"), keypos));
         out.add(Tuple.of(Atom.of("protection"), protection.atom()));
         return out;
     }
@@ -80,6 +86,12 @@ public record TableInfo(Ref id, Atom name, boolean named, TableType type, Protec
      * @throws IllegalArgumentException ETS's {@code not a valid info item} for an unknown item
      */
     public Object item(Atom item) {
+        switch (item.name()) {
+            case "fixed", "safe_fixed", "safe_fixed_monotonic_time":
+                return Boolean.FALSE;
+            default:
+                break;
+        }
         for (Tuple t : toKeywordList()) if (t.get(0).equals(item)) return t.get(1);
         throw TableErrors.argument(2, "not a valid info item");
     }

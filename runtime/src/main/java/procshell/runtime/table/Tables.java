@@ -24,6 +24,8 @@ public final class Tables {
     private final Node node;
     private final ConcurrentHashMap<Ref, Table> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Atom, Table> byName = new ConcurrentHashMap<>();
+    /** Every reference that ever named a table, so that a deleted table's id is told from another ref. */
+    private final java.util.Set<Ref> everIds = ConcurrentHashMap.newKeySet();
 
     /** The table registry of {@code node}; the node creates it. */
     public Tables(Node node) {
@@ -56,7 +58,36 @@ public final class Tables {
             if (dead[0] != null) drop(dead[0]);
         }
         byId.put(t.id(), t);
+        everIds.add(t.id());
         return t;
+    }
+
+    /** True when {@code ref} is or was a table's identifier (ETS tells such refs from others in its errors). */
+    public boolean isTableRef(Ref ref) {
+        return everIds.contains(ref);
+    }
+
+    /**
+     * Renames a table, as {@code :ets.rename/2}: a named table is found by its new name only;
+     * an unnamed table just reports the new name.
+     *
+     * @throws IllegalArgumentException ETS's {@code table name already exists} (2nd argument)
+     */
+    public void rename(Table t, Atom newName) {
+        t.requireWritable();
+        if (!t.isNamed()) {
+            t.setName(newName);
+            return;
+        }
+        Table[] dead = new Table[1];
+        byName.compute(newName, (n, existing) -> {
+            if (existing != null && existing.isAliveQuietly()) throw TableErrors.argument(2, "table name already exists");
+            dead[0] = existing;
+            return t;
+        });
+        if (dead[0] != null) drop(dead[0]);
+        byName.remove(t.name(), t);
+        t.setName(newName);
     }
 
     /**
