@@ -21,10 +21,13 @@ final class ErlangModules {
             Map.entry("maps", ErlangMaps.class),
             Map.entry("math", ErlangMath.class),
             Map.entry("net_kernel", NetKernel.class),
+            Map.entry("os", ErlangOs.class),
             Map.entry("pg", Pg.class),
             Map.entry("queue", ErlangQueue.class),
+            Map.entry("rand", ErlangRand.class),
             Map.entry("rpc", Rpc.class),
-            Map.entry("sys", Sys.class));
+            Map.entry("sys", Sys.class),
+            Map.entry("timer", ErlangTimer.class));
 
     private ErlangModules() {}
 
