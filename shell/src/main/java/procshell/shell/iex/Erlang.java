@@ -407,6 +407,9 @@ public final class Erlang {
     }
 
     /** As list_to_atom/1 for an atom that exists already, as {@code :erlang.list_to_existing_atom/1}. */
+    @Doc("""
+        Returns the atom whose text is the charlist, if such an atom exists.
+        """)
     public static Atom list_to_existing_atom(Object chars) {
         String text = charlistText(chars);
         BifErrors e = new BifErrors(":erlang.list_to_existing_atom", chars);
@@ -1126,5 +1129,339 @@ public final class Erlang {
         """)
     public static boolean garbage_collect() {
         return true;
+    }
+
+    // ---- hashing --------------------------------------------------------------------------------
+
+    /** {@code :erlang.phash2/1}: the BEAM's portable hash of a term, in 0..2^27-1. */
+    @Doc("""
+        Returns a portable hash of the term: in 0..2^27-1, or in 0..range-1.
+
+        ## Examples
+
+            ps> :erlang.phash2(:a)
+            97
+        """)
+    public static long phash2(Object term) {
+        return procshell.runtime.table.PortableHash.phash2(term);
+    }
+
+    /** {@code :erlang.phash2/2}: the hash in 0..range-1 (range 1..2^32). */
+    public static long phash2(Object term, Object range) {
+        // OTP 25 names the 1st argument for a bad range, and gives a bare badarg above 2^32
+        if (!ErlangArgs.isInt(range)) throw new BifErrors(":erlang.phash2", term, range).fail(1, "not an integer");
+        if (ErlangArgs.clamp(range) < 1) throw new BifErrors(":erlang.phash2", term, range).fail(1, "out of range");
+        if (ErlangArgs.clamp(range) > (1L << 32)) throw new ArgumentError();
+        return procshell.runtime.table.PortableHash.phash2(term, ErlangArgs.clamp(range));
+    }
+
+    // ---- applying and spawning ------------------------------------------------------------------
+
+    /** {@code :erlang.apply/2}: a fun applied to a list of arguments. */
+    @Doc("""
+        Applies a function to a list of arguments (or module, function and arguments).
+        """)
+    public static Object apply(Object fun, Object args) {
+        // OTP 25 reports the list as the 1st argument (of the apply it makes)
+        if (!(args instanceof List<?> l)) throw new BifErrors(":erlang.apply", fun, args).fail(1, "not a list");
+        return Ops.apply(fun, l.toArray());
+    }
+
+    /** {@code :erlang.apply/3}: {@code module.function(args...)}. */
+    public static Object apply(Object module, Object function, Object args) {
+        return Kernel.apply(module, function, args);
+    }
+
+    /** {@code :erlang.spawn/1}: a new process running the fun. */
+    @Doc("""
+        Spawns a process running the function (or module, function and arguments).
+        """)
+    public static Pid spawn(Object fun) {
+        if (!(fun instanceof groovy.lang.Closure<?> c)) throw new BifErrors(":erlang.spawn", fun).fail(1, "not a fun");
+        return Kernel.spawn(c);
+    }
+
+    /** {@code :erlang.spawn/3}. */
+    public static Object spawn(Object module, Object function, Object args) {
+        return Ops.spawn(module, function, args);
+    }
+
+    /** {@code :erlang.spawn_link/1}. */
+    @Doc("""
+        Spawns a process linked to the caller.
+        """)
+    public static Pid spawn_link(Object fun) {
+        if (!(fun instanceof groovy.lang.Closure<?> c)) throw new BifErrors(":erlang.spawn_link", fun).fail(1, "not a fun");
+        return Kernel.spawn_link(c);
+    }
+
+    /** {@code :erlang.spawn_link/3}. */
+    public static Object spawn_link(Object module, Object function, Object args) {
+        return Ops.spawn_link(module, function, args);
+    }
+
+    /** {@code :erlang.exit/2}: an exit signal to a process; true. */
+    public static boolean exit(Object pid, Object reason) {
+        return Process.exit(pid, reason);
+    }
+
+    /** {@code :erlang.link/1}. */
+    @Doc("""
+        Links the caller to a process; true.
+        """)
+    public static boolean link(Object pid) {
+        return Process.link(pid);
+    }
+
+    /** {@code :erlang.unlink/1}. */
+    @Doc("""
+        Removes the link between the caller and a process; true.
+        """)
+    public static boolean unlink(Object pid) {
+        return Process.unlink(pid);
+    }
+
+    /** {@code :erlang.register/2}. */
+    @Doc("""
+        Registers a name for a pid; true.
+        """)
+    public static boolean register(Object name, Object pid) {
+        return Process.register(pid, name);
+    }
+
+    /** {@code :erlang.unregister/1}. */
+    @Doc("""
+        Removes a registered name; true.
+        """)
+    public static boolean unregister(Object name) {
+        return Process.unregister(name);
+    }
+
+    // ---- type tests -----------------------------------------------------------------------------
+
+    /** {@code :erlang.is_list/1}. */
+    @Doc("""
+        Returns true if the term is a list.
+        """)
+    public static boolean is_list(Object term) {
+        return term instanceof List<?> || term instanceof procshell.runtime.dist.ImproperList;
+    }
+
+    /** {@code :erlang.is_tuple/1}. */
+    @Doc("""
+        Returns true if the term is a tuple.
+        """)
+    public static boolean is_tuple(Object term) {
+        return term instanceof Tuple;
+    }
+
+    /** {@code :erlang.is_integer/1}. */
+    @Doc("""
+        Returns true if the term is an integer.
+        """)
+    public static boolean is_integer(Object term) {
+        return ErlangArgs.isInt(term);
+    }
+
+    /** {@code :erlang.is_float/1}. */
+    @Doc("""
+        Returns true if the term is a float.
+        """)
+    public static boolean is_float(Object term) {
+        return term instanceof Double;
+    }
+
+    /** {@code :erlang.is_number/1}. */
+    @Doc("""
+        Returns true if the term is an integer or a float.
+        """)
+    public static boolean is_number(Object term) {
+        return ErlangArgs.isInt(term) || term instanceof Double;
+    }
+
+    /** {@code :erlang.is_binary/1}. */
+    @Doc("""
+        Returns true if the term is a binary.
+        """)
+    public static boolean is_binary(Object term) {
+        return term instanceof String;
+    }
+
+    /** {@code :erlang.is_boolean/1}. */
+    @Doc("""
+        Returns true if the term is true or false.
+        """)
+    public static boolean is_boolean(Object term) {
+        return term instanceof Boolean;
+    }
+
+    /** {@code :erlang.is_pid/1}. */
+    @Doc("""
+        Returns true if the term is a pid.
+        """)
+    public static boolean is_pid(Object term) {
+        return term instanceof Pid;
+    }
+
+    /** {@code :erlang.is_reference/1}. */
+    @Doc("""
+        Returns true if the term is a reference.
+        """)
+    public static boolean is_reference(Object term) {
+        return term instanceof procshell.runtime.node.Ref;
+    }
+
+    /** {@code :erlang.is_map/1}. */
+    @Doc("""
+        Returns true if the term is a map.
+        """)
+    public static boolean is_map(Object term) {
+        return term instanceof java.util.Map<?, ?>;
+    }
+
+    /** {@code :erlang.is_port/1}: false (the shell has no ports). */
+    @Doc("""
+        Returns true if the term is a port.
+        """)
+    public static boolean is_port(Object term) {
+        return false;
+    }
+
+    // ---- binaries (the shell's binaries are UTF-8 texts) ------------------------------------------
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@code :erlang.byte_size/1}: the bytes of a binary's UTF-8 text. */
+    @Doc("""
+        Returns the number of bytes of a binary.
+        """)
+    public static int byte_size(Object binary) {
+        if (!(binary instanceof String s)) throw new BifErrors(":erlang.byte_size", binary).fail(1, "not a bitstring");
+        return utf8(s).length;
+    }
+
+    /** {@code :erlang.bit_size/1}. */
+    @Doc("""
+        Returns the number of bits of a binary.
+        """)
+    public static int bit_size(Object binary) {
+        if (!(binary instanceof String s)) throw new BifErrors(":erlang.bit_size", binary).fail(1, "not a bitstring");
+        return utf8(s).length * 8;
+    }
+
+    /** {@code :erlang.binary_to_list/1}: the bytes of a binary. */
+    @Doc("""
+        Returns the bytes of a binary as a list of integers.
+        """)
+    public static List<Object> binary_to_list(Object binary) {
+        if (!(binary instanceof String s)) throw new BifErrors(":erlang.binary_to_list", binary).fail(1, "not a binary");
+        List<Object> out = new java.util.ArrayList<>();
+        for (byte b : utf8(s)) out.add(b & 0xff);
+        return out;
+    }
+
+    /** The bytes of an iolist (binaries, bytes and nested lists), or null when it is none. */
+    private static byte[] iodata(Object io) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        return collect(io, out, true) ? out.toByteArray() : null;
+    }
+
+    private static boolean collect(Object io, java.io.ByteArrayOutputStream out, boolean top) {
+        if (io instanceof String s) {
+            out.writeBytes(utf8(s));
+            return true;
+        }
+        if (io instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Integer b && b >= 0 && b <= 255) out.write(b);
+                else if (!(o instanceof String || o instanceof List<?>) || !collect(o, out, false)) return false;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static String text(byte[] bytes, BifErrors e) {
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try {
+            return d.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException bad) {
+            // binaries that are no UTF-8 text have no form in the shell
+            throw new ArgumentError("binaries other than UTF-8 texts are not supported by procshell");
+        }
+    }
+
+    /** {@code :erlang.list_to_binary/1}: the binary of an iolist. */
+    @Doc("""
+        Returns the binary made of an iolist (bytes, binaries and nested lists of them).
+        """)
+    public static String list_to_binary(Object iolist) {
+        BifErrors e = new BifErrors(":erlang.list_to_binary", iolist);
+        if (!(iolist instanceof List<?>)) throw e.fail(1, "not an iolist term");
+        byte[] b = iodata(iolist);
+        if (b == null) throw e.fail(1, "not an iolist term");
+        return text(b, e);
+    }
+
+    /** {@code :erlang.iolist_to_binary/1}. */
+    @Doc("""
+        Returns the binary made of iodata (a binary, or an iolist).
+        """)
+    public static String iolist_to_binary(Object iodata) {
+        BifErrors e = new BifErrors(":erlang.iolist_to_binary", iodata);
+        byte[] b = iodata(iodata);
+        if (b == null) throw e.fail(1, "not an iodata term");
+        return text(b, e);
+    }
+
+    /** {@code :erlang.iolist_size/1}: the bytes iodata holds. */
+    @Doc("""
+        Returns the number of bytes of iodata.
+        """)
+    public static int iolist_size(Object iodata) {
+        byte[] b = iodata(iodata);
+        if (b == null) throw new BifErrors(":erlang.iolist_size", iodata).fail(1, "not an iodata term");
+        return b.length;
+    }
+
+    /** {@code :erlang.binary_part/3}: len bytes from a 0-based start. */
+    @Doc("""
+        Returns the part of a binary of len bytes from the 0-based start.
+        """)
+    public static String binary_part(Object binary, Object start, Object len) {
+        BifErrors e = new BifErrors(":erlang.binary_part", binary, start, len);
+        e.check(!(binary instanceof String), 1, "not a binary").check(!ErlangArgs.isInt(start), 2, "not an integer")
+                .check(!ErlangArgs.isInt(len), 3, "not an integer").raise();
+        byte[] b = utf8((String) binary);
+        long s = ErlangArgs.clamp(start), l = ErlangArgs.clamp(len);
+        long from = Math.min(s, s + l), to = Math.max(s, s + l);
+        if (from < 0 || from > b.length) throw e.fail(2, "out of range");
+        if (to > b.length) throw e.fail(3, "out of range");
+        return text(java.util.Arrays.copyOfRange(b, (int) from, (int) to), e);
+    }
+
+    /** {@code :erlang.split_binary/2}: {@code {first pos bytes, rest}}. */
+    @Doc("""
+        Splits a binary after pos bytes: {first, rest}.
+        """)
+    public static Tuple split_binary(Object binary, Object pos) {
+        BifErrors e = new BifErrors(":erlang.split_binary", binary, pos);
+        e.check(!(binary instanceof String), 1, "not a binary").check(!ErlangArgs.isInt(pos), 2, "not an integer").raise();
+        byte[] b = utf8((String) binary);
+        long p = ErlangArgs.clamp(pos);
+        if (p < 0 || p > b.length) throw e.fail(2, "out of range");
+        return Tuple.of(text(java.util.Arrays.copyOfRange(b, 0, (int) p), e), text(java.util.Arrays.copyOfRange(b, (int) p, b.length), e));
+    }
+
+    /** {@code :erlang.size/1}: a tuple's elements or a binary's bytes. */
+    @Doc("""
+        Returns the size of a tuple or the bytes of a binary.
+        """)
+    public static int size(Object term) {
+        if (term instanceof Tuple t) return t.size();
+        if (term instanceof String s) return utf8(s).length;
+        throw new BifErrors(":erlang.size", term).fail(1, "not tuple or binary");
     }
 }

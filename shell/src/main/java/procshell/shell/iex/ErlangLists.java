@@ -481,6 +481,9 @@ public final class ErlangLists {
     }
 
     /** {@code lists:umerge/2}: merged without duplicates. */
+    @Doc("""
+        Merges two sorted lists into one sorted list without duplicates.
+        """)
     public static List<Object> umerge(Object list1, Object list2) {
         List<Object> m = merge(list1, list2);
         return TermSort.usort(m, TermSort.TERM_ORDER);
@@ -676,6 +679,9 @@ public final class ErlangLists {
     }
 
     /** {@code lists:keymerge/3}: two keysorted lists merged. */
+    @Doc("""
+        Merges two lists of tuples sorted by their n-th element.
+        """)
     public static List<Object> keymerge(Object n, Object list1, Object list2) {
         int pos = keyIndex(n, "keymerge", 3);
         List<?> a = list(list1), b = list(list2);
@@ -712,6 +718,9 @@ public final class ErlangLists {
     }
 
     /** {@code lists:zip3/3}. */
+    @Doc("""
+        Zips three lists of equal length into a list of three-tuples.
+        """)
     public static List<Object> zip3(Object list1, Object list2, Object list3) {
         List<?> a = list(list1), b = list(list2), c = list(list3);
         if (a == null || b == null || c == null || a.size() != b.size() || b.size() != c.size()) throw clause("zip3", 3);
@@ -749,6 +758,9 @@ public final class ErlangLists {
     }
 
     /** {@code lists:unzip3/1}. */
+    @Doc("""
+        Unzips a list of three-tuples into three lists.
+        """)
     public static Tuple unzip3(Object triples) {
         List<?> l = list(triples);
         if (l == null) throw clause("unzip3", 4);
@@ -841,6 +853,9 @@ public final class ErlangLists {
     }
 
     /** {@code lists:mapfoldr/3}: as mapfoldl/3, last to first. */
+    @Doc("""
+        Maps and folds in one pass, last to first: fun.(elem, acc) returns {new_elem, acc}.
+        """)
     public static Tuple mapfoldr(Object fun, Object acc, Object list) {
         Closure<?> f = fun(fun, 2);
         List<?> l = list(list);
@@ -893,6 +908,9 @@ public final class ErlangLists {
     }
 
     /** {@code lists:zf/2}: the old name of filtermap/2. */
+    @Doc("""
+        Filters and maps in one pass (the old name of filtermap/2).
+        """)
     public static List<Object> zf(Object fun, Object list) {
         return filtermap(fun, list);
     }

@@ -278,6 +278,9 @@ public final class ErlangMaps {
     }
 
     /** {@code maps:intersect_with/3}: the keys in both, with {@code fun.(key, v1, v2)}. */
+    @Doc("""
+        Returns the keys in both maps, with fun.(key, value1, value2).
+        """)
     public static MapTerm intersect_with(Object fun, Object map1, Object map2) {
         Closure<?> f = funOf(fun, 3, "intersect_with", fun, map1, map2);
         Map<?, ?> a = map(map1), b = map(map2);

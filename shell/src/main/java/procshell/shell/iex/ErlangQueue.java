@@ -440,6 +440,9 @@ public final class ErlangQueue {
     }
 
     /** {@code queue:daeh/1}: as get_r/1. */
+    @Doc("""
+        Returns the item at the rear (the Okasaki name of last/1).
+        """)
     public static Object daeh(Object q) {
         return get_r(q);
     }
@@ -453,6 +456,9 @@ public final class ErlangQueue {
     }
 
     /** {@code queue:liat/1}: as drop_r/1. */
+    @Doc("""
+        Returns the queue without its rear item (the Okasaki name of init/1).
+        """)
     public static Tuple liat(Object q) {
         return drop_r(q);
     }

@@ -151,6 +151,9 @@ public final class ErlangRand {
     }
 
     /** {@code rand:export_seed_s/1}. */
+    @Doc("""
+        Returns a state as {alg, words}, for seed/1.
+        """)
     public static Tuple export_seed_s(Object state) {
         RandAlgorithm a = algorithm(state);
         if (a == null) throw clause("export_seed_s", 1);
