@@ -87,19 +87,7 @@ public final class PortableHash {
         final Deque<Object> stack = new ArrayDeque<>();
 
         private void mix2(int e1, int e2, int aconst) {
-            int a = aconst + e1;
-            int b = aconst + e2;
-            int c = hash;
-            a -= b; a -= c; a ^= (c >>> 13);
-            b -= c; b -= a; b ^= (a << 8);
-            c -= a; c -= b; c ^= (b >>> 13);
-            a -= b; a -= c; a ^= (c >>> 12);
-            b -= c; b -= a; b ^= (a << 16);
-            c -= a; c -= b; c ^= (b >>> 5);
-            a -= b; a -= c; a ^= (c >>> 3);
-            b -= c; b -= a; b ^= (a << 10);
-            c -= a; c -= b; c ^= (b >>> 15);
-            hash = c;
+            hash = mixAbc(aconst + e1, aconst + e2, hash)[2];
         }
 
         private void mix(int e, int aconst) {
