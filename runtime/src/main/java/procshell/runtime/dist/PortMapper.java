@@ -67,11 +67,32 @@ public final class PortMapper implements AutoCloseable {
         return java.util.Set.copyOf(nodes.keySet());
     }
 
+    /**
+     * The most connections served at once, as epmd's {@code -max_conn}: beyond it a new connection
+     * is closed at once, so that idle clients cannot take every file descriptor of the JVM.
+     */
+    static final int MAX_CONNECTIONS = 1000;
+
+    /** How long a connection may take to send its request (epmd drops a silent one too). */
+    static final int REQUEST_TIMEOUT_MS = 5_000;
+
+    private final java.util.concurrent.Semaphore connections = new java.util.concurrent.Semaphore(MAX_CONNECTIONS);
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
-                Thread.ofVirtual().start(() -> serve(s));
+                if (!connections.tryAcquire()) {
+                    s.close();
+                    continue;
+                }
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        serve(s);
+                    } finally {
+                        connections.release();
+                    }
+                });
             } catch (IOException e) {
                 if (!server.isClosed()) LOG.fine(() -> "port mapper accept failed: " + e.getMessage());
             }
@@ -81,7 +102,7 @@ public final class PortMapper implements AutoCloseable {
     private void serve(Socket s) {
         Registration registered = null;
         try (s) {
-            s.setSoTimeout(60_000); // a request must come quickly; an ALIVE2 connection then idles forever
+            s.setSoTimeout(REQUEST_TIMEOUT_MS); // a request must come quickly; an ALIVE2 connection then idles forever
             DataInputStream in = new DataInputStream(s.getInputStream());
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             int len = in.readUnsignedShort();
