@@ -100,8 +100,15 @@ public final class Shell {
             if (c != null) c.nodeHalted(node, h.message());
             // Not on this thread: it belongs to a process of the node that is going down.
             Thread.ofPlatform().name("procshell-restart").start(() -> {
+                // The name goes with the halted node, as a VM's exit frees it at the port mapper:
+                // the fresh node registers it again (a distributed node restarts as a local one does).
+                if (node.remote() instanceof procshell.runtime.dist.Distribution d) d.stop();
                 IexSession.forget(node);
-                next.complete(startNode());
+                try {
+                    next.complete(startNode());
+                } catch (RuntimeException | Error failed) {
+                    next.completeExceptionally(failed);
+                }
             });
         }
     }
