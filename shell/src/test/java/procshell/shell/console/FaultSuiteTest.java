@@ -120,6 +120,36 @@ class FaultSuiteTest {
                 .startsWith("** (SystemLimitError) a system limit has been reached (the node's memory is full"));
     }
 
+    /**
+     * Item 3: a distributed node whose atom table fills halts as a local one does, and the fresh
+     * node takes its name again at the port mapper (the halted node's registration goes with it):
+     * the shell goes on, distributed, with the bindings.
+     */
+    @Test
+    void aDistributedNodeWhoseAtomTableFillsRestartsUnderItsName() throws java.io.IOException {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String name = "full" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100_000 + "@localhost";
+        procshell.runtime.dist.DistOptions opts = procshell.runtime.dist.DistOptions.of("fault_suite").withEpmdPort(port).withNetTickTime(20_000);
+        Shell shell = new Shell(name, 8192, opts);
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            shell.piped(new java.io.BufferedReader(new java.io.StringReader("""
+                    x = 1
+                    for i <- 1..10000, do: String.to_atom("a#{i}")
+                    {x, Node.self() == :"%s", Node.alive?()}
+                    """.formatted(name))), new java.io.PrintWriter(out, true)).run();
+        } finally {
+            shell.shutdown();
+        }
+        String shown = out.toString();
+        assertTrue(shown.contains("procshell: the node " + name + " is dead."), shown);
+        assertTrue(shown.endsWith("ps(" + name + ")1> {x, Node.self() == :\"" + name + "\", Node.alive?()}\n{1, true, true}\n"), shown);
+        assertNoJava(shown);
+    }
+
     private static Object eval(EvaluatorProcess p, String source) throws InterruptedException {
         EvaluatorProcess.Result r = p.evaluate(source);
         if (r instanceof EvaluatorProcess.Result.Value v) return v.outcome().value();
