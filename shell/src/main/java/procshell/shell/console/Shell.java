@@ -76,7 +76,12 @@ public final class Shell {
         // names then fail with Registry's own error ("unknown registry"), not a missing module.
         procshell.runtime.registry.Registry.install(node);
         procshell.runtime.gproc.Gproc.install(node);
-        ClusterStart.distribute(node, distribution);
+        try {
+            ClusterStart.distribute(node, distribution);
+        } catch (RuntimeException e) {
+            node.shutdown(); // nothing of a node that could not start stays running
+            throw e;
+        }
         IexSession.of(node);
         node.events().subscribe(e -> onEvent(node, e));
         EvaluatorProcess process = new EvaluatorProcess(node, evaluator, (pid, reason) -> {
@@ -105,11 +110,32 @@ public final class Shell {
                 if (node.remote() instanceof procshell.runtime.dist.Distribution d) d.stop();
                 IexSession.forget(node);
                 try {
-                    next.complete(startNode());
+                    next.complete(restartNode());
                 } catch (RuntimeException | Error failed) {
                     next.completeExceptionally(failed);
                 }
             });
+        }
+    }
+
+    /**
+     * Starts the fresh node after a halt. The port mapper lets go of the halted node's name once it
+     * sees that node's registration closed, which may come a moment after: meanwhile the name is
+     * "in use", and the start is tried again (for up to 5 s).
+     */
+    private Running restartNode() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startNode();
+            } catch (java.io.UncheckedIOException nameNotYetFree) {
+                if (distribution == null || attempt == 50) throw nameNotYetFree;
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw nameNotYetFree;
+                }
+            }
         }
     }
 
