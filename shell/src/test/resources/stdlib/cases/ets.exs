@@ -271,3 +271,4 @@ me = self(); spawn(fn -> t = :ets.new(:t, [:private]); send(me, {:t, t}); receiv
 me = self(); spawn(fn -> t = :ets.new(:t, [:private]); send(me, {:t, t}); receive do _ -> :ok end end); t = receive do {:t, t} -> t end; :ets.select(t, [{:_, [], [true]}])
 me = self(); spawn(fn -> t = :ets.new(:t, []); :ets.insert(t, {:k, :v}); send(me, {:t, t}); receive do _ -> :ok end end); t = receive do {:t, t} -> t end; :ets.select(t, [{{:"$1", :_}, [], [:"$1"]}])
 t = :ets.new(:t, []); :ets.test_ms({:a, 1}, [{{:"$1", :"$2"}, [], [:"$$"]}])
+apply(:ets, :new, [:ets_corpus_apply, [:named_table]])

@@ -109,3 +109,5 @@ q = Enum.reduce(1..6, :queue.new(), &:queue.in_r/2); {q, :queue.to_list(q)}
 :queue.init(:queue.from_list([1, 2, 3]))
 :queue.liat(:queue.from_list([1, 2, 3]))
 :queue.last(:queue.new())
+apply(:queue, :new, [])
+apply(:queue, :in, [1, {[], []}])
