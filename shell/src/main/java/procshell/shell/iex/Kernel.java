@@ -662,8 +662,7 @@ public final class Kernel {
         if (!(m instanceof Atom mod)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not an atom\n");
         if (!(f instanceof Atom fun)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: not an atom\n");
         if (!(a instanceof List<?> list)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 3rd argument: not a list\n");
-        String name = fun.name().endsWith("?") ? fun.name().substring(0, fun.name().length() - 1) + "_qm"
-                : fun.name().endsWith("!") ? fun.name().substring(0, fun.name().length() - 1) + "_bang" : fun.name();
+        String name = Modules.javaName(fun.name());
         Object[] argv = list.toArray();
         Class<?> cls = s.modules().classOf(mod);
         if (cls == null && !mod.name().startsWith("Elixir.")) {
