@@ -12,6 +12,8 @@ import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
+import procshell.runtime.trace.TraceHook;
+import procshell.runtime.trace.Tracing;
 
 /**
  * A node's record of one live (or just dead) local process: its mailbox, links, monitors,
@@ -244,6 +246,8 @@ public final class LocalProcess {
         if (dropped != null && message instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Ref r && dropped.remove(r)) {
             return; // a reply to a call that already timed out
         }
+        TraceHook trace = Tracing.hook();
+        if (trace != null) trace.message(pid, message);
         mailbox.add(message);
     }
 
@@ -338,9 +342,11 @@ public final class LocalProcess {
                 other.links.put(pid, this);
                 if (links == null) links = new HashMap<>(4);
                 links.put(other.pid, other);
-                return true;
             }
         }
+        TraceHook trace = Tracing.hook();
+        if (trace != null) trace.linked(pid, other.pid);
+        return true;
     }
 
     /** True when {@code a} must be locked before {@code b} (a global order avoids deadlock). */
@@ -540,6 +546,8 @@ public final class LocalProcess {
                 exit = markDead(reason);
             }
         }
+        TraceHook trace = Tracing.hook();
+        if (trace != null) trace.exitSignal(from, pid, reason);
         finishExit(exit);
     }
 
