@@ -11,7 +11,7 @@ import procshell.runtime.node.Pid;
  *             {@link Kind#EXITED} and {@link Kind#NAMED} the process itself); null when unknown
  * @param to   the process it went to (the receiver, the new process); null for EXITED and NAMED
  * @param term the message ({@link Kind#MESSAGE}), the signal's reason ({@link Kind#EXIT_SIGNAL}),
- *             the exit reason ({@link Kind#EXITED}), the child id ({@link Kind#RESTARTED}), the
+ *             the exit reason ({@link Kind#EXITED}), {@code {child_id, old_pid}} ({@link Kind#RESTARTED}; old_pid may be null), the
  *             name ({@link Kind#NAMED}); null otherwise
  */
 public record TraceEvent(long seq, Kind kind, Pid from, Pid to, Object term) {

@@ -93,7 +93,7 @@ public final class TraceRecorder implements TraceHook {
                 if (x.name() != null) record(TraceEvent.Kind.NAMED, x.pid(), null, x.name());
                 record(TraceEvent.Kind.EXITED, x.pid(), null, x.reason());
             }
-            case NodeEvent.Restarted r -> record(TraceEvent.Kind.RESTARTED, r.supervisor(), r.newPid(), r.childId());
+            case NodeEvent.Restarted r -> record(TraceEvent.Kind.RESTARTED, r.supervisor(), r.newPid(), Tuple.of(r.childId(), r.oldPid()));
             case NodeEvent.Registered r -> record(TraceEvent.Kind.NAMED, r.pid(), null, r.name());
             case NodeEvent.Unregistered u -> record(TraceEvent.Kind.NAMED, u.pid(), null, u.name());
             default -> { }
