@@ -202,4 +202,75 @@ public final class ObserverHelpers {
         new ObserverScreen(s).run();
         return IexSession.NO_VALUE;
     }
+
+    /**
+     * Runs {@code fn} in the shell process and draws the messages and signals it set off as a
+     * sequence diagram (see {@link TraceDiagram}, {@link SequenceText}).
+     *
+     * @param fn a zero-arity fn
+     * @return the fn's value
+     */
+    @Doc("""
+            Runs fn and draws the messages and signals among the processes it involves.
+
+            One lifeline per process (named by registered name, Registry key or pid; the shell is
+            self()), one arrow per message or signal: CALL and reply (GenServer.call), CAST, INFO
+            (any other message), EXIT, DOWN, SPAWN, LINK, RESTART (a supervisor's), and exit at the
+            end of a lifeline. A process joins when an involved one sends it something, spawns or
+            restarts it. Recording goes on for 100 ms after fn returns (settle: ms changes it).
+            Returns fn's value.
+
+            trace(fn, to: "file.mmd") also writes the diagram as Mermaid; trace(pids_or_names, ms)
+            records what goes to or from those processes for ms milliseconds.
+
+            ## Examples
+
+                ps> trace(fn -> GenServer.call(Counter, :get) end)
+                self()          Counter
+                  │                │
+                  │─CALL :get─────▶│
+                  │◀─reply 0───────│
+                0
+            """)
+    public static Object trace(Object fn) {
+        return trace(fn, java.util.List.of());
+    }
+
+    /**
+     * {@code trace(fn, options)} as {@link #trace(Object)} with options {@code to:} and
+     * {@code settle:}; or {@code trace(pids_or_names, ms)}: records for {@code ms} milliseconds what
+     * goes to or from the given processes and draws it.
+     *
+     * @throws IllegalArgumentException for a bad option, an unregistered name, a negative time
+     */
+    public static Object trace(Object fnOrPids, Object optionsOrMs) {
+        if (fnOrPids instanceof groovy.lang.Closure<?> fn) {
+            IexSession s = session();
+            ProcessTrace t = ProcessTrace.options(Values.normalize(optionsOrMs));
+            return t.run(() -> procshell.shell.iex.Ops.apply(fn), text -> print(s, text), s.inspectOptions());
+        }
+        return trace(fnOrPids, optionsOrMs, java.util.List.of());
+    }
+
+    /** {@code trace(pids_or_names, ms, to: "file.mmd")}: as {@link #trace(Object, Object)} for processes. */
+    public static Object trace(Object pidsOrNames, Object ms, Object options) {
+        IexSession s = session();
+        if (!(ms instanceof Number n) || n.longValue() < 0) {
+            throw new IllegalArgumentException("trace/2 takes a fn, or pids or names and a time in ms >= 0, got: " + s.inspect(ms));
+        }
+        ProcessTrace t = ProcessTrace.options(Values.normalize(options));
+        java.util.Set<Pid> pids = ProcessTrace.pids(Values.normalize(pidsOrNames), o -> {
+            Object name = s.modules().nameTerm(o);
+            Pid pid = name instanceof Pid p ? p : s.node().whereis(name);
+            if (pid == null) throw new IllegalArgumentException("no process is registered as " + s.inspect(name));
+            return pid;
+        });
+        t.watch(pids, n.longValue(), text -> print(s, text), s.inspectOptions());
+        return IexSession.NO_VALUE;
+    }
+
+    private static void print(IexSession s, String text) {
+        s.out().print(text);
+        s.out().flush();
+    }
 }
