@@ -42,6 +42,10 @@ public final class Distribution implements RemoteNodes {
     private static final Atom PROCSHELL_DIST = Atom.of("procshell_dist");
     private static final Atom NODES = Atom.of("nodes");
     private static final Atom IS_AUTH = Atom.of("is_auth");
+    private static final Atom CONNECT_NODE = Atom.of("connect_node");
+    private static final Atom REPLY = Atom.of("reply");
+    private static final Atom ERPC = Atom.of("erpc");
+    private static final Atom EXECUTE_CALL = Atom.of("execute_call");
     private static final Atom GEN_CALL = Atom.of("$gen_call");
     private static final Atom EMPTY = Atom.of("");
     private static final Atom ERROR = Atom.of("error");
@@ -466,7 +470,41 @@ public final class Distribution implements RemoteNodes {
         List<Object> others = new ArrayList<>();
         for (Atom n : nodes()) if (!n.equals(c.peer())) others.add(n);
         c.send(Tuple.of(ControlOp.REG_SEND, netKernel, EMPTY, PROCSHELL_DIST), Tuple.of(NODES, others));
+        meshWith(c.peer(), others);
         return true;
+    }
+
+    /**
+     * The full mesh, as the BEAM's global makes it (connect_all): every other node connects to the
+     * newcomer too. Each is asked with a spawn request of {@code :net_kernel.connect_node/1}, which
+     * a BEAM node runs as it is; nodes already connected to it do nothing, so this ends.
+     */
+    private void meshWith(Atom newcomer, List<Object> others) {
+        LocalProcess nk = node.process(netKernel);
+        if (nk == null) return;
+        for (Object other : others) {
+            Thread.ofVirtual().start(() -> safely(() -> spawns.request(nk, (Atom) other, NET_KERNEL, CONNECT_NODE, List.of(newcomer),
+                    List.of(Tuple.of(REPLY, Atom.of("no"))))));
+        }
+        node.spawn(self -> meetNodesOf(self, newcomer), procshell.runtime.process.SpawnOptions.DEFAULT);
+    }
+
+    /**
+     * The other half of the mesh: this node connects to the nodes the newcomer knows, asking it
+     * with {@code :erpc}'s own call ({@code :erpc.execute_call(ref, :erlang, :nodes, [])} spawned
+     * there, its answer in the exit reason), which a BEAM node answers as it is.
+     */
+    private void meetNodesOf(ProcessContext self, Atom newcomer) {
+        Ref res = node.makeRef();
+        Ref req = spawns.request(self.process(), newcomer, ERPC, EXECUTE_CALL, List.of(res, Atom.of("erlang"), NODES, List.of()),
+                List.of(Atom.of("monitor"), Tuple.of(REPLY, Atom.of("error_only"))));
+        Object m = self.receive(msg -> msg instanceof Tuple t && t.size() >= 4 && req.equals(t.get(1)), SETUP_TIME_MS);
+        if (m instanceof Tuple t && t.isTagged(Atom.DOWN, 5) && t.get(4) instanceof Tuple r && r.size() == 3 && res.equals(r.get(0))
+                && r.get(2) instanceof List<?> theirs) {
+            for (Object o : theirs) if (o instanceof Atom peer && !peer.equals(node.name()) && connection(peer) == null) connect(peer);
+        } else if (m == procshell.runtime.process.Mailbox.TIMEOUT) {
+            self.demonitor(req, true);
+        }
     }
 
     /** Called once by a connection that closed. */

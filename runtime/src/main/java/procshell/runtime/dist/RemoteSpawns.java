@@ -32,6 +32,8 @@ final class RemoteSpawns {
     private static final Atom YES = Atom.of("yes");
     private static final Atom NO = Atom.of("no");
     private static final Atom UNDEF = Atom.of("undef");
+    private static final Atom NET_KERNEL = Atom.of("net_kernel");
+    private static final Atom CONNECT_NODE = Atom.of("connect_node");
     private static final Atom NOCONNECTION = Atom.of("noconnection");
     private static final int FLAG_LINK = 1;
     private static final int FLAG_MONITOR = 2;
@@ -75,6 +77,10 @@ final class RemoteSpawns {
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Pid pid = node.spawn(self -> {
             ready.join(); // its link, monitor and the reply are in place before it runs
+            if (NET_KERNEL.equals(module) && CONNECT_NODE.equals(function) && args.size() == 1 && args.get(0) instanceof Atom peer) {
+                dist.connect(peer); // another node's mesh request: the distribution's own
+                return;
+            }
             SpawnHandler h = handler;
             if (h == null) throw new ExitException(undef(module, function, args));
             h.run(self, module, function, args);

@@ -259,4 +259,20 @@ class MixedClusterSessionTest {
                 List.of(":started", ":started", ":ok", ":ok", ":ok", "true", "true", "true", ":monitoring", ":ok", "true", "true", "true",
                         ":ok", ":ok", "true", ":ok", "[]"));
     }
+    @Test
+    void aBeamNodeThatJoinsProcshellMeetsTheWholeClusterAndTheOtherWayRound() {
+        String p = ps.node().name().name();
+        String s = s1.name();
+        String c = c1.name();
+        // the BEAM node c1 leaves everyone, then connects to procshell alone: the rest of the cluster connects to it
+        c1.eval("Node.disconnect(:\"" + s + "\"); Node.disconnect(:\"" + p + "\"); Process.sleep(500)");
+        assertEquals("false", c1.eval("Enum.member?(Node.list(), :\"" + s + "\")").strip());
+        assertEquals("true", c1.eval("Node.connect(:\"" + p + "\")").strip());
+        assertEquals("true", c1.eval("Enum.any?(1..50, fn _ -> Process.sleep(200); Enum.member?(Node.list(), :\"" + s + "\") end)").strip());
+        // procshell leaves everyone, then connects to one BEAM node: it meets the nodes that one knows
+        type("Node.disconnect(:\"" + s + "\"); Node.disconnect(:\"" + c + "\"); Process.sleep(500)");
+        assertEquals("[]", normalized(type("Node.list()")));
+        assertEquals("true", normalized(type("Node.connect(:\"" + c + "\")")));
+        assertEquals("true", normalized(type("Enum.any?(1..50, fn _ -> Process.sleep(200); Enum.member?(Node.list(), :\"" + s + "\") end)")));
+    }
 }
