@@ -13,7 +13,9 @@ import procshell.shell.iex.IexSession;
  * The prompt's functions for watching processes (statically imported into every input, as
  * {@link procshell.shell.iex.Kernel} is): the event feed {@code watch()}, {@code watch(pid_or_name)},
  * {@code unwatch()}; the views printed once, {@code processes()} and {@code tree(sup)} (with
- * {@code tables()} and {@code table(name)} of Kernel); and {@code observer()}, the full-screen view.
+ * {@code tables()} and {@code table(name)} of Kernel); {@code trace(fn)} and
+ * {@code trace(pids_or_names, ms)}, the sequence diagram of the messages among processes; and
+ * {@code observer()}, the full-screen view.
  */
 public final class ObserverHelpers {
     private ObserverHelpers() {}
