@@ -19,7 +19,8 @@ import procshell.shell.iex.Ops;
  * when it is made of literals, lists, tuples, maps, strings with interpolation, variables,
  * {@code var = expr}, pipes, operators, {@code f.(args)}, {@code term.key}, {@code raise} and
  * {@code throw}, calls of Kernel's functions, the facades' and the session's modules, and
- * {@code fn}s of one clause whose parameters are variables; anything else ({@code case},
+ * {@code fn}s of one clause whose parameters are variables, {@code if} and {@code unless}; anything
+ * else ({@code case},
  * {@code defmodule}, patterns, a fn of several clauses or with a guard, an unknown name, ...) is
  * left to {@link ElixirCompiler}, which also reports every error.
  *
@@ -206,6 +207,7 @@ public final class DirectInput {
                 case "__aliases__": return atom(aliasName(ast));
                 case "__MODULE__": return constant(null);
                 case "fn": return fn(args, scope);
+                case "if", "unless": return ifExpr(args, scope, name.equals("if"));
                 case "|>": return expr(pipe(args.get(0), args.get(1)), scope);
                 case "raise":
                     if (args.size() == 1) return raise(exprs(args, scope)[0]);
@@ -226,7 +228,7 @@ public final class DirectInput {
         /** Forms the compiler treats itself (control flow, definitions, patterns): never a plain call. */
         private static boolean isSpecialForm(String name) {
             return switch (name) {
-                case "%", "&", "case", "cond", "if", "unless", "with", "for", "try", "receive", "match?", "defmodule",
+                case "%", "&", "case", "cond", "with", "for", "try", "receive", "match?", "defmodule",
                         "def", "defp", "defmacro", "defmacrop", "defstruct", "defexception", "defdelegate", "defguard", "alias",
                         "require", "import", "@", "^", "reraise", "super", "quote", "unquote", "|", "::" -> true;
                 default -> name.startsWith("sigil_");
@@ -267,6 +269,19 @@ public final class DirectInput {
             }
             Expr body = expr(clause.get(1), inner);
             return env -> new Fun(env, parameters, body);
+        }
+
+        /**
+         * {@code if test, do: a, else: b} ({@code unless}: the branches swapped), as
+         * {@link ControlCompiler} compiles it: each branch sees a copy of the scope, so what it binds
+         * stays in it; no {@code else} is nil.
+         */
+        private Expr ifExpr(List<Object> args, Map<String, Integer> scope, boolean when) {
+            if (args.size() != 2 || !(args.get(1) instanceof List<?> options)) throw Unsupported.INSTANCE; // the compiler's error
+            Expr test = expr(args.get(0), scope);
+            Expr then = expr(Quoted.keyword(options, "do"), new LinkedHashMap<>(scope));
+            Expr other = Quoted.hasKeyword(options, "else") ? expr(Quoted.keyword(options, "else"), new LinkedHashMap<>(scope)) : constant(null);
+            return env -> Ops.truthy(test.eval(env)) == when ? then.eval(env) : other.eval(env);
         }
 
         /** {@code var = expr}; any other pattern is the compiler's. */

@@ -43,13 +43,15 @@ class DirectInputTest {
             "double = fn n -> n * 2 end", "double.(21)", "Enum.map(x, fn n -> n + z end)", "Enum.reduce(1..10, 0, fn n, acc -> n + acc end)",
             "is_function(double, 1)", "mul = fn a, b -> a * b end", "mul.(6, 7)", "mul.(1)", "fn _, _ -> :ignored end.(1, 2)",
             "fn -> y = 5; y * 2 end.()", "y", "Enum.map([1, :a], fn n -> n + 1 end)", "f = fn n -> raise \"n: #{n}\" end", "f.(3)",
-            "Task.await(Task.async(fn -> 21 * 2 end))", "Agent.start_link(fn -> 0 end) |> elem(0)", "exit(:normal)");
+            "Task.await(Task.async(fn -> 21 * 2 end))", "Agent.start_link(fn -> 0 end) |> elem(0)",
+            "if length(x) > 2, do: :long, else: :short", "if nil, do: 1", "unless false, do: :yes", "unless 0, do: :no, else: :else",
+            "if true do\n  w = 1\n  w + 1\nend", "if x == [] do\n  :empty\nelse\n  hd(x)\nend", "if :a + 1, do: 2", "exit(:normal)");
 
     /** Inputs the compiler keeps: functions, control flow, patterns, modules, names that are no variable. */
     private static final List<String> COMPILED = List.of(
-            "fn a when a > 0 -> a end", "fn\n  1 -> :one\n  _ -> :other\nend", "fn {a, b} -> a + b end", "fn a, a -> a end",
-            "fn _a -> _a end", "case 1 do\n  1 -> :one\nend", "if true, do: 1", "{:ok, a} = {:ok, 1}", "[a | _] = [1]",
-            "defmodule Foo do\nend", "%{m | a: 1}", "for n <- [1], do: n", "undefined_fun(1)", "self", "unbound_name",
+            "fn a when a > 0 -> a end", "if true do\n  w = 1\nend\nw", "if 1, 2", "fn\n  1 -> :one\n  _ -> :other\nend", "fn {a, b} -> a + b end", "fn a, a -> a end",
+            "fn _a -> _a end", "case 1 do\n  1 -> :one\nend", "{:ok, a} = {:ok, 1}", "[a | _] = [1]",
+            "defmodule Foo do\nend", "cond do\n  true -> 1\nend", "%{m | a: 1}", "for n <- [1], do: n", "undefined_fun(1)", "self", "unbound_name",
             "alias Foo.Bar", "import Enum", "~w(a b)", "&Enum.sum/1", "receive do\n  m -> m\nafter 0 -> :none\nend", "h Enum",
             "_ = 1", "^x = 1", "__MODULE__.foo()", "%URI{}", "try do\n  1\nrescue\n  _ -> 2\nend");
 
