@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Usage: bench/first-input.sh [RUNS] [procshell args...]
+# What a person waits for at the prompt, through a real terminal: iex and bin/procshell are each
+# started in a detached tmux session (200x50, a private tmux server, -L); as soon as the first
+# prompt shows, `1 + 1` is typed (send-keys) and the pane is polled every ~5 ms until its value
+# (2) shows; then `Enum.map([1, 2, 3], fn x -> x * 2 end)` is typed and waited for ([2, 4, 6]),
+# a later input. Prints the median, min and max in ms over RUNS (default 5), iex and procshell
+# alternating. Warm-up as bench/first-prompt.sh: two procshell sessions first, so that the
+# launcher's class-data cache exists, as it does from a person's third start on.
+# PS_CMD=... replaces the procshell command.
+set -euo pipefail
+RUNS=${1:-5}; shift || true
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+now_ns() { date +%s%N; }
+stats() { # name values...
+  local name=$1; shift
+  printf '%s\n' "$@" | sort -n | awk -v n="$name" '
+    {a[NR]=$1} END {printf "%s_median_ms %.1f\n%s_min_ms %.1f\n%s_max_ms %.1f\n", n, a[int((NR+1)/2)], n, a[1], n, a[NR]}'
+}
+SOCK=first-input-$$
+KEEP=fi_keepalive_$$
+tmux -L "$SOCK" new-session -d -s "$KEEP" -x 80 -y 10 'sleep 3600'
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true' EXIT
+pane() { tmux -L "$SOCK" capture-pane -p -t "$1" 2>/dev/null; }
+# wait_for SESSION REGEX: until a line of the pane matches
+wait_for() {
+  until pane "$1" | grep -qE "$2"; do sleep 0.005; done
+}
+# typed SESSION INPUT REGEX -> ms from typing INPUT (and Enter) until a line matches REGEX
+typed() {
+  local t0 t1
+  t0=$(now_ns)
+  tmux -L "$SOCK" send-keys -t "$1" "$2" Enter
+  wait_for "$1" "$3"
+  t1=$(now_ns)
+  awk -v d=$(((t1 - t0) / 1000)) 'BEGIN{print d/1000}'
+}
+# one SESSION COMMAND PROMPT1 PROMPT2: prints "first_ms later_ms"
+one() {
+  local s=$1 first later
+  tmux -L "$SOCK" new-session -d -s "$s" -x 200 -y 50 "$2"
+  wait_for "$s" "$3"
+  first=$(typed "$s" "1 + 1" '^2$')
+  wait_for "$s" "$4"
+  later=$(typed "$s" "Enum.map([1, 2, 3], fn x -> x * 2 end)" '^\[2, 4, 6\]$')
+  tmux -L "$SOCK" kill-session -t "$s"
+  echo "$first $later"
+}
+ps_cmd=${PS_CMD:-"$ROOT/bin/procshell $*"}
+warm() {
+  tmux -L "$SOCK" new-session -d -s "$1" -x 200 -y 50 "$ps_cmd"
+  wait_for "$1" 'ps\(1\)>'
+  sleep 3; tmux -L "$SOCK" send-keys -t "$1" C-d
+  while tmux -L "$SOCK" has-session -t "$1" 2>/dev/null; do sleep 0.1; done
+}
+warm "fi_warm1_$$"; warm "fi_warm2_$$"
+for _ in $(seq 600); do [ ! -f "$ROOT/shell/target/procshell.aotconf" ] || [ -f "$ROOT/shell/target/procshell.aot" ] && break; sleep 0.2; done
+one "fi_warmi_$$" iex 'iex\(1\)>' 'iex\(2\)>' >/dev/null
+iex1=(); iex2=(); ps1=(); ps2=()
+for i in $(seq "$RUNS"); do
+  r=$(one "fi_iex_$$_$i" iex 'iex\(1\)>' 'iex\(2\)>'); iex1+=("${r% *}"); iex2+=("${r#* }"); sleep 0.5
+  r=$(one "fi_ps_$$_$i" "$ps_cmd" 'ps\(1\)>' 'ps\(2\)>'); ps1+=("${r% *}"); ps2+=("${r#* }"); sleep 0.5
+done
+echo "iex runs (first, later): ${iex1[*]} / ${iex2[*]}"
+echo "procshell runs (first, later): ${ps1[*]} / ${ps2[*]}"
+stats iex_first_input "${iex1[@]}"
+stats iex_later_input "${iex2[@]}"
+stats procshell_first_input "${ps1[@]}"
+stats procshell_later_input "${ps2[@]}"
