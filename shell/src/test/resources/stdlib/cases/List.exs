@@ -108,3 +108,53 @@ length([1, 2, 3])
 'héllo'
 [1, [2, [3]]]
 [[], []]
+
+# more cases
+List.first([nil])
+List.last([[1]])
+List.flatten([])
+List.flatten([[[[]]]])
+List.flatten([1, [2, [3, [4]]]])
+List.delete([], 1)
+List.delete_at([], 0)
+List.insert_at([], 0, :a)
+List.insert_at([1], 1, 2)
+List.replace_at([], 0, 1)
+List.update_at([1], 0, &(&1 * 100))
+List.wrap({1})
+List.wrap(:a)
+List.zip([[1], [2], [3]])
+List.to_tuple([1, 2, 3]) |> tuple_size()
+List.duplicate(nil, 3)
+List.foldl([], :acc, fn x, acc -> [x | acc] end)
+List.foldr([1, 2, 3], [], fn x, acc -> [x | acc] end)
+List.keyfind([{:a, 1, 2}], 2, 2)
+List.keyfind([{1, :a}], 1.0, 0)
+List.keyreplace([], :a, 0, {:a, 1})
+List.keysort([], 0)
+List.keysort([{2, :b}, {1, :a}, {2, :a}], 0)
+List.keystore([], :a, 0, {:a, 1})
+List.keydelete([{:a, 1}, {:a, 2}], :a, 0)
+List.pop_at([], 0)
+List.pop_at([1, 2], -3)
+List.starts_with?([], [])
+List.starts_with?([1], [1.0])
+List.to_string('hello')
+List.to_string(['a', "b", [?c]])
+List.to_charlist(["a", 'b'])
+List.to_integer('-5')
+List.to_float('0.5')
+List.ascii_printable?([])
+List.ascii_printable?('é')
+List.improper?([])
+[1, 2, 3] |> List.delete(2) |> List.insert_at(0, 0)
+[[1, 2], [3]] |> List.flatten() |> Enum.sum()
+length([[], []])
+[1 | []]
+[[] | []]
+['a' | 'b']
+[1, 2] == [1, 2.0]
+[1, 2] === [1, 2.0]
+[] == []
+[1] < [2]
+[2] < [1, 1]

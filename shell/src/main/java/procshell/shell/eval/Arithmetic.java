@@ -183,7 +183,10 @@ public final class Arithmetic {
      */
     public static Number abs(Object n) {
         if (isInteger(n)) return integer(big(n).abs());
-        if (isFloat(n)) return Math.abs(((Number) n).doubleValue());
+        if (isFloat(n)) {
+            double d = ((Number) n).doubleValue();
+            return d < 0 ? -d : d; // abs(-0.0) is -0.0 on the BEAM
+        }
         throw notANumber("abs", n);
     }
 

@@ -231,7 +231,6 @@ public final class ElixirEnum {
             int end = start + n;
             if (end <= all.size()) {
                 out.add(new ArrayList<>(all.subList(start, end)));
-                if (end == all.size()) break;
                 continue;
             }
             if (DISCARD.equals(leftover)) break;

@@ -175,7 +175,7 @@ public final class ElixirString {
     public static String trim_leading(Object text, Object chars) {
         String s = str(text, "trim_leading", 2);
         String c = str(chars, "trim_leading", 2);
-        if (c.isEmpty()) return s;
+        if (c.isEmpty()) throw new ArgumentError("cannot use an empty string as the match to replace");
         while (s.startsWith(c)) s = s.substring(c.length());
         return s;
     }
@@ -195,7 +195,7 @@ public final class ElixirString {
     public static String trim_trailing(Object text, Object chars) {
         String s = str(text, "trim_trailing", 2);
         String c = str(chars, "trim_trailing", 2);
-        if (c.isEmpty()) return s;
+        if (c.isEmpty()) throw new ArgumentError("cannot use an empty string as the match to replace");
         while (s.endsWith(c)) s = s.substring(0, s.length() - c.length());
         return s;
     }

@@ -39,10 +39,10 @@ final class StringDistance {
         return (m / a.size() + m / b.size() + (m - half / 2.0) / m) / 3.0;
     }
 
-    /** {@code String.bag_distance/2}: 1 - (the larger multiset difference / the longer length). */
+    /** {@code String.bag_distance/2}: 1 - (the larger multiset difference / the longer length); 0.0 when either is empty. */
     static double bag(List<String> a, List<String> b) {
+        if (a.isEmpty() || b.isEmpty()) return 0.0; // even for two empty strings, as Elixir
         if (a.equals(b)) return 1.0;
-        if (a.isEmpty() || b.isEmpty()) return 0.0;
         Map<String, Integer> x = bagOf(a);
         Map<String, Integer> y = bagOf(b);
         int d1 = difference(x, y);

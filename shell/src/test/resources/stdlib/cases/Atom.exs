@@ -1,0 +1,12 @@
+# Atom (Elixir 1.14)
+Atom.to_string(:foo)
+Atom.to_string(Foo.Bar)
+Atom.to_string(nil)
+Atom.to_string(true)
+Atom.to_string(:"with space")
+Atom.to_string("a")
+Atom.to_charlist(:"An atom")
+Atom.to_charlist(1)
+:foo |> Atom.to_string() |> String.upcase()
+:ok == :"ok"
+is_atom(:ok) and is_atom(Foo)
