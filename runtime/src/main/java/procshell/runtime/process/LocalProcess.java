@@ -303,6 +303,11 @@ public final class LocalProcess {
         return dictionary == null ? null : dictionary.get(key);
     }
 
+    /** Removes a key from the process dictionary, as {@code Process.delete/1}; returns its value or null. */
+    public synchronized Object dictionaryRemove(Object key) {
+        return dictionary == null ? null : dictionary.remove(key);
+    }
+
     /** A copy of the process dictionary, as {@code Process.get/0}. */
     public synchronized Map<Object, Object> dictionary() {
         return dictionary == null ? Map.of() : new LinkedHashMap<>(dictionary);
