@@ -1,6 +1,11 @@
 package procshell.runtime.observe;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import procshell.runtime.node.Atom;
+import procshell.runtime.node.Node;
+import procshell.runtime.node.Pid;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.process.LocalProcess;
 
@@ -70,5 +75,33 @@ public final class ProcessFacts {
     /** {@link #memory(LocalProcess)} when the queue length is known already. */
     static long memory(LocalProcess p, int queued) {
         return BASE_BYTES + PER_MESSAGE_BYTES * queued + PER_ENTRY_BYTES * p.bookkeepingEntries();
+    }
+
+    /**
+     * The {@code "$ancestors"} an OTP process started by {@code parent} gets, as {@code proc_lib}
+     * fills it: the parent's registered name (its pid when it has none), then the parent's own
+     * ancestors.
+     *
+     * @param node   the node the parent lives on
+     * @param parent the starting process
+     */
+    public static List<Object> ancestors(Node node, Pid parent) {
+        List<Object> out = new ArrayList<>();
+        LocalProcess p = node.process(parent);
+        Atom name = p == null ? null : p.registeredName();
+        out.add(name != null ? name : parent);
+        if (p != null && p.dictionaryGet("$ancestors") instanceof List<?> more) out.addAll(more);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The pid of a process's parent, from the first of its {@code "$ancestors"} (a pid, or a
+     * registered name looked up now); null when it has none or the name is free.
+     */
+    public static Pid parent(Node node, LocalProcess p) {
+        if (!(p.dictionaryGet("$ancestors") instanceof List<?> l) || l.isEmpty()) return null;
+        Object first = l.get(0);
+        if (first instanceof Pid pid) return pid;
+        return first instanceof Atom name ? node.whereis(name) : null;
     }
 }

@@ -432,7 +432,7 @@ public abstract class GenServer {
         Node node = self.node();
         LocalProcess proc = self.process();
         proc.dictionaryPut("$initial_call", Tuple.of(module(), Atom.of("init"), 1));
-        proc.dictionaryPut("$ancestors", List.of(parent));
+        proc.dictionaryPut("$ancestors", procshell.runtime.observe.ProcessFacts.ancestors(node, parent));
         Object initResult;
         try {
             if (name != null && !register(node, self)) {

@@ -169,8 +169,9 @@ public final class Registry {
         ProcessContext self = ProcessContext.require();
         procshell.runtime.process.LocalProcess p = self.node().process(old);
         if (p == null) return true;
-        if (!(p.dictionaryGet("$ancestors") instanceof List<?> ancestors) || ancestors.isEmpty()
-                || !(ancestors.get(0) instanceof Pid parent) || self.node().isAlive(parent)) {
+        // its parent is named first: a name may already be the new supervisor's, not linked to it
+        Pid parent = procshell.runtime.observe.ProcessFacts.parent(self.node(), p);
+        if (parent == null || self.node().isAlive(parent) && p.links().contains(parent)) {
             return false;
         }
         Ref ref = self.monitor(old);

@@ -9,6 +9,7 @@ import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.process.LocalProcess;
 import procshell.runtime.process.ProcessContext;
+import procshell.runtime.process.SpawnOptions;
 import procshell.shell.eval.Values;
 
 /**
@@ -99,7 +100,7 @@ public final class Process {
     public static boolean register(Object process, Object name) {
         Pid pid = Args.bifPid(process, "1st");
         Object n = IexSession.current().modules().nameTerm(name);
-        if (!(n instanceof Atom a) || a.equals(Atom.UNDEFINED)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 2nd argument: not an atom\n");
+        if (!(n instanceof Atom a) || a.equals(Atom.UNDEFINED)) throw new FunctionClauseError("Process.register", 2);
         LocalProcess p = ctx().node().process(pid);
         try {
             if (p == null) throw new IllegalArgumentException("not alive");
@@ -215,21 +216,57 @@ public final class Process {
     }
 
     /**
-     * Sets a process flag, as {@code Process.flag/2}: {@code :trap_exit} only.
+     * Sets a process flag of the caller, as {@code Process.flag/2}: {@code :trap_exit} changes how
+     * exit signals arrive; {@code :priority}, {@code :min_heap_size}, {@code :min_bin_vheap_size},
+     * {@code :max_heap_size}, {@code :message_queue_data}, {@code :save_calls},
+     * {@code :sensitive} and {@code :fullsweep_after} are remembered and reported by
+     * {@code Process.info/2} (the JVM schedules and collects every process alike).
      *
      * @return the old value
+     * @throws ArgumentError "invalid process flag" or "invalid value for this process flag"
      */
     @Doc("""
         Sets a process flag of the caller and returns its old value.
 
         :trap_exit (true or false) turns exit signals into {:EXIT, from, reason}
-        messages.
+        messages. :priority (:low, :normal, :high, :max), :min_heap_size,
+        :min_bin_vheap_size, :max_heap_size, :message_queue_data, :save_calls,
+        :sensitive and :fullsweep_after are accepted and reported back by
+        Process.info/2, but do not change how the process runs here: the JVM
+        schedules every process alike and has one garbage-collected heap.
+
+        ## Examples
+
+            ps> Process.flag(:trap_exit, true)
+            false
+            ps> Process.flag(:priority, :high)
+            :normal
         """)
     public static Object flag(Object flag, Object value) {
-        if (!Atom.of("trap_exit").equals(Values.normalize(flag)) || !(value instanceof Boolean b)) {
-            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: invalid flag\n");
+        Object f = Values.normalize(flag);
+        Object v = Values.normalize(value);
+        String call = ":erlang.process_flag(" + Kernel.inspect(f) + ", " + Kernel.inspect(v) + ")";
+        if (Atom.of("trap_exit").equals(f)) {
+            if (!(v instanceof Boolean b)) throw ArgumentError.badArgument("2nd argument: invalid value for this process flag", call);
+            return ctx().trapExit(b);
         }
-        return ctx().trapExit(b);
+        return ProcessFlags.set(ctx().process(), f, v, call);
+    }
+
+    /**
+     * Sets a flag of another process, as {@code Process.flag/3}: only {@code :save_calls}, as on the BEAM.
+     *
+     * @return the old value
+     */
+    public static Object flag(Object pid, Object flag, Object value) {
+        Object f = Values.normalize(flag);
+        Object v = Values.normalize(value);
+        String call = ":erlang.process_flag(" + Kernel.inspect(pid) + ", " + Kernel.inspect(f) + ", " + Kernel.inspect(v) + ")";
+        if (!(Values.normalize(pid) instanceof Pid p)) throw ArgumentError.badArgument("1st argument: not a pid", call);
+        if (!Atom.of("save_calls").equals(f)) throw ArgumentError.badArgument("2nd argument: invalid process flag", call);
+        LocalProcess target = ctx().node().process(p);
+        if (target == null) throw ArgumentError.badArgument("1st argument: the pid does not refer to an existing process", call);
+        return ProcessFlags.set(target, f, v, call);
     }
 
     /**
@@ -245,12 +282,12 @@ public final class Process {
         Returns :ok.
         """)
     public static Atom sleep(Object timeout) throws InterruptedException {
-        if (timeout instanceof Number n) {
-            return sleep(n.longValue());
+        if (timeout instanceof Integer || timeout instanceof Long || timeout instanceof java.math.BigInteger) {
+            if (procshell.shell.eval.Arithmetic.big(timeout).signum() < 0) throw new FunctionClauseError("Process.sleep", 1);
+            return sleep(((Number) timeout).longValue());
         }
-        if (!(timeout instanceof Atom a) || !a.name().equals("infinity")) {
-            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a valid timeout\n");
-        }
+        if (timeout instanceof Number) throw new FunctionClauseError("Process.sleep", 1);
+        if (!(timeout instanceof Atom a) || !a.name().equals("infinity")) throw new FunctionClauseError("Process.sleep", 1);
         LocalProcess me = ctx().process();
         me.markWaiting(true); // Process.info(pid, :status) is :waiting, as on the BEAM
         try {
@@ -306,8 +343,15 @@ public final class Process {
         return Timers.sendAfter(ctx().node(), IexSession.current().modules().nameTerm(dest), Values.normalize(message), n.longValue());
     }
 
-    /** {@code Process.send_after(dest, msg, time, opts)}; the options ({@code abs:}) are not supported and ignored. */
+    /**
+     * {@code Process.send_after(dest, msg, time, opts)}: with {@code abs: true}, {@code time} is the
+     * monotonic time in milliseconds ({@code System.monotonic_time(:millisecond)}) to send at.
+     */
     public static Object send_after(Object dest, Object message, Object time, Object options) {
+        if (Boolean.TRUE.equals(Options.of(options).get("abs")) && Values.normalize(time) instanceof Number at) {
+            long now = BeamClock.inUnit(BeamClock.monotonicNanos(), 1000).longValue();
+            return send_after(dest, message, Math.max(0, at.longValue() - now));
+        }
         return send_after(dest, message, time);
     }
 
@@ -320,9 +364,11 @@ public final class Process {
         return Timers.cancel(Args.bifRef(ref, "1st"));
     }
 
-    /** {@code Process.cancel_timer(ref, opts)}. */
+    /** {@code Process.cancel_timer(ref, opts)}: {@code async: true} or {@code info: false} answer {@code :ok}. */
     public static Object cancel_timer(Object ref, Object options) {
-        return cancel_timer(ref);
+        java.util.Map<String, Object> o = Options.of(options);
+        Object left = cancel_timer(ref);
+        return Boolean.TRUE.equals(o.get("async")) || Boolean.FALSE.equals(o.get("info")) ? Atom.OK : left;
     }
 
     /** The ms a timer has left, as {@code Process.read_timer/1}, or false. */
@@ -334,20 +380,209 @@ public final class Process {
         return Timers.read(Args.bifRef(ref, "1st"));
     }
 
+    /**
+     * {@code Process.send/3}: sends and returns {@code :ok}; the options {@code :noconnect} and
+     * {@code :nosuspend} are accepted (a local send never connects nor suspends).
+     *
+     * @throws ArgumentError "invalid option in list" for another option
+     */
+    public static Atom send(Object dest, Object message, Object options) {
+        Object o = Values.normalize(options);
+        if (!(o instanceof List<?> l) || !l.stream().allMatch(x -> Atom.of("noconnect").equals(x) || Atom.of("nosuspend").equals(x))) {
+            throw ArgumentError.badArgument("3rd argument: invalid option in list",
+                    ":erlang.send(" + Kernel.inspect(dest) + ", " + Kernel.inspect(message) + ", " + Kernel.inspect(o) + ")");
+        }
+        Object d = IexSession.current().modules().nameTerm(dest);
+        if (d instanceof Atom a && ctx().node().whereis(a) == null) {
+            throw ArgumentError.badArgument("1st argument: invalid destination",
+                    ":erlang.send(" + Kernel.inspect(d) + ", " + Kernel.inspect(message) + ", " + Kernel.inspect(o) + ")");
+        }
+        Kernel.send(dest, message);
+        return Atom.OK;
+    }
+
+    /** {@code Process.group_leader/0}: the caller's group leader, the node's I/O server. */
+    @Doc("""
+        Returns the pid of the group leader of the calling process: the shell's I/O
+        server, which answers io_request messages by writing to the shell.
+        """)
+    public static Pid group_leader() {
+        return ProcessInfo.groupLeader(ctx().process());
+    }
+
+    /** {@code Process.group_leader(pid, leader)}: sets a process's group leader; returns true. */
+    public static boolean group_leader(Object pid, Object leader) {
+        String call = ":erlang.group_leader(" + Kernel.inspect(leader) + ", " + Kernel.inspect(pid) + ")";
+        if (!(Values.normalize(leader) instanceof Pid l)) throw ArgumentError.badArgument("1st argument: not a pid", call);
+        if (!(Values.normalize(pid) instanceof Pid p)) throw ArgumentError.badArgument("2nd argument: not a pid", call);
+        LocalProcess target = ctx().node().process(p);
+        if (target == null) throw ArgumentError.badArgument("2nd argument: the pid does not refer to an existing process", call);
+        ProcessFlags.setGroupLeader(target, l);
+        return true;
+    }
+
+    /**
+     * {@code Process.hibernate/3}: the caller waits for its next message, then runs
+     * {@code apply(module, function, args)} and exits when that returns (the JVM has no heap to shrink).
+     */
+    @Doc("""
+        Puts the calling process into hibernation: it waits for a message, then calls
+        apply(mod, fun_name, args); when that returns, the process ends. The message
+        stays in the mailbox for the function to receive.
+        """)
+    public static Object hibernate(Object module, Object function, Object args) throws InterruptedException {
+        LocalProcess me = ctx().process();
+        me.markWaiting(true);
+        try {
+            while (me.mailbox().size() == 0) {
+                Thread.sleep(1);
+                me.checkAlive();
+            }
+        } finally {
+            me.markWaiting(false);
+        }
+        Kernel.apply(module, function, args);
+        throw ctx().exit(Atom.NORMAL);
+    }
+
+    /**
+     * {@code Process.spawn/2}: spawns the function with {@code :erlang.spawn_opt/2}'s options
+     * ({@code :link}, {@code :monitor}, {@code {:priority, p}} and the heap options).
+     *
+     * @return the pid, or {@code {pid, ref}} with {@code :monitor}
+     */
+    @Doc("""
+        Spawns the given function (or module, function, args) with options:
+        :link, :monitor (returns {pid, ref}), {:priority, level} and the heap
+        options of Process.flag/2.
+        """)
+    public static Object spawn(Object fun, Object options) {
+        groovy.lang.Closure<?> f = fun instanceof groovy.lang.Closure<?> c ? c : null;
+        String call = ":erlang.spawn_opt(" + Kernel.inspect(fun) + ", " + Kernel.inspect(Values.normalize(options)) + ")";
+        if (f == null) throw ArgumentError.badArgument("1st argument: not a fun", call);
+        return spawnWith(self -> f.call(), Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2), options, call);
+    }
+
+    /** {@code Process.spawn/4}: {@code apply(module, function, args)} in a new process, with options. */
+    public static Object spawn(Object module, Object function, Object args, Object options) {
+        Object a = Values.normalize(args);
+        String call = ":erlang.spawn_opt(" + Kernel.inspect(module) + ", " + Kernel.inspect(function) + ", " + Kernel.inspect(a)
+                + ", " + Kernel.inspect(Values.normalize(options)) + ")";
+        if (!(Values.normalize(module) instanceof Atom)) throw ArgumentError.badArgument("1st argument: not an atom", call);
+        if (!(Values.normalize(function) instanceof Atom f)) throw ArgumentError.badArgument("2nd argument: not an atom", call);
+        if (!(a instanceof List<?> l)) throw ArgumentError.badArgument("3rd argument: not a list", call);
+        Object[] argv = l.toArray();
+        return spawnWith(self -> Ops.call(module, f.name(), argv), Tuple.of(Values.normalize(module), f, l.size()), options, call);
+    }
+
+    /** {@code spawn_monitor/1}: {@code {pid, ref}}, the monitor in place before the process runs. */
+    public static Tuple spawnMonitor(groovy.lang.Closure<?> fun) {
+        return ctx().node().spawnMonitor(self -> fun.call(), SpawnOptions.DEFAULT.withInitialCall(Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2)));
+    }
+
+    /** {@code spawn_monitor/3}: {@code apply(module, function, args)} in a monitored process. */
+    public static Tuple spawnMonitor(Object module, Object function, Object args) {
+        Object a = Values.normalize(args);
+        if (!(Values.normalize(function) instanceof Atom f) || !(a instanceof List<?> l)) {
+            throw ArgumentError.badArgument("2nd argument: not an atom", ":erlang.spawn_monitor(" + Kernel.inspect(module) + ", "
+                    + Kernel.inspect(function) + ", " + Kernel.inspect(a) + ")");
+        }
+        Object[] argv = l.toArray();
+        return ctx().node().spawnMonitor(self -> Ops.call(module, f.name(), argv),
+                SpawnOptions.DEFAULT.withInitialCall(Tuple.of(Values.normalize(module), f, l.size())));
+    }
+
+    private static Object spawnWith(procshell.runtime.process.ProcessBody body, Tuple initialCall, Object options, String call) {
+        Object o = Values.normalize(options);
+        if (!(o instanceof List<?> opts)) throw ArgumentError.badArgument("2nd argument: invalid spawn option", call);
+        boolean link = false;
+        boolean monitor = false;
+        List<Object[]> flags = new ArrayList<>();
+        for (Object x : opts) {
+            if (Atom.of("link").equals(x)) link = true;
+            else if (Atom.of("monitor").equals(x)) monitor = true;
+            else if (x instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom k && ProcessFlags.defaultOf(k) != null
+                    && !k.name().equals("save_calls") && !k.name().equals("sensitive") && !k.name().equals("error_handler")) {
+                flags.add(new Object[] {k, t.get(1)});
+            } else throw ArgumentError.badArgument("2nd argument: invalid spawn option", call);
+        }
+        SpawnOptions so = SpawnOptions.DEFAULT.withLink(link).withInitialCall(initialCall);
+        procshell.runtime.process.ProcessBody withFlags = self -> {
+            for (Object[] kv : flags) ProcessFlags.set(self.process(), kv[0], kv[1], call);
+            body.run(self);
+        };
+        if (monitor) return ctx().node().spawnMonitor(withFlags, so);
+        return ctx().node().spawn(withFlags, so);
+    }
+
     /** Puts into the process dictionary, as {@code Process.put/2}. */
     @Doc("""
         Stores a value in the process dictionary; returns the old value or nil.
         """)
     public static Object put(Object key, Object value) {
-        return ctx().process().dictionaryPut(Values.normalize(key), Values.normalize(value));
+        return ctx().process().dictionaryPut(dictKey(key), Values.normalize(value));
     }
 
     /** Reads the process dictionary, as {@code Process.get/1}. */
     @Doc("""
-        Returns a value from the process dictionary, or nil.
+        Returns a value from the process dictionary, or the default (nil); without
+        arguments, the whole dictionary as a list of {key, value}.
         """)
     public static Object get(Object key) {
-        return ctx().process().dictionaryGet(Values.normalize(key));
+        return get(key, null);
+    }
+
+    /** {@code Process.get/2}: the value, or {@code fallback} when the key is absent. */
+    public static Object get(Object key, Object fallback) {
+        Object k = dictKey(key);
+        java.util.Map<Object, Object> d = ctx().process().dictionary();
+        return d.containsKey(k) ? d.get(k) : Values.normalize(fallback);
+    }
+
+    /** {@code Process.get/0}: every {@code {key, value}} of the dictionary. */
+    public static List<Tuple> get() {
+        List<Tuple> out = new ArrayList<>();
+        ctx().process().dictionary().forEach((k, v) -> out.add(Tuple.of(termKey(k), v)));
+        return out;
+    }
+
+    /** {@code Process.get_keys/0}: the dictionary's keys. */
+    @Doc("""
+        Returns the keys of the process dictionary; with a value, the keys that hold
+        it.
+        """)
+    public static List<Object> get_keys() {
+        List<Object> out = new ArrayList<>();
+        ctx().process().dictionary().keySet().forEach(k -> out.add(termKey(k)));
+        return out;
+    }
+
+    /** {@code Process.get_keys/1}: the keys whose value equals {@code value}. */
+    public static List<Object> get_keys(Object value) {
+        Object v = Values.normalize(value);
+        List<Object> out = new ArrayList<>();
+        ctx().process().dictionary().forEach((k, x) -> {
+            if (Values.strictlyEqual(x, v)) out.add(termKey(k));
+        });
+        return out;
+    }
+
+    /** {@code Process.delete/1}: removes a key; returns its value or nil. */
+    @Doc("""
+        Deletes a key from the process dictionary; returns its value, or nil.
+        """)
+    public static Object delete(Object key) {
+        return ctx().process().dictionaryRemove(dictKey(key));
+    }
+
+    /** The runtime keeps OTP's {@code "$initial_call"} and {@code "$ancestors"} under string keys. */
+    private static Object dictKey(Object key) {
+        Object k = Values.normalize(key);
+        return k instanceof Atom a && (a.name().equals("$initial_call") || a.name().equals("$ancestors")) ? a.name() : k;
+    }
+
+    private static Object termKey(Object k) {
+        return k instanceof String s && s.startsWith("$") ? Atom.of(s) : k;
     }
 
     /**
@@ -396,7 +631,7 @@ public final class Process {
             for (Object k : keys) out.add(ProcessInfo.item(p, k));
             return out;
         }
-        if (!(key instanceof Atom)) throw ProcessInfo.invalidItem();
+        if (!(key instanceof Atom)) throw new FunctionClauseError("Process.info", 2);
         return p == null ? null : ProcessInfo.item(p, key);
     }
 

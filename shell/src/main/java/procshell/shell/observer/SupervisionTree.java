@@ -60,8 +60,8 @@ public final class SupervisionTree {
         List<Pid> out = new ArrayList<>();
         for (LocalProcess p : node.processRecords()) {
             if (!p.isAlive() || !isSupervisor(p)) continue;
-            LocalProcess parent = p.dictionaryGet("$ancestors") instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Pid pp
-                    ? node.process(pp) : null;
+            Pid pp = procshell.runtime.observe.ProcessFacts.parent(node, p);
+            LocalProcess parent = pp == null ? null : node.process(pp);
             if (parent == null || !isSupervisor(parent)) out.add(p.pid());
         }
         Collections.sort(out);
