@@ -407,6 +407,21 @@ public final class Kernel {
         return ctx().node().spawn(self -> fun.call(), SpawnOptions.LINK.withInitialCall(funInitialCall()));
     }
 
+    /** Spawns a process monitored by the caller, as {@code spawn_monitor/1}: {@code {pid, ref}}. */
+    @Doc("""
+        Spawns the function in a new process monitored by the caller; returns
+        {pid, ref}. When the process exits, the caller receives
+        {:DOWN, ref, :process, pid, reason}.
+        """)
+    public static Tuple spawn_monitor(Closure<?> fun) {
+        return Process.spawnMonitor(fun);
+    }
+
+    /** {@code spawn_monitor(module, function, args)}. */
+    public static Tuple spawn_monitor(Object module, Object function, Object args) {
+        return Process.spawnMonitor(module, function, args);
+    }
+
     private static Tuple funInitialCall() {
         return Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2);
     }
