@@ -198,21 +198,93 @@ public abstract class GenServer {
         return procshell.runtime.otp.GenServer.stop(s.modules().nameTerm(server), Values.normalize(reason), Options.timeout(timeout, -1));
     }
 
-    /** The pid of a server, or nil, as {@code GenServer.whereis/1}. */
+    /**
+     * The pid of a server, or nil, as {@code GenServer.whereis/1}: {@code {name, node}} of this
+     * node is the local name's pid, of another node the tuple itself.
+     */
     @Doc("""
         Returns the pid of a server given its name, or nil when nobody has the name.
 
-        Accepts the same forms as call/3: a pid, an atom, {name, node} or a via tuple.
+        Accepts the same forms as call/3: a pid, an atom, {name, node} (of another
+        node: returned as it is) or a via tuple.
         """)
     public static Object whereis(Object server) {
         IexSession s = IexSession.current();
-        Object name = s.modules().nameTerm(server);
-        // {name, node} of another node is its own answer, as Elixir's (no lookup crosses nodes)
-        if (name instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom n && !Atom.GLOBAL.equals(n)
-                && !Atom.VIA.equals(n) && t.get(1) instanceof Atom other
-                && !other.equals(procshell.runtime.process.ProcessContext.require().node().name())) {
-            return t;
+        Object term = s.modules().nameTerm(server);
+        if (term instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom name && t.get(1) instanceof Atom node
+                && !Atom.GLOBAL.equals(name) && !Atom.VIA.equals(name)) {
+            // {name, node} of another node is its own answer, as Elixir's (no lookup crosses nodes)
+            return node.equals(Node.self()) ? Process.whereis(name) : t;
         }
-        return procshell.runtime.otp.GenServer.whereis(name);
+        return procshell.runtime.otp.GenServer.whereis(term);
+    }
+
+    /** {@code GenServer.abcast/2}: casts to the server registered as {@code name} on this node and every connected one. */
+    @Doc("""
+        Casts the request to the server registered under name on each of the nodes
+        (default: this node and every connected one); returns :abcast. Nodes or
+        names that do not exist are ignored.
+        """)
+    public static Atom abcast(Object name, Object request) {
+        return abcast(allNodes(), name, request);
+    }
+
+    /** {@code GenServer.abcast/3}. */
+    public static Atom abcast(Object nodes, Object name, Object request) {
+        Atom n = Args.bifAtom(IexSession.current().modules().nameTerm(name), "1st");
+        Object r = Values.normalize(request);
+        for (Atom node : nodeList(nodes)) procshell.runtime.otp.GenServer.cast(node.equals(Node.self()) ? n : Tuple.of(n, node), r);
+        return Atom.of("abcast");
+    }
+
+    /** {@code GenServer.multi_call/2}. */
+    @Doc("""
+        Calls the server registered under name on each of the nodes (default: this
+        node and every connected one) and collects the replies: {replies, bad_nodes},
+        replies a keyword list of node => reply, bad_nodes the nodes where there was
+        no such server, it did not answer within the timeout (default :infinity), or
+        the node is not connected.
+        """)
+    public static Tuple multi_call(Object name, Object request) {
+        return multi_call(allNodes(), name, request, Atom.INFINITY);
+    }
+
+    /** {@code GenServer.multi_call/3}. */
+    public static Tuple multi_call(Object nodes, Object name, Object request) {
+        return multi_call(nodes, name, request, Atom.INFINITY);
+    }
+
+    /** {@code GenServer.multi_call/4}. */
+    public static Tuple multi_call(Object nodes, Object name, Object request, Object timeout) {
+        Atom n = Args.bifAtom(IexSession.current().modules().nameTerm(name), "1st");
+        Object r = Values.normalize(request);
+        long ms = Options.timeout(timeout, -1);
+        java.util.List<Tuple> replies = new java.util.ArrayList<>();
+        java.util.List<Atom> bad = new java.util.ArrayList<>();
+        for (Atom node : nodeList(nodes)) {
+            Object server = node.equals(Node.self()) ? n : Tuple.of(n, node);
+            try {
+                replies.add(Tuple.of(node, procshell.runtime.otp.GenServer.call(server, r, ms)));
+            } catch (procshell.runtime.process.ExitException e) {
+                bad.add(node);
+            }
+        }
+        replies.sort((a, b) -> procshell.runtime.inspect.TermOrder.compare(a.get(0), b.get(0)));
+        return Tuple.of(replies, bad);
+    }
+
+    private static java.util.List<Atom> allNodes() {
+        java.util.List<Atom> all = new java.util.ArrayList<>();
+        all.add(Node.self());
+        all.addAll(Node.list());
+        return all;
+    }
+
+    private static java.util.List<Atom> nodeList(Object nodes) {
+        Object v = Values.normalize(nodes);
+        if (v instanceof java.util.List<?> l && l.stream().allMatch(Atom.class::isInstance)) {
+            return l.stream().map(Atom.class::cast).toList();
+        }
+        throw new FunctionClauseError("GenServer.multi_call", 4);
     }
 }

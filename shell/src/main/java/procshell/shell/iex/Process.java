@@ -284,7 +284,7 @@ public final class Process {
     public static Atom sleep(Object timeout) throws InterruptedException {
         if (timeout instanceof Integer || timeout instanceof Long || timeout instanceof java.math.BigInteger) {
             if (procshell.shell.eval.Arithmetic.big(timeout).signum() < 0) throw new FunctionClauseError("Process.sleep", 1);
-            return sleep(((Number) timeout).longValue());
+            return sleepMs(((Number) timeout).longValue());
         }
         if (timeout instanceof Number) throw new FunctionClauseError("Process.sleep", 1);
         if (!(timeout instanceof Atom a) || !a.name().equals("infinity")) throw new FunctionClauseError("Process.sleep", 1);
@@ -300,8 +300,8 @@ public final class Process {
         }
     }
 
-    /** Sleeps, as {@code Process.sleep/1}; returns {@code :ok}. */
-    public static Atom sleep(long ms) throws InterruptedException {
+    /** Sleeps {@code ms} milliseconds; returns {@code :ok}. */
+    private static Atom sleepMs(long ms) throws InterruptedException {
         LocalProcess me = ctx().process();
         me.markWaiting(true);
         try {
