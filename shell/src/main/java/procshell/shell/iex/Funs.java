@@ -27,6 +27,7 @@ final class Funs {
      * @throws ArgumentError when the value is neither
      */
     static Object run(Object fun, Object... extra) {
+        if (fun instanceof java.util.function.Supplier<?> s && extra.length == 0) return Values.normalize(s.get()); // the shell's own
         if (fun instanceof Closure<?> c) return Values.normalize(c.call(extra));
         if (fun instanceof Tuple t && t.size() == 3 && t.get(0) instanceof Atom m && t.get(1) instanceof Atom f
                 && t.get(2) instanceof List<?> args) {

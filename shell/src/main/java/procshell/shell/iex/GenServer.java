@@ -269,7 +269,6 @@ public abstract class GenServer {
                 bad.add(node);
             }
         }
-        replies.sort((a, b) -> procshell.runtime.inspect.TermOrder.compare(a.get(0), b.get(0)));
         return Tuple.of(replies, bad);
     }
 

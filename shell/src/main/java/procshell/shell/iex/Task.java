@@ -1,6 +1,8 @@
 package procshell.shell.iex;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Pid;
@@ -151,5 +153,110 @@ public final class Task {
         spec.put(Atom.of("start"), Tuple.of(TaskProcess.TASK, Atom.of("start_link"), java.util.Arrays.asList(Values.normalize(arg))));
         spec.put(Atom.of("restart"), Atom.of("temporary"));
         return spec;
+    }
+
+    /** {@code Task.await_many/1}. */
+    @Doc("""
+        Awaits replies from several tasks and returns them in the order of the
+        tasks. A task that dies exits the caller with its reason; the timeout
+        (default 5000 ms) exits it with {:timeout, {Task, :await_many, [tasks, timeout]}}.
+        """)
+    public static List<Object> await_many(Object tasks) {
+        return await_many(tasks, 5000);
+    }
+
+    /** {@code Task.await_many/2}. */
+    public static List<Object> await_many(Object tasks, Object timeout) {
+        List<Map<?, ?>> all = TaskProcess.structs(tasks, "Task.await_many");
+        Object call = Tuple.of(TaskProcess.TASK, Atom.of("await_many"), List.of(Values.normalize(tasks), Values.normalize(timeout)));
+        List<Object> results = TaskProcess.collect(all, Options.timeout(timeout, 5000));
+        List<Object> out = new ArrayList<>();
+        for (Object r : results) {
+            if (r == null) throw new ExitException(Tuple.of(Atom.TIMEOUT, call));
+            Tuple t = (Tuple) r;
+            if (!Atom.OK.equals(t.get(0))) throw new ExitException(Tuple.of(t.get(1), call));
+            out.add(t.get(1));
+        }
+        return out;
+    }
+
+    /** {@code Task.yield_many/1}. */
+    @Doc("""
+        Yields to several tasks within the timeout (default 5000 ms): a list of
+        {task, {:ok, reply} | {:exit, reason} | nil} in the order of the tasks.
+        """)
+    public static List<Tuple> yield_many(Object tasks) {
+        return yield_many(tasks, 5000);
+    }
+
+    /** {@code Task.yield_many/2}. */
+    public static List<Tuple> yield_many(Object tasks, Object timeout) {
+        List<Map<?, ?>> all = TaskProcess.structs(tasks, "Task.yield_many");
+        List<Object> results = TaskProcess.collect(all, Options.timeout(timeout, 5000));
+        List<Tuple> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) out.add(Tuple.of(all.get(i), results.get(i)));
+        return out;
+    }
+
+    /** {@code Task.shutdown/1}: a 5000 ms shutdown. */
+    @Doc("""
+        Unlinks and shuts down the task (exit signal :shutdown, or :kill with
+        :brutal_kill or after the timeout, default 5000 ms), then checks for a reply:
+        {:ok, reply}, {:exit, reason} if the task died otherwise, or nil.
+        """)
+    public static Object shutdown(Object task) {
+        return shutdown(task, 5000);
+    }
+
+    /** {@code Task.shutdown/2}. */
+    public static Object shutdown(Object task, Object how) {
+        return TaskProcess.shutdown(TaskProcess.struct(task, "Task.shutdown"), Values.normalize(how));
+    }
+
+    /** {@code Task.ignore/1}. */
+    @Doc("""
+        Ignores a task: it keeps running, unlinked and unmonitored. Returns
+        {:ok, reply} or {:exit, reason} if it had finished already, else nil.
+        """)
+    public static Object ignore(Object task) {
+        return TaskProcess.ignore(TaskProcess.struct(task, "Task.ignore"));
+    }
+
+    /** {@code Task.completed/1}: a task already done with {@code result}, for await/yield. */
+    @Doc("""
+        Creates a task that has already completed with the given result (its reply
+        is in the caller's mailbox): await/2 returns it at once.
+        """)
+    public static Object completed(Object result) {
+        return TaskProcess.completed(Values.normalize(result));
+    }
+
+    /** {@code Task.async_stream/2}. */
+    @Doc("""
+        Runs the function on each element of the enumerable in its own task, at most
+        max_concurrency (default: the number of schedulers) at a time, and gives
+        {:ok, result} for each, in order (ordered: true). Options: max_concurrency,
+        ordered, timeout (default 5000 ms), on_timeout (:exit or :kill_task, which
+        gives {:exit, :timeout}), zip_input_on_exit.
+
+        The tasks run when the stream is enumerated (Enum.to_list/1, Stream.run/1).
+        """)
+    public static Object async_stream(Object enumerable, Object fun) {
+        return async_stream(enumerable, fun, List.of());
+    }
+
+    /** {@code Task.async_stream/3} with a function, or {@code Task.async_stream/3}... with options. */
+    public static Object async_stream(Object enumerable, Object fun, Object options) {
+        return TaskStream.run(enumerable, Funs.closure(fun, "Task.async_stream", 3), options, "Task.async_stream");
+    }
+
+    /** {@code Task.async_stream/4}: {@code apply(module, function, [element | args])}. */
+    public static Object async_stream(Object enumerable, Object module, Object function, Object args) {
+        return async_stream(enumerable, module, function, args, List.of());
+    }
+
+    /** {@code Task.async_stream/5}. */
+    public static Object async_stream(Object enumerable, Object module, Object function, Object args, Object options) {
+        return TaskStream.run(enumerable, Funs.mfa(module, function, args), options, "Task.async_stream");
     }
 }

@@ -107,4 +107,105 @@ final class TaskProcess {
         if (procshell.shell.eval.Values.normalize(task) instanceof Map<?, ?> m && TASK.equals(m.get(STRUCT))) return m;
         throw new FunctionClauseError(function, 2);
     }
+
+    /** The tasks of a list, each checked as {@link #struct}. */
+    static List<Map<?, ?>> structs(Object tasks, String function) {
+        if (!(procshell.shell.eval.Values.normalize(tasks) instanceof List<?> l)) throw new FunctionClauseError(function, 2);
+        List<Map<?, ?>> out = new java.util.ArrayList<>();
+        for (Object t : l) out.add(struct(t, function));
+        return out;
+    }
+
+    /**
+     * Waits, until one deadline, for each task's reply or death, in the tasks' order, as
+     * {@code Task.yield_many/2}: {@code {:ok, reply}}, {@code {:exit, reason}} or null.
+     */
+    static List<Object> collect(List<Map<?, ?>> tasks, long timeoutMs) {
+        ProcessContext self = ProcessContext.require();
+        long deadline = timeoutMs < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMs * 1_000_000;
+        List<Object> out = new java.util.ArrayList<>();
+        for (Map<?, ?> t : tasks) {
+            checkOwner(t, self);
+            Ref ref = (Ref) t.get(Atom.of("ref"));
+            long left = deadline == Long.MAX_VALUE ? -1 : Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+            Object m = self.receive(msg -> msg instanceof Tuple r && ((r.size() == 2 && ref.equals(r.get(0)))
+                    || (r.isTagged(Atom.DOWN, 5) && ref.equals(r.get(1)))), left);
+            if (m == Mailbox.TIMEOUT) {
+                out.add(null);
+            } else if (((Tuple) m).size() == 2) {
+                self.demonitor(ref, true);
+                out.add(Tuple.of(Atom.OK, ((Tuple) m).get(1)));
+            } else {
+                out.add(Tuple.of(Atom.of("exit"), ((Tuple) m).get(4)));
+            }
+        }
+        return out;
+    }
+
+    private static void checkOwner(Map<?, ?> t, ProcessContext self) {
+        if (!self.self().equals(t.get(Atom.of("owner")))) {
+            throw new ArgumentError(Kernel.inspect(t) + " must be queried from the owner but was queried from " + Kernel.inspect(self.self()));
+        }
+    }
+
+    /** {@code Task.shutdown/2}: {@code how} is a timeout in ms, {@code :infinity} or {@code :brutal_kill}. */
+    static Object shutdown(Map<?, ?> t, Object how) {
+        if (!(t.get(Atom.of("pid")) instanceof Pid pid)) {
+            throw new ArgumentError("task " + Kernel.inspect(t) + " does not have an associated task process");
+        }
+        ProcessContext self = ProcessContext.require();
+        checkOwner(t, self);
+        Ref ref = (Ref) t.get(Atom.of("ref"));
+        boolean brutal = Atom.of("brutal_kill").equals(how);
+        long ms = brutal ? -1 : Options.timeout(how, 5000);
+        Ref mon = self.monitor(pid);
+        self.unlink(pid);
+        self.exit(pid, brutal ? Atom.KILL : Atom.SHUTDOWN);
+        Object down = self.receive(m -> m instanceof Tuple d && d.isTagged(Atom.DOWN, 5) && mon.equals(d.get(1)), ms);
+        boolean killedLate = false;
+        if (down == Mailbox.TIMEOUT) {
+            self.exit(pid, Atom.KILL);
+            killedLate = true;
+            down = self.receive(m -> m instanceof Tuple d && d.isTagged(Atom.DOWN, 5) && mon.equals(d.get(1)), -1);
+        }
+        Object reason = ((Tuple) down).get(4);
+        Object ownDown = self.receive(m -> m instanceof Tuple d && d.isTagged(Atom.DOWN, 5) && ref.equals(d.get(1)), 0);
+        self.demonitor(ref, true);
+        Object reply = self.receive(m -> m instanceof Tuple r && r.size() == 2 && ref.equals(r.get(0)), 0);
+        if (reply != Mailbox.TIMEOUT) return Tuple.of(Atom.OK, ((Tuple) reply).get(1));
+        if (Atom.NOPROC.equals(reason)) {
+            // dead before the shutdown: its own monitor says why
+            Object why = ownDown == Mailbox.TIMEOUT ? Atom.NOPROC : ((Tuple) ownDown).get(4);
+            return Atom.SHUTDOWN.equals(why) && !brutal || Atom.KILLED.equals(why) && brutal ? null : Tuple.of(Atom.of("exit"), why);
+        }
+        boolean expected = brutal || killedLate ? Atom.KILLED.equals(reason) : Atom.SHUTDOWN.equals(reason);
+        return expected ? null : Tuple.of(Atom.of("exit"), reason);
+    }
+
+    /** {@code Task.ignore/1}. */
+    static Object ignore(Map<?, ?> t) {
+        ProcessContext self = ProcessContext.require();
+        checkOwner(t, self);
+        Ref ref = (Ref) t.get(Atom.of("ref"));
+        Object m = self.receive(msg -> msg instanceof Tuple r && ((r.size() == 2 && ref.equals(r.get(0)))
+                || (r.isTagged(Atom.DOWN, 5) && ref.equals(r.get(1)))), 0);
+        if (m != Mailbox.TIMEOUT && ((Tuple) m).size() == 5) return Tuple.of(Atom.of("exit"), ((Tuple) m).get(4));
+        if (t.get(Atom.of("pid")) instanceof Pid pid) self.unlink(pid);
+        self.demonitor(ref, true);
+        return m == Mailbox.TIMEOUT ? null : Tuple.of(Atom.OK, ((Tuple) m).get(1));
+    }
+
+    /** {@code Task.completed/1}: the reply is sent to the caller now; the task has no process. */
+    static MapTerm completed(Object result) {
+        ProcessContext self = ProcessContext.require();
+        Ref ref = self.node().makeRef();
+        self.send(self.self(), Tuple.of(ref, result));
+        MapTerm t = new MapTerm();
+        t.put(STRUCT, TASK);
+        t.put(Atom.of("mfa"), Tuple.of(TASK, Atom.of("completed"), 1));
+        t.put(Atom.of("owner"), self.self());
+        t.put(Atom.of("pid"), null);
+        t.put(Atom.of("ref"), ref);
+        return t;
+    }
 }

@@ -138,6 +138,89 @@ public final class TaskSupervisor {
         return DynamicSupervisor.terminate_child(supervisor, pid);
     }
 
+    /** {@code Task.Supervisor.async/3}: with options (shutdown:), which are accepted. */
+    public static Object async(Object supervisor, Object fun, Object options) {
+        return async(supervisor, fun);
+    }
+
+    /** {@code Task.Supervisor.async/5}. */
+    public static Object async(Object supervisor, Object module, Object fun, Object args, Object options) {
+        return async(supervisor, module, fun, args);
+    }
+
+    /** {@code Task.Supervisor.async_nolink/3}. */
+    public static Object async_nolink(Object supervisor, Object fun, Object options) {
+        return async_nolink(supervisor, fun);
+    }
+
+    /** {@code Task.Supervisor.async_nolink/5}. */
+    public static Object async_nolink(Object supervisor, Object module, Object fun, Object args, Object options) {
+        return async_nolink(supervisor, module, fun, args);
+    }
+
+    /** {@code Task.Supervisor.start_child/3}: with options (restart:, shutdown:), which are accepted. */
+    public static Object start_child(Object supervisor, Object fun, Object options) {
+        return start_child(supervisor, fun);
+    }
+
+    /** {@code Task.Supervisor.start_child/5}. */
+    public static Object start_child(Object supervisor, Object module, Object fun, Object args, Object options) {
+        return start_child(supervisor, module, fun, args);
+    }
+
+    /** {@code Task.Supervisor.async_stream/3}. */
+    @Doc("""
+        As Task.async_stream/3, with each task started under the supervisor and
+        linked to the caller (async_stream_nolink: not linked, a crash gives
+        {:exit, reason}).
+        """)
+    public static Object async_stream(Object supervisor, Object enumerable, Object fun) {
+        return async_stream(supervisor, enumerable, fun, List.of());
+    }
+
+    /** {@code Task.Supervisor.async_stream/4}. */
+    public static Object async_stream(Object supervisor, Object enumerable, Object fun, Object options) {
+        return stream(supervisor, enumerable, Funs.closure(fun, "Task.Supervisor.async_stream", 4), options, true);
+    }
+
+    /** {@code Task.Supervisor.async_stream/5}. */
+    public static Object async_stream(Object supervisor, Object enumerable, Object module, Object fun, Object args) {
+        return async_stream(supervisor, enumerable, module, fun, args, List.of());
+    }
+
+    /** {@code Task.Supervisor.async_stream/6}. */
+    public static Object async_stream(Object supervisor, Object enumerable, Object module, Object fun, Object args, Object options) {
+        return stream(supervisor, enumerable, Funs.mfa(module, fun, args), options, true);
+    }
+
+    /** {@code Task.Supervisor.async_stream_nolink/3}. */
+    public static Object async_stream_nolink(Object supervisor, Object enumerable, Object fun) {
+        return async_stream_nolink(supervisor, enumerable, fun, List.of());
+    }
+
+    /** {@code Task.Supervisor.async_stream_nolink/4}. */
+    public static Object async_stream_nolink(Object supervisor, Object enumerable, Object fun, Object options) {
+        return stream(supervisor, enumerable, Funs.closure(fun, "Task.Supervisor.async_stream_nolink", 4), options, false);
+    }
+
+    /** {@code Task.Supervisor.async_stream_nolink/5}. */
+    public static Object async_stream_nolink(Object supervisor, Object enumerable, Object module, Object fun, Object args) {
+        return async_stream_nolink(supervisor, enumerable, module, fun, args, List.of());
+    }
+
+    /** {@code Task.Supervisor.async_stream_nolink/6}. */
+    public static Object async_stream_nolink(Object supervisor, Object enumerable, Object module, Object fun, Object args, Object options) {
+        return stream(supervisor, enumerable, Funs.mfa(module, fun, args), options, false);
+    }
+
+    private static Object stream(Object supervisor, Object enumerable, Object fun, Object options, boolean link) {
+        return TaskStream.run(enumerable, fun, options, work -> {
+            Pid pid = startUnder(supervisor, work, true);
+            if (link) procshell.runtime.process.ProcessContext.require().link(pid);
+            return pid;
+        });
+    }
+
     private static Pid startUnder(Object supervisor, Object fun, boolean reply) {
         ChildSpec spec = new ChildSpec(SUPERVISED, () -> Tuple.of(Atom.OK, TaskProcess.spawn(fun, reply, true)),
                 Atom.of("temporary"), 5000, Atom.of("worker"), List.of(SUPERVISED));
