@@ -98,15 +98,15 @@ public final class Process {
         the process is not alive.
         """)
     public static boolean register(Object process, Object name) {
-        Pid pid = Args.bifPid(process, "1st");
         Object n = IexSession.current().modules().nameTerm(name);
-        if (!(n instanceof Atom a) || a.equals(Atom.UNDEFINED)) throw new FunctionClauseError("Process.register", 2);
-        LocalProcess p = ctx().node().process(pid);
+        if (!(n instanceof Atom a) || a.equals(Atom.UNDEFINED) || n == Boolean.TRUE) throw new FunctionClauseError("Process.register", 2);
+        Object who = Values.normalize(process);
+        LocalProcess p = who instanceof Pid pid ? ctx().node().process(pid) : null;
         try {
             if (p == null) throw new IllegalArgumentException("not alive");
             ctx().node().names().register(a, p);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("could not register " + pid + " with name " + a
+            throw new IllegalArgumentException("could not register " + Kernel.inspect(who) + " with name " + Kernel.inspect(a)
                     + " because it is not alive, the name is already taken, or it has already been given another name");
         }
         return true;
@@ -121,7 +121,8 @@ public final class Process {
         try {
             ctx().node().names().unregister((Atom) n);
         } catch (IllegalArgumentException | ClassCastException e) {
-            throw new IllegalArgumentException("could not unregister " + procshell.runtime.inspect.Inspect.inspect(n) + " because it was not registered");
+            // OTP 25's error text for erlang:unregister/1, whatever the name
+            throw ArgumentError.badArgument("1st argument: not a pid", ":erlang.unregister(" + Kernel.inspect(n) + ")");
         }
         return true;
     }
@@ -163,6 +164,9 @@ public final class Process {
         """)
     public static Ref monitor(Object pidOrName) {
         Object n = IexSession.current().modules().nameTerm(pidOrName);
+        if (!(n instanceof Pid || n instanceof Atom || n instanceof Tuple)) {
+            throw ArgumentError.badArgument("2nd argument: not a pid", ":erlang.monitor(:process, " + Kernel.inspect(n) + ")");
+        }
         Pid pid = n instanceof Pid p ? p : ctx().node().whereis(n);
         procshell.runtime.node.RemoteNodes remote = ctx().node().remote();
         if (pid == null && remote != null && n instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom
@@ -187,10 +191,22 @@ public final class Process {
         return true;
     }
 
-    /** Removes a monitor, as {@code Process.demonitor/2} with {@code [:flush]}. */
+    /**
+     * Removes a monitor, as {@code Process.demonitor/2}: {@code [:flush]} also drops its
+     * {@code :DOWN} message; with {@code :info} the answer says whether the monitor was still
+     * active (true) or not (false).
+     *
+     * @throws ArgumentError "invalid option in list" for another option
+     */
     public static boolean demonitor(Object ref, Object options) {
-        ctx().demonitor(Args.bifRef(ref, "1st"), Values.normalize(options) instanceof List<?> l && l.contains(Atom.of("flush")));
-        return true;
+        Object o = Values.normalize(options);
+        Ref r = Args.bifRef(ref, "1st");
+        if (!(o instanceof List<?> l) || !l.stream().allMatch(x -> Atom.of("flush").equals(x) || Atom.of("info").equals(x))) {
+            throw ArgumentError.badArgument(o instanceof List<?> ? "2nd argument: invalid option in list" : "2nd argument: not a list",
+                    ":erlang.demonitor(" + Kernel.inspect(r) + ", " + Kernel.inspect(o) + ")");
+        }
+        boolean active = ctx().demonitor(r, l.contains(Atom.of("flush")));
+        return !l.contains(Atom.of("info")) || active;
     }
 
     /** Links the caller to a process, as {@code Process.link/1}; returns true. */
@@ -264,6 +280,9 @@ public final class Process {
         String call = ":erlang.process_flag(" + Kernel.inspect(pid) + ", " + Kernel.inspect(f) + ", " + Kernel.inspect(v) + ")";
         if (!(Values.normalize(pid) instanceof Pid p)) throw ArgumentError.badArgument("1st argument: not a pid", call);
         if (!Atom.of("save_calls").equals(f)) throw ArgumentError.badArgument("2nd argument: invalid process flag", call);
+        if (!(v instanceof Integer n && n >= 0 && n <= 10000)) {
+            throw ArgumentError.badArgument("3rd argument: invalid value for process flag 'save_calls'", call);
+        }
         LocalProcess target = ctx().node().process(p);
         if (target == null) throw ArgumentError.badArgument("1st argument: the pid does not refer to an existing process", call);
         return ProcessFlags.set(target, f, v, call);
@@ -298,6 +317,16 @@ public final class Process {
         } finally {
             me.markWaiting(false);
         }
+    }
+
+    /** {@code Process.sleep/1} of an integer (beside Groovy's own {@code sleep(long)}, which returns nothing). */
+    public static Atom sleep(Integer ms) throws InterruptedException {
+        return sleep((Object) ms);
+    }
+
+    /** {@code Process.sleep/1} of a long integer. */
+    public static Atom sleep(Long ms) throws InterruptedException {
+        return sleep((Object) ms);
     }
 
     /** Sleeps {@code ms} milliseconds; returns {@code :ok}. */
@@ -339,7 +368,12 @@ public final class Process {
         """)
     public static Object send_after(Object dest, Object message, Object time) {
         Object ms = Values.normalize(time);
-        if (!(ms instanceof Number n) || n.longValue() < 0) throw ArgumentError.badArgument("3rd argument: not a valid time");
+        String call = ":erlang.send_after(" + Kernel.inspect(ms) + ", " + Kernel.inspect(dest) + ", " + Kernel.inspect(message) + ")";
+        if (!procshell.shell.eval.Arithmetic.isInteger(ms)) throw ArgumentError.badArgument("1st argument: not an integer", call);
+        Number n = (Number) ms;
+        if (procshell.shell.eval.Arithmetic.big(n).signum() < 0 || procshell.shell.eval.Arithmetic.big(n).bitLength() > 62) {
+            throw ArgumentError.badArgument("1st argument: out of range", call);
+        }
         return Timers.sendAfter(ctx().node(), IexSession.current().modules().nameTerm(dest), Values.normalize(message), n.longValue());
     }
 
@@ -389,7 +423,7 @@ public final class Process {
     public static Atom send(Object dest, Object message, Object options) {
         Object o = Values.normalize(options);
         if (!(o instanceof List<?> l) || !l.stream().allMatch(x -> Atom.of("noconnect").equals(x) || Atom.of("nosuspend").equals(x))) {
-            throw ArgumentError.badArgument("3rd argument: invalid option in list",
+            throw ArgumentError.badArgument(o instanceof List<?> ? "3rd argument: invalid option in list" : "3rd argument: not a list",
                     ":erlang.send(" + Kernel.inspect(dest) + ", " + Kernel.inspect(message) + ", " + Kernel.inspect(o) + ")");
         }
         Object d = IexSession.current().modules().nameTerm(dest);
@@ -460,7 +494,7 @@ public final class Process {
         groovy.lang.Closure<?> f = fun instanceof groovy.lang.Closure<?> c ? c : null;
         String call = ":erlang.spawn_opt(" + Kernel.inspect(fun) + ", " + Kernel.inspect(Values.normalize(options)) + ")";
         if (f == null) throw ArgumentError.badArgument("1st argument: not a fun", call);
-        return spawnWith(self -> f.call(), Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2), options, call);
+        return spawnWith(self -> f.call(), Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2), options, call, "2nd");
     }
 
     /** {@code Process.spawn/4}: {@code apply(module, function, args)} in a new process, with options. */
@@ -472,7 +506,7 @@ public final class Process {
         if (!(Values.normalize(function) instanceof Atom f)) throw ArgumentError.badArgument("2nd argument: not an atom", call);
         if (!(a instanceof List<?> l)) throw ArgumentError.badArgument("3rd argument: not a list", call);
         Object[] argv = l.toArray();
-        return spawnWith(self -> Ops.call(module, f.name(), argv), Tuple.of(Values.normalize(module), f, l.size()), options, call);
+        return spawnWith(self -> Ops.call(module, f.name(), argv), Tuple.of(Values.normalize(module), f, l.size()), options, call, "4th");
     }
 
     /** {@code spawn_monitor/1}: {@code {pid, ref}}, the monitor in place before the process runs. */
@@ -492,9 +526,9 @@ public final class Process {
                 SpawnOptions.DEFAULT.withInitialCall(Tuple.of(Values.normalize(module), f, l.size())));
     }
 
-    private static Object spawnWith(procshell.runtime.process.ProcessBody body, Tuple initialCall, Object options, String call) {
+    private static Object spawnWith(procshell.runtime.process.ProcessBody body, Tuple initialCall, Object options, String call, String position) {
         Object o = Values.normalize(options);
-        if (!(o instanceof List<?> opts)) throw ArgumentError.badArgument("2nd argument: invalid spawn option", call);
+        if (!(o instanceof List<?> opts)) throw ArgumentError.badArgument(position + " argument: not a list", call);
         boolean link = false;
         boolean monitor = false;
         List<Object[]> flags = new ArrayList<>();
@@ -504,7 +538,7 @@ public final class Process {
             else if (x instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom k && ProcessFlags.defaultOf(k) != null
                     && !k.name().equals("save_calls") && !k.name().equals("sensitive") && !k.name().equals("error_handler")) {
                 flags.add(new Object[] {k, t.get(1)});
-            } else throw ArgumentError.badArgument("2nd argument: invalid spawn option", call);
+            } else throw ArgumentError.badArgument(position + " argument: invalid spawn option", call);
         }
         SpawnOptions so = SpawnOptions.DEFAULT.withLink(link).withInitialCall(initialCall);
         procshell.runtime.process.ProcessBody withFlags = self -> {
@@ -610,7 +644,7 @@ public final class Process {
                 [status: :waiting, message_queue_len: 0]
             """)
     public static Object info(Object pid) {
-        LocalProcess p = ctx().node().process(requirePid(pid, List.of(pid), "(elixir 1.14.0) lib/process.ex:752: Process.info/1"));
+        LocalProcess p = ctx().node().process(requirePid(pid, java.util.Arrays.asList(pid), "(elixir 1.14.0) lib/process.ex:752: Process.info/1"));
         return p == null ? null : ProcessInfo.all(p);
     }
 
@@ -622,7 +656,7 @@ public final class Process {
      *         "2nd argument: invalid item or item list"
      */
     public static Object info(Object pid, Object item) {
-        LocalProcess p = ctx().node().process(requirePid(pid, List.of(pid, item), "(elixir 1.14.0) lib/process.ex:773: Process.info/2"));
+        LocalProcess p = ctx().node().process(requirePid(pid, java.util.Arrays.asList(pid, item), "(elixir 1.14.0) lib/process.ex:773: Process.info/2"));
         Object key = Values.normalize(item);
         if (key instanceof List<?> keys) {
             for (Object k : keys) if (!(k instanceof Atom)) throw ProcessInfo.invalidItem();

@@ -103,4 +103,9 @@ final class ProcessFlags {
     static void setGroupLeader(LocalProcess p, Pid leader) {
         FLAGS.computeIfAbsent(p, k -> new HashMap<>()).put(Atom.of("$group_leader"), leader);
     }
+
+    /** Forgets every flag set for a process (its group leader included): it reports the defaults again. */
+    static void clear(LocalProcess p) {
+        FLAGS.remove(p);
+    }
 }
