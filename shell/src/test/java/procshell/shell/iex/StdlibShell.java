@@ -25,7 +25,7 @@ import procshell.shell.inspect.ErrorFormatter;
  * {@code ** (throw) value}, {@code ** (EXIT) reason} when the shell process was killed,
  * {@code ** (timeout)}; prefixed with {@code <<stdout "text">> } when the case printed, newlines
  * written as {@code \n}. Each case starts with no variable bound, an empty mailbox and exits not
- * trapped (the oracle runs each in a fresh process).
+ * trapped, no process flag, dictionary entry or registered name (the oracle runs each in a fresh process).
  */
 final class StdlibShell implements AutoCloseable {
     /** How long a case may run (the oracle allows 2 s; procshell is given more on a busy machine). */
@@ -87,6 +87,10 @@ final class StdlibShell implements AutoCloseable {
         LocalProcess p = shell.node().process(shell.process().pid());
         if (p == null) return;
         p.setTrapExit(false);
+        // a fresh process: no flags, no dictionary, no name
+        ProcessFlags.clear(p);
+        for (Object k : p.dictionary().keySet()) p.dictionaryRemove(k);
+        if (p.registeredName() != null) shell.node().names().unregister(p.registeredName());
         while (p.mailbox().take(null, 0, p) != Mailbox.TIMEOUT) {
             // drop what the case left
         }
