@@ -28,7 +28,7 @@ import procshell.shell.eval.Values;
     """)
 public final class ElixirSystem {
     private static final String VERSION = "1.14.0";
-    private static volatile List<String> argv = List.of();
+    private static volatile Object argv = List.of();
     /** Stands for a nil value in {@link #put_env(Object)}: the variable is deleted. */
     private static final Object DELETE = new Object();
 
@@ -107,18 +107,14 @@ public final class ElixirSystem {
 
     /** {@code System.argv/0}: the command-line arguments given to the script ({@code []} in the shell). */
     @Doc("Lists command line arguments: [] in the shell unless argv/1 set them.")
-    public static List<String> argv() {
+    public static Object argv() {
         return argv;
     }
 
     /** {@code System.argv/1}: sets what {@link #argv()} answers; returns {@code :ok}. */
     @Doc("Modifies command line arguments; returns :ok.")
     public static Atom argv(Object args) {
-        Object v = Values.normalize(args);
-        if (!(v instanceof List<?> l) || !l.stream().allMatch(String.class::isInstance)) {
-            throw new FunctionClauseError("System.argv", 1);
-        }
-        argv = l.stream().map(String.class::cast).toList();
+        argv = Values.normalize(args); // stored as given, as Elixir's :elixir_config does
         return Atom.OK;
     }
 
