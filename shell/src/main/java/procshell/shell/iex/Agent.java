@@ -57,12 +57,12 @@ public final class Agent {
             {:ok, #PID<0.110.0>}
         """)
     public static Object start_link(Object fun) {
-        return start(Funs.closure(fun, "Agent.start_link", 2), List.of(), true);
+        return start(Funs.closure(fun, "Agent.start_link", 2, 0), List.of(), true);
     }
 
     /** {@code Agent.start_link(fun, opts)}. */
     public static Object start_link(Object fun, Object options) {
-        return start(Funs.closure(fun, "Agent.start_link", 2), options, true);
+        return start(Funs.closure(fun, "Agent.start_link", 2, 0), options, true);
     }
 
     /** {@code Agent.start_link(module, fun, args)}: the state is {@code apply(module, fun, args)}. */
@@ -80,12 +80,12 @@ public final class Agent {
         Starts an agent process without links (outside of a supervision tree).
         """)
     public static Object start(Object fun) {
-        return start(Funs.closure(fun, "Agent.start", 2), List.of(), false);
+        return start(Funs.closure(fun, "Agent.start", 2, 0), List.of(), false);
     }
 
     /** {@code Agent.start(fun, opts)}. */
     public static Object start(Object fun, Object options) {
-        return start(Funs.closure(fun, "Agent.start", 2), options, false);
+        return start(Funs.closure(fun, "Agent.start", 2, 0), options, false);
     }
 
     /** {@code Agent.start(module, fun, args, opts)}. */

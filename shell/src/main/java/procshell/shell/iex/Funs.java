@@ -47,4 +47,15 @@ final class Funs {
         if (fun instanceof Closure<?> c) return c;
         throw new FunctionClauseError(function, arity);
     }
+
+    /**
+     * The closure, for an Elixir function guarded by {@code is_function(fun, funArity)}.
+     *
+     * @throws FunctionClauseError for anything else, or a function of another arity
+     */
+    static Closure<?> closure(Object fun, String function, int arity, int funArity) {
+        Closure<?> c = closure(fun, function, arity);
+        if (c.getMaximumNumberOfParameters() != funArity) throw new FunctionClauseError(function, arity);
+        return c;
+    }
 }

@@ -44,7 +44,7 @@ public final class Task {
         monitored; its result is read with await/2 or yield/2.
         """)
     public static Object async(Object fun) {
-        return async(Funs.closure(fun, "Task.async", 1), TaskProcess.mfaOf(fun));
+        return async(Funs.closure(fun, "Task.async", 1, 0), TaskProcess.mfaOf(fun));
     }
 
     /** {@code Task.async(module, fun, args)}. */
@@ -110,7 +110,7 @@ public final class Task {
         result is not sent back. Returns {:ok, pid}.
         """)
     public static Object start_link(Object fun) {
-        return started(Funs.closure(fun, "Task.start_link", 1), true);
+        return started(Funs.closure(fun, "Task.start_link", 1, 0), true);
     }
 
     /** {@code Task.start_link(module, fun, args)}. */
@@ -124,7 +124,7 @@ public final class Task {
         Returns {:ok, pid}.
         """)
     public static Object start(Object fun) {
-        return started(Funs.closure(fun, "Task.start", 1), false);
+        return started(Funs.closure(fun, "Task.start", 1, 0), false);
     }
 
     /** {@code Task.start(module, fun, args)}. */
@@ -247,7 +247,7 @@ public final class Task {
 
     /** {@code Task.async_stream/3} with a function, or {@code Task.async_stream/3}... with options. */
     public static Object async_stream(Object enumerable, Object fun, Object options) {
-        return TaskStream.run(enumerable, Funs.closure(fun, "Task.async_stream", 3), options, "Task.async_stream");
+        return TaskStream.run(enumerable, Funs.closure(fun, "Task.async_stream", 3, 1), options, "Task.async_stream");
     }
 
     /** {@code Task.async_stream/4}: {@code apply(module, function, [element | args])}. */
