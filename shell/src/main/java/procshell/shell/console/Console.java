@@ -51,6 +51,8 @@ public final class Console {
     private final BufferedReader piped;
     private final PrintWriter out;
     private final Object outputLock = new Object();
+    /** Reports of other processes print after the outcome of the input that caused them. */
+    private final ReportOrder reports = new ReportOrder();
     private int counter = 1;
     private volatile boolean closed;
     private volatile boolean colors;
@@ -89,14 +91,14 @@ public final class Console {
     void crashReport(NodeEvent.CrashReport r) {
         if (closed || !LogFormatter.prints(r.kind())) return;
         String text = LogFormatter.format(r, session().inspectOptions());
-        if (text != null) printAsync(error(text));
+        if (text != null) reports.print(error(text), this::printAsync);
     }
 
     /** Prints a line the runtime logs (a refused connection, a name conflict) as Elixir's Logger does. */
     void logged(NodeEvent.Logged l) {
         if (closed) return;
         String text = LogFormatter.format(l);
-        printAsync("error".equals(l.level().name()) ? error(text) : text);
+        reports.print("error".equals(l.level().name()) ? error(text) : text, this::printAsync);
     }
 
     /**
@@ -354,53 +356,58 @@ public final class Console {
             counter++;
             return true;
         }
-        EvaluatorProcess.Result r;
-        Pid evaluator = shell().pid();
+        reports.hold();
         try {
-            r = shell().evaluate(input, counter);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        switch (r) {
-            case EvaluatorProcess.Result.Value v -> {
-                Object value = v.outcome().value();
-                if (value == null && !v.outcome().defined().isEmpty()) {
-                    Class<?> last = v.outcome().defined().get(v.outcome().defined().size() - 1);
-                    value = procshell.runtime.node.Tuple.of(Atom.of("module"), session().modules().atomOf(last));
-                }
-                IexSession session = session();
-                for (Class<?> c : v.outcome().defined()) session.modules().atomOf(c);
-                applyColorsConfigured();
-                // On the BEAM the exit signals an input causes (a linked process that raises, a
-                // supervisor giving up) reach the shell before it prints: give them that moment.
-                // If they killed the shell process, iex never prints the value, and neither do we.
-                Quiescence.await(node(), evaluator, SETTLE_MS);
-                if (!node().isAlive(evaluator)) return false;
-                session.recordResult(value);
-                if (value != IexSession.NO_VALUE) printLine(result(session.inspect(value)));
-                counter++; // as iex: only an input that succeeded moves the counter
-                return true;
-            }
-            case EvaluatorProcess.Result.Raised x -> {
-                String text = ErrorFormatter.format(x.error(), counter);
-                if ((x.error() instanceof procshell.runtime.process.Interruption || x.error() instanceof InterruptedException) && !interruptExplained) {
-                    interruptExplained = true;
-                    text += "\n" + INTERRUPT_NOTE;
-                }
-                // iex follows an error that has no stack lines with an empty line.
-                printLine(error(hasStackLines(text) ? text : text + "\n"));
+            EvaluatorProcess.Result r;
+            Pid evaluator = shell().pid();
+            try {
+                r = shell().evaluate(input, counter);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return false;
             }
-            case EvaluatorProcess.Result.Died d -> {
-                // A halted node has said so already (nodeHalted); its shell process just went with it.
-                if (procshell.shell.iex.Kernel.RESPAWN.equals(d.reason())) {
-                    owner.evaluator().clearVariables();
-                    owner.evaluator().setVariable("out", out);
+            switch (r) {
+                case EvaluatorProcess.Result.Value v -> {
+                    Object value = v.outcome().value();
+                    if (value == null && !v.outcome().defined().isEmpty()) {
+                        Class<?> last = v.outcome().defined().get(v.outcome().defined().size() - 1);
+                        value = procshell.runtime.node.Tuple.of(Atom.of("module"), session().modules().atomOf(last));
+                    }
+                    IexSession session = session();
+                    for (Class<?> c : v.outcome().defined()) session.modules().atomOf(c);
+                    applyColorsConfigured();
+                    // On the BEAM the exit signals an input causes (a linked process that raises, a
+                    // supervisor giving up) reach the shell before it prints: give them that moment.
+                    // If they killed the shell process, iex never prints the value, and neither do we.
+                    Quiescence.await(node(), evaluator, SETTLE_MS);
+                    if (!node().isAlive(evaluator)) return false;
+                    session.recordResult(value);
+                    if (value != IexSession.NO_VALUE) printLine(result(session.inspect(value)));
+                    counter++; // as iex: only an input that succeeded moves the counter
+                    return true;
                 }
-                if (d.pid().node().haltedWith() == null) printRestart(d.pid(), d.reason(), false);
-                return false;
+                case EvaluatorProcess.Result.Raised x -> {
+                    String text = ErrorFormatter.format(x.error(), counter);
+                    if ((x.error() instanceof procshell.runtime.process.Interruption || x.error() instanceof InterruptedException) && !interruptExplained) {
+                        interruptExplained = true;
+                        text += "\n" + INTERRUPT_NOTE;
+                    }
+                    // iex follows an error that has no stack lines with an empty line.
+                    printLine(error(hasStackLines(text) ? text : text + "\n"));
+                    return false;
+                }
+                case EvaluatorProcess.Result.Died d -> {
+                    // A halted node has said so already (nodeHalted); its shell process just went with it.
+                    if (procshell.shell.iex.Kernel.RESPAWN.equals(d.reason())) {
+                        owner.evaluator().clearVariables();
+                        owner.evaluator().setVariable("out", out);
+                    }
+                    if (d.pid().node().haltedWith() == null) printRestart(d.pid(), d.reason(), false);
+                    return false;
+                }
             }
+        } finally {
+            reports.release(this::printAsync);
         }
     }
 
