@@ -49,7 +49,12 @@ public final class StackFormatter {
      * first, with the OTP frames of the server loop it went through.
      */
     public static List<String> lines(Throwable e, List<?> stack) {
-        return deepest(format(stack, Mode.PROCESS, false));
+        List<String> lines = deepest(format(stack, Mode.PROCESS, false));
+        if (!(e instanceof procshell.shell.iex.BeamFrames b) || b.beamFrames().isEmpty()) return lines;
+        // frames the error names itself (an Elixir default callback's lib/gen_server.ex line) come first
+        List<String> out = new ArrayList<>(b.beamFrames());
+        out.addAll(lines);
+        return out;
     }
 
     /** A formatted frame: {@code (app vsn) file:line: Mod.fun/arity} or {@code iex:line: Mod.fun/arity}. */
@@ -67,8 +72,13 @@ public final class StackFormatter {
      * @return the frames as 4-tuples
      */
     public static List<Object> stacktraceTerm(List<?> stack) {
+        return stacktraceTerm(null, stack);
+    }
+
+    /** As {@link #stacktraceTerm(List)}, with the frames the error names itself first ({@link procshell.shell.iex.BeamFrames}). */
+    public static List<Object> stacktraceTerm(Throwable e, List<?> stack) {
         List<Object> out = new ArrayList<>();
-        for (String line : lines(null, stack)) {
+        for (String line : lines(e, stack)) {
             java.util.regex.Matcher m = FRAME.matcher(line);
             if (!m.matches()) continue;
             String module = m.group(3);

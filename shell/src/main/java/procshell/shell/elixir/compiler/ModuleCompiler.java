@@ -156,15 +156,14 @@ final class ModuleCompiler {
         define(m, "child_spec", 1, "    static Object 'child_spec'(Object arg) {\n        return " + OPS + ".childSpec(" + OPS + ".map("
                 + String.join(", ", spec) + "), " + overrides + ");\n    }\n");
         if (!used.equals("GenServer")) return;
-        String proc = OPS + ".processName()";
-        define(m, "handle_call", 3, "    static Object 'handle_call'(Object msg, Object from, Object state) {\n        return " + OPS
-                + ".raise('attempted to call GenServer ' + procshell.shell.iex.Kernel.inspect(" + proc
-                + ") + ' but no handle_call/3 clause was provided');\n    }\n");
-        define(m, "handle_cast", 2, "    static Object 'handle_cast'(Object msg, Object state) {\n        return " + OPS
-                + ".raise('attempted to cast GenServer ' + procshell.shell.iex.Kernel.inspect(" + proc
-                + ") + ' but no handle_cast/2 clause was provided');\n    }\n");
-        define(m, "handle_info", 2, "    static Object 'handle_info'(Object msg, Object state) {\n        return " + OPS + ".tuple("
-                + c.unit.atom("noreply") + ", state);\n    }\n");
+        // Elixir's defaults, which log (handle_info) or raise from lib/gen_server.ex (handle_call, handle_cast)
+        String facade = "procshell.shell.iex.GenServer";
+        define(m, "handle_call", 3, "    static Object 'handle_call'(Object msg, Object from, Object state) {\n        return " + facade
+                + "._default_handle_call(" + mod + ", msg, from, state);\n    }\n");
+        define(m, "handle_cast", 2, "    static Object 'handle_cast'(Object msg, Object state) {\n        return " + facade
+                + "._default_handle_cast(" + mod + ", msg, state);\n    }\n");
+        define(m, "handle_info", 2, "    static Object 'handle_info'(Object msg, Object state) {\n        return " + facade
+                + "._default_handle_info(" + mod + ", msg, state);\n    }\n");
         define(m, "terminate", 2, "    static Object 'terminate'(Object reason, Object state) {\n        return " + c.unit.atom("ok") + ";\n    }\n");
         define(m, "code_change", 3, "    static Object 'code_change'(Object old, Object state, Object extra) {\n        return " + OPS + ".tuple("
                 + c.unit.atom("ok") + ", state);\n    }\n");
