@@ -114,6 +114,14 @@ public abstract class GenServer {
     }
 
     /**
+     * The state as a crash report shows it ({@code State:}): the state itself; a supervisor shows
+     * OTP's state record.
+     */
+    protected Object reportedState(Object state) {
+        return state;
+    }
+
+    /**
      * Continues after a {@code {:continue, arg}} return, as {@code handle_continue/2}.
      *
      * @return as {@link #handleInfo}
@@ -564,7 +572,7 @@ public abstract class GenServer {
                     state = r[0];
                     next = r[1];
                 } else if (msg instanceof Tuple t && t.isTagged(GEN_CAST, 2)) {
-                    lastMessage = t.get(1);
+                    // a crash report shows a cast as gen_server received it: {:"$gen_cast", request}
                     Object[] r = noreply(handleCast(t.get(1), state), state, lastMessage);
                     state = r[0];
                     next = r[1];
@@ -632,6 +640,7 @@ public abstract class GenServer {
 
     private void stopWith(ProcessContext self, Object reason, Object state, Object lastMessage, Pid client, boolean log) {
         Object finalReason = reason;
+        Object shownState = log ? reportedState(state) : state; // as it was before terminate/2 ran
         try {
             terminate(reason, state);
         } catch (ExitException e) {
@@ -647,7 +656,7 @@ public abstract class GenServer {
             report.put("name", name instanceof Atom ? name : self.self());
             report.put("reason", finalReason);
             report.put("last_message", lastMessage);
-            report.put("state", state);
+            report.put("state", shownState);
             if (client != null) {
                 report.put("client", client);
                 report.put("client_alive", self.node().isAlive(client));

@@ -253,6 +253,33 @@ public final class Supervisor {
             return ERLANG_MODULE;
         }
 
+        /**
+         * OTP 25's {@code #state{}} record of supervisor.erl, as a crash report prints it:
+         * {@code {:state, name, strategy, {ids, %{id => child}}, :undefined, intensity, period,
+         * [], 0, :never, Supervisor.Default, {:ok, {flags, specs}}}}, each child
+         * {@code {:child, pid, id, mfa, restart, false, shutdown, type, modules}}.
+         */
+        @Override
+        protected Object reportedState(Object state) {
+            List<Object> ids = new ArrayList<>();
+            Map<Object, Object> db = new LinkedHashMap<>();
+            for (Child c : children) {
+                ChildSpec s = c.spec;
+                ids.add(s.id());
+                db.put(s.id(), Tuple.of(CHILD_RECORD, c.pid == null ? Atom.UNDEFINED : c.pid, s.id(), s.startTerm(), s.restart(),
+                        Boolean.FALSE, s.shutdown(), s.type(), s.modules()));
+            }
+            Map<Object, Object> flagMap = new LinkedHashMap<>();
+            flagMap.put(Atom.of("intensity"), flags.maxRestarts());
+            flagMap.put(Atom.of("period"), flags.maxSeconds());
+            flagMap.put(Atom.of("strategy"), flags.strategy());
+            List<Object> given = new ArrayList<>();
+            for (Object spec : specs) given.add(spec instanceof ChildSpec cs ? cs.toTerm() : spec);
+            return Tuple.of(Atom.of("state"), supName, flags.strategy(), Tuple.of(ids, db), Atom.UNDEFINED, flags.maxRestarts(),
+                    flags.maxSeconds(), List.of(), 0, Atom.of("never"), DEFAULT_MODULE,
+                    Tuple.of(Atom.OK, Tuple.of(flagMap, given)));
+        }
+
         @Override
         public Object init(Object arg) {
             self = ProcessContext.require();

@@ -13,7 +13,7 @@ import procshell.shell.eval.Arithmetic;
  * as the BEAM's does, near {@code -576460752303423488} (the smallest small integer) when the shell
  * starts; system time is the wall clock in nanoseconds since 1970.
  */
-public final class BeamClock {
+final class BeamClock {
     /** Where the BEAM's monotonic clock starts on a 64-bit machine. */
     private static final long MONOTONIC_START = -576_460_752_303_423_488L;
     private static final long BOOT = System.nanoTime();

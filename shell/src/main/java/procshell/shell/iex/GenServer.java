@@ -286,4 +286,53 @@ public abstract class GenServer {
         }
         throw new FunctionClauseError("GenServer.multi_call", 4);
     }
+
+    // ---- the defaults of use GenServer, called by compiled modules -------------------------------
+
+    /**
+     * The default {@code handle_info/2} of {@code use GenServer}: logs {@code Mod name received
+     * unexpected message in handle_info/2: msg} and keeps the state.
+     *
+     * @return {@code {:noreply, state}}
+     */
+    public static Object _default_handle_info(Object module, Object message, Object state) {
+        procshell.runtime.process.ProcessContext self = procshell.runtime.process.ProcessContext.require();
+        Map<String, Object> report = new java.util.LinkedHashMap<>();
+        report.put("module", module);
+        report.put("name", ownName(self));
+        report.put("message", Values.normalize(message));
+        self.node().events().publishCrash(Atom.of("unexpected_message"), self.self(), report);
+        return Tuple.of(Atom.of("noreply"), state);
+    }
+
+    /** The default {@code handle_call/3}: raises as Elixir's, from {@code lib/gen_server.ex:787}. */
+    public static Object _default_handle_call(Object module, Object message, Object from, Object state) {
+        throw missing(module, "call", "handle_call", 3, 787);
+    }
+
+    /** The default {@code handle_cast/2}: raises as Elixir's, from {@code lib/gen_server.ex:832}. */
+    public static Object _default_handle_cast(Object module, Object message, Object state) {
+        throw missing(module, "cast", "handle_cast", 2, 832);
+    }
+
+    private static CallbackMissingError missing(Object module, String verb, String callback, int arity, int line) {
+        Object proc = ownName(procshell.runtime.process.ProcessContext.require());
+        CallbackMissingError e = new CallbackMissingError("attempted to " + verb + " GenServer " + Kernel.inspect(proc) + " but no "
+                + callback + "/" + arity + " clause was provided", "lib/gen_server.ex:" + line + ": " + Kernel.inspect(module) + "." + callback + "/" + arity);
+        // the compiled default's own frame is the lib/gen_server.ex line: drop it and what lies above
+        StackTraceElement[] st = e.getStackTrace();
+        for (int i = 0; i < st.length; i++) {
+            if (st[i].getMethodName().equals(callback) && st[i].getFileName() != null && st[i].getFileName().startsWith("iex")) {
+                e.setStackTrace(java.util.Arrays.copyOfRange(st, i + 1, st.length));
+                break;
+            }
+        }
+        return e;
+    }
+
+    /** The registered name of the calling process, else its pid. */
+    private static Object ownName(procshell.runtime.process.ProcessContext self) {
+        Atom name = self.process().registeredName();
+        return name != null ? name : self.self();
+    }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * prompt laid over it. A JVM cannot change its own environment, so a change is visible to the
  * shell's functions and to the commands {@code System.cmd/3} runs, not to the JVM itself.
  */
-public final class OsEnvironment {
+final class OsEnvironment {
     /** Variables set (a string) or deleted (the empty marker) since start-up. */
     private static final Map<String, String> CHANGES = new ConcurrentHashMap<>();
     private static final String DELETED = new String("");

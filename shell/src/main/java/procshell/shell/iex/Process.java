@@ -510,12 +510,12 @@ public final class Process {
     }
 
     /** {@code spawn_monitor/1}: {@code {pid, ref}}, the monitor in place before the process runs. */
-    public static Tuple spawnMonitor(groovy.lang.Closure<?> fun) {
+    static Tuple spawnMonitor(groovy.lang.Closure<?> fun) {
         return ctx().node().spawnMonitor(self -> fun.call(), SpawnOptions.DEFAULT.withInitialCall(Tuple.of(Atom.of("erlang"), Atom.of("apply"), 2)));
     }
 
     /** {@code spawn_monitor/3}: {@code apply(module, function, args)} in a monitored process. */
-    public static Tuple spawnMonitor(Object module, Object function, Object args) {
+    static Tuple spawnMonitor(Object module, Object function, Object args) {
         Object a = Values.normalize(args);
         if (!(Values.normalize(function) instanceof Atom f) || !(a instanceof List<?> l)) {
             throw ArgumentError.badArgument("2nd argument: not an atom", ":erlang.spawn_monitor(" + Kernel.inspect(module) + ", "

@@ -149,9 +149,10 @@ public final class Task {
         """)
     public static Object child_spec(Object arg) {
         MapTerm spec = new MapTerm();
+        // keys in term order, as Elixir's small maps keep them
         spec.put(Atom.of("id"), TaskProcess.TASK);
-        spec.put(Atom.of("start"), Tuple.of(TaskProcess.TASK, Atom.of("start_link"), java.util.Arrays.asList(Values.normalize(arg))));
         spec.put(Atom.of("restart"), Atom.of("temporary"));
+        spec.put(Atom.of("start"), Tuple.of(TaskProcess.TASK, Atom.of("start_link"), java.util.Arrays.asList(Values.normalize(arg))));
         return spec;
     }
 

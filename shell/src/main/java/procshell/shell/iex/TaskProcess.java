@@ -34,12 +34,41 @@ final class TaskProcess {
     static ProcessBody body(Object fun, boolean reply) {
         return self -> {
             Tuple go = (Tuple) self.receive(m -> m instanceof Tuple t && t.isTagged(GO, 3), -1);
-            Object result = Funs.run(fun);
+            Object result;
+            try {
+                result = Funs.run(fun);
+            } catch (ExitException e) {
+                if (procshell.runtime.otp.GenServer.isAbnormal(e.reason())) report(self, go.get(1), fun, e.reason(), reply);
+                throw e;
+            } catch (procshell.runtime.process.ProcessExitedError e) {
+                throw e;
+            } catch (Throwable t) {
+                // as Task.Supervised: the task's own report (Function:, Args:), then the exit
+                Object reason = Tuple.of(t, List.of(t.getStackTrace()));
+                report(self, go.get(1), fun, reason, reply);
+                throw new ExitException(reason);
+            }
             if (reply) self.send(go.get(1), Tuple.of(go.get(2), result));
         };
     }
 
     /** Lets a spawned task run, without a reply ({@code Task.start}, {@code Task.Supervisor.start_child}). */
+    /** Publishes a task's crash report: who started it, its function and arguments, the reason. */
+    private static void report(ProcessContext self, Object owner, Object fun, Object reason, boolean reply) {
+        procshell.runtime.process.LocalProcess starter = owner instanceof Pid p ? self.node().process(p) : null;
+        Map<String, Object> r = new java.util.LinkedHashMap<>();
+        r.put("starter", starter != null && starter.registeredName() != null ? starter.registeredName() : owner);
+        if (fun instanceof TaskStream.Applied a) {
+            r.put("function", a.fun() instanceof Tuple t ? Tuple.of(t.get(0), t.get(1), a.args()) : a.fun());
+            r.put("args", a.args());
+        } else {
+            r.put("function", fun);
+        }
+        r.put("reason", reason);
+        r.put("reply", reply);
+        self.node().events().publishCrash(Atom.of("task"), self.self(), r);
+    }
+
     static void go(Pid task) {
         ProcessContext self = ProcessContext.require();
         self.send(task, Tuple.of(GO, self.self(), self.node().makeRef()));
@@ -190,7 +219,9 @@ final class TaskProcess {
         Object m = self.receive(msg -> msg instanceof Tuple r && ((r.size() == 2 && ref.equals(r.get(0)))
                 || (r.isTagged(Atom.DOWN, 5) && ref.equals(r.get(1)))), 0);
         if (m != Mailbox.TIMEOUT && ((Tuple) m).size() == 5) return Tuple.of(Atom.of("exit"), ((Tuple) m).get(4));
-        if (t.get(Atom.of("pid")) instanceof Pid pid) self.unlink(pid);
+        // Elixir unlinks the pid: a completed task has none, and :erlang.unlink(nil) refuses it
+        if (!(t.get(Atom.of("pid")) instanceof Pid pid)) throw ArgumentError.badArgument("1st argument: not a pid", ":erlang.unlink(nil)");
+        self.unlink(pid);
         self.demonitor(ref, true);
         return m == Mailbox.TIMEOUT ? null : Tuple.of(Atom.OK, ((Tuple) m).get(1));
     }

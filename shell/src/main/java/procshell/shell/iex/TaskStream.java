@@ -29,6 +29,22 @@ final class TaskStream {
 
     private TaskStream() {}
 
+    /** The stream's function applied to one element: what its task runs, and reports when it crashes. */
+    record Applied(Object fun, Object element) implements Supplier<Object> {
+        @Override
+        public Object get() {
+            return Funs.run(fun, element);
+        }
+
+        /** The arguments a crash report shows: the element, then an {@code {m, f, args}}'s own. */
+        List<Object> args() {
+            List<Object> out = new ArrayList<>();
+            out.add(element);
+            if (fun instanceof Tuple t && t.size() == 3 && t.get(2) instanceof List<?> more) out.addAll(more);
+            return out;
+        }
+    }
+
     /** How each element's task is started: its pid (already linked as wanted), told to run {@code work}. */
     interface Starter {
         Pid start(Supplier<Object> work);
@@ -62,7 +78,7 @@ final class TaskStream {
         while (next < elements.size() || !running.isEmpty()) {
             while (next < elements.size() && running.size() < max) {
                 Object element = elements.get(next);
-                Pid pid = starter.start(() -> Funs.run(fun, element));
+                Pid pid = starter.start(new Applied(fun, element));
                 Ref ref = self.monitor(pid);
                 self.send(pid, Tuple.of(Atom.of("$procshell_task_go"), self.self(), ref));
                 running.add(new Object[] {ref, pid, element, next++});

@@ -194,6 +194,10 @@ public final class TaskSupervisor {
     }
 
     /** {@code Task.Supervisor.async_stream_nolink/3}. */
+    @Doc("""
+        As async_stream/3, but the tasks are not linked to the caller: a task that
+        crashes gives {:exit, reason} in the stream instead of taking the caller down.
+        """)
     public static Object async_stream_nolink(Object supervisor, Object enumerable, Object fun) {
         return async_stream_nolink(supervisor, enumerable, fun, List.of());
     }

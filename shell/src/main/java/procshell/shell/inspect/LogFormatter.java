@@ -35,6 +35,7 @@ public final class LogFormatter {
         Map<String, Object> r = report.report();
         String body = switch (report.kind().name()) {
             case "gen_server" -> genServer(r, opts);
+            case "task" -> task(report.pid(), r, opts);
             case "process" -> {
                 Throwable e = (Throwable) r.get("exception");
                 yield "Process " + report.pid() + " raised an exception\n" + exception(e, List.of(e.getStackTrace()));
@@ -62,8 +63,8 @@ public final class LogFormatter {
         }
         Object client = r.get("client");
         b.append("\nLast message").append(client != null ? " (from " + client + ")" : "").append(": ")
-                .append(Inspect.inspect(r.get("last_message"), opts));
-        b.append("\nState: ").append(Inspect.inspect(r.get("state"), opts));
+                .append(Inspect.inspect(ElixirStacktrace.terms(r.get("last_message")), flat(opts)));
+        b.append("\nState: ").append(Inspect.inspect(ElixirStacktrace.terms(r.get("state")), flat(opts)));
         if (client instanceof Pid pid) b.append(client(pid, Boolean.TRUE.equals(r.get("client_alive"))));
         return b.toString();
     }
@@ -87,6 +88,42 @@ public final class LogFormatter {
         return b.toString();
     }
 
+    /**
+     * A task's crash, as Elixir's {@code Task.Supervised} logs it: {@code Task #PID<0.110.0> started
+     * from #PID<0.108.0> terminating}, the exception (or {@code ** (stop) reason}) with the task's
+     * frames, then {@code Function:} and {@code Args:}.
+     */
+    private static String task(Pid pid, Map<String, Object> r, InspectOptions opts) {
+        StringBuilder b = new StringBuilder("Task ").append(pid).append(" started from ").append(Inspect.inspect(r.get("starter")))
+                .append(" terminating\n");
+        Object reason = r.get("reason");
+        List<String> frames = new java.util.ArrayList<>();
+        if (reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack) {
+            b.append(ErrorFormatter.banner(e));
+            for (String line : StackFormatter.lines(e, stack)) if (!line.contains("proc_lib.erl")) frames.add(line);
+        } else {
+            b.append("** (stop) ").append(ExitFormatter.format(reason));
+        }
+        frames.add(StackFormatter.ELIXIR + "lib/task/supervised.ex:89: Task.Supervised.invoke_mfa/2");
+        if (Boolean.TRUE.equals(r.get("reply"))) frames.add(StackFormatter.ELIXIR + "lib/task/supervised.ex:34: Task.Supervised.reply/4");
+        frames.add(StackFormatter.STDLIB + "proc_lib.erl:240: :proc_lib.init_p_do_apply/3");
+        for (String line : frames) b.append("\n    ").append(line);
+        Object fun = r.get("function");
+        if (fun instanceof Tuple mfa && mfa.size() == 3 && mfa.get(2) instanceof List<?> args) {
+            b.append("\nFunction: &").append(ExitFormatter.mfa((Atom) mfa.get(0), (Atom) mfa.get(1), args.size()));
+            b.append("\n    Args: ").append(Inspect.inspect(args, flat(opts)));
+        } else {
+            b.append("\nFunction: ").append(Inspect.inspect(fun, flat(opts))).append("\n    Args: ")
+                    .append(Inspect.inspect(r.getOrDefault("args", List.of()), flat(opts)));
+        }
+        return b.toString();
+    }
+
+    /** Elixir's Logger translator inspects with {@code translator_inspect_opts} ({@code []}): on one line. */
+    private static InspectOptions flat(InspectOptions opts) {
+        return opts.withPretty(false);
+    }
+
     private static String exception(Throwable e, List<?> stack) {
         StringBuilder b = new StringBuilder(ErrorFormatter.banner(e));
         for (String line : StackFormatter.lines(e, stack)) b.append("\n    ").append(line);
@@ -96,7 +133,7 @@ public final class LogFormatter {
     /** True for the kinds of report this formatter prints. */
     public static boolean prints(Atom kind) {
         return switch (kind.name()) {
-            case "gen_server", "process", "unexpected_message" -> true;
+            case "gen_server", "process", "unexpected_message", "task" -> true;
             default -> false;
         };
     }
