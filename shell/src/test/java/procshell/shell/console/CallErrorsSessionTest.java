@@ -37,7 +37,7 @@ class CallErrorsSessionTest {
                 .same("{:ok, pid} = GenServer.start(MyApp.Srv, :st)")
                 .same("GenServer.call(pid, :slow, 100)")
                 .same("GenServer.call(pid, :ping)")
-                .same("GenServer.call(pid, :boom)")
+                .same("GenServer.call(pid, :boom)").loggerAnywhere() // the server's report races the caller's exit, in iex as here
                 .same("Process.alive?(pid)")
                 .same("GenServer.cast(:nobody, :hi)")
                 .same("GenServer.cast(dead, :hi)")
