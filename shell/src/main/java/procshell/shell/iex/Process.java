@@ -630,11 +630,24 @@ public final class Process {
     @Doc("""
             Information about a process, as a keyword list; nil when it is dead.
 
-            Keys: registered_name (when registered), current_function, initial_call, status,
+            Process.info/1 gives the BEAM's keys in the BEAM's order: registered_name
+            (when registered), current_function, initial_call, status,
             message_queue_len, links, dictionary ("$initial_call", "$ancestors" for OTP
-            processes), trap_exit, priority and reductions (messages received so far).
-            Process.info/2 also answers :messages, :monitors, :monitored_by and :memory (an
-            estimate in bytes).
+            processes), trap_exit, error_handler, priority, group_leader,
+            total_heap_size, heap_size, stack_size, reductions, garbage_collection and
+            suspending. Process.info/2 also answers messages, monitors, monitored_by,
+            memory, current_location, current_stacktrace, parent, last_calls,
+            catchlevel, binary, min_heap_size, min_bin_vheap_size, max_heap_size,
+            message_queue_data, fullsweep_after, garbage_collection_info, backtrace,
+            trace and sequential_trace_token.
+
+            Estimates, as the JVM has no such figures: memory (bytes) counts a fixed
+            cost per process plus its queued messages, links, monitors and dictionary
+            entries; heap_size and total_heap_size (words) derive from it (at least the
+            BEAM's 233); stack_size is the BEAM's for a process waiting in receive;
+            reductions count the messages a process has taken; minor_gcs is 0; the
+            garbage collection settings are what Process.flag/2 set (the BEAM's
+            defaults otherwise); a location has no file or line.
 
             ## Examples
 
