@@ -157,7 +157,7 @@ t = :ets.new(:t, []); :ets.insert(t, {:a, 1}); {:ets.take(t, :a), :ets.lookup(t,
 :ets.whereis(:wh_nope)
 :ets.whereis(1)
 t = :ets.new(:t, []); :ets.give_away(t, self(), :data)
-t = :ets.new(:t, []); pid = spawn(fn -> receive do m -> m end end); :ets.give_away(t, pid, :data); :ets.info(t, :owner) == pid
+t = :ets.new(:t, []); pid = spawn(fn -> receive do :stop -> :ok end end); :ets.give_away(t, pid, :data); :ets.info(t, :owner) == pid
 t = :ets.new(:t, []); pid = spawn(fn -> receive do {:"ETS-TRANSFER", tab, from, data} -> send(from, {:got, tab, data}) end end); :ets.give_away(t, pid, :gift); receive do {:got, ^t, d} -> d after 1000 -> :none end
 t = :ets.new(:t, []); :ets.give_away(t, :a, :data)
 me = self(); pid = spawn(fn -> t = :ets.new(:t, [:public]); send(me, {:t, t}); receive do _ -> :ok end end); t = receive do {:t, t} -> t end; :ets.give_away(t, self(), :data)
