@@ -177,21 +177,8 @@ final class Compiler {
 
     /** A string with interpolations: {@code "a#{x}"} is {@code <<"a", Kernel.to_string(x)::binary>>}. */
     private String binary(List<Object> parts, Scope s, Block b, int line) {
-        List<Object> items = new ArrayList<>();
-        for (Object p : parts) {
-            if (p instanceof String) {
-                items.add(p);
-            } else if (Quoted.isCall(p, "::", 2)) {
-                Object e = Quoted.args(p).get(0);
-                if (Quoted.isNode(e) && Quoted.head(e) instanceof Tuple dot && Quoted.isCall(dot, ".", 2)
-                        && Atom.of("Elixir.Kernel").equals(Quoted.args(dot).get(0)) && Atom.of("to_string").equals(Quoted.args(dot).get(1))) {
-                    e = Quoted.args(e).get(0);
-                }
-                items.add(e);
-            } else {
-                throw new CompileError(line, "binaries other than strings are not supported by procshell");
-            }
-        }
+        List<Object> items = Quoted.interpolationParts(parts);
+        if (items == null) throw new CompileError(line, "binaries other than strings are not supported by procshell");
         if (items.size() == 1 && items.get(0) instanceof String str) return Groovy.string(str);
         return OPS + ".interpolate(" + String.join(", ", exprs(items, s, b)) + ")";
     }

@@ -309,21 +309,8 @@ public final class DirectInput {
 
         /** A string with interpolations, as {@link Compiler} reads {@code <<"a", Kernel.to_string(x)::binary>>}. */
         private Expr binary(List<Object> parts, Map<String, Integer> scope) {
-            List<Object> items = new ArrayList<>();
-            for (Object p : parts) {
-                if (p instanceof String) {
-                    items.add(p);
-                } else if (Quoted.isCall(p, "::", 2)) {
-                    Object e = Quoted.args(p).get(0);
-                    if (Quoted.isNode(e) && Quoted.head(e) instanceof Tuple dot && Quoted.isCall(dot, ".", 2)
-                            && Atom.of("Elixir.Kernel").equals(Quoted.args(dot).get(0)) && Atom.of("to_string").equals(Quoted.args(dot).get(1))) {
-                        e = Quoted.args(e).get(0);
-                    }
-                    items.add(e);
-                } else {
-                    throw Unsupported.INSTANCE;
-                }
-            }
+            List<Object> items = Quoted.interpolationParts(parts);
+            if (items == null) throw Unsupported.INSTANCE;
             if (items.size() == 1 && items.get(0) instanceof String s) return constant(s);
             return ops("interpolate", exprs(items, scope));
         }

@@ -1,5 +1,6 @@
 package procshell.shell.elixir.compiler;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import procshell.runtime.node.Atom;
@@ -96,5 +97,32 @@ final class Quoted {
     /** The name of an alias node {@code {:__aliases__, meta, [:Foo, :Bar]}} as "Foo.Bar", or null. */
     static boolean isAlias(Object q) {
         return isCall(q, "__aliases__");
+    }
+
+    /**
+     * The pieces of a string with interpolations: {@code "a#{x}"} reads as
+     * {@code <<"a", Kernel.to_string(x)::binary>>}, whose pieces are {@code ["a", x]} (literal
+     * strings, and the interpolated expressions without their {@code Kernel.to_string} wrapper).
+     *
+     * @param parts the arguments of a {@code :<<>>} node
+     * @return the pieces, or null when a part is not a string or an interpolation (a real binary)
+     */
+    static List<Object> interpolationParts(List<Object> parts) {
+        List<Object> items = new ArrayList<>();
+        for (Object p : parts) {
+            if (p instanceof String) {
+                items.add(p);
+            } else if (isCall(p, "::", 2)) {
+                Object e = args(p).get(0);
+                if (isNode(e) && head(e) instanceof Tuple dot && isCall(dot, ".", 2)
+                        && Atom.of("Elixir.Kernel").equals(args(dot).get(0)) && Atom.of("to_string").equals(args(dot).get(1))) {
+                    e = args(e).get(0);
+                }
+                items.add(e);
+            } else {
+                return null;
+            }
+        }
+        return items;
     }
 }
