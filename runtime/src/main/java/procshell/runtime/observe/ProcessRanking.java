@@ -1,6 +1,7 @@
 package procshell.runtime.observe;
 
 import java.util.Arrays;
+import java.util.function.ToLongFunction;
 
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
@@ -9,12 +10,14 @@ import procshell.runtime.process.LocalProcess;
 /**
  * Every live process of a node in the order of a process list: largest first by a sort key, ties
  * in pid order. Built for a refreshing view of many processes: ranking reads one figure per
- * process without any lock and sorts an array of primitive keys (the figure, capped at
- * 2<sup>31</sup>-1, above the pid number), and a row's full {@link ProcessSample} is read only
- * when it is shown. With 100,000 processes a ranking costs a few milliseconds.
+ * process without any lock and sorts an array of primitive keys (the figure, clamped to
+ * &plusmn;(2<sup>30</sup>-1), above the pid number), and a row's full {@link ProcessSample} is read
+ * only when it is shown. With 100,000 processes a ranking costs a few milliseconds. The figure
+ * may be negative (a window's memory delta, see {@link ProcessWindow}).
  */
 public final class ProcessRanking {
-    private static final long MAX_VALUE = Integer.MAX_VALUE;
+    /** Figures are clamped to +-MAX_VALUE, so that MAX_VALUE - value fits in 31 bits. */
+    private static final long MAX_VALUE = (1L << 30) - 1;
     private static final long LOW = 0xFFFF_FFFFL;
 
     private final Node node;
@@ -34,6 +37,17 @@ public final class ProcessRanking {
      * @return the ranking; processes spawned later are not in it
      */
     public static ProcessRanking of(Node node, ProcessSample.SortKey key) {
+        return of(node, key::valueOf);
+    }
+
+    /**
+     * Ranks the node's live processes now by any figure, largest first (a figure may be negative).
+     *
+     * @param node  the node
+     * @param value the figure of a process, read without its lock
+     * @return the ranking; processes spawned later are not in it
+     */
+    public static ProcessRanking of(Node node, ToLongFunction<LocalProcess> value) {
         long[] keys = new long[node.processCount() + 64];
         int n = 0;
         for (LocalProcess p : node.processRecords()) {
@@ -41,8 +55,8 @@ public final class ProcessRanking {
             long number = p.pid().number();
             if (number > LOW) throw new IllegalStateException("pid numbers past 2^32 cannot be ranked: " + p.pid());
             if (n == keys.length) keys = Arrays.copyOf(keys, n * 2);
-            long value = Math.min(MAX_VALUE, Math.max(0, key.valueOf(p)));
-            keys[n++] = (MAX_VALUE - value) << 32 | number;
+            long v = Math.min(MAX_VALUE, Math.max(-MAX_VALUE, value.applyAsLong(p)));
+            keys[n++] = (MAX_VALUE - v) << 32 | number;
         }
         keys = Arrays.copyOf(keys, n);
         Arrays.sort(keys);

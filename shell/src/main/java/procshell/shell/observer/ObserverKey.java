@@ -12,10 +12,16 @@ public enum ObserverKey {
     TREES,
     /** {@code 3}: the Table Viewer. */
     TABLES,
-    /** {@code r}: sort the process list by reductions. */
+    /** {@code r}: sort the process list by reductions; on a process page, read the page again. */
     SORT_REDUCTIONS,
     /** {@code m}: sort by memory. */
     SORT_MEMORY,
+    /** {@code rr}: sort by reductions over the last refresh interval (observer_cli's {@code rr}). */
+    SORT_REDUCTIONS_WINDOW,
+    /** {@code mm}: sort by memory growth over the last refresh interval (observer_cli's {@code mm}). */
+    SORT_MEMORY_WINDOW,
+    /** {@code w}: switch the sort between totals and the last refresh interval. */
+    TOGGLE_WINDOW,
     /** {@code Q}: sort by message queue length. */
     SORT_QUEUE,
     /** Up arrow: select the row above. */
@@ -26,9 +32,9 @@ public enum ObserverKey {
     PAGE_UP,
     /** Page Down. */
     PAGE_DOWN,
-    /** Enter: open the selected table. */
+    /** Enter: open the selected table, or the selected process's page. */
     OPEN,
-    /** Esc, Backspace or {@code b}: back from a table's rows. */
+    /** Esc, Backspace or {@code b}: back from a table's rows or a process page. */
     BACK,
     /** {@code k}: kill the selected process (asks first). */
     KILL,

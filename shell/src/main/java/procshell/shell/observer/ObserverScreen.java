@@ -18,7 +18,8 @@ import procshell.shell.iex.IexSession;
 
 /**
  * {@code observer()} on a JLine terminal, in the manner of observer_cli: the alternate screen,
- * redrawn by a {@link FrameWriter} (only changed lines are rewritten) every second and after
+ * refreshed every second ({@link ObserverView#refresh()}: the window of {@code rr}/{@code mm}
+ * moves on) and redrawn by a {@link FrameWriter} (only changed lines are rewritten) then and after
  * every key, keys read with a {@link BindingReader} over a {@link KeyMap}, until {@code q}. The
  * terminal's mode and screen are restored however it ends (q, Ctrl-C, the shell process killed);
  * Ctrl-C leaves as {@code q} does.
@@ -80,6 +81,10 @@ public final class ObserverScreen {
         k.bind(ObserverKey.SORT_REDUCTIONS, "r");
         k.bind(ObserverKey.SORT_MEMORY, "m");
         k.bind(ObserverKey.SORT_QUEUE, "Q");
+        // observer_cli's rr and mm; r alone waits the ambiguous timeout for a second r
+        k.bind(ObserverKey.SORT_REDUCTIONS_WINDOW, "rr");
+        k.bind(ObserverKey.SORT_MEMORY_WINDOW, "mm");
+        k.bind(ObserverKey.TOGGLE_WINDOW, "w");
         k.bind(ObserverKey.UP, "\033[A", "\033OA", "p");
         k.bind(ObserverKey.DOWN, "\033[B", "\033OB", "n");
         bindCap(k, t, ObserverKey.UP, Capability.key_up);
@@ -116,6 +121,7 @@ public final class ObserverScreen {
             while (true) {
                 long now = System.currentTimeMillis();
                 if (dirty || now >= next) {
+                    if (now >= next) view.refresh();
                     Size size = t.getSize();
                     int rows = Math.max(6, size.getRows()), cols = Math.max(20, size.getColumns());
                     screen.write(view.frame(cols, rows), cols, rows);

@@ -18,6 +18,7 @@ import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.observe.ProcessRanking;
 import procshell.runtime.observe.ProcessSample;
+import procshell.runtime.observe.ProcessWindow;
 import procshell.runtime.table.Table;
 import procshell.runtime.table.TableInfo;
 import procshell.runtime.table.TermCompare;
@@ -26,13 +27,16 @@ import procshell.shell.iex.TableViewer;
 
 /**
  * What {@code observer()} shows and how keys change it, apart from any terminal: three tabs (the
- * process list, the supervision trees, the Table Viewer and a table's rows), a selected row, and
- * the kill of the selected process. {@link #frame(int, int)} draws one screenful from the node's
- * state now; {@link #handle(ObserverKey)} applies a key. Trees are read with calls made by the
- * calling process, so frames are drawn from a process (the shell's).
+ * process list, the supervision trees, the Table Viewer and a table's rows), a selected row, the
+ * page of the selected process (Enter, see {@link ProcessPage}), and the kill of the selected
+ * process. {@link #frame(int, int)} draws one screenful from the node's state now;
+ * {@link #handle(ObserverKey)} applies a key; {@link #refresh()} marks a refresh interval (the
+ * sliding window of {@code rr}/{@code mm} moves on, an open page is read again). Trees are read
+ * with calls made by the calling process, so frames are drawn from a process (the shell's).
  *
- * <p>The process list ranks every process by one lock-free figure (see {@link ProcessRanking}) and
- * reads and formats only the rows on screen.
+ * <p>The process list ranks every process by one lock-free figure (see {@link ProcessRanking}),
+ * the total or its growth in the last refresh interval (see {@link ProcessWindow}), and reads and
+ * formats only the rows on screen.
  */
 public final class ObserverView {
     /** The tabs, in order. */
@@ -59,8 +63,15 @@ public final class ObserverView {
     private static final AttributedStyle RESTARTED = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW).bold();
 
     private final IexSession session;
+    private final ObservedNode observed;
+    private final ProcessWindow window;
     private Tab tab = Tab.PROCESSES;
     private ProcessSample.SortKey sortKey = ProcessSample.SortKey.REDUCTIONS;
+    /** True when the process list sorts and shows the last refresh interval's figures. */
+    private boolean windowed;
+    /** The process page shown over the tab, or null. */
+    private ProcessPage page;
+    private int pageTop;
     private final int[] selected = new int[Tab.values().length];
     private final int[] top = new int[Tab.values().length];
     /** The table whose rows are shown, or null. */
@@ -78,6 +89,18 @@ public final class ObserverView {
     /** A view of the session's node, on the process list sorted by reductions. */
     public ObserverView(IexSession session) {
         this.session = session;
+        this.observed = new LocalNode(session.node());
+        this.window = new ProcessWindow(session.node());
+    }
+
+    /**
+     * Marks a refresh interval, as the screen does every {@link ObserverScreen#REFRESH_MS}: the
+     * window of the {@code rr}/{@code mm} sorts becomes the time since the last refresh, and an open
+     * process page is read again (its state only on {@code r}, as reading it may wait).
+     */
+    public void refresh() {
+        window.advance();
+        if (page != null && page.alive()) page.refresh(observed, false);
     }
 
     /** The tab shown. */
@@ -100,14 +123,19 @@ public final class ObserverView {
             Pid pid = pendingKill;
             pendingKill = null;
             if (key == ObserverKey.YES) {
-                session.node().exit(procshell.runtime.process.ProcessContext.require().self(), pid, Atom.KILL);
+                observed.kill(pid);
                 status = "Killed " + Inspect.inspect(pid) + " (exit signal :kill)";
+                if (page != null && page.pid().equals(pid)) {
+                    page.refresh(observed, false);
+                    page.note("killed from this page with exit signal :kill");
+                }
             } else {
                 status = "Not killed";
             }
             return true;
         }
         status = "";
+        if (page != null && pageKey(key)) return key != ObserverKey.QUIT;
         switch (key) {
             case QUIT -> {
                 return false;
@@ -116,9 +144,12 @@ public final class ObserverView {
             case PROCESSES -> show(Tab.PROCESSES);
             case TREES -> show(Tab.TREES);
             case TABLES -> show(Tab.TABLES);
-            case SORT_REDUCTIONS -> sortBy(ProcessSample.SortKey.REDUCTIONS);
-            case SORT_MEMORY -> sortBy(ProcessSample.SortKey.MEMORY);
-            case SORT_QUEUE -> sortBy(ProcessSample.SortKey.MESSAGE_QUEUE_LEN);
+            case SORT_REDUCTIONS -> sortBy(ProcessSample.SortKey.REDUCTIONS, false);
+            case SORT_MEMORY -> sortBy(ProcessSample.SortKey.MEMORY, false);
+            case SORT_QUEUE -> sortBy(ProcessSample.SortKey.MESSAGE_QUEUE_LEN, windowed);
+            case SORT_REDUCTIONS_WINDOW -> sortBy(ProcessSample.SortKey.REDUCTIONS, true);
+            case SORT_MEMORY_WINDOW -> sortBy(ProcessSample.SortKey.MEMORY, true);
+            case TOGGLE_WINDOW -> sortBy(sortKey, !windowed);
             case UP -> move(-1);
             case DOWN -> move(1);
             case PAGE_UP -> move(-bodyRows);
@@ -131,14 +162,52 @@ public final class ObserverView {
         return true;
     }
 
+    /**
+     * A key on an open process page: scroll, {@code r} reads the page again (state included),
+     * {@code k} kills, Esc/b goes back to the list; true when the key was the page's. A key that
+     * changes tab closes the page and is then applied as on the list.
+     */
+    private boolean pageKey(ObserverKey key) {
+        switch (key) {
+            case QUIT -> {
+                return true;
+            }
+            case BACK -> page = null;
+            case UP -> pageTop = Math.max(0, pageTop - 1);
+            case DOWN -> pageTop++;
+            case PAGE_UP -> pageTop = Math.max(0, pageTop - bodyRows);
+            case PAGE_DOWN -> pageTop += bodyRows;
+            case SORT_REDUCTIONS -> {
+                if (page.alive()) page.refresh(observed, true);
+                status = page.alive() ? "Read again" : Inspect.inspect(page.pid()) + " is dead";
+            }
+            case KILL -> {
+                if (!page.alive()) {
+                    status = Inspect.inspect(page.pid()) + " is dead already";
+                } else {
+                    pendingKill = page.pid();
+                    status = "Kill " + Inspect.inspect(page.pid()) + "? y/n";
+                }
+            }
+            case NEXT_TAB, PROCESSES, TREES, TABLES -> {
+                page = null;
+                return false;
+            }
+            default -> { }
+        }
+        return true;
+    }
+
     private void show(Tab t) {
         tab = t;
         openTable = null;
+        page = null;
     }
 
-    private void sortBy(ProcessSample.SortKey k) {
+    private void sortBy(ProcessSample.SortKey k, boolean overWindow) {
         show(Tab.PROCESSES);
         sortKey = k;
+        windowed = overWindow;
     }
 
     private void move(int by) {
@@ -156,6 +225,9 @@ public final class ObserverView {
             openTable = t.id();
             openSelected = 0;
             openTop = 0;
+        } else if (tab != Tab.TABLES && selectedItem() instanceof Pid pid) {
+            page = ProcessPage.open(observed, pid);
+            pageTop = 0;
         }
     }
 
@@ -185,12 +257,12 @@ public final class ObserverView {
         out.add(tabBar());
         out.add(new AttributedString(status));
         bodyRows = Math.max(1, height - 5);
-        Body body = switch (tab) {
+        Body body = page != null ? page(width) : switch (tab) {
             case PROCESSES -> processes();
             case TREES -> trees();
             case TABLES -> openTable == null ? tables() : rows();
         };
-        out.add(new AttributedString(body.header, HEADER));
+        out.add(body.header);
         out.addAll(body.lines);
         while (out.size() < height - 1) out.add(AttributedString.EMPTY);
         out.add(new AttributedString(help()));
@@ -204,7 +276,18 @@ public final class ObserverView {
     }
 
     /** A tab's header line and visible body rows. */
-    private record Body(String header, List<AttributedString> lines) {}
+    private record Body(AttributedString header, List<AttributedString> lines) {
+        Body(String header, List<AttributedString> lines) {
+            this(new AttributedString(header, HEADER), lines);
+        }
+    }
+
+    private Body page(int width) {
+        List<AttributedString> lines = page.lines(session.inspectOptions(), width);
+        pageTop = Math.max(0, Math.min(pageTop, lines.size() - 1 - bodyRows));
+        List<AttributedString> body = new ArrayList<>(lines.subList(1 + pageTop, Math.min(lines.size(), 1 + pageTop + bodyRows)));
+        return new Body(lines.get(0), body);
+    }
 
     private AttributedString tabBar() {
         AttributedStringBuilder b = new AttributedStringBuilder();
@@ -216,20 +299,23 @@ public final class ObserverView {
     }
 
     private String help() {
+        if (page != null) return "↑↓ scroll  r read again (state too)  k kill  Esc/b back  q quit";
         if (tab == Tab.TABLES) {
             return openTable == null ? "Tab/1-3 tabs  ↑↓ select  Enter open table  q quit"
                     : "↑↓ scroll  Esc/b back to the tables  q quit";
         }
-        String sort = tab == Tab.PROCESSES ? "sort: r reductions  m memory  Q msg queue (now " + sortName() + ")  " : "";
-        return "Tab/1-3 tabs  ↑↓ select  " + sort + "k kill  q quit";
+        String sort = tab == Tab.PROCESSES ? "sort: r/rr reductions  m/mm memory  Q msg queue  w total/window (now " + sortName() + ")  " : "";
+        return "Tab/1-3 tabs  ↑↓ select  Enter process page  " + sort + "k kill  q quit";
     }
 
     private String sortName() {
-        return switch (sortKey) {
+        String name = switch (sortKey) {
             case REDUCTIONS -> "reductions";
             case MEMORY -> "memory";
             case MESSAGE_QUEUE_LEN -> "msg queue";
         };
+        if (!windowed || sortKey == ProcessSample.SortKey.MESSAGE_QUEUE_LEN) return name;
+        return name + " over the last refresh, " + window.intervalMillis() + " ms";
     }
 
     /** Clamps the selection, scrolls it into view, returns the first visible index. */
@@ -248,9 +334,10 @@ public final class ObserverView {
     }
 
     private Body processes() {
-        ProcessRanking ranking = ProcessRanking.of(session.node(), sortKey);
+        ProcessRanking ranking = windowed ? ProcessRanking.of(session.node(), p -> window.valueOf(sortKey, p))
+                : ProcessRanking.of(session.node(), sortKey);
         int from = scroll(ranking.size());
-        List<String> lines = ProcessList.lines(ranking, from, bodyRows);
+        List<String> lines = ProcessList.lines(ranking, from, bodyRows, windowed ? window : null);
         itemAt = ranking::pid;
         itemCount = ranking.size();
         List<AttributedString> body = new ArrayList<>();

@@ -7,6 +7,7 @@ import procshell.runtime.node.Atom;
 import procshell.runtime.observe.ProcessFacts;
 import procshell.runtime.observe.ProcessRanking;
 import procshell.runtime.observe.ProcessSample;
+import procshell.runtime.observe.ProcessWindow;
 import procshell.runtime.process.LocalProcess;
 
 /**
@@ -25,6 +26,8 @@ import procshell.runtime.process.LocalProcess;
 public final class ProcessList {
     /** The column headers, in Observer's order. */
     public static final List<String> COLUMNS = List.of("Pid", "Name or Initial Call", "Reductions", "Memory", "MsgQ", "Current Function");
+    /** The column headers over a sliding window: reductions and memory growth in the window. */
+    public static final List<String> WINDOW_COLUMNS = List.of("Pid", "Name or Initial Call", "Reductions Δ", "Memory Δ", "MsgQ", "Current Function");
     private static final boolean[] RIGHT = {false, false, true, true, true, false};
 
     private ProcessList() {}
@@ -37,13 +40,25 @@ public final class ProcessList {
      * @return {@code 1 + min(count, ranking.size() - from)} lines, without newlines
      */
     public static List<String> lines(ProcessRanking ranking, int from, int count) {
+        return lines(ranking, from, count, null);
+    }
+
+    /**
+     * As {@link #lines(ProcessRanking, int, int)}; with a window, the Reductions and Memory columns
+     * ({@link #WINDOW_COLUMNS}) hold what each process did in the window (see {@link ProcessWindow}).
+     *
+     * @param window the window, or null for the totals
+     */
+    public static List<String> lines(ProcessRanking ranking, int from, int count, ProcessWindow window) {
         int end = (int) Math.min(ranking.size(), (long) from + Math.max(0, count));
         List<List<String>> rows = new ArrayList<>(Math.max(0, end - from));
         for (int i = Math.max(0, from); i < end; i++) {
             ProcessSample s = ranking.sample(i);
-            rows.add(s != null ? cells(s) : List.of(ErlangText.pid(ranking.pid(i)), "(exited)", "", "", "", ""));
+            if (s == null) rows.add(List.of(ErlangText.pid(ranking.pid(i)), "(exited)", "", "", "", ""));
+            else if (window == null) rows.add(cells(s));
+            else rows.add(cells(new ProcessSample(s.process(), window.reductions(s.process()), window.memory(s.process()), s.messageQueueLen())));
         }
-        return Columns.lines(COLUMNS, RIGHT, rows);
+        return Columns.lines(window == null ? COLUMNS : WINDOW_COLUMNS, RIGHT, rows);
     }
 
     /** One row's cells, in {@link #COLUMNS} order. */
