@@ -35,6 +35,8 @@ public final class TcpSocket {
     private static final Object CLOSED = new Object();
     private static final Atom TCP = Atom.of("tcp");
     private static final Atom TCP_CLOSED = Atom.of("tcp_closed");
+    /** Each node's open sockets, for {@link #open(Node)}. */
+    private static final java.util.Map<Node, java.util.Set<TcpSocket>> OPEN = new java.util.WeakHashMap<>();
 
     private final Node node;
     private final long number;
@@ -42,6 +44,8 @@ public final class TcpSocket {
     private final Socket socket;
     private final Object writeLock = new Object();
     private final java.util.function.Consumer<Object> closeOnOwnerExit = reason -> close();
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
     // Guarded by this.
     private TcpOptions options;
     private LocalProcess owner;
@@ -56,12 +60,44 @@ public final class TcpSocket {
         this.socket = socket;
         this.options = options;
         this.owner = owner;
+        synchronized (OPEN) {
+            OPEN.computeIfAbsent(node, n -> new java.util.LinkedHashSet<>()).add(this);
+        }
         if (!owner.onExitClosePort(closeOnOwnerExit)) close();
     }
 
     /** Starts reading a connection (after construction, so that the reader sees a whole socket). */
     void startReading() {
         Thread.ofVirtual().name("procshell-tcp-" + number).start(this::readLoop);
+    }
+
+    /** The node's open sockets (listening and connected), oldest first: what an observer lists as its ports. */
+    public static List<TcpSocket> open(Node node) {
+        synchronized (OPEN) {
+            java.util.Set<TcpSocket> s = OPEN.get(node);
+            return s == null ? List.of() : List.copyOf(s);
+        }
+    }
+
+    /** The local address and port, as {@code :inet.sockname/1}; null once closed. */
+    public java.net.InetSocketAddress localAddress() {
+        java.net.SocketAddress a = server != null ? server.getLocalSocketAddress() : socket.getLocalSocketAddress();
+        return a instanceof java.net.InetSocketAddress i ? i : null;
+    }
+
+    /** The peer's address and port, as {@code :inet.peername/1}; null for a listening socket. */
+    public java.net.InetSocketAddress peerAddress() {
+        return socket != null && socket.getRemoteSocketAddress() instanceof java.net.InetSocketAddress i ? i : null;
+    }
+
+    /** Bytes read from the connection so far, as {@code :inet.getstat(s, [:recv_oct])}. */
+    public long bytesReceived() {
+        return received.get();
+    }
+
+    /** Bytes written to the connection so far, as {@code :inet.getstat(s, [:send_oct])}. */
+    public long bytesSent() {
+        return sent.get();
     }
 
     /** The port number in {@code #Port<0.N>}. */
@@ -113,6 +149,7 @@ public final class TcpSocket {
             InputStream in = socket.getInputStream();
             int n;
             while ((n = in.read(buf)) > 0) {
+                received.addAndGet(n);
                 if (!options().line()) {
                     arrived(packet(java.util.Arrays.copyOf(buf, n)));
                     continue;
@@ -208,6 +245,7 @@ public final class TcpSocket {
                 OutputStream out = socket.getOutputStream();
                 out.write(bytes);
                 out.flush();
+                sent.addAndGet(bytes.length);
                 return true;
             } catch (IOException e) {
                 return false;
@@ -270,6 +308,10 @@ public final class TcpSocket {
         synchronized (this) {
             closed = true;
             notifyAll();
+        }
+        synchronized (OPEN) {
+            java.util.Set<TcpSocket> open = OPEN.get(node);
+            if (open != null) open.remove(this);
         }
         try {
             if (server != null) server.close();
