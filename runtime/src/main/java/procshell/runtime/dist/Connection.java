@@ -49,6 +49,11 @@ final class Connection {
         return peer;
     }
 
+    /** The TCP connection to the other node (for read-only facts: its addresses). */
+    Socket socket() {
+        return socket;
+    }
+
     /** The other node's creation, from the handshake. */
     int creation() {
         return creation;

@@ -168,6 +168,39 @@ public final class Distribution implements RemoteNodes {
         return registration.embeddedMapper();
     }
 
+    /**
+     * One TCP connection of the distribution, as an observer's Ports tab lists it.
+     *
+     * @param peer   the node at the other end; {@code :epmd} for the registration with the port mapper
+     * @param local  this end's address and port
+     * @param remote the other end's address and port
+     */
+    public record Channel(Atom peer, java.net.InetSocketAddress local, java.net.InetSocketAddress remote) {}
+
+    /** The address and port other nodes connect to. */
+    public java.net.InetSocketAddress listenAddress() {
+        return (java.net.InetSocketAddress) listener.getLocalSocketAddress();
+    }
+
+    /** The open connections to other nodes, sorted by node name (read-only facts). */
+    public List<Channel> channels() {
+        List<Channel> out = new ArrayList<>();
+        for (Connection c : connections.values()) {
+            if (c.isClosed()) continue;
+            java.net.Socket s = c.socket();
+            out.add(new Channel(c.peer(), (java.net.InetSocketAddress) s.getLocalSocketAddress(), (java.net.InetSocketAddress) s.getRemoteSocketAddress()));
+        }
+        out.sort(java.util.Comparator.comparing(Channel::peer));
+        return out;
+    }
+
+    /** The connection that keeps this node registered with the port mapper (epmd), or null when it has none. */
+    public Channel portMapperChannel() {
+        java.net.Socket s = registration.socket();
+        if (s == null || s.isClosed()) return null;
+        return new Channel(Atom.of("epmd"), (java.net.InetSocketAddress) s.getLocalSocketAddress(), (java.net.InetSocketAddress) s.getRemoteSocketAddress());
+    }
+
     /** The connected nodes, as {@code Node.list/0}, sorted by name. */
     public List<Atom> nodes() {
         List<Atom> out = new ArrayList<>();
