@@ -188,11 +188,22 @@ public final class ObserverHelpers {
     @Doc("""
             Opens a full-screen view of the node, refreshed every second, until q.
 
-            Tabs (Tab or 1/2/3): the process list (sort with r reductions, m memory, Q message
-            queue), the supervision trees (restarted children highlighted) and the Table Viewer
-            (Enter opens a table's rows). Up/Down select; k kills the selected process, as
-            Observer's "Kill process". On a terminal that cannot draw full-screen it prints one
-            frame.
+            Tabs (Tab or 1/2/3/4): the process list, the supervision trees (restarted children
+            highlighted), the Table Viewer (Enter opens a table's rows) and the Ports (gen_tcp
+            sockets, the distribution's listener and connections, the port mapper; k closes
+            the selected one as Port.close would).
+
+            The process list sorts with r (reductions), m (memory), Q (message queue); rr and
+            mm sort by what each process did since the last refresh (observer_cli's rr/mm), w
+            switches between totals and that window. Up/Down select; k kills the selected
+            process with :kill, as Observer's "Kill process".
+
+            Enter opens the selected process's page (from the list or a tree): its
+            Process.info, the messages queued, its dictionary, its state (:sys.get_state,
+            1 s timeout), links, monitors both ways and its current stack. On the page r reads
+            it again, k kills, Esc or b goes back.
+
+            On a terminal that cannot draw full-screen it prints one frame.
 
             ## Examples
 

@@ -12,6 +12,8 @@ public enum ObserverKey {
     TREES,
     /** {@code 3}: the Table Viewer. */
     TABLES,
+    /** {@code 4}: the Ports tab. */
+    PORTS,
     /** {@code r}: sort the process list by reductions; on a process page, read the page again. */
     SORT_REDUCTIONS,
     /** {@code m}: sort by memory. */
@@ -36,7 +38,7 @@ public enum ObserverKey {
     OPEN,
     /** Esc, Backspace or {@code b}: back from a table's rows or a process page. */
     BACK,
-    /** {@code k}: kill the selected process (asks first). */
+    /** {@code k}: kill the selected process, or close the selected port (asks first). */
     KILL,
     /** {@code y}: yes, kill it. */
     YES,

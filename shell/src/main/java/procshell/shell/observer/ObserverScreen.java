@@ -78,6 +78,7 @@ public final class ObserverScreen {
         k.bind(ObserverKey.PROCESSES, "1");
         k.bind(ObserverKey.TREES, "2");
         k.bind(ObserverKey.TABLES, "3");
+        k.bind(ObserverKey.PORTS, "4");
         k.bind(ObserverKey.SORT_REDUCTIONS, "r");
         k.bind(ObserverKey.SORT_MEMORY, "m");
         k.bind(ObserverKey.SORT_QUEUE, "Q");

@@ -16,6 +16,8 @@ import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
+import procshell.runtime.observe.OpenPort;
+import procshell.runtime.observe.OpenPorts;
 import procshell.runtime.observe.ProcessRanking;
 import procshell.runtime.observe.ProcessSample;
 import procshell.runtime.observe.ProcessWindow;
@@ -46,7 +48,9 @@ public final class ObserverView {
         /** Observer's Applications tab: the supervision trees. */
         TREES("Supervision Trees"),
         /** Observer's Table Viewer. */
-        TABLES("Table Viewer");
+        TABLES("Table Viewer"),
+        /** Observer's Ports tab and observer_cli's inet view: sockets and the distribution's connections. */
+        PORTS("Ports");
 
         final String title;
 
@@ -80,6 +84,8 @@ public final class ObserverView {
     private int openTop;
     private String status = "";
     private Pid pendingKill;
+    /** A port the person was asked to confirm closing, or null. */
+    private OpenPort pendingClose;
     /** The selectable items of the last frame (pids, tables) by index, and how many body rows showed. */
     private java.util.function.IntFunction<Object> itemAt = i -> null;
     private int itemCount;
@@ -119,6 +125,17 @@ public final class ObserverView {
      * @return false when the key leaves the observer ({@code q})
      */
     public boolean handle(ObserverKey key) {
+        if (pendingClose != null) {
+            OpenPort port = pendingClose;
+            pendingClose = null;
+            if (key == ObserverKey.YES) {
+                port.closer().run();
+                status = "Closed " + port.id() + " (" + port.type() + ")";
+            } else {
+                status = "Not closed";
+            }
+            return true;
+        }
         if (pendingKill != null) {
             Pid pid = pendingKill;
             pendingKill = null;
@@ -144,6 +161,7 @@ public final class ObserverView {
             case PROCESSES -> show(Tab.PROCESSES);
             case TREES -> show(Tab.TREES);
             case TABLES -> show(Tab.TABLES);
+            case PORTS -> show(Tab.PORTS);
             case SORT_REDUCTIONS -> sortBy(ProcessSample.SortKey.REDUCTIONS, false);
             case SORT_MEMORY -> sortBy(ProcessSample.SortKey.MEMORY, false);
             case SORT_QUEUE -> sortBy(ProcessSample.SortKey.MESSAGE_QUEUE_LEN, windowed);
@@ -156,7 +174,10 @@ public final class ObserverView {
             case PAGE_DOWN -> move(bodyRows);
             case OPEN -> open();
             case BACK -> openTable = null;
-            case KILL -> askKill();
+            case KILL -> {
+                if (tab == Tab.PORTS) askClose();
+                else askKill();
+            }
             default -> { }
         }
         return true;
@@ -189,7 +210,7 @@ public final class ObserverView {
                     status = "Kill " + Inspect.inspect(page.pid()) + "? y/n";
                 }
             }
-            case NEXT_TAB, PROCESSES, TREES, TABLES -> {
+            case NEXT_TAB, PROCESSES, TREES, TABLES, PORTS -> {
                 page = null;
                 return false;
             }
@@ -231,6 +252,17 @@ public final class ObserverView {
         }
     }
 
+    private void askClose() {
+        if (!(selectedItem() instanceof OpenPort port)) {
+            status = "Select a port to close";
+        } else if (port.closer() == null) {
+            status = port.type() + " is the node's own and is not closed from here";
+        } else {
+            pendingClose = port;
+            status = "Close " + port.id() + " (" + port.type() + " " + OpenPort.address(port.local()) + ")? y/n";
+        }
+    }
+
     private void askKill() {
         if (openTable != null || !(selectedItem() instanceof Pid pid)) {
             status = "Select a process to kill (in the process list or a tree)";
@@ -261,6 +293,7 @@ public final class ObserverView {
             case PROCESSES -> processes();
             case TREES -> trees();
             case TABLES -> openTable == null ? tables() : rows();
+            case PORTS -> ports();
         };
         out.add(body.header);
         out.addAll(body.lines);
@@ -300,12 +333,13 @@ public final class ObserverView {
 
     private String help() {
         if (page != null) return "↑↓ scroll  r read again (state too)  k kill  Esc/b back  q quit";
+        if (tab == Tab.PORTS) return "Tab/1-4 tabs  ↑↓ select  k close the port (as Port.close)  q quit";
         if (tab == Tab.TABLES) {
-            return openTable == null ? "Tab/1-3 tabs  ↑↓ select  Enter open table  q quit"
+            return openTable == null ? "Tab/1-4 tabs  ↑↓ select  Enter open table  q quit"
                     : "↑↓ scroll  Esc/b back to the tables  q quit";
         }
         String sort = tab == Tab.PROCESSES ? "sort: r/rr reductions  m/mm memory  Q msg queue  w total/window (now " + sortName() + ")  " : "";
-        return "Tab/1-3 tabs  ↑↓ select  Enter process page  " + sort + "k kill  q quit";
+        return "Tab/1-4 tabs  ↑↓ select  Enter process page  " + sort + "k kill  q quit";
     }
 
     private String sortName() {
@@ -381,6 +415,18 @@ public final class ObserverView {
         for (int k = from; k < Math.min(tables.size(), from + bodyRows); k++) {
             body.add(row(lines.get(k + 1), k == selected[tab.ordinal()], false));
         }
+        return new Body(lines.get(0), body);
+    }
+
+    private Body ports() {
+        List<OpenPort> ports = OpenPorts.of(session.node());
+        itemAt = ports::get;
+        itemCount = ports.size();
+        List<String> lines = PortList.lines(session.node(), ports);
+        int from = scroll(ports.size());
+        List<AttributedString> body = new ArrayList<>();
+        for (int k = from; k < Math.min(ports.size(), from + bodyRows); k++) body.add(row(lines.get(k + 1), k == selected[tab.ordinal()], false));
+        if (ports.isEmpty()) body.add(new AttributedString("No open ports (gen_tcp sockets, or the distribution's when the node is distributed)"));
         return new Body(lines.get(0), body);
     }
 

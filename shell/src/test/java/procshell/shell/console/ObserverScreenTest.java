@@ -87,7 +87,7 @@ class ObserverScreenTest {
         session.keys.type("observer()\r");
         Map<Integer, String> list = awaitView("the process list", v -> v.getOrDefault(4, "").startsWith("Pid "));
         assertTrue(list.get(1).startsWith("procshell observer  nonode@nohost  3 processes  0 tables  "), list.get(1));
-        assertEquals("  1 Processes   2 Supervision Trees   3 Table Viewer", list.get(2));
+        assertEquals("  1 Processes   2 Supervision Trees   3 Table Viewer   4 Ports", list.get(2));
 
         session.keys.type("2");
         awaitView("the tree", v -> ("├── Worker " + worker).equals(v.get(6)) || ("└── Worker " + worker).equals(v.get(6)));

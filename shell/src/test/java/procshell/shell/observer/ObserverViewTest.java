@@ -78,7 +78,7 @@ class ObserverViewTest {
         Pid other = whereis("Elixir.Other");
         assertTrue(view.handle(ObserverKey.TREES));
         List<String> before = text(frame(view));
-        assertEquals("  1 Processes   2 Supervision Trees   3 Table Viewer", before.get(1));
+        assertEquals("  1 Processes   2 Supervision Trees   3 Table Viewer   4 Ports", before.get(1));
         assertEquals(List.of("MySup " + sup, "├── Worker " + worker, "└── Other " + other), before.subList(4, 7));
 
         view.handle(ObserverKey.DOWN);

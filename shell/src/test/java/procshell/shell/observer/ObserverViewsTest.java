@@ -142,7 +142,7 @@ class ObserverViewsTest {
         assertEquals("observer() draws full-screen and this terminal cannot (no terminal: input is piped); here is one frame."
                 + " processes(), tree(sup) and tables() print the views.", frame.get(0));
         assertTrue(frame.get(1).startsWith("procshell observer  nonode@nohost  1 processes  0 tables  "), frame.get(1));
-        assertEquals("  1 Processes   2 Supervision Trees   3 Table Viewer", frame.get(2));
+        assertEquals("  1 Processes   2 Supervision Trees   3 Table Viewer   4 Ports", frame.get(2));
         assertEquals(List.of("Pid", "Name or Initial Call", "Reductions", "Memory", "MsgQ", "Current Function"), cells(frame.get(4)));
         assertEquals(List.of("<0.1.0>", "elixir:eval/3"), cells(frame.get(5)).subList(0, 2));
         assertEquals(25, frame.size(), "the message and 24 lines");
