@@ -217,6 +217,39 @@ public final class ObserverHelpers {
     }
 
     /**
+     * {@code observer(:node@host)}: the full-screen observer of another node, a procshell node or a
+     * real BEAM node with nothing installed there, read over rpc (see {@link RpcNode}).
+     *
+     * @param node the node's name (an atom)
+     * @return {@link IexSession#NO_VALUE}
+     * @throws IllegalArgumentException when {@code node} is no atom, or the node cannot be reached
+     */
+    @Doc("""
+            Opens the full-screen observer on another node, over rpc: a procshell node or a real
+            BEAM node, with nothing installed there.
+
+            The process list (r/m/Q, rr/mm, w sorts), the process pages (Enter) and k kill work
+            as on this node; they call :erlang.processes/0, :erlang.process_info/2 and
+            :sys.get_state/2 there. This node must be distributed (--sname, or Node.start/2)
+            and share the node's cookie.
+
+            ## Examples
+
+                ps> observer(:"app@localhost")
+            """)
+    public static Object observer(Object node) {
+        IexSession s = session();
+        ProcessContext.require();
+        Object name = Values.normalize(node);
+        if (!(name instanceof Atom a)) throw new IllegalArgumentException("observer/1 takes a node name (an atom), got: " + s.inspect(name));
+        if (!a.equals(s.node().name()) && !Boolean.TRUE.equals(procshell.shell.iex.Node.connect(a))) {
+            throw new IllegalArgumentException("cannot reach the node " + a.name() + " (Node.connect/1 answered false or :ignored)");
+        }
+        new ObserverScreen(s, a).run();
+        return IexSession.NO_VALUE;
+    }
+
+    /**
      * Runs {@code fn} in the shell process and draws the messages and signals it set off as a
      * sequence diagram (see {@link TraceDiagram}, {@link SequenceText}).
      *

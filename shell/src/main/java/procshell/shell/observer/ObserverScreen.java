@@ -36,8 +36,13 @@ public final class ObserverScreen {
 
     /** A screen for the session's node. */
     public ObserverScreen(IexSession session) {
+        this(session, null);
+    }
+
+    /** A screen for another node, observed over rpc (null: the session's own node). */
+    public ObserverScreen(IexSession session, procshell.runtime.node.Atom node) {
         this.session = session;
-        this.view = new ObserverView(session);
+        this.view = new ObserverView(session, node);
     }
 
     /** Runs until {@code q} (or prints one frame on a terminal that cannot draw full-screen). */

@@ -68,7 +68,11 @@ public final class ObserverView {
 
     private final IexSession session;
     private final ObservedNode observed;
+    /** The local node's window; null when observing another node. */
     private final ProcessWindow window;
+    /** Another node observed over rpc, or null for the session's own. */
+    private final RpcNode remote;
+    private final RemoteProcesses remoteProcesses;
     private Tab tab = Tab.PROCESSES;
     private ProcessSample.SortKey sortKey = ProcessSample.SortKey.REDUCTIONS;
     /** True when the process list sorts and shows the last refresh interval's figures. */
@@ -94,9 +98,20 @@ public final class ObserverView {
 
     /** A view of the session's node, on the process list sorted by reductions. */
     public ObserverView(IexSession session) {
+        this(session, null);
+    }
+
+    /**
+     * A view of another node, read over rpc (see {@link RpcNode}): the process list (sorts and
+     * windows as for this node) and process pages; null or this node's own name gives the local view.
+     */
+    public ObserverView(IexSession session, Atom node) {
         this.session = session;
-        this.observed = new LocalNode(session.node());
-        this.window = new ProcessWindow(session.node());
+        boolean local = node == null || node.equals(session.node().name());
+        this.remote = local ? null : new RpcNode(node);
+        this.remoteProcesses = local ? null : new RemoteProcesses(remote);
+        this.observed = local ? new LocalNode(session.node()) : remote;
+        this.window = local ? new ProcessWindow(session.node()) : null;
     }
 
     /**
@@ -105,7 +120,12 @@ public final class ObserverView {
      * process page is read again (its state only on {@code r}, as reading it may wait).
      */
     public void refresh() {
-        window.advance();
+        try {
+            if (remote != null) remoteProcesses.advance();
+            else window.advance();
+        } catch (RpcNode.NodeUnreachable e) {
+            status = e.getMessage();
+        }
         if (page != null && page.alive()) page.refresh(observed, false);
     }
 
@@ -283,18 +303,26 @@ public final class ObserverView {
         long t0 = System.nanoTime();
         Node node = session.node();
         List<AttributedString> out = new ArrayList<>(height);
-        out.add(new AttributedString("procshell observer  " + node.name().name() + "  " + node.processCount() + " processes  "
-                + node.tables().infos().size() + " tables  " + TIME.format(LocalTime.now())
+        String what = remote != null ? remote.name().name() + " (over rpc from " + node.name().name() + ")"
+                : node.name().name() + "  " + node.processCount() + " processes  " + node.tables().infos().size() + " tables";
+        out.add(new AttributedString("procshell observer  " + what + "  " + TIME.format(LocalTime.now())
                 + "  frame " + lastFrameNanos / 1_000_000 + " ms", HEADER));
         out.add(tabBar());
-        out.add(new AttributedString(status));
         bodyRows = Math.max(1, height - 5);
-        Body body = page != null ? page(width) : switch (tab) {
-            case PROCESSES -> processes();
-            case TREES -> trees();
-            case TABLES -> openTable == null ? tables() : rows();
-            case PORTS -> ports();
-        };
+        Body body;
+        try {
+            body = page != null ? page(width) : remote != null ? remoteBody() : switch (tab) {
+                case PROCESSES -> processes();
+                case TREES -> trees();
+                case TABLES -> openTable == null ? tables() : rows();
+                case PORTS -> ports();
+            };
+        } catch (RpcNode.NodeUnreachable e) {
+            status = e.getMessage();
+            itemCount = 0;
+            body = new Body("", List.of());
+        }
+        out.add(new AttributedString(status));
         out.add(body.header);
         out.addAll(body.lines);
         while (out.size() < height - 1) out.add(AttributedString.EMPTY);
@@ -349,7 +377,8 @@ public final class ObserverView {
             case MESSAGE_QUEUE_LEN -> "msg queue";
         };
         if (!windowed || sortKey == ProcessSample.SortKey.MESSAGE_QUEUE_LEN) return name;
-        return name + " over the last refresh, " + window.intervalMillis() + " ms";
+        long ms = remote != null ? remoteProcesses.intervalMillis() : window.intervalMillis();
+        return name + " over the last refresh, " + ms + " ms";
     }
 
     /** Clamps the selection, scrolls it into view, returns the first visible index. */
@@ -374,6 +403,22 @@ public final class ObserverView {
         List<String> lines = ProcessList.lines(ranking, from, bodyRows, windowed ? window : null);
         itemAt = ranking::pid;
         itemCount = ranking.size();
+        List<AttributedString> body = new ArrayList<>();
+        for (int k = 1; k < lines.size(); k++) body.add(row(lines.get(k), from + k - 1 == selected[tab.ordinal()], false));
+        return new Body(lines.get(0), body);
+    }
+
+    /** Another node's tab: its process list over rpc; the other tabs read this node's runtime only. */
+    private Body remoteBody() {
+        if (tab != Tab.PROCESSES) {
+            itemCount = 0;
+            return new Body(tab.title + " of another node: not shown yet (its process list and process pages are)", List.of());
+        }
+        List<RemoteProcesses.Row> rows = remoteProcesses.sorted(sortKey, windowed);
+        itemAt = i -> rows.get(i).pid();
+        itemCount = rows.size();
+        int from = scroll(rows.size());
+        List<String> lines = RemoteProcesses.lines(rows.subList(from, Math.min(rows.size(), from + bodyRows)), windowed);
         List<AttributedString> body = new ArrayList<>();
         for (int k = 1; k < lines.size(); k++) body.add(row(lines.get(k), from + k - 1 == selected[tab.ordinal()], false));
         return new Body(lines.get(0), body);

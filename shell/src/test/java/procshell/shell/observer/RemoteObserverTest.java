@@ -1,0 +1,144 @@
+package procshell.shell.observer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import procshell.runtime.dist.DistOptions;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.AtomTable;
+import procshell.runtime.node.Node;
+import procshell.shell.console.Shell;
+import procshell.shell.iex.IexSession;
+
+/**
+ * {@code observer(:node@host)} on a real Elixir node ({@code elixir --sname}) with nothing
+ * installed there, key by key: the process list, read over rpc, shows the node's registered
+ * processes ({@code code_server}, {@code application_controller}, an Agent the node started);
+ * Enter opens the Agent's page with its {@code Process.info}, its state from
+ * {@code :sys.get_state} and its stack as Elixir prints it; {@code k} kills it over the connection.
+ * Skipped, saying why, when Elixir is not installed.
+ */
+@Timeout(120)
+class RemoteObserverTest {
+    private static final String COOKIE = "observer_cookie";
+    private static final int WIDTH = 200;
+    private static final int HEIGHT = 120;
+    private Shell ps;
+    private Node node;
+    private Process beam;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (node != null) node.detach();
+        if (beam != null) {
+            beam.destroy();
+            if (!beam.waitFor(10, TimeUnit.SECONDS)) beam.destroyForcibly();
+        }
+        if (ps != null) ps.shutdown();
+    }
+
+    private static String elixir() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File f = new File(dir, "elixir");
+            if (f.canExecute()) return f.getPath();
+        }
+        return null;
+    }
+
+    /** Starts a BEAM node that registers an Agent holding {@code %{known: 1}} and prints READY. */
+    private String startBeam(String name, int epmdPort) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(elixir(), "--erl", "-start_epmd false", "--sname", name, "--cookie", COOKIE, "-e",
+                "{:ok, _} = Agent.start(fn -> %{known: 1} end, name: :observed_agent); IO.puts(\"READY\"); Process.sleep(:infinity)");
+        pb.environment().put("ERL_EPMD_PORT", Integer.toString(epmdPort));
+        pb.redirectErrorStream(true);
+        beam = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(beam.getInputStream(), StandardCharsets.UTF_8));
+        return CompletableFuture.supplyAsync(() -> {
+            StringBuilder b = new StringBuilder();
+            try {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.equals("READY")) return "READY";
+                    b.append(line).append('\n');
+                }
+            } catch (IOException e) {
+                b.append(e);
+            }
+            return b.toString();
+        }).get(60, TimeUnit.SECONDS);
+    }
+
+    private static List<String> frame(ObserverView view) {
+        return view.frame(WIDTH, HEIGHT).stream().map(l -> l.toString().stripTrailing()).toList();
+    }
+
+    private static List<String> section(List<String> frame, String title) {
+        int i = 0;
+        while (i < frame.size() && !frame.get(i).startsWith(title + " (")) i++;
+        assertTrue(i < frame.size(), () -> "no section " + title + " in\n" + String.join("\n", frame));
+        List<String> out = new ArrayList<>();
+        for (int k = i + 1; k < frame.size() && !frame.get(k).isEmpty(); k++) out.add(frame.get(k));
+        return out;
+    }
+
+    @Test
+    void observerOfARealBeamNodeListsItsRegisteredProcessesAndOpensAPage() throws Exception {
+        Assumptions.assumeTrue(elixir() != null, "RemoteObserverTest skipped: no `elixir` on PATH (.ci/run installs it)");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String suffix = ProcessHandle.current().pid() + "_" + System.nanoTime() % 100_000;
+        ps = new Shell("p" + suffix + "@localhost", AtomTable.DEFAULT_LIMIT, DistOptions.of(COOKIE).withEpmdPort(port).withNetTickTime(20_000));
+        String beamName = "b" + suffix + "@localhost";
+        assertEquals("READY", startBeam("b" + suffix, port));
+        node = ps.node();
+        node.attach();
+        ObserverView view = new ObserverView(IexSession.of(node), Atom.of(beamName));
+
+        List<String> list = frame(view);
+        assertTrue(list.get(0).startsWith("procshell observer  " + beamName + " (over rpc from " + node.name().name() + ")"), list.get(0));
+        assertEquals(ProcessList.COLUMNS, ObserverViewsTest.cells(list.get(3)));
+        List<String> names = list.subList(4, list.size()).stream().filter(l -> !l.isEmpty()).map(l -> ObserverViewsTest.cells(l).get(1)).toList();
+        for (String registered : List.of("code_server", "application_controller", "init", "observed_agent")) {
+            assertTrue(names.contains(registered), registered + " is listed:\n" + String.join("\n", list));
+        }
+
+        int agentRow = names.indexOf("observed_agent");
+        for (int i = 0; i < agentRow; i++) view.handle(ObserverKey.DOWN);
+        view.handle(ObserverKey.OPEN);
+        List<String> page = frame(view);
+        assertTrue(page.get(3).matches("Process #PID<\\d+\\.\\d+\\.\\d+>  :observed_agent  waiting  \\(read .*"), page.get(3));
+        List<String> info = section(page, "Info");
+        assertEquals(List.of("  registered_name: :observed_agent", "  current_function: {:gen_server, :loop, 7}",
+                "  initial_call: {:proc_lib, :init_p, 5}", "  status: :waiting", "  message_queue_len: 0"), info.subList(0, 5));
+        assertEquals(List.of("  %{known: 1}"), section(page, "State"));
+        assertEquals(List.of("  (stdlib 4.2) gen_server.erl:871: :gen_server.loop/7", "  (stdlib 4.2) proc_lib.erl:240: :proc_lib.init_p_do_apply/3"),
+                section(page, "Stack"));
+        assertTrue(section(page, "Dictionary").contains("  \"$initial_call\": {Agent.Server, :init, 1}"), String.join("\n", page));
+
+        view.handle(ObserverKey.KILL);
+        view.handle(ObserverKey.YES);
+        List<String> dead = frame(view);
+        assertTrue(dead.get(3).endsWith(" is dead (killed from this page with exit signal :kill); the facts below are from before"), dead.get(3));
+        view.handle(ObserverKey.BACK);
+        List<String> after = frame(view);
+        assertFalse(after.stream().anyMatch(l -> l.contains("observed_agent")), "the killed Agent is gone from the list");
+    }
+}
