@@ -73,6 +73,7 @@ public final class ObserverView {
     /** Another node observed over rpc, or null for the session's own. */
     private final RpcNode remote;
     private final RemoteProcesses remoteProcesses;
+    private final RemoteTabs remoteTabs;
     private Tab tab = Tab.PROCESSES;
     private ProcessSample.SortKey sortKey = ProcessSample.SortKey.REDUCTIONS;
     /** True when the process list sorts and shows the last refresh interval's figures. */
@@ -110,6 +111,7 @@ public final class ObserverView {
         boolean local = node == null || node.equals(session.node().name());
         this.remote = local ? null : new RpcNode(node);
         this.remoteProcesses = local ? null : new RemoteProcesses(remote);
+        this.remoteTabs = local ? null : new RemoteTabs(remote);
         this.observed = local ? new LocalNode(session.node()) : remote;
         this.window = local ? new ProcessWindow(session.node()) : null;
     }
@@ -410,17 +412,29 @@ public final class ObserverView {
 
     /** Another node's tab: its process list over rpc; the other tabs read this node's runtime only. */
     private Body remoteBody() {
+        if (tab == Tab.TABLES) {
+            List<List<String>> tables = remoteTabs.tables();
+            return listBody(Columns.lines(TableViewer.COLUMNS, TableViewer.rightAligned(), tables), i -> null, tables.size());
+        }
+        if (tab == Tab.PORTS) {
+            List<OpenPort> ports = remoteTabs.ports();
+            return listBody(PortList.lines(session.node(), ports), ports::get, ports.size());
+        }
         if (tab != Tab.PROCESSES) {
             itemCount = 0;
-            return new Body(tab.title + " of another node: not shown yet (its process list and process pages are)", List.of());
+            return new Body(tab.title + " of another node: not shown yet (its processes, tables and ports are)", List.of());
         }
         List<RemoteProcesses.Row> rows = remoteProcesses.sorted(sortKey, windowed);
-        itemAt = i -> rows.get(i).pid();
-        itemCount = rows.size();
-        int from = scroll(rows.size());
-        List<String> lines = RemoteProcesses.lines(rows.subList(from, Math.min(rows.size(), from + bodyRows)), windowed);
+        return listBody(RemoteProcesses.lines(rows, windowed), i -> rows.get(i).pid(), rows.size());
+    }
+
+    /** A list tab's body: the header line, then the visible rows of {@code lines} with the selection. */
+    private Body listBody(List<String> lines, java.util.function.IntFunction<Object> items, int count) {
+        itemAt = items;
+        itemCount = count;
+        int from = scroll(count);
         List<AttributedString> body = new ArrayList<>();
-        for (int k = 1; k < lines.size(); k++) body.add(row(lines.get(k), from + k - 1 == selected[tab.ordinal()], false));
+        for (int k = from; k < Math.min(count, from + bodyRows); k++) body.add(row(lines.get(k + 1), k == selected[tab.ordinal()], false));
         return new Body(lines.get(0), body);
     }
 
@@ -450,29 +464,16 @@ public final class ObserverView {
 
     private Body tables() {
         List<TableInfo> tables = TableViewer.sorted(session.node().tables().infos());
-        itemAt = tables::get;
-        itemCount = tables.size();
         List<List<String>> cells = new ArrayList<>();
         for (TableInfo t : tables) cells.add(TableViewer.cells(t));
-        List<String> lines = Columns.lines(TableViewer.COLUMNS, TableViewer.rightAligned(), cells);
-        int from = scroll(tables.size());
-        List<AttributedString> body = new ArrayList<>();
-        for (int k = from; k < Math.min(tables.size(), from + bodyRows); k++) {
-            body.add(row(lines.get(k + 1), k == selected[tab.ordinal()], false));
-        }
-        return new Body(lines.get(0), body);
+        return listBody(Columns.lines(TableViewer.COLUMNS, TableViewer.rightAligned(), cells), tables::get, tables.size());
     }
 
     private Body ports() {
         List<OpenPort> ports = OpenPorts.of(session.node());
-        itemAt = ports::get;
-        itemCount = ports.size();
-        List<String> lines = PortList.lines(session.node(), ports);
-        int from = scroll(ports.size());
-        List<AttributedString> body = new ArrayList<>();
-        for (int k = from; k < Math.min(ports.size(), from + bodyRows); k++) body.add(row(lines.get(k + 1), k == selected[tab.ordinal()], false));
-        if (ports.isEmpty()) body.add(new AttributedString("No open ports (gen_tcp sockets, or the distribution's when the node is distributed)"));
-        return new Body(lines.get(0), body);
+        Body body = listBody(PortList.lines(session.node(), ports), ports::get, ports.size());
+        if (ports.isEmpty()) body.lines().add(new AttributedString("No open ports (gen_tcp sockets, or the distribution's when the node is distributed)"));
+        return body;
     }
 
     private Body rows() {

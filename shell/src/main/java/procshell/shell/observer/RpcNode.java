@@ -23,6 +23,7 @@ final class RpcNode implements ObservedNode {
     private static final Atom ERLANG = Atom.of("erlang");
     private static final Atom PROCESS_INFO = Atom.of("process_info");
     private static final Atom BADRPC = Atom.of("badrpc");
+    private static final Atom NODEDOWN = Atom.of("nodedown");
     private static final Atom CURRENT_STACKTRACE = Atom.of("current_stacktrace");
 
     private final Atom node;
@@ -46,8 +47,18 @@ final class RpcNode implements ObservedNode {
     }
 
     private Object call(String module, String function, List<?> args, long timeoutMs) {
-        Object r = Rpc.call(node, Atom.of(module), Atom.of(function), args, timeoutMs);
+        Object r = rpc(module, function, args, timeoutMs);
         if (r instanceof Tuple t && t.isTagged(BADRPC, 2)) throw new NodeUnreachable(node, t.get(1));
+        return r;
+    }
+
+    /** {@code :rpc.call/5}, connecting first when the node is not connected (yet, or any more). */
+    private Object rpc(String module, String function, List<?> args, long timeoutMs) {
+        Object r = Rpc.call(node, Atom.of(module), Atom.of(function), args, timeoutMs);
+        if (r instanceof Tuple t && t.isTagged(BADRPC, 2) && NODEDOWN.equals(t.get(1))
+                && Boolean.TRUE.equals(procshell.shell.iex.Node.connect(node))) {
+            r = Rpc.call(node, Atom.of(module), Atom.of(function), args, timeoutMs);
+        }
         return r;
     }
 
@@ -77,7 +88,7 @@ final class RpcNode implements ObservedNode {
         if (!Tuple.of(Atom.of("proc_lib"), Atom.of("init_p"), 5).equals(initial.get(0).get(1))) {
             return StateRead.none("not an OTP process: it does not answer :sys.get_state");
         }
-        Object r = Rpc.call(node, Atom.of("sys"), Atom.of("get_state"), List.of(pid, timeoutMs), timeoutMs + CALL_TIMEOUT_MS);
+        Object r = rpc("sys", "get_state", List.of(pid, timeoutMs), timeoutMs + CALL_TIMEOUT_MS);
         if (!(r instanceof Tuple t && t.isTagged(BADRPC, 2))) return StateRead.of(r);
         // {:badrpc, {:EXIT, {reason, {:sys, :get_state, _}}}}
         Object why = ((Tuple) r).get(1);
@@ -90,7 +101,7 @@ final class RpcNode implements ObservedNode {
         Object r = call("erlang", "process_info", List.of(pid, CURRENT_STACKTRACE));
         if (!(r instanceof Tuple t) || !(t.get(1) instanceof List<?> frames)) return List.of();
         // Elixir's own words when the node runs Elixir; else the same shape without the application
-        Object text = Rpc.call(node, Atom.of("Elixir.Exception"), Atom.of("format_stacktrace"), List.of(frames), CALL_TIMEOUT_MS);
+        Object text = rpc("Elixir.Exception", "format_stacktrace", List.of(frames), CALL_TIMEOUT_MS);
         if (text instanceof String s) {
             List<String> out = new ArrayList<>();
             for (String line : s.split("\n")) if (!line.isBlank()) out.add(line.strip());
@@ -118,7 +129,8 @@ final class RpcNode implements ObservedNode {
         return name + (line != null ? ":" + line : "") + ": " + mfa;
     }
 
-    private static String charlist(List<?> chars) {
+    /** A charlist's text ({@code 'gen_server.erl'}). */
+    static String charlist(List<?> chars) {
         StringBuilder b = new StringBuilder();
         for (Object c : chars) if (c instanceof Integer i) b.appendCodePoint(i);
         return b.toString();

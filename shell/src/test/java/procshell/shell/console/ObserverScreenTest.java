@@ -21,7 +21,9 @@ import procshell.runtime.node.Pid;
 /**
  * {@code observer()} typed at a JLine terminal (on streams, of type {@code ansi}): the full-screen
  * view draws, keys switch to the supervision trees, select a child and kill it, the tree shows
- * the restarted pid, and {@code q} gives the prompt back with the session going on.
+ * the restarted pid, and {@code q} gives the prompt back with the session going on; {@code rr}
+ * and {@code mm} (two keys) switch the list to the window's figures, {@code w} back to totals,
+ * Enter opens the selected process's page, Esc goes back, {@code 4} shows the Ports tab.
  */
 @Timeout(60)
 class ObserverScreenTest {
@@ -104,5 +106,32 @@ class ObserverScreenTest {
         session.awaitScreen("the prompt after q", s -> s.endsWith("ps(4)> "));
         String next = session.typeLine("1 + 1", "ps(5)> ");
         assertTrue(next.endsWith("ps(4)> 1 + 1\n2\nps(5)> "), "the session goes on after q:\n" + next);
+    }
+
+    @Test
+    void rrMmWEnterEscAnd4AsTyped() {
+        session.typeLine("{:ok, l} = :gen_tcp.listen(0, [:binary])", "ps(2)> ");
+        from = session.raw().length();
+        session.keys.type("observer()\r");
+        awaitView("the process list", v -> v.getOrDefault(4, "").startsWith("Pid "));
+        session.keys.type("rr");
+        awaitView("the window's columns", v -> v.getOrDefault(4, "").contains("Reductions Δ")
+                && v.values().stream().anyMatch(l -> l.contains("(now reductions over the last refresh, ")));
+        session.keys.type("w");
+        awaitView("the totals", v -> v.getOrDefault(4, "").contains("Reductions  ") && !v.get(4).contains("Δ"));
+        session.keys.type("mm");
+        awaitView("memory over the window", v -> v.values().stream().anyMatch(l -> l.contains("(now memory over the last refresh, ")));
+        session.keys.type("r");
+        awaitView("reductions again", v -> v.values().stream().anyMatch(l -> l.contains("(now reductions)")));
+        session.keys.type("\r");
+        Map<Integer, String> page = awaitView("a process page", v -> v.getOrDefault(4, "").startsWith("Process #PID<"));
+        assertTrue(page.values().stream().anyMatch(l -> l.equals("Info (Process.info/1)")), page.toString());
+        session.keys.type("\u001b");
+        awaitView("the list again", v -> v.getOrDefault(4, "").startsWith("Pid "));
+        session.keys.type("4");
+        Map<Integer, String> ports = awaitView("the ports", v -> v.getOrDefault(4, "").startsWith("Port "));
+        assertTrue(ports.getOrDefault(5, "").startsWith("#Port<0.1>  tcp listen  "), ports.toString());
+        session.keys.type("q");
+        session.awaitScreen("the prompt after q", s -> s.endsWith("ps(3)> "));
     }
 }
