@@ -13,15 +13,25 @@ import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
 
 /**
- * One established connection to another node: 4-byte-length frames, each a pass-through byte
- * (112), a control message and, for sends, the message, both in the external term format; a frame
- * of length 0 is a tick. A frame over the size limit, or one that does not decode, closes this
- * connection (and only this one) with a log line.
+ * One established connection to another node: 4-byte-length frames, each a header, a control
+ * message and, for sends, the message, both in the external term format; a frame of length 0 is a
+ * tick. With a node that takes fragments (OTP 22+'s {@code DFLAG_FRAGMENTS}, every BEAM node) the
+ * header is the distribution header and a message over {@link #FRAGMENT_SIZE} goes out in fragments
+ * of that size, each its own frame, so that other senders' frames pass between them as the BEAM
+ * lets them; otherwise the header is the pass-through byte (112) and every message one frame. A
+ * frame over the size limit, or one that does not decode, closes this connection (and only this
+ * one) with a log line.
  */
 final class Connection {
     /** Marks a frame that carries no message after its control message. */
     static final Object NO_MESSAGE = new Object();
-    private static final int PASS_THROUGH = 112;
+    /** The size of a fragment's data, as the BEAM's ({@code ERTS_DIST_FRAGMENT_SIZE}, 64 KiB). */
+    static final int FRAGMENT_SIZE = 64 * 1024;
+
+    /** Fair, so that a sender between two fragments of a large message waits no longer than its turn. */
+    private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock(true);
+    private final java.util.concurrent.atomic.AtomicLong sequences = new java.util.concurrent.atomic.AtomicLong();
+    private final Defragmenter defragmenter;
 
     private final Distribution dist;
     private final Socket socket;
@@ -40,6 +50,7 @@ final class Connection {
         this.peer = dist.table().local().atoms().intern(peer.name());
         this.flags = peer.flags();
         this.creation = peer.creation();
+        this.defragmenter = new Defragmenter(dist.maxFrameBytes());
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
     }
@@ -62,6 +73,11 @@ final class Connection {
     /** True when the other node speaks OTP 26's UNLINK_ID protocol. */
     boolean unlinkId() {
         return (flags & DistFlags.UNLINK_ID) != 0;
+    }
+
+    /** True when the other node takes distribution headers and fragmented messages (OTP 22+). */
+    boolean fragments() {
+        return (flags & DistFlags.FRAGMENTS) != 0;
     }
 
     /** True when the other node takes messages sent to a process alias (OTP 24+). */
@@ -104,17 +120,15 @@ final class Connection {
     }
 
     private boolean handle(byte[] frame) {
-        if ((frame[0] & 0xff) != PASS_THROUGH) {
-            dist.malformed(this, "frame type " + (frame[0] & 0xff) + ", expected " + PASS_THROUGH);
-            return false;
-        }
-        ByteBuffer b = ByteBuffer.wrap(frame, 1, frame.length - 1);
         Object control;
         Object message = NO_MESSAGE;
         try {
+            Defragmenter.Body body = defragmenter.take(frame);
+            if (body == null) return true; // a fragment of a message not yet whole
+            ByteBuffer b = body.bytes();
             TermDecoder decoder = new TermDecoder(dist.table(), dist.maxFrameBytes());
-            control = decoder.decodeVersioned(b);
-            if (b.hasRemaining()) message = decoder.decodeVersioned(b);
+            control = body.versioned() ? decoder.decodeVersioned(b) : decoder.decodeBare(b);
+            if (b.hasRemaining()) message = body.versioned() ? decoder.decodeVersioned(b) : decoder.decodeBare(b);
             if (b.hasRemaining()) throw new TermFormatException(b.remaining() + " bytes after the message");
         } catch (TermFormatException | procshell.runtime.node.SystemLimitException e) {
             dist.malformed(this, e.getMessage());
@@ -157,20 +171,60 @@ final class Connection {
         return enc.replaced();
     }
 
+    /**
+     * Writes one control message and its message ({@code m} null for none), both as encoded with
+     * their version byte: one frame, or with a node that takes fragments a distribution header and,
+     * past {@link #FRAGMENT_SIZE}, a sequence of fragments. The lock is let go between fragments.
+     */
     private void write(byte[] c, byte[] m) {
-        int len = 1 + c.length + (m == null ? 0 : m.length);
         try {
-            synchronized (out) {
-                out.writeInt(len);
-                out.write(PASS_THROUGH);
-                out.write(c);
-                if (m != null) out.write(m);
-                out.flush();
+            if (!fragments()) {
+                frame(new byte[] {(byte) Defragmenter.PASS_THROUGH}, c, 0, c.length, m, 0, m == null ? 0 : m.length);
+                return;
             }
-            lastWrite = System.nanoTime();
+            int cLen = c.length - 1;
+            int mLen = m == null ? 0 : m.length - 1;
+            long total = (long) cLen + mLen;
+            if (total <= FRAGMENT_SIZE || m == null) {
+                frame(new byte[] {(byte) ExtTag.VERSION, Defragmenter.DIST_HEADER, 0}, c, 1, cLen, m, 1, mLen);
+                return;
+            }
+            // the control message goes whole in the first fragment; the message fills the rest
+            int first = Math.max(0, FRAGMENT_SIZE - cLen);
+            long count = 1 + (mLen - first + FRAGMENT_SIZE - 1) / FRAGMENT_SIZE;
+            long seq = sequences.incrementAndGet();
+            frame(fragmentHeader(Defragmenter.DIST_FRAG_HEADER, seq, count, true), c, 1, cLen, m, 1, first);
+            int at = 1 + first;
+            for (long frag = count - 1; frag >= 1; frag--) {
+                int n = (int) Math.min(FRAGMENT_SIZE, m.length - at);
+                frame(fragmentHeader(Defragmenter.DIST_FRAG_CONT, seq, frag, false), m, at, n, null, 0, 0);
+                at += n;
+            }
         } catch (IOException e) {
             close("write failed: " + e.getMessage());
         }
+    }
+
+    private static byte[] fragmentHeader(int tag, long seq, long frag, boolean first) {
+        ByteBuffer h = ByteBuffer.allocate(first ? 19 : 18);
+        h.put((byte) ExtTag.VERSION).put((byte) tag).putLong(seq).putLong(frag);
+        if (first) h.put((byte) 0); // no atom cache references
+        return h.array();
+    }
+
+    /** Writes one frame: the header, then the given ranges of {@code a} and {@code b}. */
+    private void frame(byte[] header, byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen) throws IOException {
+        writing.lock();
+        try {
+            out.writeInt(header.length + aLen + bLen);
+            out.write(header);
+            out.write(a, aOff, aLen);
+            if (bLen > 0) out.write(b, bOff, bLen);
+            out.flush();
+        } finally {
+            writing.unlock();
+        }
+        lastWrite = System.nanoTime();
     }
 
     /**
@@ -181,14 +235,15 @@ final class Connection {
         long now = System.nanoTime();
         if (now - lastRead > timeoutNanos) return true;
         if (now - lastWrite >= periodNanos) {
+            writing.lock();
             try {
-                synchronized (out) {
-                    out.writeInt(0);
-                    out.flush();
-                }
+                out.writeInt(0);
+                out.flush();
                 lastWrite = now;
             } catch (IOException e) {
                 close("tick failed: " + e.getMessage());
+            } finally {
+                writing.unlock();
             }
         }
         return false;

@@ -35,11 +35,12 @@ final class DistFlags {
 
     /**
      * What procshell offers: the required set, monitors (by pid and by name), OTP 26's
-     * UNLINK_ID, V4 pids/ports and spawn requests. No atom cache, no fragments, no aliases: a
-     * peer then sends whole frames with plain SEND/REG_SEND and EXIT control messages.
+     * UNLINK_ID, V4 pids/ports, spawn requests and fragmented messages (OTP 22's distribution
+     * header, with no atom cache). No atom cache, no aliases: a peer then sends plain
+     * SEND/REG_SEND and EXIT control messages, a large message in 64 KiB fragments.
      */
     static final long OFFERED = REQUIRED | PUBLISHED | DIST_MONITOR | DIST_MONITOR_NAME | UNICODE_IO
-            | SMALL_ATOM_TAGS | UNLINK_ID | MANDATORY_25_DIGEST | V4_NC | SPAWN;
+            | SMALL_ATOM_TAGS | UNLINK_ID | MANDATORY_25_DIGEST | V4_NC | SPAWN | FRAGMENTS;
 
     private DistFlags() {}
 

@@ -8,14 +8,15 @@ package procshell.runtime.dist;
  * @param netTickTimeMs the net tick time in ms, as {@code -kernel net_ticktime} (60000 by
  *                      default): a tick goes out every quarter of it, and a node silent for the whole
  *                      of it is down
- * @param maxFrameBytes the largest frame accepted from another node, in bytes
+ * @param maxFrameBytes the largest frame, or message put together from fragments, accepted from
+ *                      another node, in bytes
  */
 public record DistOptions(String cookie, int epmdPort, long netTickTimeMs, int maxFrameBytes) {
     /** The BEAM's net tick time: 60 s. */
     public static final long DEFAULT_NET_TICK_TIME_MS = 60_000;
     /**
-     * Frames up to 256 MiB: this node takes no fragments (OTP 22's DFLAG_FRAGMENTS is not offered),
-     * so a BEAM node sends a large message (70 MB) whole, in one frame.
+     * Messages up to 256 MiB, whether they come whole (a node that sends no fragments) or in
+     * fragments, as a BEAM node sends a large message (70 MB) to this one.
      */
     public static final int DEFAULT_MAX_FRAME_BYTES = 256 << 20;
 

@@ -73,6 +73,23 @@ public final class TermDecoder {
         depth = 0;
         int version = u8();
         if (version != ExtTag.VERSION) throw error("version byte " + version + ", expected 131");
+        return bare();
+    }
+
+    /**
+     * Decodes one term without a version byte of its own at the buffer's position, as the terms
+     * that follow a distribution header are written, and advances past it.
+     *
+     * @throws TermFormatException when the bytes there are no valid term
+     */
+    public Object decodeBare(ByteBuffer buf) {
+        if (buf.remaining() > maxBytes) throw new TermFormatException("term of " + buf.remaining() + " bytes exceeds the limit of " + maxBytes);
+        in = buf;
+        depth = 0;
+        return bare();
+    }
+
+    private Object bare() {
         try {
             if (peek() == ExtTag.COMPRESSED) {
                 in.get();

@@ -232,6 +232,9 @@ class MixedClusterSessionTest {
         // procshell -> BEAM: the same binary back
         assertEquals(":sent", normalized(type("send({:big_box, :\"" + c1.name() + "\"}, {:big, big}); :sent")));
         assertEquals("70000000", c1.eval("receive do {:big, b} -> byte_size(b) after 60_000 -> :none end").strip());
+        // in 64 KiB fragments both ways (both offer DFLAG_FRAGMENTS), and the connection stays
+        assertEquals("true", c1.eval("Enum.member?(Node.list(), :\"" + p + "\")").strip());
+        assertEquals("true", normalized(type("Enum.member?(Node.list(), :\"" + c1.name() + "\")")));
         type("Process.unregister(:big_box); big = nil");
         c1.eval("Process.unregister(:big_box)");
     }
