@@ -66,8 +66,11 @@ public final class SpawnedCalls implements SpawnHandler {
         apply(self, module, function, argv);
     }
 
-    /** {@code :erpc.execute_call/4}: the outcome as the exit reason erpc's caller reads. */
-    private static Tuple executeCall(ProcessContext self, Object ref, Object m, Object f, List<?> args) {
+    /**
+     * {@code :erpc.execute_call/4}: the outcome as the exit reason erpc's caller reads,
+     * {@code {ref, :return | :throw | :exit, value}} or {@code {ref, :error, reason, stacktrace}}.
+     */
+    static Tuple executeCall(ProcessContext self, Object ref, Object m, Object f, List<?> args) {
         try {
             return Tuple.of(ref, RETURN, apply(self, m, f, args));
         } catch (ExitException e) {

@@ -45,6 +45,16 @@ class MixedClusterSessionTest {
               def handle_call(:slow, _from, s), do: (Process.sleep(800); {:reply, :late, s})
               def handle_call(:boom, _from, _s), do: raise "boom"
               def handle_call(:ping, _from, s), do: {:reply, :pong, s}
+            end""", """
+            defmodule Box do
+              def start(name), do: (Process.register(spawn(fn -> loop(name) end), name); :ok)
+              def loop(name) do
+                receive do
+                  {from, :ping} -> send(from, {name, node(), :pong})
+                  _ -> :ignored
+                end
+                loop(name)
+              end
             end""", "{:ok, _} = GenServer.start(SrvServer, 0, name: :srv)");
 
     private Shell ps;
@@ -184,6 +194,30 @@ class MixedClusterSessionTest {
                 List.of("42", ":SRV", "true", "{:badrpc, {:EXIT, {:undef, [{Srv, :nosuch, [1], []}]}}}", "{:badrpc, :nodedown}", "\"ABC\"",
                         "{:raised, \"boom\"}", "{:exception, :bye}", "[#Reference<> | #Reference<>]", "10", "{[2], [:nobody@localhost]}",
                         "true", "true"));
+    }
+
+    @Test
+    void theRexServerTakesBlockCallsBroadcastsAndServerCalls() {
+        sameEverywhere(List.of(
+                ":rpc.block_call(srv, Srv, :double, [21])",
+                ":rpc.block_call(srv, Srv, :who, [], 10_000)",
+                "match?({:badrpc, {:EXIT, {%RuntimeError{message: \"boom\"}, [_ | _]}}}, :rpc.block_call(srv, Srv, :boom, []))",
+                ":rpc.block_call(srv, Srv, :nosuch, [1])",
+                ":rpc.block_call(srv, :erlang, :exit, [:bye])",
+                ":rpc.block_call(srv, :erlang, :throw, [:up])",
+                ":rpc.block_call(:nobody@localhost, Srv, :who, [])",
+                ":rpc.call(srv, Box, :start, [:box])",
+                ":rpc.server_call(srv, :box, :box, :ping)",
+                ":rpc.server_call(srv, :nobox, :nobox, :ping)",
+                ":rpc.sbcast([srv, :nobody@localhost], :box, :hello)",
+                ":rpc.sbcast([srv], :nobox, :hello)",
+                ":rpc.multi_server_call([srv, :nobody@localhost], :box, :ping)",
+                ":rpc.abcast([srv], :box, {self(), :ping})",
+                "receive do {:box, n, :pong} -> n == srv after 10_000 -> :none end",
+                "Process.exit(:rpc.call(srv, Process, :whereis, [:box]), :kill)"),
+                List.of("42", ":SRV", "true", "{:badrpc, {:EXIT, {:undef, [{Srv, :nosuch, [1], []}]}}}", "{:badrpc, {:EXIT, :bye}}", ":up",
+                        "{:badrpc, :nodedown}", ":ok", ":pong", "{:error, :nodedown}", "{[:SRV], [:nobody@localhost]}", "{[], [:SRV]}",
+                        "{[:pong], [:nobody@localhost]}", ":abcast", "true", "true"));
     }
 
     @Test
