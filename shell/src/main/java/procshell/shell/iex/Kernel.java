@@ -281,7 +281,7 @@ public final class Kernel {
         Returns true if the term is a function (a closure).
         """)
     public static boolean is_function(Object term) {
-        return term instanceof Closure<?>;
+        return term instanceof Closure<?> || term instanceof procshell.runtime.dist.OpaqueTerm o && o.fun() != null; // a fun from another node
     }
 
     /**
@@ -294,6 +294,7 @@ public final class Kernel {
         """)
     public static boolean is_function(Object term, Object arity) {
         if (!(arity instanceof Integer n) || n < 0) throw ArgumentError.badArgument("2nd argument: out of range");
+        if (term instanceof procshell.runtime.dist.OpaqueTerm o && o.fun() != null) return n.equals(o.fun().get(2));
         return term instanceof Closure<?> c && c.getMaximumNumberOfParameters() == n;
     }
 
