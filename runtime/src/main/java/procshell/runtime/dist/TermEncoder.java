@@ -108,6 +108,7 @@ public final class TermEncoder {
         else if (t instanceof RemoteRef r) ref(r.node(), r.creation(), r.ids());
         else if (t instanceof ExternalPort p) port(p);
         else if (t instanceof OpaqueTerm o) out.writeBytes(o.encoded());
+        else if (t instanceof LocalFun f) fun(f);
         else if (fallback != null && fallback.apply(t) != t) term(fallback.apply(t));
         else if (lenient) {
             String text = Inspect.inspect(t);
@@ -117,7 +118,31 @@ public final class TermEncoder {
     }
 
     private static String describe(Object t) {
-        return Inspect.inspect(t) + " (a " + t.getClass().getName() + ")";
+        return Inspect.inspect(t);
+    }
+
+    /** NEW_FUN_EXT: Size (itself included), Arity, Uniq, Index, NumFree, Module, OldIndex, OldUniq, Pid. */
+    private void fun(LocalFun f) {
+        Pid creator = f.creator() != null ? f.creator() : nodes.local().pid(0, 0, 0);
+        NodeTable.Entry e = nodes.entry(creator.nodeIndex());
+        if (e == null) throw new TermFormatException("cannot send a fun made by " + creator + ": no node is known under its index");
+        int oldUniq = f.oldUniq();
+        int size = 4 + 1 + 16 + 4 + 4 + atomSize(f.module().name()) + 2 + (oldUniq <= 255 ? 2 : 5) + 1 + atomSize(e.name().name()) + 12;
+        out.write(ExtTag.NEW_FUN);
+        u32(size);
+        out.write(f.arity());
+        out.writeBytes(f.uniq());
+        u32(0); // index
+        u32(0); // no free variables
+        atom(f.module().name());
+        integer(0); // old index
+        integer(oldUniq);
+        pid(creator);
+    }
+
+    private static int atomSize(String name) {
+        int n = name.getBytes(StandardCharsets.UTF_8).length;
+        return (n < 256 ? 2 : 3) + n;
     }
 
     private void atom(String name) {

@@ -52,7 +52,29 @@ public final class WireTerms {
             return Tuple.of(erlangReason(e), stacktrace(e, stack));
         }
         if (o instanceof Throwable e) return struct(e);
+        if (o instanceof groovy.lang.Closure<?> c) return fun(node, c);
         return o;
+    }
+
+    /**
+     * A fun of the shell as it goes to another node: a fun of the module it was typed in
+     * ({@code :iex} at the prompt), whose code the other node does not have; calling it there fails
+     * with {@code :undef}, as on a BEAM node that lacks a fun's module.
+     */
+    private static procshell.runtime.dist.LocalFun fun(Node node, groovy.lang.Closure<?> c) {
+        Object owner = c;
+        while (owner instanceof groovy.lang.Closure<?> outer) owner = outer.getOwner();
+        Atom module = owner instanceof Class<?> k && k.isAnnotationPresent(procshell.shell.iex.ElixirName.class)
+                ? IexSession.of(node).modules().atomOf(k) : null;
+        byte[] uniq;
+        try {
+            uniq = java.security.MessageDigest.getInstance("MD5").digest(c.getClass().getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        procshell.runtime.process.ProcessContext self = procshell.runtime.process.ProcessContext.current();
+        return new procshell.runtime.dist.LocalFun(module != null ? module : Atom.of("iex"), c.getMaximumNumberOfParameters(), uniq,
+                self != null && self.node() == node ? self.self() : null);
     }
 
     /**

@@ -220,6 +220,34 @@ class MixedClusterSessionTest {
                         "{[:pong], [:nobody@localhost]}", ":abcast", "true", "true"));
     }
 
+    /**
+     * A fun made in a module the other node lacks: the BEAM and procshell both die with
+     * {@code :undef} there, whichever runtime made it (procshell's funs never carry their code).
+     */
+    @Test
+    void aFunWhoseModuleTheOtherNodeLacksFailsWithUndef() {
+        String onlyHere = "defmodule OnlyHere do\n  def f, do: fn -> :ran end\nend";
+        List<String> steps = List.of(
+                "f = OnlyHere.f()",
+                "try do :erpc.call(srv, f) catch :error, {:exception, :undef, [{g, [], []} | _]} -> {:undef, is_function(g, 0)} end",
+                "{pid, ref} = Node.spawn_monitor(srv, f)",
+                "receive do {:DOWN, ^ref, :process, ^pid, {:undef, [{g, [], []} | _]}} -> {:undef, is_function(g, 0)} after 10_000 -> :none end",
+                "node(Node.spawn(srv, f)) == srv",
+                "Enum.member?(Node.list(), srv)");
+        List<String> want = List.of("#Function<>", "{:undef, true}", "{#PID<>, #Reference<>}", "{:undef, true}", "true", "true");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) expected.add(steps.get(i) + " => " + want.get(i));
+        assertTrue(!c1.eval(onlyHere).startsWith("**"));
+        assertEquals(expected, funsShown(run(beam(c1), s1.name(), steps)), "BEAM -> BEAM (the oracle)");
+        assertEquals(expected, funsShown(run(beam(c1), ps.node().name().name(), steps)), "BEAM -> procshell");
+        assertTrue(!type(onlyHere).contains("** ("));
+        assertEquals(expected, funsShown(run(procshell(), s1.name(), steps)), "procshell -> BEAM");
+    }
+
+    private static List<String> funsShown(List<String> lines) {
+        return lines.stream().map(l -> l.replaceAll("#Function<[^>]*>", "#Function<>")).toList();
+    }
+
     @Test
     void aFunOfTheBeamRunsOnlyWhereItsModuleIs() {
         // erl_eval's funs run on BEAM nodes; procshell has no erl_eval and answers as a node without the module
