@@ -65,8 +65,27 @@ class TwoNodesSessionTest {
         assertTrue(onB.contains("node(pid)\n:" + an + "\n"), onB);
         assertTrue(onB.contains("** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a pid\n"), onB);
         assertTrue(onB.contains("  * 1st argument: not a local pid\n"), onB);
-        String onA = type(a, "flush()");
-        assertTrue(onA.contains("{:hi, :" + b.node().name().name() + "}\n"), onA);
-        assertEquals(1, onA.split("\\{:hi, ", -1).length - 1, onA);
+        // the message is on its way: wait for it, then nothing else may be there
+        String onA = type(a, "receive do {:hi, _} = m -> m after 20_000 -> :none end", "flush()");
+        assertTrue(onA.contains("end\n{:hi, :" + b.node().name().name() + "}\n"), onA);
+        assertTrue(onA.contains("flush()\n:ok\n"), onA);
+    }
+
+    /**
+     * A fun typed at one shell cannot run on the other, whose shell never saw its code: it dies
+     * there with {@code :undef}, as a fun does on a BEAM node that lacks its module.
+     */
+    @Test
+    void aFunTypedAtOneShellDiesWithUndefOnTheOther() {
+        String onB = type(b,
+                "Node.connect(:\"" + an + "\")",
+                "{pid, ref} = Node.spawn_monitor(:\"" + an + "\", fn -> :ran end)",
+                "receive do {:DOWN, ^ref, :process, ^pid, {:undef, [{g, [], []} | _]}} -> {:undef, is_function(g, 0)} after 20_000 -> :none end",
+                "try do :erpc.call(:\"" + an + "\", fn -> :ran end) catch :error, {:exception, :undef, _} -> :undef end");
+        assertTrue(onB.contains("after 20_000 -> :none end\n{:undef, true}\n"), onB);
+        assertTrue(onB.contains("catch :error, {:exception, :undef, _} -> :undef end\n:undef\n"), onB);
+        assertTrue(!onB.contains("groovy") && !onB.contains("java") && !onB.contains("Closure"), onB);
+        String onA = type(a, ":ok");
+        assertTrue(!onA.contains("groovy") && !onA.contains("java") && !onA.contains("Closure"), onA);
     }
 }
