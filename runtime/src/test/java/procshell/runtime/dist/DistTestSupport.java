@@ -2,6 +2,7 @@ package procshell.runtime.dist;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +44,30 @@ final class DistTestSupport implements AutoCloseable {
     /** The full name a node started as {@code base} has. */
     String name(String base) {
         return base + suffix + "@localhost";
+    }
+
+    /**
+     * A raw socket to {@code target} that has done the handshake as node {@code name} with
+     * {@code cookie}, offering what procshell offers; its receive buffer {@code receiveBuffer}
+     * bytes (0 for the default).
+     */
+    Socket handshaken(Distribution target, String name, String cookie, int receiveBuffer) throws IOException, HandshakeException {
+        int port = new EpmdClient("localhost", epmdPort).portPlease(target.node().name().name().split("@")[0]);
+        Socket s = new Socket();
+        if (receiveBuffer > 0) s.setReceiveBufferSize(receiveBuffer);
+        s.connect(new java.net.InetSocketAddress("localhost", port));
+        s.setSoTimeout(60_000);
+        new Handshake(name, 7, cookie).initiate(s.getInputStream(), s.getOutputStream(), target.node().name().name());
+        return s;
+    }
+
+    /** The log lines {@code d}'s node publishes from now on. */
+    static List<String> logOf(Distribution d) {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        d.node().events().subscribe(e -> {
+            if (e instanceof procshell.runtime.event.NodeEvent.Logged l) logged.add(l.message());
+        });
+        return logged;
     }
 
     /** Runs {@code body} as a process of {@code node} (this thread, attached for the while); returns what it returns. */

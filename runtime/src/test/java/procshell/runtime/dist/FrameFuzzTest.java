@@ -32,7 +32,7 @@ import procshell.runtime.process.ProcessContext;
 class FrameFuzzTest {
     private DistTestSupport dist;
     private Distribution target;
-    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private List<String> logged;
     /** How many corpus entries are crafted (each must close its connection); the rest are random. */
     private int fixed;
 
@@ -40,9 +40,7 @@ class FrameFuzzTest {
     void start() throws IOException {
         dist = new DistTestSupport();
         target = dist.start("fz", "fuzz");
-        target.node().events().subscribe(e -> {
-            if (e instanceof NodeEvent.Logged l) logged.add(l.message());
-        });
+        logged = DistTestSupport.logOf(target);
     }
 
     @AfterEach
@@ -52,11 +50,7 @@ class FrameFuzzTest {
 
     /** A raw connection that has done the handshake, as a node named {@code name}. */
     private Socket handshaken(String name) throws Exception {
-        int port = new EpmdClient("localhost", dist.epmdPort).portPlease(target.node().name().name().split("@")[0]);
-        Socket s = new Socket("localhost", port);
-        s.setSoTimeout(20_000);
-        new Handshake(name, 7, "fuzz").initiate(s.getInputStream(), s.getOutputStream(), target.node().name().name());
-        return s;
+        return dist.handshaken(target, name, "fuzz", 0);
     }
 
     private static byte[] frame(byte[] body) {
