@@ -31,7 +31,7 @@ final class ClusterStart {
             TermEncoder.setFallback(o -> procshell.shell.inspect.WireTerms.toWire(node, o));
             try {
                 Distribution.start(node, options).setSpawnHandler(new procshell.shell.iex.SpawnedCalls());
-                procshell.shell.iex.Rex.start(node);
+                new procshell.shell.iex.Rex().start(node);
             } catch (IOException e) {
                 throw new UncheckedIOException("Protocol 'inet_tcp': could not start the distribution of "
                         + node.name().name() + ": " + e.getMessage(), e);

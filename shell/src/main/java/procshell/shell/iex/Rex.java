@@ -47,21 +47,18 @@ public final class Rex {
     private static final Atom BADRPC = Atom.of("badrpc");
     private static final Atom EXIT = Atom.of("EXIT");
 
-    private Rex() {}
+    private final Map<Ref, Tuple> workers = new HashMap<>();
 
     /**
-     * Starts {@code rex} on {@code node} and registers it, as kernel does on every BEAM node; a
-     * node that has one keeps it.
+     * Starts this {@code rex} on {@code node} and registers it, as kernel does on every BEAM node;
+     * a node that has one keeps it. (An instance method: no function of it is for the prompt.)
      */
-    public static void start(Node node) {
+    public void start(Node node) {
         if (node.names().whereis(REX) != null) return;
-        Pid pid = node.spawn(self -> new Rex().loop(self),
-                SpawnOptions.DEFAULT.withInitialCall(Tuple.of(Atom.of("rpc"), Atom.of("init"), 1)));
+        Pid pid = node.spawn(this::loop, SpawnOptions.DEFAULT.withInitialCall(Tuple.of(Atom.of("rpc"), Atom.of("init"), 1)));
         LocalProcess p = node.process(pid);
         if (p != null) node.names().register(REX, p);
     }
-
-    private final Map<Ref, Tuple> workers = new HashMap<>();
 
     private void loop(ProcessContext self) {
         while (true) {
