@@ -83,7 +83,7 @@ public final class SpawnedCalls implements SpawnHandler {
             throw e;
         } catch (Throwable e) {
             Object reason = WireTerms.erlangReason(e);
-            List<Object> stack = WireTerms.stacktrace(e, List.of(e.getStackTrace()));
+            List<Object> stack = procshell.shell.inspect.StackTerms.of(e, List.of(e.getStackTrace()));
             if (stack.isEmpty() && m instanceof Atom mod && f instanceof Atom fun) stack = List.of(Tuple.of(mod, fun, args.size(), List.of()));
             return Tuple.of(ref, ERROR, reason, stack);
         }

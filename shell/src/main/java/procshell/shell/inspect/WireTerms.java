@@ -1,15 +1,11 @@
 package procshell.shell.inspect;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Tuple;
 import procshell.shell.iex.ArithmeticError;
-import procshell.shell.iex.BeamFrames;
 import procshell.shell.iex.FunctionClauseError;
 import procshell.shell.iex.IexSession;
 import procshell.shell.iex.MapTerm;
@@ -30,12 +26,6 @@ public final class WireTerms {
     private static final Atom STRUCT = Atom.of("__struct__");
     private static final Atom EXCEPTION = Atom.of("__exception__");
     private static final Atom MESSAGE = Atom.of("message");
-    private static final Atom FILE = Atom.of("file");
-    private static final Atom LINE = Atom.of("line");
-    /** {@code (stdlib 4.2) gen_server.erl:1149: :gen_server.try_handle_call/4}, the app part optional. */
-    private static final Pattern LOCATED = Pattern.compile("^(?:\\([^)]*\\) )?([^: ]+):(\\d+): (.*)$");
-    private static final Pattern MFA = Pattern.compile("^(?:anonymous fn/(\\d+) in )?(.+)\\.([^./]+)/(\\d+)$");
-    private static final Pattern CALL = Pattern.compile("^(.+?)\\.([^.(]+)\\((.*)\\)$");
 
     private WireTerms() {}
 
@@ -49,7 +39,7 @@ public final class WireTerms {
         if (o instanceof Class<?> c) return IexSession.of(node).modules().atomOf(c);
         if (o instanceof groovy.lang.GString g) return g.toString();
         if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack) {
-            return Tuple.of(erlangReason(e), stacktrace(e, stack));
+            return Tuple.of(erlangReason(e), StackTerms.of(e, stack));
         }
         if (o instanceof Throwable e) return struct(e);
         if (o instanceof groovy.lang.Closure<?> c) return fun(node, c);
@@ -103,71 +93,4 @@ public final class WireTerms {
         return struct(e);
     }
 
-    /** The stacktrace as the BEAM's list of {@code {module, function, arity_or_args, location}}. */
-    public static List<Object> stacktrace(Throwable e, List<?> stack) {
-        List<String> lines = new ArrayList<>();
-        if (e instanceof BeamFrames b) lines.addAll(b.beamFrames());
-        lines.addAll(StackFormatter.lines(e, stack));
-        List<Object> out = new ArrayList<>();
-        for (String line : lines) {
-            Tuple frame = frame(line.strip());
-            if (frame != null) out.add(frame);
-        }
-        return out;
-    }
-
-    /** One formatted stack line back as the BEAM's frame; null for one that is no call. */
-    static Tuple frame(String line) {
-        Matcher loc = LOCATED.matcher(line);
-        List<Object> location = new ArrayList<>();
-        String what = line;
-        if (loc.matches()) {
-            location.add(Tuple.of(FILE, charlist(loc.group(1))));
-            location.add(Tuple.of(LINE, Integer.parseInt(loc.group(2))));
-            what = loc.group(3);
-        }
-        Matcher mfa = MFA.matcher(what);
-        if (mfa.matches()) {
-            Atom module = module(mfa.group(2));
-            String fun = mfa.group(3);
-            int arity = Integer.parseInt(mfa.group(4));
-            if (mfa.group(1) != null) {
-                // the BEAM's name for an anonymous fn: -outer/arity-fun-0-
-                return Tuple.of(module, Atom.of("-" + fun + "/" + arity + "-fun-0-"), Integer.parseInt(mfa.group(1)), location);
-            }
-            return Tuple.of(module, Atom.of(fun), arity, location);
-        }
-        Matcher call = CALL.matcher(what);
-        if (call.matches()) return Tuple.of(module(call.group(1)), Atom.of(call.group(2)), arguments(call.group(3)), location);
-        return null;
-    }
-
-    /** {@code :gen_server} or {@code GenServer} as the module atom. */
-    private static Atom module(String name) {
-        if (name.startsWith(":")) return Atom.of(name.substring(1).replace("\"", ""));
-        return Atom.of("Elixir." + name);
-    }
-
-    /** The number of arguments in an inspected argument list (commas outside brackets and strings). */
-    private static int arguments(String args) {
-        if (args.isBlank()) return 0;
-        int depth = 0;
-        int n = 1;
-        boolean quoted = false;
-        for (int i = 0; i < args.length(); i++) {
-            char c = args.charAt(i);
-            if (c == '\\' && quoted) i++;
-            else if (c == '"') quoted = !quoted;
-            else if (!quoted && "([{<".indexOf(c) >= 0) depth++;
-            else if (!quoted && ")]}>".indexOf(c) >= 0) depth--;
-            else if (!quoted && c == ',' && depth == 0) n++;
-        }
-        return n;
-    }
-
-    private static List<Integer> charlist(String s) {
-        List<Integer> out = new ArrayList<>();
-        s.codePoints().forEach(out::add);
-        return out;
-    }
 }
