@@ -57,39 +57,20 @@ public final class StackFormatter {
         return out;
     }
 
-    /** A formatted frame: {@code (app vsn) file:line: Mod.fun/arity} or {@code iex:line: Mod.fun/arity}. */
-    private static final java.util.regex.Pattern FRAME = java.util.regex.Pattern.compile(
-            "(?:\\([\\w.]+ [\\d.]+\\) )?(.+?):(\\d+): (?:anonymous fn/\\d+ in )?(:?[\\w.?!]+)\\.([^./]+)/(\\d+)");
-
     /**
-     * A Java stack as the BEAM's stacktrace term, for a stacktrace that reaches the user as a value
-     * ({@code {:error, {%RuntimeError{}, stacktrace}}} from a raising {@code init/1}, an exit
-     * reason): {@code {Module, :fun, arity, [file: 'iex', line: 5]}} for each frame
-     * {@link #lines} shows (the typed code's, and the OTP functions the runtime plays), innermost
-     * first; the frames of Java, Groovy and the runtime itself are left out.
+     * A Java stack as the BEAM's stacktrace term ({@code {Module, :fun, arity, [file: 'iex', line:
+     * 5]}} for each frame {@link #lines} shows, innermost first), as {@link StackTerms#of}.
      *
      * @param stack {@link StackTraceElement}s (other elements are ignored)
      * @return the frames as 4-tuples
      */
     public static List<Object> stacktraceTerm(List<?> stack) {
-        return stacktraceTerm(null, stack);
+        return StackTerms.of(null, stack);
     }
 
-    /** As {@link #stacktraceTerm(List)}, with the frames the error names itself first ({@link procshell.shell.iex.BeamFrames}). */
+    /** As {@link #stacktraceTerm(List)}, with the frames the error names itself first, as {@link StackTerms#of}. */
     public static List<Object> stacktraceTerm(Throwable e, List<?> stack) {
-        List<Object> out = new ArrayList<>();
-        for (String line : lines(e, stack)) {
-            java.util.regex.Matcher m = FRAME.matcher(line);
-            if (!m.matches()) continue;
-            String module = m.group(3);
-            procshell.runtime.node.Atom mod = module.startsWith(":") ? procshell.runtime.node.Atom.of(module.substring(1))
-                    : procshell.runtime.node.Atom.of("Elixir." + module);
-            List<Integer> file = m.group(1).chars().boxed().toList();
-            List<Object> location = List.of(procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.of("file"), file),
-                    procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.of("line"), Integer.parseInt(m.group(2))));
-            out.add(procshell.runtime.node.Tuple.of(mod, procshell.runtime.node.Atom.of(m.group(4)), Integer.parseInt(m.group(5)), location));
-        }
-        return out;
+        return StackTerms.of(e, stack);
     }
 
     /**
