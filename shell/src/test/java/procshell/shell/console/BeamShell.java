@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * banner). The node uses the test's port mapper ({@code -start_epmd false}, {@code ERL_EPMD_PORT});
  * {@link #close()} kills it.
  */
-final class BeamShell implements AutoCloseable {
+public final class BeamShell implements AutoCloseable {
     private static final long STEP_SECONDS = 60;
     private final Process process;
     private final BufferedReader out;
@@ -37,7 +37,7 @@ final class BeamShell implements AutoCloseable {
     }
 
     /** The path of {@code elixir}, or null when it is not installed. */
-    static String elixir() {
+    public static String elixir() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             File f = new File(dir, "elixir");
             if (f.canExecute()) return f.getPath();
@@ -49,7 +49,7 @@ final class BeamShell implements AutoCloseable {
      * Starts {@code name} (e.g. {@code c1_123@localhost}) with {@code cookie}, registered with the
      * port mapper on {@code epmdPort}, and waits until it reads inputs.
      */
-    static BeamShell start(String name, String cookie, int epmdPort) throws IOException {
+    public static BeamShell start(String name, String cookie, int epmdPort) throws IOException {
         Path script = Files.createTempFile("beam_shell", ".exs");
         try (var res = BeamShell.class.getResourceAsStream("/dist/beam_shell.exs")) {
             Files.write(script, res.readAllBytes());
@@ -66,12 +66,12 @@ final class BeamShell implements AutoCloseable {
     }
 
     /** The node's name. */
-    String name() {
+    public String name() {
         return name;
     }
 
     /** Evaluates one input (it may hold several lines) and returns what it printed, log lines included. */
-    String eval(String input) {
+    public String eval(String input) {
         try {
             in.write(input.replace("\n", "\u0001") + "\n");
             in.flush();
