@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Remote GenServer.call round trip, measured in one run for the four pairs of runtimes:
+# Remote call round trips (GenServer.call, and :erpc.call of :erlang.node/0), measured in one run
+# for the four pairs of runtimes:
 # procshell->procshell, procshell->BEAM, BEAM->procshell, BEAM->BEAM.
 #   shell/src/test/resources/dist/roundtrip.sh [calls]       (default 2000 calls per pair)
 # Starts two procshell nodes and two Elixir nodes (a client and a server of each runtime) on a
 # port mapper of its own; a driver Elixir node times, on its own clock, :rpc.call(client,
-# Loop, :run, [{:echo, server}, n]) minus the same rpc with n = 0, and prints microseconds per call.
+# Loop, :run, [{:echo, server}, n]) (and Loop.erpc(server_node, n)) minus the same rpc with n = 0,
+# and prints microseconds per call.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../../../.." && pwd)
@@ -20,6 +22,8 @@ end
 defmodule Loop do
   def run(_target, 0), do: :ok
   def run(target, n), do: (GenServer.call(target, :ping); run(target, n - 1))
+  def erpc(_node, 0), do: :ok
+  def erpc(node, n), do: (:erpc.call(node, :erlang, :node, []); erpc(node, n - 1))
 end
 {:ok, _} = GenServer.start(Echo, 0, name: :echo)'
 pids=()

@@ -8,19 +8,25 @@ ready = fn who ->
   end) || raise "#{who} did not come up"
 end
 Enum.each(~w(ps_srv ps_cli ex_srv ex_cli), ready)
-time = fn cli, srv, k ->
-  {us, :ok} = :timer.tc(:rpc, :call, [node.(cli), Loop, :run, [{:echo, node.(srv)}, k]])
+time = fn fun, cli, target, k ->
+  {us, :ok} = :timer.tc(:rpc, :call, [node.(cli), Loop, fun, [target, k]])
   us
 end
-IO.puts("remote GenServer.call round trip, #{n} calls per pair (microseconds per call)")
-for {label, cli, srv} <- [
-      {"procshell -> procshell", "ps_cli", "ps_srv"},
-      {"procshell -> BEAM     ", "ps_cli", "ex_srv"},
-      {"BEAM -> procshell     ", "ex_cli", "ps_srv"},
-      {"BEAM -> BEAM          ", "ex_cli", "ex_srv"}
+pairs = [
+  {"procshell -> procshell", "ps_cli", "ps_srv"},
+  {"procshell -> BEAM     ", "ps_cli", "ex_srv"},
+  {"BEAM -> procshell     ", "ex_cli", "ps_srv"},
+  {"BEAM -> BEAM          ", "ex_cli", "ex_srv"}
+]
+for {fun, title, target} <- [
+      {:run, "GenServer.call", fn srv -> {:echo, node.(srv)} end},
+      {:erpc, ":erpc.call(node, :erlang, :node, [])", fn srv -> node.(srv) end}
     ] do
-  time.(cli, srv, div(n, 4))  # warm-up
-  base = time.(cli, srv, 0)
-  us = time.(cli, srv, n) - base
-  IO.puts("#{label}  #{:erlang.float_to_binary(us / n, decimals: 1)}")
+  IO.puts("remote #{title} round trip, #{n} calls per pair (microseconds per call)")
+  for {label, cli, srv} <- pairs do
+    time.(fun, cli, target.(srv), div(n, 4))  # warm-up
+    base = time.(fun, cli, target.(srv), 0)
+    us = time.(fun, cli, target.(srv), n) - base
+    IO.puts("#{label}  #{:erlang.float_to_binary(us / n, decimals: 1)}")
+  end
 end
