@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import procshell.runtime.inspect.Inspect;
 import procshell.runtime.inspect.InspectOptions;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.observe.ProcessFacts;
-import procshell.runtime.otp.GenServer;
-import procshell.runtime.process.ExitException;
 import procshell.runtime.process.LocalProcess;
 
 /**
@@ -26,14 +23,10 @@ import procshell.runtime.process.LocalProcess;
  * └── Inner #PID&lt;0.120.0&gt;
  *     └── :a #PID&lt;0.121.0&gt;
  * </pre>
- * Children are read with {@code Supervisor.which_children/1} calls made by the calling process
- * (a supervisor that does not answer within {@value #CALL_TIMEOUT_MS} ms is shown as such).
+ * The tree is walked once into a {@link SupervisionModel}, which {@link TreeSvg} draws as a picture too.
  */
 public final class SupervisionTree {
-    static final long CALL_TIMEOUT_MS = 1000;
-    private static final int MAX_DEPTH = 32;
     private static final Atom SUPERVISOR = Atom.of("supervisor");
-    private static final Atom WHICH_CHILDREN = Atom.of("which_children");
 
     /**
      * One line of a drawn tree.
@@ -89,57 +82,29 @@ public final class SupervisionTree {
      * DynamicSupervisor of 100,000 rooms stays quick to draw every second).
      */
     public static List<Line> draw(Node node, Pid sup, RestartLog restarts, InspectOptions options, int maxChildren) {
-        LocalProcess p = node.process(sup);
-        if (p == null) throw new IllegalArgumentException("no process " + Inspect.inspect(sup, options) + " (it is not alive)");
-        if (!isSupervisor(p)) throw new IllegalArgumentException(Inspect.inspect(sup, options) + " is not a supervisor");
-        InspectOptions o = options.withWidth(InspectOptions.INFINITY);
+        return lines(SupervisionModel.of(node, sup, restarts, options, maxChildren, false));
+    }
+
+    /**
+     * The terminal lines of a walked tree: each process of the tree under its supervisor, with
+     * {@code ├──}/{@code └──} and its restart mark (processes outside the tree, links, monitors
+     * and tables are the picture's, {@link TreeSvg}).
+     */
+    public static List<Line> lines(SupervisionModel model) {
+        List<SupervisionModel.Entry> entries = model.entries();
         List<Line> out = new ArrayList<>();
-        Atom name = p.registeredName();
-        String label = (name == null ? "" : Inspect.inspect(name, o) + " ") + Inspect.inspect(sup, o);
-        RestartLog.Restart r = restarts.of(sup);
-        out.add(new Line(label + mark(r, o), sup, r != null));
-        children(node, sup, "", restarts, o, out, 0, maxChildren);
-        return out;
-    }
-
-    private static void children(Node node, Pid sup, String indent, RestartLog restarts, InspectOptions o, List<Line> out, int depth,
-                                 int maxChildren) {
-        List<?> children;
-        try {
-            children = (List<?>) GenServer.call(sup, WHICH_CHILDREN, CALL_TIMEOUT_MS);
-        } catch (ExitException e) {
-            out.add(new Line(indent + "└── (no answer from the supervisor)", null, false));
-            return;
-        }
-        List<Tuple> ordered = new ArrayList<>();
-        for (Object c : children) ordered.add((Tuple) c);
-        // Supervisor lists newest first (as supervisor.erl); show start order. DynamicSupervisor's
-        // children (all id :undefined) come in pid order already.
-        if (!ordered.stream().allMatch(t -> Atom.UNDEFINED.equals(t.get(0)))) Collections.reverse(ordered);
-        int shown = Math.min(ordered.size(), maxChildren);
-        for (int i = 0; i < shown; i++) {
-            Tuple c = ordered.get(i);
-            boolean last = i == ordered.size() - 1;
-            Pid pid = c.get(1) instanceof Pid pp ? pp : null;
-            LocalProcess cp = pid == null ? null : node.process(pid);
-            StringBuilder label = new StringBuilder(indent).append(last ? "└── " : "├── ");
-            if (!Atom.UNDEFINED.equals(c.get(0))) label.append(Inspect.inspect(c.get(0), o)).append(' ');
-            label.append(pid == null ? Inspect.inspect(c.get(1), o) : Inspect.inspect(pid, o));
-            Atom name = cp == null ? null : cp.registeredName();
-            if (name != null && !name.equals(c.get(0))) label.append(" (").append(Inspect.inspect(name, o)).append(')');
-            RestartLog.Restart r = pid == null ? null : restarts.of(pid);
-            out.add(new Line(label + mark(r, o), pid, r != null));
-            if (cp != null && isSupervisor(cp) && depth < MAX_DEPTH) {
-                children(node, pid, indent + (last ? "    " : "│   "), restarts, o, out, depth + 1, maxChildren);
+        for (SupervisionModel.Entry e : entries) {
+            if (e.outside()) continue;
+            StringBuilder prefix = new StringBuilder();
+            if (e.depth() > 0) {
+                prefix.append(e.last() ? "└── " : "├── ");
+                for (int a = e.parent(); a >= 0 && entries.get(a).depth() > 0; a = entries.get(a).parent()) {
+                    prefix.insert(0, entries.get(a).last() ? "    " : "│   ");
+                }
             }
+            out.add(new Line(prefix + e.label() + (e.mark().isEmpty() ? "" : "  " + e.mark()), e.pid(), e.restart() != null));
         }
-        if (shown < ordered.size()) out.add(new Line(indent + "└── … " + (ordered.size() - shown) + " more children", null, false));
-    }
-
-    private static String mark(RestartLog.Restart r, InspectOptions o) {
-        if (r == null) return "";
-        return "  ↻ restarted " + r.times() + "×" + (r.oldPid() == null ? "" : ", was " + Inspect.inspect(r.oldPid(), o))
-                + " (" + EventLine.reason(r.reason(), o) + ")";
+        return out;
     }
 
     /** The lines' texts joined, each ending in a newline. */
