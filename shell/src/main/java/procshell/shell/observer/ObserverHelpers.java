@@ -162,6 +162,12 @@ public final class ObserverHelpers {
             Nested supervisors are drawn below their parent; a child the supervisor restarted is
             marked with the pid it replaced and why that one died.
 
+            tree(sup, to: "tree.svg") also writes the tree as a picture (to: "tree.html": a page
+            with the picture and this text, which opens offline): the same processes and marks,
+            plus the links (other than supervisor to child) and monitors of its processes as
+            dotted edges, the processes outside the tree they reach, and the ETS tables beside
+            their owners.
+
             ## Examples
 
                 ps> tree(MySup)
@@ -170,11 +176,23 @@ public final class ObserverHelpers {
                 └── Other #PID<0.120.0>
             """)
     public static Object tree(Object sup) {
+        return tree(sup, java.util.List.of());
+    }
+
+    /**
+     * {@code tree(sup, to: "file.svg")}: prints the tree as {@link #tree(Object)} does and writes it
+     * as a picture ({@link TreeSvg}; {@code .html}: a page holding the picture and the text), with
+     * the links and monitors of its processes as dotted edges and the ETS tables beside their owners.
+     *
+     * @throws IllegalArgumentException for an unknown option or a file name that is not .svg/.html
+     */
+    public static Object tree(Object sup, Object options) {
         IexSession s = session();
+        String to = TreePicture.to(Values.normalize(options));
         Object name = s.modules().nameTerm(Values.normalize(sup));
         Pid pid = name instanceof Pid p ? p : s.node().whereis(name);
         if (pid == null) throw new IllegalArgumentException("no process is registered as " + s.inspect(name));
-        s.out().print(SupervisionTree.text(SupervisionTree.draw(s.node(), pid, s.restarts(), s.inspectOptions())));
+        s.out().print(TreePicture.draw(s.node(), pid, s.restarts(), s.inspectOptions(), to));
         s.out().flush();
         return IexSession.NO_VALUE;
     }
@@ -266,8 +284,21 @@ public final class ObserverHelpers {
             restarts it. Recording goes on for 100 ms after fn returns (settle: ms changes it).
             Returns fn's value.
 
-            trace(fn, to: "file.mmd") also writes the diagram as Mermaid; trace(pids_or_names, ms)
-            records what goes to or from those processes for ms milliseconds.
+            trace(fn, to: "file.svg") also writes the diagram as a picture a browser opens
+            (to: "file.html": a page with the picture and the text, which works offline;
+            to: "file.mmd": Mermaid, as Livebook draws it).
+
+            trace(pids_or_names, ms) records what goes to or from those processes (and the
+            processes they spawn, and their restarted successors) for ms milliseconds, then draws
+            it. With live: true it prints each arrow the moment it happens, one line each, as
+            watch() prints events:
+
+                ps> trace(Counter, :infinity, live: true)
+                12:01:02.346 [trace] #PID<0.120.0> ─CAST {:add, 1}─▶ Counter
+                12:01:02.350 [trace] self() ─CALL :get─▶ Counter
+
+            :infinity records until Ctrl-C. Ctrl-C stops any trace(pids, ms) early; the shell
+            process, its links and its mailbox stay as they were.
 
             ## Examples
 
@@ -298,11 +329,15 @@ public final class ObserverHelpers {
         return trace(fnOrPids, optionsOrMs, java.util.List.of());
     }
 
-    /** {@code trace(pids_or_names, ms, to: "file.mmd")}: as {@link #trace(Object, Object)} for processes. */
+    /**
+     * {@code trace(pids_or_names, ms, to: "file.svg", live: true)}: as {@link #trace(Object, Object)}
+     * for processes; {@code ms} may be {@code :infinity} (until Ctrl-C).
+     */
     public static Object trace(Object pidsOrNames, Object ms, Object options) {
         IexSession s = session();
-        if (!(ms instanceof Number n) || n.longValue() < 0) {
-            throw new IllegalArgumentException("trace/2 takes a fn, or pids or names and a time in ms >= 0, got: " + s.inspect(ms));
+        long time = ms instanceof Number n ? (n.longValue() < 0 ? -2 : n.longValue()) : Atom.of("infinity").equals(ms) ? -1 : -2;
+        if (time < 0 && time != -1) {
+            throw new IllegalArgumentException("trace/2 takes a fn, or pids or names and a time in ms >= 0 (or :infinity), got: " + s.inspect(ms));
         }
         ProcessTrace t = ProcessTrace.options(Values.normalize(options));
         java.util.Set<Pid> pids = ProcessTrace.pids(Values.normalize(pidsOrNames), o -> {
@@ -311,7 +346,7 @@ public final class ObserverHelpers {
             if (pid == null) throw new IllegalArgumentException("no process is registered as " + s.inspect(name));
             return pid;
         });
-        t.watch(pids, n.longValue(), text -> print(s, text), s.inspectOptions());
+        t.watch(pids, time, text -> print(s, text), s.inspectOptions());
         return IexSession.NO_VALUE;
     }
 
