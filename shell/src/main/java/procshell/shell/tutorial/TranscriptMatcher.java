@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * Compares a chapter's expected transcript with what a run printed. Pids and references in the
  * expected text stand for whatever the run printed, as long as the correspondence is one to one
  * throughout the chapter; Logger times match any time; a line {@code ...} matches any number of
- * lines. Prompts are compared without their counters ({@code ps(3)>} is {@code ps>}).
+ * lines. Prompts are compared without their counters ({@code ps(3)>} is {@code ps>}). In a line
+ * that holds a pid or a reference, or a drawing ({@code │ ─ ▶ ◀ ✕ ┬ ┼}), a run of spaces or of
+ * {@code ─} matches a run of any length: columns aligned around a pid move with its digit count.
  */
 final class TranscriptMatcher {
     // Pids as iex prints them (#PID<0.1.0>) and as Observer does (<0.1.0>), references likewise.
@@ -18,6 +20,8 @@ final class TranscriptMatcher {
             "#PID<[0-9.]+>|(?<![A-Za-z])<\\d+\\.\\d+\\.\\d+>|#Reference<[0-9.]+>|#Ref<[0-9.]+>|\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
     private static final Pattern PROMPT = Pattern.compile("^ps\\([^)]*\\)\\d*> ?");
     private static final Pattern CONTINUATION = Pattern.compile("^\\.\\.\\.\\(\\d+\\)> ?");
+    private static final Pattern DRAWING = Pattern.compile("[│─▶◀✕┬┼]");
+    private static final Pattern RUN = Pattern.compile(" +|─+");
 
     private final Map<String, String> expectedToActual = new HashMap<>();
     private final Map<String, String> actualToExpected = new HashMap<>();
@@ -60,13 +64,30 @@ final class TranscriptMatcher {
         return -1;
     }
 
+    /** Expected text as a regex; in an aligned line each run of spaces or {@code ─} matches a run of any length. */
+    private static String literal(String text, boolean aligned) {
+        if (!aligned) return Pattern.quote(text);
+        StringBuilder out = new StringBuilder();
+        Matcher run = RUN.matcher(text);
+        int last = 0;
+        while (run.find()) {
+            if (run.start() > last) out.append(Pattern.quote(text.substring(last, run.start())));
+            out.append(run.group().charAt(0) == ' ' ? " +" : "─+");
+            last = run.end();
+        }
+        if (last < text.length()) out.append(Pattern.quote(text.substring(last)));
+        return out.toString();
+    }
+
     private boolean tryLine(String expected, String actual, boolean commit) {
         Matcher m = TOKEN.matcher(expected);
+        boolean aligned = m.find() || DRAWING.matcher(expected).find();
+        m.reset();
         StringBuilder regex = new StringBuilder("^");
         List<String> tokens = new java.util.ArrayList<>();
         int last = 0;
         while (m.find()) {
-            regex.append(Pattern.quote(expected.substring(last, m.start())));
+            regex.append(literal(expected.substring(last, m.start()), aligned));
             String t = m.group();
             regex.append(t.startsWith("#PID") ? "(#PID<[0-9.]+>)"
                     : t.startsWith("<") ? "(<\\d+\\.\\d+\\.\\d+>)"
@@ -75,7 +96,7 @@ final class TranscriptMatcher {
             tokens.add(t);
             last = m.end();
         }
-        regex.append(Pattern.quote(expected.substring(last))).append("$");
+        regex.append(literal(expected.substring(last), aligned)).append("$");
         Matcher am = Pattern.compile(regex.toString()).matcher(actual.stripTrailing());
         if (!expected.stripTrailing().equals(expected)) am = Pattern.compile(regex.toString()).matcher(actual);
         if (!am.matches()) return false;
