@@ -1,6 +1,5 @@
 package procshell.shell.observer;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -90,19 +89,9 @@ public final class SequenceSvg {
         double legendY = rowY(rows.size()) + 10;
         double height = legendY + (d.dropped() > 0 ? 50 : 30) + PAD;
 
-        // Where each lifeline starts (-1: at the top) and ends (its END row, else the bottom).
-        int[] start = new int[n];
-        int[] end = new int[n];
-        Arrays.fill(start, -1);
-        Arrays.fill(end, -1);
-        boolean[] seen = new boolean[n];
-        for (int k = 0; k < rows.size(); k++) {
-            TraceDiagram.Row r = rows.get(k);
-            if (!seen[r.to()] && r.kind() == TraceDiagram.Kind.SPAWN && r.to() != r.from()) start[r.to()] = k;
-            seen[r.to()] = true;
-            seen[r.from()] = true;
-            if (r.kind() == TraceDiagram.Kind.END && end[r.from()] < 0) end[r.from()] = k;
-        }
+        // Where each lifeline starts (-1: at the top) and ends (its END row; -1: the bottom).
+        int[] start = d.starts();
+        int[] end = d.ends();
 
         Svg svg = new Svg("procshell-trace", width, height, title);
         for (int i = 0; i < n; i++) {

@@ -39,18 +39,9 @@ public final class SequenceText {
 
         // A lifeline is drawn below the row that spawns it (-1: from the top) down to its end.
         List<TraceDiagram.Row> rows = d.rows();
-        int[] start = new int[n];
-        int[] end = new int[n];
-        java.util.Arrays.fill(start, -1);
-        java.util.Arrays.fill(end, Integer.MAX_VALUE);
-        boolean[] seen = new boolean[n];
-        for (int k = 0; k < rows.size(); k++) {
-            TraceDiagram.Row r = rows.get(k);
-            if (!seen[r.to()] && r.kind() == TraceDiagram.Kind.SPAWN && r.to() != r.from()) start[r.to()] = k;
-            seen[r.to()] = true;
-            seen[r.from()] = true;
-            if (r.kind() == TraceDiagram.Kind.END && end[r.from()] == Integer.MAX_VALUE) end[r.from()] = k;
-        }
+        int[] start = d.starts();
+        int[] end = d.ends();
+        for (int i = 0; i < n; i++) if (end[i] < 0) end[i] = Integer.MAX_VALUE;
         Line top = new Line();
         for (int i = 0; i < n; i++) if (start[i] < 0) top.put(x[i], "│");
         out.add(top.text());

@@ -235,6 +235,31 @@ public record TraceDiagram(List<String> lifelines, List<Row> rows, long dropped)
         }
     }
 
+    /** For each lifeline, the row whose spawn (or restart) starts it; -1 when it is there from the top. */
+    public int[] starts() {
+        int[] start = new int[lifelines.size()];
+        java.util.Arrays.fill(start, -1);
+        boolean[] seen = new boolean[lifelines.size()];
+        for (int k = 0; k < rows.size(); k++) {
+            Row r = rows.get(k);
+            if (!seen[r.to()] && r.kind() == Kind.SPAWN && r.to() != r.from()) start[r.to()] = k;
+            seen[r.to()] = true;
+            seen[r.from()] = true;
+        }
+        return start;
+    }
+
+    /** For each lifeline, the row of its end ({@code ✕}); -1 when it runs to the bottom. */
+    public int[] ends() {
+        int[] end = new int[lifelines.size()];
+        java.util.Arrays.fill(end, -1);
+        for (int k = 0; k < rows.size(); k++) {
+            Row r = rows.get(k);
+            if (r.kind() == Kind.END && end[r.from()] < 0) end[r.from()] = k;
+        }
+        return end;
+    }
+
     /** A label cut to {@link #LABEL_MAX} characters, ending in {@code …} when cut. */
     static String shorten(String s) {
         return s.length() <= LABEL_MAX ? s : s.substring(0, LABEL_MAX - 1) + "…";
