@@ -75,8 +75,10 @@ record ProcessTrace(long settleMs, String to, boolean live) {
      * @param work  the work (the fn given to {@code trace})
      * @param print receives the diagram's text
      * @return the work's value
+     * @throws IllegalArgumentException with {@code live: true}, which only {@link #watch} does
      */
     <T> T run(Supplier<T> work, Consumer<String> print, InspectOptions options) {
+        if (live) throw new IllegalArgumentException("live: true is for trace(pids_or_names, ms); trace(fn) draws once fn returns");
         ProcessContext self = ProcessContext.require();
         TraceRecorder recorder = new TraceRecorder(self.node());
         recorder.start();

@@ -64,6 +64,52 @@ class PicturesTest {
         assertEquals(List.of("info INFO {:hello, \"lobby\"}", "info INFO {:hello, \"kitchen\"}"), p.rows());
     }
 
+    /** The Mermaid file of a trace, pids as {@code #PID<_>}. */
+    private String mermaidOf(String[] before, String work) throws Exception {
+        Path file = dir.resolve("trace.mmd");
+        TraceSessions.run(TraceSessions.then(before, TraceSessions.trace(work, "to: \"" + file + "\"")));
+        return Files.readString(file).replaceAll("#35;PID#lt;[0-9.]+#gt;", "#PID<_>");
+    }
+
+    @Test
+    void theMermaidOfAKillAndRestartAndOfADispatch() throws Exception {
+        assertEquals("""
+                sequenceDiagram
+                    participant P1 as self()
+                    participant P2 as Counter #PID<_>
+                    participant P3 as Sup
+                    participant P4 as Counter #PID<_>
+                    P1-xP2: EXIT :kill
+                    P2-xP3: EXIT :killed
+                    Note over P2: exit :killed
+                    P3->>P4: RESTART Counter (link)
+                    P1->>P3: CALL :count_children
+                    P3-->>P1: reply [specs: 1, active: 1, super…
+                """, mermaidOf(TraceSessions.SUPERVISED, TraceSessions.KILL));
+        assertEquals("""
+                sequenceDiagram
+                    participant P1 as self()
+                    participant P2 as "lobby"
+                    participant P3 as "kitchen"
+                    P1->>P2: INFO {:hello, "lobby"}
+                    P1->>P3: INFO {:hello, "kitchen"}
+                """, mermaidOf(TraceSessions.ROOMS, TraceSessions.DISPATCH));
+        assertEquals("""
+                sequenceDiagram
+                    participant P1 as self()
+                    participant P2 as Counter
+                    P1-)P2: CAST {:add, 2}
+                    P1->>P2: CALL :get
+                    P2-->>P1: reply 2
+                """, mermaidOf(TraceSessions.COUNTER_RUNNING, TraceSessions.CAST));
+    }
+
+    @Test
+    void liveIsForProcessesTracedForAWhile() {
+        String t = TraceSessions.transcript(TraceSessions.then(TraceSessions.COUNTER_RUNNING, TraceSessions.trace(TraceSessions.CALL, "live: true")));
+        assertTrue(t.contains("** (ArgumentError) live: true is for trace(pids_or_names, ms); trace(fn) draws once fn returns"), t);
+    }
+
     @Test
     void theHtmlPageHoldsThePictureAndTheTextAndLoadsNothing() throws Exception {
         Path file = dir.resolve("trace.html");
