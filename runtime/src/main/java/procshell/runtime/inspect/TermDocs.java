@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import procshell.runtime.node.Atom;
+import procshell.runtime.node.Bitstring;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
@@ -62,6 +63,9 @@ final class TermDocs {
         if (term instanceof byte[] bytes) {
             return bytes(bytes, opts);
         }
+        if (term instanceof Bitstring bits) {
+            return bits.trailingBits() == 0 ? bytes(Bitstring.bytes(bits), opts) : bitstring(Bitstring.bytes(bits), bits.trailingBits(), opts);
+        }
         if (term instanceof List<?> list) {
             return list(list, opts);
         }
@@ -93,7 +97,7 @@ final class TermDocs {
         if (Escape.isPrintable(units, opts.printableLimit())) {
             return quotedString(units, opts);
         }
-        return bitstring(utf8Prefix(s, opts.limit()), opts);
+        return bitstring(utf8Prefix(s, opts.limit()), 0, opts);
     }
 
     /** Enough of {@code s}'s UTF-8 bytes to show {@code limit} of them and tell whether more follow. */
@@ -109,7 +113,7 @@ final class TermDocs {
         if (Escape.isPrintable(units, opts.printableLimit())) {
             return quotedString(units, opts);
         }
-        return bitstring(bytes, opts);
+        return bitstring(bytes, 0, opts);
     }
 
     private static int prefixLength(InspectOptions opts) {
@@ -124,21 +128,34 @@ final class TermDocs {
         return color(text(body), SyntaxColors.Key.STRING, opts);
     }
 
-    /** {@code inspect_bitstring/2}: {@code <<1, 2, 3>>}, at most {@code limit} bytes then {@code ...}. */
-    private static Doc bitstring(byte[] bytes, InspectOptions opts) {
+    /**
+     * {@code inspect_bitstring/2}: {@code <<1, 2, 3>>}, at most {@code limit} elements then
+     * {@code ...}; the bits past the last whole byte (the high {@code trailingBits} of the last
+     * byte) print as {@code 1::size(3)}.
+     */
+    private static Doc bitstring(byte[] bytes, int trailingBits, InspectOptions opts) {
         if (bytes.length == 0) {
             return color(text("<<>>"), SyntaxColors.Key.BINARY, opts);
         }
         int limit = opts.limit();
         int shown = limit == Algebra.INFINITY ? bytes.length : Math.min(bytes.length, limit);
-        // each_bit/3, built from the right: "..." when bytes remain past the limit.
-        Doc inner = shown < bytes.length ? ELLIPSIS : integer(bytes[shown - 1] & 0xFF, opts);
+        // each_bit/3, built from the right: "..." when elements remain past the limit.
+        Doc inner = shown < bytes.length ? ELLIPSIS : element(bytes, shown - 1, trailingBits, opts);
         for (int i = (shown < bytes.length ? shown : shown - 1) - 1; i >= 0; i--) {
             inner = Algebra.flexGlue(concat(integer(bytes[i] & 0xFF, opts), text(",")), inner);
         }
         Doc left = color(text("<<"), SyntaxColors.Key.BINARY, opts);
         Doc right = color(text(">>"), SyntaxColors.Key.BINARY, opts);
         return Algebra.group(concat(concat(left, Algebra.nest(inner, 2)), right));
+    }
+
+    /** The last element shown: a byte, or the trailing bits as {@code value::size(n)}. */
+    private static Doc element(byte[] bytes, int i, int trailingBits, InspectOptions opts) {
+        if (i < bytes.length - 1 || trailingBits == 0) {
+            return integer(bytes[i] & 0xFF, opts);
+        }
+        int value = (bytes[i] & 0xFF) >> (8 - trailingBits);
+        return concat(integer(value, opts), text("::size(" + trailingBits + ")"));
     }
 
     /** {@code Inspect.List}: charlist, keyword list or plain list. */

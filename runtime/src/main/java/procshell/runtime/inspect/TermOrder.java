@@ -64,7 +64,8 @@ final class TermOrder {
             case TUPLE -> compareTuples((Tuple) a, (Tuple) b, exact);
             case MAP -> compareMaps((Map<?, ?>) a, (Map<?, ?>) b, exact);
             case LIST -> compareLists((List<?>) a, (List<?>) b, exact);
-            case BITSTRING -> compareBytes(bytes(a), bytes(b));
+            case BITSTRING -> a instanceof byte[] || b instanceof byte[]
+                    ? compareBytes(bytes(a), bytes(b)) : procshell.runtime.node.Bitstring.compare(a, b);
             default -> compareOther(a, b);
         };
     }
@@ -91,7 +92,7 @@ final class TermOrder {
         if (o instanceof List) {
             return LIST;
         }
-        if (o instanceof CharSequence || o instanceof byte[]) {
+        if (o instanceof CharSequence || o instanceof byte[] || o instanceof procshell.runtime.node.Bitstring) {
             return BITSTRING;
         }
         return OTHER;
