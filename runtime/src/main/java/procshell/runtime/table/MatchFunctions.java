@@ -80,7 +80,7 @@ final class MatchFunctions {
             case "is_reference" -> x instanceof Ref;
             case "is_tuple" -> x instanceof Tuple;
             case "is_map" -> x instanceof Map<?, ?>;
-            case "is_binary" -> x instanceof CharSequence || x instanceof byte[];
+            case "is_binary" -> x instanceof CharSequence || x instanceof byte[] || procshell.runtime.node.Bitstring.isBinary(x);
             case "is_function" -> x instanceof java.util.function.Function<?, ?> || x instanceof Runnable;
             case "abs" -> TermCompare.isInteger(x) ? TermCopy.of(big(x).abs()) : Math.abs(dbl(x));
             case "hd" -> list(x).isEmpty() ? fail() : list(x).get(0);
@@ -213,6 +213,7 @@ final class MatchFunctions {
     private static int bytes(Object x) {
         if (x instanceof CharSequence cs) return cs.toString().getBytes(StandardCharsets.UTF_8).length;
         if (x instanceof byte[] b) return b.length;
+        if (x instanceof procshell.runtime.node.Bitstring b) return b.byteLength();
         throw FAILURE;
     }
 }

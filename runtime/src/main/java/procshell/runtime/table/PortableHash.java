@@ -33,6 +33,7 @@ public final class PortableHash {
     private static final int HCONST_12 = 0x6a99b4ac;
     private static final int HCONST_13 = 0x08d12e65;
     private static final int HCONST_14 = 0xa708a81e;
+    private static final int HCONST_15 = 0x454021d7;
     private static final int HCONST_16 = 0xe3779b90;
     private static final int HCONST_19 = 0xbe1e08bb;
     /** The tag value of {@code []} (erl_term.h's NIL_DEF), what a list's end mixes in. */
@@ -140,6 +141,8 @@ public final class PortableHash {
                 mix2((int) (bits >>> 32), (int) bits, HCONST_12);
             } else if (t instanceof CharSequence s) {
                 binary(s.toString().getBytes(StandardCharsets.UTF_8));
+            } else if (t instanceof procshell.runtime.node.Bitstring bits) {
+                bitstring(bits);
             } else if (t instanceof Tuple tuple) {
                 mix(tuple.size(), HCONST_9);
                 for (int i = tuple.size() - 1; i >= 0; i--) stack.push(nullSafe(tuple.get(i)));
@@ -224,6 +227,14 @@ public final class PortableHash {
             if (rest >= 2) a += (k[i + 1] & 0xff) << 8;
             if (rest >= 1) a += k[i] & 0xff;
             hash = mixAbc(a, b, c)[2];
+        }
+
+        /** A bitstring: its whole bytes as a binary, then its trailing bits mixed in (make_hash2's HCONST_15). */
+        private void bitstring(procshell.runtime.node.Bitstring bits) {
+            byte[] all = procshell.runtime.node.Bitstring.bytes(bits);
+            int rest = bits.trailingBits();
+            binary(rest == 0 ? all : java.util.Arrays.copyOf(all, all.length - 1));
+            if (rest > 0) mix2(rest, (all[all.length - 1] & 0xff) >> (8 - rest), HCONST_15);
         }
 
         private static int le32(byte[] k, int i) {

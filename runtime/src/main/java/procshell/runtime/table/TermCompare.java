@@ -99,7 +99,7 @@ public final class TermCompare {
         if (o instanceof Tuple) return TUPLE;
         if (o instanceof Map<?, ?>) return MAP;
         if (o instanceof List<?>) return LIST;
-        if (o instanceof CharSequence || o instanceof byte[]) return BITSTRING;
+        if (o instanceof CharSequence || o instanceof byte[] || o instanceof procshell.runtime.node.Bitstring) return BITSTRING;
         return FUN;
     }
 
@@ -175,6 +175,9 @@ public final class TermCompare {
     private static int compareBinaries(Object a, Object b) {
         if (a instanceof CharSequence x && b instanceof CharSequence y) {
             return compareCodePoints(x.toString(), y.toString());
+        }
+        if (a instanceof procshell.runtime.node.Bitstring || b instanceof procshell.runtime.node.Bitstring) {
+            return procshell.runtime.node.Bitstring.compare(a, b);
         }
         byte[] x = bytes(a), y = bytes(b);
         return java.util.Arrays.compareUnsigned(x, y);

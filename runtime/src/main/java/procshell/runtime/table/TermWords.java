@@ -39,6 +39,7 @@ public final class TermWords {
         if (t instanceof procshell.runtime.node.Ref) return 3;
         if (t instanceof CharSequence cs) return binary(cs.toString().getBytes(StandardCharsets.UTF_8).length);
         if (t instanceof byte[] b) return binary(b.length);
+        if (t instanceof procshell.runtime.node.Bitstring b) return binary(b.byteLength());
         if (t instanceof Tuple tuple) {
             long w = 1 + tuple.size();
             for (int i = 0; i < tuple.size(); i++) w += heapWords(tuple.get(i));
