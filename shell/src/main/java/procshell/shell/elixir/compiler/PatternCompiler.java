@@ -96,6 +96,8 @@ final class PatternCompiler {
                         match(String.join("", args.stream().map(String.class::cast).toList()), subject, scope, p);
                         return;
                     }
+                    new BinaryPattern(compiler, this).match(args, subject, scope, p, Quoted.line(ast));
+                    return;
                 }
                 default -> { }
             }
