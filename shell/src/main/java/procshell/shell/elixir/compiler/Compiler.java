@@ -178,7 +178,7 @@ final class Compiler {
     /** A string with interpolations: {@code "a#{x}"} is {@code <<"a", Kernel.to_string(x)::binary>>}. */
     private String binary(List<Object> parts, Scope s, Block b, int line) {
         List<Object> items = Quoted.interpolationParts(parts);
-        if (items == null) throw new CompileError(line, "binaries other than strings are not supported by procshell");
+        if (items == null) return BinaryCompiler.build(this, parts, s, b, line);
         if (items.size() == 1 && items.get(0) instanceof String str) return Groovy.string(str);
         return OPS + ".interpolate(" + String.join(", ", exprs(items, s, b)) + ")";
     }

@@ -116,9 +116,10 @@ final class Quoted {
                 Object e = args(p).get(0);
                 if (isNode(e) && head(e) instanceof Tuple dot && isCall(dot, ".", 2)
                         && Atom.of("Elixir.Kernel").equals(args(dot).get(0)) && Atom.of("to_string").equals(args(dot).get(1))) {
-                    e = args(e).get(0);
+                    items.add(args(e).get(0));
+                } else {
+                    return null; // a segment such as x::8 or x::binary: a real binary
                 }
-                items.add(e);
             } else {
                 return null;
             }
