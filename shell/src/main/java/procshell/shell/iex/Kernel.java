@@ -252,12 +252,12 @@ public final class Kernel {
         return procshell.runtime.inspect.Inspect.compare(Values.normalize(first), Values.normalize(second)) <= 0 ? first : second;
     }
 
-    /** Whether the term is a binary (a string), as {@code is_binary/1}. */
+    /** Whether the term is a binary (a string, or bytes that are no UTF-8), as {@code is_binary/1}. */
     @Doc("""
-        Returns true if the term is a binary (a string).
+        Returns true if the term is a binary (a bitstring whose size is a multiple of 8 bits).
         """)
     public static boolean is_binary(Object term) {
-        return term instanceof CharSequence;
+        return procshell.runtime.node.Bitstring.isBinary(term);
     }
 
     /** Whether the term is true or false, as {@code is_boolean/1}. */
@@ -728,12 +728,12 @@ public final class Kernel {
         return ElixirMap.has_key_qm(map, key);
     }
 
-    /** Whether the term is a bitstring (here: a binary), as {@code is_bitstring/1}. */
+    /** Whether the term is a bitstring (a binary or any number of bits), as {@code is_bitstring/1}. */
     @Doc("""
-        Returns true if the term is a bitstring (a binary, here).
+        Returns true if the term is a bitstring (binaries included).
         """)
     public static boolean is_bitstring(Object term) {
-        return is_binary(term);
+        return procshell.runtime.node.Bitstring.isBitstring(term);
     }
 
     /** Whether the term is a struct, as {@code is_struct/1}. */
@@ -761,9 +761,10 @@ public final class Kernel {
     @Doc("""
         Extracts the part of the binary at start with the given length (in bytes).
         """)
-    public static String binary_part(Object binary, Object start, Object length) {
-        if (!(Values.normalize(binary) instanceof String s)) throw ArgumentError.badArgument("1st argument: not a binary");
-        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    public static Object binary_part(Object binary, Object start, Object length) {
+        Object b = Values.normalize(binary);
+        if (!procshell.runtime.node.Bitstring.isBinary(b)) throw ArgumentError.badArgument("1st argument: not a binary");
+        byte[] bytes = procshell.runtime.node.Bitstring.bytes(b);
         if (!ElixirEnum.isInt(start) || !ElixirEnum.isInt(length)) throw ArgumentError.badArgument("2nd argument: not a valid {start, length} tuple");
         long from = ((Number) start).longValue();
         long len = ((Number) length).longValue();
@@ -772,7 +773,7 @@ public final class Kernel {
             len = -len;
         }
         if (from < 0 || from + len > bytes.length) throw ArgumentError.badArgument("2nd argument: out of range");
-        return new String(bytes, (int) from, (int) len, java.nio.charset.StandardCharsets.UTF_8);
+        return procshell.runtime.node.Bitstring.of(java.util.Arrays.copyOfRange(bytes, (int) from, (int) (from + len)));
     }
 
     /** The size of a binary in bits, as {@code bit_size/1}. */
@@ -780,8 +781,9 @@ public final class Kernel {
         Returns the size of the bitstring in bits.
         """)
     public static Number bit_size(Object binary) {
-        if (!(Values.normalize(binary) instanceof String s)) throw ArgumentError.badArgument("1st argument: not a bitstring");
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length * 8;
+        Object b = Values.normalize(binary);
+        if (!procshell.runtime.node.Bitstring.isBitstring(b)) throw ArgumentError.badArgument("1st argument: not a bitstring");
+        return procshell.shell.eval.Arithmetic.integer(java.math.BigInteger.valueOf(procshell.runtime.node.Bitstring.bitSize(b)));
     }
 
     /** The smallest integer not below the number, as {@code ceil/1}. */

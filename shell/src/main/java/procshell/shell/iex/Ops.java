@@ -168,11 +168,22 @@ public final class Ops {
     }
 
     /** The string of an interpolation {@code "a#{x}b"}: each part through {@code String.Chars}. */
-    public static String interpolate(Object... parts) {
+    public static Object interpolate(Object... parts) {
         parts = args(parts);
         StringBuilder b = new StringBuilder();
-        for (Object p : parts) b.append(p instanceof String s ? s : Kernel.to_string(p));
-        return b.toString();
+        BitBuilder bytes = null;
+        for (Object p : parts) {
+            if (p instanceof procshell.runtime.node.Bitstring bits) {
+                // bytes that are no UTF-8 go in as they are: "#{<<255>>}" is <<255>>
+                if (bytes == null) bytes = new BitBuilder().binary(b.toString(), null, 8);
+                bytes.binary(bits, null, 8);
+            } else if (bytes != null) {
+                bytes.binary(p instanceof String s ? s : Kernel.to_string(p), null, 8);
+            } else {
+                b.append(p instanceof String s ? s : Kernel.to_string(p));
+            }
+        }
+        return bytes != null ? bytes.done() : b.toString();
     }
 
     // ---- truthiness and booleans --------------------------------------------------------------
@@ -309,8 +320,11 @@ public final class Ops {
      *
      * @throws ArgumentError when either side is no binary
      */
-    public static String concat(Object a, Object b) {
+    public static Object concat(Object a, Object b) {
         if (a instanceof String x && b instanceof String y) return x.concat(y);
+        if (procshell.runtime.node.Bitstring.isBitstring(a) && procshell.runtime.node.Bitstring.isBitstring(b)) {
+            return new BitBuilder().binary(a, null, 8).binary(b, null, 8).done();
+        }
         throw new ArgumentError("expected binary argument in <> operator but got: " + Kernel.inspect(a instanceof String ? b : a));
     }
 
@@ -408,6 +422,11 @@ public final class Ops {
 
     /** True when v is a string starting with the prefix ({@code "prefix" <> rest}). */
     public static boolean startsWith(Object v, String prefix) {
+        if (v instanceof procshell.runtime.node.Bitstring bits) {
+            byte[] p = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return bits.trailingBits() == 0 && bits.byteLength() >= p.length
+                    && java.util.Arrays.equals(procshell.runtime.node.Bitstring.bytes(bits), 0, p.length, p, 0, p.length);
+        }
         return v instanceof String s && s.startsWith(prefix);
     }
 
@@ -433,7 +452,19 @@ public final class Ops {
     }
 
     /** The rest of a string after a prefix already tested. */
-    public static String after(Object s, int prefixLength) {
+    public static Object after(Object s, int prefixLength) {
+        if (s instanceof procshell.runtime.node.Bitstring bits) {
+            // the prefix's UTF-8 bytes are at the start: skip prefixLength UTF-16 units' worth of them
+            byte[] b = procshell.runtime.node.Bitstring.bytes(bits);
+            int i = 0;
+            for (int units = 0; units < prefixLength; ) {
+                int b0 = b[i] & 0xFF;
+                int len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+                units += len == 4 ? 2 : 1;
+                i += len;
+            }
+            return procshell.runtime.node.Bitstring.of(java.util.Arrays.copyOfRange(b, i, b.length));
+        }
         return ((String) s).substring(prefixLength);
     }
 
@@ -499,6 +530,7 @@ public final class Ops {
     public static Integer byte_size(Object binary) {
         if (binary instanceof String s) return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (binary instanceof byte[] b) return b.length;
+        if (binary instanceof procshell.runtime.node.Bitstring b) return b.byteLength();
         throw ArgumentError.badArgument("1st argument: not a bitstring", ":erlang.byte_size(" + Kernel.inspect(binary) + ")");
     }
 
