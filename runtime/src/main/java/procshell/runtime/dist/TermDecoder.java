@@ -20,10 +20,10 @@ import procshell.runtime.node.Tuple;
  * Reads Erlang's external term format ({@code :erlang.binary_to_term/1}) into runtime terms:
  * atoms ({@code true}/{@code false}/{@code nil} become {@link Boolean}/null), integers
  * ({@code Integer}, {@code Long} or {@code BigInteger}, the smallest that fits), floats
- * ({@code Double}), binaries ({@code String} when valid UTF-8, else {@code byte[]}), tuples,
+ * ({@code Double}), binaries and bitstrings ({@code String} when valid UTF-8, else {@code Bitstring}), tuples,
  * lists ({@link ImproperList} when the tail is not {@code []}; STRING_EXT as a list of integers),
  * maps, pids, references ({@link RemoteRef} for another node's), ports ({@link ExternalPort}) and
- * funs or bitstrings ({@link OpaqueTerm}).
+ * funs ({@link OpaqueTerm}).
  *
  * <p>Hostile input is expected: every length is checked against the bytes left before anything is
  * allocated, nesting is bounded by {@link #MAX_DEPTH}, a compressed term may not inflate past
@@ -209,8 +209,10 @@ public final class TermDecoder {
                 int len = length(u32(), 1);
                 int bits = u8();
                 if (bits < 1 || bits > 8) throw error("bitstring with " + bits + " bits in its last byte", at);
-                skip(len);
-                yield new OpaqueTerm("#Bitstring<" + ((long) len * 8 - (8 - bits)) + " bits>", copy(at, in.position()));
+                need(len);
+                byte[] bytes = new byte[len];
+                in.get(bytes);
+                yield procshell.runtime.node.Bitstring.of(bytes, len == 0 ? 0 : (long) len * 8 - (8 - bits));
             }
             case ExtTag.ATOM_CACHE_REF -> throw error("atom cache reference, but no atom cache was negotiated", at);
             case ExtTag.LOCAL -> throw error("LOCAL_EXT term, which only its own node can decode", at);
@@ -304,12 +306,7 @@ public final class TermDecoder {
         need(len);
         byte[] bytes = new byte[len];
         in.get(bytes);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return bytes;
-        }
+        return procshell.runtime.node.Bitstring.of(bytes);
     }
 
     private Map<Object, Object> map(int arity) {

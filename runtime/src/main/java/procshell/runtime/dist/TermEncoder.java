@@ -16,8 +16,8 @@ import procshell.runtime.node.Tuple;
 /**
  * Writes runtime terms in Erlang's external term format, byte for byte as
  * {@code :erlang.term_to_binary/1} of OTP 25 writes them: atoms as (SMALL_)ATOM_UTF8_EXT, integers
- * as SMALL_INTEGER/INTEGER/SMALL_BIG/LARGE_BIG, floats as NEW_FLOAT_EXT, strings and byte arrays as
- * BINARY_EXT, a list of integers 0..255 as STRING_EXT, small maps with keys in term order, pids as
+ * as SMALL_INTEGER/INTEGER/SMALL_BIG/LARGE_BIG, floats as NEW_FLOAT_EXT, strings, byte arrays and bitstrings as
+ * BINARY_EXT (BIT_BINARY_EXT), a list of integers 0..255 as STRING_EXT, small maps with keys in term order, pids as
  * NEW_PID_EXT and references as NEWER_REFERENCE_EXT.
  *
  * <p>What is no term (a Groovy closure, a Java object) is refused with a
@@ -30,6 +30,7 @@ public final class TermEncoder {
     private final boolean lenient;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final List<String> replaced = new ArrayList<>();
+    private boolean latin1Atoms;
     private int depth;
 
     /** @param nodes names the nodes of pids and references */
@@ -93,6 +94,7 @@ public final class TermEncoder {
             u64(Double.doubleToLongBits(((Number) t).doubleValue()));
         } else if (t instanceof CharSequence cs) binary(cs.toString().getBytes(StandardCharsets.UTF_8));
         else if (t instanceof byte[] b) binary(b);
+        else if (t instanceof procshell.runtime.node.Bitstring b) bitstring(b);
         else if (t instanceof Tuple tuple) {
             // {exception, stacktrace}, as a crashed process's exit reason holds it: the shell knows
             // how the BEAM writes it ({%RuntimeError{...}, [{M, f, a, loc}]}, {:undef, ...})
@@ -146,6 +148,12 @@ public final class TermEncoder {
     }
 
     private void atom(String name) {
+        if (latin1Atoms && name.chars().allMatch(c -> c < 256) && name.length() < 256) {
+            out.write(ExtTag.ATOM);
+            u16(name.length());
+            out.writeBytes(name.getBytes(StandardCharsets.ISO_8859_1));
+            return;
+        }
         byte[] b = name.getBytes(StandardCharsets.UTF_8);
         if (name.codePointCount(0, name.length()) > 255) throw new TermFormatException("atom too long to send: " + name.length() + " characters");
         if (b.length < 256) {
@@ -187,6 +195,30 @@ public final class TermEncoder {
         }
         out.write(v.signum() < 0 ? 1 : 0);
         for (int i = be.length - 1; i >= start; i--) out.write(be[i]);
+    }
+
+    /** BINARY_EXT, or BIT_BINARY_EXT (bytes, then how many bits of the last byte count) for a bitstring. */
+    private void bitstring(procshell.runtime.node.Bitstring b) {
+        byte[] bytes = procshell.runtime.node.Bitstring.bytes(b);
+        if (b.trailingBits() == 0) {
+            binary(bytes);
+            return;
+        }
+        out.write(ExtTag.BIT_BINARY);
+        u32(bytes.length);
+        out.write(b.trailingBits());
+        out.writeBytes(bytes);
+    }
+
+    /**
+     * Writes atoms as {@code term_to_binary/1} does by default (minor version 1): ATOM_EXT in
+     * Latin-1 when every character fits, else the UTF-8 forms the wire uses.
+     *
+     * @return this encoder
+     */
+    public TermEncoder latin1Atoms() {
+        latin1Atoms = true;
+        return this;
     }
 
     private void binary(byte[] b) {

@@ -103,8 +103,9 @@ class TermCodecTest {
         both("string_hello", "hello");
         both("string_empty", "");
         both("string_unicode", "héllo ✓");
-        byte[] raw = (byte[]) decode(BEAM.get("binary_nonutf8"));
-        assertArrayEquals(new byte[] {(byte) 255, 0, 1}, raw);
+        Object raw = decode(BEAM.get("binary_nonutf8"));
+        assertInstanceOf(procshell.runtime.node.Bitstring.class, raw, "bytes that are no UTF-8 are a Bitstring term");
+        assertArrayEquals(new byte[] {(byte) 255, 0, 1}, procshell.runtime.node.Bitstring.bytes(raw));
         assertArrayEquals(BEAM.get("binary_nonutf8"), encode(raw));
         assertEquals("abababababab", ((String) decode(BEAM.get("compressed"))).substring(0, 12));
     }
@@ -138,6 +139,7 @@ class TermCodecTest {
             Object t = decode(BEAM.get(name));
             assertArrayEquals(BEAM.get(name), encode(t), name);
         }
+        assertEquals("<<1::size(3)>>", decode(BEAM.get("bitstring")).toString(), "a bitstring decodes to its term");
         Pid pid = (Pid) decode(BEAM.get("pid"));
         assertEquals("#PID<1.110.0>", pid.toString(), "nonode@nohost is this node's first remote node");
         assertEquals(Atom.of("nonode@nohost"), table.nodeOf(pid));
