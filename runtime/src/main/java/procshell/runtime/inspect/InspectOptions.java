@@ -27,9 +27,19 @@ public final class InspectOptions {
         AS_CHARLISTS
     }
 
+    /** How binaries print, Elixir's {@code :binaries} option. */
+    public enum Binaries {
+        /** {@code "abc"} when the binary is printable UTF-8, else {@code <<...>>}. */
+        INFER,
+        /** Always as {@code <<...>>}. */
+        AS_BINARIES,
+        /** Always as a quoted string, bytes that are no UTF-8 escaped as {@code \xFF}. */
+        AS_STRINGS
+    }
+
     /** {@code %Inspect.Opts{}}: the options of {@code inspect/1}. */
     public static final InspectOptions DEFAULT =
-            new InspectOptions(50, 4096, false, 80, SyntaxColors.none(), Charlists.INFER, null);
+            new InspectOptions(50, 4096, false, 80, SyntaxColors.none(), Charlists.INFER, null, Binaries.INFER);
 
     /** iex's result printing without colours: {@link #DEFAULT} with {@code pretty: true}. */
     public static final InspectOptions IEX = DEFAULT.withPretty(true);
@@ -41,9 +51,11 @@ public final class InspectOptions {
     private final SyntaxColors syntaxColors;
     private final Charlists charlists;
     private final InspectFallback fallback;
+    private final Binaries binaries;
 
     private InspectOptions(int limit, int printableLimit, boolean pretty, int width,
-                           SyntaxColors syntaxColors, Charlists charlists, InspectFallback fallback) {
+                           SyntaxColors syntaxColors, Charlists charlists, InspectFallback fallback, Binaries binaries) {
+        this.binaries = binaries;
         this.limit = limit;
         this.printableLimit = printableLimit;
         this.pretty = pretty;
@@ -88,6 +100,17 @@ public final class InspectOptions {
         return charlists;
     }
 
+    /** How binaries print. */
+    public Binaries binaries() {
+        return binaries;
+    }
+
+    /** A copy with another binaries mode. */
+    public InspectOptions withBinaries(Binaries binaries) {
+        Objects.requireNonNull(binaries, "binaries");
+        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback, binaries);
+    }
+
     /** The fallback for objects that are not terms, or null to use only the process-wide default. */
     public InspectFallback fallback() {
         return fallback;
@@ -97,41 +120,41 @@ public final class InspectOptions {
     public InspectOptions withLimit(int limit) {
         requireNonNegative(limit, "limit");
         return limit == this.limit ? this
-                : new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback);
+                : new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback, binaries);
     }
 
     /** A copy with another {@link #printableLimit()}. */
     public InspectOptions withPrintableLimit(int printableLimit) {
         requireNonNegative(printableLimit, "printableLimit");
-        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback);
+        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback, binaries);
     }
 
     /** A copy with {@link #pretty()} on or off. */
     public InspectOptions withPretty(boolean pretty) {
-        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback);
+        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback, binaries);
     }
 
     /** A copy with another {@link #width()}; 0 puts every breakable element on its own line. */
     public InspectOptions withWidth(int width) {
         requireNonNegative(width, "width");
-        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback);
+        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback, binaries);
     }
 
     /** A copy with other colours. */
     public InspectOptions withSyntaxColors(SyntaxColors syntaxColors) {
         Objects.requireNonNull(syntaxColors, "syntaxColors");
-        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback);
+        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback, binaries);
     }
 
     /** A copy with another charlist mode. */
     public InspectOptions withCharlists(Charlists charlists) {
         Objects.requireNonNull(charlists, "charlists");
-        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback);
+        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback, binaries);
     }
 
     /** A copy with a fallback for non-term objects (null for none). */
     public InspectOptions withFallback(InspectFallback fallback) {
-        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback);
+        return new InspectOptions(limit, printableLimit, pretty, width, syntaxColors, charlists, fallback, binaries);
     }
 
     /** A copy with a fallback function returning text, or null for objects it does not handle. */

@@ -94,7 +94,7 @@ final class TermDocs {
     private static Doc binary(String s, InspectOptions opts) {
         // Escaping reads at most two code points per counted character ("#{" counts once).
         Escape.Units units = Escape.Units.of(s, prefixLength(opts));
-        if (Escape.isPrintable(units, opts.printableLimit())) {
+        if (asString(units, opts)) {
             return quotedString(units, opts);
         }
         return bitstring(utf8Prefix(s, opts.limit()), 0, opts);
@@ -110,10 +110,19 @@ final class TermDocs {
     /** {@code Inspect.BitString} for raw bytes: a string when its first characters are printable UTF-8. */
     private static Doc bytes(byte[] bytes, InspectOptions opts) {
         Escape.Units units = Escape.Units.of(bytes, prefixLength(opts));
-        if (Escape.isPrintable(units, opts.printableLimit())) {
+        if (asString(units, opts)) {
             return quotedString(units, opts);
         }
         return bitstring(bytes, 0, opts);
+    }
+
+    /** Whether a binary prints as a string: by the {@code :binaries} option, else when it is printable. */
+    private static boolean asString(Escape.Units units, InspectOptions opts) {
+        return switch (opts.binaries()) {
+            case AS_STRINGS -> true;
+            case AS_BINARIES -> false;
+            case INFER -> Escape.isPrintable(units, opts.printableLimit());
+        };
     }
 
     private static int prefixLength(InspectOptions opts) {

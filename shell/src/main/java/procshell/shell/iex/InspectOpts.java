@@ -38,8 +38,13 @@ final class InspectOpts {
                     case "as_charlists" -> InspectOptions.Charlists.AS_CHARLISTS;
                     default -> InspectOptions.Charlists.INFER;
                 });
+                case "binaries" -> opts = opts.withBinaries(switch (v instanceof Atom a ? a.name() : "") {
+                    case "as_binaries" -> InspectOptions.Binaries.AS_BINARIES;
+                    case "as_strings" -> InspectOptions.Binaries.AS_STRINGS;
+                    default -> InspectOptions.Binaries.INFER;
+                });
                 default -> {
-                    // other Inspect.Opts (base, binaries, structs, syntax_colors) print as the defaults
+                    // other Inspect.Opts (base, structs, syntax_colors) print as the defaults
                 }
             }
         }
