@@ -38,6 +38,17 @@ public final class BitReader {
         return new BitReader(Bitstring.bytes(subject), Bitstring.bitSize(subject));
     }
 
+    /**
+     * The reader of a comprehension's binary generator ({@code for <<c <- bin>>}).
+     *
+     * @throws procshell.runtime.process.ErlangError {@code {:bad_generator, value}} when the value is no bitstring
+     */
+    public static BitReader generator(Object subject) {
+        BitReader r = of(subject);
+        if (r == null) throw new procshell.runtime.process.ErlangError(procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.of("bad_generator"), subject));
+        return r;
+    }
+
     /** True when a read matched. */
     public static boolean ok(Object read) {
         return read != NO;

@@ -28,6 +28,40 @@ final class BinaryPattern {
         String r = compiler.unit.fresh("r");
         p.bind(r, READER + ".of(" + subject + ")");
         p.test(r + " != null");
+        segments(parts, r, scope, p, line);
+        p.test(r + ".atEnd()");
+    }
+
+    /** True for a binary generator of a comprehension: {@code <<c <- bin>>}, {@code <<r::4, g::4 <- bin>>}. */
+    static boolean isGenerator(Object qualifier) {
+        if (!Quoted.isCall(qualifier, "<<>>")) return false;
+        List<Object> parts = Quoted.args(qualifier);
+        return !parts.isEmpty() && Quoted.isCall(parts.get(parts.size() - 1), "<-", 2);
+    }
+
+    /**
+     * Opens the loop of a binary generator ({@link #isGenerator}): the segments are read from the
+     * bitstring over and over while they match, each round binding them in {@code scope}; the
+     * caller writes the body and closes one block.
+     *
+     * @throws procshell.shell.iex.ArgumentError at run time when the generator's value is no bitstring
+     */
+    void generator(Object qualifier, Scope scope, Block b) {
+        int line = Quoted.line(qualifier);
+        List<Object> parts = new java.util.ArrayList<>(Quoted.args(qualifier));
+        List<Object> arrow = Quoted.args(parts.remove(parts.size() - 1));
+        parts.add(arrow.get(0));
+        String r = compiler.unit.fresh("r");
+        b.line("def " + r + " = " + READER + ".generator(" + compiler.expr(arrow.get(1), scope, b) + ");");
+        b.open("while (true) {");
+        Pattern p = new Pattern();
+        segments(parts, r, scope, p, line);
+        p.require(b, "break;");
+        p.bindIn(scope);
+    }
+
+    /** The steps reading each segment from the reader {@code r} and matching its value. */
+    private void segments(List<Object> parts, String r, Scope scope, Pattern p, int line) {
         for (int i = 0; i < parts.size(); i++) {
             BinarySegment seg = BinarySegment.read(parts.get(i), line);
             boolean last = i == parts.size() - 1;
@@ -53,7 +87,6 @@ final class BinaryPattern {
             if (Quoted.isVar(value) && "_".equals(Quoted.name(value))) continue;
             patterns.match(value, v, scope, p);
         }
-        p.test(r + ".atEnd()");
     }
 
     /** A literal string segment: its bytes (or code points, for utf types) read and compared. */
