@@ -39,13 +39,14 @@ final class Collectables {
             }
             return out;
         }
-        if (collectable instanceof String s) {
-            StringBuilder b = new StringBuilder(s);
+        if (procshell.runtime.node.Bitstring.isBitstring(collectable)) {
+            // a bitstring collects bitstrings: into: <<>> (or "") appends each element's bits
+            BitBuilder b = new BitBuilder().binary(collectable, null, 1);
             for (Object e : elements) {
-                if (!(e instanceof String part)) throw new ArgumentError("argument error");
-                b.append(part);
+                if (!procshell.runtime.node.Bitstring.isBitstring(e)) throw new ArgumentError("argument error");
+                b.binary(e, null, 1);
             }
-            return b.toString();
+            return b.done();
         }
         throw Enumerables.notEnumerable("Collectable", collectable);
     }

@@ -252,6 +252,9 @@ final class ControlCompiler {
                 p.require(b, "continue;");
                 p.bindIn(fs);
                 if (guard != null) b.line("if (!" + guard(guard, fs, b) + ") continue;");
+            } else if (BinaryPattern.isGenerator(q)) {
+                new BinaryPattern(c, c.patterns).generator(q, fs, b);
+                loops++;
             } else {
                 String f = c.expr(q, fs, b);
                 b.line("if (!" + OPS + ".truthy(" + f + ")) continue;");
