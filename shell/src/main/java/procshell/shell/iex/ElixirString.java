@@ -81,6 +81,7 @@ public final class ElixirString {
         Returns the number of Unicode graphemes of the string.
         """)
     public static Number length(Object text) {
+        if (text instanceof procshell.runtime.node.Bitstring b && b.trailingBits() == 0) return InvalidUtf8.graphemes(b).size();
         return Graphemes.of(str(text, "length", 1)).size();
     }
 
@@ -88,7 +89,8 @@ public final class ElixirString {
     @Doc("""
         Converts all characters of the string to uppercase.
         """)
-    public static String upcase(Object text) {
+    public static Object upcase(Object text) {
+        if (text instanceof procshell.runtime.node.Bitstring b && b.trailingBits() == 0) return InvalidUtf8.mapText(b, t -> t.toUpperCase(java.util.Locale.ROOT));
         return str(text, "upcase", 2).toUpperCase(java.util.Locale.ROOT);
     }
 
@@ -103,7 +105,8 @@ public final class ElixirString {
     @Doc("""
         Converts all characters of the string to lowercase.
         """)
-    public static String downcase(Object text) {
+    public static Object downcase(Object text) {
+        if (text instanceof procshell.runtime.node.Bitstring b && b.trailingBits() == 0) return InvalidUtf8.mapText(b, ElixirString::lower);
         return lower(str(text, "downcase", 2));
     }
 
@@ -289,12 +292,14 @@ public final class ElixirString {
     /** The graphemes, as {@code String.graphemes/1}. */
     @Doc("Returns the Unicode graphemes of the string.")
     public static List<Object> graphemes(Object text) {
+        if (text instanceof procshell.runtime.node.Bitstring b && b.trailingBits() == 0) return InvalidUtf8.graphemes(b);
         return new ArrayList<>(Graphemes.of(str(text, "graphemes", 1)));
     }
 
     /** The code points as one-character strings, as {@code String.codepoints/1}. */
     @Doc("Returns the code points of the string, each as a string.")
     public static List<Object> codepoints(Object text) {
+        if (text instanceof procshell.runtime.node.Bitstring b && b.trailingBits() == 0) return InvalidUtf8.codepoints(b);
         String s = str(text, "codepoints", 1);
         List<Object> out = new ArrayList<>();
         s.codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
@@ -362,6 +367,7 @@ public final class ElixirString {
     /** True when the text contains the pattern (or one of a list), as {@code String.contains?/2}. */
     @Doc("Checks if the string contains the given pattern (a string or a list of strings).")
     public static boolean contains_qm(Object text, Object pattern) {
+        if (InvalidUtf8.any(text, pattern)) return ErlangBinary.match(text, pattern) instanceof procshell.runtime.node.Tuple;
         String s = str(text, "contains?", 2);
         for (String p : patterns(pattern, "contains?", 2)) if (s.contains(p)) return true;
         return false;
@@ -370,6 +376,9 @@ public final class ElixirString {
     /** True when the text starts with the prefix (or one of a list), as {@code String.starts_with?/2}. */
     @Doc("Checks if the string starts with any of the given prefixes.")
     public static boolean starts_with_qm(Object text, Object prefix) {
+        if (InvalidUtf8.any(text, prefix)) {
+            return ErlangBinary.match(text, prefix) instanceof procshell.runtime.node.Tuple t && Integer.valueOf(0).equals(t.get(0));
+        }
         String s = str(text, "starts_with?", 2);
         for (String p : patterns(prefix, "starts_with?", 2)) if (s.startsWith(p)) return true;
         return false;
@@ -401,7 +410,8 @@ public final class ElixirString {
 
     /** The text repeated {@code n} times, as {@code String.duplicate/2}. */
     @Doc("Returns the string duplicated n times.")
-    public static String duplicate(Object text, Object n) {
+    public static Object duplicate(Object text, Object n) {
+        if (text instanceof procshell.runtime.node.Bitstring) return ErlangBinary.copy(text, n);
         String s = str(text, "duplicate", 2);
         if (!ElixirEnum.isInt(n)) throw ArgumentError.badArgument("2nd argument: not an integer");
         long times = ((Number) n).longValue();
@@ -671,6 +681,9 @@ public final class ElixirString {
     /** The string in runs of valid (or printable) and invalid characters, as {@code String.chunk/2}. */
     @Doc("Splits the string into chunks of characters that share a trait (:valid or :printable).")
     public static List<Object> chunk(Object text, Object trait) {
+        if (text instanceof procshell.runtime.node.Bitstring b && b.trailingBits() == 0) {
+            return InvalidUtf8.chunk(b, Atom.of("valid").equals(trait) ? t -> true : t -> Printable.is(t.codePointAt(0)));
+        }
         String s = str(text, "chunk", 2);
         if (s.isEmpty()) return new ArrayList<>();
         if (Atom.of("valid").equals(trait)) return new ArrayList<>(List.of(s));

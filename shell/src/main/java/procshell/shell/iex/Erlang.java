@@ -3,6 +3,7 @@ package procshell.shell.iex;
 import java.util.List;
 
 import procshell.runtime.node.Atom;
+import procshell.runtime.node.Bitstring;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Tuple;
@@ -1327,28 +1328,24 @@ public final class Erlang {
         return false;
     }
 
-    // ---- binaries (the shell's binaries are UTF-8 texts) ------------------------------------------
+    // ---- binaries (a String when UTF-8, else a procshell.runtime.node.Bitstring) -----------------
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** {@code :erlang.byte_size/1}: the bytes of a binary's UTF-8 text. */
+    /** {@code :erlang.byte_size/1}: the bytes a bitstring occupies. */
     @Doc("""
-        Returns the number of bytes of a binary.
+        Returns the number of bytes of a bitstring (a partial last byte counts).
         """)
-    public static int byte_size(Object binary) {
-        if (!(binary instanceof String s)) throw new BifErrors(":erlang.byte_size", binary).fail(1, "not a bitstring");
-        return utf8(s).length;
+    public static Number byte_size(Object binary) {
+        if (!Bitstring.isBitstring(binary)) throw new BifErrors(":erlang.byte_size", binary).fail(1, "not a bitstring");
+        return procshell.shell.eval.Arithmetic.integer(Bitstring.byteSize(binary));
     }
 
     /** {@code :erlang.bit_size/1}. */
     @Doc("""
-        Returns the number of bits of a binary.
+        Returns the number of bits of a bitstring.
         """)
-    public static int bit_size(Object binary) {
-        if (!(binary instanceof String s)) throw new BifErrors(":erlang.bit_size", binary).fail(1, "not a bitstring");
-        return utf8(s).length * 8;
+    public static Number bit_size(Object binary) {
+        if (!Bitstring.isBitstring(binary)) throw new BifErrors(":erlang.bit_size", binary).fail(1, "not a bitstring");
+        return procshell.shell.eval.Arithmetic.integer(Bitstring.bitSize(binary));
     }
 
     /** {@code :erlang.binary_to_list/1}: the bytes of a binary. */
@@ -1356,90 +1353,108 @@ public final class Erlang {
         Returns the bytes of a binary as a list of integers.
         """)
     public static List<Object> binary_to_list(Object binary) {
-        if (!(binary instanceof String s)) throw new BifErrors(":erlang.binary_to_list", binary).fail(1, "not a binary");
+        if (!Bitstring.isBinary(binary)) throw new BifErrors(":erlang.binary_to_list", binary).fail(1, "not a binary");
         List<Object> out = new java.util.ArrayList<>();
-        for (byte b : utf8(s)) out.add(b & 0xff);
+        for (byte b : Bitstring.bytes(binary)) out.add(b & 0xff);
         return out;
     }
 
-    /** The bytes of an iolist (binaries, bytes and nested lists), or null when it is none. */
-    private static byte[] iodata(Object io) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        return collect(io, out, true) ? out.toByteArray() : null;
+    /** {@code :erlang.bitstring_to_list/1}: the whole bytes, then the trailing bits as a bitstring. */
+    @Doc("""
+        Returns the bytes of a bitstring as integers; bits past the last whole byte end the list as a bitstring.
+        """)
+    public static List<Object> bitstring_to_list(Object bitstring) {
+        if (!Bitstring.isBitstring(bitstring)) throw new BifErrors(":erlang.bitstring_to_list", bitstring).fail(1, "not a bitstring");
+        byte[] bytes = Bitstring.bytes(bitstring);
+        long bits = Bitstring.bitSize(bitstring);
+        List<Object> out = new java.util.ArrayList<>();
+        for (int i = 0; i < bits / 8; i++) out.add(bytes[i] & 0xff);
+        if (bits % 8 != 0) out.add(Bitstring.of(new byte[] {bytes[bytes.length - 1]}, bits % 8));
+        return out;
     }
 
-    private static boolean collect(Object io, java.io.ByteArrayOutputStream out, boolean top) {
-        if (io instanceof String s) {
-            out.writeBytes(utf8(s));
+    /** The bitstring of an iolist (bytes, bitstrings and nested lists), or null when it is none. */
+    private static Object iodata(Object io, boolean bitsAllowed) {
+        BitBuilder out = new BitBuilder();
+        if (!collect(io, out, bitsAllowed)) return null;
+        return out.done();
+    }
+
+    private static boolean collect(Object io, BitBuilder out, boolean bitsAllowed) {
+        if (Bitstring.isBitstring(io)) {
+            if (!bitsAllowed && !Bitstring.isBinary(io)) return false;
+            out.binary(io, null, 1);
             return true;
         }
         if (io instanceof List<?> l) {
             for (Object o : l) {
-                if (o instanceof Integer b && b >= 0 && b <= 255) out.write(b);
-                else if (!(o instanceof String || o instanceof List<?>) || !collect(o, out, false)) return false;
+                if (o instanceof Integer b && b >= 0 && b <= 255) out.integer(b, 8, 1, false, false);
+                else if (!(Bitstring.isBitstring(o) || o instanceof List<?>) || !collect(o, out, bitsAllowed)) return false;
             }
             return true;
         }
         return false;
     }
 
-    private static String text(byte[] bytes, BifErrors e) {
-        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
-        try {
-            return d.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException bad) {
-            // binaries that are no UTF-8 text have no form in the shell
-            throw new ArgumentError("binaries other than UTF-8 texts are not supported by procshell");
-        }
-    }
-
     /** {@code :erlang.list_to_binary/1}: the binary of an iolist. */
     @Doc("""
         Returns the binary made of an iolist (bytes, binaries and nested lists of them).
         """)
-    public static String list_to_binary(Object iolist) {
+    public static Object list_to_binary(Object iolist) {
         BifErrors e = new BifErrors(":erlang.list_to_binary", iolist);
         if (!(iolist instanceof List<?>)) throw e.fail(1, "not an iolist term");
-        byte[] b = iodata(iolist);
+        Object b = iodata(iolist, false);
         if (b == null) throw e.fail(1, "not an iolist term");
-        return text(b, e);
+        return b;
+    }
+
+    /** {@code :erlang.list_to_bitstring/1}: as list_to_binary, bitstrings allowed. */
+    @Doc("""
+        Returns the bitstring made of a list of bytes, bitstrings and nested lists of them.
+        """)
+    public static Object list_to_bitstring(Object bitstringList) {
+        BifErrors e = new BifErrors(":erlang.list_to_bitstring", bitstringList);
+        if (!(bitstringList instanceof List<?>)) throw e.fail(1, "not a bitstring list");
+        Object b = iodata(bitstringList, true);
+        if (b == null) throw e.fail(1, "not a bitstring list");
+        return b;
     }
 
     /** {@code :erlang.iolist_to_binary/1}. */
     @Doc("""
         Returns the binary made of iodata (a binary, or an iolist).
         """)
-    public static String iolist_to_binary(Object iodata) {
-        BifErrors e = new BifErrors(":erlang.iolist_to_binary", iodata);
-        byte[] b = iodata(iodata);
-        if (b == null) throw e.fail(1, "not an iodata term");
-        return text(b, e);
+    public static Object iolist_to_binary(Object iodata) {
+        Object b = iodata(iodata, false);
+        if (b == null) throw new BifErrors(":erlang.iolist_to_binary", iodata).fail(1, "not an iodata term");
+        return b;
     }
 
     /** {@code :erlang.iolist_size/1}: the bytes iodata holds. */
     @Doc("""
         Returns the number of bytes of iodata.
         """)
-    public static int iolist_size(Object iodata) {
-        byte[] b = iodata(iodata);
+    public static Number iolist_size(Object iodata) {
+        Object b = iodata(iodata, false);
         if (b == null) throw new BifErrors(":erlang.iolist_size", iodata).fail(1, "not an iodata term");
-        return b.length;
+        return procshell.shell.eval.Arithmetic.integer(Bitstring.byteSize(b));
     }
 
     /** {@code :erlang.binary_part/3}: len bytes from a 0-based start. */
     @Doc("""
         Returns the part of a binary of len bytes from the 0-based start.
         """)
-    public static String binary_part(Object binary, Object start, Object len) {
+    public static Object binary_part(Object binary, Object start, Object len) {
         BifErrors e = new BifErrors(":erlang.binary_part", binary, start, len);
-        e.check(!(binary instanceof String), 1, "not a binary").check(!ErlangArgs.isInt(start), 2, "not an integer")
+        e.check(!Bitstring.isBitstring(binary), 1, "not a binary").check(!ErlangArgs.isInt(start), 2, "not an integer")
                 .check(!ErlangArgs.isInt(len), 3, "not an integer").raise();
-        byte[] b = utf8((String) binary);
+        // a bitstring's whole bytes
+        byte[] b = java.util.Arrays.copyOf(Bitstring.bytes(binary), (int) (Bitstring.bitSize(binary) / 8));
         long s = ErlangArgs.clamp(start), l = ErlangArgs.clamp(len);
         long from = Math.min(s, s + l), to = Math.max(s, s + l);
         if (from < 0 || from > b.length) throw e.fail(2, "out of range");
         if (to > b.length) throw e.fail(3, "out of range");
-        return text(java.util.Arrays.copyOfRange(b, (int) from, (int) to), e);
+        return Bitstring.of(java.util.Arrays.copyOfRange(b, (int) from, (int) to));
     }
 
     /** {@code :erlang.split_binary/2}: {@code {first pos bytes, rest}}. */
@@ -1448,20 +1463,57 @@ public final class Erlang {
         """)
     public static Tuple split_binary(Object binary, Object pos) {
         BifErrors e = new BifErrors(":erlang.split_binary", binary, pos);
-        e.check(!(binary instanceof String), 1, "not a binary").check(!ErlangArgs.isInt(pos), 2, "not an integer").raise();
-        byte[] b = utf8((String) binary);
+        e.check(!Bitstring.isBitstring(binary), 1, "not a binary").check(!ErlangArgs.isInt(pos), 2, "not an integer").raise();
+        byte[] b = Bitstring.bytes(binary);
+        long bits = Bitstring.bitSize(binary);
         long p = ErlangArgs.clamp(pos);
-        if (p < 0 || p > b.length) throw e.fail(2, "out of range");
-        return Tuple.of(text(java.util.Arrays.copyOfRange(b, 0, (int) p), e), text(java.util.Arrays.copyOfRange(b, (int) p, b.length), e));
+        if (p < 0 || p * 8 > bits) throw e.fail(2, "out of range");
+        return Tuple.of(Bitstring.of(java.util.Arrays.copyOfRange(b, 0, (int) p)),
+                Bitstring.of(java.util.Arrays.copyOfRange(b, (int) p, b.length), bits - 8 * p));
     }
 
     /** {@code :erlang.size/1}: a tuple's elements or a binary's bytes. */
     @Doc("""
         Returns the size of a tuple or the bytes of a binary.
         """)
-    public static int size(Object term) {
+    public static Number size(Object term) {
         if (term instanceof Tuple t) return t.size();
-        if (term instanceof String s) return utf8(s).length;
+        if (Bitstring.isBitstring(term)) return procshell.shell.eval.Arithmetic.integer(Bitstring.bitSize(term) / 8); // whole bytes
         throw new BifErrors(":erlang.size", term).fail(1, "not tuple or binary");
+    }
+
+    /** {@code :erlang.term_to_binary/1}: the external term format, byte for byte as the BEAM's. */
+    @Doc("""
+        Returns the term in Erlang's external term format (what binary_to_term/1 reads back).
+        """)
+    public static Object term_to_binary(Object term) {
+        return ExternalTerms.encode(term, List.of());
+    }
+
+    /** {@code :erlang.term_to_binary/2}: with {@code :compressed}, {@code {:compressed, level}}, {@code {:minor_version, v}}. */
+    @Doc("""
+        Returns the term in Erlang's external term format, with options: :compressed, {:compressed, 0..9}, {:minor_version, 1 | 2}.
+        """)
+    public static Object term_to_binary(Object term, Object options) {
+        if (!(options instanceof List<?> l)) throw new BifErrors(":erlang.term_to_binary", term, options).fail(2, "invalid option in list");
+        return ExternalTerms.encode(term, l);
+    }
+
+    /** {@code :erlang.binary_to_term/1}. */
+    @Doc("""
+        Returns the term that a binary in Erlang's external term format holds.
+        """)
+    public static Object binary_to_term(Object binary) {
+        return ExternalTerms.decode(binary, List.of(), new BifErrors(":erlang.binary_to_term", binary));
+    }
+
+    /** {@code :erlang.binary_to_term/2}: options {@code :safe} and {@code :used} (then {@code {term, bytes_read}}). */
+    @Doc("""
+        Returns the term that a binary in Erlang's external term format holds; with :used, {term, bytes_used}.
+        """)
+    public static Object binary_to_term(Object binary, Object options) {
+        BifErrors e = new BifErrors(":erlang.binary_to_term", binary, options);
+        if (!(options instanceof List<?> l)) throw e.fail(2, "invalid option");
+        return ExternalTerms.decode(binary, l, e);
     }
 }

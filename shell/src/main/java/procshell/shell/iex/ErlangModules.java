@@ -10,6 +10,7 @@ import groovy.lang.GroovyObjectSupport;
  */
 final class ErlangModules {
     private static final Map<String, Class<?>> MODULES = Map.ofEntries(
+            Map.entry("binary", ErlangBinary.class),
             Map.entry("erlang", Erlang.class),
             Map.entry("erpc", Erpc.class),
             Map.entry("ets", Ets.class),

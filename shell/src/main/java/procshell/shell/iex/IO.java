@@ -30,8 +30,17 @@ public final class IO {
         Writes the text (any chardata, or a term with String.Chars) followed by a newline; returns :ok.
         """)
     public static Atom puts(Object text) {
+        notText(text, ", 10]");
         print(Kernel.to_string(text) + "\n");
         return Atom.OK;
+    }
+
+    /** A binary that is not UTF-8 is no character data for the shell's (unicode) output: io's badarg. */
+    private static void notText(Object text, String rest) {
+        if (text instanceof procshell.runtime.node.Bitstring) {
+            throw ArgumentError.badArgument("2nd argument: not valid character data (an iodata term)",
+                    "(stdlib 4.2) io.erl:99: :io.put_chars(:standard_io, [" + Kernel.inspect(text) + rest + ")");
+        }
     }
 
     /** As {@code IO.puts/2} with a device. */
@@ -45,6 +54,7 @@ public final class IO {
         Writes the text (any chardata) without a newline; returns :ok.
         """)
     public static Atom write(Object text) {
+        notText(text, "]");
         print(Kernel.to_string(text));
         return Atom.OK;
     }

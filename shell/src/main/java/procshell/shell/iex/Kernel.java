@@ -763,8 +763,9 @@ public final class Kernel {
         """)
     public static Object binary_part(Object binary, Object start, Object length) {
         Object b = Values.normalize(binary);
-        if (!procshell.runtime.node.Bitstring.isBinary(b)) throw ArgumentError.badArgument("1st argument: not a binary");
-        byte[] bytes = procshell.runtime.node.Bitstring.bytes(b);
+        if (!procshell.runtime.node.Bitstring.isBitstring(b)) throw ArgumentError.badArgument("1st argument: not a binary");
+        // a bitstring's whole bytes
+        byte[] bytes = java.util.Arrays.copyOf(procshell.runtime.node.Bitstring.bytes(b), (int) (procshell.runtime.node.Bitstring.bitSize(b) / 8));
         if (!ElixirEnum.isInt(start) || !ElixirEnum.isInt(length)) throw ArgumentError.badArgument("2nd argument: not a valid {start, length} tuple");
         long from = ((Number) start).longValue();
         long len = ((Number) length).longValue();
