@@ -171,30 +171,13 @@ public final class TermCompare {
         return Boolean.compare(i.hasNext(), j.hasNext());
     }
 
-    /** Binaries byte by byte: UTF-8 order is code point order. */
+    /** Binaries byte by byte (UTF-8 order is code point order), bitstrings bit by bit. */
     private static int compareBinaries(Object a, Object b) {
-        if (a instanceof CharSequence x && b instanceof CharSequence y) {
-            return compareCodePoints(x.toString(), y.toString());
-        }
-        if (a instanceof procshell.runtime.node.Bitstring || b instanceof procshell.runtime.node.Bitstring) {
-            return procshell.runtime.node.Bitstring.compare(a, b);
-        }
-        byte[] x = bytes(a), y = bytes(b);
-        return java.util.Arrays.compareUnsigned(x, y);
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0, j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i), cb = b.codePointAt(j);
-            if (ca != cb) return Integer.compare(ca, cb);
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
+        if (a instanceof byte[] || b instanceof byte[]) return java.util.Arrays.compareUnsigned(bytes(a), bytes(b));
+        return procshell.runtime.node.Bitstring.compare(a, b);
     }
 
     private static byte[] bytes(Object o) {
-        return o instanceof byte[] b ? b : o.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return o instanceof byte[] b ? b : procshell.runtime.node.Bitstring.bytes(o);
     }
 }
