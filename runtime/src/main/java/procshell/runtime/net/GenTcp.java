@@ -15,6 +15,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import procshell.runtime.node.Atom;
+import procshell.runtime.node.Bitstring;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Tuple;
@@ -173,7 +174,7 @@ public final class GenTcp {
     /**
      * Writes to a connection, as {@code :gen_tcp.send/2}: any process may write.
      *
-     * @param data a string, a byte array, or iodata (a list of bytes, strings and lists)
+     * @param data a binary, a byte array, or iodata (a list of bytes, binaries and lists)
      * @return {@code :ok} or {@code {:error, :closed}}
      * @throws IllegalArgumentException badarg for data that is no iodata
      */
@@ -188,10 +189,12 @@ public final class GenTcp {
             out.writeBytes(s.toString().getBytes(StandardCharsets.UTF_8));
         } else if (data instanceof byte[] b) {
             out.writeBytes(b);
+        } else if (Bitstring.isBinary(data)) {
+            out.writeBytes(Bitstring.bytes(data));
         } else if (data instanceof List<?> l) {
             for (Object o : l) {
                 if (o instanceof Integer i && i >= 0 && i <= 255) out.write(i);
-                else if (o instanceof CharSequence || o instanceof byte[] || o instanceof List<?>) iodata(o, out);
+                else if (o instanceof CharSequence || o instanceof byte[] || Bitstring.isBinary(o) || o instanceof List<?>) iodata(o, out);
                 else throw TcpOptions.badarg();
             }
         } else {
@@ -230,6 +233,32 @@ public final class GenTcp {
         if (!socket.isOpen()) return error("einval");
         socket.setOptions(TcpOptions.parse(options, socket.options()));
         return Atom.OK;
+    }
+
+    /**
+     * Some of a socket's options, as {@code :inet.getopts/2}: {@code active}, {@code packet},
+     * {@code packet_size}, {@code buffer}, {@code mode}; other names are left out, as inet leaves
+     * out what it does not know.
+     *
+     * @return {@code {:ok, [{name, value}]}} or {@code {:error, :einval}} on a closed socket
+     */
+    public static Object getopts(TcpSocket socket, List<?> names) {
+        if (!socket.isOpen()) return error("einval");
+        TcpOptions o = socket.options();
+        List<Object> out = new java.util.ArrayList<>();
+        for (Object n : names) {
+            if (!(n instanceof Atom a)) throw TcpOptions.badarg();
+            Object v = switch (a.name()) {
+                case "active" -> o.active();
+                case "packet" -> Atom.of(o.line() ? "line" : "raw");
+                case "packet_size" -> o.packetSize();
+                case "buffer" -> o.buffer();
+                case "mode" -> Atom.of(o.binary() ? "binary" : "list");
+                default -> null;
+            };
+            if (v != null) out.add(Tuple.of(a, v));
+        }
+        return Tuple.of(Atom.OK, out);
     }
 
     /** The local port, as {@code :inet.port/1}: {@code {:ok, port}} or {@code {:error, :einval}}. */

@@ -9,17 +9,23 @@ import procshell.runtime.node.Tuple;
 
 /**
  * The options of {@code :gen_tcp.listen/2} and {@code :inet.setopts/2} that sockets here
- * understand: {@code :binary} / {@code :list} (data as a string or a charlist; {@code :list} is
- * gen_tcp's default), {@code packet: :line | :raw | 0} (one message per line, or per chunk
+ * understand: {@code :binary} / {@code :list} (data as a binary or a list of bytes; {@code :list}
+ * is gen_tcp's default), {@code packet: :line | :raw | 0} (one message per line, or per chunk
  * read), {@code active: true | false | :once}, {@code ip: {a, b, c, d}} (127.0.0.1 unless given),
- * {@code reuseaddr: boolean} (always on here); other gen_tcp options are accepted and ignored.
+ * {@code packet_size: n} (the longest line accepted, 0 for no limit: a longer one is the error
+ * {@code :emsgsize}), {@code buffer: n} (the driver's buffer: a line without a newline in its
+ * first n bytes comes in pieces of n bytes; 1460 by default, as inet's), {@code recbuf: n} (also
+ * sets {@code buffer}, as inet does), {@code reuseaddr: boolean} (always on here); other gen_tcp
+ * options are accepted and ignored.
  *
- * @param binary true for {@code :binary}
- * @param line   true for {@code packet: :line}
- * @param active {@code true}, {@code false} or {@code :once}
- * @param ip     the address to listen on
+ * @param binary     true for {@code :binary}
+ * @param line       true for {@code packet: :line}
+ * @param active     {@code true}, {@code false} or {@code :once}
+ * @param ip         the address to listen on
+ * @param packetSize the longest line in bytes, 0 for no limit
+ * @param buffer     the buffer size in bytes: the longest piece of a line
  */
-record TcpOptions(boolean binary, boolean line, Object active, InetAddress ip) {
+record TcpOptions(boolean binary, boolean line, Object active, InetAddress ip, int packetSize, int buffer) {
     static final Atom ONCE = Atom.of("once");
     private static final Atom BINARY = Atom.of("binary");
     private static final Atom LIST = Atom.of("list");
@@ -28,8 +34,13 @@ record TcpOptions(boolean binary, boolean line, Object active, InetAddress ip) {
     private static final Atom IP = Atom.of("ip");
     private static final Atom LINE = Atom.of("line");
     private static final Atom RAW = Atom.of("raw");
+    private static final Atom PACKET_SIZE = Atom.of("packet_size");
+    private static final Atom BUFFER = Atom.of("buffer");
+    private static final Atom RECBUF = Atom.of("recbuf");
+    /** inet's default {@code buffer} for TCP. */
+    static final int DEFAULT_BUFFER = 1460;
 
-    static final TcpOptions DEFAULT = new TcpOptions(false, false, Boolean.TRUE, InetAddress.getLoopbackAddress());
+    static final TcpOptions DEFAULT = new TcpOptions(false, false, Boolean.TRUE, InetAddress.getLoopbackAddress(), 0, DEFAULT_BUFFER);
 
     /**
      * Reads an option list on top of {@code base}.
@@ -41,6 +52,10 @@ record TcpOptions(boolean binary, boolean line, Object active, InetAddress ip) {
         boolean line = base.line;
         Object active = base.active;
         InetAddress ip = base.ip;
+        int packetSize = base.packetSize;
+        int buffer = base.buffer;
+        Integer recbuf = null;
+        boolean bufferGiven = false;
         for (Object o : options) {
             if (BINARY.equals(o)) {
                 binary = true;
@@ -57,12 +72,34 @@ record TcpOptions(boolean binary, boolean line, Object active, InetAddress ip) {
                     active = v;
                 } else if (IP.equals(name)) {
                     ip = address(v);
+                } else if (PACKET_SIZE.equals(name)) {
+                    packetSize = size(v, 0);
+                } else if (BUFFER.equals(name)) {
+                    buffer = size(v, 1);
+                    bufferGiven = true;
+                } else if (RECBUF.equals(name)) {
+                    recbuf = size(v, 1);
                 }
             } else if (!(o instanceof Atom)) {
                 throw badarg();
             }
         }
-        return new TcpOptions(binary, line, active, ip);
+        if (recbuf != null && !bufferGiven) buffer = recbuf;
+        return new TcpOptions(binary, line, active, ip, packetSize, buffer);
+    }
+
+    /** The same options with another {@code active}. */
+    TcpOptions withActive(Object nextActive) {
+        return new TcpOptions(binary, line, nextActive, ip, packetSize, buffer);
+    }
+
+    /** A size option: an integer of at least {@code min} (capped at 2^31-1). */
+    private static int size(Object v, int min) {
+        if (!(v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger) || ((Number) v).longValue() < min
+                || v instanceof java.math.BigInteger b && b.signum() < 0) {
+            throw badarg();
+        }
+        return v instanceof java.math.BigInteger ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, ((Number) v).longValue());
     }
 
     private static InetAddress address(Object v) {

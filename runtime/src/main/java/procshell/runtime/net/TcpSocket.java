@@ -6,15 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 import procshell.runtime.node.Atom;
+import procshell.runtime.node.Bitstring;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Tuple;
@@ -26,17 +23,24 @@ import procshell.runtime.process.LocalProcess;
  * reads on a virtual thread of its own; in active mode what it reads goes to the owner as
  * {@code {:tcp, socket, data}} (one message per line with {@code packet: :line}) and the peer's
  * close as {@code {:tcp_closed, socket}}; in passive mode it waits in a queue for
- * {@link GenTcp#recv}. Nothing read is decoded beyond UTF-8 text (bytes that are not UTF-8 come
- * as a byte array).
+ * {@link GenTcp#recv}. In {@code :binary} mode data is a binary term (a {@code String} when it
+ * is UTF-8, else a {@link Bitstring}), in {@code :list} mode a list of bytes.
+ *
+ * <p>With {@code packet: :line} at most {@code max(buffer, packet_size)} bytes of a line are ever
+ * held: a line that has no newline within {@code buffer} bytes comes in pieces of that size, and
+ * one longer than a non-zero {@code packet_size} is the error {@code :emsgsize} (then the socket
+ * reads no more: {@code {:tcp_error, s, :emsgsize}} and {@code {:tcp_closed, s}} in active mode,
+ * {@code {:error, :emsgsize}} then {@code {:error, :enotconn}} from recv), as inet's driver does.
  */
 public final class TcpSocket {
-    /** The longest line kept whole with {@code packet: :line}; a longer one comes in pieces. */
-    static final int MAX_LINE = 64 * 1024;
     private static final Object CLOSED = new Object();
+    /** In the queue: the line being read was longer than packet_size. */
+    private static final Object EMSGSIZE = new Object();
     private static final Atom TCP = Atom.of("tcp");
     private static final Atom TCP_CLOSED = Atom.of("tcp_closed");
     /** Each node's open sockets, for {@link #open(Node)}. */
     private static final java.util.Map<Node, java.util.Set<TcpSocket>> OPEN = new java.util.WeakHashMap<>();
+    private static final Atom TCP_ERROR = Atom.of("tcp_error");
 
     private final Node node;
     private final long number;
@@ -51,6 +55,8 @@ public final class TcpSocket {
     private LocalProcess owner;
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private boolean closed;
+    /** Set once recv has reported {@code :emsgsize}: reading is over. */
+    private boolean readFailed;
     private int accepting;
 
     TcpSocket(Node node, long number, ServerSocket server, Socket socket, TcpOptions options, LocalProcess owner) {
@@ -150,38 +156,46 @@ public final class TcpSocket {
             int n;
             while ((n = in.read(buf)) > 0) {
                 received.addAndGet(n);
-                if (!options().line()) {
-                    arrived(packet(java.util.Arrays.copyOf(buf, n)));
+                TcpOptions o = options();
+                if (!o.line()) {
+                    arrived(java.util.Arrays.copyOf(buf, n));
                     continue;
                 }
                 for (int i = 0; i < n; i++) {
                     line.write(buf[i]);
-                    if (buf[i] == '\n' || line.size() >= MAX_LINE) {
-                        arrived(packet(line.toByteArray()));
+                    if (o.packetSize() > 0 && line.size() > o.packetSize()) {
+                        // inet's driver: a line longer than packet_size is an error, and reading stops
+                        arrived(EMSGSIZE);
+                        return;
+                    }
+                    if (buf[i] == '\n' || line.size() >= Math.max(o.buffer(), o.packetSize())) {
+                        arrived(line.toByteArray());
                         line.reset();
                     }
                 }
             }
-            if (line.size() > 0) arrived(packet(line.toByteArray()));
+            if (line.size() > 0) arrived(line.toByteArray());
         } catch (IOException e) {
             // reset by the peer, or closed here: either way the connection is over
         }
         arrived(CLOSED);
     }
 
-    /** Bytes as the socket's mode wants them: a string (or bytes that are no UTF-8) for :binary, a charlist for :list. */
-    private Object packet(byte[] bytes) {
-        if (!options().binary()) {
+    /**
+     * Bytes as the socket's mode wants them when they are handed over (not when read, so that a
+     * setopts between the two applies, as in inet): a binary term for :binary, a list of bytes for :list.
+     */
+    private Object packet(Object bytes) {
+        return packet((byte[]) bytes, options.binary());
+    }
+
+    private static Object packet(byte[] bytes, boolean binary) {
+        if (!binary) {
             List<Integer> chars = new ArrayList<>(bytes.length);
             for (byte b : bytes) chars.add(b & 0xff);
             return chars;
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notText) {
-            return bytes;
-        }
+        return Bitstring.of(bytes);
     }
 
     private synchronized void arrived(Object packet) {
@@ -195,15 +209,16 @@ public final class TcpSocket {
     private void flushActive() {
         while (!closed && !Boolean.FALSE.equals(options.active()) && !queue.isEmpty()) {
             Object p = queue.poll();
-            if (p == CLOSED) {
+            if (p == EMSGSIZE) owner.deliver(Tuple.of(TCP_ERROR, this, Atom.of("emsgsize")));
+            if (p == CLOSED || p == EMSGSIZE) {
                 owner.deliver(Tuple.of(TCP_CLOSED, this));
                 // gen_tcp's exit_on_close: the socket is closed once the peer closed it
                 owner.removeExitHook(closeOnOwnerExit);
                 closeQuietly();
                 return;
             }
-            owner.deliver(Tuple.of(TCP, this, p));
-            if (TcpOptions.ONCE.equals(options.active())) options = new TcpOptions(options.binary(), options.line(), Boolean.FALSE, options.ip());
+            owner.deliver(Tuple.of(TCP, this, packet(p)));
+            if (TcpOptions.ONCE.equals(options.active())) options = options.withActive(Boolean.FALSE);
         }
     }
 
@@ -216,11 +231,13 @@ public final class TcpSocket {
     /**
      * Takes the next packet in passive mode.
      *
-     * @return {@code {:ok, data}}, {@code {:error, :closed}}, {@code {:error, :timeout}} or
-     *         {@code {:error, :einval}} (the socket is active)
+     * @return {@code {:ok, data}}, {@code {:error, :closed}}, {@code {:error, :timeout}},
+     *         {@code {:error, :einval}} (the socket is active), {@code {:error, :emsgsize}} (a line
+     *         longer than packet_size), then {@code {:error, :enotconn}}
      */
     synchronized Object take(long timeoutMs) throws InterruptedException {
         if (server != null || !Boolean.FALSE.equals(options.active())) return Tuple.of(Atom.ERROR, Atom.of("einval"));
+        if (readFailed && !closed) return Tuple.of(Atom.ERROR, Atom.of("enotconn"));
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (queue.isEmpty() && !closed) {
             if (timeoutMs < 0) {
@@ -232,7 +249,12 @@ public final class TcpSocket {
             }
         }
         if (closed || queue.peek() == CLOSED) return Tuple.of(Atom.ERROR, Atom.of("closed"));
-        return Tuple.of(Atom.OK, queue.poll());
+        if (queue.peek() == EMSGSIZE) {
+            queue.poll();
+            readFailed = true;
+            return Tuple.of(Atom.ERROR, Atom.of("emsgsize"));
+        }
+        return Tuple.of(Atom.OK, packet(queue.poll()));
     }
 
     // ---- writing and owning -----------------------------------------------------------------------
