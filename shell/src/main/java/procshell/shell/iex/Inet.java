@@ -3,7 +3,7 @@ package procshell.shell.iex;
 /** Erlang's {@code :inet} at the prompt: the socket functions {@code :gen_tcp} leaves to it. */
 @ElixirName(":inet")
 @Doc("""
-    Socket settings and addresses: port/1, setopts/2, peername/1.
+    Socket settings and addresses: port/1, setopts/2, getopts/2, peername/1.
 
     ## Examples
 
@@ -40,6 +40,18 @@ public final class Inet {
     /** {@code :inet.setopts(socket, active: true)}: the options as trailing keywords. */
     public static Object setopts(java.util.Map<?, ?> options, Object socket) {
         return setopts(socket, options);
+    }
+
+    @Doc("""
+        Some of a socket's options (active, packet, packet_size, buffer, mode): {:ok, [{name, value}]}.
+
+        ## Examples
+
+            ps> :inet.getopts(socket, [:packet_size, :buffer])
+            {:ok, [packet_size: 0, buffer: 1460]}
+        """)
+    public static Object getopts(Object socket, Object names) {
+        return procshell.runtime.net.GenTcp.getopts(GenTcp.socket(socket), GenTcp.options(names));
     }
 
     @Doc("""
