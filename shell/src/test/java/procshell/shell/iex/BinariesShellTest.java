@@ -88,4 +88,26 @@ class BinariesShellTest {
                 List.of("** (ErlangError) Erlang error: {:bad_generator, :a}", ""),
                 List.of("{:ok, <<255>>, <<1::size(3)>>}")), out);
     }
+
+    @Test
+    void tcpBytesReachTheShellAsBinariesAndLongLinesAreRefused() {
+        List<List<String>> out = PipedSession.outputs(
+                "{:ok, l} = :gen_tcp.listen(0, [:binary, packet: :line, active: false, packet_size: 10])",
+                "{:ok, port} = :inet.port(l)",
+                "{:ok, c} = :gen_tcp.connect({127, 0, 0, 1}, port, [:binary])",
+                "{:ok, s} = :gen_tcp.accept(l)",
+                ":gen_tcp.send(c, <<1, 255, 10>>)",
+                "{:ok, data} = :gen_tcp.recv(s, 0); {data, is_binary(data)}",
+                ":inet.getopts(s, [:packet_size, :buffer])",
+                ":gen_tcp.send(c, String.duplicate(\"y\", 30) <> \"\\n\")",
+                ":gen_tcp.recv(s, 0)",
+                ":gen_tcp.recv(s, 0)");
+        assertEquals(List.of(
+                List.of(":ok"),
+                List.of("{<<1, 255, 10>>, true}"),
+                List.of("{:ok, [packet_size: 10, buffer: 1460]}"),
+                List.of(":ok"),
+                List.of("{:error, :emsgsize}"),
+                List.of("{:error, :enotconn}")), out.subList(4, 10));
+    }
 }
