@@ -246,10 +246,14 @@ public final class ObserverHelpers {
             Opens the full-screen observer on another node, over rpc: a procshell node or a real
             BEAM node, with nothing installed there.
 
-            The process list (r/m/Q, rr/mm, w sorts), the process pages (Enter) and k kill work
-            as on this node; they call :erlang.processes/0, :erlang.process_info/2 and
-            :sys.get_state/2 there. This node must be distributed (--sname, or Node.start/2)
-            and share the node's cookie.
+            The tabs work as on this node, read with the BEAM's own functions there: the
+            process list (r/m/Q, rr/mm, w sorts; :erlang.processes/0, :erlang.process_info/2),
+            process pages (Enter; :sys.get_state/2, the stack as Exception.format_stacktrace/1
+            prints it), k kill (:kill over the connection), the supervision trees
+            (:supervisor.which_children/1), the Table Viewer (:ets.all/0, :ets.info/1; rows
+            are not opened) and the Ports (:erlang.ports/0, :erlang.port_info/1, :inet; k
+            closes one with :erlang.port_close/1). This node must be distributed (--sname,
+            or Node.start/2) and share the other node's cookie.
 
             ## Examples
 

@@ -74,6 +74,7 @@ public final class ObserverView {
     private final RpcNode remote;
     private final RemoteProcesses remoteProcesses;
     private final RemoteTabs remoteTabs;
+    private final RemoteTrees remoteTrees;
     private Tab tab = Tab.PROCESSES;
     private ProcessSample.SortKey sortKey = ProcessSample.SortKey.REDUCTIONS;
     /** True when the process list sorts and shows the last refresh interval's figures. */
@@ -112,6 +113,7 @@ public final class ObserverView {
         this.remote = local ? null : new RpcNode(node);
         this.remoteProcesses = local ? null : new RemoteProcesses(remote);
         this.remoteTabs = local ? null : new RemoteTabs(remote);
+        this.remoteTrees = local ? null : new RemoteTrees(remote);
         this.observed = local ? new LocalNode(session.node()) : remote;
         this.window = local ? new ProcessWindow(session.node()) : null;
     }
@@ -410,7 +412,7 @@ public final class ObserverView {
         return new Body(lines.get(0), body);
     }
 
-    /** Another node's tab: its process list over rpc; the other tabs read this node's runtime only. */
+    /** Another node's tab, read over rpc: its processes, supervision trees, tables or ports. */
     private Body remoteBody() {
         if (tab == Tab.TABLES) {
             List<List<String>> tables = remoteTabs.tables();
@@ -420,9 +422,9 @@ public final class ObserverView {
             List<OpenPort> ports = remoteTabs.ports();
             return listBody(PortList.lines(session.node(), ports), ports::get, ports.size());
         }
-        if (tab != Tab.PROCESSES) {
-            itemCount = 0;
-            return new Body(tab.title + " of another node: not shown yet (its processes, tables and ports are)", List.of());
+        if (tab == Tab.TREES) {
+            InspectOptions o = session.inspectOptions().withSyntaxColors(procshell.runtime.inspect.SyntaxColors.none());
+            return treeBody(remoteTrees.lines(o, MAX_CHILDREN), "Supervisors and their children (:supervisor.which_children over rpc)");
         }
         List<RemoteProcesses.Row> rows = remoteProcesses.sorted(sortKey, windowed);
         return listBody(RemoteProcesses.lines(rows, windowed), i -> rows.get(i).pid(), rows.size());
@@ -450,6 +452,10 @@ public final class ObserverView {
                 // died between listing and drawing
             }
         }
+        return treeBody(lines, "Supervisors and their children (↻ restarted by its supervisor)");
+    }
+
+    private Body treeBody(List<SupervisionTree.Line> lines, String title) {
         itemAt = i -> lines.get(i).pid();
         itemCount = lines.size();
         int from = scroll(lines.size());
@@ -458,8 +464,7 @@ public final class ObserverView {
             SupervisionTree.Line l = lines.get(k);
             body.add(row(l.text(), k == selected[tab.ordinal()], l.restarted()));
         }
-        String header = lines.isEmpty() ? "No supervisors running" : "Supervisors and their children (↻ restarted by its supervisor)";
-        return new Body(header, body);
+        return new Body(lines.isEmpty() ? "No supervisors running" : title, body);
     }
 
     private Body tables() {

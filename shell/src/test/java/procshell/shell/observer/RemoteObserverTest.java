@@ -8,6 +8,9 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +36,7 @@ import procshell.shell.iex.IexSession;
  * processes ({@code code_server}, {@code application_controller}, an Agent the node started);
  * Enter opens the Agent's page with its {@code Process.info}, its state from
  * {@code :sys.get_state} and its stack as Elixir prints it; {@code k} kills it over the connection.
- * Skipped, saying why, when Elixir is not installed.
+ * Skipped, saying why, when Elixir is not installed. The same for another procshell node.
  */
 @Timeout(120)
 class RemoteObserverTest {
@@ -41,6 +44,7 @@ class RemoteObserverTest {
     private static final int WIDTH = 200;
     private static final int HEIGHT = 120;
     private Shell ps;
+    private Shell other;
     private Node node;
     private Process beam;
 
@@ -52,6 +56,7 @@ class RemoteObserverTest {
             if (!beam.waitFor(10, TimeUnit.SECONDS)) beam.destroyForcibly();
         }
         if (ps != null) ps.shutdown();
+        if (other != null) other.shutdown();
     }
 
     private static String elixir() {
@@ -120,6 +125,12 @@ class RemoteObserverTest {
             assertTrue(names.contains(registered), registered + " is listed:\n" + String.join("\n", list));
         }
 
+        view.handle(ObserverKey.TREES);
+        List<String> trees = frame(view);
+        assertTrue(trees.stream().anyMatch(l -> l.matches(":kernel_sup #PID<\\d+\\.\\d+\\.\\d+>")), String.join("\n", trees));
+        assertTrue(trees.stream().anyMatch(l -> l.matches("[├└]── :code_server #PID<\\d+\\.\\d+\\.\\d+>")),
+                "kernel_sup's child, from :supervisor.which_children:\n" + String.join("\n", trees));
+
         view.handle(ObserverKey.TABLES);
         List<String> tables = frame(view);
         assertEquals(procshell.shell.iex.TableViewer.COLUMNS, ObserverViewsTest.cells(tables.get(3)));
@@ -163,5 +174,37 @@ class RemoteObserverTest {
         view.handle(ObserverKey.BACK);
         List<String> after = frame(view);
         assertFalse(after.stream().anyMatch(l -> l.contains("observed_agent")), "the killed Agent is gone from the list");
+    }
+
+    @Test
+    void observerOfAnotherProcshellNodeShowsItsProcessesAndAServersState() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String suffix = ProcessHandle.current().pid() + "_" + System.nanoTime() % 100_000;
+        DistOptions options = DistOptions.of(COOKIE).withEpmdPort(port).withNetTickTime(20_000);
+        ps = new Shell("p" + suffix + "@localhost", AtomTable.DEFAULT_LIMIT, options);
+        other = new Shell("q" + suffix + "@localhost", AtomTable.DEFAULT_LIMIT, options);
+        StringWriter typed = new StringWriter();
+        other.piped(new BufferedReader(new StringReader(String.join("\n",
+                "defmodule Counter do use GenServer; def init(n), do: {:ok, %{n: n}} end",
+                "{:ok, _} = GenServer.start(Counter, 7, name: :counter)") + "\n")), new PrintWriter(typed, true)).run();
+        assertFalse(typed.toString().contains("** ("), typed::toString);
+        node = ps.node();
+        node.attach();
+        ObserverView view = new ObserverView(IexSession.of(node), other.node().name());
+
+        List<String> list = frame(view);
+        List<String> names = list.subList(4, list.size()).stream().filter(l -> !l.isEmpty()).map(l -> ObserverViewsTest.cells(l).get(1)).toList();
+        assertTrue(names.contains("counter"), String.join("\n", list));
+        for (int i = 0; i < names.indexOf("counter"); i++) view.handle(ObserverKey.DOWN);
+        view.handle(ObserverKey.OPEN);
+        List<String> page = frame(view);
+        assertTrue(page.get(3).matches("Process #PID<\\d+\\.\\d+\\.\\d+>  :counter  waiting  \\(read .*"), page.get(3));
+        assertEquals(List.of("  registered_name: :counter", "  current_function: {:gen_server, :loop, 7}",
+                "  initial_call: {:proc_lib, :init_p, 5}", "  status: :waiting", "  message_queue_len: 0"), section(page, "Info").subList(0, 5));
+        assertEquals(List.of("  %{n: 7}"), section(page, "State"));
+        assertTrue(section(page, "Dictionary").contains("  \"$initial_call\": {Counter, :init, 1}"), String.join("\n", page));
     }
 }
