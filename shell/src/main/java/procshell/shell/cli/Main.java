@@ -209,7 +209,8 @@ public final class Main implements Callable<Integer> {
         EvaluatorProcess.Result r = shell.process().evaluate(source);
         switch (r) {
             case EvaluatorProcess.Result.Value v -> {
-                if (printResult) out.println(shell.inspect(v.outcome().value()));
+                // the views (processes(), observer(), ...) print themselves and return NO_VALUE
+                if (printResult && v.outcome().value() != procshell.shell.iex.IexSession.NO_VALUE) out.println(shell.inspect(v.outcome().value()));
                 out.flush();
                 return 0;
             }
