@@ -264,8 +264,12 @@ public final class ObserverHelpers {
         ProcessContext.require();
         Object name = Values.normalize(node);
         if (!(name instanceof Atom a)) throw new IllegalArgumentException("observer/1 takes a node name (an atom), got: " + s.inspect(name));
-        if (!a.equals(s.node().name()) && !Boolean.TRUE.equals(procshell.shell.iex.Node.connect(a))) {
-            throw new IllegalArgumentException("cannot reach the node " + a.name() + " (Node.connect/1 answered false or :ignored)");
+        if (!a.equals(s.node().name())) {
+            Object connected = procshell.shell.iex.Node.connect(a);
+            if (!(connected instanceof Boolean)) {
+                throw new IllegalArgumentException("observer/1 needs this node to be distributed: start procshell with --sname, or call Node.start/2");
+            }
+            if (!Boolean.TRUE.equals(connected)) throw new IllegalArgumentException("cannot reach the node " + a.name() + " (Node.connect/1 answered false)");
         }
         new ObserverScreen(s, a).run();
         return IexSession.NO_VALUE;

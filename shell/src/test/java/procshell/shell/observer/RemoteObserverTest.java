@@ -93,6 +93,18 @@ class RemoteObserverTest {
         return view.frame(WIDTH, HEIGHT).stream().map(l -> l.toString().stripTrailing()).toList();
     }
 
+    /** The first frame, refreshing between frames, for which {@code ready} holds (at most 200 refreshes, 25 ms apart). */
+    private static List<String> awaitFrame(ObserverView view, java.util.function.Predicate<List<String>> ready) throws InterruptedException {
+        List<String> f = frame(view);
+        for (int i = 0; i < 200 && !ready.test(f); i++) {
+            Thread.sleep(25);
+            view.refresh();
+            f = frame(view);
+        }
+        assertTrue(ready.test(f), String.join("\n", f));
+        return f;
+    }
+
     private static List<String> section(List<String> frame, String title) {
         int i = 0;
         while (i < frame.size() && !frame.get(i).startsWith(title + " (")) i++;
@@ -169,11 +181,11 @@ class RemoteObserverTest {
 
         view.handle(ObserverKey.KILL);
         view.handle(ObserverKey.YES);
-        List<String> dead = frame(view);
+        // the exit signal travels on its own: the page may need the next refresh to see the death
+        List<String> dead = awaitFrame(view, f -> f.get(3).contains(" is dead "));
         assertTrue(dead.get(3).endsWith(" is dead (killed from this page with exit signal :kill); the facts below are from before"), dead.get(3));
         view.handle(ObserverKey.BACK);
-        List<String> after = frame(view);
-        assertFalse(after.stream().anyMatch(l -> l.contains("observed_agent")), "the killed Agent is gone from the list");
+        awaitFrame(view, f -> f.stream().noneMatch(l -> l.contains("observed_agent")));
     }
 
     @Test
