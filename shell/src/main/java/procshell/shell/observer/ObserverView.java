@@ -28,10 +28,11 @@ import procshell.shell.iex.IexSession;
 import procshell.shell.iex.TableViewer;
 
 /**
- * What {@code observer()} shows and how keys change it, apart from any terminal: three tabs (the
- * process list, the supervision trees, the Table Viewer and a table's rows), a selected row, the
- * page of the selected process (Enter, see {@link ProcessPage}), and the kill of the selected
- * process. {@link #frame(int, int)} draws one screenful from the node's state now;
+ * What {@code observer()} shows and how keys change it, apart from any terminal: four tabs (the
+ * process list, the supervision trees, the Table Viewer and a table's rows, the Ports), a selected
+ * row, the page of the selected process (Enter, see {@link ProcessPage}), the kill of the selected
+ * process and the close of the selected port. The node is this one, or another read over rpc
+ * ({@link RpcNode}, {@link RemoteProcesses}, {@link RemoteTrees}, {@link RemoteTabs}). {@link #frame(int, int)} draws one screenful from the node's state now;
  * {@link #handle(ObserverKey)} applies a key; {@link #refresh()} marks a refresh interval (the
  * sliding window of {@code rr}/{@code mm} moves on, an open page is read again). Trees are read
  * with calls made by the calling process, so frames are drawn from a process (the shell's).
