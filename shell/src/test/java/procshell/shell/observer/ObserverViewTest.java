@@ -4,23 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.List;
 
 import org.jline.utils.AttributedString;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.otp.Supervisor;
-import procshell.shell.console.Shell;
-import procshell.shell.iex.IexSession;
 
 /**
  * {@code observer()}'s screen without a terminal: a shell set up by typed inputs, then the view
@@ -29,31 +21,12 @@ import procshell.shell.iex.IexSession;
  * tab shows a Registry's tables with their counts and opens one; the process list sorts.
  */
 @Timeout(60)
-class ObserverViewTest {
+class ObserverViewTest extends ObservedShell.Base {
     private static final int WIDTH = 140;
     private static final int HEIGHT = 20;
     /** A GenServer that a DynamicSupervisor starts as {@code {Room, n}}. */
     static final String ROOM = "defmodule Room do use GenServer; def start_link(n), do: GenServer.start_link(Room, n);"
             + " def init(a), do: {:ok, a} end";
-    private Shell shell;
-    private Node node;
-
-    /** A shell after these inputs, and the test thread attached to its node as a process. */
-    private ObserverView viewAfter(String... inputs) {
-        shell = new Shell("nonode@nohost");
-        StringWriter out = new StringWriter();
-        shell.piped(new BufferedReader(new StringReader(String.join("\n", inputs) + "\n")), new PrintWriter(out, true)).run();
-        assertFalse(out.toString().contains("** ("), out::toString);
-        node = shell.node();
-        node.attach();
-        return new ObserverView(IexSession.of(node));
-    }
-
-    @AfterEach
-    void stop() {
-        if (node != null) node.detach();
-        if (shell != null) shell.shutdown();
-    }
 
     private static List<String> text(List<AttributedString> frame) {
         return frame.stream().map(l -> l.toString().stripTrailing()).toList();

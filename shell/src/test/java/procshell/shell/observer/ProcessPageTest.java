@@ -4,24 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jline.utils.AttributedString;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.process.LocalProcess;
-import procshell.shell.console.Shell;
-import procshell.shell.iex.IexSession;
 
 /**
  * {@code observer()}'s process page and sliding-window sort, key by key, on a view driven from a
@@ -32,7 +23,7 @@ import procshell.shell.iex.IexSession;
  * since the last refresh, {@code r}/{@code w} go back to totals.
  */
 @Timeout(60)
-class ProcessPageTest {
+class ProcessPageTest extends ObservedShell.Base {
     private static final int WIDTH = 160;
     private static final int HEIGHT = 90;
     /**
@@ -55,39 +46,14 @@ class ProcessPageTest {
             "  def handle_info(m, s), do: {:noreply, Map.update!(s, :seen, &[m | &1])}",
             "end");
 
-    private Shell shell;
-    private Node node;
-
-    private ObserverView viewAfter(String... inputs) {
-        shell = new Shell("nonode@nohost");
-        StringWriter out = new StringWriter();
-        shell.piped(new BufferedReader(new StringReader(String.join("\n", inputs) + "\n")), new PrintWriter(out, true)).run();
-        assertFalse(out.toString().contains("** ("), out::toString);
-        node = shell.node();
-        node.attach();
-        return new ObserverView(IexSession.of(node));
-    }
-
-    @AfterEach
-    void stop() {
-        if (node != null) node.detach();
-        if (shell != null) shell.shutdown();
-    }
-
     private static List<String> frame(ObserverView view) {
         List<AttributedString> f = view.frame(WIDTH, HEIGHT);
         assertEquals(HEIGHT, f.size(), "a frame fills the screen");
         return f.stream().map(l -> l.toString().stripTrailing()).toList();
     }
 
-    /** The entries under a section's heading (the heading starts with {@code title + " ("}), up to the next blank line. */
     private static List<String> section(List<String> frame, String title) {
-        int i = 0;
-        while (i < frame.size() && !frame.get(i).startsWith(title + " (")) i++;
-        assertTrue(i < frame.size(), () -> "no section " + title + " in\n" + String.join("\n", frame));
-        List<String> out = new ArrayList<>();
-        for (int k = i + 1; k < frame.size() && !frame.get(k).isEmpty(); k++) out.add(frame.get(k));
-        return out;
+        return ObservedShell.section(frame, title);
     }
 
     private static String heading(List<String> frame, String title) {

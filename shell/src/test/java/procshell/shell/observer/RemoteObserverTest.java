@@ -13,7 +13,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -106,12 +105,7 @@ class RemoteObserverTest {
     }
 
     private static List<String> section(List<String> frame, String title) {
-        int i = 0;
-        while (i < frame.size() && !frame.get(i).startsWith(title + " (")) i++;
-        assertTrue(i < frame.size(), () -> "no section " + title + " in\n" + String.join("\n", frame));
-        List<String> out = new ArrayList<>();
-        for (int k = i + 1; k < frame.size() && !frame.get(k).isEmpty(); k++) out.add(frame.get(k));
-        return out;
+        return ObservedShell.section(frame, title);
     }
 
     @Test
