@@ -58,7 +58,9 @@ public final class WireTerms {
                 ? IexSession.of(node).modules().atomOf(k) : null;
         byte[] uniq;
         try {
-            uniq = java.security.MessageDigest.getInstance("MD5").digest(c.getClass().getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // each input compiles to classes of its own, whose names may repeat: the class itself tells them apart
+            String id = c.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(c.getClass()));
+            uniq = java.security.MessageDigest.getInstance("MD5").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
