@@ -79,7 +79,8 @@ public record SupervisionModel(List<Entry> entries, List<Edge> edges, List<EtsTa
      * An ETS table beside its owner.
      *
      * @param owner   the owner's entry
-     * @param name    the table's name (or id, for an unnamed table) as Observer's Table Viewer shows it
+     * @param name    the table's name, as the Table Name column of Observer's Table Viewer shows it
+     *                (an unnamed table too has the name {@code :ets.new/2} was given)
      * @param objects how many objects it holds
      */
     public record EtsTable(int owner, String name, long objects) {}
@@ -193,7 +194,7 @@ public record SupervisionModel(List<Entry> entries, List<Edge> edges, List<EtsTa
             for (Table t : node.tables().tables()) {
                 Integer owner = index.get(t.owner());
                 if (owner == null || owner >= treeSize) continue;
-                tables.add(new EtsTable(owner, inspect(t.isNamed() ? t.name() : t.tid()), t.size()));
+                tables.add(new EtsTable(owner, inspect(t.name()), t.size()));
             }
         }
 
