@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import procshell.runtime.event.EventBus;
@@ -40,6 +41,8 @@ public final class Node {
 
     private final AtomicLong nextPid = new AtomicLong(1);
     private final AtomicLong nextRef = new AtomicLong(1);
+    /** Exits whose links and monitors are still being signalled (see {@link #exitsInProgress()}). */
+    private final AtomicInteger exitsInProgress = new AtomicInteger();
     private final ConcurrentHashMap<Long, LocalProcess> processes = new ConcurrentHashMap<>();
     private final EventBus events = new EventBus();
     private final NameTable names = new NameTable(events);
@@ -229,6 +232,28 @@ public final class Node {
     public void processExited(LocalProcess p, Atom registeredName) {
         processes.remove(p.pid().number(), p);
         if (registeredName != null) names.removeIfOwned(registeredName, p);
+    }
+
+    /**
+     * How many exits are being processed right now: a process that is dead for everyone (gone from
+     * the process table) but whose links and monitors have not all been signalled yet. Zero means
+     * every exit so far has reached its linked and monitoring processes' mailboxes.
+     */
+    public int exitsInProgress() {
+        return exitsInProgress.get();
+    }
+
+    /**
+     * Counts an exit (or a cascade of exit signals) as being processed, until the matching
+     * {@link #exitProcessed()}; {@link LocalProcess} calls these around its exit.
+     */
+    public void exitProcessing() {
+        exitsInProgress.incrementAndGet();
+    }
+
+    /** Ends what {@link #exitProcessing()} began. */
+    public void exitProcessed() {
+        exitsInProgress.decrementAndGet();
     }
 
     /** The live local process for {@code pid}, or null. */

@@ -524,12 +524,17 @@ public final class LocalProcess {
         }
         pending = new ArrayDeque<>();
         PENDING_SIGNALS.set(pending);
+        // The whole cascade counts as one exit in progress: a signal still queued here has not
+        // reached its target's mailbox, though the process it announces has left the tables.
+        Node counted = target.node;
+        counted.exitProcessing();
         try {
             target.handleExitSignal(from, reason, link, viaLink);
             Runnable next;
             while ((next = pending.poll()) != null) next.run();
         } finally {
             PENDING_SIGNALS.remove();
+            counted.exitProcessed();
         }
     }
 
@@ -579,6 +584,9 @@ public final class LocalProcess {
 
     /** The first half of an exit, under this process's lock: from now on it is dead for everyone. */
     private Exit markDead(Object reason) {
+        // Counted before anyone can see this process dead, until finishExit has signalled
+        // everyone: between the two it is in no table, yet its supervisor has not heard of it.
+        node.exitProcessing();
         Exit exit = new Exit(reason, links, monitoredBy, monitors, registeredName);
         exitReason = reason;
         dead = true;
@@ -593,8 +601,19 @@ public final class LocalProcess {
         return exit;
     }
 
-    /** The second half of an exit, without this process's lock: tables, links, monitors, event. */
+    /**
+     * The second half of an exit, without this process's lock: tables, ports, links, monitors,
+     * event; counted by {@link Node#exitsInProgress()} until done.
+     */
     private void finishExit(Exit exit) {
+        try {
+            signalExit(exit);
+        } finally {
+            node.exitProcessed();
+        }
+    }
+
+    private void signalExit(Exit exit) {
         Object reason = exit.reason();
         node.processExited(this, exit.name());
         List<java.util.function.Consumer<Object>> ports;
