@@ -7,7 +7,7 @@ import procshell.runtime.process.LocalProcess;
 
 /**
  * Waits, between scripted inputs, until the node has settled: every process other than the shell
- * is parked in {@code receive} with an empty mailbox. A person typing gives a supervisor the
+ * is parked in {@code receive} with an empty mailbox, and no exit is still being signalled. A person typing gives a supervisor the
  * milliseconds it needs to restart a child; piped input and tutorials would otherwise race it.
  */
 final class Quiescence {
@@ -42,10 +42,13 @@ final class Quiescence {
     }
 
     private static boolean quiet(Node node, Pid shell) {
+        // A process in the middle of its exit is in no table, yet its links (a supervisor) have
+        // not heard of it: not quiet until every exit has reached their mailboxes.
+        if (node.exitsInProgress() > 0) return false;
         for (LocalProcess p : node.processRecords()) {
             if (!p.isAlive() || p.pid().equals(shell)) continue;
             if (!WAITING.equals(p.status()) || p.mailbox().size() > 0) return false;
         }
-        return true;
+        return node.exitsInProgress() == 0;
     }
 }
