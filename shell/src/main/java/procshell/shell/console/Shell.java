@@ -149,6 +149,16 @@ public final class Shell {
         return running().process();
     }
 
+    /**
+     * Waits (up to half a second) until the node has settled, as the console does before each
+     * scripted input: every other process waits in {@code receive} with an empty mailbox and no
+     * exit is still being signalled. For a driver that acted from outside meanwhile (a client
+     * socket closed) and wants the node to have taken it in before the next input.
+     */
+    public void settle() {
+        Quiescence.await(node(), process().pid(), 500);
+    }
+
     /** The running node, once started; a failed start raises what the node raised. */
     private Running running() {
         return Background.join(running);
