@@ -76,10 +76,9 @@ final class NetcatClient implements AutoCloseable {
 
     /**
      * Leaves nc: closes the sending side, then waits (up to {@link #QUIT_WAIT_MS}) until the
-     * server has closed its end, as the worker that owned the socket stops, and then as long as a
-     * person takes to type the next line ({@link #NEXT_LINE_MS}): a dying process closes its
-     * sockets just before it signals its links, so its supervisor learns of the exit a moment
-     * after nc does, and an input answered at once (without compiling) could ask before that.
+     * server has closed its end, as the worker that owned the socket stops. The shell's next line
+     * then waits for that worker's exit to reach its supervisor (the console's settling counts
+     * exits in progress), so no pause of a person's is needed here.
      */
     private void quit() {
         try {
@@ -89,18 +88,12 @@ final class NetcatClient implements AutoCloseable {
                 while (socket.getInputStream().read() >= 0) {
                     // what the server still sends, unread as nc's ^C drops it
                 }
-                Thread.sleep(NEXT_LINE_MS);
             }
         } catch (IOException e) {
             // reset, or no close within the wait: closed below either way
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         close();
     }
-
-    /** The least time a person takes between leaving nc and typing the next shell line. */
-    private static final int NEXT_LINE_MS = 100;
 
     /** How long leaving nc waits for the server to close its end of the connection. */
     private static final int QUIT_WAIT_MS = 2_000;

@@ -115,6 +115,9 @@ public final class TutorialRunner {
                 if (NetcatClient.isClientLine(in)) {
                     Object port = shell.evaluator().binding().hasVariable("port") ? shell.evaluator().binding().getVariable("port") : null;
                     client.play(in, port instanceof Number n ? n.intValue() : null, out);
+                    // The server may still be taking in what the client did (a worker exiting
+                    // after nc left): the next input waits until it has, as a person would.
+                    shell.settle();
                 } else {
                     pending = in + "\n";
                 }
