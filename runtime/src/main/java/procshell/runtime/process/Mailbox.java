@@ -62,37 +62,44 @@ public final class Mailbox {
         alive.checkInterrupted();
         Object found = takeSaved(match);
         if (found != NO_MATCH) return found;
-        long deadline = timeoutMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs) : 0;
-        while (true) {
-            Object m;
-            while ((m = incoming.poll()) != null) {
-                if (matches(match, m)) return m;
-            }
-            alive.checkAlive();
-            if (timeoutMs == 0) return TIMEOUT;
-            long left = 0;
-            if (timeoutMs > 0) {
-                left = deadline - System.nanoTime();
-                if (left <= 0) return TIMEOUT;
-            }
-            waiter = Thread.currentThread();
-            try {
-                if (incoming.isEmpty()) {
-                    alive.markWaiting(true);
-                    if (timeoutMs > 0) LockSupport.parkNanos(this, left);
-                    else LockSupport.park(this);
-                    alive.markWaiting(false);
+        // Capped so that a timeout of centuries does not overflow the clock arithmetic.
+        long deadline = timeoutMs > 0 ? System.nanoTime() + Math.min(TimeUnit.MILLISECONDS.toNanos(timeoutMs), Long.MAX_VALUE / 4) : 0;
+        // Registered only once this wait is about to park: a reply already queued costs no timer.
+        ReceiveTimer.Deadline timer = null;
+        try {
+            while (true) {
+                Object m;
+                while ((m = incoming.poll()) != null) {
+                    if (matches(match, m)) return m;
                 }
-            } finally {
-                waiter = null;
+                alive.checkAlive();
+                if (timeoutMs == 0) return TIMEOUT;
+                if (timeoutMs > 0) {
+                    if (deadline - System.nanoTime() <= 0) return TIMEOUT;
+                    if (timer == null) timer = ReceiveTimer.schedule(deadline, Thread.currentThread());
+                }
+                waiter = Thread.currentThread();
+                try {
+                    if (incoming.isEmpty()) {
+                        alive.markWaiting(true);
+                        // Untimed even with a timeout: the ReceiveTimer wakes us at the deadline
+                        // (a timed park would wake the JDK's delay scheduler for every call).
+                        LockSupport.park(this);
+                        alive.markWaiting(false);
+                    }
+                } finally {
+                    waiter = null;
+                }
+                // A kill marks the process dead, then wakes it (see wakeIfWaiting): checkAlive throws.
+                // A stray interrupt is cleared, so that park blocks again instead of spinning. No branch
+                // on the interrupt here: C2 would compile it as never taken, and every process killed
+                // while waiting would then deoptimize its frame on its own (a million kills, a million
+                // deoptimizations).
+                Thread.interrupted();
+                alive.checkInterrupted();
             }
-            // A kill marks the process dead, then wakes it (see wakeIfWaiting): checkAlive throws.
-            // A stray interrupt is cleared, so that park blocks again instead of spinning. No branch
-            // on the interrupt here: C2 would compile it as never taken, and every process killed
-            // while waiting would then deoptimize its frame on its own (a million kills, a million
-            // deoptimizations).
-            Thread.interrupted();
-            alive.checkInterrupted();
+        } finally {
+            if (timer != null) ReceiveTimer.cancel(timer);
         }
     }
 
