@@ -1,8 +1,5 @@
 package procshell.runtime.node;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * A node's atom table: every atom the node has ever created, never collected, with the BEAM's
  * default limit of 1,048,576 entries.
@@ -16,8 +13,7 @@ public final class AtomTable {
     /** The BEAM's default atom table size ({@code +t}). */
     public static final int DEFAULT_LIMIT = 1_048_576;
 
-    private final ConcurrentHashMap<String, Atom> atoms = new ConcurrentHashMap<>();
-    private final AtomicInteger count = new AtomicInteger();
+    private final AtomSet atoms = new AtomSet();
     private final int limit;
     private final Runnable onFull;
 
@@ -52,25 +48,11 @@ public final class AtomTable {
      * @throws IllegalArgumentException when the text is longer than 255 characters
      */
     public Atom intern(String name) {
-        Atom a = atoms.get(name);
-        if (a != null) return a;
         if (name.length() > 255) throw new IllegalArgumentException("atom length must be less than system limit: " + name.length());
-        try {
-            return atoms.computeIfAbsent(name, n -> {
-                // Concurrent interns of different texts run this at once: reserve a slot atomically.
-                int c;
-                do {
-                    c = count.get();
-                    if (c >= limit) {
-                        throw new SystemLimitException("no more index entries in atom_tab (max=" + limit + ")");
-                    }
-                } while (!count.compareAndSet(c, c + 1));
-                return Atom.of(n);
-            });
-        } catch (SystemLimitException e) {
-            onFull.run(); // outside the map's lock: stopping a node is no small job
-            throw e;
-        }
+        Atom a = atoms.getOrAdd(name, limit, Atom::of);
+        if (a != null) return a;
+        onFull.run(); // outside the set's lock: stopping a node is no small job
+        throw new SystemLimitException("no more index entries in atom_tab (max=" + limit + ")");
     }
 
     /**
@@ -84,12 +66,12 @@ public final class AtomTable {
 
     /** True when this table holds the atom. */
     public boolean contains(Atom atom) {
-        return atoms.containsKey(atom.name());
+        return atoms.get(atom.name()) != null;
     }
 
     /** The number of atoms in the table, as {@code :erlang.system_info(:atom_count)}. */
     public int count() {
-        return count.get();
+        return atoms.size();
     }
 
     /** The most atoms the table can hold, as {@code :erlang.system_info(:atom_limit)}. */
@@ -99,6 +81,6 @@ public final class AtomTable {
 
     /** A snapshot of the atoms' texts, for completion. */
     public java.util.Set<String> names() {
-        return java.util.Set.copyOf(atoms.keySet());
+        return atoms.names();
     }
 }
