@@ -1,7 +1,5 @@
 package procshell.runtime.node;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * An Erlang atom: a named constant, compared by name.
  *
@@ -14,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * they are {@link Boolean#TRUE}, {@link Boolean#FALSE} and {@code null}.
  */
 public final class Atom implements Comparable<Atom> {
-    private static final ConcurrentHashMap<String, Atom> INTERNED = new ConcurrentHashMap<>();
+    /** Every atom of the JVM, one instance per text (compact: see {@link AtomSet}). */
+    private static final AtomSet INTERNED = new AtomSet();
 
     public static final Atom OK = of("ok");
     public static final Atom ERROR = of("error");
@@ -52,8 +51,7 @@ public final class Atom implements Comparable<Atom> {
      * @return the interned atom
      */
     public static Atom of(String name) {
-        Atom a = INTERNED.get(name);
-        return a != null ? a : INTERNED.computeIfAbsent(name, Atom::new);
+        return INTERNED.getOrAdd(name, Integer.MAX_VALUE, Atom::new);
     }
 
     /** The module atom for an Elixir module name: {@code module("HelloServer")} is {@code :"Elixir.HelloServer"}. */
