@@ -3,10 +3,6 @@ package procshell.runtime.otp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import procshell.runtime.names.ViaModule;
 import procshell.runtime.node.Atom;
@@ -15,6 +11,7 @@ import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.process.ExitException;
+import procshell.runtime.process.Handoff;
 import procshell.runtime.process.LocalProcess;
 import procshell.runtime.process.Interruption;
 import procshell.runtime.process.Mailbox;
@@ -183,7 +180,7 @@ public abstract class GenServer {
         ProcessContext caller = ProcessContext.require();
         caller.process().checkAlive();
         Node node = caller.node();
-        CompletableFuture<Object> ack = new CompletableFuture<>();
+        Handoff ack = new Handoff();
         server.name = options.name();
         server.parent = caller.self();
         Tuple initialCall = Tuple.of(Atom.of("proc_lib"), Atom.of("init_p"), 5);
@@ -207,7 +204,9 @@ public abstract class GenServer {
         Ref ref = (Ref) spawned.get(1);
         Object result;
         try {
-            result = awaitAck(caller, ack, options.timeoutMs());
+            // A kill of the caller ends the wait with ProcessExitedError, a Ctrl-C with its
+            // Interruption; null when the timeout passed first.
+            result = ack.await(options.timeoutMs(), caller.process());
         } catch (Interruption e) {
             // The starter's wait was interrupted (Ctrl-C at the shell): the half-started server goes
             // (unlinked first, so that its death does not reach the starter), as it would with its
@@ -230,28 +229,6 @@ public abstract class GenServer {
             caller.receive(m -> m instanceof Tuple t && t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)), -1);
         }
         return result;
-    }
-
-    /**
-     * Waits for init's answer; a kill of the caller ends the wait with {@link ProcessExitedError},
-     * a stray interrupt of a live caller does not.
-     *
-     * @return the answer, or null when {@code timeoutMs} passed first
-     */
-    private static Object awaitAck(ProcessContext caller, CompletableFuture<Object> ack, long timeoutMs) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMs));
-        while (true) {
-            try {
-                if (timeoutMs < 0) return ack.get();
-                return ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                caller.process().checkInterrupted();
-            } catch (TimeoutException e) {
-                return null;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
-        }
     }
 
     /**
@@ -426,7 +403,7 @@ public abstract class GenServer {
 
     // ---- the server loop ----------------------------------------------------------------------
 
-    private void run(ProcessContext self, Object arg, CompletableFuture<Object> ack) {
+    private void run(ProcessContext self, Object arg, Handoff ack) {
         try {
             runServer(self, arg, ack);
         } finally {
@@ -436,7 +413,7 @@ public abstract class GenServer {
         }
     }
 
-    private void runServer(ProcessContext self, Object arg, CompletableFuture<Object> ack) {
+    private void runServer(ProcessContext self, Object arg, Handoff ack) {
         Node node = self.node();
         LocalProcess proc = self.process();
         proc.dictionaryPut("$initial_call", Tuple.of(module(), Atom.of("init"), 1));

@@ -430,7 +430,7 @@ class GenServerTest {
         Thread interrupter = Thread.ofPlatform().start(() -> {
             Await.latch(inInit);
             Await.until("the caller waits for init", () -> caller.getState() == Thread.State.WAITING
-                    && java.util.Arrays.stream(caller.getStackTrace()).anyMatch(f -> f.getClassName().contains("CompletableFuture")));
+                    && java.util.Arrays.stream(caller.getStackTrace()).anyMatch(f -> f.getClassName().contains("Handoff")));
             caller.interrupt();
             release.countDown();
         });
