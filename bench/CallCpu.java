@@ -1,0 +1,75 @@
+// CPU per operation of the runtime's message handoffs, for A/B runs of two jars on a busy machine
+// (bench/README.md, "Runtime figures (issue 18)"): wall time is noise there, the JVM's process CPU
+// time (all its threads: carriers, GC, timers) much less so.
+//
+//   java -cp shell/target/lib/procshell-runtime-0.1.0-SNAPSHOT.jar bench/CallCpu.java call 200000
+//   modes: call (GenServer.call to an echo server), pingpong (send / receive), start (GenServer.start
+//   then a kill), restart (kill a supervised named worker, poll for its successor; the poll burns CPU)
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
+import procshell.runtime.node.*;
+import procshell.runtime.otp.*;
+import procshell.runtime.process.*;
+
+public class CallCpu {
+    static final Atom PING = Atom.of("ping"), PONG = Atom.of("pong");
+    static final class Echo extends GenServer {
+        public Object init(Object a) { return Tuple.of(Atom.OK, null); }
+        public Object handleCall(Object r, Tuple f, Object s) { return Tuple.of(Atom.of("reply"), PONG, s); }
+    }
+    static long cpu() { return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(); }
+    public static void main(String[] a) throws Exception {
+        String what = a[0]; int n = Integer.parseInt(a[1]);
+        Node node = new Node();
+        CompletableFuture<String> done = new CompletableFuture<>();
+        node.spawn(self -> {
+            try {
+                StringBuilder out = new StringBuilder();
+                if (what.equals("start")) {
+                    for (int r = 0; r < 4; r++) {
+                        long c0 = cpu(), w0 = System.nanoTime();
+                        for (int i = 0; i < n; i++) {
+                            Pid pid = (Pid) ((Tuple) GenServer.start(new Echo(), null, StartOptions.DEFAULT)).get(1);
+                            self.exit(pid, Atom.KILL);
+                        }
+                        out.append(String.format("start cpu_ns/op %.0f wall_ns/op %.0f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n));
+                    }
+                } else if (what.equals("restart")) {
+                    Atom named = Atom.module("NamedWorker");
+                    ChildSpec child = ChildSpec.worker(Atom.module("Worker"), () -> GenServer.startLink(new Echo(), null, StartOptions.named(named)));
+                    Supervisor.startLink(java.util.List.of(child), SupervisorFlags.oneForOne().withIntensity(10_000_000, 1), null);
+                    for (int r = 0; r < 4; r++) {
+                        long c0 = cpu(), w0 = System.nanoTime();
+                        for (int i = 0; i < n; i++) {
+                            Pid old = self.node().names().whereisPid(named);
+                            self.exit(old, Atom.KILL);
+                            while (true) { Pid now = self.node().names().whereisPid(named); if (now != null && !now.equals(old)) break; Thread.yield(); }
+                        }
+                        out.append(String.format("restart cpu_ns/op %.0f wall_ns/op %.0f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n));
+                    }
+                } else if (what.equals("call")) {
+                    Pid pid = (Pid) ((Tuple) GenServer.startLink(new Echo(), null, StartOptions.DEFAULT)).get(1);
+                    for (int i = 0; i < 20000; i++) GenServer.call(pid, PING);
+                    for (int r = 0; r < 3; r++) {
+                        long c0 = cpu(), w0 = System.nanoTime();
+                        for (int i = 0; i < n; i++) GenServer.call(pid, PING);
+                        out.append(String.format("call cpu_ns/op %.0f wall_ns/op %.0f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n));
+                    }
+                } else {
+                    Atom P = Atom.of("p");
+                    Pid me = self.self();
+                    Pid ponger = self.spawn(p -> { while (true) { Object m = p.receive(); if (m == Atom.of("stop")) return; p.send((Pid) m, PONG); } });
+                    for (int i = 0; i < 20000; i++) { self.send(ponger, me); self.receive(x -> x == PONG, -1); }
+                    for (int r = 0; r < 3; r++) {
+                        long c0 = cpu(), w0 = System.nanoTime();
+                        for (int i = 0; i < n; i++) { self.send(ponger, me); self.receive(x -> x == PONG, -1); }
+                        out.append(String.format("pingpong cpu_ns/op %.0f wall_ns/op %.0f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n));
+                    }
+                }
+                done.complete(out.toString());
+            } catch (Throwable t) { done.completeExceptionally(t); }
+        });
+        System.out.print(done.get());
+        System.exit(0);
+    }
+}
