@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import procshell.runtime.dist.Distribution;
@@ -14,45 +13,41 @@ import procshell.runtime.names.ViaModule;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
-import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.process.LocalProcess;
-import procshell.runtime.process.Mailbox;
 import procshell.runtime.process.ProcessContext;
 import procshell.runtime.process.SpawnOptions;
 
 /**
  * Erlang's {@code :global}: a name registry shared by every node of a cluster, guarded by a
- * cluster-wide lock. Each node holds a full copy of the names; registering takes the lock
- * {@code {:global, self()}} on every node, checks the name, and tells every node. A name goes
- * when its process exits or its node goes down; when two clusters with a clashing name join,
- * the BEAM's default resolver keeps the process on the node with the smaller name and kills the
- * other.
+ * cluster-wide lock. Each node holds a full copy of the names. On a distributed node the copies
+ * are kept by the node's {@code global_name_server} ({@link GlobalServer}), which speaks the BEAM's
+ * own protocol, so that procshell and BEAM nodes share one name space: registering takes the lock
+ * {@code {:global, registrar}} on every known node (the boss first) and inserts the name on each;
+ * a name goes when its process exits or its node goes down; when two partitions with a clashing
+ * name join, the name's resolve method decides (by default the process on the greater node is
+ * killed, as {@code :global.random_exit_name/3}).
  *
  * <p>Installed on every node as the via module {@code :global} ({@link #install}), so that
- * {@code {:global, name}} names work for GenServers and supervisors even on a lone node. On a
- * distributed node, a process registered as {@code procshell_global} keeps the copies in step;
- * nodes without it (a plain BEAM node) are left out of the registry.
+ * {@code {:global, name}} names work for GenServers and supervisors even on a lone node, where the
+ * registry is this node's alone (no server, no messages).
  */
 public final class Global implements ViaModule {
-    /** The registered name of the process that keeps this node's copy in step with the others. */
-    public static final Atom SERVER = Atom.of("procshell_global");
-    private static final Atom LOCK = Atom.of("lock");
-    private static final Atom UNLOCK = Atom.of("unlock");
-    private static final Atom UNLOCK_ALL = Atom.of("unlock_all");
+    private static final Atom ABORTED = Atom.of("aborted");
     private static final Atom REGISTER = Atom.of("register");
     private static final Atom UNREGISTER = Atom.of("unregister");
     private static final Atom SYNC = Atom.of("sync");
-    private static final Atom NAMES = Atom.of("names");
-    private static final Atom ABORTED = Atom.of("aborted");
-    private static final Atom INFO = Atom.of("info");
-    private static final long REPLY_TIMEOUT_MS = 5_000;
+    private static final Atom ERROR_LEVEL = Atom.of("error");
+
+    /** A name's holder and the method that resolves a clash over it. */
+    record Registration(Pid pid, Object method) {}
 
     private final Node node;
-    private final Map<Object, Pid> names = new ConcurrentHashMap<>();
+    private final Map<Object, Registration> names = new ConcurrentHashMap<>();
     private final GlobalLocks locks = new GlobalLocks();
     private final Map<Pid, Boolean> watched = new ConcurrentHashMap<>();
     private volatile Distribution dist;
+    private volatile GlobalRegistrar registrar;
 
     private Global(Node node) {
         this.node = node;
@@ -60,7 +55,7 @@ public final class Global implements ViaModule {
 
     /**
      * Makes {@code :global} available on {@code node} (once): as the via module {@code :global}
-     * and, when the node is distributed, with its {@code procshell_global} process.
+     * and, when the node is distributed, with its {@code global_name_server}.
      *
      * @return the node's {@code :global}
      */
@@ -85,14 +80,13 @@ public final class Global implements ViaModule {
     }
 
     private void distribute(Distribution d) {
+        GlobalServer server = new GlobalServer(node, this, d);
+        Pid pid = node.spawn(server::run, SpawnOptions.DEFAULT);
+        node.names().register(GenCalls.GNS, node.process(pid));
+        registrar = GlobalRegistrar.start(node, server);
         dist = d;
-        Pid server = node.spawn(this::serve, SpawnOptions.DEFAULT);
-        node.names().register(SERVER, node.process(server));
-        BeamGlobalPeer.start(node);
-        d.watchNodes((peer, up) -> {
-            if (up) node.send(Tuple.of(SERVER, peer), Tuple.of(SYNC, node.name(), snapshot()));
-            else nodeDown(peer);
-        });
+        d.watchNodes((peer, up) -> node.send(pid, Tuple.of(Atom.of(up ? "nodeup" : "nodedown"), peer)));
+        for (Atom peer : d.nodes()) node.send(pid, Tuple.of(Atom.of("nodeup"), peer));
     }
 
     // ---- the :global API -----------------------------------------------------------------------
@@ -100,61 +94,71 @@ public final class Global implements ViaModule {
     /**
      * {@code :global.register_name/2}: registers {@code name} for {@code pid} on every node.
      *
-     * @return true ({@code :yes}), or false ({@code :no}) when the name is taken or the pid is a
-     *         dead local process
+     * @return true ({@code :yes}), or false ({@code :no}) when the name is taken, the pid already
+     *         has a name (logged, as the BEAM does) or is a dead local process
      */
     @Override
     public boolean registerName(Object name, Pid pid) {
-        return register(name, pid, false);
+        GlobalRegistrar r = registrar;
+        if (r == null) {
+            synchronized (this) {
+                if (where(name) != null || !checkDupname(name, pid) || (!node.isRemote(pid) && !node.isAlive(pid))) return false;
+                put(name, pid, NameConflicts.DEFAULT);
+                watch(pid);
+                return true;
+            }
+        }
+        return (Boolean) r.transAllKnown((self, nodes) -> {
+            if (where(name) != null || !checkDupname(name, pid)) return false;
+            GenCalls.multiCall(self, nodes, Tuple.of(REGISTER, name, pid, NameConflicts.DEFAULT));
+            return true;
+        });
     }
 
     /** {@code :global.re_register_name/2}: registers {@code name} for {@code pid}, replacing any holder; always {@code :yes}. */
     public boolean reRegisterName(Object name, Pid pid) {
-        return register(name, pid, true);
-    }
-
-    private boolean register(Object name, Pid pid, boolean replace) {
-        Boolean done = (Boolean) transAll(() -> {
-            Pid holder = names.get(name);
-            if (holder != null && !replace) return false;
-            if (!node.isRemote(pid) && !node.isAlive(pid)) return false;
-            put(name, pid);
-            broadcast(peer -> callServer(peer, REGISTER, name, pid));
-            return true;
-        });
-        return done;
+        GlobalRegistrar r = registrar;
+        if (r == null) {
+            synchronized (this) {
+                put(name, pid, NameConflicts.DEFAULT);
+                watch(pid);
+                return true;
+            }
+        }
+        r.transAllKnown((self, nodes) -> GenCalls.multiCall(self, nodes, Tuple.of(REGISTER, name, pid, NameConflicts.DEFAULT)));
+        return true;
     }
 
     /** {@code :global.unregister_name/1}: removes {@code name} on every node; {@code :ok} whether or not it was there. */
     @Override
     public void unregisterName(Object name) {
-        transAll(() -> {
-            Pid pid = names.get(name);
-            if (pid != null) {
-                remove(name, pid);
-                broadcast(peer -> node.send(Tuple.of(SERVER, peer), Tuple.of(UNREGISTER, name, pid)));
+        if (where(name) == null) return;
+        GlobalRegistrar r = registrar;
+        if (r == null) {
+            synchronized (this) {
+                Registration reg = names.get(name);
+                if (reg != null) remove(name, reg.pid());
             }
-            return null;
-        });
+            return;
+        }
+        r.transAllKnown((self, nodes) -> GenCalls.multiCall(self, nodes, Tuple.of(UNREGISTER, name)));
     }
 
     /** {@code :global.whereis_name/1}: the pid registered under {@code name}, or null for {@code :undefined}. */
     @Override
     public Pid whereisName(Object name) {
-        return names.get(name);
+        return where(name);
     }
 
     /**
-     * {@code :global.sync/0}: asks every connected node for its names and merges them into this
-     * node's copy (clashes resolved as on a join), so that names registered elsewhere before the
-     * connection are seen here once it returns. Must be called from a process.
+     * {@code :global.sync/0}: waits until this node's name server has synced with every connected
+     * node (or the node went down), so that names registered elsewhere before the connection are
+     * seen here once it returns. Must be called from a process.
      */
     public void sync() {
         Distribution d = dist;
         if (d == null) return;
-        for (Atom peer : d.nodes()) {
-            if (callServer(peer, NAMES) instanceof List<?> theirs) merge(theirs);
-        }
+        GenCalls.call(ProcessContext.require(), node.name(), Tuple.of(SYNC, new ArrayList<Object>(d.nodes())));
     }
 
     /** {@code :global.registered_names/0}: every name, in term order. */
@@ -176,31 +180,30 @@ public final class Global implements ViaModule {
      */
     public boolean setLock(Object id, List<Atom> nodes, int retries) {
         Tuple t = lockId(id);
-        List<Atom> on = nodes == null ? allNodes() : sorted(nodes);
-        Pid holder = ProcessContext.require().self();
-        for (int attempt = 0; retries < 0 || attempt <= retries; attempt++) {
-            List<Atom> taken = new ArrayList<>();
-            boolean all = true;
-            for (Atom n : on) {
-                if (lockOn(n, t.get(0), t.get(1), holder)) taken.add(n);
-                else {
-                    all = false;
-                    break;
+        ProcessContext self = ProcessContext.require();
+        if (dist == null) {
+            for (int times = 1; ; times++) {
+                if (locks.acquire(t.get(0), t.get(1), self.self())) {
+                    watch(self.self());
+                    return true;
                 }
+                if (retries == 0) return false;
+                if (retries > 0) retries--;
+                LockRequests.randomSleep(times);
             }
-            if (all) return true;
-            for (Atom n : taken) unlockOn(n, t.get(0), t.get(1), holder);
-            backOff(attempt);
         }
-        return false;
+        return LockRequests.setLock(self, t, nodes == null ? allNodes() : nodes, retries);
     }
 
     /** {@code :global.del_lock/2}: lets go of the lock {@code id} on {@code nodes} (null: all); always true. */
     public boolean delLock(Object id, List<Atom> nodes) {
         Tuple t = lockId(id);
-        Pid holder = ProcessContext.require().self();
-        for (Atom n : nodes == null ? allNodes() : sorted(nodes)) unlockOn(n, t.get(0), t.get(1), holder);
-        return true;
+        ProcessContext self = ProcessContext.require();
+        if (dist == null) {
+            locks.release(t.get(0), t.get(1), self.self());
+            return true;
+        }
+        return LockRequests.delLock(self, t, nodes == null ? allNodes() : nodes);
     }
 
     /**
@@ -217,43 +220,80 @@ public final class Global implements ViaModule {
         }
     }
 
-    private Object transAll(Supplier<Object> body) {
-        if (dist == null || ProcessContext.current() == null) {
-            synchronized (this) {
-                return body.get();
-            }
-        }
-        return trans(Tuple.of(Atom.GLOBAL, ProcessContext.require().self()), body, null, -1);
-    }
-
     private static Tuple lockId(Object id) {
         if (id instanceof Tuple t && t.size() == 2) return t;
         throw new IllegalArgumentException("a lock id is {resource_id, lock_requester_id}, not " + Inspect.inspect(id));
     }
 
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 8 + Math.min(attempt, 20) * 25));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new procshell.runtime.process.ProcessExitedError(Atom.KILLED);
+    private List<Atom> allNodes() {
+        List<Atom> out = new ArrayList<>();
+        out.add(node.name());
+        Distribution d = dist;
+        if (d != null) out.addAll(d.nodes());
+        return out;
+    }
+
+    // ---- this node's copy (changed by the name server, or by the caller on a lone node) --------
+
+    /** The names, for the name server. */
+    Map<Object, Registration> names() {
+        return names;
+    }
+
+    /** The locks, for the name server, the locker and the lock requests. */
+    GlobalLocks locks() {
+        return locks;
+    }
+
+    /** The BEAM's where/1: a local holder that is dead counts as none. */
+    Pid where(Object name) {
+        Registration r = names.get(name);
+        if (r == null) return null;
+        return node.isRemote(r.pid()) || node.isAlive(r.pid()) ? r.pid() : null;
+    }
+
+    /** True when {@code pid} holds a name. */
+    boolean hasNames(Pid pid) {
+        for (Registration r : names.values()) if (r.pid().equals(pid)) return true;
+        return false;
+    }
+
+    /** {@code [{name, pid, method}]}, what the BEAM's get_names/0 sends in an exchange. */
+    List<Object> nameList() {
+        List<Object> out = new ArrayList<>();
+        for (Map.Entry<Object, Registration> e : names.entrySet()) {
+            out.add(Tuple.of(e.getKey(), e.getValue().pid(), e.getValue().method()));
         }
+        return out;
     }
 
-    // ---- this node's copy ----------------------------------------------------------------------
-
-    private void put(Object name, Pid pid) {
-        Pid old = names.put(name, pid);
-        if (old != null && !old.equals(pid)) node.events().publish(new NodeEvent.Unregistered(Atom.GLOBAL, name, old));
-        if (!pid.equals(old)) node.events().publish(new NodeEvent.Registered(Atom.GLOBAL, name, pid));
-        watch(pid);
+    void put(Object name, Pid pid, Object method) {
+        Registration old = names.put(name, new Registration(pid, method));
+        if (old != null && !old.pid().equals(pid)) node.events().publish(new NodeEvent.Unregistered(Atom.GLOBAL, name, old.pid()));
+        if (old == null || !old.pid().equals(pid)) node.events().publish(new NodeEvent.Registered(Atom.GLOBAL, name, pid));
     }
 
-    private void remove(Object name, Pid pid) {
-        if (names.remove(name, pid)) node.events().publish(new NodeEvent.Unregistered(Atom.GLOBAL, name, pid));
+    boolean remove(Object name, Pid pid) {
+        Registration r = names.get(name);
+        if (r == null || !r.pid().equals(pid) || !names.remove(name, r)) return false;
+        node.events().publish(new NodeEvent.Unregistered(Atom.GLOBAL, name, pid));
+        return true;
     }
 
-    /** A local process with names: when it exits, its names go everywhere. */
+    /** The BEAM's check_dupname: a pid holds one name; a second is refused with a logged error. */
+    private boolean checkDupname(Object name, Pid pid) {
+        List<Object> held = new ArrayList<>();
+        for (Map.Entry<Object, Registration> e : names.entrySet()) if (e.getValue().pid().equals(pid)) held.add(e.getKey());
+        if (held.isEmpty()) return true;
+        List<Object> all = new ArrayList<>();
+        all.add(name);
+        all.addAll(held);
+        node.events().publish(new NodeEvent.Logged(ERROR_LEVEL, "global: " + Inspect.inspect(pid) + " registered under several names: "
+                + Inspect.inspect(all)));
+        return false;
+    }
+
+    /** On a lone node: when a local process with names or locks exits, they go. */
     private void watch(Pid pid) {
         LocalProcess p = node.process(pid);
         if (p == null || watched.putIfAbsent(pid, Boolean.TRUE) != null) return;
@@ -262,152 +302,12 @@ public final class Global implements ViaModule {
 
     private void exited(Pid pid) {
         watched.remove(pid);
-        for (Map.Entry<Object, Pid> e : names.entrySet()) {
-            if (e.getValue().equals(pid)) {
-                remove(e.getKey(), pid);
-                broadcast(peer -> node.send(Tuple.of(SERVER, peer), Tuple.of(UNREGISTER, e.getKey(), pid)));
+        if (dist != null) return; // the name server's monitors take it from here
+        synchronized (this) {
+            for (Map.Entry<Object, Registration> e : names.entrySet()) {
+                if (e.getValue().pid().equals(pid)) remove(e.getKey(), pid);
             }
-        }
-        locks.releaseAll(pid::equals);
-        broadcast(peer -> node.send(Tuple.of(SERVER, peer), Tuple.of(UNLOCK_ALL, pid)));
-    }
-
-    private void nodeDown(Atom peer) {
-        Distribution d = dist;
-        for (Map.Entry<Object, Pid> e : names.entrySet()) {
-            if (peer.equals(d.nodeOf(e.getValue()))) remove(e.getKey(), e.getValue());
-        }
-        locks.releaseAll(p -> peer.equals(d.nodeOf(p)));
-    }
-
-    private List<Object> snapshot() {
-        List<Object> out = new ArrayList<>();
-        for (Map.Entry<Object, Pid> e : names.entrySet()) out.add(Tuple.of(e.getKey(), e.getValue()));
-        return out;
-    }
-
-    /**
-     * Merges another node's names into ours; a name held by two processes keeps the one on the
-     * node with the smaller name, and the node owning the other kills it, as
-     * {@code :global.random_exit_name/3} does.
-     */
-    private void merge(List<?> theirs) {
-        for (Object o : theirs) {
-            if (!(o instanceof Tuple t) || t.size() != 2 || !(t.get(1) instanceof Pid pid)) continue;
-            Object name = t.get(0);
-            Pid mine = names.get(name);
-            if (mine == null || mine.equals(pid)) {
-                if (mine == null) put(name, pid);
-                continue;
-            }
-            boolean keepMine = nodeName(mine).compareTo(nodeName(pid)) <= 0;
-            Pid loser = keepMine ? pid : mine;
-            if (!keepMine) put(name, pid);
-            if (!node.isRemote(loser)) {
-                node.events().publish(new NodeEvent.Logged(INFO, "global: Name conflict terminating "
-                        + Inspect.inspect(Tuple.of(name, loser))));
-                node.exit(null, loser, Atom.KILL);
-            }
-        }
-    }
-
-    private String nodeName(Pid pid) {
-        Atom n = node.isRemote(pid) ? dist.nodeOf(pid) : node.name();
-        return n == null ? "" : n.name();
-    }
-
-    // ---- talking to the other nodes ------------------------------------------------------------
-
-    private List<Atom> allNodes() {
-        List<Atom> out = new ArrayList<>();
-        out.add(node.name());
-        if (dist != null) out.addAll(dist.nodes());
-        return sorted(out);
-    }
-
-    private static List<Atom> sorted(List<Atom> nodes) {
-        List<Atom> out = new ArrayList<>(nodes);
-        out.sort(null);
-        return out;
-    }
-
-    private void broadcast(java.util.function.Consumer<Atom> each) {
-        Distribution d = dist;
-        if (d == null) return;
-        for (Atom peer : d.nodes()) each.accept(peer);
-    }
-
-    private boolean lockOn(Atom n, Object resource, Object requester, Pid holder) {
-        if (n.equals(node.name())) {
-            boolean ok = locks.acquire(resource, requester, holder);
-            if (ok) watch(holder);
-            return ok;
-        }
-        Object r = callServer(n, LOCK, resource, requester, holder);
-        // A node without procshell_global (a plain BEAM node) takes no part: it does not refuse.
-        return r == null || Boolean.TRUE.equals(r);
-    }
-
-    private void unlockOn(Atom n, Object resource, Object requester, Pid holder) {
-        // Waits for the answer, as del_lock does: once it returns, the lock is free on that node.
-        if (n.equals(node.name())) locks.release(resource, requester, holder);
-        else callServer(n, UNLOCK, resource, requester, holder);
-    }
-
-    /**
-     * Asks {@code peer}'s {@code procshell_global} {@code {op, ref, self(), args...}} and waits for
-     * its {@code {ref, answer}}.
-     *
-     * @return the answer, or null when that node has no such process, goes down or is silent
-     */
-    private Object callServer(Atom peer, Atom op, Object... args) {
-        ProcessContext self = ProcessContext.require();
-        Ref ref = node.remote().monitor(self.process(), Tuple.of(SERVER, peer));
-        Object[] msg = new Object[args.length + 3];
-        msg[0] = op;
-        msg[1] = ref;
-        msg[2] = self.self();
-        System.arraycopy(args, 0, msg, 3, args.length);
-        node.send(Tuple.of(SERVER, peer), Tuple.of(msg));
-        Object m = self.receive(x -> x instanceof Tuple t
-                && ((t.size() == 2 && ref.equals(t.get(0))) || (t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)))), REPLY_TIMEOUT_MS);
-        self.demonitor(ref, true);
-        return m != Mailbox.TIMEOUT && m instanceof Tuple t && t.size() == 2 ? t.get(1) : null;
-    }
-
-    /** {@code procshell_global}: applies what the other nodes ask of this node's copy. */
-    private void serve(ProcessContext self) {
-        while (true) {
-            Object m = self.receive();
-            try {
-                handle(m);
-            } catch (RuntimeException e) {
-                // a malformed request from another node must not stop the registry
-            }
-        }
-    }
-
-    private void handle(Object m) {
-        if (!(m instanceof Tuple t) || t.size() == 0) return;
-        Object op = t.get(0);
-        if (LOCK.equals(op) && t.size() == 6) {
-            boolean ok = locks.acquire(t.get(3), t.get(4), (Pid) t.get(5));
-            node.send(t.get(2), Tuple.of(t.get(1), ok));
-        } else if (UNLOCK.equals(op) && t.size() == 6) {
-            locks.release(t.get(3), t.get(4), (Pid) t.get(5));
-            node.send(t.get(2), Tuple.of(t.get(1), Atom.OK));
-        } else if (UNLOCK_ALL.equals(op) && t.size() == 2) {
-            locks.releaseAll(t.get(1)::equals);
-        } else if (REGISTER.equals(op) && t.size() == 5) {
-            Pid pid = (Pid) t.get(4);
-            put(t.get(3), pid);
-            node.send(t.get(2), Tuple.of(t.get(1), Atom.OK));
-        } else if (UNREGISTER.equals(op) && t.size() == 3) {
-            remove(t.get(1), (Pid) t.get(2));
-        } else if (NAMES.equals(op) && t.size() == 3) {
-            node.send(t.get(2), Tuple.of(t.get(1), snapshot()));
-        } else if (SYNC.equals(op) && t.size() == 3 && t.get(2) instanceof List<?> theirs) {
-            merge(theirs);
+            locks.releaseAll(pid::equals);
         }
     }
 }

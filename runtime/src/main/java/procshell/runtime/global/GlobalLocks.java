@@ -9,9 +9,11 @@ import java.util.function.Predicate;
 import procshell.runtime.node.Pid;
 
 /**
- * One node's share of {@code :global}'s locks: a resource is held by one requester id at a time,
- * on behalf of one or more processes (the holders); the same requester may take it again. A
- * cluster-wide lock is this node's lock plus every other node's.
+ * One node's share of {@code :global}'s locks (the BEAM's {@code global_locks} table): a resource
+ * is held by one requester id at a time, on behalf of one or more processes (the holders); the same
+ * requester may take it again. A cluster-wide lock is this node's lock plus every other node's.
+ * Changed by the node's name server (or, on a node without distribution, by the caller); read by
+ * anyone.
  */
 final class GlobalLocks {
     private record Held(Object requester, Set<Pid> holders) {}
@@ -29,6 +31,35 @@ final class GlobalLocks {
         }
         h.holders().add(holder);
         return true;
+    }
+
+    /** True when {@code requester} could take {@code resource} now (the BEAM's can_set_lock). */
+    synchronized boolean canSet(Object resource, Object requester) {
+        Held h = locks.get(resource);
+        return h == null || h.requester().equals(requester);
+    }
+
+    /** True when someone holds {@code resource}. */
+    synchronized boolean isSet(Object resource) {
+        return locks.containsKey(resource);
+    }
+
+    /** The requester id {@code resource} is held for, or null when it is free. */
+    synchronized Object requester(Object resource) {
+        Held h = locks.get(resource);
+        return h == null ? null : h.requester();
+    }
+
+    /** True when {@code pid} is one of {@code resource}'s holders. */
+    synchronized boolean holds(Object resource, Pid pid) {
+        Held h = locks.get(resource);
+        return h != null && h.holders().contains(pid);
+    }
+
+    /** True when {@code pid} holds any lock. */
+    synchronized boolean holdsAny(Pid pid) {
+        for (Held h : locks.values()) if (h.holders().contains(pid)) return true;
+        return false;
     }
 
     /** Lets go of {@code resource} for {@code holder}; the lock goes once no holder is left. */

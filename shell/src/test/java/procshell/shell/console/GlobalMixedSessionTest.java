@@ -1,0 +1,264 @@
+package procshell.shell.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import procshell.runtime.dist.DistOptions;
+import procshell.runtime.node.AtomTable;
+
+/**
+ * {@code :global} as one name space across runtimes: two real Elixir nodes ({@code a…} and
+ * {@code c…}) and one procshell shell ({@code b…}), so that in node-name order procshell sits
+ * between them. Each scenario is typed by two sides, {@code x} (the smaller node name, which
+ * resolves name clashes) and {@code y}, three times: BEAM {@code a} with BEAM {@code c} (the
+ * oracle), BEAM {@code a} with procshell {@code b} (the BEAM resolves), procshell {@code b} with
+ * BEAM {@code c} (procshell resolves); the three transcripts must be the same (pids and node names
+ * aside). Every scenario starts and ends with no node connected. Skipped, saying why, when Elixir
+ * is not installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GlobalMixedSessionTest {
+    private static final String COOKIE = "global_cookie";
+    /** Waits (polling, up to 30 s) until the expression, typed on a node, is true. */
+    private static final String WAIT = "Enum.any?(1..300, fn _ -> (%s) || (Process.sleep(100); false) end)";
+
+    private Shell ps;
+    private BeamShell a;
+    private BeamShell c;
+
+    /** One side typing: a BEAM node or procshell's shell. */
+    private record Side(String name, Function<String, String> eval) {}
+
+    /** One input, typed on side {@code x} or {@code y}. */
+    private record Step(char on, String input, String expected) {}
+
+    @BeforeAll
+    void start() throws IOException {
+        String exe = BeamShell.elixir();
+        if (exe == null) System.out.println("GlobalMixedSessionTest skipped: no `elixir` on PATH (.ci/run installs it)");
+        Assumptions.assumeTrue(exe != null, "no elixir on PATH");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String suffix = ProcessHandle.current().pid() + "_" + System.nanoTime() % 100_000;
+        ps = new Shell("b" + suffix + "@localhost", AtomTable.DEFAULT_LIMIT,
+                DistOptions.of(COOKIE).withEpmdPort(port).withNetTickTime(20_000));
+        a = BeamShell.start("a" + suffix + "@localhost", COOKIE, port);
+        c = BeamShell.start("c" + suffix + "@localhost", COOKIE, port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (a != null) a.close();
+        if (c != null) c.close();
+        if (ps != null) ps.shutdown();
+    }
+
+    /** No node is connected to another after a scenario (and no name of it is left). */
+    @AfterEach
+    void apart() {
+        if (ps == null) return;
+        for (Side s : List.of(beam(a), procshell(), beam(c))) s.eval().apply("Enum.each(Node.list(), &Node.disconnect/1)");
+        for (Side s : List.of(beam(a), procshell(), beam(c))) {
+            assertEquals("true", normalized(s.eval().apply(WAIT.formatted("Node.list() == [] and :global.registered_names() == []"))),
+                    s.name() + " is apart from the others");
+        }
+    }
+
+    /** Types one input into procshell's shell: what it printed after the echoed input. */
+    private String type(String input) {
+        StringWriter out = new StringWriter();
+        ps.piped(new BufferedReader(new StringReader(input + "\n")), new PrintWriter(out, true)).run();
+        List<String> lines = List.of(out.toString().split("\n", -1));
+        int echoed = input.split("\n", -1).length;
+        return String.join("\n", lines.subList(Math.min(echoed, lines.size()), lines.size()));
+    }
+
+    /** The output without its log entries (a timestamped line up to the next blank line), on one line. */
+    private static String normalized(String output) {
+        List<String> kept = new ArrayList<>();
+        boolean log = false;
+        for (String line : output.split("\n", -1)) {
+            if (line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[\\w+\\].*")) log = true;
+            else if (line.isEmpty()) log = false;
+            else if (!log) kept.add(line);
+        }
+        return String.join("\n", kept).strip().replaceAll("([\\[{])\\s*\\n\\s*", "$1").replaceAll("\\s*\\n\\s*([\\]}])", "$1")
+                .replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private Side procshell() {
+        return new Side(ps.node().name().name(), this::type);
+    }
+
+    private static Side beam(BeamShell b) {
+        return new Side(b.name(), in -> b.eval(in).strip());
+    }
+
+    /** Runs the steps with {@code x} and {@code y} bound on both sides to the two node names. */
+    private static List<String> run(Side x, Side y, List<Step> steps) {
+        String bind = "x = :\"" + x.name() + "\"; y = :\"" + y.name() + "\"";
+        x.eval().apply(bind);
+        y.eval().apply(bind);
+        List<String> out = new ArrayList<>();
+        for (Step step : steps) {
+            Side side = step.on() == 'x' ? x : y;
+            String o = normalized(side.eval().apply(step.input()))
+                    .replace(":\"" + x.name() + "\"", ":X").replace(":" + x.name(), ":X")
+                    .replace(":\"" + y.name() + "\"", ":Y").replace(":" + y.name(), ":Y")
+                    .replaceAll("#PID<\\d+\\.\\d+\\.\\d+>", "#PID<>")
+                    .replaceAll("#Reference<[\\d.]+>", "#Reference<>");
+            out.add(step.on() + "> " + step.input() + " => " + o);
+        }
+        return out;
+    }
+
+    /** The steps BEAM with BEAM (the oracle), BEAM with procshell and procshell with BEAM: each as expected. */
+    private void sameEverywhere(List<Step> steps) {
+        List<String> want = new ArrayList<>();
+        for (Step s : steps) want.add(s.on() + "> " + s.input() + " => " + s.expected());
+        assertEquals(want, run(beam(a), beam(c), steps), "BEAM a with BEAM c (the oracle)");
+        apart();
+        assertEquals(want, run(beam(a), procshell(), steps), "BEAM a with procshell b (the BEAM resolves)");
+        apart();
+        assertEquals(want, run(procshell(), beam(c), steps), "procshell b with BEAM c (procshell resolves)");
+    }
+
+    private static Step x(String input, String expected) {
+        return new Step('x', input, expected);
+    }
+
+    private static Step y(String input, String expected) {
+        return new Step('y', input, expected);
+    }
+
+    private static String waitFor(String condition) {
+        return WAIT.formatted(condition);
+    }
+
+    @Test
+    void namesAreOneSpaceAcrossRuntimes() {
+        sameEverywhere(List.of(
+                y("Node.connect(x)", "true"),
+                y(":global.sync()", ":ok"),
+                x(":global.sync()", ":ok"),
+                x("px = spawn(fn -> receive do :stop -> :ok end end); :global.register_name(:gx, px)", ":yes"),
+                y("py = spawn(fn -> receive do :stop -> :ok end end); :global.register_name(:gy, py)", ":yes"),
+                x(":global.register_name(:gy, self())", ":no"),
+                y(":global.register_name(:gx, self())", ":no"),
+                x("node(:global.whereis_name(:gy)) == y", "true"),
+                y("node(:global.whereis_name(:gx)) == x", "true"),
+                x("Enum.sort(:global.registered_names())", "[:gx, :gy]"),
+                y("Enum.sort(:global.registered_names())", "[:gx, :gy]"),
+                x(":global.register_name(:gx2, px)", ":no"),
+                y("e = spawn(fn -> receive do {from, m} -> send(from, {:echo, m, node()}) end end); :global.register_name(:echo, e)", ":yes"),
+                x(":global.send(:echo, {self(), :hi}); receive do {:echo, _, _} = m -> m after 30_000 -> :none end", "{:echo, :hi, :Y}"),
+                y(waitFor(":global.whereis_name(:echo) == :undefined"), "true"),
+                x(waitFor(":global.whereis_name(:echo) == :undefined"), "true"),
+                x(":global.send(:gy, :stop); :sent", ":sent"),
+                x(waitFor(":global.whereis_name(:gy) == :undefined"), "true"),
+                y(waitFor(":global.whereis_name(:gy) == :undefined"), "true"),
+                x(":global.unregister_name(:gx)", ":ok"),
+                y(":global.whereis_name(:gx)", ":undefined"),
+                x(waitFor(":global.registered_names() == []"), "true"),
+                y(":global.registered_names()", "[]"),
+                x("send(px, :stop); :global.sync()", ":ok")));
+    }
+
+    @Test
+    void locksExcludeAcrossRuntimes() {
+        sameEverywhere(List.of(
+                x("Node.connect(y)", "true"),
+                x(":global.sync()", ":ok"),
+                y(":global.sync()", ":ok"),
+                x(":global.set_lock({:res, :me})", "true"),
+                y(":global.set_lock({:res, :you}, [node() | Node.list()], 0)", "false"),
+                y(":global.trans({:res, :you}, fn -> :inside end, [node() | Node.list()], 0)", ":aborted"),
+                x(":global.set_lock({:res, :me})", "true"),
+                x(":global.del_lock({:res, :me})", "true"),
+                y(":global.trans({:res, :you}, fn -> :inside end, [node() | Node.list()], 0)", ":inside"),
+                y(":global.set_lock({:res, :you})", "true"),
+                x(":global.set_lock({:res, :me}, [node() | Node.list()], 0)", "false"),
+                y(":global.del_lock({:res, :you})", "true"),
+                x("me = self(); holder = spawn(fn -> send(me, {:set, :global.set_lock({:res2, :h})}); receive do :go -> :ok end end)"
+                        + "; receive do {:set, r} -> r end", "true"),
+                y(":global.set_lock({:res2, :other}, [node() | Node.list()], 0)", "false"),
+                x("Process.exit(holder, :kill)", "true"),
+                y(waitFor(":global.set_lock({:res2, :other}, [node() | Node.list()], 0)"), "true"),
+                y(":global.del_lock({:res2, :other})", "true")));
+    }
+
+    @Test
+    void aClashMadeApartIsResolvedAsTheBeamResolvesIt() {
+        sameEverywhere(List.of(
+                x("px = spawn(fn -> receive do :stop -> :ok end end); rx = Process.monitor(px); :global.register_name(:clash, px)", ":yes"),
+                y("py = spawn(fn -> receive do :stop -> :ok end end); ry = Process.monitor(py); :global.register_name(:clash, py)", ":yes"),
+                x("qx = spawn(fn -> receive do :stop -> :ok end end); :global.register_name(:only_x, qx)", ":yes"),
+                x("Node.connect(y)", "true"),
+                x(":global.sync()", ":ok"),
+                y(":global.sync()", ":ok"),
+                y("receive do {:DOWN, ^ry, :process, _, r} -> r after 30_000 -> :alive end", ":killed"),
+                x("receive do {:DOWN, ^rx, :process, _, r} -> r after 500 -> :alive end", ":alive"),
+                x(":global.whereis_name(:clash) == px", "true"),
+                y(waitFor("node(:global.whereis_name(:clash)) == x"), "true"),
+                y("node(:global.whereis_name(:only_x)) == x", "true"),
+                y("Enum.sort(:global.registered_names())", "[:clash, :only_x]"),
+                x("send(px, :stop); send(qx, :stop); " + waitFor(":global.registered_names() == []"), "true")));
+    }
+
+    @Test
+    void threeNodesOfBothRuntimesEndFullyConnected() {
+        String an = a.name();
+        String bn = ps.node().name().name();
+        String cn = c.name();
+        Side pa = beam(a);
+        Side pb = procshell();
+        Side pc = beam(c);
+        // b <-> c, then a -> b: a and c meet (procshell in the middle)
+        assertEquals("true", normalized(pb.eval().apply("Node.connect(:\"" + cn + "\")")));
+        assertEquals("true", normalized(pa.eval().apply("Node.connect(:\"" + bn + "\")")));
+        assertAllMeet(pa, pb, pc, an, bn, cn);
+        apart();
+        // a <-> c, then b -> a: procshell, the newcomer, meets c (a BEAM node in the middle)
+        assertEquals("true", normalized(pa.eval().apply("Node.connect(:\"" + cn + "\")")));
+        assertEquals("true", normalized(pb.eval().apply("Node.connect(:\"" + an + "\")")));
+        assertAllMeet(pa, pb, pc, an, bn, cn);
+        apart();
+        // a <-> b, then c -> a: procshell at the far end meets the newcomer c
+        assertEquals("true", normalized(pa.eval().apply("Node.connect(:\"" + bn + "\")")));
+        assertEquals("true", normalized(pc.eval().apply("Node.connect(:\"" + an + "\")")));
+        assertAllMeet(pa, pb, pc, an, bn, cn);
+    }
+
+    private void assertAllMeet(Side pa, Side pb, Side pc, String an, String bn, String cn) {
+        for (Side s : List.of(pa, pb, pc)) {
+            String others = s == pa ? "[:\"" + bn + "\", :\"" + cn + "\"]" : s == pb ? "[:\"" + an + "\", :\"" + cn + "\"]"
+                    : "[:\"" + an + "\", :\"" + bn + "\"]";
+            assertEquals("true", normalized(s.eval().apply(waitFor("Enum.sort(Node.list()) == " + others))), s.name() + " meets both others");
+        }
+        for (Side s : List.of(pa, pb, pc)) assertEquals(":ok", normalized(s.eval().apply(":global.sync()")), s.name() + " syncs");
+        // a name registered anywhere is seen everywhere
+        assertEquals(":yes", normalized(pc.eval().apply("mesh = spawn(fn -> receive do :stop -> :ok end end); :global.register_name(:mesh, mesh)")));
+        for (Side s : List.of(pa, pb)) {
+            assertEquals("true", normalized(s.eval().apply("node(:global.whereis_name(:mesh)) == :\"" + cn + "\"")), s.name() + " sees :mesh");
+        }
+        pc.eval().apply("send(mesh, :stop)");
+    }
+}
