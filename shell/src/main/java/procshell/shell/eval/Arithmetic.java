@@ -44,7 +44,9 @@ public final class Arithmetic {
 
     /** An integer held in an int or long, promoted to the smallest type that holds it. */
     public static Number integer(long value) {
-        return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+        // not a ?: of Integer and Long, which Java promotes to a Long whatever the branch
+        if (value == (int) value) return Integer.valueOf((int) value);
+        return Long.valueOf(value);
     }
 
     /** The value of an integer (a term for which {@link #isInteger} holds) as a BigInteger. */
