@@ -2,15 +2,10 @@ package procshell.shell.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -42,9 +37,6 @@ class GlobalMixedSessionTest {
     private BeamShell a;
     private BeamShell c;
 
-    /** One side typing: a BEAM node or procshell's shell. */
-    private record Side(String name, Function<String, String> eval) {}
-
     /** One input, typed on side {@code x} or {@code y}. */
     private record Step(char on, String input, String expected) {}
 
@@ -75,52 +67,30 @@ class GlobalMixedSessionTest {
     @AfterEach
     void apart() {
         if (ps == null) return;
-        for (Side s : List.of(beam(a), procshell(), beam(c))) s.eval().apply("Enum.each(Node.list(), &Node.disconnect/1)");
-        for (Side s : List.of(beam(a), procshell(), beam(c))) {
-            assertEquals("true", normalized(s.eval().apply(WAIT.formatted("Node.list() == [] and :global.registered_names() == []"))),
+        for (ClusterSide s : List.of(beam(a), procshell(), beam(c))) s.eval().apply("Enum.each(Node.list(), &Node.disconnect/1)");
+        for (ClusterSide s : List.of(beam(a), procshell(), beam(c))) {
+            assertEquals("true", s.type(WAIT.formatted("Node.list() == [] and :global.registered_names() == []")),
                     s.name() + " is apart from the others");
         }
     }
 
-    /** Types one input into procshell's shell: what it printed after the echoed input. */
-    private String type(String input) {
-        StringWriter out = new StringWriter();
-        ps.piped(new BufferedReader(new StringReader(input + "\n")), new PrintWriter(out, true)).run();
-        List<String> lines = List.of(out.toString().split("\n", -1));
-        int echoed = input.split("\n", -1).length;
-        return String.join("\n", lines.subList(Math.min(echoed, lines.size()), lines.size()));
+    private ClusterSide procshell() {
+        return ClusterSide.of(ps);
     }
 
-    /** The output without its log entries (a timestamped line up to the next blank line), on one line. */
-    private static String normalized(String output) {
-        List<String> kept = new ArrayList<>();
-        boolean log = false;
-        for (String line : output.split("\n", -1)) {
-            if (line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[\\w+\\].*")) log = true;
-            else if (line.isEmpty()) log = false;
-            else if (!log) kept.add(line);
-        }
-        return String.join("\n", kept).strip().replaceAll("([\\[{])\\s*\\n\\s*", "$1").replaceAll("\\s*\\n\\s*([\\]}])", "$1")
-                .replaceAll("\\s*\\n\\s*", " ");
-    }
-
-    private Side procshell() {
-        return new Side(ps.node().name().name(), this::type);
-    }
-
-    private static Side beam(BeamShell b) {
-        return new Side(b.name(), in -> b.eval(in).strip());
+    private static ClusterSide beam(BeamShell b) {
+        return ClusterSide.of(b);
     }
 
     /** Runs the steps with {@code x} and {@code y} bound on both sides to the two node names. */
-    private static List<String> run(Side x, Side y, List<Step> steps) {
+    private static List<String> run(ClusterSide x, ClusterSide y, List<Step> steps) {
         String bind = "x = :\"" + x.name() + "\"; y = :\"" + y.name() + "\"";
         x.eval().apply(bind);
         y.eval().apply(bind);
         List<String> out = new ArrayList<>();
         for (Step step : steps) {
-            Side side = step.on() == 'x' ? x : y;
-            String o = normalized(side.eval().apply(step.input()))
+            ClusterSide side = step.on() == 'x' ? x : y;
+            String o = side.type(step.input())
                     .replace(":\"" + x.name() + "\"", ":X").replace(":" + x.name(), ":X")
                     .replace(":\"" + y.name() + "\"", ":Y").replace(":" + y.name(), ":Y")
                     .replaceAll("#PID<\\d+\\.\\d+\\.\\d+>", "#PID<>")
@@ -228,36 +198,36 @@ class GlobalMixedSessionTest {
         String an = a.name();
         String bn = ps.node().name().name();
         String cn = c.name();
-        Side pa = beam(a);
-        Side pb = procshell();
-        Side pc = beam(c);
+        ClusterSide pa = beam(a);
+        ClusterSide pb = procshell();
+        ClusterSide pc = beam(c);
         // b <-> c, then a -> b: a and c meet (procshell in the middle)
-        assertEquals("true", normalized(pb.eval().apply("Node.connect(:\"" + cn + "\")")));
-        assertEquals("true", normalized(pa.eval().apply("Node.connect(:\"" + bn + "\")")));
+        assertEquals("true", pb.type("Node.connect(:\"" + cn + "\")"));
+        assertEquals("true", pa.type("Node.connect(:\"" + bn + "\")"));
         assertAllMeet(pa, pb, pc, an, bn, cn);
         apart();
         // a <-> c, then b -> a: procshell, the newcomer, meets c (a BEAM node in the middle)
-        assertEquals("true", normalized(pa.eval().apply("Node.connect(:\"" + cn + "\")")));
-        assertEquals("true", normalized(pb.eval().apply("Node.connect(:\"" + an + "\")")));
+        assertEquals("true", pa.type("Node.connect(:\"" + cn + "\")"));
+        assertEquals("true", pb.type("Node.connect(:\"" + an + "\")"));
         assertAllMeet(pa, pb, pc, an, bn, cn);
         apart();
         // a <-> b, then c -> a: procshell at the far end meets the newcomer c
-        assertEquals("true", normalized(pa.eval().apply("Node.connect(:\"" + bn + "\")")));
-        assertEquals("true", normalized(pc.eval().apply("Node.connect(:\"" + an + "\")")));
+        assertEquals("true", pa.type("Node.connect(:\"" + bn + "\")"));
+        assertEquals("true", pc.type("Node.connect(:\"" + an + "\")"));
         assertAllMeet(pa, pb, pc, an, bn, cn);
     }
 
-    private void assertAllMeet(Side pa, Side pb, Side pc, String an, String bn, String cn) {
-        for (Side s : List.of(pa, pb, pc)) {
+    private void assertAllMeet(ClusterSide pa, ClusterSide pb, ClusterSide pc, String an, String bn, String cn) {
+        for (ClusterSide s : List.of(pa, pb, pc)) {
             String others = s == pa ? "[:\"" + bn + "\", :\"" + cn + "\"]" : s == pb ? "[:\"" + an + "\", :\"" + cn + "\"]"
                     : "[:\"" + an + "\", :\"" + bn + "\"]";
-            assertEquals("true", normalized(s.eval().apply(waitFor("Enum.sort(Node.list()) == " + others))), s.name() + " meets both others");
+            assertEquals("true", s.type(waitFor("Enum.sort(Node.list()) == " + others)), s.name() + " meets both others");
         }
-        for (Side s : List.of(pa, pb, pc)) assertEquals(":ok", normalized(s.eval().apply(":global.sync()")), s.name() + " syncs");
+        for (ClusterSide s : List.of(pa, pb, pc)) assertEquals(":ok", s.type(":global.sync()"), s.name() + " syncs");
         // a name registered anywhere is seen everywhere
-        assertEquals(":yes", normalized(pc.eval().apply("mesh = spawn(fn -> receive do :stop -> :ok end end); :global.register_name(:mesh, mesh)")));
-        for (Side s : List.of(pa, pb)) {
-            assertEquals("true", normalized(s.eval().apply("node(:global.whereis_name(:mesh)) == :\"" + cn + "\"")), s.name() + " sees :mesh");
+        assertEquals(":yes", pc.type("mesh = spawn(fn -> receive do :stop -> :ok end end); :global.register_name(:mesh, mesh)"));
+        for (ClusterSide s : List.of(pa, pb)) {
+            assertEquals("true", s.type("node(:global.whereis_name(:mesh)) == :\"" + cn + "\""), s.name() + " sees :mesh");
         }
         pc.eval().apply("send(mesh, :stop)");
     }
