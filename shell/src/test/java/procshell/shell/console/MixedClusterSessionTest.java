@@ -102,16 +102,7 @@ class MixedClusterSessionTest {
 
     /** The output without its log entries (a timestamped line up to the next blank line), one line. */
     private static String normalized(String output) {
-        List<String> kept = new ArrayList<>();
-        boolean log = false;
-        for (String line : output.split("\n", -1)) {
-            if (line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[\\w+\\].*")) log = true;
-            else if (line.isEmpty()) log = false;
-            else if (!log) kept.add(line);
-        }
-        // pretty-printing wraps by the width of real pids and names: compare the terms on one line
-        return String.join("\n", kept).strip().replaceAll("([\\[{])\\s*\\n\\s*", "$1").replaceAll("\\s*\\n\\s*([\\]}])", "$1")
-                .replaceAll("\\s*\\n\\s*", " ");
+        return ClusterSide.normalized(output);
     }
 
     private Client procshell() {
@@ -334,6 +325,8 @@ class MixedClusterSessionTest {
         assertEquals("false", c1.eval("Enum.member?(Node.list(), :\"" + s + "\")").strip());
         assertEquals("true", c1.eval("Node.connect(:\"" + p + "\")").strip());
         assertEquals("true", c1.eval("Enum.any?(1..50, fn _ -> Process.sleep(200); Enum.member?(Node.list(), :\"" + s + "\") end)").strip());
+        // global's name exchanges of the new connections are over (one still under way may connect again)
+        for (String sync : List.of(c1.eval(":global.sync()"), s1.eval(":global.sync()"), type(":global.sync()"))) assertEquals(":ok", normalized(sync));
         // procshell leaves everyone, then connects to one BEAM node: it meets the nodes that one knows
         type("Node.disconnect(:\"" + s + "\"); Node.disconnect(:\"" + c + "\"); Process.sleep(500)");
         assertEquals("[]", normalized(type("Node.list()")));
