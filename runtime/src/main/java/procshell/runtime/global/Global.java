@@ -92,27 +92,64 @@ public final class Global implements ViaModule {
     // ---- the :global API -----------------------------------------------------------------------
 
     /**
-     * {@code :global.register_name/2}: registers {@code name} for {@code pid} on every node.
+     * {@code :global.register_name/2}: registers {@code name} for {@code pid} on every node, with
+     * the default resolve method ({@code &:global.random_exit_name/3}).
      *
      * @return true ({@code :yes}), or false ({@code :no}) when the name is taken, the pid already
      *         has a name (logged, as the BEAM does) or is a dead local process
      */
     @Override
     public boolean registerName(Object name, Pid pid) {
+        return registerName(name, pid, NameConflicts.DEFAULT);
+    }
+
+    /**
+     * {@code :global.register_name/3}: as {@link #registerName(Object, Pid)}, with the method that
+     * resolves a clash over the name: {@link #method} of a BEAM resolver, or a
+     * {@link ResolveMethod} (other nodes store the default in its place).
+     */
+    public boolean registerName(Object name, Pid pid, Object method) {
         GlobalRegistrar r = registrar;
         if (r == null) {
             synchronized (this) {
                 if (where(name) != null || !checkDupname(name, pid) || (!node.isRemote(pid) && !node.isAlive(pid))) return false;
-                put(name, pid, NameConflicts.DEFAULT);
+                put(name, pid, method);
                 watch(pid);
                 return true;
             }
         }
         return (Boolean) r.transAllKnown((self, nodes) -> {
             if (where(name) != null || !checkDupname(name, pid)) return false;
-            GenCalls.multiCall(self, nodes, Tuple.of(REGISTER, name, pid, NameConflicts.DEFAULT));
+            for (Atom n : nodes) {
+                GenCalls.call(self, n, Tuple.of(REGISTER, name, pid, n.equals(node.name()) ? method : NameConflicts.onWire(method)));
+            }
             return true;
         });
+    }
+
+    /**
+     * The BEAM's resolve method {@code &:global.<function>/3} as a term to register with.
+     *
+     * @param function {@code random_exit_name}, {@code random_notify_name} or {@code notify_all_name}
+     */
+    public static Object method(Atom function) {
+        return NameConflicts.method(function);
+    }
+
+    /** {@code :global.random_exit_name/3}, called by the current process: kills the process on the greater node; the other pid. */
+    public static Pid randomExitName(Object name, Pid pid1, Pid pid2) {
+        ProcessContext self = ProcessContext.require();
+        return NameConflicts.randomExitName(self.node(), self.self(), name, pid1, pid2);
+    }
+
+    /** {@code :global.random_notify_name/3}: tells the process on the greater node of the clash; the other pid. */
+    public static Pid randomNotifyName(Object name, Pid pid1, Pid pid2) {
+        return NameConflicts.randomNotifyName(ProcessContext.require().node(), name, pid1, pid2);
+    }
+
+    /** {@code :global.notify_all_name/3}: tells both processes of the clash; {@code :none}. */
+    public static Atom notifyAllName(Object name, Pid pid1, Pid pid2) {
+        return NameConflicts.notifyAllName(ProcessContext.require().node(), name, pid1, pid2);
     }
 
     /** {@code :global.re_register_name/2}: registers {@code name} for {@code pid}, replacing any holder; always {@code :yes}. */
@@ -262,7 +299,7 @@ public final class Global implements ViaModule {
     List<Object> nameList() {
         List<Object> out = new ArrayList<>();
         for (Map.Entry<Object, Registration> e : names.entrySet()) {
-            out.add(Tuple.of(e.getKey(), e.getValue().pid(), e.getValue().method()));
+            out.add(Tuple.of(e.getKey(), e.getValue().pid(), NameConflicts.onWire(e.getValue().method())));
         }
         return out;
     }

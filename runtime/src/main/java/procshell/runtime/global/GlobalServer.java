@@ -289,7 +289,7 @@ final class GlobalServer {
                 if (pid.equals(kept)) {
                     ops.add(Tuple.of(INSERT, Tuple.of(name, pid, method)));
                 } else if (mine.pid().equals(kept)) {
-                    res.add(Tuple.of(INSERT, Tuple.of(name, mine.pid(), mine.method())));
+                    res.add(Tuple.of(INSERT, Tuple.of(name, mine.pid(), NameConflicts.onWire(mine.method()))));
                 } else {
                     ops.add(Tuple.of(DELETE, name));
                     res.add(Tuple.of(DELETE, name));

@@ -56,6 +56,54 @@ public final class Global {
         return global().registerName(name(name), Args.bifPid(pid, "2nd")) ? Atom.YES : Atom.NO;
     }
 
+    /**
+     * {@code :global.register_name/3}: as register_name/2, with the fn that resolves a clash over
+     * the name when two partitions join ({@code &:global.notify_all_name/3}, ...).
+     */
+    @Doc("""
+        Globally associates name with pid, as register_name/2; resolve is called as
+        resolve.(name, pid1, pid2) when two clusters that join both hold name, and returns the pid
+        that keeps it (or :none): &:global.random_exit_name/3 (the default),
+        &:global.random_notify_name/3 or &:global.notify_all_name/3.
+
+        ## Examples
+
+            ps> :global.register_name(:hello, self(), &:global.notify_all_name/3)
+            :yes
+        """)
+    public static Atom register_name(Object name, Object pid, Object resolve) {
+        Closure<?> f = Args.fun(resolve, ":global.register_name", 3);
+        procshell.runtime.global.ResolveMethod method = (n, p1, p2) -> procshell.shell.eval.Values.normalize(f.call(n, p1, p2));
+        return global().registerName(name(name), Args.bifPid(pid, "2nd"), method) ? Atom.YES : Atom.NO;
+    }
+
+    /** {@code :global.random_exit_name/3}: kills the process on the greater node; the other pid. */
+    @Doc("""
+        The default resolve method: kills the process on the node with the greater name (logged)
+        and returns the other pid.
+        """)
+    public static Pid random_exit_name(Object name, Object pid1, Object pid2) {
+        return procshell.runtime.global.Global.randomExitName(name, Args.bifPid(pid1, "2nd"), Args.bifPid(pid2, "3rd"));
+    }
+
+    /** {@code :global.random_notify_name/3}: tells the process on the greater node; the other pid. */
+    @Doc("""
+        A resolve method: sends {:global_name_conflict, name} to the process on the node with the
+        greater name and returns the other pid.
+        """)
+    public static Pid random_notify_name(Object name, Object pid1, Object pid2) {
+        return procshell.runtime.global.Global.randomNotifyName(name, Args.bifPid(pid1, "2nd"), Args.bifPid(pid2, "3rd"));
+    }
+
+    /** {@code :global.notify_all_name/3}: tells both processes; {@code :none}. */
+    @Doc("""
+        A resolve method: sends {:global_name_conflict, name, other_pid} to both processes and
+        returns :none, so that neither keeps the name.
+        """)
+    public static Atom notify_all_name(Object name, Object pid1, Object pid2) {
+        return procshell.runtime.global.Global.notifyAllName(name, Args.bifPid(pid1, "2nd"), Args.bifPid(pid2, "3rd"));
+    }
+
     /** {@code :global.re_register_name/2}: registers, replacing any holder; {@code :yes}. */
     @Doc("""
         Globally associates name with pid, replacing the process that held it; returns :yes.

@@ -194,6 +194,33 @@ class GlobalMixedSessionTest {
     }
 
     @Test
+    void aClashResolvedByNotifyingKeepsTheNameForNeither() {
+        String report = "me = self(); p = spawn(fn -> receive do m -> send(me, {:got, m}) end end); ";
+        sameEverywhere(List.of(
+                x(report + ":global.register_name(:nclash, p, &:global.notify_all_name/3)", ":yes"),
+                y(report + ":global.register_name(:nclash, p)", ":yes"),
+                x("Node.connect(y)", "true"),
+                x(":global.sync()", ":ok"),
+                y(":global.sync()", ":ok"),
+                x("receive do {:got, {:global_name_conflict, :nclash, other}} -> node(other) == y after 30_000 -> :none end", "true"),
+                y("receive do {:got, {:global_name_conflict, :nclash, other}} -> node(other) == x after 30_000 -> :none end", "true"),
+                x(waitFor(":global.whereis_name(:nclash) == :undefined"), "true"),
+                y(waitFor(":global.whereis_name(:nclash) == :undefined"), "true"),
+                x("Node.disconnect(y)", "true"),
+                x(waitFor("Node.list() == []"), "true"),
+                y(waitFor("Node.list() == []"), "true"),
+                x(report + ":global.register_name(:rclash, p, &:global.random_notify_name/3)", ":yes"),
+                y(report + ":global.register_name(:rclash, p)", ":yes"),
+                y("Node.connect(x)", "true"),
+                y(":global.sync()", ":ok"),
+                x(":global.sync()", ":ok"),
+                y("receive do {:got, m} -> m after 30_000 -> :none end", "{:global_name_conflict, :rclash}"),
+                x(waitFor(":global.whereis_name(:rclash) == p"), "true"),
+                y(waitFor("node(:global.whereis_name(:rclash)) == x"), "true"),
+                x("send(p, :stop); " + waitFor(":global.registered_names() == []"), "true")));
+    }
+
+    @Test
     void threeNodesOfBothRuntimesEndFullyConnected() {
         String an = a.name();
         String bn = ps.node().name().name();

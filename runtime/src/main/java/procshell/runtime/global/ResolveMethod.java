@@ -1,0 +1,16 @@
+package procshell.runtime.global;
+
+import procshell.runtime.node.Pid;
+
+/**
+ * A resolve method given as a function of this node (a shell fn), for
+ * {@code :global.register_name/3}: called as {@code method.(name, pid1, pid2)} when two
+ * partitions that join hold {@code name} for two processes, on the node that resolves.
+ */
+@FunctionalInterface
+public interface ResolveMethod {
+    /**
+     * @return the pid that keeps the name, or anything else ({@code :none}) for neither
+     */
+    Object resolve(Object name, Pid pid1, Pid pid2);
+}
