@@ -291,7 +291,7 @@ public abstract class GenServer {
 
     private static ExitException callExit(Object reason, Object server, Object request, long timeoutMs) {
         Object timeout = timeoutMs < 0 ? Atom.INFINITY : (Object) timeoutMs;
-        return new ExitException(Tuple.of(reason, Tuple.of(MODULE, CALL, List.of(server, request, timeout))));
+        return new ExitException(Tuple.of(reason, Tuple.of(MODULE, CALL, java.util.Arrays.asList(server, request, timeout))));
     }
 
     /**
@@ -353,7 +353,7 @@ public abstract class GenServer {
     /** {@code {why, {GenServer, :stop, [server, reason, timeout]}}}, as Elixir's GenServer.stop/3 exits. */
     private static ExitException stopExit(Object why, Object server, Object reason, long timeoutMs) {
         Object timeout = timeoutMs < 0 ? Atom.INFINITY : (Object) timeoutMs;
-        return new ExitException(Tuple.of(why, Tuple.of(MODULE, STOP, List.of(server, reason, timeout))));
+        return new ExitException(Tuple.of(why, Tuple.of(MODULE, STOP, java.util.Arrays.asList(server, reason, timeout))));
     }
 
     /**
@@ -364,7 +364,7 @@ public abstract class GenServer {
     public static Object getState(Object server, long timeoutMs) {
         ProcessContext self = ProcessContext.require();
         Pid pid = resolve(self.node(), server);
-        Tuple mfa = Tuple.of(Atom.of("sys"), GET_STATE, List.of(server));
+        Tuple mfa = Tuple.of(Atom.of("sys"), GET_STATE, java.util.Arrays.asList(server));
         if (pid == null || !self.node().isAlive(pid)) throw new ExitException(Tuple.of(Atom.NOPROC, mfa));
         Ref ref = self.monitor(pid);
         self.node().send(pid, Tuple.of(SYSTEM, Tuple.of(self.self(), ref), GET_STATE));
