@@ -142,7 +142,9 @@ public final class Global {
             :undefined
         """)
     public static Object whereis_name(Object name) {
-        Pid pid = global().whereisName(name(name));
+        Object n = name(name);
+        if (n == null) return Atom.UNDEFINED; // the atom nil, which the name table cannot hold
+        Pid pid = global().whereisName(n);
         return pid == null ? Atom.UNDEFINED : pid;
     }
 
