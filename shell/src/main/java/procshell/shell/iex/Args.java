@@ -54,6 +54,17 @@ final class Args {
         throw new FunctionClauseError(function, arity);
     }
 
+    /**
+     * The value as a function (a closure), for a BEAM built-in such as {@code :erlang.spawn/1}.
+     *
+     * @param call the built-in as Erlang names it, e.g. {@code :erlang.spawn}
+     * @throws ArgumentError OTP's {@code 1st argument: not a fun}, raised in the caller
+     */
+    static Closure<?> bifFun(Object value, String call) {
+        if (value instanceof Closure<?> c) return c;
+        throw new BifErrors(call, Values.normalize(value)).fail(1, "not a fun");
+    }
+
     /** A list of node atoms, or null for nil (every node). */
     @SuppressWarnings("unchecked")
     static java.util.List<Atom> nodes(Object value) {

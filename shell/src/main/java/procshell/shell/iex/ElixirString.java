@@ -32,6 +32,9 @@ public final class ElixirString {
         the table (1_048_576 atoms), which stops the node as on the BEAM.
         """)
     public static Atom to_atom(Object text) {
+        if (!Kernel.is_binary(text)) {
+            throw ArgumentError.badArgument("1st argument: not a binary", ":erlang.binary_to_atom(" + Kernel.inspect(text) + ", :utf8)");
+        }
         return ProcessContext.require().node().atoms().intern(String.valueOf(text));
     }
 

@@ -824,7 +824,7 @@ public final class Erlang {
         Returns true if the term is a function (of the given arity).
         """)
     public static boolean is_function(Object term) {
-        return term instanceof groovy.lang.Closure<?>;
+        return term instanceof groovy.lang.Closure<?> || term instanceof procshell.runtime.dist.OpaqueTerm o && o.fun() != null; // a fun from another node
     }
 
     /** {@code :erlang.is_function/2}. */
@@ -832,6 +832,7 @@ public final class Erlang {
         BifErrors e = new BifErrors(":erlang.is_function", term, arity);
         if (!ErlangArgs.isInt(arity)) throw e.fail(2, "not an integer");
         if (ErlangArgs.clamp(arity) < 0) throw e.fail(2, "out of range");
+        if (term instanceof procshell.runtime.dist.OpaqueTerm o && o.fun() != null) return ((Number) arity).longValue() == ((Number) o.fun().get(2)).longValue();
         return ErlangArgs.fun(term, (int) Math.min(255, ErlangArgs.clamp(arity))) != null;
     }
 
@@ -1178,8 +1179,7 @@ public final class Erlang {
         Spawns a process running the function (or module, function and arguments).
         """)
     public static Pid spawn(Object fun) {
-        if (!(fun instanceof groovy.lang.Closure<?> c)) throw new BifErrors(":erlang.spawn", fun).fail(1, "not a fun");
-        return Kernel.spawn(c);
+        return Kernel.spawn(fun);
     }
 
     /** {@code :erlang.spawn/3}. */
@@ -1192,8 +1192,7 @@ public final class Erlang {
         Spawns a process linked to the caller.
         """)
     public static Pid spawn_link(Object fun) {
-        if (!(fun instanceof groovy.lang.Closure<?> c)) throw new BifErrors(":erlang.spawn_link", fun).fail(1, "not a fun");
-        return Kernel.spawn_link(c);
+        return Kernel.spawn_link(fun);
     }
 
     /** {@code :erlang.spawn_link/3}. */
@@ -1269,7 +1268,7 @@ public final class Erlang {
         Returns true if the term is a float.
         """)
     public static boolean is_float(Object term) {
-        return term instanceof Double;
+        return procshell.shell.eval.Arithmetic.isFloat(term);
     }
 
     /** {@code :erlang.is_number/1}. */
@@ -1277,7 +1276,7 @@ public final class Erlang {
         Returns true if the term is an integer or a float.
         """)
     public static boolean is_number(Object term) {
-        return ErlangArgs.isInt(term) || term instanceof Double;
+        return is_integer(term) || is_float(term);
     }
 
     /** {@code :erlang.is_binary/1}. */

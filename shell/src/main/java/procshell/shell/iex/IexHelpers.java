@@ -337,11 +337,11 @@ public final class IexHelpers {
     public static Object pid(Object textOrName) {
         Object v = IexSession.current().modules().nameTerm(textOrName);
         if (v instanceof String text) return Kernel.pid(text);
-        if (v instanceof Atom a) {
-            Pid p = IexSession.current().node().whereis(a);
+        if (v == null || v instanceof Atom) { // nil is the atom nil: a name, as in iex
+            Pid p = v == null ? null : IexSession.current().node().whereis(v);
             if (p == null) {
-                throw new ArgumentError("could not find registered process with name: " + Kernel.inspect(a),
-                        List.of("(iex 1.14.0) lib/iex/helpers.ex:1257: IEx.Helpers.pid/1"));
+                throw new ArgumentError("could not find registered process with name: " + Kernel.inspect(v),
+                        List.of("(iex 1.14.0) lib/iex/helpers.ex:1255: IEx.Helpers.pid/1"));
             }
             return p;
         }

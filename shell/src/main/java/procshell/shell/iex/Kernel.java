@@ -49,10 +49,6 @@ public final class Kernel {
 
     // ---- guards and list functions ------------------------------------------------------------
 
-    private static IllegalArgumentException notANonemptyList() {
-        return new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a nonempty list\n");
-    }
-
     /**
      * The first element of a list, as {@code hd/1}.
      *
@@ -62,7 +58,7 @@ public final class Kernel {
         Returns the head of a list; raises ArgumentError for an empty list.
         """)
     public static Object hd(Object list) {
-        if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw notANonemptyList();
+        if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw new BifErrors(":erlang.hd", Values.normalize(list)).fail(1, "not a nonempty list");
         return l.get(0);
     }
 
@@ -75,7 +71,7 @@ public final class Kernel {
         Returns the tail of a list; raises ArgumentError for an empty list.
         """)
     public static List<Object> tl(Object list) {
-        if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw notANonemptyList();
+        if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw new BifErrors(":erlang.tl", Values.normalize(list)).fail(1, "not a nonempty list");
         return new ArrayList<>(l.subList(1, l.size()));
     }
 
@@ -84,7 +80,7 @@ public final class Kernel {
         Returns true if the term is a list.
         """)
     public static boolean is_list(Object term) {
-        return Values.normalize(term) instanceof List<?>;
+        return Erlang.is_list(term);
     }
 
     /** Whether the term is a map, as {@code is_map/1}. */
@@ -92,7 +88,7 @@ public final class Kernel {
         Returns true if the term is a map.
         """)
     public static boolean is_map(Object term) {
-        return Values.normalize(term) instanceof Map<?, ?>;
+        return Erlang.is_map(term);
     }
 
     /** Whether the term is a tuple, as {@code is_tuple/1}. */
@@ -100,7 +96,7 @@ public final class Kernel {
         Returns true if the term is a tuple.
         """)
     public static boolean is_tuple(Object term) {
-        return term instanceof Tuple;
+        return Erlang.is_tuple(term);
     }
 
     /** Whether the term is an integer, as {@code is_integer/1}. */
@@ -108,7 +104,7 @@ public final class Kernel {
         Returns true if the term is an integer.
         """)
     public static boolean is_integer(Object term) {
-        return procshell.shell.eval.Arithmetic.isInteger(term);
+        return Erlang.is_integer(term);
     }
 
     /** Whether the term is a float, as {@code is_float/1}. */
@@ -116,7 +112,7 @@ public final class Kernel {
         Returns true if the term is a float.
         """)
     public static boolean is_float(Object term) {
-        return procshell.shell.eval.Arithmetic.isFloat(term);
+        return Erlang.is_float(term);
     }
 
     /** Whether the term is a number, as {@code is_number/1}. */
@@ -124,7 +120,7 @@ public final class Kernel {
         Returns true if the term is an integer or a float.
         """)
     public static boolean is_number(Object term) {
-        return is_integer(term) || is_float(term);
+        return Erlang.is_number(term);
     }
 
     // ---- integer and float functions (procshell.shell.eval.Arithmetic has the semantics) --------
@@ -265,7 +261,7 @@ public final class Kernel {
         Returns true if the term is true or false.
         """)
     public static boolean is_boolean(Object term) {
-        return term instanceof Boolean;
+        return Erlang.is_boolean(term);
     }
 
     /** Whether the term is nil, as {@code is_nil/1}. */
@@ -281,7 +277,7 @@ public final class Kernel {
         Returns true if the term is a function (a closure).
         """)
     public static boolean is_function(Object term) {
-        return term instanceof Closure<?> || term instanceof procshell.runtime.dist.OpaqueTerm o && o.fun() != null; // a fun from another node
+        return Erlang.is_function(term);
     }
 
     /**
@@ -293,9 +289,7 @@ public final class Kernel {
         Returns true if the term is a function that can be applied with arity arguments.
         """)
     public static boolean is_function(Object term, Object arity) {
-        if (!(arity instanceof Integer n) || n < 0) throw ArgumentError.badArgument("2nd argument: out of range");
-        if (term instanceof procshell.runtime.dist.OpaqueTerm o && o.fun() != null) return n.equals(o.fun().get(2));
-        return term instanceof Closure<?> c && c.getMaximumNumberOfParameters() == n;
+        return Erlang.is_function(term, arity);
     }
 
     /** Whether the term is a reference, as {@code is_reference/1}. */
@@ -303,7 +297,7 @@ public final class Kernel {
         Returns true if the term is a reference.
         """)
     public static boolean is_reference(Object term) {
-        return term instanceof Ref;
+        return Erlang.is_reference(term);
     }
 
     /**
@@ -393,8 +387,9 @@ public final class Kernel {
             got hi
             :hi
         """)
-    public static Pid spawn(Closure<?> fun) {
-        return ctx().node().spawn(self -> fun.call(), SpawnOptions.DEFAULT.withInitialCall(funInitialCall()));
+    public static Pid spawn(Object fun) {
+        Closure<?> f = Args.bifFun(fun, ":erlang.spawn");
+        return ctx().node().spawn(self -> f.call(), SpawnOptions.DEFAULT.withInitialCall(funInitialCall()));
     }
 
     /** Spawns a process linked to the caller, as {@code spawn_link/1}. */
@@ -404,8 +399,9 @@ public final class Kernel {
         If the process exits abnormally, the shell process exits with it (and a new
         shell process takes over, as in iex).
         """)
-    public static Pid spawn_link(Closure<?> fun) {
-        return ctx().node().spawn(self -> fun.call(), SpawnOptions.LINK.withInitialCall(funInitialCall()));
+    public static Pid spawn_link(Object fun) {
+        Closure<?> f = Args.bifFun(fun, ":erlang.spawn_link");
+        return ctx().node().spawn(self -> f.call(), SpawnOptions.LINK.withInitialCall(funInitialCall()));
     }
 
     /** Spawns a process monitored by the caller, as {@code spawn_monitor/1}: {@code {pid, ref}}. */
@@ -414,8 +410,8 @@ public final class Kernel {
         {pid, ref}. When the process exits, the caller receives
         {:DOWN, ref, :process, pid, reason}.
         """)
-    public static Tuple spawn_monitor(Closure<?> fun) {
-        return Process.spawnMonitor(fun);
+    public static Tuple spawn_monitor(Object fun) {
+        return Process.spawnMonitor(Args.bifFun(fun, ":erlang.spawn_monitor"));
     }
 
     /** {@code spawn_monitor(module, function, args)}. */
@@ -701,6 +697,7 @@ public final class Kernel {
      * @return what the function returns
      */
     public static Object apply(Closure<?> fun, List<?> args) {
+        if (fun == null) throw new BadFunctionError(null);
         return Values.normalize(fun.call(args.toArray()));
     }
 
@@ -923,7 +920,7 @@ public final class Kernel {
         Returns true if the term is a pid.
         """)
     public static boolean is_pid(Object term) {
-        return term instanceof Pid;
+        return Erlang.is_pid(term);
     }
 
     /** True for an atom (nil, true and false included), as {@code is_atom/1}. */
@@ -931,7 +928,7 @@ public final class Kernel {
         Returns true if the term is an atom (true, false and nil included).
         """)
     public static boolean is_atom(Object term) {
-        return term == null || term instanceof Atom || term instanceof Boolean;
+        return Erlang.is_atom(term);
     }
 
     /** The list's length, as {@code length/1}. */

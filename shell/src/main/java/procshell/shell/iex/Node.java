@@ -98,8 +98,9 @@ public final class Node {
             true
         """)
     public static Object connect(Object name) {
-        Atom node = Args.bifAtom(name, "1st");
         Distribution d = dist();
+        if (name == null) return d == null ? IGNORED : false; // the atom nil: no node has that name
+        Atom node = Args.bifAtom(name, "1st");
         return d == null ? IGNORED : d.connect(node);
     }
 

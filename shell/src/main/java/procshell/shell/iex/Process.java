@@ -52,9 +52,7 @@ public final class Process {
             true
         """)
     public static boolean exit(Object pid, Object reason) {
-        if (!(pid instanceof Pid p)) {
-            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
-        }
+        if (!(pid instanceof Pid p)) throw new BifErrors(":erlang.exit", Values.normalize(pid), Values.normalize(reason)).fail(1, "not a pid");
         return ctx().exit(p, Values.normalize(reason));
     }
 
@@ -81,6 +79,7 @@ public final class Process {
         """)
     public static Pid whereis(Object name) {
         Object n = IexSession.current().modules().nameTerm(name);
+        if (n == null) return null; // the atom nil, never a registered name
         if (!(n instanceof Atom a)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: not an atom\n");
         return ctx().node().names().whereisPid(a);
     }
@@ -164,10 +163,10 @@ public final class Process {
         """)
     public static Ref monitor(Object pidOrName) {
         Object n = IexSession.current().modules().nameTerm(pidOrName);
-        if (!(n instanceof Pid || n instanceof Atom || n instanceof Tuple)) {
+        if (!(n == null || n instanceof Pid || n instanceof Atom || n instanceof Tuple)) {
             throw ArgumentError.badArgument("2nd argument: not a pid", ":erlang.monitor(:process, " + Kernel.inspect(n) + ")");
         }
-        Pid pid = n instanceof Pid p ? p : ctx().node().whereis(n);
+        Pid pid = n == null ? null : n instanceof Pid p ? p : ctx().node().whereis(n); // nil: a name nobody has
         procshell.runtime.node.RemoteNodes remote = ctx().node().remote();
         if (pid == null && remote != null && n instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom
                 && t.get(1) instanceof Atom other && !other.equals(ctx().node().name())) {
@@ -218,7 +217,8 @@ public final class Process {
         caller with :noproc (or sends {:EXIT, pid, :noproc} if it traps exits).
         """)
     public static boolean link(Object pid) {
-        ctx().link(Args.bifPid(pid, "1st"));
+        if (!(Values.normalize(pid) instanceof Pid p)) throw new BifErrors(":erlang.link", Values.normalize(pid)).fail(1, "not a pid");
+        ctx().link(p);
         return true;
     }
 
@@ -227,7 +227,8 @@ public final class Process {
         Removes the link between the caller and a process; returns true.
         """)
     public static boolean unlink(Object pid) {
-        ctx().unlink(Args.bifPid(pid, "1st"));
+        if (!(Values.normalize(pid) instanceof Pid p)) throw new BifErrors(":erlang.unlink", Values.normalize(pid)).fail(1, "not a pid");
+        ctx().unlink(p);
         return true;
     }
 
