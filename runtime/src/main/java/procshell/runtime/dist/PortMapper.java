@@ -62,6 +62,11 @@ public final class PortMapper implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** True once {@link #close()} ran: it serves no one any more. */
+    public boolean isClosed() {
+        return server.isClosed();
+    }
+
     /** The names registered now, as {@code epmd -names} lists them. */
     public java.util.Set<String> names() {
         return java.util.Set.copyOf(nodes.keySet());
