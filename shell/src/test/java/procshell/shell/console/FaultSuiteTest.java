@@ -83,17 +83,46 @@ class FaultSuiteTest {
     }
 
     /**
-     * Item 6: where the stack cannot hold a recursion (a spawned process's stack is the JVM's), the
-     * error names the limit, in a few lines, without a Java name.
+     * Item 6: a spawned process (a virtual thread, whose stack may grow as deep as the JVM's
+     * {@code -Xss}: 1 GiB from {@code bin/procshell} and the test JVM) recurses as deep as the
+     * BEAM's does.
      */
     @Test
-    void aStackThatIsFullNamesTheLimitInAFewLines() {
-        String shown = PipedSession.transcript("defmodule Deeper do def f(0), do: 0; def f(n), do: 1 + f(n - 1) end",
+    void deepRecursionSucceedsInASpawnedProcess() {
+        int depth = STRESS ? 10_000_000 : 1_000_000;
+        assertEquals(List.of(List.of("{:module, Deep, <<...>>, {:f, 1}}"), List.of(Integer.toString(depth))),
+                PipedSession.outputs("defmodule Deep do def f(0), do: 0; def f(n), do: 1 + f(n - 1) end",
+                        "me = self(); spawn(fn -> send(me, {:r, Deep.f(" + depth + ")}) end); receive do {:r, r} -> r end"));
+    }
+
+    /**
+     * Item 6: where the stack cannot hold a recursion (here a shell started with a 4 MiB
+     * {@code -Xss}), the error names the limit, in a few lines, without a Java name.
+     */
+    @Test
+    void aStackThatIsFullNamesTheLimitInAFewLines() throws Exception {
+        String shown = shellWithStack("-Xss4m", "defmodule Deeper do def f(0), do: 0; def f(n), do: 1 + f(n - 1) end",
                 "pid = spawn(fn -> Deeper.f(100_000_000) end); ref = Process.monitor(pid)",
                 "receive do {:DOWN, ^ref, _, _, {e, _}} -> e end");
         assertTrue(shown.contains("** (SystemLimitError) a system limit has been reached (the process's stack is full"), shown);
         assertTrue(shown.lines().filter(l -> l.contains("Deeper.f/1")).count() <= 8, shown);
         assertNoJava(shown);
+    }
+
+    /** What a shell run as {@code java STACK ... procshell.shell.cli.Main} prints for the piped inputs. */
+    private static String shellWithStack(String stack, String... inputs) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("fault_suite_home");
+        ProcessBuilder pb = new ProcessBuilder(javaCommand, stack, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "procshell.shell.cli.Main", "--no-color");
+        pb.environment().put("HOME", home.toString());
+        pb.redirectErrorStream(true);
+        java.lang.Process child = pb.start();
+        try (java.io.Writer in = new java.io.OutputStreamWriter(child.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            for (String input : inputs) in.write(input + "\n");
+        }
+        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        child.waitFor();
+        return out;
     }
 
     /** Item 6: a raising init's {:error, {exception, stacktrace}} carries the BEAM's frames, never Java's. */
