@@ -11,9 +11,9 @@ import java.lang.management.MemoryType;
  * The BEAM's nearest equivalent is a process's {@code max_heap_size}; here the heap is shared, so
  * the process that finds it full at its reduction check (the one allocating) is the one stopped.
  */
-final class HeapGuard {
+public final class HeapGuard {
     /** The share of the old generation in use after a collection that counts as full. */
-    static final int FULL_PERCENT = 90;
+    public static final int FULL_PERCENT = 90;
 
     private static final MemoryPoolMXBean OLD = oldGeneration();
 
@@ -40,7 +40,7 @@ final class HeapGuard {
      * says so, a full collection confirms it first: the data that filled it may have become garbage
      * since (the process that built it was stopped), and no other process must be stopped for it.
      */
-    static boolean full() {
+    public static boolean full() {
         if (OLD == null || !OLD.isCollectionUsageThresholdExceeded()) return false;
         synchronized (HeapGuard.class) {
             if (!OLD.isCollectionUsageThresholdExceeded()) return false; // another process's collection cleared it
@@ -49,8 +49,35 @@ final class HeapGuard {
         }
     }
 
+    /**
+     * The bytes one element of a list built from computed elements takes at least: the list's slot
+     * and a boxed integer (the JVM's cons cell; the BEAM's is 16 bytes).
+     */
+    static final long BYTES_PER_ELEMENT = 20;
+
+    /**
+     * Checks, before a list of {@code elements} computed elements is built (a range made a list),
+     * that the node's memory could hold it at all: a list bigger than the whole heap fails at once
+     * with {@code :system_limit}, as a process over its {@code max_heap_size} is stopped on the
+     * BEAM, instead of after minutes of the JVM collecting to make room.
+     *
+     * @param elements how many elements the list will have
+     * @throws procshell.runtime.node.SystemLimitException when they cannot fit in the heap
+     */
+    public static void ensureRoomForList(long elements) {
+        long max = Runtime.getRuntime().maxMemory();
+        if (elements <= max / BYTES_PER_ELEMENT) return;
+        throw new procshell.runtime.node.SystemLimitException("a list of " + elements + " elements needs about "
+                + gigabytes(elements * (double) BYTES_PER_ELEMENT)
+                + " of memory, more than the node's " + gigabytes(max) + "; walk the range lazily (Enum.reduce/3, Stream) instead");
+    }
+
+    private static String gigabytes(double bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (1L << 30));
+    }
+
     /** The old generation's size in MB, for the error's message; 0 when unknown. */
-    static long maxMegabytes() {
+    public static long maxMegabytes() {
         return OLD == null ? 0 : OLD.getUsage().getMax() >> 20;
     }
 }

@@ -125,6 +125,23 @@ class FaultSuiteTest {
         return out;
     }
 
+    /**
+     * Item 6 (sizes of ranges materialised): a range too big for the node's memory made a list
+     * fails at once with the BEAM's {@code :system_limit} naming the size, instead of after the
+     * JVM spent a minute collecting; a lazy walk of the same range is not refused.
+     */
+    @Test
+    void aHugeRangeMadeAListFailsAtOnceNamingTheSize() {
+        String shown = PipedSession.transcript("Enum.to_list(1..2_000_000_000)", "Enum.map(1..2_000_000_000, &(&1 * 2))",
+                "1..2_000_000_000 |> Stream.map(&(&1 * 2)) |> Enum.take(3)");
+        assertTrue(shown.contains("ps(1)> Enum.to_list(1..2_000_000_000)\n** (SystemLimitError) a system limit has been reached"
+                + " (a list of 2000000000 elements needs about 37.3 GB of memory, more than the node's "), shown);
+        assertTrue(shown.contains("ps(1)> Enum.map(1..2_000_000_000, &(&1 * 2))\n** (SystemLimitError) a system limit has been reached"
+                + " (a list of 2000000000 elements needs about 37.3 GB"), shown);
+        assertTrue(shown.contains("ps(1)> 1..2_000_000_000 |> Stream.map(&(&1 * 2)) |> Enum.take(3)\n[2, 4, 6]"), shown);
+        assertNoJava(shown);
+    }
+
     /** Item 6: a raising init's {:error, {exception, stacktrace}} carries the BEAM's frames, never Java's. */
     @Test
     void aRaisingInitsStacktraceHasElixirFrames() {
