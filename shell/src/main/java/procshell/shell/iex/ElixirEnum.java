@@ -478,7 +478,7 @@ public final class ElixirEnum {
             [2, 4, 6]
         """)
     public static List<Object> map(Object enumerable, Object fun) {
-        List<Object> out = new ArrayList<>();
+        List<Object> out = Enumerables.listFor(enumerable);
         for (Iterator<Object> it = iterator(enumerable); it.hasNext();) out.add(call(fun, it.next()));
         return out;
     }

@@ -63,9 +63,22 @@ final class Enumerables {
             for (Object o : l) out.add(Values.normalize(o));
             return out;
         }
-        List<Object> out = new ArrayList<>();
+        List<Object> out = listFor(enumerable);
         for (Iterator<Object> it = iterator(enumerable); it.hasNext();) out.add(it.next());
         return out;
+    }
+
+    /**
+     * A new list for the elements of {@code enumerable}; for a range, whose size is known, checked
+     * first to fit in the node's memory.
+     *
+     * @throws procshell.runtime.node.SystemLimitException when a range's elements cannot fit
+     */
+    static List<Object> listFor(Object enumerable) {
+        if (!RangeTerm.is(enumerable)) return new ArrayList<>();
+        long n = RangeTerm.size(enumerable);
+        procshell.runtime.process.HeapGuard.ensureRoomForList(n);
+        return new ArrayList<>((int) Math.min(n, 1 << 16));
     }
 
     /** The elements as an Iterable (for {@code for} loops over a term). */
