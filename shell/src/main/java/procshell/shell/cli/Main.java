@@ -173,6 +173,16 @@ public final class Main implements Callable<Integer> {
                 if (Files.exists(history)) history = null; // unreadable and not moved aside: not saved
             }
             Console c = shell.interactive(terminal, history);
+            // System.halt/1 at the prompt: the terminal gets its settings back before the JVM ends
+            procshell.shell.eval.NodeHalt.onHalt(status -> {
+                try {
+                    terminal.close();
+                } catch (java.io.IOException ignored) {
+                    // halting anyway
+                }
+                System.out.flush();
+                Runtime.getRuntime().halt(status);
+            });
             if (!noColor && Console.supportsColor(terminal)) c.enableColors();
             startupFile(c);
             c.run();

@@ -109,7 +109,29 @@ class FaultSuiteTest {
         assertNoJava(shown);
     }
 
-    /** What a shell run as {@code java STACK ... procshell.shell.cli.Main} prints for the piped inputs. */
+    /**
+     * Item 7 ({@code System.exit} typed at the prompt): in a Groovy input ({@code ~G}) the calls
+     * that end the JVM raise, naming what stops the node; {@code :erlang.halt/1} and
+     * {@code System.halt/1} end the node with their status, as they end iex. In a shell of its own
+     * JVM, since a halt ends it.
+     */
+    @Test
+    void onlyTheBeamsHaltEndsTheNode() throws Exception {
+        String shown = shellWithStack("-Xss1g", "~G\"System.exit(5)\"", "~G\"Runtime.getRuntime().halt(6)\"",
+                "~G\"[1].each { System.exit(7) }\"", "x = 1", ":erlang.halt(4)", "IO.puts(:after_the_halt)");
+        for (String call : List.of("System.exit", "Runtime.halt", "System.exit")) {
+            assertTrue(shown.contains("** (RuntimeError) " + call + " would end the JVM under the node; to stop the node, as in iex,"
+                    + " call System.halt/1 (or System.stop/1, :erlang.halt/1)"), shown);
+        }
+        assertTrue(shown.endsWith("ps(2)> :erlang.halt(4)\n" + "exit status 4"), shown);
+        assertFalse(shown.contains("after_the_halt"), shown);
+        assertTrue(shellWithStack("-Xss1g", "System.halt(3)", "IO.puts(:after_the_halt)").endsWith("ps(1)> System.halt(3)\nexit status 3"));
+    }
+
+    /**
+     * What a shell run as {@code java STACK ... procshell.shell.cli.Main} prints for the piped
+     * inputs, then {@code exit status N}.
+     */
     private static String shellWithStack(String stack, String... inputs) throws Exception {
         String javaCommand = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
         java.nio.file.Path home = java.nio.file.Files.createTempDirectory("fault_suite_home");
@@ -121,8 +143,7 @@ class FaultSuiteTest {
             for (String input : inputs) in.write(input + "\n");
         }
         String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        child.waitFor();
-        return out;
+        return out + "exit status " + child.waitFor();
     }
 
     /**
