@@ -99,6 +99,37 @@ public final class ElixirSystem {
         return pid();
     }
 
+    /** {@code System.halt/0}: ends the node (and procshell) with exit status 0, at once, as iex ends. */
+    @Doc("Halts the node at once with status 0 (procshell exits, as iex does).")
+    public static Object halt() {
+        return halt(0);
+    }
+
+    /**
+     * {@code System.halt/1}: ends the node with this status: an integer 0..255, {@code :abort}
+     * (134) or a string (1, the BEAM's crash-dump slogan). Does not return.
+     */
+    @Doc("""
+        Halts the node at once with the status (an integer 0..255, :abort, or a string):
+        procshell exits, as iex does.
+        """)
+    public static Object halt(Object status) {
+        procshell.shell.eval.NodeHalt.halt(procshell.shell.eval.NodeHalt.status(Values.normalize(status)));
+        return null;
+    }
+
+    /** {@code System.stop/0}: stops the node with status 0 (procshell has no applications to stop first). */
+    @Doc("Stops the node with status 0: procshell exits.")
+    public static Object stop() {
+        return halt(0);
+    }
+
+    /** {@code System.stop/1}: stops the node with this status, as {@link #halt(Object)}. */
+    @Doc("Stops the node with the status: procshell exits.")
+    public static Object stop(Object status) {
+        return halt(status);
+    }
+
     /** {@code System.stacktrace/0} (deprecated): always {@code []}. */
     @Doc("Deprecated: always returns [].")
     public static List<Object> stacktrace() {

@@ -1169,6 +1169,23 @@ public final class Erlang {
         return Ops.apply(fun, l.toArray());
     }
 
+    /** {@code :erlang.halt/0}: ends the node with status 0 ({@code System.halt/0}). */
+    @Doc("Halts the node with status 0: procshell exits.")
+    public static Object halt() {
+        return ElixirSystem.halt(0);
+    }
+
+    /** {@code :erlang.halt/1}: ends the node with the status ({@code System.halt/1}). */
+    @Doc("Halts the node with the status (an integer 0..255, :abort or a string): procshell exits.")
+    public static Object halt(Object status) {
+        return ElixirSystem.halt(status);
+    }
+
+    /** {@code :erlang.halt/2}: as {@code halt/1}; the options ({@code flush:}) change nothing here. */
+    public static Object halt(Object status, Object options) {
+        return ElixirSystem.halt(status);
+    }
+
     /** {@code :erlang.apply/3}: {@code module.function(args...)}. */
     public static Object apply(Object module, Object function, Object args) {
         return Kernel.apply(module, function, args);
