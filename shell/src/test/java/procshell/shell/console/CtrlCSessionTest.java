@@ -138,4 +138,37 @@ class CtrlCSessionTest {
         assertEquals(FIRST + "ps(4)> ", interrupt("Loop.forever(0)", false));
         assertEverythingKept();
     }
+
+    @Test
+    void anEndlessTimerSleepIsStopped() {
+        assertEquals(FIRST + "ps(3)> ", interrupt(":timer.sleep(:infinity)", true));
+        assertEverythingKept();
+    }
+
+    @Test
+    void anAwaitWithoutTimeoutIsStoppedAndTheLinkedTaskStays() {
+        eval("t = Task.async(fn -> Process.sleep(:infinity) end); :ok");
+        assertEquals(FIRST + "ps(4)> ", interrupt("Task.await(t, :infinity)", true));
+        assertEquals("true", eval("Process.alive?(t.pid)"));
+        assertEverythingKept();
+    }
+
+    @Test
+    void aGetFromAHangingAgentIsStopped() {
+        eval("{:ok, agent} = Agent.start_link(fn -> 0 end); Agent.cast(agent, fn s -> Process.sleep(:infinity); s end)");
+        assertEquals(FIRST + "ps(4)> ", interrupt("Agent.get(agent, & &1, :infinity)", true));
+        assertEquals("true", eval("Process.alive?(agent)"));
+        assertEverythingKept();
+    }
+
+    @Test
+    void aTraceOfProcessesIsStoppedAndTracesAgain() {
+        eval("{:ok, echo} = Agent.start_link(fn -> 0 end)");
+        // what was recorded until Ctrl-C is drawn (here: nothing), then the input stops as any does
+        assertEquals("(no messages among the traced processes)\n" + FIRST + "ps(4)> ", interrupt("trace([echo], 600_000)", true));
+        assertEverythingKept();
+        // tracing goes on working: a new trace draws the call and returns its value
+        String drawn = eval("trace(fn -> Agent.get(echo, & &1) end)");
+        assertEquals("0", drawn.substring(drawn.lastIndexOf('\n') + 1), drawn);
+    }
 }
