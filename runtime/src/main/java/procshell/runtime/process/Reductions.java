@@ -17,19 +17,30 @@ public final class Reductions {
     private Reductions() {}
 
     /**
-     * Counts one reduction of the calling thread's process. Stops the work when the thread was
+     * Counts one reduction of the calling thread's process. At the end of its time slice (every
+     * {@value #BUDGET} reductions) the process yields its carrier, and stops when its thread was
      * interrupted: throws {@link ProcessExitedError} in a process that was killed and the
      * {@link Interruption} of a process whose work was interrupted ({@link LocalProcess#interrupt}),
-     * and, at the end of a time slice, {@link procshell.runtime.node.SystemLimitException} when the
-     * node's memory is nearly full ({@link HeapGuard}).
+     * and {@link procshell.runtime.node.SystemLimitException} when the node's memory is nearly full
+     * ({@link HeapGuard}). So a killed or interrupted process stops within one time slice, as the
+     * BEAM handles an exit signal when the process is next scheduled.
+     *
+     * <p>The common case is one thread-local read and a decrement, small enough for the JIT to
+     * inline into the compiled code; the rest is {@link #endOfSlice}.
      *
      * @return true when the thread was interrupted and no process claims it (code running outside
      *         any process, or an interrupt nobody asked for): the caller then stops its work
      */
     public static boolean check() {
-        if (Thread.currentThread().isInterrupted()) return interrupted();
         ProcessContext ctx = ProcessContext.current();
-        if (ctx == null || --ctx.reductionsLeft > 0) return false;
+        if (ctx != null && --ctx.reductionsLeft > 0) return false;
+        return endOfSlice(ctx);
+    }
+
+    /** The end of a time slice (or a check outside any process): interrupts, memory, yield. */
+    private static boolean endOfSlice(ProcessContext ctx) {
+        if (Thread.currentThread().isInterrupted()) return interrupted();
+        if (ctx == null) return false;
         ctx.reductionsLeft = BUDGET;
         ctx.process().addReductions(BUDGET);
         if (HeapGuard.full()) {
