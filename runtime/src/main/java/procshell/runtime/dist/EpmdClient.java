@@ -73,6 +73,11 @@ public final class EpmdClient {
             Thread.ofPlatform().daemon().name("procshell-epmd-keeper-" + alive).start(this::keep);
         }
 
+        /** The open ALIVE2 connection, or null while no port mapper holds the name (between one and the next). */
+        public Socket socket() {
+            return socket;
+        }
+
         /** The creation the port mapper assigned at the first registration. */
         public int creation() {
             return creation;
