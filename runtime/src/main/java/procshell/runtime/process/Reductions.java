@@ -48,9 +48,18 @@ public final class Reductions {
                     + "% of the JVM heap's " + HeapGuard.maxMegabytes() + " MB of long-lived data is in use after a collection;"
                     + " this process was building more");
         }
-        Thread.yield(); // the end of the time slice: other runnable processes take the carrier
+        // The end of the time slice: other runnable processes take the carrier. A yield puts the
+        // process back in its carrier's own queue when that holds other work, so processes spinning
+        // on every carrier (twice as many as carriers) would never let in one woken from outside
+        // (a new process, a reply): every FAIR_EVERY-th slice it parks a moment instead, which
+        // puts it in the scheduler's shared queue, behind those waiting there.
+        if ((ctx.process().reductions() / BUDGET) % FAIR_EVERY == 0) java.util.concurrent.locks.LockSupport.parkNanos(1_000);
+        else Thread.yield();
         return Thread.currentThread().isInterrupted() && interrupted();
     }
+
+    /** Every how many time slices a process goes to the back of the scheduler's shared queue. */
+    static final int FAIR_EVERY = 8;
 
     /**
      * {@link #check()} for the runtime's loops: counts one reduction and throws where
