@@ -13,10 +13,26 @@ import procshell.runtime.node.Tuple;
  * {@code p1 = p2}. Literals match exactly ({@code 1} does not match {@code 1.0}).
  */
 final class PatternCompiler {
-    private final Compiler compiler;
+    private static final Class<?> OPS = procshell.shell.iex.Ops.class;
 
-    PatternCompiler(Compiler compiler) {
-        this.compiler = compiler;
+    /** Compiles the expressions a pattern holds (map keys, attributes, aliases) to Groovy. */
+    interface Expressions {
+        /** The Groovy of an expression evaluated in the scope. */
+        String groovy(Object ast, Scope scope);
+    }
+
+    private final Unit unit;
+    /** The compiler's expressions, or null when the pattern is planned for the direct path. */
+    private final Expressions expressions;
+
+    /**
+     * @param unit        where fresh variable names come from
+     * @param expressions the compiler's, or null for a pattern the direct path runs (its
+     *                    expressions are then left as quoted forms)
+     */
+    PatternCompiler(Unit unit, Expressions expressions) {
+        this.unit = unit;
+        this.expressions = expressions;
     }
 
     /**
@@ -33,7 +49,7 @@ final class PatternCompiler {
     /** Adds the steps matching {@code ast} against {@code subject} to one pattern (several subjects share it). */
     void match(Object ast, String subject, Scope scope, Pattern p) {
         if (ast == null || ast instanceof Boolean || ast instanceof Number || ast instanceof String || ast instanceof Atom) {
-            p.test("procshell.shell.iex.Ops.same(" + subject + ", " + compiler.literal(ast) + ")");
+            p.test(call("same", ref(subject), new Pattern.Literal(ast)));
             return;
         }
         if (ast instanceof List<?> list) {
@@ -57,11 +73,7 @@ final class PatternCompiler {
                     return;
                 }
                 case "^" -> {
-                    String pinned = scope.lookup(Quoted.name(args.get(0)));
-                    if (pinned == null) {
-                        throw new CompileError(Quoted.line(ast), "undefined variable ^" + Quoted.name(args.get(0)));
-                    }
-                    p.test("procshell.shell.iex.Ops.same(" + subject + ", " + pinned + ")");
+                    p.test(call("same", ref(subject), pinned(ast, scope)));
                     return;
                 }
                 case "=" -> {
@@ -88,7 +100,7 @@ final class PatternCompiler {
                     }
                 }
                 case "__aliases__", "__MODULE__", "@" -> {
-                    p.test("procshell.shell.iex.Ops.same(" + subject + ", " + compiler.expr(ast, scope, new Block()) + ")");
+                    p.test(call("same", ref(subject), expression(ast, scope)));
                     return;
                 }
                 case "<<>>" -> {
@@ -102,7 +114,7 @@ final class PatternCompiler {
                 default -> { }
             }
         }
-        throw new CompileError(Quoted.line(ast), "cannot use " + compiler.describe(ast) + " inside a match (not supported by procshell)");
+        throw new CompileError(Quoted.line(ast), "cannot use " + Compiler.describe(ast) + " inside a match (not supported by procshell)");
     }
 
     private static Number negate(Number n) {
@@ -114,25 +126,25 @@ final class PatternCompiler {
         if (name.equals("_")) return;
         String bound = p.variables.get(name);
         if (bound != null) {
-            p.test("procshell.shell.iex.Ops.same(" + subject + ", " + bound + ")");
+            p.test(call("same", ref(subject), ref(bound)));
             return;
         }
-        String v = compiler.unit.variable(name);
-        p.bind(v, subject);
+        String v = unit.variable(name);
+        p.bind(v, ref(subject));
         p.variables.put(name, v);
     }
 
     private void tuple(List<Object> elements, String subject, Scope scope, Pattern p) {
-        p.test("procshell.shell.iex.Ops.isTuple(" + subject + ", " + elements.size() + ")");
+        p.test(call("isTuple", ref(subject), literal(elements.size())));
         for (int i = 0; i < elements.size(); i++) {
-            element(elements.get(i), "procshell.shell.iex.Ops.elem(" + subject + ", " + i + ")", scope, p);
+            element(elements.get(i), call("elem", ref(subject), literal(i)), scope, p);
         }
     }
 
     /** Matches a part of the subject: a variable binds it directly, anything else through a temporary. */
-    private void element(Object ast, String expr, Scope scope, Pattern p) {
+    private void element(Object ast, Pattern.Term expr, Scope scope, Pattern p) {
         if (Quoted.isVar(ast) && "_".equals(Quoted.name(ast))) return;
-        String t = compiler.unit.fresh("t");
+        String t = unit.fresh("t");
         p.bind(t, expr);
         match(ast, t, scope, p);
     }
@@ -142,48 +154,47 @@ final class PatternCompiler {
         Object last = n == 0 ? null : elements.get(n - 1);
         if (n > 0 && Quoted.isCall(last, "|", 2)) {
             // [a, b | tail]: at least n elements, the n-th being the last head
-            p.test("procshell.shell.iex.Ops.isListAtLeast(" + subject + ", " + n + ")");
-            for (int i = 0; i < n - 1; i++) element(elements.get(i), "procshell.shell.iex.Ops.at(" + subject + ", " + i + ")", scope, p);
+            p.test(call("isListAtLeast", ref(subject), literal(n)));
+            for (int i = 0; i < n - 1; i++) element(elements.get(i), call("at", ref(subject), literal(i)), scope, p);
             List<Object> bar = Quoted.args(last);
-            element(bar.get(0), "procshell.shell.iex.Ops.at(" + subject + ", " + (n - 1) + ")", scope, p);
-            element(bar.get(1), "procshell.shell.iex.Ops.drop(" + subject + ", " + n + ")", scope, p);
+            element(bar.get(0), call("at", ref(subject), literal(n - 1)), scope, p);
+            element(bar.get(1), call("drop", ref(subject), literal(n)), scope, p);
             return;
         }
-        p.test("procshell.shell.iex.Ops.isList(" + subject + ", " + n + ")");
-        for (int i = 0; i < n; i++) element(elements.get(i), "procshell.shell.iex.Ops.at(" + subject + ", " + i + ")", scope, p);
+        p.test(call("isList", ref(subject), literal(n)));
+        for (int i = 0; i < n; i++) element(elements.get(i), call("at", ref(subject), literal(i)), scope, p);
     }
 
     private void map(List<Object> pairs, String subject, Scope scope, Pattern p) {
-        p.test("procshell.shell.iex.Ops.isMap(" + subject + ")");
+        p.test(call("isMap", ref(subject)));
         for (Object pair : pairs) {
             Tuple kv = (Tuple) pair;
-            String key = keyExpr(kv.get(0), scope);
-            p.test("procshell.shell.iex.Ops.hasKey(" + subject + ", " + key + ")");
-            element(kv.get(1), "procshell.shell.iex.Ops.get(" + subject + ", " + key + ")", scope, p);
+            Pattern.Term key = keyExpr(kv.get(0), scope);
+            p.test(call("hasKey", ref(subject), key));
+            element(kv.get(1), call("get", ref(subject), key), scope, p);
         }
     }
 
-    private String keyExpr(Object key, Scope scope) {
-        if (Quoted.isCall(key, "^", 1)) {
-            String pinned = scope.lookup(Quoted.name(Quoted.args(key).get(0)));
-            if (pinned == null) throw new CompileError(Quoted.line(key), "undefined variable ^" + Quoted.name(Quoted.args(key).get(0)));
-            return pinned;
-        }
+    private Pattern.Term keyExpr(Object key, Scope scope) {
+        if (Quoted.isCall(key, "^", 1)) return pinned(key, scope);
         if (Quoted.isVar(key)) {
             throw new CompileError(Quoted.line(key), "cannot use variable " + Quoted.name(key) + " as map key inside a pattern."
                     + " Map keys in patterns can only be literals (such as atoms, strings, tuples, and the like) or an existing"
                     + " variable matched with the pin operator (such as ^some_var)");
         }
-        return compiler.expr(key, scope, new Block());
+        if (key == null || key instanceof Boolean || key instanceof Number || key instanceof String || key instanceof Atom) {
+            return new Pattern.Literal(key);
+        }
+        return expression(key, scope);
     }
 
     private void struct(List<Object> args, String subject, Scope scope, Pattern p) {
         Object name = args.get(0);
         List<Object> pairs = Quoted.args(args.get(1));
-        p.test("procshell.shell.iex.Ops.isMap(" + subject + ")");
-        String structKey = compiler.unit.atom("__struct__");
-        p.test("procshell.shell.iex.Ops.hasKey(" + subject + ", " + structKey + ")");
-        element(name, "procshell.shell.iex.Ops.get(" + subject + ", " + structKey + ")", scope, p);
+        p.test(call("isMap", ref(subject)));
+        Pattern.Term structKey = new Pattern.Literal(Atom.of("__struct__"));
+        p.test(call("hasKey", ref(subject), structKey));
+        element(name, call("get", ref(subject), structKey), scope, p);
         map(pairs, subject, scope, p);
     }
 
@@ -196,7 +207,32 @@ final class PatternCompiler {
             throw new CompileError(line, "the left argument of <> operator inside a match should always be a literal binary"
                     + " because its size can't be verified");
         }
-        p.test("procshell.shell.iex.Ops.startsWith(" + subject + ", " + Groovy.string(s) + ")");
-        element(args.get(1), "procshell.shell.iex.Ops.after(" + subject + ", " + s.length() + ")", scope, p);
+        p.test(call("startsWith", ref(subject), new Pattern.Literal(s)));
+        element(args.get(1), call("after", ref(subject), literal(s.length())), scope, p);
+    }
+
+    /** {@code ^name}: the pinned variable, which must be bound. */
+    private static Pattern.Term pinned(Object pin, Scope scope) {
+        String name = Quoted.name(Quoted.args(pin).get(0));
+        String groovy = scope.lookup(name);
+        if (groovy == null) throw new CompileError(Quoted.line(pin), "undefined variable ^" + name);
+        return new Pattern.Pinned(name, groovy);
+    }
+
+    /** An expression of the pattern: compiled now by the compiler, planned later by the direct path. */
+    private Pattern.Term expression(Object ast, Scope scope) {
+        return new Pattern.Expression(ast, expressions == null ? null : expressions.groovy(ast, scope));
+    }
+
+    private static Pattern.Term call(String opsFunction, Pattern.Term... args) {
+        return new Pattern.Call(OPS, opsFunction, args);
+    }
+
+    private static Pattern.Term ref(String variable) {
+        return new Pattern.Ref(variable);
+    }
+
+    private static Pattern.Term literal(int n) {
+        return new Pattern.Literal(n);
     }
 }
