@@ -30,7 +30,7 @@ final class Compiler {
 
     Compiler(Unit unit) {
         this.unit = unit;
-        this.patterns = new PatternCompiler(this);
+        this.patterns = new PatternCompiler(unit, (ast, s) -> expr(ast, s, new Block()));
         this.control = new ControlCompiler(this);
         this.modules = new ModuleCompiler(this);
     }
@@ -84,7 +84,7 @@ final class Compiler {
     }
 
     /** A short description of a quoted expression for error messages. */
-    String describe(Object ast) {
+    static String describe(Object ast) {
         String n = Quoted.name(ast);
         return n != null ? n : procshell.shell.iex.Kernel.inspect(ast);
     }
@@ -384,7 +384,7 @@ final class Compiler {
         String t = unit.fresh("t");
         b.line("def " + t + " = " + v + ";");
         Pattern p = patterns.compile(pattern, t, s);
-        p.require(b, OPS + ".matchError(" + t + ");");
+        p.require(b, this, OPS + ".matchError(" + t + ");");
         p.bindIn(s);
         return t;
     }

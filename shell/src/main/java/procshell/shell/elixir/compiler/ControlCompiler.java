@@ -80,7 +80,7 @@ final class ControlCompiler {
         }
         Pattern p = new Pattern();
         for (int i = 0; i < subjects.size(); i++) c.patterns.match(clause.patterns().get(i), subjects.get(i), outer, p);
-        int opened = p.open(b);
+        int opened = p.open(b, c);
         p.bindIn(cs);
         if (clause.guard() != null) {
             String g = guard(clause.guard(), cs, b);
@@ -249,7 +249,7 @@ final class ControlCompiler {
                     pattern = Quoted.args(pattern).get(0);
                 }
                 Pattern p = c.patterns.compile(pattern, x, fs);
-                p.require(b, "continue;");
+                p.require(b, c, "continue;");
                 p.bindIn(fs);
                 if (guard != null) b.line("if (!" + guard(guard, fs, b) + ") continue;");
             } else if (BinaryPattern.isGenerator(q)) {
@@ -275,7 +275,7 @@ final class ControlCompiler {
     }
 
     /** {@code for x <- xs, into: %{} do ... end}: the options and the do block are one keyword list. */
-    private static List<Object> mergeOptions(List<Object> args) {
+    static List<Object> mergeOptions(List<Object> args) {
         List<Object> out = new ArrayList<>(args);
         while (out.size() >= 2 && isKeywords(out.get(out.size() - 1)) && isKeywords(out.get(out.size() - 2))) {
             List<Object> merged = new ArrayList<>((List<?>) out.remove(out.size() - 2));
@@ -351,29 +351,44 @@ final class ControlCompiler {
         return r;
     }
 
-    /** {@code rescue e in [A, B] ->}, {@code rescue A ->}, {@code rescue e ->}: a test on the exception and a clause binding it. */
-    private void rescueClause(Clause cl, String e, List<Clause> handlers, List<String> tests) {
-        Object p = cl.patterns().get(0);
-        Object var = Tuple.of(Atom.of("_"), List.of(), null);
-        Object names = null;
-        if (Quoted.isCall(p, "in", 2)) {
-            var = Quoted.args(p).get(0);
-            names = Quoted.args(p).get(1);
-        } else if (Quoted.isAlias(p)) {
-            names = p;
-        } else {
-            var = p;
+    /**
+     * A rescue clause as read: {@code rescue e in [A, B] ->}, {@code rescue A ->},
+     * {@code rescue e ->}. The compiler and the direct path both read it here.
+     *
+     * @param handler the clause with the exception's variable (or {@code _}) as its one pattern
+     * @param modules the exception modules it names, as quoted; null when it takes any error
+     */
+    record Rescue(Clause handler, List<?> modules) {
+        static Rescue of(Clause cl) {
+            Object p = cl.patterns().get(0);
+            Object var = Tuple.of(Atom.of("_"), List.of(), null);
+            Object names = null;
+            if (Quoted.isCall(p, "in", 2)) {
+                var = Quoted.args(p).get(0);
+                names = Quoted.args(p).get(1);
+            } else if (Quoted.isAlias(p)) {
+                names = p;
+            } else {
+                var = p;
+            }
+            List<?> modules = names == null ? null : names instanceof List<?> l ? l : List.of(names);
+            return new Rescue(new Clause(List.of(var), cl.guard(), cl.body()), modules);
         }
+    }
+
+    /** A rescue clause: a test on the exception and a clause binding it. */
+    private void rescueClause(Clause cl, String e, List<Clause> handlers, List<String> tests) {
+        Rescue rescue = Rescue.of(cl);
         String test = OPS + ".isError(" + e + ")";
-        if (names != null) {
+        if (rescue.modules() != null) {
             List<String> alts = new ArrayList<>();
-            for (Object n : names instanceof List<?> l ? l : List.of(names)) {
+            for (Object n : rescue.modules()) {
                 String full = Quoted.isAlias(n) ? c.aliasName(n, new Scope()).substring(7) : String.valueOf(n);
                 alts.add(OPS + ".isException(" + e + ", " + Groovy.string(full) + ")");
             }
             test = "(" + String.join(" || ", alts) + ")";
         }
-        handlers.add(new Clause(List.of(var), cl.guard(), cl.body()));
+        handlers.add(rescue.handler());
         tests.add(test + " && " + OPS + ".isError(" + e + ")");
     }
 
