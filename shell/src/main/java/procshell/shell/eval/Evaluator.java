@@ -27,9 +27,9 @@ import procshell.shell.elixir.reader.ElixirReader;
 /**
  * Evaluates the shell's inputs: reads them as Elixir ({@link ElixirReader}), compiles the quoted
  * form onto Groovy ({@link ElixirCompiler}), lets Groovy compile that to bytecode and runs it,
- * keeping bindings and modules between inputs. An input of plain calls and data (no {@code fn},
- * no module, no pattern) is evaluated from its quoted form instead ({@link DirectInput}): it
- * neither waits for Groovy to load nor pays Groovy's compiler. An input that is one {@code ~G}
+ * keeping bindings and modules between inputs. An input without a module definition (calls,
+ * data, patterns, fns, control flow) is evaluated from its quoted form instead
+ * ({@link DirectInput}): it neither waits for Groovy to load nor pays Groovy's compiler. An input that is one {@code ~G}
  * sigil is Groovy ({@link GroovyInput}).
  *
  * <p>Every input sees {@code procshell.shell.iex.Kernel}'s functions and the Elixir-named modules

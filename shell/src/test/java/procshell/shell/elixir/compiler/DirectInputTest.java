@@ -26,7 +26,7 @@ import procshell.shell.inspect.ErrorFormatter;
  * variables they bind carried to later inputs; the forms the direct path does not take are left
  * to the compiler.
  */
-@Timeout(60)
+@Timeout(120) // each test evaluates its corpus twice, one way compiling ~100 inputs
 class DirectInputTest {
     /** Inputs in order (later ones read what earlier ones bound), each one the direct path takes. */
     private static final List<String> DIRECT = List.of(
@@ -47,19 +47,93 @@ class DirectInputTest {
             "if length(x) > 2, do: :long, else: :short", "if nil, do: 1", "unless false, do: :yes", "unless 0, do: :no, else: :else",
             "if true do\n  w = 1\n  w + 1\nend", "if x == [] do\n  :empty\nelse\n  hd(x)\nend", "if :a + 1, do: 2", "exit(:normal)");
 
+    /**
+     * Inputs with patterns and control flow, in order, each one the direct path takes: both paths run the
+     * pattern steps {@link PatternCompiler} plans, and raise the same errors.
+     */
+    private static final List<String> CONTROL = List.of(
+            "x = [1, 2, 3]",
+            // patterns
+            "{:ok, a} = {:ok, 1}", "a", "[h | t] = [1, 2, 3]", "{h, t}", "%{k: v} = %{k: 2, j: 3}", "v", "{:ok, a} = {:error, 1}", "a",
+            "[_, second | _] = [1, 2, 3]; second", "\"he\" <> rest = \"hello\"", "rest", "^a = 1", "^a = 2", "{b, b} = {1, 1}",
+            "{b, b} = {1, 2}", "{:ok, pid} = Agent.start_link(fn -> 0 end)", "is_pid(pid)", "%{^a => found} = %{1 => :one}", "found",
+            "_ = 5", "{x1, _} = {1.0, 2}", "1 = 1.0", "[1, 2] = [1]", "%{a: 1} = [a: 1]", "{_, {c, [d]}} = {0, {:c, [:d]}}; {c, d}",
+            "%URI{host: host} = URI.parse(\"http://example.com/x\"); host", "Foo.Bar = Foo.Bar",
+            // case
+            "case x do\n  [a | _] -> a\n  [] -> :empty\nend", "a", "case {1, 2} do\n  {a, b} when a > b -> :gt\n  {a, b} when a < b -> :lt\nend",
+            "case 5 do\n  1 -> :a\nend", "case :x do\n  y -> y\nend", "case 1 do\n  n when hd(n) -> :bad\n  _ -> :guard_raised\nend",
+            "case [1] do\n  [n] = all -> {n, all}\nend", "case 2 do\n  n when n == 1 when n == 2 -> :either\nend",
+            // fns of several clauses, with patterns and guards
+            "g = fn\n  0 -> :zero\n  n when n > 0 -> :pos\nend", "g.(0)", "g.(5)", "g.(-1)", "fn {a, b} -> a + b end.({1, 2})",
+            "fn a, a -> a end.(1, 1)", "fn a, a -> a end.(1, 2)", "Enum.map([{1, 2}, {3, 4}], fn {a, b} -> a * b end)",
+            "fn _a -> :ignored end.(1)", "Enum.map([1, 2], fn 1 -> :one end)", "k = fn {:ok, v} -> v end", "k.(:error)",
+            // cond
+            "cond do\n  1 > 2 -> :no\n  true -> :yes\nend", "cond do\n  false -> 1\nend", "cond do\n  hd([]) -> 1\nend",
+            // with
+            "with {:ok, v} <- {:ok, 1}, w = v + 1, {:ok, u} <- {:ok, w} do\n  u\nend", "with {:ok, v} <- {:error, 1} do\n  v\nend",
+            "with {:ok, v} <- :x do\n  v\nelse\n  :y -> 1\nend", "with {:ok, v} <- :y do\n  v\nelse\n  :y -> :handled\nend",
+            "with {:ok, v} when v > 5 <- {:ok, 1}, do: v",
+            // for
+            "for n <- 1..10, rem(n, 2) == 0, do: n * n", "for {k, v} <- %{a: 1, b: 2}, into: %{}, do: {v, k}",
+            "for x <- [1, 2], y <- [:a, :b], do: {x, y}", "for x <- [1, 1, 2], uniq: true, do: x",
+            "for x <- [1, 2, 3], reduce: 0 do\n  acc -> acc + x\nend", "for {:ok, v} <- [{:ok, 1}, :err, {:ok, 2}], do: v",
+            "for x when x > 1 <- [1, 2, 3], do: x", "for x <- [1, 2], reduce: 0 do\n  1 -> 1\nend", "for x <- 5, do: x",
+            // try
+            "try do\n  raise \"boom\"\nrescue\n  e in RuntimeError -> e.message\nend", "try do\n  throw :ball\ncatch\n  v -> {:caught, v}\nend",
+            "try do\n  exit(:bye)\ncatch\n  :exit, r -> r\nend", "try do\n  1 + :a\nrescue\n  ArithmeticError -> :arith\nend",
+            "try do\n  :ok\nafter\n  :ignored\nend", "try do\n  1\nelse\n  2 -> 3\nend", "try do\n  1\nelse\n  1 -> :one\nend",
+            "try do\n  raise \"x\"\nrescue\n  ArgumentError -> :no\nend", "try do\n  hd([])\nrescue\n  e -> e\nend",
+            "try do\n  throw 1\ncatch\n  :throw, 2 -> :two\nend", "try do\n  :erlang.error(:oops)\ncatch\n  kind, value -> {kind, value}\nend",
+            // receive
+            "send(self(), {:hello, 1})", "receive do\n  {:hello, n} -> n\nend", "receive do\n  m -> m\nafter\n  0 -> :none\nend",
+            "send(self(), :a); receive do\n  :b -> 1\nafter\n  10 -> :timeout\nend", "receive do\n  :a -> :got_a\nend",
+            "send(self(), 5); receive do\n  n when n > 10 -> :big\n  n when is_integer(n) -> {:small, n}\nend",
+            "receive do\nafter\n  :bad -> 1\nend",
+            // match?
+            "match?({:ok, _}, {:ok, 1})", "match?([_ | _], [])", "match?(n when n > 1, 2)",
+            // a loop the direct path runs still stops when its process is killed (a reduction per step)
+            "busy = spawn(fn -> for _ <- 1..1_000_000_000, reduce: 0 do\n  acc -> acc + 1\nend end)", "ref = Process.monitor(busy)",
+            "Process.exit(busy, :kill)", "receive do\n  {:DOWN, ^ref, :process, _, reason} -> reason\nend");
+
     /** Inputs the compiler keeps: functions, control flow, patterns, modules, names that are no variable. */
     private static final List<String> COMPILED = List.of(
-            "fn a when a > 0 -> a end", "if true do\n  w = 1\nend\nw", "if 1, 2", "fn\n  1 -> :one\n  _ -> :other\nend", "fn {a, b} -> a + b end", "fn a, a -> a end",
-            "fn _a -> _a end", "case 1 do\n  1 -> :one\nend", "{:ok, a} = {:ok, 1}", "[a | _] = [1]",
-            "defmodule Foo do\nend", "cond do\n  true -> 1\nend", "%{m | a: 1}", "for n <- [1], do: n", "undefined_fun(1)", "self", "unbound_name",
-            "alias Foo.Bar", "import Enum", "~w(a b)", "&Enum.sum/1", "receive do\n  m -> m\nafter 0 -> :none\nend", "h Enum",
-            "_ = 1", "^x = 1", "__MODULE__.foo()", "%URI{}", "try do\n  1\nrescue\n  _ -> 2\nend");
+            "if true do\n  w = 1\nend\nw", "if 1, 2", "defmodule Foo do\nend", "%{m | a: 1}", "undefined_fun(1)", "self", "unbound_name",
+            "alias Foo.Bar", "import Enum", "~w(a b)", "&Enum.sum/1", "h Enum", "__MODULE__.foo()", "%URI{}", "^y = 1",
+            "case 1 do\nend", "fn\n  1 -> :a\n  1, 2 -> :b\nend", "{a, ^nope} = {1, 2}", "%{k => 1} = %{}");
 
     @Test
     void directInputsPrintWhatTheCompiledOnesPrint() {
         List<String> direct = run(DIRECT, true);
         List<String> compiled = run(DIRECT, false);
         for (int i = 0; i < DIRECT.size(); i++) assertEquals(masked(compiled.get(i)), masked(direct.get(i)), "input: " + DIRECT.get(i));
+    }
+
+    @Test
+    void patternsAndControlFlowPrintWhatTheCompiledOnesPrint() {
+        List<String> direct = run(CONTROL, true);
+        List<String> compiled = run(CONTROL, false);
+        for (int i = 0; i < CONTROL.size(); i++) assertEquals(masked(compiled.get(i)), masked(direct.get(i)), "input: " + CONTROL.get(i));
+    }
+
+    @Test
+    void failedMatchesPrintWhatIexPrints() {
+        List<String> inputs = List.of("{:ok, a} = {:error, 1}", "case 5 do\n  1 -> :a\nend", "f = fn 1 -> :a; {x} when x > 0 -> x end", "f.(2)",
+                "f.({3})", "with {:ok, v} <- {:ok, 1}, {:ok, w} <- {:error, v} do\n  w\nend", "cond do\n  false -> 1\nend",
+                "try do\n  1\nelse\n  2 -> 3\nend", "with {:ok, v} <- :x do\n  v\nelse\n  :y -> 1\nend");
+        List<String> expected = List.of("** (MatchError) no match of right hand side value: {:error, 1}", "** (CaseClauseError) no case clause matching: 5",
+                "#Function<…/1>", """
+                ** (FunctionClauseError) no function clause matching in :erl_eval."-inside-an-interpreted-fun-"/1
+
+                    The following arguments were given to :erl_eval."-inside-an-interpreted-fun-"/1:
+
+                        # 1
+                        2""", "3", "{:error, 1}", "** (CondClauseError) no cond clause evaluated to a truthy value",
+                "** (TryClauseError) no try clause matching: 1", "** (WithClauseError) no with clause matching: :x");
+        List<String> got = run(inputs, true);
+        for (int i = 0; i < inputs.size(); i++) {
+            String printed = masked(got.get(i)).strip().replaceAll("(?m)[ \\t]+$", "").replaceAll("#Function<…/1[^>]*>", "#Function<…/1>");
+            assertEquals(expected.get(i), printed, "input: " + inputs.get(i));
+        }
     }
 
     @Test
@@ -81,9 +155,9 @@ class DirectInputTest {
         assertNull(DirectInput.plan(ElixirReader.read("x + 1", "iex"), Set.of()), "an unbound name is the compiler's");
     }
 
-    /** What two runs may print differently: a fn's identity, a pid's number. */
+    /** What two runs may print differently: a fn's identity, a pid's or a reference's number. */
     private static String masked(String printed) {
-        return printed.replaceAll("#Function<[0-9a-f]+/", "#Function<…/").replaceAll("#PID<[0-9.]+>", "#PID<…>");
+        return printed.replaceAll("#Function<[0-9a-f]+/", "#Function<…/").replaceAll("#PID<[0-9.]+>", "#PID<…>").replaceAll("#Reference<[0-9.]+>", "#Reference<…>");
     }
 
     /** What each input prints, evaluated in order in one session, directly or compiled. */

@@ -1,0 +1,306 @@
+package procshell.shell.elixir.compiler;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Tuple;
+import procshell.shell.iex.Ops;
+
+/**
+ * Plans a prompt input's expressions for {@link DirectInput}, keeping which slot holds each
+ * variable (a scope maps an Elixir name to its current slot; a rebinding takes a new slot, so a fn
+ * keeps the value it saw). Calls resolve as the compiler resolves them ({@link CallTargets});
+ * control flow and patterns are {@link DirectControl}'s. A form that is the compiler's throws
+ * {@link Unsupported}.
+ */
+final class DirectPlanner {
+    /** Thrown while planning a form that is the compiler's to compile (or to report as an error). */
+    static final class Unsupported extends RuntimeException {
+        static final Unsupported INSTANCE = new Unsupported();
+
+        private Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final DirectControl control = new DirectControl(this);
+    private int slots;
+
+    /** A new slot. */
+    int slot() {
+        return slots++;
+    }
+
+    /** How many slots the input needs. */
+    int slots() {
+        return slots;
+    }
+
+    /** Plans an expression in a scope; what it binds is bound in the scope. */
+    DirectExpr expr(Object ast, Map<String, Integer> scope) {
+        if (ast == null || ast instanceof Boolean || ast instanceof String) return DirectExpr.constant(ast);
+        if (ast instanceof Double) return DirectExpr.constant(ast);
+        if (ast instanceof Number n) return DirectExpr.constant(integerLiteral(n));
+        if (ast instanceof Atom a) return atom(a.name());
+        if (ast instanceof List<?> l) return list(l, scope);
+        if (ast instanceof Tuple t && t.size() == 2) return ops("tuple", exprs(java.util.Arrays.asList(t.get(0), t.get(1)), scope));
+        if (!Quoted.isNode(ast)) throw Unsupported.INSTANCE;
+        if (Quoted.isVar(ast)) return variable(ast, scope);
+        if (Quoted.head(ast) instanceof Tuple) return dotCall(ast, scope);
+        return call(((Atom) Quoted.head(ast)).name(), Quoted.args(ast), ast, scope);
+    }
+
+    DirectExpr[] exprs(List<?> asts, Map<String, Integer> scope) {
+        DirectExpr[] out = new DirectExpr[asts.size()];
+        for (int i = 0; i < out.length; i++) out[i] = expr(asts.get(i), scope);
+        return out;
+    }
+
+    /** An atom literal, interned in the node's table when evaluated, as the compiled input's constants are. */
+    private static DirectExpr atom(String name) {
+        return env -> Ops.atom(name);
+    }
+
+    private DirectExpr variable(Object ast, Map<String, Integer> scope) {
+        String name = Quoted.name(ast);
+        if (name.equals("__MODULE__")) return DirectExpr.constant(null);
+        Integer slot = scope.get(name);
+        if (slot == null) throw Unsupported.INSTANCE; // a call without parentheses, or an error: the compiler's
+        int i = slot;
+        return env -> env[i];
+    }
+
+    private DirectExpr list(List<?> l, Map<String, Integer> scope) {
+        if (!l.isEmpty() && Quoted.isCall(l.get(l.size() - 1), "|", 2)) {
+            List<Object> items = new ArrayList<>(l.subList(0, l.size() - 1));
+            List<Object> bar = Quoted.args(l.get(l.size() - 1));
+            items.add(bar.get(0));
+            DirectExpr[] heads = exprs(items, scope);
+            DirectExpr tail = expr(bar.get(1), scope);
+            return env -> {
+                Object[] h = DirectExpr.values(heads, env);
+                return Ops.cons(tail.eval(env), h);
+            };
+        }
+        return ops("list", exprs(l, scope));
+    }
+
+    private DirectExpr call(String name, List<Object> args, Object ast, Map<String, Integer> scope) {
+        switch (name) {
+            case "__block__": return block(args, scope);
+            case "=": return control.match(args.get(0), args.get(1), scope);
+            case "{}": return ops("tuple", exprs(args, scope));
+            case "%{}": return map(args, scope);
+            case "<<>>": return binary(args, scope);
+            case "__aliases__": return atom(aliasName(ast));
+            case "__MODULE__": return DirectExpr.constant(null);
+            case "fn": return control.fn(args, scope);
+            case "if", "unless": return control.ifExpr(args, scope, name.equals("if"));
+            case "case": return control.caseExpr(args, scope);
+            case "cond": return control.cond(args, scope);
+            case "with": return control.with(args, scope);
+            case "for": return control.forExpr(args, scope);
+            case "try": return control.tryExpr(args, scope);
+            case "receive": return control.receive(args, scope);
+            case "match?": if (args.size() == 2) return control.matchQ(args.get(0), args.get(1), scope); break;
+            case "|>": return expr(pipe(args.get(0), args.get(1)), scope);
+            case "raise":
+                if (args.size() == 1) return raise(exprs(args, scope)[0]);
+                if (args.size() == 2) return raise(exprs(args, scope));
+                throw Unsupported.INSTANCE;
+            case "throw":
+                if (args.size() != 1) throw Unsupported.INSTANCE;
+                DirectExpr thrown = expr(args.get(0), scope);
+                return env -> Ops.doThrow(thrown.eval(env));
+            default: break;
+        }
+        if (isSpecialForm(name)) throw Unsupported.INSTANCE;
+        DirectExpr op = operator(name, args, scope);
+        if (op != null) return op;
+        return kernelCall(name, args, scope, false);
+    }
+
+    /** Forms the compiler treats itself (definitions, captures, ...): never a plain call. */
+    private static boolean isSpecialForm(String name) {
+        return switch (name) {
+            case "%", "&", "case", "cond", "with", "for", "try", "receive", "match?", "defmodule",
+                    "def", "defp", "defmacro", "defmacrop", "defstruct", "defexception", "defdelegate", "defguard", "alias",
+                    "require", "import", "@", "^", "reraise", "super", "quote", "unquote", "|", "::" -> true;
+            default -> name.startsWith("sigil_");
+        };
+    }
+
+    /** Expressions in order, the value of the last (nil for none). */
+    DirectExpr block(List<Object> exprs, Map<String, Integer> scope) {
+        if (exprs.isEmpty()) return DirectExpr.constant(null);
+        DirectExpr[] all = exprs(exprs, scope);
+        return env -> {
+            Object v = null;
+            for (DirectExpr e : all) v = e.eval(env);
+            return v;
+        };
+    }
+
+    /** {@code %{k => v}}; an update {@code %{m | k => v}} is the compiler's (its error frames depend on the caller). */
+    private DirectExpr map(List<Object> args, Map<String, Integer> scope) {
+        if (args.size() == 1 && Quoted.isCall(args.get(0), "|", 2)) throw Unsupported.INSTANCE;
+        List<Object> items = new ArrayList<>();
+        for (Object kv : args) {
+            if (!(kv instanceof Tuple t) || t.size() != 2) throw Unsupported.INSTANCE;
+            items.add(t.get(0));
+            items.add(t.get(1));
+        }
+        return ops("map", exprs(items, scope));
+    }
+
+    /** A string with interpolations, as {@link Compiler} reads {@code <<"a", Kernel.to_string(x)::binary>>}. */
+    private DirectExpr binary(List<Object> parts, Map<String, Integer> scope) {
+        List<Object> items = Quoted.interpolationParts(parts);
+        if (items == null) throw Unsupported.INSTANCE;
+        if (items.size() == 1 && items.get(0) instanceof String s) return DirectExpr.constant(s);
+        return ops("interpolate", exprs(items, scope));
+    }
+
+    /** {@code Foo.Bar} as its atom's name; with {@code __MODULE__} in it, the compiler's (it reports the error). */
+    static String aliasName(Object ast) {
+        List<String> segments = new ArrayList<>();
+        for (Object p : Quoted.args(ast)) {
+            if (!(p instanceof Atom a)) throw Unsupported.INSTANCE;
+            segments.add(a.name());
+        }
+        return "Elixir." + String.join(".", segments);
+    }
+
+    /** {@code left |> f(args)} is {@code f(left, args)}; a pipe into anything else is the compiler's error. */
+    private static Object pipe(Object left, Object right) {
+        if (!Quoted.isNode(right) || Quoted.isVar(right) || Quoted.isCall(right, "fn") || Quoted.isCall(right, "&")) throw Unsupported.INSTANCE;
+        Tuple node = (Tuple) right;
+        List<Object> args = new ArrayList<>();
+        args.add(left);
+        args.addAll((List<?>) node.get(2));
+        return Tuple.of(node.get(0), node.get(1), args);
+    }
+
+    private static DirectExpr raise(DirectExpr what) {
+        return env -> Ops.raise(what.eval(env));
+    }
+
+    private static DirectExpr raise(DirectExpr[] moduleAndMessage) {
+        return env -> Ops.raise(moduleAndMessage[0].eval(env), moduleAndMessage[1].eval(env));
+    }
+
+    /** An operator, or null when the name is none with this many operands. */
+    private DirectExpr operator(String name, List<Object> args, Map<String, Integer> scope) {
+        if (args.size() == 1) {
+            Object a = args.get(0);
+            if (name.equals("-") && a instanceof Double d) return DirectExpr.constant(-d);
+            if (name.equals("-") && a instanceof Number n) return DirectExpr.constant(integerLiteral(procshell.shell.eval.Arithmetic.negate(n)));
+            String fn = CallTargets.unaryOperator(name);
+            return fn == null ? null : ops(fn, exprs(args, scope));
+        }
+        if (args.size() != 2) return null;
+        String fn = CallTargets.binaryOperator(name);
+        if (fn != null) return ops(fn, exprs(args, scope));
+        if (CallTargets.isShortCircuit(name)) return shortCircuit(name, args, scope);
+        return null;
+    }
+
+    /** {@code and}, {@code or} (strict on the left), {@code &&}, {@code ||} (truthiness); what the right side binds stays in it. */
+    private DirectExpr shortCircuit(String op, List<Object> args, Map<String, Integer> scope) {
+        DirectExpr left = expr(args.get(0), scope);
+        DirectExpr right = expr(args.get(1), new LinkedHashMap<>(scope));
+        return switch (op) {
+            case "and" -> env -> {
+                Object l = left.eval(env);
+                return Ops.strictLeft(l, "and") ? right.eval(env) : l;
+            };
+            case "or" -> env -> {
+                Object l = left.eval(env);
+                return !Ops.strictLeft(l, "or") ? right.eval(env) : l;
+            };
+            case "&&" -> env -> {
+                Object l = left.eval(env);
+                return Ops.truthy(l) ? right.eval(env) : l;
+            };
+            default -> env -> {
+                Object l = left.eval(env);
+                return !Ops.truthy(l) ? right.eval(env) : l;
+            };
+        };
+    }
+
+    /** {@code f.(args)}, {@code Mod.fun(args)}, {@code term.key}, {@code term.fun(args)}. */
+    private DirectExpr dotCall(Object ast, Map<String, Integer> scope) {
+        Tuple dot = (Tuple) Quoted.head(ast);
+        if (!Quoted.isCall(dot, ".")) throw Unsupported.INSTANCE;
+        List<Object> args = Quoted.args(ast);
+        List<Object> dargs = Quoted.args(dot);
+        if (dargs.size() == 1) {
+            DirectExpr f = expr(dargs.get(0), scope);
+            DirectExpr[] a = exprs(args, scope);
+            return env -> {
+                Object fun = f.eval(env);
+                return Ops.apply(fun, DirectExpr.values(a, env));
+            };
+        }
+        if (dargs.size() != 2 || !(dargs.get(1) instanceof Atom funAtom)) throw Unsupported.INSTANCE;
+        Object left = dargs.get(0);
+        String fun = funAtom.name();
+        String moduleName = left instanceof Atom a ? a.name() : Quoted.isAlias(left) ? aliasName(left) : null;
+        if (moduleName != null) return remoteCall(moduleName, fun, args, scope);
+        if (Quoted.isCall(left, "__MODULE__") || Quoted.isVar(left) && "__MODULE__".equals(Quoted.name(left))) throw Unsupported.INSTANCE;
+        DirectExpr term = expr(left, scope);
+        DirectExpr[] a = exprs(args, scope);
+        if (args.isEmpty() && Boolean.TRUE.equals(Quoted.keyword(Quoted.meta(ast), "no_parens"))) {
+            return env -> Ops.dot(term.eval(env), fun);
+        }
+        return env -> {
+            Object module = term.eval(env);
+            return Ops.call(module, fun, DirectExpr.values(a, env));
+        };
+    }
+
+    /** {@code Mod.fun(args)} with the module known now. */
+    private DirectExpr remoteCall(String moduleName, String fun, List<Object> args, Map<String, Integer> scope) {
+        if (moduleName.equals("Elixir.Access") && fun.equals("get") && args.size() == 2) return ops("access", exprs(args, scope));
+        if (moduleName.equals("Elixir.Kernel")) return kernelCall(fun, args, scope, true);
+        DirectExpr[] a = exprs(args, scope);
+        Method facade = CallTargets.facade(moduleName, fun, args.size());
+        if (facade != null) return new DirectCall(facade, a);
+        return env -> Ops.call(Ops.atom(moduleName), fun, DirectExpr.values(a, env));
+    }
+
+    /** A call without a module (or of Kernel's): an Ops function, an operator, a Kernel function. */
+    private DirectExpr kernelCall(String name, List<Object> args, Map<String, Integer> scope, boolean qualified) {
+        int arity = args.size();
+        if (!qualified && IexHelperCalls.call(name, args) != null) throw Unsupported.INSTANCE;
+        String ops = CallTargets.opsKernel(name, arity);
+        if (ops != null) return ops(ops, exprs(args, scope));
+        if (qualified) {
+            DirectExpr op = operator(name, args, scope);
+            if (op != null) return op;
+        }
+        Method kernel = CallTargets.kernelFunction(name, arity);
+        if (kernel != null) return new DirectCall(kernel, exprs(args, scope));
+        if (!qualified) throw Unsupported.INSTANCE; // an undefined function: the compiler's error
+        DirectExpr[] a = exprs(args, scope);
+        return env -> Ops.call(Ops.atom("Elixir.Kernel"), name, DirectExpr.values(a, env));
+    }
+
+    /** A call of the {@link Ops} function of this name with these arguments. */
+    static DirectExpr ops(String name, DirectExpr[] args) {
+        return DirectCall.ops(name, args);
+    }
+
+    /** An integer literal as the compiled input has it: an Integer when it fits, else a Long, else a BigInteger. */
+    static Number integerLiteral(Number n) {
+        java.math.BigInteger b = n instanceof java.math.BigInteger x ? x : java.math.BigInteger.valueOf(n.longValue());
+        if (b.bitLength() < 32) return b.intValue();
+        if (b.bitLength() < 64) return b.longValue();
+        return b;
+    }
+}
