@@ -473,6 +473,23 @@ final class ControlCompiler {
 
     /** {@code &(&1 + 1)}, {@code &Mod.fun/2}, {@code &fun/1}: a fn. */
     String capture(Object body, Scope s, Block b, int line) {
+        Object clause = captureClause(body);
+        if (clause == null) {
+            throw new CompileError(line, "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n"
+                    + "  * &fun/arity to capture a local or imported function, such as &is_atom/1\n"
+                    + "  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: " + Compiler.describe(body));
+        }
+        return fn(List.of(clause), s, b, line);
+    }
+
+    /**
+     * A capture as the fn it stands for: the {@code ->} clause of {@code fn capture1__, ... -> call end}
+     * (the compiler and the direct path both read captures here).
+     *
+     * @param body what follows {@code &}
+     * @return the clause, or null when the capture is invalid (no {@code &N} in it)
+     */
+    static Object captureClause(Object body) {
         if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer arity) {
             Object target = Quoted.args(body).get(0);
             List<Object> vars = new ArrayList<>();
@@ -482,18 +499,14 @@ final class ControlCompiler {
             else if (Quoted.isNode(target) && Quoted.head(target) instanceof Tuple && Quoted.args(target).isEmpty()) {
                 call = Tuple.of(Quoted.head(target), List.of(), vars);
             }
-            if (call != null) return fn(List.of(Tuple.of(Atom.of("->"), List.of(), List.of(vars, call))), s, b, line);
+            if (call != null) return Tuple.of(Atom.of("->"), List.of(), List.of(vars, call));
         }
         int[] max = {0};
         Object rewritten = captureArgs(body, max);
-        if (max[0] == 0) {
-            throw new CompileError(line, "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n"
-                    + "  * &fun/arity to capture a local or imported function, such as &is_atom/1\n"
-                    + "  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: " + c.describe(body));
-        }
+        if (max[0] == 0) return null;
         List<Object> vars = new ArrayList<>();
         for (int i = 1; i <= max[0]; i++) vars.add(Tuple.of(Atom.of("capture" + i + "__"), List.of(), null));
-        return fn(List.of(Tuple.of(Atom.of("->"), List.of(), List.of(vars, rewritten))), s, b, line);
+        return Tuple.of(Atom.of("->"), List.of(), List.of(vars, rewritten));
     }
 
     /** The capture's body with {@code &N} replaced by variables; max[0] is the highest N. */
