@@ -51,16 +51,17 @@ final class DirectControl {
     /** Plans clauses against {@code arity} subjects, matched in {@code scope}; each binds in a scope of its own. */
     List<Planned> clauses(List<ControlCompiler.Clause> clauses, int arity, Map<String, Integer> scope) {
         List<Planned> out = new ArrayList<>();
-        for (ControlCompiler.Clause c : clauses) out.add(clause(c, arity, scope));
+        for (ControlCompiler.Clause c : clauses) out.add(clause(c, arity, scope, true));
         return out;
     }
 
-    private Planned clause(ControlCompiler.Clause c, int arity, Map<String, Integer> scope) {
+    /** A clause; {@code withBody} false for a test without one ({@code match?}): a body of nil is the literal nil. */
+    private Planned clause(ControlCompiler.Clause c, int arity, Map<String, Integer> scope, boolean withBody) {
         if (c.patterns().size() != arity) throw DirectPlanner.Unsupported.INSTANCE; // the compiler's error
         DirectPattern p = DirectPattern.plan(c.patterns(), planner, scope);
         Map<String, Integer> inner = p.scopeAfter(scope);
         DirectExpr guard = c.guard() == null ? null : guard(c.guard(), inner);
-        DirectExpr body = c.body() == null ? null : planner.expr(c.body(), inner);
+        DirectExpr body = withBody ? planner.expr(c.body(), inner) : null;
         return new Planned(p, guard, body);
     }
 
@@ -112,7 +113,7 @@ final class DirectControl {
             guard = Quoted.args(pattern).get(1);
             pattern = Quoted.args(pattern).get(0);
         }
-        Planned clause = clause(new ControlCompiler.Clause(List.of(pattern), guard, null), 1, scope);
+        Planned clause = clause(new ControlCompiler.Clause(List.of(pattern), guard, null), 1, scope, false);
         return env -> clause.accepts(env, new Object[] {value.eval(env)});
     }
 
@@ -303,13 +304,13 @@ final class DirectControl {
             List<String> modules = names;
             Predicate takes = modules == null ? Ops::isError
                     : e -> modules.stream().anyMatch(m -> Ops.isException(e, m)) && Ops.isError(e);
-            handlers.add(new Handler(takes, clause(r.handler(), 1, scope), false, true));
+            handlers.add(new Handler(takes, clause(r.handler(), 1, scope, true), false, true));
         }
         for (Object arrow : Quoted.clauses(Quoted.keyword(opts, "catch"))) {
             ControlCompiler.Clause c = ControlCompiler.Clause.of(arrow);
             boolean both = c.patterns().size() == 2;
             Predicate takes = both ? e -> true : e -> e instanceof procshell.shell.iex.ThrownValue;
-            handlers.add(new Handler(takes, clause(c, both ? 2 : 1, scope), both, false));
+            handlers.add(new Handler(takes, clause(c, both ? 2 : 1, scope, true), both, false));
         }
         DirectExpr after = Quoted.hasKeyword(opts, "after") ? planner.expr(Quoted.keyword(opts, "after"), new LinkedHashMap<>(scope)) : null;
         List<Planned> otherwise = Quoted.hasKeyword(opts, "else")

@@ -99,6 +99,7 @@ final class DirectPlanner {
             case "__aliases__": return atom(aliasName(ast));
             case "__MODULE__": return DirectExpr.constant(null);
             case "fn": return control.fn(args, scope);
+            case "&": return capture(args, scope);
             case "if", "unless": return control.ifExpr(args, scope, name.equals("if"));
             case "case": return control.caseExpr(args, scope);
             case "cond": return control.cond(args, scope);
@@ -127,11 +128,18 @@ final class DirectPlanner {
     /** Forms the compiler treats itself (definitions, captures, ...): never a plain call. */
     private static boolean isSpecialForm(String name) {
         return switch (name) {
-            case "%", "&", "case", "cond", "with", "for", "try", "receive", "match?", "defmodule",
+            case "%", "case", "cond", "with", "for", "try", "receive", "match?", "defmodule",
                     "def", "defp", "defmacro", "defmacrop", "defstruct", "defexception", "defdelegate", "defguard", "alias",
                     "require", "import", "@", "^", "reraise", "super", "quote", "unquote", "|", "::" -> true;
             default -> name.startsWith("sigil_");
         };
+    }
+
+    /** {@code &...}: the fn it stands for ({@link ControlCompiler#captureClause}); an invalid one is the compiler's error. */
+    private DirectExpr capture(List<Object> args, Map<String, Integer> scope) {
+        Object clause = args.size() == 1 ? ControlCompiler.captureClause(args.get(0)) : null;
+        if (clause == null) throw Unsupported.INSTANCE;
+        return control.fn(List.of(clause), scope);
     }
 
     /** Expressions in order, the value of the last (nil for none). */

@@ -66,7 +66,7 @@ class DirectInputTest {
             // fns of several clauses, with patterns and guards
             "g = fn\n  0 -> :zero\n  n when n > 0 -> :pos\nend", "g.(0)", "g.(5)", "g.(-1)", "fn {a, b} -> a + b end.({1, 2})",
             "fn a, a -> a end.(1, 1)", "fn a, a -> a end.(1, 2)", "Enum.map([{1, 2}, {3, 4}], fn {a, b} -> a * b end)",
-            "fn _a -> :ignored end.(1)", "Enum.map([1, 2], fn 1 -> :one end)", "k = fn {:ok, v} -> v end", "k.(:error)",
+            "fn _a -> :ignored end.(1)", "Stream.unfold(2, fn 0 -> nil; n -> {n, n - 1} end) |> Enum.to_list()", "case 1 do\n  1 -> nil\nend", "Enum.map([1, 2], fn 1 -> :one end)", "k = fn {:ok, v} -> v end", "k.(:error)",
             // cond
             "cond do\n  1 > 2 -> :no\n  true -> :yes\nend", "cond do\n  false -> 1\nend", "cond do\n  hd([]) -> 1\nend",
             // with
@@ -89,6 +89,9 @@ class DirectInputTest {
             "send(self(), :a); receive do\n  :b -> 1\nafter\n  10 -> :timeout\nend", "receive do\n  :a -> :got_a\nend",
             "send(self(), 5); receive do\n  n when n > 10 -> :big\n  n when is_integer(n) -> {:small, n}\nend",
             "receive do\nafter\n  :bad -> 1\nend",
+            // captures
+            "Enum.map([1, 2], &(&1 * 2))", "Enum.map([[1], [2, 3]], &length/1)", "f2 = &Enum.sum/1", "f2.([1, 2])",
+            "Enum.map([1], &(&1 + hd(x)))", "(&(&1 + &2)).(1, 2)", "Enum.map([1, 2], &Integer.to_string/1)",
             // match?
             "match?({:ok, _}, {:ok, 1})", "match?([_ | _], [])", "match?(n when n > 1, 2)",
             // a loop the direct path runs still stops when its process is killed (a reduction per step)
@@ -98,7 +101,7 @@ class DirectInputTest {
     /** Inputs the compiler keeps: functions, control flow, patterns, modules, names that are no variable. */
     private static final List<String> COMPILED = List.of(
             "if true do\n  w = 1\nend\nw", "if 1, 2", "defmodule Foo do\nend", "%{m | a: 1}", "undefined_fun(1)", "self", "unbound_name",
-            "alias Foo.Bar", "import Enum", "~w(a b)", "&Enum.sum/1", "h Enum", "__MODULE__.foo()", "%URI{}", "^y = 1",
+            "alias Foo.Bar", "import Enum", "~w(a b)", "&undefined_fun/1", "&(:ok)", "h Enum", "__MODULE__.foo()", "%URI{}", "^y = 1",
             "case 1 do\nend", "fn\n  1 -> :a\n  1, 2 -> :b\nend", "{a, ^nope} = {1, 2}", "%{k => 1} = %{}");
 
     @Test
