@@ -43,6 +43,18 @@ public final class Evaluator {
 
     private static final String[] FACADES = {"Process", "GenServer", "Supervisor", "Registry", "Node"};
 
+    /**
+     * What the background warm-up compiles (and does not run) while the person types: most inputs
+     * never reach Groovy now, so it is the shape that does, a module definition (patterns, a
+     * guard, a tail call, data), whose first compilation otherwise loads and warms Groovy's
+     * parser, resolver and class generation on the person's time.
+     */
+    private static final String WARM_UP = "defmodule ProcshellWarmUp do\n"
+            + "  def count(0, acc), do: acc\n"
+            + "  def count(n, acc) when n > 0, do: count(n - 1, [{:ok, %{id: n}} | acc])\n"
+            + "end\n"
+            + "Enum.map([1], fn x -> x end)";
+
     private final CompletableFuture<ModuleClassLoader> shell = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     /** Variables set before the bindings exist; guarded by {@code this}. */
@@ -102,7 +114,10 @@ public final class Evaluator {
         imports.addImports("procshell.runtime.node.Atom", "procshell.runtime.node.Pid", "procshell.runtime.node.Tuple");
         config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(procshell.shell.elixir.compiler.ReductionChecks.class));
         ModuleClassLoader groovy = new ModuleClassLoader(Evaluator.class.getClassLoader(), config);
-        if (warmUp) groovy.parseClass(compile("Enum.map([1], fn x -> {:ok, %{id: [x]}} end)", Set.of()).source(), "warmup.groovy");
+        if (warmUp) {
+            // in a loader of its own, which is then dropped: nothing of the warm-up stays in the shell
+            new ModuleClassLoader(Evaluator.class.getClassLoader(), config).parseClass(compile(WARM_UP, Set.of()).source(), "warmup.groovy");
+        }
         return groovy;
     }
 
