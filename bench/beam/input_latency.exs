@@ -3,11 +3,12 @@
 # the evaluator to its value inspected, as iex's evaluator does it (Code.eval_string
 # with the bindings of the earlier inputs, then inspect). Prints, in ms:
 #   input_first_ms          `1 + 1`, the first input evaluated in this VM
-#   input_steady_median_ms  over the corpus below (the same inputs as InputBench.CORPUS
-#   input_steady_p90_ms       in procshell), after one untimed round, max(1, min(10, N div 300_000)) rounds
+#   input_steady_median_ms  over the corpus (input_corpus.txt, which procshell's InputBench
+#   input_steady_p90_ms       reads too), after one untimed round, max(1, min(10, N div 300_000)) rounds
 #   input_typed_loop_ms     Enum.reduce over N integers with a fun typed at the prompt
 #   input_spawn_loop_ms     N div 15 processes spawned from a `for` typed at the prompt
-#   input_module_loop_ms    a tail-recursive function of a module defined at the prompt, N steps
+#   input_defmodule_ms      the definition of a module with a tail-recursive function
+#   input_module_loop_ms    that tail-recursive function of a module defined at the prompt, N steps
 #   input_steady_mean_ms    their mean
 # Each but the median and p90 also as input_..._cpu_ms: the VM's CPU time meanwhile
 # (:erlang.statistics(:runtime), every scheduler; whole milliseconds, so the steady
@@ -43,33 +44,24 @@ defmodule InputLatency do
   end
 end
 
-steady = [
-  "1 + 1",
-  "x = [1, 2, 3] |> Enum.map(fn x -> x * 2 end)",
-  "Enum.sum(x)",
-  "case x do\n  [a | _] -> a\n  [] -> :empty\nend",
-  "for n <- 1..10, rem(n, 2) == 0, do: n * n",
-  "Process.whereis(:x)",
-  "{:ok, pid} = Agent.start_link(fn -> 0 end)",
-  "Agent.update(pid, fn n -> n + 1 end)",
-  "Agent.get(pid, fn n -> n end)",
-  "defmodule Greeter do\n  def hello(name), do: \"Hello, \" <> name <> \"!\"\nend",
-  "Greeter.hello(\"world\")",
-  "%{name: \"Ada\", age: 36} |> Map.put(:lang, :elixir)",
-  "String.upcase(\"hello\") <> \" world\"",
-  "p = spawn(fn -> receive do\n  msg -> msg\nend end)",
-  "send(p, :hi)",
-  "Process.alive?(self())",
-  "Enum.filter(1..20, fn n -> rem(n, 3) == 0 end)",
-  "if length(x) > 2, do: :long, else: :short",
-  "mul = fn a, b -> a * b end",
-  "mul.(6, 7)",
-  "Keyword.get([a: 1, b: 2], :b)",
-  "Task.async(fn -> 21 * 2 end) |> Task.await()"
-]
+# The inputs: the corpus file procshell's InputBench reads too (sections "## name", inputs
+# separated by blank lines, "{n}" for the size, "# " comment lines).
+corpus =
+  Path.join(__DIR__, "../../shell/src/main/resources/procshell/shell/bench/input_corpus.txt")
+  |> File.read!()
+  |> String.split("\n")
+  |> Enum.reject(&String.starts_with?(&1, "# "))
+  |> Enum.join("\n")
+  |> String.split(~r/^## /m)
+  |> Enum.drop(1)
+  |> Map.new(fn section ->
+    [name, body] = String.split(section, "\n", parts: 2)
+    {String.trim(name), body |> String.split(~r/\n[ \t]*\n/) |> Enum.map(&String.trim_trailing/1) |> Enum.reject(&(&1 == ""))}
+  end)
+one = fn name, n -> [input] = corpus[name]; String.replace(input, "{n}", Integer.to_string(n)) end
+steady = corpus["steady"]
 
-
-{first, _, binding} = InputLatency.time("1 + 1", [])
+{first, _, binding} = InputLatency.time(one.("first", n), [])
 InputLatency.out("first", first)
 
 run_all = fn binding -> Enum.map_reduce(steady, binding, fn s, b ->
@@ -87,10 +79,11 @@ IO.puts("input_steady_p90_ms #{InputLatency.fmt(InputLatency.percentile(wall, 90
 InputLatency.out("steady_mean", {Enum.sum(wall) / length(wall), (c1 - c0) / length(wall)})
 
 sum = div(n * (n + 1), 2)
-{ms, ^sum, binding} = InputLatency.time("Enum.reduce(1..#{n}, 0, fn x, acc -> x + acc end)", binding)
+{ms, ^sum, binding} = InputLatency.time(one.("typed_loop", n), binding)
 InputLatency.out("typed_loop", ms)
-{ms, _, binding} = InputLatency.time("for _ <- 1..#{max(1, div(n, 15))}, do: spawn(fn -> :ok end)", binding)
+{ms, _, binding} = InputLatency.time(one.("spawn_loop", max(1, div(n, 15))), binding)
 InputLatency.out("spawn_loop", ms)
-{_, _, binding} = InputLatency.time("defmodule Loop do\n  def loop(0, acc), do: acc\n  def loop(n, acc), do: loop(n - 1, acc + n)\nend", binding)
-{ms, ^sum, _} = InputLatency.time("Loop.loop(#{n}, 0)", binding)
+{ms, _, binding} = InputLatency.time(one.("module", n), binding)
+InputLatency.out("defmodule", ms)
+{ms, ^sum, _} = InputLatency.time(one.("module_loop", n), binding)
 InputLatency.out("module_loop", ms)

@@ -23,14 +23,15 @@ import procshell.shell.console.Shell;
  * <li>{@code input_first_ms}: {@code 1 + 1} handed to a shell just built, so Groovy's start (which
  *     begins as the console is built, as at the first prompt) is included — in this JVM the first
  *     time Groovy loads, as no other benchmark loads it;</li>
- * <li>{@code input_steady_median_ms}, {@code input_steady_p90_ms}: over {@link #CORPUS}, typical
+ * <li>{@code input_steady_median_ms}, {@code input_steady_p90_ms}: over the corpus's typical
  *     iex inputs, after one untimed round, repeated {@link #rounds} times;</li>
  * <li>{@code input_typed_loop_ms}: {@code Enum.reduce} over {@code n} integers with a fun typed
  *     at the prompt;</li>
  * <li>{@code input_spawn_loop_ms}: {@code n / 15} processes spawned from a {@code for} typed at
  *     the prompt;</li>
- * <li>{@code input_module_loop_ms}: a tail-recursive function of a module defined at the prompt,
- *     counting down from {@code n}.</li>
+ * <li>{@code input_defmodule_ms}: the definition of a module with a tail-recursive function
+ *     (its first definition in the session);</li>
+ * <li>{@code input_module_loop_ms}: that function counting down from {@code n}.</li>
  * </ul>
  * And {@code input_steady_mean_ms}; each figure but the median and p90 also as
  * {@code input_..._cpu_ms}: the CPU time of the whole JVM meanwhile ({@link Sample}), which a
@@ -49,50 +50,63 @@ final class InputBench {
     static final int QUICK_SIZE = 30_000;
 
     /**
-     * The inputs, in one dialect: what the steady state repeats, and the loops for a size.
+     * The inputs, as {@code input_corpus.txt} (a resource beside this class, which the BEAM side
+     * reads too) has them.
      *
-     * @param first       the first input of a fresh shell
-     * @param setup       inputs evaluated untimed after it (definitions the steady inputs use)
-     * @param steady      typical inputs, evaluated in order (later ones may use earlier bindings)
-     * @param typedLoop   a loop of {@code n} steps written at the prompt, for {@code n}
-     * @param typedSum    what it prints, for {@code n}
-     * @param spawnLoop   spawning {@code n} processes from the prompt, for {@code n}
-     * @param module      the definition of a module with a loop function (evaluated untimed)
-     * @param moduleLoop  a call of that function for {@code n} steps
+     * @param first      the first input of a fresh shell
+     * @param steady     typical inputs, evaluated in order (later ones may use earlier bindings)
+     * @param typedLoop  a loop of {@code n} steps written at the prompt, for {@code n}
+     * @param spawnLoop  spawning {@code n} processes from the prompt, for {@code n}
+     * @param module     the definition of a module with a loop function
+     * @param moduleLoop a call of that function for {@code n} steps
      */
-    record Corpus(String first, List<String> setup, List<String> steady, IntFunction<String> typedLoop, IntFunction<String> typedSum,
-            IntFunction<String> spawnLoop, String module, IntFunction<String> moduleLoop) {}
+    record Corpus(String first, List<String> steady, IntFunction<String> typedLoop, IntFunction<String> spawnLoop, String module,
+            IntFunction<String> moduleLoop) {
+        /** What the typed loop and the module loop print for {@code n}: the sum of 1..n. */
+        static String sum(int n) {
+            return Long.toString((long) n * (n + 1) / 2);
+        }
 
-    /** Typical iex inputs, in Elixir. */
-    static final Corpus CORPUS = new Corpus("1 + 1", List.of(),
-            List.of(
-                    "1 + 1",
-                    "x = [1, 2, 3] |> Enum.map(fn x -> x * 2 end)",
-                    "Enum.sum(x)",
-                    "case x do\n  [a | _] -> a\n  [] -> :empty\nend",
-                    "for n <- 1..10, rem(n, 2) == 0, do: n * n",
-                    "Process.whereis(:x)",
-                    "{:ok, pid} = Agent.start_link(fn -> 0 end)",
-                    "Agent.update(pid, fn n -> n + 1 end)",
-                    "Agent.get(pid, fn n -> n end)",
-                    "defmodule Greeter do\n  def hello(name), do: \"Hello, \" <> name <> \"!\"\nend",
-                    "Greeter.hello(\"world\")",
-                    "%{name: \"Ada\", age: 36} |> Map.put(:lang, :elixir)",
-                    "String.upcase(\"hello\") <> \" world\"",
-                    "p = spawn(fn -> receive do\n  msg -> msg\nend end)",
-                    "send(p, :hi)",
-                    "Process.alive?(self())",
-                    "Enum.filter(1..20, fn n -> rem(n, 3) == 0 end)",
-                    "if length(x) > 2, do: :long, else: :short",
-                    "mul = fn a, b -> a * b end",
-                    "mul.(6, 7)",
-                    "Keyword.get([a: 1, b: 2], :b)",
-                    "Task.async(fn -> 21 * 2 end) |> Task.await()"),
-            n -> "Enum.reduce(1.." + n + ", 0, fn x, acc -> x + acc end)",
-            n -> Long.toString((long) n * (n + 1) / 2),
-            n -> "for _ <- 1.." + n + ", do: spawn(fn -> :ok end)",
-            "defmodule Loop do\n  def loop(0, acc), do: acc\n  def loop(n, acc), do: loop(n - 1, acc + n)\nend",
-            n -> "Loop.loop(" + n + ", 0)");
+        /**
+         * Reads the corpus file: sections {@code ## name}, inputs separated by blank lines,
+         * {@code {n}} for the size, {@code # } comment lines.
+         *
+         * @throws IllegalStateException when the resource or one of its sections is missing
+         */
+        static Corpus load() {
+            java.util.Map<String, List<String>> sections = new java.util.HashMap<>();
+            try (java.io.InputStream in = InputBench.class.getResourceAsStream("input_corpus.txt")) {
+                if (in == null) throw new IllegalStateException("input_corpus.txt is missing from the jar");
+                List<String> current = null;
+                StringBuilder input = new StringBuilder();
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1)) {
+                    if (line.startsWith("## ") || line.isBlank()) {
+                        if (current != null && !input.isEmpty()) current.add(input.toString());
+                        input.setLength(0);
+                        if (line.startsWith("## ")) current = sections.computeIfAbsent(line.substring(3).strip(), k -> new ArrayList<>());
+                    } else if (!line.startsWith("# ") && current != null) {
+                        if (!input.isEmpty()) input.append('\n');
+                        input.append(line);
+                    }
+                }
+                if (current != null && !input.isEmpty()) current.add(input.toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            java.util.function.Function<String, String> one = name -> {
+                List<String> l = sections.get(name);
+                if (l == null || l.size() != 1) throw new IllegalStateException("input_corpus.txt: section " + name + " must hold one input");
+                return l.get(0);
+            };
+            String typed = one.apply("typed_loop");
+            String spawn = one.apply("spawn_loop");
+            String loop = one.apply("module_loop");
+            List<String> steady = sections.get("steady");
+            if (steady == null) throw new IllegalStateException("input_corpus.txt: no steady section");
+            return new Corpus(one.apply("first"), List.copyOf(steady), n -> typed.replace("{n}", Integer.toString(n)),
+                    n -> spawn.replace("{n}", Integer.toString(n)), one.apply("module"), n -> loop.replace("{n}", Integer.toString(n)));
+        }
+    }
 
     private static final com.sun.management.OperatingSystemMXBean CPU =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -102,7 +116,7 @@ final class InputBench {
     /** The figure names this prints, in order (for the smoke test and the table). */
     static List<String> names() {
         List<String> out = new ArrayList<>();
-        for (String m : List.of("first", "steady_median", "steady_p90", "steady_mean", "typed_loop", "spawn_loop", "module_loop")) {
+        for (String m : List.of("first", "steady_median", "steady_p90", "steady_mean", "typed_loop", "spawn_loop", "defmodule", "module_loop")) {
             out.add("input_" + m + "_ms");
             if (!m.equals("steady_median") && !m.equals("steady_p90")) out.add("input_" + m + "_cpu_ms");
         }
@@ -115,25 +129,20 @@ final class InputBench {
     }
 
     /**
-     * Runs the benchmark with {@link #CORPUS}.
+     * Runs the benchmark with the corpus ({@link Corpus#load()}).
      *
      * @param n   the loops' steps (the spawn loop spawns {@code n / 15} processes)
      * @param out where the figures go
      * @throws IllegalStateException when an input fails or prints something else than expected
      */
     static void run(int n, Figures out) throws Exception {
-        run(CORPUS, n, out);
-    }
-
-    /** As {@link #run(int, Figures)}, with the inputs of {@code corpus} (another dialect). */
-    static void run(Corpus corpus, int n, Figures out) throws Exception {
+        Corpus corpus = Corpus.load();
         Shell shell = new Shell("nonode@nohost");
         StringWriter printed = new StringWriter();
         try {
             Console console = shell.piped(new BufferedReader(Reader.nullReader()), new PrintWriter(printed, true));
             Input in = new Input(console, printed);
             report(out, "first", in.time(corpus.first()));
-            for (String s : corpus.setup()) in.time(s);
             for (String s : corpus.steady()) in.time(s); // warm-up round
             List<Double> steady = new ArrayList<>();
             long c0 = CPU.getProcessCpuTime();
@@ -147,12 +156,12 @@ final class InputBench {
             double sum = steady.stream().mapToDouble(Double::doubleValue).sum();
             report(out, "steady_mean", new Sample(sum / wall.length, cpuMs / wall.length));
             Sample typed = in.time(corpus.typedLoop().apply(n));
-            in.expect(corpus.typedSum().apply(n));
+            in.expect(Corpus.sum(n));
             report(out, "typed_loop", typed);
             report(out, "spawn_loop", in.time(corpus.spawnLoop().apply(Math.max(1, n / 15))));
-            in.time(corpus.module());
+            report(out, "defmodule", in.time(corpus.module()));
             Sample module = in.time(corpus.moduleLoop().apply(n));
-            in.expect(corpus.typedSum().apply(n));
+            in.expect(Corpus.sum(n));
             report(out, "module_loop", module);
         } finally {
             shell.shutdown();
