@@ -22,9 +22,9 @@ import procshell.runtime.bench.Figures;
  * {@code script_e_ok_median_ms}, {@code script_e_ok_cpu_median_ms}, {@code script_file_median_ms},
  * {@code script_file_cpu_median_ms}.
  *
- * <p>Through {@code bin/procshell} (when the bench runs from it) the untimed run is the one that
- * has the launcher make the evaluations' AOT cache in the background; the timed runs wait for it,
- * as a person's second {@code -e} finds it made.
+ * <p>Through {@code bin/procshell} (when the bench runs from it) each untimed run is the one that
+ * has the launcher make that kind of evaluation's AOT cache in the background ({@code -e}'s, and
+ * {@code --script}'s); the timed runs wait for it, as a person's second {@code -e} finds it made.
  */
 final class ScriptBench {
     /** The benchmark's name on the command line. */
@@ -66,6 +66,7 @@ final class ScriptBench {
             awaitEvaluationCache();
             report(out, "script_e_ok", eval, dir, runs);
             run(file, dir);
+            awaitEvaluationCache();
             report(out, "script_file", file, dir, runs);
         } finally {
             try (var files = Files.list(dir)) {
@@ -120,7 +121,7 @@ final class ScriptBench {
         return new double[] {wall, cpu};
     }
 
-    /** Waits (up to two minutes) while the launcher makes the evaluations' AOT cache. */
+    /** Waits (up to two minutes) while the launcher makes an evaluation's AOT cache ({@code -e}'s or {@code --script}'s). */
     private static void awaitEvaluationCache() throws IOException, InterruptedException {
         String home = System.getProperty("procshell.home");
         if (home == null) return;
@@ -129,7 +130,7 @@ final class ScriptBench {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
             try (var files = Files.list(target)) {
-                if (files.noneMatch(f -> f.getFileName().toString().matches("procshell.*-eval\\.aot\\..*\\.tmp"))) return;
+                if (files.noneMatch(f -> f.getFileName().toString().matches("procshell.*-(eval|script)\\.aot\\..*\\.tmp"))) return;
             }
             Thread.sleep(200);
         }
