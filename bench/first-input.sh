@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Usage: bench/first-input.sh [RUNS] [procshell args...]
-# What a person waits for at the prompt, through a real terminal: iex and bin/procshell are each
-# started in a detached tmux session (200x50, a private tmux server, -L); as soon as the first
-# prompt shows, `1 + 1` is typed (send-keys) and the pane is polled every ~5 ms until its value
-# (2) shows; then `Enum.map([1, 2, 3], fn x -> x * 2 end)` is typed and waited for ([2, 4, 6]),
-# a later input. Prints the median, min and max in ms over RUNS (default 5), iex and procshell
-# alternating. Warm-up as bench/first-prompt.sh: two procshell sessions first, so that the
-# launcher's class-data cache exists, as it does from a person's third start on.
-# PS_CMD=... replaces the procshell command.
+# What a person waits for in a real terminal, iex beside bin/procshell: each is started in a
+# detached tmux session (200x50, a private tmux server, -L, whose start a keep-alive session keeps
+# out of the figures) and its pane polled every ~5 ms with capture-pane:
+#   first_prompt  from starting it until "iex(1)>" / "ps(1)>" shows;
+#   first_input   `1 + 1`, typed (send-keys) as soon as the prompt shows, until its value (2) shows;
+#   later_input   then `Enum.map([1, 2, 3], fn x -> x * 2 end)`, until [2, 4, 6] shows.
+# Prints the median, min and max in ms over RUNS (default 5), iex and procshell alternating.
+# Warm-up first: two procshell sessions that leave with Ctrl-D (the first builds the jar if needed
+# and records the classes it used, the second assembles the class-data cache from that record in
+# the background, waited for here), as a person's third start finds them; one iex session.
+# PS_CMD=... replaces the procshell command (to compare JVM options).
 set -euo pipefail
 RUNS=${1:-5}; shift || true
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 now_ns() { date +%s%N; }
+ms_since() { awk -v d=$((($(now_ns) - $1) / 1000)) 'BEGIN{print d/1000}'; }
 stats() { # name values...
   local name=$1; shift
   printf '%s\n' "$@" | sort -n | awk -v n="$name" '
@@ -28,23 +32,24 @@ wait_for() {
 }
 # typed SESSION INPUT REGEX -> ms from typing INPUT (and Enter) until a line matches REGEX
 typed() {
-  local t0 t1
+  local t0
   t0=$(now_ns)
   tmux -L "$SOCK" send-keys -t "$1" "$2" Enter
   wait_for "$1" "$3"
-  t1=$(now_ns)
-  awk -v d=$(((t1 - t0) / 1000)) 'BEGIN{print d/1000}'
+  ms_since "$t0"
 }
-# one SESSION COMMAND PROMPT1 PROMPT2: prints "first_ms later_ms"
+# one SESSION COMMAND PROMPT1 PROMPT2: prints "prompt_ms first_ms later_ms"
 one() {
-  local s=$1 first later
+  local s=$1 t0 prompt first later
+  t0=$(now_ns)
   tmux -L "$SOCK" new-session -d -s "$s" -x 200 -y 50 "$2"
   wait_for "$s" "$3"
+  prompt=$(ms_since "$t0")
   first=$(typed "$s" "1 + 1" '^2$')
   wait_for "$s" "$4"
   later=$(typed "$s" "Enum.map([1, 2, 3], fn x -> x * 2 end)" '^\[2, 4, 6\]$')
   tmux -L "$SOCK" kill-session -t "$s"
-  echo "$first $later"
+  echo "$prompt $first $later"
 }
 ps_cmd=${PS_CMD:-"$ROOT/bin/procshell $*"}
 warm() {
@@ -56,14 +61,16 @@ warm() {
 warm "fi_warm1_$$"; warm "fi_warm2_$$"
 for _ in $(seq 600); do [ ! -f "$ROOT/shell/target/procshell.aotconf" ] || [ -f "$ROOT/shell/target/procshell.aot" ] && break; sleep 0.2; done
 one "fi_warmi_$$" iex 'iex\(1\)>' 'iex\(2\)>' >/dev/null
-iex1=(); iex2=(); ps1=(); ps2=()
+iex0=(); iex1=(); iex2=(); ps0=(); ps1=(); ps2=()
 for i in $(seq "$RUNS"); do
-  r=$(one "fi_iex_$$_$i" iex 'iex\(1\)>' 'iex\(2\)>'); iex1+=("${r% *}"); iex2+=("${r#* }"); sleep 0.5
-  r=$(one "fi_ps_$$_$i" "$ps_cmd" 'ps\(1\)>' 'ps\(2\)>'); ps1+=("${r% *}"); ps2+=("${r#* }"); sleep 0.5
+  read -r a b c < <(one "fi_iex_$$_$i" iex 'iex\(1\)>' 'iex\(2\)>'); iex0+=("$a"); iex1+=("$b"); iex2+=("$c"); sleep 0.5
+  read -r a b c < <(one "fi_ps_$$_$i" "$ps_cmd" 'ps\(1\)>' 'ps\(2\)>'); ps0+=("$a"); ps1+=("$b"); ps2+=("$c"); sleep 0.5
 done
-echo "iex runs (first, later): ${iex1[*]} / ${iex2[*]}"
-echo "procshell runs (first, later): ${ps1[*]} / ${ps2[*]}"
+echo "iex runs (prompt, first, later): ${iex0[*]} / ${iex1[*]} / ${iex2[*]}"
+echo "procshell runs (prompt, first, later): ${ps0[*]} / ${ps1[*]} / ${ps2[*]}"
+stats iex_first_prompt "${iex0[@]}"
 stats iex_first_input "${iex1[@]}"
 stats iex_later_input "${iex2[@]}"
+stats procshell_first_prompt "${ps0[@]}"
 stats procshell_first_input "${ps1[@]}"
 stats procshell_later_input "${ps2[@]}"
