@@ -415,6 +415,7 @@ final class DirectControl {
         if (clauses.isEmpty()) throw DirectPlanner.Unsupported.INSTANCE;
         int arity = clauses.get(0).patterns().size();
         List<Planned> planned = clauses(clauses, arity, scope);
-        return env -> new DirectFun(env, arity, planned);
+        // the values as they are now: a loop (for) writes its slots again on its next step
+        return env -> new DirectFun(env.clone(), arity, planned);
     }
 }

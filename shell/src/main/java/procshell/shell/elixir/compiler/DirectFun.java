@@ -8,8 +8,8 @@ import procshell.shell.iex.Ops;
  * A {@code fn} evaluated directly. As a compiled fn, it is a Groovy Closure of its arity (what the
  * facades, {@code spawn} and {@code f.(x)} call), counts a reduction per call, tries its clauses
  * in order (patterns, then guard) and raises FunctionClauseError when none matches, and sees the
- * variables as they were when it was made (each binding has a slot of its own; a call works on a
- * copy, so that calls from several processes do not meet).
+ * variables as they were when it was made (it keeps a copy of the slots; a call works on a copy
+ * of that, so that calls from several processes do not meet).
  */
 final class DirectFun extends groovy.lang.Closure<Object> {
     private final Object[] env;

@@ -78,6 +78,7 @@ class DirectInputTest {
             "for x <- [1, 2], y <- [:a, :b], do: {x, y}", "for x <- [1, 1, 2], uniq: true, do: x",
             "for x <- [1, 2, 3], reduce: 0 do\n  acc -> acc + x\nend", "for {:ok, v} <- [{:ok, 1}, :err, {:ok, 2}], do: v",
             "for x when x > 1 <- [1, 2, 3], do: x", "for x <- [1, 2], reduce: 0 do\n  1 -> 1\nend", "for x <- 5, do: x",
+            "fs = for n <- [1, 2], do: fn -> n end", "Enum.map(fs, fn f -> f.() end)",
             // try
             "try do\n  raise \"boom\"\nrescue\n  e in RuntimeError -> e.message\nend", "try do\n  throw :ball\ncatch\n  v -> {:caught, v}\nend",
             "try do\n  exit(:bye)\ncatch\n  :exit, r -> r\nend", "try do\n  1 + :a\nrescue\n  ArithmeticError -> :arith\nend",
