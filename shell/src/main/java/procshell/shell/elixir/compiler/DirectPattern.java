@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import procshell.runtime.node.Tuple;
+
 /**
  * A pattern run on the direct path: the steps {@link PatternCompiler} plans for the compiler too
  * ({@link Pattern}), each test and binding calling the same method with the same arguments, so
@@ -35,6 +37,7 @@ final class DirectPattern {
      * @throws DirectPlanner.Unsupported when the pattern is the compiler's (an error, or a Groovy step)
      */
     static DirectPattern plan(List<Object> patterns, DirectPlanner planner, Map<String, Integer> scope) {
+        if (hasSegments(patterns)) throw DirectPlanner.Unsupported.INSTANCE;
         Scope names = new Scope();
         for (String name : scope.keySet()) names.bind(name, name);
         PatternCompiler compiler = new PatternCompiler(new Unit(), null);
@@ -67,6 +70,15 @@ final class DirectPattern {
         Map<String, Integer> variables = new LinkedHashMap<>();
         p.variables.forEach((name, v) -> variables.put(name, slots.get(v)));
         return new DirectPattern(subjects, targets, steps, variables);
+    }
+
+    /** True when a pattern holds a {@code <<>>} of segments other than strings: the compiler's own steps (binaries). */
+    private static boolean hasSegments(Object ast) {
+        if (ast instanceof List<?> l) return l.stream().anyMatch(DirectPattern::hasSegments);
+        if (ast instanceof Tuple t && t.size() == 2) return hasSegments(t.get(0)) || hasSegments(t.get(1));
+        if (!Quoted.isNode(ast) || Quoted.isVar(ast)) return false;
+        if (Quoted.isCall(ast, "<<>>") && !Quoted.args(ast).stream().allMatch(a -> a instanceof String)) return true;
+        return hasSegments(Quoted.args(ast));
     }
 
     /** The planned evaluation of a step's term. */

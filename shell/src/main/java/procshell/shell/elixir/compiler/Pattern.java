@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A pattern as {@link PatternCompiler} plans it: the steps that match a subject, in order. A step
  * is a test (a call answering true or false) or a binding (a new variable holding a part of the
- * subject); a step may use the bindings before it. The pattern's Elixir variables are bound, name
+ * subject); a step may use the bindings before it. Steps may also be Groovy text
+ * ({@link #test(String)}, {@link #bind(String, String)}). The pattern's Elixir variables are bound, name
  * to variable, in {@link #variables}.
  *
  * <p>The steps are data, not Groovy: the compiler writes them as Groovy ({@link #open},
@@ -60,8 +61,15 @@ final class Pattern {
     }
 
     final List<Step> steps = new ArrayList<>();
+    /** The compiler that writes the steps' literals as Groovy (set by {@link PatternCompiler}); null on the direct path. */
+    private Compiler compiler;
     /** Elixir variable name to the variable it is bound to by this pattern. */
     final Map<String, String> variables = new LinkedHashMap<>();
+
+    /** The compiler that planned steps of this pattern: it writes them as Groovy. */
+    void writtenBy(Compiler c) {
+        compiler = c;
+    }
 
     void test(Term condition) {
         steps.add(new Step(null, condition));
@@ -98,10 +106,10 @@ final class Pattern {
     /**
      * Writes the steps as nested {@code if}s, leaving the block inside the innermost one open.
      *
-     * @param c the compiler, for the literals' Groovy
      * @return how many blocks were opened (to close after the code that runs on a match)
      */
-    int open(Block b, Compiler c) {
+    int open(Block b) {
+        Compiler c = compiler;
         int opened = 0;
         List<String> pending = new ArrayList<>();
         for (Step s : steps) {
@@ -124,7 +132,8 @@ final class Pattern {
     }
 
     /** Writes the steps as statements that raise through {@code onFail} (e.g. MatchError) at the first failed test. */
-    void require(Block b, Compiler c, String onFail) {
+    void require(Block b, String onFail) {
+        Compiler c = compiler;
         for (Step s : steps) {
             if (s.isTest()) b.line("if (!(" + groovy(s.term(), c) + ")) " + onFail);
             else b.line("def " + s.variable() + " = " + groovy(s.term(), c));

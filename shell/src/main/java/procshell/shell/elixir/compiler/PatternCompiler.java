@@ -15,24 +15,19 @@ import procshell.runtime.node.Tuple;
 final class PatternCompiler {
     private static final Class<?> OPS = procshell.shell.iex.Ops.class;
 
-    /** Compiles the expressions a pattern holds (map keys, attributes, aliases) to Groovy. */
-    interface Expressions {
-        /** The Groovy of an expression evaluated in the scope. */
-        String groovy(Object ast, Scope scope);
-    }
-
     private final Unit unit;
-    /** The compiler's expressions, or null when the pattern is planned for the direct path. */
-    private final Expressions expressions;
+    /** The compiler whose Groovy the pattern's steps become; null when the direct path plans the pattern. */
+    private final Compiler compiler;
 
     /**
-     * @param unit        where fresh variable names come from
-     * @param expressions the compiler's, or null for a pattern the direct path runs (its
-     *                    expressions are then left as quoted forms)
+     * @param unit     where fresh variable names come from
+     * @param compiler the compiler, or null for a pattern the direct path runs (its expressions
+     *                 are then left as quoted forms, and a form only the compiler writes is a
+     *                 CompileError)
      */
-    PatternCompiler(Unit unit, Expressions expressions) {
+    PatternCompiler(Unit unit, Compiler compiler) {
         this.unit = unit;
-        this.expressions = expressions;
+        this.compiler = compiler;
     }
 
     /**
@@ -48,6 +43,7 @@ final class PatternCompiler {
 
     /** Adds the steps matching {@code ast} against {@code subject} to one pattern (several subjects share it). */
     void match(Object ast, String subject, Scope scope, Pattern p) {
+        if (compiler != null) p.writtenBy(compiler);
         if (ast == null || ast instanceof Boolean || ast instanceof Number || ast instanceof String || ast instanceof Atom) {
             p.test(call("same", ref(subject), new Pattern.Literal(ast)));
             return;
@@ -221,7 +217,7 @@ final class PatternCompiler {
 
     /** An expression of the pattern: compiled now by the compiler, planned later by the direct path. */
     private Pattern.Term expression(Object ast, Scope scope) {
-        return new Pattern.Expression(ast, expressions == null ? null : expressions.groovy(ast, scope));
+        return new Pattern.Expression(ast, compiler == null ? null : compiler.expr(ast, scope, new Block()));
     }
 
     private static Pattern.Term call(String opsFunction, Pattern.Term... args) {
