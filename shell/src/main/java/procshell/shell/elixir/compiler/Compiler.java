@@ -30,7 +30,7 @@ final class Compiler {
 
     Compiler(Unit unit) {
         this.unit = unit;
-        this.patterns = new PatternCompiler(unit, (ast, s) -> expr(ast, s, new Block()));
+        this.patterns = new PatternCompiler(unit, this);
         this.control = new ControlCompiler(this);
         this.modules = new ModuleCompiler(this);
     }
@@ -384,7 +384,7 @@ final class Compiler {
         String t = unit.fresh("t");
         b.line("def " + t + " = " + v + ";");
         Pattern p = patterns.compile(pattern, t, s);
-        p.require(b, this, OPS + ".matchError(" + t + ");");
+        p.require(b, OPS + ".matchError(" + t + ");");
         p.bindIn(s);
         return t;
     }

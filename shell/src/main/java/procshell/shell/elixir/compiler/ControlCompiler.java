@@ -80,7 +80,7 @@ final class ControlCompiler {
         }
         Pattern p = new Pattern();
         for (int i = 0; i < subjects.size(); i++) c.patterns.match(clause.patterns().get(i), subjects.get(i), outer, p);
-        int opened = p.open(b, c);
+        int opened = p.open(b);
         p.bindIn(cs);
         if (clause.guard() != null) {
             String g = guard(clause.guard(), cs, b);
@@ -249,7 +249,7 @@ final class ControlCompiler {
                     pattern = Quoted.args(pattern).get(0);
                 }
                 Pattern p = c.patterns.compile(pattern, x, fs);
-                p.require(b, c, "continue;");
+                p.require(b, "continue;");
                 p.bindIn(fs);
                 if (guard != null) b.line("if (!" + guard(guard, fs, b) + ") continue;");
             } else if (BinaryPattern.isGenerator(q)) {
