@@ -14,7 +14,7 @@ Process.flag(:trap_exit, true); t = Task.async(fn -> exit(:boom) end); receive d
 Task.await(:not_a_task)
 Task.await(%{})
 t = Task.async(fn -> 1 end); Task.await(t); Process.info(self(), :message_queue_len)
-t = Task.async(fn -> 1 end); Task.await(t); Process.info(self(), :links) |> elem(1) |> Enum.member?(t.pid)
+t = Task.async(fn -> 1 end); Task.await(t); r = Process.monitor(t.pid); receive do {:DOWN, ^r, _, _, _} -> :ok end; Process.info(self(), :links) |> elem(1) |> Enum.member?(t.pid)
 Task.async(fn -> 3 end) |> Task.yield()
 Task.async(fn -> 3 end) |> Task.yield(1000)
 t = Task.async(fn -> Process.sleep(:infinity) end); Task.yield(t, 10)
