@@ -380,7 +380,10 @@ public final class Console {
                     // supervisor giving up) reach the shell before it prints: give them that moment.
                     // If they killed the shell process, iex never prints the value, and neither do we.
                     Quiescence.await(node(), evaluator, SETTLE_MS);
-                    if (!node().isAlive(evaluator)) return false;
+                    if (!node().isAlive(evaluator)) {
+                        awaitDeathPrinted(evaluator);
+                        return false;
+                    }
                     session.recordResult(value);
                     if (value != IexSession.NO_VALUE) printLine(result(session.inspect(value)));
                     counter++; // as iex: only an input that succeeded moves the counter
@@ -444,10 +447,31 @@ public final class Console {
         return "** (EXIT from " + pid + ") shell process exited with reason: " + ExitFormatter.format(reason);
     }
 
+    /**
+     * The input's value came back, but what it caused killed the shell process before the value
+     * could print: iex then shows the EXIT line and banner before the reports that input caused
+     * (released after it), so wait for {@link #shellDied} to have printed them (at most 2 s).
+     */
+    private void awaitDeathPrinted(Pid evaluator) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!evaluator.equals(deathPrinted) && node().haltedWith() == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The last shell process whose death {@link #shellDied} has printed. */
+    private volatile Pid deathPrinted;
+
     /** Called when the shell process died between inputs. */
     public void shellDied(Pid pid, Object reason) {
         if (closed) return;
         printRestart(pid, reason, true);
+        deathPrinted = pid;
         if (reader != null && reader.isReading() && reader instanceof org.jline.reader.impl.LineReaderImpl r) {
             r.setPrompt(prompt());
             r.callWidget(LineReader.REDRAW_LINE);
