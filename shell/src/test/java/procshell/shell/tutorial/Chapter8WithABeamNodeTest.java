@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import procshell.runtime.dist.DistOptions;
@@ -28,8 +27,6 @@ import procshell.shell.console.Shell;
  */
 class Chapter8WithABeamNodeTest {
     @Test
-    @Disabled("node2 (the BEAM) finds node1's :global names only once procshell speaks the BEAM's :global protocol "
-            + "(issue 17, the global helper's part): until then it stops at node2's hello(123)")
     void chapterEightRunsWithARealElixirNodeAsNode2() throws IOException {
         String exe = BeamShell.elixir();
         if (exe == null) System.out.println("Chapter8WithABeamNodeTest skipped: no `elixir` on PATH (.ci/run installs it)");
