@@ -136,6 +136,23 @@ public final class Global implements ViaModule {
         return NameConflicts.method(function);
     }
 
+    /**
+     * {@code :global.resolve_it/4}: what a BEAM node's global calls on this node over rpc
+     * ({@code rpc:call(node, global, resolve_it, [method, name, pid1, pid2])}) when the clashing
+     * name it resolves is held by a process here. Runs the method stored with the name, as the
+     * BEAM's {@code catch Method(Name, Pid1, Pid2)}.
+     *
+     * @param method the method as it came over the wire, {@code &:global.random_exit_name/3} (or
+     *               {@code random_notify_name}, {@code notify_all_name}); any other term resolves
+     *               as the default does
+     * @return the pid that keeps the name, or {@code :none}
+     */
+    public static Object resolveIt(Object method, Object name, Pid pid1, Pid pid2) {
+        ProcessContext self = ProcessContext.require();
+        Pid kept = NameConflicts.resolve(self.node(), self.self(), method, name, pid1, pid2);
+        return kept == null ? Atom.of("none") : kept;
+    }
+
     /** {@code :global.random_exit_name/3}, called by the current process: kills the process on the greater node; the other pid. */
     public static Pid randomExitName(Object name, Pid pid1, Pid pid2) {
         ProcessContext self = ProcessContext.require();

@@ -77,6 +77,35 @@ public final class Global {
         return global().registerName(name(name), Args.bifPid(pid, "2nd"), method) ? Atom.YES : Atom.NO;
     }
 
+    /** {@code :global.resolve_it/4}: runs a clash's resolve method as the BEAM's {@code catch method.(name, pid1, pid2)}. */
+    @Doc("""
+        Runs the resolve method of a clashing name: what global on another node (a BEAM node or a
+        procshell node) calls here over rpc when the name it resolves is held by a process of this
+        node. Returns the pid that keeps the name, :none, or what a raising method gives in a
+        catch ({:EXIT, reason}).
+
+        ## Examples
+
+            ps> p1 = spawn(fn -> Process.sleep(:infinity) end)
+            ps> p2 = spawn(fn -> Process.sleep(:infinity) end)
+            ps> :global.resolve_it(&:global.notify_all_name/3, :n, p1, p2)
+            :none
+        """)
+    public static Object resolve_it(Object method, Object name, Object pid1, Object pid2) {
+        Pid p1 = Args.bifPid(pid1, "3rd");
+        Pid p2 = Args.bifPid(pid2, "4th");
+        if (!(method instanceof Closure<?> f)) return procshell.runtime.global.Global.resolveIt(method, name, p1, p2);
+        try {
+            return procshell.shell.eval.Values.normalize(f.call(name, p1, p2));
+        } catch (RuntimeException e) {
+            // Erlang's catch: a throw gives its value, an exit {:EXIT, reason}, an error {:EXIT, {error, stacktrace}}
+            Object value = Ops.catchValue(e);
+            if (e instanceof ThrownValue) return value;
+            if (e instanceof ExitException) return Tuple.of(Atom.of("EXIT"), value);
+            return Tuple.of(Atom.of("EXIT"), Tuple.of(value, procshell.shell.inspect.StackFormatter.stacktraceTerm(e, List.of(e.getStackTrace()))));
+        }
+    }
+
     /** {@code :global.random_exit_name/3}: kills the process on the greater node; the other pid. */
     @Doc("""
         The default resolve method: kills the process on the node with the greater name (logged)

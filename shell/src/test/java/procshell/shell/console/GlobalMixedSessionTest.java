@@ -220,6 +220,32 @@ class GlobalMixedSessionTest {
                 x("send(p, :stop); " + waitFor(":global.registered_names() == []"), "true")));
     }
 
+    /**
+     * BEAM a holds a name of procshell b's process; BEAM c, apart, registered the same name and
+     * joins a. a (the smaller of a and c) resolves the clash by asking b, the holder's node, over
+     * rpc ({@code :global.resolve_it/4}): the default method keeps the process on the smaller node
+     * (b) and kills c's, and all three agree, as with three BEAM nodes.
+     */
+    @Test
+    void aBeamNodeResolvesAClashOverAProcessHeldHere() {
+        String an = a.name();
+        String bn = ps.node().name().name();
+        ClusterSide pa = beam(a);
+        ClusterSide pb = procshell();
+        ClusterSide pc = beam(c);
+        assertEquals("true", pa.type("Node.connect(:\"" + bn + "\")"));
+        assertEquals(":yes", pb.type("held = spawn(fn -> receive do :stop -> :ok end end); :global.register_name(:held_here, held)"));
+        assertEquals("true", pa.type(waitFor("node(:global.whereis_name(:held_here)) == :\"" + bn + "\"")));
+        assertEquals(":yes", pc.type("other = spawn(fn -> receive do :stop -> :ok end end); ro = Process.monitor(other); :global.register_name(:held_here, other)"));
+        assertEquals("true", pc.type("Node.connect(:\"" + an + "\")"));
+        assertEquals(":killed", pc.type("receive do {:DOWN, ^ro, :process, _, r} -> r after 30_000 -> :alive end"));
+        for (ClusterSide s : List.of(pa, pb, pc)) {
+            assertEquals("true", s.type(waitFor("node(:global.whereis_name(:held_here)) == :\"" + bn + "\"")), s.name() + " keeps b's process");
+        }
+        assertEquals("true", pb.type("Process.alive?(held)"));
+        pb.eval().apply("send(held, :stop)");
+    }
+
     @Test
     void threeNodesOfBothRuntimesEndFullyConnected() {
         String an = a.name();
