@@ -235,15 +235,28 @@ class GlobalMixedSessionTest {
         ClusterSide pc = beam(c);
         assertEquals("true", pa.type("Node.connect(:\"" + bn + "\")"));
         assertEquals(":yes", pb.type("held = spawn(fn -> receive do :stop -> :ok end end); :global.register_name(:held_here, held)"));
-        assertEquals("true", pa.type(waitFor("node(:global.whereis_name(:held_here)) == :\"" + bn + "\"")));
-        assertEquals(":yes", pc.type("other = spawn(fn -> receive do :stop -> :ok end end); ro = Process.monitor(other); :global.register_name(:held_here, other)"));
+        try {
+            resolvedHere(pa, pb, pc, an, bn);
+        } finally {
+            pb.eval().apply("send(held, :stop)");
+            pc.eval().apply("if Process.get(:other_pid), do: send(Process.get(:other_pid), :stop)");
+        }
+    }
+
+    private void resolvedHere(ClusterSide pa, ClusterSide pb, ClusterSide pc, String an, String bn) {
+        assertEquals("true", pa.type(waitFor(heldOn(bn))));
+        assertEquals(":yes", pc.type("other = spawn(fn -> receive do :stop -> :ok end end); Process.put(:other_pid, other); ro = Process.monitor(other); :global.register_name(:held_here, other)"));
         assertEquals("true", pc.type("Node.connect(:\"" + an + "\")"));
         assertEquals(":killed", pc.type("receive do {:DOWN, ^ro, :process, _, r} -> r after 30_000 -> :alive end"));
         for (ClusterSide s : List.of(pa, pb, pc)) {
-            assertEquals("true", s.type(waitFor("node(:global.whereis_name(:held_here)) == :\"" + bn + "\"")), s.name() + " keeps b's process");
+            assertEquals("true", s.type(waitFor(heldOn(bn))), s.name() + " keeps b's process");
         }
         assertEquals("true", pb.type("Process.alive?(held)"));
-        pb.eval().apply("send(held, :stop)");
+    }
+
+    /** True on a node once :held_here names a process of node {@code n} (never raising while it is :undefined). */
+    private static String heldOn(String n) {
+        return "match?(p when is_pid(p) and node(p) == :\"" + n + "\", :global.whereis_name(:held_here))";
     }
 
     @Test
