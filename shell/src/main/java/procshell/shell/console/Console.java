@@ -277,6 +277,11 @@ public final class Console {
                     return line;
                 } catch (UserInterruptException e) {
                     // Ctrl-C at the prompt drops the line being typed, as a shell does.
+                } catch (IllegalStateException e) {
+                    // The terminal went away under the prompt (hang-up, closed stream): that is the
+                    // end of input, not a Java stack trace on stderr.
+                    if (e.getMessage() != null && e.getMessage().contains("closed")) return null;
+                    throw e;
                 }
             }
         }
