@@ -172,24 +172,21 @@ public final class ElixirAccess {
     public static Object key(Object key, Object fallback) {
         Object k = Values.normalize(key);
         Object d = Values.normalize(fallback);
-        return Fn.of3((op, data, next) -> {
-            Map<?, ?> m = map(data, "key", k);
-            Object value = m.containsKey(k) ? m.get(k) : d;
-            if (GET.equals(op)) return call(next, value);
-            Object r = call(next, value);
-            if (POP.equals(r)) return Tuple.of(value, ElixirMap.delete(m, k));
-            Tuple p = pair(r);
-            return Tuple.of(p.get(0), ElixirMap.put(m, k, p.get(1)));
-        });
+        return mapKey("key", k, m -> m.containsKey(k) ? m.get(k) : d);
     }
 
     /** The map value under the key, KeyError when missing, as {@code Access.key!/1}. */
     @Doc("An accessor for the map value under the key; KeyError when missing.")
     public static Object key_bang(Object key) {
         Object k = Values.normalize(key);
+        return mapKey("key!", k, m -> ElixirMap.fetch_bang(m, k));
+    }
+
+    /** The accessor of {@code key/2} and {@code key!/1}: they differ only in how the value is read. */
+    private static Object mapKey(String name, Object k, java.util.function.Function<Map<?, ?>, Object> read) {
         return Fn.of3((op, data, next) -> {
-            Map<?, ?> m = map(data, "key!", k);
-            Object value = ElixirMap.fetch_bang(m, k);
+            Map<?, ?> m = map(data, name, k);
+            Object value = read.apply(m);
             if (GET.equals(op)) return call(next, value);
             Object r = call(next, value);
             if (POP.equals(r)) return Tuple.of(value, ElixirMap.delete(m, k));
