@@ -1,8 +1,8 @@
 package procshell.runtime.process;
 
 /**
- * Makes sure the JDK's virtual-thread scheduler, on which processes run, has carrier threads to
- * spare. The BEAM preempts a busy process after its reductions; a virtual thread is never
+ * Makes sure the JDK's virtual-thread scheduler, when processes run on it (the runtime's own
+ * {@link Scheduler} is not available), has carrier threads to spare. The BEAM preempts a busy process after its reductions; a virtual thread is never
  * preempted: code that loops without calling the runtime keeps its carrier until it returns, and
  * keeps it even once its process was killed (its exit is processed by the killer at once, but
  * Java cannot stop a thread that ignores interruption). With one carrier per core, as the JDK
@@ -20,11 +20,15 @@ public final class Carriers {
     private Carriers() {}
 
     /**
-     * Sets {@value #PARALLELISM} to {@code max(2 × cores, 4)} unless it is set already.
+     * Sets {@value #PARALLELISM} to {@code max(2 × cores, 4)} unless it is set already, when
+     * processes run on the JDK's scheduler.
      *
-     * @return the number of carriers asked for (or already set)
+     * @return the number of carriers processes start with: those asked for (or already set), or
+     *         {@link Scheduler#baseCarriers()} when processes run on the runtime's scheduler
      */
     public static synchronized int ensureHeadroom() {
+        // The runtime's own scheduler starts carriers when loops hold them (see Scheduler).
+        if (Scheduler.available()) return Scheduler.baseCarriers();
         String set = System.getProperty(PARALLELISM);
         if (set != null) {
             try {

@@ -1,0 +1,305 @@
+package procshell.runtime.process;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The runtime's scheduler of processes, as the BEAM's: one carrier thread per core, and a process
+ * woken by another process runs next on the waker's carrier, without waking any other core.
+ *
+ * <p>Why not the JDK's own virtual-thread scheduler: its ForkJoinPool wakes an idle carrier for
+ * every task pushed onto an empty queue, so each message to a waiting process (a call, each half
+ * of a ping-pong) costs a thread wake-up on the other core, which finds nothing to do (the
+ * sender parks a moment later and its carrier runs the receiver itself) and goes back to sleep:
+ * {@code signalWork} and {@code deactivate} led the profile of a call. Here, as on the BEAM, the
+ * woken process waits in its waker's {@link Carrier#next} slot (Go calls it {@code runnext}), and
+ * the other cores are woken only when work piles up: a second process woken before the first has
+ * run, a process woken from outside any carrier (a timer, a socket, the shell's own thread), or a
+ * slot that the {@link #watch monitor} finds waiting behind a process that has not given up its
+ * carrier for a tick (1 ms).
+ *
+ * <p>A process that never yields (Java code that calls nothing of the runtime, a blocking file
+ * read) keeps its carrier, as a NIF keeps a BEAM scheduler. The monitor sees a carrier that has
+ * run the same process for {@value #HOG_TICKS} ticks while others wait, and starts another
+ * carrier; carriers beyond one per core end after {@value #RETIRE_MS} ms without work. So no
+ * number of such loops stops the node (up to {@value #MAX_CARRIERS} carriers).
+ *
+ * <p>Signal order is untouched: the scheduler decides only when a woken process runs, never the
+ * order of the messages in its mailbox.
+ *
+ * <p>The JDK offers no public API for a virtual-thread scheduler: {@link #factory()} reaches the
+ * one the JDK's own tests use, which needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}
+ * (the launcher and the test JVMs give it). Without it processes run on the JDK's scheduler,
+ * with {@link Carriers}' spare carriers.
+ */
+public final class Scheduler implements Executor {
+    /** Ticks of the monitor ({@value #TICK_NS} ns) a carrier may run one process while others wait. */
+    static final int HOG_TICKS = 10;
+    /** How often the monitor looks while processes run. */
+    static final long TICK_NS = 1_000_000;
+    /** How often it looks while every carrier is idle. */
+    static final long IDLE_TICK_NS = 20_000_000;
+    /** How long a carrier beyond one per core may stay idle before it ends. */
+    static final long RETIRE_MS = 2_000;
+    /** The most carriers the monitor starts. */
+    static final int MAX_CARRIERS = 256;
+    /** Every how many processes run from its own slot a carrier looks at the shared queue first. */
+    static final int FAIR_EVERY = 61;
+
+    private static final MethodHandle CURRENT_CARRIER;
+    private static final Constructor<?> BUILDER;
+    private static final VarHandle NEXT;
+    private static final VarHandle IDLE;
+
+    static {
+        MethodHandle carrier = null;
+        Constructor<?> builder = null;
+        try {
+            Method m = Thread.class.getDeclaredMethod("currentCarrierThread");
+            m.setAccessible(true);
+            Constructor<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder").getDeclaredConstructor(Executor.class);
+            c.setAccessible(true);
+            carrier = MethodHandles.lookup().unreflect(m);
+            builder = c;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not opened to us (no --add-opens), or another JDK: the JDK's scheduler it is
+        }
+        CURRENT_CARRIER = carrier;
+        BUILDER = builder;
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            NEXT = l.findVarHandle(Carrier.class, "next", Runnable.class);
+            IDLE = l.findVarHandle(Carrier.class, "idle", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static volatile Scheduler instance;
+
+    private final int base;
+    private final ConcurrentLinkedQueue<Runnable> shared = new ConcurrentLinkedQueue<>();
+    private final Object carriersLock = new Object();
+    /** Copy on write, under {@link #carriersLock}. */
+    private volatile Carrier[] carriers = new Carrier[0];
+    private int carrierNumber;
+
+    private Scheduler(int base) {
+        this.base = base;
+        synchronized (carriersLock) {
+            for (int i = 0; i < base; i++) addCarrier();
+        }
+        Thread.ofPlatform().daemon().name("procshell-scheduler").start(this::watch);
+    }
+
+    /** True when this JVM lets the runtime schedule its processes itself (see the class comment). */
+    public static boolean available() {
+        return BUILDER != null && CURRENT_CARRIER != null;
+    }
+
+    /**
+     * The factory of process threads: virtual threads on this scheduler when {@link #available()},
+     * else on the JDK's.
+     */
+    public static ThreadFactory factory() {
+        if (!available()) return Thread.ofVirtual().factory();
+        try {
+            return ((Thread.Builder.OfVirtual) BUILDER.newInstance(get())).factory();
+        } catch (ReflectiveOperationException e) {
+            return Thread.ofVirtual().factory();
+        }
+    }
+
+    /** The scheduler, started on first use with one carrier per core. */
+    static Scheduler get() {
+        Scheduler s = instance;
+        if (s == null) {
+            synchronized (Scheduler.class) {
+                s = instance;
+                if (s == null) instance = s = new Scheduler(Runtime.getRuntime().availableProcessors());
+            }
+        }
+        return s;
+    }
+
+    /** The carriers a node starts with: one per core. */
+    public static int baseCarriers() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Schedules a virtual thread's continuation ({@code runContinuation}); the JDK calls this when
+     * the thread starts, is unparked, or yields. Never blocks.
+     */
+    @Override
+    public void execute(Runnable task) {
+        Thread t = currentCarrier();
+        if (t instanceof Carrier c && c.scheduler == this && Thread.currentThread() != t) {
+            // A process woke another: the woken one runs next here, once the waker parks or yields
+            // (a call, a ping-pong: the waker waits for the answer at once). The one it replaces has
+            // waited already: to the shared queue, where an idle core may take it.
+            Runnable old = (Runnable) NEXT.getAndSet(c, task);
+            if (old == null) return;
+            task = old;
+        } else if (t instanceof Carrier c && c.scheduler == this) {
+            // The carrier itself, after a yield (or a wake-up that came while parking): to the back of
+            // the queue. This carrier looks there next, so no one else needs waking for it.
+            shared.offer(task);
+            return;
+        }
+        shared.offer(task);
+        wakeIdle();
+    }
+
+    private static Thread currentCarrier() {
+        try {
+            return (Thread) CURRENT_CARRIER.invokeExact();
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Wakes one idle carrier, if any; false when every carrier is busy. */
+    private boolean wakeIdle() {
+        for (Carrier c : carriers) {
+            if (c.idle && IDLE.compareAndSet(c, true, false)) {
+                LockSupport.unpark(c);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Under {@link #carriersLock}. */
+    private void addCarrier() {
+        Carrier c = new Carrier(this, "procshell-carrier-" + (++carrierNumber));
+        Carrier[] now = carriers;
+        Carrier[] grown = java.util.Arrays.copyOf(now, now.length + 1);
+        grown[now.length] = c;
+        carriers = grown;
+        c.start();
+    }
+
+    /** Removes an idle carrier beyond one per core; false (and it stays) when it is needed. */
+    private boolean retire(Carrier c) {
+        synchronized (carriersLock) {
+            Carrier[] now = carriers;
+            if (now.length <= base) return false;
+            Carrier[] less = new Carrier[now.length - 1];
+            int j = 0;
+            for (Carrier x : now) if (x != c && j < less.length) less[j++] = x;
+            carriers = less;
+            return true;
+        }
+    }
+
+    /**
+     * The monitor: every tick, hands a {@link Carrier#next} slot that waited a whole tick to the
+     * shared queue, wakes an idle carrier for queued work, and starts a carrier when every one is
+     * held by a process that has not yielded for {@value #HOG_TICKS} ticks while work waits.
+     */
+    private void watch() {
+        while (true) {
+            boolean busy = false;
+            boolean allStuck = true;
+            for (Carrier c : carriers) {
+                long ran = c.started;
+                Runnable n = c.next;
+                boolean idle = c.idle;
+                if (!idle) busy = true;
+                if (n != null && n == c.seenNext && ran == c.seenStarted && NEXT.compareAndSet(c, n, null)) shared.offer(n);
+                c.stuckTicks = !idle && ran == c.seenStarted ? c.stuckTicks + 1 : 0;
+                if (c.stuckTicks < HOG_TICKS) allStuck = false;
+                c.seenStarted = ran;
+                c.seenNext = c.next;
+            }
+            if (!shared.isEmpty() && !wakeIdle() && allStuck) {
+                synchronized (carriersLock) {
+                    if (carriers.length < MAX_CARRIERS) addCarrier();
+                }
+            }
+            LockSupport.parkNanos(this, busy ? TICK_NS : IDLE_TICK_NS);
+        }
+    }
+
+    /** A carrier: a platform thread that runs the continuations of processes, one at a time. */
+    static final class Carrier extends Thread {
+        final Scheduler scheduler;
+        /** The process to run next, woken by the one running now; see {@link Scheduler#execute}. */
+        volatile Runnable next;
+        /** True while parked for want of work; a waker sets it false before unparking. */
+        volatile boolean idle;
+        /** Counts the tasks started (written by this carrier only), for the monitor. */
+        volatile long started;
+        // The monitor's own view, touched by the monitor thread only.
+        long seenStarted = -1;
+        Runnable seenNext;
+        int stuckTicks;
+        private int fromSlot;
+
+        Carrier(Scheduler scheduler, String name) {
+            super(null, null, name, 0, false);
+            this.scheduler = scheduler;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Runnable task = take();
+                if (task == null) {
+                    if (!awaitWork()) return;
+                    continue;
+                }
+                started++;
+                try {
+                    task.run();
+                } catch (Throwable e) {
+                    // a continuation does not throw; a carrier must survive one that would
+                }
+            }
+        }
+
+        /** Its own slot first, but the shared queue every {@value Scheduler#FAIR_EVERY} tasks. */
+        private Runnable take() {
+            if (++fromSlot >= FAIR_EVERY) {
+                fromSlot = 0;
+                Runnable queued = scheduler.shared.poll();
+                if (queued != null) return queued;
+            }
+            Runnable mine = (Runnable) NEXT.getAndSet(this, null);
+            if (mine != null) return mine;
+            fromSlot = 0;
+            return scheduler.shared.poll();
+        }
+
+        /** Parks until woken for work; false when this carrier retired instead. */
+        private boolean awaitWork() {
+            idle = true;
+            // Published before looking: a task queued after this look finds us idle and wakes us.
+            if (!scheduler.shared.isEmpty() || next != null) {
+                IDLE.compareAndSet(this, true, false); // if it fails, a waker's unpark is pending: harmless
+                return true;
+            }
+            long since = System.nanoTime();
+            while (idle) {
+                LockSupport.parkNanos(this, RETIRE_MS * 1_000_000);
+                if (idle && System.nanoTime() - since >= RETIRE_MS * 1_000_000 && IDLE.compareAndSet(this, true, false)) {
+                    if (scheduler.retire(this)) {
+                        if (!scheduler.shared.isEmpty()) scheduler.wakeIdle();
+                        return false;
+                    }
+                    return true;
+                }
+            }
+            return true;
+        }
+    }
+}
