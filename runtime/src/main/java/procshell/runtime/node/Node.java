@@ -37,7 +37,7 @@ public final class Node {
     private final Atom name;
     private final int creation;
     /** Thread-safe and shared: a builder per spawn would be garbage per process. */
-    private static final java.util.concurrent.ThreadFactory VIRTUAL_THREADS = Thread.ofVirtual().factory();
+    private static final java.util.concurrent.ThreadFactory VIRTUAL_THREADS = procshell.runtime.process.Scheduler.factory();
 
     private final AtomicLong nextPid = new AtomicLong(1);
     private final AtomicLong nextRef = new AtomicLong(1);
