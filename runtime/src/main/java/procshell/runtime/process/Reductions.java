@@ -48,12 +48,13 @@ public final class Reductions {
                     + "% of the JVM heap's " + HeapGuard.maxMegabytes() + " MB of long-lived data is in use after a collection;"
                     + " this process was building more");
         }
-        // The end of the time slice: other runnable processes take the carrier. A yield puts the
+        // The end of the time slice: other runnable processes take the carrier. On the runtime's
+        // Scheduler a yield goes to the back of the shared queue. On the JDK's, a yield puts the
         // process back in its carrier's own queue when that holds other work, so processes spinning
         // on every carrier (twice as many as carriers) would never let in one woken from outside
         // (a new process, a reply): every FAIR_EVERY-th slice it parks a moment instead, which
         // puts it in the scheduler's shared queue, behind those waiting there.
-        if ((ctx.process().reductions() / BUDGET) % FAIR_EVERY == 0) java.util.concurrent.locks.LockSupport.parkNanos(1_000);
+        if ((ctx.process().reductions() / BUDGET) % FAIR_EVERY == 0 && !Scheduler.runsCurrentThread()) java.util.concurrent.locks.LockSupport.parkNanos(1_000);
         else Thread.yield();
         return Thread.currentThread().isInterrupted() && interrupted();
     }

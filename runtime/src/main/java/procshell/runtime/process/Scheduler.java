@@ -158,6 +158,14 @@ public final class Scheduler implements Executor {
         wakeIdle();
     }
 
+    /**
+     * True when the calling thread is a process running on this runtime's scheduler, where a yield
+     * goes to the back of the shared queue (so {@link Reductions} needs no other fairness).
+     */
+    static boolean runsCurrentThread() {
+        return CURRENT_CARRIER != null && Thread.currentThread().isVirtual() && currentCarrier() instanceof Carrier;
+    }
+
     private static Thread currentCarrier() {
         try {
             return (Thread) CURRENT_CARRIER.invokeExact();
