@@ -4,7 +4,7 @@
 //
 //   java -cp shell/target/lib/procshell-runtime-0.1.0-SNAPSHOT.jar bench/CallCpu.java call 200000
 //   modes: call (GenServer.call to an echo server), pingpong (send / receive), start (GenServer.start
-//   then a kill), restart (kill a supervised named worker, poll for its successor; the poll burns CPU)
+//   then a kill), register (registry_unique's spawn, register and kill phases, per process), restart (kill a supervised named worker, poll for its successor; the poll burns CPU)
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 import procshell.runtime.node.*;
@@ -17,6 +17,7 @@ public class CallCpu {
         public Object init(Object a) { return Tuple.of(Atom.OK, null); }
         public Object handleCall(Object r, Tuple f, Object s) { return Tuple.of(Atom.of("reply"), PONG, s); }
     }
+    static long gcMs() { long t = 0; for (var g : ManagementFactory.getGarbageCollectorMXBeans()) t += g.getCollectionTime(); return t; }
     static long cpu() { return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(); }
     public static void main(String[] a) throws Exception {
         String what = a[0]; int n = Integer.parseInt(a[1]);
@@ -46,6 +47,26 @@ public class CallCpu {
                             while (true) { Pid now = self.node().names().whereisPid(named); if (now != null && !now.equals(old)) break; Thread.yield(); }
                         }
                         out.append(String.format("restart cpu_ns/op %.0f wall_ns/op %.0f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n));
+                    }
+                } else if (what.equals("register")) {
+                    // registry_unique's phases: spawn n idle processes, :go (each registers a key), kill all
+                    Atom reg = Atom.module("CpuReg"), go = Atom.of("go");
+                    procshell.runtime.registry.Registry.startLink(java.util.List.of(Tuple.of(Atom.of("keys"), Atom.of("unique")), Tuple.of(Atom.of("name"), reg)));
+                    for (int r = 0; r < 5; r++) {
+                        long c0 = cpu(), g0 = gcMs();
+                        java.util.List<Pid> pids = new java.util.ArrayList<>(n);
+                        for (int i = 0; i < n; i++) {
+                            Integer key = i;
+                            pids.add(self.spawn(me -> { me.receive(m -> m == go, -1); procshell.runtime.registry.Registry.register(reg, key, null); me.receive(); }));
+                        }
+                        long c1 = cpu();
+                        for (Pid p : pids) self.send(p, go);
+                        while (procshell.runtime.registry.Registry.count(reg) != n) Thread.sleep(1);
+                        long c2 = cpu();
+                        for (Pid p : pids) self.exit(p, Atom.KILL);
+                        while (procshell.runtime.registry.Registry.count(reg) != 0) Thread.sleep(1);
+                        long c3 = cpu();
+                        out.append(String.format("register cpu_ns/process spawn %.0f register %.0f kill+cleanup %.0f (gc ms %d)%n", (c1 - c0) / (double) n, (c2 - c1) / (double) n, (c3 - c2) / (double) n, gcMs() - g0));
                     }
                 } else if (what.equals("call")) {
                     Pid pid = (Pid) ((Tuple) GenServer.startLink(new Echo(), null, StartOptions.DEFAULT)).get(1);

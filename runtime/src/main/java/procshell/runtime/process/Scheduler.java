@@ -42,9 +42,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class Scheduler implements Executor {
     /** Ticks of the monitor ({@value #TICK_NS} ns) a carrier may run one process while others wait. */
     static final int HOG_TICKS = 10;
-    /** How often the monitor looks while processes run. */
+    /** How often the monitor looks while processes come and go. */
     static final long TICK_NS = 1_000_000;
-    /** How often it looks while every carrier is idle. */
+    /** How often it looks otherwise (every carrier idle, or held by one process with nothing waiting). */
     static final long IDLE_TICK_NS = 20_000_000;
     /** How long a carrier beyond one per core may stay idle before it ends. */
     static final long RETIRE_MS = 2_000;
@@ -221,14 +221,18 @@ public final class Scheduler implements Executor {
                 long ran = c.started;
                 Runnable n = c.next;
                 boolean idle = c.idle;
-                if (!idle) busy = true;
+                // Ticks are fast while processes come and go; a carrier held by one loop (or a
+                // blocking read) with nothing waiting behind it needs no fast ticks.
+                if (!idle && (ran != c.seenStarted || n != null)) busy = true;
                 if (n != null && n == c.seenNext && ran == c.seenStarted && NEXT.compareAndSet(c, n, null)) shared.offer(n);
                 c.stuckTicks = !idle && ran == c.seenStarted ? c.stuckTicks + 1 : 0;
                 if (c.stuckTicks < HOG_TICKS) allStuck = false;
                 c.seenStarted = ran;
                 c.seenNext = c.next;
             }
-            if (!shared.isEmpty() && !wakeIdle() && allStuck) {
+            boolean waiting = !shared.isEmpty();
+            if (waiting) busy = true;
+            if (waiting && !wakeIdle() && allStuck) {
                 synchronized (carriersLock) {
                     if (carriers.length < MAX_CARRIERS) addCarrier();
                 }

@@ -1,0 +1,102 @@
+package procshell.runtime.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import procshell.runtime.TestNode;
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.node.Tuple;
+
+/**
+ * The runtime's own scheduler ({@link Scheduler}): processes run on it in the test JVMs as in the
+ * shell, the order of messages is the BEAM's whatever runs where, and loops that never yield, more
+ * of them than the node has carriers, still leave the other processes running.
+ */
+class SchedulerTest {
+    @RegisterExtension
+    final TestNode rt = new TestNode();
+
+    private final AtomicBoolean spinning = new AtomicBoolean(true);
+
+    @AfterEach
+    void stopTheLoops() {
+        spinning.set(false);
+    }
+
+    @Test
+    void processesRunOnTheRuntimesScheduler() {
+        assertTrue(Scheduler.available(), "the test JVM opens java.lang (pom argLine), as the shell's jar does");
+        rt.node().spawn(self -> rt.self().send(rt.pid(), Tuple.of(Atom.of("on_runtime_scheduler"), Scheduler.runsCurrentThread())));
+        assertEquals(Tuple.of(Atom.of("on_runtime_scheduler"), true), Await.receive(rt.self()));
+    }
+
+    /** Two pairs ping-pong while a third process sends a numbered stream: every message arrives, in order. */
+    @Test
+    void messagesKeepTheirOrderWhileProcessesHandOffCarriers() {
+        int n = 20_000;
+        Pid sink = rt.node().spawn(self -> {
+            List<Object> got = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) got.add(self.receive());
+            List<Object> expected = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) expected.add(i);
+            self.send(rt.pid(), Tuple.of(Atom.of("in_order"), got.equals(expected)));
+        });
+        for (int pair = 0; pair < 2; pair++) {
+            Pid ponger = rt.node().spawn(self -> {
+                while (true) {
+                    Tuple m = (Tuple) self.receive();
+                    self.send((Pid) m.get(0), m.get(1));
+                }
+            });
+            rt.node().spawn(self -> {
+                for (int i = 0; i < n; i++) {
+                    self.send(ponger, Tuple.of(self.self(), i));
+                    Object back = self.receive();
+                    if (!Integer.valueOf(i).equals(back)) throw new IllegalStateException("pong " + back + " for " + i);
+                }
+                self.send(rt.pid(), Atom.of("pair_done"));
+            });
+        }
+        rt.node().spawn(self -> {
+            for (int i = 0; i < n; i++) self.send(sink, i);
+        });
+        assertEquals(Atom.of("pair_done"), Await.receiveEqual(rt.self(), Atom.of("pair_done")));
+        assertEquals(Atom.of("pair_done"), Await.receiveEqual(rt.self(), Atom.of("pair_done")));
+        assertEquals(Tuple.of(Atom.of("in_order"), true), Await.receive(rt.self(), m -> m instanceof Tuple t && t.isTagged(Atom.of("in_order"), 2), "the sink's verdict"));
+    }
+
+    /** Twice as many loops as the node starts carriers with: the monitor starts more, so an echo still answers. */
+    @Test
+    void moreLoopsThanCarriersLeaveTheOtherProcessesRunning() {
+        int loops = 2 * Scheduler.baseCarriers();
+        AtomicInteger running = new AtomicInteger();
+        for (int i = 0; i < loops; i++) {
+            rt.node().spawn(self -> {
+                running.incrementAndGet();
+                long turns = 0;
+                while (spinning.get()) {
+                    turns++;
+                    Thread.interrupted();
+                }
+                assertTrue(turns >= 0);
+            });
+        }
+        Await.until(loops + " loops running", () -> running.get() == loops);
+        Pid echo = rt.node().spawn(self -> {
+            Tuple m = (Tuple) self.receive();
+            self.send(m.get(0), Tuple.of(Atom.of("echo"), m.get(1)));
+        });
+        rt.self().send(echo, Tuple.of(rt.pid(), 1));
+        assertEquals(Tuple.of(Atom.of("echo"), 1), Await.receive(rt.self()));
+    }
+}
