@@ -305,3 +305,6 @@ inspect([<<255>>, "a"])
 inspect(String.duplicate(<<255>>, 60))
 inspect(<<255, 1::2>>, limit: 1)
 "#{<<97, 255>>}"
+to_string(<<255>>)
+to_string(<<1::3>>)
+to_string([<<97, 255, 98>>, "a"])

@@ -277,3 +277,7 @@ String.upcase(<<97, 255>>)
 String.duplicate(<<255>>, 3)
 String.starts_with?(<<255, 97>>, <<255>>)
 String.contains?(<<1, 255, 2>>, <<255>>)
+# binaries that are no UTF-8
+String.split(<<255, 32, 97>>, " ")
+String.split(<<97, 255, 44, 98, 44>>, ",", trim: true)
+String.split(<<97, 255, 44, 98, 44, 99>>, [",", "b"], parts: 2)

@@ -695,7 +695,7 @@ public final class ElixirEnum {
         for (Iterator<Object> it = iterator(enumerable); it.hasNext();) {
             Object x = it.next();
             if (!first) b.append(sep);
-            b.append(Kernel.to_string(x));
+            b.append(Kernel.text(x));
             first = false;
         }
         return b.toString();

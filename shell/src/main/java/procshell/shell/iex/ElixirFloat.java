@@ -156,7 +156,7 @@ public final class ElixirFloat {
             :error
         """)
     public static Object parse(Object text) {
-        ElixirString.str(text, "parse", 1);
+        ElixirString.str(text, "Float", "parse_unsigned", 1);
         Object r = ElixirInteger.parsePrefix(FLOAT_PREFIX, text, Double::parseDouble);
         // a text beyond the largest float is no float, as :erlang.binary_to_float says
         return r instanceof procshell.runtime.node.Tuple t && Double.isInfinite((Double) t.get(0)) ? Kernel._atom_("error") : r;

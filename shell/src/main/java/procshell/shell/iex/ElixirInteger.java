@@ -71,7 +71,7 @@ public final class ElixirInteger {
             :error
         """)
     public static Object parse(Object text) {
-        ElixirString.str(text, "parse", 2);
+        ElixirString.str(text, "Integer", "parse", 2);
         return parsePrefix(INTEGER_PREFIX, text, digits -> Arithmetic.integer(new BigInteger(digits.startsWith("+") ? digits.substring(1) : digits)));
     }
 
@@ -232,7 +232,7 @@ public final class ElixirInteger {
             throw new ArgumentError("invalid base " + Kernel.inspect(base));
         }
         int radix = Arithmetic.big(base).intValue();
-        String s = ElixirString.str(text, "parse", 2);
+        String s = ElixirString.str(text, "Integer", "parse", 2);
         int i = 0;
         if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
         int start = i;

@@ -3,6 +3,8 @@ package procshell.shell.iex;
 import java.util.ArrayList;
 import java.util.List;
 
+import procshell.runtime.node.Bitstring;
+
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.node.SystemLimitException;
@@ -208,9 +210,14 @@ public final class ElixirString {
 
     /** The text as a String, or Elixir's FunctionClauseError of {@code String.function/arity}. */
     static String str(Object text, String function, int arity) {
+        return str(text, "String", function, arity);
+    }
+
+    /** The text of a binary argument of {@code module.function/arity}, which a non-binary does not match. */
+    static String str(Object text, String module, String function, int arity) {
         Object t = procshell.shell.eval.Values.normalize(text);
         if (t instanceof String s) return s;
-        throw new FunctionClauseError("String." + function, arity);
+        throw new FunctionClauseError(module + "." + function, arity);
     }
 
     /**
@@ -498,7 +505,7 @@ public final class ElixirString {
     }
 
     private static String replacement(Object r, String match) {
-        return r instanceof String s ? s : Kernel.to_string(Enumerables.call(r, match));
+        return r instanceof String s ? s : Kernel.text(Enumerables.call(r, match));
     }
 
     /** Leading repetitions of {@code match} replaced, as {@code String.replace_leading/3}. */
@@ -607,6 +614,11 @@ public final class ElixirString {
 
     /** As {@code String.split/3} with {@code parts:} and {@code trim:}. */
     public static List<Object> split(Object text, Object pattern, Object options) {
+        Object t = procshell.shell.eval.Values.normalize(text);
+        if (t instanceof Bitstring b && Bitstring.isBinary(b)) {
+            List<String> ps = patterns(pattern, "split", 3);
+            if (!ps.contains("")) return InvalidUtf8.split(b, ps, options);
+        }
         String s = str(text, "split", 3);
         return Splitting.split(s, patterns(pattern, "split", 3), options);
     }

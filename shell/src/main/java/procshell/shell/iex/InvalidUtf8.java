@@ -92,6 +92,37 @@ final class InvalidUtf8 {
         return Bitstring.of(out.toByteArray());
     }
 
+    /**
+     * {@code String.split/3} of a binary that is no UTF-8 at non-empty patterns: the bytes are cut
+     * where a pattern's UTF-8 bytes occur, as {@code :binary.split/3} does (UTF-8 never matches
+     * inside another character, so this is the text split for the valid stretches).
+     */
+    static List<Object> split(Bitstring binary, List<String> patterns, Object options) {
+        // each byte as one char of a Latin-1 string: splitting these chars is splitting the bytes
+        String bytes = new String(Bitstring.bytes(binary), StandardCharsets.ISO_8859_1);
+        List<String> bytePatterns = patterns.stream()
+                .map(p -> new String(p.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).toList();
+        List<Object> out = new ArrayList<>();
+        for (Object part : Splitting.split(bytes, bytePatterns, options)) {
+            out.add(Bitstring.of(((String) part).getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        return out;
+    }
+
+    /**
+     * The bytes of a binary from its first byte that starts no valid UTF-8 sequence, what
+     * {@code UnicodeConversionError} names ("invalid encoding starting at ..."); null when all are valid.
+     */
+    static Object invalidTail(Bitstring binary) {
+        byte[] b = Bitstring.bytes(binary);
+        for (int i = 0; i < b.length; ) {
+            int len = sequenceLength(b, i);
+            if (len == 0) return Bitstring.of(java.util.Arrays.copyOfRange(b, i, b.length));
+            i += len;
+        }
+        return null;
+    }
+
     /** True when some of the terms is a binary that is not UTF-8 (so the byte-wise path applies). */
     static boolean any(Object... terms) {
         for (Object t : terms) {

@@ -610,7 +610,7 @@ public final class Kernel {
         if (m instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if ("message".equals(String.valueOf(e.getKey())) || _atom_("message").equals(e.getKey())) {
-                    return to_string(e.getValue());
+                    return text(e.getValue());
                 }
             }
             return null;
@@ -618,12 +618,12 @@ public final class Kernel {
         if (m instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Tuple) {
             for (Object o : list) {
                 if (o instanceof Tuple t && t.size() == 2 && _atom_("message").equals(t.get(0))) {
-                    return to_string(t.get(1));
+                    return text(t.get(1));
                 }
             }
             return null;
         }
-        return m instanceof String s ? s : to_string(m);
+        return m instanceof String s ? s : text(m);
     }
 
     private static RuntimeException exception(Class<?> exception, String message) {
@@ -810,11 +810,11 @@ public final class Kernel {
         """)
     public static List<Object> to_charlist(Object term) {
         Object t = Values.normalize(term);
-        if (t instanceof List<?>) return ElixirString.to_charlist(to_string(t));
+        if (t instanceof List<?>) return ElixirString.to_charlist(text(t));
         if (t instanceof Tuple || t instanceof Map<?, ?> || t instanceof Pid || t instanceof Ref) {
             throw Enumerables.notEnumerable("List.Chars", t);
         }
-        return ElixirString.to_charlist(to_string(t));
+        return ElixirString.to_charlist(text(t));
     }
 
     /** Whether the module exports the function with that arity, as {@code function_exported?/3}. */
@@ -962,7 +962,24 @@ public final class Kernel {
     @Doc("""
         Converts the term to a string (atoms without the colon).
         """)
-    public static String to_string(Object term) {
+    public static Object to_string(Object term) {
+        Object t = Values.normalize(term);
+        // a binary that is no UTF-8 is itself a binary, as String.Chars for BitString answers
+        if (t instanceof procshell.runtime.node.Bitstring b) {
+            if (procshell.runtime.node.Bitstring.isBinary(b)) return b;
+            throw new ProtocolUndefinedError("String.Chars", b, "BitString", "cannot convert a bitstring to a string");
+        }
+        return text(t);
+    }
+
+    /**
+     * The term as Java text, as {@link #to_string} gives it for every term that is not a binary of
+     * invalid UTF-8 (whose bytes a Java string cannot hold).
+     *
+     * @throws IllegalArgumentException for a list that is not chardata, as {@code List.to_string/1}
+     * @throws ProtocolUndefinedError for terms without {@code String.Chars}
+     */
+    public static String text(Object term) {
         Object t = Values.normalize(term);
         if (t == null) return "";
         if (t instanceof String s) return s;
@@ -1004,6 +1021,8 @@ public final class Kernel {
             Object e = Values.normalize(o);
             if (e instanceof String s) {
                 out.append(s);
+            } else if (e instanceof procshell.runtime.node.Bitstring b && procshell.runtime.node.Bitstring.isBinary(b)) {
+                throw new UnicodeConversionError("invalid encoding starting at " + inspect(InvalidUtf8.invalidTail(b)));
             } else if (e instanceof Integer || e instanceof Long) {
                 long cp = ((Number) e).longValue();
                 if (cp < 0 || cp > Character.MAX_CODE_POINT) return false;

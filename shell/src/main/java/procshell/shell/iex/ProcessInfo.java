@@ -134,7 +134,7 @@ final class ProcessInfo {
 
     private static String backtrace(LocalProcess p) {
         Tuple f = ProcessFacts.currentFunction(p);
-        return "Program counter: (" + Kernel.to_string(f.get(0)) + ":" + Kernel.to_string(f.get(1)) + "/" + f.get(2) + ")\n\n";
+        return "Program counter: (" + Kernel.text(f.get(0)) + ":" + Kernel.text(f.get(1)) + "/" + f.get(2) + ")\n\n";
     }
 
     private static List<Tuple> monitors(LocalProcess p) {

@@ -17,4 +17,9 @@ public class ProtocolUndefinedError extends RuntimeException {
     public ProtocolUndefinedError(String protocol, Object value, String type) {
         super("protocol " + protocol + " not implemented for " + Inspect.inspect(value) + " of type " + type, null, false, true);
     }
+
+    /** As above, with the implementation's own explanation after the type (", " + description). */
+    public ProtocolUndefinedError(String protocol, Object value, String type, String description) {
+        super("protocol " + protocol + " not implemented for " + Inspect.inspect(value) + " of type " + type + ", " + description, null, false, true);
+    }
 }

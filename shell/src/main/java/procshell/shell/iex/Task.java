@@ -76,6 +76,12 @@ public final class Task {
 
     /** {@code Task.await(task, timeout)}. */
     public static Object await(Object task, Object timeout) {
+        // Task.await/2's guard: is_timeout(timeout), i.e. :infinity or a non-negative integer
+        Object t0 = Values.normalize(timeout);
+        if (!(Atom.of("infinity").equals(t0) || procshell.shell.eval.Arithmetic.isInteger(t0)
+                && procshell.shell.eval.Arithmetic.big(t0).signum() >= 0)) {
+            throw new FunctionClauseError("Task.await", 2);
+        }
         Object r = TaskProcess.await(task, timeout, "Task.await");
         Object call = Tuple.of(Atom.module("Task"), Atom.of("await"), List.of(Values.normalize(task), Values.normalize(timeout)));
         if (r == null) throw new ExitException(Tuple.of(Atom.TIMEOUT, call));
