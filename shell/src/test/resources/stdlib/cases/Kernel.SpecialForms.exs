@@ -113,3 +113,5 @@ Enum.uniq([<<255>>, <<255>>, <<1::1>>, <<1::1>>])
 <<255>> <> "a"
 "x#{<<255>>}y"
 b = <<1::1>>; "a" <> b
+for x <- [1, 2], reduce: 0 do acc when acc > 100 -> acc + x end
+for x <- [1, 2], reduce: 0 do acc when acc < 100 -> acc + x end

@@ -262,7 +262,7 @@ final class ControlCompiler {
         }
         Object body = Quoted.keyword(opts, "do");
         if (reduce) {
-            String v = clauses(List.of(acc), clausesOf(body), fs, b, false, OPS + ".functionClause('anonymous fn/2 in :elixir_compiler_1.__FILE__/1', null, " + acc + ");");
+            String v = clauses(List.of(acc), clausesOf(body), fs, b, false, OPS + ".caseClause(" + acc + ");");
             b.line(acc + " = " + v + ";");
         } else {
             b.line(acc + ".add(" + c.expr(body, fs, b) + ");");

@@ -265,7 +265,7 @@ final class DirectControl {
                 return;
             }
             Object v = firstMatch(reducer, env, g.acc);
-            g.acc = v == NO_MATCH ? Ops.functionClause("anonymous fn/2 in :elixir_compiler_1.__FILE__/1", null, g.acc) : v;
+            g.acc = v == NO_MATCH ? Ops.caseClause(g.acc) : v;
             return;
         }
         Step q = qs[i];
