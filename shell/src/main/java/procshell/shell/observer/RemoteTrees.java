@@ -73,20 +73,14 @@ final class RemoteTrees {
             return;
         }
         if (!(r instanceof List<?> all)) return;
-        List<?> ordered = new ArrayList<>(all);
-        // which_children lists the last started first (a dynamic supervisor's, all ids undefined, in start order)
-        if (!ordered.stream().allMatch(c -> c instanceof Tuple t && Atom.UNDEFINED.equals(t.get(0)))) java.util.Collections.reverse(ordered);
+        List<Tuple> ordered = SupervisionModel.startOrder(all);
         int shown = Math.min(ordered.size(), max);
         for (int i = 0; i < shown; i++) {
-            if (!(ordered.get(i) instanceof Tuple c) || c.size() != 4) continue;
+            Tuple c = ordered.get(i);
             boolean last = i == ordered.size() - 1;
             Pid pid = c.get(1) instanceof Pid p ? p : null;
-            StringBuilder label = new StringBuilder(indent).append(last ? "└── " : "├── ");
-            if (!Atom.UNDEFINED.equals(c.get(0))) label.append(Inspect.inspect(c.get(0), o)).append(' ');
-            label.append(Inspect.inspect(c.get(1), o));
-            Atom name = pid == null ? null : names.get(pid);
-            if (name != null && !name.equals(c.get(0))) label.append(" (").append(Inspect.inspect(name, o)).append(')');
-            out.add(new SupervisionTree.Line(label.toString(), pid, false));
+            String label = indent + (last ? "└── " : "├── ") + SupervisionModel.childLabel(c, pid == null ? null : names.get(pid), o);
+            out.add(new SupervisionTree.Line(label, pid, false));
             if (pid != null && SUPERVISOR.equals(c.get(2)) && depth < MAX_DEPTH) {
                 children(pid, indent + (last ? "    " : "│   "), names, o, out, depth + 1, max);
             }

@@ -111,6 +111,36 @@ public record SupervisionModel(List<Entry> entries, List<Edge> edges, List<EtsTa
     }
 
     /** One walk: entries in drawing order, then the connections among them. */
+
+    /**
+     * The children of a {@code which_children/1} answer ({@code [{id, pid | :restarting |
+     * :undefined, :worker | :supervisor, modules}]}) in start order: Supervisor lists the newest
+     * first (as supervisor.erl); a DynamicSupervisor's children (all ids {@code :undefined}) come in
+     * pid order already. Entries that are no 4-tuple are left out.
+     */
+    static List<Tuple> startOrder(List<?> whichChildren) {
+        List<Tuple> ordered = new ArrayList<>();
+        for (Object c : whichChildren) if (c instanceof Tuple t && t.size() == 4) ordered.add(t);
+        if (!ordered.stream().allMatch(t -> Atom.UNDEFINED.equals(t.get(0)))) Collections.reverse(ordered);
+        return ordered;
+    }
+
+    /**
+     * A child's label as the tree shows it: its id (unless {@code :undefined}), its pid (or
+     * {@code :restarting}), and its registered name in parentheses when that differs from the id,
+     * e.g. {@code MyWorker #PID<0.125.0>} or {@code :a #PID<0.121.0> (:alpha)}.
+     *
+     * @param child          one entry of {@code which_children/1}
+     * @param registeredName the child's registered name, or null
+     */
+    static String childLabel(Tuple child, Atom registeredName, InspectOptions o) {
+        StringBuilder label = new StringBuilder();
+        if (!Atom.UNDEFINED.equals(child.get(0))) label.append(Inspect.inspect(child.get(0), o)).append(' ');
+        label.append(Inspect.inspect(child.get(1), o));
+        if (registeredName != null && !registeredName.equals(child.get(0))) label.append(" (").append(Inspect.inspect(registeredName, o)).append(')');
+        return label.toString();
+    }
+
     private static final class Walk {
         private final Node node;
         private final RestartLog restarts;
@@ -147,23 +177,15 @@ public record SupervisionModel(List<Entry> entries, List<Edge> edges, List<EtsTa
                 add(parent, depth + 1, true, "(no answer from the supervisor)", null, false);
                 return;
             }
-            List<Tuple> ordered = new ArrayList<>();
-            for (Object c : children) ordered.add((Tuple) c);
-            // Supervisor lists newest first (as supervisor.erl); show start order. DynamicSupervisor's
-            // children (all id :undefined) come in pid order already.
-            if (!ordered.stream().allMatch(t -> Atom.UNDEFINED.equals(t.get(0)))) Collections.reverse(ordered);
+            List<Tuple> ordered = startOrder(children);
             int shown = Math.min(ordered.size(), maxChildren);
             for (int i = 0; i < shown; i++) {
                 Tuple c = ordered.get(i);
                 Pid pid = c.get(1) instanceof Pid pp ? pp : null;
                 LocalProcess cp = pid == null ? null : node.process(pid);
-                StringBuilder label = new StringBuilder();
-                if (!Atom.UNDEFINED.equals(c.get(0))) label.append(inspect(c.get(0))).append(' ');
-                label.append(inspect(pid == null ? c.get(1) : pid));
-                Atom name = cp == null ? null : cp.registeredName();
-                if (name != null && !name.equals(c.get(0))) label.append(" (").append(inspect(name)).append(')');
+                String label = childLabel(c, cp == null ? null : cp.registeredName(), o);
                 boolean supervisor = cp != null && SupervisionTree.isSupervisor(cp);
-                int at = add(parent, depth + 1, i == ordered.size() - 1, label.toString(), pid, supervisor);
+                int at = add(parent, depth + 1, i == ordered.size() - 1, label, pid, supervisor);
                 if (supervisor && depth < MAX_DEPTH) children(at, pid, depth + 1);
             }
             if (shown < ordered.size()) add(parent, depth + 1, true, "… " + (ordered.size() - shown) + " more children", null, false);
