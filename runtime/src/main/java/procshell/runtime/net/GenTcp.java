@@ -180,8 +180,14 @@ public final class GenTcp {
      */
     public static Object send(TcpSocket socket, Object data) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int header = socket.options().header();
+        // packet: 1 | 2 | 4: a big-endian length header (cut to its size, as inet's driver does)
+        for (int i = header - 1; i >= 0; i--) bytes.write(0);
         iodata(data, bytes);
-        return socket.write(bytes.toByteArray()) ? Atom.OK : Tuple.of(Atom.ERROR, CLOSED);
+        byte[] out = bytes.toByteArray();
+        long length = out.length - header;
+        for (int i = header - 1; i >= 0; i--, length >>>= 8) out[i] = (byte) length;
+        return socket.write(out) ? Atom.OK : Tuple.of(Atom.ERROR, CLOSED);
     }
 
     private static void iodata(Object data, ByteArrayOutputStream out) {
@@ -250,7 +256,7 @@ public final class GenTcp {
             if (!(n instanceof Atom a)) throw TcpOptions.badarg();
             Object v = switch (a.name()) {
                 case "active" -> o.active();
-                case "packet" -> Atom.of(o.line() ? "line" : "raw");
+                case "packet" -> o.line() ? (Object) Atom.of("line") : (Object) o.header();
                 case "packet_size" -> o.packetSize();
                 case "buffer" -> o.buffer();
                 case "mode" -> Atom.of(o.binary() ? "binary" : "list");

@@ -21,7 +21,8 @@ import procshell.runtime.process.LocalProcess;
  * A TCP socket, a port in the BEAM's terms (it prints {@code #Port<0.N>}): a listening socket or
  * a connection, owned by its controlling process, closed when that process dies. A connection
  * reads on a virtual thread of its own; in active mode what it reads goes to the owner as
- * {@code {:tcp, socket, data}} (one message per line with {@code packet: :line}) and the peer's
+ * {@code {:tcp, socket, data}} (one message per line with {@code packet: :line}, per packet with
+ * {@code packet: 1 | 2 | 4}, whose length header is left out) and the peer's
  * close as {@code {:tcp_closed, socket}}; in passive mode it waits in a queue for
  * {@link GenTcp#recv}. In {@code :binary} mode data is a binary term (a {@code String} when it
  * is UTF-8, else a {@link Bitstring}), in {@code :list} mode a list of bytes.
@@ -157,6 +158,11 @@ public final class TcpSocket {
             while ((n = in.read(buf)) > 0) {
                 received.addAndGet(n);
                 TcpOptions o = options();
+                if (o.header() > 0) {
+                    line.write(buf, 0, n);
+                    if (!framed(line, o)) return;
+                    continue;
+                }
                 if (!o.line()) {
                     arrived(java.util.Arrays.copyOf(buf, n));
                     continue;
@@ -179,6 +185,32 @@ public final class TcpSocket {
             // reset by the peer, or closed here: either way the connection is over
         }
         arrived(CLOSED);
+    }
+
+    /**
+     * Hands over every whole packet in {@code pending} ({@code packet: 1 | 2 | 4}: a big-endian
+     * length header, then that many bytes) and keeps the rest.
+     *
+     * @return false when a packet announced more than a non-zero {@code packet_size}: the error
+     *         {@code :emsgsize} is queued and reading stops, as inet's driver does
+     */
+    private boolean framed(ByteArrayOutputStream pending, TcpOptions o) {
+        byte[] b = pending.toByteArray();
+        int at = 0;
+        while (b.length - at >= o.header()) {
+            long length = 0;
+            for (int i = 0; i < o.header(); i++) length = length << 8 | (b[at + i] & 0xff);
+            if (o.packetSize() > 0 && length > o.packetSize() || length > Integer.MAX_VALUE - 8) {
+                arrived(EMSGSIZE);
+                return false;
+            }
+            if (b.length - at - o.header() < length) break;
+            arrived(java.util.Arrays.copyOfRange(b, at + o.header(), at + o.header() + (int) length));
+            at += o.header() + (int) length;
+        }
+        pending.reset();
+        pending.write(b, at, b.length - at);
+        return true;
     }
 
     /**

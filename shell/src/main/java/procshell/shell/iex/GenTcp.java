@@ -16,7 +16,8 @@ import procshell.runtime.node.Pid;
 
     A socket belongs to the process that opened or accepted it (its controlling process)
     and is closed when that process dies. Options: :binary (data as strings; the default
-    is :list, charlists), packet: :line (one message per line), active: true | false |
+    is :list, charlists), packet: :line (one message per line) or 1 | 2 | 4 (one message
+    per packet after a length header of that many bytes), active: true | false |
     :once (active sockets send {:tcp, socket, data} and {:tcp_closed, socket} to their
     owner; passive ones are read with recv), ip: {127, 0, 0, 1} (the default here).
     :inet.port/1 tells the port of a socket listening on port 0.
@@ -77,8 +78,17 @@ public final class GenTcp {
             {:ok, #Port<0.1>}
         """)
     public static Object listen(Object port, Object options) {
-        if (!(port instanceof Number n)) throw new IllegalArgumentException("argument error");
-        return procshell.runtime.net.GenTcp.listen(n.intValue(), options(options));
+        try {
+            if (!(port instanceof Number n)) throw new IllegalArgumentException("argument error");
+            return procshell.runtime.net.GenTcp.listen(n.intValue(), options(options));
+        } catch (IllegalArgumentException e) {
+            throw badargExit();
+        }
+    }
+
+    /** gen_tcp's answer to a bad port or option in listen/connect: {@code exit(:badarg)}, no ArgumentError. */
+    private static procshell.runtime.process.ExitException badargExit() {
+        return new procshell.runtime.process.ExitException(Atom.of("badarg"));
     }
 
     /** {@code :gen_tcp.listen(port, packet: :line, active: false)}: the options as trailing keywords. */
@@ -126,8 +136,12 @@ public final class GenTcp {
             for (Object c : chars) b.appendCodePoint(((Number) c).intValue());
             h = b.toString();
         }
-        if (!(port instanceof Number n)) throw new IllegalArgumentException("argument error");
-        return procshell.runtime.net.GenTcp.connect(h, n.intValue(), options(options), timeout(timeout));
+        try {
+            if (!(port instanceof Number n)) throw new IllegalArgumentException("argument error");
+            return procshell.runtime.net.GenTcp.connect(h, n.intValue(), options(options), timeout(timeout));
+        } catch (IllegalArgumentException e) {
+            throw badargExit();
+        }
     }
 
     @Doc("""

@@ -34,7 +34,13 @@ public final class Inet {
             :ok
         """)
     public static Object setopts(Object socket, Object options) {
-        return procshell.runtime.net.GenTcp.setopts(GenTcp.socket(socket), GenTcp.options(options));
+        procshell.runtime.net.TcpSocket s = GenTcp.socket(socket);
+        try {
+            return procshell.runtime.net.GenTcp.setopts(s, GenTcp.options(options));
+        } catch (IllegalArgumentException e) {
+            // inet answers a bad option value with an error, not an exception
+            return procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.ERROR, procshell.runtime.node.Atom.of("einval"));
+        }
     }
 
     /** {@code :inet.setopts(socket, active: true)}: the options as trailing keywords. */
