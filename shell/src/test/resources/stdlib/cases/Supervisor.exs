@@ -31,7 +31,7 @@
 {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one); Supervisor.terminate_child(sup, Agent); Supervisor.delete_child(sup, Agent)
 {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one); Supervisor.terminate_child(sup, Agent); Supervisor.delete_child(sup, Agent); Supervisor.which_children(sup)
 {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one); Supervisor.delete_child(sup, :nope)
-{:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one); [{_, p1, _, _}] = Supervisor.which_children(sup); ref = Process.monitor(p1); Process.exit(p1, :kill); receive do {:DOWN, ^ref, _, _, _} -> :ok end; Process.sleep(50); [{_, p2, _, _}] = Supervisor.which_children(sup); is_pid(p2) and p2 != p1
+{:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one); [{_, p1, _, _}] = Supervisor.which_children(sup); ref = Process.monitor(p1); Process.exit(p1, :kill); receive do {:DOWN, ^ref, _, _, _} -> :ok end; w = fn w -> case Supervisor.which_children(sup) do [{_, p, _, _}] when is_pid(p) and p != p1 -> p; _ -> Process.sleep(5); w.(w) end end; p2 = w.(w); is_pid(p2) and p2 != p1
 {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one); Supervisor.stop(sup)
 {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one); Supervisor.stop(sup); Process.alive?(sup)
 {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one); [{_, pid, _, _}] = Supervisor.which_children(sup); Supervisor.stop(sup); Process.alive?(pid)

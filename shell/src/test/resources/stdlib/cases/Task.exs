@@ -39,7 +39,7 @@ t = Task.async(fn -> :done end); Task.yield(t); ref = Process.monitor(t.pid); re
 t = Task.async(fn -> :done end); ref = Process.monitor(t.pid); receive do {:DOWN, ^ref, _, _, _} -> :ok end; Task.shutdown(t)
 t = Task.async(fn -> :done end); ref = Process.monitor(t.pid); receive do {:DOWN, ^ref, _, _, _} -> :ok end; Task.shutdown(t, :brutal_kill)
 t = Task.async(fn -> Process.sleep(:infinity) end); Task.shutdown(t); Process.alive?(t.pid)
-t = Task.async(fn -> Process.flag(:trap_exit, true); receive do {:EXIT, _, :shutdown} -> exit(:my_reason) end end); Process.sleep(50); Task.shutdown(t)
+parent = self(); t = Task.async(fn -> Process.flag(:trap_exit, true); send(parent, :trapping); receive do {:EXIT, _, :shutdown} -> exit(:my_reason) end end); receive do :trapping -> :ok end; Task.shutdown(t)
 try do Task.shutdown(Task.completed(1)) rescue ArgumentError -> :argument_error end
 Task.completed(5) |> Task.await()
 Task.completed(:x) |> Task.yield()
