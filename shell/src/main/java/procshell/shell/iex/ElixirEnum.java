@@ -695,7 +695,7 @@ public final class ElixirEnum {
         for (Iterator<Object> it = iterator(enumerable); it.hasNext();) {
             Object x = it.next();
             if (!first) b.append(sep);
-            b.append(Kernel.text(x));
+            b.append(StringChars.text(x));
             first = false;
         }
         return b.toString();

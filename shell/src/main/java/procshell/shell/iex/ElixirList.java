@@ -56,7 +56,7 @@ public final class ElixirList {
         """)
     public static List<Integer> to_charlist(Object chardata) {
         List<Integer> out = new ArrayList<>();
-        String text = Kernel.text(chardata);
+        String text = StringChars.text(chardata);
         text.codePoints().forEach(out::add);
         return out;
     }
@@ -65,36 +65,36 @@ public final class ElixirList {
     @Doc("Converts a list of code points, strings and such lists into a string.")
     public static String to_string(Object chardata) {
         list(chardata, "to_string", 1);
-        return Kernel.text(chardata);
+        return StringChars.text(chardata);
     }
 
     /** The atom of a charlist, as {@code List.to_atom/1}. */
     @Doc("Converts a charlist to an atom.")
     public static Object to_atom(Object charlist) {
-        return ElixirString.to_atom(Kernel.text(list(charlist, "to_atom", 1)));
+        return ElixirString.to_atom(StringChars.text(list(charlist, "to_atom", 1)));
     }
 
     /** The existing atom of a charlist, as {@code List.to_existing_atom/1}. */
     @Doc("Converts a charlist to an existing atom.")
     public static Object to_existing_atom(Object charlist) {
-        return ElixirString.to_existing_atom(Kernel.text(list(charlist, "to_existing_atom", 1)));
+        return ElixirString.to_existing_atom(StringChars.text(list(charlist, "to_existing_atom", 1)));
     }
 
     /** The integer a charlist spells, as {@code List.to_integer/1}. */
     @Doc("Returns the integer whose text representation is the charlist (in the base, if given).")
     public static Number to_integer(Object charlist) {
-        return ElixirString.to_integer(Kernel.text(list(charlist, "to_integer", 1)));
+        return ElixirString.to_integer(StringChars.text(list(charlist, "to_integer", 1)));
     }
 
     /** As {@code List.to_integer/2} in a base. */
     public static Number to_integer(Object charlist, Object base) {
-        return ElixirString.to_integer(Kernel.text(list(charlist, "to_integer", 2)), base);
+        return ElixirString.to_integer(StringChars.text(list(charlist, "to_integer", 2)), base);
     }
 
     /** The float a charlist spells, as {@code List.to_float/1}. */
     @Doc("Returns the float whose text representation is the charlist.")
     public static double to_float(Object charlist) {
-        return ElixirString.to_float(Kernel.text(list(charlist, "to_float", 1)));
+        return ElixirString.to_float(StringChars.text(list(charlist, "to_float", 1)));
     }
 
     /** The elements as a tuple, as {@code List.to_tuple/1}. */

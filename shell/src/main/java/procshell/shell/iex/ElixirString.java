@@ -505,7 +505,7 @@ public final class ElixirString {
     }
 
     private static String replacement(Object r, String match) {
-        return r instanceof String s ? s : Kernel.text(Enumerables.call(r, match));
+        return r instanceof String s ? s : StringChars.text(Enumerables.call(r, match));
     }
 
     /** Leading repetitions of {@code match} replaced, as {@code String.replace_leading/3}. */

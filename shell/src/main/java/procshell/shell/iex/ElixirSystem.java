@@ -329,13 +329,13 @@ public final class ElixirSystem {
             }
         } else throw new ArgumentError("argument error");
         for (Map.Entry<Object, Object> e : entries) {
-            String key = Kernel.text(e.getKey());
+            String key = StringChars.text(e.getKey());
             if (e.getValue() == DELETE) {
                 OsEnvironment.delete(key);
                 continue;
             }
             if (key.contains("=")) throw new ArgumentError("cannot execute System.put_env/1 for key with \"=\", got: " + Kernel.inspect(charlist(key)));
-            OsEnvironment.put(key, Kernel.text(e.getValue()));
+            OsEnvironment.put(key, StringChars.text(e.getValue()));
         }
         return Atom.OK;
     }
@@ -343,7 +343,7 @@ public final class ElixirSystem {
     /** {@code System.delete_env/1}; returns {@code :ok}. */
     @Doc("Deletes an environment variable; returns :ok.")
     public static Atom delete_env(Object name) {
-        OsEnvironment.delete(Kernel.text(name));
+        OsEnvironment.delete(StringChars.text(name));
         return Atom.OK;
     }
 
@@ -450,13 +450,13 @@ public final class ElixirSystem {
         for (Map.Entry<String, Object> o : Options.of(options).entrySet()) {
             switch (o.getKey()) {
                 case "stderr_to_stdout" -> pb.redirectErrorStream(Boolean.TRUE.equals(o.getValue()));
-                case "cd" -> pb.directory(new File(Kernel.text(o.getValue())));
+                case "cd" -> pb.directory(new File(StringChars.text(o.getValue())));
                 case "env" -> {
                     for (Object kv : (Iterable<?>) Values.normalize(o.getValue() instanceof Map<?, ?> m ? List.copyOf(m.entrySet()) : o.getValue())) {
                         Object k = kv instanceof Tuple t ? t.get(0) : ((Map.Entry<?, ?>) kv).getKey();
                         Object v = kv instanceof Tuple t ? t.get(1) : ((Map.Entry<?, ?>) kv).getValue();
-                        if (v == null) pb.environment().remove(Kernel.text(k));
-                        else pb.environment().put(Kernel.text(k), Kernel.text(v));
+                        if (v == null) pb.environment().remove(StringChars.text(k));
+                        else pb.environment().put(StringChars.text(k), StringChars.text(v));
                     }
                 }
                 case "into", "arg0", "parallelism", "lines" -> { }

@@ -44,7 +44,7 @@ final class GroupLeader {
         Object chars = r.get(r.size() - 1);
         java.io.PrintWriter out = IexSession.of(node).out();
         if (out == null) return;
-        out.print(chars instanceof String s ? s : Kernel.text(chars));
+        out.print(chars instanceof String s ? s : StringChars.text(chars));
         out.flush();
     }
 }

@@ -31,7 +31,7 @@ public final class IO {
         """)
     public static Atom puts(Object text) {
         notText(text, ", 10]");
-        print(Kernel.text(text) + "\n");
+        print(StringChars.text(text) + "\n");
         return Atom.OK;
     }
 
@@ -55,7 +55,7 @@ public final class IO {
         """)
     public static Atom write(Object text) {
         notText(text, "]");
-        print(Kernel.text(text));
+        print(StringChars.text(text));
         return Atom.OK;
     }
 
@@ -86,7 +86,7 @@ public final class IO {
         // IO.inspect lays the document out at the options' width, pretty or not
         InspectOptions opts = InspectOpts.from(options, InspectOptions.DEFAULT).withPretty(true);
         Object label = Keyword.get(options, Atom.of("label"), null);
-        print((label == null ? "" : Kernel.text(label) + ": ") + Inspect.inspect(v, opts) + "\n");
+        print((label == null ? "" : StringChars.text(label) + ": ") + Inspect.inspect(v, opts) + "\n");
         return v;
     }
 
@@ -138,7 +138,7 @@ public final class IO {
     public static String chardata_to_string(Object chardata) {
         Object c = Values.normalize(chardata);
         if (c instanceof String s) return s;
-        if (c instanceof List<?>) return Kernel.text(c);
+        if (c instanceof List<?>) return StringChars.text(c);
         throw new FunctionClauseError("IO.chardata_to_string", 1);
     }
 }

@@ -178,9 +178,9 @@ public final class Ops {
                 if (bytes == null) bytes = new BitBuilder().binary(b.toString(), null, 8);
                 bytes.binary(bits, null, 8);
             } else if (bytes != null) {
-                bytes.binary(p instanceof String s ? s : Kernel.text(p), null, 8);
+                bytes.binary(p instanceof String s ? s : StringChars.text(p), null, 8);
             } else {
-                b.append(p instanceof String s ? s : Kernel.text(p));
+                b.append(p instanceof String s ? s : StringChars.text(p));
             }
         }
         return bytes != null ? bytes.done() : b.toString();
@@ -810,7 +810,7 @@ public final class Ops {
         if (message == null) return null;
         if (message instanceof String s) return s;
         if (message instanceof List<?> l) {
-            for (Object o : l) if (o instanceof Tuple t && t.size() == 2 && MESSAGE.equals(t.get(0))) return Kernel.text(t.get(1));
+            for (Object o : l) if (o instanceof Tuple t && t.size() == 2 && MESSAGE.equals(t.get(0))) return StringChars.text(t.get(1));
             // KeyError's fields: raise KeyError, key: :a, term: %{}
             Object key = Keyword.get(l, atom("key"), null);
             if (key != null || !l.isEmpty() && l.get(0) instanceof Tuple) {
@@ -818,8 +818,8 @@ public final class Ops {
                         + Kernel.inspect(Keyword.get(l, atom("term"))) : "");
             }
         }
-        if (message instanceof Map<?, ?> m && m.containsKey(MESSAGE)) return Kernel.text(m.get(MESSAGE));
-        return Kernel.text(message);
+        if (message instanceof Map<?, ?> m && m.containsKey(MESSAGE)) return StringChars.text(m.get(MESSAGE));
+        return StringChars.text(message);
     }
 
     /** {@code throw(term)}. */

@@ -134,7 +134,7 @@ final class ProcessInfo {
 
     private static String backtrace(LocalProcess p) {
         Tuple f = ProcessFacts.currentFunction(p);
-        return "Program counter: (" + Kernel.text(f.get(0)) + ":" + Kernel.text(f.get(1)) + "/" + f.get(2) + ")\n\n";
+        return "Program counter: (" + StringChars.text(f.get(0)) + ":" + StringChars.text(f.get(1)) + "/" + f.get(2) + ")\n\n";
     }
 
     private static List<Tuple> monitors(LocalProcess p) {
