@@ -299,7 +299,7 @@ final class DirectControl {
             List<String> names = null;
             if (r.modules() != null) {
                 names = new ArrayList<>();
-                for (Object n : r.modules()) names.add(Quoted.isAlias(n) ? DirectPlanner.aliasName(n).substring(7) : String.valueOf(n));
+                for (Object n : r.modules()) names.add(Quoted.isAlias(n) ? planner.alias(n).substring(7) : String.valueOf(n));
             }
             List<String> modules = names;
             Predicate takes = modules == null ? Ops::isError
@@ -406,7 +406,7 @@ final class DirectControl {
     // ---- fn -----------------------------------------------------------------------------------
 
     /** {@code fn clauses end}: every clause of the same arity (else the compiler's error). */
-    DirectExpr fn(List<Object> arrows, Map<String, Integer> scope) {
+    DirectExpr fn(List<Object> arrows, Map<String, Integer> scope, int line) {
         List<ControlCompiler.Clause> clauses = new ArrayList<>();
         for (Object a : arrows) {
             if (!Quoted.isCall(a, "->", 2) || !(Quoted.args(a).get(0) instanceof List<?>)) throw DirectPlanner.Unsupported.INSTANCE;
@@ -416,6 +416,11 @@ final class DirectControl {
         int arity = clauses.get(0).patterns().size();
         List<Planned> planned = clauses(clauses, arity, scope);
         // the values as they are now: a loop (for) writes its slots again on its next step
-        return env -> new DirectFun(env.clone(), arity, planned);
+        if (planner.module == null) return env -> new DirectFun(env.clone(), arity, planned);
+        // in a module: named after the function it is written in, as a compiled module's closure
+        DirectFunction outer = planner.module.current;
+        int closure = planner.module.closure(arity);
+        String display = outer == null ? DirectFun.display(arity) : "anonymous fn/" + arity + " in " + outer.display;
+        return env -> new DirectFun(env.clone(), arity, planned, new DirectFun.Owner(outer, closure, display, line));
     }
 }

@@ -15,9 +15,23 @@ final class DirectFun extends groovy.lang.Closure<Object> {
     private final Object[] env;
     private final int arity;
     private final List<DirectControl.Planned> clauses;
+    /** The function of a module it is written in (null at the prompt). */
+    private final Owner owner;
+
+    /**
+     * Where a fn written in a module's function stands: that function, the fn's number among the
+     * module's fns (its stub class, {@link ModuleClassWriter}), its name in errors
+     * ({@code anonymous fn/1 in Mod.fun/2}) and its line.
+     */
+    record Owner(DirectFunction function, int closure, String display, int line) {}
 
     DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses) {
+        this(env, arity, clauses, null);
+    }
+
+    DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Owner owner) {
         super(null);
+        this.owner = owner;
         this.env = env;
         this.arity = arity;
         this.clauses = clauses;
@@ -52,10 +66,20 @@ final class DirectFun extends groovy.lang.Closure<Object> {
         if (procshell.runtime.process.Reductions.check()) throw new procshell.shell.eval.Interrupted("interrupted");
         Object[] e = env.clone();
         try {
+            if (owner != null) e[DirectFunction.LINE_SLOT] = null;
             Object v = DirectControl.firstMatch(clauses, e, arguments);
-            if (v == DirectControl.NO_MATCH) return Ops.functionClause(display(arity), null, arguments);
+            if (v == DirectControl.NO_MATCH) {
+                if (owner == null) return Ops.functionClause(display(arity), null, arguments);
+                return Ops.functionClause(owner.display(), "iex:" + owner.line() + ": " + owner.display(), arguments);
+            }
             return v;
         } catch (Throwable t) {
+            Class<?> module = owner == null || owner.function() == null ? null : owner.function().owner;
+            if (module != null && !(t instanceof VirtualMachineError)) {
+                DirectFunction.frame(t, DirectFun.class.getName(), "call", module.getName() + "$_"
+                        + procshell.shell.iex.Modules.javaName(owner.function().name) + "_closure" + owner.closure(), "doCall",
+                        e[DirectFunction.LINE_SLOT] instanceof Integer l ? l : owner.line());
+            }
             throw DirectExpr.<RuntimeException>rethrow(t);
         }
     }

@@ -28,7 +28,31 @@ final class DirectPlanner {
     }
 
     private final DirectControl control = new DirectControl(this);
+    /** The module whose code is planned ({@link DirectModule}); null at the prompt. */
+    final DirectModule module;
+    /** In a module: the line of the innermost expression planned that has one (errors name it). */
+    private int line;
     private int slots;
+
+    /** A planner of a prompt input. */
+    DirectPlanner() {
+        this(null);
+    }
+
+    /** A planner of a module's code. */
+    DirectPlanner(DirectModule module) {
+        this.module = module;
+    }
+
+    /** In a module: the line of the code planned next (a function's first clause). */
+    void line(int line) {
+        this.line = line;
+    }
+
+    /** Plans a function's clauses against its parameters ({@link DirectModule}). */
+    List<DirectControl.Planned> clauses(List<ControlCompiler.Clause> clauses, int arity) {
+        return control.clauses(clauses, arity, new LinkedHashMap<>());
+    }
 
     /** A new slot. */
     int slot() {
@@ -42,6 +66,36 @@ final class DirectPlanner {
 
     /** Plans an expression in a scope; what it binds is bound in the scope. */
     DirectExpr expr(Object ast, Map<String, Integer> scope) {
+        if (module == null || !Quoted.isNode(ast) || Quoted.isVar(ast)) return plan(ast, scope);
+        int at = Quoted.line(ast);
+        if (at <= 0 || at == line) return plan(ast, scope);
+        int outer = line;
+        line = at;
+        try {
+            return lined(plan(ast, scope), at);
+        } finally {
+            line = outer;
+        }
+    }
+
+    /**
+     * In a module, an expression on a line of its own: an error coming through it names that line
+     * in the function's stack frame (the innermost such expression's, as the BEAM names the line
+     * of the call that raised), kept in the activation's {@link DirectFunction#LINE_SLOT}.
+     */
+    private static DirectExpr lined(DirectExpr e, int line) {
+        Integer boxed = line;
+        return env -> {
+            try {
+                return e.eval(env);
+            } catch (Throwable t) {
+                if (env[DirectFunction.LINE_SLOT] == null) env[DirectFunction.LINE_SLOT] = boxed;
+                throw t;
+            }
+        };
+    }
+
+    private DirectExpr plan(Object ast, Map<String, Integer> scope) {
         if (ast == null || ast instanceof Boolean || ast instanceof String) return DirectExpr.constant(ast);
         if (ast instanceof Double) return DirectExpr.constant(ast);
         if (ast instanceof Number n) return DirectExpr.constant(integerLiteral(n));
@@ -67,8 +121,9 @@ final class DirectPlanner {
 
     private DirectExpr variable(Object ast, Map<String, Integer> scope) {
         String name = Quoted.name(ast);
-        if (name.equals("__MODULE__")) return DirectExpr.constant(null);
+        if (name.equals("__MODULE__")) return module == null ? DirectExpr.constant(null) : atom(module.atomName());
         Integer slot = scope.get(name);
+        if (slot == null && module != null && module.function(name, 0) != null) return module.localCall(module.function(name, 0), new DirectExpr[0], ast);
         if (slot == null) throw Unsupported.INSTANCE; // a call without parentheses, or an error: the compiler's
         int i = slot;
         return env -> env[i];
@@ -96,9 +151,12 @@ final class DirectPlanner {
             case "{}": return ops("tuple", exprs(args, scope));
             case "%{}": return map(args, scope);
             case "<<>>": return binary(args, scope);
-            case "__aliases__": return atom(aliasName(ast));
-            case "__MODULE__": return DirectExpr.constant(null);
-            case "fn": return control.fn(args, scope);
+            case "__aliases__": return atom(alias(ast));
+            case "__MODULE__": return module == null ? DirectExpr.constant(null) : atom(module.atomName());
+            case "@": if (module != null && args.size() == 1) return module.attribute(args.get(0), this); break;
+            case "%": if (module != null && args.size() == 2) return struct(args, scope); break;
+            case "fn": return control.fn(args, scope, Quoted.line(ast));
+            case "defmodule": if (module == null) return DirectModule.plan(args, Quoted.line(ast)); break;
             case "&": return capture(args, scope);
             case "if", "unless": return control.ifExpr(args, scope, name.equals("if"));
             case "case": return control.caseExpr(args, scope);
@@ -108,7 +166,11 @@ final class DirectPlanner {
             case "try": return control.tryExpr(args, scope);
             case "receive": return control.receive(args, scope);
             case "match?": if (args.size() == 2) return control.matchQ(args.get(0), args.get(1), scope); break;
-            case "|>": return expr(pipe(args.get(0), args.get(1)), scope);
+            case "|>": {
+                Object piped = pipe(args.get(0), args.get(1));
+                if (module != null && module.isTail(ast)) module.markTail(piped);
+                return expr(piped, scope);
+            }
             case "raise":
                 if (args.size() == 1) return raise(exprs(args, scope)[0]);
                 if (args.size() == 2) return raise(exprs(args, scope));
@@ -120,6 +182,7 @@ final class DirectPlanner {
             default: break;
         }
         if (isSpecialForm(name)) throw Unsupported.INSTANCE;
+        if (module != null && module.function(name, args.size()) != null) return module.localCall(module.function(name, args.size()), exprs(args, scope), ast);
         DirectExpr op = operator(name, args, scope);
         if (op != null) return op;
         return kernelCall(name, args, scope, false);
@@ -139,7 +202,7 @@ final class DirectPlanner {
     private DirectExpr capture(List<Object> args, Map<String, Integer> scope) {
         Object clause = args.size() == 1 ? ControlCompiler.captureClause(args.get(0)) : null;
         if (clause == null) throw Unsupported.INSTANCE;
-        return control.fn(List.of(clause), scope);
+        return control.fn(List.of(clause), scope, line);
     }
 
     /** Expressions in order, the value of the last (nil for none). */
@@ -171,6 +234,26 @@ final class DirectPlanner {
         if (items == null) throw Unsupported.INSTANCE;
         if (items.size() == 1 && items.get(0) instanceof String s) return DirectExpr.constant(s);
         return ops("interpolate", exprs(items, scope));
+    }
+
+    /** {@code %Mod{k: v}} in a module ({@code Ops.struct}); an update {@code %Mod{s | k: v}} is the compiler's. */
+    private DirectExpr struct(List<Object> args, Map<String, Integer> scope) {
+        if (!Quoted.isCall(args.get(1), "%{}")) throw Unsupported.INSTANCE;
+        List<Object> inner = Quoted.args(args.get(1));
+        if (inner.size() == 1 && Quoted.isCall(inner.get(0), "|", 2)) throw Unsupported.INSTANCE;
+        List<Object> items = new ArrayList<>();
+        items.add(args.get(0));
+        for (Object kv : inner) {
+            if (!(kv instanceof Tuple t) || t.size() != 2) throw Unsupported.INSTANCE;
+            items.add(t.get(0));
+            items.add(t.get(1));
+        }
+        return ops("struct", exprs(items, scope));
+    }
+
+    /** {@code Foo.Bar} as its atom's name, after the module's aliases when planning a module's code. */
+    String alias(Object ast) {
+        return module == null ? aliasName(ast) : module.aliasName(ast);
     }
 
     /** {@code Foo.Bar} as its atom's name; with {@code __MODULE__} in it, the compiler's (it reports the error). */
@@ -258,7 +341,10 @@ final class DirectPlanner {
         if (dargs.size() != 2 || !(dargs.get(1) instanceof Atom funAtom)) throw Unsupported.INSTANCE;
         Object left = dargs.get(0);
         String fun = funAtom.name();
-        String moduleName = left instanceof Atom a ? a.name() : Quoted.isAlias(left) ? aliasName(left) : null;
+        String moduleName = left instanceof Atom a ? a.name() : Quoted.isAlias(left) ? alias(left) : null;
+        if (module != null && (Quoted.isCall(left, "__MODULE__", 0) || Quoted.isVar(left) && "__MODULE__".equals(Quoted.name(left)))) {
+            moduleName = module.atomName();
+        }
         if (moduleName != null) return remoteCall(moduleName, fun, args, scope);
         if (Quoted.isCall(left, "__MODULE__") || Quoted.isVar(left) && "__MODULE__".equals(Quoted.name(left))) throw Unsupported.INSTANCE;
         DirectExpr term = expr(left, scope);
@@ -276,6 +362,9 @@ final class DirectPlanner {
     private DirectExpr remoteCall(String moduleName, String fun, List<Object> args, Map<String, Integer> scope) {
         if (moduleName.equals("Elixir.Access") && fun.equals("get") && args.size() == 2) return ops("access", exprs(args, scope));
         if (moduleName.equals("Elixir.Kernel")) return kernelCall(fun, args, scope, true);
+        if (module != null && moduleName.equals(module.atomName()) && module.function(fun, args.size()) != null) {
+            return module.localCall(module.function(fun, args.size()), exprs(args, scope), null);
+        }
         DirectExpr[] a = exprs(args, scope);
         Method facade = CallTargets.facade(moduleName, fun, args.size());
         if (facade != null) return new DirectCall(facade, a);
@@ -294,9 +383,21 @@ final class DirectPlanner {
         }
         Method kernel = CallTargets.kernelFunction(name, arity);
         if (kernel != null) return new DirectCall(kernel, exprs(args, scope));
+        if (!qualified && module != null && !module.imports.isEmpty()) return imported(name, args, scope);
         if (!qualified) throw Unsupported.INSTANCE; // an undefined function: the compiler's error
         DirectExpr[] a = exprs(args, scope);
         return env -> Ops.call(Ops.atom("Elixir.Kernel"), name, DirectExpr.values(a, env));
+    }
+
+    /** A call of a function imported in the module: the first import's facade that has it, else the last import's, as the compiler resolves it. */
+    private DirectExpr imported(String name, List<Object> args, Map<String, Integer> scope) {
+        for (String imported : module.imports) {
+            Method facade = CallTargets.facade(imported, name, args.size());
+            if (facade != null) return new DirectCall(facade, exprs(args, scope));
+        }
+        String last = module.imports.get(module.imports.size() - 1);
+        DirectExpr[] a = exprs(args, scope);
+        return env -> Ops.call(Ops.atom(last), name, DirectExpr.values(a, env));
     }
 
     /** A call of the {@link Ops} function of this name with these arguments. */

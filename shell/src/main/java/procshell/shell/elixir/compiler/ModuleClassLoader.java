@@ -32,13 +32,16 @@ public final class ModuleClassLoader extends GroovyClassLoader {
     }
 
     /**
-     * A class typed at the prompt of any shell of this JVM, found by its name from any thread
+     * A class typed at the prompt of any shell of this JVM (compiled, or written for a module
+     * defined without Groovy), found by its name from any thread
      * (a stack trace is printed on the console's thread, which does not see the shell's loader).
      *
      * @param className the class's binary name
      * @return the class, or null when no shell defined one of that name
      */
     public static Class<?> classNamed(String className) {
+        Class<?> direct = ModuleClassWriter.named(className);
+        if (direct != null) return direct;
         synchronized (LOADERS) {
             for (ModuleClassLoader l : LOADERS) {
                 Class<?> c = l.getClassCacheEntry(className);

@@ -33,8 +33,18 @@ final class CompiledSession implements AutoCloseable {
     volatile String lastSource = "";
     /** The last error raised, for failure messages. */
     volatile Throwable lastError;
+    /** Inputs are evaluated from the quoted form when the direct path takes them ({@link DirectInput}), as the shell does. */
+    private final boolean directFirst;
+    /** How many inputs the direct path took. */
+    volatile int direct;
 
     CompiledSession() {
+        this(false);
+    }
+
+    /** @param directFirst evaluate the inputs the direct path takes without Groovy, as the shell does */
+    CompiledSession(boolean directFirst) {
+        this.directFirst = directFirst;
         node.spawn(self -> {
             Thread.currentThread().setContextClassLoader(loader);
             while (true) {
@@ -51,6 +61,24 @@ final class CompiledSession implements AutoCloseable {
 
     private String run(Object quoted) {
         try {
+            if (directFirst) {
+                @SuppressWarnings("unchecked")
+                DirectInput plan = DirectInput.plan(quoted, new HashSet<>(((Map<String, Object>) binding.getVariables()).keySet()));
+                if (plan != null) {
+                    direct++;
+                    return IexSession.of(node).inspect(plan.run(new DirectInput.Variables() {
+                        @Override
+                        public Object get(String name) {
+                            return binding.getVariable(name);
+                        }
+
+                        @Override
+                        public void set(String name, Object value) {
+                            binding.setVariable(name, value);
+                        }
+                    }));
+                }
+            }
             @SuppressWarnings("unchecked")
             CompiledInput in = ElixirCompiler.compileInput(quoted, new HashSet<>(((Map<String, Object>) binding.getVariables()).keySet()));
             lastSource = in.source();
