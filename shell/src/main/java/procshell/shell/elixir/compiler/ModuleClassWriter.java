@@ -3,7 +3,6 @@ package procshell.shell.elixir.compiler;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import groovyjarjarasm.asm.ClassWriter;
 import groovyjarjarasm.asm.MethodVisitor;
@@ -27,7 +26,15 @@ import procshell.shell.iex.Ops;
 final class ModuleClassWriter {
     private static final String FUNCTION = DirectFunction.class.getName().replace('.', '/');
     private static final String FIELD = "$direct";
-    private static final AtomicInteger CLASSES = new AtomicInteger();
+    /**
+     * The class file version of the running JVM, as Groovy writes its classes: with the name's
+     * form ({@code Mod__N_1}) and a constant pool of at least {@value #MIN_CONSTANTS} entries, the
+     * class's first bytes print as wide as a compiled module's, so {@code defmodule}'s value
+     * {@code {:module, Mod, <<...>>, last}} breaks its lines where it did (as iex's, for the study
+     * notes' modules).
+     */
+    private static final int VERSION = Runtime.version().feature() + 44;
+    private static final int MIN_CONSTANTS = 100;
     /** The classes written so far by name, for the stack frames of any thread ({@link ModuleClassLoader#classNamed}). */
     private static final Map<String, java.lang.ref.WeakReference<Class<?>>> WRITTEN = new ConcurrentHashMap<>();
 
@@ -45,7 +52,7 @@ final class ModuleClassWriter {
      * @return the class, its functions bound (its bytes recorded for {@code defmodule}'s value)
      */
     static Class<?> define(String name, List<DirectFunction> functions, List<Closure> closures) {
-        String className = name.replaceAll("[^A-Za-z0-9_]", "_") + "__direct_" + CLASSES.incrementAndGet();
+        String className = name.replaceAll("[^A-Za-z0-9_]", "_") + "__" + new Unit().id + "_1";
         Loader loader = new Loader();
         byte[] bytes = moduleClass(className, name, functions);
         Class<?> cls = loader.define(className, bytes);
@@ -73,7 +80,7 @@ final class ModuleClassWriter {
 
     private static byte[] moduleClass(String className, String name, List<DirectFunction> functions) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
+        cw.visit(VERSION, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
         cw.visitAnnotation("L" + procshell.shell.iex.ElixirName.class.getName().replace('.', '/') + ";", true).visit("value", name);
         cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, FIELD, "[L" + FUNCTION + ";", null, null).visitEnd();
         for (int i = 0; i < functions.size(); i++) {
@@ -98,6 +105,8 @@ final class ModuleClassWriter {
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         }
+        int padding = 0;
+        while (cw.newUTF8("padding" + padding) < MIN_CONSTANTS) padding++; // a constant pool as long as a compiled module's
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -105,7 +114,7 @@ final class ModuleClassWriter {
     /** A class whose only method, {@code doCall}, takes as many arguments as the fn (it is never called). */
     private static byte[] closureClass(String className, int arity) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
+        cw.visit(VERSION, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "doCall",
                 "(" + "Ljava/lang/Object;".repeat(arity) + ")Ljava/lang/Object;", null, null);
         mv.visitCode();

@@ -101,7 +101,7 @@ class DirectInputTest {
 
     /** Inputs the compiler keeps: functions, control flow, patterns, modules, names that are no variable. */
     private static final List<String> COMPILED = List.of(
-            "if true do\n  w = 1\nend\nw", "if 1, 2", "defmodule Foo do\nend", "%{m | a: 1}", "undefined_fun(1)", "self", "unbound_name",
+            "if true do\n  w = 1\nend\nw", "if 1, 2", "defmodule Foo do\n  defmacro m, do: 1\nend", "%{m | a: 1}", "undefined_fun(1)", "self", "unbound_name",
             "alias Foo.Bar", "import Enum", "~w(a b)", "&undefined_fun/1", "&(:ok)", "h Enum", "__MODULE__.foo()", "%URI{}", "^y = 1",
             "case 1 do\nend", "<<a, _::binary>> = \"ab\"", "fn\n  1 -> :a\n  1, 2 -> :b\nend", "{a, ^nope} = {1, 2}", "%{k => 1} = %{}");
 
