@@ -125,6 +125,7 @@ public final class StackFormatter {
         List<String> out = new ArrayList<>();
         boolean typedSeen = false;
         boolean inCall = false;
+        String lastActivation = null;
         for (Object o : stack) {
             if (!(o instanceof StackTraceElement f)) continue;
             String cls = f.getClassName();
@@ -159,10 +160,13 @@ public final class StackFormatter {
                     if (client && shellProcess) out.addAll(EVALUATOR);
                     break;
                 }
+                String activation = procshell.shell.elixir.compiler.ModuleClassLoader.lineFrameActivation(cls);
+                if (activation != null && activation.equals(lastActivation)) continue; // an outer line of the same call
                 String line = typedFrame(f);
                 if (line != null) {
                     out.add(line);
                     typedSeen = true;
+                    lastActivation = activation;
                 }
                 continue;
             }
