@@ -61,6 +61,8 @@ public final class Evaluator {
     private final Map<String, Object> presets = new LinkedHashMap<>();
     private Binding binding;
     private int counter;
+    /** The modules defined without Groovy ({@link DirectInput}), each name's newest class. */
+    private final Map<String, Class<?>> directModules = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Creates an evaluator with empty bindings. Nothing of Groovy is loaded yet: Groovy's runtime
@@ -176,12 +178,12 @@ public final class Evaluator {
     }
 
     /**
-     * The top-level classes typed at the prompt so far, for completion (none while Groovy is
-     * still loading).
+     * The top-level classes typed at the prompt so far, for completion: the modules defined
+     * without Groovy, and the classes Groovy compiled (none while Groovy is still loading).
      */
     public List<Class<?>> definedClasses() {
-        if (!shell.isDone() || shell.isCompletedExceptionally()) return List.of();
-        List<Class<?>> out = new ArrayList<>();
+        List<Class<?>> out = new ArrayList<>(directModules.values());
+        if (!shell.isDone() || shell.isCompletedExceptionally()) return out;
         for (Class<?> c : shell.join().getLoadedClasses()) {
             if (!Script.class.isAssignableFrom(c) && !c.isSynthetic() && c.getEnclosingClass() == null) out.add(c);
         }
@@ -207,7 +209,13 @@ public final class Evaluator {
         if (elixir) {
             // a few calls need no Groovy class, nor Groovy's compiler to have loaded
             DirectInput direct = DirectInput.plan(quoted, variableNames());
-            if (direct != null) return new Outcome(direct.run(variables), List.of());
+            if (direct != null) {
+                try {
+                    return new Outcome(direct.run(variables), List.of());
+                } finally {
+                    for (Class<?> c : DirectInput.modulesDefined()) directModules.put(procshell.shell.iex.Modules.moduleName(c), c);
+                }
+            }
         }
         ModuleClassLoader loader = shell();
         Thread.currentThread().setContextClassLoader(loader);

@@ -414,13 +414,16 @@ final class DirectControl {
         }
         if (clauses.isEmpty()) throw DirectPlanner.Unsupported.INSTANCE;
         int arity = clauses.get(0).patterns().size();
-        List<Planned> planned = clauses(clauses, arity, scope);
-        // the values as they are now: a loop (for) writes its slots again on its next step
-        if (planner.module == null) return env -> new DirectFun(env.clone(), arity, planned);
-        // in a module: named after the function it is written in, as a compiled module's closure
+        if (planner.module == null) {
+            List<Planned> planned = clauses(clauses, arity, scope);
+            // the values as they are now: a loop (for) writes its slots again on its next step
+            return env -> new DirectFun(env.clone(), arity, planned);
+        }
+        // in a module: named after the function it is written in, its lines frames of its own, as a compiled module's closure
         DirectFunction outer = planner.module.current;
-        int closure = planner.module.closure(arity);
+        List<Planned> planned = planner.inClosure(arity, () -> clauses(clauses, arity, scope));
         String display = outer == null ? DirectFun.display(arity) : "anonymous fn/" + arity + " in " + outer.display;
-        return env -> new DirectFun(env.clone(), arity, planned, new DirectFun.Owner(outer, closure, display, line));
+        DirectFun.Owner owner = new DirectFun.Owner(display, line);
+        return env -> new DirectFun(env.clone(), arity, planned, owner);
     }
 }

@@ -19,11 +19,10 @@ final class DirectFun extends groovy.lang.Closure<Object> {
     private final Owner owner;
 
     /**
-     * Where a fn written in a module's function stands: that function, the fn's number among the
-     * module's fns (its stub class, {@link ModuleClassWriter}), its name in errors
+     * Where a fn written in a module's function stands: its name in errors
      * ({@code anonymous fn/1 in Mod.fun/2}) and its line.
      */
-    record Owner(DirectFunction function, int closure, String display, int line) {}
+    record Owner(String display, int line) {}
 
     DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses) {
         this(env, arity, clauses, null);
@@ -66,7 +65,6 @@ final class DirectFun extends groovy.lang.Closure<Object> {
         if (procshell.runtime.process.Reductions.check()) throw new procshell.shell.eval.Interrupted("interrupted");
         Object[] e = env.clone();
         try {
-            if (owner != null) e[DirectFunction.LINE_SLOT] = null;
             Object v = DirectControl.firstMatch(clauses, e, arguments);
             if (v == DirectControl.NO_MATCH) {
                 if (owner == null) return Ops.functionClause(display(arity), null, arguments);
@@ -74,12 +72,6 @@ final class DirectFun extends groovy.lang.Closure<Object> {
             }
             return v;
         } catch (Throwable t) {
-            Class<?> module = owner == null || owner.function() == null ? null : owner.function().owner;
-            if (module != null && !(t instanceof VirtualMachineError)) {
-                DirectFunction.frame(t, DirectFun.class.getName(), "call", module.getName() + "$_"
-                        + procshell.shell.iex.Modules.javaName(owner.function().name) + "_closure" + owner.closure(), "doCall",
-                        e[DirectFunction.LINE_SLOT] instanceof Integer l ? l : owner.line());
-            }
             throw DirectExpr.<RuntimeException>rethrow(t);
         }
     }

@@ -14,14 +14,9 @@ import procshell.shell.iex.Ops;
  *
  * <p>As compiled code: one reduction at entry and per turn of a self tail call (which loops instead
  * of growing the stack), FunctionClauseError with the module's name and the first clause's line
- * when no clause matches, and a stack frame {@code iex:LINE: Mod.fun/arity} for the line where an
- * error was raised (this activation's {@code invoke} frame is rewritten into the class's frame on
- * the way out, see {@link #frame}).
+ * when no clause matches; its lines are frames of their own ({@link DirectLine}).
  */
 public final class DirectFunction {
-    /** Slot 0 of every activation: the line of the innermost expression an error came through. */
-    static final int LINE_SLOT = 0;
-
     /** What a self call in tail position answers: the next turn's arguments. */
     static final class TailCall {
         final Object[] args;
@@ -47,7 +42,7 @@ public final class DirectFunction {
     private List<DirectControl.Planned> clauses;
     private int slots;
     private Body body;
-    /** The module's class, once defined (for the frames of errors). */
+    /** The module's class, once defined. */
     volatile Class<?> owner;
 
     DirectFunction(String name, int arity, boolean priv, String display, int line) {
@@ -82,12 +77,10 @@ public final class DirectFunction {
      */
     public Object invoke(Object[] args) {
         if (Reductions.check()) throw new Interrupted("interrupted");
-        Object[] env = null;
         try {
             if (body != null) return body.apply(args);
             while (true) {
-                env = new Object[slots];
-                Object v = DirectControl.firstMatch(clauses, env, args);
+                Object v = DirectControl.firstMatch(clauses, new Object[slots], args);
                 if (v == DirectControl.NO_MATCH) {
                     return Ops.functionClause(display, "iex:" + line + ": " + display, args);
                 }
@@ -96,34 +89,19 @@ public final class DirectFunction {
                 if (Reductions.check()) throw new Interrupted("interrupted");
             }
         } catch (Throwable t) {
-            Class<?> cls = owner;
-            if (!(t instanceof VirtualMachineError) && cls != null) {
-                frame(t, DirectFunction.class.getName(), "invoke", cls.getName(), procshell.shell.iex.Modules.javaName(name),
-                        env != null && env[LINE_SLOT] instanceof Integer l ? l : line);
-            }
             throw DirectExpr.<RuntimeException>rethrow(t);
         }
     }
 
     /**
-     * Rewrites the innermost frame of {@code cls.method} not rewritten yet (this activation's: inner
-     * ones rewrote theirs first) into the frame compiled code would have had: the module class's,
-     * in file {@code iex}, at the line typed.
+     * What a line's frame runs ({@link DirectLine}): the expression, with the activation's slots.
+     *
+     * @param expression a planned expression of the module
+     * @param env        the activation's slots
+     * @return its value
+     * @throws Throwable what it raised, exited or threw
      */
-    static void frame(Throwable t, String cls, String method, String frameClass, String javaName, int line) {
-        StackTraceElement[] st = t.getStackTrace();
-        for (int i = 0; i < st.length; i++) {
-            if (st[i].getMethodName().equals(method) && st[i].getClassName().equals(cls)) {
-                // the frames right under it of the same name are this activation's too (a fn's call(Object) calling call(Object...))
-                int j = i + 1;
-                while (j < st.length && st[j].getMethodName().equals(method) && st[j].getClassName().equals(cls)) j++;
-                StackTraceElement[] out = new StackTraceElement[st.length - (j - i - 1)];
-                System.arraycopy(st, 0, out, 0, i);
-                out[i] = new StackTraceElement(frameClass, javaName, "iex", line);
-                System.arraycopy(st, j, out, i + 1, st.length - j);
-                t.setStackTrace(out);
-                return;
-            }
-        }
+    public static Object eval(Object expression, Object[] env) throws Throwable {
+        return ((DirectExpr) expression).eval(env);
     }
 }

@@ -96,6 +96,14 @@ public final class DirectInput {
     }
 
     /**
+     * The classes of the modules the calling thread defined (by inputs it ran) since it last
+     * asked: the shell's evaluator keeps them as the modules typed at the prompt (completion).
+     */
+    public static List<Class<?>> modulesDefined() {
+        return ModuleClassWriter.takeDefined();
+    }
+
+    /**
      * True for the frame of {@link #run}: what lies under it is the evaluator's, as under a
      * compiled input's script frame (stack traces are cut there, as iex cuts its own frames).
      */

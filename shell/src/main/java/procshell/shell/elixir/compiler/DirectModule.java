@@ -56,8 +56,10 @@ final class DirectModule {
     final List<String> imports = new ArrayList<>();
     /** The functions by {@code name/arity}, those reached through default arguments too. */
     private final Map<String, DirectFunction> functions = new LinkedHashMap<>();
-    /** The fns written in the functions, for their stub classes. */
-    final List<ModuleClassWriter.Closure> closures = new ArrayList<>();
+    /** How many fns the functions have (each numbered, as Groovy numbers a method's closures). */
+    private int closures;
+    /** The lines of the functions, whose frames are made with the module's class. */
+    private final List<DirectLine> lines = new ArrayList<>();
     /** Who calls whom (not a self tail call): a cycle is a recursion the compiler takes. */
     private final Map<DirectFunction, Set<DirectFunction>> calls = new IdentityHashMap<>();
     /** The attributes as set so far (the module body's reads). */
@@ -168,12 +170,12 @@ final class DirectModule {
         List<DirectFunction> all = new ArrayList<>(new java.util.LinkedHashSet<>(functions.values()));
         int bodySlots = bodyPlanner.slots();
         String moduleName = name;
-        List<ModuleClassWriter.Closure> fns = List.copyOf(closures);
+        List<DirectLine> frames = List.copyOf(lines);
         return env -> {
             Object[] benv = new Object[bodySlots];
             Object last = null;
             for (DirectExpr item : items) last = item.eval(benv);
-            Class<?> cls = ModuleClassWriter.define(moduleName, all, fns);
+            Class<?> cls = ModuleClassWriter.define(moduleName, all, frames);
             Atom module = Ops.atom(atomName);
             Ops.defineModule(module, cls, line);
             return Ops.moduleResult(module, cls, last);
@@ -186,11 +188,9 @@ final class DirectModule {
         return f;
     }
 
-    /** A planner of this module's code: slot 0 of its activations is the line of an error ({@link DirectFunction#LINE_SLOT}). */
+    /** A planner of this module's code. */
     private DirectPlanner planner() {
-        DirectPlanner p = new DirectPlanner(this);
-        p.slot();
-        return p;
+        return new DirectPlanner(this);
     }
 
     private void addClause(Object item, List<Object> args, boolean priv, Map<String, Def> defs, Map<String, Integer> defaultArities,
@@ -357,10 +357,16 @@ final class DirectModule {
         tails.add(ast);
     }
 
-    /** Numbers a fn written in the function being planned (its stub class for stack frames). */
+    /** Numbers a fn written in the function being planned (its frames are named after it). */
     int closure(int arity) {
-        closures.add(new ModuleClassWriter.Closure(current == null ? "__MODULE__" : current.name, arity));
-        return closures.size();
+        return ++closures;
+    }
+
+    /** An expression of the function being planned on a line of its own, run through a frame of that line. */
+    DirectExpr line(DirectExpr body, int closure, int closureArity, int line) {
+        DirectLine l = new DirectLine(body, current, closure, closureArity, line);
+        lines.add(l);
+        return l;
     }
 
     private void planFunction(Def d) {
@@ -371,7 +377,6 @@ final class DirectModule {
         visibleAttributes = d.clauses.get(d.clauses.size() - 1).attributes();
         try {
             DirectPlanner p = planner();
-            p.line(d.line);
             List<ControlCompiler.Clause> clauses = new ArrayList<>();
             for (DefClause c : d.clauses) clauses.add(new ControlCompiler.Clause(c.params(), c.guard(), c.body()));
             f.define(p.clauses(clauses, d.arity), p.slots());

@@ -30,8 +30,11 @@ final class DirectPlanner {
     private final DirectControl control = new DirectControl(this);
     /** The module whose code is planned ({@link DirectModule}); null at the prompt. */
     final DirectModule module;
-    /** In a module: the line of the innermost expression planned that has one (errors name it). */
+    /** In a module: the line of the innermost expression planned that has one (its frame's, {@link DirectLine}). */
     private int line;
+    /** In a module: the fn whose code is planned (numbered from 1), or 0 for the function's own; its arity. */
+    private int closure;
+    private int closureArity;
     private int slots;
 
     /** A planner of a prompt input. */
@@ -66,33 +69,36 @@ final class DirectPlanner {
 
     /** Plans an expression in a scope; what it binds is bound in the scope. */
     DirectExpr expr(Object ast, Map<String, Integer> scope) {
-        if (module == null || !Quoted.isNode(ast) || Quoted.isVar(ast)) return plan(ast, scope);
+        if (module == null || module.current == null || !Quoted.isNode(ast) || Quoted.isVar(ast)) return plan(ast, scope);
         int at = Quoted.line(ast);
         if (at <= 0 || at == line) return plan(ast, scope);
         int outer = line;
         line = at;
         try {
-            return lined(plan(ast, scope), at);
+            return module.line(plan(ast, scope), closure, closureArity, at);
         } finally {
             line = outer;
         }
     }
 
     /**
-     * In a module, an expression on a line of its own: an error coming through it names that line
-     * in the function's stack frame (the innermost such expression's, as the BEAM names the line
-     * of the call that raised), kept in the activation's {@link DirectFunction#LINE_SLOT}.
+     * Plans the clauses of a fn written in a module's function: its lines are frames of the fn's
+     * ({@code anonymous fn/1 in Mod.fun/2}), from its first line on.
      */
-    private static DirectExpr lined(DirectExpr e, int line) {
-        Integer boxed = line;
-        return env -> {
-            try {
-                return e.eval(env);
-            } catch (Throwable t) {
-                if (env[DirectFunction.LINE_SLOT] == null) env[DirectFunction.LINE_SLOT] = boxed;
-                throw t;
-            }
-        };
+    <T> T inClosure(int arity, java.util.function.Supplier<T> plan) {
+        int outerClosure = closure;
+        int outerArity = closureArity;
+        int outerLine = line;
+        closure = module.closure(arity);
+        closureArity = arity;
+        line = 0;
+        try {
+            return plan.get();
+        } finally {
+            closure = outerClosure;
+            closureArity = outerArity;
+            line = outerLine;
+        }
     }
 
     private DirectExpr plan(Object ast, Map<String, Integer> scope) {

@@ -51,6 +51,18 @@ public final class ModuleClassLoader extends GroovyClassLoader {
         return null;
     }
 
+    /**
+     * For a stack formatter: the call ({@code Class.method}) a frame's class is a line of, when it
+     * is one of the classes that give the lines of a module defined without Groovy their frames
+     * (several lines of one call are nested frames, of which only the innermost is the call's).
+     *
+     * @param className a frame's class name
+     * @return the call, or null for any other class
+     */
+    public static String lineFrameActivation(String className) {
+        return ModuleClassWriter.lineFrameActivation(className);
+    }
+
     @Override
     protected ClassCollector createCollector(CompilationUnit unit, SourceUnit su) {
         return new ClassCollector(new InnerLoader(this), unit, su) {

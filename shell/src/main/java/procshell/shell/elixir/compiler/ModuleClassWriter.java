@@ -16,9 +16,9 @@ import procshell.shell.iex.Ops;
  * {@code function_exported?/3}, {@code __info__}) and stack frames know a module by. Annotated
  * {@code @ElixirName("Mod")}, it has one static method per function (private for {@code defp}),
  * taking one {@code Object} per argument and calling that function's {@link DirectFunction#invoke};
- * and a stub class {@code Cls$_fun_closureN} per {@code fn} written in a function, whose
- * {@code doCall} gives the fn's arity to the stack frames that name it
- * ({@code anonymous fn/1 in Mod.fun/2}).
+ * and a small class per line of a function ({@link DirectLine}), in file {@code iex} at that line,
+ * whose frame the stack formatter shows as the compiled method's ({@code iex:8: Mod.fun/2}), or as
+ * its closure's ({@code Cls$_fun_closureN}: {@code anonymous fn/1 in Mod.fun/2}).
  *
  * <p>Only the bytecode library bundled with Groovy is used (no Groovy compiler): writing a class is
  * tens of microseconds.
@@ -40,27 +40,25 @@ final class ModuleClassWriter {
 
     private ModuleClassWriter() {}
 
-    /** A fn written in a function: the function's name and the fn's arity. */
-    record Closure(String function, int arity) {}
+    /** The line classes written so far, by name, to the call they are a line of (class and method). */
+    private static final Map<String, String> LINE_FRAMES = new ConcurrentHashMap<>();
+    private static final java.lang.invoke.MethodType LINE_METHOD =
+            java.lang.invoke.MethodType.methodType(Object.class, Object.class, Object[].class);
 
     /**
      * Writes, loads and records the class of a module.
      *
      * @param name      the Elixir name ({@code MyApp.Hello})
      * @param functions the functions, each a static method of the class
-     * @param closures  the fns written in the functions, numbered from 1 in this order
+     * @param lines     the lines of the functions, each given its frame
      * @return the class, its functions bound (its bytes recorded for {@code defmodule}'s value)
      */
-    static Class<?> define(String name, List<DirectFunction> functions, List<Closure> closures) {
+    static Class<?> define(String name, List<DirectFunction> functions, List<DirectLine> lines) {
         String className = name.replaceAll("[^A-Za-z0-9_]", "_") + "__" + new Unit().id + "_1";
         Loader loader = new Loader();
         byte[] bytes = moduleClass(className, name, functions);
         Class<?> cls = loader.define(className, bytes);
-        for (int i = 0; i < closures.size(); i++) {
-            Closure c = closures.get(i);
-            String stub = className + "$_" + procshell.shell.iex.Modules.javaName(c.function()) + "_closure" + (i + 1);
-            WRITTEN.put(stub, new java.lang.ref.WeakReference<>(loader.define(stub, closureClass(stub, c.arity()))));
-        }
+        lineFrames(className, name, lines, loader);
         try {
             cls.getField(FIELD).set(null, functions.toArray(new DirectFunction[0]));
         } catch (ReflectiveOperationException e) {
@@ -68,8 +66,57 @@ final class ModuleClassWriter {
         }
         for (DirectFunction f : functions) f.owner = cls;
         Ops.recordClassBytes(cls, bytes);
+        DEFINED.get().add(cls);
         WRITTEN.put(className, new java.lang.ref.WeakReference<>(cls));
         return cls;
+    }
+
+    /**
+     * Gives each line its frame: a class per function (or fn) and line, named after the module's
+     * class as the compiler's closures are ({@code Cls$_fun_closureN}), with a static method of
+     * the function's name in file {@code iex} at that line (synthetic, so that the function's
+     * arity stays the one of the method beside it that takes its arguments).
+     */
+    private static void lineFrames(String className, String name, List<DirectLine> lines, Loader loader) {
+        Map<String, java.lang.invoke.MethodHandle> made = new java.util.HashMap<>();
+        for (DirectLine l : lines) {
+            String method = procshell.shell.iex.Modules.javaName(l.function.name);
+            String frame = l.closure == 0 ? className : className + "$_" + method + "_closure" + l.closure;
+            String call = l.closure == 0 ? method : "doCall";
+            int arity = l.closure == 0 ? l.function.arity : l.closureArity;
+            l.frame = made.computeIfAbsent(frame + "/" + call + "/" + l.line, k -> {
+                String lineClass = frame + "__L" + l.line + "_" + made.size();
+                Class<?> c = loader.define(lineClass, lineClass(lineClass, name, call, arity, l.line));
+                WRITTEN.put(lineClass, new java.lang.ref.WeakReference<>(c));
+                LINE_FRAMES.put(lineClass, frame + "." + call);
+                try {
+                    return java.lang.invoke.MethodHandles.publicLookup().findStatic(c, call, LINE_METHOD);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    /**
+     * The call a line class is a line of ({@code Cls.fun}), for a stack formatter that shows one
+     * frame per call: a function's outer lines are frames under its innermost one.
+     *
+     * @return null for any other class
+     */
+    static String lineFrameActivation(String className) {
+        return LINE_FRAMES.get(className);
+    }
+
+    /** The module classes defined on each thread and not yet {@linkplain #takeDefined taken}. */
+    private static final ThreadLocal<List<Class<?>>> DEFINED = ThreadLocal.withInitial(java.util.ArrayList::new);
+
+    /** The module classes the calling thread defined since it last asked (the shell's evaluator asks after each input). */
+    static List<Class<?>> takeDefined() {
+        List<Class<?>> out = DEFINED.get();
+        if (out.isEmpty()) return List.of();
+        DEFINED.remove();
+        return out;
     }
 
     /** A class written here, by its binary name; null when none is. */
@@ -111,12 +158,29 @@ final class ModuleClassWriter {
         return cw.toByteArray();
     }
 
-    /** A class whose only method, {@code doCall}, takes as many arguments as the fn (it is never called). */
-    private static byte[] closureClass(String className, int arity) {
+    /**
+     * A line's class: {@code static Object call(Object expression, Object[] env)} (synthetic) runs
+     * the expression at that line ({@link DirectFunction#eval}); {@code call} with the function's
+     * arity (never run) gives the frame its arity.
+     */
+    private static byte[] lineClass(String className, String name, String call, int arity, int line) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(VERSION, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "doCall",
-                "(" + "Ljava/lang/Object;".repeat(arity) + ")Ljava/lang/Object;", null, null);
+        cw.visitSource("iex", null);
+        cw.visitAnnotation("L" + procshell.shell.iex.ElixirName.class.getName().replace('.', '/') + ";", true).visit("value", name);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, call,
+                LINE_METHOD.toMethodDescriptorString(), null, null);
+        mv.visitCode();
+        groovyjarjarasm.asm.Label start = new groovyjarjarasm.asm.Label();
+        mv.visitLabel(start);
+        mv.visitLineNumber(line, start);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FUNCTION, "eval", LINE_METHOD.toMethodDescriptorString(), false);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, call, "(" + "Ljava/lang/Object;".repeat(arity) + ")Ljava/lang/Object;", null, null);
         mv.visitCode();
         mv.visitInsn(Opcodes.ACONST_NULL);
         mv.visitInsn(Opcodes.ARETURN);
