@@ -34,6 +34,8 @@ public final class TermDecoder {
     /** Deepest nesting of tuples, lists and maps accepted. */
     public static final int MAX_DEPTH = 512;
 
+    private static volatile java.util.function.Function<FunTerm, Object> funReader;
+
     private final NodeTable nodes;
     private final int maxBytes;
     private ByteBuffer in;
@@ -47,6 +49,17 @@ public final class TermDecoder {
     public TermDecoder(NodeTable nodes, int maxBytes) {
         this.nodes = nodes;
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Sets the JVM-wide reader of arriving funs: given a NEW_FUN_EXT's fields, it returns the term
+     * that stands for the fun here (the shell makes an {@code erl_eval} fun a callable fn), or null
+     * to keep it as an {@link OpaqueTerm} that travels on unchanged.
+     *
+     * @param reader the reader, or null for none
+     */
+    public static void setFunReader(java.util.function.Function<FunTerm, Object> reader) {
+        funReader = reader;
     }
 
     /**
@@ -191,10 +204,26 @@ public final class TermDecoder {
                 need(size - 4);
                 int end = in.position() + (int) (size - 4);
                 int arity = u8();
-                skip(24); // uniq, index, number of free variables
+                need(24);
+                byte[] uniq = new byte[16];
+                in.get(uniq);
+                long index = u32();
+                long numFree = u32();
                 Object module = term();
-                in.position(end);
-                yield new OpaqueTerm("#Function<external>", copy(at, in.position()),
+                Object oldIndex = term();
+                Object oldUniq = term();
+                Object pid = term();
+                if (numFree > end - in.position()) throw error("fun with " + numFree + " free variables in " + size + " bytes", at);
+                List<Object> free = new ArrayList<>();
+                for (long i = 0; i < numFree; i++) free.add(term());
+                if (in.position() != end) throw error("fun of " + size + " bytes whose fields end elsewhere", at);
+                byte[] encoded = copy(at, in.position());
+                java.util.function.Function<FunTerm, Object> reader = funReader;
+                if (reader != null && module instanceof Atom m && oldIndex instanceof Number oi && oldUniq instanceof Number ou) {
+                    Object fun = reader.apply(new FunTerm(m, arity, uniq, index, oi.longValue(), ou.longValue(), pid, free, encoded));
+                    if (fun != null) yield fun;
+                }
+                yield new OpaqueTerm("#Function<external>", encoded,
                         module instanceof Atom m ? Tuple.of(m, null, arity) : null);
             }
             case ExtTag.EXPORT -> {

@@ -25,6 +25,8 @@ import procshell.runtime.node.Tuple;
  */
 public final class TermEncoder {
     private static volatile java.util.function.Function<Object, Object> fallback;
+    /** The node the term being encoded on this thread goes to, for the fallback ({@link #destination()}). */
+    private static final ThreadLocal<Atom> DESTINATION = new ThreadLocal<>();
 
     private final NodeTable nodes;
     private final boolean lenient;
@@ -32,6 +34,7 @@ public final class TermEncoder {
     private final List<String> replaced = new ArrayList<>();
     private boolean latin1Atoms;
     private int depth;
+    private Atom peer;
 
     /** @param nodes names the nodes of pids and references */
     public TermEncoder(NodeTable nodes) {
@@ -47,6 +50,26 @@ public final class TermEncoder {
     public TermEncoder(NodeTable nodes, boolean lenient) {
         this.nodes = nodes;
         this.lenient = lenient;
+    }
+
+    /**
+     * Names the node the encoded terms go to, so that what depends on it (the identity of the
+     * peer's {@code erl_eval}, for a fn typed at the shell) is written for that node.
+     *
+     * @param node the peer's name, or null when the bytes go nowhere in particular
+     * @return this encoder
+     */
+    public TermEncoder to(Atom node) {
+        this.peer = node;
+        return this;
+    }
+
+    /**
+     * The node that the term being encoded on this thread goes to (see {@link #to}), or null when
+     * none is known ({@code term_to_binary}): for the fallback, while it runs.
+     */
+    public static Atom destination() {
+        return DESTINATION.get();
     }
 
     /** What the last {@link #encode} wrote as text because it is no term (lenient encoders only). */
@@ -75,10 +98,14 @@ public final class TermEncoder {
         replaced.clear();
         depth = 0;
         out.write(ExtTag.VERSION);
+        Atom outer = DESTINATION.get();
+        DESTINATION.set(peer);
         try {
             term(term);
         } catch (StackOverflowError e) {
             throw new TermFormatException("cannot send a term nested this deeply");
+        } finally {
+            DESTINATION.set(outer);
         }
         return out.toByteArray();
     }
@@ -111,6 +138,7 @@ public final class TermEncoder {
         else if (t instanceof ExternalPort p) port(p);
         else if (t instanceof OpaqueTerm o) out.writeBytes(o.encoded());
         else if (t instanceof LocalFun f) fun(f);
+        else if (t instanceof FunTerm f) fun(f);
         else if (fallback != null && fallback.apply(t) != t) term(fallback.apply(t));
         else if (lenient) {
             String text = Inspect.inspect(t);
@@ -140,6 +168,34 @@ public final class TermEncoder {
         integer(0); // old index
         integer(oldUniq);
         pid(creator);
+    }
+
+    /** A fun with all its fields: its bytes as it arrived, or NEW_FUN_EXT written from its fields and free variables. */
+    private void fun(FunTerm f) {
+        if (f.encoded() != null) {
+            out.writeBytes(f.encoded());
+            return;
+        }
+        out.write(ExtTag.NEW_FUN);
+        int sizeAt = out.size();
+        u32(0); // the size, known once the rest is written
+        out.write(f.arity());
+        out.writeBytes(f.uniq());
+        u32((int) f.index());
+        u32(f.free().size());
+        atom(f.module().name());
+        integer(f.oldIndex());
+        integer(f.oldUniq());
+        term(f.pid());
+        for (Object v : f.free()) term(v);
+        byte[] written = out.toByteArray();
+        int size = written.length - sizeAt; // Size counts itself, not the tag
+        written[sizeAt] = (byte) (size >>> 24);
+        written[sizeAt + 1] = (byte) (size >>> 16);
+        written[sizeAt + 2] = (byte) (size >>> 8);
+        written[sizeAt + 3] = (byte) size;
+        out.reset();
+        out.writeBytes(written);
     }
 
     private static int atomSize(String name) {
