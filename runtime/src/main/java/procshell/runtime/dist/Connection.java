@@ -154,7 +154,7 @@ final class Connection {
      * @throws TermFormatException when {@code message} holds something that is no Erlang term
      */
     void send(Tuple control, Object message) {
-        TermEncoder enc = new TermEncoder(dist.table());
+        TermEncoder enc = new TermEncoder(dist.table()).to(peer);
         byte[] c = enc.encode(control);
         write(c, message == NO_MESSAGE ? null : enc.encode(message));
     }
@@ -166,7 +166,7 @@ final class Connection {
      * @return the inspected texts that stand for what was no term (empty when all was)
      */
     java.util.List<String> sendSignal(Tuple control) {
-        TermEncoder enc = new TermEncoder(dist.table(), true);
+        TermEncoder enc = new TermEncoder(dist.table(), true).to(peer);
         write(enc.encode(control), null);
         return enc.replaced();
     }
