@@ -47,11 +47,22 @@ public final class WireTerms {
     }
 
     /**
-     * A fun of the shell as it goes to another node: a fun of the module it was typed in
+     * A fun of the shell as it goes to another node: one that came from another node as it came; a
+     * fn typed at the prompt as iex's, an {@code erl_eval} fun the other node can run; any other
+     * (a fn of a module, or one whose form has no translation) a fun of the module it was typed in
      * ({@code :iex} at the prompt), whose code the other node does not have; calling it there fails
      * with {@code :undef}, as on a BEAM node that lacks a fun's module.
      */
-    private static procshell.runtime.dist.LocalFun fun(Node node, groovy.lang.Closure<?> c) {
+    private static Object fun(Node node, groovy.lang.Closure<?> c) {
+        if (c instanceof procshell.shell.elixir.erl.ArrivedFun arrived) return arrived.term(); // as it came
+        procshell.runtime.process.ProcessContext self = procshell.runtime.process.ProcessContext.current();
+        procshell.runtime.node.Pid creator = self != null && self.node() == node ? self.self() : node.pid(0, 0, 0);
+        if (c instanceof procshell.shell.elixir.erl.QuotedFun typed) {
+            // as iex's fns go: an erl_eval fun that any node can run
+            procshell.runtime.dist.FunTerm f = procshell.shell.elixir.erl.ErlEvalFuns.write(typed, c.getMaximumNumberOfParameters(),
+                    procshell.runtime.dist.TermEncoder.destination(), creator);
+            if (f != null) return f;
+        }
         Object owner = c;
         while (owner instanceof groovy.lang.Closure<?> outer) owner = outer.getOwner();
         Atom module = owner instanceof Class<?> k && k.isAnnotationPresent(procshell.shell.iex.ElixirName.class)
@@ -64,7 +75,6 @@ public final class WireTerms {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        procshell.runtime.process.ProcessContext self = procshell.runtime.process.ProcessContext.current();
         return new procshell.runtime.dist.LocalFun(module != null ? module : Atom.of("iex"), c.getMaximumNumberOfParameters(), uniq,
                 self != null && self.node() == node ? self.self() : null);
     }

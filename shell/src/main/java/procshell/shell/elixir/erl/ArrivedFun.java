@@ -1,0 +1,58 @@
+package procshell.shell.elixir.erl;
+
+import procshell.runtime.dist.FunTerm;
+
+/**
+ * An {@code erl_eval} fun from another node (a fn typed in iex, {@code elixir -e} or a procshell
+ * shell), callable here: its clauses, back in Elixir's quoted form, run on the shell's direct
+ * evaluator with its bindings. It keeps the fun as it arrived, so that sent on it goes out
+ * byte for byte as it came (equal to itself on the node that made it).
+ */
+public final class ArrivedFun extends groovy.lang.Closure<Object> {
+    private final transient FunTerm term;
+    private final transient groovy.lang.Closure<?> body;
+
+    ArrivedFun(FunTerm term, groovy.lang.Closure<?> body) {
+        super(null);
+        this.term = term;
+        this.body = body;
+        maximumNumberOfParameters = term.arity();
+        parameterTypes = new Class<?>[term.arity()];
+        java.util.Arrays.fill(parameterTypes, Object.class);
+    }
+
+    /** The fun as it arrived (its bytes included). */
+    public FunTerm term() {
+        return term;
+    }
+
+    @Override
+    public Object call() {
+        return body.call();
+    }
+
+    @Override
+    public Object call(Object argument) {
+        return body.call(argument);
+    }
+
+    @Override
+    public Object call(Object... arguments) {
+        return body.call(arguments);
+    }
+
+    /** What Groovy's own dispatch of a closure call looks for. */
+    public Object doCall(Object... arguments) {
+        return body.call(arguments);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ArrivedFun f && f.term.equals(term);
+    }
+
+    @Override
+    public int hashCode() {
+        return term.hashCode();
+    }
+}
