@@ -415,9 +415,11 @@ final class DirectControl {
         if (clauses.isEmpty()) throw DirectPlanner.Unsupported.INSTANCE;
         int arity = clauses.get(0).patterns().size();
         if (planner.module == null) {
+            Map<String, Integer> visible = Map.copyOf(scope);
             List<Planned> planned = clauses(clauses, arity, scope);
+            Object quoted = procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.of("fn"), List.of(), arrows);
             // the values as they are now: a loop (for) writes its slots again on its next step
-            return env -> new DirectFun(env.clone(), arity, planned);
+            return env -> new DirectFun(env.clone(), arity, planned, quoted, visible);
         }
         // in a module: named after the function it is written in, its lines frames of its own, as a compiled module's closure
         DirectFunction outer = planner.module.current;

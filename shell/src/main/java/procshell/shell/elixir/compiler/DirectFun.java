@@ -11,7 +11,7 @@ import procshell.shell.iex.Ops;
  * variables as they were when it was made (it keeps a copy of the slots; a call works on a copy
  * of that, so that calls from several processes do not meet).
  */
-final class DirectFun extends groovy.lang.Closure<Object> {
+final class DirectFun extends groovy.lang.Closure<Object> implements procshell.shell.elixir.erl.QuotedFun {
     private final Object[] env;
     private final int arity;
     private final List<DirectControl.Planned> clauses;
@@ -24,19 +24,44 @@ final class DirectFun extends groovy.lang.Closure<Object> {
      */
     record Owner(String display, int line) {}
 
-    DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses) {
-        this(env, arity, clauses, null);
-    }
+    /** A fn typed at the prompt, as typed, and the slots of the variables it could read: how it goes to another node (null in a module). */
+    private final Object quoted;
+    private final java.util.Map<String, Integer> visible;
 
     DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Owner owner) {
+        this(env, arity, clauses, owner, null, java.util.Map.of());
+    }
+
+    /** A fn typed at the prompt: its quoted form and the slots of the variables it could read. */
+    DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Object quoted, java.util.Map<String, Integer> visible) {
+        this(env, arity, clauses, null, quoted, visible);
+    }
+
+    private DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Owner owner, Object quoted,
+            java.util.Map<String, Integer> visible) {
         super(null);
         this.owner = owner;
+        this.quoted = quoted;
+        this.visible = visible;
         this.env = env;
         this.arity = arity;
         this.clauses = clauses;
         maximumNumberOfParameters = arity;
         parameterTypes = new Class<?>[arity];
         java.util.Arrays.fill(parameterTypes, Object.class);
+    }
+
+    /** The fn as typed at the prompt; null for a fn of a module (it goes to other nodes as a fun of that module). */
+    @Override
+    public Object quoted() {
+        return quoted;
+    }
+
+    @Override
+    public java.util.Map<String, Object> bindings() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        visible.forEach((name, slot) -> out.put(name, env[slot]));
+        return out;
     }
 
     /** What iex names a fn typed at the prompt in a FunctionClauseError. */
