@@ -25,6 +25,8 @@ final class ClusterStart {
      *         port mapper can be reached or started), with the BEAM's words
      */
     static void distribute(Node node, DistOptions options) {
+        // an erl_eval fun (a fn typed in iex) that arrives is a fn that runs here
+        procshell.runtime.dist.TermDecoder.setFunReader(procshell.shell.elixir.erl.ErlEvalFuns::read);
         if (options != null) {
             // What the shell's values are on the wire: a class is its module atom, a GString a
             // binary, an exception its Elixir struct.
