@@ -26,14 +26,14 @@ public final class ErlEvalFuns {
     /**
      * The {@code erl_eval} fun for a shell fn, for {@code node}'s {@code erl_eval}.
      *
-     * @param fn      the fn, with its quoted form and bindings
+     * @param fn      the fn, with its quoted form and bindings (a null form: a fn of a module, which has none)
      * @param arity   its arity
      * @param node    the node it goes to (its {@code erl_eval}'s identity), or null for none in particular
      * @param creator the pid of the process that made or sends it
      * @return the fun, or null when the fn holds what has no translation (it then goes as before)
      */
     public static FunTerm write(QuotedFun fn, int arity, Atom node, Object creator) {
-        if (arity > ErlEvalIdentity.MAX_ARITY) return null;
+        if (arity > ErlEvalIdentity.MAX_ARITY || fn.quoted() == null) return null; // a fn of a module: a fun of it
         ElixirToErlang.Fun f;
         Map<String, Object> values = fn.bindings();
         try {
