@@ -197,6 +197,20 @@ public final class Erlang {
         return Kernel.node();
     }
 
+    /** As {@code :erlang.disconnect_node/1}: {@code Node.disconnect/1}. */
+    @Doc("""
+        Forces the disconnection of a node: true, false when not connected, :ignored when the
+        local node is not alive.
+
+        ## Examples
+
+            ps> :erlang.disconnect_node(:node1@localhost)
+            false
+        """)
+    public static Object disconnect_node(Object node) {
+        return procshell.shell.iex.Node.disconnect(node);
+    }
+
     /** As {@code :erlang.node/1}: the node a pid belongs to. */
     public static Atom node(Pid pid) {
         return Kernel.node(pid);
