@@ -10,8 +10,19 @@ package procshell.runtime.dist;
  *                      of it is down
  * @param maxFrameBytes the largest frame, or message put together from fragments, accepted from
  *                      another node, in bytes
+ * @param preventOverlappingPartitions as {@code -kernel prevent_overlapping_partitions} (OTP 25's
+ *                      default true): when this node loses a connection, {@code :global} tells the
+ *                      other nodes, which then disconnect from the lost node, and it acts on such
+ *                      news from the others; false by default only when the system property
+ *                      {@value #PREVENT_OVERLAPPING_PARTITIONS} is {@code false}
  */
-public record DistOptions(String cookie, int epmdPort, long netTickTimeMs, int maxFrameBytes) {
+public record DistOptions(String cookie, int epmdPort, long netTickTimeMs, int maxFrameBytes, boolean preventOverlappingPartitions) {
+    /**
+     * The system property that sets {@link #preventOverlappingPartitions}'s default, as the BEAM's
+     * {@code -kernel prevent_overlapping_partitions false} (e.g.
+     * {@code PROCSHELL_JAVA_OPTS=-Dprocshell.kernel.prevent_overlapping_partitions=false}).
+     */
+    public static final String PREVENT_OVERLAPPING_PARTITIONS = "procshell.kernel.prevent_overlapping_partitions";
     /** The BEAM's net tick time: 60 s. */
     public static final long DEFAULT_NET_TICK_TIME_MS = 60_000;
     /**
@@ -30,21 +41,27 @@ public record DistOptions(String cookie, int epmdPort, long netTickTimeMs, int m
 
     /** The defaults with {@code cookie}: the port mapper from {@code ERL_EPMD_PORT}, 60 s ticks, 256 MiB frames. */
     public static DistOptions of(String cookie) {
-        return new DistOptions(cookie, EpmdClient.defaultPort(), DEFAULT_NET_TICK_TIME_MS, DEFAULT_MAX_FRAME_BYTES);
+        return new DistOptions(cookie, EpmdClient.defaultPort(), DEFAULT_NET_TICK_TIME_MS, DEFAULT_MAX_FRAME_BYTES,
+                !"false".equals(System.getProperty(PREVENT_OVERLAPPING_PARTITIONS)));
     }
 
     /** These options with another port mapper port. */
     public DistOptions withEpmdPort(int port) {
-        return new DistOptions(cookie, port, netTickTimeMs, maxFrameBytes);
+        return new DistOptions(cookie, port, netTickTimeMs, maxFrameBytes, preventOverlappingPartitions);
     }
 
     /** These options with another net tick time, in ms. */
     public DistOptions withNetTickTime(long ms) {
-        return new DistOptions(cookie, epmdPort, ms, maxFrameBytes);
+        return new DistOptions(cookie, epmdPort, ms, maxFrameBytes, preventOverlappingPartitions);
     }
 
     /** These options with another frame limit, in bytes. */
     public DistOptions withMaxFrameBytes(int bytes) {
-        return new DistOptions(cookie, epmdPort, netTickTimeMs, bytes);
+        return new DistOptions(cookie, epmdPort, netTickTimeMs, bytes, preventOverlappingPartitions);
+    }
+
+    /** These options with {@code prevent_overlapping_partitions} on or off. */
+    public DistOptions withPreventOverlappingPartitions(boolean on) {
+        return new DistOptions(cookie, epmdPort, netTickTimeMs, maxFrameBytes, on);
     }
 }

@@ -35,6 +35,7 @@ import procshell.runtime.process.SpawnOptions;
 public final class Global implements ViaModule {
     private static final Atom ABORTED = Atom.of("aborted");
     private static final Atom REGISTER = Atom.of("register");
+    private static final Atom REGISTER_EXT = Atom.of("register_ext");
     private static final Atom UNREGISTER = Atom.of("unregister");
     private static final Atom SYNC = Atom.of("sync");
     private static final Atom ERROR_LEVEL = Atom.of("error");
@@ -125,6 +126,69 @@ public final class Global implements ViaModule {
             }
             return true;
         });
+    }
+
+    /**
+     * {@code :global.register_name_external/3}: registers {@code name} for {@code pid} on every
+     * known node as the BEAM's does for a process of a node that runs no {@code global} (a C node):
+     * as {@link #registerName(Object, Pid, Object)}, but without checking that the pid has no other
+     * name, and the name is listed by the name servers' {@code :get_names_ext}.
+     *
+     * @return true ({@code :yes}), or false ({@code :no}) when the name is taken
+     */
+    public boolean registerNameExternal(Object name, Pid pid, Object method) {
+        GlobalRegistrar r = registrar;
+        if (r == null) {
+            synchronized (this) {
+                if (where(name) != null) return false;
+                put(name, pid, method);
+                watch(pid);
+                return true;
+            }
+        }
+        return (Boolean) r.transAllKnown((self, nodes) -> {
+            if (where(name) != null) return false;
+            for (Atom n : nodes) {
+                GenCalls.call(self, n, Tuple.of(REGISTER_EXT, name, pid, n.equals(node.name()) ? method : NameConflicts.onWire(method),
+                        node.name()));
+            }
+            return true;
+        });
+    }
+
+    /**
+     * {@code :global.info/0}: the name server's state, as the BEAM's {@code #state{}} record
+     * ({@code {:state, {:conf, connect_all, prevent_overlapping_partitions}, known, synced,
+     * resolvers, syncers, node_name, locker, registrar, :no_trace, global_lock_down}}). Must be
+     * called from a process.
+     *
+     * @return that tuple; on a node that is not distributed, the state of a server that knows no node
+     */
+    public Object info() {
+        Distribution d = dist;
+        if (d == null) {
+            return Tuple.of(Atom.of("state"), Tuple.of(Atom.of("conf"), Boolean.TRUE, Boolean.TRUE), Map.of(), List.of(), List.of(),
+                    List.of(), node.name(), Atom.of("undefined"), Atom.of("undefined"), Atom.of("no_trace"), Boolean.FALSE);
+        }
+        return GenCalls.call(ProcessContext.require(), node.name(), Atom.of("info"));
+    }
+
+    /**
+     * {@code :global.disconnect/0}: leaves every connected node without telling the others (no
+     * {@code :lost_connection}). Must be called from a process.
+     *
+     * @return the nodes left (an empty list on a node that is not distributed)
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object> disconnect() {
+        if (dist == null) return List.of();
+        return (List<Object>) GenCalls.call(ProcessContext.require(), node.name(), Atom.of("disconnect"));
+    }
+
+    /** The registrar's pid, or null on a node that is not distributed. */
+    Pid registrarPid() {
+        GlobalRegistrar r = registrar;
+        return r == null ? null : r.pid();
     }
 
     /**

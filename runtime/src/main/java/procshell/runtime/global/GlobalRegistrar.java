@@ -34,6 +34,11 @@ final class GlobalRegistrar {
         this.pid = node.spawn(this::run, SpawnOptions.DEFAULT);
     }
 
+    /** The registrar process. */
+    procshell.runtime.node.Pid pid() {
+        return pid;
+    }
+
     /** Starts the registrar of {@code node}. */
     static GlobalRegistrar start(Node node, GlobalServer server) {
         return new GlobalRegistrar(node, server);

@@ -36,8 +36,12 @@ import procshell.runtime.process.ProcessContext;
  * {@code :sync}, {@code :get_known}. Names and locks of a process go when it exits (a monitor),
  * and those of a node when it goes down (the monitors fire {@code :noconnection}).
  *
- * <p>Not done, as a BEAM node with {@code prevent_overlapping_partitions} false: this node neither
- * sends nor acts on {@code :lost_connection} / {@code :remove_connection}.
+ * <p>With {@code prevent_overlapping_partitions} (OTP 25's default, {@link
+ * procshell.runtime.dist.DistOptions#preventOverlappingPartitions}), a node that loses a connection
+ * tells the others ({@code :lost_connection}); each of them asks the lost node to disconnect from
+ * it ({@code :remove_connection}), so that no node stays connected to both sides of a cut, as
+ * OTP 25's {@code global} does. It also serves {@code :info} (its state, as the BEAM's
+ * {@code #state{}} record) and {@code :disconnect} (leaves every node, telling no one).
  */
 final class GlobalServer {
     private static final Atom INIT_CONNECT = Atom.of("init_connect");
@@ -78,6 +82,18 @@ final class GlobalServer {
     private static final Atom UNDEFINED = Atom.of("undefined");
     private static final Atom NO_LONGER_A_PID = Atom.of("no_longer_a_pid");
     private static final Atom WARNING = Atom.of("warning");
+    private static final Atom LOST_CONNECTION = Atom.of("lost_connection");
+    private static final Atom REMOVE_CONNECTION = Atom.of("remove_connection");
+    private static final Atom INFO = Atom.of("info");
+    private static final Atom DISCONNECT = Atom.of("disconnect");
+    private static final Atom STATE = Atom.of("state");
+    private static final Atom CONF = Atom.of("conf");
+    private static final Atom PENDING = Atom.of("pending");
+    private static final Atom CONNECTION_ID = Atom.of("connection_id");
+    private static final Atom REMOVING = Atom.of("removing");
+    private static final Atom NO_TRACE = Atom.of("no_trace");
+    /** How long {@code :disconnect} waits for each node's nodedown, as a bound on the BEAM's unbounded wait. */
+    private static final long DISCONNECT_WAIT_MS = 10_000;
     /** The protocol version this node speaks (OTP 25's). */
     static final int VERSION = 8;
     private static final AtomicInteger TAGS = new AtomicInteger();
@@ -100,6 +116,19 @@ final class GlobalServer {
     /** A {@code sync/0,1} call waiting for nodes to be synced or to go down. */
     private record SyncWait(Tuple from, Set<Atom> waiting) {}
 
+    /** Why a node is gone, as the BEAM's handle_nodedown/3 is told. */
+    private enum Down {
+        /** Its connection went down: the others hear of it ({@code :lost_connection}). */
+        DISCONNECTED,
+        /** This node removes it to prevent overlapping partitions; its nodedown is expected. */
+        REMOVE_CONNECTION,
+        /** Dropped on purpose ({@code :global.disconnect/0}): nobody is told. */
+        IGNORE_NODE
+    }
+
+    /** The last {@code :lost_connection} news of a pair of nodes: the teller's creation and operation id. */
+    private record LostConnection(Object creation, Object opId) {}
+
     private final Node node;
     private final Global global;
     private final Distribution dist;
@@ -112,6 +141,18 @@ final class GlobalServer {
     private final Map<Pid, Ref> monitors = new HashMap<>();
     private final Map<Ref, Pid> monitored = new HashMap<>();
     private boolean globalLockDown;
+    private final boolean preventOverlappingPartitions;
+    /** Nodes this node asked to disconnect (the BEAM's {@code {removing, node}} keys). */
+    private final Set<Atom> removing = new HashSet<>();
+    private final Map<Tuple, LostConnection> lostConnections = new HashMap<>();
+    /** Names registered through {@code register_name_external}: name to {@code {name, pid, reg_node}}. */
+    private final Map<Object, Tuple> namesExt = new HashMap<>();
+    /** Connection ids of the connected nodes, counted up as connections come (the BEAM's {@code {connection_id, node}}). */
+    private final Map<Atom, Integer> connectionIds = new HashMap<>();
+    private int connections;
+    /** This node's {@code :lost_connection} creation: random high bits plus the node's creation, as the BEAM's. */
+    private final long creationExtension;
+    private long opIds;
     private volatile Pid locker;
     private ProcessContext self;
 
@@ -119,6 +160,9 @@ final class GlobalServer {
         this.node = node;
         this.global = global;
         this.dist = dist;
+        this.preventOverlappingPartitions = dist.options().preventOverlappingPartitions();
+        long random = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 59) & ~0xFFFF_FFFFL;
+        this.creationExtension = random + node.creation() + (1L << 59);
     }
 
     /** The nodes this node has synced its names with (the BEAM's known nodes). */
@@ -159,9 +203,14 @@ final class GlobalServer {
         } else if (t.isTagged(NODEUP, 2)) {
             nodeup((Atom) t.get(1));
         } else if (t.isTagged(NODEDOWN, 2)) {
-            nodedown((Atom) t.get(1));
+            connectionIds.remove((Atom) t.get(1));
+            nodedown((Atom) t.get(1), Down.DISCONNECTED);
         } else if (t.isTagged(EXTRA_NODEDOWN, 2)) {
-            nodedown((Atom) t.get(1));
+            nodedown((Atom) t.get(1), Down.DISCONNECTED);
+        } else if (t.isTagged(LOST_CONNECTION, 5) && t.get(1) instanceof Atom a && t.get(4) instanceof Atom b) {
+            lostConnection(t, a, b);
+        } else if (t.isTagged(REMOVE_CONNECTION, 2) && t.get(1) instanceof Atom n) {
+            removeConnection(n);
         } else if (t.isTagged(INIT_CONNECT_ACK, 4)) {
             initConnectAck((Atom) t.get(1), t.get(2), t.get(3));
         } else if (t.isTagged(CANCEL_CONNECT, 3)) {
@@ -169,7 +218,70 @@ final class GlobalServer {
         } else if (t.isTagged(WHEREIS, 3) && t.get(2) instanceof Tuple from) {
             GenCalls.reply(node, from, orUndefined(global.where(t.get(1))));
         }
-        // lost_connection / remove_connection (prevent_overlapping_partitions) are not acted on
+    }
+
+    // ---- prevent_overlapping_partitions ----------------------------------------------------------
+
+    /** The BEAM's inform_connection_loss: tells every other node that the connection to {@code peer} is lost. */
+    private void informConnectionLoss(Atom peer) {
+        if (!preventOverlappingPartitions) return;
+        volatileMulticast(Tuple.of(LOST_CONNECTION, node.name(), creationExtension, ++opIds, peer), peer);
+    }
+
+    /**
+     * {@code {:lost_connection, a, creation, op_id, b}}: {@code a} lost {@code b}. Passes the news on
+     * (once), then asks whichever of the two is not this node to disconnect from this one, so that
+     * no node stays connected to both.
+     */
+    private void lostConnection(Tuple msg, Atom a, Atom b) {
+        if (!preventOverlappingPartitions) return;
+        Tuple key = Tuple.of(a, b);
+        LostConnection old = lostConnections.get(key);
+        if (old != null && old.creation().equals(msg.get(2)) && msg.get(3) instanceof Number id && old.opId() instanceof Number seen
+                && id.longValue() <= seen.longValue()) {
+            return;
+        }
+        volatileMulticast(msg, a);
+        lostConnections.put(key, new LostConnection(msg.get(2), msg.get(3)));
+        Atom rm = node.name().equals(b) ? a : b;
+        if (!known.containsKey(rm) && !pending.containsKey(rm)) return;
+        String what;
+        if (nodeVsn(rm) < 7) {
+            dist.disconnect(rm);
+            what = "disconnected old";
+        } else {
+            volatileSend(rm, Tuple.of(REMOVE_CONNECTION, node.name()));
+            what = "requested disconnect from";
+        }
+        warnOverlap(what, rm);
+        nodedown(rm, Down.REMOVE_CONNECTION);
+    }
+
+    /** {@code {:remove_connection, n}}: {@code n} asks this node to leave it. */
+    private void removeConnection(Atom n) {
+        if (!known.containsKey(n) && !pending.containsKey(n)) return;
+        dist.disconnect(n);
+        nodedown(n, Down.REMOVE_CONNECTION);
+        warnOverlap("disconnected", n);
+    }
+
+    private void warnOverlap(String what, Atom other) {
+        warn("'global' at node " + node.name().name() + " " + what + " node " + other.name()
+                + " in order to prevent overlapping partitions\n");
+    }
+
+    /** The BEAM's gns_volatile_multicast: to the known and pending nodes of version 7 or later, but {@code ignore}. */
+    private void volatileMulticast(Tuple msg, Atom ignore) {
+        Set<Atom> to = new java.util.LinkedHashSet<>();
+        for (Map.Entry<Atom, Integer> e : known.entrySet()) if (e.getValue() >= 7) to.add(e.getKey());
+        for (Map.Entry<Atom, Integer> e : pending.entrySet()) if (e.getValue() >= 7) to.add(e.getKey());
+        to.remove(ignore);
+        for (Atom n : to) volatileSend(n, msg);
+    }
+
+    /** Sends to {@code n}'s name server only when connected ({@code noconnect}). */
+    private void volatileSend(Atom n, Tuple msg) {
+        if (isConnected(n)) GenCalls.send(node, n, msg);
     }
 
     // ---- casts ---------------------------------------------------------------------------------
@@ -370,6 +482,7 @@ final class GlobalServer {
     // ---- infos ---------------------------------------------------------------------------------
 
     private void nodeup(Atom peer) {
+        if (!peer.equals(node.name())) connectionIds.putIfAbsent(peer, ++connections);
         if (peer.equals(node.name()) || known.containsKey(peer) || resolvers.containsKey(peer)) return;
         NodeSync s = st(peer);
         if (s.preConnect != null) {
@@ -384,7 +497,14 @@ final class GlobalServer {
         resolvers.put(peer, myTag);
     }
 
-    private void nodedown(Atom peer) {
+    private void nodedown(Atom peer, Down why) {
+        switch (why) {
+            case REMOVE_CONNECTION -> removing.add(peer);
+            case IGNORE_NODE -> removing.remove(peer);
+            case DISCONNECTED -> {
+                if (!removing.remove(peer)) informConnectionLoss(peer);
+            }
+        }
         for (SyncWait w : new ArrayList<>(syncers)) {
             if (w.waiting().remove(peer) && w.waiting().isEmpty()) {
                 syncers.remove(w);
@@ -424,7 +544,7 @@ final class GlobalServer {
         global.locks().releaseAll(pid::equals);
         if (globalHeld && !global.locks().isSet(Atom.GLOBAL)) globalLockDown = true;
         for (Map.Entry<Object, Global.Registration> e : global.names().entrySet()) {
-            if (e.getValue().pid().equals(pid)) global.remove(e.getKey(), pid);
+            if (e.getValue().pid().equals(pid) && global.remove(e.getKey(), pid)) namesExt.remove(e.getKey());
         }
     }
 
@@ -433,9 +553,17 @@ final class GlobalServer {
     private void call(Object request, Tuple from) {
         Pid caller = (Pid) from.get(0);
         Object reply;
-        if (request instanceof Tuple r && (r.isTagged(REGISTER, 4) || r.isTagged(REGISTER_EXT, 5))) {
+        if (request instanceof Tuple r && r.isTagged(REGISTER, 4)) {
             insName(r.get(1), (Pid) r.get(2), r.get(3), caller, List.of());
             reply = Atom.YES;
+        } else if (request instanceof Tuple r && r.isTagged(REGISTER_EXT, 5)) {
+            insName(r.get(1), (Pid) r.get(2), r.get(3), caller, List.of());
+            if (global.where(r.get(1)) != null) namesExt.put(r.get(1), Tuple.of(r.get(1), r.get(2), r.get(4)));
+            reply = Atom.YES;
+        } else if (INFO.equals(request)) {
+            reply = info();
+        } else if (DISCONNECT.equals(request)) {
+            reply = disconnectAll();
         } else if (request instanceof Tuple r && r.isTagged(UNREGISTER, 2)) {
             deleteName(r.get(1));
             reply = Atom.OK;
@@ -459,13 +587,52 @@ final class GlobalServer {
         } else if (GET_PROTOCOL_VERSION.equals(request)) {
             reply = VERSION;
         } else if (GET_NAMES_EXT.equals(request)) {
-            reply = List.of();
+            reply = new ArrayList<Object>(namesExt.values());
         } else {
             warn("The global_name_server received an unexpected message:\nhandle_call(" + Inspect.inspect(request) + ", "
                     + Inspect.inspect(from) + ", _)\n");
             return;
         }
         GenCalls.reply(node, from, reply);
+    }
+
+    /**
+     * The BEAM's {@code #state{}} as {@code :global.info/0} shows it: {@code {:state, {:conf,
+     * connect_all, prevent_overlapping_partitions}, known, synced, resolvers, syncers, node_name,
+     * the_locker, the_registrar, :no_trace, global_lock_down}}; {@code known} is a map of
+     * {@code node => protocol version}, {@code {:pending, node} => version},
+     * {@code {:connection_id, node} => id} and {@code {:removing, node} => :yes}.
+     */
+    private Tuple info() {
+        Map<Object, Object> k = new java.util.LinkedHashMap<>();
+        known.forEach((n, v) -> k.put(n, v));
+        pending.forEach((n, v) -> k.put(Tuple.of(PENDING, n), v));
+        connectionIds.forEach((n, id) -> k.put(Tuple.of(CONNECTION_ID, n), id));
+        for (Atom n : removing) k.put(Tuple.of(REMOVING, n), Atom.YES);
+        List<Object> res = new ArrayList<>();
+        resolvers.forEach((n, tag) -> res.add(Tuple.of(n, tag, locker)));
+        List<Object> sync = new ArrayList<>();
+        for (SyncWait w : syncers) sync.add(w.from().get(0));
+        Pid registrar = global.registrarPid();
+        return Tuple.of(STATE, Tuple.of(CONF, Boolean.TRUE, preventOverlappingPartitions), k, new ArrayList<Object>(synced), res, sync,
+                node.name(), locker, registrar == null ? UNDEFINED : registrar, NO_TRACE, globalLockDown);
+    }
+
+    /**
+     * {@code :global.disconnect/0}: leaves every connected node, waiting for each nodedown, without
+     * telling the others ({@code ignore_node}); the nodes left, the greatest first, as the BEAM's.
+     */
+    private List<Object> disconnectAll() {
+        List<Atom> nodes = new ArrayList<>(connectionIds.keySet());
+        nodes.sort(null);
+        java.util.Collections.reverse(nodes);
+        for (Atom n : nodes) dist.disconnect(n);
+        for (Atom n : nodes) {
+            self.receive(m -> m instanceof Tuple t && t.isTagged(NODEDOWN, 2) && n.equals(t.get(1)), DISCONNECT_WAIT_MS);
+            nodedown(n, Down.IGNORE_NODE);
+            connectionIds.remove(n);
+        }
+        return new ArrayList<Object>(nodes);
     }
 
     private boolean isConnected(Atom n) {
@@ -512,6 +679,7 @@ final class GlobalServer {
 
     private void deleteName(Object name) {
         Global.Registration r = global.names().get(name);
+        namesExt.remove(name);
         if (r != null && global.remove(name, r.pid())) unmonitorIfIdle(r.pid());
     }
 

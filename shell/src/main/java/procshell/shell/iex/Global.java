@@ -72,9 +72,85 @@ public final class Global {
             :yes
         """)
     public static Atom register_name(Object name, Object pid, Object resolve) {
-        Closure<?> f = Args.fun(resolve, ":global.register_name", 3);
-        procshell.runtime.global.ResolveMethod method = (n, p1, p2) -> procshell.shell.eval.Values.normalize(f.call(n, p1, p2));
-        return global().registerName(name(name), Args.bifPid(pid, "2nd"), method) ? Atom.YES : Atom.NO;
+        return global().registerName(name(name), Args.bifPid(pid, "2nd"), method(resolve, ":global.register_name")) ? Atom.YES : Atom.NO;
+    }
+
+    /** A resolve fn as the method stored with a name. */
+    private static procshell.runtime.global.ResolveMethod method(Object resolve, String caller) {
+        Closure<?> f = Args.fun(resolve, caller, 3);
+        return (n, p1, p2) -> procshell.shell.eval.Values.normalize(f.call(n, p1, p2));
+    }
+
+    /** {@code :global.register_name_external/2}: as register_name/2 for a process of a node that runs no global. */
+    @Doc("""
+        Globally associates name with pid, as register_name/2, for a process of a node that runs
+        no global itself (a C node): :yes, or :no when the name is taken.
+
+        ## Examples
+
+            ps> :global.register_name_external(:ext, self())
+            :yes
+        """)
+    public static Atom register_name_external(Object name, Object pid) {
+        return global().registerNameExternal(name(name), Args.bifPid(pid, "2nd"), procshell.runtime.global.Global.method(Atom.of("random_exit_name")))
+                ? Atom.YES : Atom.NO;
+    }
+
+    /** {@code :global.register_name_external/3}: with the fn that resolves a clash. */
+    @Doc("""
+        As register_name_external/2, with the fn that resolves a clash over the name (see
+        register_name/3).
+
+        ## Examples
+
+            ps> :global.register_name_external(:ext, self(), &:global.notify_all_name/3)
+            :yes
+        """)
+    public static Atom register_name_external(Object name, Object pid, Object resolve) {
+        return global().registerNameExternal(name(name), Args.bifPid(pid, "2nd"), method(resolve, ":global.register_name_external"))
+                ? Atom.YES : Atom.NO;
+    }
+
+    /** {@code :global.unregister_name_external/1}: as unregister_name/1. */
+    @Doc("""
+        Removes a name registered with register_name_external; :ok.
+
+        ## Examples
+
+            ps> :global.unregister_name_external(:ext)
+            :ok
+        """)
+    public static Atom unregister_name_external(Object name) {
+        return unregister_name(name);
+    }
+
+    /** {@code :global.info/0}: the name server's state. */
+    @Doc("""
+        Returns the state of this node's global name server, as OTP's record:
+        {:state, {:conf, connect_all, prevent_overlapping_partitions}, known, synced, resolvers,
+        syncers, node_name, locker, registrar, trace, global_lock_down}.
+
+        ## Examples
+
+            ps> elem(:global.info(), 1)
+            {:conf, true, true}
+        """)
+    public static Object info() {
+        return procshell.shell.eval.Values.normalize(global().info());
+    }
+
+    /** {@code :global.disconnect/0}: leaves every node, telling no one; the nodes left. */
+    @Doc("""
+        Disconnects this node from every node it is connected to, without the others being told
+        to disconnect (prevent_overlapping_partitions); returns the nodes it left.
+
+        ## Examples
+
+            ps> :global.disconnect()
+            []
+        """)
+    public static List<Object> disconnect() {
+        return global().disconnect();
     }
 
     /** {@code :global.resolve_it/4}: runs a clash's resolve method as the BEAM's {@code catch method.(name, pid1, pid2)}. */

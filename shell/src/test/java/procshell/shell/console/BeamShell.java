@@ -50,12 +50,17 @@ public final class BeamShell implements AutoCloseable {
      * port mapper on {@code epmdPort}, and waits until it reads inputs.
      */
     public static BeamShell start(String name, String cookie, int epmdPort) throws IOException {
+        return start(name, cookie, epmdPort, "");
+    }
+
+    /** As {@link #start(String, String, int)}, with more emulator flags (e.g. {@code -kernel prevent_overlapping_partitions false}). */
+    public static BeamShell start(String name, String cookie, int epmdPort, String erlFlags) throws IOException {
         Path script = Files.createTempFile("beam_shell", ".exs");
         try (var res = BeamShell.class.getResourceAsStream("/dist/beam_shell.exs")) {
             Files.write(script, res.readAllBytes());
         }
         script.toFile().deleteOnExit();
-        ProcessBuilder pb = new ProcessBuilder(elixir(), "--erl", "-start_epmd false", "--sname", name, "--cookie", cookie,
+        ProcessBuilder pb = new ProcessBuilder(elixir(), "--erl", ("-start_epmd false " + erlFlags).strip(), "--sname", name, "--cookie", cookie,
                 script.toString());
         pb.environment().put("ERL_EPMD_PORT", Integer.toString(epmdPort));
         pb.redirectErrorStream(true);
