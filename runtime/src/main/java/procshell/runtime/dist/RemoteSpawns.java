@@ -62,11 +62,12 @@ final class RemoteSpawns {
     /**
      * SPAWN_REQUEST {@code {29, req_id, from, group_leader, {m, f, arity}, opts}} with the
      * argument list as its message: spawns, links and monitors as {@code opts} say, replies with
-     * the pid, then lets the process run.
+     * the pid, then lets the process run with the requester's group leader.
      */
     void requested(Connection c, Tuple t, Object message) {
         Object reqId = t.get(1);
         Pid from = (Pid) t.get(2);
+        Pid groupLeader = t.get(3) instanceof Pid gl ? gl : from;
         Tuple mfa = (Tuple) t.get(4);
         Atom module = (Atom) mfa.get(0);
         Atom function = (Atom) mfa.get(1);
@@ -83,7 +84,7 @@ final class RemoteSpawns {
             }
             SpawnHandler h = handler;
             if (h == null) throw new ExitException(undef(module, function, args));
-            h.run(self, module, function, args);
+            h.run(self, groupLeader, module, function, args);
         }, SpawnOptions.DEFAULT.withInitialCall(Tuple.of(module, function, args.size())));
         int flags = 0;
         if (link) {
@@ -145,7 +146,9 @@ final class RemoteSpawns {
             failed(reqId, p, NOCONNECTION);
             return reqId;
         }
-        c.send(Tuple.of(ControlOp.SPAWN_REQUEST, reqId, self.pid(), self.pid(), Tuple.of(module, function, args.size()), wire), args);
+        SpawnHandler h = handler;
+        Pid groupLeader = h == null ? self.pid() : h.groupLeader(self);
+        c.send(Tuple.of(ControlOp.SPAWN_REQUEST, reqId, self.pid(), groupLeader, Tuple.of(module, function, args.size()), wire), args);
         return reqId;
     }
 

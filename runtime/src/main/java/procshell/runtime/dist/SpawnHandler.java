@@ -3,6 +3,8 @@ package procshell.runtime.dist;
 import java.util.List;
 
 import procshell.runtime.node.Atom;
+import procshell.runtime.node.Pid;
+import procshell.runtime.process.LocalProcess;
 import procshell.runtime.process.ProcessContext;
 
 /**
@@ -18,4 +20,21 @@ public interface SpawnHandler {
      * for an exit, any other throwable for an error).
      */
     void run(ProcessContext self, Atom module, Atom function, List<Object> args);
+
+    /**
+     * As {@link #run(ProcessContext, Atom, Atom, List)} for a process whose group leader the
+     * requester named ({@code SPAWN_REQUEST}'s group leader: on the BEAM the spawned process takes
+     * the caller's, so that its output goes to the caller's shell). This default ignores it.
+     */
+    default void run(ProcessContext self, Pid groupLeader, Atom module, Atom function, List<Object> args) {
+        run(self, module, function, args);
+    }
+
+    /**
+     * The group leader to name in a spawn request of {@code requester} (the process a spawned
+     * process on another node takes as its own); this default names the requester itself.
+     */
+    default Pid groupLeader(LocalProcess requester) {
+        return requester.pid();
+    }
 }

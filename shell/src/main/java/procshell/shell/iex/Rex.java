@@ -32,7 +32,8 @@ import procshell.shell.eval.Values;
  *   <li>{@code {from, {:send, name, msg}}}: sends {@code {from, msg}}, answers only a missing name;
  *   <li>{@code {from, :features_request}}: {@code {:features_reply, node(), [:erpc]}}.
  * </ul>
- * The group leader a caller passes is not used: output goes to this node's shell.
+ * The call runs with the group leader the caller passes ({@code gl}), as the BEAM's rex runs it:
+ * what it prints goes to the caller's shell.
  */
 public final class Rex {
     private static final Atom REX = Atom.of("rex");
@@ -70,7 +71,11 @@ public final class Rex {
                 Object mod = r.get(1);
                 Object fun = r.get(2);
                 List<Object> args = normalized(a);
-                self.node().spawn(p -> SpawnedCalls.executeCall(p, null, mod, fun, args), SpawnOptions.DEFAULT);
+                Object gl = r.get(4);
+                self.node().spawn(p -> {
+                    leadBy(p, gl);
+                    SpawnedCalls.executeCall(p, null, mod, fun, args);
+                }, SpawnOptions.DEFAULT);
             } else if (t.isTagged(Atom.DOWN, 5) && t.get(1) instanceof Ref ref && workers.containsKey(ref)) {
                 Tuple to = workers.remove(ref);
                 if (!Atom.of("normal").equals(t.get(4))) reply(self, to, Tuple.of(BADRPC, Tuple.of(EXIT, t.get(4))), false);
@@ -86,13 +91,27 @@ public final class Rex {
         Object mod = r.get(1);
         Object fun = r.get(2);
         List<Object> args = normalized(a);
+        Object gl = r.get(4);
         if (BLOCK_CALL.equals(r.get(0)) && !byRex) {
-            reply(self, from, rpcResult(SpawnedCalls.executeCall(self, null, mod, fun, args)), false);
+            Pid own = ProcessInfo.groupLeader(self.process());
+            leadBy(self, gl);
+            try {
+                reply(self, from, rpcResult(SpawnedCalls.executeCall(self, null, mod, fun, args)), false);
+            } finally {
+                ProcessFlags.setGroupLeader(self.process(), own);
+            }
         } else if (CALL.equals(r.get(0))) {
-            Pid worker = self.node().spawn(p -> reply(p, from, rpcResult(SpawnedCalls.executeCall(p, null, mod, fun, args)), byRex),
-                    SpawnOptions.DEFAULT);
+            Pid worker = self.node().spawn(p -> {
+                leadBy(p, gl);
+                reply(p, from, rpcResult(SpawnedCalls.executeCall(p, null, mod, fun, args)), byRex);
+            }, SpawnOptions.DEFAULT);
             workers.put(self.monitor(worker), from);
         }
+    }
+
+    /** Makes the caller's group leader (when it passed a pid) the group leader of the process that runs the call. */
+    private static void leadBy(ProcessContext p, Object groupLeader) {
+        if (groupLeader instanceof Pid gl) ProcessFlags.setGroupLeader(p.process(), gl);
     }
 
     /** Messages sent to rex by {@code :rpc}'s broadcasts and rex's own peers. */

@@ -44,6 +44,19 @@ public final class SpawnedCalls implements SpawnHandler {
         }
     }
 
+    /** Runs the call with the requester's group leader as the process's own (output goes to the requester's shell). */
+    @Override
+    public void run(ProcessContext self, procshell.runtime.node.Pid groupLeader, Atom module, Atom function, List<Object> args) {
+        if (groupLeader != null) ProcessFlags.setGroupLeader(self.process(), groupLeader);
+        run(self, module, function, args);
+    }
+
+    /** The requester's group leader (this node's shell, unless it was set). */
+    @Override
+    public procshell.runtime.node.Pid groupLeader(procshell.runtime.process.LocalProcess requester) {
+        return ProcessInfo.groupLeader(requester);
+    }
+
     @Override
     public void run(ProcessContext self, Atom module, Atom function, List<Object> args) {
         try {
