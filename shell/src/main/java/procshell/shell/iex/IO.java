@@ -20,6 +20,7 @@ public final class IO {
     private IO() {}
 
     private static void print(String text) {
+        if (RemoteIo.putChars(text)) return; // the group leader is another node's shell
         IexSession s = IexSession.current();
         s.out().print(text);
         s.out().flush();
