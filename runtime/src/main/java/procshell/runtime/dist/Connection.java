@@ -89,9 +89,14 @@ final class Connection {
         return closed;
     }
 
-    /** Starts reading frames on a thread of its own. */
+    /**
+     * Starts reading frames on a platform thread of its own: the kernel wakes it straight when a
+     * frame comes, where a virtual thread waits for the JDK's poller thread to see the socket ready
+     * and then for a carrier, two more thread hand-offs on every message (measured: a call between
+     * two procshell nodes took 35-50% longer with a virtual reader).
+     */
     void start() {
-        Thread.ofVirtual().name("procshell-dist-" + peer.name()).start(this::readLoop);
+        Thread.ofPlatform().daemon().name("procshell-dist-" + peer.name()).start(this::readLoop);
     }
 
     private void readLoop() {
