@@ -41,7 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "Benchmarks to run (default: all): spawn, registry_unique, registry_cleanup_scaling, registry_duplicate, "
-                    + "genserver_call, supervisor_restart, send_throughput, atoms, global, startup, script_start, input_latency.")
+                    + "genserver_call, supervisor_restart, send_throughput, atoms, global, startup, script_start, input_latency, dist_roundtrip.")
     List<String> names = new ArrayList<>();
 
     PrintStream out = System.out;
@@ -54,6 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.add(STARTUP);
         out.add(ScriptBench.NAME);
         out.add(InputBench.NAME);
+        out.add(DistRoundtripBench.NAME);
         return out;
     }
 
@@ -83,9 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
             int n = size(name);
             // Alternate which side goes first, so neither always runs on a machine the other warmed.
             boolean beamFirst = i++ % 2 == 0;
-            if (vsBeam && beamFirst) failures += beam(scripts, name, n, table);
+            boolean beamSide = vsBeam && !DistRoundtripBench.NAME.equals(name); // it measures BEAM<->BEAM itself
+            if (beamSide && beamFirst) failures += beam(scripts, name, n, table);
             failures += procshell(name, n, table);
-            if (vsBeam && !beamFirst) failures += beam(scripts, name, n, table);
+            if (beamSide && !beamFirst) failures += beam(scripts, name, n, table);
         }
         if (vsBeam) {
             out.println();
@@ -100,6 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (size != null) return size;
         if (STARTUP.equals(name) || ScriptBench.NAME.equals(name)) return quick ? 1 : 5;
         if (InputBench.NAME.equals(name)) return quick ? InputBench.QUICK_SIZE : InputBench.DEFAULT_SIZE;
+        if (DistRoundtripBench.NAME.equals(name)) return quick ? DistRoundtripBench.QUICK_SIZE : DistRoundtripBench.DEFAULT_SIZE;
         return Benchmarks.named(name).size(quick);
     }
 
@@ -114,6 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (STARTUP.equals(name)) StartupBench.run(n, figures);
             else if (ScriptBench.NAME.equals(name)) ScriptBench.run(n, figures);
             else if (InputBench.NAME.equals(name)) InputBench.run(n, figures);
+            else if (DistRoundtripBench.NAME.equals(name)) DistRoundtripBench.run(n, figures);
             else Benchmarks.run(Benchmarks.named(name), n, figures, timeoutMs());
             return 0;
         } catch (Exception e) {
