@@ -59,6 +59,15 @@ final class DirectCall implements DirectExpr {
     @Override
     public Object eval(Object[] env) throws Throwable {
         Object[] values = DirectExpr.values(args, env);
+        try {
+            return call(values);
+        } catch (procshell.shell.iex.FunctionClauseError e) {
+            // a facade's error names only the function: iex also shows the arguments and clauses
+            throw procshell.shell.iex.FunctionClauses.explain(e, method, values);
+        }
+    }
+
+    private Object call(Object[] values) throws Throwable {
         if (method.isVarArgs() && method.getDeclaringClass() == Ops.class) return invoke(method, varargs(method, values));
         if (alone && fits(method.getParameterTypes(), values)) return invoke(method, values);
         try {
