@@ -194,15 +194,27 @@ public final class ElixirList {
     @Doc("Flattens the nested lists (followed by the tail, if given).")
     public static List<Object> flatten(Object list) {
         List<Object> out = new ArrayList<>();
-        flattenInto(list(list, "flatten", 1), out);
+        flattenInto(erlangList(list, 648, list), out);
         return out;
+    }
+
+    /**
+     * The list List.flatten/1,2 hands to {@code :lists.flatten}, whose clauses raise for anything
+     * else (with lists.erl's line, as iex shows it).
+     */
+    private static List<Object> erlangList(Object term, int line, Object... arguments) {
+        Object l = Values.normalize(term);
+        if (l instanceof List<?> list) return new ArrayList<>(list);
+        String function = ":lists.flatten/" + arguments.length;
+        throw new FunctionClauseError(function, java.util.Arrays.asList(arguments),
+                List.of("(stdlib 4.2) lists.erl:" + line + ": " + function));
     }
 
     /** Nested lists flattened, then {@code tail}, as {@code List.flatten/2}. */
     public static List<Object> flatten(Object list, Object tail) {
         List<Object> out = new ArrayList<>();
-        flattenInto(list(list, "flatten", 2), out);
-        out.addAll(list(tail, "flatten", 2));
+        flattenInto(erlangList(list, 656, list, tail), out);
+        out.addAll(erlangList(tail, 656, list, tail));
         return out;
     }
 

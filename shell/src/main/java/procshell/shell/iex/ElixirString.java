@@ -160,11 +160,13 @@ public final class ElixirString {
         Returns the string without leading and trailing whitespace (or the given characters).
         """)
     public static String trim(Object text) {
+        str(text, "trim", 1);
         return trim_trailing(trim_leading(text));
     }
 
     /** Without leading and trailing repetitions of {@code chars}, as {@code String.trim/2}. */
     public static String trim(Object text, Object chars) {
+        str(text, "trim", 2);
         return trim_trailing(trim_leading(text, chars), chars);
     }
 
@@ -421,12 +423,12 @@ public final class ElixirString {
     /** The text repeated {@code n} times, as {@code String.duplicate/2}. */
     @Doc("Returns the string duplicated n times.")
     public static Object duplicate(Object text, Object n) {
-        if (text instanceof procshell.runtime.node.Bitstring) return ErlangBinary.copy(text, n);
-        String s = str(text, "duplicate", 2);
-        if (!ElixirEnum.isInt(n)) throw ArgumentError.badArgument("2nd argument: not an integer");
-        long times = ((Number) n).longValue();
-        if (times < 0) throw ArgumentError.badArgument("2nd argument: out of range");
-        return s.repeat((int) times);
+        // Elixir's String.duplicate/2 is :binary.copy/2, whose errors iex shows
+        if (!(procshell.shell.eval.Values.normalize(text) instanceof String s) || !(n instanceof Integer times) || times < 0
+                || (long) s.length() * times > Integer.MAX_VALUE - 8) {
+            return ErlangBinary.copy(text, n);
+        }
+        return s.repeat(times);
     }
 
     /** Padded on the left to {@code count} graphemes with spaces, as {@code String.pad_leading/2}. */
@@ -595,6 +597,15 @@ public final class ElixirString {
     /** The words between Unicode white space, as {@code String.split/1}. */
     @Doc("Splits the string: at whitespace, or at the pattern (options parts: and trim:).")
     public static List<Object> split(Object text) {
+        Object t = procshell.shell.eval.Values.normalize(text);
+        if (!(t instanceof String)) {
+            // Elixir's String.split/1 is :binary.split at Unicode's white space, whose error iex shows
+            if (!(t instanceof Bitstring b && Bitstring.isBinary(b))) {
+                throw ArgumentError.badArgument("1st argument: not a binary",
+                        "(stdlib 4.2) :binary.split(" + Kernel.inspect(t) + ", " + Kernel.inspect(SPLIT_SPACES) + ", [:global, :trim_all])",
+                        "(elixir 1.14.0) lib/elixir/unicode/unicode.ex:515: String.Break.split/1");
+            }
+        }
         String s = str(text, "split", 1);
         List<Object> out = new ArrayList<>();
         int i = 0;
@@ -622,6 +633,11 @@ public final class ElixirString {
         String s = str(text, "split", 3);
         return Splitting.split(s, patterns(pattern, "split", 3), options);
     }
+
+    /** The white space String.split/1 splits at, in the order Elixir 1.14 hands it to :binary.split/3. */
+    private static final List<Object> SPLIT_SPACES = List.of("\u3000", "\u205f", "\u2029", "\u2028", "\u2000", "\u2001",
+            "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2008", "\u2009", "\u200a", "\u1680", "\u0085", " ", "\t",
+            "\n", "\u000b", "\f", "\r");
 
     /** A lazy stream of the parts, as {@code String.splitter/3}. */
     @Doc("Returns a lazy stream of the parts the string splits into at the pattern.")

@@ -65,8 +65,28 @@ final class ErlangArgs {
      * @param problem e.g. {@code 1st argument: not a tuple}
      */
     static ArgumentError badarg(String call, String problem, Object... args) {
-        java.util.StringJoiner j = new java.util.StringJoiner(", ", call + "(", ")");
+        java.util.StringJoiner j = new java.util.StringJoiner(", ", application(call) + call + "(", ")");
         for (Object a : args) j.add(Kernel.inspect(a));
         return ArgumentError.badArgument(problem, j.toString());
+    }
+
+    /** The Erlang modules of OTP 25's stdlib and kernel applications that raise badarg here. */
+    private static final java.util.Set<String> STDLIB = java.util.Set.of("binary", "ets", "lists", "maps", "math", "string",
+            "unicode", "queue", "rand", "timer", "proplists", "io_lib", "sets", "ordsets", "orddict", "dict", "gb_trees",
+            "gb_sets", "array", "base64", "calendar", "filename", "re", "uri_string", "sys", "io", "proc_lib", "gen_server",
+            "supervisor", "erl_eval");
+    private static final java.util.Set<String> KERNEL = java.util.Set.of("os", "gen_tcp", "inet", "global", "rpc", "erpc",
+            "code", "application", "net_kernel", "pg", "file", "erl_epmd", "net_adm", "logger", "error_logger");
+
+    /**
+     * What iex writes before a stack line of the module's call: {@code (stdlib 4.2) } for stdlib's
+     * modules ({@code :binary.copy(1, 2)}), {@code (kernel 8.5.3) } for kernel's, nothing for
+     * {@code :erlang}'s built-ins (no application holds them).
+     *
+     * @param call e.g. {@code :binary.copy}
+     */
+    static String application(String call) {
+        String module = call.startsWith(":") && call.indexOf('.') > 0 ? call.substring(1, call.indexOf('.')) : "";
+        return STDLIB.contains(module) ? "(stdlib 4.2) " : KERNEL.contains(module) ? "(kernel 8.5.3) " : "";
     }
 }

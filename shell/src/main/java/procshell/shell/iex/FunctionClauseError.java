@@ -5,7 +5,8 @@ package procshell.shell.iex;
  * of its clauses accepts ({@code Float.round(1)}); iex prints
  * {@code ** (FunctionClauseError) no function clause matching in Float.round/1}. When the
  * arguments are known (a compiled module's function, a {@code fn}), iex lists them below that
- * line ({@link #arguments()}); the attempted clauses are not reproduced.
+ * line ({@link #arguments()}); for a function of Elixir's own modules it lists the clauses too
+ * ({@link #attempted()}, see {@link FunctionClauses}).
  */
 @ElixirName("FunctionClauseError")
 public final class FunctionClauseError extends RuntimeException implements BeamFrames {
@@ -18,6 +19,7 @@ public final class FunctionClauseError extends RuntimeException implements BeamF
         this.function = function + "/" + arity;
         this.arguments = null;
         this.frames = java.util.List.of();
+        this.attempted = java.util.List.of();
     }
 
     /**
@@ -38,13 +40,32 @@ public final class FunctionClauseError extends RuntimeException implements BeamF
      * @param frames e.g. {@code iex:2: Foo.f/1}
      */
     public FunctionClauseError(String function, java.util.List<Object> arguments, java.util.List<String> frames) {
+        this(function, arguments, frames, java.util.List.of());
+    }
+
+    /**
+     * As {@link #FunctionClauseError(String, java.util.List, java.util.List)}, with the clauses iex
+     * lists under "Attempted function clauses" for a function of Elixir's own modules.
+     *
+     * @param attempted the heading then the clause lines, e.g.
+     *                  {@code Attempted function clauses (showing 1 out of 1):} and
+     *                  {@code def at(enumerable, index, default) when is_integer(index)}
+     */
+    public FunctionClauseError(String function, java.util.List<Object> arguments, java.util.List<String> frames, java.util.List<String> attempted) {
         super("no function clause matching in " + function);
         this.frames = java.util.List.copyOf(frames);
         this.function = function;
         this.arguments = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(arguments)); // nil arguments are null;
+        this.attempted = java.util.List.copyOf(attempted);
     }
 
     private final String function;
+    private final java.util.List<String> attempted;
+
+    /** The "Attempted function clauses" heading and clause lines iex prints, empty when it prints none. */
+    public java.util.List<String> attempted() {
+        return attempted == null ? java.util.List.of() : attempted;
+    }
     private final java.util.List<String> frames;
 
     @Override

@@ -199,6 +199,12 @@ public final class ErrorFormatter {
             b.append("        # ").append(++n).append("\n        ").append(procshell.shell.iex.Kernel.inspect(a).replace("\n", "\n        "))
                     .append("\n    \n");
         }
+        java.util.List<String> attempted = f.attempted();
+        if (!attempted.isEmpty()) {
+            b.append("    ").append(attempted.get(0)).append("\n    \n");
+            for (String clause : attempted.subList(1, attempted.size())) b.append("        ").append(clause).append('\n');
+            b.append("    \n");
+        }
         return b.substring(0, b.length() - 1);
     }
 

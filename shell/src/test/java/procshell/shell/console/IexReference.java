@@ -106,4 +106,15 @@ final class IexReference {
         }
         return out;
     }
+
+    /**
+     * Output lines as the tmux pane the transcripts were read from shows them: the line and
+     * paragraph separators U+2028 and U+2029 (in the white space String.split/1's error lists)
+     * take no cell there, so the transcript holds {@code ""} where the bytes were {@code "\u2028"}.
+     */
+    static List<String> asTerminalShows(List<String> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String l : lines) out.add(l.replace("\u2028", "").replace("\u2029", ""));
+        return out;
+    }
 }

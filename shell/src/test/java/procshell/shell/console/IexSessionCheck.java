@@ -219,7 +219,7 @@ final class IexSessionCheck {
             Step s = steps.get(k);
             int[] at = new int[1];
             List<String> expected = PipedSession.maskModuleBytes(s.loggerAnywhere() ? reportsLast(s.expected()) : s.expected());
-            List<String> actual = PipedSession.maskModuleBytes(s.loggerAnywhere() ? reportsLast(outputs.get(k)) : outputs.get(k));
+            List<String> actual = IexReference.asTerminalShows(PipedSession.maskModuleBytes(s.loggerAnywhere() ? reportsLast(outputs.get(k)) : outputs.get(k)));
             int failed = matcher.match(expected, actual, at);
             String counterProblem = counterProblem(k, counters);
             if (failed >= 0 || counterProblem != null) {
