@@ -17,6 +17,22 @@ public class CallCpu {
         public Object init(Object a) { return Tuple.of(Atom.OK, null); }
         public Object handleCall(Object r, Tuple f, Object s) { return Tuple.of(Atom.of("reply"), PONG, s); }
     }
+    /** Voluntary context switches of all this JVM's threads: each is a thread that parked (a carrier with nothing to do, a woken one). */
+    static long switches() {
+        long sum = 0;
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) return -1;
+        for (java.io.File t : tasks) {
+            try {
+                for (String l : java.nio.file.Files.readAllLines(new java.io.File(t, "status").toPath())) {
+                    if (l.startsWith("voluntary_ctxt_switches:")) sum += Long.parseLong(l.substring(24).trim());
+                }
+            } catch (java.io.IOException | RuntimeException gone) {
+                // a thread that ended meanwhile
+            }
+        }
+        return sum;
+    }
     static long gcMs() { long t = 0; for (var g : ManagementFactory.getGarbageCollectorMXBeans()) t += g.getCollectionTime(); return t; }
     static long cpu() { return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(); }
     public static void main(String[] a) throws Exception {
@@ -28,25 +44,25 @@ public class CallCpu {
                 StringBuilder out = new StringBuilder();
                 if (what.equals("start")) {
                     for (int r = 0; r < 4; r++) {
-                        long c0 = cpu(), w0 = System.nanoTime();
+                        long c0 = cpu(), w0 = System.nanoTime(), x0 = switches();
                         for (int i = 0; i < n; i++) {
                             Pid pid = (Pid) ((Tuple) GenServer.start(new Echo(), null, StartOptions.DEFAULT)).get(1);
                             self.exit(pid, Atom.KILL);
                         }
-                        out.append(String.format("start cpu_ns/op %.0f wall_ns/op %.0f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n));
+                        out.append(String.format("start cpu_ns/op %.0f wall_ns/op %.0f switches/op %.2f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n, (switches() - x0) / (double) n));
                     }
                 } else if (what.equals("restart")) {
                     Atom named = Atom.module("NamedWorker");
                     ChildSpec child = ChildSpec.worker(Atom.module("Worker"), () -> GenServer.startLink(new Echo(), null, StartOptions.named(named)));
                     Supervisor.startLink(java.util.List.of(child), SupervisorFlags.oneForOne().withIntensity(10_000_000, 1), null);
                     for (int r = 0; r < 4; r++) {
-                        long c0 = cpu(), w0 = System.nanoTime();
+                        long c0 = cpu(), w0 = System.nanoTime(), x0 = switches();
                         for (int i = 0; i < n; i++) {
                             Pid old = self.node().names().whereisPid(named);
                             self.exit(old, Atom.KILL);
                             while (true) { Pid now = self.node().names().whereisPid(named); if (now != null && !now.equals(old)) break; Thread.yield(); }
                         }
-                        out.append(String.format("restart cpu_ns/op %.0f wall_ns/op %.0f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n));
+                        out.append(String.format("restart cpu_ns/op %.0f wall_ns/op %.0f switches/op %.2f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n, (switches() - x0) / (double) n));
                     }
                 } else if (what.equals("register")) {
                     // registry_unique's phases: spawn n idle processes, :go (each registers a key), kill all
@@ -72,9 +88,9 @@ public class CallCpu {
                     Pid pid = (Pid) ((Tuple) GenServer.startLink(new Echo(), null, StartOptions.DEFAULT)).get(1);
                     for (int i = 0; i < 20000; i++) GenServer.call(pid, PING);
                     for (int r = 0; r < 3; r++) {
-                        long c0 = cpu(), w0 = System.nanoTime();
+                        long c0 = cpu(), w0 = System.nanoTime(), x0 = switches();
                         for (int i = 0; i < n; i++) GenServer.call(pid, PING);
-                        out.append(String.format("call cpu_ns/op %.0f wall_ns/op %.0f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n));
+                        out.append(String.format("call cpu_ns/op %.0f wall_ns/op %.0f switches/op %.2f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n, (switches() - x0) / (double) n));
                     }
                 } else {
                     Atom P = Atom.of("p");
@@ -82,9 +98,9 @@ public class CallCpu {
                     Pid ponger = self.spawn(p -> { while (true) { Object m = p.receive(); if (m == Atom.of("stop")) return; p.send((Pid) m, PONG); } });
                     for (int i = 0; i < 20000; i++) { self.send(ponger, me); self.receive(x -> x == PONG, -1); }
                     for (int r = 0; r < 3; r++) {
-                        long c0 = cpu(), w0 = System.nanoTime();
+                        long c0 = cpu(), w0 = System.nanoTime(), x0 = switches();
                         for (int i = 0; i < n; i++) { self.send(ponger, me); self.receive(x -> x == PONG, -1); }
-                        out.append(String.format("pingpong cpu_ns/op %.0f wall_ns/op %.0f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n));
+                        out.append(String.format("pingpong cpu_ns/op %.0f wall_ns/op %.0f switches/op %.2f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n, (switches() - x0) / (double) n));
                     }
                 }
                 done.complete(out.toString());

@@ -597,7 +597,7 @@ public final class LocalProcess {
         // Under the lock, so that a thread leaving the process (Node.detach) can clear the flag
         // knowing no interrupt of ours is still to come.
         Thread t = thread;
-        if (t != null && t != Thread.currentThread() && !mailbox.wakeIfWaiting(t)) t.interrupt();
+        if (t != null && t != Thread.currentThread() && !mailbox.wakeDeadIfWaiting(t)) t.interrupt();
         return exit;
     }
 

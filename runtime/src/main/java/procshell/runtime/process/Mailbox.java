@@ -116,6 +116,17 @@ public final class Mailbox {
     }
 
     /**
+     * {@link #wakeIfWaiting} for a process that is dead already and wakes only to unwind: nobody
+     * waits for that, so it queues behind the runnable processes without waking another core
+     * ({@link Scheduler#unparkLazily}).
+     */
+    boolean wakeDeadIfWaiting(Thread thread) {
+        if (waiter != thread) return false;
+        Scheduler.unparkLazily(thread);
+        return true;
+    }
+
+    /**
      * Tests a message just taken from the incoming queue; one that does not match (or makes the
      * pattern throw) is kept, in order, so a failing pattern loses no message.
      */

@@ -141,6 +141,12 @@ public final class Scheduler implements Executor {
     @Override
     public void execute(Runnable task) {
         Thread t = currentCarrier();
+        if (t instanceof Carrier c && c.scheduler == this && c.lazyFor != null && c.lazyFor == Thread.currentThread()) {
+            // unparkLazily: behind the others, and no core woken for it (the monitor wakes one
+            // should it wait a whole tick)
+            shared.offer(task);
+            return;
+        }
         if (t instanceof Carrier c && c.scheduler == this && Thread.currentThread() != t) {
             // A process woke another: the woken one runs next here, once the waker parks or yields
             // (a call, a ping-pong: the waker waits for the answer at once). The one it replaces has
@@ -164,6 +170,29 @@ public final class Scheduler implements Executor {
      */
     static boolean runsCurrentThread() {
         return CURRENT_CARRIER != null && Thread.currentThread().isVirtual() && currentCarrier() instanceof Carrier;
+    }
+
+    /**
+     * Unparks {@code thread} as {@link LockSupport#unpark} does, but when called by a process on
+     * this scheduler a woken process goes to the back of the shared queue without taking the
+     * caller's {@link Carrier#next} slot or waking another core: for a killed process, which wakes
+     * only to unwind. A kill loop (a supervisor shutting down its children, {@code registry_unique}
+     * killing 10,000 processes, a start followed by a kill) otherwise woke the other core for each
+     * victim, whose unwinding nobody waits for.
+     */
+    static void unparkLazily(Thread thread) {
+        Thread me = Thread.currentThread();
+        if (CURRENT_CARRIER != null && me.isVirtual() && currentCarrier() instanceof Carrier c) {
+            // No park between here and the unpark: the caller stays on this carrier meanwhile.
+            c.lazyFor = me;
+            try {
+                LockSupport.unpark(thread);
+            } finally {
+                c.lazyFor = null;
+            }
+        } else {
+            LockSupport.unpark(thread);
+        }
     }
 
     private static Thread currentCarrier() {
@@ -248,6 +277,8 @@ public final class Scheduler implements Executor {
         volatile Runnable next;
         /** True while parked for want of work; a waker sets it false before unparking. */
         volatile boolean idle;
+        /** The process whose current unpark is lazy ({@link Scheduler#unparkLazily}); set and read on this carrier only. */
+        Thread lazyFor;
         /** Counts the tasks started (written by this carrier only), for the monitor. */
         volatile long started;
         // The monitor's own view, touched by the monitor thread only.
