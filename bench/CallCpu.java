@@ -69,20 +69,20 @@ public class CallCpu {
                     Atom reg = Atom.module("CpuReg"), go = Atom.of("go");
                     procshell.runtime.registry.Registry.startLink(java.util.List.of(Tuple.of(Atom.of("keys"), Atom.of("unique")), Tuple.of(Atom.of("name"), reg)));
                     for (int r = 0; r < 5; r++) {
-                        long c0 = cpu(), g0 = gcMs();
+                        long c0 = cpu(), g0 = gcMs(), x0 = switches();
                         java.util.List<Pid> pids = new java.util.ArrayList<>(n);
                         for (int i = 0; i < n; i++) {
                             Integer key = i;
                             pids.add(self.spawn(me -> { me.receive(m -> m == go, -1); procshell.runtime.registry.Registry.register(reg, key, null); me.receive(); }));
                         }
-                        long c1 = cpu();
+                        long c1 = cpu(), x1 = switches();
                         for (Pid p : pids) self.send(p, go);
                         while (procshell.runtime.registry.Registry.count(reg) != n) Thread.sleep(1);
-                        long c2 = cpu();
+                        long c2 = cpu(), x2 = switches();
                         for (Pid p : pids) self.exit(p, Atom.KILL);
                         while (procshell.runtime.registry.Registry.count(reg) != 0) Thread.sleep(1);
                         long c3 = cpu();
-                        out.append(String.format("register cpu_ns/process spawn %.0f register %.0f kill+cleanup %.0f (gc ms %d)%n", (c1 - c0) / (double) n, (c2 - c1) / (double) n, (c3 - c2) / (double) n, gcMs() - g0));
+                        out.append(String.format("register cpu_ns/process spawn %.0f register %.0f kill+cleanup %.0f (gc ms %d) switches/process spawn %.2f register %.2f kill+cleanup %.2f%n", (c1 - c0) / (double) n, (c2 - c1) / (double) n, (c3 - c2) / (double) n, gcMs() - g0, (x1 - x0) / (double) n, (x2 - x1) / (double) n, (switches() - x2) / (double) n));
                     }
                 } else if (what.equals("call")) {
                     Pid pid = (Pid) ((Tuple) GenServer.startLink(new Echo(), null, StartOptions.DEFAULT)).get(1);
