@@ -3,7 +3,7 @@
 // time (all its threads: carriers, GC, timers) much less so.
 //
 //   java -cp shell/target/lib/procshell-runtime-0.1.0-SNAPSHOT.jar bench/CallCpu.java call 200000
-//   modes: call (GenServer.call to an echo server), pingpong (send / receive), start (GenServer.start
+//   modes: call (GenServer.call to an echo server), call2 (two callers at once), pingpong (send / receive), start (GenServer.start
 //   then a kill), register (registry_unique's spawn, register and kill phases, per process), restart (kill a supervised named worker, poll for its successor; the poll burns CPU)
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +83,18 @@ public class CallCpu {
                         while (procshell.runtime.registry.Registry.count(reg) != 0) Thread.sleep(1);
                         long c3 = cpu();
                         out.append(String.format("register cpu_ns/process spawn %.0f register %.0f kill+cleanup %.0f (gc ms %d) switches/process spawn %.2f register %.2f kill+cleanup %.2f%n", (c1 - c0) / (double) n, (c2 - c1) / (double) n, (c3 - c2) / (double) n, gcMs() - g0, (x1 - x0) / (double) n, (x2 - x1) / (double) n, (switches() - x2) / (double) n));
+                    }
+                } else if (what.equals("call2")) {
+                    // genserver_call's 2callers: two processes call one server at once
+                    Pid pid = (Pid) ((Tuple) GenServer.startLink(new Echo(), null, StartOptions.DEFAULT)).get(1);
+                    for (int i = 0; i < 20000; i++) GenServer.call(pid, PING);
+                    Pid me = self.self();
+                    for (int r = 0; r < 3; r++) {
+                        long c0 = cpu(), w0 = System.nanoTime(), x0 = switches();
+                        for (int k = 0; k < 2; k++) self.spawn(p -> { for (int i = 0; i < n; i++) GenServer.call(pid, PING); p.send(me, PONG); });
+                        self.receive(x -> x == PONG, -1);
+                        self.receive(x -> x == PONG, -1);
+                        out.append(String.format("call2 cpu_ns/op %.0f wall_ns/op %.0f switches/op %.2f%n", (cpu() - c0) / (2.0 * n), (System.nanoTime() - w0) / (2.0 * n), (switches() - x0) / (2.0 * n)));
                     }
                 } else if (what.equals("call")) {
                     Pid pid = (Pid) ((Tuple) GenServer.startLink(new Echo(), null, StartOptions.DEFAULT)).get(1);
