@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
@@ -46,8 +47,14 @@ public final class LocalProcess {
     private volatile java.util.Set<Ref> droppedReplies;
     private volatile Interruption pendingInterruption;
 
+    /**
+     * The linked processes. Concurrent, because a process that links to this one adds itself
+     * without this one's lock (a Registry partition is linked by every process that registers:
+     * under its lock, the registering carriers spun on it); this process's own changes and its
+     * exit's snapshot are made under its lock. Null before the first link and once dead.
+     */
+    private volatile ConcurrentHashMap<Pid, LocalProcess> links;
     // Guarded by this (registeredName written under it, read without it).
-    private Map<Pid, LocalProcess> links;
     private Map<Ref, LocalProcess> monitors;
     private Map<Ref, LocalProcess> monitoredBy;
     private volatile Atom registeredName;
@@ -330,28 +337,49 @@ public final class LocalProcess {
     }
 
     /**
-     * Links this process and {@code other} when both are alive, atomically with respect to either
-     * one's exit: either the link is in place before an exit takes its snapshot of links, or
-     * nothing is linked.
+     * Links this process and {@code other} when both are alive. Either end's exit signals the
+     * other exactly once: this side is added under this process's lock, the other side without
+     * the other's lock (see {@link #links}); should either end die meanwhile, its exit may have
+     * taken its snapshot of links without this link, so the signal it would have sent is sent
+     * here, and the receiving side's link, consumed by whichever signal comes first, makes sure
+     * only one acts. As on the BEAM, a process dying while the link is made gives either its
+     * reason or nothing more (the link was not made): the call came while both were alive.
      *
      * @return false (and no link) when either process is dead
      */
     public boolean tryLink(LocalProcess other) {
         if (other == this) return !dead;
-        LocalProcess first = lockOrder(this, other) ? this : other;
-        LocalProcess second = first == this ? other : this;
-        synchronized (first) {
-            synchronized (second) {
-                if (dead || other.dead) return false;
-                if (other.links == null) other.links = new HashMap<>(4);
-                other.links.put(pid, this);
-                if (links == null) links = new HashMap<>(4);
-                links.put(other.pid, other);
-            }
+        synchronized (this) {
+            if (dead || other.dead) return false;
+            linkMap().put(other.pid, other);
         }
+        ConcurrentHashMap<Pid, LocalProcess> theirs = other.dead ? null : other.linkMap();
+        if (theirs != null) theirs.put(pid, this);
+        // Volatile reads after the puts: an exit that set its flag later iterates a map holding them.
+        if (other.dead) signal(this, other.pid, other.exitReason, true, other);
+        if (dead) signal(other, pid, exitReason, true, this);
         TraceHook trace = Tracing.hook();
         if (trace != null) trace.linked(pid, other.pid);
         return true;
+    }
+
+    private static final java.lang.invoke.VarHandle LINKS;
+
+    static {
+        try {
+            LINKS = java.lang.invoke.MethodHandles.lookup().findVarHandle(LocalProcess.class, "links", ConcurrentHashMap.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** This process's link map, made on first use (by this process or a linker); null once dead. */
+    @SuppressWarnings("unchecked")
+    private ConcurrentHashMap<Pid, LocalProcess> linkMap() {
+        ConcurrentHashMap<Pid, LocalProcess> m = links;
+        if (m != null || dead) return m;
+        ConcurrentHashMap<Pid, LocalProcess> fresh = new ConcurrentHashMap<>(4);
+        return LINKS.compareAndSet(this, null, fresh) ? fresh : links;
     }
 
     /** True when {@code a} must be locked before {@code b} (a global order avoids deadlock). */
@@ -374,19 +402,22 @@ public final class LocalProcess {
     public void unlinkPid(Pid other) {
         LocalProcess found;
         synchronized (this) {
-            found = links == null ? null : links.remove(other);
+            Map<Pid, LocalProcess> m = links;
+            found = m == null ? null : m.remove(other);
         }
         if (found != null) found.removeLink(this);
     }
 
-    private synchronized void removeLink(LocalProcess other) {
-        if (links != null) links.remove(other.pid, other);
+    private void removeLink(LocalProcess other) {
+        Map<Pid, LocalProcess> m = links;
+        if (m != null) m.remove(other.pid, other);
     }
 
     /** The pids this process is linked to, as {@code Process.info(pid, :links)}. */
     public synchronized List<Pid> links() {
         List<Pid> out = new ArrayList<>();
-        if (links != null) out.addAll(links.keySet());
+        Map<Pid, LocalProcess> m = links;
+        if (m != null && !dead) out.addAll(m.keySet());
         return out;
     }
 
@@ -543,7 +574,8 @@ public final class LocalProcess {
         // Decided under this process's lock, atomically with unlink and with the flag it acts on.
         synchronized (this) {
             if (dead) return;
-            if (viaLink != null && (links == null || !links.remove(viaLink.pid, viaLink))) return; // unlinked meanwhile
+            Map<Pid, LocalProcess> m = links;
+            if (viaLink != null && (m == null || !m.remove(viaLink.pid, viaLink))) return; // unlinked meanwhile
             if (!link && Atom.KILL.equals(reason)) {
                 exit = markDead(Atom.KILLED);
             } else if (trapExit) {
@@ -587,10 +619,13 @@ public final class LocalProcess {
         // Counted before anyone can see this process dead, until finishExit has signalled
         // everyone: between the two it is in no table, yet its supervisor has not heard of it.
         node.exitProcessing();
-        Exit exit = new Exit(reason, links, monitoredBy, monitors, registeredName);
         exitReason = reason;
         dead = true;
-        links = null;
+        // The links after the flag: a linker that puts itself in after this sees the flag and
+        // signals itself (tryLink); one that put itself in before is in this snapshot.
+        @SuppressWarnings("unchecked")
+        Map<Pid, LocalProcess> linked = (Map<Pid, LocalProcess>) LINKS.getAndSet(this, null);
+        Exit exit = new Exit(reason, linked, monitoredBy, monitors, registeredName);
         monitoredBy = null;
         monitors = null;
         registeredName = null;
