@@ -20,8 +20,9 @@ import procshell.runtime.node.Tuple;
  * captures, ranges), Kernel's inlined functions as {@code :erlang}'s (operators as {@code {:op, ...}}),
  * the others as remote calls of {@code Elixir.Kernel}, module calls as remote calls of
  * {@code Elixir.Mod}, and variables named as Elixir names them ({@code x} is {@code _x@1}, each
- * binding a new version). A form it does not know ({@code for}, {@code with}, {@code try},
- * {@code x.key}, other macros, sigils) makes it refuse the whole fn ({@link Untranslatable}).
+ * binding a new version), {@code x.key} and a {@code for} of one generator as Elixir expands them.
+ * A form it does not know ({@code with}, {@code try}, a {@code for} with filters, other macros,
+ * sigils, structs) makes it refuse the whole fn ({@link Untranslatable}).
  */
 final class ElixirToErlang {
     private static final Atom DO = Atom.of("do");
@@ -131,6 +132,7 @@ final class ElixirToErlang {
                 if (arity == 2) return Forms.remoteCall(line, "Elixir.Enum", "member?", List.of(expr(args.get(1), sc), expr(args.get(0), sc)));
             }
             case "raise" -> { return raise(args, sc); }
+            case "for" -> { return comprehension(args, sc); }
             case "is_nil" -> {
                 if (arity == 1) return Forms.form("op", line, Atom.of("=="), expr(args.get(0), sc), Forms.atom(line, null));
             }
@@ -173,7 +175,7 @@ final class ElixirToErlang {
         Object receiver = dot.get(0);
         Atom module = receiver instanceof Atom a ? a : isNode(receiver) && "__aliases__".equals(name(receiver)) ? alias(receiver) : null;
         if (module == null) {
-            if (args.isEmpty() && noParens(n)) throw Untranslatable.INSTANCE; // map.key: Elixir expands it to a case
+            if (args.isEmpty() && noParens(n)) return field(expr(receiver, sc), fun);
             return Forms.form("call", line, Forms.form("remote", line, expr(receiver, sc), Forms.atom(line, fun)), exprs(args, sc));
         }
         if (module.equals(KERNEL)) return expr(Tuple.of(fun, List.of(), args), sc);
@@ -181,6 +183,55 @@ final class ElixirToErlang {
             return Forms.form("op", line, fun, expr(args.get(0), sc), expr(args.get(1), sc));
         }
         return Forms.remoteCall(line, module.name(), fun.name(), exprs(args, sc));
+    }
+
+    /**
+     * {@code term.key}: {@code case term do %{key: v} -> v; v when is_atom(v) and v not in
+     * [nil, true, false] -> v.key(); v -> :erlang.error({:badkey, :key, v}) end}, Elixir's expansion.
+     */
+    private Tuple field(Tuple term, Atom key) {
+        String v = fresh("");
+        Tuple var = Forms.var(line, v);
+        List<Object> isModule = List.of(Forms.remoteCall(line, "erlang", "is_atom", List.of(var)),
+                Forms.form("op", line, Atom.of("=/="), var, Forms.atom(line, null)),
+                Forms.form("op", line, Atom.of("=/="), var, Forms.atom(line, Boolean.TRUE)),
+                Forms.form("op", line, Atom.of("=/="), var, Forms.atom(line, Boolean.FALSE)));
+        Tuple badkey = Forms.form("tuple", line, List.of(Forms.atom(line, Atom.of("badkey")), Forms.atom(line, key), var));
+        return Forms.form("case", line, term, List.of(
+                Forms.form("clause", line, List.of(Forms.form("map", line, List.of(Forms.form("map_field_exact", line, Forms.atom(line, key), var)))),
+                        List.of(), List.of(var)),
+                Forms.form("clause", line, List.of(var), List.of(isModule),
+                        List.of(Forms.form("call", line, Forms.form("remote", line, var, Forms.atom(line, key)), List.of()))),
+                Forms.form("clause", line, List.of(var), List.of(), List.of(Forms.remoteCall(line, "erlang", "error", List.of(badkey))))));
+    }
+
+    /**
+     * {@code for pattern <- list, do: body} (one generator, no filter, into a list):
+     * {@code :lists.reverse(Enum.reduce(list, [], fn pattern, acc -> [body | acc]; _, acc -> acc end))},
+     * Elixir's expansion (the second clause only for a pattern that may not match).
+     */
+    private Tuple comprehension(List<Object> args, Map<String, String> sc) {
+        if (args.size() != 2 || !isNode(args.get(0)) || !"<-".equals(name(args.get(0))) || !(args.get(1) instanceof List<?> opts)
+                || opts.size() != 1 || kw(opts, DO) == null) {
+            throw Untranslatable.INSTANCE;
+        }
+        List<Object> gen = args(args.get(0));
+        if (gen.size() != 2) throw Untranslatable.INSTANCE;
+        Tuple list = expr(gen.get(1), sc);
+        Map<String, String> inner = new HashMap<>(sc);
+        Map<String, String> bound = new LinkedHashMap<>();
+        Tuple pattern = pattern(gen.get(0), inner, bound);
+        inner.putAll(bound);
+        Tuple acc = Forms.var(line, fresh(""));
+        Tuple body = blockOf(block(kw(opts, DO), inner));
+        List<Object> clauses = new ArrayList<>();
+        clauses.add(Forms.form("clause", line, List.of(pattern, acc), List.of(), List.of(Forms.form("cons", line, body, acc))));
+        if (!"var".equals(Forms.kind(pattern))) {
+            clauses.add(Forms.form("clause", line, List.of(Forms.var(line, "_"), acc), List.of(), List.of(acc)));
+        }
+        Tuple reducer = Forms.form("fun", line, Tuple.of(Atom.of("clauses"), clauses));
+        Tuple reduced = Forms.remoteCall(line, "Elixir.Enum", "reduce", List.of(list, Forms.form("nil", line), reducer));
+        return Forms.remoteCall(line, "lists", "reverse", List.of(reduced));
     }
 
     private List<Object> exprs(List<Object> qs, Map<String, String> sc) {

@@ -3,6 +3,7 @@ package procshell.shell.elixir.erl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import procshell.runtime.node.Atom;
@@ -88,13 +89,14 @@ final class ErlangToElixir {
                 return es.size() == 2 ? Tuple.of(es.get(0), es.get(1)) : node("{}", es);
             }
             case "map" -> {
-                if (((Tuple) f).size() != 3) throw Untranslatable.INSTANCE; // an update: the shell's Groovy path
+                if (((Tuple) f).size() == 4) return mapUpdate(f, scope);
                 List<Object> pairs = new ArrayList<>();
                 for (Object a : Forms.list(Forms.at(f, 2))) {
                     if (!"map_field_assoc".equals(Forms.kind(a))) throw Untranslatable.INSTANCE;
                     pairs.add(Tuple.of(expr(Forms.at(a, 2), scope), expr(Forms.at(a, 3), scope)));
                 }
-                return node("%{}", pairs);
+                Object range = range(pairs);
+                return range != null ? range : node("%{}", pairs);
             }
             case "match" -> {
                 Object right = expr(Forms.at(f, 3), scope);
@@ -144,6 +146,39 @@ final class ErlangToElixir {
         }
     }
 
+    /**
+     * {@code %{m | k: v}} ({@code :=}: the key must be there) as {@code Map.replace!(m, k, v)},
+     * {@code =>} as {@code Map.put(m, k, v)}: the same map, the same KeyError, without the
+     * compiler's map update.
+     */
+    private static Object mapUpdate(Object f, Set<String> scope) {
+        Object map = expr(Forms.at(f, 2), scope);
+        for (Object a : Forms.list(Forms.at(f, 3))) {
+            String kind = Forms.kind(a);
+            Object k = expr(Forms.at(a, 2), scope);
+            Object v = expr(Forms.at(a, 3), scope);
+            map = remote(Atom.of("Elixir.Map"), "map_field_exact".equals(kind) ? "replace!" : "put", nl(map, k, v));
+        }
+        return map;
+    }
+
+    /**
+     * A {@code %Range{first: a, last: b, step: s}} map (what Elixir makes of {@code a..b}) as
+     * {@code a..b} or {@code a..b//s}, the shell's range; null for any other map.
+     */
+    private static Object range(List<Object> pairs) {
+        if (pairs.size() != 4) return null;
+        Map<String, Object> fields = new java.util.HashMap<>();
+        for (Object p : pairs) {
+            if (!(((Tuple) p).get(0) instanceof Atom k)) return null;
+            fields.put(k.name(), ((Tuple) p).get(1));
+        }
+        if (!Atom.of("Elixir.Range").equals(fields.get("__struct__")) || !fields.keySet().containsAll(List.of("first", "last", "step"))) return null;
+        Object step = fields.get("step");
+        if (Integer.valueOf(1).equals(step)) return node("..", nl(fields.get("first"), fields.get("last")));
+        return node("..//", nl(fields.get("first"), fields.get("last"), step));
+    }
+
     private static Object op(Object f, Set<String> scope) {
         String op = ((Atom) Forms.at(f, 2)).name();
         if (((Tuple) f).size() == 4) {
@@ -185,6 +220,8 @@ final class ErlangToElixir {
         if (module.name().equals("erlang")) {
             if (name.equals("error") && (args.size() == 1 || args.size() == 3 && Atom.of("none").equals(args.get(1)))
                     && exceptionCall(args.get(0)) != null) return exceptionCall(args.get(0));
+            String op = KernelInlines.elixirOp(name);
+            if (op != null && args.size() == 2 && !op.equals("and") && !op.equals("or")) return node(op, args); // :erlang.++(a, b)
             for (String kernel : List.of(name, name + "?")) {
                 if (name.equals(KernelInlines.erlang(kernel, args.size()))) return node(kernel, args);
             }

@@ -43,7 +43,7 @@ class ErlangFormsCorpusTest {
             "map_field_assoc", "map_field_exact", "match", "op", "call", "remote", "case", "receive", "clause", "fun", "bin",
             "bin_element", "block", "if");
 
-    /** Per fn: its source, Elixir's bindings (by Erlang name) and clauses. */
+    /** Per fn: its source, Elixir's bindings (by Erlang name) and clauses, Elixir's result and the arguments (or nulls). */
     private final List<Object[]> corpus = new ArrayList<>();
 
     @BeforeAll
@@ -51,6 +51,7 @@ class ErlangFormsCorpusTest {
         String exe = elixir();
         if (exe == null) System.out.println("ErlangFormsCorpusTest skipped: no `elixir` on PATH (.ci/run installs it)");
         Assumptions.assumeTrue(exe != null, "no elixir on PATH");
+        procshell.shell.inspect.ShellTerms.install(); // results print as the shell prints them (1..3)
         Path dir = Path.of("src/test/resources/erl");
         Process p = new ProcessBuilder(exe, dir.resolve("forms.exs").toString(), dir.resolve("fns.txt").toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -60,11 +61,16 @@ class ErlangFormsCorpusTest {
         for (String line : out.split("\n")) {
             if (line.isBlank()) continue;
             Tuple t = (Tuple) decoder.decode(Base64.getDecoder().decode(line.strip()));
-            corpus.add(new Object[] {t.get(0), t.get(1), t.get(2)});
+            corpus.add(new Object[] {t.get(0), t.get(1), t.get(2), t.get(3), null});
         }
-        long expected = Files.readAllLines(dir.resolve("fns.txt")).stream().filter(l -> l.startsWith("fn")).count();
-        assertEquals(expected, corpus.size(), "one answer per fn");
+        List<String> fns = Files.readAllLines(dir.resolve("fns.txt")).stream().filter(l -> l.startsWith("fn")).toList();
+        assertEquals(fns.size(), corpus.size(), "one answer per fn");
+        for (int i = 0; i < fns.size(); i++) {
+            int at = fns.get(i).indexOf(" @@ ");
+            corpus.get(i)[4] = at < 0 ? null : fns.get(i).substring(at + 4);
+        }
     }
+
 
     @Test
     void theTypedFnTranslatesAsElixirCompilesIt() {
@@ -94,6 +100,54 @@ class ErlangFormsCorpusTest {
             if (DirectInput.plan(quoted, elixirNames) == null) failed.add(c[0] + "  =>  " + Inspect.inspect(quoted));
         }
         assertEquals(List.of(), failed, "fns the direct evaluator does not take");
+    }
+
+    /** The fns called with the corpus's arguments give what Elixir gives (or raise what it raises). */
+    @Test
+    void elixirsFnsReadBackGiveElixirsResults() throws Throwable {
+        List<String> want = new ArrayList<>();
+        List<String> got = new ArrayList<>();
+        for (Object[] c : corpus) {
+            if (c[4] == null) continue;
+            Map<String, Object> values = new LinkedHashMap<>();
+            ((Map<?, ?>) c[1]).forEach((k, v) -> values.put(ErlangToElixir.elixirName(((Atom) k).name()), v));
+            @SuppressWarnings("unchecked")
+            Object quoted = ErlangToElixir.fn((List<Object>) c[2], stringKeys((Map<?, ?>) c[1]).keySet());
+            groovy.lang.Closure<?> fn = (groovy.lang.Closure<?>) eval(quoted, values);
+            List<?> args = (List<?>) eval(ElixirReader.read((String) c[4], "iex"), Map.of());
+            want.add(c[0] + " => " + c[3]);
+            String result;
+            try {
+                result = procshell.shell.iex.Kernel.inspect(fn.call(args.toArray()));
+            } catch (RuntimeException e) {
+                // the message alone: Elixir's Exception.message/1 (a FunctionClauseError's arguments are iex's blame)
+                result = "** (" + procshell.shell.inspect.ErrorFormatter.elixirName(e) + ") "
+                        + procshell.shell.inspect.ErrorFormatter.message(e).split("\n")[0].strip();
+            }
+            got.add(c[0] + " => " + result);
+        }
+        assertEquals(String.join("\n", want), String.join("\n", got));
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> bs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        bs.forEach((k, v) -> out.put(((Atom) k).name(), v));
+        return out;
+    }
+
+    /** Evaluates a quoted form with the direct evaluator, these variables bound. */
+    private static Object eval(Object quoted, Map<String, Object> values) throws Throwable {
+        DirectInput input = DirectInput.plan(quoted, values.keySet());
+        assertNotNull(input, () -> "the direct evaluator takes " + Inspect.inspect(quoted));
+        return input.run(new DirectInput.Variables() {
+            @Override
+            public Object get(String name) {
+                return values.get(name);
+            }
+
+            @Override
+            public void set(String name, Object value) { }
+        });
     }
 
     private static java.util.TreeSet<String> freeNames(Map<?, ?> bs) {
