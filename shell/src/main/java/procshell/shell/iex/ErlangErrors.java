@@ -8,8 +8,9 @@ import procshell.runtime.process.ErlangError;
  * The Elixir exception an Erlang error reason becomes, as Elixir's {@code Exception.normalize/2}
  * turns {@code :erlang.error(reason)} into one: {@code :badarg} is an ArgumentError,
  * {@code :badarith} an ArithmeticError, {@code {:badmap, term}} a BadMapError,
- * {@code {:badkey, key}} a KeyError, {@code {:badmatch, term}} a MatchError; any other reason an
- * ErlangError.
+ * {@code {:badkey, key}} and {@code {:badkey, key, term}} a KeyError, {@code {:badmatch, term}} a
+ * MatchError, {@code :cond_clause} a CondClauseError, {@code {:badbool, op, term}} a
+ * BadBooleanError; any other reason an ErlangError.
  */
 final class ErlangErrors {
     private ErlangErrors() {}
@@ -24,6 +25,8 @@ final class ErlangErrors {
                     return new ArithmeticError("bad argument in arithmetic expression");
                 case "system_limit":
                     return new ErlangError(reason);
+                case "cond_clause":
+                    return new CondClauseError();
                 default:
                     break;
             }
@@ -39,6 +42,10 @@ final class ErlangErrors {
                 default:
                     break;
             }
+        }
+        if (reason instanceof Tuple t && t.size() == 3 && t.get(0) instanceof Atom tag) {
+            if (tag.name().equals("badkey")) return new KeyError("key " + Kernel.inspect(t.get(1)) + " not found in: " + Kernel.inspect(t.get(2)));
+            if (tag.name().equals("badbool") && t.get(1) instanceof Atom op) return new BadBooleanError(op.name(), t.get(2));
         }
         return new ErlangError(reason);
     }
