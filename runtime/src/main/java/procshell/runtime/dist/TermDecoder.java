@@ -218,13 +218,15 @@ public final class TermDecoder {
                 for (long i = 0; i < numFree; i++) free.add(term());
                 if (in.position() != end) throw error("fun of " + size + " bytes whose fields end elsewhere", at);
                 byte[] encoded = copy(at, in.position());
-                java.util.function.Function<FunTerm, Object> reader = funReader;
-                if (reader != null && module instanceof Atom m && oldIndex instanceof Number oi && oldUniq instanceof Number ou) {
-                    Object fun = reader.apply(new FunTerm(m, arity, uniq, index, oi.longValue(), ou.longValue(), pid, free, encoded));
+                String shown = "#Function<external>";
+                if (module instanceof Atom m && oldIndex instanceof Number oi && oldUniq instanceof Number ou) {
+                    FunTerm f = new FunTerm(m, arity, uniq, index, oi.longValue(), ou.longValue(), pid, free, encoded);
+                    java.util.function.Function<FunTerm, Object> reader = funReader;
+                    Object fun = reader == null ? null : reader.apply(f);
                     if (fun != null) yield fun;
+                    shown = f.toString(); // as iex shows a fun whose module is not loaded
                 }
-                yield new OpaqueTerm("#Function<external>", encoded,
-                        module instanceof Atom m ? Tuple.of(m, null, arity) : null);
+                yield new OpaqueTerm(shown, encoded, module instanceof Atom m ? Tuple.of(m, null, arity) : null);
             }
             case ExtTag.EXPORT -> {
                 Object m = term();
