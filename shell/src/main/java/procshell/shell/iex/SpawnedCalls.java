@@ -62,8 +62,21 @@ public final class SpawnedCalls implements SpawnHandler {
         try {
             dispatch(self, module, function, args);
         } catch (BeamError e) {
+            if (UNDEF.equals(e.reason) && !e.stack.isEmpty() && e.stack.get(0) instanceof Tuple top && top.get(0) instanceof OpaqueTerm fun) {
+                // as the BEAM's logger reports a process that called a fun whose module is not loaded
+                self.node().events().publish(new procshell.runtime.event.NodeEvent.Logged(Atom.of("error"), "Process " + self.self()
+                        + " on node " + procshell.runtime.inspect.Inspect.inspect(self.node().name()) + " raised an exception\n"
+                        + "** (UndefinedFunctionError) undefined function\n    " + fun + "(" + arguments(top.get(1)) + ")"));
+            }
             throw new ExitException(Tuple.of(e.reason, e.stack));
         }
+    }
+
+    /** A call's arguments as the BEAM's report writes them: inspected, separated by ", ". */
+    private static String arguments(Object args) {
+        List<String> shown = new ArrayList<>();
+        if (args instanceof List<?> l) for (Object a : l) shown.add(procshell.shell.iex.Kernel.inspect(a));
+        return String.join(", ", shown);
     }
 
     private static void dispatch(ProcessContext self, Atom module, Atom function, List<Object> args) {
