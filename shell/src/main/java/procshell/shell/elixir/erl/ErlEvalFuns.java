@@ -33,20 +33,34 @@ public final class ErlEvalFuns {
      * @return the fun, or null when the fn holds what has no translation (it then goes as before)
      */
     public static FunTerm write(QuotedFun fn, int arity, Atom node, Object creator) {
-        if (arity > ErlEvalIdentity.MAX_ARITY || fn.quoted() == null) return null; // a fn of a module: a fun of it
-        ElixirToErlang.Fun f;
         Map<String, Object> values = fn.bindings();
-        try {
-            f = ElixirToErlang.fn(fn.quoted(), values.keySet());
-        } catch (Untranslatable | ClassCastException | IndexOutOfBoundsException e) {
-            return null;
-        }
-        if (f.arity() != arity) return null;
+        ElixirToErlang.Fun f = translate(fn, values, arity);
+        if (f == null) return null;
         MapTerm bindings = new MapTerm();
         f.free().forEach((name, erl) -> bindings.put(Atom.of(erl), values.get(name)));
         Tuple env = Tuple.of(f.line(), bindings, NONE, NONE, new MapTerm(), f.clauses());
         ErlEvalIdentity id = ErlEvalIdentity.of(node);
         return new FunTerm(ERL_EVAL, arity, id.uniq(), id.index()[arity], id.index()[arity], id.oldUniq(), creator, List.of(env), null);
+    }
+
+    /**
+     * True when a fn goes to other nodes as a fun they can run: one that came from another node
+     * as an {@code erl_eval} fun, or a fn typed here whose form translates.
+     */
+    public static boolean travels(groovy.lang.Closure<?> fn) {
+        if (fn instanceof ArrivedFun) return true;
+        return fn instanceof QuotedFun typed && translate(typed, typed.bindings(), fn.getMaximumNumberOfParameters()) != null;
+    }
+
+    /** The fn in Erlang's abstract format, or null when it has none (or not of this arity, or more than erl_eval takes). */
+    private static ElixirToErlang.Fun translate(QuotedFun fn, Map<String, Object> values, int arity) {
+        if (arity > ErlEvalIdentity.MAX_ARITY || fn.quoted() == null) return null; // a fn of a module: a fun of it
+        try {
+            ElixirToErlang.Fun f = ElixirToErlang.fn(fn.quoted(), values.keySet());
+            return f.arity() == arity ? f : null;
+        } catch (Untranslatable | ClassCastException | IndexOutOfBoundsException e) {
+            return null;
+        }
     }
 
     /**
