@@ -50,9 +50,14 @@ final class NameConflicts {
         b.writeBytes(name);
     }
 
-    /** A method as other nodes can store it: a procshell fn (a {@link ResolveMethod}) travels as the default. */
+    /**
+     * A method as other nodes can store it: a procshell fn (a {@link ResolveMethod}) travels as
+     * itself when it can ({@link ResolveMethod#onWire}), else as the default.
+     */
     static Object onWire(Object method) {
-        return method instanceof ResolveMethod ? DEFAULT : method;
+        if (!(method instanceof ResolveMethod r)) return method;
+        Object wire = r.onWire();
+        return wire != null ? wire : DEFAULT;
     }
 
     /** The function of a method {@code &:global.f/3}, or {@link #RANDOM_EXIT_NAME} for any other term. */

@@ -78,7 +78,17 @@ public final class Global {
     /** A resolve fn as the method stored with a name. */
     private static procshell.runtime.global.ResolveMethod method(Object resolve, String caller) {
         Closure<?> f = Args.fun(resolve, caller, 3);
-        return (n, p1, p2) -> procshell.shell.eval.Values.normalize(f.call(n, p1, p2));
+        return new procshell.runtime.global.ResolveMethod() {
+            @Override
+            public Object resolve(Object n, Pid p1, Pid p2) {
+                return procshell.shell.eval.Values.normalize(f.call(n, p1, p2));
+            }
+
+            @Override
+            public Object onWire() {
+                return procshell.shell.elixir.erl.ErlEvalFuns.travels(f) ? f : null; // as iex's fn: other nodes run it
+            }
+        };
     }
 
     /** {@code :global.register_name_external/2}: as register_name/2 for a process of a node that runs no global. */
