@@ -1,6 +1,7 @@
 package procshell.shell.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -141,5 +142,49 @@ class ErlEvalFunsSessionTest {
                 "add = 22; send(pid, {me, fn x -> x + add end}); :sent",
                 "receive do {:result, r, where} -> {r, where} after 10_000 -> :timeout end"),
                 List.of("#PID<>", "true", ":sent", "{42, :SRV}"));
+    }
+
+    /**
+     * A fn given to {@code :global.register_name/3} as the resolve method is stored by a BEAM
+     * node as the fn itself (an erl_eval fun it can call), as when an iex registers it; it was
+     * {@code &:global.random_exit_name/3} in its place.
+     */
+    @Test
+    void aResolveFnIsStoredAsItselfOnABeamNode() {
+        String name = ":resolve_" + System.nanoTime() % 100_000;
+        String look = "[{_, _, m, _}] = :ets.lookup(:global_names, " + name + "); {:erlang.fun_info(m, :module), m.(:n, :one, :two)}";
+        List<String> want = List.of("true", ":yes", "{{:module, :erl_eval}, :two}", "true");
+        for (Side registrar : List.of(beam(b2), procshell(p1))) {
+            List<String> got = new ArrayList<>();
+            got.add(ClusterSide.normalized(registrar.eval().apply("Node.connect(:\"" + b1.name() + "\")")));
+            got.add(ClusterSide.normalized(registrar.eval().apply(
+                    "parked = spawn(fn -> Process.sleep(:infinity) end); :global.register_name(" + name + ", parked, fn _name, _p1, p2 -> p2 end)")));
+            got.add(ClusterSide.normalized(beam(b1).eval().apply(":global.sync(); " + look)));
+            got.add(ClusterSide.normalized(registrar.eval().apply(":global.unregister_name(" + name + ") == :ok")));
+            assertEquals(want, got, registrar.name());
+        }
+    }
+
+    /**
+     * A process spawned from another node that calls a fun whose module is not loaded here dies
+     * with {@code :undef}, and the node logs it as the BEAM's logger does. The expected text is what
+     * an {@code elixir --sname} node printed for the same spawn (its logger writes on its own
+     * time, so a BEAM node's output cannot be read here in step).
+     */
+    @Test
+    void aSpawnedFunOfAMissingModuleIsLogged() {
+        beam(b1).eval().apply("defmodule OnlyThere do\n  def f, do: fn -> :ran end\nend");
+        Side server = procshell(p1);
+        // spawned while the shell is busy with an input: what it prints meanwhile is what the node logs
+        beam(b1).eval().apply("g = OnlyThere.f(); spawn(fn -> Process.sleep(300); Node.spawn(:\"" + server.name() + "\", g) end); :sent");
+        String log = server.eval().apply("Process.sleep(1000)");
+        String shown = log.replaceAll("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ", "").replaceAll("#PID<\\d+\\.\\d+\\.\\d+>", "#PID<>")
+                .replace(":\"" + server.name() + "\"", ":SRV").replace(":" + server.name(), ":SRV")
+                .replaceAll("#Function<0\\.\\d+/0", "#Function<0.N/0").strip();
+        String report = """
+                [error] Process #PID<> on node :SRV raised an exception
+                ** (UndefinedFunctionError) undefined function
+                    #Function<0.N/0 in OnlyThere>()""";
+        assertTrue(shown.contains(report), shown);
     }
 }
