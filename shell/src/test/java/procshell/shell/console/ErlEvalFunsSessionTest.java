@@ -3,15 +3,10 @@ package procshell.shell.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -38,9 +33,6 @@ class ErlEvalFunsSessionTest {
     private BeamShell b1;
     private BeamShell b2;
 
-    /** One side typing: a BEAM node or a procshell shell. */
-    private record Side(String name, Function<String, String> eval) {}
-
     @BeforeAll
     void start() throws IOException {
         String exe = BeamShell.elixir();
@@ -66,22 +58,16 @@ class ErlEvalFunsSessionTest {
         if (p2 != null) p2.shutdown();
     }
 
-    private static Side procshell(Shell shell) {
-        return new Side(shell.node().name().name(), input -> {
-            StringWriter out = new StringWriter();
-            shell.piped(new BufferedReader(new StringReader(input + "\n")), new PrintWriter(out, true)).run();
-            List<String> lines = List.of(out.toString().split("\n", -1));
-            int echoed = input.split("\n", -1).length;
-            return String.join("\n", lines.subList(Math.min(echoed, lines.size()), lines.size()));
-        });
+    private static ClusterSide procshell(Shell shell) {
+        return ClusterSide.of(shell);
     }
 
-    private static Side beam(BeamShell b) {
-        return new Side(b.name(), in -> b.eval(in).strip());
+    private static ClusterSide beam(BeamShell b) {
+        return ClusterSide.of(b);
     }
 
     /** The steps typed on {@code client} with {@code n} bound to {@code server}'s node, each output normalized. */
-    private static List<String> run(Side client, Side server, List<String> steps) {
+    private static List<String> run(ClusterSide client, ClusterSide server, List<String> steps) {
         List<String> out = new ArrayList<>();
         client.eval().apply("n = :\"" + server.name() + "\"");
         for (String step : steps) {
@@ -154,7 +140,7 @@ class ErlEvalFunsSessionTest {
         String name = ":resolve_" + System.nanoTime() % 100_000;
         String look = "[{_, _, m, _}] = :ets.lookup(:global_names, " + name + "); {:erlang.fun_info(m, :module), m.(:n, :one, :two)}";
         List<String> want = List.of("true", ":yes", "{{:module, :erl_eval}, :two}", "true");
-        for (Side registrar : List.of(beam(b2), procshell(p1))) {
+        for (ClusterSide registrar : List.of(beam(b2), procshell(p1))) {
             List<String> got = new ArrayList<>();
             got.add(ClusterSide.normalized(registrar.eval().apply("Node.connect(:\"" + b1.name() + "\")")));
             got.add(ClusterSide.normalized(registrar.eval().apply(
@@ -174,7 +160,7 @@ class ErlEvalFunsSessionTest {
     @Test
     void aSpawnedFunOfAMissingModuleIsLogged() {
         beam(b1).eval().apply("defmodule OnlyThere do\n  def f, do: fn -> :ran end\nend");
-        Side server = procshell(p1);
+        ClusterSide server = procshell(p1);
         // spawned while the shell is busy with an input: what it prints meanwhile is what the node logs
         beam(b1).eval().apply("g = OnlyThere.f(); spawn(fn -> Process.sleep(300); Node.spawn(:\"" + server.name() + "\", g) end); :sent");
         String log = server.eval().apply("Process.sleep(1000)");
