@@ -8,7 +8,7 @@ import procshell.runtime.dist.FunTerm;
  * evaluator with its bindings. It keeps the fun as it arrived, so that sent on it goes out
  * byte for byte as it came (equal to itself on the node that made it).
  */
-public final class ArrivedFun extends groovy.lang.Closure<Object> {
+public final class ArrivedFun extends groovy.lang.Closure<Object> implements procshell.runtime.global.ResolveMethod {
     private final transient FunTerm term;
     private final transient groovy.lang.Closure<?> body;
 
@@ -39,6 +39,18 @@ public final class ArrivedFun extends groovy.lang.Closure<Object> {
     @Override
     public Object call(Object... arguments) {
         return body.call(arguments);
+    }
+
+    /** As a resolve method of {@code :global}: {@code fun.(name, pid1, pid2)}. */
+    @Override
+    public Object resolve(Object name, procshell.runtime.node.Pid pid1, procshell.runtime.node.Pid pid2) {
+        return procshell.shell.eval.Values.normalize(body.call(name, pid1, pid2));
+    }
+
+    /** As a resolve method, it goes on as it came. */
+    @Override
+    public Object onWire() {
+        return term;
     }
 
     /** What Groovy's own dispatch of a closure call looks for. */
