@@ -115,3 +115,4 @@ Enum.uniq([<<255>>, <<255>>, <<1::1>>, <<1::1>>])
 b = <<1::1>>; "a" <> b
 for x <- [1, 2], reduce: 0 do acc when acc > 100 -> acc + x end
 for x <- [1, 2], reduce: 0 do acc when acc < 100 -> acc + x end
+{:module, BeamShape, b, _} = defmodule BeamShape do def a, do: 1 end; {binary_part(b, 0, 4), binary_part(b, 8, 8), :binary.match(b, "Elixir.BeamShape") != :nomatch}

@@ -642,9 +642,12 @@ public final class Ops {
         return module;
     }
 
-    /** What {@code defmodule} returns: {@code {:module, Name, <<bytecode>>, last}}. */
+    /**
+     * What {@code defmodule} returns: {@code {:module, Name, <<70, 79, 82, 49, ...>>, last}}, the
+     * binary laid out as a BEAM file ({@link BeamImage}) around the module's class.
+     */
     public static Tuple moduleResult(Atom module, Class<?> cls, Object last) {
-        return Tuple.of(atom("module"), module, classBytes(cls), last);
+        return Tuple.of(atom("module"), module, procshell.runtime.node.Bitstring.of(BeamImage.of(module.name(), cls, CLASS_BYTES.get(cls))), last);
     }
 
     private static final Map<Class<?>, int[]> LINES = Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -681,11 +684,6 @@ public final class Ops {
         CLASS_BYTES.put(cls, bytes);
     }
 
-    /** The class's bytecode as recorded when it was defined, else a stand-in that starts as a class file does. */
-    private static byte[] classBytes(Class<?> cls) {
-        byte[] b = CLASS_BYTES.get(cls);
-        return b != null ? b : new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE};
-    }
 
     /**
      * {@code child_spec/1} of {@code use GenServer, opts}: the default spec with the options'
