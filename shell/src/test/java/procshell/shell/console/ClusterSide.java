@@ -27,9 +27,15 @@ record ClusterSide(String name, Function<String, String> eval) {
         return new ClusterSide(s.node().name().name(), input -> {
             StringWriter out = new StringWriter();
             s.piped(new BufferedReader(new StringReader(input + "\n")), new PrintWriter(out, true)).run();
-            List<String> lines = List.of(out.toString().split("\n", -1));
-            int echoed = input.split("\n", -1).length;
-            return String.join("\n", lines.subList(Math.min(echoed, lines.size()), lines.size()));
+            List<String> lines = new ArrayList<>(List.of(out.toString().split("\n", -1)));
+            String[] typed = input.split("\n", -1);
+            // the echo is where the prompt shows the input's first line: a log line another node's
+            // event printed may come before it
+            int at = 0;
+            while (at < lines.size() && !lines.get(at).endsWith("> " + typed[0])) at++;
+            if (at == lines.size()) at = 0;
+            for (int i = 0; i < typed.length && at < lines.size(); i++) lines.remove(at);
+            return String.join("\n", lines);
         });
     }
 
