@@ -211,6 +211,24 @@ public final class Erlang {
         return procshell.shell.iex.Node.disconnect(node);
     }
 
+    /** As {@code :erlang.group_leader/0}: {@code Process.group_leader/0} (what a fn from iex calls for it). */
+    @Doc("""
+        Returns the pid of the calling process's group leader (its I/O server).
+
+        ## Examples
+
+            ps> is_pid(:erlang.group_leader())
+            true
+        """)
+    public static Pid group_leader() {
+        return Process.group_leader();
+    }
+
+    /** As {@code :erlang.group_leader/2}: sets {@code pid}'s group leader to {@code leader}; true. */
+    public static boolean group_leader(Object leader, Object pid) {
+        return Process.group_leader(pid, leader);
+    }
+
     /** As {@code :erlang.node/1}: the node a pid belongs to. */
     public static Atom node(Pid pid) {
         return Kernel.node(pid);
