@@ -389,6 +389,17 @@ public final class Distribution implements RemoteNodes {
     }
 
     /**
+     * {@code :erlang.group_leader(leader, pid)} for a process of another node: sends it GROUP_LEADER
+     * {@code {23, leader, pid}} (connecting when needed; a node that cannot be reached is ignored).
+     */
+    public void groupLeader(Pid leader, Pid pid) {
+        Atom peer = nodeOf(pid);
+        if (peer == null || !ensureConnected(peer)) return;
+        Connection c = connection(peer);
+        if (c != null) c.send(Tuple.of(ControlOp.GROUP_LEADER, leader, pid), Connection.NO_MESSAGE);
+    }
+
+    /**
      * Runs what other nodes ask this node to spawn ({@code Node.spawn/4}, {@code :erpc.call},
      * {@code :rpc.call} of theirs); until one is set, such processes die with {@code :undef}.
      */
@@ -603,7 +614,8 @@ public final class Distribution implements RemoteNodes {
                 links.unlinked((Pid) t.get(2), (Pid) t.get(3));
                 c.send(Tuple.of(ControlOp.UNLINK_ID_ACK, t.get(1), t.get(3), t.get(2)), Connection.NO_MESSAGE);
             }
-            case ControlOp.UNLINK_ID_ACK, ControlOp.GROUP_LEADER, ControlOp.NODE_LINK -> { }
+            case ControlOp.GROUP_LEADER -> spawns.groupLeader((Pid) t.get(1), (Pid) t.get(2));
+            case ControlOp.UNLINK_ID_ACK, ControlOp.NODE_LINK -> { }
             case ControlOp.EXIT, ControlOp.EXIT_TT -> links.linkExit((Pid) t.get(1), (Pid) t.get(2), t.get(3));
             case ControlOp.PAYLOAD_EXIT, ControlOp.PAYLOAD_EXIT_TT -> {
                 requireMessage(message);

@@ -99,6 +99,13 @@ final class RemoteSpawns {
         ready.complete(null);
     }
 
+    /** GROUP_LEADER {@code {23, leader, pid}} ({@code :erlang.group_leader(leader, pid)} on another node): {@code pid} here takes {@code leader}. */
+    void groupLeader(Pid leader, Pid pid) {
+        LocalProcess p = node.process(pid);
+        SpawnHandler h = handler;
+        if (p != null && h != null) h.setGroupLeader(p, leader);
+    }
+
     /** The BEAM's exit reason for a function no module here has: {@code {:undef, [{m, f, args, []}]}}. */
     static Tuple undef(Atom module, Atom function, List<Object> args) {
         return Tuple.of(UNDEF, List.of(Tuple.of(module, function, args, List.of())));

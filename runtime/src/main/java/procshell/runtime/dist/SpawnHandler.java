@@ -37,4 +37,9 @@ public interface SpawnHandler {
     default Pid groupLeader(LocalProcess requester) {
         return requester.pid();
     }
+
+    /** Makes {@code leader} the group leader of {@code process} (another node's {@code :erlang.group_leader/2}); this default ignores it. */
+    default void setGroupLeader(LocalProcess process, Pid leader) {
+        // a node without a shell has no group leaders
+    }
 }

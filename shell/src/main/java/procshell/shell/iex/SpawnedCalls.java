@@ -51,6 +51,12 @@ public final class SpawnedCalls implements SpawnHandler {
         run(self, module, function, args);
     }
 
+    /** Another node's {@code :erlang.group_leader(leader, pid)} for a process here. */
+    @Override
+    public void setGroupLeader(procshell.runtime.process.LocalProcess process, procshell.runtime.node.Pid leader) {
+        ProcessFlags.setGroupLeader(process, leader);
+    }
+
     /** The requester's group leader (this node's shell, unless it was set). */
     @Override
     public procshell.runtime.node.Pid groupLeader(procshell.runtime.process.LocalProcess requester) {

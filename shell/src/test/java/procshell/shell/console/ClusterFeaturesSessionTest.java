@@ -215,6 +215,14 @@ class ClusterFeaturesSessionTest {
                 x("{_, ref} = Node.spawn_monitor(y, IO, :puts, [\"from spawn\"]); receive do {:DOWN, ^ref, _, _, r} -> r end",
                         "from spawn :normal"),
                 x("{_, ref} = Node.spawn_monitor(y, Process, :group_leader, []); receive do {:DOWN, ^ref, _, _, r} -> r end", ":normal"),
+                x("{_, ref} = Node.spawn_monitor(y, fn -> IO.puts(\"from a fn\") end); receive do {:DOWN, ^ref, _, _, r} -> r end",
+                        "from a fn :normal"),
+                x("me = self(); Node.spawn(y, fn -> send(me, {:gl, node(Process.group_leader())}) end); "
+                        + "receive do {:gl, n} -> n after 30_000 -> :none end", ":X"),
+                y("t = spawn(fn -> receive do {:go, from} -> IO.puts(\"after group_leader/2\"); send(from, :done) end end); "
+                        + "Process.register(t, :gl_target)", "true"),
+                x(":erlang.group_leader(Process.group_leader(), :rpc.call(y, Process, :whereis, [:gl_target]))", "true"),
+                x("send({:gl_target, y}, {:go, self()}); receive do :done -> :done after 30_000 -> :none end", "after group_leader/2 :done"),
                 y(":nothing_printed_here", ":nothing_printed_here"),
                 y(":rpc.call(x, IO, :puts, [\"back\"])", "back :ok"),
                 x(":nothing_printed_here", ":nothing_printed_here"));
