@@ -450,6 +450,10 @@ public final class Process {
         String call = ":erlang.group_leader(" + Kernel.inspect(leader) + ", " + Kernel.inspect(pid) + ")";
         if (!(Values.normalize(leader) instanceof Pid l)) throw ArgumentError.badArgument("1st argument: not a pid", call);
         if (!(Values.normalize(pid) instanceof Pid p)) throw ArgumentError.badArgument("2nd argument: not a pid", call);
+        if (ctx().node().isRemote(p) && ctx().node().remote() instanceof procshell.runtime.dist.Distribution d) {
+            d.groupLeader(l, p); // another node's process: a signal, as the BEAM sends
+            return true;
+        }
         LocalProcess target = ctx().node().process(p);
         if (target == null) throw ArgumentError.badArgument("2nd argument: the pid does not refer to an existing process", call);
         ProcessFlags.setGroupLeader(target, l);
