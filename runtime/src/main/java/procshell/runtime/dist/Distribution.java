@@ -320,6 +320,11 @@ public final class Distribution implements RemoteNodes {
         return m instanceof Tuple t && t.size() == 2 && Atom.YES.equals(t.get(1)) ? Atom.of("pong") : Atom.of("pang");
     }
 
+    /** True once {@link #stop} began: the connections going down now are this node's leaving. */
+    public boolean stopped() {
+        return stopped;
+    }
+
     /** Leaves the cluster: closes every connection, unregisters from the port mapper, stops listening. */
     public void stop() {
         if (stopped) return;

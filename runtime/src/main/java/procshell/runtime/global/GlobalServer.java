@@ -224,7 +224,9 @@ final class GlobalServer {
 
     /** The BEAM's inform_connection_loss: tells every other node that the connection to {@code peer} is lost. */
     private void informConnectionLoss(Atom peer) {
-        if (!preventOverlappingPartitions) return;
+        // a node that is leaving tells no one, as the BEAM's global turns prevention off on
+        // prepare_shutdown: its connections' going is no cut between the others
+        if (!preventOverlappingPartitions || dist.stopped()) return;
         volatileMulticast(Tuple.of(LOST_CONNECTION, node.name(), creationExtension, ++opIds, peer), peer);
     }
 
