@@ -54,9 +54,13 @@ public final class LocalProcess {
      * exit's snapshot are made under its lock. Null before the first link and once dead.
      */
     private volatile ConcurrentHashMap<Pid, LocalProcess> links;
+    /**
+     * The processes monitoring this one, by monitor reference: concurrent like {@link #links}, for
+     * the same reason (a GenServer called by two processes was monitored by both under its lock).
+     */
+    private volatile ConcurrentHashMap<Ref, LocalProcess> monitoredBy;
     // Guarded by this (registeredName written under it, read without it).
     private Map<Ref, LocalProcess> monitors;
-    private Map<Ref, LocalProcess> monitoredBy;
     private volatile Atom registeredName;
     private Map<Object, Object> dictionary;
     private List<java.util.function.Consumer<Object>> exitHooks;
@@ -382,13 +386,6 @@ public final class LocalProcess {
         return LINKS.compareAndSet(this, null, fresh) ? fresh : links;
     }
 
-    /** True when {@code a} must be locked before {@code b} (a global order avoids deadlock). */
-    private static boolean lockOrder(LocalProcess a, LocalProcess b) {
-        int c = Long.compare(a.pid.number(), b.pid.number());
-        if (c == 0) c = Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
-        return c <= 0;
-    }
-
     /** Removes the link both ways, as {@code Process.unlink/1}. */
     public void unlink(LocalProcess other) {
         removeLink(other);
@@ -435,23 +432,57 @@ public final class LocalProcess {
         Ref ref = node.makeRef();
         boolean live = false;
         if (target != null) {
-            // Both sides under both locks, so an exit on either side sees the whole monitor or none.
-            LocalProcess first = lockOrder(this, target) ? this : target;
-            LocalProcess second = first == this ? target : this;
-            synchronized (first) {
-                synchronized (second) {
-                    live = !target.dead && !dead;
-                    if (live) {
-                        if (target.monitoredBy == null) target.monitoredBy = new HashMap<>(4);
-                        target.monitoredBy.put(ref, this);
-                        if (monitors == null) monitors = new HashMap<>(4);
-                        monitors.put(ref, target);
-                    }
+            // This side under this process's lock, the target's without its lock (as tryLink does).
+            synchronized (this) {
+                live = !target.dead && !dead;
+                if (live) {
+                    if (monitors == null) monitors = new HashMap<>(4);
+                    monitors.put(ref, target);
                 }
+            }
+            if (live) {
+                ConcurrentHashMap<Ref, LocalProcess> theirs = target.dead ? null : target.watcherMap();
+                if (theirs != null) theirs.put(ref, this);
+                // Volatile reads after the put: a target that died meanwhile may have taken its
+                // watchers without this one, so its DOWN is queued here, once (see fireDown).
+                if (target.dead) fireDown(ref, target.pid, target.exitReason);
+                if (dead && theirs != null) theirs.remove(ref, this);
             }
         }
         if (!live) deliver(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, targetPid, Atom.NOPROC));
         return ref;
+    }
+
+    /**
+     * Queues {@code {:DOWN, ref, :process, pid, reason}} if this process still holds the monitor:
+     * it leaves the table as the DOWN is queued, both under this process's lock, so the monitor
+     * fires once, and a concurrent demonitor either wins (no DOWN) or finds it queued.
+     */
+    private void fireDown(Ref ref, Pid of, Object reason) {
+        synchronized (this) {
+            if (monitors != null && monitors.remove(ref) != null) {
+                deliver(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, of, reason));
+            }
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle MONITORED_BY;
+
+    static {
+        try {
+            MONITORED_BY = java.lang.invoke.MethodHandles.lookup().findVarHandle(LocalProcess.class, "monitoredBy", ConcurrentHashMap.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The map of this process's watchers, made on first use; null once dead. */
+    @SuppressWarnings("unchecked")
+    private ConcurrentHashMap<Ref, LocalProcess> watcherMap() {
+        ConcurrentHashMap<Ref, LocalProcess> m = monitoredBy;
+        if (m != null || dead) return m;
+        ConcurrentHashMap<Ref, LocalProcess> fresh = new ConcurrentHashMap<>(4);
+        return MONITORED_BY.compareAndSet(this, null, fresh) ? fresh : monitoredBy;
     }
 
     /**
@@ -467,9 +498,8 @@ public final class LocalProcess {
             target = monitors == null ? null : monitors.remove(ref);
         }
         if (target == null) return false;
-        synchronized (target) {
-            if (target.monitoredBy != null) target.monitoredBy.remove(ref);
-        }
+        Map<Ref, LocalProcess> theirs = target.monitoredBy;
+        if (theirs != null) theirs.remove(ref);
         return true;
     }
 
@@ -483,7 +513,8 @@ public final class LocalProcess {
     /** The pids monitoring this process, as {@code Process.info(pid, :monitored_by)}. */
     public synchronized List<Pid> monitoredBy() {
         List<Pid> out = new ArrayList<>();
-        if (monitoredBy != null) for (LocalProcess p : monitoredBy.values()) out.add(p.pid);
+        Map<Ref, LocalProcess> m = monitoredBy;
+        if (m != null && !dead) for (LocalProcess p : m.values()) out.add(p.pid);
         return out;
     }
 
@@ -625,8 +656,9 @@ public final class LocalProcess {
         // signals itself (tryLink); one that put itself in before is in this snapshot.
         @SuppressWarnings("unchecked")
         Map<Pid, LocalProcess> linked = (Map<Pid, LocalProcess>) LINKS.getAndSet(this, null);
-        Exit exit = new Exit(reason, linked, monitoredBy, monitors, registeredName);
-        monitoredBy = null;
+        @SuppressWarnings("unchecked")
+        Map<Ref, LocalProcess> watchers = (Map<Ref, LocalProcess>) MONITORED_BY.getAndSet(this, null);
+        Exit exit = new Exit(reason, linked, watchers, monitors, registeredName);
         monitors = null;
         registeredName = null;
         // Under the lock, so that a thread leaving the process (Node.detach) can clear the flag
@@ -664,23 +696,14 @@ public final class LocalProcess {
         }
         if (exit.watched() != null) {
             for (Map.Entry<Ref, LocalProcess> e : exit.watched().entrySet()) {
-                LocalProcess t = e.getValue();
-                synchronized (t) {
-                    if (t.monitoredBy != null) t.monitoredBy.remove(e.getKey());
-                }
+                Map<Ref, LocalProcess> theirs = e.getValue().monitoredBy;
+                if (theirs != null) theirs.remove(e.getKey());
             }
         }
         if (exit.watchers() != null) {
             for (Map.Entry<Ref, LocalProcess> e : exit.watchers().entrySet()) {
-                LocalProcess w = e.getValue();
-                // The monitor fires once: it leaves the watcher's table as its DOWN is queued, both
-                // under the watcher's lock, so a concurrent demonitor either wins (no DOWN) or finds
-                // the DOWN already queued (demonitor with :flush removes it).
-                synchronized (w) {
-                    if (w.monitors != null && w.monitors.remove(e.getKey()) != null) {
-                        w.deliver(Tuple.of(Atom.DOWN, e.getKey(), Atom.PROCESS, pid, reason));
-                    }
-                }
+                // The monitor fires once (fireDown); demonitor with :flush removes a queued DOWN.
+                e.getValue().fireDown(e.getKey(), pid, reason);
             }
         }
         List<java.util.function.Consumer<Object>> hooks;
