@@ -195,7 +195,7 @@ Process.send(self(), :hi, [:bad])
 Process.send(:proc_nobody, :hi, [])
 Process.register(self(), :proc_case_10); r = Process.send(:proc_case_10, :hi, []); Process.unregister(:proc_case_10); r
 Process.send(self(), :hi, :bad)
-ref = Process.send_after(self(), :tick, 0); is_reference(ref)
+ref = Process.send_after(self(), :tick, 0); r = is_reference(ref); receive do :tick -> r end
 Process.send_after(self(), :tick, 0); receive do m -> m after 1000 -> :none end
 Process.send_after(self(), :tick, 10); receive do m -> m after 1000 -> :none end
 ref = Process.send_after(self(), :tick, 10_000); is_integer(Process.cancel_timer(ref))
