@@ -7,7 +7,9 @@ import procshell.runtime.process.LocalProcess;
 
 /**
  * Waits, between scripted inputs, until the node has settled: every process other than the shell
- * is parked in {@code receive} with an empty mailbox, and no exit is still being signalled. A person typing gives a supervisor the
+ * is parked in {@code receive} with an empty mailbox, and no exit is still being signalled (seen
+ * twice, the second look a tenth of a millisecond after a quiet first one, so that a quiet node
+ * costs an input almost nothing). A person typing gives a supervisor the
  * milliseconds it needs to restart a child; piped input and tutorials would otherwise race it.
  */
 final class Quiescence {
@@ -29,9 +31,12 @@ final class Quiescence {
         while (System.nanoTime() < deadline) {
             if (quiet(node, shell)) {
                 if (++quietChecks >= 2) return;
-            } else {
-                quietChecks = 0;
+                // quiet once: the second look only has to catch a signal sent while the first looked
+                // (a send shows at once in a mailbox or a status), not to wait for work to finish
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                continue;
             }
+            quietChecks = 0;
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {
