@@ -73,12 +73,38 @@ public final class Evaluator {
     public Evaluator() {}
 
     /**
-     * Starts loading Groovy on a background thread, once; later calls do nothing. Called when the
-     * first prompt is on screen, so that the prompt does not wait for Groovy.
+     * Starts loading Groovy on a background thread, once no input has been evaluated for
+     * {@value #IDLE_MS} ms; later calls do nothing. Called when the first prompt is on screen, so
+     * that the prompt does not wait for Groovy. Most inputs (module definitions too) never need
+     * Groovy: its load and warm-up (about a second of CPU) wait for the person to pause, instead
+     * of taking the machine from their first inputs; an input that needs Groovy before then
+     * starts it at once.
      */
     public void prepare() {
-        start(true);
+        if (started.get() || !preparing.compareAndSet(false, true)) return;
+        lastInput = System.nanoTime();
+        Thread t = new Thread(() -> {
+            while (!started.get()) {
+                if (evaluating.get() == 0 && System.nanoTime() - lastInput >= IDLE_MS * 1_000_000L) {
+                    start(true);
+                    return;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "procshell-groovy-idle");
+        t.setDaemon(true);
+        t.start();
     }
+
+    /** How long the shell waits for inputs to pause before it loads Groovy in the background. */
+    static final long IDLE_MS = 500;
+    private final AtomicBoolean preparing = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger evaluating = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastInput;
 
     /**
      * Starts loading Groovy, once. {@code warmUp}: compile a typical input too, so that the first
@@ -201,7 +227,17 @@ public final class Evaluator {
      * @throws Throwable whatever the input raised or exited with
      */
     public Outcome evaluate(String source, int firstLine) throws Throwable {
-        if (PipeShorthand.applies(source)) source = PipeShorthand.PREVIOUS_RESULT + source;
+        evaluating.incrementAndGet();
+        try {
+            return evaluateNow(source, firstLine);
+        } finally {
+            lastInput = System.nanoTime();
+            evaluating.decrementAndGet();
+        }
+    }
+
+    private Outcome evaluateNow(String source, int firstLine) throws Throwable {
+        if (mayStartWithOperator(source) && PipeShorthand.applies(source)) source = PipeShorthand.PREVIOUS_RESULT + source;
         // numbered from firstLine, as iex passes Code.string_to_quoted the line: of its prompt
         Object quoted = ElixirReader.read(source, SCRIPT_NAME, Math.max(1, firstLine));
         String groovy = GroovyInput.source(quoted);
@@ -217,9 +253,10 @@ public final class Evaluator {
                 }
             }
         }
+        // compiled first: an error the compiler reports (an undefined function) needs no Groovy
+        if (elixir) groovy = compile(quoted, variableNames()).source();
         ModuleClassLoader loader = shell();
         Thread.currentThread().setContextClassLoader(loader);
-        if (elixir) groovy = compile(quoted, variableNames()).source();
         Set<Class<?>> before = Set.of(loader.getLoadedClasses());
         String fileName = SCRIPT_NAME + (++counter > 1 ? "_" + counter : "") + ".groovy";
         Class<?> main = loader.parseClass(groovy, fileName);
@@ -230,6 +267,21 @@ public final class Evaluator {
         // A Groovy input of class definitions only compiles to the class itself: nothing to run.
         Object value = Script.class.isAssignableFrom(main) ? InvokerHelper.createScript(main, binding).run() : null;
         return new Outcome(value, elixir ? List.of() : defined);
+    }
+
+    /**
+     * False when the input's first character starts no operator (a name other than {@code and},
+     * {@code or}, {@code in}, {@code not}, a number, a literal, a bracket): most inputs, which then
+     * need not be tokenized a second time to know that iex's pipe shorthand does not apply.
+     */
+    private static boolean mayStartWithOperator(String source) {
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (Character.isWhitespace(c)) continue;
+            if ((Character.isLetterOrDigit(c) || c == '_') && "aoin".indexOf(c) < 0) return false;
+            return "\"'[{(%@:".indexOf(c) < 0;
+        }
+        return false;
     }
 
     private static CompiledInput compile(String elixir, Set<String> bound) {

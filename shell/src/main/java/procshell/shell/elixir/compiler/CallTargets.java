@@ -2,6 +2,8 @@ package procshell.shell.elixir.compiler;
 
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import procshell.shell.iex.ShellModules;
 
@@ -89,6 +91,14 @@ final class CallTargets {
      * @return the method, or null when the module is no facade or has no such function
      */
     static Method facade(String moduleName, String fun, int arity) {
+        // the facades are the shell's own classes: what a name resolves to never changes
+        return FACADES.computeIfAbsent(moduleName + "." + fun + "/" + arity, k -> Optional.ofNullable(findFacade(moduleName, fun, arity))).orElse(null);
+    }
+
+    private static final Map<String, Optional<Method>> FACADES = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<Method>> KERNEL = new ConcurrentHashMap<>();
+
+    private static Method findFacade(String moduleName, String fun, int arity) {
         String typed = moduleName.startsWith("Elixir.") ? moduleName.substring(7) : ":" + moduleName;
         ShellModules.Module m = ShellModules.find(typed);
         if (m == null) return null;
@@ -103,6 +113,10 @@ final class CallTargets {
      * observer's), or null when there is none of this name and arity.
      */
     static Method kernelFunction(String name, int arity) {
+        return KERNEL.computeIfAbsent(name + "/" + arity, k -> Optional.ofNullable(findKernelFunction(name, arity))).orElse(null);
+    }
+
+    private static Method findKernelFunction(String name, int arity) {
         for (ShellModules.Function f : ShellModules.kernelFunctions()) {
             if (f.name().equals(name) && f.arity() == arity) return f.method();
         }

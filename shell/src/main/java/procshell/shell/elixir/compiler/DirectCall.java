@@ -77,8 +77,15 @@ final class DirectCall implements DirectExpr {
         }
     }
 
+    /** How many methods each method has beside it (itself included) that a call of it could mean. */
+    private static final Map<Method, Integer> OVERLOADS = new ConcurrentHashMap<>();
+
     /** The methods of the class of this name with as many parameters, or taking varargs. */
     private static int overloads(Method m) {
+        return OVERLOADS.computeIfAbsent(m, DirectCall::countOverloads);
+    }
+
+    private static int countOverloads(Method m) {
         int n = 0;
         for (Method other : m.getDeclaringClass().getMethods()) {
             if (other.getName().equals(m.getName()) && java.lang.reflect.Modifier.isStatic(other.getModifiers())
