@@ -65,6 +65,11 @@ public final class ShellModules {
         static final List<Module> ELIXIR = scanElixirModules();
     }
 
+    /** The simple names of the package's top-level classes, listed once (no class is loaded for it). */
+    private static final class ClassNames {
+        static final List<String> ALL = classNamesOfPackage();
+    }
+
     /** The Elixir-named modules (GenServer, Registry, String, ...), sorted by name. */
     public static List<Module> elixirModules() {
         return Holder.ELIXIR;
@@ -90,10 +95,43 @@ public final class ShellModules {
      * @return the module, or null when there is none
      */
     public static Module find(Object nameOrClass) {
+        if (nameOrClass instanceof String name) return named(name);
         for (Module m : all()) {
             if (m.name().equals(nameOrClass) || m.cls() == nameOrClass) return m;
         }
         return null;
+    }
+
+    /**
+     * The module of this name, found without listing the package (which loads every class of it:
+     * a script's first call of {@code IO.puts} would pay for them all): an Erlang module by its
+     * table, an Elixir one by the classes its name can be, its segments joined, in any case, bare
+     * or after {@code Elixir} ({@code IO}, {@code ElixirString} for {@code String},
+     * {@code IoAnsi} for {@code IO.ANSI}), held to the same rules as {@link #elixirModules}.
+     */
+    private static Module named(String name) {
+        if (name.startsWith(":")) {
+            Class<?> c = ErlangModules.modules().get(name.substring(1));
+            return c == null ? null : new Module(name, c);
+        }
+        String simple = name.replace(".", "");
+        Module found = null; // the last of the sorted names wins, as in the listing
+        for (String candidate : ClassNames.ALL) {
+            if (INTERNAL.contains(candidate) || !candidate.equalsIgnoreCase(simple) && !candidate.equalsIgnoreCase("Elixir" + simple)) continue;
+            try {
+                Class<?> c = Class.forName(Kernel.class.getPackageName() + "." + candidate, false, Kernel.class.getClassLoader());
+                if (isModule(c) && Modules.moduleName(c).equals(name)) found = new Module(name, c);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not this candidate
+            }
+        }
+        return found;
+    }
+
+    /** True for a class of the package that is a module a person calls (not an exception, a record, ...). */
+    private static boolean isModule(Class<?> c) {
+        return Modifier.isPublic(c.getModifiers()) && !c.isInterface() && !c.isAnnotation() && !c.isEnum() && !c.isRecord()
+                && !Throwable.class.isAssignableFrom(c) && !functions(c).isEmpty();
     }
 
     /** The functions callable without a module (Kernel's and iex's helpers, the observer's). */
@@ -139,7 +177,7 @@ public final class ShellModules {
 
     private static List<Module> scanElixirModules() {
         Map<String, Module> out = new TreeMap<>();
-        for (String simple : classNamesOfPackage()) {
+        for (String simple : ClassNames.ALL) {
             if (INTERNAL.contains(simple)) continue;
             Class<?> c;
             try {
@@ -147,8 +185,7 @@ public final class ShellModules {
             } catch (ClassNotFoundException | LinkageError e) {
                 continue;
             }
-            if (!Modifier.isPublic(c.getModifiers()) || c.isInterface() || c.isAnnotation() || c.isEnum() || c.isRecord()
-                    || Throwable.class.isAssignableFrom(c) || functions(c).isEmpty()) continue;
+            if (!isModule(c)) continue;
             String name = Modules.moduleName(c);
             if (name.startsWith(":")) continue; // an Erlang module: listed by ErlangModules
             out.put(name, new Module(name, c));
