@@ -114,10 +114,20 @@ final class DirectModule {
         try {
             return m.planBody(Quoted.exprs(Quoted.keyword(args.get(1), "do")), line);
         } catch (DirectPlanner.Unsupported e) {
+            if (!m.refused) fallback("a form the direct path lacks, or a compile error");
             throw e;
         } catch (RuntimeException e) {
             throw fallback("malformed");
         }
+    }
+
+    /** Set once this module was refused with a reason (counted). */
+    private boolean refused;
+
+    /** Leaves this module to the compiler, counted under the reason. */
+    private DirectPlanner.Unsupported refuse(String reason) {
+        refused = true;
+        return fallback(reason);
     }
 
     private DirectExpr planBody(List<Object> body, int line) {
@@ -138,14 +148,14 @@ final class DirectModule {
                 }
                 case "use" -> uses.add((Tuple) item);
                 case "defstruct" -> struct = args.get(0);
-                case "defmodule" -> throw fallback("nested module");
+                case "defmodule" -> throw refuse("nested module");
                 case "defmacro", "defmacrop", "defguard", "defguardp", "defdelegate", "defexception", "defimpl", "defprotocol",
-                        "defoverridable", "quote", "unquote" -> throw fallback(n);
+                        "defoverridable", "quote", "unquote" -> throw refuse(n);
                 default -> { }
             }
         }
         for (Def d : defs.values()) {
-            if (d.clauses.isEmpty()) throw fallback("a def without a body");
+            if (d.clauses.isEmpty()) throw refuse("a def without a body");
             function(d.name, d.arity, d.priv, d.line);
         }
         for (Map.Entry<String, Integer> e : defaultArities.entrySet()) {
@@ -166,7 +176,7 @@ final class DirectModule {
             DirectFunction f = functions.get(e.getKey());
             if (!f.isDefined()) planDefaults(f, defs.get(f.name + "/" + e.getValue()));
         }
-        if (recursive()) throw fallback("recursion");
+        if (recursive()) throw refuse("recursion");
         List<DirectFunction> all = new ArrayList<>(new java.util.LinkedHashSet<>(functions.values()));
         int bodySlots = bodyPlanner.slots();
         String moduleName = name;
@@ -202,7 +212,7 @@ final class DirectModule {
             head = Quoted.args(head).get(0);
         }
         String fn = Quoted.name(head);
-        if (fn == null || !Quoted.isNode(head) || Quoted.head(head) instanceof Tuple) throw fallback("a def's head");
+        if (fn == null || !Quoted.isNode(head) || Quoted.head(head) instanceof Tuple) throw refuse("a def's head");
         List<Object> params = Quoted.args(head) == null ? List.of() : Quoted.args(head);
         int arity = params.size();
         Def d = defs.computeIfAbsent(fn + "/" + arity, k -> new Def(fn, arity, priv));
@@ -218,7 +228,7 @@ final class DirectModule {
         }
         for (int k = arity - d.defaults.size(); k < arity; k++) defaultArities.put(fn + "/" + k, arity);
         if (args.size() < 2) return; // a head only: declares the defaults
-        if (!(args.get(1) instanceof List<?> opts) || !Quoted.hasKeyword(opts, "do")) throw fallback("a def's body");
+        if (!(args.get(1) instanceof List<?> opts) || !Quoted.hasKeyword(opts, "do")) throw refuse("a def's body");
         Object body = Quoted.keyword(opts, "do");
         if (Quoted.hasKeyword(opts, "rescue") || Quoted.hasKeyword(opts, "catch") || Quoted.hasKeyword(opts, "after")) {
             body = Tuple.of(Atom.of("try"), List.of(), List.of(new ArrayList<>(opts)));
@@ -275,7 +285,7 @@ final class DirectModule {
 
     private DirectExpr alias(List<Object> args) {
         Object target = args.get(0);
-        if (!Quoted.isAlias(target)) throw fallback("alias");
+        if (!Quoted.isAlias(target)) throw refuse("alias");
         String full = aliasName(target).substring(7);
         Object as = args.size() > 1 ? Quoted.keyword(args.get(1), "as") : null;
         String short_ = as != null && Quoted.isAlias(as) ? ((Atom) Quoted.args(as).get(0)).name() : full.substring(full.lastIndexOf('.') + 1);
@@ -429,13 +439,13 @@ final class DirectModule {
     private void useDefaults(Tuple use) {
         List<Object> args = Quoted.args(use);
         Object target = args.get(0);
-        if (!Quoted.isAlias(target)) throw fallback("use");
+        if (!Quoted.isAlias(target)) throw refuse("use");
         String used = aliasName(target).substring(7);
         List<String> extra = switch (used) {
             case "Supervisor" -> List.of("type", "supervisor");
             case "Task" -> List.of("restart", "temporary");
             case "GenServer", "Agent" -> List.of();
-            default -> throw fallback("use " + used);
+            default -> throw refuse("use " + used);
         };
         DirectPlanner p = planner();
         DirectExpr overrides = p.expr(args.size() > 1 ? args.get(1) : List.of(), new LinkedHashMap<>());
