@@ -222,9 +222,15 @@ final class DirectPlanner {
         };
     }
 
-    /** {@code %{k => v}}; an update {@code %{m | k => v}} is the compiler's (its error frames depend on the caller). */
+    /**
+     * {@code %{k => v}}; an update {@code %{m | k => v}} in a module's code ({@code Ops.mapUpdate},
+     * whose KeyError has a module's frames), at the prompt the compiler's (erl_eval's frames there).
+     */
     private DirectExpr map(List<Object> args, Map<String, Integer> scope) {
-        if (args.size() == 1 && Quoted.isCall(args.get(0), "|", 2)) throw Unsupported.INSTANCE;
+        if (args.size() == 1 && Quoted.isCall(args.get(0), "|", 2)) {
+            if (module == null) throw Unsupported.INSTANCE;
+            return mapUpdate(Quoted.args(args.get(0)), scope);
+        }
         List<Object> items = new ArrayList<>();
         for (Object kv : args) {
             if (!(kv instanceof Tuple t) || t.size() != 2) throw Unsupported.INSTANCE;
@@ -242,11 +248,11 @@ final class DirectPlanner {
         return ops("interpolate", exprs(items, scope));
     }
 
-    /** {@code %Mod{k: v}} in a module ({@code Ops.struct}); an update {@code %Mod{s | k: v}} is the compiler's. */
+    /** {@code %Mod{k: v}} in a module ({@code Ops.struct}); an update {@code %Mod{s | k: v}} updates the map, as the compiler's. */
     private DirectExpr struct(List<Object> args, Map<String, Integer> scope) {
         if (!Quoted.isCall(args.get(1), "%{}")) throw Unsupported.INSTANCE;
         List<Object> inner = Quoted.args(args.get(1));
-        if (inner.size() == 1 && Quoted.isCall(inner.get(0), "|", 2)) throw Unsupported.INSTANCE;
+        if (inner.size() == 1 && Quoted.isCall(inner.get(0), "|", 2)) return mapUpdate(Quoted.args(inner.get(0)), scope);
         List<Object> items = new ArrayList<>();
         items.add(args.get(0));
         for (Object kv : inner) {
@@ -255,6 +261,19 @@ final class DirectPlanner {
             items.add(t.get(1));
         }
         return ops("struct", exprs(items, scope));
+    }
+
+    /** {@code map | k => v, ...}: the map, then each key and value, in order. */
+    private DirectExpr mapUpdate(List<Object> bar, Map<String, Integer> scope) {
+        if (!(bar.get(1) instanceof List<?> pairs)) throw Unsupported.INSTANCE;
+        List<Object> items = new ArrayList<>();
+        items.add(bar.get(0));
+        for (Object kv : pairs) {
+            if (!(kv instanceof Tuple t) || t.size() != 2) throw Unsupported.INSTANCE;
+            items.add(t.get(0));
+            items.add(t.get(1));
+        }
+        return ops("mapUpdate", exprs(items, scope));
     }
 
     /** {@code Foo.Bar} as its atom's name, after the module's aliases when planning a module's code. */

@@ -54,6 +54,9 @@ class DirectModuleTest {
             // structs, aliases, imports, __MODULE__
             "defmodule Shop.Item do\n  defstruct name: nil, price: 0\n  alias Shop.Item\n  def new(name), do: %Item{name: name}\n"
                     + "  def price(%Item{price: p}), do: p\n  def me, do: __MODULE__\n  def again(n), do: __MODULE__.new(n)\nend",
+            "defmodule Shop.Cart do\n  defstruct items: [], total: 0\n  def add(%Shop.Cart{} = c, p), do: %Shop.Cart{c | items: [p | c.items], total: c.total + p}\n"
+                    + "  def bump(m), do: %{m | count: m.count + 1}\n  def bad(m), do: %{m | nope: 1}\nend",
+            "Shop.Cart.add(%Shop.Cart{}, 3)", "Shop.Cart.bump(%{count: 1})", "Shop.Cart.bad(%{a: 1})", "Shop.Cart.bump(5)",
             "Shop.Item.new(\"pen\")", "Shop.Item.price(Shop.Item.new(\"pen\"))", "Shop.Item.me()", "Shop.Item.again(\"x\").name",
             "%Shop.Item{}", "Shop.Item.price(%{})",
             "defmodule Util do\n  import Enum, only: [map: 2]\n  require Logger\n  alias String, as: S\n  def up(l), do: map(l, &S.upcase/1)\n"
