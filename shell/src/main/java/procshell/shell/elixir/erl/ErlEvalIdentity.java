@@ -56,11 +56,6 @@ record ErlEvalIdentity(byte[] uniq, long oldUniq, long[] index) {
         return learned;
     }
 
-    /** Forgets what was learned of a node (it went down; it may come back with another OTP). */
-    static void forget(Atom node) {
-        KNOWN.remove(node);
-    }
-
     private static ErlEvalIdentity learn(Atom node) {
         List<Object> funs = new ArrayList<>();
         for (int a = 0; a <= MAX_ARITY; a++) {
