@@ -26,15 +26,6 @@ import procshell.shell.iex.Ops;
 final class ModuleClassWriter {
     private static final String FUNCTION = DirectFunction.class.getName().replace('.', '/');
     private static final String FIELD = "$direct";
-    /**
-     * The class file version of the running JVM, as Groovy writes its classes: with the name's
-     * form ({@code Mod__N_1}) and a constant pool of at least {@value #MIN_CONSTANTS} entries, the
-     * class's first bytes print as wide as a compiled module's, so {@code defmodule}'s value
-     * {@code {:module, Mod, <<...>>, last}} breaks its lines where it did (as iex's, for the study
-     * notes' modules).
-     */
-    private static final int VERSION = Runtime.version().feature() + 44;
-    private static final int MIN_CONSTANTS = 100;
     /** The classes written so far by name, for the stack frames of any thread ({@link ModuleClassLoader#classNamed}). */
     private static final Map<String, java.lang.ref.WeakReference<Class<?>>> WRITTEN = new ConcurrentHashMap<>();
 
@@ -127,7 +118,7 @@ final class ModuleClassWriter {
 
     private static byte[] moduleClass(String className, String name, List<DirectFunction> functions) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(VERSION, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
+        cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
         cw.visitAnnotation("L" + procshell.shell.iex.ElixirName.class.getName().replace('.', '/') + ";", true).visit("value", name);
         cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, FIELD, "[L" + FUNCTION + ";", null, null).visitEnd();
         for (int i = 0; i < functions.size(); i++) {
@@ -152,8 +143,6 @@ final class ModuleClassWriter {
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         }
-        int padding = 0;
-        while (cw.newUTF8("padding" + padding) < MIN_CONSTANTS) padding++; // a constant pool as long as a compiled module's
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -165,7 +154,7 @@ final class ModuleClassWriter {
      */
     private static byte[] lineClass(String className, String name, String call, int arity, int line) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(VERSION, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
+        cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
         cw.visitSource("iex", null);
         cw.visitAnnotation("L" + procshell.shell.iex.ElixirName.class.getName().replace('.', '/') + ";", true).visit("value", name);
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, call,
