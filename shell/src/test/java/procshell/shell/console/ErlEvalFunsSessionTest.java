@@ -142,7 +142,9 @@ class ErlEvalFunsSessionTest {
         List<String> want = List.of("true", ":yes", "{{:module, :erl_eval}, :two}", "true");
         for (ClusterSide registrar : List.of(beam(b2), procshell(p1))) {
             List<String> got = new ArrayList<>();
-            got.add(ClusterSide.normalized(registrar.eval().apply("Node.connect(:\"" + b1.name() + "\")")));
+            // synced before registering: a registration while the two globals still exchange
+            // their names at connection was once missing on b1 (noted for issue 17's follow-up)
+            got.add(ClusterSide.normalized(registrar.eval().apply("Node.connect(:\"" + b1.name() + "\") and :global.sync() == :ok")));
             got.add(ClusterSide.normalized(registrar.eval().apply(
                     "parked = spawn(fn -> Process.sleep(:infinity) end); :global.register_name(" + name + ", parked, fn _name, _p1, p2 -> p2 end)")));
             got.add(ClusterSide.normalized(beam(b1).eval().apply(":global.sync(); " + look)));
