@@ -217,15 +217,7 @@ final class DirectModule {
         int arity = params.size();
         Def d = defs.computeIfAbsent(fn + "/" + arity, k -> new Def(fn, arity, priv));
         if (d.clauses.isEmpty()) d.line = Quoted.line(item);
-        List<Object> patterns = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (Quoted.isCall(p, "\\\\", 2)) {
-                d.defaults.put(i, Quoted.args(p).get(1));
-                p = Quoted.args(p).get(0);
-            }
-            patterns.add(p);
-        }
+        List<Object> patterns = ModuleContext.patternsWithoutDefaults(params, d.defaults);
         for (int k = arity - d.defaults.size(); k < arity; k++) defaultArities.put(fn + "/" + k, arity);
         if (args.size() < 2) return; // a head only: declares the defaults
         if (!(args.get(1) instanceof List<?> opts) || !Quoted.hasKeyword(opts, "do")) throw refuse("a def's body");

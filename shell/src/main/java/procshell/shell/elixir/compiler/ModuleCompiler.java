@@ -118,15 +118,7 @@ final class ModuleCompiler {
         int arity = params.size();
         String key = name + "/" + arity;
         ModuleContext.Def d = m.defs.computeIfAbsent(key, k -> new ModuleContext.Def(name, arity, priv));
-        List<Object> patterns = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (Quoted.isCall(p, "\\\\", 2)) {
-                d.defaults.put(i, Quoted.args(p).get(1));
-                p = Quoted.args(p).get(0);
-            }
-            patterns.add(p);
-        }
+        List<Object> patterns = ModuleContext.patternsWithoutDefaults(params, d.defaults);
         for (int k = arity - d.defaults.size(); k < arity; k++) m.defaultArities.put(name + "/" + k, arity);
         if (args.size() < 2) return; // a head only: declares the defaults
         Object body = Quoted.keyword(args.get(1), "do");

@@ -31,6 +31,24 @@ final class ModuleContext {
         }
     }
 
+    /**
+     * A def head's parameters as patterns: each {@code pattern \\ default} gives its pattern, and
+     * its default expression is recorded in {@code defaults} under the parameter's position (both
+     * the compiler and {@link DirectModule} read defaults this way).
+     */
+    static List<Object> patternsWithoutDefaults(List<Object> params, Map<Integer, Object> defaults) {
+        List<Object> patterns = new ArrayList<>(params.size());
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (Quoted.isCall(p, "\\\\", 2)) {
+                defaults.put(i, Quoted.args(p).get(1));
+                p = Quoted.args(p).get(0);
+            }
+            patterns.add(p);
+        }
+        return patterns;
+    }
+
     /** One {@code def} clause. */
     record DefClause(List<Object> params, Object guard, Object body, Map<String, Object> attributes, int line) {}
 
