@@ -3,7 +3,7 @@
 // time (all its threads: carriers, GC, timers) much less so.
 //
 //   java -cp shell/target/lib/procshell-runtime-0.1.0-SNAPSHOT.jar bench/CallCpu.java call 200000
-//   modes: call (GenServer.call to an echo server), call2 (two callers at once), pingpong (send / receive), start (GenServer.start
+//   modes: call (GenServer.call to an echo server), lat (genserver_call's timed calls, quantiles per round), call2 (two callers at once), pingpong (send / receive), start (GenServer.start
 //   then a kill), register (registry_unique's spawn, register and kill phases, per process), restart (kill a supervised named worker, poll for its successor; the poll burns CPU)
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
@@ -95,6 +95,23 @@ public class CallCpu {
                         self.receive(x -> x == PONG, -1);
                         self.receive(x -> x == PONG, -1);
                         out.append(String.format("call2 cpu_ns/op %.0f wall_ns/op %.0f switches/op %.2f%n", (cpu() - c0) / (2.0 * n), (System.nanoTime() - w0) / (2.0 * n), (switches() - x0) / (2.0 * n)));
+                    }
+                } else if (what.equals("lat")) {
+                    // genserver_call's latency part, round after round: 10,000 warm-up calls, then n timed ones;
+                    // quantiles per round, and in which tenth of the round the calls over 5 us fell
+                    Pid pid = (Pid) ((Tuple) GenServer.startLink(new Echo(), null, StartOptions.DEFAULT)).get(1);
+                    for (int r = 0; r < 5; r++) {
+                        for (int i = 0; i < 10000; i++) GenServer.call(pid, PING);
+                        long[] lat = new long[n];
+                        long c0 = cpu(), x0 = switches(), g0 = gcMs();
+                        for (int i = 0; i < n; i++) { long t0 = System.nanoTime(); GenServer.call(pid, PING); lat[i] = System.nanoTime() - t0; }
+                        long c1 = cpu(), x1 = switches();
+                        int[] tenth = new int[10];
+                        for (int i = 0; i < n; i++) if (lat[i] > 5000) tenth[i * 10 / n]++;
+                        long[] sorted = lat.clone(); java.util.Arrays.sort(sorted);
+                        out.append(String.format("lat p50 %.2f p99 %.2f p999 %.2f max %.0f us, cpu_ns/op %.0f switches/op %.3f gc_ms %d, over 5us by tenth %s%n",
+                            sorted[n / 2] / 1e3, sorted[(int) (n * 0.99)] / 1e3, sorted[(int) (n * 0.999)] / 1e3, sorted[n - 1] / 1e3,
+                            (c1 - c0) / (double) n, (x1 - x0) / (double) n, gcMs() - g0, java.util.Arrays.toString(tenth)));
                     }
                 } else if (what.equals("call")) {
                     Pid pid = (Pid) ((Tuple) GenServer.startLink(new Echo(), null, StartOptions.DEFAULT)).get(1);
