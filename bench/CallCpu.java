@@ -3,7 +3,7 @@
 // time (all its threads: carriers, GC, timers) much less so.
 //
 //   java -cp shell/target/lib/procshell-runtime-0.1.0-SNAPSHOT.jar bench/CallCpu.java call 200000
-//   modes: call (GenServer.call to an echo server), lat (genserver_call's timed calls, quantiles per round), call2 (two callers at once), pingpong (send / receive), start (GenServer.start
+//   modes: call (GenServer.call to an echo server), lat (genserver_call's timed calls, quantiles per round), trap (registry_cleanup_scaling's trap_exit process: kill n linked processes), call2 (two callers at once), pingpong (send / receive), start (GenServer.start
 //   then a kill), register (registry_unique's spawn, register and kill phases, per process), restart (kill a supervised named worker, poll for its successor; the poll burns CPU)
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
@@ -95,6 +95,46 @@ public class CallCpu {
                         self.receive(x -> x == PONG, -1);
                         self.receive(x -> x == PONG, -1);
                         out.append(String.format("call2 cpu_ns/op %.0f wall_ns/op %.0f switches/op %.2f%n", (cpu() - c0) / (2.0 * n), (System.nanoTime() - w0) / (2.0 * n), (switches() - x0) / (2.0 * n)));
+                    }
+                } else if (what.equals("idle")) {
+                    // n processes parked in receive, held for a minute: look at them with jcmd PID GC.class_histogram
+                    for (int i = 0; i < n; i++) self.spawn(p -> p.receive());
+                    System.gc();
+                    out.append("idle " + n + " heap used after GC " + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) + " bytes, pid " + ProcessHandle.current().pid() + "\n");
+                    System.out.print(out); out.setLength(0);
+                    Thread.sleep(60_000);
+                } else if (what.equals("trap")) {
+                    // registry_cleanup_scaling's trapper: n processes linked to a trap_exit process, all killed;
+                    // the kill phase until the trapper has every {:EXIT, ...}, round after round
+                    Pid me = self.self();
+                    Atom ready = Atom.of("ready"), all = Atom.of("all_exits");
+                    for (int r = 0; r < 4; r++) {
+                        Pid tr = self.spawn(p -> {
+                            p.trapExit(true);
+                            p.send(me, ready);
+                            for (int k = n; k > 0; k--) p.receive(m -> m instanceof Tuple t && t.isTagged(Atom.EXIT, 3), -1);
+                            p.send(me, all);
+                        });
+                        self.receive(m -> m == ready, -1);
+                        java.util.List<Pid> pids = new java.util.ArrayList<>(n);
+                        for (int i = 0; i < n; i++) pids.add(self.spawn(p -> { p.link(tr); p.send(me, Atom.OK); p.receive(); }));
+                        for (int i = 0; i < n; i++) self.receive(m -> m == Atom.OK, -1);
+                        // -Djfr=FILE: a profile of the kill phases only
+                        jdk.jfr.Recording rec = null;
+                        if (System.getProperty("jfr") != null) {
+                            rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                            rec.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+                            rec.start();
+                        }
+                        long c0 = cpu(), w0 = System.nanoTime(), x0 = switches(), g0 = gcMs();
+                        for (Pid pid : pids) self.exit(pid, Atom.KILL);
+                        long c1 = cpu(), w1 = System.nanoTime();
+                        self.receive(m -> m == all, -1);
+                        if (rec != null) { rec.stop(); rec.dump(java.nio.file.Path.of(System.getProperty("jfr") + r)); rec.close(); }
+                        out.append(String.format("trap n %d kill loop %.1f ms, all exits %.1f ms, cpu %.1f ms (%.0f ns/process), gc %d ms, switches/process %.3f%n",
+                            n, (w1 - w0) / 1e6, (System.nanoTime() - w0) / 1e6, (cpu() - c0) / 1e6, (cpu() - c0) / (double) n, gcMs() - g0, (switches() - x0) / (double) n));
+                        self.exit(tr, Atom.KILL);
+                        while (self.node().processCount() > 3) Thread.sleep(1);
                     }
                 } else if (what.equals("lat")) {
                     // genserver_call's latency part, round after round: 10,000 warm-up calls, then n timed ones;
