@@ -22,6 +22,7 @@ import procshell.shell.elixir.compiler.CompiledInput;
 import procshell.shell.elixir.compiler.DirectInput;
 import procshell.shell.elixir.compiler.ElixirCompiler;
 import procshell.shell.elixir.compiler.ModuleClassLoader;
+import procshell.shell.elixir.compiler.PromptEnv;
 import procshell.shell.elixir.reader.ElixirReader;
 
 /**
@@ -61,6 +62,8 @@ public final class Evaluator {
     private final Map<String, Object> presets = new LinkedHashMap<>();
     private Binding binding;
     private int counter;
+    /** The aliases and imports typed at the prompt so far (iex keeps them between inputs, and in a new shell). */
+    private volatile PromptEnv env = PromptEnv.EMPTY;
     /** The modules defined without Groovy ({@link DirectInput}), each name's newest class. */
     private final Map<String, Class<?>> directModules = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -270,7 +273,7 @@ public final class Evaluator {
         boolean elixir = groovy == null;
         if (elixir) {
             // a few calls need no Groovy class, nor Groovy's compiler to have loaded
-            DirectInput direct = DirectInput.plan(quoted, variableNames());
+            DirectInput direct = DirectInput.plan(quoted, variableNames(), env);
             if (direct != null) {
                 try {
                     return new Outcome(direct.run(variables), List.of());
@@ -280,7 +283,12 @@ public final class Evaluator {
             }
         }
         // compiled first: an error the compiler reports (an undefined function) needs no Groovy
-        if (elixir) groovy = compile(quoted, variableNames()).source();
+        PromptEnv after = env;
+        if (elixir) {
+            CompiledInput compiled = ElixirCompiler.compileInput(quoted, variableNames(), env);
+            groovy = compiled.source();
+            after = compiled.env();
+        }
         ModuleClassLoader loader = shell();
         Thread.currentThread().setContextClassLoader(loader);
         Set<Class<?>> before = Set.of(loader.getLoadedClasses());
@@ -292,6 +300,7 @@ public final class Evaluator {
         }
         // A Groovy input of class definitions only compiles to the class itself: nothing to run.
         Object value = Script.class.isAssignableFrom(main) ? InvokerHelper.createScript(main, binding).run() : null;
+        env = after; // as iex, the aliases and imports of an input that raised are not kept
         return new Outcome(value, elixir ? List.of() : defined);
     }
 

@@ -14,9 +14,7 @@ public final class ShellTerms {
     private static final procshell.runtime.node.Atom STRUCT = procshell.runtime.node.Atom.of("__struct__");
     private static final InspectFallback FALLBACK = (term, opts) -> {
         if (term instanceof Class<?> c) return Modules.moduleName(c);
-        if (term instanceof Closure<?> c) {
-            return "#Function<" + Integer.toHexString(System.identityHashCode(c)) + "/" + c.getMaximumNumberOfParameters() + " in :iex>";
-        }
+        if (term instanceof Closure<?> c) return FunLabel.of(c);
         String struct = procshell.shell.iex.StructInspect.INSTANCE.inspect(term, opts);
         if (struct != null) return struct;
         if (term instanceof java.util.Map<?, ?> m && m.get(STRUCT) instanceof procshell.runtime.node.Atom a && a.name().startsWith("Elixir.")) {

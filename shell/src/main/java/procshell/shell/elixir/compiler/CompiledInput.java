@@ -10,8 +10,9 @@ import java.util.List;
  *                written to the Binding under their Elixir names. The modules it defines are
  *                classes of the same source (each registered by the script as it runs)
  * @param modules the modules the input defines, in definition order
+ * @param env     the prompt's aliases and imports after the input ({@code alias}, {@code import} in it)
  */
-public record CompiledInput(String source, List<Module> modules) {
+public record CompiledInput(String source, List<Module> modules, PromptEnv env) {
     /**
      * A module defined by the input.
      *

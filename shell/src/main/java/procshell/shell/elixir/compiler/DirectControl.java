@@ -423,9 +423,11 @@ final class DirectControl {
         }
         // in a module: named after the function it is written in, its lines frames of its own, as a compiled module's closure
         DirectFunction outer = planner.module.current;
+        int index = planner.module.nextFun(); // before the fns inside it
         List<Planned> planned = planner.inClosure(arity, () -> clauses(clauses, arity, scope));
         String display = outer == null ? DirectFun.display(arity) : "anonymous fn/" + arity + " in " + outer.display;
-        DirectFun.Owner owner = new DirectFun.Owner(display, line);
+        DirectFun.Owner owner = new DirectFun.Owner(display, line, planner.module.name,
+                outer == null ? planner.module.name : outer.display, index);
         return env -> new DirectFun(env.clone(), arity, planned, owner);
     }
 }

@@ -11,7 +11,7 @@ import procshell.shell.iex.Ops;
  * variables as they were when it was made (it keeps a copy of the slots; a call works on a copy
  * of that, so that calls from several processes do not meet).
  */
-final class DirectFun extends groovy.lang.Closure<Object> implements procshell.shell.elixir.erl.QuotedFun {
+final class DirectFun extends groovy.lang.Closure<Object> implements procshell.shell.elixir.erl.QuotedFun, procshell.shell.iex.FunOrigin {
     private final Object[] env;
     private final int arity;
     private final List<DirectControl.Planned> clauses;
@@ -20,26 +20,36 @@ final class DirectFun extends groovy.lang.Closure<Object> implements procshell.s
 
     /**
      * Where a fn written in a module's function stands: its name in errors
-     * ({@code anonymous fn/1 in Mod.fun/2}) and its line.
+     * ({@code anonymous fn/1 in Mod.fun/2}), its line, the module and function it is written in
+     * ({@code M}, {@code M.fun/2}) and its number among the module's fns.
      */
-    record Owner(String display, int line) {}
+    record Owner(String display, int line, String module, String definedIn, int index) {}
+
+    /** The remote function it captures, as iex prints it ({@code &Enum.map/2}); null for any other fn. */
+    private final String capture;
 
     /** A fn typed at the prompt, as typed, and the slots of the variables it could read: how it goes to another node (null in a module). */
     private final Object quoted;
     private final java.util.Map<String, Integer> visible;
 
     DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Owner owner) {
-        this(env, arity, clauses, owner, null, java.util.Map.of());
+        this(env, arity, clauses, owner, null, java.util.Map.of(), null);
     }
 
     /** A fn typed at the prompt: its quoted form and the slots of the variables it could read. */
     DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Object quoted, java.util.Map<String, Integer> visible) {
-        this(env, arity, clauses, null, quoted, visible);
+        this(env, arity, clauses, null, quoted, visible, null);
+    }
+
+    /** This fn as the capture {@code &Mod.fun/arity} it was written as ({@code label} is how iex prints it). */
+    DirectFun capturing(String label) {
+        return new DirectFun(env, arity, clauses, owner, quoted, visible, label);
     }
 
     private DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Owner owner, Object quoted,
-            java.util.Map<String, Integer> visible) {
+            java.util.Map<String, Integer> visible, String capture) {
         super(null);
+        this.capture = capture;
         this.owner = owner;
         this.quoted = quoted;
         this.visible = visible;
@@ -62,6 +72,26 @@ final class DirectFun extends groovy.lang.Closure<Object> implements procshell.s
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
         visible.forEach((name, slot) -> out.put(name, env[slot]));
         return out;
+    }
+
+    @Override
+    public String capture() {
+        return capture;
+    }
+
+    @Override
+    public String module() {
+        return owner == null ? null : owner.module();
+    }
+
+    @Override
+    public String definedIn() {
+        return owner == null ? null : owner.definedIn();
+    }
+
+    @Override
+    public int index() {
+        return owner == null ? 0 : owner.index();
     }
 
     /** What iex names a fn typed at the prompt in a FunctionClauseError. */

@@ -60,7 +60,20 @@ public final class DirectInput {
      * @return the planned input, or null when the compiler has to compile it
      */
     public static DirectInput plan(Object quoted, Set<String> boundVariables) {
-        DirectPlanner p = new DirectPlanner();
+        return plan(quoted, boundVariables, PromptEnv.EMPTY);
+    }
+
+    /**
+     * Plans an input for direct evaluation in the prompt's environment (its aliases: an input
+     * that itself aliases or imports is the compiler's).
+     *
+     * @param quoted         the input's quoted form
+     * @param boundVariables the variables bound at the prompt so far
+     * @param env            the aliases and imports earlier inputs typed
+     * @return the planned input, or null when the compiler has to compile it
+     */
+    public static DirectInput plan(Object quoted, Set<String> boundVariables, PromptEnv env) {
+        DirectPlanner p = new DirectPlanner(env);
         Map<String, Integer> scope = new LinkedHashMap<>();
         Set<String> used = new LinkedHashSet<>();
         namesIn(quoted, used);

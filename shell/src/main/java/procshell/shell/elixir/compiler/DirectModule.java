@@ -58,12 +58,19 @@ final class DirectModule {
     private final Map<String, DirectFunction> functions = new LinkedHashMap<>();
     /** How many fns the functions have (each numbered, as Groovy numbers a method's closures). */
     private int closures;
+    /** How many fns the module's functions have made so far (numbered as the BEAM numbers a module's funs). */
+    private int funs;
     /** The lines of the functions, whose frames are made with the module's class. */
     private final List<DirectLine> lines = new ArrayList<>();
     /** Who calls whom (not a self tail call): a cycle is a recursion the compiler takes. */
     private final Map<DirectFunction, Set<DirectFunction>> calls = new IdentityHashMap<>();
     /** The attributes as set so far (the module body's reads). */
     private final Map<String, Object> attributes = new LinkedHashMap<>();
+
+    /** The next fn's number among the module's, from 0 in the order they are written. */
+    int nextFun() {
+        return funs++;
+    }
 
     // the function being planned
     DirectFunction current;
@@ -97,20 +104,23 @@ final class DirectModule {
     /**
      * Plans {@code defmodule Name do ... end} typed at the prompt.
      *
-     * @param args the {@code defmodule} node's arguments
-     * @param line its line
+     * @param args    the {@code defmodule} node's arguments
+     * @param line    its line
+     * @param prompt  the prompt's aliases and imports: the name and the body see them
      * @return the definition: evaluated, it runs the body, defines and registers the module and
      *         answers {@code {:module, Name, <<bytes>>, last}}
      * @throws DirectPlanner.Unsupported when the module is the compiler's
      */
-    static DirectExpr plan(List<Object> args, int line) {
+    static DirectExpr plan(List<Object> args, int line, PromptEnv prompt) {
         if (args.size() != 2 || !Quoted.hasKeyword(args.get(1), "do")) throw fallback("malformed");
         Object alias = args.get(0);
         String name;
         if (alias instanceof Atom a) name = a.name().startsWith("Elixir.") ? a.name().substring(7) : a.name();
-        else if (Quoted.isAlias(alias)) name = DirectPlanner.aliasName(alias).substring(7);
+        else if (Quoted.isAlias(alias)) name = DirectPlanner.aliasName(alias, prompt.aliases()).substring(7);
         else throw fallback("module name");
         DirectModule m = new DirectModule(name);
+        m.aliases.putAll(prompt.aliases());
+        m.imports.addAll(prompt.imports());
         try {
             return m.planBody(Quoted.exprs(Quoted.keyword(args.get(1), "do")), line);
         } catch (DirectPlanner.Unsupported e) {

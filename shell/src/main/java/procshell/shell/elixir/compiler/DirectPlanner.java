@@ -37,14 +37,19 @@ final class DirectPlanner {
     private int closureArity;
     private int slots;
 
-    /** A planner of a prompt input. */
-    DirectPlanner() {
-        this(null);
+    /** At the prompt: the aliases and imports earlier inputs typed. */
+    private final PromptEnv prompt;
+
+    /** A planner of a prompt input, in the prompt's environment. */
+    DirectPlanner(PromptEnv prompt) {
+        this.module = null;
+        this.prompt = prompt;
     }
 
     /** A planner of a module's code. */
     DirectPlanner(DirectModule module) {
         this.module = module;
+        this.prompt = PromptEnv.EMPTY;
     }
 
     /** In a module: the line of the code planned next (a function's first clause). */
@@ -162,7 +167,7 @@ final class DirectPlanner {
             case "@": if (module != null && args.size() == 1) return module.attribute(args.get(0), this); break;
             case "%": if (module != null && args.size() == 2) return struct(args, scope); break;
             case "fn": return control.fn(args, scope, Quoted.line(ast));
-            case "defmodule": if (module == null) return DirectModule.plan(args, Quoted.line(ast)); break;
+            case "defmodule": if (module == null) return DirectModule.plan(args, Quoted.line(ast), prompt); break;
             case "&": return capture(args, scope);
             case "if", "unless": return control.ifExpr(args, scope, name.equals("if"));
             case "case": return control.caseExpr(args, scope);
@@ -208,7 +213,9 @@ final class DirectPlanner {
     private DirectExpr capture(List<Object> args, Map<String, Integer> scope) {
         Object clause = args.size() == 1 ? ControlCompiler.captureClause(args.get(0)) : null;
         if (clause == null) throw Unsupported.INSTANCE;
-        return control.fn(List.of(clause), scope, line);
+        DirectExpr fn = control.fn(List.of(clause), scope, line);
+        String label = ControlCompiler.remoteCapture(args.get(0), this::alias);
+        return label == null ? fn : env -> ((DirectFun) fn.eval(env)).capturing(label);
     }
 
     /** Expressions in order, the value of the last (nil for none). */
@@ -278,15 +285,20 @@ final class DirectPlanner {
 
     /** {@code Foo.Bar} as its atom's name, after the module's aliases when planning a module's code. */
     String alias(Object ast) {
-        return module == null ? aliasName(ast) : module.aliasName(ast);
+        return module == null ? aliasName(ast, prompt.aliases()) : module.aliasName(ast);
     }
 
-    /** {@code Foo.Bar} as its atom's name; with {@code __MODULE__} in it, the compiler's (it reports the error). */
-    static String aliasName(Object ast) {
+    /**
+     * {@code Foo.Bar} as its atom's name, its first segment after the aliases given (name to
+     * module, without {@code Elixir.}); with {@code __MODULE__} in it, the compiler's (it reports
+     * the error).
+     */
+    static String aliasName(Object ast, Map<String, String> aliases) {
         List<String> segments = new ArrayList<>();
         for (Object p : Quoted.args(ast)) {
             if (!(p instanceof Atom a)) throw Unsupported.INSTANCE;
-            segments.add(a.name());
+            String seg = a.name();
+            segments.add(segments.isEmpty() && aliases.containsKey(seg) ? aliases.get(seg) : seg);
         }
         return "Elixir." + String.join(".", segments);
     }

@@ -32,10 +32,25 @@ public final class ElixirCompiler {
      *                      function, {@code def} outside a module, a construct procshell lacks)
      */
     public static CompiledInput compileInput(Object quoted, Set<String> boundVariables) {
+        return compileInput(quoted, boundVariables, PromptEnv.EMPTY);
+    }
+
+    /**
+     * Compiles one prompt input in the prompt's environment.
+     *
+     * @param quoted         the input's quoted form (several expressions are a {@code __block__})
+     * @param boundVariables the variables bound at the prompt so far (names in the Groovy Binding)
+     * @param env            the aliases and imports earlier inputs typed
+     * @return the script's source, the modules it defines and the environment after it
+     * @throws CompileError as {@link #compileInput(Object, Set)}
+     */
+    public static CompiledInput compileInput(Object quoted, Set<String> boundVariables, PromptEnv env) {
         Unit unit = new Unit();
         Compiler c = new Compiler(unit);
+        c.promptImports.addAll(env.imports());
         Block main = new Block();
         Scope top = new Scope();
+        env.aliases().forEach(top::alias);
         Map<String, String> initial = new LinkedHashMap<>();
         Set<String> used = new LinkedHashSet<>();
         variablesIn(quoted, used);
@@ -69,7 +84,7 @@ public final class ElixirCompiler {
         source.append(tables.text());
         main.line("return " + result + ";");
         source.append(main.text());
-        return new CompiledInput(source.toString(), List.copyOf(unit.modules));
+        return new CompiledInput(source.toString(), List.copyOf(unit.modules), new PromptEnv(top.aliases(), c.promptImports));
     }
 
     /** The names of the variables an expression mentions (bound or read). */

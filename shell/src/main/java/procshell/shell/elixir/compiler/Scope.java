@@ -52,6 +52,11 @@ final class Scope {
         aliases.putAll(other.aliases);
     }
 
+    /** The aliases, name to module (both without {@code Elixir.}). */
+    Map<String, String> aliases() {
+        return aliases;
+    }
+
     /** What an alias's first segment stands for, or null. */
     String aliasOf(String first) {
         return aliases.get(first);

@@ -1,0 +1,57 @@
+package procshell.shell.inspect;
+
+import groovy.lang.Closure;
+import procshell.shell.iex.ElixirName;
+import procshell.shell.iex.FunOrigin;
+
+/**
+ * How a fn of the shell prints, as iex prints it ({@link FunOrigin}): a capture of a remote
+ * function as itself ({@code &Enum.map/2}), a fn typed at the prompt is a fun of
+ * {@code erl_eval} ({@code #Function<42.3316493/1 in :erl_eval.expr/6>}, the index being the
+ * one OTP 25's {@code erl_eval} gives a fun of that arity), and a fn written in a module's
+ * function names that function ({@code #Function<0.18581596/1 in M.a/0>}).
+ */
+final class FunLabel {
+    /** The {@code uniq} of OTP 25's (stdlib 4.2) {@code erl_eval}, whose funs a prompt's fns are. */
+    private static final String ERL_EVAL_UNIQ = "3316493";
+    /** {@code erl_eval} makes a fun of arity n from its clause numbered {@code 43 - n} (n up to 20). */
+    private static final int ERL_EVAL_INDEX_OF_ARITY_0 = 43;
+
+    private FunLabel() {}
+
+    /** The text of a fn: {@code #Function<INDEX.UNIQ/ARITY in WHERE>}. */
+    static String of(Closure<?> fn) {
+        int arity = fn.getMaximumNumberOfParameters();
+        if (fn instanceof FunOrigin o && o.capture() != null) return o.capture();
+        if (fn instanceof FunOrigin o && o.definedIn() != null) return label(o.index(), uniq(o.module()), arity, o.definedIn());
+        Class<?> outer = fn.getClass().getEnclosingClass();
+        ElixirName module = outer == null ? null : outer.getAnnotation(ElixirName.class);
+        if (module != null) return groovyModuleFun(fn.getClass(), outer, module.value(), arity);
+        return label(ERL_EVAL_INDEX_OF_ARITY_0 - arity, ERL_EVAL_UNIQ, arity, ":erl_eval.expr/6");
+    }
+
+    /** A fn of a module compiled through Groovy, whose closure class is {@code Mod$_fun_closureN}. */
+    private static String groovyModuleFun(Class<?> closure, Class<?> outer, String module, int arity) {
+        String simple = closure.getSimpleName();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^_(.+)_closure(\\d+)$").matcher(simple);
+        if (!m.matches()) return label(0, uniq(module), arity, module);
+        String javaName = m.group(1);
+        java.util.Set<Integer> arities = new java.util.TreeSet<>();
+        for (java.lang.reflect.Method method : outer.getDeclaredMethods()) {
+            if (method.getName().equals(javaName) && java.lang.reflect.Modifier.isStatic(method.getModifiers())) arities.add(method.getParameterCount());
+        }
+        String name = procshell.shell.iex.ShellModules.elixirName(javaName);
+        String where = module + "." + name + (arities.size() == 1 ? "/" + arities.iterator().next() : "");
+        return label(Integer.parseInt(m.group(2)) - 1, uniq(module), arity, where);
+    }
+
+    private static String label(int index, String uniq, int arity, String where) {
+        return "#Function<" + index + "." + uniq + "/" + arity + " in " + where + ">";
+    }
+
+    /** A module's {@code uniq}: the BEAM takes it from the module's code; here, stable for a module's name (27 bits, as the BEAM's). */
+    private static String uniq(String module) {
+        int h = module.hashCode() * 0x9E3779B1; // spread short names' hashes over all 27 bits
+        return Integer.toString((h ^ (h >>> 15)) & 0x7FFFFFF);
+    }
+}
