@@ -233,7 +233,8 @@ public final class Registry {
         afterWrites(self, registry, keyTable, key, pidTable);
         if (error == null) {
             if (node.events().active()) node.events().publish(new NodeEvent.Registered(registry, key, me));
-            for (Atom listener : listeners(info)) self.send(listener, Tuple.of(REGISTER, registry, key, me, value));
+            List<Atom> listeners = listeners(info);
+            if (!listeners.isEmpty()) for (Atom listener : listeners) self.send(listener, Tuple.of(REGISTER, registry, key, me, value));
             return Tuple.of(Atom.OK, pidServer);
         }
         pidTable.deleteObject(pidEntry);
@@ -356,7 +357,7 @@ public final class Registry {
     static long unregisterEntries(Table table, Tuple match, int pos) {
         Object key = match.get(pos - 1);
         if (isGround(key)) return table.selectDelete(List.of(Tuple.of(match, List.of(), List.of(Boolean.TRUE))));
-        Object[] pattern = match.toList().toArray();
+        Object[] pattern = match.toArray();
         pattern[pos - 1] = ANY;
         Tuple guard = Tuple.of(EXACT_EQ, Tuple.of(ELEMENT, pos, WHOLE), Tuple.of(CONST, key));
         return table.selectDelete(List.of(Tuple.of(Tuple.of(pattern), List.of(guard), List.of(Boolean.TRUE))));

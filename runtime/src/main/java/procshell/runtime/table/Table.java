@@ -288,6 +288,10 @@ public final class Table {
      */
     public boolean insert(Object objects) {
         writable();
+        if (objects instanceof Tuple t) {
+            put(object(t));
+            return true;
+        }
         List<Tuple> list = objectsOf(objects);
         // ETS puts a list's objects of one key into a bag last first
         if (type == TableType.BAG) for (int i = list.size() - 1; i >= 0; i--) put(list.get(i));
@@ -304,6 +308,7 @@ public final class Table {
      */
     public boolean insertNew(Object objects) {
         writable();
+        if (objects instanceof Tuple t) return putNew(object(t));
         List<Tuple> list = objectsOf(objects);
         if (list.size() == 1) return putNew(list.get(0));
         for (Tuple t : list) if (data.containsKey(key(t))) return false;
@@ -646,7 +651,7 @@ public final class Table {
         Tuple def = null;
         if (defaultObject != null) {
             if (!(defaultObject instanceof Tuple d) || d.size() < keypos) throw TableErrors.argument(4, "not a tuple");
-            Object[] parts = d.toList().toArray();
+            Object[] parts = d.toArray();
             parts[keypos - 1] = key;
             def = TermCopy.tuple(Tuple.of(parts));
         }
@@ -662,7 +667,7 @@ public final class Table {
                 return null;
             }
             try {
-                Object[] parts = obj.toList().toArray();
+                Object[] parts = obj.toArray();
                 for (int i = 0; i < ops.size(); i++) result[i] = applyCounter(parts, ops.get(i));
                 return Tuple.of(parts);
             } catch (RuntimeException e) {
@@ -742,7 +747,7 @@ public final class Table {
         data.computeIfPresent(k, (kk, v) -> {
             found[0] = true;
             before[0] = v;
-            Object[] parts = ((Tuple) v).toList().toArray();
+            Object[] parts = ((Tuple) v).toArray();
             for (Object c : changes) {
                 Tuple t = (Tuple) c;
                 int pos = (Integer) t.get(0);
@@ -808,12 +813,15 @@ public final class Table {
         return copyOf(v);
     }
 
+    /** The stored form of one object given to a write: ETS's errors for an empty or too short tuple. */
+    private Tuple object(Tuple t) {
+        if (t.size() == 0) throw TableErrors.argument(2, "is an empty tuple");
+        if (t.size() < keypos) throw TableErrors.plain();
+        return TermCopy.tuple(t);
+    }
+
     private List<Tuple> objectsOf(Object objects) {
-        if (objects instanceof Tuple t) {
-            if (t.size() == 0) throw TableErrors.argument(2, "is an empty tuple");
-            if (t.size() < keypos) throw TableErrors.plain();
-            return List.of(TermCopy.tuple(t));
-        }
+        if (objects instanceof Tuple t) return List.of(object(t));
         if (objects instanceof List<?> l) {
             List<Tuple> out = new ArrayList<>(l.size());
             for (Object o : l) {
