@@ -42,14 +42,21 @@ final class Bucket {
 
     private Entry head;
     private Entry tail;
+    private final Object key;
     private final boolean grouped;
     /** Group to its entries (one {@link Entry}, or an {@code ArrayList} of them in order); null until {@link #INDEX_AT}. */
     private HashMap<Object, Object> index;
     private int size;
 
-    /** An empty bucket; {@code grouped} when the table has a {@link TableOptions#groupBy} path. */
-    Bucket(boolean grouped) {
+    /** An empty bucket for the objects of {@code key}; {@code grouped} when the table has a {@link TableOptions#groupBy} path. */
+    Bucket(Object key, boolean grouped) {
+        this.key = key;
         this.grouped = grouped;
+    }
+
+    /** The key of every object in the bucket. */
+    Object key() {
+        return key;
     }
 
     /** The group an object belongs to: the part at {@code path}, or the single group. */

@@ -2,7 +2,6 @@ package procshell.runtime.table;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,9 +24,9 @@ import procshell.runtime.process.ProcessContext;
  * {@code match_delete/2}, {@code tab2list/1}, {@code info/1}, {@code delete/1}) and raise
  * ArgumentErrors ({@link IllegalArgumentException}) with ETS's texts.
  *
- * <p>Reads and writes take no table-wide lock: objects live in a {@link ConcurrentHashMap} by
- * key (a {@link ConcurrentSkipListMap} in term order for an ordered_set); a set's value is the object itself (reads are lock-free), a bag's is its only object or a {@link Bucket}
- * locked per key. Stored terms are copied into {@link TermCopy}'s immutable canonical form, as
+ * <p>Reads take no lock: objects live by key in a {@link RowMap} (no entry object per row; writes
+ * hold its short spin lock), or a {@link ConcurrentSkipListMap} in term order for an ordered_set;
+ * a set's value is the object itself, a bag's is its only object or a {@link Bucket} locked per key. Stored terms are copied into {@link TermCopy}'s immutable canonical form, as
  * ETS copies them. Like ETS without {@code safe_fixtable}, a scan running alongside writers sees
  * each object at most once but not necessarily a single moment's snapshot.
  *
@@ -79,7 +78,7 @@ public final class Table {
         this.owner = owner;
         setHeir(options.heir(), options.heirData());
         // An ordered_set keeps its keys in term order, so that scans return them sorted as ETS does.
-        this.data = type == TableType.ORDERED_SET ? new ConcurrentSkipListMap<>(TermCompare::compare) : new ConcurrentHashMap<>();
+        this.data = type == TableType.ORDERED_SET ? new ConcurrentSkipListMap<>(TermCompare::compare) : new RowMap(keypos);
     }
 
     // ---- identity -------------------------------------------------------------------------------
@@ -341,7 +340,7 @@ public final class Table {
             Bucket b;
             if (v instanceof Tuple only) {
                 if (type == TableType.BAG && only.equals(obj)) return only;
-                b = new Bucket(groupBy != null);
+                b = new Bucket(k, groupBy != null);
                 b.add(Bucket.groupOf(only, groupBy), only, false);
             } else {
                 b = (Bucket) v;
@@ -612,13 +611,9 @@ public final class Table {
             var e = ordered().higherEntry(k);
             return e == null ? END_OF_TABLE : key(copyOf(e.getValue()).get(0));
         }
-        if (!data.containsKey(k)) throw TableErrors.argument(2, "not a key that exists in the table");
-        boolean found = false;
-        for (Object candidate : data.keySet()) {
-            if (found) return candidate;
-            if (candidate.equals(k)) found = true;
-        }
-        return END_OF_TABLE;
+        Object after = ((RowMap) data).keyAfter(k);
+        if (after == RowMap.NO_KEY) throw TableErrors.argument(2, "not a key that exists in the table");
+        return after == null ? END_OF_TABLE : after;
     }
 
     /** The key before {@code key}, as {@code :ets.prev/2}; for a set, bag or duplicate_bag the same as {@link #next}. */
