@@ -1,6 +1,5 @@
 package procshell.shell.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,10 +62,10 @@ final class ScriptBench {
             List<String> file = new ArrayList<>(shell);
             file.addAll(List.of("--script", script.toString()));
             run(eval, dir);
-            awaitEvaluationCache();
+            LauncherCaches.await();
             report(out, "script_e_ok", eval, dir, runs);
             run(file, dir);
-            awaitEvaluationCache();
+            LauncherCaches.await();
             report(out, "script_file", file, dir, runs);
         } finally {
             try (var files = Files.list(dir)) {
@@ -119,20 +118,5 @@ final class ScriptBench {
         double cpu = (Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2)) + Integer.parseInt(m.group(3)) * 60
                 + Double.parseDouble(m.group(4))) * 1000;
         return new double[] {wall, cpu};
-    }
-
-    /** Waits (up to two minutes) while the launcher makes an evaluation's AOT cache ({@code -e}'s or {@code --script}'s). */
-    private static void awaitEvaluationCache() throws IOException, InterruptedException {
-        String home = System.getProperty("procshell.home");
-        if (home == null) return;
-        Path target = Path.of(home, "shell", "target");
-        if (!Files.isDirectory(target)) return;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            try (var files = Files.list(target)) {
-                if (files.noneMatch(f -> f.getFileName().toString().matches("procshell.*-(eval|script)\\.aot\\..*\\.tmp"))) return;
-            }
-            Thread.sleep(200);
-        }
     }
 }
