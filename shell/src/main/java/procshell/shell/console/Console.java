@@ -17,6 +17,7 @@ import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.shell.elixir.reader.ElixirReader;
 import procshell.shell.eval.EvaluatorProcess;
+import procshell.shell.eval.InputTrace;
 import procshell.shell.iex.IexSession;
 import procshell.shell.inspect.ErrorFormatter;
 import procshell.shell.inspect.ExitFormatter;
@@ -132,10 +133,23 @@ public final class Console {
         if (history != null) b.variable(LineReader.HISTORY_FILE, history);
         LineReader reader = b.build();
         CursorKeys.bindBothModes(reader);
+        if (InputTrace.on()) traceKeys(reader);
         Console c = new Console(owner, reader, null, terminal.writer(), highlighter);
         new TabKey(owner).install(reader, c::asTyped);
         terminal.handle(Terminal.Signal.INT, s -> owner.process().interrupt(1000));
         return c;
+    }
+
+    /** With {@link InputTrace} on: marks each typed character and the Enter that accepts a line. */
+    private static void traceKeys(LineReader reader) {
+        java.util.Map<String, org.jline.reader.Widget> widgets = reader.getWidgets();
+        for (String name : new String[] {LineReader.SELF_INSERT, LineReader.ACCEPT_LINE}) {
+            org.jline.reader.Widget w = widgets.get(name);
+            widgets.put(name, () -> {
+                InputTrace.mark(name);
+                return w.apply();
+            });
+        }
     }
 
     /**
@@ -268,7 +282,9 @@ public final class Console {
                     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
                     owner.evaluator().prepare(); // Groovy loads while the prompt is shown
                     fitToTerminal();
+                    InputTrace.mark("prompt");
                     String line = reader.readLine(prompt());
+                    InputTrace.mark("line-read");
                     fitToTerminal(); // the terminal may have been resized while the line was typed
                     if (line.strip().endsWith("#iex:break") && line.contains("\n")) {
                         printLine(error("** (TokenMissingError) iex:" + counter + ": incomplete expression\n"));
@@ -366,7 +382,9 @@ public final class Console {
             EvaluatorProcess.Result r;
             Pid evaluator = shell().pid();
             try {
+                InputTrace.mark("hand-over");
                 r = shell().evaluate(input, counter);
+                InputTrace.mark("result-back");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -385,12 +403,14 @@ public final class Console {
                     // supervisor giving up) reach the shell before it prints: give them that moment.
                     // If they killed the shell process, iex never prints the value, and neither do we.
                     Quiescence.await(node(), evaluator, SETTLE_MS);
+                    InputTrace.mark("settled");
                     if (!node().isAlive(evaluator)) {
                         awaitDeathPrinted(evaluator);
                         return false;
                     }
                     session.recordResult(value);
                     if (value != IexSession.NO_VALUE) printLine(result(session.inspect(value)));
+                    InputTrace.mark("printed");
                     counter++; // as iex: only an input that succeeded moves the counter
                     return true;
                 }

@@ -269,11 +269,13 @@ public final class Evaluator {
         if (mayStartWithOperator(source) && PipeShorthand.applies(source)) source = PipeShorthand.PREVIOUS_RESULT + source;
         // numbered from firstLine, as iex passes Code.string_to_quoted the line: of its prompt
         Object quoted = ElixirReader.read(source, SCRIPT_NAME, Math.max(1, firstLine));
+        InputTrace.mark("read");
         String groovy = GroovyInput.source(quoted);
         boolean elixir = groovy == null;
         if (elixir) {
             // a few calls need no Groovy class, nor Groovy's compiler to have loaded
             DirectInput direct = DirectInput.plan(quoted, variableNames(), env);
+            InputTrace.mark("planned");
             if (direct != null) {
                 try {
                     return new Outcome(direct.run(variables), List.of());

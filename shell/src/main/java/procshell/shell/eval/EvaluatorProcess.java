@@ -115,6 +115,7 @@ public final class EvaluatorProcess {
                 self.process().checkAlive();
                 continue;
             }
+            InputTrace.mark("shell-took");
             synchronized (lock) {
                 running = job;
             }
@@ -135,6 +136,7 @@ public final class EvaluatorProcess {
                 self.process().clearInterruption();
                 Thread.interrupted();
             }
+            InputTrace.mark("shell-done");
             job.result.complete(r);
         }
     }

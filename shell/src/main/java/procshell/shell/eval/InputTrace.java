@@ -1,0 +1,46 @@
+package procshell.shell.eval;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where an input's wait goes, for whoever measures it: with {@code -Dprocshell.trace.input=FILE}
+ * each step of an input (a key read, Enter accepted, the hand-over to the shell process, reading,
+ * planning, running, settling, printing) appends a line {@code EPOCH_MICROS THREAD STEP} to FILE.
+ * The epoch clock lets a driver outside the JVM ({@code bench/first-input.sh}) put its own
+ * timestamps beside them. Off (the default) a step costs a read of a final field.
+ */
+public final class InputTrace {
+    private static final PrintStream OUT = open(System.getProperty("procshell.trace.input"));
+
+    private static final java.lang.management.ClassLoadingMXBean CLASSES =
+            OUT == null ? null : java.lang.management.ManagementFactory.getClassLoadingMXBean();
+
+    private InputTrace() {}
+
+    /** True when steps are recorded. */
+    public static boolean on() {
+        return OUT != null;
+    }
+
+    /** Records that {@code step} happens now (nothing when tracing is off). */
+    public static void mark(String step) {
+        if (OUT == null) return;
+        java.time.Instant now = java.time.Instant.now();
+        long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        synchronized (OUT) {
+            OUT.println(micros + " " + Thread.currentThread().getName() + " " + step + " classes=" + CLASSES.getTotalLoadedClassCount());
+        }
+    }
+
+    private static PrintStream open(String file) {
+        if (file == null || file.isEmpty()) return null;
+        try {
+            return new PrintStream(new FileOutputStream(file, true), true, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
