@@ -208,6 +208,14 @@ public final class LocalProcess {
         waiting = on;
     }
 
+    /**
+     * True when {@link #status()} is {@code :waiting} (parked in receive or asleep, and not dead),
+     * without looking up the atom: for a caller that polls every process (the shell's settling).
+     */
+    public boolean isWaiting() {
+        return waiting && !dead;
+    }
+
     /** {@code :waiting} when parked in receive or asleep, else {@code :running}; {@code :exiting} once dead. */
     public Atom status() {
         if (dead) return Atom.of("exiting");
