@@ -146,9 +146,24 @@ public final class ShellModules {
         return List.copyOf(all);
     }
 
-    /** A class's public static functions under their Elixir names, sorted by name then arity. */
+    /**
+     * A class's public static functions under their Elixir names, sorted by name then arity. Listed
+     * once per class (a class's methods never change): planning each new call of a facade, finding
+     * a module by name and completing listed them again.
+     */
     public static List<Function> functions(Class<?> cls) {
-        Map<String, Function> byKey = new TreeMap<>();
+        return FUNCTIONS.get(cls);
+    }
+
+    private static final ClassValue<List<Function>> FUNCTIONS = new ClassValue<>() {
+        @Override
+        protected List<Function> computeValue(Class<?> cls) {
+            return listFunctions(cls);
+        }
+    };
+
+    private static List<Function> listFunctions(Class<?> cls) {
+        Map<String, Function> byKey = new LinkedHashMap<>();
         Method[] methods;
         try {
             methods = cls.getDeclaredMethods();
@@ -161,9 +176,12 @@ public final class ShellModules {
                     || m.getName().contains("$") || m.getName().equals("main")) continue;
             String name = elixirName(m.getName());
             int arity = m.getParameterCount();
-            byKey.putIfAbsent(name + "/" + String.format("%03d", arity), new Function(name, arity, m));
+            byKey.putIfAbsent(name + "/" + arity, new Function(name, arity, m));
         }
-        return List.copyOf(byKey.values());
+        List<Function> out = new ArrayList<>(byKey.values());
+        // by "name/" then arity: fetch!/2 before fetch/2, as ever
+        out.sort(Comparator.comparing((Function f) -> f.name() + "/").thenComparingInt(Function::arity));
+        return List.copyOf(out);
     }
 
     /** A Java method name as Elixir writes it: {@code alive_qm} is {@code alive?}, {@code x_bang} {@code x!}. */
