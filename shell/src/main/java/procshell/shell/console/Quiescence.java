@@ -1,48 +1,46 @@
 package procshell.shell.console;
 
-import procshell.runtime.node.Atom;
+import java.util.concurrent.locks.LockSupport;
+
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.process.LocalProcess;
 
 /**
  * Waits, between scripted inputs, until the node has settled: every process other than the shell
- * is parked in {@code receive} with an empty mailbox, and no exit is still being signalled (seen
- * twice, the second look a tenth of a millisecond after a quiet first one, so that a quiet node
- * costs an input almost nothing). A person typing gives a supervisor the
- * milliseconds it needs to restart a child; piped input and tutorials would otherwise race it.
+ * is parked in {@code receive} with an empty mailbox, and no exit is still being signalled, in
+ * two looks in a row. A person typing gives a supervisor the milliseconds it needs to restart a
+ * child; piped input and tutorials would otherwise race it.
  */
 final class Quiescence {
-    private static final Atom WAITING = Atom.of("waiting");
     /** Above this many processes the check costs more than it saves: skip it. */
     private static final int MAX_PROCESSES = 20_000;
+    /** The first pause after a busy look; each next one doubles, up to {@link #LONGEST_PAUSE_NS}. */
+    private static final long FIRST_PAUSE_NS = 50_000;
+    private static final long LONGEST_PAUSE_NS = 2_000_000;
 
     private Quiescence() {}
 
     /**
-     * Waits until the node is quiet (two checks in a row) or {@code maxMs} have passed.
+     * Waits until the node is quiet (two looks in a row) or {@code maxMs} have passed.
      *
      * @param shell the shell's pid, which is busy reading input and does not count
      */
     static void await(Node node, Pid shell, long maxMs) {
         if (node.processCount() > MAX_PROCESSES) return;
         long deadline = System.nanoTime() + maxMs * 1_000_000;
-        int quietChecks = 0;
-        while (System.nanoTime() < deadline) {
-            if (quiet(node, shell)) {
-                if (++quietChecks >= 2) return;
-                // quiet once: the second look only has to catch a signal sent while the first looked
-                // (a send shows at once in a mailbox or a status), not to wait for work to finish
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
-                continue;
-            }
-            quietChecks = 0;
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        long pause = FIRST_PAUSE_NS;
+        // The second look catches a signal sent while the first looked (a process seen waiting,
+        // then sent a message by one looked at later): the message is in the receiver's mailbox
+        // before its sender can show as waiting, so the second look needs no pause before it.
+        while (!(quiet(node, shell) && quiet(node, shell))) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return;
+            // busy: the work an input caused (a message handled, an exit signalled) mostly ends
+            // within microseconds, so look again soon, then less and less often
+            LockSupport.parkNanos(Math.min(pause, left));
+            if (Thread.currentThread().isInterrupted()) return;
+            pause = Math.min(pause * 2, LONGEST_PAUSE_NS);
         }
     }
 
@@ -52,7 +50,7 @@ final class Quiescence {
         if (node.exitsInProgress() > 0) return false;
         for (LocalProcess p : node.processRecords()) {
             if (!p.isAlive() || p.pid().equals(shell)) continue;
-            if (!WAITING.equals(p.status()) || p.mailbox().size() > 0) return false;
+            if (!p.isWaiting() || p.mailbox().size() > 0) return false;
         }
         return node.exitsInProgress() == 0;
     }
