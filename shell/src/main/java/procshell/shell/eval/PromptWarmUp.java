@@ -73,17 +73,7 @@ final class PromptWarmUp {
 
     private static void walk(List<String> inputs) throws Throwable {
         Map<String, Object> bound = new HashMap<>();
-        DirectInput.Variables variables = new DirectInput.Variables() {
-            @Override
-            public Object get(String name) {
-                return bound.get(name);
-            }
-
-            @Override
-            public void set(String name, Object value) {
-                bound.put(name, value);
-            }
-        };
+        DirectInput.Variables variables = DirectInput.Variables.in(bound);
         for (String source : inputs) {
             DirectInput input = DirectInput.plan(ElixirReader.read(source, Evaluator.SCRIPT_NAME, 1), bound.keySet());
             if (input == null) continue;

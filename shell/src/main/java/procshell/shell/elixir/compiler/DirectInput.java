@@ -36,6 +36,21 @@ public final class DirectInput {
 
         /** Binds a variable, after the input evaluated without raising. */
         void set(String name, Object value);
+
+        /** Variables kept in {@code map} (read and written through). */
+        static Variables in(Map<String, Object> map) {
+            return new Variables() {
+                @Override
+                public Object get(String name) {
+                    return map.get(name);
+                }
+
+                @Override
+                public void set(String name, Object value) {
+                    map.put(name, value);
+                }
+            };
+        }
     }
 
     private final DirectExpr body;

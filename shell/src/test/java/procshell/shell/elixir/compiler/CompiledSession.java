@@ -66,17 +66,7 @@ final class CompiledSession implements AutoCloseable {
                 DirectInput plan = DirectInput.plan(quoted, new HashSet<>(((Map<String, Object>) binding.getVariables()).keySet()));
                 if (plan != null) {
                     direct++;
-                    return IexSession.of(node).inspect(plan.run(new DirectInput.Variables() {
-                        @Override
-                        public Object get(String name) {
-                            return binding.getVariable(name);
-                        }
-
-                        @Override
-                        public void set(String name, Object value) {
-                            binding.setVariable(name, value);
-                        }
-                    }));
+                    return IexSession.of(node).inspect(plan.run(DirectInput.Variables.in(binding.getVariables())));
                 }
             }
             @SuppressWarnings("unchecked")

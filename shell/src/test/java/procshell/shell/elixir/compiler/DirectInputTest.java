@@ -206,17 +206,7 @@ class DirectInputTest {
             DirectInput in = DirectInput.plan(ElixirReader.read(source, "iex"), variables.keySet());
             if (in == null) return "not taken directly: " + source;
             try {
-                return IexSession.of(node).inspect(in.run(new DirectInput.Variables() {
-                    @Override
-                    public Object get(String name) {
-                        return variables.get(name);
-                    }
-
-                    @Override
-                    public void set(String name, Object value) {
-                        variables.put(name, value);
-                    }
-                }));
+                return IexSession.of(node).inspect(in.run(DirectInput.Variables.in(variables)));
             } catch (Throwable t) {
                 return ErrorFormatter.format(t);
             }
