@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
@@ -122,16 +121,19 @@ public final class Console {
      */
     static Console interactive(Shell owner, Terminal terminal, Path history) {
         InputHighlighter highlighter = new InputHighlighter();
-        LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).parser(new IexParser())
-                .highlighter(highlighter)
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "")
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.INSERT_TAB, false)
-                // pasted lines arrive as typed ones, each Enter ending an input once it is complete:
-                // iex evaluates a paste expression by expression
-                .option(LineReader.Option.BRACKETED_PASTE, false);
-        if (history != null) b.variable(LineReader.HISTORY_FILE, history);
-        LineReader reader = b.build();
+        java.util.Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(LineReader.SECONDARY_PROMPT_PATTERN, "");
+        if (history != null) variables.put(LineReader.HISTORY_FILE, history);
+        // as LineReaderBuilder builds it, with JLine's redraw once per burst of keys
+        BurstLineReader reader = new BurstLineReader(terminal, variables);
+        reader.setHistory(new org.jline.reader.impl.history.DefaultHistory());
+        reader.setParser(new IexParser());
+        reader.setHighlighter(highlighter);
+        reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        reader.option(LineReader.Option.INSERT_TAB, false);
+        // pasted lines arrive as typed ones, each Enter ending an input once it is complete:
+        // iex evaluates a paste expression by expression
+        reader.option(LineReader.Option.BRACKETED_PASTE, false);
         CursorKeys.bindBothModes(reader);
         if (InputTrace.on()) traceKeys(reader);
         Console c = new Console(owner, reader, null, terminal.writer(), highlighter);

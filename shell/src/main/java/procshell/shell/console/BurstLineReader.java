@@ -1,0 +1,56 @@
+package procshell.shell.console;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Terminal;
+
+/**
+ * JLine's line reader, drawing the line once per burst of keys rather than once per key: a paste,
+ * or keys that arrive together (a terminal multiplexer's {@code send-keys}, a fast typist's
+ * last key and Enter), are taken in before the line is coloured and redrawn. JLine redraws
+ * after every key (the highlighter tokenizes the whole line and the terminal gets a write
+ * each time), so the line {@code Enum.map([1, 2, 3], fn x -> x * 2 end)} arriving at once was
+ * coloured and drawn 39 times before its Enter was read. A key typed alone is drawn as soon as
+ * no other key follows within a millisecond.
+ */
+final class BurstLineReader extends LineReaderImpl {
+    /** How long a redraw waits for a next key of the same burst. */
+    private static final long NEXT_KEY_MS = 1;
+
+    /** The thread in {@link #readLine}, whose own redraws after each key may wait for the next. */
+    private volatile Thread reading;
+
+    BurstLineReader(Terminal terminal, Map<String, Object> variables) {
+        super(terminal, terminal.getName(), variables);
+    }
+
+    @Override
+    public String readLine(String prompt, String rightPrompt, org.jline.reader.MaskingCallback mask, String buffer) {
+        reading = Thread.currentThread();
+        try {
+            return super.readLine(prompt, rightPrompt, mask, buffer);
+        } finally {
+            reading = null;
+        }
+    }
+
+    /**
+     * Redraws the line, unless the reading thread redraws after a key and the next key is there
+     * already: the redraw after the burst's last key (or the line's end, on Enter) shows it all.
+     */
+    @Override
+    public boolean redisplay() {
+        if (Thread.currentThread() == reading && keyWaiting()) return true;
+        return super.redisplay();
+    }
+
+    private boolean keyWaiting() {
+        try {
+            return getTerminal().reader().peek(NEXT_KEY_MS) >= 0;
+        } catch (IOException e) {
+            return false; // (an interrupted peek leaves the interruption to the next read)
+        }
+    }
+}
