@@ -126,11 +126,19 @@ public class CallCpu {
                             rec.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
                             rec.start();
                         }
+                        // -Dperf=FILE: perf record of the kill phases only (with -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit)
+                        Process perf = null;
+                        if (System.getProperty("perf") != null) {
+                            perf = new ProcessBuilder("perf", "record", "-F", "4999", "-g", "-p", "" + ProcessHandle.current().pid(), "-o", System.getProperty("perf") + r)
+                                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                            Thread.sleep(500);
+                        }
                         long c0 = cpu(), w0 = System.nanoTime(), x0 = switches(), g0 = gcMs();
                         for (Pid pid : pids) self.exit(pid, Atom.KILL);
                         long c1 = cpu(), w1 = System.nanoTime();
                         self.receive(m -> m == all, -1);
                         if (rec != null) { rec.stop(); rec.dump(java.nio.file.Path.of(System.getProperty("jfr") + r)); rec.close(); }
+                        if (perf != null) { perf.toHandle().destroy(); perf.waitFor(); }
                         out.append(String.format("trap n %d kill loop %.1f ms, all exits %.1f ms, cpu %.1f ms (%.0f ns/process), gc %d ms, switches/process %.3f%n",
                             n, (w1 - w0) / 1e6, (System.nanoTime() - w0) / 1e6, (cpu() - c0) / 1e6, (cpu() - c0) / (double) n, gcMs() - g0, (switches() - x0) / (double) n));
                         self.exit(tr, Atom.KILL);

@@ -52,6 +52,8 @@ public final class Scheduler implements Executor {
     static final int MAX_CARRIERS = 256;
     /** Every how many processes run from its own slot a carrier looks at the shared queue first. */
     static final int FAIR_EVERY = 61;
+    /** Every how many tasks a busy carrier lets one killed process unwind ({@link #unwinding}). */
+    static final int UNWIND_EVERY = 64;
 
     private static final MethodHandle CURRENT_CARRIER;
     private static final Constructor<?> BUILDER;
@@ -86,6 +88,15 @@ public final class Scheduler implements Executor {
 
     private final int base;
     private final ConcurrentLinkedQueue<Runnable> shared = new ConcurrentLinkedQueue<>();
+    /**
+     * Killed processes woken only to unwind ({@link #unparkLazily}): their links, monitors and
+     * names are handled already, nobody waits for them, so they run when a carrier has nothing
+     * else, and one every {@value #UNWIND_EVERY} tasks of a busy carrier (their stacks are memory).
+     * Behind the shared queue they held up the processes that do wait: the Registry partition or
+     * the {@code trap_exit} process taking the {@code {:EXIT, ...}} messages of a mass kill ran
+     * only after every victim queued before it had unwound.
+     */
+    private final ConcurrentLinkedQueue<Runnable> unwinding = new ConcurrentLinkedQueue<>();
     private final Object carriersLock = new Object();
     /** Copy on write, under {@link #carriersLock}. */
     private volatile Carrier[] carriers = new Carrier[0];
@@ -142,9 +153,9 @@ public final class Scheduler implements Executor {
     public void execute(Runnable task) {
         Thread t = currentCarrier();
         if (t instanceof Carrier c && c.scheduler == this && c.lazyFor != null && c.lazyFor == Thread.currentThread()) {
-            // unparkLazily: behind the others, and no core woken for it (the monitor wakes one
-            // should it wait a whole tick)
-            shared.offer(task);
+            // unparkLazily: behind every process that waits for something, and no core woken for
+            // it (the monitor wakes an idle one should it wait a whole tick)
+            unwinding.offer(task);
             return;
         }
         if (t instanceof Carrier c && c.scheduler == this && Thread.currentThread() != t) {
@@ -174,9 +185,9 @@ public final class Scheduler implements Executor {
 
     /**
      * Unparks {@code thread} as {@link LockSupport#unpark} does, but when called by a process on
-     * this scheduler a woken process goes to the back of the shared queue without taking the
-     * caller's {@link Carrier#next} slot or waking another core: for a killed process, which wakes
-     * only to unwind. A kill loop (a supervisor shutting down its children, {@code registry_unique}
+     * this scheduler a woken process goes to the queue of {@link #unwinding} processes, without
+     * taking the caller's {@link Carrier#next} slot or waking another core: for a killed process,
+     * which wakes only to unwind. A kill loop (a supervisor shutting down its children, {@code registry_unique}
      * killing 10,000 processes, a start followed by a kill) otherwise woke the other core for each
      * victim, whose unwinding nobody waits for.
      */
@@ -259,7 +270,7 @@ public final class Scheduler implements Executor {
                 c.seenStarted = ran;
                 c.seenNext = c.next;
             }
-            boolean waiting = !shared.isEmpty();
+            boolean waiting = !shared.isEmpty() || !unwinding.isEmpty();
             if (waiting) busy = true;
             if (waiting && !wakeIdle() && allStuck) {
                 synchronized (carriersLock) {
@@ -286,6 +297,7 @@ public final class Scheduler implements Executor {
         Runnable seenNext;
         int stuckTicks;
         private int fromSlot;
+        private int sinceUnwind;
 
         Carrier(Scheduler scheduler, String name) {
             super(null, null, name, 0, false);
@@ -310,8 +322,16 @@ public final class Scheduler implements Executor {
             }
         }
 
-        /** Its own slot first, but the shared queue every {@value Scheduler#FAIR_EVERY} tasks. */
+        /**
+         * Its own slot first, but the shared queue every {@value Scheduler#FAIR_EVERY} tasks; killed
+         * processes to unwind last, but one every {@value Scheduler#UNWIND_EVERY} tasks.
+         */
         private Runnable take() {
+            if (++sinceUnwind >= UNWIND_EVERY) {
+                sinceUnwind = 0;
+                Runnable dead = scheduler.unwinding.poll();
+                if (dead != null) return dead;
+            }
             if (++fromSlot >= FAIR_EVERY) {
                 fromSlot = 0;
                 Runnable queued = scheduler.shared.poll();
@@ -320,14 +340,15 @@ public final class Scheduler implements Executor {
             Runnable mine = (Runnable) NEXT.getAndSet(this, null);
             if (mine != null) return mine;
             fromSlot = 0;
-            return scheduler.shared.poll();
+            Runnable queued = scheduler.shared.poll();
+            return queued != null ? queued : scheduler.unwinding.poll();
         }
 
         /** Parks until woken for work; false when this carrier retired instead. */
         private boolean awaitWork() {
             idle = true;
             // Published before looking: a task queued after this look finds us idle and wakes us.
-            if (!scheduler.shared.isEmpty() || next != null) {
+            if (!scheduler.shared.isEmpty() || next != null || !scheduler.unwinding.isEmpty()) {
                 IDLE.compareAndSet(this, true, false); // if it fails, a waker's unpark is pending: harmless
                 return true;
             }
@@ -336,7 +357,7 @@ public final class Scheduler implements Executor {
                 LockSupport.parkNanos(this, RETIRE_MS * 1_000_000);
                 if (idle && System.nanoTime() - since >= RETIRE_MS * 1_000_000 && IDLE.compareAndSet(this, true, false)) {
                     if (scheduler.retire(this)) {
-                        if (!scheduler.shared.isEmpty()) scheduler.wakeIdle();
+                        if (!scheduler.shared.isEmpty() || !scheduler.unwinding.isEmpty()) scheduler.wakeIdle();
                         return false;
                     }
                     return true;
