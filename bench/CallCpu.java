@@ -33,6 +33,8 @@ public class CallCpu {
         }
         return sum;
     }
+    /** Bytes allocated by every thread of this JVM so far (virtual threads count on their carriers). */
+    static long allocated() { return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes(); }
     static long gcMs() { long t = 0; for (var g : ManagementFactory.getGarbageCollectorMXBeans()) t += g.getCollectionTime(); return t; }
     static long cpu() { return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(); }
     public static void main(String[] a) throws Exception {
@@ -132,15 +134,21 @@ public class CallCpu {
                             perf = new ProcessBuilder("perf", "record", "-F", "4999", "-g", "-p", "" + ProcessHandle.current().pid(), "-o", System.getProperty("perf") + r)
                                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                             Thread.sleep(500);
+                        } else if (Boolean.getBoolean("perfstat")) {
+                            // -Dperfstat=true: instructions of the whole JVM during the kill phase (the load does not blur them)
+                            perf = new ProcessBuilder("perf", "stat", "-x,", "-e", "instructions:u,instructions:k", "-p", "" + ProcessHandle.current().pid())
+                                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+                            Thread.sleep(500);
                         }
-                        long c0 = cpu(), w0 = System.nanoTime(), x0 = switches(), g0 = gcMs();
+                        long c0 = cpu(), w0 = System.nanoTime(), x0 = switches(), g0 = gcMs(), a0 = allocated();
                         for (Pid pid : pids) self.exit(pid, Atom.KILL);
                         long c1 = cpu(), w1 = System.nanoTime();
                         self.receive(m -> m == all, -1);
                         if (rec != null) { rec.stop(); rec.dump(java.nio.file.Path.of(System.getProperty("jfr") + r)); rec.close(); }
-                        if (perf != null) { perf.toHandle().destroy(); perf.waitFor(); }
-                        out.append(String.format("trap n %d kill loop %.1f ms, all exits %.1f ms, cpu %.1f ms (%.0f ns/process), gc %d ms, switches/process %.3f%n",
-                            n, (w1 - w0) / 1e6, (System.nanoTime() - w0) / 1e6, (cpu() - c0) / 1e6, (cpu() - c0) / (double) n, gcMs() - g0, (switches() - x0) / (double) n));
+                        if (perf != null) { new ProcessBuilder("kill", "-INT", "" + perf.pid()).start().waitFor(); perf.waitFor(); }
+                        long a1 = allocated();
+                        out.append(String.format("trap n %d kill loop %.1f ms, all exits %.1f ms, cpu %.1f ms (%.0f ns/process), gc %d ms, switches/process %.3f, allocated/process %.0f bytes%n",
+                            n, (w1 - w0) / 1e6, (System.nanoTime() - w0) / 1e6, (cpu() - c0) / 1e6, (cpu() - c0) / (double) n, gcMs() - g0, (switches() - x0) / (double) n, (a1 - a0) / (double) n));
                         self.exit(tr, Atom.KILL);
                         while (self.node().processCount() > 3) Thread.sleep(1);
                     }

@@ -1,6 +1,5 @@
 package procshell.runtime.process;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,8 +30,6 @@ import procshell.runtime.trace.Tracing;
  * {@link ProcessExitedError}.
  */
 public final class LocalProcess {
-    private static final ThreadLocal<ArrayDeque<Runnable>> PENDING_SIGNALS = new ThreadLocal<>();
-
     private final Node node;
     private final Pid pid;
     private final Mailbox mailbox = new Mailbox();
@@ -581,19 +578,18 @@ public final class LocalProcess {
      * so that once {@code unlink} has returned the link has no effect any more, as on the BEAM.
      */
     private static void signal(LocalProcess target, Pid from, Object reason, boolean link, LocalProcess viaLink) {
-        ArrayDeque<Runnable> pending = PENDING_SIGNALS.get();
-        if (pending != null) {
+        SignalCascade cascade = SignalCascade.current();
+        if (cascade.running) {
             // Already processing a cascade on this thread: queue instead of recursing. Signals that
             // kill go first and trapped ones (which become {:EXIT, ...} messages) last, so that a
             // supervisor learns of a death only once everything that dies with it is dead and has
             // let go of its names: on the BEAM the cascade is that quick too.
             Runnable r = () -> target.handleExitSignal(from, reason, link, viaLink);
-            if (target.trapExit && !(!link && Atom.KILL.equals(reason))) pending.addLast(r);
-            else pending.addFirst(r);
+            if (target.trapExit && !(!link && Atom.KILL.equals(reason))) cascade.pending.addLast(r);
+            else cascade.pending.addFirst(r);
             return;
         }
-        pending = new ArrayDeque<>();
-        PENDING_SIGNALS.set(pending);
+        cascade.running = true;
         // The whole cascade counts as one exit in progress: a signal still queued here has not
         // reached its target's mailbox, though the process it announces has left the tables.
         Node counted = target.node;
@@ -601,9 +597,10 @@ public final class LocalProcess {
         try {
             target.handleExitSignal(from, reason, link, viaLink);
             Runnable next;
-            while ((next = pending.poll()) != null) next.run();
+            while ((next = cascade.pending.poll()) != null) next.run();
         } finally {
-            PENDING_SIGNALS.remove();
+            cascade.pending.clear();
+            cascade.running = false;
             counted.exitProcessed();
         }
     }

@@ -19,6 +19,8 @@ public final class ProcessContext {
     private final LocalProcess process;
     /** Reductions left in this time slice ({@link Reductions}); touched by the owner only. */
     int reductionsLeft = Reductions.BUDGET;
+    /** The exit signals this process is sending as a cascade; made on its first signal. */
+    private SignalCascade signalCascade;
 
     ProcessContext(LocalProcess process) {
         this.process = process;
@@ -49,6 +51,13 @@ public final class ProcessContext {
     public static ProcessContext require() {
         ProcessContext c = CURRENT.get();
         if (c == null) throw new IllegalStateException("not called from a process (no self())");
+        return c;
+    }
+
+    /** This process's {@link SignalCascade}, made on first use; called by its own thread only. */
+    SignalCascade signalCascade() {
+        SignalCascade c = signalCascade;
+        if (c == null) signalCascade = c = new SignalCascade();
         return c;
     }
 
