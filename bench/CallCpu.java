@@ -66,6 +66,30 @@ public class CallCpu {
                         }
                         out.append(String.format("restart cpu_ns/op %.0f wall_ns/op %.0f switches/op %.2f%n", (cpu() - c0) / (double) n, (System.nanoTime() - w0) / (double) n, (switches() - x0) / (double) n));
                     }
+                } else if (what.equals("restartvia")) {
+                    // supervisor_restart's second part: a DynamicSupervisor's worker named {:via, Registry, {R, :worker}},
+                    // killed and polled for; latency quantiles and thread switches per restart, round after round
+                    Atom reg = Atom.module("SupReg");
+                    procshell.runtime.registry.Registry.startLink(java.util.List.of(Tuple.of(Atom.of("keys"), Atom.of("unique")), Tuple.of(Atom.of("name"), reg)));
+                    Pid dsup = (Pid) ((Tuple) DynamicSupervisor.startLink(DynamicSupervisor.Flags.defaults().withIntensity(10_000_000, 1))).get(1);
+                    Tuple via = Tuple.of(Atom.VIA, procshell.runtime.registry.Registry.MODULE, Tuple.of(reg, Atom.of("worker")));
+                    DynamicSupervisor.startChild(dsup, ChildSpec.worker(Atom.module("Worker"), () -> GenServer.startLink(new Echo(), null, StartOptions.named(via))));
+                    Tuple key = Tuple.of(reg, Atom.of("worker"));
+                    for (int r = 0; r < 5; r++) {
+                        long[] lat = new long[n];
+                        long c0 = cpu(), x0 = switches();
+                        for (int i = 0; i < n; i++) {
+                            Pid old = (Pid) procshell.runtime.registry.Registry.whereisName(key);
+                            long t0 = System.nanoTime();
+                            self.exit(old, Atom.KILL);
+                            while (true) { if (procshell.runtime.registry.Registry.whereisName(key) instanceof Pid now && !now.equals(old)) break; Thread.yield(); }
+                            lat[i] = System.nanoTime() - t0;
+                        }
+                        long c1 = cpu(), x1 = switches();
+                        java.util.Arrays.sort(lat);
+                        out.append(String.format("restartvia p50 %.1f p99 %.1f max %.1f us, cpu_ns/op %.0f switches/op %.3f%n", lat[n / 2] / 1e3, lat[(int) (n * 0.99)] / 1e3, lat[n - 1] / 1e3,
+                            (c1 - c0) / (double) n, (x1 - x0) / (double) n));
+                    }
                 } else if (what.equals("register")) {
                     // registry_unique's phases: spawn n idle processes, :go (each registers a key), kill all
                     Atom reg = Atom.module("CpuReg"), go = Atom.of("go");
