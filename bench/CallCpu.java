@@ -90,6 +90,22 @@ public class CallCpu {
                         out.append(String.format("restartvia p50 %.1f p99 %.1f max %.1f us, cpu_ns/op %.0f switches/op %.3f%n", lat[n / 2] / 1e3, lat[(int) (n * 0.99)] / 1e3, lat[n - 1] / 1e3,
                             (c1 - c0) / (double) n, (x1 - x0) / (double) n));
                     }
+                } else if (what.equals("viarestart")) {
+                    // kill a server named {:via, Registry, ...} and start its successor under the same name at once,
+                    // as a supervisor's restart does: how many starts fail, and with what
+                    Atom reg = Atom.module("SupReg");
+                    procshell.runtime.registry.Registry.startLink(java.util.List.of(Tuple.of(Atom.of("keys"), Atom.of("unique")), Tuple.of(Atom.of("name"), reg)));
+                    Tuple via = Tuple.of(Atom.VIA, procshell.runtime.registry.Registry.MODULE, Tuple.of(reg, Atom.of("worker")));
+                    Object r0 = GenServer.start(new Echo(), null, StartOptions.named(via));
+                    Pid cur = (Pid) ((Tuple) r0).get(1);
+                    java.util.Map<String, Integer> failures = new java.util.TreeMap<>();
+                    for (int i = 0; i < n; i++) {
+                        self.exit(cur, Atom.KILL);
+                        Object r = GenServer.start(new Echo(), null, StartOptions.named(via));
+                        if (r instanceof Tuple t && t.isTagged(Atom.OK, 2)) cur = (Pid) t.get(1);
+                        else { failures.merge(String.valueOf(r).replaceAll("<[0-9.]+>", "<pid>"), 1, Integer::sum); while (!(GenServer.start(new Echo(), null, StartOptions.named(via)) instanceof Tuple t2 && t2.isTagged(Atom.OK, 2) && (cur = (Pid) t2.get(1)) != null)) Thread.yield(); }
+                    }
+                    out.append("viarestart " + n + " restarts, failed starts: " + failures + "\n");
                 } else if (what.equals("register")) {
                     // registry_unique's phases: spawn n idle processes, :go (each registers a key), kill all
                     Atom reg = Atom.module("CpuReg"), go = Atom.of("go");
