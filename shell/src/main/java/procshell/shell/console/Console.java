@@ -444,10 +444,14 @@ public final class Console {
     /** A stack line that is a BEAM call, e.g. {@code :erlang.send(:nobody, :hi)}, {@code :erlang./(1, 0)} or {@code Foo.bar()}. */
     private static final java.util.regex.Pattern BEAM_CALL = java.util.regex.Pattern.compile("(:\\w+|[A-Z][\\w.]*)\\.([a-z_]\\w*[?!]?|[^\\w\\s(]+)\\(.*\\)");
 
+    /** A frame without its file, as the BEAM prints one of a module defined in memory: {@code Z."-inlined-__info__/1-"/1}. */
+    private static final java.util.regex.Pattern BEAM_FUNCTION = java.util.regex.Pattern.compile("(:\\w+|[A-Z][\\w.]*)\\.(\"[^\"]+\"|[a-z_]\\w*[?!]?)/\\d+");
+
     private static boolean hasStackLines(String text) {
         for (String line : text.split("\n")) {
             String t = line.stripLeading();
-            if (line.length() - t.length() >= 4 && (t.startsWith("(") || t.startsWith("iex:") || BEAM_CALL.matcher(t).matches())) return true;
+            if (line.length() - t.length() >= 4
+                    && (t.startsWith("(") || t.startsWith("iex:") || BEAM_CALL.matcher(t).matches() || BEAM_FUNCTION.matcher(t).matches())) return true;
         }
         return false;
     }

@@ -686,6 +686,10 @@ public final class Kernel {
             throw new UndefinedFunctionError("function " + inspect(mod) + "." + fun.name() + "/" + argv.length
                     + " is undefined (module " + inspect(mod) + " is not available)");
         }
+        if (s.modules().isDefined(mod)) {
+            Object info = ModuleInfo.call(mod, cls, name, argv); // __info__/1, module_info/0,1
+            if (info != ModuleInfo.NONE) return info;
+        }
         return Values.normalize(org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(cls, name, argv));
     }
 

@@ -154,6 +154,10 @@ public final class Modules {
         Class<?> c = classOf(module);
         if (c == null) throw UndefinedFunctionError.moduleNotAvailable(module, ShellModules.elixirName(javaName), args);
         Method m = FUNCTIONS.get(c).get(javaName + "/" + args.length);
+        if (m == null && !isFacade(c)) {
+            Object info = ModuleInfo.call(module, c, javaName, args); // __info__/1, module_info/0,1
+            if (info != ModuleInfo.NONE) return info;
+        }
         if (m == null) throw undefined(module, javaName, args);
         if (!isFacade(c) && allObjects(m)) return invoke(m, args);
         return procshell.shell.eval.Values.normalize(org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(c, javaName, args));
