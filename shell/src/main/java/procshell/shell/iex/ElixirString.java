@@ -479,6 +479,10 @@ public final class ElixirString {
 
     /** As {@code String.replace/4}; {@code global: false} replaces the first occurrence only. */
     public static String replace(Object text, Object pattern, Object replacement, Object options) {
+        if (ElixirRegex.is(procshell.shell.eval.Values.normalize(pattern))) {
+            boolean global = !Boolean.FALSE.equals(Keyword.get(options, Atom.of("global"), Boolean.TRUE));
+            return ElixirRegex.replace(pattern, str(text, "replace", 4), replacement, List.of(Tuple.of(Atom.of("global"), global)));
+        }
         String s = str(text, "replace", 4);
         Object r = procshell.shell.eval.Values.normalize(replacement);
         if (!(r instanceof String) && !(r instanceof groovy.lang.Closure<?>)) throw new FunctionClauseError("String.replace", 4);
@@ -625,6 +629,7 @@ public final class ElixirString {
 
     /** As {@code String.split/3} with {@code parts:} and {@code trim:}. */
     public static List<Object> split(Object text, Object pattern, Object options) {
+        if (ElixirRegex.is(procshell.shell.eval.Values.normalize(pattern))) return ElixirRegex.split(pattern, str(text, "split", 3), options);
         Object t = procshell.shell.eval.Values.normalize(text);
         if (t instanceof Bitstring b && Bitstring.isBinary(b)) {
             List<String> ps = patterns(pattern, "split", 3);
@@ -650,6 +655,14 @@ public final class ElixirString {
         String s = str(text, "splitter", 3);
         List<String> ps = patterns(pattern, "splitter", 3);
         return new LazyStream(() -> Splitting.split(s, ps, options).iterator());
+    }
+
+    /** True when the regex matches the string, as {@code String.match?/2}. */
+    @Doc("Checks if the string matches the regex.")
+    public static boolean match_qm(Object text, Object regex) {
+        String s = str(text, "match?", 2);
+        if (!ElixirRegex.is(procshell.shell.eval.Values.normalize(regex))) throw new FunctionClauseError("String.match?", 2);
+        return ElixirRegex.match_qm(regex, s);
     }
 
     // ---- comparing ----------------------------------------------------------------------------

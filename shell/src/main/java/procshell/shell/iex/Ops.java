@@ -155,14 +155,24 @@ public final class Ops {
     }
 
     /**
-     * {@code left =~ right} with a string on the right: whether the left string contains it, as
-     * Kernel's {@code =~/2}.
+     * {@code ~r/source/flags}: the regex ({@code %Regex{}}), as Elixir's {@code sigil_r}.
+     *
+     * @throws RegexCompileError when the source does not compile
+     */
+    public static Object regex(Object source, String flags) {
+        return ElixirRegex.compile_bang(source, flags);
+    }
+
+    /**
+     * {@code left =~ right}, as Kernel's {@code =~/2}: with a string on the right, whether the left
+     * string contains it; with a regex, whether it matches.
      *
      * @throws FunctionClauseError when either side is not a string
      */
     public static boolean matchesText(Object left, Object right) {
         Object l = Values.normalize(left);
         Object r = Values.normalize(right);
+        if (l instanceof String && ElixirRegex.is(r)) return ElixirRegex.match_qm(r, l);
         if (!(l instanceof String text) || !(r instanceof String part)) throw new FunctionClauseError("Kernel.=~", 2);
         return text.contains(part);
     }

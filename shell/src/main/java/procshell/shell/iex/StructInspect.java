@@ -4,7 +4,7 @@ import procshell.runtime.inspect.InspectOptions;
 
 /**
  * How Elixir's {@code Inspect} implementations print the standard terms the shell builds:
- * {@code 1..3} and {@code 1..10//2} for ranges, {@code MapSet.new([1, 2])} for sets, and streams.
+ * {@code 1..3} and {@code 1..10//2} for ranges, {@code MapSet.new([1, 2])} for sets, {@code ~r/\d+/} for regexes, and streams.
  * An instance, not static functions, so that it is not taken for a module at the prompt.
  */
 public final class StructInspect {
@@ -18,6 +18,7 @@ public final class StructInspect {
         if (RangeTerm.is(term)) return RangeTerm.inspect(term);
         if (MapSetTerm.is(term)) return MapSetTerm.inspect(term, opts);
         if (term instanceof LazyStream s) return s.toString();
+        if (ElixirRegex.is(term)) return ElixirRegex.inspect(term);
         return null;
     }
 }

@@ -308,12 +308,35 @@ final class Compiler {
         throw new CompileError(line, "undefined function raise/" + args.size() + " (there is no such import)");
     }
 
+    /**
+     * A lower-case sigil's text with its escapes applied, as the sigil does when it runs
+     * ({@code ~s(a\tb)} is {@code "a<tab>b"}; {@code ~r} keeps the regex's own escapes); an upper-case
+     * sigil's as typed.
+     */
+    private static Object unescaped(String letter, Object content) {
+        if (!Quoted.isCall(content, "<<>>") || !"scwr".contains(letter)) return content;
+        List<Object> parts = new ArrayList<>();
+        for (Object p : Quoted.args(content)) {
+            if (p instanceof String text) {
+                parts.add(letter.equals("r") ? procshell.shell.elixir.reader.Escapes.unescapeRegex(text) : procshell.shell.elixir.reader.Escapes.unescape(text));
+            } else {
+                parts.add(p);
+            }
+        }
+        return Tuple.of(Quoted.head(content), Quoted.meta(content), parts);
+    }
+
     private String sigil(String letter, List<Object> args, Scope s, Block b, int line) {
-        Object content = args.get(0);
+        Object content = unescaped(letter, args.get(0));
         List<?> modifiers = (List<?>) args.get(1);
         String text = Quoted.isCall(content, "<<>>") ? binary(Quoted.args(content), s, b, line) : expr(content, s, b);
         switch (letter) {
             case "s", "S": return text;
+            case "r", "R": {
+                StringBuilder flags = new StringBuilder();
+                for (Object m : modifiers) flags.appendCodePoint(((Number) m).intValue());
+                return OPS + ".regex(" + text + ", " + Groovy.string(flags.toString()) + ")";
+            }
             case "c", "C": return "procshell.shell.iex.ElixirString.to_charlist(" + text + ")";
             case "w", "W": {
                 char mod = modifiers.isEmpty() ? 's' : (char) ((Number) modifiers.get(0)).intValue();
