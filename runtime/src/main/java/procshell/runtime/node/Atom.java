@@ -3,18 +3,16 @@ package procshell.runtime.node;
 /**
  * An Erlang atom: a named constant, compared by name.
  *
- * <p>Atom objects are interned JVM-wide so that {@code ==} works as a fast path, but the
- * BEAM-visible atom table, with its count and its limit, belongs to each {@link Node}: see
- * {@link AtomTable}. Elixir module names are atoms whose text starts with {@code "Elixir."}
+ * <p>There is one Atom object per text in the JVM ({@link AtomStore}), so atoms compare with
+ * {@code ==}; the object holds only where its text is stored (16 bytes, as compact as the BEAM's
+ * atom table). The BEAM-visible atom table, with its count and its limit, belongs to each
+ * {@link Node}: see {@link AtomTable}. Elixir module names are atoms whose text starts with {@code "Elixir."}
  * ({@code HelloServer} is {@code :"Elixir.HelloServer"}).
  *
  * <p>{@code true}, {@code false} and {@code nil} are not represented as atoms in the runtime:
  * they are {@link Boolean#TRUE}, {@link Boolean#FALSE} and {@code null}.
  */
 public final class Atom implements Comparable<Atom> {
-    /** Every atom of the JVM, one instance per text (compact: see {@link AtomSet}). */
-    private static final AtomSet INTERNED = new AtomSet();
-
     public static final Atom OK = of("ok");
     public static final Atom ERROR = of("error");
     public static final Atom NORMAL = of("normal");
@@ -34,12 +32,15 @@ public final class Atom implements Comparable<Atom> {
     public static final Atom VIA = of("via");
     public static final Atom GLOBAL = of("global");
 
-    private final String name;
-    private final int hash;
+    /** Where the atom's text is in the {@link AtomStore}: the atom's only field (an atom is 16 bytes). */
+    private final int ref;
 
-    private Atom(String name) {
-        this.name = name;
-        this.hash = name.hashCode();
+    Atom(int ref) {
+        this.ref = ref;
+    }
+
+    int ref() {
+        return ref;
     }
 
     /**
@@ -51,7 +52,7 @@ public final class Atom implements Comparable<Atom> {
      * @return the interned atom
      */
     public static Atom of(String name) {
-        return INTERNED.getOrAdd(name, Integer.MAX_VALUE, Atom::new);
+        return AtomStore.findOrAdd(name);
     }
 
     /** The module atom for an Elixir module name: {@code module("HelloServer")} is {@code :"Elixir.HelloServer"}. */
@@ -59,29 +60,36 @@ public final class Atom implements Comparable<Atom> {
         return of("Elixir." + elixirName);
     }
 
-    /** The atom's text, e.g. {@code "ok"}. */
+    /**
+     * The atom's text, e.g. {@code "ok"}. The text is kept as bytes, so this makes a string; the
+     * strings of atoms asked for often are cached.
+     */
     public String name() {
-        return name;
+        return AtomNames.of(this);
     }
 
     /** True when this atom names an Elixir module ({@code Elixir.} prefix). */
     public boolean isElixirModule() {
-        return name.startsWith("Elixir.");
+        return AtomStore.startsWith(ref, "Elixir.");
     }
 
+    /** An atom equals only itself: there is one per text. */
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof Atom a && a.name.equals(name));
+        return this == o;
     }
 
+    /** From where the atom is stored (one atom per text, so equal atoms are the same atom). */
     @Override
     public int hashCode() {
-        return hash;
+        int h = ref * 0x9E3779B9;
+        return h ^ (h >>> 15);
     }
 
+    /** Term order among atoms: by their texts' UTF-8 bytes, as the BEAM compares them. */
     @Override
     public int compareTo(Atom o) {
-        return name.compareTo(o.name);
+        return AtomStore.compare(ref, o.ref);
     }
 
     /** As Elixir's {@code inspect/1}: {@code :ok}, {@code :"hello world"}, {@code HelloServer}. */
