@@ -75,7 +75,11 @@ public class CallCpu {
                     Tuple via = Tuple.of(Atom.VIA, procshell.runtime.registry.Registry.MODULE, Tuple.of(reg, Atom.of("worker")));
                     DynamicSupervisor.startChild(dsup, ChildSpec.worker(Atom.module("Worker"), () -> GenServer.startLink(new Echo(), null, StartOptions.named(via))));
                     Tuple key = Tuple.of(reg, Atom.of("worker"));
+                    // -Dcount=true: count the restarts whose start failed (a supervisor's start_error report)
+                    java.util.concurrent.atomic.AtomicInteger startErrors = new java.util.concurrent.atomic.AtomicInteger();
+                    if (Boolean.getBoolean("count")) self.node().events().subscribe(e -> { if (e instanceof procshell.runtime.event.NodeEvent.CrashReport c && String.valueOf(c.report()).contains("start_error")) startErrors.incrementAndGet(); });
                     for (int r = 0; r < 5; r++) {
+                        startErrors.set(0);
                         long[] lat = new long[n];
                         long c0 = cpu(), x0 = switches();
                         for (int i = 0; i < n; i++) {
@@ -87,8 +91,8 @@ public class CallCpu {
                         }
                         long c1 = cpu(), x1 = switches();
                         java.util.Arrays.sort(lat);
-                        out.append(String.format("restartvia p50 %.1f p99 %.1f max %.1f us, cpu_ns/op %.0f switches/op %.3f%n", lat[n / 2] / 1e3, lat[(int) (n * 0.99)] / 1e3, lat[n - 1] / 1e3,
-                            (c1 - c0) / (double) n, (x1 - x0) / (double) n));
+                        out.append(String.format("restartvia p50 %.1f p99 %.1f max %.1f us, cpu_ns/op %.0f switches/op %.3f, failed starts %d%n", lat[n / 2] / 1e3, lat[(int) (n * 0.99)] / 1e3, lat[n - 1] / 1e3,
+                            (c1 - c0) / (double) n, (x1 - x0) / (double) n, startErrors.get()));
                     }
                 } else if (what.equals("viarestart")) {
                     // kill a server named {:via, Registry, ...} and start its successor under the same name at once,
