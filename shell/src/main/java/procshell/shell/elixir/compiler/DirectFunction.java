@@ -44,6 +44,10 @@ public final class DirectFunction {
     private Body body;
     /** The module's class, once defined. */
     volatile Class<?> owner;
+    /** True when the function is a compiled method of the module's class ({@link FunctionCompiler}). */
+    private boolean compiled;
+    /** That method, taking the arguments as an array, once the class is defined. */
+    private volatile java.lang.invoke.MethodHandle method;
 
     DirectFunction(String name, int arity, boolean priv, String display, int line) {
         this.name = name;
@@ -64,9 +68,36 @@ public final class DirectFunction {
         this.body = body;
     }
 
+    /** Makes the function the compiled method of the module's class of its name ({@link #bind}). */
+    void compiled() {
+        this.compiled = true;
+    }
+
+    /** True when the function is a compiled method. */
+    boolean isCompiled() {
+        return compiled;
+    }
+
     /** True once the function has clauses or a body. */
     boolean isDefined() {
-        return clauses != null || body != null;
+        return clauses != null || body != null || compiled;
+    }
+
+    /**
+     * Binds a compiled function to its method in the module's class, which {@link #invoke} then calls.
+     *
+     * @param cls the module's class, just defined
+     */
+    void bind(Class<?> cls) {
+        if (!compiled) return;
+        try {
+            java.lang.reflect.Method m = cls.getDeclaredMethod(procshell.shell.iex.Modules.javaName(name), java.util.Collections.nCopies(arity, Object.class).toArray(new Class<?>[0]));
+            m.setAccessible(true);
+            method = java.lang.invoke.MethodHandles.lookup().unreflect(m).asSpreader(Object[].class, arity)
+                    .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -76,6 +107,14 @@ public final class DirectFunction {
      * @return the function's value
      */
     public Object invoke(Object[] args) {
+        java.lang.invoke.MethodHandle m = method;
+        if (m != null) {
+            try {
+                return (Object) m.invokeExact(args);
+            } catch (Throwable t) {
+                throw DirectExpr.<RuntimeException>rethrow(t);
+            }
+        }
         if (Reductions.check()) throw new Interrupted("interrupted");
         try {
             if (body != null) return body.apply(args);

@@ -2,7 +2,6 @@ package procshell.shell.elixir.compiler;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +61,18 @@ final class DirectModule {
     private int funs;
     /** The lines of the functions, whose frames are made with the module's class. */
     private final List<DirectLine> lines = new ArrayList<>();
-    /** Who calls whom (not a self tail call): a cycle is a recursion the compiler takes. */
+    /** Who calls whom through the direct evaluator (not a self tail call). */
     private final Map<DirectFunction, Set<DirectFunction>> calls = new IdentityHashMap<>();
+    /** Who calls whom in compiled code ({@link FunctionCompiler}): a JVM call, one small frame per level. */
+    private final Map<DirectFunction, Set<DirectFunction>> compiledCalls = new IdentityHashMap<>();
+    /** The module class's name, chosen when planning (its compiled code calls its methods by it). */
+    private final String className;
+    /** The constants of the compiled code, by number ({@link ModuleRuntime#constant}). */
+    private final List<Object> constants = new ArrayList<>();
+    /** The functions' compiled methods. */
+    private final Map<DirectFunction, groovyjarjarasm.asm.tree.MethodNode> methods = new IdentityHashMap<>();
+    /** True while a function is compiled: its own lines are the lines of its method, not frames of their own. */
+    private boolean compiling;
     /** The attributes as set so far (the module body's reads). */
     private final Map<String, Object> attributes = new LinkedHashMap<>();
 
@@ -80,6 +89,7 @@ final class DirectModule {
     private DirectModule(String name) {
         this.name = name;
         this.atomName = "Elixir." + name;
+        this.className = name.replaceAll("[^A-Za-z0-9_]", "_") + "__" + new Unit().id + "_1";
     }
 
     /** A {@code def} clause as gathered. */
@@ -195,7 +205,7 @@ final class DirectModule {
             Object[] benv = new Object[bodySlots];
             Object last = null;
             for (DirectExpr item : items) last = item.eval(benv);
-            Class<?> cls = ModuleClassWriter.define(moduleName, all, frames);
+            Class<?> cls = ModuleClassWriter.define(moduleName, className, all, frames, methods, constants);
             Atom module = Ops.atom(atomName);
             Ops.defineModule(module, cls, line);
             return Ops.moduleResult(module, cls, last);
@@ -376,6 +386,7 @@ final class DirectModule {
 
     /** An expression of the function being planned on a line of its own, run through a frame of that line. */
     DirectExpr line(DirectExpr body, int closure, int closureArity, int line) {
+        if (compiling && closure == 0) return body;
         DirectLine l = new DirectLine(body, current, closure, closureArity, line);
         lines.add(l);
         return l;
@@ -387,14 +398,16 @@ final class DirectModule {
         tails.clear();
         for (DefClause c : d.clauses) tailCalls(c.body(), d.name, d.arity);
         visibleAttributes = d.clauses.get(d.clauses.size() - 1).attributes();
+        compiling = true;
         try {
-            DirectPlanner p = planner();
             List<ControlCompiler.Clause> clauses = new ArrayList<>();
             for (DefClause c : d.clauses) clauses.add(new ControlCompiler.Clause(c.params(), c.guard(), c.body()));
-            f.define(p.clauses(clauses, d.arity), p.slots());
+            methods.put(f, new FunctionCompiler(this, className, constants).compile(f, this::planner, clauses, d.clauses.get(0).line()));
+            f.compiled();
         } finally {
             current = null;
             visibleAttributes = null;
+            compiling = false;
         }
     }
 
@@ -513,23 +526,34 @@ final class DirectModule {
         }
     }
 
-    /** True when some function can reach itself through calls other than self tail calls. */
+    /** Records a call of {@code target} compiled in the function being planned. */
+    void compiledCall(DirectFunction target) {
+        if (current != null) compiledCalls.computeIfAbsent(current, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(target);
+    }
+
+    /**
+     * True when a recursion goes through the direct evaluator: some function reaches itself through
+     * a call the evaluator makes (its frames would take far more stack than compiled ones). A
+     * recursion of compiled calls only is fine.
+     */
     private boolean recursive() {
-        Set<DirectFunction> done = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (DirectFunction f : calls.keySet()) {
-            if (cycleFrom(f, Collections.newSetFromMap(new IdentityHashMap<>()), done)) return true;
+        for (Map.Entry<DirectFunction, Set<DirectFunction>> e : calls.entrySet()) {
+            for (DirectFunction callee : e.getValue()) {
+                if (reaches(callee, e.getKey(), Collections.newSetFromMap(new IdentityHashMap<>()))) return true;
+            }
         }
         return false;
     }
 
-    private boolean cycleFrom(DirectFunction f, Set<DirectFunction> path, Set<DirectFunction> done) {
-        if (done.contains(f)) return false;
-        if (!path.add(f)) return true;
-        for (DirectFunction g : calls.getOrDefault(f, new HashSet<>())) {
-            if (cycleFrom(g, path, done)) return true;
+    /** True when {@code from} calls {@code to}, directly or not, by any call. */
+    private boolean reaches(DirectFunction from, DirectFunction to, Set<DirectFunction> seen) {
+        if (from == to) return true;
+        if (!seen.add(from)) return false;
+        for (Map<DirectFunction, Set<DirectFunction>> graph : List.of(calls, compiledCalls)) {
+            for (DirectFunction g : graph.getOrDefault(from, Set.of())) {
+                if (reaches(g, to, seen)) return true;
+            }
         }
-        path.remove(f);
-        done.add(f);
         return false;
     }
 }

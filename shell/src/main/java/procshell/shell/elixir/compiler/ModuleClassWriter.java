@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import groovyjarjarasm.asm.ClassWriter;
 import groovyjarjarasm.asm.MethodVisitor;
 import groovyjarjarasm.asm.Opcodes;
+import groovyjarjarasm.asm.tree.MethodNode;
 
 import procshell.shell.iex.Ops;
 
@@ -40,22 +41,31 @@ final class ModuleClassWriter {
      * Writes, loads and records the class of a module.
      *
      * @param name      the Elixir name ({@code MyApp.Hello})
+     * @param className the class's binary name (its compiled code calls its methods by it)
      * @param functions the functions, each a static method of the class
      * @param lines     the lines of the functions, each given its frame
+     * @param methods   the compiled functions' methods ({@link FunctionCompiler}); the others call their {@link DirectFunction}
+     * @param constants the compiled code's constants ({@link ModuleRuntime#constant})
      * @return the class, its functions bound (its bytes recorded for {@code defmodule}'s value)
      */
-    static Class<?> define(String name, List<DirectFunction> functions, List<DirectLine> lines) {
-        String className = name.replaceAll("[^A-Za-z0-9_]", "_") + "__" + new Unit().id + "_1";
+    static Class<?> define(String name, String className, List<DirectFunction> functions, List<DirectLine> lines,
+            Map<DirectFunction, MethodNode> methods, List<Object> constants) {
         Loader loader = new Loader();
-        byte[] bytes = moduleClass(className, name, functions);
+        byte[] bytes = moduleClass(className, name, functions, methods);
         Class<?> cls = loader.define(className, bytes);
         lineFrames(className, name, lines, loader);
         try {
             cls.getField(FIELD).set(null, functions.toArray(new DirectFunction[0]));
+            java.lang.reflect.Field consts = cls.getDeclaredField(ModuleRuntime.CONSTANTS);
+            consts.setAccessible(true);
+            consts.set(null, constants.toArray());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        for (DirectFunction f : functions) f.owner = cls;
+        for (DirectFunction f : functions) {
+            f.owner = cls;
+            f.bind(cls);
+        }
         Ops.recordClassBytes(cls, bytes);
         DEFINED.get().add(cls);
         WRITTEN.put(className, new java.lang.ref.WeakReference<>(cls));
@@ -116,13 +126,26 @@ final class ModuleClassWriter {
         return ref == null ? null : ref.get();
     }
 
-    private static byte[] moduleClass(String className, String name, List<DirectFunction> functions) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    private static byte[] moduleClass(String className, String name, List<DirectFunction> functions, Map<DirectFunction, MethodNode> methods) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                // the compiled code's values are Objects to the verifier; no class of theirs needs loading
+                return "java/lang/Object";
+            }
+        };
         cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
+        cw.visitSource("iex", null);
         cw.visitAnnotation("L" + procshell.shell.iex.ElixirName.class.getName().replace('.', '/') + ";", true).visit("value", name);
         cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, FIELD, "[L" + FUNCTION + ";", null, null).visitEnd();
+        cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, ModuleRuntime.CONSTANTS, "[Ljava/lang/Object;", null, null).visitEnd();
         for (int i = 0; i < functions.size(); i++) {
             DirectFunction f = functions.get(i);
+            MethodNode compiled = methods.get(f);
+            if (compiled != null) {
+                compiled.accept(cw);
+                continue;
+            }
             String descriptor = "(" + "Ljava/lang/Object;".repeat(f.arity) + ")Ljava/lang/Object;";
             MethodVisitor mv = cw.visitMethod((f.priv ? Opcodes.ACC_PRIVATE : Opcodes.ACC_PUBLIC) | Opcodes.ACC_STATIC,
                     procshell.shell.iex.Modules.javaName(f.name), descriptor, null, null);

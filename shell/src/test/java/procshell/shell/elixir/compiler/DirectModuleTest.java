@@ -83,12 +83,22 @@ class DirectModuleTest {
             "defmodule Job do\n  use Task, restart: :transient\n  def start_link(arg), do: Task.start_link(fn -> arg end)\nend", "Job.child_spec(:x)",
             // the module body's own expressions
             "defmodule Body do\n  x = 1 + 1\n  def f, do: :f\n  Enum.sum([1, 2])\nend", "Body.f()",
-            "defmodule Empty do\nend");
+            "defmodule Empty do\nend",
+            // recursion other than a self tail call: compiled calls, one JVM frame per level
+            "defmodule Deep do\n  def f(0), do: 0\n  def f(n), do: 1 + f(n - 1)\nend", "Deep.f(100_000)",
+            "defmodule Mutual do\n  def even?(0), do: true\n  def even?(n), do: odd?(n - 1)\n  def odd?(0), do: false\n  def odd?(n), do: even?(n - 1)\nend",
+            "{Mutual.even?(10_001), Mutual.odd?(10_001)}",
+            "defmodule Lists do\n  def sum([]), do: 0\n  def sum([h | t]), do: h + sum(t)\n  def double([]), do: []\n"
+                    + "  def double([h | t]), do: [h * 2 | double(t)]\n  def fib(n) when n < 2, do: n\n  def fib(n), do: fib(n - 1) + fib(n - 2)\n"
+                    + "  def sign(n) do\n    cond do\n      n < 0 -> :neg\n      n == 0 -> :zero\n      true -> sign(n - 1)\n    end\n  end\n"
+                    + "  def classify({:ok, v}) do\n    case v do\n      [] -> :empty\n      [_ | rest] -> {:more, length(rest)}\n      _ -> :other\n    end\n  end\nend",
+            "Lists.sum(Enum.to_list(1..100_000))", "Lists.double([1, 2, 3])", "Lists.fib(15)", "Lists.sign(3)",
+            "Lists.classify({:ok, [1, 2]})", "Lists.classify({:ok, []})", "Lists.classify({:ok, 5})", "Lists.classify(:error)",
+            "Lists.sum([1, :a])", "Lists.double(:x)");
 
     /** Module definitions the compiler keeps (and reports the errors of). */
     private static final List<String> COMPILED = List.of(
-            "defmodule Deep do\n  def f(0), do: 0\n  def f(n), do: 1 + f(n - 1)\nend",
-            "defmodule Mutual do\n  def even?(0), do: true\n  def even?(n), do: odd?(n - 1)\n  def odd?(0), do: false\n  def odd?(n), do: even?(n - 1)\nend",
+            "defmodule Walk do\n  def walk(l) when is_list(l), do: Enum.map(l, fn x -> walk(x) end)\n  def walk(x), do: x\nend",
             "defmodule Outer do\n  defmodule Inner do\n    def f, do: 1\n  end\nend",
             "defmodule Mac do\n  defmacro m(x), do: x\nend",
             "defmodule Undef do\n  def f, do: nope(1)\nend",
@@ -118,6 +128,8 @@ class DirectModuleTest {
     void otherModulesAreLeftToTheCompiler() {
         for (String input : COMPILED) assertNull(DirectInput.plan(ElixirReader.read(input, "iex"), Set.of()), input);
         assertTrue(DirectModule.fallbacks().containsKey("recursion"), DirectModule.fallbacks().toString());
+        // a recursion of compiled calls is taken
+        assertNotNull(DirectInput.plan(ElixirReader.read("defmodule Deep do\n  def f(0), do: 0\n  def f(n), do: 1 + f(n - 1)\nend", "iex"), Set.of()));
     }
 
     @Test

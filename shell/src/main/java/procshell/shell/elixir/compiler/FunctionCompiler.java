@@ -1,0 +1,838 @@
+package procshell.shell.elixir.compiler;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import groovyjarjarasm.asm.ConstantDynamic;
+import groovyjarjarasm.asm.Handle;
+import groovyjarjarasm.asm.Label;
+import groovyjarjarasm.asm.Opcodes;
+import groovyjarjarasm.asm.Type;
+import groovyjarjarasm.asm.tree.LdcInsnNode;
+import groovyjarjarasm.asm.tree.MethodNode;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Tuple;
+import procshell.shell.iex.Modules;
+import procshell.shell.iex.Ops;
+
+/**
+ * Compiles a function of a module defined without Groovy ({@link DirectModule}) to JVM bytecode,
+ * straight from its clauses' quoted form: the static method of the module's class that takes one
+ * {@code Object} per argument. Its clauses are tried in order on the pattern steps
+ * {@link PatternCompiler} plans for the other paths (the same {@link Ops} tests in the same order),
+ * guards as the direct path runs them (one that raises is false); the module's own calls are
+ * {@code invokestatic}s (so a recursion takes one small JVM frame per level, as deep as the
+ * thread's stack), a self call in tail position a jump back to the clauses, and operators,
+ * {@code if}/{@code unless}, {@code case}, {@code and}/{@code or}, blocks and {@code =} are code
+ * of the method. Each expression carries its Elixir line (file {@code iex}), so a stack frame reads
+ * {@code iex:LINE: Mod.fun/arity}. As compiled code: a reduction ({@link ModuleRuntime#reduce}) at
+ * the function's entry and at each turn of a self tail call.
+ *
+ * <p>Any other form is planned by the direct evaluator ({@link DirectPlanner}, with the same
+ * variable slots: the method keeps the function's variables in the activation's slot array) and
+ * called from the method; its value in tail position may be a self tail call to loop on
+ * ({@link ModuleRuntime#tailArgs}). Literals and those planned expressions are dynamic constants of
+ * the class ({@link ModuleRuntime#constant}).
+ */
+final class FunctionCompiler {
+    private static final String OBJECT = "java/lang/Object";
+    private static final String OBJECT_D = "Ljava/lang/Object;";
+    private static final String RUNTIME = Type.getInternalName(ModuleRuntime.class);
+    private static final String OPS = Type.getInternalName(Ops.class);
+    private static final String BOOTSTRAP_HEAD = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;";
+    private static final Handle CONSTANT = new Handle(Opcodes.H_INVOKESTATIC, RUNTIME, "constant", BOOTSTRAP_HEAD + "I)Ljava/lang/Object;", false);
+    private static final Handle ATOM = new Handle(Opcodes.H_INVOKESTATIC, RUNTIME, "atom", BOOTSTRAP_HEAD + "Ljava/lang/String;)Ljava/lang/Object;", false);
+    /** The forms {@link DirectPlanner} treats itself before a call of the module's own function of that name. */
+    private static final Set<String> PLANNER_FORMS = Set.of("__block__", "=", "{}", "%{}", "<<>>", "__aliases__", "__MODULE__", "@", "%", "fn",
+            "defmodule", "&", "if", "unless", "case", "cond", "with", "for", "try", "receive", "match?", "|>", "raise", "throw", "def", "defp",
+            "defmacro", "defmacrop", "defstruct", "defexception", "defdelegate", "defguard", "alias", "require", "import", "^", "reraise",
+            "super", "quote", "unquote", "|", "::");
+
+    private final DirectModule module;
+    /** The module class's internal name. */
+    private final String owner;
+    /** The class's constants (literals, planned expressions), numbered by position. */
+    private final List<Object> constants;
+
+    // the function being compiled
+    private DirectFunction fn;
+    private DirectPlanner planner;
+    private MethodNode mn;
+    private int env;
+    private int nextLocal;
+    private Label loop;
+    private int line;
+    /**
+     * True while compiling with the variables in JVM locals (a slot's local is {@code env + 1 + slot}):
+     * the function then needs no slot array, as long as nothing is left to the direct evaluator.
+     */
+    private boolean inLocals;
+
+    /** Thrown when a function compiled with its variables in locals needs the direct evaluator, which reads slots. */
+    private static final class NeedsSlots extends RuntimeException {
+        static final NeedsSlots INSTANCE = new NeedsSlots();
+
+        private NeedsSlots() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * @param module    the module being planned (its functions, aliases, attributes, tail calls)
+     * @param owner     the internal name of the module's class
+     * @param constants where the code's constants go (the class's {@value ModuleRuntime#CONSTANTS})
+     */
+    FunctionCompiler(DirectModule module, String owner, List<Object> constants) {
+        this.module = module;
+        this.owner = owner;
+        this.constants = constants;
+    }
+
+    /** The JVM descriptor of a module function of this arity. */
+    static String descriptor(int arity) {
+        return "(" + OBJECT_D.repeat(arity) + ")" + OBJECT_D;
+    }
+
+    /**
+     * Compiles a function's clauses to its method.
+     *
+     * @param f       the function ({@link DirectModule#current} while compiling)
+     * @param planner the planner of its code (slots, and the forms left to the direct evaluator)
+     * @param clauses its clauses, in order
+     * @param first   the line of its first clause (its FunctionClauseError's frame)
+     * @return the method, to add to the module's class
+     * @throws DirectPlanner.Unsupported when a form is the compiler's
+     */
+    MethodNode compile(DirectFunction f, java.util.function.Supplier<DirectPlanner> planners, List<ControlCompiler.Clause> clauses, int first) {
+        try {
+            return compile(f, planners.get(), clauses, first, true);
+        } catch (NeedsSlots e) {
+            return compile(f, planners.get(), clauses, first, false);
+        }
+    }
+
+    private MethodNode compile(DirectFunction f, DirectPlanner planner, List<ControlCompiler.Clause> clauses, int first, boolean locals) {
+        this.fn = f;
+        this.planner = planner;
+        this.inLocals = locals;
+        int access = (f.priv ? Opcodes.ACC_PRIVATE : Opcodes.ACC_PUBLIC) | Opcodes.ACC_STATIC;
+        mn = new MethodNode(Opcodes.ASM9, access, Modules.javaName(f.name), descriptor(f.arity), null, null);
+        env = f.arity;
+        // in locals: the slots' locals come first, the temporaries after them (numbered once all slots are known)
+        nextLocal = locals ? TEMPORARIES : f.arity + 1;
+        line = 0;
+        mn.visitCode();
+        at(first);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
+        loop = new Label();
+        mn.visitLabel(loop);
+        LdcInsnNode slots = null;
+        if (!locals) {
+            mn.visitLdcInsn(0);
+            slots = (LdcInsnNode) mn.instructions.getLast();
+            mn.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
+            mn.visitVarInsn(Opcodes.ASTORE, env);
+        }
+        int[] params = new int[f.arity];
+        for (int i = 0; i < params.length; i++) params[i] = i;
+        for (ControlCompiler.Clause c : clauses) {
+            if (c.patterns().size() != f.arity) throw DirectPlanner.Unsupported.INSTANCE;
+            Label next = new Label();
+            Map<String, Integer> scope = pattern(c.patterns(), params, new LinkedHashMap<>(), next);
+            if (c.guard() != null) guard(c.guard(), scope, next);
+            tail(c.body(), scope);
+            mn.visitLabel(next);
+        }
+        at(first);
+        mn.visitLdcInsn(f.display);
+        mn.visitLdcInsn("iex:" + first + ": " + f.display);
+        array(params);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "functionClause", "(Ljava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mn.visitInsn(Opcodes.ARETURN);
+        mn.visitMaxs(0, 0);
+        mn.visitEnd();
+        if (slots != null) slots.cst = Math.max(1, planner.slots());
+        else renumberTemporaries(env + 1 + planner.slots());
+        return mn;
+    }
+
+    /** Where the temporaries' locals start while the slots' number is unknown (renumbered at the end). */
+    private static final int TEMPORARIES = 60_000;
+
+    /** Moves the temporaries' locals down to just after the slots' locals. */
+    private void renumberTemporaries(int first) {
+        for (groovyjarjarasm.asm.tree.AbstractInsnNode i = mn.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof groovyjarjarasm.asm.tree.VarInsnNode v && v.var >= TEMPORARIES) v.var = v.var - TEMPORARIES + first;
+        }
+    }
+
+    // ---- patterns and guards ------------------------------------------------------------------
+
+    /**
+     * Matches the subjects (in these locals) against the patterns, one each, jumping to
+     * {@code fail} at the first failed test; the variables bound go to new slots.
+     *
+     * @return the scope of the code that runs on a match
+     */
+    private Map<String, Integer> pattern(List<Object> patterns, int[] subjects, Map<String, Integer> scope, Label fail) {
+        if (DirectPattern.hasSegments(patterns)) throw DirectPlanner.Unsupported.INSTANCE;
+        Scope names = new Scope();
+        for (String name : scope.keySet()) names.bind(name, name);
+        PatternCompiler compiler = new PatternCompiler(new Unit(), null);
+        Pattern p = new Pattern();
+        Map<String, Integer> locals = new HashMap<>();
+        try {
+            for (int i = 0; i < subjects.length; i++) {
+                locals.put("subject" + i, subjects[i]);
+                compiler.match(patterns.get(i), "subject" + i, names, p);
+            }
+        } catch (CompileError e) {
+            throw DirectPlanner.Unsupported.INSTANCE; // the compiler reports it
+        }
+        if (!p.isDirect()) throw DirectPlanner.Unsupported.INSTANCE;
+        Map<String, Integer> slots = new HashMap<>();
+        for (Pattern.Step s : p.steps) {
+            Class<?> type = term(s.term(), locals, slots, scope);
+            if (s.isTest()) {
+                if (type != boolean.class) mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "passes", "(Ljava/lang/Object;)Z", false);
+                mn.visitJumpInsn(Opcodes.IFEQ, fail);
+            } else {
+                box(type);
+                int slot = planner.slot();
+                store(slot);
+                slots.put(s.variable(), slot);
+            }
+        }
+        Map<String, Integer> after = new LinkedHashMap<>(scope);
+        p.variables.forEach((name, v) -> after.put(name, slots.get(v)));
+        return after;
+    }
+
+    /** Pushes a pattern step's term; answers its JVM type (boolean for a test's verdict, else Object). */
+    private Class<?> term(Pattern.Term t, Map<String, Integer> locals, Map<String, Integer> slots, Map<String, Integer> scope) {
+        switch (t) {
+            case Pattern.Ref r -> {
+                Integer local = locals.get(r.variable());
+                if (local != null) mn.visitVarInsn(Opcodes.ALOAD, local);
+                else load(slots.get(r.variable()));
+            }
+            case Pattern.Literal l -> literal(l.value());
+            case Pattern.Pinned p -> {
+                Integer slot = scope.get(p.name());
+                if (slot == null) throw DirectPlanner.Unsupported.INSTANCE;
+                load(slot);
+            }
+            case Pattern.Expression e -> value(e.ast(), scope);
+            case Pattern.Call c -> {
+                if (c.method().equals("same") && c.owner() == Ops.class && c.args().get(1) instanceof Pattern.Literal l
+                        && l.value() instanceof Number n && !(n instanceof Double) && DirectPlanner.integerLiteral(n) instanceof Integer k) {
+                    box(term(c.args().get(0), locals, slots, scope));
+                    mn.visitLdcInsn(k);
+                    mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "isInteger", "(Ljava/lang/Object;I)Z", false);
+                    return boolean.class;
+                }
+                Method m = only(c.owner(), c.method(), c.args().size());
+                if (m == null) throw new IllegalStateException("no single " + c.owner().getSimpleName() + "." + c.method());
+                Class<?>[] types = m.getParameterTypes();
+                for (int i = 0; i < types.length; i++) {
+                    Pattern.Term a = c.args().get(i);
+                    if (types[i] == int.class && a instanceof Pattern.Literal l && l.value() instanceof Integer n) {
+                        mn.visitLdcInsn(n);
+                    } else if (types[i] == String.class && a instanceof Pattern.Literal l && l.value() instanceof String s) {
+                        mn.visitLdcInsn(s);
+                    } else if (types[i] == Object.class) {
+                        box(term(a, locals, slots, scope));
+                    } else {
+                        throw new IllegalStateException("a pattern step's argument of type " + types[i]);
+                    }
+                }
+                mn.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(m.getDeclaringClass()), m.getName(), Type.getMethodDescriptor(m), false);
+                return m.getReturnType() == boolean.class ? boolean.class : Object.class;
+            }
+            case Pattern.Raw r -> throw DirectPlanner.Unsupported.INSTANCE;
+        }
+        return Object.class;
+    }
+
+    /** A guard: passes on {@code true} only, one that raises fails; {@code a when b} passes when either does. */
+    private void guard(Object guard, Map<String, Integer> scope, Label fail) {
+        List<Object> alternatives = new ArrayList<>();
+        while (Quoted.isCall(guard, "when", 2)) {
+            alternatives.add(Quoted.args(guard).get(0));
+            guard = Quoted.args(guard).get(1);
+        }
+        alternatives.add(guard);
+        Label pass = new Label();
+        for (Object alternative : alternatives) {
+            Label start = new Label();
+            Label end = new Label();
+            Label raised = new Label();
+            Label next = new Label();
+            mn.visitTryCatchBlock(start, end, raised, "java/lang/RuntimeException");
+            mn.visitLabel(start);
+            value(alternative, new LinkedHashMap<>(scope));
+            mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "isTrue", "(Ljava/lang/Object;)Z", false);
+            mn.visitLabel(end);
+            mn.visitJumpInsn(Opcodes.IFNE, pass);
+            mn.visitJumpInsn(Opcodes.GOTO, next);
+            mn.visitLabel(raised);
+            mn.visitInsn(Opcodes.POP);
+            mn.visitLabel(next);
+        }
+        mn.visitJumpInsn(Opcodes.GOTO, fail);
+        mn.visitLabel(pass);
+    }
+
+    // ---- expressions in tail position ---------------------------------------------------------
+
+    /** Code that returns the value of {@code ast}, or loops when it is a self tail call. */
+    private void tail(Object ast, Map<String, Integer> scope) {
+        String name = Quoted.isNode(ast) && !Quoted.isVar(ast) && !(Quoted.head(ast) instanceof Tuple) ? Quoted.name(ast) : null;
+        List<Object> args = name != null ? Quoted.args(ast) : null;
+        if (name != null && args != null) {
+            switch (name) {
+                case "__block__" -> {
+                    if (!args.isEmpty()) {
+                        for (int i = 0; i < args.size() - 1; i++) {
+                            value(args.get(i), scope);
+                            mn.visitInsn(Opcodes.POP);
+                        }
+                        tail(args.get(args.size() - 1), scope);
+                        return;
+                    }
+                }
+                case "if", "unless" -> {
+                    if (args.size() == 2 && args.get(1) instanceof List<?> options) {
+                        ifExpr(args.get(0), options, scope, name.equals("if"), Quoted.line(ast), true);
+                        return;
+                    }
+                }
+                case "case" -> {
+                    if (caseShape(args)) {
+                        caseExpr(args, scope, Quoted.line(ast), true);
+                        return;
+                    }
+                }
+                case "|>" -> {
+                    Object piped = pipe(args.get(0), args.get(1));
+                    if (module.isTail(ast)) module.markTail(piped);
+                    tail(piped, scope);
+                    return;
+                }
+                case "cond" -> {
+                    if (args.size() == 1 && condShape(args.get(0))) {
+                        cond(args.get(0), scope, Quoted.line(ast), true);
+                        return;
+                    }
+                }
+                default -> {
+                    if (name.equals(fn.name) && args.size() == fn.arity && module.isTail(ast) && module.function(name, args.size()) == fn) {
+                        selfTailCall(args, scope, Quoted.line(ast));
+                        return;
+                    }
+                }
+            }
+        }
+        boolean planned = value(ast, scope);
+        if (planned) loopOnTailCall();
+        mn.visitInsn(Opcodes.ARETURN);
+    }
+
+    /** The arguments of the next turn, evaluated left to right, become the parameters; one reduction; back to the clauses. */
+    private void selfTailCall(List<Object> args, Map<String, Integer> scope, int at) {
+        int[] temps = new int[args.size()];
+        for (int i = 0; i < temps.length; i++) {
+            value(args.get(i), scope);
+            temps[i] = nextLocal++;
+            mn.visitVarInsn(Opcodes.ASTORE, temps[i]);
+        }
+        for (int i = 0; i < temps.length; i++) {
+            mn.visitVarInsn(Opcodes.ALOAD, temps[i]);
+            mn.visitVarInsn(Opcodes.ASTORE, i);
+        }
+        at(at);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
+        mn.visitJumpInsn(Opcodes.GOTO, loop);
+    }
+
+    /** With a value on the stack from the direct evaluator in tail position: a self tail call it answered loops. */
+    private void loopOnTailCall() {
+        Label value = new Label();
+        mn.visitInsn(Opcodes.DUP);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "tailArgs", "(Ljava/lang/Object;)[Ljava/lang/Object;", false);
+        mn.visitInsn(Opcodes.DUP);
+        mn.visitJumpInsn(Opcodes.IFNULL, value);
+        int next = nextLocal++;
+        mn.visitVarInsn(Opcodes.ASTORE, next);
+        mn.visitInsn(Opcodes.POP);
+        for (int i = 0; i < fn.arity; i++) {
+            mn.visitVarInsn(Opcodes.ALOAD, next);
+            mn.visitLdcInsn(i);
+            mn.visitInsn(Opcodes.AALOAD);
+            mn.visitVarInsn(Opcodes.ASTORE, i);
+        }
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
+        mn.visitJumpInsn(Opcodes.GOTO, loop);
+        mn.visitLabel(value);
+        mn.visitInsn(Opcodes.POP);
+    }
+
+    // ---- values -------------------------------------------------------------------------------
+
+    /**
+     * Pushes the value of {@code ast}; what it binds is bound in {@code scope}.
+     *
+     * @return true when the direct evaluator computes it (in tail position it may answer a self tail call)
+     */
+    private boolean value(Object ast, Map<String, Integer> scope) {
+        if (ast == null) {
+            mn.visitInsn(Opcodes.ACONST_NULL);
+            return false;
+        }
+        if (ast instanceof Boolean || ast instanceof String || ast instanceof Number || ast instanceof Atom) {
+            literal(ast);
+            return false;
+        }
+        if (ast instanceof List<?> l && (l.isEmpty() || !Quoted.isCall(l.get(l.size() - 1), "|", 2))) {
+            opsArray("list", l, scope);
+            return false;
+        }
+        if (ast instanceof List<?> l) {
+            cons(l, scope);
+            return false;
+        }
+        if (ast instanceof Tuple t && t.size() == 2) {
+            opsArray("tuple", java.util.Arrays.asList(t.get(0), t.get(1)), scope);
+            return false;
+        }
+        if (!Quoted.isNode(ast)) return planned(ast, scope);
+        int at = Quoted.line(ast);
+        if (Quoted.isVar(ast)) {
+            String name = Quoted.name(ast);
+            Integer slot = scope.get(name);
+            if (slot != null && !name.equals("__MODULE__")) {
+                load(slot);
+                return false;
+            }
+            if (slot == null && !name.equals("__MODULE__") && module.function(name, 0) != null) {
+                localCall(module.function(name, 0), List.of(), scope, at);
+                return false;
+            }
+            return planned(ast, scope);
+        }
+        if (Quoted.head(ast) instanceof Tuple) return dotCall(ast, scope);
+        String name = Quoted.name(ast);
+        List<Object> args = Quoted.args(ast);
+        switch (name) {
+            case "__block__" -> {
+                if (args.isEmpty()) {
+                    mn.visitInsn(Opcodes.ACONST_NULL);
+                    return false;
+                }
+                for (int i = 0; i < args.size(); i++) {
+                    if (i > 0) mn.visitInsn(Opcodes.POP);
+                    value(args.get(i), scope);
+                }
+                return false;
+            }
+            case "=" -> {
+                match(args.get(0), args.get(1), scope, at);
+                return false;
+            }
+            case "{}" -> {
+                opsArray("tuple", args, scope);
+                return false;
+            }
+            case "if", "unless" -> {
+                if (args.size() == 2 && args.get(1) instanceof List<?> options) {
+                    ifExpr(args.get(0), options, scope, name.equals("if"), at, false);
+                    return false;
+                }
+                return planned(ast, scope);
+            }
+            case "case" -> {
+                if (!caseShape(args)) return planned(ast, scope);
+                caseExpr(args, scope, at, false);
+                return false;
+            }
+            case "|>" -> {
+                return value(pipe(args.get(0), args.get(1)), scope);
+            }
+            case "cond" -> {
+                if (args.size() != 1 || !condShape(args.get(0))) return planned(ast, scope);
+                cond(args.get(0), scope, at, false);
+                return false;
+            }
+            default -> { }
+        }
+        if (PLANNER_FORMS.contains(name) || name.startsWith("sigil_")) return planned(ast, scope);
+        DirectFunction local = module.function(name, args.size());
+        if (local != null) {
+            localCall(local, args, scope, at);
+            return false;
+        }
+        if (args.size() == 1 && name.equals("-") && args.get(0) instanceof Number n) {
+            literal(n instanceof Double d ? (Object) (-d) : procshell.shell.eval.Arithmetic.negate(n));
+            return false;
+        }
+        String op = args.size() == 2 ? CallTargets.binaryOperator(name) : args.size() == 1 ? CallTargets.unaryOperator(name) : null;
+        Method m = op == null ? null : only(op.equals("add") || op.equals("sub") ? ModuleRuntime.class : Ops.class, op, args.size());
+        if (m != null && objectsOnly(m)) {
+            call(m, args, scope, at);
+            return false;
+        }
+        if (args.size() == 2 && CallTargets.isShortCircuit(name)) {
+            shortCircuit(name, args, scope, at);
+            return false;
+        }
+        if (name.startsWith("is_") && IexHelperCalls.call(name, args) == null) {
+            Method guardFn = CallTargets.kernelFunction(name, args.size());
+            if (guardFn != null && only(guardFn.getDeclaringClass(), name, args.size()) != null && objectsOnly(guardFn)) {
+                call(guardFn, args, scope, at);
+                return false;
+            }
+        }
+        return planned(ast, scope);
+    }
+
+    /** {@code Mod.fun(args)} of this module ({@code __MODULE__.fun}, or its name) is a call of its function; other dot calls are planned. */
+    private boolean dotCall(Object ast, Map<String, Integer> scope) {
+        Tuple dot = (Tuple) Quoted.head(ast);
+        List<Object> dargs = Quoted.isCall(dot, ".") ? Quoted.args(dot) : null;
+        if (dargs != null && dargs.size() == 2 && dargs.get(1) instanceof Atom fun) {
+            Object left = dargs.get(0);
+            boolean self = Quoted.isCall(left, "__MODULE__", 0) || Quoted.isVar(left) && "__MODULE__".equals(Quoted.name(left))
+                    || Quoted.isAlias(left) && module.atomName().equals(aliasOrNull(left));
+            DirectFunction target = self ? module.function(fun.name(), Quoted.args(ast).size()) : null;
+            if (target != null) {
+                localCall(target, Quoted.args(ast), scope, Quoted.line(ast));
+                return false;
+            }
+        }
+        return planned(ast, scope);
+    }
+
+    private String aliasOrNull(Object alias) {
+        try {
+            return module.aliasName(alias);
+        } catch (DirectPlanner.Unsupported e) {
+            return null;
+        }
+    }
+
+    /** A call of one of the module's functions: a JVM call of its method. */
+    private void localCall(DirectFunction target, List<Object> args, Map<String, Integer> scope, int at) {
+        at(at);
+        for (Object a : args) value(a, scope);
+        at(at);
+        module.compiledCall(target);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, owner, Modules.javaName(target.name), descriptor(target.arity), false);
+    }
+
+    /** A call of a static method taking and answering Objects (a boolean answer boxed). */
+    private void call(Method m, List<Object> args, Map<String, Integer> scope, int at) {
+        at(at);
+        for (Object a : args) value(a, scope);
+        at(at);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(m.getDeclaringClass()), m.getName(), Type.getMethodDescriptor(m), false);
+        box(m.getReturnType());
+    }
+
+    /** {@code Ops.tuple(...)} / {@code Ops.list(...)} of the elements' values. */
+    private void opsArray(String method, List<?> elements, Map<String, Integer> scope) {
+        mn.visitLdcInsn(elements.size());
+        mn.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
+        for (int i = 0; i < elements.size(); i++) {
+            mn.visitInsn(Opcodes.DUP);
+            mn.visitLdcInsn(i);
+            value(elements.get(i), scope);
+            mn.visitInsn(Opcodes.AASTORE);
+        }
+        String type = method.equals("tuple") ? "Lprocshell/runtime/node/Tuple;" : "Ljava/util/List;";
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, method, "([Ljava/lang/Object;)" + type, false);
+    }
+
+    /** {@code pattern = value}: a variable takes a new slot; any other pattern raises MatchError when it does not match. */
+    private void match(Object pattern, Object valueAst, Map<String, Integer> scope, int at) {
+        value(valueAst, scope);
+        String name = Quoted.name(pattern);
+        if (Quoted.isVar(pattern) && !"_".equals(name) && !"__MODULE__".equals(name)) {
+            mn.visitInsn(Opcodes.DUP);
+            int slot = planner.slot();
+            store(slot);
+            scope.put(name, slot);
+            return;
+        }
+        int subject = nextLocal++;
+        mn.visitVarInsn(Opcodes.ASTORE, subject);
+        Label fail = new Label();
+        Label done = new Label();
+        Map<String, Integer> after = pattern(List.of(pattern), new int[] {subject}, scope, fail);
+        mn.visitVarInsn(Opcodes.ALOAD, subject);
+        mn.visitJumpInsn(Opcodes.GOTO, done);
+        mn.visitLabel(fail);
+        at(at);
+        mn.visitVarInsn(Opcodes.ALOAD, subject);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "matchError", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mn.visitLabel(done);
+        scope.putAll(after);
+    }
+
+    /** {@code if}/{@code unless}: each branch sees a copy of the scope; no {@code else} is nil. */
+    private void ifExpr(Object test, List<?> options, Map<String, Integer> scope, boolean when, int at, boolean inTail) {
+        at(at);
+        value(test, scope);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "truthy", "(Ljava/lang/Object;)Z", false);
+        Label other = new Label();
+        Label end = new Label();
+        mn.visitJumpInsn(when ? Opcodes.IFEQ : Opcodes.IFNE, other);
+        branch(Quoted.keyword(options, "do"), new LinkedHashMap<>(scope), inTail, end);
+        mn.visitLabel(other);
+        branch(Quoted.hasKeyword(options, "else") ? Quoted.keyword(options, "else") : null, new LinkedHashMap<>(scope), inTail, end);
+        mn.visitLabel(end);
+    }
+
+    /** A branch's code: returns (or loops) in tail position, else leaves its value and goes to {@code end}. */
+    private void branch(Object body, Map<String, Integer> scope, boolean inTail, Label end) {
+        if (inTail) {
+            tail(body, scope);
+        } else {
+            value(body, scope);
+            mn.visitJumpInsn(Opcodes.GOTO, end);
+        }
+    }
+
+    /** A {@code case} the direct path takes: one subject and a {@code do} of clauses (Elixir's checks pass). */
+    private static boolean caseShape(List<Object> args) {
+        if (args.size() != 2) return false;
+        try {
+            ClauseChecks.check("case", args.get(1), Set.of("do"), 0);
+        } catch (CompileError e) {
+            return false;
+        }
+        for (ControlCompiler.Clause c : ControlCompiler.clausesOf(Quoted.keyword(args.get(1), "do"))) {
+            if (c.patterns().size() != 1) return false;
+        }
+        return true;
+    }
+
+    /** {@code case subject do clauses end}: the first clause that matches; CaseClauseError when none. */
+    private void caseExpr(List<Object> args, Map<String, Integer> scope, int at, boolean inTail) {
+        at(at);
+        value(args.get(0), scope);
+        int subject = nextLocal++;
+        mn.visitVarInsn(Opcodes.ASTORE, subject);
+        Label end = new Label();
+        for (ControlCompiler.Clause c : ControlCompiler.clausesOf(Quoted.keyword(args.get(1), "do"))) {
+            Label next = new Label();
+            Map<String, Integer> inner = pattern(c.patterns(), new int[] {subject}, scope, next);
+            if (c.guard() != null) guard(c.guard(), inner, next);
+            branch(c.body(), inner, inTail, end);
+            mn.visitLabel(next);
+        }
+        at(at);
+        mn.visitVarInsn(Opcodes.ALOAD, subject);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "caseClause", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        if (inTail) mn.visitInsn(Opcodes.ARETURN);
+        mn.visitLabel(end);
+    }
+
+    /** {@code [a, b | tail]}: {@code Ops.cons(tail, a, b)}, the heads evaluated first. */
+    private void cons(List<?> l, Map<String, Integer> scope) {
+        List<Object> bar = Quoted.args(l.get(l.size() - 1));
+        List<Object> heads = new ArrayList<>(l.subList(0, l.size() - 1));
+        heads.add(bar.get(0));
+        int[] temps = new int[heads.size()];
+        for (int i = 0; i < temps.length; i++) {
+            value(heads.get(i), scope);
+            temps[i] = nextLocal++;
+            mn.visitVarInsn(Opcodes.ASTORE, temps[i]);
+        }
+        value(bar.get(1), scope);
+        array(temps);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "cons", "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/util/List;", false);
+    }
+
+    /** A {@code cond} the direct path takes: a {@code do} of clauses of one condition each. */
+    private static boolean condShape(Object options) {
+        if (!(options instanceof List<?>) || !Quoted.hasKeyword(options, "do")) return false;
+        for (Object arrow : Quoted.clauses(Quoted.keyword(options, "do"))) {
+            if (ControlCompiler.Clause.of(arrow).patterns().size() != 1) return false;
+        }
+        return true;
+    }
+
+    /** {@code cond}: the body of the first truthy condition (each clause in a scope of its own); CondClauseError when none. */
+    private void cond(Object options, Map<String, Integer> scope, int at, boolean inTail) {
+        Label end = new Label();
+        for (Object arrow : Quoted.clauses(Quoted.keyword(options, "do"))) {
+            ControlCompiler.Clause c = ControlCompiler.Clause.of(arrow);
+            Map<String, Integer> inner = new LinkedHashMap<>(scope);
+            Label next = new Label();
+            at(at);
+            value(c.patterns().get(0), inner);
+            mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "truthy", "(Ljava/lang/Object;)Z", false);
+            mn.visitJumpInsn(Opcodes.IFEQ, next);
+            branch(c.body(), inner, inTail, end);
+            mn.visitLabel(next);
+        }
+        at(at);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "condClause", "()Ljava/lang/Object;", false);
+        if (inTail) mn.visitInsn(Opcodes.ARETURN);
+        mn.visitLabel(end);
+    }
+
+    /** {@code and}, {@code or} (strict on the left), {@code &&}, {@code ||} (truthiness); what the right side binds stays in it. */
+    private void shortCircuit(String op, List<Object> args, Map<String, Integer> scope, int at) {
+        at(at);
+        value(args.get(0), scope);
+        Label end = new Label();
+        mn.visitInsn(Opcodes.DUP);
+        boolean strict = op.equals("and") || op.equals("or");
+        if (strict) {
+            mn.visitLdcInsn(op);
+            mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "strictLeft", "(Ljava/lang/Object;Ljava/lang/String;)Z", false);
+        } else {
+            mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "truthy", "(Ljava/lang/Object;)Z", false);
+        }
+        boolean rightWhenTrue = op.equals("and") || op.equals("&&");
+        mn.visitJumpInsn(rightWhenTrue ? Opcodes.IFEQ : Opcodes.IFNE, end);
+        mn.visitInsn(Opcodes.POP);
+        value(args.get(1), new LinkedHashMap<>(scope));
+        mn.visitLabel(end);
+    }
+
+    /** A form left to the direct evaluator: planned with this function's slots, and called with them. */
+    private boolean planned(Object ast, Map<String, Integer> scope) {
+        if (inLocals) throw NeedsSlots.INSTANCE;
+        DirectExpr e = planner.expr(ast, scope);
+        at(Quoted.isNode(ast) ? Quoted.line(ast) : 0);
+        constant(e);
+        mn.visitVarInsn(Opcodes.ALOAD, env);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(DirectFunction.class), "eval", "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+        return true;
+    }
+
+    /** {@code left |> f(args)} is {@code f(left, args)}; a pipe into anything else is the compiler's error. */
+    private static Object pipe(Object left, Object right) {
+        if (!Quoted.isNode(right) || Quoted.isVar(right) || Quoted.isCall(right, "fn") || Quoted.isCall(right, "&")) throw DirectPlanner.Unsupported.INSTANCE;
+        Tuple node = (Tuple) right;
+        List<Object> args = new ArrayList<>();
+        args.add(left);
+        args.addAll((List<?>) node.get(2));
+        return Tuple.of(node.get(0), node.get(1), args);
+    }
+
+    // ---- constants, slots, helpers ------------------------------------------------------------
+
+    /** Pushes a literal: nil, a boolean, a string, a number, an atom (interned when first run). */
+    private void literal(Object v) {
+        if (v == null) {
+            mn.visitInsn(Opcodes.ACONST_NULL);
+        } else if (v instanceof Boolean b) {
+            mn.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/Boolean", b ? "TRUE" : "FALSE", "Ljava/lang/Boolean;");
+        } else if (v instanceof String s) {
+            mn.visitLdcInsn(s);
+        } else if (v instanceof Atom a) {
+            mn.visitLdcInsn(new ConstantDynamic("atom", OBJECT_D, ATOM, a.name()));
+        } else if (v instanceof Double d) {
+            constant(d);
+        } else if (v instanceof Number n) {
+            constant(DirectPlanner.integerLiteral(n));
+        } else {
+            constant(v);
+        }
+    }
+
+    /** Pushes a constant of the class (equal literals share one). */
+    private void constant(Object v) {
+        int index = -1;
+        if (!(v instanceof DirectExpr)) {
+            for (int i = 0; i < constants.size(); i++) {
+                Object c = constants.get(i);
+                if (c != null && c.getClass() == v.getClass() && c.equals(v)) index = i;
+            }
+        }
+        if (index < 0) {
+            index = constants.size();
+            constants.add(v);
+        }
+        mn.visitLdcInsn(new ConstantDynamic("c", OBJECT_D, CONSTANT, index));
+    }
+
+    private void load(int slot) {
+        if (inLocals) {
+            mn.visitVarInsn(Opcodes.ALOAD, env + 1 + slot);
+            return;
+        }
+        mn.visitVarInsn(Opcodes.ALOAD, env);
+        mn.visitLdcInsn(slot);
+        mn.visitInsn(Opcodes.AALOAD);
+    }
+
+    /** Stores the value on the stack in a slot. */
+    private void store(int slot) {
+        if (inLocals) {
+            mn.visitVarInsn(Opcodes.ASTORE, env + 1 + slot);
+            return;
+        }
+        int value = nextLocal++;
+        mn.visitVarInsn(Opcodes.ASTORE, value);
+        mn.visitVarInsn(Opcodes.ALOAD, env);
+        mn.visitLdcInsn(slot);
+        mn.visitVarInsn(Opcodes.ALOAD, value);
+        mn.visitInsn(Opcodes.AASTORE);
+    }
+
+    /** An Object[] of these locals. */
+    private void array(int[] locals) {
+        mn.visitLdcInsn(locals.length);
+        mn.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
+        for (int i = 0; i < locals.length; i++) {
+            mn.visitInsn(Opcodes.DUP);
+            mn.visitLdcInsn(i);
+            mn.visitVarInsn(Opcodes.ALOAD, locals[i]);
+            mn.visitInsn(Opcodes.AASTORE);
+        }
+    }
+
+    /** Boxes a boolean on the stack. */
+    private void box(Class<?> type) {
+        if (type == boolean.class) mn.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Boolean", "valueOf", "(Z)Ljava/lang/Boolean;", false);
+        else if (type.isPrimitive()) throw new IllegalStateException("a " + type + " answer");
+    }
+
+    /** The code from here on is of this Elixir line (0: unknown, unchanged). */
+    private void at(int l) {
+        if (l <= 0 || l == line) return;
+        Label here = new Label();
+        mn.visitLabel(here);
+        mn.visitLineNumber(l, here);
+        line = l;
+    }
+
+    /** The public static method of that name and number of parameters when the class has only one (no varargs); else null. */
+    private static Method only(Class<?> owner, String name, int params) {
+        Method found = null;
+        for (Method m : owner.getMethods()) {
+            if (!m.getName().equals(name) || !Modifier.isStatic(m.getModifiers())) continue;
+            if (m.getParameterCount() != params && !m.isVarArgs()) continue;
+            if (found != null || m.isVarArgs()) return null;
+            found = m;
+        }
+        return found;
+    }
+
+    /** True when the method takes Objects and answers an Object or a boolean. */
+    private static boolean objectsOnly(Method m) {
+        for (Class<?> t : m.getParameterTypes()) if (t != Object.class) return false;
+        return !m.getReturnType().isPrimitive() || m.getReturnType() == boolean.class;
+    }
+}

@@ -1,0 +1,96 @@
+package procshell.shell.elixir.compiler;
+
+import java.lang.invoke.MethodHandles;
+
+import procshell.runtime.process.Reductions;
+import procshell.shell.eval.Interrupted;
+import procshell.shell.iex.Ops;
+
+/**
+ * What the bytecode of a module's compiled functions ({@link FunctionCompiler}) calls besides
+ * {@link Ops}: the reduction counted at a function's entry and at each turn of a self tail call,
+ * the constants of its code (resolved once, on first use, as dynamic constants the JIT folds), and
+ * the next turn's arguments of a self tail call made inside an expression the compiled code left to
+ * the direct evaluator. Public only because the module's class, in a loader of its own, calls it.
+ */
+public final class ModuleRuntime {
+    /** The static field of a module's class holding its code's constants, in the order they are numbered. */
+    static final String CONSTANTS = "$consts";
+
+    private ModuleRuntime() {}
+
+    /**
+     * Counts one reduction, as compiled code does at a function's entry and a loop's back edge
+     * ({@link Reductions#check}): the process yields at the end of its time slice.
+     *
+     * @throws Interrupted when the process was interrupted (Ctrl-C)
+     * @throws procshell.runtime.process.ProcessExitedError when it was killed
+     */
+    public static void reduce() {
+        if (Reductions.check()) throw new Interrupted("interrupted");
+    }
+
+    /**
+     * Bootstrap of the dynamic constant number {@code index} of a module's code: element
+     * {@code index} of the class's {@value #CONSTANTS} array (a literal, or a planned expression
+     * the compiled code hands its variables to).
+     *
+     * @param lookup the module class's lookup
+     * @param name   unused (the JVM's constant name)
+     * @param type   {@code Object}
+     * @param index  the constant's number
+     * @return the constant
+     * @throws ReflectiveOperationException when the class has no constants (a bug of the writer)
+     */
+    public static Object constant(MethodHandles.Lookup lookup, String name, Class<?> type, int index) throws ReflectiveOperationException {
+        Object[] all = (Object[]) lookup.findStaticVarHandle(lookup.lookupClass(), CONSTANTS, Object[].class).get();
+        return all[index];
+    }
+
+    /**
+     * Bootstrap of an atom literal of a module's code: interned in the node's table when first
+     * evaluated, as the direct evaluator and the compiled input intern theirs ({@link Ops#atom}).
+     *
+     * @param atom the atom's name ({@code ok}, {@code Elixir.Foo})
+     * @return the atom
+     */
+    public static Object atom(MethodHandles.Lookup lookup, String name, Class<?> type, String atom) {
+        return Ops.atom(atom);
+    }
+
+    /**
+     * The next turn's arguments when an evaluated expression in tail position was a self tail
+     * call ({@link DirectFunction.TailCall}); null for any other value.
+     */
+    public static Object[] tailArgs(Object value) {
+        return value instanceof DirectFunction.TailCall t ? t.args : null;
+    }
+
+    /**
+     * A pattern's integer literal that fits an int: {@code Ops.same(value, k)}, with the common
+     * case (an Integer, the integers' form when they fit) first.
+     */
+    public static boolean isInteger(Object value, int k) {
+        if (value instanceof Integer i) return i == k;
+        return value instanceof Number && Ops.same(value, k);
+    }
+
+    /** {@code a + b} ({@link Ops#add}), with the sum of two Integers first. */
+    public static Object add(Object a, Object b) {
+        if (a instanceof Integer x && b instanceof Integer y) return procshell.shell.eval.Arithmetic.integer((long) x + y);
+        return Ops.add(a, b);
+    }
+
+    /** {@code a - b} ({@link Ops#sub}), with the difference of two Integers first. */
+    public static Object sub(Object a, Object b) {
+        if (a instanceof Integer x && b instanceof Integer y) return procshell.shell.eval.Arithmetic.integer((long) x - y);
+        return Ops.sub(a, b);
+    }
+
+    /**
+     * A test of a pattern step that answers a term: passes on {@code true} only.
+     */
+    public static boolean passes(Object verdict) {
+        return Boolean.TRUE.equals(verdict);
+    }
+}
