@@ -126,6 +126,7 @@ public final class StackFormatter {
         boolean typedSeen = false;
         boolean inCall = false;
         String lastActivation = null;
+        int typedFrames = 0;
         for (Object o : stack) {
             if (!(o instanceof StackTraceElement f)) continue;
             String cls = f.getClassName();
@@ -163,7 +164,11 @@ public final class StackFormatter {
                 String activation = procshell.shell.elixir.compiler.ModuleClassLoader.lineFrameActivation(cls);
                 if (activation != null && activation.equals(lastActivation)) continue; // an outer line of the same call
                 String line = typedFrame(f);
+                // the BEAM lists the current function, then the return addresses on the stack,
+                // the same one repeated (a recursion returning into itself) once
+                if (line != null && typedFrames >= 2 && line.equals(out.get(out.size() - 1))) continue;
                 if (line != null) {
+                    typedFrames++;
                     out.add(line);
                     typedSeen = true;
                     lastActivation = activation;
