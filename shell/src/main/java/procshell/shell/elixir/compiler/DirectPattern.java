@@ -73,7 +73,7 @@ final class DirectPattern {
     }
 
     /** True when a pattern holds a {@code <<>>} of segments other than strings: the compiler's own steps (binaries). */
-    private static boolean hasSegments(Object ast) {
+    static boolean hasSegments(Object ast) {
         if (ast instanceof List<?> l) return l.stream().anyMatch(DirectPattern::hasSegments);
         if (ast instanceof Tuple t && t.size() == 2) return hasSegments(t.get(0)) || hasSegments(t.get(1));
         if (!Quoted.isNode(ast) || Quoted.isVar(ast)) return false;
