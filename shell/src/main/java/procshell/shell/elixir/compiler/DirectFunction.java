@@ -1,20 +1,14 @@
 package procshell.shell.elixir.compiler;
 
-import java.util.List;
-
 import procshell.runtime.process.Reductions;
 import procshell.shell.eval.Interrupted;
-import procshell.shell.iex.Ops;
 
 /**
- * A function of a module defined without Groovy ({@link DirectModule}): its clauses, planned from
- * the quoted form, tried in order as a compiled module's method tries them. The module's class
- * ({@link ModuleClassWriter}) has one static method per function that calls {@link #invoke}; the
- * module's own functions call each other here directly, as compiled methods call each other.
- *
- * <p>As compiled code: one reduction at entry and per turn of a self tail call (which loops instead
- * of growing the stack), FunctionClauseError with the module's name and the first clause's line
- * when no clause matches; its lines are frames of their own ({@link DirectLine}).
+ * A function of a module defined without Groovy ({@link DirectModule}): a {@code def}'s compiled
+ * method of the module's class ({@link FunctionCompiler}), which {@link #invoke} calls, or a body
+ * of its own (default arguments, {@code use GenServer}'s callbacks, {@code __struct__/0}), for
+ * which the module's class ({@link ModuleClassWriter}) has a static method that calls
+ * {@link #invoke}, counting one reduction at entry as compiled code does.
  */
 public final class DirectFunction {
     /** What a self call in tail position answers: the next turn's arguments. */
@@ -39,8 +33,6 @@ public final class DirectFunction {
     final String display;
     /** The line of the first clause. */
     final int line;
-    private List<DirectControl.Planned> clauses;
-    private int slots;
     private Body body;
     /** The module's class, once defined. */
     volatile Class<?> owner;
@@ -55,12 +47,6 @@ public final class DirectFunction {
         this.priv = priv;
         this.display = display;
         this.line = line;
-    }
-
-    /** Gives the function its planned clauses and the slots an activation needs. */
-    void define(List<DirectControl.Planned> clauses, int slots) {
-        this.clauses = clauses;
-        this.slots = slots;
     }
 
     /** Gives the function a body of its own (not clauses). */
@@ -80,7 +66,7 @@ public final class DirectFunction {
 
     /** True once the function has clauses or a body. */
     boolean isDefined() {
-        return clauses != null || body != null || compiled;
+        return body != null || compiled;
     }
 
     /**
@@ -117,16 +103,7 @@ public final class DirectFunction {
         }
         if (Reductions.check()) throw new Interrupted("interrupted");
         try {
-            if (body != null) return body.apply(args);
-            while (true) {
-                Object v = DirectControl.firstMatch(clauses, new Object[slots], args);
-                if (v == DirectControl.NO_MATCH) {
-                    return Ops.functionClause(display, "iex:" + line + ": " + display, args);
-                }
-                if (!(v instanceof TailCall t)) return v;
-                args = t.args;
-                if (Reductions.check()) throw new Interrupted("interrupted");
-            }
+            return body.apply(args);
         } catch (Throwable t) {
             throw DirectExpr.<RuntimeException>rethrow(t);
         }

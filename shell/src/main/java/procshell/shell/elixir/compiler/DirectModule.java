@@ -24,12 +24,16 @@ import procshell.shell.iex.Ops;
  * default arguments, attributes (read in bodies as last set before the function's last clause),
  * {@code use GenServer}/{@code Supervisor}/{@code Agent}/{@code Task} (Elixir's default
  * callbacks and {@code child_spec/1}), {@code defstruct}, {@code alias}/{@code import}/
- * {@code require}, the module's other expressions run in order, self tail calls as loops.
+ * {@code require}, the module's other expressions run in order, self tail calls as loops. Each
+ * {@code def} is compiled to a JVM method of the module's class ({@link FunctionCompiler}), whose
+ * calls of the module's functions are JVM calls (so a recursion takes a small frame per level);
+ * the forms it does not compile itself are planned by the direct evaluator and called from it.
  *
  * <p>What it does not take is left to the compiler ({@link DirectPlanner.Unsupported}), counted
- * by reason ({@link #fallbacks}): a nested module, macros, a recursion other than a self tail call
- * (its interpreted frames would take far more stack than compiled ones, and a 10,000,000-deep
- * recursion must still succeed), any form the direct path lacks, every compile-time error.
+ * by reason ({@link #fallbacks}): a nested module, macros, a recursion through the direct
+ * evaluator (a fn or a form the method leaves to it: its frames would take far more stack than
+ * compiled ones, and a 10,000,000-deep recursion must still succeed), any form the direct path
+ * lacks, every compile-time error.
  */
 final class DirectModule {
     private static final Map<String, LongAdder> FALLBACKS = new ConcurrentHashMap<>();
