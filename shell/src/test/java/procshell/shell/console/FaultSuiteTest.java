@@ -103,7 +103,8 @@ class FaultSuiteTest {
      */
     @Test
     void aStackThatIsFullNamesTheLimitInAFewLines() throws Exception {
-        String shown = shellWithStack("-Xss4m", "defmodule Deeper do def f(0), do: 0; def f(n), do: 1 + f(n - 1) end",
+        // a small heap too: a compiled recursion's frames move to the heap when its process yields
+        String shown = shellWithStack("-Xss4m -Xmx256m", "defmodule Deeper do def f(0), do: 0; def f(n), do: 1 + f(n - 1) end",
                 "pid = spawn(fn -> Deeper.f(100_000_000) end); ref = Process.monitor(pid)",
                 "receive do {:DOWN, ^ref, _, _, {e, _}} -> e end");
         assertTrue(shown.contains("** (SystemLimitError) a system limit has been reached (the process's stack is full"), shown);
@@ -131,13 +132,16 @@ class FaultSuiteTest {
     }
 
     /**
-     * What a shell run as {@code java STACK ... procshell.shell.cli.Main} prints for the piped
+     * What a shell run as {@code java STACK ... procshell.shell.cli.Main} (STACK: JVM options, space-separated) prints for the piped
      * inputs, then {@code exit status N}.
      */
     private static String shellWithStack(String stack, String... inputs) throws Exception {
         String javaCommand = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
         java.nio.file.Path home = java.nio.file.Files.createTempDirectory("fault_suite_home");
-        ProcessBuilder pb = new ProcessBuilder(javaCommand, stack, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "procshell.shell.cli.Main", "--no-color");
+        List<String> command = new java.util.ArrayList<>(List.of(javaCommand));
+        command.addAll(List.of(stack.split(" ")));
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "procshell.shell.cli.Main", "--no-color"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("HOME", home.toString());
         pb.redirectErrorStream(true);
         java.lang.Process child = pb.start();
