@@ -202,6 +202,11 @@ final class DirectModule {
         }
         if (recursive()) throw refuse("recursion");
         List<DirectFunction> all = new ArrayList<>(new java.util.LinkedHashSet<>(functions.values()));
+        try {
+            ModuleClassWriter.verify(name, className, all, methods);
+        } catch (LinkageError e) {
+            throw refuse("code the JVM refused");
+        }
         int bodySlots = bodyPlanner.slots();
         String moduleName = name;
         List<DirectLine> frames = List.copyOf(lines);

@@ -73,6 +73,23 @@ final class ModuleClassWriter {
     }
 
     /**
+     * Writes a module's class and has the JVM verify it, in a loader of its own that is then
+     * dropped: a module whose compiled code the JVM would refuse is found while planning, and left
+     * to the compiler, instead of failing when first called.
+     *
+     * @throws VerifyError (or another LinkageError) when the JVM refuses the class
+     */
+    static void verify(String name, String className, List<DirectFunction> functions, Map<DirectFunction, MethodNode> methods) {
+        Loader loader = new Loader();
+        Class<?> cls = loader.define(className, moduleClass(className, name, functions, methods));
+        try {
+            Class.forName(cls.getName(), true, loader); // links, so verifies
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Gives each line its frame: a class per function (or fn) and line, named after the module's
      * class as the compiler's closures are ({@code Cls$_fun_closureN}), with a static method of
      * the function's name in file {@code iex} at that line (synthetic, so that the function's
