@@ -33,6 +33,9 @@ public final class ElixirRegex {
     private static final Atom SOURCE = Atom.of("source");
     private static final Tuple VERSION = Tuple.of("8.44 2020-02-12", Atom.of("little"));
 
+    /** The frame iex shows under a Regex.CompileError. */
+    static final String COMPILE_FRAME = "(elixir 1.14.0) lib/regex.ex:231: Regex.compile!/2";
+
     private ElixirRegex() {}
 
     // ---- making -------------------------------------------------------------------------------
@@ -68,8 +71,8 @@ public final class ElixirRegex {
         Tuple t = (Tuple) r;
         if (t.get(0) == Atom.of("ok")) return t.get(1);
         Tuple why = (Tuple) t.get(1);
-        if (why.get(0) == Atom.of("invalid_option")) throw new RegexCompileError("invalid option " + Kernel.inspect(why.get(1)));
-        throw new RegexCompileError(text(why.get(0)) + " at position " + why.get(1));
+        if (why.get(0) == Atom.of("invalid_option")) throw new RegexCompileError("invalid option " + Kernel.inspect(why.get(1)), List.of(COMPILE_FRAME));
+        throw new RegexCompileError(text(why.get(0)) + " at position " + why.get(1), List.of(COMPILE_FRAME));
     }
 
     /** The struct: {@code %Regex{opts, re_pattern, re_version, source}}. */
@@ -121,7 +124,7 @@ public final class ElixirRegex {
         try {
             return RegexPattern.of((String) m.get(SOURCE), flags(m.get(OPTS)).replace("!", ""));
         } catch (RegexPattern.Invalid e) {
-            throw new RegexCompileError(e.reason + " at position " + e.position);
+            throw new RegexCompileError(e.reason + " at position " + e.position, List.of(COMPILE_FRAME));
         }
     }
 

@@ -157,10 +157,17 @@ public final class Ops {
     /**
      * {@code ~r/source/flags}: the regex ({@code %Regex{}}), as Elixir's {@code sigil_r}.
      *
-     * @throws RegexCompileError when the source does not compile
+     * @param line the sigil's line at the prompt
+     * @throws RegexCompileError when the source does not compile (with the frames of a macro's
+     *                           expansion at that line, as iex shows it)
      */
-    public static Object regex(Object source, String flags) {
-        return ElixirRegex.compile_bang(source, flags);
+    public static Object regex(Object source, String flags, int line) {
+        try {
+            return ElixirRegex.compile_bang(source, flags);
+        } catch (RegexCompileError e) {
+            throw new RegexCompileError(e.getMessage(), List.of(ElixirRegex.COMPILE_FRAME, "(elixir 1.14.0) expanding macro: Kernel.sigil_r/2",
+                    "iex:" + line + ": (file)"));
+        }
     }
 
     /**

@@ -335,7 +335,7 @@ final class Compiler {
             case "r", "R": {
                 StringBuilder flags = new StringBuilder();
                 for (Object m : modifiers) flags.appendCodePoint(((Number) m).intValue());
-                return OPS + ".regex(" + text + ", " + Groovy.string(flags.toString()) + ")";
+                return OPS + ".regex(" + text + ", " + Groovy.string(flags.toString()) + ", " + line + ")";
             }
             case "c", "C": return "procshell.shell.iex.ElixirString.to_charlist(" + text + ")";
             case "w", "W": {

@@ -192,6 +192,7 @@ final class DirectPlanner {
                 return env -> Ops.doThrow(thrown.eval(env));
             default: break;
         }
+        if (name.startsWith("sigil_") && args.size() == 2) return sigil(name.substring("sigil_".length()), args.get(0), args.get(1), Quoted.line(ast));
         if (isSpecialForm(name)) throw Unsupported.INSTANCE;
         if (module != null && module.function(name, args.size()) != null) return module.localCall(module.function(name, args.size()), exprs(args, scope), ast);
         DirectExpr op = operator(name, args, scope);
@@ -207,6 +208,62 @@ final class DirectPlanner {
                     "require", "import", "@", "^", "reraise", "super", "quote", "unquote", "|", "::" -> true;
             default -> name.startsWith("sigil_");
         };
+    }
+
+    /**
+     * A sigil of Elixir's own ({@code ~s ~c ~w ~r}, upper- or lower-case) without interpolation,
+     * as the compiler's: the lower-case ones apply their escapes; a regex is made at each
+     * evaluation (its pattern is compiled once). Anything else is the compiler's.
+     */
+    private DirectExpr sigil(String letter, Object content, Object modifiers, int line) {
+        if (!Quoted.isCall(content, "<<>>") || !(modifiers instanceof List<?> mods)) throw Unsupported.INSTANCE;
+        List<Object> parts = Quoted.args(content);
+        if (parts.size() > 1 || (parts.size() == 1 && !(parts.get(0) instanceof String))) throw Unsupported.INSTANCE;
+        String raw = parts.isEmpty() ? "" : (String) parts.get(0);
+        StringBuilder flags = new StringBuilder();
+        for (Object m : mods) flags.appendCodePoint(((Number) m).intValue());
+        String text;
+        try {
+            text = switch (letter) {
+                case "s", "c", "w" -> procshell.shell.elixir.reader.Escapes.unescape(raw);
+                case "r" -> procshell.shell.elixir.reader.Escapes.unescapeRegex(raw);
+                case "S", "C", "W", "R" -> raw;
+                default -> throw Unsupported.INSTANCE;
+            };
+        } catch (RuntimeException e) {
+            throw Unsupported.INSTANCE; // a bad escape: the compiler reports it
+        }
+        switch (letter) {
+            case "s", "S":
+                if (flags.length() > 0) throw Unsupported.INSTANCE;
+                return DirectExpr.constant(text);
+            case "c", "C":
+                if (flags.length() > 0) throw Unsupported.INSTANCE;
+                Object[] chars = text.codePoints().boxed().toArray();
+                return env -> Ops.list(chars);
+            case "w", "W": {
+                String mod = flags.length() == 0 ? "s" : flags.toString();
+                if (!List.of("s", "a", "c").contains(mod)) throw Unsupported.INSTANCE;
+                List<Object> words = new ArrayList<>();
+                for (String w : text.trim().split("\\s+")) {
+                    if (w.isEmpty()) continue;
+                    words.add(mod.equals("a") ? Atom.of(w) : w);
+                }
+                Object[] all = words.toArray();
+                boolean charlists = mod.equals("c");
+                return env -> {
+                    if (!charlists) return Ops.list(all);
+                    Object[] lists = new Object[all.length];
+                    for (int i = 0; i < all.length; i++) lists[i] = Ops.list(((String) all[i]).codePoints().boxed().toArray());
+                    return Ops.list(lists);
+                };
+            }
+            default: {
+                String source = text;
+                String f = flags.toString();
+                return env -> Ops.regex(source, f, line);
+            }
+        }
     }
 
     /** {@code &...}: the fn it stands for ({@link ControlCompiler#captureClause}); an invalid one is the compiler's error. */

@@ -45,7 +45,9 @@ class DirectInputTest {
             "fn -> y = 5; y * 2 end.()", "y", "Enum.map([1, :a], fn n -> n + 1 end)", "f = fn n -> raise \"n: #{n}\" end", "f.(3)",
             "Task.await(Task.async(fn -> 21 * 2 end))", "Agent.start_link(fn -> 0 end) |> elem(0)",
             "if length(x) > 2, do: :long, else: :short", "if nil, do: 1", "unless false, do: :yes", "unless 0, do: :no, else: :else",
-            "if true do\n  w = 1\n  w + 1\nend", "if x == [] do\n  :empty\nelse\n  hd(x)\nend", "if :a + 1, do: 2", "exit(:normal)");
+            "if true do\n  w = 1\n  w + 1\nend", "if x == [] do\n  :empty\nelse\n  hd(x)\nend", "if :a + 1, do: 2",
+            "~s(a\\tb)", "~S(a\\tb)", "~w(a b c)a", "~w(x y)c", "~c(hi)", "~r/a\\/b/i", "Regex.run(~r/(\\d+)/, \"a12\")",
+            "String.split(\"a b\", ~r/\\s/)", "~r/(/", "exit(:normal)");
 
     /**
      * Inputs with patterns and control flow, in order, each one the direct path takes: both paths run the
@@ -102,7 +104,7 @@ class DirectInputTest {
     /** Inputs the compiler keeps: functions, control flow, patterns, modules, names that are no variable. */
     private static final List<String> COMPILED = List.of(
             "if true do\n  w = 1\nend\nw", "if 1, 2", "defmodule Foo do\n  defmacro m, do: 1\nend", "%{m | a: 1}", "undefined_fun(1)", "self", "unbound_name",
-            "alias Foo.Bar", "import Enum", "~w(a b)", "&undefined_fun/1", "&(:ok)", "h Enum", "__MODULE__.foo()", "%URI{}", "^y = 1",
+            "alias Foo.Bar", "import Enum", "~w(a #{1})", "&undefined_fun/1", "&(:ok)", "h Enum", "__MODULE__.foo()", "%URI{}", "^y = 1",
             "case 1 do\nend", "<<a, _::binary>> = \"ab\"", "fn\n  1 -> :a\n  1, 2 -> :b\nend", "{a, ^nope} = {1, 2}", "%{k => 1} = %{}");
 
     @Test
