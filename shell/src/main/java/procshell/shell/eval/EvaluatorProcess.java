@@ -34,7 +34,8 @@ public final class EvaluatorProcess {
     private final Evaluator evaluator;
     private final BiConsumer<Pid, Object> onIdleDeath;
     private final Object lock = new Object();
-    private Pid pid;
+    /** Written under {@link #lock}; volatile so that the exit of every other process is told apart without it. */
+    private volatile Pid pid;
     private LinkedBlockingQueue<Job> jobs;
     private Job running;
     /** When Ctrl-C was first pressed during the running input (System.nanoTime), or 0. */
@@ -142,6 +143,10 @@ public final class EvaluatorProcess {
     }
 
     private void died(Pid deadPid, Object reason) {
+        // Every exit of the node comes here, from whichever carrier ran it: most are not the shell
+        // process's, and taking the lock for them made the exits of a spawning loop's processes
+        // queue on it (a pid is never reused, so one that is not the shell's now never will be).
+        if (!deadPid.equals(pid)) return;
         List<Job> orphans = new ArrayList<>();
         boolean idle;
         synchronized (lock) {
