@@ -49,15 +49,17 @@ final class PromptWarmUp {
     private PromptWarmUp() {}
 
     /**
-     * Starts the warm-up on a daemon thread, once per JVM; {@code groovyRuntime} loads Groovy's
-     * runtime in between the plain inputs and those with a fn.
+     * Starts the warm-up, once per JVM: {@code groovyRuntime} (loading Groovy's runtime, which
+     * every fn needs) on a daemon thread of its own, the plain inputs on another meanwhile, then
+     * the inputs with a fn once the runtime is loaded.
      */
     static void start(Runnable groovyRuntime) {
         if (!STARTED.compareAndSet(false, true)) return;
-        Thread t = new Thread(() -> {
+        Thread runtime = daemon("procshell-groovy-runtime", groovyRuntime);
+        daemon("procshell-prompt-warm-up", () -> {
             try {
                 walk(PLAIN);
-                groovyRuntime.run();
+                runtime.join();
                 walk(WITH_FNS);
                 for (int i = 0; i < ROUNDS; i++) {
                     walk(PLAIN);
@@ -66,9 +68,14 @@ final class PromptWarmUp {
             } catch (Throwable e) {
                 // a warm-up only: the first real input loads what is missing
             }
-        }, "procshell-prompt-warm-up");
+        });
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static void walk(List<String> inputs) throws Throwable {
