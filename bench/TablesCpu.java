@@ -77,9 +77,11 @@ public class TablesCpu {
                         Phase p1 = Phase.now();
                         for (String s : strings) if (atoms.existing(s) == null) throw new IllegalStateException(s);
                         Phase p2 = Phase.now();
+                        for (String s : strings) if (atoms.existing(s) == null) throw new IllegalStateException(s);
+                        Phase p3 = Phase.now();
                         strings = null;
                         long per = (heapAfterGc() - m0) / n;
-                        out.append(String.format("atoms heap_b/atom %d new: %s existing: %s%n", per, p1.since(p0, n), p2.since(p1, n)));
+                        out.append(String.format("atoms heap_b/atom %d new: %s existing: %s again: %s%n", per, p1.since(p0, n), p2.since(p1, n), p3.since(p2, n)));
                     }
                 } else if (what.equals("register1")) {
                     // one process registers keys 1..N itself: the registration's own path, no wake-ups

@@ -102,7 +102,9 @@ final class AtomStore {
     // ---- finding and adding -----------------------------------------------------------------------
 
     /**
-     * The slots: atoms by their texts' hashes (open addressing, linear probing, at most 4/5 full)
+     * The slots: atoms by their texts' hashes (open addressing, at most 4/5 full; probing by
+     * triangular steps, which visit every slot of a power-of-two array and, unlike steps of one,
+     * do not pile the atoms of neighbouring slots into long runs)
      * and beside each a byte of the hash, so that a probe reads an atom's bytes only when that
      * byte matches (about one in 256 other atoms), not for every atom it passes.
      */
@@ -125,23 +127,18 @@ final class AtomStore {
         return (byte) ((h * 0x85EBCA6B) >>> 24);
     }
 
-    /** True when the atom's text is {@code name}: compared char by char while it is ASCII, else encoded. */
+    /**
+     * True when the atom's text is {@code name}. Called only for a candidate whose hash byte
+     * matched (about one per lookup): the name's bytes are compared whole (a vectorized compare,
+     * fast even before the JIT has compiled a char-by-char loop).
+     */
     private static boolean sameText(int ref, String name) {
         byte[] c = chunk(ref);
         int p = ref & (CHUNK - 1);
         int n = length(c, p);
+        if (n < name.length()) return false; // a UTF-8 text has at least as many bytes as chars
         int at = p + headerSize(n);
-        if (n == name.length()) {
-            int i = 0;
-            while (i < n) {
-                char ch = name.charAt(i);
-                if (ch >= 0x80) break;
-                if (c[at + i] != ch) return false;
-                i++;
-            }
-            if (i == n) return true;
-        }
-        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8); // rare: only a candidate whose hash byte matched
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         return utf8.length == n && java.util.Arrays.equals(c, at, at + n, utf8, 0, n);
     }
 
@@ -150,7 +147,7 @@ final class AtomStore {
         byte[] tags = in.tags;
         int mask = atoms.length - 1;
         byte tag = tag(h);
-        for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+        for (int i = spread(h) & mask, step = 1; ; i = (i + step++) & mask) {
             Atom a = (Atom) SLOTS.getAcquire(atoms, i);
             if (a == null) return null;
             if (tags[i] == tag && sameText(a.ref(), name)) return a;
@@ -196,7 +193,7 @@ final class AtomStore {
     private static void place(Index in, Atom a, int h) {
         int mask = in.atoms.length - 1;
         int i = spread(h) & mask;
-        while (in.atoms[i] != null) i = (i + 1) & mask;
+        for (int step = 1; in.atoms[i] != null; step++) i = (i + step) & mask;
         in.tags[i] = tag(h);
         SLOTS.setRelease(in.atoms, i, a); // after its tag and bytes: a reader that finds it can read them
     }
