@@ -154,7 +154,8 @@ final class DirectModule {
         return fallback(reason);
     }
 
-    private DirectExpr planBody(List<Object> body, int line) {
+    private DirectExpr planBody(List<Object> moduleBody, int line) {
+        List<Object> body = withDelegates(moduleBody);
         Map<String, Def> defs = new LinkedHashMap<>();
         Map<String, Integer> defaultArities = new LinkedHashMap<>();
         List<Tuple> uses = new ArrayList<>();
@@ -221,6 +222,52 @@ final class DirectModule {
         };
     }
 
+    /** The {@code def}s that stand for a {@code defdelegate} (its value in the body is {@code [name: arity]}). */
+    private final Set<Object> delegates = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** The body with each {@code defdelegate} as the {@code def} it defines. */
+    private List<Object> withDelegates(List<Object> body) {
+        List<Object> out = new ArrayList<>(body.size());
+        for (Object item : body) {
+            if (!Quoted.isCall(item, "defdelegate", 2)) {
+                out.add(item);
+                continue;
+            }
+            Object def = delegate(item);
+            delegates.add(def);
+            out.add(def);
+        }
+        return out;
+    }
+
+    /**
+     * {@code defdelegate f(a, b \\ 1), to: Mod, as: :g} is {@code def f(a, b \\ 1), do: Mod.g(a, b)}
+     * (as Elixir's Kernel.defdelegate/2 defines it); any other form is the compiler's.
+     */
+    private Object delegate(Object item) {
+        List<Object> args = Quoted.args(item);
+        Object head = args.get(0);
+        if (!(args.get(1) instanceof List<?> opts) || !Quoted.isNode(head) || Quoted.isVar(head) || !(Quoted.head(head) instanceof Atom name)
+                || name.name().equals("when")) {
+            throw refuse("defdelegate");
+        }
+        Object to = Quoted.keyword(opts, "to");
+        Object as = Quoted.keyword(opts, "as");
+        for (Object kv : opts) {
+            if (!(kv instanceof Tuple t) || !(t.get(0) instanceof Atom k) || !k.name().equals("to") && !k.name().equals("as")) throw refuse("defdelegate");
+        }
+        if (to == null || as != null && !(as instanceof Atom)) throw refuse("defdelegate");
+        List<Object> callArgs = new ArrayList<>();
+        for (Object p : Quoted.args(head) == null ? List.of() : Quoted.args(head)) {
+            Object v = Quoted.isCall(p, "\\\\", 2) ? Quoted.args(p).get(0) : p;
+            if (!Quoted.isVar(v)) throw refuse("defdelegate");
+            callArgs.add(v);
+        }
+        List<?> meta = Quoted.meta(item);
+        Object call = Tuple.of(Tuple.of(Atom.of("."), meta, List.of(to, as != null ? as : name)), meta, callArgs);
+        return Tuple.of(Atom.of("def"), meta, List.of(head, List.of(Tuple.of(Atom.of("do"), call))));
+    }
+
     private DirectFunction function(String fn, int arity, boolean priv, int line) {
         DirectFunction f = new DirectFunction(fn, arity, priv, name + "." + fn + "/" + arity, line);
         functions.put(fn + "/" + arity, f);
@@ -268,6 +315,10 @@ final class DirectModule {
                     Object head = args.get(0);
                     if (Quoted.isCall(head, "when", 2)) head = Quoted.args(head).get(0);
                     int arity = Quoted.args(head) == null ? 0 : Quoted.args(head).size();
+                    if (delegates.contains(item)) {
+                        String fn = Quoted.name(head);
+                        return env -> List.of(Tuple.of(Ops.atom(fn), arity));
+                    }
                     return constant(Tuple.of(Atom.of(Quoted.name(head)), arity));
                 }
                 case "@" -> {

@@ -10,15 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Modules whose functions recurse other than by a self tail call (a sum over a list's head and
+ * Modules defined without Groovy, whose functions are compiled to JVM code: those that recurse
+ * other than by a self tail call (a sum over a list's head and
  * tail, mutual recursion, a list built on the way back, a tree of calls, {@code cond} and
  * {@code case} in the recursion, errors deep in it) print what a real iex prints for the same
  * inputs, values and errors with their stack frames, a module's bytes aside. Their functions are
  * compiled to JVM code, one small frame per level, so a recursion 100,000 deep succeeds as it does
- * on the BEAM, whose stacks grow.
+ * on the BEAM, whose stacks grow. And {@code defdelegate}, with {@code as:} and a default argument.
  */
 @Timeout(300)
-class RecursiveModulesIexTest {
+class CompiledModulesIexTest {
     /** The inputs, typed in order. */
     static final List<String> INPUTS = List.of(
             "defmodule Lists do\n  def sum([]), do: 0\n  def sum([h | t]), do: h + sum(t)\n  def double([]), do: []\n"
@@ -42,7 +43,11 @@ class RecursiveModulesIexTest {
                     + "  defp compare(a, b) when a < b, do: :lt\n  defp compare(a, b) when a > b, do: :gt\n  defp compare(_, _), do: :eq\nend",
             "t = Enum.reduce([5, 3, 8, 1, 4, 7, 9, 2, 6], nil, &Tree.insert(&2, &1))",
             "{Tree.size(t), Tree.member?(t, 6), Tree.member?(t, 10)}",
-            "Tree.size(:leaf)");
+            "Tree.size(:leaf)",
+            "defmodule Delegates do\n  defdelegate up(s), to: String, as: :upcase\n  def f, do: 1\n  defdelegate add(x, y \\\\ 2), to: Kernel, as: :+\n"
+                    + "  defdelegate reverse(l), to: Enum\nend",
+            "{Delegates.up(\"abc\"), Delegates.reverse([1, 2]), Delegates.add(1), Delegates.add(1, 5)}",
+            "{function_exported?(Delegates, :up, 1), function_exported?(Delegates, :add, 1), function_exported?(Delegates, :add, 2)}");
 
     @Test
     void recursiveModulesPrintWhatIexPrints() {
