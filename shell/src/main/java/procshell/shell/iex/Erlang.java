@@ -859,6 +859,17 @@ public final class Erlang {
         return term instanceof groovy.lang.Closure<?> || term instanceof procshell.runtime.dist.OpaqueTerm o && o.fun() != null; // a fun from another node
     }
 
+    /** {@code :erlang.fun_info/1}: a fun's items ({@link FunInfo}). */
+    @Doc("Information about a fun: a keyword list of module, name, arity, env, type (and for a local fun pid, index, uniq, ...); with an item, {item, value}.")
+    public static List<Object> fun_info(Object fun) {
+        return FunInfo.all(fun);
+    }
+
+    /** {@code :erlang.fun_info/2}: {@code {item, value}}; badarg for a term that is no fun or an unknown item. */
+    public static Object fun_info(Object fun, Object item) {
+        return FunInfo.item(fun, item);
+    }
+
     /** {@code :erlang.is_function/2}. */
     public static boolean is_function(Object term, Object arity) {
         BifErrors e = new BifErrors(":erlang.is_function", term, arity);

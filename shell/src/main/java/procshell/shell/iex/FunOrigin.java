@@ -19,4 +19,27 @@ public interface FunOrigin {
 
     /** Its number among the module's funs, from 0 in the order they are written. */
     int index();
+
+    /** The {@code uniq} of OTP 25's (stdlib 4.2) {@code erl_eval}, whose funs a prompt's fns are. */
+    long ERL_EVAL_UNIQ = 3316493;
+
+    /** The {@code new_uniq} (MD5 of the code) of OTP 25's {@code erl_eval}. */
+    byte[] ERL_EVAL_NEW_UNIQ = {6, 83, 97, (byte) 170, 70, 21, (byte) 144, (byte) 209, (byte) 189, (byte) 241, (byte) 235, 98,
+            (byte) 209, (byte) 166, (byte) 235, 8};
+
+    /** The index {@code erl_eval} gives a fun of this arity: {@code 43 - arity} (arity up to 20). */
+    static int erlEvalIndex(int arity) {
+        return 43 - arity;
+    }
+
+    /**
+     * A module's {@code uniq}: the BEAM takes it from the module's code; here a number stable for
+     * the module's name, of 27 bits as the BEAM's.
+     *
+     * @param module the module as Elixir shows it, e.g. {@code "MyApp.Foo"}
+     */
+    static long moduleUniq(String module) {
+        int h = module.hashCode() * 0x9E3779B1; // spread short names' hashes over all 27 bits
+        return (h ^ (h >>> 15)) & 0x7FFFFFF;
+    }
 }

@@ -12,11 +12,6 @@ import procshell.shell.iex.FunOrigin;
  * function names that function ({@code #Function<0.18581596/1 in M.a/0>}).
  */
 final class FunLabel {
-    /** The {@code uniq} of OTP 25's (stdlib 4.2) {@code erl_eval}, whose funs a prompt's fns are. */
-    private static final String ERL_EVAL_UNIQ = "3316493";
-    /** {@code erl_eval} makes a fun of arity n from its clause numbered {@code 43 - n} (n up to 20). */
-    private static final int ERL_EVAL_INDEX_OF_ARITY_0 = 43;
-
     private FunLabel() {}
 
     /** The text of a fn: {@code #Function<INDEX.UNIQ/ARITY in WHERE>}. */
@@ -27,7 +22,7 @@ final class FunLabel {
         Class<?> outer = fn.getClass().getEnclosingClass();
         ElixirName module = outer == null ? null : outer.getAnnotation(ElixirName.class);
         if (module != null) return groovyModuleFun(fn.getClass(), outer, module.value(), arity);
-        return label(ERL_EVAL_INDEX_OF_ARITY_0 - arity, ERL_EVAL_UNIQ, arity, ":erl_eval.expr/6");
+        return label(FunOrigin.erlEvalIndex(arity), Long.toString(FunOrigin.ERL_EVAL_UNIQ), arity, ":erl_eval.expr/6");
     }
 
     /** A fn of a module compiled through Groovy, whose closure class is {@code Mod$_fun_closureN}. */
@@ -49,9 +44,7 @@ final class FunLabel {
         return "#Function<" + index + "." + uniq + "/" + arity + " in " + where + ">";
     }
 
-    /** A module's {@code uniq}: the BEAM takes it from the module's code; here, stable for a module's name (27 bits, as the BEAM's). */
     private static String uniq(String module) {
-        int h = module.hashCode() * 0x9E3779B1; // spread short names' hashes over all 27 bits
-        return Integer.toString((h ^ (h >>> 15)) & 0x7FFFFFF);
+        return Long.toString(FunOrigin.moduleUniq(module));
     }
 }
