@@ -158,12 +158,21 @@ public final class ElixirRegex {
 
     // ---- matching -----------------------------------------------------------------------------
 
-    @Doc("Returns true when the regex matches the string.")
-    public static boolean match_qm(Object regex, Object string) {
+    /** A regex and the string it runs on, as a function's clause takes them. */
+    private record Subject(RegexPattern pattern, String text) {}
+
+    /** The regex's pattern and the string, or the FunctionClauseError of {@code Regex.function/arity}. */
+    private static Subject subject(Object regex, Object string, String function, int arity) {
         Object r = procshell.shell.eval.Values.normalize(regex);
         Object s = procshell.shell.eval.Values.normalize(string);
-        if (!is(r) || !(s instanceof String text)) throw new FunctionClauseError("Regex.match?", 2);
-        return !pattern(r).run(text, 0, false).isEmpty();
+        if (!is(r) || !(s instanceof String text)) throw new FunctionClauseError("Regex." + function, arity);
+        return new Subject(pattern(r), text);
+    }
+
+    @Doc("Returns true when the regex matches the string.")
+    public static boolean match_qm(Object regex, Object string) {
+        Subject on = subject(regex, string, "match?", 2);
+        return !on.pattern().run(on.text(), 0, false).isEmpty();
     }
 
     @Doc("Runs the regex on the string: the captures of the first match (options return: :index, capture:, offset:), or nil.")
@@ -173,13 +182,10 @@ public final class ElixirRegex {
 
     /** {@code Regex.run/3}. */
     public static Object run(Object regex, Object string, Object options) {
-        Object r = procshell.shell.eval.Values.normalize(regex);
-        Object s = procshell.shell.eval.Values.normalize(string);
-        if (!is(r) || !(s instanceof String text)) throw new FunctionClauseError("Regex.run", 3);
-        RegexPattern p = pattern(r);
-        List<int[][]> found = p.run(text, offset(options), false);
+        Subject on = subject(regex, string, "run", 3);
+        List<int[][]> found = on.pattern().run(on.text(), offset(options), false);
         if (found.isEmpty()) return null;
-        return captures(p, text, found.get(0), Keyword.get(options, Atom.of("capture"), Atom.of("all")), index(options));
+        return captures(on.pattern(), on.text(), found.get(0), Keyword.get(options, Atom.of("capture"), Atom.of("all")), index(options));
     }
 
     @Doc("Runs the regex over the whole string: the captures of every match, as a list of lists.")
@@ -189,14 +195,11 @@ public final class ElixirRegex {
 
     /** {@code Regex.scan/3}. */
     public static Object scan(Object regex, Object string, Object options) {
-        Object r = procshell.shell.eval.Values.normalize(regex);
-        Object s = procshell.shell.eval.Values.normalize(string);
-        if (!is(r) || !(s instanceof String text)) throw new FunctionClauseError("Regex.scan", 3);
-        RegexPattern p = pattern(r);
+        Subject on = subject(regex, string, "scan", 3);
         Object capture = Keyword.get(options, Atom.of("capture"), Atom.of("all"));
         boolean index = index(options);
         List<Object> out = new ArrayList<>();
-        for (int[][] m : p.run(text, offset(options), true)) out.add(captures(p, text, m, capture, index));
+        for (int[][] m : on.pattern().run(on.text(), offset(options), true)) out.add(captures(on.pattern(), on.text(), m, capture, index));
         return out;
     }
 
