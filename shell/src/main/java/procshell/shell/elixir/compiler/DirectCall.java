@@ -27,6 +27,9 @@ final class DirectCall implements DirectExpr {
         this.method = method;
         this.args = args;
         this.alone = !method.isVarArgs() && method.getParameterCount() == args.length && overloads(method) == 1;
+        // a public method of the shell's own classes: checking the caller's access at every call
+        // (Method.invoke finds its caller and verifies it) is work that never changes its answer
+        method.trySetAccessible();
     }
 
     /**
