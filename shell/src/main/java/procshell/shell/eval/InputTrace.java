@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where an input's wait goes, for whoever measures it: with {@code -Dprocshell.trace.input=FILE}
  * each step of an input (a key read, Enter accepted, the hand-over to the shell process, reading,
- * planning, running, settling, printing) appends a line {@code EPOCH_MICROS THREAD STEP} to FILE.
+ * planning, running, settling, printing) appends a line {@code EPOCH_MICROS THREAD STEP classes=N} (N: classes loaded so far) to FILE.
  * The epoch clock lets a driver outside the JVM ({@code bench/first-input.sh}) put its own
  * timestamps beside them. Off (the default) a step costs a read of a final field.
  */
