@@ -360,18 +360,7 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
         return new AbstractSet<>() {
             @Override
             public Iterator<Object> iterator() {
-                Iterator<Object> values = new Values();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return values.hasNext();
-                    }
-
-                    @Override
-                    public Object next() {
-                        return keyOf(values.next());
-                    }
-                };
+                return mapped(RowMap.this::keyOf);
             }
 
             @Override
@@ -391,24 +380,28 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
         return new AbstractSet<>() {
             @Override
             public Iterator<Entry<Object, Object>> iterator() {
-                Iterator<Object> values = new Values();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return values.hasNext();
-                    }
-
-                    @Override
-                    public Entry<Object, Object> next() {
-                        Object v = values.next();
-                        return new SimpleImmutableEntry<>(keyOf(v), v);
-                    }
-                };
+                return mapped(v -> new SimpleImmutableEntry<>(keyOf(v), v));
             }
 
             @Override
             public int size() {
                 return RowMap.this.size();
+            }
+        };
+    }
+
+    /** The stored values, each seen through {@code view} (a row's key, an entry). */
+    private <T> Iterator<T> mapped(java.util.function.Function<Object, T> view) {
+        Iterator<Object> values = new Values();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return values.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return view.apply(values.next());
             }
         };
     }
