@@ -94,10 +94,15 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
             }
         }
 
+        /** The row (or bucket) of {@code key}, or null (no lock): the value the probe matched, never read again (a writer may have removed it since). */
         Object get(Object key, int hash) {
             Object[] table = slots;
-            int i = find(table, key, hash);
-            return i < 0 ? null : SLOTS.getAcquire(table, i);
+            int mask = table.length - 1;
+            for (int i = home(hash, mask); ; i = (i + 1) & mask) {
+                Object v = SLOTS.getAcquire(table, i);
+                if (v == null) return null;
+                if (v != TOMBSTONE && Objects.equals(key, keyOf(v))) return v;
+            }
         }
 
         /**

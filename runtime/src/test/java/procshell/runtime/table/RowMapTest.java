@@ -97,4 +97,26 @@ class RowMapTest {
         assertEquals(stable, rows.size());
         assertFalse(rows.containsKey(1_000_000));
     }
+
+    /** A lookup racing the removal of its own key finds the row or nothing, never the slot's removal marker. */
+    @Test
+    void aReaderOfAKeyBeingRemovedSeesTheRowOrNothing() throws Exception {
+        RowMap rows = new RowMap(1);
+        AtomicReference<String> failure = new AtomicReference<>();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int round = 0; round < 200_000; round++) {
+                rows.put(7, row(7, round));
+                rows.remove(7);
+            }
+        });
+        Thread reader = Thread.ofPlatform().start(() -> {
+            while (writer.isAlive()) {
+                Object v = rows.get(7);
+                if (v != null && !(v instanceof Tuple)) failure.compareAndSet(null, "saw " + v);
+            }
+        });
+        writer.join();
+        reader.join();
+        assertNull(failure.get());
+    }
 }
