@@ -1,37 +1,39 @@
 package procshell.shell.iex;
 
 import groovy.lang.Closure;
+import procshell.runtime.node.Atom;
 
 /**
  * A capture of a remote function compiled through Groovy ({@code &Enum.map/2}): the fn it stands
  * for, which prints as iex prints it, as itself rather than as a fn.
  */
 public final class CapturedFun extends Closure<Object> implements FunOrigin {
-    private final String label;
+    private final Capture capture;
     private final Closure<?> fn;
 
-    private CapturedFun(String label, Closure<?> fn) {
+    private CapturedFun(Capture capture, Closure<?> fn) {
         super(null);
-        this.label = label;
+        this.capture = capture;
         this.fn = fn;
         maximumNumberOfParameters = fn.getMaximumNumberOfParameters();
         parameterTypes = fn.getParameterTypes();
     }
 
     /**
-     * The capture {@code label} ({@code "&Enum.map/2"}) made of the fn it stands for.
+     * The capture {@code &module.function/arity} made of the fn it stands for.
      *
-     * @param label how iex prints the capture
-     * @param fn    {@code fn a, b -> Enum.map(a, b) end}
+     * @param module   the module's atom name, e.g. {@code "Elixir.Enum"}
+     * @param function the function's name, e.g. {@code "map"}
+     * @param fn       {@code fn a, b -> Enum.map(a, b) end}
      * @return a fn of the same arity that calls {@code fn}
      */
-    public static CapturedFun of(String label, Closure<?> fn) {
-        return new CapturedFun(label, fn);
+    public static CapturedFun of(String module, String function, Closure<?> fn) {
+        return new CapturedFun(new Capture(Atom.of(module), Atom.of(function), fn.getMaximumNumberOfParameters()), fn);
     }
 
     @Override
-    public String capture() {
-        return label;
+    public Capture capture() {
+        return capture;
     }
 
     @Override

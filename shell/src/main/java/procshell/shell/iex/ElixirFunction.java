@@ -37,8 +37,6 @@ public final class ElixirFunction {
         if (!(m instanceof Atom mod) || !(f instanceof Atom fun) || !(arity instanceof Integer n) || n < 0) {
             throw new FunctionClauseError("Function.capture", 3);
         }
-        String name = procshell.runtime.inspect.Inspect.inspectAtom(fun);
-        String label = "&" + Kernel.inspect(mod) + "." + (name.startsWith(":") ? name.substring(1) : name) + "/" + n;
         Closure<Object> call = new Closure<>(null) {
             {
                 maximumNumberOfParameters = n;
@@ -51,7 +49,7 @@ public final class ElixirFunction {
                 return Ops.call(mod, fun.name(), args);
             }
         };
-        return CapturedFun.of(label, call);
+        return CapturedFun.of(mod.name(), fun.name(), call);
     }
 
     @Doc("Information about a fun, as a keyword list: module, name, arity, env, type (and for a local fun pid, index, uniq, ...).")

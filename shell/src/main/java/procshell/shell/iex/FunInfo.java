@@ -48,25 +48,21 @@ final class FunInfo {
         throw ErlangArgs.badarg(":erlang.fun_info", "1st argument: not a fun", f, item);
     }
 
-    /** {@code {module, name}} of a capture of a remote function, else null. */
-    private static String[] external(Closure<?> f) {
-        if (!(f instanceof FunOrigin o) || o.capture() == null) return null;
-        String label = o.capture().substring(1); // &Enum.map/2
-        String mfa = label.substring(0, label.lastIndexOf('/'));
-        int dot = mfa.startsWith(":\"") ? mfa.indexOf('"', 2) + 1 : mfa.lastIndexOf('.');
-        return new String[] {mfa.substring(0, dot), mfa.substring(dot + 1)};
+    /** The remote function a capture stands for, else null. */
+    private static FunOrigin.Capture external(Closure<?> f) {
+        return f instanceof FunOrigin o ? o.capture() : null;
     }
 
     private static Object value(Closure<?> f, String item) {
         int arity = f.getMaximumNumberOfParameters();
-        String[] ext = external(f);
+        FunOrigin.Capture ext = external(f);
         FunOrigin o = f instanceof FunOrigin origin && origin.definedIn() != null ? origin : null;
         return switch (item) {
             case "arity" -> arity;
             case "env" -> List.of();
             case "type" -> Atom.of(ext != null ? "external" : "local");
-            case "module" -> ext != null ? moduleAtom(ext[0]) : o != null ? moduleAtom(o.module()) : Atom.of("erl_eval");
-            case "name" -> ext != null ? Atom.of(unquote(ext[1]))
+            case "module" -> ext != null ? ext.module() : o != null ? moduleAtom(o.module()) : Atom.of("erl_eval");
+            case "name" -> ext != null ? ext.function()
                     : o != null ? Atom.of("-" + o.definedIn().substring(o.module().length() + 1) + "-fun-" + o.index() + "-")
                     : Atom.of("-expr/6-fun-" + (arity + 2) + "-");
             case "index", "new_index" -> o != null ? o.index() : FunOrigin.erlEvalIndex(arity);
@@ -80,10 +76,8 @@ final class FunInfo {
 
     /** The atom of a module as Elixir shows it: {@code Enum} is {@code :"Elixir.Enum"}, {@code :lists} is {@code :lists}. */
     private static Atom moduleAtom(String shown) {
-        return shown.startsWith(":") ? Atom.of(unquote(shown.substring(1))) : Atom.of("Elixir." + shown);
-    }
-
-    private static String unquote(String name) {
-        return name.startsWith("\"") && name.endsWith("\"") && name.length() > 1 ? name.substring(1, name.length() - 1) : name;
+        if (!shown.startsWith(":")) return Atom.of("Elixir." + shown);
+        String name = shown.substring(1);
+        return Atom.of(name.startsWith("\"") && name.endsWith("\"") && name.length() > 1 ? name.substring(1, name.length() - 1) : name);
     }
 }

@@ -1,5 +1,8 @@
 package procshell.shell.iex;
 
+import procshell.runtime.inspect.Inspect;
+import procshell.runtime.node.Atom;
+
 /**
  * Where a fn of the shell comes from, which decides how the BEAM prints it: a capture of a
  * remote function prints as itself ({@code &Enum.map/2}), a fn written in a function of a module
@@ -8,8 +11,23 @@ package procshell.shell.iex;
  * {@code erl_eval} fun ({@code #Function<42.3316493/1 in :erl_eval.expr/6>}).
  */
 public interface FunOrigin {
-    /** A capture of a remote function as iex prints it, {@code "&Enum.map/2"}; null for any other fn. */
-    String capture();
+    /** The remote function it captures ({@code &Enum.map/2}); null for any other fn. */
+    Capture capture();
+
+    /**
+     * A capture of a remote function, {@code &module.function/arity}.
+     *
+     * @param module   the module's atom, e.g. {@code :"Elixir.Enum"}
+     * @param function the function's name, e.g. {@code :map}
+     * @param arity    its arity
+     */
+    record Capture(Atom module, Atom function, int arity) {
+        /** As iex prints it: {@code &Enum.map/2}, {@code &:lists.reverse/1}. */
+        public String label() {
+            String name = Inspect.inspectAtom(function);
+            return "&" + Inspect.inspectAtom(module) + "." + (name.startsWith(":") ? name.substring(1) : name) + "/" + arity;
+        }
+    }
 
     /** The module it is written in, as Elixir shows it ({@code "M"}, {@code ":lower"}); null at the prompt. */
     String module();

@@ -17,7 +17,7 @@ final class FunLabel {
     /** The text of a fn: {@code #Function<INDEX.UNIQ/ARITY in WHERE>}. */
     static String of(Closure<?> fn) {
         int arity = fn.getMaximumNumberOfParameters();
-        if (fn instanceof FunOrigin o && o.capture() != null) return o.capture();
+        if (fn instanceof FunOrigin o && o.capture() != null) return o.capture().label();
         if (fn instanceof FunOrigin o && o.definedIn() != null) return label(o.index(), uniq(o.module()), arity, o.definedIn());
         Class<?> outer = fn.getClass().getEnclosingClass();
         ElixirName module = outer == null ? null : outer.getAnnotation(ElixirName.class);

@@ -313,7 +313,7 @@ final class Compiler {
      * ({@code ~s(a\tb)} is {@code "a<tab>b"}; {@code ~r} keeps the regex's own escapes); an upper-case
      * sigil's as typed.
      */
-    private static Object unescaped(String letter, Object content) {
+    static Object unescaped(String letter, Object content) {
         if (!Quoted.isCall(content, "<<>>") || !"scwr".contains(letter)) return content;
         List<Object> parts = new ArrayList<>();
         for (Object p : Quoted.args(content)) {
@@ -326,17 +326,20 @@ final class Compiler {
         return Tuple.of(Quoted.head(content), Quoted.meta(content), parts);
     }
 
+    /** A sigil's modifiers (its second argument, a charlist) as text: {@code ~r/a/iu} has {@code "iu"}. */
+    static String modifiers(List<?> modifiers) {
+        StringBuilder b = new StringBuilder();
+        for (Object m : modifiers) b.appendCodePoint(((Number) m).intValue());
+        return b.toString();
+    }
+
     private String sigil(String letter, List<Object> args, Scope s, Block b, int line) {
         Object content = unescaped(letter, args.get(0));
         List<?> modifiers = (List<?>) args.get(1);
         String text = Quoted.isCall(content, "<<>>") ? binary(Quoted.args(content), s, b, line) : expr(content, s, b);
         switch (letter) {
             case "s", "S": return text;
-            case "r", "R": {
-                StringBuilder flags = new StringBuilder();
-                for (Object m : modifiers) flags.appendCodePoint(((Number) m).intValue());
-                return OPS + ".regex(" + text + ", " + Groovy.string(flags.toString()) + ", " + line + ")";
-            }
+            case "r", "R": return OPS + ".regex(" + text + ", " + Groovy.string(modifiers(modifiers)) + ", " + line + ")";
             case "c", "C": return "procshell.shell.iex.ElixirString.to_charlist(" + text + ")";
             case "w", "W": {
                 char mod = modifiers.isEmpty() ? 's' : (char) ((Number) modifiers.get(0)).intValue();

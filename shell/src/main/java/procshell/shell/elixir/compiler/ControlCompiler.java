@@ -479,30 +479,30 @@ final class ControlCompiler {
                     + "  * &fun/arity to capture a local or imported function, such as &is_atom/1\n"
                     + "  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: " + Compiler.describe(body));
         }
-        String label = remoteCapture(body, alias -> c.aliasName(alias, s));
+        Atom[] target = remoteCapture(body, alias -> c.aliasName(alias, s));
         String fn = fn(List.of(clause), s, b, line);
-        return label == null ? fn : "procshell.shell.iex.CapturedFun.of(" + Groovy.string(label) + ", " + fn + ")";
+        return target == null ? fn
+                : "procshell.shell.iex.CapturedFun.of(" + Groovy.string(target[0].name()) + ", " + Groovy.string(target[1].name()) + ", " + fn + ")";
     }
 
     /**
-     * How iex prints a capture of a remote function: {@code &Mod.fun/n} of a module named by an
-     * alias (after the aliases in scope) or an atom, e.g. {@code &Enum.map/2}, {@code &:lists.reverse/1}.
+     * The remote function a capture {@code &Mod.fun/n} names, of a module named by an alias (after
+     * the aliases in scope) or an atom ({@code &Enum.map/2}, {@code &:lists.reverse/1}): such a fn
+     * prints as the capture.
      *
      * @param body      what follows {@code &}
      * @param aliasName an alias's module atom name ({@code Elixir.String})
-     * @return the text, or null for any other capture (it prints as a fn)
+     * @return {@code {module, function}}, or null for any other capture (it prints as a fn)
      */
-    static String remoteCapture(Object body, java.util.function.Function<Object, String> aliasName) {
-        if (!Quoted.isCall(body, "/", 2) || !(Quoted.args(body).get(1) instanceof Integer arity)) return null;
+    static Atom[] remoteCapture(Object body, java.util.function.Function<Object, String> aliasName) {
+        if (!Quoted.isCall(body, "/", 2) || !(Quoted.args(body).get(1) instanceof Integer)) return null;
         Object target = Quoted.args(body).get(0);
         if (!Quoted.isNode(target) || !Quoted.isCall(Quoted.head(target), ".", 2) || !Quoted.args(target).isEmpty()) return null;
         List<Object> dot = Quoted.args(Quoted.head(target));
         if (!(dot.get(1) instanceof Atom fun)) return null;
         Object left = dot.get(0);
         String module = left instanceof Atom a ? a.name() : Quoted.isAlias(left) ? aliasName.apply(left) : null;
-        if (module == null) return null;
-        String name = procshell.runtime.inspect.Inspect.inspectAtom(fun);
-        return "&" + procshell.runtime.inspect.Inspect.inspectAtom(Atom.of(module)) + "." + (name.startsWith(":") ? name.substring(1) : name) + "/" + arity;
+        return module == null ? null : new Atom[] {Atom.of(module), fun};
     }
 
     /**

@@ -2,6 +2,8 @@ package procshell.shell.elixir.compiler;
 
 import java.util.List;
 
+import procshell.runtime.node.Atom;
+import procshell.shell.iex.FunOrigin.Capture;
 import procshell.shell.iex.Ops;
 
 /**
@@ -25,8 +27,8 @@ final class DirectFun extends groovy.lang.Closure<Object> implements procshell.s
      */
     record Owner(String display, int line, String module, String definedIn, int index) {}
 
-    /** The remote function it captures, as iex prints it ({@code &Enum.map/2}); null for any other fn. */
-    private final String capture;
+    /** The remote function it captures ({@code &Enum.map/2}); null for any other fn. */
+    private final Capture capture;
 
     /** A fn typed at the prompt, as typed, and the slots of the variables it could read: how it goes to another node (null in a module). */
     private final Object quoted;
@@ -41,13 +43,13 @@ final class DirectFun extends groovy.lang.Closure<Object> implements procshell.s
         this(env, arity, clauses, null, quoted, visible, null);
     }
 
-    /** This fn as the capture {@code &Mod.fun/arity} it was written as ({@code label} is how iex prints it). */
-    DirectFun capturing(String label) {
-        return new DirectFun(env, arity, clauses, owner, quoted, visible, label);
+    /** This fn as the capture {@code &module.function/arity} it was written as. */
+    DirectFun capturing(Atom module, Atom function) {
+        return new DirectFun(env, arity, clauses, owner, quoted, visible, new Capture(module, function, arity));
     }
 
     private DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Owner owner, Object quoted,
-            java.util.Map<String, Integer> visible, String capture) {
+            java.util.Map<String, Integer> visible, Capture capture) {
         super(null);
         this.capture = capture;
         this.owner = owner;
@@ -75,7 +77,7 @@ final class DirectFun extends groovy.lang.Closure<Object> implements procshell.s
     }
 
     @Override
-    public String capture() {
+    public Capture capture() {
         return capture;
     }
 

@@ -216,20 +216,14 @@ final class DirectPlanner {
      * evaluation (its pattern is compiled once). Anything else is the compiler's.
      */
     private DirectExpr sigil(String letter, Object content, Object modifiers, int line) {
-        if (!Quoted.isCall(content, "<<>>") || !(modifiers instanceof List<?> mods)) throw Unsupported.INSTANCE;
+        if (letter.length() != 1 || !"sSrRcCwW".contains(letter) || !Quoted.isCall(content, "<<>>") || !(modifiers instanceof List<?> mods)) throw Unsupported.INSTANCE;
         List<Object> parts = Quoted.args(content);
         if (parts.size() > 1 || (parts.size() == 1 && !(parts.get(0) instanceof String))) throw Unsupported.INSTANCE;
-        String raw = parts.isEmpty() ? "" : (String) parts.get(0);
-        StringBuilder flags = new StringBuilder();
-        for (Object m : mods) flags.appendCodePoint(((Number) m).intValue());
+        String flags = Compiler.modifiers(mods);
         String text;
         try {
-            text = switch (letter) {
-                case "s", "c", "w" -> procshell.shell.elixir.reader.Escapes.unescape(raw);
-                case "r" -> procshell.shell.elixir.reader.Escapes.unescapeRegex(raw);
-                case "S", "C", "W", "R" -> raw;
-                default -> throw Unsupported.INSTANCE;
-            };
+            List<Object> unescaped = Quoted.args(Compiler.unescaped(letter, content));
+            text = unescaped.isEmpty() ? "" : (String) unescaped.get(0);
         } catch (RuntimeException e) {
             throw Unsupported.INSTANCE; // a bad escape: the compiler reports it
         }
@@ -242,7 +236,7 @@ final class DirectPlanner {
                 Object[] chars = text.codePoints().boxed().toArray();
                 return env -> Ops.list(chars);
             case "w", "W": {
-                String mod = flags.length() == 0 ? "s" : flags.toString();
+                String mod = flags.isEmpty() ? "s" : flags;
                 if (!List.of("s", "a", "c").contains(mod)) throw Unsupported.INSTANCE;
                 List<Object> words = new ArrayList<>();
                 for (String w : text.trim().split("\\s+")) {
@@ -260,8 +254,7 @@ final class DirectPlanner {
             }
             default: {
                 String source = text;
-                String f = flags.toString();
-                return env -> Ops.regex(source, f, line);
+                return env -> Ops.regex(source, flags, line);
             }
         }
     }
@@ -271,8 +264,8 @@ final class DirectPlanner {
         Object clause = args.size() == 1 ? ControlCompiler.captureClause(args.get(0)) : null;
         if (clause == null) throw Unsupported.INSTANCE;
         DirectExpr fn = control.fn(List.of(clause), scope, line);
-        String label = ControlCompiler.remoteCapture(args.get(0), this::alias);
-        return label == null ? fn : env -> ((DirectFun) fn.eval(env)).capturing(label);
+        Atom[] target = ControlCompiler.remoteCapture(args.get(0), this::alias);
+        return target == null ? fn : env -> ((DirectFun) fn.eval(env)).capturing(target[0], target[1]);
     }
 
     /** Expressions in order, the value of the last (nil for none). */
