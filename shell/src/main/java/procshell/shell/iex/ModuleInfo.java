@@ -1,7 +1,6 @@
 package procshell.shell.iex;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -101,35 +100,25 @@ final class ModuleInfo {
         };
     }
 
-    /** The public functions, as {@code [{:name, arity}]} by name then arity ({@code __struct__/0,1} for a struct). */
+    /**
+     * The public functions, as {@code [{:name, arity}]} by name then arity (the shell's list of a
+     * module's functions, {@link ShellModules#functions}, with {@code __struct__/0,1} for a struct).
+     */
     private static List<Tuple> functions(Class<?> cls) {
         List<Tuple> out = new ArrayList<>();
-        for (Method m : cls.getDeclaredMethods()) {
-            int mod = m.getModifiers();
-            if (!Modifier.isPublic(mod) || !Modifier.isStatic(mod) || m.isSynthetic() || m.getName().contains("$") || m.getName().equals("main")) continue;
-            if (!allObjects(m)) continue;
-            String name = ShellModules.elixirName(m.getName());
-            out.add(Tuple.of(Atom.of(name), m.getParameterCount()));
-            if (name.equals("__struct__") && m.getParameterCount() == 0) out.add(Tuple.of(STRUCT, 1));
+        for (ShellModules.Function f : ShellModules.functions(cls)) out.add(Tuple.of(Atom.of(f.name()), f.arity()));
+        if (structFunction(cls) != null) {
+            out.add(Tuple.of(STRUCT, 0));
+            out.add(Tuple.of(STRUCT, 1));
         }
         out.sort(Comparator.comparing((Tuple t) -> ((Atom) t.get(0)).name()).thenComparing(t -> (Integer) t.get(1)));
-        return out.stream().distinct().toList();
-    }
-
-    private static boolean allObjects(Method m) {
-        for (Class<?> p : m.getParameterTypes()) if (p != Object.class) return false;
-        return m.getReturnType() != void.class;
+        return out;
     }
 
     /** A struct's fields as {@code [%{field: :a, required: false}]}, or nil for a module without one. */
     private static Object struct(Class<?> cls) {
-        Method m;
-        try {
-            m = cls.getMethod("__struct__");
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
-        Object fields = Modules.invoke(m);
+        Method m = structFunction(cls);
+        Object fields = m == null ? null : Modules.invoke(m);
         if (!(fields instanceof Map<?, ?> map)) return null;
         List<Object> out = new ArrayList<>();
         for (Object field : map.keySet()) {
@@ -140,6 +129,15 @@ final class ModuleInfo {
             out.add(f);
         }
         return out;
+    }
+
+    /** The module's {@code __struct__/0}, or null for a module without a struct. */
+    private static Method structFunction(Class<?> cls) {
+        try {
+            return cls.getMethod("__struct__");
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 
     /** {@code [vsn: [N]]}: the BEAM's default version, a number from the module's MD5. */

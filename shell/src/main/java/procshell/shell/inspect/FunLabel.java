@@ -12,6 +12,9 @@ import procshell.shell.iex.FunOrigin;
  * function names that function ({@code #Function<0.18581596/1 in M.a/0>}).
  */
 final class FunLabel {
+    /** How Groovy names a method's closure class: {@code _fun_closureN}. */
+    private static final java.util.regex.Pattern GROOVY_CLOSURE = java.util.regex.Pattern.compile("^_(.+)_closure(\\d+)$");
+
     private FunLabel() {}
 
     /** The text of a fn: {@code #Function<INDEX.UNIQ/ARITY in WHERE>}. */
@@ -28,7 +31,7 @@ final class FunLabel {
     /** A fn of a module compiled through Groovy, whose closure class is {@code Mod$_fun_closureN}. */
     private static String groovyModuleFun(Class<?> closure, Class<?> outer, String module, int arity) {
         String simple = closure.getSimpleName();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^_(.+)_closure(\\d+)$").matcher(simple);
+        java.util.regex.Matcher m = GROOVY_CLOSURE.matcher(simple);
         if (!m.matches()) return label(0, uniq(module), arity, module);
         String javaName = m.group(1);
         java.util.Set<Integer> arities = new java.util.TreeSet<>();
