@@ -159,14 +159,14 @@ public final class ElixirRegex {
     // ---- matching -----------------------------------------------------------------------------
 
     /** A regex and the string it runs on, as a function's clause takes them. */
-    private record Subject(RegexPattern pattern, String text) {}
+    private record Subject(RegexPattern pattern, RegexPattern.Text text) {}
 
     /** The regex's pattern and the string, or the FunctionClauseError of {@code Regex.function/arity}. */
     private static Subject subject(Object regex, Object string, String function, int arity) {
         Object r = procshell.shell.eval.Values.normalize(regex);
         Object s = procshell.shell.eval.Values.normalize(string);
         if (!is(r) || !(s instanceof String text)) throw new FunctionClauseError("Regex." + function, arity);
-        return new Subject(pattern(r), text);
+        return new Subject(pattern(r), new RegexPattern.Text(text));
     }
 
     @Doc("Returns true when the regex matches the string.")
@@ -300,7 +300,8 @@ public final class ElixirRegex {
             throw new FunctionClauseError("Regex.replace", 4);
         }
         boolean global = !Boolean.FALSE.equals(Keyword.get(options, Atom.of("global"), Boolean.TRUE));
-        List<int[][]> found = pattern(r).run(text, 0, global);
+        RegexPattern.Text subject = new RegexPattern.Text(text);
+        List<int[][]> found = pattern(r).run(subject, 0, global);
         if (found.isEmpty()) return text;
         List<Object> parts = repl instanceof String rs ? replacementParts(rs) : null;
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -313,13 +314,13 @@ public final class ElixirRegex {
                 Closure<?> f = (Closure<?>) repl;
                 int arity = f.getMaximumNumberOfParameters();
                 Object[] args = new Object[arity];
-                for (int i = 0; i < arity; i++) args[i] = i < m.length ? group(text, m[i]) : "";
+                for (int i = 0; i < arity; i++) args[i] = i < m.length ? group(subject, m[i]) : "";
                 with = ElixirString.str(procshell.shell.eval.Values.normalize(f.call(args)), "Regex", "replace", 4);
             } else {
                 StringBuilder b = new StringBuilder();
                 for (Object part : parts) {
                     if (part instanceof String lit) b.append(lit);
-                    else if ((Integer) part < m.length) b.append(group(text, m[(Integer) part]));
+                    else if ((Integer) part < m.length) b.append(group(subject, m[(Integer) part]));
                 }
                 with = b.toString();
             }
@@ -395,10 +396,11 @@ public final class ElixirRegex {
         boolean withCaptures = Boolean.TRUE.equals(Keyword.get(options, Atom.of("include_captures"), false));
         // each match's split points: the captures named by on:, as {offset, length}
         List<int[]> points = new ArrayList<>();
-        for (int[][] m : p.run(text, 0, true)) {
+        RegexPattern.Text subject = new RegexPattern.Text(text);
+        for (int[][] m : p.run(subject, 0, true)) {
             for (int g : groupNumbers(p, on, m.length)) points.add(g < m.length ? m[g] : new int[] {-1, 0});
         }
-        int bytes = RegexPattern.byteLength(text);
+        int bytes = subject.byteLength();
         List<Object> out = new ArrayList<>();
         int offset = 0;
         for (int[] point : points) {
@@ -408,24 +410,24 @@ public final class ElixirRegex {
             if (pos - offset < 0) continue;
             int keep = pos - offset;
             if (withCaptures) {
-                if (keep != 0 || !trim) out.add(RegexPattern.part(text, offset, keep));
-                out.add(RegexPattern.part(text, pos, point[1]));
+                if (keep != 0 || !trim) out.add(subject.part(offset, keep));
+                out.add(subject.part(pos, point[1]));
                 counter--;
             } else if (keep != 0 || !trim) {
-                out.add(RegexPattern.part(text, offset, keep));
+                out.add(subject.part(offset, keep));
                 counter--;
             }
             offset = pos + point[1];
         }
         if (trim && bytes <= offset) return out;
-        out.add(RegexPattern.part(text, offset, bytes - offset));
+        out.add(subject.part(offset, bytes - offset));
         return out;
     }
 
     // ---- captures -----------------------------------------------------------------------------
 
     /** One match's captures as {@code :re.run}'s {@code capture:} option selects them. */
-    private static Object captures(RegexPattern p, String text, int[][] m, Object capture, boolean index) {
+    private static Object captures(RegexPattern p, RegexPattern.Text text, int[][] m, Object capture, boolean index) {
         capture = procshell.shell.eval.Values.normalize(capture);
         if (capture == Atom.of("none")) return new ArrayList<>();
         boolean all = capture == Atom.of("all") || capture == Atom.of("all_but_first");
@@ -474,8 +476,8 @@ public final class ElixirRegex {
         throw new ArgumentError("argument error");
     }
 
-    private static Object group(String text, int[] at) {
-        return at[0] < 0 ? "" : RegexPattern.part(text, at[0], at[1]);
+    private static Object group(RegexPattern.Text text, int[] at) {
+        return at[0] < 0 ? "" : text.part(at[0], at[1]);
     }
 
     private static boolean index(Object options) {

@@ -256,13 +256,11 @@ final class RegexPattern {
      * @param global     all matches (else the first only)
      * @return the matches, none when nothing matches
      */
-    List<int[][]> run(String text, int byteOffset, boolean global) {
-        Offsets offsets = new Offsets(text);
-        Matcher m = pattern.matcher(text);
+    List<int[][]> run(Text text, int byteOffset, boolean global) {
+        Matcher m = pattern.matcher(text.string);
         List<int[][]> out = new ArrayList<>();
-        int from = offsets.charIndex(byteOffset);
-        if (from < 0 || from > text.length()) return out;
-        if (!m.find(from)) return out;
+        int from = text.charIndex(byteOffset);
+        if (from < 0 || !m.find(from)) return out;
         do {
             int[][] groupsOf = new int[groups + 1][];
             for (int g = 0; g <= groups; g++) {
@@ -270,8 +268,8 @@ final class RegexPattern {
                 if (start < 0) {
                     groupsOf[g] = new int[] {-1, 0};
                 } else {
-                    int b = offsets.byteIndex(start);
-                    groupsOf[g] = new int[] {b, offsets.byteIndex(m.end(g)) - b};
+                    int b = text.byteIndex(start);
+                    groupsOf[g] = new int[] {b, text.byteIndex(m.end(g)) - b};
                 }
             }
             out.add(groupsOf);
@@ -279,41 +277,52 @@ final class RegexPattern {
         return out;
     }
 
-    /** Char index to byte offset and back, for a string that may hold more than ASCII. */
-    static final class Offsets {
-        private final String text;
-        private final boolean ascii;
+    /**
+     * A subject string and its UTF-8 byte offsets, as {@code :re} counts them, made once for all
+     * the matches and parts of one call (the offset of each char is computed once, and only for a
+     * string that holds more than ASCII).
+     */
+    static final class Text {
+        final String string;
+        /** The byte offset of each char index ({@code length + 1} of them); null for ASCII, where they are equal. */
+        private final int[] byteAt;
 
-        Offsets(String text) {
-            this.text = text;
-            this.ascii = byteLength(text) == text.length();
+        Text(String string) {
+            this.string = string;
+            int[] at = null;
+            if (RegexPattern.byteLength(string) != string.length()) {
+                at = new int[string.length() + 1];
+                for (int i = 0; i < string.length(); i++) {
+                    char c = string.charAt(i);
+                    at[i + 1] = at[i] + (c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3);
+                }
+            }
+            this.byteAt = at;
+        }
+
+        int byteLength() {
+            return byteAt == null ? string.length() : byteAt[string.length()];
         }
 
         int byteIndex(int charIndex) {
-            return ascii ? charIndex : byteLength(text.substring(0, charIndex));
+            return byteAt == null ? charIndex : byteAt[charIndex];
         }
 
-        /** The char index of a byte offset; -1 when it falls inside a character. */
+        /** The char index of a byte offset; -1 when it falls inside a character or past the end. */
         int charIndex(int byteOffset) {
-            if (ascii) return byteOffset;
-            int bytes = 0;
-            for (int i = 0; i <= text.length(); i++) {
-                if (bytes == byteOffset) return i;
-                if (bytes > byteOffset || i == text.length()) return -1;
-                bytes += byteLength(text.substring(i, i + (Character.isHighSurrogate(text.charAt(i)) ? 2 : 1)));
-                if (Character.isHighSurrogate(text.charAt(i))) i++;
-            }
-            return -1;
+            if (byteAt == null) return byteOffset >= 0 && byteOffset <= string.length() ? byteOffset : -1;
+            int i = java.util.Arrays.binarySearch(byteAt, byteOffset);
+            // a surrogate pair's two chars count 2 bytes each: the offset between them is inside the character
+            return i < 0 || (i > 0 && i < string.length() && Character.isLowSurrogate(string.charAt(i))) ? -1 : i;
         }
-    }
 
-    /** The bytes {@code [offset, offset + length)} of the string, as a string (or a binary when they cut a character). */
-    static Object part(String text, int byteOffset, int byteLength) {
-        Offsets o = new Offsets(text);
-        int from = o.charIndex(byteOffset);
-        int to = o.charIndex(byteOffset + byteLength);
-        if (from >= 0 && to >= 0) return text.substring(from, to);
-        byte[] all = text.getBytes(StandardCharsets.UTF_8);
-        return procshell.runtime.node.Bitstring.of(java.util.Arrays.copyOfRange(all, byteOffset, byteOffset + byteLength));
+        /** The bytes {@code [offset, offset + length)}, as a string (or a binary when they cut a character). */
+        Object part(int byteOffset, int byteLength) {
+            int from = charIndex(byteOffset);
+            int to = charIndex(byteOffset + byteLength);
+            if (from >= 0 && to >= 0) return string.substring(from, to);
+            byte[] all = string.getBytes(StandardCharsets.UTF_8);
+            return procshell.runtime.node.Bitstring.of(java.util.Arrays.copyOfRange(all, byteOffset, byteOffset + byteLength));
+        }
     }
 }
