@@ -83,7 +83,7 @@ public final class Shell {
             throw e;
         }
         IexSession.of(node);
-        node.events().subscribe(e -> onEvent(node, e));
+        node.events().subscribe(java.util.Set.of(NodeEvent.CrashReport.class, NodeEvent.Logged.class, NodeEvent.Halted.class), e -> onEvent(node, e));
         EvaluatorProcess process = new EvaluatorProcess(node, evaluator, (pid, reason) -> {
             Console c = console.get();
             if (c != null && node.haltedWith() == null) c.shellDied(pid, reason);

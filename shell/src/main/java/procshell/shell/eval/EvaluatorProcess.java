@@ -74,9 +74,7 @@ public final class EvaluatorProcess {
         this.node = node;
         this.evaluator = evaluator;
         this.onIdleDeath = onIdleDeath;
-        node.events().subscribe(e -> {
-            if (e instanceof NodeEvent.Exited x) died(x.pid(), x.reason());
-        });
+        node.events().subscribe(NodeEvent.Exited.class, x -> died(x.pid(), x.reason()));
         ensureStarted();
     }
 
