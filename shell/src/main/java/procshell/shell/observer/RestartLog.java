@@ -35,7 +35,7 @@ public final class RestartLog {
     /** A log fed by the node's events from now on. */
     public static RestartLog listen(Node node) {
         RestartLog log = new RestartLog();
-        node.events().subscribe(log::onEvent);
+        node.events().subscribe(java.util.Set.of(NodeEvent.Restarted.class, NodeEvent.Exited.class), log::onEvent);
         return log;
     }
 
