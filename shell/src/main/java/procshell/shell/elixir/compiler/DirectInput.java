@@ -128,7 +128,7 @@ public final class DirectInput {
      * asked: the shell's evaluator keeps them as the modules typed at the prompt (completion).
      */
     public static List<Class<?>> modulesDefined() {
-        return ModuleClassWriter.takeDefined();
+        return DefinedModules.take();
     }
 
     /**

@@ -67,7 +67,7 @@ final class ModuleClassWriter {
             f.bind(cls);
         }
         Ops.recordClassBytes(cls, bytes);
-        DEFINED.get().add(cls);
+        DefinedModules.add(cls);
         WRITTEN.put(className, new java.lang.ref.WeakReference<>(cls));
         return cls;
     }
@@ -124,17 +124,6 @@ final class ModuleClassWriter {
      */
     static String lineFrameActivation(String className) {
         return LINE_FRAMES.get(className);
-    }
-
-    /** The module classes defined on each thread and not yet {@linkplain #takeDefined taken}. */
-    private static final ThreadLocal<List<Class<?>>> DEFINED = ThreadLocal.withInitial(java.util.ArrayList::new);
-
-    /** The module classes the calling thread defined since it last asked (the shell's evaluator asks after each input). */
-    static List<Class<?>> takeDefined() {
-        List<Class<?>> out = DEFINED.get();
-        if (out.isEmpty()) return List.of();
-        DEFINED.remove();
-        return out;
     }
 
     /** A class written here, by its binary name; null when none is. */
