@@ -3,8 +3,13 @@ package procshell.shell.console;
 import java.io.IOException;
 import java.util.Map;
 
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
+
+import procshell.shell.eval.Foreground;
+import procshell.shell.eval.InputTrace;
 
 /**
  * JLine's line reader, drawing the line once per burst of keys rather than once per key: a paste,
@@ -34,6 +39,36 @@ final class BurstLineReader extends LineReaderImpl {
         } finally {
             reading = null;
         }
+    }
+
+    /** Notes each key as the person's activity ({@link Foreground#keyTyped}). */
+    @Override
+    public Binding readBinding(KeyMap<Binding> keys, KeyMap<Binding> local) {
+        Binding b = super.readBinding(keys, local);
+        Foreground.keyTyped();
+        return b;
+    }
+
+    /** An Enter that ends a complete input: from now the person waits ({@link Foreground#inputEntered}). */
+    @Override
+    protected boolean acceptLine() {
+        boolean r = super.acceptLine();
+        if (state == State.DONE) Foreground.inputEntered();
+        InputTrace.mark("accepted");
+        return r;
+    }
+
+    @Override
+    protected String finish(String str) {
+        String r = super.finish(str);
+        InputTrace.mark("history-added");
+        return r;
+    }
+
+    @Override
+    protected void cleanup() {
+        super.cleanup();
+        InputTrace.mark("cleaned-up");
     }
 
     /**

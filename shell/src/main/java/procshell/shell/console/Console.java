@@ -16,6 +16,7 @@ import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.shell.elixir.reader.ElixirReader;
 import procshell.shell.eval.EvaluatorProcess;
+import procshell.shell.eval.Foreground;
 import procshell.shell.eval.InputTrace;
 import procshell.shell.iex.IexSession;
 import procshell.shell.inspect.ErrorFormatter;
@@ -134,6 +135,9 @@ public final class Console {
         // pasted lines arrive as typed ones, each Enter ending an input once it is complete:
         // iex evaluates a paste expression by expression
         reader.option(LineReader.Option.BRACKETED_PASTE, false);
+        // the history file is written at the next prompt, once the input is answered (saveHistory),
+        // not between the Enter and the hand-over, where JLine writes it (12-45 ms the first time)
+        reader.option(LineReader.Option.HISTORY_INCREMENTAL, false);
         CursorKeys.bindBothModes(reader);
         if (InputTrace.on()) traceKeys(reader);
         Console c = new Console(owner, reader, null, terminal.writer(), highlighter);
@@ -222,9 +226,27 @@ public final class Console {
                 break;
             }
             if (input == null) break;
-            evalTypedAhead(input);
+            try {
+                evalTypedAhead(input);
+            } finally {
+                Foreground.inputAnswered();
+            }
         }
         out.flush();
+    }
+
+    /**
+     * Appends the lines entered since the last save to the history file (JLine writes only those),
+     * if there is one. A history that cannot be written is no error of the input: it is skipped,
+     * as JLine skips it.
+     */
+    private void saveHistory() {
+        if (reader == null) return;
+        try {
+            reader.getHistory().save();
+        } catch (IOException | RuntimeException e) {
+            // (the file or its folder cannot be written: the session goes on without it)
+        }
     }
 
     /**
@@ -282,6 +304,8 @@ public final class Console {
             while (true) {
                 try {
                     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
+                    Foreground.inputAnswered(); // (whatever the caller did with the last input)
+                    saveHistory();
                     owner.evaluator().prepare(); // Groovy loads while the prompt is shown
                     fitToTerminal();
                     InputTrace.mark("prompt");

@@ -76,8 +76,8 @@ public final class Evaluator {
     public Evaluator() {}
 
     /**
-     * Starts loading Groovy on a background thread, once no input has been evaluated for
-     * {@value #IDLE_MS} ms; later calls do nothing. Called when the first prompt is on screen, so
+     * Starts loading Groovy on a background thread, once no input has been evaluated and no key
+     * typed for {@value #IDLE_MS} ms ({@link Foreground}); later calls do nothing. Called when the first prompt is on screen, so
      * that the prompt does not wait for Groovy. Most inputs (module definitions too) never need
      * Groovy: its load and warm-up (about a second of CPU) wait for the person to pause, instead
      * of taking the machine from their first inputs; an input that needs Groovy before then
@@ -89,7 +89,9 @@ public final class Evaluator {
         PromptWarmUp.start(Evaluator::warmRuntime);
         Thread t = new Thread(() -> {
             while (!started.get()) {
-                if (evaluating.get() == 0 && System.nanoTime() - lastInput >= IDLE_MS * 1_000_000L) {
+                long now = System.nanoTime();
+                if (evaluating.get() == 0 && !Foreground.waiting() && now - lastInput >= IDLE_MS * 1_000_000L
+                        && now - Foreground.lastKeyNanos() >= IDLE_MS * 1_000_000L) {
                     start(true);
                     return;
                 }
@@ -141,7 +143,9 @@ public final class Evaluator {
         if (!started.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
             try {
+                InputTrace.mark("groovy-compiler-loading");
                 shell.complete(createShell(warmUp));
+                InputTrace.mark("groovy-compiler-loaded");
             } catch (Throwable e) {
                 shell.completeExceptionally(e);
             }

@@ -30,8 +30,12 @@ public final class InputTrace {
         if (OUT == null) return;
         java.time.Instant now = java.time.Instant.now();
         long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        // (a StringBuilder, not a concatenation: the first concatenation bootstraps a call site,
+        // which a trace of the first input would count as its own)
+        String line = new StringBuilder(96).append(micros).append(' ').append(Thread.currentThread().getName()).append(' ')
+                .append(step).append(" classes=").append(CLASSES.getTotalLoadedClassCount()).toString();
         synchronized (OUT) {
-            OUT.println(micros + " " + Thread.currentThread().getName() + " " + step + " classes=" + CLASSES.getTotalLoadedClassCount());
+            OUT.println(line);
         }
     }
 

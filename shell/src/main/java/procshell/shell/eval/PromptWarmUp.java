@@ -49,42 +49,49 @@ final class PromptWarmUp {
     private PromptWarmUp() {}
 
     /**
-     * Starts the warm-up, once per JVM: {@code groovyRuntime} (loading Groovy's runtime, which
-     * every fn needs) on a daemon thread of its own, the plain inputs on another meanwhile, then
-     * the inputs with a fn once the runtime is loaded.
+     * Starts the warm-up, once per JVM, on a daemon thread: the plain inputs, then
+     * {@code groovyRuntime} (loading Groovy's runtime, which every fn needs), then the inputs with
+     * a fn, and rounds of both. One thread, one step after the other, each step once no person
+     * waits for an input ({@link Foreground#giveWay}): of two cores, one stays for the person's
+     * input (a runtime loading on a second thread beside the walk took both from the first input).
      */
     static void start(Runnable groovyRuntime) {
         if (!STARTED.compareAndSet(false, true)) return;
-        Thread runtime = daemon("procshell-groovy-runtime", groovyRuntime);
         daemon("procshell-prompt-warm-up", () -> {
             try {
                 walk(PLAIN);
-                runtime.join();
+                Foreground.giveWay();
+                groovyRuntime.run();
+                InputTrace.mark("groovy-runtime-loaded");
                 walk(WITH_FNS);
                 for (int i = 0; i < ROUNDS; i++) {
                     walk(PLAIN);
                     walk(WITH_FNS);
                 }
+                InputTrace.mark("warm-up-done");
             } catch (Throwable e) {
                 // a warm-up only: the first real input loads what is missing
             }
         });
     }
 
-    private static Thread daemon(String name, Runnable body) {
+    private static void daemon(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
-        return t;
     }
 
     private static void walk(List<String> inputs) throws Throwable {
         Map<String, Object> bound = new HashMap<>();
         DirectInput.Variables variables = DirectInput.Variables.in(bound);
         for (String source : inputs) {
-            DirectInput input = DirectInput.plan(ElixirReader.read(source, Evaluator.SCRIPT_NAME, 1), bound.keySet());
+            Foreground.giveWay();
+            Object quoted = ElixirReader.read(source, Evaluator.SCRIPT_NAME, 1);
+            if (GroovyInput.source(quoted) != null) continue;
+            DirectInput input = DirectInput.plan(quoted, bound.keySet());
             if (input == null) continue;
             Object value = input.run(variables);
+            DirectInput.modulesDefined(); // (as the evaluator asks after each input)
             Inspect.inspect(value, InspectOptions.IEX);
             Inspect.inspect(value, InspectOptions.IEX.withSyntaxColors(SyntaxColors.iex()));
         }
