@@ -59,7 +59,16 @@ warm() {
   while tmux -L "$SOCK" has-session -t "$1" 2>/dev/null; do sleep 0.1; done
 }
 warm "fi_warm1_$$"; warm "fi_warm2_$$"
-for _ in $(seq 600); do [ ! -f "$ROOT/shell/target/procshell.aotconf" ] || [ -f "$ROOT/shell/target/procshell.aot" ] && break; sleep 0.2; done
+# (every session record newer than the jar assembled: procshell.aotconf, or procshell-KEY.aotconf
+# when PS_CMD sets PROCSHELL_JAVA_OPTS)
+caches_made() {
+  local c
+  for c in "$ROOT"/shell/target/procshell*.aotconf; do
+    [ -e "$c" ] && [ "$c" -nt "$ROOT/shell/target/procshell.jar" ] || continue
+    [ -f "${c%.aotconf}.aot" ] || return 1
+  done
+}
+for _ in $(seq 600); do caches_made && break; sleep 0.2; done
 one "fi_warmi_$$" iex 'iex\(1\)>' 'iex\(2\)>' >/dev/null
 iex0=(); iex1=(); iex2=(); ps0=(); ps1=(); ps2=()
 for i in $(seq "$RUNS"); do
