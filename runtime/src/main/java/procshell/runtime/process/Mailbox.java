@@ -62,18 +62,34 @@ public final class Mailbox {
         alive.checkInterrupted();
         Object found = takeSaved(match);
         if (found != NO_MATCH) return found;
+        Object m;
+        while ((m = incoming.poll()) != null) {
+            if (matches(match, m)) return m;
+        }
+        alive.checkAlive();
+        if (timeoutMs == 0) return TIMEOUT;
+        return await(match, timeoutMs, alive);
+    }
+
+    /**
+     * {@link #take} once the queue had nothing that matches: parks until a message comes and
+     * tests the new ones, until one matches or the timeout fires.
+     *
+     * <p>A method of its own, with its own loop over the queue, because of how C2 compiles it:
+     * when 100,000 processes are spawned and each parks on its empty mailbox, the JIT compiles the
+     * wait while the queue has always been empty after the first look, and a single loop would
+     * compile "a message came" as never happening. Every one of those processes, woken later,
+     * would then deoptimize its own frame (16,579 deoptimizations in the first registration round
+     * of {@code bench/TablesCpu.java register 100000}). The loop here runs only after a wake-up,
+     * so its profile is that of wake-ups.
+     */
+    private Object await(Predicate<Object> match, long timeoutMs, LocalProcess alive) {
         // Capped so that a timeout of centuries does not overflow the clock arithmetic.
         long deadline = timeoutMs > 0 ? System.nanoTime() + Math.min(TimeUnit.MILLISECONDS.toNanos(timeoutMs), Long.MAX_VALUE / 4) : 0;
         // Registered only once this wait is about to park: a reply already queued costs no timer.
         ReceiveTimer.Deadline timer = null;
         try {
             while (true) {
-                Object m;
-                while ((m = incoming.poll()) != null) {
-                    if (matches(match, m)) return m;
-                }
-                alive.checkAlive();
-                if (timeoutMs == 0) return TIMEOUT;
                 if (timeoutMs > 0) {
                     if (deadline - System.nanoTime() <= 0) return TIMEOUT;
                     if (timer == null) timer = ReceiveTimer.schedule(deadline, Thread.currentThread());
@@ -97,6 +113,11 @@ public final class Mailbox {
                 // deoptimizations).
                 Thread.interrupted();
                 alive.checkInterrupted();
+                Object m;
+                while ((m = incoming.poll()) != null) {
+                    if (matches(match, m)) return m;
+                }
+                alive.checkAlive();
             }
         } finally {
             if (timer != null) ReceiveTimer.cancel(timer);
