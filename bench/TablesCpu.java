@@ -33,6 +33,38 @@ public class TablesCpu {
         return sum;
     }
 
+    /** CPU ns of this JVM's threads whose name starts with one of {@code prefixes} (from /proc: JIT and GC threads are not in ThreadMXBean). */
+    static long threadCpu(String... prefixes) {
+        long ticks = 0;
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) return -1;
+        for (java.io.File t : tasks) {
+            try {
+                String stat = java.nio.file.Files.readString(new java.io.File(t, "stat").toPath());
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                boolean match = false;
+                for (String p : prefixes) match |= comm.startsWith(p);
+                if (!match) continue;
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            } catch (java.io.IOException | RuntimeException gone) {
+                // a thread that ended meanwhile
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ 100
+    }
+    /** System (kernel) CPU ns of the whole JVM: page faults on fresh memory show here. */
+    static long sysCpu() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]) * 10_000_000L;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+    static long jitCpu() { return threadCpu("C1 Compi", "C2 Compi"); }
+    static long gcCpu() { return threadCpu("GC Thread", "G1 ", "VM Thread"); }
+
     static long gcCount() { long t = 0; for (var g : ManagementFactory.getGarbageCollectorMXBeans()) t += g.getCollectionCount(); return t; }
     static long cpu() { return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(); }
     /** Bytes allocated by all platform threads (carriers included, so by the processes they ran). */
@@ -48,10 +80,12 @@ public class TablesCpu {
         return used;
     }
 
-    record Phase(long cpu, long alloc, long sw, long gc) {
-        static Phase now() { return new Phase(TablesCpu.cpu(), TablesCpu.allocated(), TablesCpu.switches(), TablesCpu.gcCount()); }
+    record Phase(long cpu, long alloc, long sw, long gc, long jit, long gcCpu, long sys, long wall) {
+        static Phase now() { return new Phase(TablesCpu.cpu(), TablesCpu.allocated(), TablesCpu.switches(), TablesCpu.gcCount(), jitCpu(), TablesCpu.gcCpu(), sysCpu(), System.nanoTime()); }
+        /** Per operation: CPU of the whole JVM, of its JIT threads, of its GC threads (and VM thread), its kernel time, bytes allocated, switches; collections and wall ms in all. */
         String since(Phase b, int n) {
-            return String.format("cpu_ns %.0f alloc_b %.0f switches %.2f gcs %d", (cpu - b.cpu) / (double) n, (alloc - b.alloc) / (double) n, (sw - b.sw) / (double) n, gc - b.gc);
+            return String.format("cpu_ns %.0f (jit %.0f gc %.0f sys %.0f) alloc_b %.0f switches %.2f gcs %d wall_ms %.0f", (cpu - b.cpu) / (double) n, (jit - b.jit) / (double) n,
+                    (gcCpu - b.gcCpu) / (double) n, (sys - b.sys) / (double) n, (alloc - b.alloc) / (double) n, (sw - b.sw) / (double) n, gc - b.gc, (wall - b.wall) / 1e6);
         }
     }
 
@@ -102,6 +136,7 @@ public class TablesCpu {
                     Atom topic = Atom.of("topic");
                     for (int r = 0; r < rounds; r++) {
                         List<Pid> pids = new ArrayList<>(n);
+                        Phase p0 = Phase.now();
                         for (int i = 0; i < n; i++) {
                             Integer key = i;
                             pids.add(self.spawn(me -> {
@@ -110,12 +145,29 @@ public class TablesCpu {
                                 me.receive();
                             }));
                         }
+                        // -Djfr=FILE: a profile (1 ms samples) of each round's registration phase only, to FILE + round
+                        jdk.jfr.Recording rec = null;
+                        if (System.getProperty("jfr") != null) {
+                            rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                            rec.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+                            rec.start();
+                        }
+                        // -Dperf=FILE: perf record of each round's registration phase (with -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit)
+                        Process perf = null;
+                        if (System.getProperty("perf") != null) {
+                            perf = new ProcessBuilder("perf", "record", "-F", "4999", "-g", "-p", "" + ProcessHandle.current().pid(), "-o", System.getProperty("perf") + r)
+                                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                            Thread.sleep(500);
+                        }
                         Phase p1 = Phase.now();
                         for (Pid p : pids) self.send(p, go);
                         while (Registry.count(reg) != n) Thread.sleep(1);
                         Phase p2 = Phase.now();
+                        if (rec != null) { rec.stop(); rec.dump(java.nio.file.Path.of(System.getProperty("jfr") + r + ".jfr")); rec.close(); }
+                        if (perf != null) { new ProcessBuilder("kill", "-INT", "" + perf.pid()).start().waitFor(); perf.waitFor(); }
                         for (Pid p : pids) self.exit(p, Atom.KILL);
                         while (Registry.count(reg) != 0) Thread.sleep(1);
+                        out.append(String.format("%s spawn per process: %s%n", what, p1.since(p0, n)));
                         out.append(String.format("%s per registration: %s%n", what, p2.since(p1, n)));
                     }
                 }
