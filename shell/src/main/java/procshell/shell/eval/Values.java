@@ -85,6 +85,7 @@ public final class Values {
             }
             return changed ? out : v;
         }
+        if (v instanceof procshell.runtime.term.TermMap) return v; // a map term holds terms already: walking it made every Map.put O(n)
         if (v instanceof Map<?, ?> m) {
             boolean changed = false;
             Map<Object, Object> out = new LinkedHashMap<>();
