@@ -332,7 +332,7 @@ public final class ElixirEnum {
 
     private static List<Object> uniqBy(Object enumerable, Object fun) {
         List<Object> out = new ArrayList<>();
-        Map<Object, Boolean> seen = new java.util.HashMap<>();
+        Map<Object, Object> seen = new MapTerm(); // exact keys (1 is not 1.0) in O(1)
         for (Iterator<Object> it = iterator(enumerable); it.hasNext();) {
             Object x = it.next();
             Object k = fun == null ? x : call(fun, x);

@@ -420,7 +420,7 @@ public final class ElixirStream {
     @Doc("Removes elements for which the function returned an already seen value, lazily.")
     public static LazyStream uniq_by(Object enumerable, Object fun) {
         return over(enumerable, it -> {
-            java.util.Map<Object, Boolean> seen = new java.util.HashMap<>();
+            java.util.Map<Object, Object> seen = new MapTerm(); // exact keys (1 is not 1.0) in O(1)
             return Pull.of(() -> {
                 while (it.hasNext()) {
                     Object x = it.next();
