@@ -27,9 +27,9 @@ final class Collectables {
             return out;
         }
         if (MapSetTerm.is(collectable)) {
-            List<Object> all = MapSetTerm.elements(collectable);
-            all.addAll(elements);
-            return MapSetTerm.of(all);
+            procshell.runtime.term.PersistentMap inner = MapSetTerm.inner(collectable);
+            for (Object e : elements) inner = inner.put(e, MapSetTerm.MARK);
+            return MapSetTerm.of(inner);
         }
         if (collectable instanceof Map<?, ?> m && Structs.structOf(m) == null) {
             MapTerm out = new MapTerm(m);

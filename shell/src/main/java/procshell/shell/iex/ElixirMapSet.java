@@ -1,9 +1,8 @@
 package procshell.shell.iex;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import procshell.runtime.table.TermCompare;
+import procshell.runtime.term.PersistentMap;
 import procshell.shell.eval.Values;
 
 /**
@@ -18,14 +17,27 @@ public final class ElixirMapSet {
     private ElixirMapSet() {}
 
     private static List<Object> set(Object term, String function, int arity) {
-        Object s = Values.normalize(term);
-        if (!MapSetTerm.is(s)) throw new FunctionClauseError("MapSet." + function, arity);
-        return MapSetTerm.elements(s);
+        return MapSetTerm.elements(checked(term, function, arity));
     }
 
-    private static boolean contains(List<Object> elements, Object x) {
-        for (Object e : elements) if (TermCompare.exactEquals(e, x)) return true;
-        return false;
+    /** The set's inner map (element to {@code []}); FunctionClauseError when the term is no set. */
+    private static PersistentMap inner(Object term, String function, int arity) {
+        return MapSetTerm.inner(checked(term, function, arity));
+    }
+
+    private static Object checked(Object term, String function, int arity) {
+        Object s = Values.normalize(term);
+        if (!MapSetTerm.is(s)) throw new FunctionClauseError("MapSet." + function, arity);
+        return s;
+    }
+
+    /** The keys of {@code from} for which {@code other} holding them is {@code wanted}. */
+    private static PersistentMap keep(PersistentMap from, PersistentMap other, boolean wanted) {
+        PersistentMap[] out = {PersistentMap.EMPTY};
+        from.forEach((e, mark) -> {
+            if (other.containsKey(e) == wanted) out[0] = out[0].put(e, mark);
+        });
+        return out[0];
     }
 
     /** An empty set, as {@code MapSet.new/0}. */
@@ -48,32 +60,36 @@ public final class ElixirMapSet {
     /** The set without the value, as {@code MapSet.delete/2}. */
     @Doc("Deletes the value from the set.")
     public static MapTerm delete(Object set, Object value) {
-        List<Object> out = new ArrayList<>();
-        for (Object e : set(set, "delete", 2)) if (!TermCompare.exactEquals(e, value)) out.add(e);
-        return MapSetTerm.of(out);
+        PersistentMap inner = inner(set, "delete", 2);
+        PersistentMap out = inner.remove(Values.normalize(value));
+        return out == inner ? (MapTerm) Values.normalize(set) : MapSetTerm.of(out);
     }
 
     /** The elements of the first set not in the second, as {@code MapSet.difference/2}. */
     @Doc("Returns the elements of the first set that are not in the second.")
     public static MapTerm difference(Object a, Object b) {
-        List<Object> other = set(b, "difference", 2);
-        List<Object> out = new ArrayList<>();
-        for (Object e : set(a, "difference", 2)) if (!contains(other, e)) out.add(e);
-        return MapSetTerm.of(out);
+        PersistentMap x = inner(a, "difference", 2);
+        PersistentMap y = inner(b, "difference", 2);
+        if (y.size() <= x.size()) {
+            PersistentMap[] out = {x};
+            y.forEach((e, mark) -> out[0] = out[0].remove(e));
+            return MapSetTerm.of(out[0]);
+        }
+        return MapSetTerm.of(keep(x, y, false));
     }
 
     /** True when no element is in both, as {@code MapSet.disjoint?/2}. */
     @Doc("Checks if the two sets have no element in common.")
     public static boolean disjoint_qm(Object a, Object b) {
-        List<Object> other = set(b, "disjoint?", 2);
-        for (Object e : set(a, "disjoint?", 2)) if (contains(other, e)) return false;
-        return true;
+        PersistentMap x = inner(a, "disjoint?", 2);
+        PersistentMap y = inner(b, "disjoint?", 2);
+        return (x.size() <= y.size() ? keep(x, y, true) : keep(y, x, true)).isEmpty();
     }
 
     /** True when both hold the same elements, as {@code MapSet.equal?/2}. */
     @Doc("Checks if two sets are equal.")
     public static boolean equal_qm(Object a, Object b) {
-        return TermCompare.exactEquals(set(a, "equal?", 2), set(b, "equal?", 2));
+        return inner(a, "equal?", 2).equals(inner(b, "equal?", 2));
     }
 
     /** The elements for which {@code fun} is truthy, as {@code MapSet.filter/2}. */
@@ -91,49 +107,49 @@ public final class ElixirMapSet {
     /** The elements in both, as {@code MapSet.intersection/2}. */
     @Doc("Returns the elements in both sets.")
     public static MapTerm intersection(Object a, Object b) {
-        List<Object> other = set(b, "intersection", 2);
-        List<Object> out = new ArrayList<>();
-        for (Object e : set(a, "intersection", 2)) if (contains(other, e)) out.add(e);
-        return MapSetTerm.of(out);
+        PersistentMap x = inner(a, "intersection", 2);
+        PersistentMap y = inner(b, "intersection", 2);
+        return MapSetTerm.of(x.size() <= y.size() ? keep(x, y, true) : keep(y, x, true));
     }
 
     /** True when the value is in the set ({@code ===}), as {@code MapSet.member?/2}. */
     @Doc("Checks if the set contains the value.")
     public static boolean member_qm(Object set, Object value) {
-        return contains(set(set, "member?", 2), value);
+        return inner(set, "member?", 2).containsKey(Values.normalize(value));
     }
 
     /** The set with the value, as {@code MapSet.put/2}. */
     @Doc("Inserts the value into the set.")
     public static MapTerm put(Object set, Object value) {
-        List<Object> l = set(set, "put", 2);
-        l.add(Values.normalize(value));
-        return MapSetTerm.of(l);
+        PersistentMap inner = inner(set, "put", 2);
+        Object v = Values.normalize(value);
+        return inner.containsKey(v) ? (MapTerm) Values.normalize(set) : MapSetTerm.of(inner.put(v, MapSetTerm.MARK));
     }
 
     /** The number of elements, as {@code MapSet.size/1}. */
     @Doc("Returns the number of elements.")
     public static int size(Object set) {
-        return set(set, "size", 1).size();
+        return inner(set, "size", 1).size();
     }
 
     /** True when every element of the first is in the second, as {@code MapSet.subset?/2}. */
     @Doc("Checks if every element of the first set is in the second.")
     public static boolean subset_qm(Object a, Object b) {
-        List<Object> other = set(b, "subset?", 2);
-        for (Object e : set(a, "subset?", 2)) if (!contains(other, e)) return false;
-        return true;
+        PersistentMap x = inner(a, "subset?", 2);
+        PersistentMap y = inner(b, "subset?", 2);
+        return x.size() <= y.size() && keep(x, y, false).isEmpty();
     }
 
     /** The elements in exactly one of the sets, as {@code MapSet.symmetric_difference/2}. */
     @Doc("Returns the elements in exactly one of the sets.")
     public static MapTerm symmetric_difference(Object a, Object b) {
-        List<Object> x = set(a, "symmetric_difference", 2);
-        List<Object> y = set(b, "symmetric_difference", 2);
-        List<Object> out = new ArrayList<>();
-        for (Object e : x) if (!contains(y, e)) out.add(e);
-        for (Object e : y) if (!contains(x, e)) out.add(e);
-        return MapSetTerm.of(out);
+        PersistentMap x = inner(a, "symmetric_difference", 2);
+        PersistentMap y = inner(b, "symmetric_difference", 2);
+        PersistentMap[] out = {keep(x, y, false)};
+        y.forEach((e, mark) -> {
+            if (!x.containsKey(e)) out[0] = out[0].put(e, mark);
+        });
+        return MapSetTerm.of(out[0]);
     }
 
     /** The elements as a list, in order, as {@code MapSet.to_list/1}. */
@@ -145,8 +161,10 @@ public final class ElixirMapSet {
     /** The elements of both, as {@code MapSet.union/2}. */
     @Doc("Returns the elements of both sets.")
     public static MapTerm union(Object a, Object b) {
-        List<Object> l = set(a, "union", 2);
-        l.addAll(set(b, "union", 2));
-        return MapSetTerm.of(l);
+        PersistentMap x = inner(a, "union", 2);
+        PersistentMap y = inner(b, "union", 2);
+        PersistentMap[] out = {x.size() >= y.size() ? x : y};
+        (x.size() >= y.size() ? y : x).forEach((e, mark) -> out[0] = out[0].put(e, mark));
+        return MapSetTerm.of(out[0]);
     }
 }

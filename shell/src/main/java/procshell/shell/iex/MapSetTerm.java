@@ -6,29 +6,34 @@ import java.util.List;
 import java.util.Map;
 
 import procshell.runtime.node.Atom;
-import procshell.runtime.table.TermCompare;
+import procshell.runtime.term.PersistentMap;
+import procshell.runtime.term.TermMap;
 
 /**
  * Elixir's MapSet as a term: the struct {@code %MapSet{map: %{element => []}, version: 2}}, so
- * that sets compare and match as maps do. Its elements are the inner map's keys, in map order.
+ * that sets compare and match as maps do. Its elements are the inner map's keys, in map order;
+ * adding or removing one is an O(log n) update of the inner map, as on the BEAM.
  */
 final class MapSetTerm {
     static final Atom MAP = Atom.of("map");
     static final Atom VERSION = Atom.of("version");
+    /** The value every element maps to, as Elixir's MapSet has it. */
+    static final List<Object> MARK = List.of();
+    /** {@code %MapSet{}} without its {@code :map}: every set is this with the inner map put in. */
+    private static final PersistentMap SHELL = PersistentMap.EMPTY.put(Structs.STRUCT, Structs.MAP_SET).put(VERSION, 2);
 
     private MapSetTerm() {}
 
     /** A set of these elements (duplicates by {@code ===} collapse; 1 and 1.0 stay apart). */
     static MapTerm of(Collection<?> elements) {
-        MapTerm inner = new MapTerm();
-        for (Object e : elements) {
-            if (!containsKey(inner, e)) inner.put(e, List.of());
-        }
-        MapTerm m = new MapTerm();
-        m.put(Structs.STRUCT, Structs.MAP_SET);
-        m.put(MAP, inner);
-        m.put(VERSION, 2);
-        return m;
+        PersistentMap inner = PersistentMap.EMPTY;
+        for (Object e : elements) inner = inner.put(e, MARK);
+        return of(inner);
+    }
+
+    /** The set whose elements are the keys of {@code inner}. */
+    static MapTerm of(PersistentMap inner) {
+        return MapTerm.of(SHELL.put(MAP, MapTerm.of(inner)));
     }
 
     /** True when the term is a MapSet struct. */
@@ -36,10 +41,16 @@ final class MapSetTerm {
         return Structs.is(term, Structs.MAP_SET) && ((Map<?, ?>) term).get(MAP) instanceof Map<?, ?>;
     }
 
+    /** The inner map of a set ({@link #is} holds): element to {@code []}. */
+    static PersistentMap inner(Object set) {
+        Object m = ((Map<?, ?>) set).get(MAP);
+        return m instanceof TermMap t ? t.persistent() : new MapTerm((Map<?, ?>) m).persistent();
+    }
+
     /** The elements, in map order (term order). */
     static List<Object> elements(Object set) {
         List<Object> out = new ArrayList<>();
-        for (Map.Entry<?, ?> e : procshell.runtime.inspect.Inspect.sortedEntries((Map<?, ?>) ((Map<?, ?>) set).get(MAP))) {
+        for (Map.Entry<?, ?> e : procshell.runtime.inspect.Inspect.sortedEntries(MapTerm.of(inner(set)))) {
             out.add(e.getKey());
         }
         return out;
@@ -47,16 +58,17 @@ final class MapSetTerm {
 
     /** Whether the set holds the element (exactly: 1 is not 1.0). */
     static boolean member(Object set, Object element) {
-        return containsKey((Map<?, ?>) ((Map<?, ?>) set).get(MAP), element);
+        return inner(set).containsKey(element);
     }
 
-    /** A map key lookup with Erlang's exact equality (Java's equals would confuse nothing else). */
+    /**
+     * A map key lookup with Erlang's exact equality: O(1) for a map term, a scan of the keys for
+     * another Java map (whose {@code equals} takes {@code 1} for {@code 1.0}'s twin in lists).
+     */
     static boolean containsKey(Map<?, ?> m, Object key) {
+        if (m instanceof TermMap) return m.containsKey(key);
         if (m.containsKey(key)) return true;
-        if (!(key instanceof Number || key instanceof List<?> || key instanceof procshell.runtime.node.Tuple || key instanceof Map<?, ?>)) {
-            return false;
-        }
-        for (Object k : m.keySet()) if (TermCompare.exactEquals(k, key)) return true;
+        for (Object k : m.keySet()) if (procshell.runtime.term.TermKeys.equal(k, key)) return true;
         return false;
     }
 

@@ -2,29 +2,184 @@ package procshell.shell.iex;
 
 import groovy.lang.GroovyObject;
 import groovy.lang.MetaClass;
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.codehaus.groovy.runtime.InvokerHelper;
 import procshell.runtime.inspect.Inspect;
+import procshell.runtime.term.PersistentMap;
+import procshell.runtime.term.TermKeys;
+import procshell.runtime.term.TermMap;
 
 /**
  * A map written {@code %{...}} at the prompt (or made by the {@code Map} functions): a
- * {@link LinkedHashMap} whose Groovy property access is Elixir's {@code map.key}: {@code m.id} is
- * the value under the atom {@code :id}, and a missing key raises
+ * {@link java.util.Map} over a {@link PersistentMap}, whose Groovy property access is Elixir's
+ * {@code map.key}: {@code m.id} is the value under the atom {@code :id}, and a missing key raises
  * {@code ** (KeyError) key :b not found in: %{a: 1}} instead of giving nil.
+ *
+ * <p>A map term is a value: once handed out (bound, returned, sent) it is never changed. Code that
+ * makes a map takes a fresh one ({@code new MapTerm()}, or {@code new MapTerm(m)}, which shares
+ * {@code m}'s entries in O(1)) and {@link #put}s into it before handing it out; each put costs
+ * O(log n) and leaves every other map that shared the entries as it was. {@link #with} and
+ * {@link #without} give the changed map as a new term in one step. Keys are Erlang's exact
+ * equality ({@code 1} and {@code 1.0} are two keys). Iteration follows the hash trie, not term
+ * order: what shows a map sorts it ({@link Inspect#sortedEntries}).
  */
-public class MapTerm extends LinkedHashMap<Object, Object> implements GroovyObject {
-    private static final long serialVersionUID = 1L;
+public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject, TermMap {
+    private static final Object ABSENT = new Object();
+
+    private PersistentMap map;
     private transient MetaClass metaClass;
 
     /** An empty map. */
     public MapTerm() {
+        map = PersistentMap.EMPTY;
     }
 
-    /** A copy of {@code entries}, in their order. */
+    /** A copy of {@code entries}: O(1) for a map term (they share their entries), else one put each. */
     public MapTerm(Map<?, ?> entries) {
-        super(entries);
+        if (entries instanceof TermMap t) {
+            map = t.persistent();
+        } else {
+            PersistentMap m = PersistentMap.EMPTY;
+            for (Map.Entry<?, ?> e : entries.entrySet()) m = m.put(e.getKey(), e.getValue());
+            map = m;
+        }
+    }
+
+    private MapTerm(PersistentMap map) {
+        this.map = map;
+    }
+
+    /** The map term holding exactly these entries. */
+    public static MapTerm of(PersistentMap map) {
+        return new MapTerm(map);
+    }
+
+    /** The immutable entries this term holds. */
+    @Override
+    public PersistentMap persistent() {
+        return map;
+    }
+
+    /** A new map term with {@code key} mapped to {@code value} ({@code Map.put/3}); this one is unchanged. */
+    public MapTerm with(Object key, Object value) {
+        return new MapTerm(map.put(key, value));
+    }
+
+    /** A new map term without {@code key} ({@code Map.delete/2}); this one is unchanged. */
+    public MapTerm without(Object key) {
+        return new MapTerm(map.remove(key));
+    }
+
+    @Override
+    public int size() {
+        return map.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return map.isEmpty();
+    }
+
+    @Override
+    public Object get(Object key) {
+        return map.get(key, null);
+    }
+
+    @Override
+    public Object getOrDefault(Object key, Object fallback) {
+        return map.get(key, fallback);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return map.containsKey(key);
+    }
+
+    /** Puts into this map while it is being made (see the class comment); O(log n). */
+    @Override
+    public Object put(Object key, Object value) {
+        Object old = map.get(key, null);
+        map = map.put(key, value);
+        return old;
+    }
+
+    /** Removes from this map while it is being made (see the class comment); O(log n). */
+    @Override
+    public Object remove(Object key) {
+        Object old = map.get(key, null);
+        map = map.remove(key);
+        return old;
+    }
+
+    @Override
+    public void clear() {
+        map = PersistentMap.EMPTY;
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super Object, ? super Object> action) {
+        map.forEach(action::accept);
+    }
+
+    /** The entries (immutable), in the hash trie's order; removal through the iterator works. */
+    @Override
+    public Set<Map.Entry<Object, Object>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Map.Entry<Object, Object>> iterator() {
+                Iterator<Map.Entry<Object, Object>> it = map.iterator();
+                return new Iterator<>() {
+                    private Map.Entry<Object, Object> last;
+
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public Map.Entry<Object, Object> next() {
+                        return last = it.next();
+                    }
+
+                    @Override
+                    public void remove() {
+                        if (last == null) throw new IllegalStateException();
+                        MapTerm.this.remove(last.getKey());
+                        last = null;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return map.size();
+            }
+
+            @Override
+            public boolean contains(Object o) {
+                return o instanceof Map.Entry<?, ?> e && map.containsKey(e.getKey())
+                        && TermKeys.equal(map.get(e.getKey(), ABSENT), e.getValue());
+            }
+        };
+    }
+
+    /** Equal to a map with exactly equal keys and values ({@code ===}). */
+    @Override
+    public boolean equals(Object o) {
+        if (o instanceof TermMap t) return map.equals(t.persistent());
+        return o instanceof Map<?, ?> && TermKeys.equal(this, o);
+    }
+
+    /** Consistent with {@link #equals}: {@link TermKeys#hash} of the map, computed once per content. */
+    @Override
+    public int hashCode() {
+        return map.hashCode();
     }
 
     /**
@@ -35,12 +190,10 @@ public class MapTerm extends LinkedHashMap<Object, Object> implements GroovyObje
     @Override
     public Object getProperty(String name) {
         Object key = Kernel._atom_(name);
-        if (containsKey(key)) {
-            return get(key);
-        }
-        if (containsKey(name)) {
-            return get(name);
-        }
+        Object v = map.get(key, ABSENT);
+        if (v != ABSENT) return v;
+        v = map.get(name, ABSENT);
+        if (v != ABSENT) return v;
         throw new KeyError("key " + Inspect.inspect(key) + " not found in: " + Inspect.inspect(this));
     }
 
