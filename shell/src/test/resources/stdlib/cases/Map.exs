@@ -141,3 +141,35 @@ is_map_key(%{a: nil}, :a)
 Enum.map(%{a: 1}, & &1)
 for {k, v} <- %{b: 2, a: 1}, do: {k, v}
 for {k, v} <- %{a: 1, b: 2}, v > 1, do: k
+
+# Persistent maps (maps helper): big maps built and taken apart key by key, exact keys (1 and 1.0),
+# maps as keys, equality and order of maps built in different orders
+m = Enum.reduce(1..2000, %{}, fn i, m -> Map.put(m, i, i * i) end); {map_size(m), m[1000], m[2001], Map.get(m, 1000.0)}
+m = Map.new(1..100, &{&1, &1}); m2 = Map.put(m, 1.0, :float); {map_size(m2), m2[1], m2[1.0], map_size(m)}
+m = %{1 => :int, 1.0 => :float}; {m[1], m[1.0], map_size(m), Map.delete(m, 1), Map.delete(m, 1.0)}
+a = Map.new(1..1000, &{&1, &1}); b = Enum.reduce(1000..1//-1, %{}, &Map.put(&2, &1, &1)); {a == b, a === b, Map.equal?(a, b)}
+a = Map.new(1..40, &{&1, &1}); b = Map.delete(Map.put(a, 41, 41), 41); {a == b, a === b}
+a = Map.new(1..50, &{&1, &1}); b = %{a | 7 => 8}; {a[7], b[7], map_size(b)}
+a = Map.new(1..50, &{&1, &1}); try do %{a | 51 => 0} rescue KeyError -> {:key_error, map_size(a)} end
+m = Map.new(1..3000, &{&1, &1}); m2 = Enum.reduce(1..3000, m, &Map.delete(&2, &1)); {m2, map_size(m), m2 == %{}}
+m = Map.new(1..100, &{{&1, [&1]}, &1}); {m[{5, [5]}], m[{5, [5.0]}], Map.has_key?(m, {5, [5]})}
+m = %{%{a: 1} => :x, %{a: 1.0} => :y}; {m[%{a: 1}], m[%{a: 1.0}], map_size(m)}
+%{%{1 => 2} => 1} == %{%{1 => 2.0} => 1}
+big = Map.new(1..50, &{&1, &1}); m = %{big => :big}; {m[Map.new(50..1//-1, &{&1, &1})], m[Map.put(big, 50, 50.0)]}
+%{"b" => 1, :a => 2, 1.0 => 3, 1 => 4, {1} => 5, [1] => 6, %{} => 7, nil => 8, -1 => 9, 2.5 => 10}
+Map.new([{3, :c}, {1, :a}, {2, :b}, {:z, 0}, {"s", 1}]) |> Map.keys()
+Map.new(1..32, &{33 - &1, &1}) |> Map.to_list() |> Enum.take(5)
+Enum.into(1..500, %{}, &{&1, -&1}) |> Map.values() |> Enum.sum()
+Map.merge(Map.new(1..100, &{&1, 1}), Map.new(50..150, &{&1, 2})) |> Map.values() |> Enum.sum()
+Map.merge(Map.new(1..100, &{&1, 1}), Map.new(50..150, &{&1, 2}), fn _k, a, b -> a * 10 + b end) |> Map.values() |> Enum.sum()
+m = Map.new(1..100, &{&1, &1}); {v, m2} = Map.pop(m, 50); {v, map_size(m2), Map.has_key?(m2, 50), map_size(m)}
+m = Map.new(1..100, &{&1, &1}); m2 = Map.update(m, 7, 0, &(&1 * 100)); m3 = Map.update!(m2, 8, &(-&1)); {m[7], m2[7], m3[8], m[8]}
+%{5 => x} = Map.new(1..100, &{&1, &1 * 2}); x
+{match?(%{1.0 => _}, %{1 => :a}), match?(%{1 => _}, %{1 => :a}), match?(%{1 => _}, Map.new(1..40, &{&1, &1}))}
+{Map.equal?(Map.new(1..40, &{&1, &1}), Map.new(1..40, &{&1, &1 * 1.0})), Map.new(1..40, &{&1, &1}) == Map.new(1..40, &{&1, &1 * 1.0})}
+{Map.new(1..40, &{&1, &1}) < Map.new(1..40, &{&1, &1 + 1}), Map.new(1..40, &{&1, &1}) < Map.new(1..39, &{&1, &1})}
+big = Map.new(1..100, &{&1, &1}); :erlang.binary_to_term(:erlang.term_to_binary(big)) == big
+m = Map.new(1..100, &{&1, [&1]}); {map_size(Map.filter(m, fn {k, _} -> rem(k, 3) == 0 end)), Map.take(m, [1, 2, 200]), map_size(Map.drop(m, Enum.to_list(1..90)))}
+m = Map.new(1..1000, &{&1, &1}); Enum.reduce(m, 0, fn {k, v}, acc -> acc + k * v end)
+m = for i <- 1..1000, into: %{}, do: {rem(i, 37), i}; {map_size(m), m[0], m[36]}
+m = Map.new(1..40, &{&1, &1}); Enum.sort(Map.keys(Map.put(m, 0, 0))) |> Enum.take(3)

@@ -44,3 +44,18 @@ Enum.into([3, 1], MapSet.new([2]))
 is_map(MapSet.new())
 MapSet.new(["b", "a", "c"])
 MapSet.new([[1], {2}, %{}, 3])
+
+# Persistent sets (maps helper): big sets built element by element, exact elements (1 and 1.0)
+s = Enum.reduce(1..3000, MapSet.new(), &MapSet.put(&2, &1)); {MapSet.size(s), MapSet.member?(s, 1500), MapSet.member?(s, 1500.0)}
+MapSet.new([1, 1.0, 2, 1]) |> MapSet.to_list()
+s = MapSet.new(1..100); t = MapSet.new(50..150); {MapSet.size(MapSet.union(s, t)), MapSet.size(MapSet.intersection(s, t)), MapSet.size(MapSet.difference(s, t)), MapSet.size(MapSet.symmetric_difference(s, t))}
+s = MapSet.new(1..10); t = MapSet.new(5..15); {MapSet.union(s, t), MapSet.intersection(s, t), MapSet.difference(s, t), MapSet.difference(t, s), MapSet.symmetric_difference(s, t)}
+{MapSet.subset?(MapSet.new(1..10), MapSet.new(1..100)), MapSet.subset?(MapSet.new(1..101), MapSet.new(1..100)), MapSet.disjoint?(MapSet.new(1..50), MapSet.new(51..100)), MapSet.disjoint?(MapSet.new(1..50), MapSet.new(50..100))}
+{MapSet.new(1..40) == MapSet.new(40..1//-1), MapSet.equal?(MapSet.new([1]), MapSet.new([1.0])), MapSet.new([1]) == MapSet.new([1.0])}
+MapSet.delete(MapSet.new(1..50), 25) |> MapSet.size()
+MapSet.new(1..10) |> MapSet.put(11) |> MapSet.delete(1) |> MapSet.delete(1.0) |> MapSet.to_list()
+Enum.into([3, 1, 2, 1.0], MapSet.new([5]))
+{MapSet.put(MapSet.new([1]), 1) == MapSet.new([1]), MapSet.put(MapSet.new([1]), 1.0)}
+s = MapSet.new(1..2000); {Enum.sum(s), Enum.member?(s, 77), Enum.count(s), MapSet.size(MapSet.delete(s, 5000))}
+s = for i <- 1..100, into: MapSet.new(), do: rem(i, 7); s
+%MapSet{map: m} = MapSet.new([:b, :a]); m
