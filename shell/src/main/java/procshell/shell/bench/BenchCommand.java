@@ -41,7 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "Benchmarks to run (default: all): spawn, registry_unique, registry_cleanup_scaling, registry_duplicate, "
-                    + "genserver_call, supervisor_restart, send_throughput, atoms, global, startup, script_start, input_latency, dist_roundtrip.")
+                    + "genserver_call, supervisor_restart, send_throughput, atoms, global, startup, script_start, input_latency, dist_roundtrip, maps.")
     List<String> names = new ArrayList<>();
 
     PrintStream out = System.out;
@@ -55,6 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.add(ScriptBench.NAME);
         out.add(InputBench.NAME);
         out.add(DistRoundtripBench.NAME);
+        out.add(MapsBench.NAME);
         return out;
     }
 
@@ -103,6 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (STARTUP.equals(name) || ScriptBench.NAME.equals(name)) return quick ? 1 : 5;
         if (InputBench.NAME.equals(name)) return quick ? InputBench.QUICK_SIZE : InputBench.DEFAULT_SIZE;
         if (DistRoundtripBench.NAME.equals(name)) return quick ? DistRoundtripBench.QUICK_SIZE : DistRoundtripBench.DEFAULT_SIZE;
+        if (MapsBench.NAME.equals(name)) return quick ? MapsBench.QUICK_SIZE : MapsBench.DEFAULT_SIZE;
         return Benchmarks.named(name).size(quick);
     }
 
@@ -118,6 +120,7 @@ public final class BenchCommand implements Callable<Integer> {
             else if (ScriptBench.NAME.equals(name)) ScriptBench.run(n, figures);
             else if (InputBench.NAME.equals(name)) InputBench.run(n, figures);
             else if (DistRoundtripBench.NAME.equals(name)) DistRoundtripBench.run(n, figures);
+            else if (MapsBench.NAME.equals(name)) MapsBench.run(n, figures);
             else Benchmarks.run(Benchmarks.named(name), n, figures, timeoutMs());
             return 0;
         } catch (Exception e) {
