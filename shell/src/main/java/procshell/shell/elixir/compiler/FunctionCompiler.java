@@ -450,6 +450,10 @@ final class FunctionCompiler {
                 opsArray("tuple", args, scope);
                 return false;
             }
+            case "%{}" -> {
+                if (map(args, scope, at)) return false;
+                return planned(ast, scope);
+            }
             case "if", "unless" -> {
                 if (args.size() == 2 && args.get(1) instanceof List<?> options) {
                     ifExpr(args.get(0), options, scope, name.equals("if"), at, false);
@@ -515,6 +519,15 @@ final class FunctionCompiler {
                 localCall(target, Quoted.args(ast), scope, Quoted.line(ast));
                 return false;
             }
+            if (Quoted.args(ast).isEmpty() && Boolean.TRUE.equals(Quoted.keyword(Quoted.meta(ast), "no_parens"))
+                    && Quoted.isVar(left) && !"__MODULE__".equals(Quoted.name(left)) && scope.containsKey(Quoted.name(left))) {
+                // var.field: Ops.dot (a map's value, a KeyError, or a call of a module held in the variable), as the planner's
+                value(left, scope);
+                mn.visitLdcInsn(fun.name());
+                at(Quoted.line(ast));
+                mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "dot", "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;", false);
+                return false;
+            }
         }
         return planned(ast, scope);
     }
@@ -547,6 +560,13 @@ final class FunctionCompiler {
 
     /** {@code Ops.tuple(...)} / {@code Ops.list(...)} of the elements' values. */
     private void opsArray(String method, List<?> elements, Map<String, Integer> scope) {
+        array(elements, scope);
+        String type = method.equals("tuple") ? "Lprocshell/runtime/node/Tuple;" : "Ljava/util/List;";
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, method, "([Ljava/lang/Object;)" + type, false);
+    }
+
+    /** An {@code Object[]} of the elements' values, on the stack. */
+    private void array(List<?> elements, Map<String, Integer> scope) {
         mn.visitLdcInsn(elements.size());
         mn.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
         for (int i = 0; i < elements.size(); i++) {
@@ -555,8 +575,37 @@ final class FunctionCompiler {
             value(elements.get(i), scope);
             mn.visitInsn(Opcodes.AASTORE);
         }
-        String type = method.equals("tuple") ? "Lprocshell/runtime/node/Tuple;" : "Ljava/util/List;";
-        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, method, "([Ljava/lang/Object;)" + type, false);
+    }
+
+    /**
+     * {@code %{k => v, ...}} as {@code Ops.map(k, v, ...)} and {@code %{m | k => v}} as
+     * {@code Ops.mapUpdate(m, k, v, ...)}, called straight from the method (the planner's form is
+     * a reflective call and keeps the function's variables out of JVM locals).
+     *
+     * @return false when the form is another (left to the planner), nothing emitted
+     */
+    private boolean map(List<Object> args, Map<String, Integer> scope, int at) {
+        Object base = null;
+        List<?> pairs = args;
+        if (args.size() == 1 && Quoted.isCall(args.get(0), "|", 2)) {
+            List<Object> bar = Quoted.args(args.get(0));
+            if (!(bar.get(1) instanceof List<?> l)) return false;
+            base = bar.get(0);
+            pairs = l;
+        }
+        List<Object> flat = new ArrayList<>();
+        for (Object kv : pairs) {
+            if (!(kv instanceof Tuple t) || t.size() != 2) return false;
+            flat.add(t.get(0));
+            flat.add(t.get(1));
+        }
+        if (base != null) value(base, scope);
+        array(flat, scope);
+        at(at);
+        String map = "Lprocshell/shell/iex/MapTerm;";
+        if (base == null) mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "map", "([Ljava/lang/Object;)" + map, false);
+        else mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "mapUpdate", "(Ljava/lang/Object;[Ljava/lang/Object;)" + map, false);
+        return true;
     }
 
     /** {@code pattern = value}: a variable takes a new slot; any other pattern raises MatchError when it does not match. */
