@@ -121,7 +121,7 @@ final class ModuleInfo {
         Object fields = m == null ? null : Modules.invoke(m);
         if (!(fields instanceof Map<?, ?> map)) return null;
         List<Object> out = new ArrayList<>();
-        for (Object field : map.keySet()) {
+        for (Object field : map instanceof MapTerm t && t.definitionOrder() != null ? t.definitionOrder() : map.keySet()) {
             if (STRUCT.equals(field)) continue;
             MapTerm f = new MapTerm();
             f.put(Atom.of("field"), field);
