@@ -5,9 +5,9 @@ import groovy.lang.MetaClass;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 import org.codehaus.groovy.runtime.InvokerHelper;
 import procshell.runtime.inspect.Inspect;
@@ -26,13 +26,18 @@ import procshell.runtime.term.TermMap;
  * {@code m}'s entries in O(1)) and {@link #put}s into it before handing it out; each put costs
  * O(log n) and leaves every other map that shared the entries as it was. {@link #with} and
  * {@link #without} give the changed map as a new term in one step. Keys are Erlang's exact
- * equality ({@code 1} and {@code 1.0} are two keys). Iteration follows the hash trie, not term
- * order: what shows a map sorts it ({@link Inspect#sortedEntries}).
+ * equality ({@code 1} and {@code 1.0} are two keys). Iteration is in term order up to 32 keys,
+ * as the BEAM's, and follows the hash trie above: what shows a map sorts it
+ * ({@link Inspect#sortedEntries}).
  */
 public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject, TermMap {
     private static final Object ABSENT = new Object();
+    /** The BEAM keeps a map of up to 32 keys sorted (a flatmap); above, in its hash trie's order. */
+    private static final int SORTED_UP_TO = 32;
 
     private PersistentMap map;
+    /** A struct's defaults ({@code __struct__/0}): its keys in definition order; else null. */
+    private List<Object> definitionOrder;
     private transient MetaClass metaClass;
 
     /** An empty map. */
@@ -51,13 +56,29 @@ public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject
         }
     }
 
-    private MapTerm(PersistentMap map) {
+    /** The map term holding exactly these entries. */
+    public MapTerm(PersistentMap map) {
         this.map = map;
     }
 
     /** The map term holding exactly these entries. */
-    public static MapTerm of(PersistentMap map) {
+    static MapTerm of(PersistentMap map) {
         return new MapTerm(map);
+    }
+
+    /**
+     * A struct's defaults, as {@code __struct__/0} answers them, remembering the order in which
+     * {@code defstruct} named the fields (a map has no order of its own).
+     */
+    static MapTerm struct(PersistentMap map, List<Object> definitionOrder) {
+        MapTerm m = new MapTerm(map);
+        m.definitionOrder = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(definitionOrder));
+        return m;
+    }
+
+    /** For a struct's defaults made by {@code defstruct}: its keys as it named them; else null. */
+    public List<Object> definitionOrder() {
+        return definitionOrder;
     }
 
     /** The immutable entries this term holds. */
@@ -122,18 +143,19 @@ public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject
         map = PersistentMap.EMPTY;
     }
 
-    @Override
-    public void forEach(BiConsumer<? super Object, ? super Object> action) {
-        map.forEach(action::accept);
-    }
-
-    /** The entries (immutable), in the hash trie's order; removal through the iterator works. */
+    /**
+     * The entries (immutable) in the BEAM's order for a map of up to 32 keys, term order (integers
+     * before floats), as {@code :maps.to_list/1} gives them; a bigger map's in the hash trie's order.
+     * Removal through the iterator works.
+     */
     @Override
     public Set<Map.Entry<Object, Object>> entrySet() {
         return new AbstractSet<>() {
             @Override
             public Iterator<Map.Entry<Object, Object>> iterator() {
-                Iterator<Map.Entry<Object, Object>> it = map.iterator();
+                PersistentMap entries = map;
+                Iterator<Map.Entry<Object, Object>> it = entries.size() <= SORTED_UP_TO
+                        ? sorted(entries) : entries.iterator();
                 return new Iterator<>() {
                     private Map.Entry<Object, Object> last;
 
@@ -167,6 +189,28 @@ public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject
                         && TermKeys.equal(map.get(e.getKey(), ABSENT), e.getValue());
             }
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Iterator<Map.Entry<Object, Object>> sorted(PersistentMap entries) {
+        if (entries.size() < 2) return entries.iterator();
+        List<?> sorted = Inspect.sortedEntries(new AbstractMap<Object, Object>() {
+            @Override
+            public Set<Map.Entry<Object, Object>> entrySet() {
+                return new AbstractSet<>() {
+                    @Override
+                    public Iterator<Map.Entry<Object, Object>> iterator() {
+                        return entries.iterator();
+                    }
+
+                    @Override
+                    public int size() {
+                        return entries.size();
+                    }
+                };
+            }
+        });
+        return ((List<Map.Entry<Object, Object>>) sorted).iterator();
     }
 
     /** Equal to a map with exactly equal keys and values ({@code ===}). */

@@ -76,9 +76,9 @@ public final class Ops {
     /** A map {@code %{k1 => v1, ...}} from keys and values in turn (a later key wins, as Elixir's). */
     public static MapTerm map(Object... keysAndValues) {
         keysAndValues = args(keysAndValues);
-        MapTerm m = new MapTerm();
-        for (int i = 0; i < keysAndValues.length; i += 2) m.put(keysAndValues[i], keysAndValues[i + 1]);
-        return m;
+        procshell.runtime.term.PersistentMap m = procshell.runtime.term.PersistentMap.EMPTY;
+        for (int i = 0; i < keysAndValues.length; i += 2) m = m.put(keysAndValues[i], keysAndValues[i + 1]);
+        return new MapTerm(m);
     }
 
     /** True when the caller of the Ops function calling this is a prompt input's script (not a module). */
@@ -96,9 +96,9 @@ public final class Ops {
     public static MapTerm mapUpdate(Object map, Object... keysAndValues) {
         keysAndValues = args(keysAndValues);
         if (!(map instanceof Map<?, ?> m)) throw new BadMapError(map);
-        MapTerm out = new MapTerm(m);
+        procshell.runtime.term.PersistentMap out = new MapTerm(m).persistent(); // O(1) for a map term
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (!m.containsKey(keysAndValues[i])) {
+            if (!out.containsKey(keysAndValues[i])) {
                 List<String> frames = new ArrayList<>(List.of("(stdlib 4.2) :maps.update(" + Kernel.inspect(keysAndValues[i]) + ", "
                         + Kernel.inspect(keysAndValues[i + 1]) + ", " + Kernel.inspect(map) + ")"));
                 // iex evaluates a prompt line with erl_eval, which folds the update over the keys
@@ -108,9 +108,9 @@ public final class Ops {
                 }
                 throw new KeyError("key " + Kernel.inspect(keysAndValues[i]) + " not found in: " + Kernel.inspect(map), frames);
             }
-            out.put(keysAndValues[i], keysAndValues[i + 1]);
+            out = out.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return out;
+        return new MapTerm(out);
     }
 
     /**
@@ -487,14 +487,19 @@ public final class Ops {
 
     // ---- access -------------------------------------------------------------------------------
 
+    /** What {@link #dot} looks up when the key is absent. */
+    private static final Object NO_KEY = new Object();
+
     /**
      * {@code term.key} without parentheses: a map's key (KeyError when missing), an exception's
      * field, or a call of a module's function of arity 0.
      */
+    @SuppressWarnings("unchecked")
     public static Object dot(Object term, String key) {
         if (term instanceof Map<?, ?> m) {
             Atom k = atom(key);
-            if (m.containsKey(k)) return m.get(k);
+            Object v = ((Map<?, Object>) m).getOrDefault(k, NO_KEY); // one lookup: nil is a value like any other
+            if (v != NO_KEY) return v;
             throw new KeyError("key " + Kernel.inspect(k) + " not found in: " + Kernel.inspect(term));
         }
         if (term instanceof Throwable t && key.equals("message")) return exceptionMessage(t);
@@ -877,12 +882,13 @@ public final class Ops {
 
     /** A keyword list or map of options as a map (for {@code defstruct [a: 1, b: 2]}). */
     public static MapTerm fields(Object module, Object fields) {
-        MapTerm out = new MapTerm();
-        out.put(STRUCT, module);
+        procshell.runtime.term.PersistentMap out = procshell.runtime.term.PersistentMap.EMPTY.put(STRUCT, module);
+        List<Object> order = new ArrayList<>(List.of(STRUCT));
         for (Object f : asList(fields, "argument error: ")) {
-            if (f instanceof Tuple t && t.size() == 2) out.put(t.get(0), t.get(1));
-            else out.put(f, null);
+            Object key = f instanceof Tuple t && t.size() == 2 ? t.get(0) : f;
+            if (!out.containsKey(key)) order.add(key);
+            out = out.put(key, f instanceof Tuple t && t.size() == 2 ? t.get(1) : null);
         }
-        return out;
+        return MapTerm.struct(out, order);
     }
 }
