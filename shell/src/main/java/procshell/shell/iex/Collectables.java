@@ -32,12 +32,12 @@ final class Collectables {
             return MapSetTerm.of(inner);
         }
         if (collectable instanceof Map<?, ?> m && Structs.structOf(m) == null) {
-            MapTerm out = new MapTerm(m);
+            procshell.runtime.term.PersistentMap out = new MapTerm(m).persistent(); // O(1) for a map term
             for (Object e : elements) {
                 if (!(e instanceof Tuple t && t.size() == 2)) throw new ArgumentError("argument error");
-                out.put(t.get(0), t.get(1));
+                out = out.put(t.get(0), t.get(1));
             }
-            return out;
+            return new MapTerm(out);
         }
         if (procshell.runtime.node.Bitstring.isBitstring(collectable)) {
             // a bitstring collects bitstrings: into: <<>> (or "") appends each element's bits

@@ -10,6 +10,8 @@ import java.util.Map;
 import procshell.runtime.inspect.Inspect;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
+import procshell.runtime.term.PersistentMap;
+import procshell.runtime.term.TermMap;
 import procshell.shell.eval.Values;
 
 /**
@@ -37,6 +39,15 @@ public final class ElixirMap {
         return new MapTerm(map(term));
     }
 
+    /** The map's entries (O(1) for a map term), or BadMapError. */
+    private static PersistentMap entries(Object term) {
+        Map<?, ?> m = map(term);
+        return m instanceof TermMap t ? t.persistent() : new MapTerm(m).persistent();
+    }
+
+    /** What a lookup answers for an absent key (nil is a value like any other). */
+    private static final Object ABSENT = new Object();
+
     private static KeyError missing(Object key, Object map) {
         return new KeyError("key " + Inspect.inspect(Values.normalize(key)) + " not found in: " + Inspect.inspect(Values.normalize(map)));
     }
@@ -44,9 +55,7 @@ public final class ElixirMap {
     /** The map with the key removed, as {@code Map.delete/2}. */
     @Doc("Deletes the entry under the key.")
     public static MapTerm delete(Object map, Object key) {
-        MapTerm m = copy(map);
-        m.remove(Values.normalize(key));
-        return m;
+        return new MapTerm(entries(map).remove(Values.normalize(key)));
     }
 
     /** The map without these keys, as {@code Map.drop/2}. */
@@ -274,9 +283,7 @@ public final class ElixirMap {
     /** The map with the key set, as {@code Map.put/3}. */
     @Doc("Puts the value under the key.")
     public static MapTerm put(Object map, Object key, Object value) {
-        MapTerm m = copy(map);
-        m.put(Values.normalize(key), Values.normalize(value));
-        return m;
+        return new MapTerm(entries(map).put(Values.normalize(key), Values.normalize(value)));
     }
 
     /** The key set unless already there, as {@code Map.put_new/3}. */
@@ -337,20 +344,20 @@ public final class ElixirMap {
     /** The key's value through {@code fun}, or the default when missing, as {@code Map.update/4}. */
     @Doc("Updates the value under the key with the function (the default when missing).")
     public static MapTerm update(Object map, Object key, Object fallback, Object fun) {
-        MapTerm m = copy(map);
+        PersistentMap m = entries(map);
         Object k = Values.normalize(key);
-        m.put(k, m.containsKey(k) ? call(fun, m.get(k)) : Values.normalize(fallback));
-        return m;
+        Object v = m.get(k, ABSENT);
+        return new MapTerm(m.put(k, v == ABSENT ? Values.normalize(fallback) : call(fun, v)));
     }
 
     /** The key's value through {@code fun}, as {@code Map.update!/3}; KeyError when missing. */
     @Doc("Updates the value under the key with the function; raises KeyError when missing.")
     public static MapTerm update_bang(Object map, Object key, Object fun) {
-        MapTerm m = copy(map);
+        PersistentMap m = entries(map);
         Object k = Values.normalize(key);
-        if (!m.containsKey(k)) throw missing(k, map);
-        m.put(k, call(fun, m.get(k)));
-        return m;
+        Object v = m.get(k, ABSENT);
+        if (v == ABSENT) throw missing(k, map);
+        return new MapTerm(m.put(k, call(fun, v)));
     }
 
     /** The number of entries, as {@code map_size/1}. */
