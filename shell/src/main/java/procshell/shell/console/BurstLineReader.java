@@ -27,8 +27,16 @@ final class BurstLineReader extends LineReaderImpl {
     /** The thread in {@link #readLine}, whose own redraws after each key may wait for the next. */
     private volatile Thread reading;
 
-    BurstLineReader(Terminal terminal, Map<String, Object> variables) {
+    /** False for a reader no person types at (a warm-up's): its keys and lines are nobody's activity. */
+    private final boolean person;
+
+    /**
+     * @param person false for a reader no person types at ({@link AcceptWarmUp}), whose keys and
+     *               Enter must not count as the person's ({@link Foreground})
+     */
+    BurstLineReader(Terminal terminal, Map<String, Object> variables, boolean person) {
         super(terminal, terminal.getName(), variables);
+        this.person = person;
     }
 
     @Override
@@ -45,7 +53,7 @@ final class BurstLineReader extends LineReaderImpl {
     @Override
     public Binding readBinding(KeyMap<Binding> keys, KeyMap<Binding> local) {
         Binding b = super.readBinding(keys, local);
-        Foreground.keyTyped();
+        if (person) Foreground.keyTyped();
         return b;
     }
 
@@ -53,6 +61,7 @@ final class BurstLineReader extends LineReaderImpl {
     @Override
     protected boolean acceptLine() {
         boolean r = super.acceptLine();
+        if (!person) return r;
         if (state == State.DONE) Foreground.inputEntered();
         InputTrace.mark("accepted");
         return r;
@@ -61,14 +70,14 @@ final class BurstLineReader extends LineReaderImpl {
     @Override
     protected String finish(String str) {
         String r = super.finish(str);
-        InputTrace.mark("history-added");
+        if (person) InputTrace.mark("history-added");
         return r;
     }
 
     @Override
     protected void cleanup() {
         super.cleanup();
-        InputTrace.mark("cleaned-up");
+        if (person) InputTrace.mark("cleaned-up");
     }
 
     /**

@@ -123,10 +123,26 @@ public final class Console {
     static Console interactive(Shell owner, Terminal terminal, Path history) {
         InputHighlighter highlighter = new InputHighlighter();
         java.util.Map<String, Object> variables = new java.util.HashMap<>();
-        variables.put(LineReader.SECONDARY_PROMPT_PATTERN, "");
         if (history != null) variables.put(LineReader.HISTORY_FILE, history);
+        LineReader reader = lineReader(terminal, variables, highlighter, true);
+        if (InputTrace.on()) traceKeys(reader);
+        Console c = new Console(owner, reader, null, terminal.writer(), highlighter);
+        new TabKey(owner).install(reader, c::asTyped);
+        terminal.handle(Terminal.Signal.INT, s -> owner.process().interrupt(1000));
+        return c;
+    }
+
+    /**
+     * A line reader set up as the console's (the same parser, colours, keys and options), for
+     * the console and for {@link AcceptWarmUp}.
+     *
+     * @param variables JLine's variables (the history file, ...)
+     * @param person    false for a reader no person types at ({@link BurstLineReader})
+     */
+    static LineReader lineReader(Terminal terminal, java.util.Map<String, Object> variables, InputHighlighter highlighter, boolean person) {
+        variables.put(LineReader.SECONDARY_PROMPT_PATTERN, "");
         // as LineReaderBuilder builds it, with JLine's redraw once per burst of keys
-        BurstLineReader reader = new BurstLineReader(terminal, variables);
+        BurstLineReader reader = new BurstLineReader(terminal, variables, person);
         reader.setHistory(new org.jline.reader.impl.history.DefaultHistory());
         reader.setParser(new IexParser());
         reader.setHighlighter(highlighter);
@@ -139,11 +155,7 @@ public final class Console {
         // not between the Enter and the hand-over, where JLine writes it (12-45 ms the first time)
         reader.option(LineReader.Option.HISTORY_INCREMENTAL, false);
         CursorKeys.bindBothModes(reader);
-        if (InputTrace.on()) traceKeys(reader);
-        Console c = new Console(owner, reader, null, terminal.writer(), highlighter);
-        new TabKey(owner).install(reader, c::asTyped);
-        terminal.handle(Terminal.Signal.INT, s -> owner.process().interrupt(1000));
-        return c;
+        return reader;
     }
 
     /** With {@link InputTrace} on: marks each typed character and the Enter that accepts a line. */
@@ -306,7 +318,8 @@ public final class Console {
                     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
                     Foreground.inputAnswered(); // (whatever the caller did with the last input)
                     saveHistory();
-                    owner.evaluator().prepare(); // Groovy loads while the prompt is shown
+                    String type = reader.getTerminal().getType();
+                    owner.evaluator().prepare(() -> AcceptWarmUp.run(type)); // Groovy loads while the prompt is shown
                     fitToTerminal();
                     InputTrace.mark("prompt");
                     String line = reader.readLine(prompt());

@@ -84,9 +84,17 @@ public final class Evaluator {
      * starts it at once.
      */
     public void prepare() {
+        prepare(null);
+    }
+
+    /**
+     * As {@link #prepare()}, the warm-up also running {@code console} (when not null) first: the
+     * console's own part of an input's path (JLine's accept), which only the console knows.
+     */
+    public void prepare(Runnable console) {
         if (started.get() || !preparing.compareAndSet(false, true)) return;
         lastInput = System.nanoTime();
-        PromptWarmUp.start(Evaluator::warmRuntime);
+        PromptWarmUp.start(console, Evaluator::warmRuntime);
         Thread t = new Thread(() -> {
             while (!started.get()) {
                 long now = System.nanoTime();

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where an input's wait goes, for whoever measures it: with {@code -Dprocshell.trace.input=FILE}
  * each step of an input (a key read, Enter accepted, the hand-over to the shell process, reading,
- * planning, running, settling, printing) appends a line {@code EPOCH_MICROS THREAD STEP classes=N} (N: classes loaded so far) to FILE.
+ * planning, running, settling, printing) appends a line {@code EPOCH_MICROS THREAD STEP classes=N cpu=C} to FILE (N: classes
+ * loaded so far; C: the CPU time of the marking thread so far, in microseconds, which a loaded
+ * machine disturbs far less than the wall clock).
  * The epoch clock lets a driver outside the JVM ({@code bench/first-input.sh}) put its own
  * timestamps beside them. Off (the default) a step costs a read of a final field.
  */
@@ -17,6 +19,9 @@ public final class InputTrace {
 
     private static final java.lang.management.ClassLoadingMXBean CLASSES =
             OUT == null ? null : java.lang.management.ManagementFactory.getClassLoadingMXBean();
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            OUT == null ? null : java.lang.management.ManagementFactory.getThreadMXBean();
 
     private InputTrace() {}
 
@@ -33,7 +38,8 @@ public final class InputTrace {
         // (a StringBuilder, not a concatenation: the first concatenation bootstraps a call site,
         // which a trace of the first input would count as its own)
         String line = new StringBuilder(96).append(micros).append(' ').append(Thread.currentThread().getName()).append(' ')
-                .append(step).append(" classes=").append(CLASSES.getTotalLoadedClassCount()).toString();
+                .append(step).append(" classes=").append(CLASSES.getTotalLoadedClassCount())
+                .append(" cpu=").append(THREADS.getCurrentThreadCpuTime() / 1000).toString();
         synchronized (OUT) {
             OUT.println(line);
         }

@@ -49,20 +49,29 @@ final class PromptWarmUp {
     private PromptWarmUp() {}
 
     /**
-     * Starts the warm-up, once per JVM, on a daemon thread: the plain inputs, then
-     * {@code groovyRuntime} (loading Groovy's runtime, which every fn needs), then the inputs with
-     * a fn, and rounds of both. One thread, one step after the other, each step once no person
-     * waits for an input ({@link Foreground#giveWay}): of two cores, one stays for the person's
-     * input (a runtime loading on a second thread beside the walk took both from the first input).
+     * Starts the warm-up, once per JVM: {@code groovyRuntime} (loading Groovy's runtime, which
+     * every fn needs) on a daemon thread of its own at once, so that a fn typed early finds it
+     * loaded or nearly; on another, {@code console} (the console's part of an input's path, when
+     * not null) and the plain inputs meanwhile, then the inputs with a fn once the runtime is
+     * loaded, and rounds of both. The second thread takes each step once no person waits for an
+     * input ({@link Foreground#giveWay}), so that the person's input shares the two cores with
+     * the runtime's load at most.
      */
-    static void start(Runnable groovyRuntime) {
+    static void start(Runnable console, Runnable groovyRuntime) {
         if (!STARTED.compareAndSet(false, true)) return;
+        Thread runtime = daemon("procshell-groovy-runtime", () -> {
+            groovyRuntime.run();
+            InputTrace.mark("groovy-runtime-loaded");
+        });
         daemon("procshell-prompt-warm-up", () -> {
             try {
+                if (console != null) {
+                    Foreground.giveWay();
+                    console.run();
+                    InputTrace.mark("console-warmed");
+                }
                 walk(PLAIN);
-                Foreground.giveWay();
-                groovyRuntime.run();
-                InputTrace.mark("groovy-runtime-loaded");
+                runtime.join();
                 walk(WITH_FNS);
                 for (int i = 0; i < ROUNDS; i++) {
                     walk(PLAIN);
@@ -75,10 +84,11 @@ final class PromptWarmUp {
         });
     }
 
-    private static void daemon(String name, Runnable body) {
+    private static Thread daemon(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static void walk(List<String> inputs) throws Throwable {
