@@ -12,6 +12,7 @@ import procshell.runtime.process.ExitException;
 import procshell.runtime.process.Mailbox;
 import procshell.runtime.process.ProcessContext;
 import procshell.runtime.table.TermCompare;
+import procshell.runtime.term.ConsList;
 import procshell.shell.eval.Arithmetic;
 import procshell.shell.eval.CaseClauseError;
 import procshell.shell.eval.Values;
@@ -67,10 +68,10 @@ public final class Ops {
     public static List<Object> cons(Object tail, Object... heads) {
         heads = args(heads);
         List<?> t = asList(tail, "improper lists are not supported: tail ");
-        List<Object> out = new ArrayList<>(heads.length + t.size());
-        Collections.addAll(out, heads);
-        out.addAll(t);
-        return Collections.unmodifiableList(out);
+        for (int i = heads.length - 1; i >= 0; i--) t = ConsList.cons(heads[i], t);
+        @SuppressWarnings("unchecked")
+        List<Object> out = (List<Object>) t;
+        return out;
     }
 
     /** A map {@code %{k1 => v1, ...}} from keys and values in turn (a later key wins, as Elixir's). */
@@ -457,10 +458,9 @@ public final class Ops {
         return ((List<?>) list).get(i);
     }
 
-    /** The list without its first n elements. */
+    /** The list without its first n elements: O(1), sharing them ({@code [_ | tail]}'s tail). */
     public static List<?> drop(Object list, int n) {
-        List<?> l = (List<?>) list;
-        return Collections.unmodifiableList(l.subList(n, l.size()));
+        return ConsList.drop((List<?>) list, n);
     }
 
     /** The value of a key of a map already tested. */
