@@ -662,7 +662,7 @@ public final class Erlang {
         """)
     public static List<Object> tl(Object list) {
         if (!(list instanceof List<?> l) || l.isEmpty()) throw new BifErrors(":erlang.tl", list).fail(1, "not a nonempty list");
-        return new java.util.ArrayList<>(l.subList(1, l.size()));
+        return procshell.runtime.term.ConsList.drop(l, 1);
     }
 
     /** The number of elements of a list, as {@code :erlang.length/1}. */

@@ -72,7 +72,7 @@ public final class Kernel {
         """)
     public static List<Object> tl(Object list) {
         if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw new BifErrors(":erlang.tl", Values.normalize(list)).fail(1, "not a nonempty list");
-        return new ArrayList<>(l.subList(1, l.size()));
+        return procshell.runtime.term.ConsList.drop(l, 1);
     }
 
     /** Whether the term is a list, as {@code is_list/1}. */
