@@ -75,6 +75,9 @@ public final class Values {
             }
             return changed ? Tuple.of(out) : t;
         }
+        // a cons list is made by compiled code, which makes no GString: walking it on every call
+        // that hands one back (each step of an Enum.reduce) made accumulating a list quadratic
+        if (v instanceof procshell.runtime.term.ConsList) return v;
         if (v instanceof List<?> l && !(v instanceof groovy.lang.Range<?>)) {
             List<Object> out = new ArrayList<>(l.size());
             boolean changed = false;
