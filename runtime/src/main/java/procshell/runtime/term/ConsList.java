@@ -71,13 +71,24 @@ public final class ConsList extends AbstractList<Object> implements RandomAccess
         boolean append(int at, Object value) {
             if (fill != at || !FILL.compareAndSet(this, at, at + 1)) return false;
             Object[] a = items;
-            if (at < a.length) {
-                a[at] = value;
-            } else {
+            if (at >= a.length) {
                 a = Arrays.copyOf(a, Math.max(FIRST_CAPACITY, a.length * 2));
-                a[at] = value;
+                items = a; // slots below at are the same in both; no list reads at or above at yet
+            }
+            a[at] = value;
+            return true;
+        }
+
+        /** Claims the {@code values.length} slots from {@code at} (true) when they are the next free ones; writes them. */
+        boolean append(int at, Object[] values) {
+            int n = values.length;
+            if (fill != at || !FILL.compareAndSet(this, at, at + n)) return false;
+            Object[] a = items;
+            if (at + n > a.length) {
+                a = Arrays.copyOf(a, Math.max(at + n, a.length * 2));
                 items = a;
             }
+            System.arraycopy(values, 0, a, at, n);
             return true;
         }
     }
@@ -131,6 +142,27 @@ public final class ConsList extends AbstractList<Object> implements RandomAccess
         return new ConsList(null, 0, rest, n, list.size() - n);
     }
 
+    /**
+     * {@code heads ++ tail} (Elixir's {@code ++}, and {@code [h1, h2 | tail]}): O(heads),
+     * {@code tail} shared as {@link #cons} shares it.
+     *
+     * @param heads the elements in front, in order (copied)
+     * @param tail  a list, which must not change afterwards
+     * @return the new list ({@code tail} itself when {@code heads} is empty)
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Object> prependAll(List<?> heads, List<?> tail) {
+        int n = heads.size();
+        if (n == 0) return (List<Object>) tail;
+        // buffer order: the last head first
+        Object[] reversed = new Object[n];
+        int i = n;
+        for (Object o : heads) reversed[--i] = o;
+        if (tail instanceof ConsList c) return c.pushAll(reversed);
+        List<?> rest = tail.isEmpty() ? NIL : tail instanceof RandomAccess ? tail : Arrays.asList(tail.toArray());
+        return new ConsList(new Buffer(reversed, n), n, rest, 0, n + rest.size());
+    }
+
     private static Buffer start(Object head) {
         Object[] a = new Object[FIRST_CAPACITY];
         a[0] = head;
@@ -140,18 +172,33 @@ public final class ConsList extends AbstractList<Object> implements RandomAccess
     private List<Object> push(Object head) {
         if (top == 0) return new ConsList(start(head), 1, rest, from, size + 1);
         if (buffer.append(top, head)) return new ConsList(buffer, top + 1, rest, from, size + 1);
-        // something else was consed onto this list already: fork
-        if (top <= COPY_LIMIT) return fork(head, false);
-        if (depth < MAX_DEPTH) return new ConsList(start(head), 1, this, 0, size + 1);
-        return fork(head, true);
+        return fork(new Object[] {head});
+    }
+
+    /** The elements of {@code reversed} (last head first) in front of this list. */
+    private List<Object> pushAll(Object[] reversed) {
+        int n = reversed.length;
+        if (top == 0) return new ConsList(new Buffer(reversed, n), n, rest, from, size + n);
+        if (buffer.append(top, reversed)) return new ConsList(buffer, top + n, rest, from, size + n);
+        return fork(reversed);
+    }
+
+    /** Something else was consed onto this list already: the heads go on a buffer of their own. */
+    private List<Object> fork(Object[] reversed) {
+        if (top <= COPY_LIMIT) return copy(reversed, false);
+        if (depth < MAX_DEPTH) {
+            Object[] a = Arrays.copyOf(reversed, Math.max(FIRST_CAPACITY, reversed.length));
+            return new ConsList(new Buffer(a, reversed.length), reversed.length, this, 0, size + reversed.length);
+        }
+        return copy(reversed, true);
     }
 
     /**
-     * {@code head} on a fresh buffer holding this list's buffer part and, when compacting, those
+     * The heads on a fresh buffer holding this list's buffer part and, when compacting, those
      * of the lists chained below it while each is no longer than what is taken so far (so a
      * chain's parts grow geometrically downwards and each element is copied O(log n) times).
      */
-    private List<Object> fork(Object head, boolean compact) {
+    private List<Object> copy(Object[] reversed, boolean compact) {
         ArrayList<ConsList> parts = new ArrayList<>();
         parts.add(this);
         int taken = top;
@@ -161,15 +208,16 @@ public final class ConsList extends AbstractList<Object> implements RandomAccess
             taken += c.top;
             last = c;
         }
-        Object[] a = new Object[taken + 1 + Math.max(FIRST_CAPACITY, Math.min(taken, 1024))];
+        int n = reversed.length;
+        Object[] a = new Object[taken + n + Math.max(FIRST_CAPACITY, Math.min(taken, 1024))];
         int at = 0;
         for (int i = parts.size() - 1; i >= 0; i--) {
             ConsList p = parts.get(i);
             System.arraycopy(p.buffer.items, 0, a, at, p.top);
             at += p.top;
         }
-        a[at] = head;
-        return new ConsList(new Buffer(a, at + 1), at + 1, last.rest, last.from, size + 1);
+        System.arraycopy(reversed, 0, a, at, n);
+        return new ConsList(new Buffer(a, at + n), at + n, last.rest, last.from, size + n);
     }
 
     private List<Object> drop(int n) {

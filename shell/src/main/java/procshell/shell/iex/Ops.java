@@ -68,10 +68,7 @@ public final class Ops {
     public static List<Object> cons(Object tail, Object... heads) {
         heads = args(heads);
         List<?> t = asList(tail, "improper lists are not supported: tail ");
-        for (int i = heads.length - 1; i >= 0; i--) t = ConsList.cons(heads[i], t);
-        @SuppressWarnings("unchecked")
-        List<Object> out = (List<Object>) t;
-        return out;
+        return heads.length == 1 ? ConsList.cons(heads[0], t) : ConsList.prependAll(java.util.Arrays.asList(heads), t);
     }
 
     /** A map {@code %{k1 => v1, ...}} from keys and values in turn (a later key wins, as Elixir's). */
@@ -350,10 +347,7 @@ public final class Ops {
     public static List<Object> append(Object a, Object b) {
         if (!(a instanceof List<?> x)) throw new ArgumentError("argument error");
         List<?> y = asList(b, "improper lists are not supported: ");
-        List<Object> out = new ArrayList<>(x.size() + y.size());
-        out.addAll(x);
-        out.addAll(y);
-        return Collections.unmodifiableList(out);
+        return ConsList.prependAll(x, y); // as the BEAM: the left copied, the right shared
     }
 
     /** {@code a -- b}: each element of b removes its first occurrence in a. */
