@@ -988,9 +988,8 @@ public final class ElixirEnum {
 
     /** The elements reversed, then {@code tail}, as {@code Enum.reverse/2}. */
     public static List<Object> reverse(Object enumerable, Object tail) {
-        List<Object> out = reverse(enumerable);
-        out.addAll(toList(tail));
-        return out;
+        // the tail shared, not copied, as the BEAM's :lists.reverse/2
+        return procshell.runtime.term.ConsList.prependAll(reverse(enumerable), tail instanceof List<?> t ? t : toList(tail));
     }
 
     /** {@code count} elements from {@code start} reversed in place, as {@code Enum.reverse_slice/3}. */
