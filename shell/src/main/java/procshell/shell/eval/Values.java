@@ -1,6 +1,5 @@
 package procshell.shell.eval;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class Values {
         return true;
     }
 
-    /** GStrings to Strings, recursively through lists, maps and tuples; other values unchanged. */
+    /** GStrings to Strings, recursively through maps and tuples; other values (lists too) unchanged. */
     public static Object normalize(Object v) {
         if (v instanceof GString g) return g.toString();
         if (v instanceof Tuple t) {
@@ -75,19 +74,10 @@ public final class Values {
             }
             return changed ? Tuple.of(out) : t;
         }
-        // a cons list is made by compiled code, which makes no GString: walking it on every call
-        // that hands one back (each step of an Enum.reduce) made accumulating a list quadratic
-        if (v instanceof procshell.runtime.term.ConsList) return v;
-        if (v instanceof List<?> l && !(v instanceof groovy.lang.Range<?>)) {
-            List<Object> out = new ArrayList<>(l.size());
-            boolean changed = false;
-            for (Object o : l) {
-                Object n = normalize(o);
-                changed |= n != o;
-                out.add(n);
-            }
-            return changed ? out : v;
-        }
+        // a list is left as it is: compiled Elixir code and the iex modules make no GString, and
+        // walking (and copying) the list at every call that hands one back, as each step of an
+        // Enum.reduce does, made carrying or accumulating a list quadratic
+        if (v instanceof List<?>) return v;
         if (v instanceof procshell.runtime.term.TermMap) return v; // a map term holds terms already: walking it made every Map.put O(n)
         if (v instanceof Map<?, ?> m) {
             boolean changed = false;
