@@ -85,6 +85,17 @@ class ConsListTest {
         assertSameList(List.of(8, 2, 3, 4), ConsList.cons(8, b));
     }
 
+    @Test
+    void prependAllSharesTheTail() {
+        List<Object> t = ConsList.cons(3, List.of(4));
+        assertSameList(List.of(1, 2, 3, 4), ConsList.prependAll(List.of(1, 2), t));
+        assertSameList(List.of(0, 3, 4), ConsList.prependAll(List.of(0), t)); // t was extended: a fork
+        assertSameList(List.of(1, 2, 5), ConsList.prependAll(new LinkedList<>(List.of(1, 2)), List.of(5)));
+        assertSameList(List.of(1), ConsList.prependAll(List.of(1), List.of()));
+        assertSame(t, ConsList.prependAll(List.of(), t));
+        assertSameList(List.of(3, 4), t);
+    }
+
     /** Random cons/drop/fork steps over many live lists, each checked against its copy. */
     @Test
     void randomConsDropAndForkMatchTheirCopies() {
@@ -98,7 +109,14 @@ class ConsListTest {
             List<Object> l = lists.get(k);
             List<Object> m = models.get(k);
             int op = r.nextInt(10);
-            if (op < 6 || m.isEmpty()) {
+            if (op == 8) {
+                List<Object> heads = new ArrayList<>();
+                for (int i = r.nextInt(4); i > 0; i--) heads.add(r.nextInt(3) == 0 ? null : -step - i);
+                lists.add(ConsList.prependAll(heads, l));
+                List<Object> both = new ArrayList<>(heads);
+                both.addAll(m);
+                models.add(both);
+            } else if (op < 6 || m.isEmpty()) {
                 Object h = r.nextInt(5) == 0 ? null : step;
                 lists.add(ConsList.cons(h, l));
                 models.add(model(h, m));
