@@ -41,7 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "Benchmarks to run (default: all): spawn, registry_unique, registry_cleanup_scaling, registry_duplicate, "
-                    + "genserver_call, supervisor_restart, send_throughput, atoms, global, startup, script_start, input_latency, dist_roundtrip, maps.")
+                    + "genserver_call, supervisor_restart, send_throughput, atoms, global, startup, script_start, input_latency, dist_roundtrip, maps, "
+                    + "list_idioms.")
     List<String> names = new ArrayList<>();
 
     PrintStream out = System.out;
@@ -56,6 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.add(InputBench.NAME);
         out.add(DistRoundtripBench.NAME);
         out.add(MapsBench.NAME);
+        out.add(ListIdiomsBench.NAME);
         return out;
     }
 
@@ -105,6 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (InputBench.NAME.equals(name)) return quick ? InputBench.QUICK_SIZE : InputBench.DEFAULT_SIZE;
         if (DistRoundtripBench.NAME.equals(name)) return quick ? DistRoundtripBench.QUICK_SIZE : DistRoundtripBench.DEFAULT_SIZE;
         if (MapsBench.NAME.equals(name)) return quick ? MapsBench.QUICK_SIZE : MapsBench.DEFAULT_SIZE;
+        if (ListIdiomsBench.NAME.equals(name)) return quick ? ListIdiomsBench.QUICK_SIZE : ListIdiomsBench.DEFAULT_SIZE;
         return Benchmarks.named(name).size(quick);
     }
 
@@ -121,6 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
             else if (InputBench.NAME.equals(name)) InputBench.run(n, figures);
             else if (DistRoundtripBench.NAME.equals(name)) DistRoundtripBench.run(n, figures);
             else if (MapsBench.NAME.equals(name)) MapsBench.run(n, figures);
+            else if (ListIdiomsBench.NAME.equals(name)) ListIdiomsBench.run(n, figures);
             else Benchmarks.run(Benchmarks.named(name), n, figures, timeoutMs());
             return 0;
         } catch (Exception e) {
