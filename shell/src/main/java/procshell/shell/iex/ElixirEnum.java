@@ -349,6 +349,8 @@ public final class ElixirEnum {
     @Doc("Drops the amount of elements from the enumerable (negative: from the end).")
     public static List<Object> drop(Object enumerable, Object amount) {
         long n = integer(amount, "drop", 2);
+        // a list's rest is shared, as the BEAM's: dropping the head in a loop is no copy
+        if (n >= 0 && enumerable instanceof List<?> l) return procshell.runtime.term.ConsList.drop(l, (int) Math.min(n, l.size()));
         List<Object> all = toList(enumerable);
         if (n >= 0) return new ArrayList<>(all.subList((int) Math.min(n, all.size()), all.size()));
         return new ArrayList<>(all.subList(0, (int) Math.max(0, all.size() + n)));
