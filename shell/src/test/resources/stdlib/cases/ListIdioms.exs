@@ -22,3 +22,8 @@ parent = self(); l = Enum.reduce(1..1000, [], &[&1 | &2]); spawn(fn -> send(pare
 parent = self(); base = Enum.reduce(1..1000, [], &[&1 | &2]); for i <- 1..8, do: spawn(fn -> send(parent, {i, Enum.reduce(1..2000, base, fn j, acc -> [i * 10_000 + j | acc] end)}) end); rs = for _ <- 1..8, do: (receive do {i, l} -> {i, l} end); rs |> Enum.sort() |> Enum.map(fn {i, l} -> {i, length(l), hd(l), Enum.at(l, 1999), Enum.drop(l, 2000) == base, Enum.sum(l)} end)
 parent = self(); base = [0]; for i <- 1..4, do: spawn(fn -> send(parent, {i, Enum.reduce(1..500, base, fn j, [_ | t] -> [j, i | t] end)}) end); for(_ <- 1..4, do: (receive do {i, l} -> {i, l} end)) |> Enum.sort() |> Enum.map(fn {i, l} -> {i, length(l), Enum.take(l, 3), Enum.count(l, &(&1 == i))} end)
 l = Enum.reduce(1..3, [], &[&1 | &2]); {:erlang.term_to_binary(l) == :erlang.term_to_binary([3, 2, 1]), :erlang.binary_to_term(:erlang.term_to_binary([0 | l]))}
+defmodule LI7 do def walk([]), do: 0; def walk(l), do: 1 + walk(Enum.drop(l, 1)) end; LI7.walk(Enum.to_list(1..20_000))
+r = Enum.reduce(1..20_000, [], fn i, l -> [i] ++ l end); {length(r), Enum.take(r, 2), List.last(r)}
+a = [1, 2]; b = Enum.reverse([3, 4], a); c = Enum.reverse([5], a); {b, c, a, [0] ++ b, b ++ [], [] ++ b, :lists.reverse([7, 8], c)}
+{Enum.drop(1..10, 7), Enum.drop(1..10//3, 1), Enum.drop([1, 2, 3], 5), Enum.drop([1, 2, 3], 0), Enum.drop([1, 2, 3], -1), Enum.drop('abc', 1)}
+l = Enum.reduce(1..100, [], &[&1 | &2]); {l |> Enum.drop(97), l |> Enum.drop(50) |> length(), inspect(Enum.drop(l, 98)), Enum.drop(l, 1) == Enum.to_list(99..1)}

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -302,8 +303,15 @@ public final class ConsList extends AbstractList<Object> implements RandomAccess
     @Override
     public boolean equals(Object o) {
         if (o == this) return true;
-        if (o instanceof ConsList c && c.size == size && c.buffer == buffer && c.top == top && c.rest == rest && c.from == from) return true;
-        return super.equals(o);
+        if (!(o instanceof List<?> other) || other.size() != size) return false;
+        if (o instanceof ConsList c && c.buffer == buffer && c.top == top && c.rest == rest && c.from == from) return true;
+        // by iterators: List's own equals walks a list's get(i), which here may follow a few rests
+        Iterator<Object> a = iterator();
+        Iterator<?> b = other.iterator();
+        while (a.hasNext()) {
+            if (!Objects.equals(a.next(), b.next())) return false;
+        }
+        return true;
     }
 
     @Override
