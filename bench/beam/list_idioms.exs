@@ -1,5 +1,5 @@
 # Usage: elixir list_idioms.exs [N]
-#        LIST_IDIOMS_N=N procshell --script list_idioms.exs   (what `procshell bench list_idioms` runs)
+#        PROCSHELL_BENCH_N=N procshell --script list_idioms.exs   (what `procshell bench list_idioms` runs)
 # The commonest Elixir idioms on lists, each over N elements (default 100_000), in a module
 # compiled as a person's: after one untimed run, 5 runs, in ms: the median of the wall time
 # (list_IDIOM_ms) and the mean of the VM's CPU time (list_IDIOM_cpu_ms, :erlang.statistics(:runtime),
@@ -13,7 +13,7 @@
 n =
   case System.argv() do
     [x | _] -> String.to_integer(x)
-    _ -> String.to_integer(System.get_env("LIST_IDIOMS_N") || "100000")
+    _ -> String.to_integer(System.get_env("PROCSHELL_BENCH_N") || "100000")
   end
 
 defmodule ListIdioms do

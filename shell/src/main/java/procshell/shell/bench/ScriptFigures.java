@@ -1,0 +1,60 @@
+package procshell.shell.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import procshell.runtime.bench.Figures;
+
+/**
+ * A benchmark whose work is one of the BEAM's scripts of {@code bench/beam/}, run by procshell as
+ * is ({@code procshell --script FILE}, its size in {@code PROCSHELL_BENCH_N}, since a script takes
+ * no arguments), as {@code elixir FILE N} runs it on the BEAM: the script times its idioms itself
+ * and prints {@code name value unit} lines, so both sides are measured by the same Elixir code.
+ */
+final class ScriptFigures {
+    /** The environment variable holding the size ({@code System.get_env/1} in the script). */
+    static final String SIZE_VARIABLE = "PROCSHELL_BENCH_N";
+
+    private ScriptFigures() {}
+
+    /**
+     * Runs {@code bench/beam/<script>} with size {@code n} in a procshell of its own and adds the
+     * figures it prints.
+     *
+     * @throws IllegalStateException when the script is not found, fails, prints no figure or runs
+     *                               over 10 minutes
+     */
+    static void run(String script, int n, Figures out) throws Exception {
+        Path scripts = BeamSide.scripts();
+        if (scripts == null || !Files.isRegularFile(scripts.resolve(script))) {
+            throw new IllegalStateException("bench/beam/" + script + " not found");
+        }
+        List<String> command = new ArrayList<>(StartupBench.shellCommand());
+        command.addAll(List.of("--script", scripts.resolve(script).toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put(SIZE_VARIABLE, Integer.toString(n));
+        Process p = pb.start();
+        int figures = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] w = line.trim().split("\\s+");
+                if (w.length == 3) {
+                    out.add(w[0], Double.parseDouble(w[1]), w[2]);
+                    figures++;
+                }
+            }
+        }
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(script + " ran longer than 10 minutes");
+        }
+        if (p.exitValue() != 0 || figures == 0) throw new IllegalStateException(script + " exited with " + p.exitValue() + " after " + figures + " figures");
+    }
+}
