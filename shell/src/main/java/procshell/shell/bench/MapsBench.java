@@ -1,14 +1,5 @@
 package procshell.shell.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import procshell.runtime.bench.Figures;
 
 /**
@@ -35,26 +26,6 @@ final class MapsBench {
      * @throws IllegalStateException when the script is not found, fails or runs over 10 minutes
      */
     static void run(int n, Figures out) throws Exception {
-        Path scripts = BeamSide.scripts();
-        if (scripts == null || !Files.isRegularFile(scripts.resolve("maps.exs"))) {
-            throw new IllegalStateException("bench/beam/maps.exs not found");
-        }
-        List<String> command = new ArrayList<>(StartupBench.shellCommand());
-        command.addAll(List.of("--script", scripts.resolve("maps.exs").toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("PROCSHELL_BENCH_N", Integer.toString(n));
-        Process p = pb.start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] w = line.trim().split("\\s+");
-                if (w.length == 3) out.add(w[0], Double.parseDouble(w[1]), w[2]);
-            }
-        }
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("maps.exs ran longer than 10 minutes");
-        }
-        if (p.exitValue() != 0) throw new IllegalStateException("maps.exs exited with " + p.exitValue());
+        ScriptFigures.run("maps.exs", n, out);
     }
 }
