@@ -85,6 +85,8 @@ public final class Console {
     void attach(IexSession session) {
         session.setOut(out);
         session.setConsole(this::printAsync, reader == null ? null : reader.getTerminal());
+        // Logger's lines print as they are logged, as Logger's console backend writes them at once
+        session.setLoggerSink((level, text) -> printAsync(levelColour(level, text)));
         if (colors) session.setInspectOptions(session.inspectOptions().withSyntaxColors(procshell.runtime.inspect.SyntaxColors.iex()));
     }
 
@@ -99,7 +101,7 @@ public final class Console {
     void logged(NodeEvent.Logged l) {
         if (closed) return;
         String text = LogFormatter.format(l);
-        reports.print("error".equals(l.level().name()) ? error(text) : text, this::printAsync);
+        reports.print(levelColour(l.level().name(), text), this::printAsync);
     }
 
     /**
@@ -202,6 +204,17 @@ public final class Console {
 
     private String result(String text) {
         return colors ? procshell.runtime.inspect.SyntaxColors.YELLOW + text + procshell.runtime.inspect.SyntaxColors.RESET : text;
+    }
+
+    /** Logger's console colours: debug cyan, info and notice plain, warning yellow, error and worse red. */
+    private String levelColour(String level, String text) {
+        if (!colors) return text;
+        return switch (level) {
+            case "debug" -> "\u001b[36m" + text + procshell.runtime.inspect.SyntaxColors.RESET;
+            case "info", "notice" -> text;
+            case "warning" -> "\u001b[33m" + text + procshell.runtime.inspect.SyntaxColors.RESET;
+            default -> error(text);
+        };
     }
 
     private String error(String text) {

@@ -14,4 +14,7 @@ import java.lang.annotation.Target;
 public @interface ElixirName {
     /** The Elixir module name, e.g. {@code "String"}. */
     String value();
+
+    /** The OTP application the module belongs to, as stack lines name it: {@code (logger 1.14.0)}. */
+    String app() default "elixir";
 }

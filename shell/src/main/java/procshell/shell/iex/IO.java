@@ -142,4 +142,61 @@ public final class IO {
         if (c instanceof List<?>) return StringChars.text(c);
         throw new FunctionClauseError("IO.chardata_to_string", 1);
     }
+
+    /**
+     * Prints {@code warning: message}, the stacktrace of the caller and a blank line, as
+     * {@code IO.warn/1}; returns {@code :ok}. At the prompt the stacktrace is iex's evaluator's.
+     */
+    @Doc("""
+        Prints a warning with the caller's stacktrace; returns :ok.
+        """)
+    public static Atom warn(Object message) {
+        warning(StringChars.text(message), null);
+        return Atom.OK;
+    }
+
+    /**
+     * As {@code IO.warn/2}: the warning with the given stacktrace, a list of
+     * {@code {module, function, arity_or_args, location}} entries.
+     */
+    public static Atom warn(Object message, Object stacktrace) {
+        StringBuilder b = new StringBuilder("warning: ").append(StringChars.text(message)).append('\n');
+        for (Object entry : (List<?>) Values.normalize(stacktrace)) b.append("  ").append(stackEntry(entry)).append('\n');
+        print(b.append('\n').toString());
+        return Atom.OK;
+    }
+
+    /**
+     * Prints a warning raised by the shell's own code on behalf of an Elixir function, as
+     * {@code IO.warn/1} called there prints it.
+     *
+     * @param inner the frame of the Elixir function that warns (e.g. Logger's), or null
+     */
+    static void warning(String message, String inner) {
+        StringBuilder b = new StringBuilder("warning: ").append(message).append('\n');
+        List<String> frames = new java.util.ArrayList<>();
+        if (inner != null) frames.add(inner);
+        procshell.runtime.process.ProcessContext c = procshell.runtime.process.ProcessContext.current();
+        if (c != null && SHELL_CALL.equals(c.process().initialCall())) {
+            List<String> evaluator = procshell.shell.inspect.StackFormatter.evaluatorFrames();
+            // the BEAM keeps 6 frames of the warning's stacktrace
+            frames.addAll(evaluator.subList(0, Math.min(evaluator.size(), 6 - frames.size())));
+        }
+        for (String f : frames) b.append("  ").append(f).append('\n');
+        print(b.append('\n').toString());
+    }
+
+    /** The shell process's initial call, iex's evaluator. */
+    private static final procshell.runtime.node.Tuple SHELL_CALL = procshell.runtime.node.Tuple.of(
+            Atom.of("elixir"), Atom.of("eval"), 3);
+
+    /** {@code a.ex:3: Foo.bar/1}, as {@code Exception.format_stacktrace_entry/1}. */
+    private static String stackEntry(Object entry) {
+        if (!(entry instanceof procshell.runtime.node.Tuple t) || t.size() != 4) return Kernel.inspect(entry);
+        Object arity = t.get(2) instanceof List<?> args ? (Object) args.size() : t.get(2);
+        String mfa = procshell.runtime.inspect.Inspect.inspect(t.get(0)) + "." + (t.get(1) instanceof Atom f ? f.name() : t.get(1)) + "/" + arity;
+        Object file = Keyword.get(t.get(3), Atom.of("file")), line = Keyword.get(t.get(3), Atom.of("line"));
+        String where = file == null ? "" : StringChars.text(file) + (line == null ? "" : ":" + line) + ": ";
+        return where + mfa;
+    }
 }

@@ -29,6 +29,9 @@ public final class IexSession {
     private final List<Object> results = new ArrayList<>();
     private volatile PrintWriter out = new PrintWriter(System.out, true);
     private volatile InspectOptions inspectOptions = InspectOptions.IEX;
+    /** Logger's level on this node ({@code Logger.configure(level: ...)}), as Logger names it. */
+    private volatile String loggerLevel = "debug";
+    private volatile java.util.function.BiConsumer<String, String> loggerSink;
     private volatile java.util.function.Consumer<String> above;
     private volatile org.jline.terminal.Terminal terminal;
     private final procshell.shell.observer.RestartLog restarts;
@@ -81,6 +84,16 @@ public final class IexSession {
         return modules;
     }
 
+    /** Logger's level on this node: {@code "debug"} in a new shell, as {@code Logger.level/0}. */
+    public String loggerLevel() {
+        return loggerLevel;
+    }
+
+    /** Sets Logger's level on this node, as {@code Logger.configure(level: level)}. */
+    public void setLoggerLevel(String level) {
+        this.loggerLevel = level;
+    }
+
     /** Where helpers such as {@code flush()} and {@code IO.puts} print. */
     public PrintWriter out() {
         return out;
@@ -113,6 +126,30 @@ public final class IexSession {
     public void setConsole(java.util.function.Consumer<String> printAbove, org.jline.terminal.Terminal terminal) {
         this.above = printAbove;
         this.terminal = terminal;
+    }
+
+    /**
+     * Where {@link #log} prints: the console, in the level's colour, at once (null: {@link #out()}).
+     *
+     * @param sink takes the level's name and the line as {@code LogFormatter} formats it
+     */
+    public void setLoggerSink(java.util.function.BiConsumer<String, String> sink) {
+        this.loggerSink = sink;
+    }
+
+    /**
+     * Prints a line of Elixir's Logger ({@code Logger.info/1} and the like) as its console backend
+     * does: a blank line, the time, {@code [level]}, the message.
+     */
+    public void log(String level, String message) {
+        String text = procshell.shell.inspect.LogFormatter.format(new procshell.runtime.event.NodeEvent.Logged(Atom.of(level), message));
+        java.util.function.BiConsumer<String, String> sink = loggerSink;
+        if (sink != null) {
+            sink.accept(level, text);
+        } else {
+            out.println(text);
+            out.flush();
+        }
     }
 
     /** The console's JLine terminal, or null when there is none (piped input, tests without one). */

@@ -184,7 +184,7 @@ public final class Modules {
         Class<?> c = classOf(module);
         boolean facade = c != null && isFacade(c);
         java.util.StringJoiner call = new java.util.StringJoiner(", ",
-                (facade && module.isElixirModule() ? "(elixir 1.14.0) " : "") + Kernel.inspect(module) + "." + name + "(", ")");
+                (facade && module.isElixirModule() ? "(" + app(c) + " 1.14.0) " : "") + Kernel.inspect(module) + "." + name + "(", ")");
         for (Object a : args) call.add(Kernel.inspect(a));
         // as iex's blame, the same name with other arities is suggested
         StringBuilder suggestions = new StringBuilder();
@@ -195,6 +195,12 @@ public final class Modules {
         }
         return new UndefinedFunctionError(undefined(module, javaName, args.length).getMessage(),
                 suggestions.isEmpty() ? "" : ". Did you mean:\n" + suggestions, java.util.List.of(call.toString()));
+    }
+
+    /** The application of a facade's module, as its stack lines name it ({@code elixir}, {@code logger}). */
+    private static String app(Class<?> facade) {
+        ElixirName n = facade.getAnnotation(ElixirName.class);
+        return n == null ? "elixir" : n.app();
     }
 
     /** Invokes a static method, rethrowing what it threw (an Elixir exception, an exit) as it is. */

@@ -44,6 +44,11 @@ public final class StackFormatter {
 
     private StackFormatter() {}
 
+    /** The frames under an input evaluated by the shell process, innermost first, as iex's evaluator has them. */
+    public static List<String> evaluatorFrames() {
+        return EVALUATOR;
+    }
+
     /**
      * The lines of an exception's stacktrace (in an exit reason or a crash report), innermost
      * first, with the OTP frames of the server loop it went through.
