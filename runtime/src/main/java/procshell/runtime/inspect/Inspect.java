@@ -1,6 +1,8 @@
 package procshell.runtime.inspect;
 
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 import procshell.runtime.node.Atom;
 
@@ -42,6 +44,17 @@ public final class Inspect {
      */
     public static String inspect(Object term, InspectOptions opts) {
         return Algebra.format(Algebra.group(toDoc(term, opts)), opts.layoutWidth());
+    }
+
+    /**
+     * A struct's document as Elixir prints it, {@code %User{name: "a", age: nil}}: its fields in
+     * the order given (its defstruct's), breaking as a map does.
+     *
+     * @param name   the struct's module as printed ({@code User})
+     * @param fields the fields without {@code __struct__}, in order
+     */
+    public static Doc structDoc(String name, List<Map.Entry<?, ?>> fields, InspectOptions opts) {
+        return TermDocs.fields("%" + name + "{", fields, opts);
     }
 
     /**

@@ -262,10 +262,14 @@ final class TermDocs {
      * {@code %{"a" => 1}}; keys in the order {@code :maps.to_list/1} gives small maps.
      */
     private static Doc map(Map<?, ?> map, InspectOptions opts) {
-        List<Map.Entry<?, ?>> entries = TermOrder.sortedEntries(map);
+        return fields("%{", TermOrder.sortedEntries(map), opts);
+    }
+
+    /** A map's or a struct's braces ({@code open} is {@code %{} or {@code %Name{}) around its entries in the given order. */
+    static Doc fields(String opening, List<Map.Entry<?, ?>> entries, InspectOptions opts) {
         boolean keyword = entries.stream().allMatch(e -> isKeywordKey(e.getKey()));
         Doc arrow = color(text(" => "), SyntaxColors.Key.MAP, opts);
-        Doc open = color(text("%{"), SyntaxColors.Key.MAP, opts);
+        Doc open = color(text(opening), SyntaxColors.Key.MAP, opts);
         Doc sep = color(text(","), SyntaxColors.Key.MAP, opts);
         Doc close = color(text("}"), SyntaxColors.Key.MAP, opts);
         return Algebra.containerDoc(open, entries, close, opts, (o, elementOpts) -> {

@@ -23,6 +23,7 @@ import procshell.shell.elixir.compiler.DirectInput;
 import procshell.shell.elixir.compiler.ElixirCompiler;
 import procshell.shell.elixir.compiler.ModuleClassLoader;
 import procshell.shell.elixir.compiler.PromptEnv;
+import procshell.shell.elixir.compiler.ProtocolExpansion;
 import procshell.shell.elixir.reader.ElixirReader;
 
 /**
@@ -277,7 +278,7 @@ public final class Evaluator {
     private Outcome evaluateNow(String source, int firstLine) throws Throwable {
         if (mayStartWithOperator(source) && PipeShorthand.applies(source)) source = PipeShorthand.PREVIOUS_RESULT + source;
         // numbered from firstLine, as iex passes Code.string_to_quoted the line: of its prompt
-        Object quoted = ElixirReader.read(source, SCRIPT_NAME, Math.max(1, firstLine));
+        Object quoted = ProtocolExpansion.expand(ElixirReader.read(source, SCRIPT_NAME, Math.max(1, firstLine)));
         InputTrace.mark("read");
         String groovy = GroovyInput.source(quoted);
         boolean elixir = groovy == null;

@@ -125,7 +125,7 @@ final class Enumerables {
     /** The type Elixir names in protocol errors: {@code Atom}, {@code BitString}, {@code Tuple}, ... */
     static String typeName(Object e) {
         if (e == null || e instanceof Boolean || e instanceof Atom) return "Atom";
-        if (e instanceof CharSequence || e instanceof byte[]) return "BitString";
+        if (e instanceof CharSequence || e instanceof byte[] || e instanceof procshell.runtime.node.Bitstring) return "BitString";
         if (e instanceof Integer || e instanceof Long || e instanceof java.math.BigInteger) return "Integer";
         if (e instanceof Number) return "Float";
         if (e instanceof Tuple) return "Tuple";

@@ -169,8 +169,22 @@ public final class IexSession {
 
     /** Inspects a term as iex prints results. */
     public String inspect(Object term) {
-        return Inspect.inspect(term, inspectOptions);
+        IexSession outer = INSPECTING.get();
+        INSPECTING.set(this);
+        try {
+            return Inspect.inspect(term, inspectOptions);
+        } finally {
+            INSPECTING.set(outer);
+        }
     }
+
+    /** The session whose {@link #inspect} runs on this thread (a console printing a result), or null. */
+    static IexSession inspecting() {
+        return INSPECTING.get();
+    }
+
+    /** A struct's own Inspect implementation is the module of the session printing it. */
+    private static final ThreadLocal<IexSession> INSPECTING = new ThreadLocal<>();
 
     /** Records the result of prompt number {@code results().size() + 1}, for {@code v/1}. */
     public synchronized void recordResult(Object value) {

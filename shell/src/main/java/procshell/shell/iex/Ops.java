@@ -883,6 +883,7 @@ public final class Ops {
             if (!out.containsKey(key)) order.add(key);
             out = out.put(key, f instanceof Tuple t && t.size() == 2 ? t.get(1) : null);
         }
+        if (module instanceof Atom a) Structs.defineFields(a, order.subList(1, order.size())); // how its structs print
         return MapTerm.struct(out, order);
     }
 }

@@ -37,6 +37,8 @@ final class StringChars {
         // Float.to_string's shortest form: "#{1.0e10}" is "1.0e10" where inspect spells it out
         if (procshell.shell.eval.Arithmetic.isFloat(t)) return ElixirFloat.to_string(t);
         if (t instanceof Number) return Kernel.inspect(t);
+        Atom impl = ElixirProtocol.structImplementation("String.Chars", t);
+        if (impl != null) return text(ElixirProtocol.call(impl, "to_string", t));
         if (Structs.structOf(t) != null) throw Enumerables.notEnumerable("String.Chars", t);
         String type = t instanceof Tuple ? "Tuple" : t instanceof Pid ? "PID" : t instanceof Ref ? "Reference"
                 : t instanceof Map<?, ?> ? "Map"

@@ -21,4 +21,22 @@ public final class StructInspect {
         if (ElixirRegex.is(term)) return ElixirRegex.inspect(term);
         return null;
     }
+
+    /**
+     * A struct as its own {@code Inspect} implementation prints it ({@code defimpl Inspect, for:
+     * Point}), or null when it has none that returns a string.
+     */
+    public String own(Object term, InspectOptions opts) {
+        return ElixirProtocol.inspect(term, opts);
+    }
+
+    /**
+     * A struct's fields in their defstruct order, as Elixir prints a struct, or null for one not
+     * defined in the shell.
+     *
+     * @param module the struct's module atom ({@code Elixir.User})
+     */
+    public java.util.List<Object> fieldOrder(procshell.runtime.node.Atom module) {
+        return Structs.fields(module);
+    }
 }

@@ -15,6 +15,22 @@ final class Structs {
 
     private Structs() {}
 
+    /** Each struct's fields in the order its defstruct lists them, as Elixir prints a struct. */
+    private static final java.util.Map<Atom, java.util.List<Object>> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Records a struct's fields in their defstruct order (a redefinition replaces them). */
+    static void defineFields(Atom module, java.util.List<Object> fields) {
+        FIELDS.put(module, java.util.List.copyOf(fields));
+    }
+
+    /**
+     * A struct's fields in their defstruct order ({@code __info__(:struct)}'s), or null for a
+     * module whose struct was not defined in the shell.
+     */
+    static java.util.List<Object> fields(Atom module) {
+        return FIELDS.get(module);
+    }
+
     /** The struct's module atom, or null when the term is no struct. */
     static Atom structOf(Object term) {
         return term instanceof Map<?, ?> m && m.get(STRUCT) instanceof Atom a ? a : null;

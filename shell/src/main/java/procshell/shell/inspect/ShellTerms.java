@@ -2,6 +2,7 @@ package procshell.shell.inspect;
 
 import groovy.lang.Closure;
 import groovy.lang.GString;
+import procshell.runtime.inspect.Doc;
 import procshell.runtime.inspect.Inspect;
 import procshell.runtime.inspect.InspectFallback;
 import procshell.shell.iex.Modules;
@@ -12,20 +13,13 @@ import procshell.shell.iex.Modules;
  */
 public final class ShellTerms {
     private static final procshell.runtime.node.Atom STRUCT = procshell.runtime.node.Atom.of("__struct__");
-    private static final InspectFallback FALLBACK = (term, opts) -> {
+    private static final InspectFallback TEXT = (term, opts) -> {
         if (term instanceof Class<?> c) return Modules.moduleName(c);
         if (term instanceof Closure<?> c) return FunLabel.of(c);
+        String own = procshell.shell.iex.StructInspect.INSTANCE.own(term, opts);
+        if (own != null) return own;
         String struct = procshell.shell.iex.StructInspect.INSTANCE.inspect(term, opts);
         if (struct != null) return struct;
-        if (term instanceof java.util.Map<?, ?> m && m.get(STRUCT) instanceof procshell.runtime.node.Atom a && a.name().startsWith("Elixir.")) {
-            // a struct %Name{...}: the map without its __struct__ key, named
-            java.util.Map<Object, Object> fields = new java.util.LinkedHashMap<>(m);
-            fields.remove(STRUCT);
-            // an exception's struct (one from another node): Elixir does not show __exception__
-            if (Boolean.TRUE.equals(fields.get(procshell.runtime.node.Atom.of("__exception__")))) fields.remove(procshell.runtime.node.Atom.of("__exception__"));
-            String inner = Inspect.inspect(fields, opts);
-            return "%" + a.name().substring("Elixir.".length()) + inner.substring(1);
-        }
         if (term instanceof GString g) return Inspect.inspect(g.toString(), opts);
         if (term instanceof Throwable t) {
             String msg = ErrorFormatter.message(t);
@@ -38,6 +32,41 @@ public final class ShellTerms {
         if (term instanceof StackTraceElement f) return Inspect.inspect(StackFormatter.stacktraceTerm(java.util.List.of(f)), opts);
         return null;
     };
+
+    /** The shell's values as text ({@link #TEXT}), and structs as documents that break as maps do. */
+    private static final InspectFallback FALLBACK = new InspectFallback() {
+        @Override
+        public String inspect(Object term, procshell.runtime.inspect.InspectOptions opts) {
+            Doc doc = toDoc(term, opts);
+            return doc == null ? null : procshell.runtime.inspect.Algebra.format(doc, opts.layoutWidth());
+        }
+
+        @Override
+        public Doc toDoc(Object term, procshell.runtime.inspect.InspectOptions opts) {
+            String text = TEXT.inspect(term, opts);
+            if (text != null) return procshell.runtime.inspect.Algebra.text(text);
+            return struct(term, opts);
+        }
+    };
+
+    /** A struct {@code %Name{...}}: its fields in their defstruct order when the shell defined it, else sorted as a map's. */
+    private static Doc struct(Object term, procshell.runtime.inspect.InspectOptions opts) {
+        if (!(term instanceof java.util.Map<?, ?> m && m.get(STRUCT) instanceof procshell.runtime.node.Atom a && a.name().startsWith("Elixir."))) return null;
+        java.util.Map<Object, Object> fields = new java.util.LinkedHashMap<>(m);
+        fields.remove(STRUCT);
+        // an exception's struct (one from another node): Elixir does not show __exception__
+        if (Boolean.TRUE.equals(fields.get(procshell.runtime.node.Atom.of("__exception__")))) fields.remove(procshell.runtime.node.Atom.of("__exception__"));
+        java.util.List<Object> order = procshell.shell.iex.StructInspect.INSTANCE.fieldOrder(a);
+        java.util.List<java.util.Map.Entry<?, ?>> entries = new java.util.ArrayList<>();
+        if (order != null) {
+            for (Object f : order) if (fields.containsKey(f)) entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(f, fields.remove(f)));
+        }
+        java.util.List<java.util.Map.Entry<?, ?>> rest = new java.util.ArrayList<>();
+        fields.forEach((k, v) -> rest.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, v)));
+        rest.sort((x, y) -> Inspect.compare(x.getKey(), y.getKey()));
+        entries.addAll(rest);
+        return Inspect.structDoc(a.name().substring("Elixir.".length()), entries, opts);
+    }
 
     private ShellTerms() {}
 

@@ -332,7 +332,10 @@ final class DirectModule {
                     return constant(Atom.of("ok"));
                 }
                 case "defstruct" -> {
-                    return constant(Tuple.of(Atom.of("__struct__"), 0));
+                    // its value is the struct with its defaults, as Elixir's defstruct returns it
+                    DirectExpr fields = p.expr(args.get(0), new LinkedHashMap<>());
+                    String module = atomName;
+                    return env -> Ops.fields(Ops.atom(module), fields.eval(env));
                 }
                 case "alias" -> {
                     return alias(args);

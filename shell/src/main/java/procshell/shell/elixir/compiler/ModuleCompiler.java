@@ -194,7 +194,8 @@ final class ModuleCompiler {
                     return c.unit.atom("ok");
                 }
                 case "defstruct" -> {
-                    return OPS + ".tuple(" + c.unit.atom("__struct__") + ", 0)";
+                    // its value is the struct with its defaults, as Elixir's defstruct returns it
+                    return OPS + ".fields(" + c.unit.atom("Elixir." + m.name()) + ", " + c.expr(args.get(0), new Scope(), b) + ")";
                 }
                 default -> { }
             }
