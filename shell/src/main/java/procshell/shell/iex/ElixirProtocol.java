@@ -19,6 +19,17 @@ public final class ElixirProtocol {
     private ElixirProtocol() {}
 
     /**
+     * As {@code Protocol.consolidated?/1}: false, as in iex and {@code elixir} outside Mix, where
+     * no protocol is consolidated and implementations are found by name at each call.
+     */
+    @Doc("""
+        True when the protocol was consolidated; outside Mix, as in iex, none is.
+        """)
+    public static boolean consolidated_qm(Object protocol) {
+        return false;
+    }
+
+    /**
      * The implementation module of {@code protocol} for {@code term}, or nil: what a protocol's
      * {@code impl_for/1} returns.
      *

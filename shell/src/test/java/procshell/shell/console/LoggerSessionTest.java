@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Elixir's Logger and {@code IO.warn} at the prompt, against what iex printed for the same lines
+ * Elixir's Logger at the prompt, against what iex printed for the same lines
  * ({@code iex-reference/logger.txt}, the times aside): each level's line (a blank line, the
  * time, {@code [level]}, the message) before the input's value, lazy messages, reports, iodata,
  * {@code Logger.configure/1} hiding the levels below it, metadata, a bad level's
@@ -13,10 +13,19 @@ import org.junit.jupiter.api.Timeout;
  * <p>Where iex's order is a race, the step expects the order of another real iex run: a warning
  * goes to standard error and the value to standard output, and iex printed them either way round
  * in two recordings ({@code Logger.info(:atom)}'s warning and line came before {@code :ok} in
- * the first, after it in the second; {@code IO.warn/1}'s after the next prompt in the second).
+ * the first, after it in the second).
  */
 @Timeout(120)
 class LoggerSessionTest {
+
+    /**
+     * {@code IO.warn/1,2} against {@code iex-reference/io_warn.txt}: the warning, iex's evaluator
+     * frames (none for an empty stacktrace), a blank line, then {@code :ok}.
+     */
+    @Test
+    void ioWarnPrintsAsInIex() {
+        IexSessionCheck.against("io_warn.txt").same("IO.warn(\"hey\")").same("IO.warn(\"x\", [])").check();
+    }
 
     @Test
     void loggerLinesPrintAsInIex() {
@@ -67,24 +76,6 @@ class LoggerSessionTest {
                 .same("Logger.enable(self())")
                 .same("Logger.metadata(request_id: 7)")
                 .same("Logger.metadata()")
-                .same("Logger.compare_levels(:debug, :warning)")
-                .same("Logger.compare_levels(:error, :info)")
-                .same("Logger.log(:bogus, \"x\")")
-                .same("Logger.info(a: 1, b: \"x\")")
-                .same("Logger.info(%{k: 1})")
-                .same("Logger.reset_metadata()")
-                .same("Logger.metadata()")
-                .instead("IO.warn(\"hey\")",
-                        "warning: hey",
-                        "  (stdlib 4.2) erl_eval.erl:744: :erl_eval.do_apply/7",
-                        "  (elixir 1.14.0) src/elixir.erl:283: :elixir.eval_forms/3",
-                        "  (elixir 1.14.0) lib/module/parallel_checker.ex:100: Module.ParallelChecker.verify/1",
-                        "  (iex 1.14.0) lib/iex/evaluator.ex:329: IEx.Evaluator.eval_and_inspect/3",
-                        "  (iex 1.14.0) lib/iex/evaluator.ex:303: IEx.Evaluator.eval_and_inspect_parsed/3",
-                        "  (iex 1.14.0) lib/iex/evaluator.ex:292: IEx.Evaluator.parse_eval_inspect/3",
-                        "",
-                        ":ok")
-                .instead("IO.warn(\"x\", [])", "warning: x", "", ":ok")
                 .same("defmodule Pinger do\n  use GenServer\n  require Logger\n  def init(n) do\n    Logger.info(\"starting with #{n}\")\n    {:ok, n}\n  end\n  def handle_call(:ping, _from, n) do\n    Logger.debug(\"ping #{n}\")\n    {:reply, :pong, n + 1}\n  end\nend")
                 .same("{:ok, pid} = GenServer.start_link(Pinger, 1)")
                 .same("GenServer.call(pid, :ping)")
