@@ -14,6 +14,10 @@ import procshell.shell.eval.Values;
  * {@code to_string}, string interpolation and {@code inspect} ask it for a struct's
  * {@code String.Chars} and {@code Inspect} implementations.
  */
+@Doc("""
+    Protocols: defprotocol declares one, defimpl implements it for a type or struct;
+    dispatch finds the implementation module by name (Size.BitString, Size.User).
+    """)
 @ElixirName("Protocol")
 public final class ElixirProtocol {
     private ElixirProtocol() {}

@@ -95,6 +95,13 @@ final class CallTargets {
         return FACADES.computeIfAbsent(moduleName + "." + fun + "/" + arity, k -> Optional.ofNullable(findFacade(moduleName, fun, arity))).orElse(null);
     }
 
+    /** True when the module is one of the shell's facades ({@code Elixir.Enum}, {@code ets}), whose functions are known. */
+    static boolean isFacade(String moduleName) {
+        return FACADE_MODULES.computeIfAbsent(moduleName,
+                n -> ShellModules.find(n.startsWith("Elixir.") ? n.substring(7) : ":" + n) != null);
+    }
+
+    private static final Map<String, Boolean> FACADE_MODULES = new ConcurrentHashMap<>();
     private static final Map<String, Optional<Method>> FACADES = new ConcurrentHashMap<>();
     private static final Map<String, Optional<Method>> KERNEL = new ConcurrentHashMap<>();
 

@@ -26,7 +26,12 @@ final class Compiler {
     /** The attributes the function being compiled sees (as set before its clauses); null for the module's latest. */
     java.util.Map<String, Object> attributesInScope;
     /** Modules imported at the prompt ({@code import Foo}). */
-    final List<String> promptImports = new ArrayList<>();
+    final List<Import> promptImports = new ArrayList<>();
+
+    /** The frames iex shows under a module's call of a function it neither defines nor imports. */
+    private static final List<String> UNDEFINED_LOCAL_FRAMES = List.of(
+            "(elixir 1.14.0) src/elixir_locals.erl:115: anonymous fn/4 in :elixir_locals.ensure_no_undefined_local/3",
+            "(elixir 1.14.0) src/elixir_erl_compiler.erl:12: anonymous fn/2 in :elixir_erl_compiler.spawn/1");
 
     Compiler(Unit unit) {
         this.unit = unit;
@@ -295,8 +300,9 @@ final class Compiler {
         Object target = args.get(0);
         String name = Quoted.isAlias(target) ? aliasName(target, s) : target instanceof Atom a ? a.name() : null;
         if (name != null) {
-            if (module != null) module.imports().add(name);
-            else promptImports.add(name);
+            Import imported = Import.of(name, args.size() > 1 ? args.get(1) : null);
+            if (module != null) module.imports().add(imported);
+            else promptImports.add(imported);
         }
         return name == null ? "null" : unit.atom(name);
     }
@@ -510,14 +516,15 @@ final class Compiler {
         }
         java.lang.reflect.Method kernel = CallTargets.kernelFunction(name, arity);
         if (kernel != null) return CallTargets.callee(kernel) + "(" + String.join(", ", exprs(args, s, b)) + ")";
-        List<String> imports = module != null ? module.imports() : promptImports;
-        for (String imported : imports) {
-            String facade = facade(imported, name, arity);
+        List<Import> imports = new ArrayList<>();
+        for (Import i : module != null ? module.imports() : promptImports) if (i.mayDefine(name, arity)) imports.add(i);
+        for (Import imported : imports) {
+            String facade = facade(imported.module(), name, arity);
             if (facade != null) return facade + "(" + String.join(", ", exprs(args, s, b)) + ")";
         }
         if (!imports.isEmpty() && !qualified) {
             List<String> e = exprs(args, s, b);
-            return OPS + ".call(" + unit.atom(imports.get(imports.size() - 1)) + ", " + Groovy.string(name)
+            return OPS + ".call(" + unit.atom(imports.get(imports.size() - 1).module()) + ", " + Groovy.string(name)
                     + (e.isEmpty() ? "" : ", " + String.join(", ", e)) + ")";
         }
         if (qualified) {
@@ -526,7 +533,7 @@ final class Compiler {
         }
         if (module != null) {
             throw new CompileError(line, "undefined function " + name + "/" + arity + " (expected " + module.name()
-                    + " to define such a function or for it to be imported, but none are available)");
+                    + " to define such a function or for it to be imported, but none are available)", UNDEFINED_LOCAL_FRAMES);
         }
         throw new CompileError(line, "undefined function " + name + "/" + arity + " (there is no such import)");
     }

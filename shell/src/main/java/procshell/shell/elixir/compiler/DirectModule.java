@@ -56,7 +56,7 @@ final class DirectModule {
     /** Short alias to full name (without {@code Elixir.}). */
     private final Map<String, String> aliases = new LinkedHashMap<>();
     /** Imported modules' atom names, in order. */
-    final List<String> imports = new ArrayList<>();
+    final List<Import> imports = new ArrayList<>();
     /** The functions by {@code name/arity}, those reached through default arguments too. */
     private final Map<String, DirectFunction> functions = new LinkedHashMap<>();
     /** How many fns the functions have (each numbered, as Groovy numbers a method's closures). */
@@ -344,7 +344,7 @@ final class DirectModule {
                     Object target = args.get(0);
                     String imported = Quoted.isAlias(target) ? aliasName(target) : target instanceof Atom a ? a.name() : null;
                     if (imported == null) return constant(null);
-                    imports.add(imported);
+                    imports.add(Import.of(imported, args.size() > 1 ? args.get(1) : null));
                     return constant(Atom.of(imported));
                 }
                 case "require" -> {

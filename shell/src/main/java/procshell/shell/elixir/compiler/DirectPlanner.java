@@ -470,7 +470,7 @@ final class DirectPlanner {
         }
         Method kernel = CallTargets.kernelFunction(name, arity);
         if (kernel != null) return new DirectCall(kernel, exprs(args, scope));
-        if (!qualified && module != null && !module.imports.isEmpty()) return imported(name, args, scope);
+        if (!qualified && module != null && module.imports.stream().anyMatch(i -> i.mayDefine(name, arity))) return imported(name, args, scope);
         if (!qualified) throw Unsupported.INSTANCE; // an undefined function: the compiler's error
         DirectExpr[] a = exprs(args, scope);
         return env -> Ops.call(Ops.atom("Elixir.Kernel"), name, DirectExpr.values(a, env));
@@ -478,11 +478,12 @@ final class DirectPlanner {
 
     /** A call of a function imported in the module: the first import's facade that has it, else the last import's, as the compiler resolves it. */
     private DirectExpr imported(String name, List<Object> args, Map<String, Integer> scope) {
-        for (String imported : module.imports) {
-            Method facade = CallTargets.facade(imported, name, args.size());
+        List<Import> imports = module.imports.stream().filter(i -> i.mayDefine(name, args.size())).toList();
+        for (Import imported : imports) {
+            Method facade = CallTargets.facade(imported.module(), name, args.size());
             if (facade != null) return new DirectCall(facade, exprs(args, scope));
         }
-        String last = module.imports.get(module.imports.size() - 1);
+        String last = imports.get(imports.size() - 1).module();
         DirectExpr[] a = exprs(args, scope);
         return env -> Ops.call(Ops.atom(last), name, DirectExpr.values(a, env));
     }

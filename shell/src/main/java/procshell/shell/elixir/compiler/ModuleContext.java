@@ -55,7 +55,7 @@ final class ModuleContext {
     private final String name;
     private final String className;
     private final Scope scope;
-    private final List<String> imports = new ArrayList<>();
+    private final List<Import> imports = new ArrayList<>();
     final Map<String, Def> defs = new LinkedHashMap<>();
     /** Arities reachable through default arguments: name/arity to the full arity. */
     final Map<String, Integer> defaultArities = new LinkedHashMap<>();
@@ -82,8 +82,8 @@ final class ModuleContext {
         return scope;
     }
 
-    /** The modules imported in the body. */
-    List<String> imports() {
+    /** The imports of the body. */
+    List<Import> imports() {
         return imports;
     }
 

@@ -12,9 +12,10 @@ import java.util.Map;
  *
  * @param aliases the alias's name to the module it stands for, both without {@code Elixir.}
  *                ({@code "Hello" -> "MyApp.Hello"})
- * @param imports the imported modules' atom names, in import order ({@code "Elixir.String"})
+ * @param imports the imports in effect, in import order ({@code import String} is {@code Elixir.String}
+ *                with every function; {@code only:} and {@code except:} restrict one)
  */
-public record PromptEnv(Map<String, String> aliases, List<String> imports) {
+public record PromptEnv(Map<String, String> aliases, List<Import> imports) {
     /** A new shell's: no alias, no import. */
     public static final PromptEnv EMPTY = new PromptEnv(Map.of(), List.of());
 

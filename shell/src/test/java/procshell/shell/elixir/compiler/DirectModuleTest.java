@@ -59,7 +59,7 @@ class DirectModuleTest {
             "Shop.Cart.add(%Shop.Cart{}, 3)", "Shop.Cart.bump(%{count: 1})", "Shop.Cart.bad(%{a: 1})", "Shop.Cart.bump(5)",
             "Shop.Item.new(\"pen\")", "Shop.Item.price(Shop.Item.new(\"pen\"))", "Shop.Item.me()", "Shop.Item.again(\"x\").name",
             "%Shop.Item{}", "Shop.Item.price(%{})",
-            "defmodule Util do\n  import Enum, only: [map: 2]\n  require Logger\n  alias String, as: S\n  def up(l), do: map(l, &S.upcase/1)\n"
+            "defmodule Util do\n  import Enum, only: [map: 2, sum: 1]\n  require Logger\n  alias String, as: S\n  def up(l), do: map(l, &S.upcase/1)\n"
                     + "  def total(l), do: sum(l)\nend",
             "Util.up([\"a\", \"b\"])", "Util.total([1, 2])",
             // rescue in a def, try, raise

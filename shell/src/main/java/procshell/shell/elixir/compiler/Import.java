@@ -1,0 +1,65 @@
+package procshell.shell.elixir.compiler;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import procshell.runtime.node.Atom;
+import procshell.runtime.node.Tuple;
+
+/**
+ * One {@code import} in effect: the module and the functions it brings, as Elixir's
+ * {@code import List, only: [first: 1]} or {@code import Enum, except: [map: 2]} restrict it.
+ *
+ * @param module the module's atom name ({@code "Elixir.List"})
+ * @param only   the {@code name/arity}s of {@code only:}, or null for every function
+ * @param except the {@code name/arity}s of {@code except:} (empty for none)
+ */
+public record Import(String module, Set<String> only, Set<String> except) {
+    public Import {
+        only = only == null ? null : Set.copyOf(only);
+        except = Set.copyOf(except);
+    }
+
+    /** An import of every function of the module. */
+    public static Import all(String module) {
+        return new Import(module, null, Set.of());
+    }
+
+    /**
+     * The import an {@code import} form's options make: {@code only:} and {@code except:} as a
+     * keyword list of {@code name: arity} ({@code only: :functions} and the like bring every
+     * function); other options are ignored.
+     *
+     * @param module  the module's atom name
+     * @param options the quoted options (a keyword list), or null
+     */
+    static Import of(String module, Object options) {
+        Object only = Quoted.keyword(options, "only");
+        Object except = Quoted.keyword(options, "except");
+        return new Import(module, only instanceof List<?> l ? names(l) : null, except instanceof List<?> l ? names(l) : Set.of());
+    }
+
+    /** True when a call of {@code name/arity} may resolve to this import. */
+    public boolean allows(String name, int arity) {
+        String key = name + "/" + arity;
+        return (only == null || only.contains(key)) && !except.contains(key);
+    }
+
+    /**
+     * True when a call of {@code name/arity} may resolve to this import: it allows it, and the
+     * module, when it is one of the shell's, has that function (a module typed in the shell is
+     * asked when the call runs).
+     */
+    public boolean mayDefine(String name, int arity) {
+        return allows(name, arity) && (!CallTargets.isFacade(module) || CallTargets.facade(module, name, arity) != null);
+    }
+
+    private static Set<String> names(List<?> keywords) {
+        Set<String> out = new HashSet<>();
+        for (Object o : keywords) {
+            if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a && t.get(1) instanceof Number n) out.add(a.name() + "/" + n);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,19 @@
+package procshell.shell.console;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code import} with {@code only:} and {@code except:}, at the prompt and in a module, against
+ * what iex printed for the same lines ({@code iex-reference/imports.txt}): a function the import
+ * leaves out is undefined (a CompileError at the prompt, the module's own CompileError with its
+ * frames, and the module not defined), the ones it brings are called.
+ */
+@Timeout(120)
+class ImportsSessionTest {
+
+    @Test
+    void onlyAndExceptRestrictAnImportAsInIex() {
+        IexSessionCheck.against("imports.txt").everyInput().check();
+    }
+}
