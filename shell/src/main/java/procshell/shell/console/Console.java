@@ -441,50 +441,49 @@ public final class Console {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            switch (r) {
-                case EvaluatorProcess.Result.Value v -> {
-                    Object value = v.outcome().value();
-                    if (value == null && !v.outcome().defined().isEmpty()) {
-                        Class<?> last = v.outcome().defined().get(v.outcome().defined().size() - 1);
-                        value = procshell.runtime.node.Tuple.of(Atom.of("module"), session().modules().atomOf(last));
-                    }
-                    IexSession session = session();
-                    for (Class<?> c : v.outcome().defined()) session.modules().atomOf(c);
-                    applyColorsConfigured();
-                    // On the BEAM the exit signals an input causes (a linked process that raises, a
-                    // supervisor giving up) reach the shell before it prints: give them that moment.
-                    // If they killed the shell process, iex never prints the value, and neither do we.
-                    Quiescence.await(node(), evaluator, SETTLE_MS);
-                    InputTrace.mark("settled");
-                    if (!node().isAlive(evaluator)) {
-                        awaitDeathPrinted(evaluator);
-                        return false;
-                    }
-                    session.recordResult(value);
-                    if (value != IexSession.NO_VALUE) printLine(result(session.inspect(value)));
-                    InputTrace.mark("printed");
-                    counter++; // as iex: only an input that succeeded moves the counter
-                    return true;
+            // (instanceof, not a switch of patterns: its call site is bootstrapped on the first
+            // input, 1-3 ms of CPU between the value's return and its print)
+            if (r instanceof EvaluatorProcess.Result.Value v) {
+                Object value = v.outcome().value();
+                if (value == null && !v.outcome().defined().isEmpty()) {
+                    Class<?> last = v.outcome().defined().get(v.outcome().defined().size() - 1);
+                    value = procshell.runtime.node.Tuple.of(Atom.of("module"), session().modules().atomOf(last));
                 }
-                case EvaluatorProcess.Result.Raised x -> {
-                    String text = ErrorFormatter.format(x.error(), counter);
-                    if ((x.error() instanceof procshell.runtime.process.Interruption || x.error() instanceof InterruptedException) && !interruptExplained) {
-                        interruptExplained = true;
-                        text += "\n" + INTERRUPT_NOTE;
-                    }
-                    // iex follows an error that has no stack lines with an empty line.
-                    printLine(error(hasStackLines(text) ? text : text + "\n"));
+                IexSession session = session();
+                for (Class<?> c : v.outcome().defined()) session.modules().atomOf(c);
+                applyColorsConfigured();
+                // On the BEAM the exit signals an input causes (a linked process that raises, a
+                // supervisor giving up) reach the shell before it prints: give them that moment.
+                // If they killed the shell process, iex never prints the value, and neither do we.
+                Quiescence.await(node(), evaluator, SETTLE_MS);
+                InputTrace.mark("settled");
+                if (!node().isAlive(evaluator)) {
+                    awaitDeathPrinted(evaluator);
                     return false;
                 }
-                case EvaluatorProcess.Result.Died d -> {
-                    // A halted node has said so already (nodeHalted); its shell process just went with it.
-                    if (procshell.shell.iex.Kernel.RESPAWN.equals(d.reason())) {
-                        owner.evaluator().clearVariables();
-                        owner.evaluator().setVariable("out", out);
-                    }
-                    if (d.pid().node().haltedWith() == null) printRestart(d.pid(), d.reason(), false);
-                    return false;
+                session.recordResult(value);
+                if (value != IexSession.NO_VALUE) printLine(result(session.inspect(value)));
+                InputTrace.mark("printed");
+                counter++; // as iex: only an input that succeeded moves the counter
+                return true;
+            } else if (r instanceof EvaluatorProcess.Result.Raised x) {
+                String text = ErrorFormatter.format(x.error(), counter);
+                if ((x.error() instanceof procshell.runtime.process.Interruption || x.error() instanceof InterruptedException) && !interruptExplained) {
+                    interruptExplained = true;
+                    text += "\n" + INTERRUPT_NOTE;
                 }
+                // iex follows an error that has no stack lines with an empty line.
+                printLine(error(hasStackLines(text) ? text : text + "\n"));
+                return false;
+            } else {
+                EvaluatorProcess.Result.Died d = (EvaluatorProcess.Result.Died) r;
+                // A halted node has said so already (nodeHalted); its shell process just went with it.
+                if (procshell.shell.iex.Kernel.RESPAWN.equals(d.reason())) {
+                    owner.evaluator().clearVariables();
+                    owner.evaluator().setVariable("out", out);
+                }
+                if (d.pid().node().haltedWith() == null) printRestart(d.pid(), d.reason(), false);
+                return false;
             }
         } finally {
             reports.release(this::printAsync);
