@@ -23,6 +23,7 @@ final class ErlangModules {
             Map.entry("math", ErlangMath.class),
             Map.entry("net_kernel", NetKernel.class),
             Map.entry("os", ErlangOs.class),
+            Map.entry("persistent_term", ErlangPersistentTerm.class),
             Map.entry("pg", Pg.class),
             Map.entry("queue", ErlangQueue.class),
             Map.entry("rand", ErlangRand.class),
