@@ -36,8 +36,6 @@ public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject
     private static final int SORTED_UP_TO = 32;
 
     private PersistentMap map;
-    /** A struct's defaults ({@code __struct__/0}): its keys in definition order; else null. */
-    private List<Object> definitionOrder;
     private transient MetaClass metaClass;
 
     /** An empty map. */
@@ -64,21 +62,6 @@ public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject
     /** The map term holding exactly these entries. */
     static MapTerm of(PersistentMap map) {
         return new MapTerm(map);
-    }
-
-    /**
-     * A struct's defaults, as {@code __struct__/0} answers them, remembering the order in which
-     * {@code defstruct} named the fields (a map has no order of its own).
-     */
-    static MapTerm struct(PersistentMap map, List<Object> definitionOrder) {
-        MapTerm m = new MapTerm(map);
-        m.definitionOrder = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(definitionOrder));
-        return m;
-    }
-
-    /** For a struct's defaults made by {@code defstruct}: its keys as it named them; else null. */
-    public List<Object> definitionOrder() {
-        return definitionOrder;
     }
 
     /** The immutable entries this term holds. */

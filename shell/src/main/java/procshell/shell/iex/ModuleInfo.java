@@ -121,7 +121,8 @@ final class ModuleInfo {
         Object fields = m == null ? null : Modules.invoke(m);
         if (!(fields instanceof Map<?, ?> map)) return null;
         List<Object> out = new ArrayList<>();
-        for (Object field : map instanceof MapTerm t && t.definitionOrder() != null ? t.definitionOrder() : map.keySet()) {
+        List<Object> order = map.get(STRUCT) instanceof Atom module ? Structs.fields(module) : null;
+        for (Object field : order != null ? order : map.keySet()) {
             if (STRUCT.equals(field)) continue;
             MapTerm f = new MapTerm();
             f.put(Atom.of("field"), field);

@@ -877,13 +877,14 @@ public final class Ops {
     /** A keyword list or map of options as a map (for {@code defstruct [a: 1, b: 2]}). */
     public static MapTerm fields(Object module, Object fields) {
         procshell.runtime.term.PersistentMap out = procshell.runtime.term.PersistentMap.EMPTY.put(STRUCT, module);
-        List<Object> order = new ArrayList<>(List.of(STRUCT));
+        List<Object> order = new ArrayList<>();
         for (Object f : asList(fields, "argument error: ")) {
             Object key = f instanceof Tuple t && t.size() == 2 ? t.get(0) : f;
             if (!out.containsKey(key)) order.add(key);
             out = out.put(key, f instanceof Tuple t && t.size() == 2 ? t.get(1) : null);
         }
-        if (module instanceof Atom a) Structs.defineFields(a, order.subList(1, order.size())); // how its structs print
-        return MapTerm.struct(out, order);
+        // a map has no order of its own: the struct's printing and __info__(:struct) read defstruct's from here
+        if (module instanceof Atom a) Structs.defineFields(a, order);
+        return MapTerm.of(out);
     }
 }
