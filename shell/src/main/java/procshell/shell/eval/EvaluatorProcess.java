@@ -83,6 +83,9 @@ public final class EvaluatorProcess {
         return ensureStarted();
     }
 
+    /** The shell process's initial call, iex's evaluator's ({@code {:elixir, :eval, 3}}), by which frames and reports know it. */
+    public static final Tuple INITIAL_CALL = Tuple.of(Atom.of("elixir"), Atom.of("eval"), 3);
+
     /**
      * Starts a shell process unless one runs. Never called from the exit listener: that runs on
      * the thread of whichever process processed the death, which may itself be dying.
@@ -93,7 +96,7 @@ public final class EvaluatorProcess {
         }
         LinkedBlockingQueue<Job> q = new LinkedBlockingQueue<>();
         Pid p = node.spawn(self -> loop(self, q),
-                SpawnOptions.DEFAULT.withPlatformThread(true).withInitialCall(Tuple.of(Atom.of("elixir"), Atom.of("eval"), 3)));
+                SpawnOptions.DEFAULT.withPlatformThread(true).withInitialCall(INITIAL_CALL));
         synchronized (lock) {
             if (pid != null) {
                 node.exit(p, p, Atom.KILL); // lost a race with another starter

@@ -177,7 +177,7 @@ public final class IO {
         List<String> frames = new java.util.ArrayList<>();
         if (inner != null) frames.add(inner);
         procshell.runtime.process.ProcessContext c = procshell.runtime.process.ProcessContext.current();
-        if (c != null && SHELL_CALL.equals(c.process().initialCall())) {
+        if (c != null && procshell.shell.eval.EvaluatorProcess.INITIAL_CALL.equals(c.process().initialCall())) {
             List<String> evaluator = procshell.shell.inspect.StackFormatter.evaluatorFrames();
             // the BEAM keeps 6 frames of the warning's stacktrace
             frames.addAll(evaluator.subList(0, Math.min(evaluator.size(), 6 - frames.size())));
@@ -185,10 +185,6 @@ public final class IO {
         for (String f : frames) b.append("  ").append(f).append('\n');
         print(b.append('\n').toString());
     }
-
-    /** The shell process's initial call, iex's evaluator. */
-    private static final procshell.runtime.node.Tuple SHELL_CALL = procshell.runtime.node.Tuple.of(
-            Atom.of("elixir"), Atom.of("eval"), 3);
 
     /** {@code a.ex:3: Foo.bar/1}, as {@code Exception.format_stacktrace_entry/1}. */
     private static String stackEntry(Object entry) {

@@ -20,8 +20,6 @@ import procshell.runtime.process.LocalProcess;
  */
 public final class LogFormatter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-    /** The initial call of the shell process, iex's evaluator. */
-    private static final Tuple SHELL = Tuple.of(Atom.of("elixir"), Atom.of("eval"), 3);
 
     private LogFormatter() {}
 
@@ -84,7 +82,7 @@ public final class LogFormatter {
         Thread thread = p == null ? null : p.thread();
         StackTraceElement[] stack = thread == null ? new StackTraceElement[0] : thread.getStackTrace();
         StringBuilder b = new StringBuilder("\nClient ").append(name == null ? pid.toString() : Inspect.inspect(name)).append(" is alive\n");
-        for (String line : StackFormatter.clientLines(stack, p != null && SHELL.equals(p.initialCall()))) b.append("\n    ").append(line);
+        for (String line : StackFormatter.clientLines(stack, p != null && procshell.shell.eval.EvaluatorProcess.INITIAL_CALL.equals(p.initialCall()))) b.append("\n    ").append(line);
         return b.toString();
     }
 
