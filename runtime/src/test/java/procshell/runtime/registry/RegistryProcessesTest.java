@@ -59,6 +59,15 @@ class RegistryProcessesTest extends RegistryTestSupport {
     }
 
     /** The key and pid tables of every partition, from the registry's own rows, as registry_test.exs reads them. */
+    /** True when the one partition's tables, as the registry's meta row names them, exist and are alive. */
+    private boolean liveTables(Atom registry) {
+        try {
+            return partitionTables(registry, 1).stream().allMatch(Table::isAlive);
+        } catch (IllegalArgumentException e) {
+            return false; // the meta row still names a table that is gone
+        }
+    }
+
     private List<Table> partitionTables(Atom registry, int partitions) {
         Table info = node.tables().get(registry);
         List<Table> out = new ArrayList<>();
@@ -305,7 +314,10 @@ class RegistryProcessesTest extends RegistryTestSupport {
         node.exit(self, partition, Atom.KILL);
         for (Table t : before) assertFalse(t.isAlive());
         assertFalse(node.tables().all().contains(before.get(0).id()));
-        Await.until("partition restarted", () -> node.whereis(a(r.name() + ".PIDPartition0")) instanceof Pid p && !p.equals(partition));
+        // the new partition's name is registered before its init has made its tables, as a
+        // GenServer's name is on the BEAM: wait until the registry's meta row names live ones
+        Await.until("partition restarted", () -> node.whereis(a(r.name() + ".PIDPartition0")) instanceof Pid p && !p.equals(partition)
+                && liveTables(r));
         assertEquals(List.of(), Registry.lookup(r, "hello"), "the new partition's tables start empty");
         // Its link to the dead partition killed the registered task, as on the BEAM.
         assertFalse(node.isAlive(task));
