@@ -96,6 +96,16 @@ public final class Inspect {
     }
 
     /**
+     * Erlang's exact order of map keys, the order of {@link #sortedEntries}: term order, except
+     * that all integers come before all floats ({@code compareKeys(1, 1.0) < 0}).
+     *
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+     */
+    public static int compareKeys(Object a, Object b) {
+        return TermOrder.compareKeys(a, b);
+    }
+
+    /**
      * The entries of a map in the order the BEAM walks a small map (up to 32 keys) and prints it:
      * keys in map-key order, all integers before all floats ({@code maps:to_list/1},
      * {@code Map.keys/1}, {@code Enum} over a map).

@@ -36,9 +36,16 @@ final class TermOrder {
         return compare(a, b, false);
     }
 
+    /** Map-key order: term order with all integers before all floats. */
+    static int compareKeys(Object a, Object b) {
+        return compare(a, b, true);
+    }
+
     /** The entries of {@code map}, keys in map-key order. */
     static List<Map.Entry<?, ?>> sortedEntries(Map<?, ?> map) {
         List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+        // a small map term iterates in this order already (PersistentMap keeps it sorted)
+        if (map instanceof procshell.runtime.term.TermMap t && t.persistent().inKeyOrder()) return entries;
         entries.sort((x, y) -> compare(x.getKey(), y.getKey(), true));
         return entries;
     }
