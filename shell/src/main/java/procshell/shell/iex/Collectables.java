@@ -27,17 +27,18 @@ final class Collectables {
             return out;
         }
         if (MapSetTerm.is(collectable)) {
-            procshell.runtime.term.PersistentMap inner = MapSetTerm.inner(collectable);
-            for (Object e : elements) inner = inner.put(e, MapSetTerm.MARK);
-            return MapSetTerm.of(inner);
+            procshell.runtime.term.PersistentMap.Builder inner = new procshell.runtime.term.PersistentMap.Builder(MapSetTerm.inner(collectable));
+            for (Object e : elements) inner.put(e, MapSetTerm.MARK);
+            return MapSetTerm.of(inner.build());
         }
         if (collectable instanceof Map<?, ?> m && Structs.structOf(m) == null) {
-            procshell.runtime.term.PersistentMap out = new MapTerm(m).persistent(); // O(1) for a map term
+            // O(1) for a map term; the builder changes in place only the nodes it makes
+            procshell.runtime.term.PersistentMap.Builder out = new procshell.runtime.term.PersistentMap.Builder(new MapTerm(m).persistent());
             for (Object e : elements) {
                 if (!(e instanceof Tuple t && t.size() == 2)) throw new ArgumentError("argument error");
-                out = out.put(t.get(0), t.get(1));
+                out.put(t.get(0), t.get(1));
             }
-            return new MapTerm(out);
+            return new MapTerm(out.build());
         }
         if (procshell.runtime.node.Bitstring.isBitstring(collectable)) {
             // a bitstring collects bitstrings: into: <<>> (or "") appends each element's bits

@@ -218,9 +218,9 @@ public final class ElixirMap {
     /** The second map's entries over the first's, as {@code Map.merge/2}. */
     @Doc("Merges two maps; the second wins (or the function resolves conflicts).")
     public static MapTerm merge(Object map1, Object map2) {
-        MapTerm out = copy(map1);
-        out.putAll(map(map2));
-        return out;
+        PersistentMap.Builder out = new PersistentMap.Builder(entries(map1));
+        entries(map2).forEach(out::put);
+        return new MapTerm(out.build());
     }
 
     /** As {@code Map.merge/3}: conflicts resolved by {@code fun(key, v1, v2)}. */

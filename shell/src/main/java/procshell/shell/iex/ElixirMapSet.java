@@ -33,11 +33,11 @@ public final class ElixirMapSet {
 
     /** The keys of {@code from} for which {@code other} holding them is {@code wanted}. */
     private static PersistentMap keep(PersistentMap from, PersistentMap other, boolean wanted) {
-        PersistentMap[] out = {PersistentMap.EMPTY};
+        PersistentMap.Builder out = new PersistentMap.Builder(PersistentMap.EMPTY);
         from.forEach((e, mark) -> {
-            if (other.containsKey(e) == wanted) out[0] = out[0].put(e, mark);
+            if (other.containsKey(e) == wanted) out.put(e, mark);
         });
-        return out[0];
+        return out.build();
     }
 
     /** An empty set, as {@code MapSet.new/0}. */
@@ -122,8 +122,8 @@ public final class ElixirMapSet {
     @Doc("Inserts the value into the set.")
     public static MapTerm put(Object set, Object value) {
         PersistentMap inner = inner(set, "put", 2);
-        Object v = Values.normalize(value);
-        return inner.containsKey(v) ? (MapTerm) Values.normalize(set) : MapSetTerm.of(inner.put(v, MapSetTerm.MARK));
+        PersistentMap out = inner.put(Values.normalize(value), MapSetTerm.MARK); // itself when the value is there
+        return out == inner ? (MapTerm) Values.normalize(set) : MapSetTerm.of(out);
     }
 
     /** The number of elements, as {@code MapSet.size/1}. */
@@ -145,11 +145,11 @@ public final class ElixirMapSet {
     public static MapTerm symmetric_difference(Object a, Object b) {
         PersistentMap x = inner(a, "symmetric_difference", 2);
         PersistentMap y = inner(b, "symmetric_difference", 2);
-        PersistentMap[] out = {keep(x, y, false)};
+        PersistentMap.Builder out = new PersistentMap.Builder(keep(x, y, false));
         y.forEach((e, mark) -> {
-            if (!x.containsKey(e)) out[0] = out[0].put(e, mark);
+            if (!x.containsKey(e)) out.put(e, mark);
         });
-        return MapSetTerm.of(out[0]);
+        return MapSetTerm.of(out.build());
     }
 
     /** The elements as a list, in order, as {@code MapSet.to_list/1}. */
@@ -163,8 +163,8 @@ public final class ElixirMapSet {
     public static MapTerm union(Object a, Object b) {
         PersistentMap x = inner(a, "union", 2);
         PersistentMap y = inner(b, "union", 2);
-        PersistentMap[] out = {x.size() >= y.size() ? x : y};
-        (x.size() >= y.size() ? y : x).forEach((e, mark) -> out[0] = out[0].put(e, mark));
-        return MapSetTerm.of(out[0]);
+        PersistentMap.Builder out = new PersistentMap.Builder(x.size() >= y.size() ? x : y);
+        (x.size() >= y.size() ? y : x).forEach(out::put);
+        return MapSetTerm.of(out.build());
     }
 }

@@ -19,16 +19,16 @@ final class MapSetTerm {
     static final Atom VERSION = Atom.of("version");
     /** The value every element maps to, as Elixir's MapSet has it. */
     static final List<Object> MARK = List.of();
-    /** {@code %MapSet{}} without its {@code :map}: every set is this with the inner map put in. */
-    private static final PersistentMap SHELL = PersistentMap.EMPTY.put(Structs.STRUCT, Structs.MAP_SET).put(VERSION, 2);
+    /** {@code %MapSet{map: %{}, version: 2}}: every set is this with its inner map in {@code :map} (sharing its keys). */
+    private static final PersistentMap SHELL = PersistentMap.ofPairs(Structs.STRUCT, Structs.MAP_SET, MAP, new MapTerm(), VERSION, 2);
 
     private MapSetTerm() {}
 
     /** A set of these elements (duplicates by {@code ===} collapse; 1 and 1.0 stay apart). */
     static MapTerm of(Collection<?> elements) {
-        PersistentMap inner = PersistentMap.EMPTY;
-        for (Object e : elements) inner = inner.put(e, MARK);
-        return of(inner);
+        PersistentMap.Builder inner = new PersistentMap.Builder(PersistentMap.EMPTY);
+        for (Object e : elements) inner.put(e, MARK);
+        return of(inner.build());
     }
 
     /** The set whose elements are the keys of {@code inner}. */

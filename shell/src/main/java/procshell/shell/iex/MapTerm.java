@@ -5,7 +5,6 @@ import groovy.lang.MetaClass;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,13 +26,11 @@ import procshell.runtime.term.TermMap;
  * O(log n) and leaves every other map that shared the entries as it was. {@link #with} and
  * {@link #without} give the changed map as a new term in one step. Keys are Erlang's exact
  * equality ({@code 1} and {@code 1.0} are two keys). Iteration is in term order up to 32 keys,
- * as the BEAM's, and follows the hash trie above: what shows a map sorts it
- * ({@link Inspect#sortedEntries}).
+ * as the BEAM's (such a map is kept flat and sorted, so iterating it sorts nothing), and follows
+ * the hash trie above: what shows a map sorts it ({@link Inspect#sortedEntries}).
  */
 public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject, TermMap {
     private static final Object ABSENT = new Object();
-    /** The BEAM keeps a map of up to 32 keys sorted (a flatmap); above, in its hash trie's order. */
-    private static final int SORTED_UP_TO = 32;
 
     private PersistentMap map;
     private transient MetaClass metaClass;
@@ -136,9 +133,7 @@ public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject
         return new AbstractSet<>() {
             @Override
             public Iterator<Map.Entry<Object, Object>> iterator() {
-                PersistentMap entries = map;
-                Iterator<Map.Entry<Object, Object>> it = entries.size() <= SORTED_UP_TO
-                        ? sorted(entries) : entries.iterator();
+                Iterator<Map.Entry<Object, Object>> it = map.iterator(); // a small map is kept in that order
                 return new Iterator<>() {
                     private Map.Entry<Object, Object> last;
 
@@ -174,26 +169,10 @@ public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject
         };
     }
 
-    @SuppressWarnings("unchecked")
-    private static Iterator<Map.Entry<Object, Object>> sorted(PersistentMap entries) {
-        if (entries.size() < 2) return entries.iterator();
-        List<?> sorted = Inspect.sortedEntries(new AbstractMap<Object, Object>() {
-            @Override
-            public Set<Map.Entry<Object, Object>> entrySet() {
-                return new AbstractSet<>() {
-                    @Override
-                    public Iterator<Map.Entry<Object, Object>> iterator() {
-                        return entries.iterator();
-                    }
-
-                    @Override
-                    public int size() {
-                        return entries.size();
-                    }
-                };
-            }
-        });
-        return ((List<Map.Entry<Object, Object>>) sorted).iterator();
+    /** Calls {@code action} with every key and value, in the order of {@link #entrySet}, without making entries. */
+    @Override
+    public void forEach(java.util.function.BiConsumer<? super Object, ? super Object> action) {
+        map.forEach(action::accept);
     }
 
     /** Equal to a map with exactly equal keys and values ({@code ===}). */

@@ -73,10 +73,7 @@ public final class Ops {
 
     /** A map {@code %{k1 => v1, ...}} from keys and values in turn (a later key wins, as Elixir's). */
     public static MapTerm map(Object... keysAndValues) {
-        keysAndValues = args(keysAndValues);
-        procshell.runtime.term.PersistentMap m = procshell.runtime.term.PersistentMap.EMPTY;
-        for (int i = 0; i < keysAndValues.length; i += 2) m = m.put(keysAndValues[i], keysAndValues[i + 1]);
-        return new MapTerm(m);
+        return new MapTerm(procshell.runtime.term.PersistentMap.ofPairs(args(keysAndValues)));
     }
 
     /** True when the caller of the Ops function calling this is a prompt input's script (not a module). */
@@ -96,7 +93,8 @@ public final class Ops {
         if (!(map instanceof Map<?, ?> m)) throw new BadMapError(map);
         procshell.runtime.term.PersistentMap out = new MapTerm(m).persistent(); // O(1) for a map term
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (!out.containsKey(keysAndValues[i])) {
+            procshell.runtime.term.PersistentMap next = out.update(keysAndValues[i], keysAndValues[i + 1]);
+            if (next == null) {
                 List<String> frames = new ArrayList<>(List.of("(stdlib 4.2) :maps.update(" + Kernel.inspect(keysAndValues[i]) + ", "
                         + Kernel.inspect(keysAndValues[i + 1]) + ", " + Kernel.inspect(map) + ")"));
                 // iex evaluates a prompt line with erl_eval, which folds the update over the keys
@@ -106,7 +104,7 @@ public final class Ops {
                 }
                 throw new KeyError("key " + Kernel.inspect(keysAndValues[i]) + " not found in: " + Kernel.inspect(map), frames);
             }
-            out = out.put(keysAndValues[i], keysAndValues[i + 1]);
+            out = next;
         }
         return new MapTerm(out);
     }
