@@ -6,7 +6,8 @@
 //        -cp runtime/target/procshell-runtime-0.1.0-SNAPSHOT.jar bench/TablesCpu.java MODE N [ROUNDS]
 //   modes: register (unique registry, 1 partition: spawn N idle, :go -> each registers key i, kill all),
 //          register1 (one process registers keys 1..N: the path alone), register2 (the same with one partition per core), subscribe (duplicate registry: N processes
-//          register under one key), atoms (N new atoms: heap bytes per atom after full GCs)
+//          register under one key), register12 / subscribe12 (round 1 with one partition, later rounds on a registry of one
+//          partition per core, as bench registry_unique / registry_duplicate go from p1 to p2), atoms (N new atoms: heap bytes per atom after full GCs)
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,20 +129,27 @@ public class TablesCpu {
                         out.append(String.format("register1 per registration: %s%n", p2.since(p1, n)));
                     }
                 } else {
-                    boolean dup = what.equals("subscribe");
-                    int partitions = what.equals("register2") ? Runtime.getRuntime().availableProcessors() : 1;
-                    Atom reg = Atom.module("TablesReg");
-                    Registry.startLink(List.of(Tuple.of(Atom.of("keys"), Atom.of(dup ? "duplicate" : "unique")),
-                            Tuple.of(Atom.of("name"), reg), Tuple.of(Atom.of("partitions"), partitions)));
+                    boolean dup = what.startsWith("subscribe");
+                    // register12 / subscribe12: round 1 on one partition, later rounds on a fresh registry of one per core
+                    boolean phases = what.endsWith("12");
+                    int cores = Runtime.getRuntime().availableProcessors();
+                    int partitions = what.equals("register2") ? cores : 1;
                     Atom topic = Atom.of("topic");
+                    Atom reg = null;
                     for (int r = 0; r < rounds; r++) {
+                        if (reg == null || phases && r == 1) {
+                            reg = Atom.module("TablesReg" + r);
+                            Registry.startLink(List.of(Tuple.of(Atom.of("keys"), Atom.of(dup ? "duplicate" : "unique")),
+                                    Tuple.of(Atom.of("name"), reg), Tuple.of(Atom.of("partitions"), phases && r > 0 ? cores : partitions)));
+                        }
+                        Atom registry = reg;
                         List<Pid> pids = new ArrayList<>(n);
                         Phase p0 = Phase.now();
                         for (int i = 0; i < n; i++) {
                             Integer key = i;
                             pids.add(self.spawn(me -> {
                                 me.receive(m -> m == go, -1);
-                                Registry.register(reg, dup ? topic : key, null);
+                                Registry.register(registry, dup ? topic : key, null);
                                 me.receive();
                             }));
                         }

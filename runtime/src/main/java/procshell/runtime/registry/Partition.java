@@ -78,6 +78,8 @@ final class Partition extends GenServer {
         } else {
             info.insert(Tuple.of(index, keyTable.id(), pidPair));
         }
+        RegistryLayout layout = RegistryLayout.of(info);
+        if (layout != null) layout.set(index, keyTable, self.self(), pidTable);
         return Tuple.of(Atom.OK, pidTable.id());
     }
 

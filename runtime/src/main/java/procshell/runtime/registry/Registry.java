@@ -36,7 +36,6 @@ import procshell.runtime.table.TableOptions;
 import procshell.runtime.table.TableType;
 import procshell.runtime.table.Tables;
 import procshell.runtime.table.TermCompare;
-import procshell.runtime.table.TermHash;
 
 /**
  * Elixir's {@code Registry} (1.14): a local, decentralized and scalable key-value process storage.
@@ -195,6 +194,7 @@ public final class Registry {
         Table existing = tables.named(o.name());
         if (existing != null && existing.owner().equals(self.self())) return; // a restart of partition 0
         Table t = tables.create(o.name(), new TableOptions(TableType.SET, Protection.PUBLIC, true, true, false, null));
+        t.attach(new RegistryLayout(o.keys(), o.partitions(), o.listeners()));
         List<Tuple> entries = new ArrayList<>();
         entries.add(Tuple.of(ALL_INFO, Tuple.of(o.keys(), o.partitions(), null, null, o.listeners())));
         entries.add(Tuple.of(KEY_INFO, Tuple.of(o.keys(), o.partitions(), null)));
@@ -221,8 +221,7 @@ public final class Registry {
         Tables tables = node.tables();
         Pid me = self.self();
         Slot slot = slot(tables, registry, key, me);
-        Tuple info = slot.info();
-        Atom kind = slot.kind();
+        Atom kind = slot.layout().kind();
         Table keyTable = slot.keyTable();
         Pid pidServer = slot.partition();
         Table pidTable = slot.pidTable();
@@ -233,7 +232,7 @@ public final class Registry {
         afterWrites(self, registry, keyTable, key, pidTable);
         if (error == null) {
             if (node.events().active()) node.events().publish(new NodeEvent.Registered(registry, key, me));
-            List<Atom> listeners = listeners(info);
+            List<Atom> listeners = slot.layout().listeners();
             if (!listeners.isEmpty()) for (Atom listener : listeners) self.send(listener, Tuple.of(REGISTER, registry, key, me, value));
             return Tuple.of(Atom.OK, pidServer);
         }
@@ -262,19 +261,22 @@ public final class Registry {
     }
 
     /**
-     * Where a process's entries under a key live: the registry's info row, the key's partition
+     * Where a process's entries under a key live: the registry's layout, the key's partition
      * table, and the partition process and PID table for that process.
      */
-    private record Slot(Tuple info, Atom kind, Table keyTable, Pid partition, Table pidTable) {}
+    private record Slot(RegistryLayout layout, Table keyTable, Pid partition, Table pidTable) {}
 
-    /** @throws IllegalArgumentException {@code unknown registry: R} */
+    /**
+     * As Elixir's register/3 picks its tables: the same steps for one partition as for several
+     * (see {@link RegistryLayout}).
+     *
+     * @throws IllegalArgumentException {@code unknown registry: R}
+     */
     private static Slot slot(Tables tables, Atom registry, Object key, Pid pid) {
-        Tuple info = info(tables, registry);
-        Atom kind = (Atom) info.get(0);
-        int partitions = (Integer) info.get(1);
-        Table keyTable = info.get(2) != null ? tables.get(info.get(2)) : keyTable(tables, registry, keyPartition(kind, key, pid, partitions));
-        Tuple pidPair = info.get(3) != null ? (Tuple) info.get(3) : pidPair(tables, registry, TermHash.phash2(pid, partitions));
-        return new Slot(info, kind, keyTable, (Pid) pidPair.get(0), tables.get(pidPair.get(1)));
+        RegistryLayout l = layout(tables, registry);
+        RegistryLayout.Part byPid = l.part(l.partitionOf(pid));
+        Table keyTable = l.unique() ? l.keyTable(l.partitionOf(key)) : byPid.keyTable();
+        return new Slot(l, keyTable, byPid.server(), byPid.pidTable());
     }
 
     /**
@@ -294,7 +296,7 @@ public final class Registry {
         unregisterEntries(slot.pidTable(), Tuple.of(me, key, keyTable.id(), ANY), 2);
         unlinkIfUnregistered(self, slot.partition(), slot.pidTable());
         if (removed > 0) unregistered(self.node(), registry, key, me);
-        for (Atom listener : listeners(slot.info())) self.send(listener, Tuple.of(UNREGISTER, registry, key, me));
+        for (Atom listener : slot.layout().listeners()) self.send(listener, Tuple.of(UNREGISTER, registry, key, me));
         return Atom.OK;
     }
 
@@ -326,7 +328,7 @@ public final class Registry {
         if (deleted == total) {
             unregisterEntries(slot.pidTable(), Tuple.of(me, key, keyTable.id(), ANY), 2);
             unlinkIfUnregistered(self, slot.partition(), slot.pidTable());
-            for (Atom listener : listeners(slot.info())) self.send(listener, Tuple.of(UNREGISTER, registry, key, me));
+            for (Atom listener : slot.layout().listeners()) self.send(listener, Tuple.of(UNREGISTER, registry, key, me));
         } else if (deleted != 0) {
             // As Elixir: the remaining entries' pid-table rows are rewritten under a fresh counter,
             // with a temporary row marking how many remain while they are swapped.
@@ -433,18 +435,15 @@ public final class Registry {
      */
     @SuppressWarnings("unchecked")
     public static List<Tuple> lookup(Atom registry, Object key) {
-        Tables tables = tables();
-        Tuple keyInfo = keyInfo(tables, registry);
-        Atom kind = (Atom) keyInfo.get(0);
-        int partitions = (Integer) keyInfo.get(1);
-        if (RegistryOptions.UNIQUE.equals(kind)) {
-            Table t = keyTableFor(tables, registry, keyInfo, key);
-            Object pair = safeLookupSecond(t, key);
+        RegistryLayout l = layout(tables(), registry);
+        if (l.unique()) {
+            Object pair = safeLookupSecond(l.keyTable(l.partitionOf(key)), key);
             return pair instanceof Tuple p ? List.of(p) : List.of();
         }
-        if (partitions == 1) return (List<Tuple>) safeLookupSecond(find(tables, keyInfo.get(2)), key);
+        int partitions = l.partitions();
+        if (partitions == 1) return (List<Tuple>) safeLookupSecond(l.keyTable(0), key);
         List<Tuple> out = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) out.addAll((List<Tuple>) safeLookupSecond(keyTable(tables, registry, p), key));
+        for (int p = 0; p < partitions; p++) out.addAll((List<Tuple>) safeLookupSecond(l.keyTable(p), key));
         return out;
     }
 
@@ -455,21 +454,17 @@ public final class Registry {
      * <pre>{@code Registry.keys(reg, pid)  // ["James Bond"]}</pre>
      */
     public static List<Object> keys(Atom registry, Pid pid) {
-        Tables tables = tables();
-        Tuple info = info(tables, registry);
-        Atom kind = (Atom) info.get(0);
-        int partitions = (Integer) info.get(1);
+        RegistryLayout l = layout(tables(), registry);
         List<Object> rows;
         try {
-            Tuple pidPair = info.get(3) != null ? (Tuple) info.get(3) : pidPair(tables, registry, TermHash.phash2(pid, partitions));
-            Table pidTable = tables.get(pidPair.get(1));
+            Table pidTable = l.part(l.partitionOf(pid)).pidTable();
             Atom k = Atom.of("$1"), t = Atom.of("$2");
             rows = pidTable.select(List.of(Tuple.of(Tuple.of(pid, k, t, ANY), List.of(), List.of(Tuple.of(Tuple.of(k, t))))));
         } catch (IllegalArgumentException gone) {
             rows = List.of();
         }
         List<Object> keys = gatherKeys(rows);
-        return RegistryOptions.UNIQUE.equals(kind) ? new ArrayList<>(new LinkedHashSet<>(keys)) : keys;
+        return l.unique() ? new ArrayList<>(new LinkedHashSet<>(keys)) : keys;
     }
 
     /** As Elixir's {@code gather_keys/3}: an unregister_match in progress counts its remaining entries. */
@@ -500,15 +495,12 @@ public final class Registry {
      */
     @SuppressWarnings("unchecked")
     public static List<Object> values(Atom registry, Object key, Pid pid) {
-        Tables tables = tables();
-        Tuple keyInfo = keyInfo(tables, registry);
-        Atom kind = (Atom) keyInfo.get(0);
-        if (RegistryOptions.UNIQUE.equals(kind)) {
-            Table t = keyTableFor(tables, registry, keyInfo, key);
-            Object pair = safeLookupSecond(t, key);
+        RegistryLayout l = layout(tables(), registry);
+        if (l.unique()) {
+            Object pair = safeLookupSecond(l.keyTable(l.partitionOf(key)), key);
             return pair instanceof Tuple p && pid.equals(p.get(0)) ? List.of(p.get(1)) : List.of();
         }
-        Table t = keyTableFor(tables, registry, keyInfo, pid);
+        Table t = l.keyTable(l.partitionOf(pid));
         List<Object> out = new ArrayList<>();
         for (Tuple p : (List<Tuple>) safeLookupSecond(t, key)) if (pid.equals(p.get(0))) out.add(p.get(1));
         return out;
@@ -562,26 +554,15 @@ public final class Registry {
 
     /** The key tables that may hold {@code key}: its partition's for a unique registry, all for a duplicate one. */
     private static List<Table> keyTablesFor(Atom registry, Object key) {
-        Tables tables = tables();
-        Tuple keyInfo = keyInfo(tables, registry);
-        Atom kind = (Atom) keyInfo.get(0);
-        int partitions = (Integer) keyInfo.get(1);
-        if (RegistryOptions.UNIQUE.equals(kind)) {
-            return List.of(keyInfo.get(2) != null ? tables.get(keyInfo.get(2)) : keyTable(tables, registry, TermHash.phash2(key, partitions)));
-        }
-        if (partitions == 1) return List.of(tables.get(keyInfo.get(2)));
-        List<Table> out = new ArrayList<>(partitions);
-        for (int p = 0; p < partitions; p++) out.add(keyTable(tables, registry, p));
-        return out;
+        RegistryLayout l = layout(tables(), registry);
+        if (l.unique()) return List.of(l.keyTable(l.partitionOf(key)));
+        return allKeyTables(l);
     }
 
     /** Every key table of the registry, in partition order. */
-    private static List<Table> allKeyTables(Tables tables, Atom registry) {
-        Tuple keyInfo = keyInfo(tables, registry);
-        int partitions = (Integer) keyInfo.get(1);
-        if (keyInfo.get(2) != null) return List.of(tables.get(keyInfo.get(2)));
-        List<Table> out = new ArrayList<>(partitions);
-        for (int p = 0; p < partitions; p++) out.add(keyTable(tables, registry, p));
+    private static List<Table> allKeyTables(RegistryLayout l) {
+        List<Table> out = new ArrayList<>(l.partitions());
+        for (int p = 0; p < l.partitions(); p++) out.add(l.keyTable(p));
         return out;
     }
 
@@ -597,7 +578,7 @@ public final class Registry {
     public static List<Object> select(Atom registry, List<?> spec) {
         List<?> grouped = groupMatchHeaders(spec, "select/2");
         List<Object> out = new ArrayList<>();
-        for (Table t : allKeyTables(tables(), registry)) out.addAll(t.select(grouped));
+        for (Table t : allKeyTables(layout(tables(), registry))) out.addAll(t.select(grouped));
         return out;
     }
 
@@ -605,7 +586,7 @@ public final class Registry {
     public static long countSelect(Atom registry, List<?> spec) {
         List<?> grouped = groupMatchHeaders(spec, "count_select/2");
         long n = 0;
-        for (Table t : allKeyTables(tables(), registry)) n += t.selectCount(grouped);
+        for (Table t : allKeyTables(layout(tables(), registry))) n += t.selectCount(grouped);
         return n;
     }
 
@@ -628,16 +609,13 @@ public final class Registry {
      * @throws IllegalArgumentException {@code unknown registry: R}
      */
     public static long count(Atom registry) {
-        Tables tables = tables();
-        Tuple keyInfo = keyInfo(tables, registry);
-        int partitions = (Integer) keyInfo.get(1);
-        if (keyInfo.get(2) != null) return safeSize(find(tables, keyInfo.get(2)));
+        RegistryLayout l = layout(tables(), registry);
         long n = 0;
-        for (int p = 0; p < partitions; p++) {
+        for (int p = 0; p < l.partitions(); p++) {
             Table t;
             try {
-                t = keyTable(tables, registry, p);
-            } catch (IllegalArgumentException restarting) {
+                t = l.keyTable(p);
+            } catch (IllegalArgumentException starting) {
                 continue;
             }
             n += safeSize(t);
@@ -661,12 +639,10 @@ public final class Registry {
 
     static Pid whereisName(Node node, Tuple name) {
         Atom registry = registryOf(name, "whereis_name/1");
-        Tables tables = node.tables();
-        Tuple keyInfo = keyInfo(tables, registry);
-        Atom kind = (Atom) keyInfo.get(0);
-        if (!RegistryOptions.UNIQUE.equals(kind)) throw new IllegalArgumentException(":via is not supported for " + kind.name() + " registries");
+        RegistryLayout l = layout(node.tables(), registry);
+        if (!l.unique()) throw new IllegalArgumentException(":via is not supported for " + l.kind().name() + " registries");
         Object key = name.get(1);
-        Table t = keyTableFor(tables, registry, keyInfo, key);
+        Table t = l.keyTable(l.partitionOf(key));
         Object pair = safeLookupSecond(t, key);
         if (pair instanceof Tuple p && p.get(0) instanceof Pid pid && node.isAlive(pid)) return pid;
         return null;
@@ -685,8 +661,8 @@ public final class Registry {
         ProcessContext self = ProcessContext.require();
         if (!pid.equals(self.self())) throw new IllegalArgumentException("no function clause matching in Registry.register_name/4");
         // A via name needs a unique registry, as whereis_name/1 (which gen calls first on the BEAM) insists.
-        Atom kind = (Atom) keyInfo(self.node().tables(), registry).get(0);
-        if (!RegistryOptions.UNIQUE.equals(kind)) throw new IllegalArgumentException(":via is not supported for " + kind.name() + " registries");
+        RegistryLayout l = layout(self.node().tables(), registry);
+        if (!l.unique()) throw new IllegalArgumentException(":via is not supported for " + l.kind().name() + " registries");
         Object r = register(registry, name.get(1), name.size() == 3 ? name.get(2) : null);
         return r instanceof Tuple t && Atom.OK.equals(t.get(0)) ? Atom.YES : Atom.NO;
     }
@@ -729,13 +705,11 @@ public final class Registry {
      */
     public static Object updateValue(Atom registry, Object key, UnaryOperator<Object> callback) {
         ProcessContext self = ProcessContext.require();
-        Tables tables = self.node().tables();
-        Tuple keyInfo = keyInfo(tables, registry);
-        Atom kind = (Atom) keyInfo.get(0);
-        if (!RegistryOptions.UNIQUE.equals(kind)) {
-            throw new IllegalArgumentException("Registry.update_value/3 is not supported for " + kind.name() + " registries");
+        RegistryLayout l = layout(self.node().tables(), registry);
+        if (!l.unique()) {
+            throw new IllegalArgumentException("Registry.update_value/3 is not supported for " + l.kind().name() + " registries");
         }
-        Table t = keyTableFor(tables, registry, keyInfo, key);
+        Table t = l.keyTable(l.partitionOf(key));
         Object pair = safeLookupSecond(t, key);
         if (!(pair instanceof Tuple p) || !self.self().equals(p.get(0))) return Atom.ERROR;
         Object old = p.get(1);
@@ -764,19 +738,16 @@ public final class Registry {
      */
     @SuppressWarnings("unchecked")
     public static Atom dispatch(Atom registry, Object key, Consumer<List<Tuple>> callback, boolean parallel) {
-        Tables tables = tables();
-        Tuple keyInfo = keyInfo(tables, registry);
-        Atom kind = (Atom) keyInfo.get(0);
-        int partitions = (Integer) keyInfo.get(1);
-        if (RegistryOptions.UNIQUE.equals(kind)) {
-            Table t = keyTableFor(tables, registry, keyInfo, key);
-            if (safeLookupSecond(t, key) instanceof Tuple pair) callback.accept(List.of(pair));
+        RegistryLayout l = layout(tables(), registry);
+        int partitions = l.partitions();
+        if (l.unique()) {
+            if (safeLookupSecond(l.keyTable(l.partitionOf(key)), key) instanceof Tuple pair) callback.accept(List.of(pair));
         } else if (partitions == 1) {
-            applyNonEmpty((List<Tuple>) safeLookupSecond(find(tables, keyInfo.get(2)), key), callback);
+            applyNonEmpty((List<Tuple>) safeLookupSecond(l.keyTable(0), key), callback);
         } else if (!parallel) {
-            for (int p = partitions - 1; p >= 0; p--) applyNonEmpty((List<Tuple>) safeLookupSecond(keyTable(tables, registry, p), key), callback);
+            for (int p = partitions - 1; p >= 0; p--) applyNonEmpty((List<Tuple>) safeLookupSecond(l.keyTable(p), key), callback);
         } else {
-            dispatchParallel(tables, registry, key, callback, partitions);
+            dispatchParallel(l, key, callback);
         }
         return Atom.OK;
     }
@@ -792,7 +763,8 @@ public final class Registry {
 
     /** One task per partition, as Elixir's {@code Task.async/1}: linked, monitored, unlinking itself when done. */
     @SuppressWarnings("unchecked")
-    private static void dispatchParallel(Tables tables, Atom registry, Object key, Consumer<List<Tuple>> callback, int partitions) {
+    private static void dispatchParallel(RegistryLayout l, Object key, Consumer<List<Tuple>> callback) {
+        int partitions = l.partitions();
         ProcessContext self = ProcessContext.require();
         Node node = self.node();
         Pid parent = self.self();
@@ -801,7 +773,7 @@ public final class Registry {
             int partition = p;
             Ref reply = node.makeRef();
             Tuple spawned = node.spawnMonitor(task -> {
-                applyNonEmpty((List<Tuple>) safeLookupSecond(keyTable(tables, registry, partition), key), callback);
+                applyNonEmpty((List<Tuple>) safeLookupSecond(l.keyTable(partition), key), callback);
                 task.unlink(parent);
                 task.send(parent, Tuple.of(reply, Atom.OK));
             }, SpawnOptions.LINK);
@@ -891,61 +863,21 @@ public final class Registry {
         return node().tables();
     }
 
-    /** {@code {kind, partitions, key_table | nil, {partition, pid_table} | nil, listeners}}. */
-    private static Tuple info(Tables tables, Atom registry) {
-        return (Tuple) infoElement(tables, registry, ALL_INFO);
-    }
-
-    /** {@code {kind, partitions, key_table | nil}}. */
-    private static Tuple keyInfo(Tables tables, Atom registry) {
-        return (Tuple) infoElement(tables, registry, KEY_INFO);
-    }
-
-    private static Object infoElement(Tables tables, Atom registry, Integer which) {
+    /**
+     * The registry's partitions (kept on its table, beside Elixir's rows: see {@link RegistryLayout}).
+     *
+     * @throws IllegalArgumentException {@code unknown registry: R} when no live table has that
+     *         name or it is no registry's
+     */
+    private static RegistryLayout layout(Tables tables, Atom registry) {
         Table t = tables.named(registry);
-        if (t == null) throw unknown(registry);
-        try {
-            return t.lookupElement(which, 2);
-        } catch (IllegalArgumentException notARegistry) {
-            throw unknown(registry);
-        }
+        RegistryLayout l = t == null ? null : RegistryLayout.of(t);
+        if (l == null) throw unknown(registry);
+        return l;
     }
 
     private static IllegalArgumentException unknown(Atom registry) {
         return new IllegalArgumentException("unknown registry: " + Inspect.inspect(registry));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Atom> listeners(Tuple info) {
-        return (List<Atom>) info.get(4);
-    }
-
-    /** The partition a key's entry goes to: by key for unique registries, by pid for duplicate ones. */
-    private static int keyPartition(Atom kind, Object key, Pid pid, int partitions) {
-        return TermHash.phash2(RegistryOptions.UNIQUE.equals(kind) ? key : pid, partitions);
-    }
-
-    /** Partition {@code p}'s key table, from the registry's row {@code {p, key_table, {pid, pid_table}}}. */
-    /**
-     * The key-partition table that holds {@code term}'s entries, as Elixir's {@code key_ets!}: the
-     * registry's only one, else the one {@code phash2(term, partitions)} picks.
-     */
-    private static Table keyTableFor(Tables tables, Atom registry, Tuple keyInfo, Object term) {
-        return keyInfo.get(2) != null ? find(tables, keyInfo.get(2))
-                : keyTable(tables, registry, TermHash.phash2(term, (Integer) keyInfo.get(1)));
-    }
-
-    private static Table keyTable(Tables tables, Atom registry, int p) {
-        return tables.get(tables.get(registry).lookupElement(p, 2));
-    }
-
-    private static Tuple pidPair(Tables tables, Atom registry, int p) {
-        return (Tuple) tables.get(registry).lookupElement(p, 3);
-    }
-
-    /** The table for an id, or null when it is gone (a partition restarting). */
-    private static Table find(Tables tables, Object id) {
-        return tables.find(id);
     }
 
     /**
@@ -966,7 +898,8 @@ public final class Registry {
         return out;
     }
 
+    /** The table's size, 0 once it is gone (a partition restarting). */
     private static long safeSize(Table t) {
-        return t == null ? 0 : t.size();
+        return t.isAlive() ? t.size() : 0;
     }
 }

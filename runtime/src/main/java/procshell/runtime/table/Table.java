@@ -60,6 +60,7 @@ public final class Table {
     private final LongAdder objects = new LongAdder();
     private final LongAdder words = new LongAdder();
     private volatile boolean deleted;
+    private volatile Object attachment;
 
     Table(Tables tables, Ref id, Atom name, TableOptions options, LocalProcess owner) {
         this.tables = tables;
@@ -116,6 +117,19 @@ public final class Table {
     /** The owner's pid, as {@code :ets.info(t, :owner)}. */
     public Pid owner() {
         return owner.pid();
+    }
+
+    /**
+     * An object the creator keeps with the table for its own use (a Registry keeps its partitions
+     * there: {@code RegistryLayout}); no row, so no ETS function sees it. Null when none.
+     */
+    public Object attachment() {
+        return attachment;
+    }
+
+    /** Keeps {@code value} with the table (see {@link #attachment()}). */
+    public void attach(Object value) {
+        attachment = value;
     }
 
     /** The owner's registered name, or null (Observer's "Owner Name" column). */
