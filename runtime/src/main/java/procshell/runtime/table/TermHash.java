@@ -1,7 +1,5 @@
 package procshell.runtime.table;
 
-import procshell.runtime.term.TermKeys;
-
 /**
  * A portable hash of a term into a range, as {@code :erlang.phash2(term, range)} is used by
  * Elixir's Registry to pick a partition: equal terms ({@code =:=}) hash alike, whatever Java type
@@ -19,11 +17,13 @@ public final class TermHash {
      */
     public static int phash2(Object term, int range) {
         if (range <= 0) throw new IllegalArgumentException("range must be positive, got: " + range);
-        int h = TermKeys.hash(term);
+        Object c = TermCopy.of(term);
+        int h = c == null ? 0 : c.hashCode();
         // Spread the bits: consecutive pids and small integers must not all land in one partition.
         h *= 0x9E3779B9;
         h ^= h >>> 16;
-        // The high word of h * range (h read as unsigned): in range without a sign test or a division.
-        return (int) (((h & 0xFFFFFFFFL) * range) >>> 32);
+        // Math.floorMod(h, range) without its sign test (a branch that one range never takes)
+        int r = h % range;
+        return r + (range & (r >> 31));
     }
 }
