@@ -39,11 +39,21 @@ final class DirectCall implements DirectExpr {
      * @throws IllegalStateException when there is none (the compiler's steps name only existing ones)
      */
     static DirectCall of(Class<?> owner, String name, DirectExpr[] args) {
+        return new DirectCall(method(owner, name, args.length), args);
+    }
+
+    /**
+     * The method a call of {@code owner}'s public static function of this name with this many
+     * arguments stands for ({@link #of}): the first of that arity, or a varargs one taking them.
+     *
+     * @throws IllegalStateException when there is none
+     */
+    static Method method(Class<?> owner, String name, int arity) {
         Map<String, List<Method>> byName = METHODS.computeIfAbsent(owner, DirectCall::byName);
         for (Method m : byName.getOrDefault(name, List.of())) {
-            if (m.getParameterCount() == args.length || m.isVarArgs() && args.length >= m.getParameterCount() - 1) return new DirectCall(m, args);
+            if (m.getParameterCount() == arity || m.isVarArgs() && arity >= m.getParameterCount() - 1) return m;
         }
-        throw new IllegalStateException("no " + owner.getSimpleName() + "." + name + "/" + args.length);
+        throw new IllegalStateException("no " + owner.getSimpleName() + "." + name + "/" + arity);
     }
 
     /** The call of {@link Ops}'s function of this name. */
@@ -61,7 +71,25 @@ final class DirectCall implements DirectExpr {
 
     @Override
     public Object eval(Object[] env) throws Throwable {
-        Object[] values = DirectExpr.values(args, env);
+        return callValues(DirectExpr.values(args, env));
+    }
+
+    /** True when the method is the only one a call of this arity can mean and takes the values as they are when their types fit. */
+    boolean alone() {
+        return alone;
+    }
+
+    /** The method called. */
+    Method method() {
+        return method;
+    }
+
+    /**
+     * The call with its arguments' values (as {@link #eval} makes it): the method itself when the
+     * values fit it, else Groovy's choice among its overloads; a facade's FunctionClauseError
+     * explained with the arguments and clauses.
+     */
+    Object callValues(Object[] values) throws Throwable {
         try {
             return call(values);
         } catch (procshell.shell.iex.FunctionClauseError e) {

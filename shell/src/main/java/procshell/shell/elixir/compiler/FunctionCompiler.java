@@ -503,7 +503,32 @@ final class FunctionCompiler {
                 return false;
             }
         }
+        if (op == null && !CallTargets.isShortCircuit(name) && kernelCall(name, args, scope, at)) return false;
         return planned(ast, scope);
+    }
+
+    /**
+     * A call without a module of a function of {@link Ops} or Kernel ({@code length(l)},
+     * {@code tl(l)}, {@code elem(t, 1)}), as the planner resolves it ({@link DirectPlanner}'s
+     * {@code kernelCall}): a call site of that Java method ({@link FacadeCalls}).
+     *
+     * @return false when it is another (an iex helper, an import, an undefined function), nothing emitted
+     */
+    private boolean kernelCall(String name, List<Object> args, Map<String, Integer> scope, int at) {
+        if (IexHelperCalls.call(name, args) != null) return false;
+        String ops = CallTargets.opsKernel(name, args.size());
+        Method target = ops != null ? DirectCall.method(Ops.class, ops, args.size()) : CallTargets.kernelFunction(name, args.size());
+        if (target == null) return false;
+        facadeCall(target, args, scope, at);
+        return true;
+    }
+
+    /** A call of a facade's, Kernel's or Ops' Java method through its call site ({@link FacadeCalls}). */
+    private void facadeCall(Method m, List<Object> args, Map<String, Integer> scope, int at) {
+        at(at);
+        for (Object a : args) value(a, scope);
+        at(at);
+        FacadeCalls.emit(mn, m, args.size());
     }
 
     /** {@code Mod.fun(args)} of this module ({@code __MODULE__.fun}, or its name) is a call of its function; other dot calls are planned. */
@@ -528,8 +553,45 @@ final class FunctionCompiler {
                 mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "dot", "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;", false);
                 return false;
             }
+            if (remoteCall(left, fun.name(), Quoted.args(ast), scope, Quoted.line(ast))) return false;
+        }
+        if (dargs != null && dargs.size() == 1) {
+            // f.(args): the fn first, then the arguments, as the planner's
+            int at = Quoted.line(ast);
+            value(dargs.get(0), scope);
+            array(Quoted.args(ast), scope);
+            at(at);
+            mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "apply", "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+            return false;
         }
         return planned(ast, scope);
+    }
+
+    /**
+     * {@code Mod.fun(args)} of another module named by an alias or an atom, as the planner's
+     * {@code remoteCall}: {@code Access.get} is {@code Ops.access}, a facade's function its call
+     * site ({@link FacadeCalls}), any other module's {@code Ops.call} (the module table at run time).
+     *
+     * @return false when it is another form (left to the planner), nothing emitted
+     */
+    private boolean remoteCall(Object left, String fun, List<Object> args, Map<String, Integer> scope, int at) {
+        String moduleName = left instanceof Atom a ? a.name() : Quoted.isAlias(left) ? module.aliasName(left) : null;
+        if (moduleName == null || moduleName.equals("Elixir.Kernel") || moduleName.equals(module.atomName())) return false;
+        if (moduleName.equals("Elixir.Access") && fun.equals("get") && args.size() == 2) {
+            facadeCall(DirectCall.method(Ops.class, "access", 2), args, scope, at);
+            return true;
+        }
+        Method facade = CallTargets.facade(moduleName, fun, args.size());
+        if (facade != null) {
+            facadeCall(facade, args, scope, at);
+            return true;
+        }
+        mn.visitLdcInsn(new ConstantDynamic("atom", OBJECT_D, ATOM, moduleName));
+        mn.visitLdcInsn(fun);
+        array(args, scope);
+        at(at);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "call", "(Ljava/lang/Object;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+        return true;
     }
 
     private String aliasOrNull(Object alias) {
@@ -758,15 +820,37 @@ final class FunctionCompiler {
         mn.visitLabel(end);
     }
 
+    private static final Map<String, java.util.concurrent.atomic.LongAdder> EVALUATED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The forms compiled functions left to the direct evaluator since the JVM started, by the form's
+     * name ({@code fn}, {@code receive}, {@code Mod.fun} for a call of a module, {@code var} for a
+     * variable): what is still interpreted inside compiled code.
+     */
+    static Map<String, Long> evaluatorForms() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        EVALUATED.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
     /** A form left to the direct evaluator: planned with this function's slots, and called with them. */
     private boolean planned(Object ast, Map<String, Integer> scope) {
         if (inLocals) throw NeedsSlots.INSTANCE;
+        EVALUATED.computeIfAbsent(formName(ast), k -> new java.util.concurrent.atomic.LongAdder()).increment();
         DirectExpr e = planner.expr(ast, scope);
         at(Quoted.isNode(ast) ? Quoted.line(ast) : 0);
         constant(e);
         mn.visitVarInsn(Opcodes.ALOAD, env);
         mn.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(DirectFunction.class), "eval", "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
         return true;
+    }
+
+    /** The name a form is counted under in {@link #evaluatorForms}. */
+    private static String formName(Object ast) {
+        if (!Quoted.isNode(ast)) return ast == null ? "nil" : ast.getClass().getSimpleName();
+        if (Quoted.isVar(ast)) return "var";
+        if (Quoted.head(ast) instanceof Atom a) return a.name();
+        return "." + Quoted.args(ast).size();
     }
 
     /** {@code left |> f(args)} is {@code f(left, args)}; a pipe into anything else is the compiler's error. */
