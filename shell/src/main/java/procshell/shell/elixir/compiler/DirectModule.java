@@ -85,6 +85,27 @@ final class DirectModule {
         return funs++;
     }
 
+    /** The classes of the fns compiled to JVM code ({@link CompiledFn.Body}), by internal name, in the order written. */
+    final Map<String, byte[]> fnClasses = new LinkedHashMap<>();
+    /** The fn whose clauses are being compiled to a class of their own (0: none): its lines are its method's, not frames. */
+    int compiledClosure;
+
+    /** Where the numbering of fns stands ({@link #rewind}): the module's funs, the functions' closures, the fn classes written. */
+    int[] fnMark() {
+        return new int[] {funs, closures, fnClasses.size()};
+    }
+
+    /** Numbers the fns again from a mark, dropping the fn classes written since (a function compiled again). */
+    void rewind(int[] mark) {
+        funs = mark[0];
+        closures = mark[1];
+        java.util.Iterator<String> names = fnClasses.keySet().iterator();
+        for (int i = 0; names.hasNext(); i++) {
+            names.next();
+            if (i >= mark[2]) names.remove();
+        }
+    }
+
     // the function being planned
     DirectFunction current;
     private Map<String, Object> visibleAttributes;
@@ -204,18 +225,19 @@ final class DirectModule {
         if (recursive()) throw refuse("recursion");
         List<DirectFunction> all = new ArrayList<>(new java.util.LinkedHashSet<>(functions.values()));
         try {
-            ModuleClassWriter.verify(name, className, all, methods);
+            ModuleClassWriter.verify(name, className, all, methods, fnClasses);
         } catch (LinkageError e) {
             throw refuse("code the JVM refused");
         }
         int bodySlots = bodyPlanner.slots();
         String moduleName = name;
         List<DirectLine> frames = List.copyOf(lines);
+        Map<String, byte[]> fns = new LinkedHashMap<>(fnClasses);
         return env -> {
             Object[] benv = new Object[bodySlots];
             Object last = null;
             for (DirectExpr item : items) last = item.eval(benv);
-            Class<?> cls = ModuleClassWriter.define(moduleName, className, all, frames, methods, constants);
+            Class<?> cls = ModuleClassWriter.define(moduleName, className, all, frames, methods, fns, constants);
             Atom module = Ops.atom(atomName);
             Ops.defineModule(module, cls, line);
             return Ops.moduleResult(module, cls, last);
@@ -449,7 +471,7 @@ final class DirectModule {
 
     /** An expression of the function being planned on a line of its own, run through a frame of that line. */
     DirectExpr line(DirectExpr body, int closure, int closureArity, int line) {
-        if (compiling && closure == 0) return body;
+        if (compiling && closure == compiledClosure) return body;
         DirectLine l = new DirectLine(body, current, closure, closureArity, line);
         lines.add(l);
         return l;

@@ -62,6 +62,11 @@ final class DirectPlanner {
         return control.clauses(clauses, arity, new LinkedHashMap<>());
     }
 
+    /** In a module: the fn whose code is planned (numbered from 1, {@link #inClosure}), or 0 for the function's own. */
+    int closure() {
+        return closure;
+    }
+
     /** A new slot. */
     int slot() {
         return slots++;

@@ -74,6 +74,10 @@ final class FunctionCompiler {
      * the function then needs no slot array, as long as nothing is left to the direct evaluator.
      */
     private boolean inLocals;
+    /** The local of the first parameter: 0 in a function's static method, 2 in a fn's {@code doCall(this, captured, ...)}. */
+    private int paramBase;
+    /** True while compiling a fn's clauses (no self tail call of the function there). */
+    private boolean inFn;
 
     /** Thrown when a function compiled with its variables in locals needs the direct evaluator, which reads slots. */
     private static final class NeedsSlots extends RuntimeException {
@@ -111,9 +115,11 @@ final class FunctionCompiler {
      * @throws DirectPlanner.Unsupported when a form is the compiler's
      */
     MethodNode compile(DirectFunction f, java.util.function.Supplier<DirectPlanner> planners, List<ControlCompiler.Clause> clauses, int first) {
+        int[] mark = module.fnMark();
         try {
             return compile(f, planners.get(), clauses, first, true);
         } catch (NeedsSlots e) {
+            module.rewind(mark); // its fns are numbered again, as written
             return compile(f, planners.get(), clauses, first, false);
         }
     }
@@ -122,6 +128,8 @@ final class FunctionCompiler {
         this.fn = f;
         this.planner = planner;
         this.inLocals = locals;
+        this.paramBase = 0;
+        this.inFn = false;
         int access = (f.priv ? Opcodes.ACC_PRIVATE : Opcodes.ACC_PUBLIC) | Opcodes.ACC_STATIC;
         mn = new MethodNode(Opcodes.ASM9, access, Modules.javaName(f.name), descriptor(f.arity), null, null);
         env = f.arity;
@@ -333,7 +341,7 @@ final class FunctionCompiler {
                     }
                 }
                 default -> {
-                    if (name.equals(fn.name) && args.size() == fn.arity && module.isTail(ast) && module.function(name, args.size()) == fn) {
+                    if (!inFn && name.equals(fn.name) && args.size() == fn.arity && module.isTail(ast) && module.function(name, args.size()) == fn) {
                         selfTailCall(args, scope, Quoted.line(ast));
                         return;
                     }
@@ -341,7 +349,7 @@ final class FunctionCompiler {
             }
         }
         boolean planned = value(ast, scope);
-        if (planned) loopOnTailCall();
+        if (planned && !inFn) loopOnTailCall();
         mn.visitInsn(Opcodes.ARETURN);
     }
 
@@ -421,7 +429,11 @@ final class FunctionCompiler {
                 load(slot);
                 return false;
             }
-            if (slot == null && !name.equals("__MODULE__") && module.function(name, 0) != null) {
+            if (name.equals("__MODULE__")) {
+                mn.visitLdcInsn(new ConstantDynamic("atom", OBJECT_D, ATOM, module.atomName()));
+                return false;
+            }
+            if (slot == null && module.function(name, 0) != null) {
                 localCall(module.function(name, 0), List.of(), scope, at);
                 return false;
             }
@@ -468,6 +480,26 @@ final class FunctionCompiler {
             }
             case "|>" -> {
                 return value(pipe(args.get(0), args.get(1)), scope);
+            }
+            case "__aliases__" -> {
+                // Foo.Bar, after the module's aliases: an atom literal (the planner's error when __MODULE__ is in it)
+                mn.visitLdcInsn(new ConstantDynamic("atom", OBJECT_D, ATOM, module.aliasName(ast)));
+                return false;
+            }
+            case "%" -> {
+                if (struct(args, scope, at)) return false;
+                return planned(ast, scope);
+            }
+            case "fn" -> {
+                if (fnExpr(args, scope, at, null)) return false;
+                return planned(ast, scope);
+            }
+            case "&" -> {
+                Object clause = args.size() == 1 ? ControlCompiler.captureClause(args.get(0)) : null;
+                if (clause != null && fnExpr(List.of(clause), scope, at > 0 ? at : line, ControlCompiler.remoteCapture(args.get(0), module::aliasName))) {
+                    return false;
+                }
+                return planned(ast, scope);
             }
             case "cond" -> {
                 if (args.size() != 1 || !condShape(args.get(0))) return planned(ast, scope);
@@ -667,6 +699,170 @@ final class FunctionCompiler {
         String map = "Lprocshell/shell/iex/MapTerm;";
         if (base == null) mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "map", "([Ljava/lang/Object;)" + map, false);
         else mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "mapUpdate", "(Ljava/lang/Object;[Ljava/lang/Object;)" + map, false);
+        return true;
+    }
+
+    private static final String COMPILED_FN = Type.getInternalName(CompiledFn.class);
+    private static final String BODY = Type.getInternalName(CompiledFn.Body.class);
+
+    /**
+     * {@code fn clauses end} (or a capture, {@code &(&1 + 1)}, {@code &Enum.map/2}) of 0 to 3
+     * arguments: its clauses are a class of their own ({@link CompiledFn.Body}, named and numbered
+     * as the direct evaluator's fn frames are), made here into a {@link CompiledFn} with the values
+     * of the variables it reads.
+     *
+     * @param capture the remote function a capture names ({@code [Enum, map]}), or null
+     * @return false when it is left to the planner (nothing emitted): another arity, a form the
+     *         clauses' compiler does not take
+     */
+    private boolean fnExpr(List<Object> arrows, Map<String, Integer> scope, int at, Atom[] capture) {
+        List<ControlCompiler.Clause> clauses = new ArrayList<>();
+        for (Object a : arrows) {
+            if (!Quoted.isCall(a, "->", 2) || !(Quoted.args(a).get(0) instanceof List<?>)) return false;
+            clauses.add(ControlCompiler.Clause.of(a));
+        }
+        if (clauses.isEmpty() || module.current == null) return false;
+        int arity = clauses.get(0).patterns().size();
+        for (ControlCompiler.Clause c : clauses) if (c.patterns().size() != arity) return false;
+        if (arity > 3) return false;
+        int[] mark = module.fnMark();
+        DirectFunction outer = module.current;
+        int index = capture == null ? module.nextFun() : 0; // before the fns inside it; a remote capture is no fun of the module's (the BEAM's numbering)
+        String display = "anonymous fn/" + arity + " in " + outer.display;
+        DirectFun.Owner owner = new DirectFun.Owner(display, at, module.name, outer.display, index);
+        java.util.Set<String> used = new java.util.HashSet<>();
+        varNames(arrows, used);
+        Map<String, Integer> captured = new LinkedHashMap<>();
+        scope.forEach((name, slot) -> {
+            if (used.contains(name) && !name.equals("__MODULE__")) captured.put(name, slot);
+        });
+        String body;
+        try {
+            body = planner.inClosure(arity, () -> fnBody(arity, clauses, captured, display, at));
+        } catch (DirectPlanner.Unsupported e) {
+            module.rewind(mark);
+            return false;
+        }
+        at(at);
+        mn.visitTypeInsn(Opcodes.NEW, COMPILED_FN);
+        mn.visitInsn(Opcodes.DUP);
+        mn.visitFieldInsn(Opcodes.GETSTATIC, body, "INSTANCE", "L" + BODY + ";");
+        slotArray(captured.values().stream().mapToInt(Integer::intValue).toArray());
+        constant(new CompiledFn.Info(arity, owner, capture == null ? null : new procshell.shell.iex.FunOrigin.Capture(capture[0], capture[1], arity)));
+        mn.visitMethodInsn(Opcodes.INVOKESPECIAL, COMPILED_FN, "<init>", "(L" + BODY + ";[Ljava/lang/Object;Ljava/lang/Object;)V", false);
+        return true;
+    }
+
+    /**
+     * Compiles a fn's clauses to the {@code doCall(captured, args...)} of a class of its own, which
+     * goes to the module's {@link DirectModule#fnClasses}: the captured values to their slots, a
+     * reduction, the clauses in order, FunctionClauseError when none matches.
+     *
+     * @return the class's internal name
+     */
+    private String fnBody(int arity, List<ControlCompiler.Clause> clauses, Map<String, Integer> captured, String display, int at) {
+        MethodNode outerMethod = mn;
+        int outerEnv = env;
+        int outerNext = nextLocal;
+        int outerLine = line;
+        int outerBase = paramBase;
+        boolean outerInFn = inFn;
+        Label outerLoop = loop;
+        int outerCompiled = module.compiledClosure;
+        String name = owner + "$_" + Modules.javaName(fn.name) + "_closure" + planner.closure();
+        module.compiledClosure = planner.closure();
+        try {
+            mn = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, "doCall",
+                    "([Ljava/lang/Object;" + OBJECT_D.repeat(arity) + ")" + OBJECT_D, null, null);
+            paramBase = 2;
+            inFn = true;
+            env = paramBase + arity;
+            nextLocal = inLocals ? TEMPORARIES : env + 1;
+            line = 0;
+            loop = null;
+            mn.visitCode();
+            at(at);
+            mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
+            LdcInsnNode slots = null;
+            if (!inLocals) {
+                mn.visitLdcInsn(0);
+                slots = (LdcInsnNode) mn.instructions.getLast();
+                mn.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
+                mn.visitVarInsn(Opcodes.ASTORE, env);
+            }
+            int i = 0;
+            for (int slot : captured.values()) {
+                mn.visitVarInsn(Opcodes.ALOAD, 1);
+                mn.visitLdcInsn(i++);
+                mn.visitInsn(Opcodes.AALOAD);
+                store(slot);
+            }
+            int[] params = new int[arity];
+            for (int p = 0; p < arity; p++) params[p] = paramBase + p;
+            for (ControlCompiler.Clause c : clauses) {
+                Label next = new Label();
+                Map<String, Integer> scope = pattern(c.patterns(), params, new LinkedHashMap<>(captured), next);
+                if (c.guard() != null) guard(c.guard(), scope, next);
+                tail(c.body(), scope);
+                mn.visitLabel(next);
+            }
+            at(at);
+            mn.visitLdcInsn(display);
+            mn.visitLdcInsn("iex:" + at + ": " + display);
+            array(params);
+            mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "functionClause", "(Ljava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+            mn.visitInsn(Opcodes.ARETURN);
+            mn.visitMaxs(0, 0);
+            mn.visitEnd();
+            if (slots != null) slots.cst = Math.max(1, planner.slots());
+            else renumberTemporaries(env + 1 + planner.slots());
+            module.fnClasses.put(name, ModuleClassWriter.fnClass(name, owner, BODY, arity, mn));
+            return name;
+        } finally {
+            mn = outerMethod;
+            env = outerEnv;
+            nextLocal = outerNext;
+            line = outerLine;
+            paramBase = outerBase;
+            inFn = outerInFn;
+            loop = outerLoop;
+            module.compiledClosure = outerCompiled;
+        }
+    }
+
+    /** The names of the variables a form mentions (a fn's, to copy the values of those bound outside it). */
+    private static void varNames(Object ast, java.util.Set<String> out) {
+        if (ast instanceof List<?> l) {
+            for (Object o : l) varNames(o, out);
+        } else if (ast instanceof Tuple t) {
+            if (Quoted.isVar(ast)) {
+                out.add(Quoted.name(ast));
+                return;
+            }
+            for (int i = 0; i < t.size(); i++) {
+                if (t.size() != 3 || i != 1) varNames(t.get(i), out); // not a node's metadata
+            }
+        }
+    }
+
+    /**
+     * {@code %Mod{k: v}} as {@code Ops.struct(Mod, k, v, ...)}, {@code %Mod{s | k: v}} as the
+     * update of the map {@code s} ({@code Ops.mapUpdate}), as the planner's.
+     *
+     * @return false when the form is another (left to the planner), nothing emitted
+     */
+    private boolean struct(List<Object> args, Map<String, Integer> scope, int at) {
+        if (args.size() != 2 || !Quoted.isCall(args.get(1), "%{}")) return false;
+        List<Object> inner = Quoted.args(args.get(1));
+        if (inner.size() == 1 && Quoted.isCall(inner.get(0), "|", 2)) return map(inner, scope, at);
+        List<Object> items = new ArrayList<>();
+        items.add(args.get(0));
+        for (Object kv : inner) {
+            if (!(kv instanceof Tuple t) || t.size() != 2) return false;
+            items.add(t.get(0));
+            items.add(t.get(1));
+        }
+        facadeCall(DirectCall.method(Ops.class, "struct", items.size()), items, scope, at);
         return true;
     }
 
@@ -922,6 +1118,18 @@ final class FunctionCompiler {
         mn.visitLdcInsn(slot);
         mn.visitVarInsn(Opcodes.ALOAD, value);
         mn.visitInsn(Opcodes.AASTORE);
+    }
+
+    /** An Object[] of the values of these slots. */
+    private void slotArray(int[] slots) {
+        mn.visitLdcInsn(slots.length);
+        mn.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
+        for (int i = 0; i < slots.length; i++) {
+            mn.visitInsn(Opcodes.DUP);
+            mn.visitLdcInsn(i);
+            load(slots[i]);
+            mn.visitInsn(Opcodes.AASTORE);
+        }
     }
 
     /** An Object[] of these locals. */

@@ -45,14 +45,19 @@ final class ModuleClassWriter {
      * @param functions the functions, each a static method of the class
      * @param lines     the lines of the functions, each given its frame
      * @param methods   the compiled functions' methods ({@link FunctionCompiler}); the others call their {@link DirectFunction}
+     * @param fns       the classes of the fns compiled to JVM code ({@link CompiledFn.Body}), by internal name: nestmates of the module's
      * @param constants the compiled code's constants ({@link ModuleRuntime#constant})
      * @return the class, its functions bound (its bytes recorded for {@code defmodule}'s value)
      */
     static Class<?> define(String name, String className, List<DirectFunction> functions, List<DirectLine> lines,
-            Map<DirectFunction, MethodNode> methods, List<Object> constants) {
+            Map<DirectFunction, MethodNode> methods, Map<String, byte[]> fns, List<Object> constants) {
         Loader loader = new Loader();
-        byte[] bytes = moduleClass(className, name, functions, methods);
+        byte[] bytes = moduleClass(className, name, functions, methods, fns.keySet());
         Class<?> cls = loader.define(className, bytes);
+        fns.forEach((fn, code) -> {
+            Class<?> c = loader.define(fn.replace('/', '.'), code);
+            WRITTEN.put(c.getName(), new java.lang.ref.WeakReference<>(c));
+        });
         lineFrames(className, name, lines, loader);
         try {
             cls.getField(FIELD).set(null, functions.toArray(new DirectFunction[0]));
@@ -79,11 +84,15 @@ final class ModuleClassWriter {
      *
      * @throws VerifyError (or another LinkageError) when the JVM refuses the class
      */
-    static void verify(String name, String className, List<DirectFunction> functions, Map<DirectFunction, MethodNode> methods) {
+    static void verify(String name, String className, List<DirectFunction> functions, Map<DirectFunction, MethodNode> methods,
+            Map<String, byte[]> fns) {
         Loader loader = new Loader();
-        Class<?> cls = loader.define(className, moduleClass(className, name, functions, methods));
+        Class<?> cls = loader.define(className, moduleClass(className, name, functions, methods, fns.keySet()));
+        List<Class<?>> fnClasses = new java.util.ArrayList<>();
+        fns.forEach((fn, code) -> fnClasses.add(loader.define(fn.replace('/', '.'), code)));
         try {
             Class.forName(cls.getName(), true, loader); // links, so verifies
+            for (Class<?> c : fnClasses) Class.forName(c.getName(), true, loader);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
@@ -132,7 +141,8 @@ final class ModuleClassWriter {
         return ref == null ? null : ref.get();
     }
 
-    private static byte[] moduleClass(String className, String name, List<DirectFunction> functions, Map<DirectFunction, MethodNode> methods) {
+    private static byte[] moduleClass(String className, String name, List<DirectFunction> functions, Map<DirectFunction, MethodNode> methods,
+            java.util.Collection<String> nestMembers) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -142,6 +152,7 @@ final class ModuleClassWriter {
         };
         cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
         cw.visitSource("iex", null);
+        for (String member : nestMembers) cw.visitNestMember(member);
         cw.visitAnnotation("L" + procshell.shell.iex.ElixirName.class.getName().replace('.', '/') + ";", true).visit("value", name);
         cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, FIELD, "[L" + FUNCTION + ";", null, null).visitEnd();
         cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, ModuleRuntime.CONSTANTS, "[Ljava/lang/Object;", null, null).visitEnd();
@@ -172,6 +183,56 @@ final class ModuleClassWriter {
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         }
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * The class of a fn compiled to JVM code ({@link FunctionCompiler}): a nestmate of the module's
+     * class (its private functions and constants are the fn's too) extending
+     * {@link CompiledFn.Body}, its clauses the synthetic {@code doCall(captured, args...)}, one
+     * instance in {@code INSTANCE}; a static {@code doCall} of the fn's arity (never run) gives its
+     * frames the fn's arity ({@code anonymous fn/2 in Mod.fun/1}).
+     *
+     * @param name  the class's internal name ({@code Mod__3_1$_fun_closure1}, as the stack formatter reads it)
+     * @param host  the module class's internal name
+     * @param body  the internal name of {@link CompiledFn.Body}
+     * @param clauses the {@code doCall} method
+     */
+    static byte[] fnClass(String name, String host, String body, int arity, MethodNode clauses) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, body, null);
+        cw.visitSource("iex", null);
+        cw.visitNestHost(host);
+        cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "INSTANCE", "L" + body + ";", null, null).visitEnd();
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        mv.visitCode();
+        mv.visitTypeInsn(Opcodes.NEW, name);
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, name, "<init>", "()V", false);
+        mv.visitFieldInsn(Opcodes.PUTSTATIC, name, "INSTANCE", "L" + body + ";");
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        mv = cw.visitMethod(Opcodes.ACC_PRIVATE, "<init>", "()V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, body, "<init>", "()V", false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        clauses.accept(cw);
+        mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "doCall", "(" + "Ljava/lang/Object;".repeat(arity) + ")Ljava/lang/Object;", null, null);
+        mv.visitCode();
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
     }

@@ -43,7 +43,9 @@ public final class ModuleRuntime {
      * @throws ReflectiveOperationException when the class has no constants (a bug of the writer)
      */
     public static Object constant(MethodHandles.Lookup lookup, String name, Class<?> type, int index) throws ReflectiveOperationException {
-        Object[] all = (Object[]) lookup.findStaticVarHandle(lookup.lookupClass(), CONSTANTS, Object[].class).get();
+        // a fn's class (CompiledFn.Body) is a nestmate of the module's class, which holds the constants
+        Class<?> module = lookup.lookupClass().getNestHost();
+        Object[] all = (Object[]) lookup.findStaticVarHandle(module, CONSTANTS, Object[].class).get();
         return all[index];
     }
 
