@@ -141,34 +141,53 @@ final class FunctionCompiler {
         mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
         loop = new Label();
         mn.visitLabel(loop);
-        LdcInsnNode slots = null;
-        if (!locals) {
-            mn.visitLdcInsn(0);
-            slots = (LdcInsnNode) mn.instructions.getLast();
-            mn.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
-            mn.visitVarInsn(Opcodes.ASTORE, env);
-        }
-        int[] params = new int[f.arity];
-        for (int i = 0; i < params.length; i++) params[i] = i;
+        LdcInsnNode slots = slotArray();
         for (ControlCompiler.Clause c : clauses) {
             if (c.patterns().size() != f.arity) throw DirectPlanner.Unsupported.INSTANCE;
+        }
+        clauses(clauses, Map.of(), f.display, first);
+        finish(slots);
+        return mn;
+    }
+
+    /** In slot mode: a new slot array in {@code env}, its size (the ldc) patched by {@link #finish}; null with the variables in locals. */
+    private LdcInsnNode slotArray() {
+        if (inLocals) return null;
+        mn.visitLdcInsn(0);
+        LdcInsnNode size = (LdcInsnNode) mn.instructions.getLast();
+        mn.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
+        mn.visitVarInsn(Opcodes.ASTORE, env);
+        return size;
+    }
+
+    /**
+     * The clauses in order against the parameters (from local {@code paramBase}), each in a scope
+     * starting from {@code outer}; FunctionClauseError naming {@code display} at {@code first} when none matches.
+     */
+    private void clauses(List<ControlCompiler.Clause> clauses, Map<String, Integer> outer, String display, int first) {
+        int[] params = new int[clauses.get(0).patterns().size()];
+        for (int i = 0; i < params.length; i++) params[i] = paramBase + i;
+        for (ControlCompiler.Clause c : clauses) {
             Label next = new Label();
-            Map<String, Integer> scope = pattern(c.patterns(), params, new LinkedHashMap<>(), next);
+            Map<String, Integer> scope = pattern(c.patterns(), params, new LinkedHashMap<>(outer), next);
             if (c.guard() != null) guard(c.guard(), scope, next);
             tail(c.body(), scope);
             mn.visitLabel(next);
         }
         at(first);
-        mn.visitLdcInsn(f.display);
-        mn.visitLdcInsn("iex:" + first + ": " + f.display);
+        mn.visitLdcInsn(display);
+        mn.visitLdcInsn("iex:" + first + ": " + display);
         array(params);
         mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "functionClause", "(Ljava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", false);
         mn.visitInsn(Opcodes.ARETURN);
+    }
+
+    /** Ends the method: the slot array's size (slot mode) or the temporaries after the slots' locals. */
+    private void finish(LdcInsnNode slots) {
         mn.visitMaxs(0, 0);
         mn.visitEnd();
         if (slots != null) slots.cst = Math.max(1, planner.slots());
         else renumberTemporaries(env + 1 + planner.slots());
-        return mn;
     }
 
     /** Where the temporaries' locals start while the slots' number is unknown (renumbered at the end). */
@@ -783,13 +802,7 @@ final class FunctionCompiler {
             mn.visitCode();
             at(at);
             mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
-            LdcInsnNode slots = null;
-            if (!inLocals) {
-                mn.visitLdcInsn(0);
-                slots = (LdcInsnNode) mn.instructions.getLast();
-                mn.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
-                mn.visitVarInsn(Opcodes.ASTORE, env);
-            }
+            LdcInsnNode slots = slotArray();
             int i = 0;
             for (int slot : captured.values()) {
                 mn.visitVarInsn(Opcodes.ALOAD, 1);
@@ -797,25 +810,8 @@ final class FunctionCompiler {
                 mn.visitInsn(Opcodes.AALOAD);
                 store(slot);
             }
-            int[] params = new int[arity];
-            for (int p = 0; p < arity; p++) params[p] = paramBase + p;
-            for (ControlCompiler.Clause c : clauses) {
-                Label next = new Label();
-                Map<String, Integer> scope = pattern(c.patterns(), params, new LinkedHashMap<>(captured), next);
-                if (c.guard() != null) guard(c.guard(), scope, next);
-                tail(c.body(), scope);
-                mn.visitLabel(next);
-            }
-            at(at);
-            mn.visitLdcInsn(display);
-            mn.visitLdcInsn("iex:" + at + ": " + display);
-            array(params);
-            mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "functionClause", "(Ljava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", false);
-            mn.visitInsn(Opcodes.ARETURN);
-            mn.visitMaxs(0, 0);
-            mn.visitEnd();
-            if (slots != null) slots.cst = Math.max(1, planner.slots());
-            else renumberTemporaries(env + 1 + planner.slots());
+            clauses(clauses, captured, display, at);
+            finish(slots);
             module.fnClasses.put(name, ModuleClassWriter.fnClass(name, owner, BODY, arity, mn));
             return name;
         } finally {

@@ -143,13 +143,7 @@ final class ModuleClassWriter {
 
     private static byte[] moduleClass(String className, String name, List<DirectFunction> functions, Map<DirectFunction, MethodNode> methods,
             java.util.Collection<String> nestMembers) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String a, String b) {
-                // the compiled code's values are Objects to the verifier; no class of theirs needs loading
-                return "java/lang/Object";
-            }
-        };
+        ClassWriter cw = compiledCodeWriter();
         cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null, "java/lang/Object", null);
         cw.visitSource("iex", null);
         for (String member : nestMembers) cw.visitNestMember(member);
@@ -187,6 +181,17 @@ final class ModuleClassWriter {
         return cw.toByteArray();
     }
 
+    /** A writer of a class of compiled code, its frames computed. */
+    private static ClassWriter compiledCodeWriter() {
+        return new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                // the compiled code's values are Objects to the verifier; no class of theirs needs loading
+                return "java/lang/Object";
+            }
+        };
+    }
+
     /**
      * The class of a fn compiled to JVM code ({@link FunctionCompiler}): a nestmate of the module's
      * class (its private functions and constants are the fn's too) extending
@@ -200,12 +205,7 @@ final class ModuleClassWriter {
      * @param clauses the {@code doCall} method
      */
     static byte[] fnClass(String name, String host, String body, int arity, MethodNode clauses) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String a, String b) {
-                return "java/lang/Object";
-            }
-        };
+        ClassWriter cw = compiledCodeWriter();
         cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, body, null);
         cw.visitSource("iex", null);
         cw.visitNestHost(host);
@@ -227,7 +227,17 @@ final class ModuleClassWriter {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         clauses.accept(cw);
-        mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "doCall", "(" + "Ljava/lang/Object;".repeat(arity) + ")Ljava/lang/Object;", null, null);
+        return withArity(cw, "doCall", arity);
+    }
+
+    /**
+     * Ends a class with a static method of this name and arity that is never run: what gives the
+     * frames of the (synthetic) method of the same name beside it their Elixir arity.
+     *
+     * @return the class's bytes
+     */
+    private static byte[] withArity(ClassWriter cw, String name, int arity) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, "(" + "Ljava/lang/Object;".repeat(arity) + ")Ljava/lang/Object;", null, null);
         mv.visitCode();
         mv.visitInsn(Opcodes.ACONST_NULL);
         mv.visitInsn(Opcodes.ARETURN);
@@ -259,14 +269,7 @@ final class ModuleClassWriter {
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, call, "(" + "Ljava/lang/Object;".repeat(arity) + ")Ljava/lang/Object;", null, null);
-        mv.visitCode();
-        mv.visitInsn(Opcodes.ACONST_NULL);
-        mv.visitInsn(Opcodes.ARETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        cw.visitEnd();
-        return cw.toByteArray();
+        return withArity(cw, call, arity);
     }
 
     /** One loader per module definition, so that a redefined module's classes can go. */

@@ -3,7 +3,6 @@ package procshell.shell.elixir.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,15 +45,7 @@ class CompiledFnsTest {
 
     @Test
     void compiledFnsPrintWhatGroovyModulesPrint() {
-        List<String> compiled = new ArrayList<>();
-        try (CompiledSession s = new CompiledSession()) {
-            for (String input : INPUTS) compiled.add(masked(s.eval(ElixirReader.read(input, "iex"))));
-        }
-        List<String> direct = new ArrayList<>();
-        try (CompiledSession s = new CompiledSession(true)) {
-            for (String input : INPUTS) direct.add(masked(s.eval(ElixirReader.read(input, "iex"))));
-        }
-        for (int i = 0; i < INPUTS.size(); i++) assertEquals(compiled.get(i), direct.get(i), "input: " + INPUTS.get(i));
+        DirectAndGroovy.assertSamePrinted(INPUTS);
     }
 
     /** An error in a fn names the fn's line, then the line of the call it was given to (the compiler's Groovy module names an earlier line). */
@@ -74,9 +65,5 @@ class CompiledFnsTest {
         Map<String, Long> before = FunctionCompiler.evaluatorForms();
         assertNotNull(DirectInput.plan(ElixirReader.read(FNS, "iex"), Set.of()));
         assertEquals(before, FunctionCompiler.evaluatorForms());
-    }
-
-    private static String masked(String printed) {
-        return printed.replaceAll("(?s)\\s*<<[^>]*>>,\\s*", " <<>>, ");
     }
 }
