@@ -755,7 +755,102 @@ public final class Kernel {
         Returns true if the term is an exception.
         """)
     public static boolean is_exception(Object term) {
-        return term instanceof Throwable;
+        return term instanceof Throwable || ExceptionStructs.isStruct(term);
+    }
+
+    /** Whether the term is an exception of the module, as {@code is_exception/2}. */
+    @Doc("""
+        Returns true if the term is an exception of the given name.
+        """)
+    public static boolean is_exception(Object term, Object name) {
+        if (term instanceof Throwable t) {
+            return name instanceof Atom a && a.name().equals("Elixir." + procshell.shell.inspect.ErrorFormatter.elixirName(t));
+        }
+        return ExceptionStructs.isStruct(term) && Structs.structOf(term).equals(name);
+    }
+
+    /**
+     * A struct of the module (its defaults) or the given struct, with the fields given as a
+     * keyword list or map; keys that are no field of the struct are left out, as
+     * {@code Kernel.struct/2}.
+     *
+     * <pre>{@code
+     * struct(Point, x: 5)          # %Point{x: 5, y: 0}
+     * struct(%Point{}, y: 7)       # %Point{x: 0, y: 7}
+     * }</pre>
+     *
+     * @throws UndefinedFunctionError when the module defines no struct
+     */
+    @Doc("""
+        Creates and updates a struct: struct(Point, x: 1) or struct(%Point{}, x: 1).
+        Keys that are not fields of the struct are discarded.
+        """)
+    public static Object struct(Object struct, Object fields) {
+        return fill(struct, fields, false);
+    }
+
+    /** As {@link #struct(Object, Object)} with no fields: the module's defaults, or the struct itself. */
+    @Doc("""
+        Creates and updates a struct: struct(Point, x: 1) or struct(%Point{}, x: 1).
+        """)
+    public static Object struct(Object struct) {
+        return fill(struct, List.of(), false);
+    }
+
+    /**
+     * As {@link #struct(Object, Object)}, but a key that is no field of the struct raises, as
+     * {@code Kernel.struct!/2}.
+     *
+     * @throws KeyError {@code key :nope not found} for a key that is no field
+     */
+    @Doc("""
+        Similar to struct/2 but checks for key validity: a key that is not a field raises KeyError.
+        """)
+    public static Object struct_bang(Object struct, Object fields) {
+        return fill(struct, fields, true);
+    }
+
+    /** As {@link #struct_bang(Object, Object)} with no fields. */
+    @Doc("""
+        Similar to struct/2 but checks for key validity.
+        """)
+    public static Object struct_bang(Object struct) {
+        return fill(struct, List.of(), true);
+    }
+
+    private static Object fill(Object struct, Object fields, boolean strict) {
+        Object base = Values.normalize(struct);
+        boolean fromModule = !(base instanceof Map<?, ?>);
+        Map<?, ?> start = fromModule ? Ops.struct(base) : (Map<?, ?>) base;
+        MapTerm out = new MapTerm(start);
+        Object given = Values.normalize(fields);
+        if (!(given instanceof Map<?, ?> || given instanceof List<?>)) throw Enumerables.notEnumerable("Enumerable", given);
+        Iterable<?> pairs = given instanceof Map<?, ?> m ? m.entrySet() : (List<?>) given;
+        for (Object p : pairs) {
+            Object k;
+            Object v;
+            if (p instanceof Map.Entry<?, ?> e) {
+                k = e.getKey();
+                v = e.getValue();
+            } else if (p instanceof Tuple t && t.size() == 2) {
+                k = t.get(0);
+                v = t.get(1);
+            } else {
+                throw new ArgumentError("argument error");
+            }
+            if (Structs.STRUCT.equals(k)) continue;
+            if (!out.containsKey(k)) {
+                if (!strict) continue;
+                List<String> frames = fromModule
+                        ? List.of("anonymous fn/2 in " + inspect(Structs.structOf(start)) + ".__struct__/1",
+                                "(elixir 1.14.0) lib/enum.ex:2468: Enum.\"-reduce/3-lists^foldl/2-0-\"/3",
+                                "(elixir 1.14.0) lib/kernel.ex:2336: Kernel.struct!/2")
+                        : List.of();
+                throw new KeyError("key " + inspect(k) + " not found" + (fromModule ? "" : " in: " + inspect(start)), frames);
+            }
+            out.put(k, v);
+        }
+        return out;
     }
 
     /** The bytes of a binary from {@code start}, {@code length} long, as {@code binary_part/3}. */

@@ -116,7 +116,8 @@ public final class Ops {
      * @throws KeyError when a key is not a field of the struct
      */
     public static MapTerm struct(Object module, Object... keysAndValues) {
-        Object defaults = call(module, "__struct__");
+        Object defaults = ExceptionStructs.defaults(module);
+        if (defaults == null) defaults = call(module, "__struct__");
         return mapUpdate(defaults, keysAndValues);
     }
 
@@ -790,6 +791,7 @@ public final class Ops {
     public static Object raise(Object what) {
         if (what instanceof RuntimeException e) throw e;
         if (what instanceof String s) throw new RuntimeError(s);
+        if (what instanceof Map<?, ?>) throw ExceptionStructs.toRaise(what);
         if (what instanceof Atom) return raise(what, null);
         throw new ArgumentError("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: "
                 + Kernel.inspect(what));
@@ -811,7 +813,8 @@ public final class Ops {
             cls = null;
         }
         if (cls == null || !Throwable.class.isAssignableFrom(cls)) {
-            throw UndefinedFunctionError.moduleNotAvailable(module, "exception", new Object[] {message});
+            // a module of defexception's: its exception/1 makes the struct, [] when raised without fields
+            throw ExceptionStructs.toRaise(call(module, "exception", message == null ? List.of() : message));
         }
         String text = messageOf(message);
         if (text == null) return Kernel.raise(cls);
@@ -847,6 +850,11 @@ public final class Ops {
                 && procshell.shell.inspect.ErrorFormatter.elixirName(e).equals(name);
     }
 
+    /** What a {@code rescue} clause binds for t: the struct of a {@code defexception} module's exception, else t. */
+    public static Object rescued(Throwable t) {
+        return ExceptionStructs.rescued(t);
+    }
+
     /** True when t is an error a {@code rescue} takes (not a throw, not an exit). */
     public static boolean isError(Object t) {
         return t instanceof Throwable && !(t instanceof ThrownValue) && !(t instanceof ExitException);
@@ -861,6 +869,7 @@ public final class Ops {
     public static Object catchValue(Throwable t) {
         if (t instanceof ThrownValue v) return v.value();
         if (t instanceof ExitException e) return e.reason();
+        if (t instanceof DefinedException d) return d.struct();
         if (t instanceof procshell.runtime.process.ErlangError e) return e.reason(); // the raw term, as the BEAM's catch
         return t;
     }

@@ -128,6 +128,7 @@ public final class ErrorFormatter {
         if (t instanceof ErlangError) return "ErlangError";
         if (t instanceof InterruptedException || t instanceof procshell.runtime.process.Interruption) return "exit";
         if (t.getClass() == RuntimeException.class) return "RuntimeError";
+        if (t instanceof procshell.shell.iex.DefinedException d) return d.moduleName();
         procshell.shell.iex.ElixirName named = t.getClass().getAnnotation(procshell.shell.iex.ElixirName.class);
         if (named != null) return named.value();
         return JavaErrors.elixirName(t);

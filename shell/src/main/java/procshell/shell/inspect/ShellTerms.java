@@ -21,10 +21,6 @@ public final class ShellTerms {
         String struct = procshell.shell.iex.StructInspect.INSTANCE.inspect(term, opts);
         if (struct != null) return struct;
         if (term instanceof GString g) return Inspect.inspect(g.toString(), opts);
-        if (term instanceof Throwable t) {
-            String msg = ErrorFormatter.message(t);
-            return "%" + ErrorFormatter.elixirName(t) + "{message: " + Inspect.inspect(msg, opts) + "}";
-        }
         if (term instanceof java.util.List<?> l && !l.isEmpty() && l.get(0) instanceof StackTraceElement) {
             // a stacktrace in a value (a raising init's {:error, {exception, stacktrace}}): the BEAM's frames, no Java
             return Inspect.inspect(StackFormatter.stacktraceTerm(l), opts);
@@ -45,7 +41,8 @@ public final class ShellTerms {
         public Doc toDoc(Object term, procshell.runtime.inspect.InspectOptions opts) {
             String text = TEXT.inspect(term, opts);
             if (text != null) return procshell.runtime.inspect.Algebra.text(text);
-            return struct(term, opts);
+            // an error the shell raised prints as the exception struct it stands for
+            return struct(term instanceof Throwable t ? WireTerms.struct(t) : term, opts);
         }
     };
 

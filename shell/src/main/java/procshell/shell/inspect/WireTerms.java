@@ -83,11 +83,12 @@ public final class WireTerms {
      * The exception as the Elixir struct it stands for: {@code __struct__}, {@code __exception__}
      * and {@code message}, which every exception module's {@code message/1} reads first.
      */
-    public static MapTerm struct(Throwable e) {
+    public static java.util.Map<?, ?> struct(Throwable e) {
+        if (e instanceof procshell.shell.iex.DefinedException d) return d.struct();
         MapTerm m = new MapTerm();
         m.put(STRUCT, Atom.of("Elixir." + ErrorFormatter.elixirName(e)));
         m.put(EXCEPTION, Boolean.TRUE);
-        m.put(MESSAGE, ErrorFormatter.message(e));
+        m.put(MESSAGE, procshell.shell.iex.ElixirException.message(e));
         return m;
     }
 

@@ -1,0 +1,118 @@
+package procshell.shell.iex;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import procshell.runtime.node.Atom;
+
+/**
+ * Exceptions as the Elixir structs they are: {@code %RuntimeError{message: "boom"}} is
+ * {@code %{__struct__: RuntimeError, __exception__: true, message: "boom"}}. Elixir's own
+ * exception modules are known here with their fields in {@code defexception} order and their
+ * defaults (as {@code RuntimeError.__struct__/0} gives them in Elixir 1.14), so that their struct
+ * literals build, print and raise; an exception module defined at the prompt by
+ * {@code defexception} is an ordinary struct module whose raised value is a
+ * {@link DefinedException}.
+ */
+final class ExceptionStructs {
+    static final Atom STRUCT = Atom.of("__struct__");
+    static final Atom EXCEPTION = Atom.of("__exception__");
+    static final Atom MESSAGE = Atom.of("message");
+
+    /** Elixir's exception modules: fields in their order, with defaults (null is nil). */
+    private static final Map<String, Object[]> BUILT_IN = new LinkedHashMap<>();
+
+    static {
+        message("RuntimeError", RuntimeError.DEFAULT_MESSAGE);
+        message("ArgumentError", ArgumentError.DEFAULT_MESSAGE);
+        message("ArithmeticError", "bad argument in arithmetic expression");
+        message("SystemLimitError", "a system limit has been reached");
+        message("Enum.EmptyError", "empty error");
+        message("Enum.OutOfBoundsError", "out of bounds error");
+        message("Regex.CompileError", "regex could not be compiled");
+        nils("KeyError", "key", "term", "message");
+        for (String n : List.of("MatchError", "CaseClauseError", "WithClauseError", "TryClauseError", "BadMapError", "BadFunctionError")) {
+            nils(n, "term");
+        }
+        nils("CondClauseError");
+        nils("BadBooleanError", "term", "operator");
+        nils("BadArityError", "function", "args");
+        nils("BadStructError", "struct", "term");
+        nils("FunctionClauseError", "module", "function", "arity", "kind", "args", "clauses");
+        nils("UndefinedFunctionError", "module", "function", "arity", "reason", "message");
+        nils("ErlangError", "original", "reason");
+        nils("UnicodeConversionError", "encoded", "message");
+        BUILT_IN.put("Protocol.UndefinedError", new Object[] {"protocol", null, "value", null, "description", ""});
+    }
+
+    private ExceptionStructs() {}
+
+    private static void message(String name, String message) {
+        BUILT_IN.put(name, new Object[] {"message", message});
+    }
+
+    private static void nils(String name, String... fields) {
+        Object[] pairs = new Object[fields.length * 2];
+        for (int i = 0; i < fields.length; i++) pairs[2 * i] = fields[i];
+        BUILT_IN.put(name, pairs);
+    }
+
+    /**
+     * The struct of one of Elixir's own exception modules with its defaults, as
+     * {@code RuntimeError.__struct__/0} ({@code %RuntimeError{message: "runtime error"}}), or
+     * null when the module is not one of them.
+     *
+     * @param module the module atom, e.g. {@code :"Elixir.KeyError"}
+     */
+    public static MapTerm defaults(Object module) {
+        if (!(module instanceof Atom a) || !a.name().startsWith("Elixir.")) return null;
+        Object[] pairs = BUILT_IN.get(a.name().substring(7));
+        if (pairs == null) return null;
+        List<Object> fields = new ArrayList<>();
+        fields.add(procshell.runtime.node.Tuple.of(EXCEPTION, Boolean.TRUE));
+        for (int i = 0; i < pairs.length; i += 2) fields.add(procshell.runtime.node.Tuple.of(Atom.of((String) pairs[i]), pairs[i + 1]));
+        return Ops.fields(a, fields);
+    }
+
+    /** True when the term is an exception's struct: a struct whose {@code __exception__} is true. */
+    public static boolean isStruct(Object term) {
+        return term instanceof Map<?, ?> m && m.get(STRUCT) instanceof Atom && Boolean.TRUE.equals(m.get(EXCEPTION));
+    }
+
+    /**
+     * What a {@code rescue} clause binds for a raised error: the struct of an exception defined
+     * by {@code defexception}; for Elixir's own, the error itself (it prints and answers
+     * {@code e.message} as its struct would).
+     */
+    public static Object rescued(Throwable t) {
+        return t instanceof DefinedException d ? d.struct() : t;
+    }
+
+    /**
+     * The error to throw for {@code raise struct}: Elixir's own exceptions of a message as their
+     * errors here ({@code %RuntimeError{message: "boom"}} is {@code RuntimeError("boom")}), any
+     * other exception struct as a {@link DefinedException}.
+     *
+     * @throws ArgumentError when the term is no exception struct, with Elixir's words
+     */
+    public static RuntimeException toRaise(Object struct) {
+        if (!isStruct(struct)) {
+            throw new ArgumentError("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: "
+                    + Kernel.inspect(struct));
+        }
+        Map<?, ?> m = (Map<?, ?>) struct;
+        Atom module = (Atom) m.get(STRUCT);
+        Object[] pairs = BUILT_IN.get(module.name().substring(module.name().startsWith("Elixir.") ? 7 : 0));
+        if (pairs != null && pairs.length == 2 && "message".equals(pairs[0]) && m.get(MESSAGE) instanceof String text && m.size() == 3) {
+            try {
+                Class<?> cls = Class.forName(Ops.class.getPackageName() + "." + module.name().substring(7));
+                return (RuntimeException) cls.getConstructor(String.class).newInstance(text);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                // no class of that name here: carried as a defined exception below
+            }
+        }
+        return new DefinedException(m);
+    }
+}
