@@ -312,9 +312,11 @@ final class ControlCompiler {
             String value = c.unit.fresh("t");
             b.line("def " + kind + " = " + OPS + ".catchKind(" + e + ");");
             b.line("def " + value + " = " + OPS + ".catchValue(" + e + ");");
+            String rescued = c.unit.fresh("t");
+            b.line("def " + rescued + " = " + OPS + ".rescued(" + e + ");");
             for (Object arrow : Quoted.clauses(Quoted.keyword(opts, "rescue"))) {
                 rescueClause(Clause.of(arrow), e, handlers, tests);
-                subjectLists.add(List.of(e));
+                subjectLists.add(List.of(rescued));
             }
             for (Object arrow : Quoted.clauses(Quoted.keyword(opts, "catch"))) {
                 catchClause(Clause.of(arrow), e, handlers, tests);

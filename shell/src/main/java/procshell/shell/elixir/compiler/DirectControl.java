@@ -336,7 +336,7 @@ final class DirectControl {
         Object value = Ops.catchValue(e);
         for (Handler h : handlers) {
             if (!h.takes().test(e)) continue;
-            Object[] subjects = h.exception() ? new Object[] {e} : h.kindAndValue() ? new Object[] {kind, value} : new Object[] {value};
+            Object[] subjects = h.exception() ? new Object[] {Ops.rescued(e)} : h.kindAndValue() ? new Object[] {kind, value} : new Object[] {value};
             if (h.clause().accepts(env, subjects)) return h.clause().body().eval(env);
         }
         throw e;
