@@ -6,9 +6,18 @@ import java.util.List;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
 
+import static procshell.shell.elixir.compiler.QuotedForms.call;
+import static procshell.shell.elixir.compiler.QuotedForms.def;
+import static procshell.shell.elixir.compiler.QuotedForms.defmodule;
+import static procshell.shell.elixir.compiler.QuotedForms.list;
+import static procshell.shell.elixir.compiler.QuotedForms.meta;
+import static procshell.shell.elixir.compiler.QuotedForms.remote;
+import static procshell.shell.elixir.compiler.QuotedForms.var;
+
 /**
  * Expands {@code defprotocol} and {@code defimpl} into the modules Elixir's macros define, before
- * an input is planned or compiled, so that both paths see only {@code defmodule}s:
+ * an input is planned or compiled, so that both paths see only {@code defmodule}s (and, in each
+ * module's body, {@code defexception} as {@link ExceptionExpansion} expands it):
  *
  * <ul>
  *   <li>{@code defprotocol Size do def size(data) end} defines the module {@code Size} with
@@ -67,7 +76,7 @@ public final class ProtocolExpansion {
             boolean changed = false;
             for (Object o : opts) {
                 if (o instanceof Tuple kv && kv.size() == 2 && DO.equals(kv.get(0))) {
-                    Object body = expand(kv.get(1), inner);
+                    Object body = ExceptionExpansion.inModule(expand(kv.get(1), inner), inner);
                     changed |= body != kv.get(1);
                     newOpts.add(Tuple.of(DO, body));
                 } else {
@@ -171,27 +180,6 @@ public final class ProtocolExpansion {
         return Tuple.of(d.get(0), d.get(1), list(dargs.get(0), list(Tuple.of(DO, Tuple.of(call.get(0), call.get(1), callArgs)))));
     }
 
-    private static Object defmodule(Atom name, int line, List<Object> body) {
-        return Tuple.of(DEFMODULE, meta(line), list(name, list(Tuple.of(DO, Tuple.of(BLOCK, List.of(), body)))));
-    }
-
-    private static Object def(int line, Object head, Object body) {
-        return Tuple.of(DEF, meta(line), list(head, list(Tuple.of(DO, body))));
-    }
-
-    private static Object call(String fun, int line, Object... args) {
-        return Tuple.of(Atom.of(fun), meta(line), list(args));
-    }
-
-    private static Object remote(String module, String fun, int line, Object... args) {
-        Object alias = Tuple.of(ALIASES, meta(line), list(Atom.of(module)));
-        return Tuple.of(Tuple.of(DOT, meta(line), list(alias, Atom.of(fun))), meta(line), list(args));
-    }
-
-    private static Object var(String name, int line) {
-        return Tuple.of(Atom.of(name), meta(line), null);
-    }
-
     /** The dotted name of an alias ({@code String.Chars}) or a module atom, or null for anything else. */
     private static String name(Object alias) {
         if (alias instanceof Atom a) return a.name().startsWith("Elixir.") ? a.name().substring(7) : a.name();
@@ -226,18 +214,5 @@ public final class ProtocolExpansion {
             }
         }
         return 0;
-    }
-
-    private static List<Object> meta(int line) {
-        return list(Tuple.of(LINE, line));
-    }
-
-    /** An unmodifiable list that may hold nil, as the reader's quoted lists. */
-    private static List<Object> list(Object... items) {
-        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(items));
-    }
-
-    private static List<Object> list(Object a, List<Object> b) {
-        return list(a, (Object) b);
     }
 }
