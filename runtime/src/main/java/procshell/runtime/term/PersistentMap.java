@@ -15,9 +15,10 @@ import java.util.function.BiConsumer;
  * in map-key order ({@link KeyOrder}: term order, integers before floats), its values in another,
  * so that it iterates in the order {@code :maps.to_list/1} gives, and an update of a key it holds
  * copies only the values (the keys array is shared by every map derived so, as a struct's updates
- * share their field names). A bigger map is a hash array mapped trie of 32-way nodes, keyed by
- * {@link TermKeys#hash}: an update copies only the path to the key, O(log32 n); it iterates in the
- * trie's order, which is no term order (callers that show it sort its entries).
+ * share their field names). A bigger map is a hash array mapped trie of 32-way nodes (CHAMP:
+ * pairs and sub-nodes apart, a sub-node in one element), keyed by {@link TermKeys#hash}: an update
+ * copies only the path to the key, O(log32 n); it iterates in the trie's order, which is no term
+ * order (callers that show it sort its entries).
  *
  * <p>Keys are compared with Erlang's exact equality ({@link TermKeys#equal}: {@code 1} and
  * {@code 1.0} are two keys); nil (null) is a key and a value like any other.
@@ -41,9 +42,8 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
     /** A flat map's values, {@code values[i]} under {@code keys[i]}; null for a trie. */
     private final Object[] values;
     private final int size;
-    /** The cached {@link #hashCode}; {@code hashed} says whether it is computed (a benign race). */
+    /** The cached {@link #hashCode}, 0 until computed (a benign race; a map whose hash is 0 computes it each time). */
     private int hash;
-    private boolean hashed;
 
     private PersistentMap(Node root, int size) {
         this.root = root;
@@ -272,11 +272,10 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
     /** Order-free: the sum of the entries' hashes (see {@link TermKeys#hash}); computed once. */
     @Override
     public int hashCode() {
-        if (!hashed) {
+        if (hash == 0) {
             int[] h = {0};
             forEach((k, v) -> h[0] += TermKeys.entryHash(k, v));
             hash = h[0];
-            hashed = true;
         }
         return hash;
     }
@@ -286,7 +285,7 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
     public boolean equals(Object o) {
         if (o == this) return true;
         if (!(o instanceof PersistentMap other) || other.size != size) return false;
-        if (hashed && other.hashed && hash != other.hash) return false;
+        if (hash != 0 && other.hash != 0 && hash != other.hash) return false;
         if (keys != null && other.keys != null) {
             // both sorted in one order: equal maps hold equal keys at the same places
             for (int i = 0; i < size; i++) {
@@ -370,9 +369,10 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
     }
 
     /**
-     * A trie node; its array holds key, value pairs (a sub-node in a key's place, its value null).
-     * A node whose {@code owner} is a {@link Builder}'s mark is changed in place by that builder's
-     * puts, and never again once the builder has built: every other node is immutable.
+     * A trie node; its array holds key, value pairs, then sub-nodes, one slot each (a key is a
+     * term, never a node). A node whose {@code owner} is a {@link Builder}'s mark is changed in
+     * place by that builder's puts, and never again once the builder has built: every other node
+     * is immutable.
      */
     private abstract static class Node {
         Object[] array;
@@ -396,28 +396,52 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
             return owner != null && this.owner == owner;
         }
 
-        /** True when the node holds one key and no sub-node (its parent may hold the pair itself). */
-        boolean singleLeaf() {
+        /** True when the node holds one pair and no sub-node: its parent holds the pair itself. */
+        final boolean singleLeaf() {
             return array.length == 2 && !(array[0] instanceof Node);
         }
 
         void forEach(BiConsumer<Object, Object> action) {
-            for (int i = 0; i < array.length; i += 2) {
-                if (array[i] instanceof Node n) n.forEach(action);
-                else action.accept(array[i], array[i + 1]);
+            Object[] a = array;
+            for (int i = 0; i < a.length;) {
+                if (a[i] instanceof Node n) {
+                    n.forEach(action);
+                    i++;
+                } else {
+                    action.accept(a[i], a[i + 1]);
+                    i += 2;
+                }
             }
         }
     }
 
-    /** A node of up to 32 slots, one per 5 bits of the hash at its depth; a bitmap says which are used. */
+    /**
+     * A node of up to 32 slots, one per 5 bits of the hash at its depth (a compressed hash array
+     * mapped prefix trie, CHAMP): {@code dataMap} says which slots hold a pair, {@code nodeMap}
+     * which hold a sub-node. A sub-node takes one array element, not two, so a path copy of a big
+     * map copies half the references a pair-per-slot node would; a sub-node left with one pair is
+     * folded into its parent, so equal maps have equal tries.
+     */
     private static final class Bitmap extends Node {
-        static final Bitmap EMPTY = new Bitmap(0, new Object[0], null);
+        static final Bitmap EMPTY = new Bitmap(0, 0, new Object[0], null);
 
-        int bitmap;
+        int dataMap;
+        int nodeMap;
 
-        Bitmap(int bitmap, Object[] array, Object owner) {
+        Bitmap(int dataMap, int nodeMap, Object[] array, Object owner) {
             super(array, owner);
-            this.bitmap = bitmap;
+            this.dataMap = dataMap;
+            this.nodeMap = nodeMap;
+        }
+
+        /** Where the pair of slot {@code bit} starts. */
+        private int pairAt(int bit) {
+            return Integer.bitCount(dataMap & (bit - 1)) << 1;
+        }
+
+        /** Where the sub-node of slot {@code bit} is. */
+        private int nodeAt(int bit) {
+            return (Integer.bitCount(dataMap) << 1) + Integer.bitCount(nodeMap & (bit - 1));
         }
 
         @Override
@@ -425,86 +449,120 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
             Bitmap node = this;
             while (true) {
                 int bit = 1 << ((hash >>> shift) & 31);
-                if ((node.bitmap & bit) == 0) return notFound;
-                int i = Integer.bitCount(node.bitmap & (bit - 1)) << 1;
-                Object k = node.array[i];
-                if (k instanceof Bitmap sub) {
-                    node = sub;
-                    shift += BITS;
-                } else if (k instanceof Node sub) {
-                    return sub.find(key, hash, shift + BITS, notFound);
-                } else {
-                    return TermKeys.equal(key, k) ? node.array[i + 1] : notFound;
+                if ((node.dataMap & bit) != 0) {
+                    int i = node.pairAt(bit);
+                    return TermKeys.equal(key, node.array[i]) ? node.array[i + 1] : notFound;
                 }
+                if ((node.nodeMap & bit) == 0) return notFound;
+                Object sub = node.array[node.nodeAt(bit)];
+                if (!(sub instanceof Bitmap b)) return ((Node) sub).find(key, hash, shift + BITS, notFound);
+                node = b;
+                shift += BITS;
             }
         }
 
         @Override
         Node put(int shift, int hash, Object key, Object value, Change c, Object owner) {
             int bit = 1 << ((hash >>> shift) & 31);
-            int i = Integer.bitCount(bitmap & (bit - 1)) << 1;
-            if ((bitmap & bit) == 0) {
-                Object[] a = new Object[array.length + 2];
-                System.arraycopy(array, 0, a, 0, i);
-                a[i] = key;
-                a[i + 1] = value;
-                System.arraycopy(array, i, a, i + 2, array.length - i);
+            if ((dataMap & bit) != 0) {
+                int i = pairAt(bit);
+                Object k = array[i];
+                if (TermKeys.equal(key, k)) return array[i + 1] == value ? this : set(i + 1, value, owner);
                 c.added = true;
-                if (ownedBy(owner)) {
-                    array = a;
-                    bitmap |= bit;
-                    return this;
-                }
-                return new Bitmap(bitmap | bit, a, owner);
+                Node sub = pair(shift + BITS, k, array[i + 1], TermKeys.hash(k), key, value, hash, owner);
+                return pairToNode(bit, i, sub, owner);
             }
-            Object k = array[i];
-            if (k instanceof Node sub) {
+            if ((nodeMap & bit) != 0) {
+                int j = nodeAt(bit);
+                Node sub = (Node) array[j];
                 Node n = sub.put(shift + BITS, hash, key, value, c, owner);
-                return n == sub ? this : with(i, n, null, owner);
-            }
-            if (TermKeys.equal(key, k)) {
-                return array[i + 1] == value ? this : with(i, k, value, owner);
+                return n == sub ? this : set(j, n, owner);
             }
             c.added = true;
-            return with(i, pair(shift + BITS, k, array[i + 1], TermKeys.hash(k), key, value, hash, owner), null, owner);
+            int i = pairAt(bit);
+            Object[] a = new Object[array.length + 2];
+            System.arraycopy(array, 0, a, 0, i);
+            a[i] = key;
+            a[i + 1] = value;
+            System.arraycopy(array, i, a, i + 2, array.length - i);
+            return change(dataMap | bit, nodeMap, a, owner);
         }
 
         @Override
         Node remove(int shift, int hash, Object key, Change c) {
             int bit = 1 << ((hash >>> shift) & 31);
-            if ((bitmap & bit) == 0) return this;
-            int i = Integer.bitCount(bitmap & (bit - 1)) << 1;
-            Object k = array[i];
-            if (k instanceof Node sub) {
-                Node n = sub.remove(shift + BITS, hash, key, c);
-                if (n == sub) return this;
-                if (n == null) return without(bit, i);
-                return n.singleLeaf() ? with(i, n.array[0], n.array[1], null) : with(i, n, null, null);
+            if ((dataMap & bit) != 0) {
+                int i = pairAt(bit);
+                if (!TermKeys.equal(key, array[i])) return this;
+                c.removed = true;
+                if (array.length == 2) return null;
+                Object[] a = new Object[array.length - 2];
+                System.arraycopy(array, 0, a, 0, i);
+                System.arraycopy(array, i + 2, a, i, a.length - i);
+                return new Bitmap(dataMap ^ bit, nodeMap, a, null);
             }
-            if (!TermKeys.equal(key, k)) return this;
-            c.removed = true;
-            return without(bit, i);
+            if ((nodeMap & bit) == 0) return this;
+            int j = nodeAt(bit);
+            Node sub = (Node) array[j];
+            Node n = sub.remove(shift + BITS, hash, key, c);
+            if (n == sub) return this;
+            if (n == null) {
+                if (array.length == 1) return null;
+                Object[] a = new Object[array.length - 1];
+                System.arraycopy(array, 0, a, 0, j);
+                System.arraycopy(array, j + 1, a, j, a.length - j);
+                return new Bitmap(dataMap, nodeMap ^ bit, a, null);
+            }
+            return n.singleLeaf() ? nodeToPair(bit, j, n.array[0], n.array[1]) : set(j, n, null);
         }
 
-        /** This node with slot {@code i} holding the pair: changed in place when owned, else a copy. */
-        private Bitmap with(int i, Object key, Object value, Object owner) {
+        /** This node with element {@code i} replaced: in place when owned, else a copy. */
+        private Bitmap set(int i, Object element, Object owner) {
             if (ownedBy(owner)) {
-                array[i] = key;
-                array[i + 1] = value;
+                array[i] = element;
                 return this;
             }
             Object[] a = array.clone();
-            a[i] = key;
-            a[i + 1] = value;
-            return new Bitmap(bitmap, a, owner);
+            a[i] = element;
+            return new Bitmap(dataMap, nodeMap, a, owner);
         }
 
-        private Bitmap without(int bit, int i) {
-            if (bitmap == bit) return null;
-            Object[] a = new Object[array.length - 2];
+        /** This node with new maps and array: in place when owned, else a new node. */
+        private Bitmap change(int dataMap, int nodeMap, Object[] a, Object owner) {
+            if (ownedBy(owner)) {
+                this.dataMap = dataMap;
+                this.nodeMap = nodeMap;
+                array = a;
+                return this;
+            }
+            return new Bitmap(dataMap, nodeMap, a, owner);
+        }
+
+        /** The pair at {@code i} (slot {@code bit}) replaced by the sub-node holding it and another. */
+        private Bitmap pairToNode(int bit, int i, Node sub, Object owner) {
+            int pairsEnd = Integer.bitCount(dataMap) << 1;
+            int before = Integer.bitCount(nodeMap & (bit - 1));
+            Object[] a = new Object[array.length - 1];
             System.arraycopy(array, 0, a, 0, i);
-            System.arraycopy(array, i + 2, a, i, a.length - i);
-            return new Bitmap(bitmap ^ bit, a, null);
+            System.arraycopy(array, i + 2, a, i, pairsEnd - i - 2);
+            System.arraycopy(array, pairsEnd, a, pairsEnd - 2, before);
+            a[pairsEnd - 2 + before] = sub;
+            System.arraycopy(array, pairsEnd + before, a, pairsEnd - 1 + before, array.length - pairsEnd - before);
+            return change(dataMap ^ bit, nodeMap | bit, a, owner);
+        }
+
+        /** The sub-node at {@code j} (slot {@code bit}), left with one pair, replaced by that pair. */
+        private Bitmap nodeToPair(int bit, int j, Object key, Object value) {
+            int i = pairAt(bit);
+            int pairsEnd = Integer.bitCount(dataMap) << 1;
+            Object[] a = new Object[array.length + 1];
+            System.arraycopy(array, 0, a, 0, i);
+            a[i] = key;
+            a[i + 1] = value;
+            System.arraycopy(array, i, a, i + 2, pairsEnd - i);
+            System.arraycopy(array, pairsEnd, a, pairsEnd + 2, j - pairsEnd);
+            System.arraycopy(array, j + 1, a, j + 2, array.length - j - 1);
+            return new Bitmap(dataMap | bit, nodeMap ^ bit, a, null);
         }
 
         /** A node holding two keys that share the hash bits above {@code shift}. */
@@ -512,9 +570,8 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
             if (h1 == h2) return new Collision(h1, new Object[] {k1, v1, k2, v2});
             int b1 = (h1 >>> shift) & 31;
             int b2 = (h2 >>> shift) & 31;
-            if (b1 == b2) return new Bitmap(1 << b1, new Object[] {pair(shift + BITS, k1, v1, h1, k2, v2, h2, owner), null}, owner);
-            return b1 < b2 ? new Bitmap((1 << b1) | (1 << b2), new Object[] {k1, v1, k2, v2}, owner)
-                    : new Bitmap((1 << b1) | (1 << b2), new Object[] {k2, v2, k1, v1}, owner);
+            if (b1 == b2) return new Bitmap(0, 1 << b1, new Object[] {pair(shift + BITS, k1, v1, h1, k2, v2, h2, owner)}, owner);
+            return new Bitmap((1 << b1) | (1 << b2), 0, b1 < b2 ? new Object[] {k1, v1, k2, v2} : new Object[] {k2, v2, k1, v1}, owner);
         }
     }
 
@@ -543,7 +600,7 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
         Node put(int shift, int hash, Object key, Object value, Change c, Object owner) {
             if (hash != this.hash) {
                 // a key of another hash reaches here: the collision moves one level down
-                Bitmap up = new Bitmap(1 << ((this.hash >>> shift) & 31), new Object[] {this, null}, owner);
+                Bitmap up = new Bitmap(0, 1 << ((this.hash >>> shift) & 31), new Object[] {this}, owner);
                 return up.put(shift, hash, key, value, c, owner);
             }
             int i = indexOf(key);
@@ -571,11 +628,6 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
             System.arraycopy(array, 0, a, 0, i);
             System.arraycopy(array, i + 2, a, i, a.length - i);
             return new Collision(hash, a);
-        }
-
-        @Override
-        boolean singleLeaf() {
-            return false; // its one pair must keep its hash check where it is
         }
     }
 
@@ -625,12 +677,13 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
                     depth--;
                     continue;
                 }
-                positions[depth] = i + 2;
                 if (a[i] instanceof Node n) {
+                    positions[depth] = i + 1; // a sub-node takes one element, a pair two
                     arrays[++depth] = n.array;
                     positions[depth] = 0;
                     continue;
                 }
+                positions[depth] = i + 2;
                 key = a[i];
                 value = a[i + 1];
                 ready = true;

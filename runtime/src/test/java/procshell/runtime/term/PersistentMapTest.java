@@ -104,6 +104,23 @@ class PersistentMapTest {
     }
 
     @Test
+    void aMapIteratesInOneOrderWhateverItsHistory() {
+        // a sub-node left with one pair is folded into its parent: no trace of removed keys stays
+        PersistentMap a = PersistentMap.EMPTY;
+        PersistentMap b = PersistentMap.EMPTY;
+        for (int i = 0; i < 1000; i++) a = a.put(i, i);
+        for (int i = 2999; i >= 0; i--) b = b.put(i % 2 == 0 ? i / 2 : new Colliding(i, i / 2), i < 2000 ? i / 2 : -1);
+        for (int i = 1; i < 3000; i += 2) b = b.remove(new Colliding(i, i / 2));
+        for (int i = 1000; i < 1500; i++) b = b.remove(i);
+        List<Object> ka = new ArrayList<>();
+        List<Object> kb = new ArrayList<>();
+        a.forEach((k, v) -> ka.add(k));
+        b.forEach((k, v) -> kb.add(k));
+        assertEquals(ka, kb);
+        assertEquals(a, b);
+    }
+
+    @Test
     void anUpdateThatChangesNothingGivesTheSameMap() {
         PersistentMap m = PersistentMap.EMPTY.put(Atom.of("a"), 1);
         assertSame(m, m.put(Atom.of("a"), m.get(Atom.of("a"), null)));
