@@ -8,9 +8,12 @@
 #   later_input   then `Enum.map([1, 2, 3], fn x -> x * 2 end)`, until [2, 4, 6] shows.
 # Prints the median, min and max in ms over RUNS (default 5), iex and procshell alternating.
 # Warm-up first: two procshell sessions that leave with Ctrl-D (the first builds the jar if needed
-# and records the classes it used, the second assembles the class-data cache from that record in
-# the background, waited for here), as a person's third start finds them; one iex session.
+# and records the classes it used, leaving once its warm-up is done since the launcher keeps no
+# record of a session that quit at once; the second assembles the class-data cache from that
+# record in the background, waited for here), as a person's third start finds them; one iex session.
 # PS_CMD=... replaces the procshell command (to compare JVM options).
+# MARKS=FILE appends "EPOCH_MICROS driver STEP SESSION" for each send-keys and each value seen, to
+# lay beside procshell's own steps (-Dprocshell.trace.input=FILE, the same clock).
 set -euo pipefail
 RUNS=${1:-5}; shift || true
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -32,11 +35,17 @@ wait_for() {
 }
 # typed SESSION INPUT REGEX -> ms from typing INPUT (and Enter) until a line matches REGEX
 typed() {
-  local t0
+  local t0 t1
   t0=$(now_ns)
   tmux -L "$SOCK" send-keys -t "$1" "$2" Enter
   wait_for "$1" "$3"
-  ms_since "$t0"
+  t1=$(now_ns)
+  mark "$t0" send-keys "$1"
+  mark "$t1" seen "$1"
+  awk -v d=$(((t1 - t0) / 1000)) 'BEGIN{print d/1000}'
+}
+mark() { # NANOS STEP SESSION
+  if [ -n "${MARKS:-}" ]; then echo "$(($1 / 1000)) driver $2 $3" >>"$MARKS"; fi
 }
 # one SESSION COMMAND PROMPT1 PROMPT2: prints "prompt_ms first_ms later_ms"
 one() {
@@ -52,10 +61,22 @@ one() {
   echo "$prompt $first $later"
 }
 ps_cmd=${PS_CMD:-"$ROOT/bin/procshell $*"}
+# true while a session records the classes it uses and its warm-up is not done (procshell*.aotconf.PID.cold,
+# PID the launcher that started it)
+recording() {
+  local f pid
+  for f in "$ROOT"/shell/target/procshell*.aotconf.*.cold; do
+    [ -e "$f" ] || continue
+    pid=${f%.cold}; pid=${pid##*.}
+    if kill -0 "$pid" 2>/dev/null; then return 0; fi
+  done
+  return 1
+}
 warm() {
   tmux -L "$SOCK" new-session -d -s "$1" -x 200 -y 50 "$ps_cmd"
   wait_for "$1" 'ps\(1\)>'
-  sleep 3; tmux -L "$SOCK" send-keys -t "$1" C-d
+  for _ in $(seq 1200); do recording || break; sleep 0.1; done
+  sleep 0.5; tmux -L "$SOCK" send-keys -t "$1" C-d
   while tmux -L "$SOCK" has-session -t "$1" 2>/dev/null; do sleep 0.1; done
 }
 warm "fi_warm1_$$"; warm "fi_warm2_$$"

@@ -155,6 +155,7 @@ public final class Evaluator {
                 InputTrace.mark("groovy-compiler-loading");
                 shell.complete(createShell(warmUp));
                 InputTrace.mark("groovy-compiler-loaded");
+                SessionRecord.jvm().compilerLoaded();
             } catch (Throwable e) {
                 shell.completeExceptionally(e);
             }

@@ -81,6 +81,7 @@ final class PromptWarmUp {
             } catch (Throwable e) {
                 // a warm-up only: the first real input loads what is missing
             }
+            SessionRecord.jvm().warmUpDone();
         });
     }
 
