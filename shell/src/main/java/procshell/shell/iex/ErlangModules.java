@@ -10,7 +10,9 @@ import groovy.lang.GroovyObjectSupport;
  */
 final class ErlangModules {
     private static final Map<String, Class<?>> MODULES = Map.ofEntries(
+            Map.entry("atomics", ErlangAtomics.class),
             Map.entry("binary", ErlangBinary.class),
+            Map.entry("counters", ErlangCounters.class),
             Map.entry("erlang", Erlang.class),
             Map.entry("erpc", Erpc.class),
             Map.entry("ets", Ets.class),
