@@ -109,8 +109,9 @@ final class CallTargets {
         String typed = moduleName.startsWith("Elixir.") ? moduleName.substring(7) : ":" + moduleName;
         ShellModules.Module m = ShellModules.find(typed);
         if (m == null) return null;
+        String javaName = procshell.shell.iex.Modules.javaName(fun); // an operator such as Bitwise's &&& is its function's method
         for (ShellModules.Function f : m.functions()) {
-            if (f.name().equals(fun) && f.arity() == arity) return f.method();
+            if ((f.name().equals(fun) || f.method().getName().equals(javaName)) && f.arity() == arity) return f.method();
         }
         return null;
     }
