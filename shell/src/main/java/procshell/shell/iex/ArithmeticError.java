@@ -64,6 +64,19 @@ public final class ArithmeticError extends ArithmeticException implements BeamFr
     }
 
     /**
+     * The error of an Elixir function the compiler inlines into an {@code :erlang} one: the message
+     * names the call as written ({@code Bitwise.band(1, :a)}), the stack line the BEAM's
+     * ({@code :erlang.band(1, :a)}).
+     *
+     * @param written the function as written, e.g. {@code Bitwise.band}
+     * @param erlang  the {@code :erlang} function it is, e.g. {@code band}
+     */
+    public static ArithmeticError inlined(String written, String erlang, Object... args) {
+        String list = args(args);
+        return new ArithmeticError(DEFAULT_MESSAGE + ": " + written + "(" + list + ")", ":erlang." + erlang + "(" + list + ")");
+    }
+
+    /**
      * The error of a BEAM function that iex prints without the expression: {@code :math.sqrt(-1)}
      * gives {@code bad argument in arithmetic expression}, stack line
      * {@code (stdlib 4.2) :math.sqrt(-1)}.

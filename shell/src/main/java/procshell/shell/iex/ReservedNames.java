@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * Elixir and Erlang function names that are Java keywords ({@code :ets.new/2}, {@code :queue.new/0},
  * {@code :erlang.float/1}, {@code :erlang.throw/1}) are written with a trailing underscore in Java:
- * the method {@code new_} is the function {@code new}.
+ * the method {@code new_} is the function {@code new}. {@code Bitwise}'s operators are the methods
+ * of the functions they stand for: {@code &&&} is {@code band}.
  */
 final class ReservedNames {
     private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case", "catch",
@@ -16,9 +17,14 @@ final class ReservedNames {
 
     private ReservedNames() {}
 
-    /** The Java method name of a function name: {@code new} is {@code new_}, others unchanged. */
+    /** Bitwise's operators and the functions they are ({@code 12 &&& 10} is {@code band(12, 10)}). */
+    private static final java.util.Map<String, String> OPERATORS = java.util.Map.of("&&&", "band", "|||", "bor", "^^^", "bxor",
+            "~~~", "bnot", "<<<", "bsl", ">>>", "bsr");
+
+    /** The Java method name of a function name: {@code new} is {@code new_}, {@code &&&} is {@code band}, others unchanged. */
     static String escape(String name) {
-        return JAVA_KEYWORDS.contains(name) ? name + "_" : name;
+        if (JAVA_KEYWORDS.contains(name)) return name + "_";
+        return OPERATORS.getOrDefault(name, name);
     }
 
     /** The function name of a Java method name: {@code new_} is {@code new}, others unchanged. */
