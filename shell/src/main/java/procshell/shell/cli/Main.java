@@ -152,6 +152,7 @@ public final class Main implements Callable<Integer> {
         }
         try {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+            if (expression != null || script != null) shell.printReportsTo(out);
             if (expression != null) return evaluateOnce(shell, expression, out, true);
             if (script != null) {
                 String source;

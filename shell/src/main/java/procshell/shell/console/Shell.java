@@ -31,6 +31,8 @@ public final class Shell {
     private final Evaluator evaluator = new Evaluator();
     private final AtomicReference<Console> console = new AtomicReference<>();
     private volatile CompletableFuture<Running> running;
+    /** Where crash reports and the runtime's log lines go when no console runs ({@code -e}, {@code --script}). */
+    private volatile java.io.PrintWriter reportsOut;
 
     /** The node and its shell process; replaced together when the node halts. */
     private record Running(Node node, EvaluatorProcess process) {}
@@ -93,12 +95,26 @@ public final class Shell {
         return new Running(node, process);
     }
 
+    /**
+     * Prints the crash reports Elixir's Logger prints ({@code [error] Task #PID<0.2.0> started
+     * from ... terminating}) and the runtime's log lines to {@code out} while no console runs, as
+     * {@code elixir -e} and {@code elixir script.exs} print them.
+     */
+    public void printReportsTo(java.io.PrintWriter out) {
+        this.reportsOut = out;
+    }
+
     private void onEvent(Node node, NodeEvent e) {
         Console c = console.get();
+        java.io.PrintWriter detached = c == null ? reportsOut : null;
         if (e instanceof NodeEvent.CrashReport r) {
             if (c != null) c.crashReport(r);
+            String text = detached != null && procshell.shell.inspect.LogFormatter.prints(r.kind())
+                    ? procshell.shell.inspect.LogFormatter.format(r, IexSession.of(node).inspectOptions()) : null;
+            if (text != null) detached.println(text);
         } else if (e instanceof NodeEvent.Logged l) {
             if (c != null) c.logged(l);
+            if (detached != null) detached.println(procshell.shell.inspect.LogFormatter.format(l));
         } else if (e instanceof NodeEvent.Halted h) {
             CompletableFuture<Running> next = new CompletableFuture<>();
             running = next;
