@@ -514,72 +514,86 @@ public abstract class GenServer {
         return t.get(t.size() - 1);
     }
 
-    /** One pass of the loop's state: the state and what to do next (timeout, continue, hibernate). */
+    /** The loop's state between two messages: the server's state and what to do next (a timeout, {@code {:continue, arg}}, or null). */
+    private static final class Pass {
+        Object state;
+        Object next;
+
+        Pass(Object state, Object next) {
+            this.state = state;
+            this.next = next;
+        }
+    }
+
+    /**
+     * Handles message after message. Each message is one call of {@link #step}, a method of its
+     * own: the JIT compiles a method after a few hundred calls, but a loop that runs inside one
+     * call that never returns only by on-stack replacement after 60,000 turns, so a new server's
+     * first tens of thousands of messages ran in the interpreter.
+     */
     private void loop(ProcessContext self, Object state, Object next) {
-        LocalProcess proc = self.process();
+        Pass pass = new Pass(state, next);
+        while (true) step(self, pass);
+    }
+
+    /** One message (or one {@code handle_continue/2}): updates {@code pass}, or ends the process. */
+    private void step(ProcessContext self, Pass pass) {
+        Object state = pass.state;
+        Object next = pass.next;
         Object lastMessage = null;
         Pid client = null;
-        while (true) {
+        try {
             Object result;
-            try {
-                if (next instanceof Tuple c && c.isTagged(CONTINUE, 2)) {
-                    lastMessage = next;
-                    client = null;
-                    result = handleContinue(c.get(1), state);
-                    next = null;
-                    Object[] r = noreply(result, state, lastMessage);
-                    state = r[0];
-                    next = r[1];
-                    continue;
-                }
-                long timeout = next instanceof Number n ? n.longValue() : -1;
-                next = null;
-                Object msg = self.receive(timeout);
-                lastMessage = msg;
-                client = null;
-                if (msg == Mailbox.TIMEOUT) {
-                    lastMessage = Atom.TIMEOUT;
-                    Object[] r = noreply(handleInfo(Atom.TIMEOUT, state), state, lastMessage);
-                    state = r[0];
-                    next = r[1];
-                } else if (msg instanceof Tuple t && t.isTagged(GEN_CALL, 3) && t.get(1) instanceof Tuple from) {
-                    client = (Pid) from.get(0);
-                    lastMessage = t.get(2);
-                    Object[] r = handleCallResult(handleCall(t.get(2), from, state), from, state, lastMessage);
-                    state = r[0];
-                    next = r[1];
-                } else if (msg instanceof Tuple t && t.isTagged(GEN_CAST, 2)) {
-                    // a crash report shows a cast as gen_server received it: {:"$gen_cast", request}
-                    Object[] r = noreply(handleCast(t.get(1), state), state, lastMessage);
-                    state = r[0];
-                    next = r[1];
-                } else if (msg instanceof Tuple t && t.isTagged(SYSTEM, 3) && t.get(1) instanceof Tuple from) {
-                    Object req = t.get(2);
-                    if (GET_STATE.equals(req)) {
-                        reply(from, state);
-                    } else if (req instanceof Tuple term && term.isTagged(TERMINATE, 2)) {
-                        stopWith(self, term.get(1), state, lastMessage, null, true);
-                    }
-                } else if (msg instanceof Tuple t && t.isTagged(Atom.EXIT, 3) && t.get(1).equals(parent) && proc.trapsExits()) {
-                    stopWith(self, t.get(2), state, msg, null, true);
-                } else {
-                    Object[] r = noreply(handleInfo(msg, state), state, lastMessage);
-                    state = r[0];
-                    next = r[1];
-                }
-            } catch (ServerExit e) {
-                throw e;
-            } catch (StopSignal s) {
-                stopWith(self, s.reason, s.state, lastMessage, client, true);
-            } catch (ExitException e) {
-                stopWith(self, e.reason(), state, lastMessage, client, true);
-            } catch (ProcessExitedError e) {
-                throw e;
-            } catch (Throwable e) {
-                // Any other throwable is a crash (Errors and undeclared checked exceptions too).
-                stopWith(self, Tuple.of(e, List.of(e.getStackTrace())), state, lastMessage, client, true);
+            if (next instanceof Tuple c && c.isTagged(CONTINUE, 2)) {
+                lastMessage = next;
+                result = handleContinue(c.get(1), state);
+                setPass(pass, noreply(result, state, lastMessage));
+                return;
             }
+            long timeout = next instanceof Number n ? n.longValue() : -1;
+            pass.next = null;
+            Object msg = self.receive(timeout);
+            lastMessage = msg;
+            if (msg == Mailbox.TIMEOUT) {
+                lastMessage = Atom.TIMEOUT;
+                setPass(pass, noreply(handleInfo(Atom.TIMEOUT, state), state, lastMessage));
+            } else if (msg instanceof Tuple t && t.isTagged(GEN_CALL, 3) && t.get(1) instanceof Tuple from) {
+                client = (Pid) from.get(0);
+                lastMessage = t.get(2);
+                setPass(pass, handleCallResult(handleCall(t.get(2), from, state), from, state, lastMessage));
+            } else if (msg instanceof Tuple t && t.isTagged(GEN_CAST, 2)) {
+                // a crash report shows a cast as gen_server received it: {:"$gen_cast", request}
+                setPass(pass, noreply(handleCast(t.get(1), state), state, lastMessage));
+            } else if (msg instanceof Tuple t && t.isTagged(SYSTEM, 3) && t.get(1) instanceof Tuple from) {
+                Object req = t.get(2);
+                if (GET_STATE.equals(req)) {
+                    reply(from, state);
+                } else if (req instanceof Tuple term && term.isTagged(TERMINATE, 2)) {
+                    stopWith(self, term.get(1), state, lastMessage, null, true);
+                }
+            } else if (msg instanceof Tuple t && t.isTagged(Atom.EXIT, 3) && t.get(1).equals(parent) && self.process().trapsExits()) {
+                stopWith(self, t.get(2), state, msg, null, true);
+            } else {
+                setPass(pass, noreply(handleInfo(msg, state), state, lastMessage));
+            }
+        } catch (ServerExit e) {
+            throw e;
+        } catch (StopSignal s) {
+            stopWith(self, s.reason, s.state, lastMessage, client, true);
+        } catch (ExitException e) {
+            stopWith(self, e.reason(), state, lastMessage, client, true);
+        } catch (ProcessExitedError e) {
+            throw e;
+        } catch (Throwable e) {
+            // Any other throwable is a crash (Errors and undeclared checked exceptions too).
+            stopWith(self, Tuple.of(e, List.of(e.getStackTrace())), state, lastMessage, client, true);
         }
+    }
+
+    /** {@code r} is {@code {state, next}}, as {@link #noreply} and {@link #handleCallResult} answer. */
+    private static void setPass(Pass pass, Object[] r) {
+        pass.state = r[0];
+        pass.next = r[1];
     }
 
     /** A callback returned {@code {:stop, ...}}: carries the reason and final state to the loop. */
