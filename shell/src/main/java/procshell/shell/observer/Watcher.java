@@ -29,7 +29,8 @@ public final class Watcher {
     private record Stamped(NodeEvent event, LocalTime at) {}
 
     private final IexSession session;
-    private final LinkedBlockingQueue<Stamped> queue = new LinkedBlockingQueue<>();
+    /** The running feed's queue; each feed gets its own, so a printer stopped by {@link #unwatch()} takes none of the next feed's events. */
+    private volatile LinkedBlockingQueue<Stamped> queue = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
     private boolean all;
     private final Set<Pid> pids = new HashSet<>();
@@ -88,18 +89,21 @@ public final class Watcher {
 
     private void start() {
         if (unsubscribe != null) return;
+        LinkedBlockingQueue<Stamped> feed = new LinkedBlockingQueue<>();
+        queue = feed;
         unsubscribe = session.node().events().subscribe(this::offer);
-        printer = Thread.ofPlatform().daemon().name("procshell-watch").start(this::printLoop);
+        printer = Thread.ofPlatform().daemon().name("procshell-watch").start(() -> printLoop(feed));
     }
 
     private void offer(NodeEvent e) {
         if (e instanceof NodeEvent.CrashReport || e instanceof NodeEvent.Halted) return;
         if (!wanted(e)) return;
-        if (queue.size() >= MAX_QUEUED) {
+        LinkedBlockingQueue<Stamped> feed = queue;
+        if (feed.size() >= MAX_QUEUED) {
             dropped++;
             return;
         }
-        queue.offer(new Stamped(e, LocalTime.now()));
+        feed.offer(new Stamped(e, LocalTime.now()));
     }
 
     private boolean wanted(NodeEvent e) {
@@ -123,7 +127,7 @@ public final class Watcher {
         }
     }
 
-    private void printLoop() {
+    private void printLoop(LinkedBlockingQueue<Stamped> queue) {
         List<Stamped> batch = new ArrayList<>(BATCH);
         try {
             while (!Thread.currentThread().isInterrupted()) {
