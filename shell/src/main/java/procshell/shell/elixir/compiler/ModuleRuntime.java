@@ -77,16 +77,46 @@ public final class ModuleRuntime {
         return value instanceof Number && Ops.same(value, k);
     }
 
-    /** {@code a + b} ({@link Ops#add}), with the sum of two Integers first. */
+    /** {@code a + b} ({@link Ops#add}), with the sum of two Integers first, then of Integers and Longs that does not overflow. */
     public static Object add(Object a, Object b) {
         if (a instanceof Integer x && b instanceof Integer y) return procshell.shell.eval.Arithmetic.integer((long) x + y);
+        if ((a instanceof Long || a instanceof Integer) && (b instanceof Long || b instanceof Integer)) {
+            long x = ((Number) a).longValue();
+            long y = ((Number) b).longValue();
+            long r = x + y;
+            if (((x ^ r) & (y ^ r)) >= 0) return procshell.shell.eval.Arithmetic.integer(r);
+        }
         return Ops.add(a, b);
     }
 
-    /** {@code a - b} ({@link Ops#sub}), with the difference of two Integers first. */
+    /** {@code a - b} ({@link Ops#sub}), with the difference of two Integers first, then of Integers and Longs that does not overflow. */
     public static Object sub(Object a, Object b) {
         if (a instanceof Integer x && b instanceof Integer y) return procshell.shell.eval.Arithmetic.integer((long) x - y);
+        if ((a instanceof Long || a instanceof Integer) && (b instanceof Long || b instanceof Integer)) {
+            long x = ((Number) a).longValue();
+            long y = ((Number) b).longValue();
+            long r = x - y;
+            if (((x ^ y) & (x ^ r)) >= 0) return procshell.shell.eval.Arithmetic.integer(r);
+        }
         return Ops.sub(a, b);
+    }
+
+    private static final Object NO_KEY = new Object();
+
+    /**
+     * {@code term.field} ({@link Ops#dot}) with the field's atom a constant of the code: a map's
+     * value found without interning the name at each call; anything else (a missing key, a module,
+     * an exception) as {@code Ops.dot}.
+     *
+     * @param key  the field's atom
+     * @param name its name
+     */
+    public static Object dot(Object term, Object key, String name) {
+        if (term instanceof java.util.Map<?, ?> m) {
+            Object v = ((java.util.Map<?, Object>) m).getOrDefault(key, NO_KEY);
+            if (v != NO_KEY) return v;
+        }
+        return Ops.dot(term, name);
     }
 
     /**
