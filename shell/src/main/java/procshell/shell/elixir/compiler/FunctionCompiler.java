@@ -130,6 +130,7 @@ final class FunctionCompiler {
         this.inLocals = locals;
         this.paramBase = 0;
         this.inFn = false;
+        this.pinned = 0;
         int access = (f.priv ? Opcodes.ACC_PRIVATE : Opcodes.ACC_PUBLIC) | Opcodes.ACC_STATIC;
         mn = new MethodNode(Opcodes.ASM9, access, Modules.javaName(f.name), descriptor(f.arity), null, null);
         env = f.arity;
@@ -509,6 +510,10 @@ final class FunctionCompiler {
                 if (struct(args, scope, at)) return false;
                 return planned(ast, scope);
             }
+            case "for" -> {
+                if (forExpr(args, scope, at)) return false;
+                return planned(ast, scope);
+            }
             case "fn" -> {
                 if (fnExpr(args, scope, at, null)) return false;
                 return planned(ast, scope);
@@ -599,9 +604,10 @@ final class FunctionCompiler {
                     && Quoted.isVar(left) && !"__MODULE__".equals(Quoted.name(left)) && scope.containsKey(Quoted.name(left))) {
                 // var.field: Ops.dot (a map's value, a KeyError, or a call of a module held in the variable), as the planner's
                 value(left, scope);
+                mn.visitLdcInsn(new ConstantDynamic("atom", OBJECT_D, ATOM, fun.name()));
                 mn.visitLdcInsn(fun.name());
                 at(Quoted.line(ast));
-                mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "dot", "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;", false);
+                mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "dot", "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;", false);
                 return false;
             }
             if (remoteCall(left, fun.name(), Quoted.args(ast), scope, Quoted.line(ast))) return false;
@@ -788,6 +794,8 @@ final class FunctionCompiler {
         boolean outerInFn = inFn;
         Label outerLoop = loop;
         int outerCompiled = module.compiledClosure;
+        int outerPinned = pinned;
+        pinned = 0; // a fn's lines are its own, even in a for
         String name = owner + "$_" + Modules.javaName(fn.name) + "_closure" + planner.closure();
         module.compiledClosure = planner.closure();
         try {
@@ -823,6 +831,7 @@ final class FunctionCompiler {
             inFn = outerInFn;
             loop = outerLoop;
             module.compiledClosure = outerCompiled;
+            pinned = outerPinned;
         }
     }
 
@@ -860,6 +869,125 @@ final class FunctionCompiler {
         }
         facadeCall(DirectCall.method(Ops.class, "struct", items.size()), items, scope, at);
         return true;
+    }
+
+    private static final Set<String> FOR_OPTIONS = Set.of("do", "into", "uniq", "reduce");
+
+    /**
+     * {@code for} of generators ({@code pattern <- enumerable}, a guard allowed) and filters, with
+     * {@code into:}, {@code uniq:} or {@code reduce:}, as the planner's: nested JVM loops over
+     * {@code Ops.enumerate}, a reduction per element, an element whose pattern or guard fails
+     * skipped, the values gathered in order (or the accumulator through the {@code reduce}'s
+     * clauses, CaseClauseError when none matches). What runs inside is reported at the line of the
+     * {@code for}, as the planner's (which has no frames inside it).
+     *
+     * @return false when the form is another (left to the planner), nothing emitted
+     */
+    private boolean forExpr(List<Object> rawArgs, Map<String, Integer> scope, int at) {
+        List<Object> args = ControlCompiler.mergeOptions(rawArgs);
+        if (args.isEmpty() || !(args.get(args.size() - 1) instanceof List<?> opts) || !Quoted.hasKeyword(opts, "do")) return false;
+        for (Object o : opts) {
+            if (!(o instanceof Tuple t) || t.size() != 2 || !(t.get(0) instanceof Atom k) || !FOR_OPTIONS.contains(k.name())) return false;
+        }
+        boolean reduce = Quoted.hasKeyword(opts, "reduce");
+        boolean into = Quoted.hasKeyword(opts, "into");
+        boolean uniq = Boolean.TRUE.equals(Quoted.keyword(opts, "uniq"));
+        List<ControlCompiler.Clause> reducer = reduce ? ControlCompiler.clausesOf(Quoted.keyword(opts, "do")) : null;
+        if (reduce) {
+            for (ControlCompiler.Clause c : reducer) if (c.patterns().size() != 1) return false;
+        }
+        int outerPinned = pinned;
+        at(at);
+        pinned = line;
+        try {
+            int acc = nextLocal++;
+            int collectable = nextLocal++;
+            int list = nextLocal++;
+            if (reduce) {
+                value(Quoted.keyword(opts, "reduce"), scope);
+                mn.visitVarInsn(Opcodes.ASTORE, acc);
+            }
+            if (into) {
+                value(Quoted.keyword(opts, "into"), scope);
+                mn.visitVarInsn(Opcodes.ASTORE, collectable);
+            }
+            mn.visitTypeInsn(Opcodes.NEW, "java/util/ArrayList");
+            mn.visitInsn(Opcodes.DUP);
+            mn.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/util/ArrayList", "<init>", "()V", false);
+            mn.visitVarInsn(Opcodes.ASTORE, list);
+            Label done = new Label();
+            Label next = done; // where an exhausted generator or a failed filter goes on: the enclosing generator's next element
+            Map<String, Integer> fs = new LinkedHashMap<>(scope);
+            for (Object q : args.subList(0, args.size() - 1)) {
+                if (!Quoted.isCall(q, "<-", 2)) {
+                    value(q, fs);
+                    mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "truthy", "(Ljava/lang/Object;)Z", false);
+                    mn.visitJumpInsn(Opcodes.IFEQ, next);
+                    continue;
+                }
+                Object pattern = Quoted.args(q).get(0);
+                Object guard = null;
+                if (Quoted.isCall(pattern, "when", 2)) {
+                    guard = Quoted.args(pattern).get(1);
+                    pattern = Quoted.args(pattern).get(0);
+                }
+                value(Quoted.args(q).get(1), fs);
+                mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "enumerate", "(Ljava/lang/Object;)Ljava/lang/Iterable;", false);
+                mn.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/lang/Iterable", "iterator", "()Ljava/util/Iterator;", true);
+                int it = nextLocal++;
+                mn.visitVarInsn(Opcodes.ASTORE, it);
+                Label head = new Label();
+                mn.visitLabel(head);
+                mn.visitVarInsn(Opcodes.ALOAD, it);
+                mn.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/Iterator", "hasNext", "()Z", true);
+                mn.visitJumpInsn(Opcodes.IFEQ, next);
+                mn.visitVarInsn(Opcodes.ALOAD, it);
+                mn.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/Iterator", "next", "()Ljava/lang/Object;", true);
+                int element = nextLocal++;
+                mn.visitVarInsn(Opcodes.ASTORE, element);
+                mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
+                fs = pattern(List.of(pattern), new int[] {element}, fs, head);
+                if (guard != null) guard(guard, fs, head);
+                next = head;
+            }
+            if (reduce) {
+                for (ControlCompiler.Clause c : reducer) {
+                    Label other = new Label();
+                    Map<String, Integer> cs = pattern(c.patterns(), new int[] {acc}, new LinkedHashMap<>(fs), other);
+                    if (c.guard() != null) guard(c.guard(), cs, other);
+                    value(c.body(), cs);
+                    mn.visitVarInsn(Opcodes.ASTORE, acc);
+                    mn.visitJumpInsn(Opcodes.GOTO, next);
+                    mn.visitLabel(other);
+                }
+                mn.visitVarInsn(Opcodes.ALOAD, acc);
+                mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "caseClause", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                mn.visitInsn(Opcodes.POP);
+            } else {
+                mn.visitVarInsn(Opcodes.ALOAD, list);
+                value(Quoted.keyword(opts, "do"), fs);
+                mn.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/List", "add", "(Ljava/lang/Object;)Z", true);
+                mn.visitInsn(Opcodes.POP);
+            }
+            mn.visitJumpInsn(Opcodes.GOTO, next);
+            mn.visitLabel(done);
+            if (reduce) {
+                mn.visitVarInsn(Opcodes.ALOAD, acc);
+            } else if (into) {
+                mn.visitVarInsn(Opcodes.ALOAD, collectable);
+                mn.visitVarInsn(Opcodes.ALOAD, list);
+                mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "into", "(Ljava/lang/Object;Ljava/util/List;)Ljava/lang/Object;", false);
+            } else if (uniq) {
+                mn.visitVarInsn(Opcodes.ALOAD, list);
+                mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "uniq", "(Ljava/util/List;)Ljava/util/List;", false);
+            } else {
+                mn.visitVarInsn(Opcodes.ALOAD, list);
+                mn.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Collections", "unmodifiableList", "(Ljava/util/List;)Ljava/util/List;", false);
+            }
+            return true;
+        } finally {
+            pinned = outerPinned;
+        }
     }
 
     /** {@code pattern = value}: a variable takes a new slot; any other pattern raises MatchError when it does not match. */
@@ -1146,8 +1274,12 @@ final class FunctionCompiler {
         else if (type.isPrimitive()) throw new IllegalStateException("a " + type + " answer");
     }
 
+    /** While compiling a {@code for}: the line everything inside it is reported at (0: none). */
+    private int pinned;
+
     /** The code from here on is of this Elixir line (0: unknown, unchanged). */
     private void at(int l) {
+        if (pinned > 0) l = pinned;
         if (l <= 0 || l == line) return;
         Label here = new Label();
         mn.visitLabel(here);

@@ -98,7 +98,7 @@ class DirectModuleTest {
 
     /** Module definitions the compiler keeps (and reports the errors of). */
     private static final List<String> COMPILED = List.of(
-            "defmodule Walk do\n  def walk(l) when is_list(l), do: for(x <- l, do: walk(x))\n  def walk(x), do: x\nend",
+            "defmodule Walk do\n  def walk(l) when is_list(l), do: with(x <- l, do: Enum.map(x, fn y -> walk(y) end))\n  def walk(x), do: x\nend",
             "defmodule Outer do\n  defmodule Inner do\n    def f, do: 1\n  end\nend",
             "defmodule Mac do\n  defmacro m(x), do: x\nend",
             "defmodule Undef do\n  def f, do: nope(1)\nend",
