@@ -26,7 +26,7 @@ final class DirectCall implements DirectExpr {
     DirectCall(Method method, DirectExpr[] args) {
         this.method = method;
         this.args = args;
-        this.alone = !method.isVarArgs() && method.getParameterCount() == args.length && overloads(method) == 1;
+        this.alone = isAlone(method, args.length);
         // a public method of the shell's own classes: checking the caller's access at every call
         // (Method.invoke finds its caller and verifies it) is work that never changes its answer
         method.trySetAccessible();
@@ -72,6 +72,11 @@ final class DirectCall implements DirectExpr {
     @Override
     public Object eval(Object[] env) throws Throwable {
         return callValues(DirectExpr.values(args, env));
+    }
+
+    /** True when a call of this many arguments can only mean this method (no overload, no varargs beside it). */
+    static boolean isAlone(Method m, int arity) {
+        return !m.isVarArgs() && m.getParameterCount() == arity && overloads(m) == 1;
     }
 
     /** True when the method is the only one a call of this arity can mean and takes the values as they are when their types fit. */

@@ -103,6 +103,27 @@ public final class FacadeCalls {
         return fast;
     }
 
+    /**
+     * The FunctionClauseError of a facade's method called straight from compiled code (the only
+     * one of its name and arity, taking Objects), with the arguments and clauses, as the direct
+     * evaluator's ({@link FunctionClauses#explain}).
+     *
+     * @param e      what the method raised
+     * @param owner  its class
+     * @param name   its name
+     * @param values the arguments it was called with
+     * @return the error to throw
+     */
+    public static RuntimeException explained(FunctionClauseError e, Class<?> owner, String name, Object[] values) {
+        Class<?>[] params = new Class<?>[values.length];
+        java.util.Arrays.fill(params, Object.class);
+        try {
+            return FunctionClauses.explain(e, owner.getMethod(name, params), values);
+        } catch (NoSuchMethodException gone) {
+            return e;
+        }
+    }
+
     /** A facade's FunctionClauseError with the arguments and clauses, as the direct evaluator's ({@link FunctionClauses#explain}). */
     private static Object explain(Method m, FunctionClauseError e, Object[] values) {
         throw FunctionClauses.explain(e, m, values);

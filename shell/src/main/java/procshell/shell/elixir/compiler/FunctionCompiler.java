@@ -579,12 +579,47 @@ final class FunctionCompiler {
         return true;
     }
 
-    /** A call of a facade's, Kernel's or Ops' Java method through its call site ({@link FacadeCalls}). */
+    private static final String FUNCTION_CLAUSE_ERROR = Type.getInternalName(procshell.shell.iex.FunctionClauseError.class);
+
+    /**
+     * A call of a facade's, Kernel's or Ops' Java method: an {@code invokestatic} when it is the only
+     * method the call can mean and takes Objects (its FunctionClauseError explained by a handler
+     * beside it, {@link FacadeCalls#explained}), else through its call site ({@link FacadeCalls}).
+     */
     private void facadeCall(Method m, List<Object> args, Map<String, Integer> scope, int at) {
         at(at);
-        for (Object a : args) value(a, scope);
+        if (!DirectCall.isAlone(m, args.size()) || !objectsOnly(m)) {
+            for (Object a : args) value(a, scope);
+            at(at);
+            FacadeCalls.emit(mn, m, args.size());
+            return;
+        }
+        int[] temps = new int[args.size()];
+        for (int i = 0; i < temps.length; i++) {
+            value(args.get(i), scope);
+            temps[i] = nextLocal++;
+            mn.visitVarInsn(Opcodes.ASTORE, temps[i]);
+        }
         at(at);
-        FacadeCalls.emit(mn, m, args.size());
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        Label after = new Label();
+        mn.visitTryCatchBlock(start, end, handler, FUNCTION_CLAUSE_ERROR);
+        mn.visitLabel(start);
+        for (int t : temps) mn.visitVarInsn(Opcodes.ALOAD, t);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(m.getDeclaringClass()), m.getName(), Type.getMethodDescriptor(m), false);
+        box(m.getReturnType());
+        mn.visitLabel(end);
+        mn.visitJumpInsn(Opcodes.GOTO, after);
+        mn.visitLabel(handler);
+        mn.visitLdcInsn(Type.getType(m.getDeclaringClass()));
+        mn.visitLdcInsn(m.getName());
+        array(temps);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(FacadeCalls.class), "explained",
+                "(L" + FUNCTION_CLAUSE_ERROR + ";Ljava/lang/Class;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/RuntimeException;", false);
+        mn.visitInsn(Opcodes.ATHROW);
+        mn.visitLabel(after);
     }
 
     /** {@code Mod.fun(args)} of this module ({@code __MODULE__.fun}, or its name) is a call of its function; other dot calls are planned. */
