@@ -123,8 +123,12 @@ public final class ElixirApplication {
     /** As {@code Application.put_all_env/1}: {@code [app: [key: value]]} put at once; {@code :ok}. */
     @Doc("Puts the environments of several applications at once: put_all_env(my_app: [key: value]).")
     public static Atom put_all_env(Object config) {
-        for (Object entry : ErlangArgs.list(Values.normalize(config))) {
-            if (!(entry instanceof Tuple t && t.size() == 2)) throw new FunctionClauseError("Application.put_all_env", 2);
+        java.util.List<?> apps = ErlangArgs.list(Values.normalize(config));
+        if (apps == null) throw new FunctionClauseError("Application.put_all_env", 2);
+        for (Object entry : apps) {
+            if (!(entry instanceof Tuple t && t.size() == 2 && ErlangArgs.list(t.get(1)) != null)) {
+                throw new FunctionClauseError("Application.put_all_env", 2);
+            }
             for (Object kv : ErlangArgs.list(t.get(1))) {
                 if (!(kv instanceof Tuple p && p.size() == 2)) throw new FunctionClauseError("Application.put_all_env", 2);
                 put_env(t.get(0), p.get(0), p.get(1));

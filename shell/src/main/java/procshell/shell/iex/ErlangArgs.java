@@ -22,6 +22,18 @@ final class ErlangArgs {
         return new FunctionClauseError(":" + module + "." + function, arity);
     }
 
+    /**
+     * A call as iex shows it in a stack line, its arguments inspected:
+     * {@code :atomics.get(#Reference<0.1.2.3>, 4)}.
+     *
+     * @param function the module and function, e.g. {@code :atomics.get}
+     */
+    static String call(String function, Object... args) {
+        StringBuilder s = new StringBuilder(function).append('(');
+        for (int i = 0; i < args.length; i++) s.append(i > 0 ? ", " : "").append(Kernel.inspect(args[i]));
+        return s.append(')').toString();
+    }
+
     /** True for an Erlang integer (Integer, Long, BigInteger). */
     static boolean isInt(Object o) {
         return Arithmetic.isInteger(o);

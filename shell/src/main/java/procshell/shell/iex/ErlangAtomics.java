@@ -53,7 +53,9 @@ public final class ErlangAtomics {
             throw ArgumentError.badArgument("1st argument: out of range", call("new", arity, options));
         }
         boolean signed = true;
-        for (Object o : ErlangArgs.list(Values.normalize(options))) {
+        java.util.List<?> given = ErlangArgs.list(Values.normalize(options));
+        if (given == null) throw ArgumentError.badArgument("2nd argument: not a list", call("new", arity, options));
+        for (Object o : given) {
             if (o instanceof procshell.runtime.node.Tuple t && t.size() == 2 && Atom.of("signed").equals(t.get(0)) && t.get(1) instanceof Boolean b) {
                 signed = b;
             } else {
@@ -196,8 +198,6 @@ public final class ErlangAtomics {
     }
 
     private static String call(String fun, Object... args) {
-        StringBuilder s = new StringBuilder(":atomics.").append(fun).append('(');
-        for (int i = 0; i < args.length; i++) s.append(i > 0 ? ", " : "").append(Kernel.inspect(args[i]));
-        return s.append(')').toString();
+        return ErlangArgs.call(":atomics." + fun, args);
     }
 }

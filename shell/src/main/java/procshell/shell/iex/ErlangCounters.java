@@ -35,7 +35,9 @@ public final class ErlangCounters {
     @Doc("New counters: :counters.new(size, []) or with [:write_concurrency]; all 0.")
     public static Tuple new_(Object size, Object options) {
         Atom kind = ATOMICS;
-        for (Object o : ErlangArgs.list(Values.normalize(options))) {
+        java.util.List<?> given = ErlangArgs.list(Values.normalize(options));
+        if (given == null) throw ArgumentError.badArgument("2nd argument: not a list", call("new", size, options));
+        for (Object o : given) {
             if (WRITE_CONCURRENCY.equals(o)) {
                 kind = WRITE_CONCURRENCY;
             } else if (!ATOMICS.equals(o)) {
@@ -107,8 +109,6 @@ public final class ErlangCounters {
     }
 
     private static String call(String fun, Object... args) {
-        StringBuilder s = new StringBuilder(":counters.").append(fun).append('(');
-        for (int i = 0; i < args.length; i++) s.append(i > 0 ? ", " : "").append(Kernel.inspect(args[i]));
-        return s.append(')').toString();
+        return ErlangArgs.call(":counters." + fun, args);
     }
 }
