@@ -65,7 +65,8 @@ final class TermOrder {
         }
         return switch (ra) {
             case NUMBER -> compareNumbers((Number) a, (Number) b, exact);
-            case ATOM -> compareCodePoints(atomName(a), atomName(b));
+            case ATOM -> a instanceof Atom x && b instanceof Atom y ? x.compareTo(y) // UTF-8 byte order is code point order
+                    : compareCodePoints(atomName(a), atomName(b));
             case REFERENCE -> compareRefs((Ref) a, (Ref) b);
             case PID -> ((Pid) a).compareTo((Pid) b);
             case TUPLE -> compareTuples((Tuple) a, (Tuple) b, exact);
@@ -119,6 +120,9 @@ final class TermOrder {
             return Double.compare(a.doubleValue() + 0.0, b.doubleValue() + 0.0);
         }
         if (!fa && !fb) {
+            if ((a instanceof Integer || a instanceof Long) && (b instanceof Integer || b instanceof Long)) {
+                return Long.compare(a.longValue(), b.longValue());
+            }
             return Terms.toBigInteger(a).compareTo(Terms.toBigInteger(b));
         }
         if (exact) {
