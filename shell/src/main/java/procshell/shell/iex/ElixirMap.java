@@ -52,6 +52,18 @@ public final class ElixirMap {
         return new KeyError("key " + Inspect.inspect(Values.normalize(key)) + " not found in: " + Inspect.inspect(Values.normalize(map)));
     }
 
+    /**
+     * Calls {@code action} with each key and value in map order: a small map term's own (term
+     * order, kept so), another map's sorted the same way, as it prints.
+     */
+    private static void inOrder(Map<?, ?> m, java.util.function.BiConsumer<Object, Object> action) {
+        if (m instanceof TermMap t && t.persistent().inKeyOrder()) {
+            t.persistent().forEach(action);
+            return;
+        }
+        for (Map.Entry<?, ?> e : Inspect.sortedEntries(m)) action.accept(e.getKey(), e.getValue());
+    }
+
     /** The map with the key removed, as {@code Map.delete/2}. */
     @Doc("Deletes the entry under the key.")
     public static MapTerm delete(Object map, Object key) {
@@ -186,24 +198,27 @@ public final class ElixirMap {
     /** The keys in map order, as {@code Map.keys/1}. */
     @Doc("Returns the keys, in map order.")
     public static List<Object> keys(Object map) {
-        List<Object> out = new ArrayList<>();
-        for (Map.Entry<?, ?> e : Inspect.sortedEntries(map(map))) out.add(e.getKey());
+        Map<?, ?> m = map(map);
+        List<Object> out = new ArrayList<>(m.size());
+        inOrder(m, (k, v) -> out.add(k));
         return out;
     }
 
     /** The values in map order (of their keys), as {@code Map.values/1}. */
     @Doc("Returns the values, in the map order of their keys.")
     public static List<Object> values(Object map) {
-        List<Object> out = new ArrayList<>();
-        for (Map.Entry<?, ?> e : Inspect.sortedEntries(map(map))) out.add(e.getValue());
+        Map<?, ?> m = map(map);
+        List<Object> out = new ArrayList<>(m.size());
+        inOrder(m, (k, v) -> out.add(v));
         return out;
     }
 
     /** The entries as {@code {key, value}} tuples in map order, as {@code Map.to_list/1}. */
     @Doc("Converts the map to a list of {key, value} tuples.")
     public static List<Object> to_list(Object map) {
-        List<Object> out = new ArrayList<>();
-        for (Map.Entry<?, ?> e : Inspect.sortedEntries(map(map))) out.add(Tuple.of(e.getKey(), e.getValue()));
+        Map<?, ?> m = map(map);
+        List<Object> out = new ArrayList<>(m.size());
+        inOrder(m, (k, v) -> out.add(Tuple.of(k, v)));
         return out;
     }
 
