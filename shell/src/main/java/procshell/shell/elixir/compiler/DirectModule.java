@@ -428,11 +428,20 @@ final class DirectModule {
      * body has it so far), planned to evaluate at each read as the compiled module does; nil when never set.
      */
     DirectExpr attribute(Object ref, DirectPlanner p) {
-        String attr = Quoted.name(ref);
+        Object value = attributeValue(ref);
+        return value == null ? DirectExpr.constant(null) : p.expr(value, new LinkedHashMap<>());
+    }
+
+    /**
+     * What a read of an attribute ({@code @limit}) evaluates, in a scope of its own: its value's
+     * quoted form as set where it is read, null when it is not set (nil).
+     *
+     * @throws DirectPlanner.Unsupported for {@code @name(args)}, the compiler's error
+     */
+    Object attributeValue(Object ref) {
         if (Quoted.args(ref) != null && !Quoted.args(ref).isEmpty()) throw DirectPlanner.Unsupported.INSTANCE; // the compiler's error
         Map<String, Object> visible = visibleAttributes != null ? visibleAttributes : attributes;
-        Object value = visible.get(attr);
-        return value == null ? DirectExpr.constant(null) : p.expr(value, new LinkedHashMap<>());
+        return visible.get(Quoted.name(ref));
     }
 
     // ---- functions ----------------------------------------------------------------------------

@@ -510,6 +510,19 @@ final class FunctionCompiler {
                 if (struct(args, scope, at)) return false;
                 return planned(ast, scope);
             }
+            case "@" -> {
+                // an attribute read: its value's form, compiled where it is read, as the planner plans it
+                if (args.size() != 1) return planned(ast, scope);
+                Object attribute = module.attributeValue(args.get(0));
+                int outerPinned = pinned;
+                at(at);
+                pinned = line; // the value's form carries the lines where it was set: it runs at the line that reads it
+                try {
+                    return value(attribute, new LinkedHashMap<>());
+                } finally {
+                    pinned = outerPinned;
+                }
+            }
             case "for" -> {
                 if (forExpr(args, scope, at)) return false;
                 return planned(ast, scope);

@@ -15,8 +15,8 @@ import procshell.shell.elixir.reader.ElixirReader;
 
 /**
  * The calls inside a module's functions that are JVM code of their own ({@link FunctionCompiler}:
- * a facade's, Kernel's or Ops' function through its call site, {@code f.(x)}, {@code m[k]}, a
- * call of another module) print what the compiler's Groovy module prints for the same inputs,
+ * a facade's, Kernel's or Ops' function, {@code f.(x)}, {@code m[k]}, a call of another module,
+ * an attribute's value) print what the compiler's Groovy module prints for the same inputs,
  * values and errors with their stack frames; and those functions leave nothing to the direct
  * evaluator.
  */
@@ -27,7 +27,8 @@ class CompiledCallsTest {
             + "  def rev(l), do: :lists.reverse(l)\n  def other(x), do: Nowhere.f(x)\n  def ap(f, x), do: f.(x)\n  def get(m), do: m[:b]\n"
             + "  def second(t), do: elem(t, 1)\n  def len(l), do: length(l)\n  def fetch(m) do\n    v = Map.fetch!(m, :k)\n    v + 1\n  end\n"
             + "  def keys(m), do: m |> Map.keys() |> Enum.sort()\n  def dup(x), do: List.duplicate(x, 2)\n  def div2(n), do: div(n, 2)\n"
-            + "  def round(x), do: Float.round(x, 1)\n  def self_call(x), do: Calls.first(x)\nend";
+            + "  def round(x), do: Float.round(x, 1)\n  def self_call(x), do: Calls.first(x)\n"
+            + "  @limit 10\n  @pair {:a, [1, 2]}\n  def lim(n) when n < @limit, do: {n, @limit, @pair, @nothing}\nend";
 
     /** Inputs in order, after the module. */
     static final List<String> INPUTS = List.of(CALLS, "Calls.count([1, 2, 3], 0)", "Calls.first([:x])", "Calls.put(%{b: 2})",
@@ -35,7 +36,8 @@ class CompiledCallsTest {
             "Calls.second({1, 2})", "Calls.len([1, 2])", "Calls.keys(%{b: 1, a: 2})", "Calls.dup(:z)", "Calls.div2(7)",
             "Calls.round(1.25)", "Calls.self_call([5])", "Calls.count(:x, 0)", "Calls.first([])", "Calls.put(1)",
             "Calls.other(1)", "Calls.ap(1, 1)", "Calls.ap(fn -> 1 end, 1)", "Calls.second({1})", "Calls.len(:a)", "Calls.get(1)",
-            "Calls.fetch(%{})", "Calls.fetch(%{k: :a})", "Calls.div2(:a)", "Calls.dup()");
+            "Calls.fetch(%{})", "Calls.fetch(%{k: :a})", "Calls.div2(:a)", "Calls.dup()",
+            "Calls.lim(1)", "Calls.lim(20)");
 
     @Test
     void compiledCallsPrintWhatGroovyModulesPrint() {
