@@ -1060,6 +1060,10 @@ final class FunctionCompiler {
         at(at);
         mn.visitVarInsn(Opcodes.ALOAD, subject);
         mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "matchError", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        // matchError raises: nothing after it runs, so the variables the pattern binds are bound wherever the code goes on
+        mn.visitInsn(Opcodes.POP);
+        mn.visitInsn(Opcodes.ACONST_NULL);
+        mn.visitInsn(Opcodes.ATHROW);
         mn.visitLabel(done);
         scope.putAll(after);
     }

@@ -28,7 +28,8 @@ class CompiledCallsTest {
             + "  def second(t), do: elem(t, 1)\n  def len(l), do: length(l)\n  def fetch(m) do\n    v = Map.fetch!(m, :k)\n    v + 1\n  end\n"
             + "  def keys(m), do: m |> Map.keys() |> Enum.sort()\n  def dup(x), do: List.duplicate(x, 2)\n  def div2(n), do: div(n, 2)\n"
             + "  def round(x), do: Float.round(x, 1)\n  def self_call(x), do: Calls.first(x)\n"
-            + "  @limit 10\n  @pair {:a, [1, 2]}\n  def lim(n) when n < @limit, do: {n, @limit, @pair, @nothing}\nend";
+            + "  @limit 10\n  @pair {:a, [1, 2]}\n  def lim(n) when n < @limit, do: {n, @limit, @pair, @nothing}\n"
+            + "  def twice(m) do\n    {:ok, a} = Map.fetch(m, :a)\n    {:ok, b} = Map.fetch(m, :b)\n    a + b\n  end\nend";
 
     /** Inputs in order, after the module. */
     static final List<String> INPUTS = List.of(CALLS, "Calls.count([1, 2, 3], 0)", "Calls.first([:x])", "Calls.put(%{b: 2})",
@@ -37,7 +38,7 @@ class CompiledCallsTest {
             "Calls.round(1.25)", "Calls.self_call([5])", "Calls.count(:x, 0)", "Calls.first([])", "Calls.put(1)",
             "Calls.other(1)", "Calls.ap(1, 1)", "Calls.ap(fn -> 1 end, 1)", "Calls.second({1})", "Calls.len(:a)", "Calls.get(1)",
             "Calls.fetch(%{})", "Calls.fetch(%{k: :a})", "Calls.div2(:a)", "Calls.dup()",
-            "Calls.lim(1)", "Calls.lim(20)");
+            "Calls.lim(1)", "Calls.lim(20)", "Calls.twice(%{a: 1, b: 2})", "Calls.twice(%{a: 1})");
 
     @Test
     void compiledCallsPrintWhatGroovyModulesPrint() {
