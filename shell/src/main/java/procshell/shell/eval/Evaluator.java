@@ -95,7 +95,7 @@ public final class Evaluator {
     public void prepare(Runnable console) {
         if (started.get() || !preparing.compareAndSet(false, true)) return;
         lastInput = System.nanoTime();
-        PromptWarmUp.start(console, Evaluator::warmRuntime);
+        PromptWarmUp.start(console);
         Thread t = new Thread(() -> {
             while (!started.get()) {
                 long now = System.nanoTime();
@@ -113,28 +113,6 @@ public final class Evaluator {
         }, "procshell-groovy-idle");
         t.setDaemon(true);
         t.start();
-    }
-
-    /**
-     * Loads Groovy's runtime (not its compiler): every fn is a Closure and overloaded calls go
-     * through Groovy's dispatch, and the first of either waited about half a second for Groovy's
-     * metaclass registry (a person's second input, {@code Enum.map(l, fn x -> x * 2 end)}, took
-     * 0.8 s through a terminal where iex takes 35 ms). Run by {@link PromptWarmUp} from the first
-     * prompt on, in the background.
-     */
-    private static void warmRuntime() {
-        try {
-            groovy.lang.Closure<Object> identity = new groovy.lang.Closure<Object>(null) {
-                @SuppressWarnings("unused")
-                public Object doCall(Object x) {
-                    return x;
-                }
-            };
-            identity.call(1);
-            org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(Math.class, "max", new Object[] {1, 2});
-        } catch (Throwable e) {
-            // a warm-up only: the first real use loads what is missing
-        }
     }
 
     /** How long the shell waits for inputs to pause before it loads Groovy in the background. */

@@ -49,20 +49,16 @@ final class PromptWarmUp {
     private PromptWarmUp() {}
 
     /**
-     * Starts the warm-up, once per JVM: {@code groovyRuntime} (loading Groovy's runtime, which
-     * every fn needs) on a daemon thread of its own at once, so that a fn typed early finds it
-     * loaded or nearly; on another, {@code console} (the console's part of an input's path, when
-     * not null) and the plain inputs meanwhile, then the inputs with a fn once the runtime is
-     * loaded, and rounds of both. The second thread takes each step once no person waits for an
-     * input ({@link Foreground#giveWay}), so that the person's input shares the two cores with
-     * the runtime's load at most.
+     * Starts the warm-up, once per JVM: Groovy's runtime (which every fn needs, {@link GroovyRuntime})
+     * loading on a thread of its own, unless it started as the JVM did; on another, {@code console}
+     * (the console's part of an input's path, when not null) and the plain inputs meanwhile, then
+     * the inputs with a fn once the runtime is loaded, and rounds of both. The second thread takes
+     * each step once no person waits for an input ({@link Foreground#giveWay}), so that the
+     * person's input shares the two cores with the runtime's load at most.
      */
-    static void start(Runnable console, Runnable groovyRuntime) {
+    static void start(Runnable console) {
         if (!STARTED.compareAndSet(false, true)) return;
-        Thread runtime = daemon("procshell-groovy-runtime", () -> {
-            groovyRuntime.run();
-            InputTrace.mark("groovy-runtime-loaded");
-        });
+        GroovyRuntime.startLoading();
         daemon("procshell-prompt-warm-up", () -> {
             try {
                 if (console != null) {
@@ -71,7 +67,7 @@ final class PromptWarmUp {
                     InputTrace.mark("console-warmed");
                 }
                 walk(PLAIN);
-                runtime.join();
+                GroovyRuntime.awaitLoaded();
                 walk(WITH_FNS);
                 for (int i = 0; i < ROUNDS; i++) {
                     walk(PLAIN);

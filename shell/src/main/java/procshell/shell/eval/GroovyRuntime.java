@@ -1,0 +1,53 @@
+package procshell.shell.eval;
+
+/**
+ * Groovy's runtime (not its compiler), loaded once per JVM on a daemon thread of its own: every fn
+ * is a Closure, whose construction asks Groovy's metaclass registry for its metaclass, and
+ * overloaded calls go through Groovy's dispatch, so the first of either waits until the registry
+ * is built (about 0.1 s of CPU with the class-data cache, 0.3-0.5 s without). An interactive
+ * session starts it as the JVM starts ({@code cli/Main}), beside the node's start and the
+ * terminal's opening, so that a fn typed as a person's second input finds it loaded; a piped
+ * console or a test's shell starts it with the prompt's warm-up ({@link PromptWarmUp}).
+ */
+public final class GroovyRuntime {
+    private static final Thread LOADING = new Thread(GroovyRuntime::load, "procshell-groovy-runtime");
+
+    static {
+        LOADING.setDaemon(true);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private GroovyRuntime() {}
+
+    /** Starts loading Groovy's runtime in the background; later calls do nothing. */
+    public static void startLoading() {
+        if (STARTED.compareAndSet(false, true)) LOADING.start();
+    }
+
+    /**
+     * Returns once Groovy's runtime is loaded (starting its load if nobody did).
+     *
+     * @throws InterruptedException when the calling thread is interrupted while it waits
+     */
+    static void awaitLoaded() throws InterruptedException {
+        startLoading();
+        LOADING.join();
+    }
+
+    private static void load() {
+        try {
+            groovy.lang.Closure<Object> identity = new groovy.lang.Closure<Object>(null) {
+                @SuppressWarnings("unused")
+                public Object doCall(Object x) {
+                    return x;
+                }
+            };
+            identity.call(1);
+            org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(Math.class, "max", new Object[] {1, 2});
+        } catch (Throwable e) {
+            // a warm-up only: the first real use loads what is missing
+        }
+        InputTrace.mark("groovy-runtime-loaded");
+    }
+}
