@@ -429,6 +429,35 @@ public final class Erlang {
         return ErlangLists.chars(atom_to_binary(atom));
     }
 
+    /** The pid's text as a charlist, {@code '<0.110.0>'}, as {@code :erlang.pid_to_list/1}. */
+    @Doc("""
+        Returns the text of a pid as a charlist: '<0.110.0>'.
+        """)
+    public static List<Object> pid_to_list(Object pid) {
+        if (!(procshell.shell.eval.Values.normalize(pid) instanceof procshell.runtime.node.Pid p)) throw new BifErrors(":erlang.pid_to_list", pid).fail(1, "not a pid");
+        return ErlangLists.chars(p.toString().substring("#PID".length()));
+    }
+
+    /** The pid a charlist {@code '<0.110.0>'} names, as {@code :erlang.list_to_pid/1}. */
+    @Doc("""
+        Returns the pid whose text is the charlist: :erlang.list_to_pid('<0.110.0>').
+        """)
+    public static procshell.runtime.node.Pid list_to_pid(Object chars) {
+        String text = charlistText(chars);
+        java.util.regex.Matcher m = text == null ? null : java.util.regex.Pattern.compile("<(\\d{1,9})\\.(\\d{1,10})\\.(\\d{1,4})>").matcher(text);
+        if (m == null || !m.matches()) throw new BifErrors(":erlang.list_to_pid", chars).fail(1, "not a textual representation of a pid");
+        return Kernel.pid(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+
+    /** The reference's text as a charlist, {@code '#Ref<0.1.2.3>'}, as {@code :erlang.ref_to_list/1}. */
+    @Doc("""
+        Returns the text of a reference as a charlist: '#Ref<0.1.2.3>'.
+        """)
+    public static List<Object> ref_to_list(Object ref) {
+        if (!(procshell.shell.eval.Values.normalize(ref) instanceof procshell.runtime.node.Ref r)) throw new BifErrors(":erlang.ref_to_list", ref).fail(1, "not a reference");
+        return ErlangLists.chars("#Ref" + r.toString().substring("#Reference".length()));
+    }
+
     /** The atom of a charlist, as {@code :erlang.list_to_atom/1}. */
     @Doc("""
         Returns the atom whose text is the charlist.
