@@ -37,7 +37,7 @@ public final class ElixirException {
         if (!ExceptionStructs.isStruct(exception)) throw new FunctionClauseError("Exception.message", 1);
         Map<?, ?> struct = (Map<?, ?>) exception;
         Atom module = (Atom) struct.get(ExceptionStructs.STRUCT);
-        if (ExceptionStructs.defaults(module) != null) {
+        if (ExceptionStructs.isBuiltIn(module)) {
             Object m = struct.get(ExceptionStructs.MESSAGE);
             return m instanceof String s ? s : Kernel.inspect(exception);
         }

@@ -67,13 +67,23 @@ final class ExceptionStructs {
      * @param module the module atom, e.g. {@code :"Elixir.KeyError"}
      */
     public static MapTerm defaults(Object module) {
-        if (!(module instanceof Atom a) || !a.name().startsWith("Elixir.")) return null;
-        Object[] pairs = BUILT_IN.get(a.name().substring(7));
+        Object[] pairs = fieldsOf(module);
         if (pairs == null) return null;
+        Atom a = (Atom) module;
         List<Object> fields = new ArrayList<>();
         fields.add(procshell.runtime.node.Tuple.of(EXCEPTION, Boolean.TRUE));
         for (int i = 0; i < pairs.length; i += 2) fields.add(procshell.runtime.node.Tuple.of(Atom.of((String) pairs[i]), pairs[i + 1]));
         return Ops.fields(a, fields);
+    }
+
+    /** True when the module is one of Elixir's own exception modules ({@code :"Elixir.KeyError"}). */
+    static boolean isBuiltIn(Object module) {
+        return fieldsOf(module) != null;
+    }
+
+    /** The fields and defaults of one of Elixir's own exception modules, or null. */
+    private static Object[] fieldsOf(Object module) {
+        return module instanceof Atom a && a.name().startsWith("Elixir.") ? BUILT_IN.get(a.name().substring(7)) : null;
     }
 
     /** True when the term is an exception's struct: a struct whose {@code __exception__} is true. */
@@ -98,21 +108,12 @@ final class ExceptionStructs {
      * @throws ArgumentError when the term is no exception struct, with Elixir's words
      */
     public static RuntimeException toRaise(Object struct) {
-        if (!isStruct(struct)) {
-            throw new ArgumentError("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: "
-                    + Kernel.inspect(struct));
-        }
+        if (!isStruct(struct)) throw Ops.notRaisable(struct);
         Map<?, ?> m = (Map<?, ?>) struct;
         Atom module = (Atom) m.get(STRUCT);
-        Object[] pairs = BUILT_IN.get(module.name().substring(module.name().startsWith("Elixir.") ? 7 : 0));
-        if (pairs != null && pairs.length == 2 && "message".equals(pairs[0]) && m.get(MESSAGE) instanceof String text && m.size() == 3) {
-            try {
-                Class<?> cls = Class.forName(Ops.class.getPackageName() + "." + module.name().substring(7));
-                return (RuntimeException) cls.getConstructor(String.class).newInstance(text);
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                // no class of that name here: carried as a defined exception below
-            }
-        }
+        Object[] pairs = fieldsOf(module);
+        Class<?> cls = pairs != null && pairs.length == 2 && "message".equals(pairs[0]) ? Ops.exceptionClass(module) : null;
+        if (cls != null && m.get(MESSAGE) instanceof String text && m.size() == 3) return Kernel.exception(cls, text);
         return new DefinedException(m);
     }
 }

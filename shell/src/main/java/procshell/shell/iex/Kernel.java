@@ -626,7 +626,8 @@ public final class Kernel {
         return m instanceof String s ? s : StringChars.text(m);
     }
 
-    private static RuntimeException exception(Class<?> exception, String message) {
+    /** An exception of the class with the message (its default when null), as {@code raise} makes it. */
+    static RuntimeException exception(Class<?> exception, String message) {
         try {
             if (message == null) {
                 try {

@@ -793,8 +793,27 @@ public final class Ops {
         if (what instanceof String s) throw new RuntimeError(s);
         if (what instanceof Map<?, ?>) throw ExceptionStructs.toRaise(what);
         if (what instanceof Atom) return raise(what, null);
-        throw new ArgumentError("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: "
+        throw notRaisable(what);
+    }
+
+    /** Elixir's ArgumentError for raising what is no module name, string or exception. */
+    static ArgumentError notRaisable(Object what) {
+        return new ArgumentError("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: "
                 + Kernel.inspect(what));
+    }
+
+    /**
+     * The shell's class of one of Elixir's exceptions ({@code ArgumentError} for
+     * {@code :"Elixir.ArgumentError"}), or null when it has none (a module of defexception's).
+     */
+    static Class<?> exceptionClass(Object module) {
+        String name = module instanceof Atom a && a.name().startsWith("Elixir.") ? a.name().substring(7) : String.valueOf(module);
+        try {
+            Class<?> cls = Class.forName(Ops.class.getPackageName() + "." + name);
+            return Throwable.class.isAssignableFrom(cls) ? cls : null;
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
     }
 
     /**
@@ -805,14 +824,8 @@ public final class Ops {
      * @param message a string, a keyword list with {@code message:}, or null for the default
      */
     public static Object raise(Object module, Object message) {
-        String name = module instanceof Atom a && a.name().startsWith("Elixir.") ? a.name().substring(7) : String.valueOf(module);
-        Class<?> cls;
-        try {
-            cls = Class.forName(Ops.class.getPackageName() + "." + name);
-        } catch (ClassNotFoundException e) {
-            cls = null;
-        }
-        if (cls == null || !Throwable.class.isAssignableFrom(cls)) {
+        Class<?> cls = exceptionClass(module);
+        if (cls == null) {
             // a module of defexception's: its exception/1 makes the struct, [] when raised without fields
             throw ExceptionStructs.toRaise(call(module, "exception", message == null ? List.of() : message));
         }
