@@ -141,7 +141,11 @@ public final class ErlangAtomics {
     /** As {@code :atomics.info/1}: {@code %{size: n, max: m, min: m, memory: bytes}}. */
     @Doc("Information about the array: %{size:, max:, min:, memory:}.")
     public static MapTerm info(Object ref) {
-        Array a = array(ref, at("info", ref));
+        return info(array(ref, at("info", ref)));
+    }
+
+    /** The info map of an array, for {@code :counters} too. */
+    static MapTerm info(Array a) {
         MapTerm m = new MapTerm();
         m.put(Atom.of("max"), a.signed() ? Long.MAX_VALUE : UNSIGNED_MAX);
         m.put(Atom.of("memory"), 40L + 8L * a.values().length()); // the BEAM's figure: a header and a word per integer
@@ -167,8 +171,8 @@ public final class ErlangAtomics {
         return (int) (((Number) i).longValue() - 1);
     }
 
-    /** A value to store: an integer in the array's range, as its 64 bits. */
-    private static long bits(Array a, Object value, Supplier<String> call) {
+    /** A value to store: an integer in the array's range, as its 64 bits (for {@code :counters} too). */
+    static long bits(Array a, Object value, Supplier<String> call) {
         Object v = Values.normalize(value);
         if (!ErlangArgs.isInt(v)) throw ArgumentError.badArgument("3rd argument: not an integer", call.get());
         BigInteger b = procshell.shell.eval.Arithmetic.big(v);

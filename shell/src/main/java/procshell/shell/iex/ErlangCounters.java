@@ -1,7 +1,6 @@
 package procshell.shell.iex;
 
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
 import procshell.shell.eval.Values;
 
@@ -77,21 +76,14 @@ public final class ErlangCounters {
     public static Atom put(Object ref, Object index, Object value) {
         ErlangAtomics.Array a = array(ref, "put", ref, index, value);
         int i = slot(a, index, "put", ref, index, value);
-        Object v = Values.normalize(value);
-        if (!ErlangArgs.isInt(v)) throw ArgumentError.badArgument("3rd argument: not an integer", call("put", ref, index, value));
-        if (procshell.shell.eval.Arithmetic.big(v).bitLength() > 63) {
-            throw ArgumentError.badArgument("3rd argument: out of range", call("put", ref, index, value));
-        }
-        a.values().set(i, ((Number) v).longValue());
+        a.values().set(i, ErlangAtomics.bits(a, value, () -> call("put", ref, index, value)));
         return Atom.of("ok");
     }
 
     /** As {@code :counters.info/1}: {@code %{size: n, max: m, min: m, memory: bytes}}. */
     @Doc("Information about the counters: %{size:, max:, min:, memory:}.")
     public static MapTerm info(Object ref) {
-        Object inner = Values.normalize(ref) instanceof Tuple t && t.size() == 2 ? t.get(1) : null;
-        if (!(inner instanceof Ref)) throw ArgumentError.badArgument("1st argument: invalid atomics reference", call("info", ref));
-        return ErlangAtomics.info(inner);
+        return ErlangAtomics.info(array(ref, "info", ref));
     }
 
     private static ErlangAtomics.Array array(Object ref, String fun, Object... args) {
