@@ -3,13 +3,10 @@ package procshell.shell.iex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import procshell.runtime.node.Atom;
-import procshell.runtime.node.Node;
 import procshell.runtime.node.Tuple;
-import procshell.runtime.process.ProcessContext;
 import procshell.shell.eval.Values;
 
 /**
@@ -30,19 +27,12 @@ public final class ElixirApplication {
     private static final Atom OK = Atom.of("ok");
 
     /** Each node's environment: application, then key, then value. */
-    private static final Map<Node, Map<Atom, Map<Object, Object>>> ENVIRONMENTS = new WeakHashMap<>();
+    private static final PerNode<Map<Atom, Map<Object, Object>>> ENVIRONMENTS = new PerNode<>(ConcurrentHashMap::new);
 
     private ElixirApplication() {}
 
-    private static Map<Atom, Map<Object, Object>> environment() {
-        Node node = ProcessContext.require().node();
-        synchronized (ENVIRONMENTS) {
-            return ENVIRONMENTS.computeIfAbsent(node, n -> new ConcurrentHashMap<>());
-        }
-    }
-
     private static Map<Object, Object> of(Atom app) {
-        return environment().computeIfAbsent(app, a -> new ConcurrentHashMap<>());
+        return ENVIRONMENTS.get().computeIfAbsent(app, a -> new ConcurrentHashMap<>());
     }
 
     /**

@@ -2,14 +2,11 @@ package procshell.shell.iex;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Tuple;
-import procshell.runtime.process.ProcessContext;
 import procshell.runtime.term.PersistentMap;
 import procshell.shell.eval.Values;
 
@@ -27,13 +24,10 @@ public final class ErlangPersistentTerm {
     private ErlangPersistentTerm() {}
 
     /** Each node's store (a node that is gone takes its store with it). */
-    private static final Map<Node, AtomicReference<PersistentMap>> STORES = new WeakHashMap<>();
+    private static final PerNode<AtomicReference<PersistentMap>> STORES = new PerNode<>(() -> new AtomicReference<>(PersistentMap.EMPTY));
 
     private static AtomicReference<PersistentMap> store() {
-        Node node = ProcessContext.require().node();
-        synchronized (STORES) {
-            return STORES.computeIfAbsent(node, n -> new AtomicReference<>(PersistentMap.EMPTY));
-        }
+        return STORES.get();
     }
 
     /** As {@code :persistent_term.put/2}: stores the value under the key, replacing any; returns {@code :ok}. */
