@@ -109,8 +109,8 @@ public final class Shell {
         java.io.PrintWriter detached = c == null ? reportsOut : null;
         if (e instanceof NodeEvent.CrashReport r) {
             if (c != null) c.crashReport(r);
-            String text = detached != null && procshell.shell.inspect.LogFormatter.prints(r.kind())
-                    ? procshell.shell.inspect.LogFormatter.format(r, IexSession.of(node).inspectOptions()) : null;
+            // (null for the kinds of report Logger does not print)
+            String text = detached != null ? procshell.shell.inspect.LogFormatter.format(r, IexSession.of(node).inspectOptions()) : null;
             if (text != null) detached.println(text);
         } else if (e instanceof NodeEvent.Logged l) {
             if (c != null) c.logged(l);
