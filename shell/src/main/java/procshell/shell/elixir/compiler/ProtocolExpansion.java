@@ -47,7 +47,6 @@ public final class ProtocolExpansion {
     private static final Atom AT = Atom.of("@");
     private static final Atom DO = Atom.of("do");
     private static final Atom FOR = Atom.of("for");
-    private static final Atom LINE = Atom.of("line");
 
     private ProtocolExpansion() {}
 
@@ -66,8 +65,8 @@ public final class ProtocolExpansion {
     private static Object expand(Object q, String enclosing) {
         if (!(q instanceof Tuple t) || t.size() != 3 || !(t.get(2) instanceof List<?> args)) return q;
         Object head = t.get(0);
-        if (DEFPROTOCOL.equals(head) && args.size() == 2) return protocol(args, line(t));
-        if (DEFIMPL.equals(head) && (args.size() == 2 || args.size() == 3)) return impl(args, line(t), enclosing);
+        if (DEFPROTOCOL.equals(head) && args.size() == 2) return protocol(args, Quoted.line(t));
+        if (DEFIMPL.equals(head) && (args.size() == 2 || args.size() == 3)) return impl(args, Quoted.line(t), enclosing);
         if (BLOCK.equals(head)) return Tuple.of(head, t.get(1), expandAll(args, enclosing));
         if (DEFMODULE.equals(head) && args.size() == 2 && args.get(1) instanceof List<?> opts) {
             String name = name(args.get(0));
@@ -98,7 +97,7 @@ public final class ProtocolExpansion {
     private static Object protocol(List<?> args, int line) {
         String name = name(args.get(0));
         if (name == null) throw new CompileError(line, "invalid protocol name");
-        Object body = keyword(args.get(1), DO);
+        Object body = Quoted.keyword(args.get(1), "do");
         boolean fallback = false;
         List<Object> defs = new ArrayList<>();
         List<Object> functions = new ArrayList<>();
@@ -118,7 +117,7 @@ public final class ProtocolExpansion {
                     && !params.isEmpty())) {
                 continue;
             }
-            int at = line(d);
+            int at = Quoted.line(d);
             List<Object> vars = new ArrayList<>();
             for (int i = 0; i < params.size(); i++) vars.add(var(i == 0 ? "term" : "arg" + i, at));
             Object impl = var("impl", at);
@@ -142,10 +141,10 @@ public final class ProtocolExpansion {
         String protocol = name(args.get(0));
         if (protocol == null) throw new CompileError(line, "invalid protocol name");
         Object opts = args.size() == 3 ? args.get(1) : List.of();
-        Object body = keyword(args.size() == 3 ? args.get(2) : args.get(1), DO);
-        if (body == null) body = keyword(args.get(1), DO);
-        Object forOpt = keyword(opts, FOR);
-        if (forOpt == null) forOpt = keyword(args.get(1), FOR);
+        Object body = Quoted.keyword(args.size() == 3 ? args.get(2) : args.get(1), "do");
+        if (body == null) body = Quoted.keyword(args.get(1), "do");
+        Object forOpt = Quoted.keyword(opts, "for");
+        if (forOpt == null) forOpt = Quoted.keyword(args.get(1), "for");
         List<String> types = new ArrayList<>();
         if (forOpt instanceof List<?> many) {
             for (Object o : many) types.add(name(o));
@@ -174,7 +173,7 @@ public final class ProtocolExpansion {
     private static Object withFallback(Object def, boolean fallback) {
         Tuple d = (Tuple) def;
         List<?> dargs = (List<?>) d.get(2);
-        Tuple call = (Tuple) keyword(dargs.get(1), DO);
+        Tuple call = (Tuple) Quoted.keyword(dargs.get(1), "do");
         List<Object> callArgs = new ArrayList<>((List<?>) call.get(2));
         callArgs.set(callArgs.size() - 1, fallback);
         return Tuple.of(d.get(0), d.get(1), list(dargs.get(0), list(Tuple.of(DO, Tuple.of(call.get(0), call.get(1), callArgs)))));
@@ -194,25 +193,6 @@ public final class ProtocolExpansion {
     }
 
     private static List<Object> exprs(Object body) {
-        if (body == null) return List.of();
-        if (body instanceof Tuple t && t.size() == 3 && BLOCK.equals(t.get(0)) && t.get(2) instanceof List<?> l) return new ArrayList<>(l);
-        return list(body);
-    }
-
-    private static Object keyword(Object list, Atom key) {
-        if (!(list instanceof List<?> l)) return null;
-        for (Object o : l) {
-            if (o instanceof Tuple kv && kv.size() == 2 && key.equals(kv.get(0))) return kv.get(1);
-        }
-        return null;
-    }
-
-    private static int line(Object node) {
-        if (node instanceof Tuple t && t.size() == 3 && t.get(1) instanceof List<?> meta) {
-            for (Object o : meta) {
-                if (o instanceof Tuple kv && kv.size() == 2 && LINE.equals(kv.get(0)) && kv.get(1) instanceof Number n) return n.intValue();
-            }
-        }
-        return 0;
+        return body == null ? List.of() : Quoted.exprs(body);
     }
 }
