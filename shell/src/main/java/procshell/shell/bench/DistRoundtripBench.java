@@ -89,13 +89,17 @@ final class DistRoundtripBench {
             Process d = start(epmd, true, "elixir", "--erl", "-start_epmd false", "--sname", "driver_" + tag + "@localhost", "--cookie", COOKIE,
                     driver.toString(), tag, Integer.toString(calls));
             nodes.add(d);
+            List<String> said = new ArrayList<>(); // what the driver printed besides figures: why it failed
             try (BufferedReader r = new BufferedReader(new InputStreamReader(d.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     String[] w = line.trim().split("\\s+");
                     if (w.length == 3 && w[0].startsWith("dist_")) out.word(w[0], w[1], w[2]);
+                    else if (said.size() < 40) said.add(line);
                 }
             }
-            if (!d.waitFor(60, TimeUnit.SECONDS) || d.exitValue() != 0) throw new IllegalStateException("the Elixir driver failed");
+            if (!d.waitFor(60, TimeUnit.SECONDS) || d.exitValue() != 0) {
+                throw new IllegalStateException("the Elixir driver failed:\n" + String.join("\n", said));
+            }
         } finally {
             for (Process p : nodes) {
                 p.descendants().forEach(ProcessHandle::destroy);
@@ -119,9 +123,11 @@ final class DistRoundtripBench {
         return p;
     }
 
-    /** Starts a command with the port mapper's port; unless {@code read}, its output is drained (it would fill the pipe). */
+    /** Starts a command with the port mapper's port; unless {@code read}, its output is drained (it would fill the pipe) and its errors dropped. */
     private static Process start(int epmd, boolean read, String... command) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (read) pb.redirectErrorStream(true); // the driver's errors are read with its figures
+        else pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("ERL_EPMD_PORT", Integer.toString(epmd));
         Process p = pb.start();
         if (!read) Thread.ofVirtual().start(() -> drain(p.getInputStream()));

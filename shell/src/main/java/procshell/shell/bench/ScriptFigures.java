@@ -37,17 +37,20 @@ final class ScriptFigures {
         }
         List<String> command = new ArrayList<>(StartupBench.shellCommand());
         command.addAll(List.of("--script", scripts.resolve(script).toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put(SIZE_VARIABLE, Integer.toString(n));
         Process p = pb.start();
         int figures = 0;
+        List<String> said = new ArrayList<>(); // lines besides figures (an error's), for the failure's message
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 String[] w = line.trim().split("\\s+");
-                if (w.length == 3) {
+                if (w.length == 3 && w[1].matches("-?[0-9.]+")) {
                     out.add(w[0], Double.parseDouble(w[1]), w[2]);
                     figures++;
+                } else if (said.size() < 40) {
+                    said.add(line);
                 }
             }
         }
@@ -55,6 +58,8 @@ final class ScriptFigures {
             p.destroyForcibly();
             throw new IllegalStateException(script + " ran longer than 10 minutes");
         }
-        if (p.exitValue() != 0 || figures == 0) throw new IllegalStateException(script + " exited with " + p.exitValue() + " after " + figures + " figures");
+        if (p.exitValue() != 0 || figures == 0) {
+            throw new IllegalStateException(script + " exited with " + p.exitValue() + " after " + figures + " figures:\n" + String.join("\n", said));
+        }
     }
 }

@@ -34,11 +34,14 @@ class BenchSmokeTest {
     void quickRunPrintsEveryFigureOfTheBeamScripts() {
         BenchCommand bench = new BenchCommand();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
         bench.out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        bench.err = new PrintStream(errors, true, StandardCharsets.UTF_8);
         int code = new CommandLine(bench).execute("--quick");
         String output = bytes.toString(StandardCharsets.UTF_8);
 
-        assertEquals(0, code, output);
+        // The progress lines and why a benchmark failed go to err; a failure shows them first.
+        assertEquals(0, code, () -> errors.toString(StandardCharsets.UTF_8) + "\n" + output);
         Set<String> printed = output.lines().map(l -> l.split(" ")).filter(w -> w.length == 3).map(w -> w[0]).collect(Collectors.toSet());
         List<String> missing = new ArrayList<>();
         for (String name : expectedNames()) if (!printed.contains(name)) missing.add(name);
