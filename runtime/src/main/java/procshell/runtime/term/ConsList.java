@@ -1,9 +1,6 @@
 package procshell.runtime.term;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -12,140 +9,83 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * An Elixir list as the BEAM has it: immutable, and {@code [h | t]} built ({@link #cons}) and
- * taken apart ({@link #drop}) in O(1) by sharing the tail, where a copied {@code java.util.List}
- * made every accumulator loop quadratic. It is a {@code java.util.List} like every other list
- * term: {@code equals}/{@code hashCode} are {@code List}'s, so it equals an {@code ArrayList} of
- * the same elements; {@code get(i)}, {@code size()} are O(1) (see the depth bound below); nil
- * ({@code null}) elements are allowed; every mutator throws {@link UnsupportedOperationException}.
+ * An Elixir list as the BEAM has it: an immutable cons cell, {@code [head | tail]}, whose tail is
+ * shared. {@link #cons} is one allocation, {@link #drop} of one element allocates nothing (it is
+ * the tail), whatever was consed onto the list before: a pop then a push (which forked the shared
+ * buffers of the earlier layout at every push) costs two cells, as on the BEAM.
  *
- * <p>Layout: the list's first {@code top} elements live in a {@link Buffer} shared by every list
- * consed on the same line, in reverse order ({@code buffer[top - 1]} is the head), followed by
- * {@code rest} (any other list, from index {@code from}). Consing onto the newest list of a
- * buffer appends to it (one CAS on the buffer's fill, amortized O(1)); consing onto an older
- * one (its buffer has grown past it, or another process consed first) copies its buffer part
- * when that part is short, else starts a buffer whose rest is that list. Those chains are kept
- * at most {@value #MAX_DEPTH} deep by merging their shorter upper parts, so {@code get(i)} stays
- * O(1) and a pop/push loop on a long list (which forks at every push) copies each element
- * O(log n) times at most.
+ * <p>It is a {@code java.util.List} like every other list term: {@code equals}/{@code hashCode}
+ * are {@code List}'s, so it equals an {@code ArrayList} of the same elements; nil ({@code null})
+ * elements are allowed; every mutator throws {@link UnsupportedOperationException}. The tail is a
+ * cell of this kind, or any other list (an {@code ArrayList} a function returned), which is never
+ * copied. {@code size()} is O(1) (each cell holds its length). {@code get(i)} walks the first few
+ * cells and, deeper, reads an array of the cells' heads that the cell makes once, on the first
+ * such call, and keeps: code indexing a list in a loop stays linear, as it was with the buffers.
  *
- * <p>Thread safety: lists are shared between processes without copying. A buffer slot is written
- * once, by the one thread whose CAS claimed it, before any list covering it exists; a list never
- * reads a slot at or above its {@code top}, so no reader sees a slot being written.
- *
- * <p>Memory: a tail keeps the whole buffer it sits on reachable (as a view of a larger array).
+ * <p>Thread safety: a cell's fields are final, so lists are shared between processes without
+ * copying or locks; the heads array is published through a volatile field after it is filled.
  */
-public final class ConsList extends AbstractList<Object> implements RandomAccess {
-    /** A fork copies at most this many buffer elements; a longer part becomes a chained rest. */
-    private static final int COPY_LIMIT = 16;
-
-    /** The longest chain of rests that are lists of this kind; one more compacts the chain's top. */
-    static final int MAX_DEPTH = 24;
-
-    private static final int FIRST_CAPACITY = 4;
-
-    /** Shared growable storage of the lists consed on one line, oldest element first. */
-    private static final class Buffer {
-        private static final VarHandle FILL;
-
-        static {
-            try {
-                FILL = MethodHandles.lookup().findVarHandle(Buffer.class, "fill", int.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        /** The slots; replaced by a larger copy on growth (by the one thread claiming the slot past its end). */
-        volatile Object[] items;
-
-        /** Slots claimed so far; only ever grows, by CAS. */
-        @SuppressWarnings("unused") // through FILL
-        private volatile int fill;
-
-        Buffer(Object[] items, int fill) {
-            this.items = items;
-            this.fill = fill;
-        }
-
-        /** Claims slot {@code at} (true) when it is the next free one; writes {@code value} there. */
-        boolean append(int at, Object value) {
-            if (fill != at || !FILL.compareAndSet(this, at, at + 1)) return false;
-            Object[] a = items;
-            if (at >= a.length) {
-                a = Arrays.copyOf(a, Math.max(FIRST_CAPACITY, a.length * 2));
-                items = a; // slots below at are the same in both; no list reads at or above at yet
-            }
-            a[at] = value;
-            return true;
-        }
-
-        /** Claims the {@code values.length} slots from {@code at} (true) when they are the next free ones; writes them. */
-        boolean append(int at, Object[] values) {
-            int n = values.length;
-            if (fill != at || !FILL.compareAndSet(this, at, at + n)) return false;
-            Object[] a = items;
-            if (at + n > a.length) {
-                a = Arrays.copyOf(a, Math.max(at + n, a.length * 2));
-                items = a;
-            }
-            System.arraycopy(values, 0, a, at, n);
-            return true;
-        }
-    }
+public final class ConsList extends AbstractList<Object> {
+    /** {@code get(i)} walks at most this many cells before it reads the heads array. */
+    private static final int WALK = 8;
 
     private static final List<Object> NIL = List.of();
 
-    /** Null when {@code top} is 0 (a view of {@code rest} alone). */
-    private final Buffer buffer;
-    private final int top;
-    /** The elements after the buffer's; a list of this kind only with {@code from} 0. */
-    private final List<?> rest;
-    private final int from;
+    private final Object head;
+    /** A proper list: a cell of this kind or any other list term. */
+    private final List<?> tail;
     private final int size;
-    /** How many lists of this kind are chained through {@code rest}. */
-    private final int depth;
+    /**
+     * Made by the first deep {@code get(i)}: the heads of the cells from this one, in order, then
+     * as its last element the first tail that is no cell of this kind.
+     */
+    private volatile Object[] heads;
 
-    private ConsList(Buffer buffer, int top, List<?> rest, int from, int size) {
-        this.buffer = buffer;
-        this.top = top;
-        this.rest = rest;
-        this.from = from;
-        this.size = size;
-        this.depth = rest instanceof ConsList c ? c.depth + 1 : 0;
+    private ConsList(Object head, List<?> tail) {
+        this.head = head;
+        this.tail = tail;
+        this.size = tail.size() + 1;
     }
 
     /**
-     * {@code [head | tail]} (Elixir's cons): O(1) amortized, {@code tail} shared, never copied
-     * unless it is a list of this kind that something else was already consed onto.
+     * {@code [head | tail]} (Elixir's cons): O(1), {@code tail} shared, never copied (a list that
+     * is no cell of this kind and gives no O(1) {@code get(i)}, as a {@code LinkedList}, is copied
+     * to an array once).
      *
      * @param head any term (null is nil)
      * @param tail a list, which must not change afterwards (every list term is immutable)
      * @return the new list, of size {@code tail.size() + 1}
      */
     public static List<Object> cons(Object head, List<?> tail) {
-        if (tail instanceof ConsList c) return c.push(head);
-        List<?> rest = tail.isEmpty() ? NIL : tail instanceof RandomAccess ? tail : Arrays.asList(tail.toArray());
-        return new ConsList(start(head), 1, rest, 0, rest.size() + 1);
+        return new ConsList(head, shareable(tail));
     }
 
     /**
      * {@code list} without its first {@code n} elements (Elixir's tail, {@code tl/1} applied
-     * {@code n} times): O(1), a view sharing {@code list}'s elements.
+     * {@code n} times): O(n) steps, nothing allocated while the list is cells of this kind (the
+     * tail itself is the answer), one view of another list (never a copy of its elements).
      *
      * @throws IndexOutOfBoundsException when {@code n} is negative or above the size
      */
+    @SuppressWarnings("unchecked")
     public static List<Object> drop(List<?> list, int n) {
-        if (n < 0 || n > list.size()) throw new IndexOutOfBoundsException("drop " + n + " of " + list.size());
-        if (list instanceof ConsList c) return c.drop(n);
-        if (n == list.size()) return NIL;
-        List<?> rest = list instanceof RandomAccess ? list : Arrays.asList(list.toArray());
-        return new ConsList(null, 0, rest, n, list.size() - n);
+        if (list instanceof ConsList c && n == 1) return (List<Object>) c.tail; // a [_ | t] pattern, tl/1
+        int size = list.size();
+        if (n < 0 || n > size) throw new IndexOutOfBoundsException("drop " + n + " of " + size);
+        if (list instanceof ListSuffix s && n > 0 && n < size) return s.drop(n);
+        List<?> l = list;
+        while (n > 0 && l instanceof ConsList c) {
+            l = c.tail;
+            n--;
+        }
+        if (n == 0) return (List<Object>) l;
+        if (n == l.size()) return NIL;
+        return ListSuffix.of(l instanceof RandomAccess ? l : Arrays.asList(l.toArray()), n);
     }
 
     /**
-     * {@code heads ++ tail} (Elixir's {@code ++}, and {@code [h1, h2 | tail]}): O(heads),
-     * {@code tail} shared as {@link #cons} shares it.
+     * {@code heads ++ tail} (Elixir's {@code ++}, and {@code [h1, h2 | tail]}): one cell per
+     * head, {@code tail} shared as {@link #cons} shares it.
      *
      * @param heads the elements in front, in order (copied)
      * @param tail  a list, which must not change afterwards
@@ -155,86 +95,68 @@ public final class ConsList extends AbstractList<Object> implements RandomAccess
     public static List<Object> prependAll(List<?> heads, List<?> tail) {
         int n = heads.size();
         if (n == 0) return (List<Object>) tail;
-        // buffer order: the last head first
-        Object[] reversed = new Object[n];
-        int i = n;
-        for (Object o : heads) reversed[--i] = o;
-        if (tail instanceof ConsList c) return c.pushAll(reversed);
-        List<?> rest = tail.isEmpty() ? NIL : tail instanceof RandomAccess ? tail : Arrays.asList(tail.toArray());
-        return new ConsList(new Buffer(reversed, n), n, rest, 0, n + rest.size());
-    }
-
-    private static Buffer start(Object head) {
-        Object[] a = new Object[FIRST_CAPACITY];
-        a[0] = head;
-        return new Buffer(a, 1);
-    }
-
-    private List<Object> push(Object head) {
-        if (top == 0) return new ConsList(start(head), 1, rest, from, size + 1);
-        if (buffer.append(top, head)) return new ConsList(buffer, top + 1, rest, from, size + 1);
-        return fork(new Object[] {head});
-    }
-
-    /** The elements of {@code reversed} (last head first) in front of this list. */
-    private List<Object> pushAll(Object[] reversed) {
-        int n = reversed.length;
-        if (top == 0) return new ConsList(new Buffer(reversed, n), n, rest, from, size + n);
-        if (buffer.append(top, reversed)) return new ConsList(buffer, top + n, rest, from, size + n);
-        return fork(reversed);
-    }
-
-    /** Something else was consed onto this list already: the heads go on a buffer of their own. */
-    private List<Object> fork(Object[] reversed) {
-        if (top <= COPY_LIMIT) return copy(reversed, false);
-        if (depth < MAX_DEPTH) {
-            Object[] a = Arrays.copyOf(reversed, Math.max(FIRST_CAPACITY, reversed.length));
-            return new ConsList(new Buffer(a, reversed.length), reversed.length, this, 0, size + reversed.length);
+        List<?> out = shareable(tail);
+        if (heads instanceof RandomAccess) {
+            for (int i = n - 1; i >= 0; i--) out = new ConsList(heads.get(i), out);
+        } else {
+            Object[] a = heads.toArray();
+            for (int i = n - 1; i >= 0; i--) out = new ConsList(a[i], out);
         }
-        return copy(reversed, true);
+        return (List<Object>) out;
     }
 
-    /**
-     * The heads on a fresh buffer holding this list's buffer part and, when compacting, those
-     * of the lists chained below it while each is no longer than what is taken so far (so a
-     * chain's parts grow geometrically downwards and each element is copied O(log n) times).
-     */
-    private List<Object> copy(Object[] reversed, boolean compact) {
-        ArrayList<ConsList> parts = new ArrayList<>();
-        parts.add(this);
-        int taken = top;
-        ConsList last = this;
-        while (compact && last.rest instanceof ConsList c && c.top <= taken) {
-            parts.add(c);
-            taken += c.top;
-            last = c;
-        }
-        int n = reversed.length;
-        Object[] a = new Object[taken + n + Math.max(FIRST_CAPACITY, Math.min(taken, 1024))];
-        int at = 0;
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            ConsList p = parts.get(i);
-            System.arraycopy(p.buffer.items, 0, a, at, p.top);
-            at += p.top;
-        }
-        System.arraycopy(reversed, 0, a, at, n);
-        return new ConsList(new Buffer(a, at + n), at + n, last.rest, last.from, size + n);
+    /** The tail as a cell keeps it: itself when its {@code get(i)} is O(1) or it is a cell, else an array copy. */
+    private static List<?> shareable(List<?> tail) {
+        if (tail instanceof ConsList || tail instanceof RandomAccess) return tail;
+        return tail.isEmpty() ? NIL : Arrays.asList(tail.toArray());
     }
 
-    private List<Object> drop(int n) {
-        if (n == 0) return this;
-        if (n < top) return new ConsList(buffer, top - n, rest, from, size - n);
-        if (n == size) return NIL;
-        int k = n - top;
-        if (rest instanceof ConsList c) return c.drop(k);
-        return new ConsList(null, 0, rest, from + k, size - n);
+    /** The first element. */
+    public Object head() {
+        return head;
+    }
+
+    /** The list after the first element (shared, never copied). */
+    public List<?> tail() {
+        return tail;
     }
 
     @Override
     public Object get(int index) {
         if (index < 0 || index >= size) throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + size);
-        if (index < top) return buffer.items[top - 1 - index];
-        return rest.get(from + index - top);
+        ConsList c = this;
+        for (int k = 0; k < WALK; k++) {
+            if (index == 0) return c.head;
+            index--;
+            if (!(c.tail instanceof ConsList next)) return c.tail.get(index);
+            c = next;
+        }
+        return c.deepGet(index);
+    }
+
+    private Object deepGet(int index) {
+        Object[] a = heads;
+        if (a == null) heads = a = headsArray();
+        int cells = a.length - 1;
+        return index < cells ? a[index] : ((List<?>) a[cells]).get(index - cells);
+    }
+
+    private Object[] headsArray() {
+        int cells = 0;
+        List<?> l = this;
+        while (l instanceof ConsList c) {
+            cells++;
+            l = c.tail;
+        }
+        Object[] a = new Object[cells + 1];
+        l = this;
+        for (int i = 0; i < cells; i++) {
+            ConsList c = (ConsList) l;
+            a[i] = c.head;
+            l = c.tail;
+        }
+        a[cells] = l;
+        return a;
     }
 
     @Override
@@ -244,38 +166,37 @@ public final class ConsList extends AbstractList<Object> implements RandomAccess
 
     @Override
     public boolean isEmpty() {
-        return size == 0;
+        return false;
     }
 
     @Override
     public List<Object> subList(int fromIndex, int toIndex) {
-        if (toIndex == size && fromIndex >= 0 && fromIndex <= size) return drop(fromIndex);
+        if (toIndex == size && fromIndex >= 0 && fromIndex <= size) return drop(this, fromIndex);
         return super.subList(fromIndex, toIndex);
     }
 
     @Override
     public Iterator<Object> iterator() {
         return new Iterator<>() {
-            private final Object[] items = top == 0 ? null : buffer.items;
-            private int i = top;
-            private Iterator<?> restIterator;
+            private List<?> at = ConsList.this;
+            private Iterator<?> rest;
 
             @Override
             public boolean hasNext() {
-                return i > 0 || restIterator().hasNext();
+                if (at instanceof ConsList) return true;
+                if (rest == null) rest = at.iterator();
+                return rest.hasNext();
             }
 
             @Override
             public Object next() {
-                if (i > 0) return items[--i];
-                Iterator<?> r = restIterator();
-                if (!r.hasNext()) throw new NoSuchElementException();
-                return r.next();
-            }
-
-            private Iterator<?> restIterator() {
-                if (restIterator == null) restIterator = from == 0 ? rest.iterator() : rest.listIterator(from);
-                return restIterator;
+                if (at instanceof ConsList c) {
+                    at = c.tail;
+                    return c.head;
+                }
+                if (rest == null) rest = at.iterator();
+                if (!rest.hasNext()) throw new NoSuchElementException();
+                return rest.next();
             }
         };
     }
@@ -283,39 +204,44 @@ public final class ConsList extends AbstractList<Object> implements RandomAccess
     @Override
     public Object[] toArray() {
         Object[] out = new Object[size];
-        copyInto(out, 0);
+        int i = 0;
+        List<?> l = this;
+        while (l instanceof ConsList c) {
+            out[i++] = c.head;
+            l = c.tail;
+        }
+        for (Object o : l) out[i++] = o;
         return out;
-    }
-
-    /** Writes this list's elements into {@code out} from index {@code at}. */
-    private void copyInto(Object[] out, int at) {
-        if (top > 0) {
-            Object[] items = buffer.items;
-            for (int i = 0; i < top; i++) out[at + i] = items[top - 1 - i];
-        }
-        if (rest instanceof ConsList c) {
-            c.copyInto(out, at + top);
-        } else {
-            for (int i = at + top, j = from; j < rest.size(); ) out[i++] = rest.get(j++);
-        }
     }
 
     @Override
     public boolean equals(Object o) {
         if (o == this) return true;
         if (!(o instanceof List<?> other) || other.size() != size) return false;
-        if (o instanceof ConsList c && c.buffer == buffer && c.top == top && c.rest == rest && c.from == from) return true;
-        // by iterators: List's own equals walks a list's get(i), which here may follow a few rests
-        Iterator<Object> a = iterator();
-        Iterator<?> b = other.iterator();
-        while (a.hasNext()) {
-            if (!Objects.equals(a.next(), b.next())) return false;
+        // cell by cell while both are cells: lists sharing a tail are equal once the walk meets it
+        List<?> a = this, b = other;
+        while (a instanceof ConsList x && b instanceof ConsList y) {
+            if (!Objects.equals(x.head, y.head)) return false;
+            a = x.tail;
+            b = y.tail;
+            if (a == b) return true;
+        }
+        Iterator<?> i = a.iterator(), j = b.iterator();
+        while (i.hasNext()) {
+            if (!Objects.equals(i.next(), j.next())) return false;
         }
         return true;
     }
 
     @Override
     public int hashCode() {
-        return super.hashCode();
+        int h = 1;
+        List<?> l = this;
+        while (l instanceof ConsList c) {
+            h = 31 * h + Objects.hashCode(c.head);
+            l = c.tail;
+        }
+        for (Object o : l) h = 31 * h + Objects.hashCode(o);
+        return h;
     }
 }

@@ -193,4 +193,53 @@ class ConsListTest {
         }
         assertSameList(expectedBase, shared);
     }
+
+    /** Index loops over a long list stay right through the heads array, also past a foreign tail. */
+    @Test
+    void deepGetReadsTheHeadsAndThenTheForeignTail() {
+        List<Object> tail = new ArrayList<>(List.of(-1, -2, -3));
+        List<Object> l = tail;
+        List<Object> m = new ArrayList<>(tail);
+        for (int i = 0; i < 5_000; i++) {
+            l = ConsList.cons(i, l);
+            m.add(0, i);
+        }
+        assertSameList(m, l);
+        assertEquals(-3, l.get(l.size() - 1));
+        assertSameList(m.subList(10, 20), l.subList(10, 20));
+        assertSameList(m.subList(4_990, m.size()), l.subList(4_990, l.size()));
+    }
+
+    /** Tails of a list that is no cons list are views of it, never copies nor chains of views. */
+    @Test
+    void tailsOfAnArrayListAreViewsOfIt() {
+        List<Object> base = new ArrayList<>();
+        for (int i = 0; i < 100; i++) base.add(i);
+        List<Object> l = base;
+        for (int i = 1; i < 100; i++) {
+            l = ConsList.drop(l, 1);
+            assertEquals(i, l.get(0));
+            assertEquals(100 - i, l.size());
+        }
+        assertSameList(List.of(99), l);
+        assertSameList(List.of(), ConsList.drop(l, 1));
+        assertSameList(List.of(98, 99), ConsList.drop(base, 98));
+        assertSameList(List.of(7, 98, 99), ConsList.cons(7, ConsList.drop(base, 98)));
+        assertSame(l, ConsList.drop(l, 0));
+    }
+
+    /** Lists sharing a tail compare by their heads; a shared tail needs no walk. */
+    @Test
+    void equalityOfListsSharingATail() {
+        List<Object> shared = List.of();
+        for (int i = 0; i < 10_000; i++) shared = ConsList.cons(i, shared);
+        List<Object> a = ConsList.prependAll(List.of(1, 2), shared);
+        List<Object> b = ConsList.cons(1, ConsList.cons(2, shared));
+        List<Object> c = ConsList.cons(1, ConsList.cons(3, shared));
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertTrue(!a.equals(c));
+        assertTrue(!a.equals(ConsList.cons(1, shared)));
+        assertEquals(new ArrayList<>(a), a);
+    }
 }

@@ -68,7 +68,10 @@ public final class Ops {
     public static List<Object> cons(Object tail, Object... heads) {
         heads = args(heads);
         List<?> t = asList(tail, "improper lists are not supported: tail ");
-        return heads.length == 1 ? ConsList.cons(heads[0], t) : ConsList.prependAll(java.util.Arrays.asList(heads), t);
+        for (int i = heads.length - 1; i >= 0; i--) t = ConsList.cons(heads[i], t);
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) t;
+        return list;
     }
 
     /** A map {@code %{k1 => v1, ...}} from keys and values in turn (a later key wins, as Elixir's). */
