@@ -79,6 +79,20 @@ final class FunctionCompiler {
     /** True while compiling a fn's clauses (no self tail call of the function there). */
     private boolean inFn;
 
+    // integers kept unboxed (UnboxedIntegers): only in a function's own method with its variables in locals
+    /** Where the long locals of unboxed integers are numbered until the end (renumbered after the slots' locals). */
+    private static final int LONGS = 50_000;
+    /** True while the method's integers may stay unboxed. */
+    private boolean unboxed;
+    /** The parameters a self tail call passes a sum, a difference or a product in: their values may be unboxed. */
+    private boolean[] unboxedParams = new boolean[0];
+    /** The slots whose values may be unboxed. */
+    private Set<Integer> unboxedSlots = new java.util.HashSet<>();
+    /** The long locals used (numbered from {@link #LONGS}), each set to 0 at the method's start. */
+    private java.util.SortedSet<Integer> longLocals = new java.util.TreeSet<>();
+    /** While matching a function's clauses: the long locals of the subjects that are unboxed parameters, by subject name. */
+    private Map<String, Integer> subjectLongs = Map.of();
+
     /** Thrown when a function compiled with its variables in locals needs the direct evaluator, which reads slots. */
     private static final class NeedsSlots extends RuntimeException {
         static final NeedsSlots INSTANCE = new NeedsSlots();
@@ -131,6 +145,11 @@ final class FunctionCompiler {
         this.paramBase = 0;
         this.inFn = false;
         this.pinned = 0;
+        this.unboxed = locals;
+        this.unboxedSlots = new java.util.HashSet<>();
+        this.longLocals = new java.util.TreeSet<>();
+        this.unboxedParams = new boolean[f.arity];
+        if (locals) for (ControlCompiler.Clause c : clauses) unboxedSelfCallArguments(c.body(), f, unboxedParams);
         int access = (f.priv ? Opcodes.ACC_PRIVATE : Opcodes.ACC_PUBLIC) | Opcodes.ACC_STATIC;
         mn = new MethodNode(Opcodes.ASM9, access, Modules.javaName(f.name), descriptor(f.arity), null, null);
         env = f.arity;
@@ -187,17 +206,29 @@ final class FunctionCompiler {
     private void finish(LdcInsnNode slots) {
         mn.visitMaxs(0, 0);
         mn.visitEnd();
-        if (slots != null) slots.cst = Math.max(1, planner.slots());
-        else renumberTemporaries(env + 1 + planner.slots());
+        if (slots != null) {
+            slots.cst = Math.max(1, planner.slots());
+            return;
+        }
+        groovyjarjarasm.asm.tree.InsnList zeros = new groovyjarjarasm.asm.tree.InsnList();
+        for (int l : longLocals) {
+            zeros.add(new groovyjarjarasm.asm.tree.InsnNode(Opcodes.LCONST_0));
+            zeros.add(new groovyjarjarasm.asm.tree.VarInsnNode(Opcodes.LSTORE, l));
+        }
+        mn.instructions.insert(zeros); // every path then finds them set, as the verifier asks
+        renumberTemporaries(env + 1 + planner.slots());
     }
 
     /** Where the temporaries' locals start while the slots' number is unknown (renumbered at the end). */
     private static final int TEMPORARIES = 60_000;
 
-    /** Moves the temporaries' locals down to just after the slots' locals. */
+    /** Moves the long locals of unboxed integers down to just after the slots' locals, and the temporaries after them. */
     private void renumberTemporaries(int first) {
+        int longs = longLocals.isEmpty() ? 0 : longLocals.last() - LONGS + 2;
         for (groovyjarjarasm.asm.tree.AbstractInsnNode i = mn.instructions.getFirst(); i != null; i = i.getNext()) {
-            if (i instanceof groovyjarjarasm.asm.tree.VarInsnNode v && v.var >= TEMPORARIES) v.var = v.var - TEMPORARIES + first;
+            if (!(i instanceof groovyjarjarasm.asm.tree.VarInsnNode v)) continue;
+            if (v.var >= TEMPORARIES) v.var = v.var - TEMPORARIES + first + longs;
+            else if (v.var >= LONGS) v.var = v.var - LONGS + first;
         }
     }
 
@@ -216,9 +247,11 @@ final class FunctionCompiler {
         PatternCompiler compiler = new PatternCompiler(new Unit(), null);
         Pattern p = new Pattern();
         Map<String, Integer> locals = new HashMap<>();
+        Map<String, Integer> longs = new HashMap<>();
         try {
             for (int i = 0; i < subjects.length; i++) {
                 locals.put("subject" + i, subjects[i]);
+                if (isUnboxedParam(subjects[i])) longs.put("subject" + i, paramLong(subjects[i]));
                 compiler.match(patterns.get(i), "subject" + i, names, p);
             }
         } catch (CompileError e) {
@@ -226,7 +259,29 @@ final class FunctionCompiler {
         }
         if (!p.isDirect()) throw DirectPlanner.Unsupported.INSTANCE;
         Map<String, Integer> slots = new HashMap<>();
+        Map<String, Integer> outerLongs = subjectLongs;
+        subjectLongs = longs;
+        try {
+            steps(p, locals, slots, scope, fail);
+        } finally {
+            subjectLongs = outerLongs;
+        }
+        Map<String, Integer> after = new LinkedHashMap<>(scope);
+        p.variables.forEach((name, v) -> after.put(name, slots.get(v)));
+        return after;
+    }
+
+    /** A pattern's steps: a test jumps to {@code fail} when it fails, a binding takes a new slot (both locals of an unboxed parameter). */
+    private void steps(Pattern p, Map<String, Integer> locals, Map<String, Integer> slots, Map<String, Integer> scope, Label fail) {
         for (Pattern.Step s : p.steps) {
+            if (!s.isTest() && s.term() instanceof Pattern.Ref r && subjectLongs.containsKey(r.variable())) {
+                mn.visitVarInsn(Opcodes.ALOAD, locals.get(r.variable()));
+                mn.visitVarInsn(Opcodes.LLOAD, subjectLongs.get(r.variable()));
+                int slot = planner.slot();
+                storePair(slot);
+                slots.put(s.variable(), slot);
+                continue;
+            }
             Class<?> type = term(s.term(), locals, slots, scope);
             if (s.isTest()) {
                 if (type != boolean.class) mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "passes", "(Ljava/lang/Object;)Z", false);
@@ -238,9 +293,6 @@ final class FunctionCompiler {
                 slots.put(s.variable(), slot);
             }
         }
-        Map<String, Integer> after = new LinkedHashMap<>(scope);
-        p.variables.forEach((name, v) -> after.put(name, slots.get(v)));
-        return after;
     }
 
     /** Pushes a pattern step's term; answers its JVM type (boolean for a test's verdict, else Object). */
@@ -248,8 +300,16 @@ final class FunctionCompiler {
         switch (t) {
             case Pattern.Ref r -> {
                 Integer local = locals.get(r.variable());
-                if (local != null) mn.visitVarInsn(Opcodes.ALOAD, local);
-                else load(slots.get(r.variable()));
+                if (local != null) {
+                    mn.visitVarInsn(Opcodes.ALOAD, local);
+                    Integer l = subjectLongs.get(r.variable());
+                    if (l != null) {
+                        mn.visitVarInsn(Opcodes.LLOAD, l);
+                        UnboxedIntegers.box(mn);
+                    }
+                } else {
+                    load(slots.get(r.variable()));
+                }
             }
             case Pattern.Literal l -> literal(l.value());
             case Pattern.Pinned p -> {
@@ -261,6 +321,13 @@ final class FunctionCompiler {
             case Pattern.Call c -> {
                 if (c.method().equals("same") && c.owner() == Ops.class && c.args().get(1) instanceof Pattern.Literal l
                         && l.value() instanceof Number n && !(n instanceof Double) && DirectPlanner.integerLiteral(n) instanceof Integer k) {
+                    if (c.args().get(0) instanceof Pattern.Ref r && locals.containsKey(r.variable()) && subjectLongs.containsKey(r.variable())) {
+                        mn.visitVarInsn(Opcodes.ALOAD, locals.get(r.variable()));
+                        mn.visitVarInsn(Opcodes.LLOAD, subjectLongs.get(r.variable()));
+                        mn.visitLdcInsn(k);
+                        mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "isInteger", "(Ljava/lang/Object;JI)Z", false);
+                        return boolean.class;
+                    }
                     box(term(c.args().get(0), locals, slots, scope));
                     mn.visitLdcInsn(k);
                     mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "isInteger", "(Ljava/lang/Object;I)Z", false);
@@ -328,10 +395,7 @@ final class FunctionCompiler {
             switch (name) {
                 case "__block__" -> {
                     if (!args.isEmpty()) {
-                        for (int i = 0; i < args.size() - 1; i++) {
-                            value(args.get(i), scope);
-                            mn.visitInsn(Opcodes.POP);
-                        }
+                        for (int i = 0; i < args.size() - 1; i++) effect(args.get(i), scope);
                         tail(args.get(args.size() - 1), scope);
                         return;
                     }
@@ -376,14 +440,25 @@ final class FunctionCompiler {
     /** The arguments of the next turn, evaluated left to right, become the parameters; one reduction; back to the clauses. */
     private void selfTailCall(List<Object> args, Map<String, Integer> scope, int at) {
         int[] temps = new int[args.size()];
+        int[] longs = new int[args.size()];
         for (int i = 0; i < temps.length; i++) {
-            value(args.get(i), scope);
+            if (isUnboxedParam(i)) {
+                pair(args.get(i), scope);
+                longs[i] = longTemp();
+                mn.visitVarInsn(Opcodes.LSTORE, longs[i]);
+            } else {
+                value(args.get(i), scope);
+            }
             temps[i] = nextLocal++;
             mn.visitVarInsn(Opcodes.ASTORE, temps[i]);
         }
         for (int i = 0; i < temps.length; i++) {
             mn.visitVarInsn(Opcodes.ALOAD, temps[i]);
             mn.visitVarInsn(Opcodes.ASTORE, i);
+            if (isUnboxedParam(i)) {
+                mn.visitVarInsn(Opcodes.LLOAD, longs[i]);
+                mn.visitVarInsn(Opcodes.LSTORE, paramLong(i));
+            }
         }
         at(at);
         mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
@@ -468,10 +543,8 @@ final class FunctionCompiler {
                     mn.visitInsn(Opcodes.ACONST_NULL);
                     return false;
                 }
-                for (int i = 0; i < args.size(); i++) {
-                    if (i > 0) mn.visitInsn(Opcodes.POP);
-                    value(args.get(i), scope);
-                }
+                for (int i = 0; i < args.size() - 1; i++) effect(args.get(i), scope);
+                value(args.get(args.size() - 1), scope);
                 return false;
             }
             case "=" -> {
@@ -557,6 +630,17 @@ final class FunctionCompiler {
         }
         String op = args.size() == 2 ? CallTargets.binaryOperator(name) : args.size() == 1 ? CallTargets.unaryOperator(name) : null;
         Method m = op == null ? null : only(op.equals("add") || op.equals("sub") ? ModuleRuntime.class : Ops.class, op, args.size());
+        if (m != null && objectsOnly(m) && args.size() == 2 && unboxed && (mayBeUnboxed(args.get(0), scope) || mayBeUnboxed(args.get(1), scope))
+                && (UnboxedIntegers.isArithmetic(op) || UnboxedIntegers.isComparison(op))) {
+            if (UnboxedIntegers.isArithmetic(op)) {
+                pair(ast, scope);
+                UnboxedIntegers.box(mn);
+            } else {
+                int[] operands = operands(args, scope, at);
+                UnboxedIntegers.comparison(mn, op, operands[0], operands[1], operands[2], operands[3], m);
+            }
+            return false;
+        }
         if (m != null && objectsOnly(m)) {
             call(m, args, scope, at);
             return false;
@@ -843,6 +927,12 @@ final class FunctionCompiler {
         Label outerLoop = loop;
         int outerCompiled = module.compiledClosure;
         int outerPinned = pinned;
+        boolean outerUnboxed = unboxed;
+        Set<Integer> outerUnboxedSlots = unboxedSlots;
+        java.util.SortedSet<Integer> outerLongs = longLocals;
+        unboxed = false; // a fn's slots are numbered as the function's: it reads captured values boxed
+        unboxedSlots = new java.util.HashSet<>();
+        longLocals = new java.util.TreeSet<>();
         pinned = 0; // a fn's lines are its own, even in a for
         String name = owner + "$_" + Modules.javaName(fn.name) + "_closure" + planner.closure();
         module.compiledClosure = planner.closure();
@@ -880,6 +970,9 @@ final class FunctionCompiler {
             loop = outerLoop;
             module.compiledClosure = outerCompiled;
             pinned = outerPinned;
+            unboxed = outerUnboxed;
+            unboxedSlots = outerUnboxedSlots;
+            longLocals = outerLongs;
         }
     }
 
@@ -1040,8 +1133,13 @@ final class FunctionCompiler {
 
     /** {@code pattern = value}: a variable takes a new slot; any other pattern raises MatchError when it does not match. */
     private void match(Object pattern, Object valueAst, Map<String, Integer> scope, int at) {
-        value(valueAst, scope);
         String name = Quoted.name(pattern);
+        if (Quoted.isVar(pattern) && !"_".equals(name) && !"__MODULE__".equals(name) && arithmetic(valueAst) != null) {
+            int slot = matchUnboxed(name, valueAst, scope);
+            load(slot);
+            return;
+        }
+        value(valueAst, scope);
         if (Quoted.isVar(pattern) && !"_".equals(name) && !"__MODULE__".equals(name)) {
             mn.visitInsn(Opcodes.DUP);
             int slot = planner.slot();
@@ -1275,6 +1373,10 @@ final class FunctionCompiler {
     private void load(int slot) {
         if (inLocals) {
             mn.visitVarInsn(Opcodes.ALOAD, env + 1 + slot);
+            if (unboxedSlots.contains(slot)) {
+                mn.visitVarInsn(Opcodes.LLOAD, slotLong(slot));
+                UnboxedIntegers.box(mn);
+            }
             return;
         }
         mn.visitVarInsn(Opcodes.ALOAD, env);
@@ -1308,7 +1410,7 @@ final class FunctionCompiler {
         }
     }
 
-    /** An Object[] of these locals. */
+    /** An Object[] of these locals (an unboxed parameter boxed). */
     private void array(int[] locals) {
         mn.visitLdcInsn(locals.length);
         mn.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
@@ -1316,8 +1418,144 @@ final class FunctionCompiler {
             mn.visitInsn(Opcodes.DUP);
             mn.visitLdcInsn(i);
             mn.visitVarInsn(Opcodes.ALOAD, locals[i]);
+            if (isUnboxedParam(locals[i])) {
+                mn.visitVarInsn(Opcodes.LLOAD, paramLong(locals[i]));
+                UnboxedIntegers.box(mn);
+            }
             mn.visitInsn(Opcodes.AASTORE);
         }
+    }
+
+    // ---- unboxed integers ---------------------------------------------------------------------
+
+    /** The long local beside parameter {@code i}'s (numbered from {@link #LONGS} until the end). */
+    private int paramLong(int i) {
+        int l = LONGS + 2 * i;
+        longLocals.add(l);
+        return l;
+    }
+
+    /** The long local beside slot {@code slot}'s. */
+    private int slotLong(int slot) {
+        int l = LONGS + 2 * (fn.arity + slot);
+        longLocals.add(l);
+        return l;
+    }
+
+    /** A temporary long local. */
+    private int longTemp() {
+        int t = nextLocal;
+        nextLocal += 2;
+        return t;
+    }
+
+    /** True when the JVM local {@code local} is a parameter whose value may be unboxed. */
+    private boolean isUnboxedParam(int local) {
+        return unboxed && !inFn && local >= 0 && local < unboxedParams.length && unboxedParams[local];
+    }
+
+    /** Marks the parameters that a call of {@code f} in {@code ast} passes a sum, a difference or a product in. */
+    private void unboxedSelfCallArguments(Object ast, DirectFunction f, boolean[] out) {
+        if (ast instanceof List<?> l) {
+            for (Object o : l) unboxedSelfCallArguments(o, f, out);
+            return;
+        }
+        if (!(ast instanceof Tuple t)) return;
+        if (Quoted.isNode(ast) && !Quoted.isVar(ast) && Quoted.head(ast) instanceof Atom a && a.name().equals(f.name)
+                && Quoted.args(ast) instanceof List<?> args && args.size() == f.arity) {
+            for (int i = 0; i < args.size(); i++) if (arithmetic(args.get(i)) != null) out[i] = true;
+        }
+        for (int i = 0; i < t.size(); i++) if (t.size() != 3 || i != 1) unboxedSelfCallArguments(t.get(i), f, out);
+    }
+
+    /** The Java method of {@code a + b}, {@code a - b} or {@code a * b} when the method keeps integers unboxed and {@code ast} is one; else null. */
+    private Method arithmetic(Object ast) {
+        if (!unboxed || inFn || !Quoted.isNode(ast) || Quoted.isVar(ast) || !(Quoted.head(ast) instanceof Atom a)) return null;
+        List<Object> args = Quoted.args(ast);
+        if (args.size() != 2 || module.function(a.name(), 2) != null) return null;
+        String op = CallTargets.binaryOperator(a.name());
+        if (!UnboxedIntegers.isArithmetic(op)) return null;
+        Method m = only(op.equals("mul") ? Ops.class : ModuleRuntime.class, op, 2);
+        return m != null && objectsOnly(m) ? m : null;
+    }
+
+    /** True when {@code ast}'s value may be unboxed: a variable of an unboxed slot, or arithmetic on one. */
+    private boolean mayBeUnboxed(Object ast, Map<String, Integer> scope) {
+        if (inFn) return false;
+        if (Quoted.isVar(ast)) {
+            Integer slot = scope.get(Quoted.name(ast));
+            return slot != null && !"__MODULE__".equals(Quoted.name(ast)) && unboxedSlots.contains(slot);
+        }
+        return arithmetic(ast) != null && (mayBeUnboxed(Quoted.args(ast).get(0), scope) || mayBeUnboxed(Quoted.args(ast).get(1), scope));
+    }
+
+    /** Pushes the pair (Object, long) of {@code ast}'s value ({@link UnboxedIntegers}): unboxed where it can be, else the term and 0. */
+    private void pair(Object ast, Map<String, Integer> scope) {
+        if (unboxed && !inFn && Quoted.isVar(ast) && mayBeUnboxed(ast, scope)) {
+            int slot = scope.get(Quoted.name(ast));
+            mn.visitVarInsn(Opcodes.ALOAD, env + 1 + slot);
+            mn.visitVarInsn(Opcodes.LLOAD, slotLong(slot));
+            return;
+        }
+        if (unboxed && !inFn && (ast instanceof Integer || ast instanceof Long)) {
+            UnboxedIntegers.marker(mn);
+            mn.visitLdcInsn(((Number) ast).longValue());
+            return;
+        }
+        Method m = arithmetic(ast);
+        if (m != null) {
+            int[] operands = operands(Quoted.args(ast), scope, Quoted.line(ast));
+            UnboxedIntegers.arithmetic(mn, CallTargets.binaryOperator(Quoted.name(ast)), operands[0], operands[1], operands[2], operands[3], longTemp(), m);
+            return;
+        }
+        value(ast, scope);
+        mn.visitInsn(Opcodes.LCONST_0);
+    }
+
+    /** The pairs of two operands, evaluated left to right, in locals: {Object a, long a, Object b, long b}. */
+    private int[] operands(List<Object> args, Map<String, Integer> scope, int at) {
+        int[] out = new int[4];
+        at(at);
+        for (int i = 0; i < 2; i++) {
+            pair(args.get(i), scope);
+            out[2 * i + 1] = longTemp();
+            mn.visitVarInsn(Opcodes.LSTORE, out[2 * i + 1]);
+            out[2 * i] = nextLocal++;
+            mn.visitVarInsn(Opcodes.ASTORE, out[2 * i]);
+        }
+        at(at);
+        return out;
+    }
+
+    /** Stores the pair on the stack in a new binding of slot {@code slot}, whose value may now be unboxed. */
+    private void storePair(int slot) {
+        mn.visitVarInsn(Opcodes.LSTORE, slotLong(slot));
+        mn.visitVarInsn(Opcodes.ASTORE, env + 1 + slot);
+        unboxedSlots.add(slot);
+    }
+
+    /** {@code name = a + b}: the variable takes a new slot holding the value unboxed; answers the slot. */
+    private int matchUnboxed(String name, Object valueAst, Map<String, Integer> scope) {
+        pair(valueAst, scope);
+        int slot = planner.slot();
+        storePair(slot);
+        scope.put(name, slot);
+        return slot;
+    }
+
+    /** A statement whose value is dropped: a variable bound to arithmetic is not boxed. */
+    private void effect(Object ast, Map<String, Integer> scope) {
+        if (Quoted.isCall(ast, "=", 2)) {
+            Object pattern = Quoted.args(ast).get(0);
+            Object valueAst = Quoted.args(ast).get(1);
+            String name = Quoted.isVar(pattern) ? Quoted.name(pattern) : null;
+            if (name != null && !"_".equals(name) && !"__MODULE__".equals(name) && arithmetic(valueAst) != null) {
+                matchUnboxed(name, valueAst, scope);
+                return;
+            }
+        }
+        value(ast, scope);
+        mn.visitInsn(Opcodes.POP);
     }
 
     /** Boxes a boolean on the stack. */

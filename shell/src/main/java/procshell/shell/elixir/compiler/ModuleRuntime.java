@@ -77,6 +77,39 @@ public final class ModuleRuntime {
         return value instanceof Number && Ops.same(value, k);
     }
 
+    /**
+     * The marker in a compiled function's Object local whose value is the integer in the long
+     * local beside it ({@link UnboxedIntegers}); it never leaves the function's locals.
+     */
+    public static final Object UNBOXED = new Object() {
+        @Override
+        public String toString() {
+            return "#unboxed";
+        }
+    };
+
+    /** The term of a local pair: the integer {@code value} when {@code term} is {@link #UNBOXED}, else {@code term}. */
+    public static Object boxed(Object term, long value) {
+        return term == UNBOXED ? procshell.shell.eval.Arithmetic.integer(value) : term;
+    }
+
+    /** {@link #UNBOXED} for an Integer or a Long (its value then is {@link #longOf}), else the term itself. */
+    public static Object unboxedOr(Object term) {
+        return term instanceof Integer || term instanceof Long ? UNBOXED : term;
+    }
+
+    /** The value of an Integer or a Long; 0 for any other term. */
+    public static long longOf(Object term) {
+        if (term instanceof Integer i) return i;
+        if (term instanceof Long l) return l;
+        return 0;
+    }
+
+    /** {@link #isInteger(Object, int)} of a local pair. */
+    public static boolean isInteger(Object term, long value, int k) {
+        return term == UNBOXED ? value == k : isInteger(term, k);
+    }
+
     /** {@code a + b} ({@link Ops#add}), with the sum of two Integers first, then of Integers and Longs that does not overflow. */
     public static Object add(Object a, Object b) {
         if (a instanceof Integer x && b instanceof Integer y) return procshell.shell.eval.Arithmetic.integer((long) x + y);
