@@ -7,7 +7,8 @@
 //   modes: register (unique registry, 1 partition: spawn N idle, :go -> each registers key i, kill all),
 //          register1 (one process registers keys 1..N: the path alone), register2 (the same with one partition per core), subscribe (duplicate registry: N processes
 //          register under one key), register12 / subscribe12 (round 1 with one partition, later rounds on a registry of one
-//          partition per core, as bench registry_unique / registry_duplicate go from p1 to p2), atoms (N new atoms: heap bytes per atom after full GCs)
+//          partition per core, as bench registry_unique / registry_duplicate go from p1 to p2; -Dgc=true: three
+//          System.gc() after each round, as the bench's memory figures), atoms (N new atoms: heap bytes per atom after full GCs)
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,6 +178,9 @@ public class TablesCpu {
                         while (Registry.count(reg) != 0) Thread.sleep(1);
                         out.append(String.format("%s spawn per process: %s%n", what, p1.since(p0, n)));
                         out.append(String.format("%s per registration: %s%n", what, p2.since(p1, n)));
+                        // -Dgc=true: three full collections after each round, as the bench's memory figures
+                        // (TableBytes, spawn_mem_*) take them between phases; G1 may then give memory back
+                        if (Boolean.getBoolean("gc")) for (int i = 0; i < 3; i++) System.gc();
                     }
                 }
                 done.complete(out.toString());
