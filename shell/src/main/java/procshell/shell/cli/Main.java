@@ -230,6 +230,9 @@ public final class Main implements Callable<Integer> {
 
     private static int evaluateOnce(Shell shell, String source, PrintWriter out, boolean printResult) throws InterruptedException {
         EvaluatorProcess.Result r = shell.process().evaluate(source);
+        // Done: what dies now dies because the VM stops (a sleeping Task is interrupted), which
+        // `elixir` does not report.
+        shell.printReportsTo(null);
         switch (r) {
             case EvaluatorProcess.Result.Value v -> {
                 // the views (processes(), observer(), ...) print themselves and return NO_VALUE
