@@ -59,4 +59,16 @@ public sealed interface NodeEvent {
      * @param message the text, e.g. {@code ** Connection attempt from node :b@localhost rejected. Invalid challenge reply. **}
      */
     record Logged(Atom level, String message) implements NodeEvent {}
+
+    /**
+     * An event of a GenServer whose tracing is on ({@code :sys.trace(server, true)}), as OTP's
+     * gen_server hands it to {@code sys:handle_debug}: {@code {:in, message}}, {@code {:in, message,
+     * from}} for a call, {@code {:out, reply, to, state}}, {@code {:noreply, state}} or
+     * {@code {:continue, arg}}.
+     *
+     * @param pid   the server
+     * @param name  its registered name, or null
+     * @param event the event
+     */
+    record SysTraced(Pid pid, Object name, procshell.runtime.node.Tuple event) implements NodeEvent {}
 }

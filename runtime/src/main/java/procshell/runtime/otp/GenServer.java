@@ -36,8 +36,9 @@ import procshell.runtime.process.SpawnOptions;
  *       {@code exit({reason, {GenServer, :call, [server, request, timeout]}})} and a missing one
  *       {@code {:noproc, ...}}; no answer in time gives {@code {:timeout, ...}}.</li>
  *   <li>cast: {@code {:"$gen_cast", request}}, never fails.</li>
- *   <li>system: {@code {:system, {pid, ref}, request}} for {@code :sys.get_state/1} and
- *       {@link #stop}.</li>
+ *   <li>system: {@code {:system, {pid, ref}, request}} for {@link #stop} and the {@code :sys}
+ *       functions ({@link Sys}), answered by {@link SysDebug} between two messages; while
+ *       suspended, the server takes no other message.</li>
  *   <li>a server that traps exits stops when its parent sends {@code {:EXIT, parent, reason}}.</li>
  * </ul>
  */
@@ -52,7 +53,6 @@ public abstract class GenServer {
     private static final Atom STOP = Atom.of("stop");
     private static final Atom CONTINUE = Atom.of("continue");
     private static final Atom HIBERNATE = Atom.of("hibernate");
-    private static final Atom GET_STATE = Atom.of("get_state");
     private static final Atom TERMINATE = Atom.of("terminate");
     private static final Atom CALL = Atom.of("call");
     private static final Atom ALREADY_STARTED = Atom.of("already_started");
@@ -60,6 +60,8 @@ public abstract class GenServer {
 
     private Object name;
     private Pid parent;
+    /** What {@code :sys} asked of this server (suspended, traced, counted); null until it asks. */
+    private SysDebug debug;
 
     // ---- callbacks ----------------------------------------------------------------------------
 
@@ -119,6 +121,14 @@ public abstract class GenServer {
     }
 
     /**
+     * The callback module a supervisor's {@code :sys.get_status/1} names ({@code supervisor:
+     * [{'Callback', module}]}, as supervisor.erl's {@code format_status}); null for other servers.
+     */
+    protected Atom supervisorCallback() {
+        return null;
+    }
+
+    /**
      * Continues after a {@code {:continue, arg}} return, as {@code handle_continue/2}.
      *
      * @return as {@link #handleInfo}
@@ -146,6 +156,11 @@ public abstract class GenServer {
     /** The server's name as given at start (atom, via or global tuple), or null. */
     protected Object name() {
         return name;
+    }
+
+    /** The process that started the server (its parent, as OTP's), or null before it started. */
+    Pid parent() {
+        return parent;
     }
 
     private Object nameForLog() {
@@ -362,22 +377,7 @@ public abstract class GenServer {
      * @throws ExitException {@code {:noproc, {:sys, :get_state, [server]}}} when no such server
      */
     public static Object getState(Object server, long timeoutMs) {
-        ProcessContext self = ProcessContext.require();
-        Pid pid = resolve(self.node(), server);
-        Tuple mfa = Tuple.of(Atom.of("sys"), GET_STATE, java.util.Arrays.asList(server));
-        if (pid == null || !self.node().isAlive(pid)) throw new ExitException(Tuple.of(Atom.NOPROC, mfa));
-        Ref ref = self.monitor(pid);
-        self.node().send(pid, Tuple.of(SYSTEM, Tuple.of(self.self(), ref), GET_STATE));
-        Object m = self.receive(msg -> msg instanceof Tuple t
-                && ((t.size() == 2 && ref.equals(t.get(0))) || (t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)))), timeoutMs);
-        if (m == Mailbox.TIMEOUT) {
-            self.demonitor(ref, true);
-            throw new ExitException(Tuple.of(Atom.TIMEOUT, mfa));
-        }
-        Tuple t = (Tuple) m;
-        if (t.size() == 5) throw new ExitException(Tuple.of(t.get(4), mfa));
-        self.demonitor(ref, true);
-        return t.get(1);
+        return Sys.getState(server, timeoutMs, List.of(server));
     }
 
     /**
@@ -546,14 +546,18 @@ public abstract class GenServer {
             Object result;
             if (next instanceof Tuple c && c.isTagged(CONTINUE, 2)) {
                 lastMessage = next;
+                if (debug != null && debug.watching()) debug.continues(self, name, c.get(1));
                 result = handleContinue(c.get(1), state);
                 setPass(pass, noreply(result, state, lastMessage));
                 return;
             }
             long timeout = next instanceof Number n ? n.longValue() : -1;
             pass.next = null;
-            Object msg = self.receive(timeout);
+            Object msg = debug != null && debug.suspended() ? self.receive(this::takenWhileSuspended, -1) : self.receive(timeout);
             lastMessage = msg;
+            if (debug != null && debug.watching() && !(msg instanceof Tuple t && t.isTagged(SYSTEM, 3))) {
+                debug.in(self, name, msg == Mailbox.TIMEOUT ? Atom.TIMEOUT : msg);
+            }
             if (msg == Mailbox.TIMEOUT) {
                 lastMessage = Atom.TIMEOUT;
                 setPass(pass, noreply(handleInfo(Atom.TIMEOUT, state), state, lastMessage));
@@ -566,11 +570,11 @@ public abstract class GenServer {
                 setPass(pass, noreply(handleCast(t.get(1), state), state, lastMessage));
             } else if (msg instanceof Tuple t && t.isTagged(SYSTEM, 3) && t.get(1) instanceof Tuple from) {
                 Object req = t.get(2);
-                if (GET_STATE.equals(req)) {
-                    reply(from, state);
-                } else if (req instanceof Tuple term && term.isTagged(TERMINATE, 2)) {
+                if (req instanceof Tuple term && term.isTagged(TERMINATE, 2)) {
                     stopWith(self, term.get(1), state, lastMessage, null, true);
                 }
+                if (debug == null) debug = new SysDebug();
+                pass.state = debug.handle(this, self, from, req, state);
             } else if (msg instanceof Tuple t && t.isTagged(Atom.EXIT, 3) && t.get(1).equals(parent) && self.process().trapsExits()) {
                 stopWith(self, t.get(2), state, msg, null, true);
             } else {
@@ -588,6 +592,11 @@ public abstract class GenServer {
             // Any other throwable is a crash (Errors and undeclared checked exceptions too).
             stopWith(self, Tuple.of(e, List.of(e.getStackTrace())), state, lastMessage, client, true);
         }
+    }
+
+    /** What a suspended server takes: system messages, and its parent's exit when it traps exits. */
+    private boolean takenWhileSuspended(Object msg) {
+        return msg instanceof Tuple t && (t.isTagged(SYSTEM, 3) || (t.isTagged(Atom.EXIT, 3) && t.get(1).equals(parent)));
     }
 
     /** {@code r} is {@code {state, next}}, as {@link #noreply} and {@link #handleCallResult} answer. */
@@ -611,6 +620,7 @@ public abstract class GenServer {
     private Object[] handleCallResult(Object result, Tuple from, Object state, Object lastMessage) {
         if (result instanceof Tuple t && t.size() >= 3 && t.size() <= 4 && REPLY.equals(t.get(0))) {
             reply(from, t.get(1));
+            if (debug != null && debug.watching()) debug.out(ProcessContext.require(), name, t.get(1), from, t.get(2));
             return new Object[] {t.get(2), t.size() == 4 ? t.get(3) : null};
         }
         if (result instanceof Tuple t && t.isTagged(STOP, 4)) {
@@ -623,6 +633,7 @@ public abstract class GenServer {
     private Object[] noreply(Object result, Object state, Object lastMessage) {
         if (result instanceof Tuple t && (t.size() == 2 || t.size() == 3) && NOREPLY.equals(t.get(0))) {
             Object next = t.size() == 3 ? t.get(2) : null;
+            if (debug != null && debug.watching()) debug.noreply(ProcessContext.require(), name, t.get(1));
             return new Object[] {t.get(1), HIBERNATE.equals(next) ? null : next};
         }
         if (result instanceof Tuple t && t.isTagged(STOP, 3)) throw new StopSignal(t.get(1), t.get(2));

@@ -281,6 +281,11 @@ public final class Supervisor {
         }
 
         @Override
+        protected Atom supervisorCallback() {
+            return DEFAULT_MODULE;
+        }
+
+        @Override
         public Object init(Object arg) {
             self = ProcessContext.require();
             self.trapExit(true);

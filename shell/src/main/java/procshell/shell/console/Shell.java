@@ -86,6 +86,12 @@ public final class Shell {
         }
         IexSession.of(node);
         node.events().subscribe(java.util.Set.of(NodeEvent.CrashReport.class, NodeEvent.Logged.class, NodeEvent.Halted.class), e -> onEvent(node, e));
+        // A traced server prints as it goes, as its io:format to the shell's group leader does.
+        node.events().subscribe(NodeEvent.SysTraced.class, e -> {
+            java.io.PrintWriter out = IexSession.of(node).out();
+            out.println(procshell.shell.inspect.SysTraceFormat.line(e));
+            out.flush();
+        });
         EvaluatorProcess process = new EvaluatorProcess(node, evaluator, (pid, reason) -> {
             Console c = console.get();
             if (c != null && node.haltedWith() == null) c.shellDied(pid, reason);
@@ -98,7 +104,7 @@ public final class Shell {
     /**
      * Prints the crash reports Elixir's Logger prints ({@code [error] Task #PID<0.2.0> started
      * from ... terminating}) and the runtime's log lines to {@code out} while no console runs, as
-     * {@code elixir -e} and {@code elixir script.exs} print them.
+     * {@code elixir -e} and {@code elixir script.exs} print them; null stops.
      */
     public void printReportsTo(java.io.PrintWriter out) {
         this.reportsOut = out;

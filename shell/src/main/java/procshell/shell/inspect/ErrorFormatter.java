@@ -28,6 +28,7 @@ import procshell.shell.iex.Modules;
 public final class ErrorFormatter {
     private static final Atom GEN_SERVER = Atom.of("Elixir.GenServer");
     private static final Atom CALLING_SELF = Atom.of("calling_self");
+    private static final Atom SYS = Atom.of("sys");
 
     private ErrorFormatter() {}
 
@@ -84,6 +85,10 @@ public final class ErrorFormatter {
      * @return the line, or null when the exit did not come from these functions
      */
     static String exitFrame(Object reason) {
+        if (reason instanceof Tuple t && t.size() == 2 && t.get(1) instanceof Tuple mfa && mfa.size() == 3 && SYS.equals(mfa.get(0))
+                && mfa.get(2) instanceof List<?> args) {
+            return sysFrames(mfa.get(1), args.size());
+        }
         if (!(reason instanceof Tuple t && t.size() == 2 && t.get(1) instanceof Tuple mfa && mfa.size() == 3
                 && GEN_SERVER.equals(mfa.get(0)) && mfa.get(1) instanceof Atom fun && mfa.get(2) instanceof List<?> args
                 && args.size() == 3)) {
@@ -97,6 +102,26 @@ public final class ErrorFormatter {
             case "stop" -> StackFormatter.ELIXIR + "lib/gen_server.ex:" + (nobody ? 985 : self ? 988 : 995) + ": GenServer.stop/3";
             default -> null;
         };
+    }
+
+    /**
+     * The lines of OTP 25's {@code sys.erl} under an exit of a {@code :sys} function: the system
+     * message's send, and the function itself where it is no tail call ({@code get_state},
+     * {@code replace_state}).
+     *
+     * @param request {@code :get_state}, {@code {:replace_state, fun}}, {@code :suspend}, ...
+     * @param arity   the function's arity as called
+     */
+    private static String sysFrames(Object request, int arity) {
+        boolean flagged = request instanceof Atom a && (a.name().equals("statistics") || a.name().equals("trace"));
+        boolean timed = arity == (flagged ? 3 : 2);
+        String send = StackFormatter.STDLIB + (timed ? "sys.erl:344: :sys.send_system_msg/3" : "sys.erl:338: :sys.send_system_msg/2");
+        String own = null;
+        if (request instanceof Atom a && a.name().equals("get_state")) own = timed ? "sys.erl:149: :sys.get_state/2" : "sys.erl:139: :sys.get_state/1";
+        if (request instanceof Tuple r && r.size() == 2 && Atom.of("replace_state").equals(r.get(0))) {
+            own = timed ? "sys.erl:170: :sys.replace_state/3" : "sys.erl:159: :sys.replace_state/2";
+        }
+        return own == null ? send : send + "\n    " + StackFormatter.STDLIB + own;
     }
 
     /**
