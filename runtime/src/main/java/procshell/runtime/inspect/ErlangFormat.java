@@ -48,7 +48,7 @@ public final class ErlangFormat {
         else if (term instanceof Boolean b) out.append(b);
         else if (term instanceof Atom a) atom(a.name(), out);
         else if (Terms.isInteger(term)) out.append(term);
-        else if (Terms.isFloat(term)) out.append(FloatFormat.format(((Number) term).doubleValue()));
+        else if (Terms.isFloat(term)) out.append(Inspect.floatToString(((Number) term).doubleValue()));
         else if (term instanceof String s) binary(s, out);
         else if (term instanceof Tuple t) {
             out.append('{');
@@ -111,7 +111,7 @@ public final class ErlangFormat {
     }
 
     private static void binary(String s, StringBuilder out) {
-        if (s.codePoints().allMatch(ErlangFormat::printable)) {
+        if (!s.isEmpty() && s.codePoints().allMatch(ErlangFormat::printable)) {
             out.append("<<\"");
             s.codePoints().forEach(c -> escaped(c, '"', out));
             out.append(s.chars().allMatch(c -> c < 128) ? "\">>" : "\"/utf8>>");
