@@ -36,6 +36,13 @@ final class DistRoundtripBench {
     static final int QUICK_SIZE = 100;
 
     private static final String COOKIE = "dist_roundtrip_cookie";
+    /**
+     * The Elixir nodes' flags: the bench's port mapper; and no disconnects by OTP 25's global to
+     * "prevent overlapping partitions", which on a loaded machine (a node's tick late) cut the
+     * driver from a server in the middle of the timed calls ({nodedown, ...}): the bench times
+     * calls, not global's view of the cluster.
+     */
+    private static final String ERL_FLAGS = "-start_epmd false -kernel prevent_overlapping_partitions false";
     private static final String[] PAIRS = {"procshell_to_procshell", "procshell_to_beam", "beam_to_procshell", "beam_to_beam"};
     private static final String DEFS = """
             defmodule Echo do
@@ -83,10 +90,10 @@ final class DistRoundtripBench {
             for (String who : new String[] {"ps_srv", "ps_cli"}) nodes.add(procshellNode(who + "_" + tag + "@localhost", epmd));
             awaitPortMapper(epmd); // the first procshell node starts the port mapper the Elixir nodes use
             for (String who : new String[] {"ex_srv", "ex_cli"}) {
-                nodes.add(start(epmd, false, "elixir", "--erl", "-start_epmd false", "--sname", who + "_" + tag + "@localhost", "--cookie", COOKIE,
+                nodes.add(start(epmd, false, "elixir", "--erl", ERL_FLAGS, "--sname", who + "_" + tag + "@localhost", "--cookie", COOKIE,
                         "-e", DEFS + "Process.sleep(:infinity)"));
             }
-            Process d = start(epmd, true, "elixir", "--erl", "-start_epmd false", "--sname", "driver_" + tag + "@localhost", "--cookie", COOKIE,
+            Process d = start(epmd, true, "elixir", "--erl", ERL_FLAGS, "--sname", "driver_" + tag + "@localhost", "--cookie", COOKIE,
                     driver.toString(), tag, Integer.toString(calls));
             nodes.add(d);
             List<String> said = new ArrayList<>(); // what the driver printed besides figures: why it failed
