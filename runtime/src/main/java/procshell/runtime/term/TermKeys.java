@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import procshell.runtime.dist.ImproperList;
 import procshell.runtime.node.Tuple;
 
 /**
@@ -38,6 +39,7 @@ public final class TermKeys {
             for (Object e : l) h = h * 31 + hash(e);
             return h;
         }
+        if (term instanceof ImproperList l) return hash(l.elements()) * 31 + hash(l.tail());
         if (term instanceof TermMap m) return m.persistent().hashCode();
         if (term instanceof PersistentMap m) return m.hashCode();
         if (term instanceof Map<?, ?> m) return mapHash(m);
@@ -81,6 +83,7 @@ public final class TermKeys {
             while (i.hasNext()) if (!equal(i.next(), j.next())) return false;
             return true;
         }
+        if (a instanceof ImproperList x) return b instanceof ImproperList y && equal(x.elements(), y.elements()) && equal(x.tail(), y.tail());
         if (a instanceof TermMap x && b instanceof TermMap y) return x.persistent().equals(y.persistent());
         if (a instanceof Map<?, ?> x) return b instanceof Map<?, ?> y && mapsEqual(x, y);
         if (a instanceof CharSequence x) return b instanceof CharSequence y && x.toString().equals(y.toString());
