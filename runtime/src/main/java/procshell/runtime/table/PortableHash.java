@@ -121,7 +121,7 @@ public final class PortableHash {
         /** Hashes one part; compound parts push what follows onto the stack. */
         private void part(Object t) {
             if (t instanceof Rest r) {
-                list(r.list(), r.from());
+                list(r.list(), r.from(), r.end());
                 return;
             }
             if (t == null || t instanceof Boolean || t instanceof Atom) {
@@ -147,7 +147,9 @@ public final class PortableHash {
                 mix(tuple.size(), HCONST_9);
                 for (int i = tuple.size() - 1; i >= 0; i--) stack.push(nullSafe(tuple.get(i)));
             } else if (t instanceof List<?> l) {
-                list(l, 0);
+                list(l, 0, null);
+            } else if (t instanceof procshell.runtime.dist.ImproperList il) {
+                list(il.elements(), 0, nullSafe(il.tail()));
             } else if (t instanceof Map<?, ?> m) {
                 mix(m.size(), HCONST_16);
                 if (m.isEmpty()) return;
@@ -254,8 +256,11 @@ public final class PortableHash {
             return new int[] {a, b, c};
         }
 
-        /** A list: runs of byte elements packed four to a word, other elements hashed in turn, then {@code []}. */
-        private void list(List<?> l, int from) {
+        /**
+         * A list: runs of byte elements packed four to a word, other elements hashed in turn, then
+         * {@code []}, or the final tail {@code end} of an improper list (null for a proper one).
+         */
+        private void list(List<?> l, int from, Object end) {
             int i = from;
             int c = 0, sh = 0;
             while (i < l.size() && isByte(l.get(i))) {
@@ -271,11 +276,12 @@ public final class PortableHash {
             }
             if (c > 0) mix(sh, HCONST_4);
             if (i >= l.size()) {
-                nil();
+                if (end == null) nil();
+                else part(end);
                 return;
             }
             // a non-byte element: it is hashed now, the rest of the list after it
-            stack.push(new Rest(l, i + 1));
+            stack.push(new Rest(l, i + 1, end));
             part(nullSafe(l.get(i)));
         }
 
@@ -289,8 +295,8 @@ public final class PortableHash {
         }
     }
 
-    /** The tail of a list from an index, as a part still to hash. */
-    private record Rest(List<?> list, int from) {}
+    /** The tail of a list from an index (and an improper list's final tail, else null), as a part still to hash. */
+    private record Rest(List<?> list, int from, Object end) {}
 
     /** nil as the atom it is (the stack holds no nulls). */
     private static Object nullSafe(Object o) {

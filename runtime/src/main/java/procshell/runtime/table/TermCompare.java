@@ -7,10 +7,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import procshell.runtime.dist.ImproperList;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
+import procshell.runtime.term.ListCells;
 
 /**
  * Erlang's term comparisons over the runtime's Java terms, as match specifications need them:
@@ -47,6 +49,9 @@ public final class TermCompare {
             Iterator<?> i = x.iterator(), j = y.iterator();
             while (i.hasNext()) if (!exactEquals(i.next(), j.next())) return false;
             return true;
+        }
+        if (a instanceof ImproperList x && b instanceof ImproperList y) {
+            return exactEquals(x.elements(), y.elements()) && exactEquals(x.tail(), y.tail());
         }
         if (a instanceof Map<?, ?> && b instanceof Map<?, ?>) return compare(a, b, true) == 0;
         if (a instanceof CharSequence && b instanceof CharSequence) return a.toString().equals(b.toString());
@@ -85,7 +90,8 @@ public final class TermCompare {
             case PID -> ((Pid) a).compareTo((Pid) b);
             case TUPLE -> compareTuples((Tuple) a, (Tuple) b, exact);
             case MAP -> compareMaps((Map<?, ?>) a, (Map<?, ?>) b, exact);
-            case LIST -> compareLists((List<?>) a, (List<?>) b, exact);
+            case LIST -> a instanceof List<?> x && b instanceof List<?> y ? compareLists(x, y, exact)
+                    : ListCells.compare(a, b, exact ? TermCompare::exactOrder : TermCompare::compare);
             case BITSTRING -> compareBinaries(a, b);
             default -> a.equals(b) ? 0 : Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
         };
@@ -98,9 +104,13 @@ public final class TermCompare {
         if (o instanceof Pid) return PID;
         if (o instanceof Tuple) return TUPLE;
         if (o instanceof Map<?, ?>) return MAP;
-        if (o instanceof List<?>) return LIST;
+        if (o instanceof List<?> || o instanceof ImproperList) return LIST;
         if (o instanceof CharSequence || o instanceof byte[] || o instanceof procshell.runtime.node.Bitstring) return BITSTRING;
         return FUN;
+    }
+
+    private static int exactOrder(Object a, Object b) {
+        return compare(a, b, true);
     }
 
     private static String atomName(Object o) {
