@@ -13,10 +13,15 @@ import procshell.runtime.inspect.Inspect;
  * @param tail     the final tail, any term but {@code []}
  */
 public record ImproperList(List<Object> elements, Object tail) {
-    /** Copies the elements; {@code elements} must not be empty. */
+    /**
+     * Keeps the elements as cons cells (copied once unless they are), so that its tails, and
+     * the lists consed onto it, share them; {@code elements} must not be empty.
+     */
     public ImproperList {
         if (elements.isEmpty()) throw new IllegalArgumentException("an improper list has at least one element");
-        elements = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(elements)); // nil elements allowed
+        if (!(elements instanceof procshell.runtime.term.ConsList)) {
+            elements = procshell.runtime.term.ConsList.prependAll(elements, List.of()); // nil elements allowed
+        }
     }
 
     /** {@code [1, 2 | 3]}, as iex prints it. */

@@ -28,6 +28,8 @@ public final class Algebra {
     public static final int RESET = -2;
 
     private static final Doc COMMA = text(",");
+    /** Elixir's {@code @tail_separator}: between an improper list's last element and its tail. */
+    private static final Doc TAIL_SEPARATOR = text(" |");
     private static final Doc ELLIPSIS = text("...");
     private static final String DEFAULT_RESET = "\u001b[0m";
 
@@ -241,15 +243,45 @@ public final class Algebra {
     public static Doc containerDoc(Doc left, List<?> collection, Doc right, InspectOptions opts,
                                    BiFunction<Object, InspectOptions, Doc> fun, Doc separator,
                                    BreakMode mode) {
+        return containerDoc(left, collection, false, null, right, opts, fun, separator, mode);
+    }
+
+    /**
+     * {@code container_doc/6} of an improper list {@code [e1, e2 | tail]}: as
+     * {@link #containerDoc(Doc, List, Doc, InspectOptions, BiFunction, Doc, BreakMode)}, the last
+     * element joined to the tail's document by {@code " |"}.
+     *
+     * @param elements the heads, at least one
+     * @param tail     the final tail (no list)
+     */
+    public static Doc improperContainerDoc(Doc left, List<?> elements, Object tail, Doc right, InspectOptions opts,
+                                           BiFunction<Object, InspectOptions, Doc> fun, Doc separator, BreakMode mode) {
+        return containerDoc(left, elements, true, tail, right, opts, fun, separator, mode);
+    }
+
+    private static Doc containerDoc(Doc left, List<?> collection, boolean improper, Object tail, Doc right,
+                                    InspectOptions opts, BiFunction<Object, InspectOptions, Doc> fun, Doc separator,
+                                    BreakMode mode) {
         if (collection.isEmpty()) {
             return concat(left, right);
         }
         List<Doc> docs = new ArrayList<>();
         boolean simple = mode == BreakMode.MAYBE;
         int limit = opts.limit();
+        int last = collection.size() - 1;
+        int index = 0;
         for (Object term : collection) {
             if (limit == 0) {
                 docs.add(ELLIPSIS);
+                break;
+            }
+            if (improper && index++ == last) {
+                // Elixir's container_each([left | right], ...): the last cell and its tail, one limit for both
+                limit = decrement(limit);
+                Doc head = fun.apply(term, opts.withLimit(limit));
+                Doc end = fun.apply(tail, opts.withLimit(limit));
+                simple = simple && isSimple(head) && isSimple(end);
+                docs.add(join(head, end, simple, TAIL_SEPARATOR));
                 break;
             }
             int newLimit = decrement(limit);

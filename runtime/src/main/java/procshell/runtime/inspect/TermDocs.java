@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import procshell.runtime.dist.ImproperList;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Bitstring;
 import procshell.runtime.node.Pid;
@@ -51,6 +52,9 @@ final class TermDocs {
         }
         if (term instanceof Pid || term instanceof Ref) {
             return text(term.toString());
+        }
+        if (term instanceof ImproperList il) {
+            return improperList(il, opts);
         }
         // Other classes (a Groovy range is a List, for one) get to the fallbacks first.
         Doc custom = fallback(term, opts);
@@ -183,6 +187,14 @@ final class TermDocs {
             return Algebra.containerDoc(open, list, close, opts, TermDocs::keywordPair, sep, Algebra.BreakMode.STRICT);
         }
         return Algebra.containerDoc(open, list, close, opts, TermDocs::toDoc, sep, Algebra.BreakMode.MAYBE);
+    }
+
+    /** {@code Inspect.List} of {@code [1, 2 | 3]}: never a charlist nor a keyword list, its tail after {@code " |"}. */
+    private static Doc improperList(ImproperList list, InspectOptions opts) {
+        Doc open = color(text("["), SyntaxColors.Key.LIST, opts);
+        Doc sep = color(text(","), SyntaxColors.Key.LIST, opts);
+        Doc close = color(text("]"), SyntaxColors.Key.LIST, opts);
+        return Algebra.improperContainerDoc(open, list.elements(), list.tail(), close, opts, TermDocs::toDoc, sep, Algebra.BreakMode.MAYBE);
     }
 
     /** The {@code 'abc'} form, or null when the list is not printed as a charlist. */

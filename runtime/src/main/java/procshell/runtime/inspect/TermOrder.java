@@ -71,11 +71,16 @@ final class TermOrder {
             case PID -> ((Pid) a).compareTo((Pid) b);
             case TUPLE -> compareTuples((Tuple) a, (Tuple) b, exact);
             case MAP -> compareMaps((Map<?, ?>) a, (Map<?, ?>) b, exact);
-            case LIST -> compareLists((List<?>) a, (List<?>) b, exact);
+            case LIST -> a instanceof List<?> x && b instanceof List<?> y ? compareLists(x, y, exact)
+                    : procshell.runtime.term.ListCells.compare(a, b, exact ? TermOrder::exactOrder : TermOrder::compare);
             case BITSTRING -> a instanceof byte[] || b instanceof byte[]
                     ? compareBytes(bytes(a), bytes(b)) : procshell.runtime.node.Bitstring.compare(a, b);
             default -> compareOther(a, b);
         };
+    }
+
+    private static int exactOrder(Object a, Object b) {
+        return compare(a, b, true);
     }
 
     private static int rank(Object o) {
@@ -97,7 +102,7 @@ final class TermOrder {
         if (o instanceof Map) {
             return MAP;
         }
-        if (o instanceof List) {
+        if (o instanceof List || o instanceof procshell.runtime.dist.ImproperList) {
             return LIST;
         }
         if (o instanceof CharSequence || o instanceof byte[] || o instanceof procshell.runtime.node.Bitstring) {

@@ -53,7 +53,26 @@ final class Enumerables {
                 }
             };
         }
+        if (e instanceof procshell.runtime.dist.ImproperList il) return improper(il);
         throw notEnumerable("Enumerable", e);
+    }
+
+    /** The heads of {@code [1, 2 | 3]}, then the BEAM's error at its tail (Enumerable.List's reduce finds no clause for it). */
+    private static Iterator<Object> improper(procshell.runtime.dist.ImproperList list) {
+        Iterator<Object> heads = list.elements().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                if (!heads.hasNext()) throw new FunctionClauseError("Enumerable.List.reduce", 3);
+                return true;
+            }
+
+            @Override
+            public Object next() {
+                hasNext();
+                return heads.next();
+            }
+        };
     }
 
     /** The elements as a new mutable list. */
@@ -90,6 +109,7 @@ final class Enumerables {
     /** The number of elements, without walking lists, maps and ranges. */
     static long count(Object enumerable) {
         if (enumerable instanceof Collection<?> c) return c.size();
+        if (enumerable instanceof procshell.runtime.dist.ImproperList) return Erlang.length(enumerable); // raises, as length/1
         if (RangeTerm.is(enumerable)) return RangeTerm.size(enumerable);
         if (MapSetTerm.is(enumerable)) return ((Map<?, ?>) ((Map<?, ?>) enumerable).get(MapSetTerm.MAP)).size();
         if (enumerable instanceof Map<?, ?> m && Structs.structOf(m) == null) return m.size();

@@ -681,6 +681,7 @@ public final class Erlang {
         Returns the head (first element) of a non-empty list.
         """)
     public static Object hd(Object list) {
+        if (list instanceof procshell.runtime.dist.ImproperList il) return il.elements().get(0);
         if (!(list instanceof List<?> l) || l.isEmpty()) throw new BifErrors(":erlang.hd", list).fail(1, "not a nonempty list");
         return l.get(0);
     }
@@ -689,7 +690,8 @@ public final class Erlang {
     @Doc("""
         Returns the tail of a non-empty list.
         """)
-    public static List<Object> tl(Object list) {
+    public static Object tl(Object list) {
+        if (list instanceof procshell.runtime.dist.ImproperList) return procshell.runtime.term.ListCells.drop(list, 1);
         if (!(list instanceof List<?> l) || l.isEmpty()) throw new BifErrors(":erlang.tl", list).fail(1, "not a nonempty list");
         return procshell.runtime.term.ConsList.drop(l, 1);
     }

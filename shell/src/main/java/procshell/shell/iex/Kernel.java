@@ -58,6 +58,7 @@ public final class Kernel {
         Returns the head of a list; raises ArgumentError for an empty list.
         """)
     public static Object hd(Object list) {
+        if (list instanceof procshell.runtime.dist.ImproperList il) return il.elements().get(0);
         if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw new BifErrors(":erlang.hd", Values.normalize(list)).fail(1, "not a nonempty list");
         return l.get(0);
     }
@@ -70,7 +71,8 @@ public final class Kernel {
     @Doc("""
         Returns the tail of a list; raises ArgumentError for an empty list.
         """)
-    public static List<Object> tl(Object list) {
+    public static Object tl(Object list) {
+        if (list instanceof procshell.runtime.dist.ImproperList) return procshell.runtime.term.ListCells.drop(list, 1);
         if (!(Values.normalize(list) instanceof List<?> l) || l.isEmpty()) throw new BifErrors(":erlang.tl", Values.normalize(list)).fail(1, "not a nonempty list");
         return procshell.runtime.term.ConsList.drop(l, 1);
     }
@@ -1035,8 +1037,8 @@ public final class Kernel {
     @Doc("""
         Returns the length of a list.
         """)
-    public static int length(List<?> list) {
-        return list.size();
+    public static int length(Object list) {
+        return Erlang.length(list);
     }
 
     /** A list of the arguments (for building keyword lists: {@code list({:a, 1})}). */
