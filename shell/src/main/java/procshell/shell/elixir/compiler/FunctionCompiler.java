@@ -1238,7 +1238,7 @@ final class FunctionCompiler {
         }
         value(bar.get(1), scope);
         array(temps);
-        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "cons", "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/util/List;", false);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "cons", "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
     }
 
     /** A {@code cond} the direct path takes: a {@code do} of clauses of one condition each. */
