@@ -113,6 +113,7 @@ public final class ElixirList {
 
     /** The first element, or the default, as {@code List.first/2}. */
     public static Object first(Object list, Object fallback) {
+        if (list instanceof procshell.runtime.dist.ImproperList il) return il.elements().get(0);
         List<Object> l = list(list, "first", 2);
         return l.isEmpty() ? fallback : l.get(0);
     }
@@ -288,9 +289,10 @@ public final class ElixirList {
         return ElixirEnum.zip(list(lists, "zip", 1));
     }
 
-    /** False: the shell's lists are always proper, as {@code List.improper?/1} of a proper list. */
-    @Doc("Returns true if the list is improper (the shell's lists are all proper).")
+    /** True for an improper list ({@code [1 | 2]}), false for a proper one, as {@code List.improper?/1}. */
+    @Doc("Returns true if the list is improper ([1 | 2]), false if it is proper.")
     public static boolean improper_qm(Object list) {
+        if (list instanceof procshell.runtime.dist.ImproperList) return true;
         list(list, "improper?", 1);
         return false;
     }

@@ -13,6 +13,7 @@ import procshell.runtime.process.Mailbox;
 import procshell.runtime.process.ProcessContext;
 import procshell.runtime.table.TermCompare;
 import procshell.runtime.term.ConsList;
+import procshell.runtime.term.ListCells;
 import procshell.shell.eval.Arithmetic;
 import procshell.shell.eval.CaseClauseError;
 import procshell.shell.eval.Values;
@@ -61,17 +62,11 @@ public final class Ops {
     }
 
     /**
-     * {@code [h1, h2 | tail]}: the heads prepended to {@code tail}.
-     *
-     * @throws ArgumentError when the tail is no list (improper lists are not supported)
+     * {@code [h1, h2 | tail]}: the heads prepended to {@code tail}: a list when the tail is one,
+     * else an improper list ({@code procshell.runtime.dist.ImproperList}), as {@code [1 | 2]}.
      */
-    public static List<Object> cons(Object tail, Object... heads) {
-        heads = args(heads);
-        List<?> t = asList(tail, "improper lists are not supported: tail ");
-        for (int i = heads.length - 1; i >= 0; i--) t = ConsList.cons(heads[i], t);
-        @SuppressWarnings("unchecked")
-        List<Object> list = (List<Object>) t;
-        return list;
+    public static Object cons(Object tail, Object... heads) {
+        return ListCells.cons(args(heads), tail);
     }
 
     /** A map {@code %{k1 => v1, ...}} from keys and values in turn (a later key wins, as Elixir's). */
@@ -345,11 +340,10 @@ public final class Ops {
         throw new ArgumentError("expected binary argument in <> operator but got: " + Kernel.inspect(a instanceof String ? b : a));
     }
 
-    /** {@code a ++ b}. */
-    public static List<Object> append(Object a, Object b) {
+    /** {@code a ++ b}: the left copied, the right shared, as the BEAM's; {@code [1] ++ 2} is {@code [1 | 2]}. */
+    public static Object append(Object a, Object b) {
         if (!(a instanceof List<?> x)) throw new ArgumentError("argument error");
-        List<?> y = asList(b, "improper lists are not supported: ");
-        return ConsList.prependAll(x, y); // as the BEAM: the left copied, the right shared
+        return ListCells.append(x, b);
     }
 
     /** {@code a -- b}: each element of b removes its first occurrence in a. */
@@ -419,9 +413,9 @@ public final class Ops {
         return v instanceof List<?> l && l.size() == size;
     }
 
-    /** True when v is a list of at least that length ({@code [h | t]} with that many heads). */
+    /** True when v is a list, proper or improper, of at least that many cells ({@code [h | t]} with that many heads). */
     public static boolean isListAtLeast(Object v, int size) {
-        return v instanceof List<?> l && l.size() >= size;
+        return v instanceof List<?> l ? l.size() >= size : ListCells.cells(v) >= size;
     }
 
     /** True when v is a map holding the key. */
@@ -449,14 +443,14 @@ public final class Ops {
         return ((Tuple) tuple).get(i);
     }
 
-    /** Element i of a list already tested. */
+    /** Element i of a list (proper or improper) already tested. */
     public static Object at(Object list, int i) {
-        return ((List<?>) list).get(i);
+        return list instanceof List<?> l ? l.get(i) : ListCells.head(list, i);
     }
 
-    /** The list without its first n elements: O(1), sharing them ({@code [_ | tail]}'s tail). */
-    public static List<?> drop(Object list, int n) {
-        return ConsList.drop((List<?>) list, n);
+    /** The list without its first n cells, sharing them ({@code [_ | tail]}'s tail; an improper list's may be no list). */
+    public static Object drop(Object list, int n) {
+        return list instanceof List<?> l ? ConsList.drop(l, n) : ListCells.drop(list, n);
     }
 
     /** The value of a key of a map already tested. */
