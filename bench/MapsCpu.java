@@ -8,10 +8,7 @@
 //
 // Prints, per idiom, the median of `rounds` (default 7) runs after two untimed ones: the thread's
 // CPU ms per run, and bytes allocated per operation.
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 
 import procshell.runtime.node.Atom;
 import procshell.shell.iex.ElixirMap;
@@ -22,10 +19,6 @@ import procshell.shell.iex.Ops;
 public class MapsCpu {
     static final int N = 100_000;
     static final Atom A = Atom.of("a"), B = Atom.of("b"), C = Atom.of("c"), STRUCT = Atom.of("__struct__");
-    static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    static Object sink;
-
-    record Idiom(String name, int ops, IntFunction<Object> run) {}
 
     static MapTerm big() {
         Object m = ElixirMap.new_();
@@ -40,39 +33,38 @@ public class MapsCpu {
     }
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         MapTerm big = big();
         Object set = set(N);
         Object struct = Ops.map(STRUCT, Atom.of("Elixir.MapsBench"), A, 0, B, 1, C, 2);
-        List<Idiom> idioms = List.of(
-                new Idiom("maps_put", N, r -> big()),
-                new Idiom("maps_update_syntax", N, r -> {
+        List<TermsRuns.Idiom> idioms = List.of(
+                new TermsRuns.Idiom("maps_put", N, r -> big()),
+                new TermsRuns.Idiom("maps_update_syntax", N, r -> {
                     Object m = big;
                     for (int i = 1; i <= N; i++) m = Ops.mapUpdate(m, i, i + 1);
                     return m;
                 }),
-                new Idiom("maps_delete", N, r -> {
+                new TermsRuns.Idiom("maps_delete", N, r -> {
                     Object m = big;
                     for (int i = 1; i <= N; i++) m = ElixirMap.delete(m, i);
                     return m;
                 }),
-                new Idiom("maps_merge_one", N, r -> {
+                new TermsRuns.Idiom("maps_merge_one", N, r -> {
                     Object m = ElixirMap.new_();
                     for (int i = 1; i <= N; i++) m = ElixirMap.merge(m, Ops.map(i, i));
                     return m;
                 }),
-                new Idiom("mapset_put", N, r -> set(N)),
-                new Idiom("mapset_union_small", N / 10, r -> {
+                new TermsRuns.Idiom("mapset_put", N, r -> set(N)),
+                new TermsRuns.Idiom("mapset_union_small", N / 10, r -> {
                     Object acc = set;
                     for (int i = 1; i <= N / 10; i++) acc = ElixirMapSet.union(acc, ElixirMapSet.new_(List.of(i, -i)));
                     return acc;
                 }),
-                new Idiom("maps_agent_state_put", N / 10, r -> {
+                new TermsRuns.Idiom("maps_agent_state_put", N / 10, r -> {
                     Object m = big;
                     for (int i = 1; i <= N / 10; i++) m = ElixirMap.put(big, i, -i);
                     return m;
                 }),
-                new Idiom("maps_small_literal", 3 * N, r -> {
+                new TermsRuns.Idiom("maps_small_literal", 3 * N, r -> {
                     long acc = 0;
                     for (int i = 1; i <= 3 * N; i++) {
                         Object m = Ops.map(A, i, B, 2);
@@ -80,34 +72,19 @@ public class MapsCpu {
                     }
                     return acc;
                 }),
-                new Idiom("maps_struct_update", 3 * N, r -> {
+                new TermsRuns.Idiom("maps_struct_update", 3 * N, r -> {
                     Object s = struct;
                     for (int i = 1; i <= 3 * N; i++) {
                         s = Ops.mapUpdate(s, A, (Integer) Ops.dot(s, "a") % 1000 + i % 7 + (Integer) Ops.dot(s, "b"));
                     }
                     return s;
                 }),
-                new Idiom("maps_small_iterate", N, r -> {
+                new TermsRuns.Idiom("maps_small_iterate", N, r -> {
                     Object m = Ops.map(A, r, B, 2, C, 3, STRUCT, 4);
                     Object last = null;
                     for (int i = 1; i <= N; i++) last = ElixirMap.keys(m);
                     return last;
                 }));
-        List<String> only = List.of(args).subList(Math.min(1, args.length), args.length);
-        for (Idiom idiom : idioms) {
-            if (!only.isEmpty() && !only.contains(idiom.name())) continue;
-            List<long[]> runs = new ArrayList<>();
-            for (int r = 0; r < rounds + 2; r++) {
-                long cpu0 = THREADS.getCurrentThreadCpuTime();
-                long alloc0 = THREADS.getCurrentThreadAllocatedBytes();
-                sink = idiom.run().apply(r);
-                long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-                long alloc = THREADS.getCurrentThreadAllocatedBytes() - alloc0;
-                if (r >= 2) runs.add(new long[] {cpu, alloc});
-            }
-            runs.sort((x, y) -> Long.compare(x[0], y[0]));
-            long[] median = runs.get(runs.size() / 2);
-            System.out.printf("%-22s cpu %8.2f ms   %6d B/op%n", idiom.name(), median[0] / 1e6, median[1] / idiom.ops());
-        }
+        TermsRuns.report(idioms, args);
     }
 }
