@@ -418,8 +418,9 @@ final class DirectControl {
             Map<String, Integer> visible = Map.copyOf(scope);
             List<Planned> planned = clauses(clauses, arity, scope);
             Object quoted = procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.of("fn"), List.of(), arrows);
+            PromptFnCode code = new PromptFnCode(clauses, arity, line, visible, arrows, planner.prompt());
             // the values as they are now: a loop (for) writes its slots again on its next step
-            return env -> new DirectFun(env.clone(), arity, planned, quoted, visible);
+            return env -> new DirectFun(env.clone(), arity, planned, quoted, visible, code);
         }
         // in a module: named after the function it is written in, its lines frames of its own, as a compiled module's closure
         DirectFunction outer = planner.module.current;

@@ -33,24 +33,29 @@ final class DirectFun extends groovy.lang.Closure<Object> implements procshell.s
     /** A fn typed at the prompt, as typed, and the slots of the variables it could read: how it goes to another node (null in a module). */
     private final Object quoted;
     private final java.util.Map<String, Integer> visible;
+    /** A fn typed at the prompt: its clauses' JVM code once it is made ({@link PromptFnCode}); null in a module. */
+    private final PromptFnCode code;
+    /** The values its JVM code reads, taken from {@code env} when first needed. */
+    private Object[] captured;
 
     DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Owner owner) {
-        this(env, arity, clauses, owner, null, java.util.Map.of(), null);
+        this(env, arity, clauses, owner, null, java.util.Map.of(), null, null);
     }
 
-    /** A fn typed at the prompt: its quoted form and the slots of the variables it could read. */
-    DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Object quoted, java.util.Map<String, Integer> visible) {
-        this(env, arity, clauses, null, quoted, visible, null);
+    /** A fn typed at the prompt: its quoted form, the slots of the variables it could read, its JVM code to be. */
+    DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Object quoted, java.util.Map<String, Integer> visible, PromptFnCode code) {
+        this(env, arity, clauses, null, quoted, visible, null, code);
     }
 
     /** This fn as the capture {@code &module.function/arity} it was written as. */
     DirectFun capturing(Atom module, Atom function) {
-        return new DirectFun(env, arity, clauses, owner, quoted, visible, new Capture(module, function, arity));
+        return new DirectFun(env, arity, clauses, owner, quoted, visible, new Capture(module, function, arity), code);
     }
 
     private DirectFun(Object[] env, int arity, List<DirectControl.Planned> clauses, Owner owner, Object quoted,
-            java.util.Map<String, Integer> visible, Capture capture) {
+            java.util.Map<String, Integer> visible, Capture capture, PromptFnCode code) {
         super(null);
+        this.code = code;
         this.capture = capture;
         this.owner = owner;
         this.quoted = quoted;
@@ -119,6 +124,8 @@ final class DirectFun extends groovy.lang.Closure<Object> implements procshell.s
             if (arity != 1 || arguments.length != 0) throw new groovy.lang.MissingMethodException("doCall", DirectFun.class, arguments);
             arguments = new Object[] {null};
         }
+        CompiledFn.Body body = code == null ? null : code.body();
+        if (body != null) return compiled(body, arguments); // its code counts the reduction
         if (procshell.runtime.process.Reductions.check()) throw new procshell.shell.eval.Interrupted("interrupted");
         Object[] e = env.clone();
         try {
@@ -131,6 +138,18 @@ final class DirectFun extends groovy.lang.Closure<Object> implements procshell.s
         } catch (Throwable t) {
             throw DirectExpr.<RuntimeException>rethrow(t);
         }
+    }
+
+    /** A call of the fn's JVM code, with the values it reads. */
+    private Object compiled(CompiledFn.Body body, Object[] arguments) {
+        Object[] c = captured;
+        if (c == null) captured = c = code.captured(env);
+        return switch (arity) {
+            case 0 -> body.doCall(c);
+            case 1 -> body.doCall(c, arguments[0]);
+            case 2 -> body.doCall(c, arguments[0], arguments[1]);
+            default -> body.doCall(c, arguments[0], arguments[1], arguments[2]);
+        };
     }
 
     /** What Groovy's own dispatch of a closure call looks for. */

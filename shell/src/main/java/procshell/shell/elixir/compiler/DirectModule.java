@@ -117,6 +117,16 @@ final class DirectModule {
         this.className = name.replaceAll("[^A-Za-z0-9_]", "_") + "__" + new Unit().id + "_1";
     }
 
+    /**
+     * What the compiler of a fn typed at the prompt sees as its module ({@link FunctionCompiler#promptFn}):
+     * no function, the prompt's aliases.
+     */
+    static DirectModule forPromptFn(PromptEnv prompt) {
+        DirectModule m = new DirectModule("iex");
+        m.aliases.putAll(prompt.aliases());
+        return m;
+    }
+
     /** A {@code def} clause as gathered. */
     private record DefClause(List<Object> params, Object guard, Object body, Map<String, Object> attributes, int line) {}
 

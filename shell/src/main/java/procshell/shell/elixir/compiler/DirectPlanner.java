@@ -46,6 +46,11 @@ final class DirectPlanner {
         this.prompt = prompt;
     }
 
+    /** At the prompt: the aliases and imports earlier inputs typed (none in a module). */
+    PromptEnv prompt() {
+        return prompt;
+    }
+
     /** A planner of a module's code. */
     DirectPlanner(DirectModule module) {
         this.module = module;

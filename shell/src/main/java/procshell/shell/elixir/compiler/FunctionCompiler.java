@@ -78,6 +78,8 @@ final class FunctionCompiler {
     private int paramBase;
     /** True while compiling a fn's clauses (no self tail call of the function there). */
     private boolean inFn;
+    /** True when compiling a fn typed at the prompt ({@link #promptFn}): a class of its own, named and framed as erl_eval's fn. */
+    private boolean promptFn;
 
     // integers kept unboxed (UnboxedIntegers): only in a function's own method with its variables in locals
     /** Where the long locals of unboxed integers are numbered until the end (renumbered after the slots' locals). */
@@ -111,6 +113,50 @@ final class FunctionCompiler {
         this.module = module;
         this.owner = owner;
         this.constants = constants;
+    }
+
+    /**
+     * Compiles the clauses of a fn typed at the prompt ({@link PromptFnCode}) to a class of its own,
+     * as a module's fn's ({@link CompiledFn.Body}): the values of the variables it reads come in
+     * {@code doCall}'s array, in the order given. Its FunctionClauseError names erl_eval's fn, and its
+     * frames are no Elixir code (the calling {@link DirectFun}'s frame stands for it, as when
+     * interpreted).
+     *
+     * @param captured the names of the input's variables it reads
+     * @return its code, or null when it has a form the compiled code leaves to the direct evaluator,
+     *         reads {@code __MODULE__} or an attribute, or the prompt imports modules (they stay interpreted)
+     */
+    static CompiledFn.Body promptFn(List<ControlCompiler.Clause> clauses, int arity, int line, List<String> captured, PromptEnv prompt) {
+        if (arity > 3 || !prompt.imports().isEmpty()) return null;
+        for (ControlCompiler.Clause c : clauses) {
+            if (mentions(c.patterns(), "__MODULE__", "@") || mentions(c.guard(), "__MODULE__", "@") || mentions(c.body(), "__MODULE__", "@")) return null;
+        }
+        DirectModule m = DirectModule.forPromptFn(prompt);
+        List<Object> constants = new ArrayList<>();
+        String name = "procshell/shell/fn/PromptFn__" + new Unit().id;
+        FunctionCompiler c = new FunctionCompiler(m, name, constants);
+        c.planner = new DirectPlanner(m);
+        c.inLocals = true;
+        c.promptFn = true;
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        for (String v : captured) slots.put(v, c.planner.slot());
+        try {
+            c.fnBody(name, arity, clauses, slots, DirectFun.display(arity), line);
+        } catch (NeedsSlots | DirectPlanner.Unsupported e) {
+            return null;
+        }
+        return ModuleClassWriter.promptFn(name, m.fnClasses.get(name), constants);
+    }
+
+    /** True when a quoted form holds a node named one of these ({@code __MODULE__}, {@code @}). */
+    private static boolean mentions(Object ast, String... names) {
+        if (ast instanceof List<?> l) {
+            for (Object o : l) if (mentions(o, names)) return true;
+        } else if (ast instanceof Tuple t) {
+            if (t.size() == 3 && t.get(0) instanceof Atom a && List.of(names).contains(a.name())) return true;
+            for (int i = 0; i < t.size(); i++) if (mentions(t.get(i), names)) return true;
+        }
+        return false;
     }
 
     /** The JVM descriptor of a module function of this arity. */
@@ -196,7 +242,8 @@ final class FunctionCompiler {
         }
         at(first);
         mn.visitLdcInsn(display);
-        mn.visitLdcInsn("iex:" + first + ": " + display);
+        if (promptFn) mn.visitInsn(Opcodes.ACONST_NULL); // erl_eval's fn: no frame of its own
+        else mn.visitLdcInsn("iex:" + first + ": " + display);
         array(params);
         mn.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "functionClause", "(Ljava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", false);
         mn.visitInsn(Opcodes.ARETURN);
@@ -895,7 +942,8 @@ final class FunctionCompiler {
         });
         String body;
         try {
-            body = planner.inClosure(arity, () -> fnBody(arity, clauses, captured, display, at));
+            body = planner.inClosure(arity, () -> fnBody(this.owner + "$_" + Modules.javaName(fn.name) + "_closure" + planner.closure(), arity, clauses,
+                    captured, display, at));
         } catch (DirectPlanner.Unsupported e) {
             module.rewind(mark);
             return false;
@@ -915,9 +963,10 @@ final class FunctionCompiler {
      * goes to the module's {@link DirectModule#fnClasses}: the captured values to their slots, a
      * reduction, the clauses in order, FunctionClauseError when none matches.
      *
+     * @param name the class's internal name
      * @return the class's internal name
      */
-    private String fnBody(int arity, List<ControlCompiler.Clause> clauses, Map<String, Integer> captured, String display, int at) {
+    private String fnBody(String name, int arity, List<ControlCompiler.Clause> clauses, Map<String, Integer> captured, String display, int at) {
         MethodNode outerMethod = mn;
         int outerEnv = env;
         int outerNext = nextLocal;
@@ -934,7 +983,6 @@ final class FunctionCompiler {
         unboxedSlots = new java.util.HashSet<>();
         longLocals = new java.util.TreeSet<>();
         pinned = 0; // a fn's lines are its own, even in a for
-        String name = owner + "$_" + Modules.javaName(fn.name) + "_closure" + planner.closure();
         module.compiledClosure = planner.closure();
         try {
             mn = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, "doCall",
@@ -958,7 +1006,7 @@ final class FunctionCompiler {
             }
             clauses(clauses, captured, display, at);
             finish(slots);
-            module.fnClasses.put(name, ModuleClassWriter.fnClass(name, owner, BODY, arity, mn));
+            module.fnClasses.put(name, ModuleClassWriter.fnClass(name, promptFn ? null : owner, BODY, arity, mn));
             return name;
         } finally {
             mn = outerMethod;
@@ -977,7 +1025,7 @@ final class FunctionCompiler {
     }
 
     /** The names of the variables a form mentions (a fn's, to copy the values of those bound outside it). */
-    private static void varNames(Object ast, java.util.Set<String> out) {
+    static void varNames(Object ast, java.util.Set<String> out) {
         if (ast instanceof List<?> l) {
             for (Object o : l) varNames(o, out);
         } else if (ast instanceof Tuple t) {

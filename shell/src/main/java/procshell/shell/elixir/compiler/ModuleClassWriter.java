@@ -200,15 +200,20 @@ final class ModuleClassWriter {
      * frames the fn's arity ({@code anonymous fn/2 in Mod.fun/1}).
      *
      * @param name  the class's internal name ({@code Mod__3_1$_fun_closure1}, as the stack formatter reads it)
-     * @param host  the module class's internal name
+     * @param host  the module class's internal name; null for a fn typed at the prompt ({@link #promptFn}): then the
+     *              class is its own host, holds its constants, and its frames name no file (the stack formatter skips them)
      * @param body  the internal name of {@link CompiledFn.Body}
      * @param clauses the {@code doCall} method
      */
     static byte[] fnClass(String name, String host, String body, int arity, MethodNode clauses) {
         ClassWriter cw = compiledCodeWriter();
         cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, body, null);
-        cw.visitSource("iex", null);
-        cw.visitNestHost(host);
+        if (host != null) {
+            cw.visitSource("iex", null);
+            cw.visitNestHost(host);
+        } else {
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, ModuleRuntime.CONSTANTS, "[Ljava/lang/Object;", null, null).visitEnd();
+        }
         cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "INSTANCE", "L" + body + ";", null, null).visitEnd();
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
@@ -228,6 +233,26 @@ final class ModuleClassWriter {
         mv.visitEnd();
         clauses.accept(cw);
         return withArity(cw, "doCall", arity);
+    }
+
+    /**
+     * Loads the class of a fn typed at the prompt ({@link #fnClass} without a host), in a loader of its own.
+     *
+     * @param name      its internal name
+     * @param bytes     its bytes
+     * @param constants its code's constants ({@link ModuleRuntime#constant})
+     * @return its code
+     */
+    static CompiledFn.Body promptFn(String name, byte[] bytes, List<Object> constants) {
+        Class<?> cls = new Loader().define(name.replace('/', '.'), bytes);
+        try {
+            java.lang.reflect.Field consts = cls.getDeclaredField(ModuleRuntime.CONSTANTS);
+            consts.setAccessible(true);
+            consts.set(null, constants.toArray());
+            return (CompiledFn.Body) cls.getField("INSTANCE").get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
