@@ -71,7 +71,7 @@ public final class ElixirAccess {
         Object c = Values.normalize(container);
         Object f = fetch(c, key, "fetch!", 2);
         if (f instanceof Tuple t) return t.get(1);
-        throw new KeyError("key " + Inspect.inspect(Values.normalize(key)) + " not found in: " + Inspect.inspect(c));
+        throw KeyError.notFound(Values.normalize(key), c);
     }
 
     /** {@code {value, container without key}}, as {@code Access.pop/2}. */

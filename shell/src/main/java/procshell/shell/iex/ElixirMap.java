@@ -49,7 +49,7 @@ public final class ElixirMap {
     private static final Object ABSENT = new Object();
 
     private static KeyError missing(Object key, Object map) {
-        return new KeyError("key " + Inspect.inspect(Values.normalize(key)) + " not found in: " + Inspect.inspect(Values.normalize(map)));
+        return KeyError.notFound(Values.normalize(key), Values.normalize(map));
     }
 
     /**
@@ -99,8 +99,7 @@ public final class ElixirMap {
         Object k = Values.normalize(key);
         if (!m.containsKey(k)) {
             // Map.fetch!/2 is :maps.get/2 on the BEAM: iex shows that frame
-            throw new KeyError("key " + Inspect.inspect(k) + " not found in: " + Inspect.inspect(m),
-                    List.of("(stdlib 4.2) :maps.get(" + Inspect.inspect(k) + ", " + Inspect.inspect(m) + ")"));
+            throw KeyError.notFound(k, m, List.of("(stdlib 4.2) :maps.get(" + Inspect.inspect(k) + ", " + Inspect.inspect(m) + ")"));
         }
         return m.get(k);
     }

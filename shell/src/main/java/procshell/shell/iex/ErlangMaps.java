@@ -77,7 +77,7 @@ public final class ErlangMaps {
     public static Object get(Object key, Object map) {
         Map<?, ?> m = map(map);
         Object k = key(key);
-        if (!m.containsKey(k)) throw new KeyError("key " + Kernel.inspect(key) + " not found in: " + Kernel.inspect(map));
+        if (!m.containsKey(k)) throw KeyError.notFound(key, map);
         return m.get(k);
     }
 
@@ -133,7 +133,7 @@ public final class ErlangMaps {
     public static MapTerm update(Object key, Object value, Object map) {
         MapTerm m = copy(map);
         Object k = key(key);
-        if (!m.containsKey(k)) throw new KeyError("key " + Kernel.inspect(key) + " not found in: " + Kernel.inspect(map));
+        if (!m.containsKey(k)) throw KeyError.notFound(key, map);
         m.put(k, value);
         return m;
     }

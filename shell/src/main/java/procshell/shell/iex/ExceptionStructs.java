@@ -16,7 +16,7 @@ import procshell.runtime.node.Atom;
  * {@code defexception} is an ordinary struct module whose raised value is a
  * {@link DefinedException}.
  */
-final class ExceptionStructs {
+public final class ExceptionStructs {
     static final Atom STRUCT = Atom.of("__struct__");
     static final Atom EXCEPTION = Atom.of("__exception__");
     static final Atom MESSAGE = Atom.of("message");
@@ -76,6 +76,20 @@ final class ExceptionStructs {
         return Ops.fields(a, fields);
     }
 
+    /**
+     * The fields of one of Elixir's own exception modules in their {@code defexception} order,
+     * {@code __exception__} first ({@code [:__exception__, :key, :term, :message]} for KeyError), or
+     * null when the module is not one of them.
+     */
+    public static List<Object> fieldOrder(Object module) {
+        Object[] pairs = fieldsOf(module);
+        if (pairs == null) return null;
+        List<Object> out = new ArrayList<>();
+        out.add(EXCEPTION);
+        for (int i = 0; i < pairs.length; i += 2) out.add(Atom.of((String) pairs[i]));
+        return out;
+    }
+
     /** True when the module is one of Elixir's own exception modules ({@code :"Elixir.KeyError"}). */
     static boolean isBuiltIn(Object module) {
         return fieldsOf(module) != null;
@@ -89,6 +103,33 @@ final class ExceptionStructs {
     /** True when the term is an exception's struct: a struct whose {@code __exception__} is true. */
     public static boolean isStruct(Object term) {
         return term instanceof Map<?, ?> m && m.get(STRUCT) instanceof Atom && Boolean.TRUE.equals(m.get(EXCEPTION));
+    }
+
+    /**
+     * The struct of a raised error, as Elixir has it: a {@code defexception} module's own; one of
+     * Elixir's with all its fields, those the error knows filled in ({@code %KeyError{key: :a,
+     * term: %{}, message: nil}}, {@code %ErlangError{original: :oops, reason: nil}}); for any
+     * other, {@code __struct__}, {@code __exception__} and {@code message}.
+     */
+    public static Map<?, ?> of(Throwable e) {
+        if (e instanceof DefinedException d) return d.struct();
+        Atom module = Atom.of("Elixir." + procshell.shell.inspect.ErrorFormatter.elixirName(e));
+        MapTerm m = defaults(module);
+        if (m == null) {
+            m = new MapTerm();
+            m.put(STRUCT, module);
+            m.put(EXCEPTION, Boolean.TRUE);
+        }
+        if (e instanceof KeyError k && k.isLookup()) {
+            m.put(Atom.of("key"), k.key());
+            m.put(Atom.of("term"), k.term());
+            m.put(MESSAGE, null);
+        } else if (e instanceof procshell.runtime.process.ErlangError x && m.containsKey(Atom.of("original"))) {
+            m.put(Atom.of("original"), x.reason());
+        } else if (m.containsKey(MESSAGE) || !isBuiltIn(module)) {
+            m.put(MESSAGE, ElixirException.message(e));
+        }
+        return m;
     }
 
     /**

@@ -7,6 +7,10 @@ package procshell.shell.iex;
  */
 public class KeyError extends RuntimeException implements BeamFrames {
     private final java.util.List<String> frames;
+    /** The key looked for and where, when a lookup failed ({@link #notFound}); else null. */
+    private final Object key;
+    private final Object term;
+    private final boolean lookup;
 
     /** The message Elixir gives a {@code KeyError} raised without one. */
     public static final String DEFAULT_MESSAGE = "key nil not found";
@@ -28,8 +32,46 @@ public class KeyError extends RuntimeException implements BeamFrames {
      * @param frames  the stack lines, innermost first, e.g. {@code (stdlib 4.2) :maps.get(:z, %{k: 1})}
      */
     public KeyError(String message, java.util.List<String> frames) {
+        this(message, frames, null, null, false);
+    }
+
+    private KeyError(String message, java.util.List<String> frames, Object key, Object term, boolean lookup) {
         super(message);
         this.frames = java.util.List.copyOf(frames);
+        this.key = key;
+        this.term = term;
+        this.lookup = lookup;
+    }
+
+    /**
+     * A lookup of {@code key} in {@code term} failed, as {@code Map.fetch!/2} raises it: the message
+     * {@code key :a not found in: %{}}, and the struct's {@code key} and {@code term} set (its
+     * {@code message} nil, as Elixir's).
+     *
+     * @param frames the stack lines iex shows on top, innermost first (may be empty)
+     */
+    public static KeyError notFound(Object key, Object term, java.util.List<String> frames) {
+        return new KeyError("key " + Kernel.inspect(key) + " not found in: " + Kernel.inspect(term), frames, key, term, true);
+    }
+
+    /** As {@link #notFound(Object, Object, java.util.List)} with no frames of its own. */
+    public static KeyError notFound(Object key, Object term) {
+        return notFound(key, term, java.util.List.of());
+    }
+
+    /** True when made by {@link #notFound}: the struct has the key and term, and no message. */
+    boolean isLookup() {
+        return lookup;
+    }
+
+    /** The key looked for, or null. */
+    Object key() {
+        return key;
+    }
+
+    /** The term it was looked for in, or null. */
+    Object term() {
+        return term;
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class Keyword {
     }
 
     private static KeyError missing(Object key, Object keywords) {
-        return new KeyError("key " + Inspect.inspect(key) + " not found in: " + Inspect.inspect(Values.normalize(keywords)));
+        return KeyError.notFound(key, Values.normalize(keywords));
     }
 
     private static List<Object> without(List<?> keywords, Object key) {

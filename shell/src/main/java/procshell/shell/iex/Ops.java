@@ -100,7 +100,7 @@ public final class Ops {
                     frames.add("(stdlib 4.2) erl_eval.erl:309: anonymous fn/2 in :erl_eval.expr/6");
                     frames.add("(stdlib 4.2) lists.erl:1350: :lists.foldl/3");
                 }
-                throw new KeyError("key " + Kernel.inspect(keysAndValues[i]) + " not found in: " + Kernel.inspect(map), frames);
+                throw KeyError.notFound(keysAndValues[i], map, frames);
             }
             out = next;
         }
@@ -490,10 +490,14 @@ public final class Ops {
             Atom k = atom(key);
             Object v = ((Map<?, Object>) m).getOrDefault(k, NO_KEY); // one lookup: nil is a value like any other
             if (v != NO_KEY) return v;
-            throw new KeyError("key " + Kernel.inspect(k) + " not found in: " + Kernel.inspect(term));
+            throw KeyError.notFound(k, term);
         }
-        if (term instanceof Throwable t && key.equals("message")) return exceptionMessage(t);
-        if (term instanceof Throwable t && key.equals("__struct__")) return atom("Elixir." + procshell.shell.inspect.ErrorFormatter.elixirName(t));
+        if (term instanceof Throwable t && key.equals("message") && !(t instanceof KeyError k && k.isLookup())) return exceptionMessage(t);
+        if (term instanceof Throwable t) {
+            // a raised error's other fields, as its struct has them (e.key, e.term, e.original)
+            Map<?, ?> struct = ExceptionStructs.of(t);
+            if (struct.containsKey(atom(key))) return struct.get(atom(key));
+        }
         if (term instanceof Atom || term instanceof Class<?>) return call(term, key);
         throw new KeyError("key " + Kernel.inspect(atom(key)) + " not found in: " + Kernel.inspect(term)
                 + ". If you are using the dot syntax, such as map.field, make sure the left-hand side of the dot is a map");

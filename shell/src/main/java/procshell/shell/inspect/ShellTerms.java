@@ -42,18 +42,36 @@ public final class ShellTerms {
             String text = TEXT.inspect(term, opts);
             if (text != null) return procshell.runtime.inspect.Algebra.text(text);
             // an error the shell raised prints as the exception struct it stands for
-            return struct(term instanceof Throwable t ? WireTerms.struct(t) : term, opts);
+            return struct(term instanceof Throwable t ? procshell.shell.iex.ExceptionStructs.of(t) : term, opts);
         }
     };
 
-    /** A struct {@code %Name{...}}: its fields in their defstruct order when the shell defined it, else sorted as a map's. */
+    /** Elixir 1.14's own struct modules that are no exceptions, whose structs the shell prints as such without knowing their fields. */
+    private static final java.util.Set<String> STDLIB_STRUCTS = java.util.Set.of("Date", "DateTime", "File.Stat", "File.Stream",
+            "IO.Stream", "Inspect.Opts", "Macro.Env", "MapSet", "NaiveDateTime", "Range", "Regex", "Stream", "Task", "Time", "URI",
+            "Version", "Version.Requirement");
+
+    /**
+     * A struct {@code %Name{...}}: its fields in their defstruct order when the shell defined it, else
+     * sorted as a map's; null (a map) when, as Elixir's {@code Inspect.Any} finds, its module
+     * defines no struct or one with other fields ({@code %{__struct__: Foo, a: 2}}).
+     */
     private static Doc struct(Object term, procshell.runtime.inspect.InspectOptions opts) {
         if (!(term instanceof java.util.Map<?, ?> m && m.get(STRUCT) instanceof procshell.runtime.node.Atom a && a.name().startsWith("Elixir."))) return null;
         java.util.Map<Object, Object> fields = new java.util.LinkedHashMap<>(m);
         fields.remove(STRUCT);
-        // an exception's struct (one from another node): Elixir does not show __exception__
-        if (Boolean.TRUE.equals(fields.get(procshell.runtime.node.Atom.of("__exception__")))) fields.remove(procshell.runtime.node.Atom.of("__exception__"));
         java.util.List<Object> order = procshell.shell.iex.StructInspect.INSTANCE.fieldOrder(a);
+        if (order == null) order = procshell.shell.iex.ExceptionStructs.fieldOrder(a);
+        // an exception's struct: Elixir does not show __exception__
+        procshell.runtime.node.Atom exception = procshell.runtime.node.Atom.of("__exception__");
+        if (Boolean.TRUE.equals(fields.get(exception))) fields.remove(exception);
+        if (order != null) {
+            java.util.Set<Object> declared = new java.util.HashSet<>(order);
+            declared.remove(exception);
+            if (!fields.keySet().equals(declared)) return null;
+        } else if (!STDLIB_STRUCTS.contains(a.name().substring("Elixir.".length()))) {
+            return null;
+        }
         java.util.List<java.util.Map.Entry<?, ?>> entries = new java.util.ArrayList<>();
         if (order != null) {
             for (Object f : order) if (fields.containsKey(f)) entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(f, fields.remove(f)));

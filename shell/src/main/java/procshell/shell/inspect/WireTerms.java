@@ -8,7 +8,6 @@ import procshell.runtime.node.Tuple;
 import procshell.shell.iex.ArithmeticError;
 import procshell.shell.iex.FunctionClauseError;
 import procshell.shell.iex.IexSession;
-import procshell.shell.iex.MapTerm;
 import procshell.shell.iex.MatchError;
 import procshell.shell.iex.UndefinedFunctionError;
 
@@ -23,9 +22,6 @@ import procshell.shell.iex.UndefinedFunctionError;
  * ~c"iex", line: 4]}]}.
  */
 public final class WireTerms {
-    private static final Atom STRUCT = Atom.of("__struct__");
-    private static final Atom EXCEPTION = Atom.of("__exception__");
-    private static final Atom MESSAGE = Atom.of("message");
 
     private WireTerms() {}
 
@@ -41,7 +37,7 @@ public final class WireTerms {
         if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack) {
             return Tuple.of(erlangReason(e), StackTerms.of(e, stack));
         }
-        if (o instanceof Throwable e) return struct(e);
+        if (o instanceof Throwable e) return procshell.shell.iex.ExceptionStructs.of(e);
         if (o instanceof groovy.lang.Closure<?> c) return fun(node, c);
         return o;
     }
@@ -80,19 +76,6 @@ public final class WireTerms {
     }
 
     /**
-     * The exception as the Elixir struct it stands for: {@code __struct__}, {@code __exception__}
-     * and {@code message}, which every exception module's {@code message/1} reads first.
-     */
-    public static java.util.Map<?, ?> struct(Throwable e) {
-        if (e instanceof procshell.shell.iex.DefinedException d) return d.struct();
-        MapTerm m = new MapTerm();
-        m.put(STRUCT, Atom.of("Elixir." + ErrorFormatter.elixirName(e)));
-        m.put(EXCEPTION, Boolean.TRUE);
-        m.put(MESSAGE, procshell.shell.iex.ElixirException.message(e));
-        return m;
-    }
-
-    /**
      * The reason the BEAM gives to a process that dies of this error: the Erlang error for those
      * the BEAM raises itself ({@code :undef}, {@code :function_clause}, {@code :badarith},
      * {@code {:badmatch, v}}), else the exception's struct.
@@ -103,7 +86,7 @@ public final class WireTerms {
         if (e instanceof ArithmeticError || e instanceof ArithmeticException) return Atom.of("badarith");
         if (e instanceof MatchError m) return Tuple.of(Atom.of("badmatch"), m.value());
         if (e instanceof procshell.runtime.process.ErlangError x) return x.reason();
-        return struct(e);
+        return procshell.shell.iex.ExceptionStructs.of(e);
     }
 
 }
