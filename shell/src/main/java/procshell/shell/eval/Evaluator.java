@@ -259,6 +259,7 @@ public final class Evaluator {
         // numbered from firstLine, as iex passes Code.string_to_quoted the line: of its prompt
         Object quoted = ProtocolExpansion.expand(ElixirReader.read(source, SCRIPT_NAME, Math.max(1, firstLine)));
         InputTrace.mark("read");
+        warnUnused(quoted);
         String groovy = GroovyInput.source(quoted);
         boolean elixir = groovy == null;
         if (elixir) {
@@ -293,6 +294,15 @@ public final class Evaluator {
         Object value = Script.class.isAssignableFrom(main) ? InvokerHelper.createScript(main, binding).run() : null;
         env = after; // as iex, the aliases and imports of an input that raised are not kept
         return new Outcome(value, elixir ? List.of() : defined);
+    }
+
+    /** Prints Elixir's "variable is unused" warnings of an input before it runs, as iex does when it compiles it. */
+    private static void warnUnused(Object quoted) {
+        List<String> warnings = procshell.shell.elixir.compiler.UnusedVariables.of(quoted, "iex");
+        if (warnings.isEmpty()) return;
+        java.io.PrintWriter out = procshell.shell.iex.IexSession.current().out();
+        for (String w : warnings) out.print(w + "\n\n");
+        out.flush();
     }
 
     /**
