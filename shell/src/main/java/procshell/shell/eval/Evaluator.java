@@ -259,15 +259,17 @@ public final class Evaluator {
         // numbered from firstLine, as iex passes Code.string_to_quoted the line: of its prompt
         Object quoted = ProtocolExpansion.expand(ElixirReader.read(source, SCRIPT_NAME, Math.max(1, firstLine)));
         InputTrace.mark("read");
-        warnUnused(quoted);
         String groovy = GroovyInput.source(quoted);
         boolean elixir = groovy == null;
+        // printed once the input compiled, as Elixir warns after expanding (a CompileError prints none)
+        List<String> warnings = elixir ? procshell.shell.elixir.compiler.UnusedVariables.of(quoted, "iex") : List.of();
         if (elixir) {
             // a few calls need no Groovy class, nor Groovy's compiler to have loaded
             DirectInput direct = DirectInput.plan(quoted, variableNames(), env);
             InputTrace.mark("planned");
             if (direct != null) {
                 try {
+                    warn(warnings);
                     return new Outcome(direct.run(variables), List.of());
                 } finally {
                     for (Class<?> c : DirectInput.modulesDefined()) directModules.put(procshell.shell.iex.Modules.moduleName(c), c);
@@ -290,15 +292,15 @@ public final class Evaluator {
         for (Class<?> c : loader.getLoadedClasses()) {
             if (!before.contains(c) && !Script.class.isAssignableFrom(c) && !c.isSynthetic() && c.getEnclosingClass() == null) defined.add(c);
         }
+        warn(warnings);
         // A Groovy input of class definitions only compiles to the class itself: nothing to run.
         Object value = Script.class.isAssignableFrom(main) ? InvokerHelper.createScript(main, binding).run() : null;
         env = after; // as iex, the aliases and imports of an input that raised are not kept
         return new Outcome(value, elixir ? List.of() : defined);
     }
 
-    /** Prints Elixir's "variable is unused" warnings of an input before it runs, as iex does when it compiles it. */
-    private static void warnUnused(Object quoted) {
-        List<String> warnings = procshell.shell.elixir.compiler.UnusedVariables.of(quoted, "iex");
+    /** Prints an input's compile warnings (Elixir's "variable is unused") before it runs, as iex prints them. */
+    private static void warn(List<String> warnings) {
         if (warnings.isEmpty()) return;
         java.io.PrintWriter out = procshell.shell.iex.IexSession.current().out();
         for (String w : warnings) out.print(w + "\n\n");

@@ -16,7 +16,7 @@ import procshell.runtime.node.Atom;
  * {@code defexception} is an ordinary struct module whose raised value is a
  * {@link DefinedException}.
  */
-public final class ExceptionStructs {
+final class ExceptionStructs {
     static final Atom STRUCT = Atom.of("__struct__");
     static final Atom EXCEPTION = Atom.of("__exception__");
     static final Atom MESSAGE = Atom.of("message");

@@ -37,6 +37,12 @@ public final class StructInspect {
      * @param module the struct's module atom ({@code Elixir.User})
      */
     public java.util.List<Object> fieldOrder(procshell.runtime.node.Atom module) {
-        return Structs.fields(module);
+        java.util.List<Object> defined = Structs.fields(module);
+        return defined != null ? defined : ExceptionStructs.fieldOrder(module);
+    }
+
+    /** The struct a raised error stands for ({@code %KeyError{key: :a, term: %{}, message: nil}}), as {@link ExceptionStructs#of}. */
+    public java.util.Map<?, ?> exceptionStruct(Throwable e) {
+        return ExceptionStructs.of(e);
     }
 }

@@ -42,7 +42,7 @@ public final class ShellTerms {
             String text = TEXT.inspect(term, opts);
             if (text != null) return procshell.runtime.inspect.Algebra.text(text);
             // an error the shell raised prints as the exception struct it stands for
-            return struct(term instanceof Throwable t ? procshell.shell.iex.ExceptionStructs.of(t) : term, opts);
+            return struct(term instanceof Throwable t ? procshell.shell.iex.StructInspect.INSTANCE.exceptionStruct(t) : term, opts);
         }
     };
 
@@ -61,7 +61,6 @@ public final class ShellTerms {
         java.util.Map<Object, Object> fields = new java.util.LinkedHashMap<>(m);
         fields.remove(STRUCT);
         java.util.List<Object> order = procshell.shell.iex.StructInspect.INSTANCE.fieldOrder(a);
-        if (order == null) order = procshell.shell.iex.ExceptionStructs.fieldOrder(a);
         // an exception's struct: Elixir does not show __exception__
         procshell.runtime.node.Atom exception = procshell.runtime.node.Atom.of("__exception__");
         if (Boolean.TRUE.equals(fields.get(exception))) fields.remove(exception);

@@ -37,7 +37,7 @@ public final class WireTerms {
         if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack) {
             return Tuple.of(erlangReason(e), StackTerms.of(e, stack));
         }
-        if (o instanceof Throwable e) return procshell.shell.iex.ExceptionStructs.of(e);
+        if (o instanceof Throwable e) return procshell.shell.iex.StructInspect.INSTANCE.exceptionStruct(e);
         if (o instanceof groovy.lang.Closure<?> c) return fun(node, c);
         return o;
     }
@@ -86,7 +86,7 @@ public final class WireTerms {
         if (e instanceof ArithmeticError || e instanceof ArithmeticException) return Atom.of("badarith");
         if (e instanceof MatchError m) return Tuple.of(Atom.of("badmatch"), m.value());
         if (e instanceof procshell.runtime.process.ErlangError x) return x.reason();
-        return procshell.shell.iex.ExceptionStructs.of(e);
+        return procshell.shell.iex.StructInspect.INSTANCE.exceptionStruct(e);
     }
 
 }
