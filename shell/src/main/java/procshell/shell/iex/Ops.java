@@ -150,6 +150,16 @@ public final class Ops {
     }
 
     /**
+     * {@code ~D[2024-01-31]}, {@code ~T[10:00:00]}, {@code ~N[2024-01-31 10:00:00]},
+     * {@code ~U[2024-01-31 10:00:00Z]}: the calendar struct, as Elixir's {@code sigil_D} and kin.
+     *
+     * @throws ArgumentError when the text is no such value ({@code cannot parse "x" as date, reason: :invalid_format})
+     */
+    public static Object calendarSigil(String letter, Object text) {
+        return CalendarTerms.sigil(letter, (String) text);
+    }
+
+    /**
      * {@code ~r/source/flags}: the regex ({@code %Regex{}}), as Elixir's {@code sigil_r}.
      *
      * @param line the sigil's line at the prompt

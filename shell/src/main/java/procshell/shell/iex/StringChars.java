@@ -37,6 +37,7 @@ final class StringChars {
         // Float.to_string's shortest form: "#{1.0e10}" is "1.0e10" where inspect spells it out
         if (procshell.shell.eval.Arithmetic.isFloat(t)) return ElixirFloat.to_string(t);
         if (t instanceof Number) return Kernel.inspect(t);
+        if (CalendarTerms.kind(t) != null) return CalendarTerms.text(t);
         Atom impl = ElixirProtocol.structImplementation("String.Chars", t);
         if (impl != null) return text(ElixirProtocol.call(impl, "to_string", t));
         if (Structs.structOf(t) != null) throw Enumerables.notEnumerable("String.Chars", t);

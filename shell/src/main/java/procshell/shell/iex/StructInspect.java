@@ -19,6 +19,7 @@ public final class StructInspect {
         if (MapSetTerm.is(term)) return MapSetTerm.inspect(term, opts);
         if (term instanceof LazyStream s) return s.toString();
         if (ElixirRegex.is(term)) return ElixirRegex.inspect(term);
+        if (CalendarTerms.kind(term) != null) return CalendarTerms.inspect(term);
         return null;
     }
 

@@ -347,6 +347,7 @@ final class Compiler {
             case "s", "S": return text;
             case "r", "R": return OPS + ".regex(" + text + ", " + Groovy.string(modifiers(modifiers)) + ", " + line + ")";
             case "c", "C": return "procshell.shell.iex.ElixirString.to_charlist(" + text + ")";
+            case "D", "T", "N", "U": return OPS + ".calendarSigil(" + Groovy.string(letter) + ", " + text + ")";
             case "w", "W": {
                 char mod = modifiers.isEmpty() ? 's' : (char) ((Number) modifiers.get(0)).intValue();
                 List<Object> words = new ArrayList<>();

@@ -1,0 +1,27 @@
+# NaiveDateTime (Elixir 1.14), with the ~N sigil
+~N[2024-01-31 10:00:00]
+~N[2024-01-31T10:00:00.5]
+NaiveDateTime.new(~D[2024-01-31], ~T[10:00:00])
+NaiveDateTime.new(2024, 1, 31, 10, 0, 0)
+NaiveDateTime.new(2024, 2, 30, 10, 0, 0)
+NaiveDateTime.new(2024, 1, 31, 25, 0, 0)
+NaiveDateTime.add(~N[2024-01-31 10:00:00], 90, :minute)
+NaiveDateTime.add(~N[2024-01-31 23:00:00], 3600)
+NaiveDateTime.add(~N[2024-01-31 10:00:00], 1, :day)
+NaiveDateTime.add(~N[2024-01-31 10:00:00], -1, :hour)
+NaiveDateTime.diff(~N[2024-01-02 00:00:00], ~N[2024-01-01 00:00:00])
+NaiveDateTime.diff(~N[2024-01-02 00:00:00], ~N[2024-01-01 00:00:00], :hour)
+NaiveDateTime.diff(~N[2024-01-01 00:00:00], ~N[2024-01-02 00:00:00], :day)
+NaiveDateTime.diff(~N[2024-01-01 00:00:00.5], ~N[2024-01-01 00:00:00], :millisecond)
+NaiveDateTime.compare(~N[2024-01-01 00:00:00], ~N[2024-01-02 00:00:00])
+NaiveDateTime.truncate(~N[2024-01-31 10:00:00.123456], :second)
+NaiveDateTime.to_date(~N[2024-01-31 10:00:00])
+NaiveDateTime.to_time(~N[2024-01-31 10:00:00.5])
+NaiveDateTime.to_string(~N[2024-01-31 10:00:00])
+NaiveDateTime.to_iso8601(~N[2024-01-31 10:00:00.25])
+NaiveDateTime.from_iso8601("2024-01-31T10:00:00")
+NaiveDateTime.from_iso8601("2024-01-31 10:00:00.123")
+NaiveDateTime.from_iso8601("2024-01-31")
+NaiveDateTime.from_iso8601("2024-02-30T10:00:00")
+"#{~N[2024-01-31 10:00:00]}"
+is_struct(NaiveDateTime.utc_now(), NaiveDateTime)
