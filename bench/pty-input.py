@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""What a person waits for at a terminal, without tmux: bench/first-input.sh's steps on a pty.
+
+Usage: bench/pty-input.py [--runs N] LABEL=COMMAND...
+  e.g. bench/pty-input.py --runs 5 iex=iex old=/tmp/old/bin/procshell new=bin/procshell
+  (COMMAND runs through `env`, so it may start with VAR=value assignments; a command starting with
+  `iex` is iex, whose prompts are iex(n)>, the others ps(n)>). The commands alternate, N rounds.
+
+Each COMMAND runs on a pty of its own (200x50, TERM=xterm-256color; a cursor-position query is
+answered): at its first prompt `1 + 1` is written at once, at the second
+`Enum.map([1, 2, 3], fn x -> x * 2 end)`; the pty is read as it comes (no polling, nothing forked
+while waiting). Per run it prints ms to the prompt and from each line's write to its value read,
+the CPU (ms, 10 ms ticks) of COMMAND's process tree from the prompt to the later value and in the
+3 s after the prompt, the run-queue wait and CPU (ms, /proc/.../schedstat) of the person's threads
+(the console's, the shell process's, JLine's reader) during the later input, and the CPU of the
+JVM's threads by name in that window.
+"""
+import os, pty, re, select, sys, time, fcntl, termios, struct, signal
+
+TICK = os.sysconf('SC_CLK_TCK')
+
+
+def tree_cpu(pid):
+    """CPU ms of pid and its descendants (utime+stime of live tasks)."""
+    total = 0
+    kids = {}
+    for p in os.listdir('/proc'):
+        if not p.isdigit():
+            continue
+        try:
+            s = open(f'/proc/{p}/stat').read()
+        except OSError:
+            continue
+        f = s[s.rindex(')') + 2:].split()
+        kids.setdefault(int(f[1]), []).append(int(p))
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            s = open(f'/proc/{p}/stat').read()
+            f = s[s.rindex(')') + 2:].split()
+            total += (int(f[11]) + int(f[12])) * 1000 // TICK
+        except OSError:
+            pass
+        todo += kids.get(p, [])
+    return total
+
+
+def tasks(pid):
+    """The /proc task folders of pid and of its children (the JVM, when pid is the launcher)."""
+    for p in [pid] + [int(x) for x in os.popen(f'pgrep -P {pid}').read().split()]:
+        try:
+            tids = os.listdir(f'/proc/{p}/task')
+        except OSError:
+            continue
+        for tid in tids:
+            yield f'/proc/{p}/task/{tid}'
+
+
+def threads(pid):
+    """CPU ms by thread name (digits dropped) of pid's and its children's threads."""
+    import collections
+    out = collections.Counter()
+    for t in tasks(pid):
+        try:
+            s = open(f'{t}/stat').read()
+        except OSError:
+            continue
+        name = s[s.index('(') + 1:s.rindex(')')]
+        f = s[s.rindex(')') + 2:].split()
+        out[re.sub(r'[0-9]+', '', name)] += (int(f[11]) + int(f[12])) * 1000 // TICK
+    return out
+
+
+BYNAME = []
+PERSON = ('java', 'procshell-#PID<', 'JLine terminal ')
+
+
+def waits(pid):
+    """Run-queue wait (ms) and CPU (ms) of the person's threads (the console's, the shell process's, JLine's reader)."""
+    w = c = 0.0
+    for t in tasks(pid):
+        try:
+            name = open(f'{t}/comm').read().strip()
+            if not any(name.startswith(x) for x in PERSON):
+                continue
+            run, wait, _ = open(f'{t}/schedstat').read().split()
+        except OSError:
+            continue
+        w += int(wait) / 1e6; c += int(run) / 1e6
+    return w, c
+
+
+def run(cmd, prompt1, prompt2, prompt3):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ['TERM'] = 'xterm-256color'
+        os.execvp(cmd[0], cmd)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 50, 200, 0, 0))
+    buf = b''
+    t0 = time.monotonic()
+
+    def until(regex, limit=30):
+        nonlocal buf
+        end = time.monotonic() + limit
+        while True:
+            m = re.search(regex, buf)
+            if m:
+                buf = buf[m.end():]
+                return time.monotonic()
+            r, _, _ = select.select([fd], [], [], max(0, end - time.monotonic()))
+            if not r:
+                raise TimeoutError(regex)
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                raise EOFError(regex)
+            if b'\x1b[6n' in data:  # a cursor position query: answer as a terminal does
+                os.write(fd, b'\x1b[1;1R')
+            buf += data
+
+    tp = until(prompt1) - t0
+    c_prompt = tree_cpu(pid)
+    w1 = time.monotonic()
+    os.write(fd, b'1 + 1\r')
+    first = until(rb'\n(\x1b\[[?0-9;]*[a-zA-Z]|\x1b[=>])*2(\x1b\[[0-9;]*m)*\r?\n') - w1
+    until(prompt2)
+    w2 = time.monotonic()
+    th0 = threads(pid)
+    w0 = waits(pid)
+    os.write(fd, b'Enum.map([1, 2, 3], fn x -> x * 2 end)\r')
+    later = until(rb'\[(\x1b\[[0-9;]*m)*2(\x1b\[[0-9;]*m)*,') - w2
+    c_later = tree_cpu(pid)
+    w1 = waits(pid)
+    BYNAME.append(f"person_wait={w1[0]-w0[0]:.1f} person_cpu={w1[1]-w0[1]:.1f}")
+    d = threads(pid); d.subtract(th0)
+    BYNAME.append(" ".join(f"{k}={v}" for k, v in d.most_common() if v > 0))
+    until(prompt3)
+    time.sleep(max(0, t0 + tp + 3 - time.monotonic()))
+    c_3s = tree_cpu(pid)
+    os.kill(pid, signal.SIGHUP)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    os.close(fd)
+    return tp * 1000, first * 1000, later * 1000, c_later - c_prompt, c_3s - c_prompt
+
+
+def main():
+    args = sys.argv[1:]
+    runs = 3
+    if args[:1] == ['--runs']:
+        runs = int(args[1]); args = args[2:]
+    if not args or any('=' not in a for a in args):
+        sys.exit(__doc__)
+    cmds = [a.split('=', 1) for a in args]  # LABEL=COMMAND
+    for i in range(runs):
+        for label, cmd in cmds:
+            if cmd.startswith('iex'):
+                p = (rb'iex\(1\)>', rb'iex\(2\)>', rb'iex\(3\)>')
+            else:
+                p = (rb'ps\(1\)>', rb'ps\(2\)>', rb'ps\(3\)>')
+            try:
+                r = run(['sh', '-c', 'exec env ' + cmd], *p)
+                print(f"{label:>8} prompt={r[0]:.0f} first={r[1]:.1f} later={r[2]:.1f} cpu_to_later={r[3]} cpu_3s={r[4]} {BYNAME[-2]} later_threads: {BYNAME[-1]}", flush=True)
+            except (TimeoutError, EOFError) as e:
+                print(f"{label} failed: {e!r}", flush=True)
+            time.sleep(0.5)
+
+
+if __name__ == '__main__':
+    main()
