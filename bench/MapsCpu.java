@@ -1,7 +1,7 @@
 // CPU and allocation per operation of the map and set terms alone, without the compiled code
 // around them (bench/README.md, "Maps and sets as values"): each idiom of bench/beam/maps.exs
 // calls the facade functions a compiled module calls (Map.delete/2 is ElixirMap.delete, %{a: i}
-// is Ops.map, s.a is Ops.dot, ...), so an A/B of two jars shows what the terms cost on a busy
+// is Ops.map, s.a is ModuleRuntime.dot with its atom, ...), so an A/B of two jars shows what the terms cost on a busy
 // machine, where wall time is noise.
 //
 //   java -cp shell/target/procshell.jar bench/MapsCpu.java [rounds] [idiom...]
@@ -11,6 +11,7 @@
 import java.util.List;
 
 import procshell.runtime.node.Atom;
+import procshell.shell.elixir.compiler.ModuleRuntime;
 import procshell.shell.iex.ElixirMap;
 import procshell.shell.iex.ElixirMapSet;
 import procshell.shell.iex.MapTerm;
@@ -68,14 +69,14 @@ public class MapsCpu {
                     long acc = 0;
                     for (int i = 1; i <= 3 * N; i++) {
                         Object m = Ops.map(A, i, B, 2);
-                        acc += (Integer) Ops.dot(m, "a") + (Integer) Ops.access(m, B);
+                        acc += (Integer) ModuleRuntime.dot(m, A, "a") + (Integer) Ops.access(m, B);
                     }
                     return acc;
                 }),
                 new TermsRuns.Idiom("maps_struct_update", 3 * N, r -> {
                     Object s = struct;
                     for (int i = 1; i <= 3 * N; i++) {
-                        s = Ops.mapUpdate(s, A, (Integer) Ops.dot(s, "a") % 1000 + i % 7 + (Integer) Ops.dot(s, "b"));
+                        s = Ops.mapUpdate(s, A, (Integer) ModuleRuntime.dot(s, A, "a") % 1000 + i % 7 + (Integer) ModuleRuntime.dot(s, B, "b"));
                     }
                     return s;
                 }),

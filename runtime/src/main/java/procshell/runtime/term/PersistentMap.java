@@ -66,6 +66,17 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
      * @param keysAndValues an even number of terms (not kept: the map copies what it needs)
      */
     public static PersistentMap ofPairs(Object... keysAndValues) {
+        LiteralShapes.Shape shape = LiteralShapes.find(keysAndValues);
+        if (shape == null) return sortedPairs(keysAndValues);
+        // the same atom keys as an earlier map: its sorted keys shared, each value put at its place
+        Object[] vs = new Object[shape.sorted().length];
+        int[] slot = shape.slot();
+        for (int i = 0; i < slot.length; i++) vs[slot[i]] = keysAndValues[2 * i + 1];
+        return new PersistentMap(shape.sorted(), vs);
+    }
+
+    /** {@link #ofPairs} of keys met for the first time: sorted into a new keys array (remembered when they are atoms). */
+    private static PersistentMap sortedPairs(Object[] keysAndValues) {
         int n = keysAndValues.length / 2;
         if (n > FLAT_MAX) {
             Builder b = new Builder(EMPTY);
@@ -80,7 +91,9 @@ public final class PersistentMap implements Iterable<Map.Entry<Object, Object>> 
             ks = java.util.Arrays.copyOf(ks, count);
             vs = java.util.Arrays.copyOf(vs, count);
         }
-        return count == 0 ? EMPTY : new PersistentMap(ks, vs);
+        if (count == 0) return EMPTY;
+        LiteralShapes.remember(keysAndValues, ks);
+        return new PersistentMap(ks, vs);
     }
 
     /**
