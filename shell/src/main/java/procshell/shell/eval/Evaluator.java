@@ -262,7 +262,11 @@ public final class Evaluator {
         String groovy = GroovyInput.source(quoted);
         boolean elixir = groovy == null;
         // printed once the input compiled, as Elixir warns after expanding (a CompileError prints none)
-        List<String> warnings = elixir ? procshell.shell.elixir.compiler.UnusedVariables.of(quoted, "iex") : List.of();
+        List<String> warnings = List.of();
+        if (elixir) {
+            warnings = new ArrayList<>(procshell.shell.elixir.compiler.UnusedVariables.of(quoted, "iex"));
+            warnings.addAll(procshell.shell.elixir.compiler.UnusedFunctions.of(quoted, "iex"));
+        }
         if (elixir) {
             // a few calls need no Groovy class, nor Groovy's compiler to have loaded
             DirectInput direct = DirectInput.plan(quoted, variableNames(), env);
