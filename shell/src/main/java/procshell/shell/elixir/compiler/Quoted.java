@@ -80,6 +80,17 @@ final class Quoted {
         return false;
     }
 
+    /**
+     * What a walk over a quoted form visits under {@code q} when {@code q} is no call: a list's
+     * elements, a pair's two terms (a keyword entry, a 2-tuple literal); nothing under a literal or a
+     * variable. (A call's parts are its head and arguments, which the walker takes itself.)
+     */
+    static List<?> parts(Object q) {
+        if (q instanceof List<?> l) return l;
+        if (q instanceof Tuple t && t.size() == 2) return java.util.Arrays.asList(t.get(0), t.get(1)); // (nil is null)
+        return List.of();
+    }
+
     /** The expressions of a block ({@code __block__}) or the expression alone. */
     @SuppressWarnings("unchecked")
     static List<Object> exprs(Object q) {

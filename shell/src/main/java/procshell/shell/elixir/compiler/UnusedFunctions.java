@@ -41,16 +41,11 @@ public final class UnusedFunctions {
     }
 
     private static void modules(Object q, String file, List<String> out) {
-        if (q instanceof List<?> l) {
-            for (Object o : l) modules(o, file, out);
+        if (!Quoted.isNode(q)) {
+            for (Object o : Quoted.parts(q)) modules(o, file, out);
             return;
         }
-        if (q instanceof Tuple t && t.size() == 2) {
-            modules(t.get(0), file, out);
-            modules(t.get(1), file, out);
-            return;
-        }
-        if (!Quoted.isNode(q) || Quoted.isVar(q)) return;
+        if (Quoted.isVar(q)) return;
         if (Quoted.isCall(q, "defmodule", 2)) {
             Object body = Quoted.keyword(Quoted.args(q).get(1), "do");
             module(body, file, out);
@@ -105,16 +100,11 @@ public final class UnusedFunctions {
 
     /** The local calls in {@code q}, as {@code name/arity}. */
     private static void calls(Object q, Set<String> out) {
-        if (q instanceof List<?> l) {
-            for (Object o : l) calls(o, out);
+        if (!Quoted.isNode(q)) {
+            for (Object o : Quoted.parts(q)) calls(o, out);
             return;
         }
-        if (q instanceof Tuple t && t.size() == 2) {
-            calls(t.get(0), out);
-            calls(t.get(1), out);
-            return;
-        }
-        if (!Quoted.isNode(q) || Quoted.isVar(q)) return;
+        if (Quoted.isVar(q)) return;
         String name = Quoted.name(q);
         List<Object> args = Quoted.args(q);
         if ("|>".equals(name) && args.size() == 2) {

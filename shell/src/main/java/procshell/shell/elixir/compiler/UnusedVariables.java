@@ -50,16 +50,11 @@ public final class UnusedVariables {
      * {@code function} the enclosing function ({@code handle_info/2}); either may be null.
      */
     private void walk(Object q, String module, String function) {
-        if (q instanceof List<?> l) {
-            for (Object o : l) walk(o, module, function);
+        if (!Quoted.isNode(q)) {
+            for (Object o : Quoted.parts(q)) walk(o, module, function);
             return;
         }
-        if (q instanceof Tuple t && t.size() == 2) {
-            walk(t.get(0), module, function);
-            walk(t.get(1), module, function);
-            return;
-        }
-        if (!Quoted.isNode(q) || Quoted.isVar(q)) return;
+        if (Quoted.isVar(q)) return;
         String name = Quoted.name(q);
         List<Object> args = Quoted.args(q);
         if ("@".equals(name) || "quote".equals(name) || "__aliases__".equals(name)) return;
@@ -149,16 +144,10 @@ public final class UnusedVariables {
      * argument's value) go to {@code reads}.
      */
     private static void bindings(Object p, Map<String, List<Integer>> bound, List<Object> reads) {
-        if (p instanceof List<?> l) {
-            for (Object o : l) bindings(o, bound, reads);
+        if (!Quoted.isNode(p)) {
+            for (Object o : Quoted.parts(p)) bindings(o, bound, reads);
             return;
         }
-        if (p instanceof Tuple t && t.size() == 2) {
-            bindings(t.get(0), bound, reads);
-            bindings(t.get(1), bound, reads);
-            return;
-        }
-        if (!Quoted.isNode(p)) return;
         if (Quoted.isVar(p)) {
             String n = Quoted.name(p);
             if (!n.startsWith("_")) bound.computeIfAbsent(n, k -> new ArrayList<>()).add(Quoted.line(p));
@@ -188,16 +177,10 @@ public final class UnusedVariables {
 
     /** Counts every variable name read anywhere in {@code q}. */
     private static void names(Object q, Map<String, Integer> seen) {
-        if (q instanceof List<?> l) {
-            for (Object o : l) names(o, seen);
+        if (!Quoted.isNode(q)) {
+            for (Object o : Quoted.parts(q)) names(o, seen);
             return;
         }
-        if (q instanceof Tuple t && t.size() == 2) {
-            names(t.get(0), seen);
-            names(t.get(1), seen);
-            return;
-        }
-        if (!Quoted.isNode(q)) return;
         if (Quoted.isVar(q)) {
             seen.merge(Quoted.name(q), 1, Integer::sum);
             return;
