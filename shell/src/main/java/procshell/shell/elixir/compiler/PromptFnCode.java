@@ -15,6 +15,11 @@ import java.util.Map;
  * for other nodes, its FunctionClauseError as erl_eval's, its frame), a reduction per call. A fn
  * with a form the compiled code leaves to the direct evaluator ({@code receive}, {@code try}, a fn
  * inside it, an import's function, ...) stays interpreted.
+ *
+ * <p>The compiled clauses are kept by what they were made from (the clauses' quoted form without
+ * its metadata, the names of the variables read, the prompt's aliases): the same fn typed again (an
+ * input run again, a line recalled from the history) runs that code, warm for the JIT, from its
+ * first call.
  */
 final class PromptFnCode {
     /** How many calls of its fns make a fn expression compiled. */
@@ -30,6 +35,17 @@ final class PromptFnCode {
     /** The compiled clauses; null until compiled. */
     private volatile CompiledFn.Body body;
     private volatile boolean refused;
+    /** What the compiled clauses are kept by in {@link #MADE}. */
+    private final List<Object> key;
+
+    /** The compiled clauses of the latest fns, by what they were made from (a fn that stays interpreted: {@link #REFUSED}). */
+    private static final Map<List<Object>, Object> MADE = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Object> eldest) {
+            return size() > 256;
+        }
+    });
+    private static final Object REFUSED = new Object();
 
     /**
      * @param clauses  the fn's clauses
@@ -51,6 +67,25 @@ final class PromptFnCode {
             if (used.contains(name)) read.put(name, slot);
         });
         this.captured = read;
+        this.key = List.of(withoutMeta(arrows), List.copyOf(read.keySet()), prompt.aliases(), prompt.imports().isEmpty());
+        Object made = MADE.get(key);
+        if (made instanceof CompiledFn.Body b) body = b;
+        else if (made == REFUSED) refused = true;
+    }
+
+    /** A quoted form with every node's metadata empty (lines and columns differ between inputs typing the same fn). */
+    private static Object withoutMeta(Object ast) {
+        if (ast instanceof List<?> l) {
+            List<Object> out = new java.util.ArrayList<>(l.size());
+            for (Object o : l) out.add(withoutMeta(o));
+            return out;
+        }
+        if (ast instanceof procshell.runtime.node.Tuple t) {
+            Object[] out = new Object[t.size()];
+            for (int i = 0; i < out.length; i++) out[i] = t.size() == 3 && i == 1 && t.get(1) instanceof List<?> ? List.of() : withoutMeta(t.get(i));
+            return procshell.runtime.node.Tuple.of(out);
+        }
+        return ast;
     }
 
     /**
@@ -65,6 +100,7 @@ final class PromptFnCode {
             if (body == null && !refused) {
                 body = FunctionCompiler.promptFn(clauses, arity, line, List.copyOf(captured.keySet()), prompt);
                 refused = body == null;
+                MADE.put(key, refused ? REFUSED : body);
             }
         }
         return body;

@@ -29,12 +29,23 @@ class PromptFnCodeTest {
 
     @Test
     void aFnIsCompiledAfterItsCallsWithTheValuesItReads() {
-        PromptFnCode code = code("fn x -> x + k end", Map.of("k", 3, "unused", 0));
+        PromptFnCode code = code("fn x -> x + k + 0 end", Map.of("k", 3, "unused", 0));
         for (int i = 1; i < PromptFnCode.CALLS; i++) assertNull(code.body(), "call " + i);
         CompiledFn.Body body = code.body();
         assertNotNull(body);
         Object[] env = {null, null, null, 40};
         assertEquals(42, body.doCall(code.captured(env), 2));
+    }
+
+    @Test
+    void theSameFnTypedAgainRunsItsCodeFromItsFirstCall() {
+        PromptFnCode first = code("fn x -> {x, 7, :again} end", Map.of());
+        for (int i = 0; i < PromptFnCode.CALLS; i++) first.body();
+        CompiledFn.Body body = first.body();
+        assertNotNull(body);
+        org.junit.jupiter.api.Assertions.assertSame(body, code("\n\nfn x ->\n  {x, 7, :again}\nend", Map.of()).body());
+        assertNull(code("fn x -> {x, 8, :again} end", Map.of()).body());
+        assertNull(code("fn x -> {x, 7, :again} end", Map.of("x", 0)).body(), "another variable read");
     }
 
     @Test
