@@ -62,7 +62,9 @@ public final class UnusedFunctions {
         Map<String, Function> byKey = new LinkedHashMap<>(); // "name/maxArity" -> its clauses merged
         for (Object form : Quoted.exprs(body)) {
             String kind = Quoted.name(form);
-            if (!("def".equals(kind) || "defp".equals(kind)) || Quoted.args(form).size() != 2) continue;
+            // macros are roots: what only a macro calls is used (and an unused defmacrop is not looked for)
+            boolean known = "def".equals(kind) || "defp".equals(kind) || "defmacro".equals(kind) || "defmacrop".equals(kind);
+            if (!known || Quoted.args(form).size() != 2) continue;
             Object head = Quoted.args(form).get(0);
             if (Quoted.isCall(head, "when", 2)) head = Quoted.args(head).get(0);
             String name = Quoted.name(head);
