@@ -37,3 +37,6 @@ is_struct(Date.utc_today(), Date)
 Enum.sort([~D[2024-01-31], ~D[2024-01-01], ~D[2023-12-31]], Date)
 Enum.max([~D[2024-01-31], ~D[2024-01-01]], Date)
 Date.utc_today() |> Date.compare(~D[2024-01-01])
+%Date{year: 2024, month: 1, day: 31}
+%Date{year: 2024, month: 1, day: 31} |> Date.add(1)
+Date.__struct__() |> Map.from_struct()

@@ -32,3 +32,5 @@ is_struct(DateTime.utc_now(), DateTime)
 DateTime.utc_now().time_zone
 DateTime.compare(DateTime.utc_now(), ~U[2024-01-01 00:00:00Z])
 Enum.sort([~U[2024-01-31 10:00:00Z], ~U[2024-01-01 00:00:00Z]], DateTime)
+%DateTime{year: 2024, month: 1, day: 31, hour: 1, minute: 0, second: 0, time_zone: "Etc/UTC", zone_abbr: "UTC", utc_offset: 0, std_offset: 0}
+DateTime.__struct__() |> Map.from_struct()

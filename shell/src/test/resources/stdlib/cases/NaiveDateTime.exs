@@ -25,3 +25,4 @@ NaiveDateTime.from_iso8601("2024-01-31")
 NaiveDateTime.from_iso8601("2024-02-30T10:00:00")
 "#{~N[2024-01-31 10:00:00]}"
 is_struct(NaiveDateTime.utc_now(), NaiveDateTime)
+%NaiveDateTime{year: 2024, month: 1, day: 31, hour: 1, minute: 0, second: 0} |> NaiveDateTime.add(60)

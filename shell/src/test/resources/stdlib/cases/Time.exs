@@ -26,3 +26,5 @@ Time.from_iso8601("nope")
 Map.from_struct(~T[10:00:00.5])
 is_struct(Time.utc_now(), Time)
 elem(Time.utc_now().microsecond, 1)
+%Time{hour: 1, minute: 2, second: 3}
+Map.from_struct(%Time{hour: 1, minute: 2, second: 3})

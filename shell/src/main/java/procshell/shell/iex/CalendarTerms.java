@@ -95,8 +95,27 @@ final class CalendarTerms {
 
     /** The struct's module when the term is one of the four ISO structs, else null. */
     static Atom kind(Object term) {
-        Atom a = Structs.structOf(Values.normalize(term));
-        return DATE.equals(a) || TIME.equals(a) || NAIVE.equals(a) || DATE_TIME.equals(a) ? a : null;
+        Object t = Values.normalize(term);
+        Atom a = Structs.structOf(t);
+        if (!(DATE.equals(a) || TIME.equals(a) || NAIVE.equals(a) || DATE_TIME.equals(a))) return null;
+        // one built by %Date{} (or __struct__/0) may lack its fields: it is no date to compute with or print as ~D
+        Map<?, ?> m = (Map<?, ?>) t;
+        boolean date = TIME.equals(a) || (ElixirEnum.isInt(m.get(YEAR)) && ElixirEnum.isInt(m.get(MONTH)) && ElixirEnum.isInt(m.get(DAY)));
+        boolean time = DATE.equals(a) || (ElixirEnum.isInt(m.get(HOUR)) && ElixirEnum.isInt(m.get(MINUTE)) && ElixirEnum.isInt(m.get(SECOND))
+                && m.get(MICROSECOND) instanceof Tuple us && us.size() == 2);
+        return date && time ? a : null;
+    }
+
+    /**
+     * The struct with its defaults, as {@code Date.__struct__/0} and kin give it: every field nil
+     * but {@code calendar: Calendar.ISO} and {@code microsecond: {0, 0}}. (Elixir's {@code @enforce_keys}
+     * check of a {@code %Date{}} literal is not made.)
+     */
+    static MapTerm blank(Atom kind) {
+        MapTerm m = new MapTerm();
+        m.put(Structs.STRUCT, kind);
+        for (Object field : Structs.fields(kind)) m.put(field, CALENDAR.equals(field) ? ISO : MICROSECOND.equals(field) ? Tuple.of(0L, 0L) : null);
+        return m;
     }
 
     /**

@@ -21,6 +21,12 @@ public final class ElixirDate {
         CalendarTerms.init();
     }
 
+    /** The struct with its defaults, as {@code __struct__/0}: what a struct literal of the module starts from. */
+    @Doc("The struct with its defaults (year, month and day nil, calendar Calendar.ISO), which a struct literal starts from.")
+    public static Object __struct__() {
+        return CalendarTerms.blank(CalendarTerms.DATE);
+    }
+
     /** {@code {:ok, date}} or {@code {:error, :invalid_date}}, as {@code Date.new/3}. */
     @Doc("""
         Builds a date: {:ok, date} or {:error, :invalid_date}.

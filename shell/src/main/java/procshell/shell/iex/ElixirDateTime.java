@@ -23,6 +23,12 @@ public final class ElixirDateTime {
         CalendarTerms.init();
     }
 
+    /** The struct with its defaults, as {@code __struct__/0}: what a struct literal of the module starts from. */
+    @Doc("The struct with its defaults (its date, time and zone fields nil, microsecond {0, 0}, calendar Calendar.ISO), which a struct literal starts from.")
+    public static Object __struct__() {
+        return CalendarTerms.blank(CalendarTerms.DATE_TIME);
+    }
+
     /** Now, microseconds precise, as {@code DateTime.utc_now/0}. */
     @Doc("""
         Returns the date and time now in UTC.

@@ -20,6 +20,12 @@ public final class ElixirNaiveDateTime {
         CalendarTerms.init();
     }
 
+    /** The struct with its defaults, as {@code __struct__/0}: what a struct literal of the module starts from. */
+    @Doc("The struct with its defaults (its date and time fields nil, microsecond {0, 0}, calendar Calendar.ISO), which a struct literal starts from.")
+    public static Object __struct__() {
+        return CalendarTerms.blank(CalendarTerms.NAIVE);
+    }
+
     /** {@code {:ok, naive}} from a Date and a Time, as {@code NaiveDateTime.new/2}. */
     @Doc("""
         Builds a naive date-time from a date and a time, or from its six fields:

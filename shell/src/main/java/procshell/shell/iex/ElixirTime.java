@@ -20,6 +20,12 @@ public final class ElixirTime {
         CalendarTerms.init();
     }
 
+    /** The struct with its defaults, as {@code __struct__/0}: what a struct literal of the module starts from. */
+    @Doc("The struct with its defaults (hour, minute and second nil, microsecond {0, 0}, calendar Calendar.ISO), which a struct literal starts from.")
+    public static Object __struct__() {
+        return CalendarTerms.blank(CalendarTerms.TIME);
+    }
+
     /** {@code {:ok, time}} or {@code {:error, :invalid_time}}, as {@code Time.new/3}. */
     @Doc("""
         Builds a time: {:ok, time} or {:error, :invalid_time}.
