@@ -227,6 +227,11 @@ final class CalendarTerms {
         throw new FunctionClauseError(function, arity);
     }
 
+    /** {@code :lt}, {@code :eq} or {@code :gt} for a Java comparison's result, as the calendar {@code compare/2} functions answer. */
+    static Atom order(int comparison) {
+        return Atom.of(comparison < 0 ? "lt" : comparison > 0 ? "gt" : "eq");
+    }
+
     /** A time unit's ticks in a second: {@code :second} 1, {@code :millisecond} 1000, ... */
     static long perSecond(Object unit, String function, int arity) {
         Object u = Values.normalize(unit);
@@ -270,6 +275,11 @@ final class CalendarTerms {
         long scaled = perUnit > 0 ? micros : Math.multiplyExact(micros, perSecond(unit, function, arity));
         long divisor = perUnit > 0 ? perUnit : 1_000_000L;
         return floor ? Math.floorDiv(scaled, divisor) : scaled / divisor;
+    }
+
+    /** The precision {@code truncate(term, unit)} leaves: the term's own, at most the unit's. */
+    static int truncatedPrecision(Object term, Object unit, String function) {
+        return Math.min(precision(term), precisionOf(perSecond(unit, function, 2)));
     }
 
     /** The precision a unit keeps: 0 for seconds, 3 for ms, 6 finer. */

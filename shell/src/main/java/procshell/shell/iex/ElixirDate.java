@@ -77,8 +77,7 @@ public final class ElixirDate {
     /** {@code :lt}, {@code :eq} or {@code :gt}, as {@code Date.compare/2} (a NaiveDateTime or DateTime compares its date). */
     @Doc("Compares two dates: :lt, :eq or :gt.")
     public static Object compare(Object a, Object b) {
-        int c = CalendarTerms.toDate(a, "Date.compare", 2).compareTo(CalendarTerms.toDate(b, "Date.compare", 2));
-        return Atom.of(c < 0 ? "lt" : c > 0 ? "gt" : "eq");
+        return CalendarTerms.order(CalendarTerms.toDate(a, "Date.compare", 2).compareTo(CalendarTerms.toDate(b, "Date.compare", 2)));
     }
 
     /** 1 (Monday) to 7 (Sunday), as {@code Date.day_of_week/1}. */

@@ -69,14 +69,13 @@ public final class ElixirDateTime {
     /** As {@code DateTime.compare/2}. */
     @Doc("Compares two date-times: :lt, :eq or :gt.")
     public static Object compare(Object a, Object b) {
-        int c = CalendarTerms.toDateTime(a, "DateTime.compare", 2).compareTo(CalendarTerms.toDateTime(b, "DateTime.compare", 2));
-        return Atom.of(c < 0 ? "lt" : c > 0 ? "gt" : "eq");
+        return CalendarTerms.order(CalendarTerms.toDateTime(a, "DateTime.compare", 2).compareTo(CalendarTerms.toDateTime(b, "DateTime.compare", 2)));
     }
 
     /** As {@code DateTime.truncate/2}. */
     @Doc("Truncates to :second, :millisecond or :microsecond.")
     public static Object truncate(Object dt, Object unit) {
-        int p = Math.min(CalendarTerms.precision(dt), CalendarTerms.precisionOf(CalendarTerms.perSecond(unit, "DateTime.truncate", 2)));
+        int p = CalendarTerms.truncatedPrecision(dt, unit, "DateTime.truncate");
         LocalDateTime t = CalendarTerms.toDateTime(dt, "DateTime.truncate", 2);
         return CalendarTerms.utc(t.with(CalendarTerms.truncated(t.toLocalTime(), p)), p);
     }

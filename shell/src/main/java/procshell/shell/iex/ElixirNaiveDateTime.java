@@ -88,14 +88,13 @@ public final class ElixirNaiveDateTime {
     /** As {@code NaiveDateTime.compare/2}. */
     @Doc("Compares two naive date-times: :lt, :eq or :gt.")
     public static Object compare(Object a, Object b) {
-        int c = CalendarTerms.toDateTime(a, "NaiveDateTime.compare", 2).compareTo(CalendarTerms.toDateTime(b, "NaiveDateTime.compare", 2));
-        return Atom.of(c < 0 ? "lt" : c > 0 ? "gt" : "eq");
+        return CalendarTerms.order(CalendarTerms.toDateTime(a, "NaiveDateTime.compare", 2).compareTo(CalendarTerms.toDateTime(b, "NaiveDateTime.compare", 2)));
     }
 
     /** As {@code NaiveDateTime.truncate/2}. */
     @Doc("Truncates to :second, :millisecond or :microsecond.")
     public static Object truncate(Object naive, Object unit) {
-        int p = Math.min(CalendarTerms.precision(naive), CalendarTerms.precisionOf(CalendarTerms.perSecond(unit, "NaiveDateTime.truncate", 2)));
+        int p = CalendarTerms.truncatedPrecision(naive, unit, "NaiveDateTime.truncate");
         LocalDateTime t = CalendarTerms.toDateTime(naive, "NaiveDateTime.truncate", 2);
         return CalendarTerms.naive(t.with(CalendarTerms.truncated(t.toLocalTime(), p)), p);
     }

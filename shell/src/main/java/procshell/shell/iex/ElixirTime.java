@@ -79,14 +79,13 @@ public final class ElixirTime {
     /** As {@code Time.compare/2}. */
     @Doc("Compares two times: :lt, :eq or :gt.")
     public static Object compare(Object a, Object b) {
-        int c = CalendarTerms.toTime(a, "Time.compare", 2).compareTo(CalendarTerms.toTime(b, "Time.compare", 2));
-        return Atom.of(c < 0 ? "lt" : c > 0 ? "gt" : "eq");
+        return CalendarTerms.order(CalendarTerms.toTime(a, "Time.compare", 2).compareTo(CalendarTerms.toTime(b, "Time.compare", 2)));
     }
 
     /** As {@code Time.truncate/2}: {@code :second}, {@code :millisecond} or {@code :microsecond}. */
     @Doc("Truncates to :second, :millisecond or :microsecond.")
     public static Object truncate(Object time, Object unit) {
-        int p = Math.min(CalendarTerms.precision(time), CalendarTerms.precisionOf(CalendarTerms.perSecond(unit, "Time.truncate", 2)));
+        int p = CalendarTerms.truncatedPrecision(time, unit, "Time.truncate");
         return CalendarTerms.time(CalendarTerms.truncated(CalendarTerms.toTime(time, "Time.truncate", 2), p), p);
     }
 
