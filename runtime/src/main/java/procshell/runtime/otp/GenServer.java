@@ -396,7 +396,8 @@ public abstract class GenServer {
                 && !Atom.VIA.equals(t.get(0)) ? t : null;
     }
 
-    private static Pid resolve(Node node, Object server) {
+    /** The pid a server reference names on this node (a local name, {@code {:global, name}}, a via tuple, a pid), or null. */
+    static Pid resolve(Node node, Object server) {
         if (server instanceof Tuple t && t.isTagged(Atom.GLOBAL, 2)) return node.via(Atom.GLOBAL).whereisName(t.get(1));
         return node.whereis(server);
     }

@@ -154,7 +154,7 @@ public final class Sys {
     private static Object call(Object server, Object request, Object shownRequest, long timeoutMs, List<Object> args) {
         ProcessContext self = ProcessContext.require();
         Node node = self.node();
-        Pid pid = server instanceof Tuple t && t.isTagged(Atom.GLOBAL, 2) ? node.via(Atom.GLOBAL).whereisName(t.get(1)) : node.whereis(server);
+        Pid pid = GenServer.resolve(node, server);
         Tuple mfa = Tuple.of(SYS, shownRequest, List.copyOf(args));
         if (pid == null || !node.isAlive(pid)) throw new ExitException(Tuple.of(Atom.NOPROC, mfa));
         Ref ref = self.monitor(pid);
