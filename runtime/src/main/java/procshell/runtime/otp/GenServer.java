@@ -178,9 +178,12 @@ public abstract class GenServer {
      * @param server  a fresh instance (one per process)
      * @param arg     passed to {@code init/1}
      * @param options name and init timeout
-     * @return {@code {:ok, pid}}, {@code :ignore}, {@code {:error, {:already_started, pid}}} or
+     * @return {@code {:ok, pid}}, {@code :ignore}, {@code {:error, {:already_started, pid}}} (the
+     *         name is held: looked up before anything is spawned, as {@code :gen.start/6}) or
      *         {@code {:error, reason}}
      * @throws IllegalStateException when not called from a process
+     * @throws IllegalArgumentException what the name's lookup raises in the caller, e.g.
+     *         {@code unknown registry: R} for a via name of a registry that is not running
      */
     public static Object startLink(GenServer server, Object arg, StartOptions options) {
         return start(server, arg, options, true);
@@ -195,6 +198,13 @@ public abstract class GenServer {
         ProcessContext caller = ProcessContext.require();
         caller.process().checkAlive();
         Node node = caller.node();
+        if (options.name() != null) {
+            // As gen:start/6, in the caller before anything is spawned: a name already held is
+            // {:error, {:already_started, pid}}, and a via module's whereis_name/1 that raises
+            // (an unknown Registry) raises here, not in a process linked to the caller.
+            Pid holder = resolve(node, options.name());
+            if (holder != null) return Tuple.of(Atom.ERROR, Tuple.of(ALREADY_STARTED, holder));
+        }
         Handoff ack = new Handoff();
         server.name = options.name();
         server.parent = caller.self();

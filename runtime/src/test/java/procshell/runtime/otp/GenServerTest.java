@@ -395,6 +395,20 @@ class GenServerTest {
     }
 
     @Test
+    void aViaLookupThatRaisesRaisesInTheCallerBeforeAnythingIsSpawned() {
+        // gen:start/6 asks the via module's whereis_name/1 first: an unknown registry is the
+        // caller's ArgumentError, and no server (linked to the caller) crashes of it
+        procshell.runtime.registry.Registry.install(rt.node());
+        Tuple name = Tuple.of(Atom.VIA, Atom.module("Registry"), Tuple.of(Atom.module("Nope"), "x"));
+        int count = rt.node().processCount();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GenServer.startLink(new Counter(ok(1)), false, StartOptions.named(name)));
+        assertEquals("unknown registry: Nope", e.getMessage());
+        assertEquals(count, rt.node().processCount());
+        assertTrue(rt.node().isAlive(rt.self().self()));
+    }
+
+    @Test
     void aViaNameIsReleasedWhenInitFails() {
         Atom module = Atom.module("TestVia");
         TestVia via = new TestVia();
@@ -405,13 +419,16 @@ class GenServerTest {
         assertNull(via.whereisName("failing"));
     }
 
-    /** A name whose module is no via module fails the start with that error, not with :killed. */
+    /**
+     * A name whose module is no via module: its whereis_name/1 fails in the caller, as gen:start/6
+     * asks it before spawning (the BEAM's undef), and nothing is spawned.
+     */
     @Test
-    void aViaNameOfAModuleThatIsNoViaModuleFailsTheStartWithItsError() {
+    void aViaNameOfAModuleThatIsNoViaModuleRaisesInTheCaller() {
         Tuple name = Tuple.of(Atom.VIA, Atom.module("NoSuchVia"), "x");
-        Object result = GenServer.start(new Counter(Tuple.of(Atom.OK, 0)), false, StartOptions.named(name));
-        assertTrue(result instanceof Tuple t && t.isTagged(Atom.ERROR, 2) && t.get(1) instanceof Tuple why
-                && why.get(0) instanceof IllegalArgumentException, () -> String.valueOf(result));
+        int count = rt.node().processCount();
+        assertThrows(IllegalArgumentException.class, () -> GenServer.start(new Counter(Tuple.of(Atom.OK, 0)), false, StartOptions.named(name)));
+        assertEquals(count, rt.node().processCount());
     }
 
     @Test

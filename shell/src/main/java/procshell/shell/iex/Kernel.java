@@ -368,7 +368,7 @@ public final class Kernel {
         IexSession s = IexSession.current();
         Object to = s.modules().nameTerm(dest);
         if (to instanceof Tuple t && t.isTagged(Atom.VIA, 3)) {
-            throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n");
+            throw ArgumentError.badArgument("1st argument: invalid destination", ":erlang.send(" + inspect(to) + ", " + inspect(message) + ")");
         }
         try {
             return ctx().send(to, Values.normalize(message));

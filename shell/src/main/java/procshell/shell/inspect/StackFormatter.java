@@ -55,9 +55,10 @@ public final class StackFormatter {
      */
     public static List<String> lines(Throwable e, List<?> stack) {
         List<String> lines = deepest(format(stack, Mode.PROCESS, false));
-        if (!(e instanceof procshell.shell.iex.BeamFrames b) || b.beamFrames().isEmpty()) return lines;
+        List<String> own = ownFrames(e);
+        if (own.isEmpty()) return lines;
         // frames the error names itself (an Elixir default callback's lib/gen_server.ex line) come first
-        List<String> out = new ArrayList<>(b.beamFrames());
+        List<String> out = new ArrayList<>(own);
         out.addAll(lines);
         return out;
     }
@@ -95,10 +96,17 @@ public final class StackFormatter {
      */
     public static List<String> promptLines(Throwable e) {
         List<String> typed = format(List.of(e.getStackTrace()), Mode.PROMPT, false);
-        if (!(e instanceof procshell.shell.iex.BeamFrames b) || b.beamFrames().isEmpty()) return deepest(typed);
-        List<String> out = new ArrayList<>(b.beamFrames());
+        List<String> own = ownFrames(e);
+        if (own.isEmpty()) return deepest(typed);
+        List<String> out = new ArrayList<>(own);
         out.addAll(typed);
         return deepest(out);
+    }
+
+    /** The BEAM frames an error stands for beyond its typed ones: those it names itself, or Registry's. */
+    private static List<String> ownFrames(Throwable e) {
+        if (e instanceof procshell.shell.iex.BeamFrames b && !b.beamFrames().isEmpty()) return b.beamFrames();
+        return e == null ? List.of() : RegistryFrames.of(e);
     }
 
     /**
