@@ -83,7 +83,8 @@ public final class Console {
 
     /** Makes a node's session print here, in this console's colours (a fresh node after a halt). */
     void attach(IexSession session) {
-        session.setOut(out);
+        // what processes print while the prompt waits goes above it, as iex's group writes it
+        session.setOut(reader == null ? out : new PrintWriter(new OutputAbovePrompt(out, reader::isReading, this::printAsync)));
         session.setConsole(this::printAsync, reader == null ? null : reader.getTerminal());
         // Logger's lines print as they are logged, as Logger's console backend writes them at once
         session.setLoggerSink((level, text) -> printAsync(levelColour(level, text)));

@@ -265,4 +265,21 @@ class InteractiveConsoleTest {
         String last = screen();
         assertTrue(last.endsWith("ps(6)> Supervisor.which_children(MySup); :quiet\n:quiet\nps(7)> "), "no more lines after unwatch():\n" + last);
     }
+
+    /**
+     * A process that prints while the prompt waits (as the one of iex's first steps that sleeps,
+     * then {@code IO.puts}): its lines go above the prompt and the half-typed input is drawn again
+     * below them, as iex's group process writes them; they used to be appended to the input.
+     */
+    @Test
+    void whatAProcessPrintsWhileThePromptWaitsGoesAboveAHalfTypedInput() {
+        typeLine("Process.register(spawn(fn -> receive do :go -> IO.puts(\"hi\"); IO.inspect([1, 2], label: \"x\") end end), :printer)", "ps(2)> ");
+        keys.type("Enum.su");
+        awaitScreen("the half-typed input", s -> s.endsWith("ps(2)> Enum.su"));
+        shell.node().send(shell.node().whereis(Atom.of("printer")), Atom.of("go"));
+        String shown = awaitScreen("the printed lines above the input", s -> s.contains("x: [1, 2]") && s.endsWith("ps(2)> Enum.su"));
+        assertTrue(shown.endsWith("\nhi\nx: [1, 2]\nps(2)> Enum.su"), shown);
+        keys.type("m([1, 2])\r");
+        assertTrue(awaitScreen("the finished input", s -> s.endsWith("ps(3)> ")).endsWith("ps(2)> Enum.sum([1, 2])\n3\nps(3)> "));
+    }
 }
