@@ -19,11 +19,6 @@ final class Global {
         } catch (ReflectiveOperationException | LinkageError notThere) {
             // no procshell.runtime.global yet: maybe the node has a :global via module of its own
         }
-        try {
-            node.via(Atom.GLOBAL);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return "global_not_in_runtime";
-        }
+        return node.registeredVia(Atom.GLOBAL) != null ? null : "global_not_in_runtime";
     }
 }

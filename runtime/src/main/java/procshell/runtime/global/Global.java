@@ -61,12 +61,7 @@ public final class Global implements ViaModule {
      * @return the node's {@code :global}
      */
     public static synchronized Global install(Node node) {
-        Global g;
-        try {
-            g = node.via(Atom.GLOBAL) instanceof Global existing ? existing : null;
-        } catch (IllegalArgumentException e) {
-            g = null;
-        }
+        Global g = node.registeredVia(Atom.GLOBAL) instanceof Global existing ? existing : null;
         if (g == null) {
             g = new Global(node);
             node.registerVia(Atom.GLOBAL, g);

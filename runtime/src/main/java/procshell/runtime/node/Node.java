@@ -48,6 +48,7 @@ public final class Node {
     private final NameTable names = new NameTable(events);
     private final AtomTable atoms;
     private final Map<Atom, ViaModule> viaModules = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<Atom, ViaModule> viaFallback;
     private final Tables tables = new Tables(this);
     private volatile String haltedWith;
     private volatile RemoteNodes remote;
@@ -379,17 +380,34 @@ public final class Node {
     }
 
     /**
-     * The via module registered for {@code module}.
+     * Sets what stands for a module no via implementation was {@linkplain #registerVia registered}
+     * for, as the BEAM calls {@code module:whereis_name/1} (and the others) whatever the module:
+     * the shell calls the module's own functions, which raise Elixir's
+     * {@code UndefinedFunctionError} when the module or the function is not there.
      *
-     * @throws IllegalArgumentException when none is
+     * @param modules the via module of a module atom, or null to refuse unknown modules again
+     */
+    public void setViaModules(java.util.function.Function<Atom, ViaModule> modules) {
+        this.viaFallback = modules;
+    }
+
+    /**
+     * The via module registered for {@code module}, else the one {@link #setViaModules} gives.
+     *
+     * @throws IllegalArgumentException when there is neither
      */
     public ViaModule via(Atom module) {
         ViaModule v = viaModules.get(module);
-        if (v == null) {
-            throw new IllegalArgumentException("module " + module + " is not available as a via module"
-                    + " (it must provide register_name/2, unregister_name/1, whereis_name/1 and send/2)");
-        }
-        return v;
+        if (v != null) return v;
+        java.util.function.Function<Atom, ViaModule> fallback = viaFallback;
+        if (fallback != null) return fallback.apply(module);
+        throw new IllegalArgumentException("module " + module + " is not available as a via module"
+                + " (it must provide register_name/2, unregister_name/1, whereis_name/1 and send/2)");
+    }
+
+    /** The via implementation registered for {@code module} ({@link #registerVia}), or null. */
+    public ViaModule registeredVia(Atom module) {
+        return viaModules.get(module);
     }
 
     /**

@@ -123,15 +123,7 @@ public final class Registry {
      * registry has been started.
      */
     public static void install(Node node) {
-        if (!(viaOf(node) instanceof RegistryVia)) node.registerVia(MODULE, new RegistryVia(node));
-    }
-
-    private static Object viaOf(Node node) {
-        try {
-            return node.via(MODULE);
-        } catch (IllegalArgumentException none) {
-            return null;
-        }
+        if (!(node.registeredVia(MODULE) instanceof RegistryVia)) node.registerVia(MODULE, new RegistryVia(node));
     }
 
     private static ChildSpec partitionSpec(Node node, RegistryOptions o, int i) {

@@ -431,6 +431,36 @@ class GenServerTest {
         assertEquals(count, rt.node().processCount());
     }
 
+    /**
+     * A node told how to call any module as a via module ({@link procshell.runtime.node.Node#setViaModules},
+     * as the shell does) asks it for a module no implementation was registered for: a start and a
+     * call with that module's name reach its {@code whereis_name/1}, and what it raises is the caller's.
+     */
+    @Test
+    void aViaNameOfAnUnregisteredModuleAsksTheNodesViaModules() {
+        Atom module = Atom.module("Pretend");
+        TestVia via = new TestVia();
+        List<Atom> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        rt.node().setViaModules(m -> {
+            asked.add(m);
+            return via;
+        });
+        try {
+            Tuple name = Tuple.of(Atom.VIA, module, "x");
+            Tuple started = (Tuple) GenServer.start(new Counter(Tuple.of(Atom.OK, 0)), false, StartOptions.named(name));
+            assertEquals(Atom.OK, started.get(0));
+            assertEquals(started.get(1), via.whereisName("x"));
+            assertEquals(started.get(1), GenServer.whereis(name));
+            assertTrue(asked.stream().allMatch(module::equals), asked.toString());
+            rt.node().setViaModules(m -> {
+                throw new UnsupportedOperationException(m + " is no via module");
+            });
+            assertThrows(UnsupportedOperationException.class, () -> GenServer.whereis(Tuple.of(Atom.VIA, Atom.module("Other"), "y")));
+        } finally {
+            rt.node().setViaModules(null);
+        }
+    }
+
     @Test
     void aStrayInterruptWhileStartingDoesNotKillTheCaller() throws Exception {
         Thread caller = Thread.currentThread();

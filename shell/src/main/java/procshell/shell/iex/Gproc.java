@@ -386,7 +386,9 @@ public final class Gproc {
         behind {:via, :gproc, key}. Returns :yes, or :no when the name is taken.
         """)
     public static Atom register_name(Object key, Object pid) {
-        return IexSession.current().node().via(Atom.of("gproc")).registerName(term(key), Args.bifPid(pid, "2nd")) ? Atom.YES : Atom.NO;
+        procshell.runtime.node.Node node = IexSession.current().node();
+        if (node.registeredVia(Atom.of("gproc")) == null) procshell.runtime.gproc.Gproc.install(node);
+        return node.registeredVia(Atom.of("gproc")).registerName(term(key), Args.bifPid(pid, "2nd")) ? Atom.YES : Atom.NO;
     }
 
     /** {@code gproc:whereis_name/1}, the via callback: the pid or :undefined. */

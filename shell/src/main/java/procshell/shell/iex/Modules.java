@@ -33,6 +33,9 @@ public final class Modules {
 
     Modules(Node node) {
         this.node = node;
+        // {:via, mod, name} calls mod's own functions, whatever mod is: :gen.start/6 and
+        // GenServer.whereis/1 raise UndefinedFunctionError for a module that is not there
+        node.setViaModules(module -> new ModuleVia(this, module));
     }
 
     /**

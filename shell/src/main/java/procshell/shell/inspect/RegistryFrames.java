@@ -9,14 +9,13 @@ import java.util.Map;
  * {@code :via is not supported for duplicate registries}): the
  * helper of Elixir 1.14's {@code registry.ex} that raises it ({@code key_info!/1} or {@code info!/1})
  * and the Registry function that asked, then, for a via name, whoever looked the name up
- * ({@code GenServer.whereis/1}, {@code GenServer.call/3}, {@code :gen.start/6}). The runtime raises
+ * ({@link ViaLookupFrames}). The runtime raises
  * the error from its own Java frames; this finds which Registry function they were.
  */
 final class RegistryFrames {
     private static final String REGISTRY = StackFormatter.ELIXIR + "lib/registry.ex:";
     private static final String KEY_INFO = REGISTRY + "1382: Registry.key_info!/1";
     private static final String INFO = REGISTRY + "1373: Registry.info!/1";
-    private static final String WHEREIS = StackFormatter.ELIXIR + "lib/gen_server.ex:1214: GenServer.whereis/1";
 
     /** Each Registry function (the shell's facade method of that name): the helper it asks, and its own line. */
     private static final Map<String, List<String>> FUNCTIONS = Map.ofEntries(
@@ -38,8 +37,6 @@ final class RegistryFrames {
 
     private static final String FACADE = "procshell.shell.iex.Registry";
     private static final String VIA = "procshell.runtime.registry.RegistryVia";
-    private static final String GEN_SERVER = "procshell.runtime.otp.GenServer";
-    private static final String GEN_SERVER_FACADE = "procshell.shell.iex.GenServer";
 
     private RegistryFrames() {}
 
@@ -51,34 +48,21 @@ final class RegistryFrames {
         if (!(e instanceof IllegalArgumentException) || e.getMessage() == null) return List.of();
         boolean unknown = e.getMessage().startsWith("unknown registry: ");
         if (!unknown && !e.getMessage().startsWith(":via is not supported for ")) return List.of();
-        List<String> out = new ArrayList<>();
-        for (StackTraceElement f : e.getStackTrace()) {
-            String cls = f.getClassName();
-            String method = f.getMethodName();
-            if (out.isEmpty()) {
-                if (unknown && cls.equals(FACADE) && FUNCTIONS.containsKey(method)) return FUNCTIONS.get(method);
-                if (cls.equals(VIA) && method.equals("whereisName")) {
-                    if (unknown) out.add(KEY_INFO);
-                    // (a duplicate registry's refusal is whereis_name's own)
-                    out.add(REGISTRY + (unknown ? "227" : "240") + ": Registry.whereis_name/2");
-                }
-                continue;
-            }
-            // who looked the via name up
-            if (cls.equals(GEN_SERVER_FACADE) && method.equals("whereis")) {
-                out.add(WHEREIS);
-                break;
-            }
-            if (cls.equals(GEN_SERVER) && method.equals("call")) {
-                out.add(WHEREIS);
-                out.add(StackFormatter.ELIXIR + "lib/gen_server.ex:1025: GenServer.call/3");
-                break;
-            }
-            if (cls.equals(GEN_SERVER) && method.equals("start")) {
-                out.add(StackFormatter.STDLIB + "gen.erl:105: :gen.start/6");
-                break;
+        StackTraceElement[] stack = e.getStackTrace();
+        for (int i = 0; i < stack.length; i++) {
+            String cls = stack[i].getClassName();
+            String method = stack[i].getMethodName();
+            if (unknown && cls.equals(FACADE) && FUNCTIONS.containsKey(method)) return FUNCTIONS.get(method);
+            if (cls.equals(VIA) && method.equals("whereisName")) {
+                List<String> out = new ArrayList<>();
+                if (unknown) out.add(KEY_INFO);
+                // (a duplicate registry's refusal is whereis_name's own)
+                out.add(REGISTRY + (unknown ? "227" : "240") + ": Registry.whereis_name/2");
+                // who looked the via name up
+                out.addAll(ViaLookupFrames.callers(stack, i + 1));
+                return out;
             }
         }
-        return out;
+        return List.of();
     }
 }

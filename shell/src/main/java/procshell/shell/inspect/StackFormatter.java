@@ -103,9 +103,18 @@ public final class StackFormatter {
         return deepest(out);
     }
 
-    /** The BEAM frames an error stands for beyond its typed ones: those it names itself, or Registry's. */
+    /**
+     * The BEAM frames an error stands for beyond its typed ones: those it names itself (then, for
+     * a via name's lookup, who looked it up), or Registry's.
+     */
     private static List<String> ownFrames(Throwable e) {
-        if (e instanceof procshell.shell.iex.BeamFrames b && !b.beamFrames().isEmpty()) return b.beamFrames();
+        if (e instanceof procshell.shell.iex.BeamFrames b && !b.beamFrames().isEmpty()) {
+            List<String> lookup = ViaLookupFrames.of(e);
+            if (lookup.isEmpty()) return b.beamFrames();
+            List<String> out = new ArrayList<>(b.beamFrames());
+            out.addAll(lookup);
+            return out;
+        }
         return e == null ? List.of() : RegistryFrames.of(e);
     }
 
