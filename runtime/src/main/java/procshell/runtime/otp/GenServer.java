@@ -582,7 +582,8 @@ public abstract class GenServer {
             } else if (msg instanceof Tuple t && t.isTagged(SYSTEM, 3) && t.get(1) instanceof Tuple from) {
                 Object req = t.get(2);
                 if (req instanceof Tuple term && term.isTagged(TERMINATE, 2)) {
-                    stopWith(self, term.get(1), state, lastMessage, null, true);
+                    // gen_server:system_terminate/4 reports no last message: []
+                    stopWith(self, term.get(1), state, List.of(), null, true);
                 }
                 if (debug == null) debug = new SysDebug();
                 pass.state = debug.handle(this, self, from, req, state);

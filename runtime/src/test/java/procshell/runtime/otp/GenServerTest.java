@@ -273,6 +273,24 @@ class GenServerTest {
         assertEquals(Tuple.of(Atom.NOPROC, callMfa(pid, GET, 5000L)), e.reason());
     }
 
+    /** A stop with an abnormal reason is reported with no last message, [] (gen_server:system_terminate/4). */
+    @Test
+    void aStopFromOutsideReportsNoLastMessage() {
+        ConcurrentLinkedQueue<NodeEvent.CrashReport> reports = new ConcurrentLinkedQueue<>();
+        Runnable unsubscribe = rt.node().events().subscribe(e -> {
+            if (e instanceof NodeEvent.CrashReport r && r.kind().equals(Atom.of("gen_server"))) reports.add(r);
+        });
+        try {
+            Pid pid = (Pid) ((Tuple) GenServer.start(new Counter(ok(7)), false, StartOptions.DEFAULT)).get(1);
+            assertEquals(Atom.OK, GenServer.stop(pid, BOOM, 5000));
+            Await.until("the crash report", () -> !reports.isEmpty());
+            assertEquals(List.of(), reports.peek().report().get("last_message"));
+            assertEquals(BOOM, reports.peek().report().get("reason"));
+        } finally {
+            unsubscribe.run();
+        }
+    }
+
     @Test
     void aCrashDuringACallExitsTheCallerAndReportsTheCrash() {
         ConcurrentLinkedQueue<NodeEvent.CrashReport> reports = new ConcurrentLinkedQueue<>();

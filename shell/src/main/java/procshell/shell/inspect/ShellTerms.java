@@ -21,11 +21,6 @@ public final class ShellTerms {
         String struct = procshell.shell.iex.StructInspect.INSTANCE.inspect(term, opts);
         if (struct != null) return struct;
         if (term instanceof GString g) return Inspect.inspect(g.toString(), opts);
-        if (term instanceof java.util.List<?> l && !l.isEmpty() && l.get(0) instanceof StackTraceElement) {
-            // a stacktrace in a value (a raising init's {:error, {exception, stacktrace}}): the BEAM's frames, no Java
-            return Inspect.inspect(StackFormatter.stacktraceTerm(l), opts);
-        }
-        if (term instanceof StackTraceElement f) return Inspect.inspect(StackFormatter.stacktraceTerm(java.util.List.of(f)), opts);
         return null;
     };
 
@@ -39,6 +34,12 @@ public final class ShellTerms {
 
         @Override
         public Doc toDoc(Object term, procshell.runtime.inspect.InspectOptions opts) {
+            if (term instanceof java.util.List<?> l && !l.isEmpty() && l.get(0) instanceof StackTraceElement) {
+                // a stacktrace in a value (a raising init's {:error, {exception, stacktrace}}): the BEAM's
+                // frames, no Java, a list that breaks as any list does where it is nested
+                return Inspect.toDoc(StackFormatter.stacktraceTerm(l), opts);
+            }
+            if (term instanceof StackTraceElement f) return Inspect.toDoc(StackFormatter.stacktraceTerm(java.util.List.of(f)), opts);
             String text = TEXT.inspect(term, opts);
             if (text != null) return procshell.runtime.inspect.Algebra.text(text);
             // an error the shell raised prints as the exception struct it stands for
