@@ -26,8 +26,21 @@ final class AgentServer extends procshell.runtime.otp.GenServer {
     public Object handleCall(Object request, Tuple from, Object state) {
         Tuple r = (Tuple) request;
         Object fun = r.get(1);
-        if (GET.equals(r.get(0))) return Tuple.of(REPLY, Funs.run(fun, state), state);
-        if (UPDATE.equals(r.get(0))) return Tuple.of(REPLY, Atom.OK, Funs.run(fun, state));
+        // one method per clause of Agent.Server.handle_call/3: a crash's stacktrace names its line
+        if (GET.equals(r.get(0))) return get(fun, state);
+        if (UPDATE.equals(r.get(0))) return update(fun, state);
+        return getAndUpdate(fun, state);
+    }
+
+    private static Object get(Object fun, Object state) {
+        return Tuple.of(REPLY, Funs.run(fun, state), state);
+    }
+
+    private static Object update(Object fun, Object state) {
+        return Tuple.of(REPLY, Atom.OK, Funs.run(fun, state));
+    }
+
+    private static Object getAndUpdate(Object fun, Object state) {
         Object result = Funs.run(fun, state);
         if (result instanceof Tuple t && t.size() == 2) return Tuple.of(REPLY, t.get(0), t.get(1));
         return Tuple.of(Atom.of("stop"), Tuple.of(Atom.of("bad_return_value"), result), state);

@@ -79,9 +79,12 @@ final class CallbackServer extends procshell.runtime.otp.GenServer {
         public Object missingInit(Object arg) {
             // As the BEAM's gen_server calling a missing Mod.init/1 (no module, or a module without
             // use GenServer, whose default init/1 the compiler adds): start returns
-            // {:error, {:undef, [{Mod, :init, [arg], []}]}} and the server exits with that reason.
-            throw new procshell.runtime.process.ExitException(Tuple.of(Atom.of("undef"),
-                    java.util.List.of(Tuple.of(module, Atom.of("init"), java.util.Arrays.asList(arg), java.util.List.of()))));
+            // {:error, {:undef, [{Mod, :init, [arg], []}, gen_server's and proc_lib's frames]}} and
+            // the server exits with that reason.
+            java.util.List<Object> stack = new java.util.ArrayList<>();
+            stack.add(Tuple.of(module, Atom.of("init"), java.util.Arrays.asList(arg), java.util.List.of()));
+            stack.addAll(procshell.shell.inspect.StackTerms.ofLines(procshell.shell.inspect.StackFormatter.initLines()));
+            throw new procshell.runtime.process.ExitException(Tuple.of(Atom.of("undef"), stack));
         }
     }
 

@@ -32,6 +32,14 @@ public final class StackFormatter {
     private static final String CALLBACKS = "procshell.shell.iex.CallbackServer";
     private static final String GEN_SERVER_PROCESS = "procshell.runtime.otp.GenServer";
     private static final String GEN_SERVER_FACADE = "procshell.shell.iex.GenServer";
+    private static final String AGENT_SERVER = "procshell.shell.iex.AgentServer";
+    /** Elixir 1.14's Agent.Server: the line of each callback clause (by AgentServer's method) that runs the agent's fun. */
+    private static final java.util.Map<String, String> AGENT_LINES = java.util.Map.of(
+            "init", "8: Agent.Server.init/1",
+            "get", "12: Agent.Server.handle_call/3",
+            "getAndUpdate", "16: Agent.Server.handle_call/3",
+            "update", "23: Agent.Server.handle_call/3",
+            "handleCast", "27: Agent.Server.handle_cast/2");
 
     /** The frames under an input evaluated by the shell process, as iex's evaluator has them. */
     private static final List<String> EVALUATOR = List.of(
@@ -42,7 +50,23 @@ public final class StackFormatter {
             IEX + "lib/iex/evaluator.ex:303: IEx.Evaluator.eval_and_inspect_parsed/3",
             IEX + "lib/iex/evaluator.ex:292: IEx.Evaluator.parse_eval_inspect/3");
 
+    /** gen_server's frames under a server's {@code init/1}. */
+    private static final List<String> INIT_IT = List.of(
+            STDLIB + "gen_server.erl:851: :gen_server.init_it/2",
+            STDLIB + "gen_server.erl:814: :gen_server.init_it/6");
+
     private StackFormatter() {}
+
+    /**
+     * The frames under a server's {@code init/1}, innermost first, as the BEAM has them when the
+     * server process runs it: gen_server's {@code init_it/2} and {@code init_it/6}, then proc_lib's
+     * {@code init_p_do_apply/3}.
+     */
+    public static List<String> initLines() {
+        List<String> out = new ArrayList<>(INIT_IT);
+        out.add(STDLIB + "proc_lib.erl:240: :proc_lib.init_p_do_apply/3");
+        return out;
+    }
 
     /** The frames under an input evaluated by the shell process, innermost first, as iex's evaluator has them. */
     public static List<String> evaluatorFrames() {
@@ -197,7 +221,8 @@ public final class StackFormatter {
                 }
                 continue;
             }
-            if (cls.equals(CALLBACKS)) {
+            if (cls.equals(AGENT_SERVER) && AGENT_LINES.containsKey(method)) out.add(ELIXIR + "lib/agent/server.ex:" + AGENT_LINES.get(method));
+            if (cls.equals(CALLBACKS) || cls.equals(AGENT_SERVER)) {
                 switch (method) {
                     case "handleCall" -> {
                         out.add(STDLIB + "gen_server.erl:1149: :gen_server.try_handle_call/4");
@@ -207,10 +232,7 @@ public final class StackFormatter {
                         out.add(STDLIB + "gen_server.erl:1123: :gen_server.try_dispatch/4");
                         out.add(STDLIB + "gen_server.erl:1200: :gen_server.handle_msg/6");
                     }
-                    case "init" -> {
-                        out.add(STDLIB + "gen_server.erl:851: :gen_server.init_it/2");
-                        out.add(STDLIB + "gen_server.erl:814: :gen_server.init_it/6");
-                    }
+                    case "init" -> out.addAll(INIT_IT);
                     default -> { }
                 }
                 continue;

@@ -36,8 +36,19 @@ public final class StackTerms {
      * @return the frames as 4-tuples
      */
     public static List<Object> of(Throwable e, List<?> stack) {
+        return ofLines(StackFormatter.lines(e, stack));
+    }
+
+    /**
+     * Formatted stack lines ({@code (stdlib 4.2) gen_server.erl:851: :gen_server.init_it/2}) as the
+     * BEAM's frames, as {@link #of} reads them back.
+     *
+     * @param lines the lines, innermost first
+     * @return the frames as 4-tuples, lines that are no call left out
+     */
+    public static List<Object> ofLines(List<String> lines) {
         List<Object> out = new ArrayList<>();
-        for (String line : StackFormatter.lines(e, stack)) {
+        for (String line : lines) {
             Tuple frame = frame(line.strip());
             if (frame != null) out.add(frame);
         }

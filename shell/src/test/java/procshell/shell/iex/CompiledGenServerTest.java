@@ -87,8 +87,13 @@ class CompiledGenServerTest {
                       static Object handle_call(Object m, Object f, Object s) { t(a("reply"), s, s) }
                     }
                     """);
-            assertEquals("{:error, {:undef, [{NoInit, :init, [1], []}]}}", c.show(GenServer.start(m("NoInit"), 1)));
-            assertEquals("{:error, {:undef, [{Nope, :init, [1], []}]}}", c.show(GenServer.start(m("Nope"), 1)));
+            // as OTP 25 has it: the missing function, then gen_server's and proc_lib's frames
+            String frames = "    {:gen_server, :init_it, 2, [file: 'gen_server.erl', line: 851]},\n"
+                    + "    {:gen_server, :init_it, 6, [file: 'gen_server.erl', line: 814]},\n"
+                    + "    {:proc_lib, :init_p_do_apply, 3, [file: 'proc_lib.erl', line: 240]}\n"
+                    + "  ]}}";
+            assertEquals("{:error,\n {:undef,\n  [\n    {NoInit, :init, [1], []},\n" + frames, c.show(GenServer.start(m("NoInit"), 1)));
+            assertEquals("{:error,\n {:undef,\n  [\n    {Nope, :init, [1], []},\n" + frames, c.show(GenServer.start(m("Nope"), 1)));
         }
     }
 
