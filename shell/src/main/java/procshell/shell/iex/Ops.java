@@ -515,9 +515,7 @@ public final class Ops {
 
     /** Elixir's {@code Exception.message/1} of an error: without the blame iex adds when it prints. */
     static String exceptionMessage(Throwable t) {
-        if (t instanceof ArithmeticError a) return a.exceptionMessage();
-        if (t instanceof FunctionClauseError || t instanceof UndefinedFunctionError) return t.getMessage();
-        return procshell.shell.inspect.ErrorFormatter.message(t);
+        return procshell.shell.inspect.ErrorFormatter.exceptionMessage(t);
     }
 
     /** {@code term[key]}: a map's value or a keyword list's first, nil when absent. */
@@ -782,6 +780,19 @@ public final class Ops {
     }
 
     /**
+     * True when the Java frame runs the named function {@code function} ({@code R.f/1}: a method
+     * {@code f}); false for a fn ({@code anonymous fn/1 in ...}), whose callers (Enum's frames,
+     * say) the shell does not know.
+     */
+    private static boolean isFrameOf(StackTraceElement frame, String function) {
+        if (function.startsWith("anonymous fn")) return false;
+        int slash = function.lastIndexOf('/');
+        int dot = function.lastIndexOf('.', slash);
+        if (slash < 0 || dot < 0) return false;
+        return ShellModules.elixirName(frame.getMethodName()).equals(function.substring(dot + 1, slash));
+    }
+
+    /**
      * Raises FunctionClauseError for a function and its arguments.
      *
      * @param function the function and arity as Elixir names it ({@code MyApp.Hello.f/1})
@@ -790,8 +801,14 @@ public final class Ops {
     public static Object functionClause(String function, String frame, Object... args) {
         FunctionClauseError e = new FunctionClauseError(function, java.util.Arrays.asList(args(args)),
                 frame == null ? List.of() : List.of(frame));
-        // the Groovy frames of the compiled code would only show Groovy's names
-        e.setStackTrace(new StackTraceElement[0]);
+        // the function's own frame is the error's (its clause head's line); its callers' follow it.
+        // When the first typed frame is not the function's own, the frames would say wrong things:
+        // none are kept, the Groovy frames of the compiled code would only show Groovy's names
+        StackTraceElement[] stack = e.getStackTrace();
+        int own = 0;
+        while (own < stack.length && (stack[own].getFileName() == null || !stack[own].getFileName().startsWith("iex"))) own++;
+        boolean found = own < stack.length && isFrameOf(stack[own], function);
+        e.setStackTrace(found ? java.util.Arrays.copyOfRange(stack, own + 1, stack.length) : new StackTraceElement[0]);
         throw e;
     }
 

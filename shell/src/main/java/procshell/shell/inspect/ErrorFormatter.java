@@ -137,9 +137,26 @@ public final class ErrorFormatter {
         return call.toString();
     }
 
-    /** The first line(s): {@code ** (Name) message}. */
+    /** The first line(s): {@code ** (Name) message}, as iex prints an error at the prompt (with its blame). */
     public static String banner(Throwable t) {
         return "** (" + elixirName(t) + ") " + message(t, 1);
+    }
+
+    /**
+     * {@code Exception.format_banner(:error, e)}: {@code ** (Name) message} without the blame iex
+     * adds at the prompt, as Logger's crash reports and an exit's {@code an exception was raised:}
+     * print it ({@code ** (ArithmeticError) bad argument in arithmetic expression}, no {@code : 1 / 0};
+     * a FunctionClauseError without its arguments).
+     */
+    public static String formatBanner(Throwable t) {
+        return "** (" + elixirName(t) + ") " + exceptionMessage(t);
+    }
+
+    /** Elixir's {@code Exception.message/1} of an error: without the blame iex adds when it prints one at the prompt. */
+    public static String exceptionMessage(Throwable t) {
+        if (t instanceof procshell.shell.iex.ArithmeticError a) return a.exceptionMessage();
+        if (t instanceof procshell.shell.iex.FunctionClauseError || t instanceof procshell.shell.iex.UndefinedFunctionError) return t.getMessage();
+        return message(t);
     }
 
     /** The Elixir exception name for a Java or Groovy throwable. */

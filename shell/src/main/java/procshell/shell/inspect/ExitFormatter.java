@@ -26,7 +26,7 @@ public final class ExitFormatter {
         if (reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack
                 && !stack.isEmpty()) {
             StringBuilder b = new StringBuilder("an exception was raised:");
-            b.append(joiner).append(ErrorFormatter.banner(e).replace("\n", joiner));
+            b.append(joiner).append(ErrorFormatter.formatBanner(e).replace("\n", joiner));
             for (String line : StackFormatter.lines(e, stack)) b.append(joiner).append("    ").append(line);
             return b.toString();
         }

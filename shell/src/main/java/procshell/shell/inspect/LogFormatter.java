@@ -97,7 +97,7 @@ public final class LogFormatter {
         Object reason = r.get("reason");
         List<String> frames = new java.util.ArrayList<>();
         if (reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack) {
-            b.append(ErrorFormatter.banner(e));
+            b.append(ErrorFormatter.formatBanner(e));
             for (String line : StackFormatter.lines(e, stack)) if (!line.contains("proc_lib.erl")) frames.add(line);
         } else {
             b.append("** (stop) ").append(ExitFormatter.format(reason));
@@ -123,7 +123,7 @@ public final class LogFormatter {
     }
 
     private static String exception(Throwable e, List<?> stack) {
-        StringBuilder b = new StringBuilder(ErrorFormatter.banner(e));
+        StringBuilder b = new StringBuilder(ErrorFormatter.formatBanner(e));
         for (String line : StackFormatter.lines(e, stack)) b.append("\n    ").append(line);
         return b.toString();
     }

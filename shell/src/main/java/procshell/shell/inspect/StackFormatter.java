@@ -83,6 +83,11 @@ public final class StackFormatter {
         if (own.isEmpty()) return lines;
         // frames the error names itself (an Elixir default callback's lib/gen_server.ex line) come first
         List<String> out = new ArrayList<>(own);
+        if (e instanceof procshell.shell.iex.FunctionClauseError f && f.arguments() != null) {
+            // the BEAM's frame of a function no clause matched holds its arguments: iex:10: R.f(0)
+            // (only iex's blame at the prompt writes it R.f/1)
+            out.set(0, withArguments(out.get(0), f.arguments()));
+        }
         out.addAll(lines);
         return out;
     }
@@ -112,6 +117,15 @@ public final class StackFormatter {
 
     private static List<String> deepest(List<String> lines) {
         return lines.size() <= BACKTRACE_DEPTH ? lines : List.copyOf(lines.subList(0, BACKTRACE_DEPTH));
+    }
+
+    /** {@code iex:10: R.f/1} as {@code iex:10: R.f(0)}: the arity replaced by the inspected arguments. */
+    private static String withArguments(String line, List<Object> arguments) {
+        int slash = line.lastIndexOf('/');
+        if (slash < 0 || !line.substring(slash + 1).chars().allMatch(Character::isDigit)) return line;
+        java.util.StringJoiner call = new java.util.StringJoiner(", ", "(", ")");
+        for (Object a : arguments) call.add(procshell.shell.iex.Kernel.inspect(a));
+        return line.substring(0, slash) + call;
     }
 
     /**
