@@ -169,7 +169,7 @@ public final class Registry {
      * <pre>{@code Registry.unregister_match(MyPubSub, "topic", {:"$1", :_}, [{:<, :"$1", 2}])   # :ok}</pre>
      */
     public static Atom unregister_match(Object registry, Object key, Object pattern, Object guards) {
-        return procshell.runtime.registry.Registry.unregisterMatch(reg(registry), term(key), term(pattern), list(guards));
+        return procshell.runtime.registry.Registry.unregisterMatch(reg(registry), term(key), term(pattern), list(guards, "Registry.unregister_match", 4));
     }
 
     /**
@@ -253,7 +253,7 @@ public final class Registry {
      * <pre>{@code Registry.match(MyPubSub, "other", %{x: :"$1"}, [{:>, :"$1", 0}])   # [{#PID<0.108.0>, %{x: 1}}]}</pre>
      */
     public static List<Tuple> match(Object registry, Object key, Object pattern, Object guards) {
-        return procshell.runtime.registry.Registry.match(reg(registry), term(key), term(pattern), list(guards));
+        return procshell.runtime.registry.Registry.match(reg(registry), term(key), term(pattern), list(guards, "Registry.match", 4));
     }
 
     /**
@@ -270,7 +270,7 @@ public final class Registry {
 
     /** As {@code Registry.count_match/4}, with match-spec guards. */
     public static long count_match(Object registry, Object key, Object pattern, Object guards) {
-        return procshell.runtime.registry.Registry.countMatch(reg(registry), term(key), term(pattern), list(guards));
+        return procshell.runtime.registry.Registry.countMatch(reg(registry), term(key), term(pattern), list(guards, "Registry.count_match", 4));
     }
 
     /**
@@ -282,7 +282,7 @@ public final class Registry {
         Selects entries with a match spec of {{key, pid, value}, guards, body} tuples.
         """)
     public static List<Object> select(Object registry, Object spec) {
-        return procshell.runtime.registry.Registry.select(reg(registry), list(spec));
+        return procshell.runtime.registry.Registry.select(reg(registry), list(spec, "Registry.select", 2));
     }
 
     /**
@@ -294,7 +294,7 @@ public final class Registry {
         Returns the number of entries a match spec selects.
         """)
     public static long count_select(Object registry, Object spec) {
-        return procshell.runtime.registry.Registry.countSelect(reg(registry), list(spec));
+        return procshell.runtime.registry.Registry.countSelect(reg(registry), list(spec, "Registry.count_select", 2));
     }
 
     /**
@@ -430,14 +430,18 @@ public final class Registry {
         throw new IllegalArgumentException("unknown registry: " + procshell.runtime.inspect.Inspect.inspect(r));
     }
 
-    private static List<?> list(Object value) {
+    /**
+     * A match spec or guard list as terms; anything else fails {@code function}'s
+     * {@code when is_list(...)} guard, Elixir's FunctionClauseError.
+     */
+    private static List<?> list(Object value, String function, int arity) {
         Object v = term(value);
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
             for (Object o : l) out.add(term(o));
             return out;
         }
-        throw new IllegalArgumentException("expected a list, got: " + procshell.runtime.inspect.Inspect.inspect(v));
+        throw new FunctionClauseError(function, arity);
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The stack lines iex prints under Registry's {@code ** (ArgumentError) unknown registry: R} (and
- * {@code :via is not supported for duplicate registries}): the
+ * {@code :via is not supported for duplicate registries}, {@code invalid match specification in
+ * Registry.select/2: ...}, {@code Registry.update_value/3 is not supported for duplicate registries}): the
  * helper of Elixir 1.14's {@code registry.ex} that raises it ({@code key_info!/1} or {@code info!/1})
  * and the Registry function that asked, then, for a via name, whoever looked the name up
  * ({@link ViaLookupFrames}). The runtime raises
@@ -35,6 +36,11 @@ final class RegistryFrames {
             Map.entry("put_meta", List.of(REGISTRY + "1103: Registry.put_meta/3")),
             Map.entry("count_select", List.of(KEY_INFO, REGISTRY + "1335: Registry.count_select/2")));
 
+    /** The functions that check a match spec ({@code group_match_headers/2}), and their own line. */
+    private static final Map<String, String> SPEC_CHECKERS = Map.of(
+            "Registry.select/2", REGISTRY + "1302: Registry.select/2",
+            "Registry.count_select/2", REGISTRY + "1333: Registry.count_select/2");
+
     private static final String FACADE = "procshell.shell.iex.Registry";
     private static final String VIA = "procshell.runtime.registry.RegistryVia";
 
@@ -46,6 +52,14 @@ final class RegistryFrames {
      */
     static List<String> of(Throwable e) {
         if (!(e instanceof IllegalArgumentException) || e.getMessage() == null) return List.of();
+        String spec = SPEC_CHECKERS.get(e.getMessage().replaceFirst("^invalid match specification in (Registry\\.\\w+/\\d+): .*", "$1"));
+        if (e.getMessage().startsWith("invalid match specification in ") && spec != null) {
+            // group_match_headers/2 checks each clause of the spec in an Enum.reduce
+            return List.of(REGISTRY + "1354: anonymous fn/5 in Registry.group_match_headers/2",
+                    StackFormatter.ELIXIR + "lib/enum.ex:2468: Enum.\"-reduce/3-lists^foldl/2-0-\"/3",
+                    REGISTRY + "1348: Registry.group_match_headers/2", spec);
+        }
+        if (e.getMessage().startsWith("Registry.update_value/3 is not supported for ")) return List.of(REGISTRY + "441: Registry.update_value/3");
         boolean unknown = e.getMessage().startsWith("unknown registry: ");
         if (!unknown && !e.getMessage().startsWith(":via is not supported for ")) return List.of();
         StackTraceElement[] stack = e.getStackTrace();
