@@ -282,7 +282,7 @@ public final class Global {
         Object n = name(name);
         Object m = procshell.shell.eval.Values.normalize(message);
         Pid pid = global().whereisName(n);
-        if (pid == null) throw new ExitException(Tuple.of(Atom.of("badarg"), Tuple.of(n, m)));
+        if (pid == null) throw new FramedExit(Tuple.of(Atom.of("badarg"), Tuple.of(n, m)), List.of("(kernel 8.5.3) global.erl:252: :global.send/2"));
         ProcessContext.require().send(pid, m);
         return pid;
     }

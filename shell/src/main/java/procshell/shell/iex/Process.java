@@ -218,7 +218,12 @@ public final class Process {
         """)
     public static boolean link(Object pid) {
         if (!(Values.normalize(pid) instanceof Pid p)) throw new BifErrors(":erlang.link", Values.normalize(pid)).fail(1, "not a pid");
-        ctx().link(p);
+        try {
+            ctx().link(p);
+        } catch (procshell.runtime.process.ErlangError e) {
+            if (!Atom.NOPROC.equals(e.reason())) throw e;
+            throw new ExplainedErlangError(e.reason(), "1st argument: the pid does not refer to an existing process", ":erlang.link", p);
+        }
         return true;
     }
 
@@ -396,7 +401,7 @@ public final class Process {
         false when it already fired (its message may be in the mailbox).
         """)
     public static Object cancel_timer(Object ref) {
-        return Timers.cancel(Args.bifRef(ref, "1st"));
+        return Erlang.cancel_timer(Values.normalize(ref));
     }
 
     /** {@code Process.cancel_timer(ref, opts)}: {@code async: true} or {@code info: false} answer {@code :ok}. */
@@ -412,7 +417,7 @@ public final class Process {
         it already fired or was cancelled.
         """)
     public static Object read_timer(Object ref) {
-        return Timers.read(Args.bifRef(ref, "1st"));
+        return Erlang.read_timer(Values.normalize(ref));
     }
 
     /**

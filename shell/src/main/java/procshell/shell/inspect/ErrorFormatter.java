@@ -59,6 +59,9 @@ public final class ErrorFormatter {
         }
         if (t instanceof ExitException e) {
             String frame = exitFrame(e.reason());
+            if (frame == null && e instanceof procshell.shell.iex.BeamFrames b && !b.beamFrames().isEmpty()) {
+                frame = String.join("\n    ", b.beamFrames());
+            }
             return "** (exit) " + ExitFormatter.format(e.reason()) + (frame == null ? "" : "\n    " + frame);
         }
         StringBuilder b = new StringBuilder();
