@@ -43,6 +43,9 @@ final class TaskProcess {
             } catch (procshell.runtime.process.ProcessExitedError e) {
                 throw e;
             } catch (Throwable t) {
+                // a task killed (Task.shutdown, a supervisor's terminate_child) is dead already:
+                // its thread unwinds from the interrupted wait, which is no crash of its own
+                if (!self.node().isAlive(self.self())) throw t;
                 // as Task.Supervised: the task's own report (Function:, Args:), then the exit
                 Object reason = Tuple.of(t, List.of(t.getStackTrace()));
                 report(self, go.get(1), fun, reason, reply);

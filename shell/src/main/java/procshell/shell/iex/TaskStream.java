@@ -71,7 +71,7 @@ final class TaskStream {
         boolean zip = Boolean.TRUE.equals(o.get("zip_input_on_exit"));
         List<Object> elements = ElixirEnum.to_list(enumerable);
         ProcessContext self = ProcessContext.require();
-        Deque<Object[]> running = new ArrayDeque<>(); // {ref, pid, element, index}
+        Deque<Object[]> running = new ArrayDeque<>(); // {ref, pid, element, index, started (nanoTime)}
         Object[] results = new Object[elements.size()];
         List<Object> unordered = new ArrayList<>();
         int next = 0;
@@ -81,12 +81,14 @@ final class TaskStream {
                 Pid pid = starter.start(new Applied(fun, element));
                 Ref ref = self.monitor(pid);
                 self.send(pid, Tuple.of(Atom.of("$procshell_task_go"), self.self(), ref));
-                running.add(new Object[] {ref, pid, element, next++});
+                running.add(new Object[] {ref, pid, element, next++, System.nanoTime()});
             }
             Object[] task = running.poll();
             Ref ref = (Ref) task[0];
+            // each task has the timeout from its own start, not from when its turn to be read came
+            long left = timeout < 0 ? timeout : Math.max(0, timeout - (System.nanoTime() - (Long) task[4]) / 1_000_000);
             Object m = self.receive(msg -> msg instanceof Tuple r && ((r.size() == 2 && ref.equals(r.get(0)))
-                    || (r.isTagged(Atom.DOWN, 5) && ref.equals(r.get(1)))), timeout);
+                    || (r.isTagged(Atom.DOWN, 5) && ref.equals(r.get(1)))), left);
             Object result;
             if (m == Mailbox.TIMEOUT) {
                 self.unlink((Pid) task[1]);

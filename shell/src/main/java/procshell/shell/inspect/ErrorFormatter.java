@@ -29,6 +29,7 @@ public final class ErrorFormatter {
     private static final Atom GEN_SERVER = Atom.of("Elixir.GenServer");
     private static final Atom CALLING_SELF = Atom.of("calling_self");
     private static final Atom SYS = Atom.of("sys");
+    private static final Atom TASK = Atom.of("Elixir.Task");
 
     private ErrorFormatter() {}
 
@@ -91,6 +92,11 @@ public final class ErrorFormatter {
         if (reason instanceof Tuple t && t.size() == 2 && t.get(1) instanceof Tuple mfa && mfa.size() == 3 && SYS.equals(mfa.get(0))
                 && mfa.get(2) instanceof List<?> args) {
             return sysFrames(mfa.get(1), args.size());
+        }
+        if (reason instanceof Tuple t && t.size() == 2 && Atom.TIMEOUT.equals(t.get(0)) && t.get(1) instanceof Tuple mfa
+                && mfa.size() == 3 && TASK.equals(mfa.get(0)) && Atom.of("await").equals(mfa.get(1))) {
+            // Task.await/2's after clause
+            return StackFormatter.ELIXIR + "lib/task.ex:830: Task.await/2";
         }
         if (!(reason instanceof Tuple t && t.size() == 2 && t.get(1) instanceof Tuple mfa && mfa.size() == 3
                 && GEN_SERVER.equals(mfa.get(0)) && mfa.get(1) instanceof Atom fun && mfa.get(2) instanceof List<?> args

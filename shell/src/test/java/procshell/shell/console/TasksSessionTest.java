@@ -1,0 +1,21 @@
+package procshell.shell.console;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Tasks typed at the prompt, against what iex printed for the same lines
+ * ({@code iex-reference/tasks.txt}): {@code Task.async_stream/3}'s {@code :timeout} holds for each
+ * task from its own start ({@code [ok: 1, exit: :timeout]}, it was counted from when its result
+ * was first awaited), a task killed by {@code Task.shutdown/1} or
+ * {@code Task.Supervisor.terminate_child/2} dies without a crash report, and
+ * {@code Task.await/2}'s timeout carries {@code lib/task.ex:830: Task.await/2}.
+ */
+@Timeout(120)
+class TasksSessionTest {
+
+    @Test
+    void tasksAnswerAsInIex() {
+        IexSessionCheck.against("tasks.txt").everyInput().check();
+    }
+}
