@@ -158,6 +158,10 @@ public final class ErrorFormatter {
      * a FunctionClauseError without its arguments).
      */
     public static String formatBanner(Throwable t) {
+        if (t instanceof procshell.shell.iex.ThrownValue v) {
+            // a throw nothing caught is the error {:nocatch, value} where it ends a process
+            return "** (ErlangError) Erlang error: " + procshell.shell.iex.Kernel.inspect(Tuple.of(Atom.of("nocatch"), v.value()));
+        }
         return "** (" + elixirName(t) + ") " + exceptionMessage(t);
     }
 

@@ -40,6 +40,10 @@ public final class ShellTerms {
                 return Inspect.toDoc(StackFormatter.stacktraceTerm(l), opts);
             }
             if (term instanceof StackTraceElement f) return Inspect.toDoc(StackFormatter.stacktraceTerm(java.util.List.of(f)), opts);
+            if (term instanceof procshell.shell.iex.ThrownValue t) {
+                // a throw nothing caught ends its process as the BEAM's error {:nocatch, value}
+                return Inspect.toDoc(procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.of("nocatch"), t.value()), opts);
+            }
             String text = TEXT.inspect(term, opts);
             if (text != null) return procshell.runtime.inspect.Algebra.text(text);
             // an error the shell raised prints as the exception struct it stands for
