@@ -133,8 +133,9 @@ public final class Main implements Callable<Integer> {
         if (opening == null && expression == null && script == null) opening = SystemTerminal.openAsync();
         // Groovy's runtime, which every fn needs, loads beside the node's start and the terminal's
         // opening: a fn typed as the second input, at once, waited for it (it loaded from the first
-        // prompt on, ~0.1 s of CPU shared with the prompt's warm-up and the JIT).
-        if (expression == null && script == null) procshell.shell.eval.GroovyRuntime.startLoading();
+        // prompt on, ~0.1 s of CPU shared with the prompt's warm-up and the JIT); then the same
+        // thread walks typical inputs once, so that the first ones typed find their code run once.
+        if (expression == null && script == null) procshell.shell.eval.GroovyRuntime.startBeforeThePrompt();
         Shell shell = null;
         try {
             String refused = refusal();

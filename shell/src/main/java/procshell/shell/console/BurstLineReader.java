@@ -87,7 +87,9 @@ final class BurstLineReader extends LineReaderImpl {
     @Override
     public boolean redisplay() {
         if (Thread.currentThread() == reading && keyWaiting()) return true;
-        return super.redisplay();
+        boolean r = super.redisplay();
+        if (person && buf.length() == 0) InputTrace.mark("prompt-drawn");
+        return r;
     }
 
     private boolean keyWaiting() {

@@ -5,9 +5,10 @@ package procshell.shell.eval;
  * is a Closure, whose construction asks Groovy's metaclass registry for its metaclass, and
  * overloaded calls go through Groovy's dispatch, so the first of either waits until the registry
  * is built (about 0.1 s of CPU with the class-data cache, 0.3-0.5 s without). An interactive
- * session starts it as the JVM starts ({@code cli/Main}), beside the node's start and the
- * terminal's opening, so that a fn typed as a person's second input finds it loaded; a piped
- * console or a test's shell starts it with the prompt's warm-up ({@link PromptWarmUp}).
+ * session starts it as the JVM starts ({@code cli/Main}, {@link #startBeforeThePrompt}), beside
+ * the node's start and the terminal's opening, so that a fn typed as a person's second input finds
+ * it loaded; a piped console or a test's shell starts it with the prompt's warm-up
+ * ({@link PromptWarmUp}).
  */
 public final class GroovyRuntime {
     private static final Thread LOADING = new Thread(GroovyRuntime::load, "procshell-groovy-runtime");
@@ -20,9 +21,22 @@ public final class GroovyRuntime {
 
     private GroovyRuntime() {}
 
+    /** True when the load started as the JVM did, before any prompt: it walks the prompt's first round too. */
+    private static volatile boolean beforeThePrompt;
+
     /** Starts loading Groovy's runtime in the background; later calls do nothing. */
     public static void startLoading() {
         if (STARTED.compareAndSet(false, true)) LOADING.start();
+    }
+
+    /**
+     * As an interactive JVM starts, beside the node's start and the terminal's opening: starts
+     * loading Groovy's runtime, then, on the same thread, walks the prompt warm-up's first round of
+     * typical inputs ({@link PromptWarmUp#firstRound}) before the first prompt shows.
+     */
+    public static void startBeforeThePrompt() {
+        beforeThePrompt = true;
+        startLoading();
     }
 
     /**
@@ -50,6 +64,7 @@ public final class GroovyRuntime {
             // a warm-up only: the first real use loads what is missing
         }
         InputTrace.mark("groovy-runtime-loaded");
+        if (Thread.currentThread() == LOADING && beforeThePrompt) PromptWarmUp.firstRound();
     }
 
     /**

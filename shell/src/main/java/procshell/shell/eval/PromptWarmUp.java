@@ -88,6 +88,24 @@ final class PromptWarmUp {
         return t;
     }
 
+    /**
+     * One round of the typical inputs, plain ones and ones with a fn, on the calling thread: the
+     * thread that loads Groovy's runtime as an interactive JVM starts ({@link GroovyRuntime}) runs
+     * it next, before the first prompt shows, so that a person's first inputs (a fn as the second,
+     * typed at once) find the reader, the planner, a fn's making and inspect run once: planning
+     * {@code Enum.map([1, 2, 3], fn x -> x * 2 end)} as the second input cost ~15 ms of the shell
+     * process's CPU, ~4 after this round (calm, on a pty, {@code -Dprocshell.trace.input}).
+     */
+    static void firstRound() {
+        try {
+            walk(PLAIN);
+            walk(WITH_FNS);
+        } catch (Throwable e) {
+            // a warm-up only: the first real input loads what is missing
+        }
+        InputTrace.mark("first-round-done");
+    }
+
     private static void walk(List<String> inputs) throws Throwable {
         Map<String, Object> bound = new HashMap<>();
         DirectInput.Variables variables = DirectInput.Variables.in(bound);
