@@ -15,7 +15,7 @@ the CPU (ms, 10 ms ticks) of COMMAND's process tree from the prompt to the later
 (the console's, the shell process's, JLine's reader) during the later input, and the CPU of the
 JVM's threads by name in that window.
 """
-import os, pty, re, select, sys, time, fcntl, termios, struct, signal
+import os, pty, re, select, sys, time, fcntl, termios, struct
 
 TICK = os.sysconf('SC_CLK_TCK')
 

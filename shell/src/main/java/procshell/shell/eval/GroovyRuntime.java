@@ -40,7 +40,8 @@ public final class GroovyRuntime {
     }
 
     /**
-     * Returns once Groovy's runtime is loaded (starting its load if nobody did).
+     * Returns once Groovy's runtime is loaded (starting its load if nobody did), and the first
+     * round walked after it when the load started before the prompt.
      *
      * @throws InterruptedException when the calling thread is interrupted while it waits
      */
@@ -64,7 +65,7 @@ public final class GroovyRuntime {
             // a warm-up only: the first real use loads what is missing
         }
         InputTrace.mark("groovy-runtime-loaded");
-        if (Thread.currentThread() == LOADING && beforeThePrompt) PromptWarmUp.firstRound();
+        if (beforeThePrompt) PromptWarmUp.firstRound();
     }
 
     /**

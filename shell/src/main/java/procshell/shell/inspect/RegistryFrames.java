@@ -52,16 +52,18 @@ final class RegistryFrames {
      */
     static List<String> of(Throwable e) {
         if (!(e instanceof IllegalArgumentException) || e.getMessage() == null) return List.of();
-        String spec = SPEC_CHECKERS.get(e.getMessage().replaceFirst("^invalid match specification in (Registry\\.\\w+/\\d+): .*", "$1"));
-        if (e.getMessage().startsWith("invalid match specification in ") && spec != null) {
+        String message = e.getMessage();
+        String spec = message.startsWith("invalid match specification in ")
+                ? SPEC_CHECKERS.get(message.replaceFirst("^invalid match specification in (Registry\\.\\w+/\\d+): .*", "$1")) : null;
+        if (spec != null) {
             // group_match_headers/2 checks each clause of the spec in an Enum.reduce
             return List.of(REGISTRY + "1354: anonymous fn/5 in Registry.group_match_headers/2",
                     StackFormatter.ELIXIR + "lib/enum.ex:2468: Enum.\"-reduce/3-lists^foldl/2-0-\"/3",
                     REGISTRY + "1348: Registry.group_match_headers/2", spec);
         }
-        if (e.getMessage().startsWith("Registry.update_value/3 is not supported for ")) return List.of(REGISTRY + "441: Registry.update_value/3");
-        boolean unknown = e.getMessage().startsWith("unknown registry: ");
-        if (!unknown && !e.getMessage().startsWith(":via is not supported for ")) return List.of();
+        if (message.startsWith("Registry.update_value/3 is not supported for ")) return List.of(REGISTRY + "441: Registry.update_value/3");
+        boolean unknown = message.startsWith("unknown registry: ");
+        if (!unknown && !message.startsWith(":via is not supported for ")) return List.of();
         StackTraceElement[] stack = e.getStackTrace();
         for (int i = 0; i < stack.length; i++) {
             String cls = stack[i].getClassName();
