@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """What a person waits for at a terminal, without tmux: bench/first-input.sh's steps on a pty.
 
-Usage: bench/pty-input.py [--runs N] LABEL=COMMAND...
+Usage: bench/pty-input.py [--runs N] [--pause S] LABEL=COMMAND...
   e.g. bench/pty-input.py --runs 5 iex=iex old=/tmp/old/bin/procshell new=bin/procshell
   (COMMAND runs through `env`, so it may start with VAR=value assignments; a command starting with
   `iex` is iex, whose prompts are iex(n)>, the others ps(n)>). The commands alternate, N rounds.
 
 Each COMMAND runs on a pty of its own (200x50, TERM=xterm-256color; a cursor-position query is
-answered): at its first prompt `1 + 1` is written at once, at the second
+answered): at its first prompt `1 + 1` is written at once, at the second (S seconds after it
+shows, 0 by default: a person pasting two lines; 2 or 5 for one typing the second)
 `Enum.map([1, 2, 3], fn x -> x * 2 end)`; the pty is read as it comes (no polling, nothing forked
 while waiting). Per run it prints ms to the prompt and from each line's write to its value read,
 the CPU (ms, 10 ms ticks) of COMMAND's process tree from the prompt to the later value and in the
@@ -91,7 +92,7 @@ def waits(pid):
     return w, c
 
 
-def run(cmd, prompt1, prompt2, prompt3):
+def run(cmd, prompt1, prompt2, prompt3, pause=0.0):
     pid, fd = pty.fork()
     if pid == 0:
         os.environ['TERM'] = 'xterm-256color'
@@ -125,6 +126,7 @@ def run(cmd, prompt1, prompt2, prompt3):
     os.write(fd, b'1 + 1\r')
     first = until(rb'\n(\x1b\[[?0-9;]*[a-zA-Z]|\x1b[=>])*2(\x1b\[[0-9;]*m)*\r?\n') - w1
     until(prompt2)
+    time.sleep(pause)
     # (the samples before the write fork pgrep and walk /proc: not part of what the person waits for)
     th0 = threads(pid)
     w0 = waits(pid)
@@ -137,7 +139,7 @@ def run(cmd, prompt1, prompt2, prompt3):
     d = threads(pid); d.subtract(th0)
     BYNAME.append(" ".join(f"{k}={v}" for k, v in d.most_common() if v > 0))
     until(prompt3)
-    time.sleep(max(0, t0 + tp + 3 - time.monotonic()))
+    time.sleep(max(0, t0 + tp + 3 + pause - time.monotonic()))
     c_3s = tree_cpu(pid)
     # Hang up as a closed terminal does: the kernel signals the whole foreground process group
     # (a signal to the launcher's pid alone left a recording JVM running, and this wait with it).
@@ -151,9 +153,13 @@ def run(cmd, prompt1, prompt2, prompt3):
 
 def main():
     args = sys.argv[1:]
-    runs = 3
-    if args[:1] == ['--runs']:
-        runs = int(args[1]); args = args[2:]
+    runs, pause = 3, 0.0
+    while args[:1] in (['--runs'], ['--pause']):
+        if args[0] == '--runs':
+            runs = int(args[1])
+        else:
+            pause = float(args[1])
+        args = args[2:]
     if not args or any('=' not in a for a in args):
         sys.exit(__doc__)
     cmds = [a.split('=', 1) for a in args]  # LABEL=COMMAND
@@ -164,7 +170,7 @@ def main():
             else:
                 p = (rb'ps\(1\)>', rb'ps\(2\)>', rb'ps\(3\)>')
             try:
-                r = run(['sh', '-c', 'exec env ' + cmd], *p)
+                r = run(['sh', '-c', 'exec env ' + cmd], *p, pause=pause)
                 print(f"{label:>8} prompt={r[0]:.0f} first={r[1]:.1f} later={r[2]:.1f} cpu_to_later={r[3]} cpu_3s={r[4]} {BYNAME[-2]} later_threads: {BYNAME[-1]}", flush=True)
             except (TimeoutError, EOFError) as e:
                 print(f"{label} failed: {e!r}", flush=True)
