@@ -282,4 +282,16 @@ class InteractiveConsoleTest {
         keys.type("m([1, 2])\r");
         assertTrue(awaitScreen("the finished input", s -> s.endsWith("ps(3)> ")).endsWith("ps(2)> Enum.sum([1, 2])\n3\nps(3)> "));
     }
+
+    /**
+     * Keys that arrive together are taken in as one insertion up to the first key that is not a
+     * plain character ({@link BurstLineReader}); the editing keys among them (backspace, an arrow's
+     * escape sequence, Ctrl-A) still act where they came, as if typed one by one.
+     */
+    @Test
+    void editingKeysInsideABurstActWhereTheyCame() {
+        assertEquals("ps(1)> Enum.sum([1, 2])\n3\nps(2)> ", typeLine("Enum.sux\u007f\u007fum([1, 2])", "ps(2)> "), "two backspaces");
+        assertEquals("ps(2)> [1, 2, 3]\n[1, 2, 3]\nps(3)> ", typeLine("[1, 3]\u001b[D\u001b[D2, ", "ps(3)> "), "two left arrows");
+        assertEquals("ps(3)> 10 - 4\n6\nps(4)> ", typeLine(" - 4\u000110", "ps(4)> "), "Ctrl-A, then the start of the line");
+    }
 }
