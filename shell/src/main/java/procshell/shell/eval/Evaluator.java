@@ -254,30 +254,64 @@ public final class Evaluator {
         }
     }
 
-    private Outcome evaluateNow(String source, int firstLine) throws Throwable {
+    /**
+     * Reads a typed input as the evaluator does, the prompt's warm-up's inputs too
+     * ({@link PromptWarmUp}): the pipe shorthand applied, then read and its protocols expanded.
+     *
+     * @param source    the input as typed
+     * @param firstLine the number of its first line (iex's {@code iex:N})
+     * @return its quoted form
+     * @throws procshell.shell.elixir.reader.ElixirSyntaxError when the input is not Elixir
+     */
+    static Object read(String source, int firstLine) {
         if (mayStartWithOperator(source) && PipeShorthand.applies(source)) source = PipeShorthand.PREVIOUS_RESULT + source;
         // numbered from firstLine, as iex passes Code.string_to_quoted the line: of its prompt
-        Object quoted = ProtocolExpansion.expand(ElixirReader.read(source, SCRIPT_NAME, Math.max(1, firstLine)));
-        InputTrace.mark("read");
+        return ProtocolExpansion.expand(ElixirReader.read(source, SCRIPT_NAME, Math.max(1, firstLine)));
+    }
+
+    /**
+     * Plans a read input as the evaluator does, the prompt's warm-up's inputs too, so that the
+     * warm-up walks the person's own path: the unused-variable and unused-function warnings, and
+     * the plan that runs it without Groovy when there is one.
+     *
+     * @param quoted    the input's quoted form ({@link #read})
+     * @param variables the names bound at the prompt
+     * @param env       the aliases and imports typed so far
+     * @throws procshell.shell.elixir.compiler.CompileError when the input does not compile
+     */
+    static Planned plan(Object quoted, Set<String> variables, PromptEnv env) {
         String groovy = GroovyInput.source(quoted);
-        boolean elixir = groovy == null;
+        if (groovy != null) return new Planned(groovy, List.of(), null);
         // printed once the input compiled, as Elixir warns after expanding (a CompileError prints none)
-        List<String> warnings = List.of();
-        if (elixir) {
-            warnings = new ArrayList<>(procshell.shell.elixir.compiler.UnusedVariables.of(quoted, "iex"));
-            warnings.addAll(procshell.shell.elixir.compiler.UnusedFunctions.of(quoted, "iex"));
-        }
-        if (elixir) {
-            // a few calls need no Groovy class, nor Groovy's compiler to have loaded
-            DirectInput direct = DirectInput.plan(quoted, variableNames(), env);
-            InputTrace.mark("planned");
-            if (direct != null) {
-                try {
-                    warn(warnings);
-                    return new Outcome(direct.run(variables), List.of());
-                } finally {
-                    for (Class<?> c : DirectInput.modulesDefined()) directModules.put(procshell.shell.iex.Modules.moduleName(c), c);
-                }
+        List<String> warnings = new ArrayList<>(procshell.shell.elixir.compiler.UnusedVariables.of(quoted, "iex"));
+        warnings.addAll(procshell.shell.elixir.compiler.UnusedFunctions.of(quoted, "iex"));
+        // a few calls need no Groovy class, nor Groovy's compiler to have loaded
+        return new Planned(null, warnings, DirectInput.plan(quoted, variables, env));
+    }
+
+    /**
+     * An input read and planned ({@link #plan}).
+     *
+     * @param groovy   the Groovy source it is written in (a {@code ~G} input, {@link GroovyInput}), else null
+     * @param warnings the warnings to print once it compiled
+     * @param direct   its plan without Groovy, or null when only the compiler runs it
+     */
+    record Planned(String groovy, List<String> warnings, DirectInput direct) {}
+
+    private Outcome evaluateNow(String source, int firstLine) throws Throwable {
+        Object quoted = read(source, firstLine);
+        InputTrace.mark("read");
+        Planned planned = plan(quoted, variableNames(), env);
+        InputTrace.mark("planned");
+        String groovy = planned.groovy();
+        boolean elixir = groovy == null;
+        List<String> warnings = planned.warnings();
+        if (planned.direct() != null) {
+            try {
+                warn(warnings);
+                return new Outcome(planned.direct().run(variables), List.of());
+            } finally {
+                for (Class<?> c : DirectInput.modulesDefined()) directModules.put(procshell.shell.iex.Modules.moduleName(c), c);
             }
         }
         // compiled first: an error the compiler reports (an undefined function) needs no Groovy

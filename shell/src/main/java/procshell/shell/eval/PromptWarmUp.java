@@ -8,7 +8,7 @@ import procshell.runtime.inspect.Inspect;
 import procshell.runtime.inspect.InspectOptions;
 import procshell.runtime.inspect.SyntaxColors;
 import procshell.shell.elixir.compiler.DirectInput;
-import procshell.shell.elixir.reader.ElixirReader;
+import procshell.shell.elixir.compiler.PromptEnv;
 
 /**
  * Walks typical inputs through the steps of a person's input (reading, planning, running from the
@@ -106,14 +106,17 @@ final class PromptWarmUp {
         InputTrace.mark("first-round-done");
     }
 
+    /**
+     * Each input through the evaluator's own steps ({@link Evaluator#read}, {@link Evaluator#plan}: the warnings' walks
+     * too, whose first lambda took 5-7 ms of a person's first fn when the warm-up skipped them),
+     * then run and inspected as the console inspects a value.
+     */
     private static void walk(List<String> inputs) throws Throwable {
         Map<String, Object> bound = new HashMap<>();
         DirectInput.Variables variables = DirectInput.Variables.in(bound);
         for (String source : inputs) {
             Foreground.giveWay();
-            Object quoted = ElixirReader.read(source, Evaluator.SCRIPT_NAME, 1);
-            if (GroovyInput.source(quoted) != null) continue;
-            DirectInput input = DirectInput.plan(quoted, bound.keySet());
+            DirectInput input = Evaluator.plan(Evaluator.read(source, 1), bound.keySet(), PromptEnv.EMPTY).direct();
             if (input == null) continue;
             Object value = input.run(variables);
             DirectInput.modulesDefined(); // (as the evaluator asks after each input)
