@@ -18,6 +18,7 @@ import procshell.runtime.process.LocalProcess;
 import procshell.runtime.process.ProcessBody;
 import procshell.runtime.process.ProcessContext;
 import procshell.runtime.process.ProcessExitedError;
+import procshell.runtime.process.ProcessThread;
 import procshell.runtime.process.SpawnOptions;
 import procshell.runtime.table.Tables;
 
@@ -160,7 +161,7 @@ public final class Node {
         Ref ref = monitor ? parent.process().monitor(p, pid) : null;
         Runnable run = () -> run(p, body);
         Thread t = options.platformThread()
-                ? Thread.ofPlatform().daemon().name("procshell-" + pid).stackSize(SpawnOptions.PLATFORM_STACK_BYTES).unstarted(run)
+                ? new ProcessThread(run, "procshell-" + pid, SpawnOptions.PLATFORM_STACK_BYTES)
                 : VIRTUAL_THREADS.newThread(run);
         p.bindThread(t);
         events.publishSpawn(pid, parent == null ? null : parent.self());

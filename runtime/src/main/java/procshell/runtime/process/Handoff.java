@@ -55,7 +55,11 @@ public final class Handoff {
                     if (deadline - System.nanoTime() <= 0) return null;
                     if (timer == null) timer = ReceiveTimer.schedule(deadline, Thread.currentThread());
                 }
-                LockSupport.park(this);
+                // the shell's process runs the new process's init/1 itself meanwhile (a start: two
+                // thread wake-ups fewer), as it runs a callee while it waits in receive
+                Scheduler.helpWhileWaiting(() -> value.get() == NONE && self.undisturbed()
+                        && (timeoutMs < 0 || deadline - System.nanoTime() > 0));
+                if (value.get() == NONE) LockSupport.park(this);
                 // A kill interrupts a process that does not wait in receive: clear the flag (so
                 // park blocks again) and let the process's own check decide.
                 Thread.interrupted();

@@ -147,6 +147,11 @@ public final class LocalProcess {
      * @throws ProcessExitedError when this process is dead
      * @throws Interruption       when its work was interrupted
      */
+    /** True while this process is alive with no interruption pending: a wait of it may go on. */
+    boolean undisturbed() {
+        return !dead && pendingInterruption == null;
+    }
+
     public void checkInterrupted() {
         checkAlive();
         Interruption i = pendingInterruption;

@@ -98,9 +98,15 @@ public final class Mailbox {
                 try {
                     if (incoming.isEmpty()) {
                         alive.markWaiting(true);
+                        // A process on a platform thread of its own (the shell's) runs the processes
+                        // it woke while it waits for their answer, as a carrier does (a call: two
+                        // thread wake-ups fewer); a message, a kill or the deadline ends that.
+                        final long until = deadline;
+                        Scheduler.helpWhileWaiting(() -> incoming.isEmpty() && alive.undisturbed()
+                                && (timeoutMs <= 0 || until - System.nanoTime() > 0));
                         // Untimed even with a timeout: the ReceiveTimer wakes us at the deadline
                         // (a timed park would wake the JDK's delay scheduler for every call).
-                        LockSupport.park(this);
+                        if (incoming.isEmpty()) LockSupport.park(this);
                         alive.markWaiting(false);
                     }
                 } finally {

@@ -149,6 +149,11 @@ public final class Scheduler implements Executor {
         return s;
     }
 
+    /** How many carriers run now (one per core, and those the monitor started for loops). */
+    int carrierCount() {
+        return carriers.length;
+    }
+
     /** The carriers a node starts with: one per core. */
     public static int baseCarriers() {
         return Runtime.getRuntime().availableProcessors();
@@ -180,6 +185,11 @@ public final class Scheduler implements Executor {
             shared.offer(task);
             return;
         }
+        if (HELPS && t instanceof ProcessThread pt && !(pt.helping && Thread.currentThread() == pt)) {
+            // Woken by the process of that thread, or by one it runs meanwhile (not a process it
+            // runs yielding): that thread may run it itself once it waits (helpWhileWaiting).
+            task = pt.claim(task);
+        }
         shared.offer(task);
         wakeIdle();
     }
@@ -191,6 +201,43 @@ public final class Scheduler implements Executor {
     static boolean runsCurrentThread() {
         return CURRENT_CARRIER != null && Thread.currentThread().isVirtual() && currentCarrier() instanceof Carrier;
     }
+
+    /**
+     * Runs the processes the calling {@link ProcessThread} woke, newest first, while
+     * {@code waitGoesOn} holds: for a process on a platform thread of its own (the shell's
+     * evaluator) waiting in {@code receive}. A process woken from outside the carriers waits in
+     * the shared queue for a carrier (one is woken for it), and its answer wakes the waiting
+     * thread again: a {@code GenServer.call} from the shell cost two thread wake-ups, 25-30 us in a
+     * VM (10,000 {@code Agent.update}s in a script: 220-340 ms, the BEAM's 24). Run here, the
+     * callee answers on its caller's thread, as on the BEAM it runs on its caller's scheduler;
+     * each runs until it waits or yields, as on a carrier, and one that yields goes back to the
+     * shared queue: only what the waiter woke runs here, never a loop that merely yields.
+     *
+     * <p>Only where a process that blocks in a {@code synchronized} block does not keep its
+     * carrier (JDK 24+): one that did would block the waiting process with it.
+     *
+     * @param waitGoesOn tested before each process: false once the wait is over (a message came,
+     *                   the waiter was killed or interrupted, its deadline passed)
+     */
+    static void helpWhileWaiting(java.util.function.BooleanSupplier waitGoesOn) {
+        if (!HELPS || !(Thread.currentThread() instanceof ProcessThread me)) return;
+        me.helping = true;
+        try {
+            ProcessThread.Claim c;
+            while (waitGoesOn.getAsBoolean() && (c = me.nextClaim()) != null) {
+                try {
+                    c.run();
+                } catch (Throwable e) {
+                    // a continuation does not throw; the waiter must survive one that would
+                }
+            }
+        } finally {
+            me.helping = false;
+        }
+    }
+
+    /** See {@link #helpWhileWaiting}: the JDK's virtual threads no longer pinned by monitors. */
+    private static final boolean HELPS = Runtime.version().feature() >= 24;
 
     /**
      * Unparks {@code thread} as {@link LockSupport#unpark} does, but when called by a process on

@@ -75,6 +75,47 @@ class SchedulerTest {
         assertEquals(Tuple.of(Atom.of("in_order"), true), Await.receive(rt.self(), m -> m instanceof Tuple t && t.isTagged(Atom.of("in_order"), 2), "the sink's verdict"));
     }
 
+    /**
+     * A process on a platform thread of its own (the shell's evaluator) that waits for an answer
+     * runs the process it asked on its own thread meanwhile ({@link Scheduler#helpWhileWaiting}),
+     * as the BEAM runs a callee on its caller's scheduler. With every carrier held by a loop (so
+     * that none takes the echo first; the monitor starts another only after {@value
+     * Scheduler#HOG_TICKS} ticks), the echo answers from the caller's thread, every answer in
+     * order; without the helping, no answer came until a carrier was started for the echo.
+     */
+    @Test
+    void aPlatformThreadProcessRunsTheProcessItWaitsForOnItsOwnThread() {
+        int loops = Scheduler.get().carrierCount();
+        AtomicInteger running = new AtomicInteger();
+        for (int i = 0; i < loops; i++) {
+            rt.node().spawn(self -> {
+                running.incrementAndGet();
+                while (spinning.get()) Thread.onSpinWait();
+            });
+        }
+        Await.until(loops + " loops running", () -> running.get() == loops);
+        Pid echo = rt.node().spawn(self -> {
+            while (true) {
+                Tuple m = (Tuple) self.receive();
+                self.send((Pid) m.get(0), Tuple.of(m.get(1), Scheduler.runsCurrentThread()));
+            }
+        });
+        int n = 50;
+        rt.node().spawn(self -> {
+            int onCaller = 0;
+            for (int i = 0; i < n; i++) {
+                self.send(echo, Tuple.of(self.self(), i));
+                Tuple back = (Tuple) self.receive();
+                if (!Integer.valueOf(i).equals(back.get(0))) throw new IllegalStateException("answer " + back + " for " + i);
+                if (Boolean.FALSE.equals(back.get(1))) onCaller++;
+            }
+            spinning.set(false);
+            self.send(rt.pid(), Tuple.of(Atom.of("on_caller"), onCaller));
+        }, SpawnOptions.DEFAULT.withPlatformThread(true));
+        Tuple verdict = (Tuple) Await.receive(rt.self(), m -> m instanceof Tuple t && t.isTagged(Atom.of("on_caller"), 2), "the caller's count");
+        assertTrue((Integer) verdict.get(1) > 0, "answers given from the caller's own thread: " + verdict.get(1) + " of " + n);
+    }
+
     /** Twice as many loops as the node starts carriers with: the monitor starts more, so an echo still answers. */
     @Test
     void moreLoopsThanCarriersLeaveTheOtherProcessesRunning() {

@@ -1,0 +1,59 @@
+package procshell.runtime.process;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The platform thread of a process spawned with {@link SpawnOptions#platformThread} (the shell's
+ * evaluator), which runs the processes it wakes while it waits for their answer
+ * ({@link Scheduler#helpWhileWaiting}), as the BEAM runs a callee on its caller's scheduler.
+ *
+ * <p>A process it wakes is queued as on any other thread (the shared queue, an idle carrier
+ * woken) and also noted here, as a {@link Claim}: whichever runs it first, this thread in its
+ * {@code receive} or a carrier, runs it; the other finds it taken.
+ */
+public final class ProcessThread extends Thread {
+    /** The most claims kept: older ones only lose their chance to run here (a carrier runs them). */
+    private static final int MAX_CLAIMS = 64;
+
+    /** The processes woken from this thread, newest last; touched on this thread only. */
+    private final ArrayDeque<Claim> claims = new ArrayDeque<>();
+    /** True while this thread runs a woken process ({@link Scheduler#helpWhileWaiting}); this thread only. */
+    boolean helping;
+
+    /**
+     * @param body       the process's body
+     * @param name       the thread's name
+     * @param stackBytes the stack it reserves ({@link SpawnOptions#PLATFORM_STACK_BYTES})
+     */
+    public ProcessThread(Runnable body, String name, long stackBytes) {
+        super(null, body, name, stackBytes, false);
+        setDaemon(true);
+    }
+
+    /** Notes a process woken from this thread; returns what to queue in its place. */
+    Runnable claim(Runnable task) {
+        Claim c = new Claim(task);
+        if (claims.size() >= MAX_CLAIMS) claims.pollFirst();
+        claims.addLast(c);
+        return c;
+    }
+
+    /** The newest process woken from this thread and not yet run, or null. */
+    Claim nextClaim() {
+        return claims.pollLast();
+    }
+
+    /** A woken process's continuation, queued in two places: run by whoever takes it first. */
+    static final class Claim extends AtomicReference<Runnable> implements Runnable {
+        Claim(Runnable task) {
+            super(task);
+        }
+
+        @Override
+        public void run() {
+            Runnable task = getAndSet(null);
+            if (task != null) task.run();
+        }
+    }
+}
