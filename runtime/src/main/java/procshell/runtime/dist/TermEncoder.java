@@ -125,7 +125,8 @@ public final class TermEncoder {
         else if (t instanceof Tuple tuple) {
             // {exception, stacktrace}, as a crashed process's exit reason holds it: the shell knows
             // how the BEAM writes it ({%RuntimeError{...}, [{M, f, a, loc}]}, {:undef, ...})
-            Object wire = tuple.size() == 2 && tuple.get(0) instanceof Throwable && fallback != null ? fallback.apply(tuple) : tuple;
+            Object wire = (tuple instanceof procshell.runtime.node.ErrorReason || tuple.size() == 2 && tuple.get(0) instanceof Throwable) && fallback != null
+                    ? fallback.apply(tuple) : tuple;
             if (wire != tuple) term(wire);
             else tuple(tuple);
         }

@@ -192,7 +192,7 @@ public final class Node {
             reason = p.isAlive() ? e.reason() : null;
         } catch (Throwable t) {
             if (p.isAlive()) {
-                reason = Tuple.of(t, List.of(t.getStackTrace()));
+                reason = ErrorReason.of(t);
                 events.publishCrash(Atom.PROCESS, p.pid(), Map.of("exception", t));
             }
         } finally {

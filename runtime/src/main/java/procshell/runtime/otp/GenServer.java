@@ -6,6 +6,7 @@ import java.util.Map;
 
 import procshell.runtime.names.ViaModule;
 import procshell.runtime.node.Atom;
+import procshell.runtime.node.ErrorReason;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
@@ -447,7 +448,7 @@ public abstract class GenServer {
         } catch (Throwable e) {
             // Any throwable: Groovy code can throw checked exceptions without declaring them.
             unregister(node);
-            Object reason = Tuple.of(e, List.of(e.getStackTrace()));
+            Object reason = ErrorReason.of(e);
             ack.complete(Tuple.of(Atom.ERROR, reason));
             throw new ExitException(reason);
         }
@@ -602,7 +603,7 @@ public abstract class GenServer {
             throw e;
         } catch (Throwable e) {
             // Any other throwable is a crash (Errors and undeclared checked exceptions too).
-            stopWith(self, Tuple.of(e, List.of(e.getStackTrace())), state, lastMessage, client, true);
+            stopWith(self, ErrorReason.of(e), state, lastMessage, client, true);
         }
     }
 
@@ -662,7 +663,7 @@ public abstract class GenServer {
         } catch (ProcessExitedError e) {
             throw e;
         } catch (Throwable e) {
-            finalReason = Tuple.of(e, List.of(e.getStackTrace()));
+            finalReason = ErrorReason.of(e);
         }
         if (log && isAbnormal(finalReason)) {
             Map<String, Object> report = new LinkedHashMap<>();

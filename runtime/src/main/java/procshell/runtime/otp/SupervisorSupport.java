@@ -2,14 +2,13 @@ package procshell.runtime.otp;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import procshell.runtime.node.Atom;
+import procshell.runtime.node.ErrorReason;
 import procshell.runtime.node.Pid;
 import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
-import procshell.runtime.process.ErlangError;
 import procshell.runtime.process.ExitException;
 import procshell.runtime.process.Mailbox;
 import procshell.runtime.process.ProcessContext;
@@ -61,8 +60,7 @@ final class SupervisorSupport {
             self.process().checkAlive();
             Object reason;
             if (t instanceof ExitException e) reason = e.reason();
-            else if (t instanceof ErlangError e) reason = Tuple.of(e.reason(), List.of(t.getStackTrace()));
-            else reason = Tuple.of(t, List.of(t.getStackTrace()));
+            else reason = ErrorReason.of(t);
             return Tuple.of(Atom.ERROR, otp ? Tuple.of(EXIT_TAG, reason) : reason);
         }
         if (r instanceof Tuple t && t.size() == 2 && Atom.OK.equals(t.get(0)) && t.get(1) instanceof Pid) return t;

@@ -13,6 +13,21 @@ public final class BadArityError extends RuntimeException {
      */
     public BadArityError(Object function, Object[] args) {
         super(message(function, args), null, false, true);
+        this.function = function;
+        this.args = java.util.Collections.unmodifiableList(java.util.Arrays.asList(args.clone())); // nil arguments too
+    }
+
+    private final transient Object function;
+    private final transient java.util.List<Object> args;
+
+    /** The function called (the BEAM's error is {@code {:badarity, {function, args}}}). */
+    public Object function() {
+        return function;
+    }
+
+    /** The arguments it was given. */
+    public java.util.List<Object> args() {
+        return args;
     }
 
     private static String message(Object function, Object[] args) {

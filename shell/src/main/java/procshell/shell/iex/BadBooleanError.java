@@ -13,5 +13,20 @@ public final class BadBooleanError extends RuntimeException {
      */
     public BadBooleanError(String operator, Object term) {
         super("expected a boolean on left-side of \"" + operator + "\", got: " + Inspect.inspect(term), null, false, true);
+        this.operator = operator;
+        this.term = term;
+    }
+
+    private final String operator;
+    private final transient Object term;
+
+    /** {@code and} or {@code or} (the BEAM's error is {@code {:badbool, operator, term}}). */
+    public String operator() {
+        return operator;
+    }
+
+    /** The left side's value. */
+    public Object term() {
+        return term;
     }
 }

@@ -48,8 +48,9 @@ public final class ElixirMap {
     /** What a lookup answers for an absent key (nil is a value like any other). */
     private static final Object ABSENT = new Object();
 
+    /** The BEAM's {@code {:badkey, key}}: Map.update!, replace! and get_and_update! are maps' and erlang's BIFs there. */
     private static KeyError missing(Object key, Object map) {
-        return KeyError.notFound(Values.normalize(key), Values.normalize(map));
+        return KeyError.badkey(Values.normalize(key), Values.normalize(map), List.of());
     }
 
     /**
@@ -99,7 +100,7 @@ public final class ElixirMap {
         Object k = Values.normalize(key);
         if (!m.containsKey(k)) {
             // Map.fetch!/2 is :maps.get/2 on the BEAM: iex shows that frame
-            throw KeyError.notFound(k, m, List.of("(stdlib 4.2) :maps.get(" + Inspect.inspect(k) + ", " + Inspect.inspect(m) + ")"));
+            throw KeyError.badkey(k, m, List.of("(stdlib 4.2) :maps.get(" + Inspect.inspect(k) + ", " + Inspect.inspect(m) + ")"));
         }
         return m.get(k);
     }
@@ -282,7 +283,8 @@ public final class ElixirMap {
     @Doc("Removes the key: {value, map}; raises KeyError when missing.")
     public static Tuple pop_bang(Object map, Object key) {
         Map<?, ?> m = map(map);
-        if (!m.containsKey(Values.normalize(key))) throw missing(key, m);
+        // Map.pop!/2 raises KeyError itself: the struct, not the BEAM's {:badkey, key}
+        if (!m.containsKey(Values.normalize(key))) throw KeyError.notFound(Values.normalize(key), Values.normalize(m));
         return pop(m, key, null);
     }
 

@@ -36,7 +36,7 @@ final class ErlangErrors {
                 case "badmap":
                     return new BadMapError(t.get(1));
                 case "badkey":
-                    return new KeyError("key " + Kernel.inspect(t.get(1)) + " not found");
+                    return new KeyError("key " + Kernel.inspect(t.get(1)) + " not found").erlang(reason);
                 case "badmatch":
                     return new MatchError(t.get(1));
                 default:
@@ -44,7 +44,7 @@ final class ErlangErrors {
             }
         }
         if (reason instanceof Tuple t && t.size() == 3 && t.get(0) instanceof Atom tag) {
-            if (tag.name().equals("badkey")) return new KeyError("key " + Kernel.inspect(t.get(1)) + " not found in: " + Kernel.inspect(t.get(2)));
+            if (tag.name().equals("badkey")) return new KeyError("key " + Kernel.inspect(t.get(1)) + " not found in: " + Kernel.inspect(t.get(2))).erlang(reason);
             if (tag.name().equals("badbool") && t.get(1) instanceof Atom op) return new BadBooleanError(op.name(), t.get(2));
         }
         return new ErlangError(reason);

@@ -77,7 +77,7 @@ public final class ErlangMaps {
     public static Object get(Object key, Object map) {
         Map<?, ?> m = map(map);
         Object k = key(key);
-        if (!m.containsKey(k)) throw KeyError.notFound(key, map);
+        if (!m.containsKey(k)) throw KeyError.badkey(key, map, List.of());
         return m.get(k);
     }
 
@@ -133,7 +133,7 @@ public final class ErlangMaps {
     public static MapTerm update(Object key, Object value, Object map) {
         MapTerm m = copy(map);
         Object k = key(key);
-        if (!m.containsKey(k)) throw KeyError.notFound(key, map);
+        if (!m.containsKey(k)) throw KeyError.badkey(key, map, List.of());
         m.put(k, value);
         return m;
     }
@@ -147,7 +147,7 @@ public final class ErlangMaps {
         Closure<?> f = funOf(fun, 1, "update_with", key, fun, map);
         MapTerm m = copy(map);
         Object k = key(key);
-        if (!m.containsKey(k)) throw new KeyError("key " + Kernel.inspect(key) + " not found");
+        if (!m.containsKey(k)) throw new KeyError("key " + Kernel.inspect(key) + " not found").erlang(Tuple.of(Atom.of("badkey"), key));
         m.put(k, call(f, m.get(k)));
         return m;
     }

@@ -11,6 +11,8 @@ public class KeyError extends RuntimeException implements BeamFrames {
     private final Object key;
     private final Object term;
     private final boolean lookup;
+    /** The BEAM's error term when the BEAM raised it ({@code {:badkey, :a}}), else null (Elixir code raised it). */
+    private Object erlangError;
 
     /** The message Elixir gives a {@code KeyError} raised without one. */
     public static final String DEFAULT_MESSAGE = "key nil not found";
@@ -57,6 +59,37 @@ public class KeyError extends RuntimeException implements BeamFrames {
     /** As {@link #notFound(Object, Object, java.util.List)} with no frames of its own. */
     public static KeyError notFound(Object key, Object term) {
         return notFound(key, term, java.util.List.of());
+    }
+
+    /**
+     * Marks this error as one the BEAM raises itself, not Elixir code: a process it ends dies with
+     * {@code {erlangError, stacktrace}} ({@code {:badkey, :a}} of {@code :maps.get/2} and
+     * {@code Map.fetch!/2}, {@code {:badkey, :a, %{}}} of {@code map.a}) instead of the struct.
+     *
+     * @param error the Erlang error term
+     * @return this error
+     */
+    public KeyError erlang(Object error) {
+        this.erlangError = error;
+        return this;
+    }
+
+    /** The BEAM's error term set by {@link #erlang}, or null when Elixir code raised this error. */
+    public Object erlangError() {
+        return erlangError;
+    }
+
+    /**
+     * {@link #notFound} marked as the BEAM's {@code {:badkey, key}} (of {@code :maps.get/2},
+     * {@code :maps.update/3}, {@code Map.fetch!/2}, {@code Map.update!/3}).
+     */
+    public static KeyError badkey(Object key, Object term, java.util.List<String> frames) {
+        return notFound(key, term, frames).erlang(procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.of("badkey"), key));
+    }
+
+    /** {@link #notFound} marked as the BEAM's {@code {:badkey, key, map}} of {@code map.key}. */
+    public static KeyError badkeyIn(Object key, Object term) {
+        return notFound(key, term).erlang(procshell.runtime.node.Tuple.of(procshell.runtime.node.Atom.of("badkey"), key, term));
     }
 
     /** True when made by {@link #notFound}: the struct has the key and term, and no message. */

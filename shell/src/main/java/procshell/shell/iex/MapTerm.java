@@ -200,7 +200,7 @@ public class MapTerm extends AbstractMap<Object, Object> implements GroovyObject
         if (v != ABSENT) return v;
         v = map.get(name, ABSENT);
         if (v != ABSENT) return v;
-        throw KeyError.notFound(key, this);
+        throw KeyError.badkeyIn(key, this);
     }
 
     /** {@code m[key]}: the value under the key or nil, as Elixir's {@code Access} ({@code m[:a]}). */

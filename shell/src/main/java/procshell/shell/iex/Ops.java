@@ -100,7 +100,7 @@ public final class Ops {
                     frames.add("(stdlib 4.2) erl_eval.erl:309: anonymous fn/2 in :erl_eval.expr/6");
                     frames.add("(stdlib 4.2) lists.erl:1350: :lists.foldl/3");
                 }
-                throw KeyError.notFound(keysAndValues[i], map, frames);
+                throw KeyError.badkey(keysAndValues[i], map, frames);
             }
             out = next;
         }
@@ -500,7 +500,7 @@ public final class Ops {
             Atom k = atom(key);
             Object v = ((Map<?, Object>) m).getOrDefault(k, NO_KEY); // one lookup: nil is a value like any other
             if (v != NO_KEY) return v;
-            throw KeyError.notFound(k, term);
+            throw KeyError.badkeyIn(k, term);
         }
         if (term instanceof Throwable t && key.equals("message") && !(t instanceof KeyError k && k.isLookup())) return exceptionMessage(t);
         if (term instanceof Throwable t) {

@@ -47,7 +47,7 @@ final class TaskProcess {
                 // its thread unwinds from the interrupted wait, which is no crash of its own
                 if (!self.node().isAlive(self.self())) throw t;
                 // as Task.Supervised: the task's own report (Function:, Args:), then the exit
-                Object reason = Tuple.of(t, List.of(t.getStackTrace()));
+                Object reason = procshell.runtime.node.ErrorReason.of(t);
                 report(self, go.get(1), fun, reason, reply);
                 throw new ExitException(reason);
             }

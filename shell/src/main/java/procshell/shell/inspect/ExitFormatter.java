@@ -23,12 +23,12 @@ public final class ExitFormatter {
 
     static String format(Object reason, String joiner) {
         // {exception, stacktrace}: only with a non-empty stacktrace, as Elixir requires
+        if (reason instanceof procshell.runtime.node.ErrorReason r && !r.javaStack().isEmpty()) {
+            return exception(r.exception(), r.javaStack(), joiner);
+        }
         if (reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack
                 && !stack.isEmpty()) {
-            StringBuilder b = new StringBuilder("an exception was raised:");
-            b.append(joiner).append(ErrorFormatter.formatBanner(e).replace("\n", joiner));
-            for (String line : StackFormatter.lines(e, stack)) b.append(joiner).append("    ").append(line);
-            return b.toString();
+            return exception(e, stack, joiner);
         }
         // {reason, {mod, fun, args}}: exited in: Mod.fun(args)
         if (reason instanceof Tuple t && t.size() == 2 && t.get(1) instanceof Tuple mfa && mfa.size() == 3
@@ -36,6 +36,14 @@ public final class ExitFormatter {
             return "exited in: " + mfa(mod, fun, args) + joiner + "** (EXIT) " + format(t.get(0), joiner + "    ");
         }
         return formatReason(reason, joiner);
+    }
+
+    /** {@code an exception was raised:} and the error's banner and stacktrace, each line after {@code joiner}. */
+    private static String exception(Throwable e, List<?> stack, String joiner) {
+        StringBuilder b = new StringBuilder("an exception was raised:");
+        b.append(joiner).append(ErrorFormatter.formatBanner(e).replace("\n", joiner));
+        for (String line : StackFormatter.lines(e, stack)) b.append(joiner).append("    ").append(line);
+        return b.toString();
     }
 
     /** {@code GenServer.call(HelloServer, :hello, 5000)}: an Elixir call with inspected arguments. */

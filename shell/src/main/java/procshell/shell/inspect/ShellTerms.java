@@ -89,8 +89,10 @@ public final class ShellTerms {
 
     private ShellTerms() {}
 
-    /** Makes these rules the process-wide default for inspecting. Idempotent. */
+    /** Makes these rules the process-wide default for inspecting, and for the terms of exit reasons made of errors. Idempotent. */
     public static void install() {
         Inspect.setDefaultFallback(FALLBACK);
+        // a process that dies of an error ends with the BEAM's reason: {:badarith, [frames]}, {%RuntimeError{...}, [frames]}
+        procshell.runtime.node.ErrorReason.setErrorTerms(procshell.shell.iex.ExitReasons.INSTANCE);
     }
 }

@@ -18,6 +18,8 @@ public final class StackTerms {
     private static final Atom LINE = Atom.of("line");
     /** {@code (stdlib 4.2) gen_server.erl:1149: :gen_server.try_handle_call/4}, the app part optional. */
     private static final Pattern LOCATED = Pattern.compile("^(?:\\([^)]*\\) )?([^: ]+):(\\d+): (.*)$");
+    /** {@code (stdlib 4.2) }: the application part of a line. */
+    private static final Pattern APP = Pattern.compile("^\\([a-z_]+ [0-9.]+\\) ");
     private static final Pattern MFA = Pattern.compile("^(?:anonymous fn/(\\d+) in )?(.+)\\.([^./]+)/(\\d+)$");
     private static final Pattern CALL = Pattern.compile("^(.+?)\\.([^.(]+)\\((.*)\\)$");
 
@@ -64,6 +66,9 @@ public final class StackTerms {
             location.add(Tuple.of(FILE, charlist(loc.group(1))));
             location.add(Tuple.of(LINE, Integer.parseInt(loc.group(2))));
             what = loc.group(3);
+        } else if (APP.matcher(line).lookingAt()) {
+            // (stdlib 4.2) :maps.get(:a, %{}): a BIF's call, its application named, no place
+            what = line.substring(line.indexOf(") ") + 2);
         }
         Matcher mfa = MFA.matcher(what);
         if (mfa.matches()) {

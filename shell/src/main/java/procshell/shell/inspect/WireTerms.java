@@ -5,11 +5,7 @@ import java.util.List;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Tuple;
-import procshell.shell.iex.ArithmeticError;
-import procshell.shell.iex.FunctionClauseError;
 import procshell.shell.iex.IexSession;
-import procshell.shell.iex.MatchError;
-import procshell.shell.iex.UndefinedFunctionError;
 
 /**
  * What the shell's own values are on the wire to another node, as the BEAM would have written
@@ -34,6 +30,10 @@ public final class WireTerms {
     public static Object toWire(Node node, Object o) {
         if (o instanceof Class<?> c) return IexSession.of(node).modules().atomOf(c);
         if (o instanceof groovy.lang.GString g) return g.toString();
+        if (o instanceof procshell.runtime.node.ErrorReason r) {
+            // on the wire with the frames the error names itself too, as a crash report shows them
+            return Tuple.of(r.get(0), StackTerms.of(r.exception(), r.javaStack()));
+        }
         if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack) {
             return Tuple.of(erlangReason(e), StackTerms.of(e, stack));
         }
@@ -78,15 +78,10 @@ public final class WireTerms {
     /**
      * The reason the BEAM gives to a process that dies of this error: the Erlang error for those
      * the BEAM raises itself ({@code :undef}, {@code :function_clause}, {@code :badarith},
-     * {@code {:badmatch, v}}), else the exception's struct.
+     * {@code {:badmatch, v}}), else the exception's struct ({@link procshell.shell.iex.ExitReasons#errorTerm}).
      */
     public static Object erlangReason(Throwable e) {
-        if (e instanceof UndefinedFunctionError || e instanceof groovy.lang.MissingMethodException) return Atom.of("undef");
-        if (e instanceof FunctionClauseError) return Atom.of("function_clause");
-        if (e instanceof ArithmeticError || e instanceof ArithmeticException) return Atom.of("badarith");
-        if (e instanceof MatchError m) return Tuple.of(Atom.of("badmatch"), m.value());
-        if (e instanceof procshell.runtime.process.ErlangError x) return x.reason();
-        return procshell.shell.iex.StructInspect.INSTANCE.exceptionStruct(e);
+        return procshell.shell.iex.ExitReasons.errorTerm(e);
     }
 
 }

@@ -62,6 +62,7 @@ public final class EventLine {
 
     /** An exit reason on one line: an exception as its {@code ** (Name) message}, a term inspected. */
     static String reason(Object reason, InspectOptions o) {
+        if (procshell.runtime.node.ErrorReason.exceptionOf(reason) instanceof Throwable th) return ErrorFormatter.banner(th).lines().findFirst().orElse("");
         if (reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable th) return ErrorFormatter.banner(th).lines().findFirst().orElse("");
         if (reason instanceof Throwable th) return ErrorFormatter.banner(th).lines().findFirst().orElse("");
         return Inspect.inspect(reason, o.withLimit(20));
