@@ -146,7 +146,7 @@ final class IexSessionCheck {
 
     /**
      * The lines with every Logger report (an empty line, {@code HH:MM:SS.mmm [error] ...} and the
-     * report's own lines: its exception, indented stack lines, Last message, State, Client) moved
+     * report's own lines: its exception, indented stack lines, Last message, State, Client, a task's Function) moved
      * to the end, in order.
      */
     static List<String> reportsLast(List<String> lines) {
@@ -160,6 +160,7 @@ final class IexSessionCheck {
                 if (i < lines.size() && lines.get(i).startsWith("** (")) reports.add(lines.get(i++));
                 while (i < lines.size() && (lines.get(i).startsWith(" ") || lines.get(i).startsWith("Last message")
                         || lines.get(i).startsWith("State: ") || lines.get(i).startsWith("Client ")
+                        || lines.get(i).startsWith("Function: ")
                         || (lines.get(i).isEmpty() && i > 0 && lines.get(i - 1).startsWith("Client ")))) {
                     reports.add(lines.get(i++));
                 }
