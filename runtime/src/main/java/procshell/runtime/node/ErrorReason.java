@@ -78,7 +78,12 @@ public final class ErrorReason extends Tuple {
      * @return the reason, a 2-tuple
      */
     public static ErrorReason of(Throwable t) {
-        return new ErrorReason(Objects.requireNonNull(t), List.of(t.getStackTrace()), terms);
+        return of(t, terms);
+    }
+
+    /** As {@link #of(Throwable)}, with this mapping instead of the one {@link #setErrorTerms} set. */
+    static ErrorReason of(Throwable t, ErrorTerms mapping) {
+        return new ErrorReason(Objects.requireNonNull(t), List.of(t.getStackTrace()), mapping);
     }
 
     /**
