@@ -93,14 +93,14 @@ public final class Console {
 
     /** Prints a crash report as Elixir's Logger does, if it is one Logger prints. */
     void crashReport(NodeEvent.CrashReport r) {
-        if (closed || !LogFormatter.prints(r.kind()) || !procshell.shell.iex.ElixirLogger.prints(session(), "error")) return;
+        if (closed || !LogFormatter.prints(r.kind()) || !session().loggerPrints("error")) return;
         String text = LogFormatter.format(r, session().inspectOptions());
         if (text != null) reports.print(error(text), this::printAsync);
     }
 
     /** Prints a line the runtime logs (a refused connection, a name conflict) as Elixir's Logger does. */
     void logged(NodeEvent.Logged l) {
-        if (closed || !procshell.shell.iex.ElixirLogger.prints(session(), l.level().name())) return;
+        if (closed || !session().loggerPrints(l.level().name())) return;
         String text = LogFormatter.format(l);
         reports.print(levelColour(l.level().name(), text), this::printAsync);
     }

@@ -116,12 +116,12 @@ public final class Shell {
         if (e instanceof NodeEvent.CrashReport r) {
             if (c != null) c.crashReport(r);
             // (null for the kinds of report Logger does not print)
-            String text = detached != null && procshell.shell.iex.ElixirLogger.prints(IexSession.of(node), "error")
+            String text = detached != null && IexSession.of(node).loggerPrints("error")
                     ? procshell.shell.inspect.LogFormatter.format(r, IexSession.of(node).inspectOptions()) : null;
             if (text != null) detached.println(text);
         } else if (e instanceof NodeEvent.Logged l) {
             if (c != null) c.logged(l);
-            if (detached != null && procshell.shell.iex.ElixirLogger.prints(IexSession.of(node), l.level().name())) {
+            if (detached != null && IexSession.of(node).loggerPrints(l.level().name())) {
                 detached.println(procshell.shell.inspect.LogFormatter.format(l));
             }
         } else if (e instanceof NodeEvent.Halted h) {

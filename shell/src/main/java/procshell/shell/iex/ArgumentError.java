@@ -33,6 +33,27 @@ public class ArgumentError extends IllegalArgumentException implements BeamFrame
     }
 
     /**
+     * The BEAM's {@code :badarg} of an Erlang function, without details: {@code ** (ArgumentError)
+     * argument error}, and a process it ends dies with {@code {:badarg, stacktrace}}, where
+     * {@code raise ArgumentError} gives the struct.
+     */
+    public static ArgumentError badarg() {
+        ArgumentError e = new ArgumentError();
+        e.bif = true;
+        return e;
+    }
+
+    private boolean bif;
+
+    /**
+     * True when the BEAM raised this error as {@code :badarg} ({@link #badarg}, {@link #badArgument}),
+     * not Elixir code with {@code raise ArgumentError}.
+     */
+    public boolean isBadarg() {
+        return bif || getMessage() != null && getMessage().startsWith("errors were found at the given arguments");
+    }
+
+    /**
      * The ArgumentError of a BEAM built-in that rejects an argument, as OTP 25 words it:
      * {@code errors were found at the given arguments:}, an empty line, {@code   * 1st argument:
      * not a number}, then the call as the stack line.

@@ -230,19 +230,8 @@ public final class ElixirLogger {
         return Atom.OK;
     }
 
-    /**
-     * True when Logger prints a line of this level on the session's node, as {@code Logger.configure(level:
-     * ...)} set it (Logger's handlers drop what is below the level: crash reports are {@code :error}).
-     *
-     * @param session the node's session
-     * @param level   the line's level, {@code "error"}, {@code "info"}...
-     */
-    public static boolean prints(IexSession session, String level) {
-        return number(level) <= number(session.loggerLevel());
-    }
-
     /** Logger's level names, as {@code :logger}'s numbers (emergency 0 ... debug 7, all 10, none -1). */
-    private static int number(String level) {
+    static int number(String level) {
         return level.equals("all") ? 10 : level.equals("none") ? -1 : LEVELS.indexOf(level);
     }
 

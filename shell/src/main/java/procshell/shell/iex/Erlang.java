@@ -1227,7 +1227,7 @@ public final class Erlang {
         // OTP 25 names the 1st argument for a bad range, and gives a bare badarg above 2^32
         if (!ErlangArgs.isInt(range)) throw new BifErrors(":erlang.phash2", term, range).fail(1, "not an integer");
         if (ErlangArgs.clamp(range) < 1) throw new BifErrors(":erlang.phash2", term, range).fail(1, "out of range");
-        if (ErlangArgs.clamp(range) > (1L << 32)) throw new ArgumentError();
+        if (ErlangArgs.clamp(range) > (1L << 32)) throw ArgumentError.badarg();
         return procshell.runtime.table.PortableHash.phash2(term, ErlangArgs.clamp(range));
     }
 

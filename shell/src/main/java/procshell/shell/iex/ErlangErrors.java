@@ -20,7 +20,7 @@ final class ErlangErrors {
         if (reason instanceof Atom a) {
             switch (a.name()) {
                 case "badarg":
-                    return new ArgumentError();
+                    return ArgumentError.badarg();
                 case "badarith":
                     return new ArithmeticError("bad argument in arithmetic expression");
                 case "system_limit":

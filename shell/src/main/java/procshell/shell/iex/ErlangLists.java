@@ -54,7 +54,7 @@ public final class ErlangLists {
         Returns a new list made of the elements of list1 followed by those of list2.
         """)
     public static Object append(Object list1, Object list2) {
-        if (!(list1 instanceof List<?> a)) throw new ArgumentError();
+        if (!(list1 instanceof List<?> a)) throw ArgumentError.badarg();
         return Ops.append(a, list2);
     }
 
@@ -105,7 +105,7 @@ public final class ErlangLists {
         Returns list1 without the first occurrence of each element of list2.
         """)
     public static Object subtract(Object list1, Object list2) {
-        if (!(list1 instanceof List<?>) || !(list2 instanceof List<?>)) throw new ArgumentError();
+        if (!(list1 instanceof List<?>) || !(list2 instanceof List<?>)) throw ArgumentError.badarg();
         return Ops.subtract(list1, list2);
     }
 
@@ -267,7 +267,7 @@ public final class ErlangLists {
         """)
     public static Tuple split(Object n, Object list) {
         List<?> l = list(list);
-        if (l == null || !isInt(n) || Arithmetic.big(n).signum() < 0 || clamp(n) > l.size()) throw new ArgumentError();
+        if (l == null || !isInt(n) || Arithmetic.big(n).signum() < 0 || clamp(n) > l.size()) throw ArgumentError.badarg();
         int k = (int) clamp(n);
         return Tuple.of(new ArrayList<>(l.subList(0, k)), new ArrayList<>(l.subList(k, l.size())));
     }

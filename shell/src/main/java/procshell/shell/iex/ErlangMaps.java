@@ -211,7 +211,7 @@ public final class ErlangMaps {
         List<?> l = listArg(pairs, "from_list", 1, pairs);
         MapTerm m = new MapTerm();
         for (Object o : l) {
-            if (!(o instanceof Tuple t) || t.size() != 2) throw new ArgumentError();
+            if (!(o instanceof Tuple t) || t.size() != 2) throw ArgumentError.badarg();
             m.put(key(t.get(0)), t.get(1));
         }
         return m;

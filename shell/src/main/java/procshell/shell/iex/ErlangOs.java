@@ -154,7 +154,7 @@ public final class ErlangOs {
         """)
     public static Object find_executable(Object name) {
         String n = Erlang.charlistText(name);
-        if (n == null) throw new ArgumentError();
+        if (n == null) throw ArgumentError.badarg();
         String path = environment().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (dir.isEmpty()) continue;

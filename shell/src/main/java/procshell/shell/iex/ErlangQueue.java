@@ -40,7 +40,7 @@ public final class ErlangQueue {
 
     private static List<?>[] queue(Object q) {
         List<?>[] p = parts(q);
-        if (p == null) throw new ArgumentError();
+        if (p == null) throw ArgumentError.badarg();
         return p;
     }
 
@@ -126,7 +126,7 @@ public final class ErlangQueue {
         Returns a queue of the list's elements (the head at the front).
         """)
     public static Tuple from_list(Object list) {
-        if (!(list instanceof List<?> l)) throw new ArgumentError();
+        if (!(list instanceof List<?> l)) throw ArgumentError.badarg();
         return f2r(l);
     }
 
@@ -277,7 +277,7 @@ public final class ErlangQueue {
         """)
     public static Tuple join(Object q1, Object q2) {
         List<?>[] a = parts(q1), b = parts(q2);
-        if (a == null || b == null) throw new ArgumentError();
+        if (a == null || b == null) throw ArgumentError.badarg();
         if (b[0].isEmpty() && b[1].isEmpty()) return (Tuple) q1;
         if (a[0].isEmpty() && a[1].isEmpty()) return (Tuple) q2;
         List<Object> f = new ArrayList<>(a[1]);
@@ -292,7 +292,7 @@ public final class ErlangQueue {
         """)
     public static Tuple split(Object n, Object q) {
         List<?>[] p = parts(q);
-        if (p == null || !ErlangArgs.isInt(n) || ErlangArgs.clamp(n) < 0) throw new ArgumentError();
+        if (p == null || !ErlangArgs.isInt(n) || ErlangArgs.clamp(n) < 0) throw ArgumentError.badarg();
         long k = ErlangArgs.clamp(n);
         List<?> r = p[0], f = p[1];
         if (k == 0) return Tuple.of(new_(), q);
@@ -303,7 +303,7 @@ public final class ErlangQueue {
         }
         if (k > lf) {
             long m = r.size() - (k - lf);
-            if (m < 0) throw new ArgumentError();
+            if (m < 0) throw ArgumentError.badarg();
             if (m == 0) return Tuple.of(q, new_());
             List<Object> f2 = reversed(r.subList(1, (int) m));
             return Tuple.of(q(r.subList((int) m, r.size()), f), q(List.of(r.get(0)), f2));
@@ -318,7 +318,7 @@ public final class ErlangQueue {
     public static Tuple filter(Object fun, Object q) {
         Closure<?> c = fun(fun, 1);
         List<?>[] p = parts(q);
-        if (c == null || p == null) throw new ArgumentError();
+        if (c == null || p == null) throw ArgumentError.badarg();
         List<Object> f = new ArrayList<>();
         for (Object x : p[1]) f.addAll(filtered(c, x));
         List<Object> r = new ArrayList<>();
@@ -347,7 +347,7 @@ public final class ErlangQueue {
     public static Object fold(Object fun, Object acc, Object q) {
         Closure<?> c = fun(fun, 2);
         List<?>[] p = parts(q);
-        if (c == null || p == null) throw new ArgumentError();
+        if (c == null || p == null) throw ArgumentError.badarg();
         for (Object x : to_list(q)) acc = call(c, x, acc);
         return acc;
     }
@@ -358,7 +358,7 @@ public final class ErlangQueue {
         """)
     public static boolean any(Object pred, Object q) {
         Closure<?> c = fun(pred, 1);
-        if (c == null || parts(q) == null) throw new ArgumentError();
+        if (c == null || parts(q) == null) throw ArgumentError.badarg();
         for (Object x : to_list(q)) if (ErlangArgs.bool(call(c, x))) return true;
         return false;
     }
@@ -369,7 +369,7 @@ public final class ErlangQueue {
         """)
     public static boolean all(Object pred, Object q) {
         Closure<?> c = fun(pred, 1);
-        if (c == null || parts(q) == null) throw new ArgumentError();
+        if (c == null || parts(q) == null) throw ArgumentError.badarg();
         for (Object x : to_list(q)) if (!ErlangArgs.bool(call(c, x))) return false;
         return true;
     }

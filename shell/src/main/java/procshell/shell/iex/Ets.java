@@ -650,7 +650,7 @@ public final class Ets {
         """)
     public static List<Object> match_spec_run(Object list, Object compiled) {
         MatchSpec ms = compiled instanceof Ref r ? COMPILED.get(r) : null;
-        if (ms == null || !(list instanceof List<?> l)) throw new ArgumentError();
+        if (ms == null || !(list instanceof List<?> l)) throw ArgumentError.badarg();
         List<Object> out = new ArrayList<>();
         for (Object o : l) {
             Object r = o instanceof Tuple t ? ms.run(t) : MatchSpec.NO_MATCH;

@@ -89,6 +89,16 @@ public final class IexSession {
         return loggerLevel;
     }
 
+    /**
+     * True when Logger prints a line of this level on this node, as {@code Logger.configure(level:
+     * ...)} set it (Logger drops what is below the level: crash reports are {@code :error}).
+     *
+     * @param level the line's level, {@code "error"}, {@code "info"}...
+     */
+    public boolean loggerPrints(String level) {
+        return ElixirLogger.number(level) <= ElixirLogger.number(loggerLevel);
+    }
+
     /** Sets Logger's level on this node, as {@code Logger.configure(level: level)}. */
     public void setLoggerLevel(String level) {
         this.loggerLevel = level;

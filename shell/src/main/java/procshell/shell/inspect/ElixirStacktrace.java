@@ -17,6 +17,10 @@ public final class ElixirStacktrace {
 
     /** The term with every {@code {Throwable, [StackTraceElement...]}} inside it given Elixir frames. */
     public static Object terms(Object term) {
+        if (term instanceof procshell.runtime.node.ErrorReason r) {
+            // a crash report's term shows the frames the error names itself too ({HelloServer, :handle_cast, 2, ...})
+            return Tuple.of(r.get(0), StackFormatter.stacktraceTerm(r.exception(), r.javaStack()));
+        }
         if (term instanceof Tuple t) {
             if (t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack && javaFrames(stack)) {
                 return Tuple.of(e, StackFormatter.stacktraceTerm(e, stack));

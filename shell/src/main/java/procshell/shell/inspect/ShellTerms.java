@@ -93,6 +93,6 @@ public final class ShellTerms {
     public static void install() {
         Inspect.setDefaultFallback(FALLBACK);
         // a process that dies of an error ends with the BEAM's reason: {:badarith, [frames]}, {%RuntimeError{...}, [frames]}
-        procshell.runtime.node.ErrorReason.setErrorTerms(procshell.shell.iex.ExitReasons.INSTANCE);
+        procshell.runtime.node.ErrorReason.setErrorTerms(ExitReasons.INSTANCE);
     }
 }

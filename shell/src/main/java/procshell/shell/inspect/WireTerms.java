@@ -78,10 +78,10 @@ public final class WireTerms {
     /**
      * The reason the BEAM gives to a process that dies of this error: the Erlang error for those
      * the BEAM raises itself ({@code :undef}, {@code :function_clause}, {@code :badarith},
-     * {@code {:badmatch, v}}), else the exception's struct ({@link procshell.shell.iex.ExitReasons#errorTerm}).
+     * {@code {:badmatch, v}}), else the exception's struct ({@link ExitReasons#errorTerm}).
      */
     public static Object erlangReason(Throwable e) {
-        return procshell.shell.iex.ExitReasons.errorTerm(e);
+        return ExitReasons.errorTerm(e);
     }
 
 }

@@ -73,7 +73,7 @@ class CompiledGenServerTest {
             ExitException e = assertThrows(ExitException.class, () -> GenServer.call(pid, a("x")));
             Tuple reason = (Tuple) e.reason();
             assertEquals("attempted to call GenServer Quiet but no handle_call/3 clause was provided",
-                    ((Throwable) ((Tuple) reason.get(0)).get(0)).getMessage());
+                    procshell.runtime.node.ErrorReason.exceptionOf(reason.get(0)).getMessage());
             assertEquals("{GenServer, :call, [#PID<>, :x, 5000]}", c.show(reason.get(1)));
         }
     }

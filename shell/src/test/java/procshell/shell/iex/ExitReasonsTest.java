@@ -18,7 +18,7 @@ import procshell.runtime.process.ErlangError;
  */
 class ExitReasonsTest {
     private static Object term(Throwable t) {
-        return ExitReasons.errorTerm(t);
+        return procshell.shell.inspect.ExitReasons.errorTerm(t);
     }
 
     private static Atom a(String name) {
@@ -43,7 +43,7 @@ class ExitReasonsTest {
         assertEquals(a("undef"), term(new UndefinedFunctionError("function NoSuch.f/0 is undefined (module NoSuch is not available)")));
         assertEquals(a("function_clause"), term(new FunctionClauseError("String.upcase", 2)));
         assertEquals(a("badarg"), term(ArgumentError.badArgument("1st argument: not a binary")));
-        assertEquals(a("badarg"), term(new ArgumentError()));
+        assertEquals(a("badarg"), term(ArgumentError.badarg()));
         assertEquals(a("badarg"), term(new NullPointerException()));
         assertEquals(a("system_limit"), term(new SystemLimitException("atoms")));
         assertEquals(Tuple.of(a("my"), a("term")), term(new ErlangError(Tuple.of(a("my"), a("term")))));
@@ -53,6 +53,8 @@ class ExitReasonsTest {
     @Test
     void whatElixirCodeRaisedIsItsStruct() {
         assertEquals(ExceptionStructs.of(new ArgumentError("own")), term(new ArgumentError("own")));
+        // raise ArgumentError, without words
+        assertEquals(ExceptionStructs.of(new ArgumentError()), term(new ArgumentError()));
         assertEquals(a("Elixir.RuntimeError"), ((java.util.Map<?, ?>) term(new RuntimeError("boom"))).get(a("__struct__")));
         assertEquals("boom", ((java.util.Map<?, ?>) term(new RuntimeError("boom"))).get(a("message")));
         // Keyword.fetch!/2 and Map.pop!/2 raise KeyError themselves

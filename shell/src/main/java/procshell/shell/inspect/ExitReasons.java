@@ -1,4 +1,4 @@
-package procshell.shell.iex;
+package procshell.shell.inspect;
 
 import java.util.List;
 
@@ -7,6 +7,20 @@ import procshell.runtime.node.ErrorReason;
 import procshell.runtime.node.SystemLimitException;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.process.ErlangError;
+import procshell.shell.iex.ArgumentError;
+import procshell.shell.iex.ArithmeticError;
+import procshell.shell.iex.BadArityError;
+import procshell.shell.iex.BadBooleanError;
+import procshell.shell.iex.BadFunctionError;
+import procshell.shell.iex.BadMapError;
+import procshell.shell.iex.CondClauseError;
+import procshell.shell.iex.FunctionClauseError;
+import procshell.shell.iex.KeyError;
+import procshell.shell.iex.MatchError;
+import procshell.shell.iex.ThrownValue;
+import procshell.shell.iex.TryClauseError;
+import procshell.shell.iex.UndefinedFunctionError;
+import procshell.shell.iex.WithClauseError;
 
 /**
  * What an error the shell raised is in a process's exit reason, as the BEAM has it: the errors the
@@ -35,7 +49,7 @@ public final class ExitReasons implements ErrorReason.ErrorTerms {
     public List<Object> stacktrace(Throwable t, List<StackTraceElement> stack) {
         // the frames of the code that ran, as the reason has always printed them (the BEAM's own
         // frame of a BIF that failed, {:erlang, :/, [1, 0], [error_info: ...]}, is not among them)
-        return procshell.shell.inspect.StackTerms.of(null, stack);
+        return StackTerms.of(null, stack);
     }
 
     /**
@@ -71,17 +85,19 @@ public final class ExitReasons implements ErrorReason.ErrorTerms {
         if (t instanceof UndefinedFunctionError || t instanceof groovy.lang.MissingMethodException) return Atom.of("undef");
         if (t instanceof FunctionClauseError) return Atom.of("function_clause");
         if (isBadArgument(t)) return Atom.of("badarg");
-        return ExceptionStructs.of(t);
+        return procshell.shell.iex.StructInspect.INSTANCE.exceptionStruct(t);
     }
 
     /**
      * An ArgumentError the BEAM raised ({@code :badarg} of a BIF, whose message Elixir makes of its
      * error info: {@code errors were found at the given arguments: ...}), not one Elixir code
-     * raised with words of its own.
+     * raised ({@code raise ArgumentError}, an Elixir function's own words); Java's own bad-argument
+     * errors stand for a BIF's.
      */
     private static boolean isBadArgument(Throwable t) {
-        if (!"ArgumentError".equals(procshell.shell.inspect.ErrorFormatter.elixirName(t))) return false;
-        String m = procshell.shell.inspect.ErrorFormatter.exceptionMessage(t);
+        if (t instanceof ArgumentError a) return a.isBadarg();
+        if (!"ArgumentError".equals(ErrorFormatter.elixirName(t))) return false;
+        String m = ErrorFormatter.exceptionMessage(t);
         return m == null || m.equals(ArgumentError.DEFAULT_MESSAGE) || m.startsWith("errors were found at the given arguments");
     }
 }
