@@ -60,8 +60,9 @@ public final class ErrorReason extends Tuple {
     private final Throwable exception;
     private final List<StackTraceElement> javaStack;
     private final ErrorTerms mapping;
-    private Object error;
-    private List<Object> stacktrace;
+    /** Worked out when first read; volatile so that another process reads a whole term. */
+    private volatile Object error;
+    private volatile List<Object> stacktrace;
 
     private ErrorReason(Throwable exception, List<StackTraceElement> javaStack, ErrorTerms mapping) {
         this.exception = exception;
