@@ -13,6 +13,7 @@ import procshell.runtime.node.Ref;
 import procshell.runtime.node.Tuple;
 import procshell.runtime.process.ExitException;
 import procshell.runtime.process.Handoff;
+import procshell.runtime.process.ProcessThread;
 import procshell.runtime.process.LocalProcess;
 import procshell.runtime.process.Interruption;
 import procshell.runtime.process.Mailbox;
@@ -276,7 +277,9 @@ public abstract class GenServer {
         }
         if (self.self().equals(pid)) throw callExit(Atom.of("calling_self"), server, request, timeoutMs);
         Ref ref = pid != null ? self.monitor(pid) : node.remote().monitor(self.process(), target);
-        node.send(target, Tuple.of(GEN_CALL, Tuple.of(self.self(), ref), request));
+        // the caller waits for the answer at once: a process on a thread of its own runs the
+        // callee itself meanwhile, so no carrier needs waking for it (ProcessThread.answerAwaited)
+        ProcessThread.answerAwaited(() -> node.send(target, Tuple.of(GEN_CALL, Tuple.of(self.self(), ref), request)));
         Object m;
         try {
             m = self.receive(msg -> msg instanceof Tuple t

@@ -20,6 +20,8 @@ public final class ProcessThread extends Thread {
     private final ArrayDeque<Claim> claims = new ArrayDeque<>();
     /** True while this thread runs a woken process ({@link Scheduler#helpWhileWaiting}); this thread only. */
     boolean helping;
+    /** True while its process sends a request whose answer it waits for next ({@link #answerAwaited}); this thread only. */
+    boolean waitsNext;
 
     /**
      * @param body       the process's body
@@ -29,6 +31,28 @@ public final class ProcessThread extends Thread {
     public ProcessThread(Runnable body, String name, long stackBytes) {
         super(null, body, name, stackBytes, false);
         setDaemon(true);
+    }
+
+    /**
+     * Runs {@code send}, a request whose answer the calling process waits for right after (a
+     * {@code GenServer.call}): on a process's own platform thread, the process it wakes is left
+     * for that thread to run in its wait ({@link Scheduler#helpWhileWaiting}) instead of waking an
+     * idle carrier for it, whose wake-up cost the caller a futex call and found nothing to do. A
+     * carrier that looks at the shared queue meanwhile may still take it; should the caller not
+     * wait after all (killed first), the scheduler's monitor hands it to a carrier within a tick.
+     * Elsewhere it just runs {@code send}.
+     */
+    public static void answerAwaited(Runnable send) {
+        if (!(Thread.currentThread() instanceof ProcessThread me) || me.helping) {
+            send.run();
+            return;
+        }
+        me.waitsNext = true;
+        try {
+            send.run();
+        } finally {
+            me.waitsNext = false;
+        }
     }
 
     /** Notes a process woken from this thread; returns what to queue in its place. */

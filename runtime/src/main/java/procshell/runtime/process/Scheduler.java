@@ -189,6 +189,10 @@ public final class Scheduler implements Executor {
             // Woken by the process of that thread, or by one it runs meanwhile (not a process it
             // runs yielding): that thread may run it itself once it waits (helpWhileWaiting).
             task = pt.claim(task);
+            if (pt.waitsNext && Thread.currentThread() == pt) {
+                shared.offer(task);
+                return;
+            }
         }
         shared.offer(task);
         wakeIdle();
