@@ -149,11 +149,6 @@ public final class Scheduler implements Executor {
         return s;
     }
 
-    /** How many carriers run now (one per core, and those the monitor started for loops). */
-    int carrierCount() {
-        return carriers.length;
-    }
-
     /** The carriers a node starts with: one per core. */
     public static int baseCarriers() {
         return Runtime.getRuntime().availableProcessors();

@@ -76,24 +76,16 @@ class SchedulerTest {
     }
 
     /**
-     * A process on a platform thread of its own (the shell's evaluator) that waits for an answer
+     * A process on a platform thread of its own (the shell's evaluator) that sends a request and
+     * waits for the answer ({@link ProcessThread#answerAwaited}, as {@code GenServer.call} does)
      * runs the process it asked on its own thread meanwhile ({@link Scheduler#helpWhileWaiting}),
-     * as the BEAM runs a callee on its caller's scheduler. With every carrier held by a loop (so
-     * that none takes the echo first; the monitor starts another only after {@value
-     * Scheduler#HOG_TICKS} ticks), the echo answers from the caller's thread, every answer in
-     * order; without the helping, no answer came until a carrier was started for the echo.
+     * as the BEAM runs a callee on its caller's scheduler: an echo that says where it ran answers
+     * from the caller's thread (no carrier), every answer in order. No carrier is woken for the
+     * echo; only the scheduler's monitor, finding it queued at a tick, may hand one to a carrier
+     * first. Without the helping, every answer came from a carrier.
      */
     @Test
     void aPlatformThreadProcessRunsTheProcessItWaitsForOnItsOwnThread() {
-        int loops = Scheduler.get().carrierCount();
-        AtomicInteger running = new AtomicInteger();
-        for (int i = 0; i < loops; i++) {
-            rt.node().spawn(self -> {
-                running.incrementAndGet();
-                while (spinning.get()) Thread.onSpinWait();
-            });
-        }
-        Await.until(loops + " loops running", () -> running.get() == loops);
         Pid echo = rt.node().spawn(self -> {
             while (true) {
                 Tuple m = (Tuple) self.receive();
@@ -104,12 +96,12 @@ class SchedulerTest {
         rt.node().spawn(self -> {
             int onCaller = 0;
             for (int i = 0; i < n; i++) {
-                self.send(echo, Tuple.of(self.self(), i));
+                Tuple request = Tuple.of(self.self(), i);
+                ProcessThread.answerAwaited(() -> self.send(echo, request));
                 Tuple back = (Tuple) self.receive();
                 if (!Integer.valueOf(i).equals(back.get(0))) throw new IllegalStateException("answer " + back + " for " + i);
                 if (Boolean.FALSE.equals(back.get(1))) onCaller++;
             }
-            spinning.set(false);
             self.send(rt.pid(), Tuple.of(Atom.of("on_caller"), onCaller));
         }, SpawnOptions.DEFAULT.withPlatformThread(true));
         Tuple verdict = (Tuple) Await.receive(rt.self(), m -> m instanceof Tuple t && t.isTagged(Atom.of("on_caller"), 2), "the caller's count");
