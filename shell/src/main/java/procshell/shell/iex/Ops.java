@@ -844,14 +844,22 @@ public final class Ops {
         }
     }
 
+    private static final Atom ERLANG_ERROR = Atom.of("Elixir.ErlangError");
+
     /**
      * {@code raise Module, message} and {@code raise Module, key: value}: an exception of
-     * procshell's for that Elixir name.
+     * procshell's for that Elixir name; {@code raise ErlangError, original: term} the runtime's
+     * {@link procshell.runtime.process.ErlangError} of that term ({@code ** (ErlangError) Erlang
+     * error: term}).
      *
      * @param module  the exception's module atom, e.g. {@code :"Elixir.ArgumentError"}
      * @param message a string, a keyword list with {@code message:}, or null for the default
      */
     public static Object raise(Object module, Object message) {
+        if (ERLANG_ERROR.equals(module) && message instanceof List<?> l && Keyword.has_key_qm(l, atom("original"))) {
+            // ErlangError.exception(original: term): the runtime's ErlangError, which rescue reads as %ErlangError{}
+            throw new procshell.runtime.process.ErlangError(Keyword.get(l, atom("original")));
+        }
         Class<?> cls = exceptionClass(module);
         if (cls == null) {
             // a module of defexception's: its exception/1 makes the struct, [] when raised without fields
