@@ -57,8 +57,11 @@ public final class Handoff {
                 }
                 // the shell's process runs the new process's init/1 itself meanwhile (a start: two
                 // thread wake-ups fewer), as it runs a callee while it waits in receive
-                Scheduler.helpWhileWaiting(() -> value.get() == NONE && self.undisturbed()
-                        && (timeoutMs < 0 || deadline - System.nanoTime() > 0));
+                ProcessThread helper = Scheduler.helper();
+                if (helper != null) {
+                    Scheduler.helpWhileWaiting(helper, () -> value.get() == NONE && self.undisturbed()
+                            && (timeoutMs < 0 || deadline - System.nanoTime() > 0));
+                }
                 if (value.get() == NONE) LockSupport.park(this);
                 // A kill interrupts a process that does not wait in receive: clear the flag (so
                 // park blocks again) and let the process's own check decide.

@@ -140,6 +140,11 @@ public final class LocalProcess {
         return true;
     }
 
+    /** True while this process is alive with no interruption pending: a wait of it may go on. */
+    boolean undisturbed() {
+        return !dead && pendingInterruption == null;
+    }
+
     /**
      * As {@link #checkAlive()}, then throws (once) the interruption {@link #interrupt} asked for;
      * called by the process itself where it waits or checks its reductions.
@@ -147,11 +152,6 @@ public final class LocalProcess {
      * @throws ProcessExitedError when this process is dead
      * @throws Interruption       when its work was interrupted
      */
-    /** True while this process is alive with no interruption pending: a wait of it may go on. */
-    boolean undisturbed() {
-        return !dead && pendingInterruption == null;
-    }
-
     public void checkInterrupted() {
         checkAlive();
         Interruption i = pendingInterruption;

@@ -101,9 +101,11 @@ public final class Mailbox {
                         // A process on a platform thread of its own (the shell's) runs the processes
                         // it woke while it waits for their answer, as a carrier does (a call: two
                         // thread wake-ups fewer); a message, a kill or the deadline ends that.
-                        final long until = deadline;
-                        Scheduler.helpWhileWaiting(() -> incoming.isEmpty() && alive.undisturbed()
-                                && (timeoutMs <= 0 || until - System.nanoTime() > 0));
+                        ProcessThread helper = Scheduler.helper();
+                        if (helper != null) {
+                            Scheduler.helpWhileWaiting(helper, () -> incoming.isEmpty() && alive.undisturbed()
+                                    && (timeoutMs <= 0 || deadline - System.nanoTime() > 0));
+                        }
                         // Untimed even with a timeout: the ReceiveTimer wakes us at the deadline
                         // (a timed park would wake the JDK's delay scheduler for every call).
                         if (incoming.isEmpty()) LockSupport.park(this);

@@ -43,7 +43,8 @@ public final class ProcessThread extends Thread {
      * Elsewhere it just runs {@code send}.
      */
     public static void answerAwaited(Runnable send) {
-        if (!(Thread.currentThread() instanceof ProcessThread me) || me.helping) {
+        // (its own process's code: a process it runs meanwhile is a virtual thread)
+        if (!(Thread.currentThread() instanceof ProcessThread me)) {
             send.run();
             return;
         }

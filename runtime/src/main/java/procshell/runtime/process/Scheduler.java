@@ -215,11 +215,11 @@ public final class Scheduler implements Executor {
      * <p>Only where a process that blocks in a {@code synchronized} block does not keep its
      * carrier (JDK 24+): one that did would block the waiting process with it.
      *
+     * @param me         the calling thread ({@link #helper})
      * @param waitGoesOn tested before each process: false once the wait is over (a message came,
      *                   the waiter was killed or interrupted, its deadline passed)
      */
-    static void helpWhileWaiting(java.util.function.BooleanSupplier waitGoesOn) {
-        if (!HELPS || !(Thread.currentThread() instanceof ProcessThread me)) return;
+    static void helpWhileWaiting(ProcessThread me, java.util.function.BooleanSupplier waitGoesOn) {
         me.helping = true;
         try {
             ProcessThread.Claim c;
@@ -237,6 +237,15 @@ public final class Scheduler implements Executor {
 
     /** See {@link #helpWhileWaiting}: the JDK's virtual threads no longer pinned by monitors. */
     private static final boolean HELPS = Runtime.version().feature() >= 24;
+
+    /**
+     * The calling thread when it may run the processes it woke while it waits
+     * ({@link #helpWhileWaiting}), else null: asked before a wait builds its condition, so that
+     * the waits of every other process (a million parked ones) allocate nothing for it.
+     */
+    static ProcessThread helper() {
+        return HELPS && Thread.currentThread() instanceof ProcessThread me ? me : null;
+    }
 
     /**
      * Unparks {@code thread} as {@link LockSupport#unpark} does, but when called by a process on
