@@ -34,6 +34,9 @@ final class BurstLineReader extends LineReaderImpl {
     /** Set when a burst's insertion found no next key: the redraw after it need not wait for one again. */
     private boolean burstEnded;
 
+    /** False from the start of {@link #readLine} until its first key is read. */
+    private boolean keyRead;
+
     /** False for a reader no person types at (a warm-up's): its keys and lines are nobody's activity. */
     private final boolean person;
 
@@ -49,6 +52,7 @@ final class BurstLineReader extends LineReaderImpl {
     @Override
     public String readLine(String prompt, String rightPrompt, org.jline.reader.MaskingCallback mask, String buffer) {
         reading = Thread.currentThread();
+        keyRead = false;
         try {
             return super.readLine(prompt, rightPrompt, mask, buffer);
         } finally {
@@ -61,6 +65,7 @@ final class BurstLineReader extends LineReaderImpl {
     public Binding readBinding(KeyMap<Binding> keys, KeyMap<Binding> local) {
         burstEnded = false;
         Binding b = super.readBinding(keys, local);
+        keyRead = true;
         if (person) Foreground.keyTyped();
         return b;
     }
@@ -145,6 +150,9 @@ final class BurstLineReader extends LineReaderImpl {
             return false;
         }
         try {
+            // The prompt's first draw waits for nothing: keys typed ahead of it are there already,
+            // and waiting a millisecond for one delays every prompt.
+            if (!keyRead) return getTerminal().reader().available() > 0;
             return getTerminal().reader().peek(NEXT_KEY_MS) >= 0;
         } catch (IOException e) {
             return false; // (an interrupted peek leaves the interruption to the next read)

@@ -44,6 +44,7 @@ public final class SystemTerminal {
             if (t != null) t.close();
             t = builder().build();
         }
+        t = forTheConsole(t);
         Thread.ofVirtual().start(() -> {
             TerminfoCache.save();
             keepNativeLibrary();
@@ -112,6 +113,20 @@ public final class SystemTerminal {
             Files.move(tmp, dir.resolve(NATIVE_LIBRARY), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             // not kept: JLine extracts it again at the next start
+        }
+    }
+
+    /**
+     * {@code t} as the console reads it ({@link ConsoleTerminal}) when it is the system terminal
+     * on a terminal JLine's native library can poll; {@code t} itself otherwise (a dumb terminal,
+     * another platform).
+     */
+    private static Terminal forTheConsole(Terminal t) {
+        if (isDumb(t) || !(t instanceof org.jline.terminal.impl.AbstractUnixSysTerminal)) return t;
+        try {
+            return new ConsoleTerminal(t);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return t;
         }
     }
 

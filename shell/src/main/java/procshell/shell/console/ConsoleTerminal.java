@@ -1,0 +1,155 @@
+package procshell.shell.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Cursor;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.AbstractTerminal;
+import org.jline.terminal.impl.CursorSupport;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalExt;
+import org.jline.terminal.spi.TerminalProvider;
+import org.jline.utils.NonBlocking;
+import org.jline.utils.NonBlockingReader;
+
+/**
+ * JLine's system terminal with the two costs it adds to every input taken off: its keys are read
+ * by the reading thread in bulk ({@link PolledInput}) instead of one byte at a time by a pump
+ * thread, and a signal handler is swapped in Java instead of with the operating system.
+ *
+ * <p>JLine's {@code readLine} sets its own handlers for INT, WINCH and CONT at its start and puts
+ * the previous ones back at its end: with JLine's terminal each of those seven swaps unregisters
+ * and registers a native handler (reflection into {@code sun.misc.Signal}, {@code rt_sigaction}),
+ * 11% of the console thread's CPU for an input. Here the system terminal holds one native
+ * handler per signal once one is wanted, which raises the signal on this terminal, whose Java
+ * handler the swaps change. A signal handled by default that kills or stops (INT, QUIT, TSTP) goes
+ * back to the operating system's default when its handler is the default again; WINCH and CONT
+ * stay routed, their default being to do nothing more.
+ *
+ * <p>Output, attributes and size are the system terminal's. Nothing reads the system terminal's
+ * own input (whose pump would take keys from this one's).
+ */
+final class ConsoleTerminal extends AbstractTerminal {
+    /** Signals whose default action is to do nothing beyond what the kernel does anyway. */
+    private static final Set<Signal> HARMLESS_DEFAULT = EnumSet.of(Signal.WINCH, Signal.CONT);
+
+    private final Terminal system;
+    private final PolledInput input;
+    private final NonBlockingReader reader;
+    private final Set<Signal> routed = EnumSet.noneOf(Signal.class);
+
+    /**
+     * Wraps {@code system}, a JLine terminal on this process's standard input and output.
+     *
+     * @throws IOException   when JLine cannot read the terminal type's capabilities
+     * @throws LinkageError  when JLine's native library cannot poll on this platform
+     */
+    ConsoleTerminal(Terminal system) throws IOException {
+        this(system, PolledInput.stdin());
+    }
+
+    /** Wraps {@code system}, whose keys {@code input} reads (a test's pty). */
+    ConsoleTerminal(Terminal system, PolledInput input) throws IOException {
+        super(system.getName(), system.getType(), system.encoding(), system.inputEncoding(), system.outputEncoding(),
+                SignalHandler.SIG_DFL);
+        this.system = system;
+        this.input = input;
+        this.reader = NonBlocking.nonBlocking(getName(), input, inputEncoding());
+        parseInfoCmp();
+    }
+
+    /**
+     * Sets the Java handler of {@code signal}; registers with the operating system only the first
+     * time the signal is handled here, or when a killing signal goes back to its default.
+     *
+     * @return the previous handler
+     */
+    @Override
+    public synchronized SignalHandler handle(Signal signal, SignalHandler handler) {
+        SignalHandler previous = super.handle(signal, handler);
+        boolean byDefault = handler == SignalHandler.SIG_DFL || handler == SignalHandler.SIG_IGN;
+        if (byDefault && !HARMLESS_DEFAULT.contains(signal)) {
+            if (routed.remove(signal) || handler == SignalHandler.SIG_IGN) system.handle(signal, handler);
+        } else if (!byDefault && routed.add(signal)) {
+            system.handle(signal, this::raise);
+        }
+        return previous;
+    }
+
+    @Override
+    public NonBlockingReader reader() {
+        return reader;
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public PrintWriter writer() {
+        return system.writer();
+    }
+
+    @Override
+    public OutputStream output() {
+        return system.output();
+    }
+
+    @Override
+    public Attributes getAttributes() {
+        return system.getAttributes();
+    }
+
+    @Override
+    public void setAttributes(Attributes attr) {
+        system.setAttributes(attr);
+    }
+
+    @Override
+    public Size getSize() {
+        return system.getSize();
+    }
+
+    @Override
+    public void setSize(org.jline.terminal.Sized size) {
+        system.setSize(size);
+    }
+
+    /** Asks the terminal where the cursor is, reading its answer from this terminal's keys. */
+    @Override
+    public Cursor getCursorPosition(IntConsumer discarded) {
+        return CursorSupport.getCursorPosition(this, discarded);
+    }
+
+    @Override
+    protected boolean hasPollSupport() {
+        return true;
+    }
+
+    @Override
+    public TerminalProvider getProvider() {
+        return system instanceof TerminalExt e ? e.getProvider() : null;
+    }
+
+    @Override
+    public SystemStream getSystemStream() {
+        return system instanceof TerminalExt e ? e.getSystemStream() : null;
+    }
+
+    /** Closes the system terminal, which restores its attributes and default signal handling. */
+    @Override
+    protected void doClose() throws IOException {
+        super.doClose();
+        input.close();
+        system.close();
+    }
+}

@@ -1,0 +1,133 @@
+package procshell.shell.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
+import org.jline.terminal.Terminal.SignalHandler;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.PosixSysTerminal;
+import org.jline.terminal.impl.jni.JniNativePty;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The console's terminal: JLine's line reader on it over a real pty, and its signal handlers. */
+class ConsoleTerminalTest {
+    private JniNativePty pty;
+
+    @BeforeEach
+    void openPty() throws Exception {
+        pty = (JniNativePty) new JniTerminalProvider().open(null, new Size(120, 40));
+    }
+
+    @AfterEach
+    void closePty() throws Exception {
+        pty.close();
+    }
+
+    private PolledInput keys() {
+        return new PolledInput(pty.getSlave(), new FileInputStream(pty.getSlaveFD()));
+    }
+
+    private void type(String text) throws IOException {
+        pty.getMasterOutput().write(text.getBytes(StandardCharsets.UTF_8));
+        pty.getMasterOutput().flush();
+    }
+
+    /** JLine's system terminal on the pty, as the console wraps the real one. */
+    private ConsoleTerminal consoleTerminal() throws IOException {
+        Terminal system = new PosixSysTerminal("test", "xterm-256color", pty, StandardCharsets.UTF_8, false, SignalHandler.SIG_DFL);
+        return new ConsoleTerminal(system, keys());
+    }
+
+    @Test
+    void twoLinesPastedAtOnceAreReadAsTwoInputs() throws Exception {
+        try (ConsoleTerminal t = consoleTerminal()) {
+            LineReader reader = Console.lineReader(t, new HashMap<>(), new InputHighlighter(), false);
+            type("Enum.map([1, 2, 3], fn x -> x * 2 end)\r1 + 1\r");
+            assertEquals("Enum.map([1, 2, 3], fn x -> x * 2 end)", reader.readLine("ps(1)> "));
+            assertEquals("1 + 1", reader.readLine("ps(2)> "));
+        }
+    }
+
+    @Test
+    void ctrlCAtThePromptDropsTheLineBeingTyped() throws Exception {
+        try (ConsoleTerminal t = consoleTerminal()) {
+            LineReader reader = Console.lineReader(t, new HashMap<>(), new InputHighlighter(), false);
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread.ofPlatform().start(() -> {
+                try {
+                    reader.readLine("ps(1)> ");
+                    outcome.complete(null);
+                } catch (Throwable e) {
+                    outcome.complete(e);
+                }
+            });
+            type("abc");
+            Thread.sleep(200); // (the keys read, the reader waiting for more)
+            t.raise(Signal.INT); // what the native handler does on the terminal's Ctrl-C
+            UserInterruptException e = assertInstanceOf(UserInterruptException.class, outcome.get(10, TimeUnit.SECONDS));
+            assertEquals("abc", e.getPartialLine());
+            type("x\r"); // the next prompt reads on
+            assertEquals("x", reader.readLine("ps(1)> "));
+        }
+    }
+
+    @Test
+    void swappingAHandlerRegistersWithTheSystemTerminalOnce() throws Exception {
+        RecordingTerminal system = new RecordingTerminal();
+        try (ConsoleTerminal t = new ConsoleTerminal(system, keys())) {
+            List<String> seen = new ArrayList<>();
+            SignalHandler console = s -> seen.add("console");
+            SignalHandler reading = s -> seen.add("reading");
+            // a readLine's swaps: its own handler in, the previous one back, three times over
+            for (int i = 0; i < 3; i++) {
+                t.handle(Signal.INT, console);
+                t.handle(Signal.INT, reading);
+                t.handle(Signal.WINCH, s -> seen.add("winch"));
+                t.handle(Signal.WINCH, SignalHandler.SIG_DFL);
+            }
+            assertEquals(List.of("INT", "WINCH"), system.handled);
+            system.raise(Signal.INT);
+            system.raise(Signal.WINCH); // (WINCH's default: nothing)
+            t.handle(Signal.INT, console);
+            system.raise(Signal.INT);
+            assertEquals(List.of("reading", "console"), seen);
+            // a signal that kills by default gets its default back from the system terminal
+            t.handle(Signal.INT, SignalHandler.SIG_DFL);
+            assertEquals(List.of("INT", "WINCH", "INT=SIG_DFL"), system.handled);
+        }
+    }
+
+    /** A system terminal that records which handlers it is given. */
+    private static final class RecordingTerminal extends DumbTerminal {
+        final List<String> handled = new ArrayList<>();
+
+        RecordingTerminal() throws IOException {
+            super("rec", "ansi", new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public SignalHandler handle(Signal signal, SignalHandler handler) {
+            handled.add(handler == SignalHandler.SIG_DFL ? signal + "=SIG_DFL" : signal.name());
+            return super.handle(signal, handler);
+        }
+    }
+}
