@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What a person waits for at a terminal, without tmux: bench/first-input.sh's steps on a pty.
 
-Usage: bench/pty-input.py [--runs N] [--pause S] LABEL=COMMAND...
+Usage: bench/pty-input.py [--runs N] [--pause S] [--more M] LABEL=COMMAND...
   e.g. bench/pty-input.py --runs 5 iex=iex old=/tmp/old/bin/procshell new=bin/procshell
   (COMMAND runs through `env`, so it may start with VAR=value assignments; a command starting with
   `iex` is iex, whose prompts are iex(n)>, the others ps(n)>). The commands alternate, N rounds.
@@ -14,7 +14,9 @@ while waiting). Per run it prints ms to the prompt and from each line's write to
 the CPU (ms, 10 ms ticks) of COMMAND's process tree from the prompt to the later value and in the
 3 s after the prompt, the run-queue wait and CPU (ms, /proc/.../schedstat) of the person's threads
 (the console's, the shell process's, JLine's reader) during the later input, and the CPU of the
-JVM's threads by name in that window.
+JVM's threads by name in that window. With --more M, M more inputs follow (the same map over
+another list, each S seconds after its prompt, at least 1): a session's later inputs once the first
+ones are behind it; `more=` is their median ms (min-max).
 """
 import os, pty, re, select, sys, time, fcntl, termios, struct
 
@@ -92,7 +94,9 @@ def waits(pid):
     return w, c
 
 
-def run(cmd, prompt1, prompt2, prompt3, pause=0.0):
+def run(cmd, prompt, pause=0.0, more=0):
+    """prompt: the prompt's pattern with %d for its number."""
+    prompt1, prompt2, prompt3 = (prompt % n for n in (1, 2, 3))
     pid, fd = pty.fork()
     if pid == 0:
         os.environ['TERM'] = 'xterm-256color'
@@ -141,6 +145,16 @@ def run(cmd, prompt1, prompt2, prompt3, pause=0.0):
     until(prompt3)
     time.sleep(max(0, t0 + tp + 3 + pause - time.monotonic()))
     c_3s = tree_cpu(pid)
+    mores = []
+    for k in range(more):
+        time.sleep(max(pause, 1.0))
+        w = time.monotonic()
+        os.write(fd, b'Enum.map([%d, 2, 3], fn x -> x * 2 end)\r' % (k + 4))
+        until(rb'\[(\x1b\[[0-9;]*m)*%d(\x1b\[[0-9;]*m)*,' % (2 * (k + 4)))
+        mores.append((time.monotonic() - w) * 1000)
+        until(prompt % (k + 4))
+    mores.sort()
+    BYNAME.append(f" more={mores[len(mores) // 2]:.1f}({mores[0]:.1f}-{mores[-1]:.1f})" if mores else "")
     # Hang up as a closed terminal does: the kernel signals the whole foreground process group
     # (a signal to the launcher's pid alone left a recording JVM running, and this wait with it).
     os.close(fd)
@@ -153,10 +167,12 @@ def run(cmd, prompt1, prompt2, prompt3, pause=0.0):
 
 def main():
     args = sys.argv[1:]
-    runs, pause = 3, 0.0
-    while args[:1] in (['--runs'], ['--pause']):
+    runs, pause, more = 3, 0.0, 0
+    while args[:1] in (['--runs'], ['--pause'], ['--more']):
         if args[0] == '--runs':
             runs = int(args[1])
+        elif args[0] == '--more':
+            more = int(args[1])
         else:
             pause = float(args[1])
         args = args[2:]
@@ -165,13 +181,10 @@ def main():
     cmds = [a.split('=', 1) for a in args]  # LABEL=COMMAND
     for i in range(runs):
         for label, cmd in cmds:
-            if cmd.startswith('iex'):
-                p = (rb'iex\(1\)>', rb'iex\(2\)>', rb'iex\(3\)>')
-            else:
-                p = (rb'ps\(1\)>', rb'ps\(2\)>', rb'ps\(3\)>')
+            p = rb'iex\(%d\)>' if cmd.startswith('iex') else rb'ps\(%d\)>'
             try:
-                r = run(['sh', '-c', 'exec env ' + cmd], *p, pause=pause)
-                print(f"{label:>8} prompt={r[0]:.0f} first={r[1]:.1f} later={r[2]:.1f} cpu_to_later={r[3]} cpu_3s={r[4]} {BYNAME[-2]} later_threads: {BYNAME[-1]}", flush=True)
+                r = run(['sh', '-c', 'exec env ' + cmd], p, pause=pause, more=more)
+                print(f"{label:>8} prompt={r[0]:.0f} first={r[1]:.1f} later={r[2]:.1f}{BYNAME[-1]} cpu_to_later={r[3]} cpu_3s={r[4]} {BYNAME[-3]} later_threads: {BYNAME[-2]}", flush=True)
             except (TimeoutError, EOFError) as e:
                 print(f"{label} failed: {e!r}", flush=True)
             time.sleep(0.5)
