@@ -18,6 +18,10 @@ import procshell.shell.elixir.reader.Tokenizer;
  */
 final class InputHighlighter implements Highlighter {
     private volatile boolean enabled;
+    /** The last line coloured and its colours: JLine redraws a line unchanged (at the Enter, among others). */
+    private volatile Coloured last;
+
+    private record Coloured(String buffer, AttributedString colours) {}
 
     /** Turns colouring on or off (off until the console knows the terminal shows colours). */
     void setEnabled(boolean on) {
@@ -27,6 +31,14 @@ final class InputHighlighter implements Highlighter {
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
         if (!enabled) return new AttributedString(buffer);
+        Coloured seen = last;
+        if (seen != null && seen.buffer.equals(buffer)) return seen.colours;
+        AttributedString colours = colour(buffer);
+        last = new Coloured(buffer, colours);
+        return colours;
+    }
+
+    private static AttributedString colour(String buffer) {
         AttributedStringBuilder b = new AttributedStringBuilder(buffer.length() + 32);
         int at = 0;
         for (Token t : Tokenizer.tokenize(buffer)) {

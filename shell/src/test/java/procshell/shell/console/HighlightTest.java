@@ -49,6 +49,17 @@ class HighlightTest {
     }
 
     @Test
+    void aLineRedrawnUnchangedIsNotColouredAgain() {
+        InputHighlighter h = new InputHighlighter();
+        h.setEnabled(true);
+        org.jline.utils.AttributedString first = h.highlight(null, "Enum.map([1], fn x -> x end)");
+        assertTrue(first == h.highlight(null, "Enum.map([1], fn x -> x end)"), "the colours of the line drawn last");
+        org.jline.utils.AttributedString other = h.highlight(null, "Enum.map([2], fn x -> x end)");
+        assertEquals("Enum.map([2], fn x -> x end)", other.toString());
+        assertTrue(other.toAnsi().contains(YELLOW + "2"), printable(other.toAnsi()));
+    }
+
+    @Test
     void withoutColoursNothingIsColoured() throws Exception {
         try (TerminalSession t = new TerminalSession()) {
             t.typeLine("{:ok, \"hi\", 42}", "ps(2)> ");
