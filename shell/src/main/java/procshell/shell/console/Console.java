@@ -265,13 +265,10 @@ public final class Console {
 
     /**
      * Appends the lines entered since the last save to the history file (JLine writes only those),
-     * if there is one. A history that cannot be written is no error of the input: it is skipped,
-     * as JLine skips it.
-     */
-    /**
-     * Writes the line just read to the history file on a thread of its own, off the way from the
-     * Enter to the value (0.3-0.5 ms of the console thread's CPU an input, a file opened, appended
-     * and closed); {@link #awaitHistorySaved} waits for it before JLine touches the history again.
+     * if there is one, on a thread of its own: off the way from the Enter to the value (0.3-0.5 ms
+     * of the console thread's CPU an input, a file opened, appended and closed);
+     * {@link #awaitHistorySaved} waits for it before JLine touches the history again. A history
+     * that cannot be written is no error of the input: it is skipped, as JLine skips it.
      */
     private void saveHistoryMeanwhile() {
         if (reader == null) return;
