@@ -20,9 +20,10 @@ import org.jline.utils.NonBlockingInputStream;
  * ({@code bench/README.md}, "Where a person waits", eleventh session). Here a burst costs one poll
  * and one read, and no thread switch.
  *
- * <p>A wait with no deadline polls in slices of {@value #SLICE_MS} ms so that an interruption (JLine
- * interrupts the reading thread on Ctrl-C at the prompt) ends it: a thread blocked in native code
- * does not see {@link Thread#interrupt()}.
+ * <p>A wait with no deadline polls in slices of {@value #SLICE_MS} ms so that an interruption of the
+ * reading thread ends it (JLine's on an INT signal; the shell process's when a Ctrl-C stops an input
+ * that reads keys): a thread blocked in native code does not see {@link Thread#interrupt()}. Ctrl-C
+ * at the prompt is a key, not a signal: JLine's raw mode turns ISIG off and binds the key.
  */
 final class PolledInput extends NonBlockingInputStream {
     /** The longest a poll waits before the thread looks at its interrupt flag, ms. */
