@@ -11,6 +11,9 @@ public class ArgumentError extends IllegalArgumentException implements BeamFrame
     /** The message Elixir gives a {@code ArgumentError} raised without one. */
     public static final String DEFAULT_MESSAGE = "argument error";
 
+    /** How OTP 25 begins the message of a BIF's {@code :badarg} with its error info. */
+    public static final String BIF_WORDS = "errors were found at the given arguments";
+
     /** A ArgumentError with Elixir's default message, {@code "argument error"}. */
     public ArgumentError() {
         this(DEFAULT_MESSAGE);
@@ -50,7 +53,7 @@ public class ArgumentError extends IllegalArgumentException implements BeamFrame
      * not Elixir code with {@code raise ArgumentError}.
      */
     public boolean isBadarg() {
-        return bif || getMessage() != null && getMessage().startsWith("errors were found at the given arguments");
+        return bif || getMessage() != null && getMessage().startsWith(BIF_WORDS);
     }
 
     /**
@@ -62,7 +65,7 @@ public class ArgumentError extends IllegalArgumentException implements BeamFrame
      * @param frames  the call, e.g. {@code :erlang.round(:a)}, then any frames iex shows below it
      */
     public static ArgumentError badArgument(String problem, String... frames) {
-        return new ArgumentError("errors were found at the given arguments:\n\n  * " + problem + "\n", java.util.List.of(frames));
+        return new ArgumentError(BIF_WORDS + ":\n\n  * " + problem + "\n", java.util.List.of(frames));
     }
 
     @Override

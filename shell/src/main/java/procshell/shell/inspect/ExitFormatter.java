@@ -23,13 +23,8 @@ public final class ExitFormatter {
 
     static String format(Object reason, String joiner) {
         // {exception, stacktrace}: only with a non-empty stacktrace, as Elixir requires
-        if (reason instanceof procshell.runtime.node.ErrorReason r && !r.javaStack().isEmpty()) {
-            return exception(r.exception(), r.javaStack(), joiner);
-        }
-        if (reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack
-                && !stack.isEmpty()) {
-            return exception(e, stack, joiner);
-        }
+        RaisedReason raised = RaisedReason.of(reason);
+        if (raised != null && !raised.stack().isEmpty()) return exception(raised.exception(), raised.stack(), joiner);
         // {reason, {mod, fun, args}}: exited in: Mod.fun(args)
         if (reason instanceof Tuple t && t.size() == 2 && t.get(1) instanceof Tuple mfa && mfa.size() == 3
                 && mfa.get(0) instanceof Atom mod && mfa.get(1) instanceof Atom fun && mfa.get(2) instanceof List<?> args) {

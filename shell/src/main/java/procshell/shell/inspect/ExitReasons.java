@@ -98,6 +98,6 @@ public final class ExitReasons implements ErrorReason.ErrorTerms {
         if (t instanceof ArgumentError a) return a.isBadarg();
         if (!"ArgumentError".equals(ErrorFormatter.elixirName(t))) return false;
         String m = ErrorFormatter.exceptionMessage(t);
-        return m == null || m.equals(ArgumentError.DEFAULT_MESSAGE) || m.startsWith("errors were found at the given arguments");
+        return m == null || m.equals(ArgumentError.DEFAULT_MESSAGE) || m.startsWith(ArgumentError.BIF_WORDS);
     }
 }

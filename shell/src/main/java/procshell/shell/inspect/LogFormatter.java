@@ -54,10 +54,9 @@ public final class LogFormatter {
     private static String genServer(Map<String, Object> r, InspectOptions opts) {
         StringBuilder b = new StringBuilder("GenServer ").append(Inspect.inspect(r.get("name"))).append(" terminating\n");
         Object reason = r.get("reason");
-        if (reason instanceof procshell.runtime.node.ErrorReason er) {
-            b.append(exception(er.exception(), er.javaStack()));
-        } else if (reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack) {
-            b.append(exception(e, stack));
+        RaisedReason raised = RaisedReason.of(reason);
+        if (raised != null) {
+            b.append(exception(raised.exception(), raised.stack()));
         } else {
             b.append("** (stop) ").append(ExitFormatter.format(reason));
         }
@@ -98,15 +97,10 @@ public final class LogFormatter {
                 .append(" terminating\n");
         Object reason = r.get("reason");
         List<String> frames = new java.util.ArrayList<>();
-        Throwable e = procshell.runtime.node.ErrorReason.exceptionOf(reason);
-        List<?> stack = e == null ? null : ((procshell.runtime.node.ErrorReason) reason).javaStack();
-        if (e == null && reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable te && t.get(1) instanceof List<?> ts) {
-            e = te;
-            stack = ts;
-        }
-        if (e != null) {
-            b.append(ErrorFormatter.formatBanner(e));
-            for (String line : StackFormatter.lines(e, stack)) if (!line.contains("proc_lib.erl")) frames.add(line);
+        RaisedReason raised = RaisedReason.of(reason);
+        if (raised != null) {
+            b.append(ErrorFormatter.formatBanner(raised.exception()));
+            for (String line : StackFormatter.lines(raised.exception(), raised.stack())) if (!line.contains("proc_lib.erl")) frames.add(line);
         } else {
             b.append("** (stop) ").append(ExitFormatter.format(reason));
         }

@@ -1,7 +1,5 @@
 package procshell.shell.inspect;
 
-import java.util.List;
-
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Node;
 import procshell.runtime.node.Tuple;
@@ -30,13 +28,9 @@ public final class WireTerms {
     public static Object toWire(Node node, Object o) {
         if (o instanceof Class<?> c) return IexSession.of(node).modules().atomOf(c);
         if (o instanceof groovy.lang.GString g) return g.toString();
-        if (o instanceof procshell.runtime.node.ErrorReason r) {
-            // on the wire with the frames the error names itself too, as a crash report shows them
-            return Tuple.of(r.get(0), StackTerms.of(r.exception(), r.javaStack()));
-        }
-        if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Throwable e && t.get(1) instanceof List<?> stack) {
-            return Tuple.of(erlangReason(e), StackTerms.of(e, stack));
-        }
+        // on the wire with the frames the error names itself too, as a crash report shows them
+        RaisedReason raised = RaisedReason.of(o);
+        if (raised != null) return Tuple.of(erlangReason(raised.exception()), StackTerms.of(raised.exception(), raised.stack()));
         if (o instanceof Throwable e) return procshell.shell.iex.StructInspect.INSTANCE.exceptionStruct(e);
         if (o instanceof groovy.lang.Closure<?> c) return fun(node, c);
         return o;
