@@ -356,7 +356,7 @@ public final class Console {
                     Foreground.inputAnswered(); // (whatever the caller did with the last input)
                     awaitHistorySaved();
                     String type = reader.getTerminal().getType();
-                    owner.evaluator().prepare(() -> AcceptWarmUp.run(type)); // Groovy loads while the prompt is shown
+                    owner.evaluator().prepare(new AcceptWarmUp(type)); // Groovy loads while the prompt is shown
                     fitToTerminal();
                     InputTrace.mark("prompt");
                     String line = reader.readLine(prompt());

@@ -89,8 +89,9 @@ public final class Evaluator {
     }
 
     /**
-     * As {@link #prepare()}, the warm-up also running {@code console} (when not null) first: the
-     * console's own part of an input's path (JLine's accept), which only the console knows.
+     * As {@link #prepare()}, the warm-up also running {@code console} (when not null): the
+     * console's own part of an input's path (JLine's handling of a typed line), which only the
+     * console knows, first and then once in each round of the warm-up at a terminal ({@link PromptWarmUp}).
      */
     public void prepare(Runnable console) {
         if (started.get() || !preparing.compareAndSet(false, true)) return;

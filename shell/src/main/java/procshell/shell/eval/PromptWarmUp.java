@@ -43,6 +43,16 @@ final class PromptWarmUp {
     /** Rounds after the first: enough for the JIT to compile the reader's and planner's common paths. */
     private static final int ROUNDS = 10;
 
+    /**
+     * Rounds more, the console's part in each, where a person types at a terminal: enough for the
+     * JIT to compile the path each later input takes (its keys, the Enter, the reading, planning
+     * and inspecting), which a few dozen inputs leave to the interpreter. Measured through a pty
+     * ({@code bench/README.md}, twelfth session): later inputs ~4.8 ms before, ~3.3 after (150 to
+     * 600 rounds alike), for ~2.5 s of CPU in the session's first ~3 s, each step giving way to the
+     * person's inputs.
+     */
+    private static final int ROUNDS_AT_A_TERMINAL = 300;
+
     /** Once per JVM: what it loads and compiles serves every shell of the JVM. */
     private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -54,7 +64,11 @@ final class PromptWarmUp {
      * (the console's part of an input's path, when not null) and the plain inputs meanwhile, then
      * the inputs with a fn once the runtime is loaded, and rounds of both. The second thread takes
      * each step once no person waits for an input ({@link Foreground#giveWay}), so that the
-     * person's input shares the two cores with the runtime's load at most.
+     * person's input shares the two cores with the runtime's load at most. With a console, the
+     * warm-up goes on with {@value #ROUNDS_AT_A_TERMINAL} rounds of the console's part and the inputs.
+     *
+     * @param console the console's part of an input's path (JLine's handling of a typed line), run
+     *                once a round; null where no person types at a terminal
      */
     static void start(Runnable console) {
         if (!STARTED.compareAndSet(false, true)) return;
@@ -78,7 +92,22 @@ final class PromptWarmUp {
                 // a warm-up only: the first real input loads what is missing
             }
             SessionRecord.jvm().warmUpDone();
+            if (console != null) roundsAtATerminal(console);
         });
+    }
+
+    private static void roundsAtATerminal(Runnable console) {
+        try {
+            for (int i = 0; i < ROUNDS_AT_A_TERMINAL; i++) {
+                Foreground.giveWay();
+                console.run();
+                walk(PLAIN);
+                walk(WITH_FNS);
+            }
+            InputTrace.mark("terminal-rounds-done");
+        } catch (Throwable e) {
+            // a warm-up only: the JIT compiles the rest as the person's inputs run
+        }
     }
 
     private static Thread daemon(String name, Runnable body) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The prompt's warm-up of JLine's accept path reads its lines off screen: what the person sees,
+ * The prompt's warm-up of JLine's accept path reads its lines off screen, round after round: what the person sees,
  * recalls with Up and finds in the history file is what they typed, and nothing of the warm-up.
  */
 @Timeout(60)
@@ -25,7 +25,9 @@ class AcceptWarmUpTest {
     void theWarmUpShowsNothingAndLeavesNoHistory() throws Exception {
         Path history = dir.resolve("history");
         try (TerminalSession t = new TerminalSession(200, history, Console::enableColors)) {
-            AcceptWarmUp.run("ansi"); // (as the warm-up runs it, at the prompt, on the terminal's type)
+            AcceptWarmUp rounds = new AcceptWarmUp("ansi"); // (as the warm-up runs it, at the prompt, on the terminal's type)
+            rounds.run();
+            rounds.run(); // (one reader, reading its lines again: the rounds at a terminal)
             assertEquals("ps(1)> ", t.screen(), "the warm-up wrote nothing on the screen");
             t.typeLine("1 + 1", "ps(2)> ");
             assertEquals("ps(1)> 1 + 1\n2\nps(2)> ", t.screen());
