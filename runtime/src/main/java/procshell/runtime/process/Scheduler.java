@@ -46,6 +46,11 @@ public final class Scheduler implements Executor {
     static final long TICK_NS = 1_000_000;
     /** How often it looks otherwise (every carrier idle, or held by one process with nothing waiting). */
     static final long IDLE_TICK_NS = 20_000_000;
+    /**
+     * How long the monitor sleeps when every carrier is idle and nothing is queued, unless a carrier
+     * leaving idle wakes it first (a safety net only: that wake-up is what ends its sleep).
+     */
+    static final long ASLEEP_NS = 1_000_000_000;
     /** How long a carrier beyond one per core may stay idle before it ends. */
     static final long RETIRE_MS = 2_000;
     /** The most carriers the monitor starts. */
@@ -110,13 +115,20 @@ public final class Scheduler implements Executor {
     /** Copy on write, under {@link #carriersLock}. */
     private volatile Carrier[] carriers = new Carrier[0];
     private int carrierNumber;
+    /**
+     * True while the monitor sleeps for want of anything to watch (every carrier idle, nothing
+     * queued): a carrier that leaves idle wakes it ({@link #leftIdle}). An idle node made the
+     * monitor tick 50 times a second, each tick a wake-up of a core.
+     */
+    private volatile boolean monitorAsleep;
+    private final Thread monitor;
 
     private Scheduler(int base) {
         this.base = base;
         synchronized (carriersLock) {
             for (int i = 0; i < base; i++) addCarrier();
         }
-        Thread.ofPlatform().daemon().name("procshell-scheduler").start(this::watch);
+        monitor = Thread.ofPlatform().daemon().name("procshell-scheduler").start(this::watch);
     }
 
     /** True when this JVM lets the runtime schedule its processes itself (see the class comment). */
@@ -315,16 +327,19 @@ public final class Scheduler implements Executor {
     /**
      * The monitor: every tick, hands a {@link Carrier#next} slot that waited a whole tick to the
      * shared queue, wakes an idle carrier for queued work, and starts a carrier when every one is
-     * held by a process that has not yielded for {@value #HOG_TICKS} ticks while work waits.
+     * held by a process that has not yielded for {@value #HOG_TICKS} ticks while work waits. While
+     * every carrier is idle and nothing is queued it sleeps until a carrier leaves idle.
      */
     private void watch() {
         while (true) {
             boolean busy = false;
             boolean allStuck = true;
+            boolean allIdle = true;
             for (Carrier c : carriers) {
                 long ran = c.started;
                 Runnable n = c.next;
                 boolean idle = c.idle;
+                if (!idle || n != null) allIdle = false;
                 // Ticks are fast while processes come and go; a carrier held by one loop (or a
                 // blocking read) with nothing waiting behind it needs no fast ticks.
                 if (!idle && (ran != c.seenStarted || n != null)) busy = true;
@@ -341,8 +356,35 @@ public final class Scheduler implements Executor {
                     if (carriers.length < MAX_CARRIERS) addCarrier();
                 }
             }
+            if (allIdle && !waiting) {
+                sleepWhileIdle();
+                continue;
+            }
             LockSupport.parkNanos(this, busy ? TICK_NS : IDLE_TICK_NS);
         }
+    }
+
+    /**
+     * The monitor's sleep while nothing runs. Published before the second look, as a carrier
+     * leaving idle publishes that before it looks whether the monitor sleeps: one of the two sees
+     * the other, so no carrier runs unwatched.
+     */
+    private void sleepWhileIdle() {
+        monitorAsleep = true;
+        boolean idle = shared.isEmpty() && unwinding.isEmpty();
+        for (Carrier c : carriers) if (!c.idle || c.next != null) idle = false;
+        if (idle) LockSupport.parkNanos(this, ASLEEP_NS);
+        monitorAsleep = false;
+    }
+
+    /** True while the monitor sleeps for want of anything to watch (for tests). */
+    boolean monitorSleeps() {
+        return monitorAsleep;
+    }
+
+    /** Called by a carrier that leaves idle (its {@code idle} read false since): wakes the monitor if it sleeps. */
+    private void leftIdle() {
+        if (monitorAsleep) LockSupport.unpark(monitor);
     }
 
     /** A carrier: a platform thread that runs the continuations of processes, one at a time. */
@@ -375,6 +417,7 @@ public final class Scheduler implements Executor {
                 Runnable task = take();
                 if (task == null) {
                     if (!awaitWork()) return;
+                    scheduler.leftIdle();
                     continue;
                 }
                 started++;

@@ -108,6 +108,17 @@ class SchedulerTest {
         assertTrue((Integer) verdict.get(1) > 0, "answers given from the caller's own thread: " + verdict.get(1) + " of " + n);
     }
 
+    /**
+     * An idle node's monitor sleeps instead of ticking; carriers that leave idle for loops wake it,
+     * and it starts the carriers an echo needs, as from a ticking monitor.
+     */
+    @Test
+    void theMonitorSleepsWhileTheNodeIsIdleAndWakesForWork() {
+        Scheduler s = Scheduler.get();
+        Await.until("the monitor asleep on an idle node", s::monitorSleeps);
+        moreLoopsThanCarriersLeaveTheOtherProcessesRunning();
+    }
+
     /** Twice as many loops as the node starts carriers with: the monitor starts more, so an echo still answers. */
     @Test
     void moreLoopsThanCarriersLeaveTheOtherProcessesRunning() {

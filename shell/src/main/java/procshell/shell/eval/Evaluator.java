@@ -96,7 +96,7 @@ public final class Evaluator {
     public void prepare(Runnable console) {
         if (started.get() || !preparing.compareAndSet(false, true)) return;
         lastInput = System.nanoTime();
-        PromptWarmUp.start(console);
+        PromptWarmUp.start(console, shell);
         Thread t = new Thread(() -> {
             while (!started.get()) {
                 long now = System.nanoTime();

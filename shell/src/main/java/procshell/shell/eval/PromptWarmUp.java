@@ -67,10 +67,13 @@ final class PromptWarmUp {
      * person's input shares the two cores with the runtime's load at most. With a console, the
      * warm-up goes on with {@value #ROUNDS_AT_A_TERMINAL} rounds of the console's part and the inputs.
      *
-     * @param console the console's part of an input's path (JLine's handling of a typed line), run
-     *                once a round; null where no person types at a terminal
+     * @param console  the console's part of an input's path (JLine's handling of a typed line), run
+     *                 once a round; null where no person types at a terminal
+     * @param compiler Groovy's compiler, which loads once the person pauses: the rounds at a
+     *                 terminal wait for it rather than share the two cores with its load (which a
+     *                 {@code defmodule} typed meanwhile would wait for)
      */
-    static void start(Runnable console) {
+    static void start(Runnable console, java.util.concurrent.CompletableFuture<?> compiler) {
         if (!STARTED.compareAndSet(false, true)) return;
         GroovyRuntime.startLoading();
         daemon("procshell-prompt-warm-up", () -> {
@@ -92,7 +95,7 @@ final class PromptWarmUp {
                 // a warm-up only: the first real input loads what is missing
             }
             SessionRecord.jvm().warmUpDone();
-            if (console != null) roundsAtATerminal(console);
+            if (console != null) compiler.whenComplete((loaded, failed) -> daemon("procshell-prompt-warm-up", () -> roundsAtATerminal(console)));
         });
     }
 
