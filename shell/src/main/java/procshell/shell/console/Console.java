@@ -59,7 +59,10 @@ public final class Console {
     private volatile boolean colors;
     private boolean interruptExplained;
     /** The history file's write of the last line read, while it runs (console thread only). */
-    private Thread historySaving;
+    /** A line was read (and added to JLine's history) since the history file was written; guarded by this. */
+    private boolean historyUnsaved;
+    /** How long an input runs before the console writes the history file meanwhile (a halt, a closed terminal may end it), ms. */
+    static final long HISTORY_AFTER_MS = 100;
 
     private Console(Shell owner, LineReader reader, BufferedReader piped, PrintWriter out, InputHighlighter highlighter) {
         this.owner = owner;
@@ -156,7 +159,7 @@ public final class Console {
         // pasted lines arrive as typed ones, each Enter ending an input once it is complete:
         // iex evaluates a paste expression by expression
         reader.option(LineReader.Option.BRACKETED_PASTE, false);
-        // the history file is written beside the input's evaluation (saveHistoryMeanwhile), not
+        // the history file is written once the person's wait is over (historyToSave), not
         // between the Enter and the hand-over, where JLine writes it (12-45 ms the first time)
         reader.option(LineReader.Option.HISTORY_INCREMENTAL, false);
         CursorKeys.bindBothModes(reader);
@@ -260,42 +263,60 @@ public final class Console {
                 Foreground.inputAnswered();
             }
         }
+        if (reader != null) saveHistory();
         out.flush();
+    }
+
+    /** True when a line waits to be saved and {@code pending} has not ended within {@link #HISTORY_AFTER_MS}. */
+    private boolean historyUnsavedFor(java.util.concurrent.CompletableFuture<?> pending) throws InterruptedException {
+        synchronized (this) {
+            if (!historyUnsaved) return false;
+        }
+        // (a short input's result comes within the spin, as CompletableFuture.get's own spins
+        // before it sleeps, which its timed get does not: a wake-up of this thread less)
+        for (int i = 0; i < 256 && !pending.isDone(); i++) Thread.onSpinWait();
+        if (pending.isDone()) return false;
+        try {
+            pending.get(HISTORY_AFTER_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return false;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Has the history file written once the person's wait is over: by the thread that reads the
+     * keys, once it waits for the next one at the prompt ({@link ConsoleTerminal#beforeWaitingForKeys}),
+     * or by the console while a long input runs ({@link #HISTORY_AFTER_MS}); before the next prompt
+     * on another terminal. Written beside the evaluation, on a thread of its own, it cost later
+     * inputs ~0.5 ms (a thread woken, a file opened, appended and closed while the input's threads
+     * wanted the two cores).
+     */
+    private void historyToSave() {
+        if (reader == null) return;
+        synchronized (this) {
+            historyUnsaved = true;
+        }
+        if (reader.getTerminal() instanceof ConsoleTerminal t) t.beforeWaitingForKeys(this::saveHistory);
     }
 
     /**
      * Appends the lines entered since the last save to the history file (JLine writes only those),
-     * if there is one, on a thread of its own: off the way from the Enter to the value (0.3-0.5 ms
-     * of the console thread's CPU an input, a file opened, appended and closed);
-     * {@link #awaitHistorySaved} waits for it before JLine touches the history again. A history
-     * that cannot be written is no error of the input: it is skipped, as JLine skips it.
+     * if a line was read since. A history that cannot be written is no error of the input: it is
+     * skipped, as JLine skips it.
      */
-    private void saveHistoryMeanwhile() {
-        if (reader == null) return;
-        historySaving = Thread.ofVirtual().name("procshell-history").start(() -> {
-            try {
-                reader.getHistory().save();
-            } catch (IOException | RuntimeException e) {
-                // (the file or its folder cannot be written: the session goes on without it)
-            }
-        });
-    }
-
-    /** Waits for {@link #saveHistoryMeanwhile}'s write (JLine's history is not thread-safe). */
-    private void awaitHistorySaved() {
-        Thread saving = historySaving;
-        if (saving == null) return;
-        boolean interrupted = false;
-        while (true) {
-            try {
-                saving.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+    private void saveHistory() {
+        synchronized (this) {
+            if (!historyUnsaved) return;
+            historyUnsaved = false;
         }
-        historySaving = null;
-        if (interrupted) Thread.currentThread().interrupt();
+        try {
+            reader.getHistory().save();
+        } catch (IOException | RuntimeException e) {
+            // (the file or its folder cannot be written: the session goes on without it)
+        }
     }
 
     /**
@@ -354,14 +375,14 @@ public final class Console {
                 try {
                     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
                     Foreground.inputAnswered(); // (whatever the caller did with the last input)
-                    awaitHistorySaved();
+                    if (!(reader.getTerminal() instanceof ConsoleTerminal)) saveHistory();
                     String type = reader.getTerminal().getType();
                     owner.evaluator().prepare(new AcceptWarmUp(type)); // Groovy loads while the prompt is shown
                     fitToTerminal();
                     InputTrace.mark("prompt");
                     String line = reader.readLine(prompt());
                     InputTrace.mark("line-read");
-                    saveHistoryMeanwhile();
+                    historyToSave();
                     fitToTerminal(); // the terminal may have been resized while the line was typed
                     if (line.strip().endsWith("#iex:break") && line.contains("\n")) {
                         printLine(error("** (TokenMissingError) iex:" + counter + ": incomplete expression\n"));
@@ -460,7 +481,9 @@ public final class Console {
             Pid evaluator = shell().pid();
             try {
                 InputTrace.mark("hand-over");
-                r = shell().evaluate(input, counter);
+                java.util.concurrent.CompletableFuture<EvaluatorProcess.Result> pending = shell().submit(input, counter);
+                if (historyUnsavedFor(pending)) saveHistory();
+                r = EvaluatorProcess.await(pending);
                 InputTrace.mark("result-back");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -66,6 +66,11 @@ final class ConsoleTerminal extends AbstractTerminal {
         parseInfoCmp();
     }
 
+    /** See {@link PolledInput#beforeWaiting}: {@code work} run by the thread that waits for keys, once none is there. */
+    void beforeWaitingForKeys(Runnable work) {
+        input.beforeWaiting(work);
+    }
+
     /**
      * Sets the Java handler of {@code signal}; registers with the operating system only the first
      * time the signal is handled here, or when a killing signal goes back to its default.

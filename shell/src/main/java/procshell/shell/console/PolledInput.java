@@ -35,6 +35,8 @@ final class PolledInput extends NonBlockingInputStream {
     private int pos;
     private int end;
     private boolean eof;
+    /** Work for the next wait without deadline that finds no key there ({@link #beforeWaiting}). */
+    private volatile Runnable beforeWaiting;
 
     /**
      * Reads file descriptor {@code fd} through {@code in} (which must read that descriptor).
@@ -78,8 +80,23 @@ final class PolledInput extends NonBlockingInputStream {
         return !eof && CLibrary.pollForInput(fd, 0) > 0 ? 1 : 0;
     }
 
+    /**
+     * Has the reading thread run {@code work} once, the next time it waits for a key with no
+     * deadline (the prompt's wait for the person) and none is there: work off the person's way,
+     * on the thread that reads the keys, so that it touches nothing another thread uses meanwhile.
+     * A later call replaces work not yet run.
+     */
+    void beforeWaiting(Runnable work) {
+        beforeWaiting = work;
+    }
+
     /** Waits up to {@code timeout} ms (0 or less: for ever) for bytes; false when none came. */
     private boolean fill(long timeout) throws IOException {
+        Runnable work = beforeWaiting;
+        if (work != null && timeout <= 0 && CLibrary.pollForInput(fd, 0) <= 0) {
+            beforeWaiting = null;
+            work.run();
+        }
         long deadline = timeout > 0 ? System.nanoTime() + timeout * 1_000_000L : Long.MAX_VALUE;
         while (true) {
             if (Thread.interrupted()) throw new InterruptedIOException();

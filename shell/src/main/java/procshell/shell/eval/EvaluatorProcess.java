@@ -180,18 +180,39 @@ public final class EvaluatorProcess {
      * numbers an input typed at {@code iex(N)>} from line N ({@code iex:N:col:} in errors).
      */
     public Result evaluate(String source, int firstLine) throws InterruptedException {
+        return await(submit(source, firstLine));
+    }
+
+    /**
+     * Hands an input to the shell process and returns at once, so that the caller may do its own
+     * part meanwhile; {@link #await} waits for the result.
+     *
+     * @param source    the input as typed
+     * @param firstLine the number of the input's first line ({@code iex:N:col:} in errors)
+     * @return the result to come; {@link Result.Died} when the shell process dies meanwhile
+     * @throws InterruptedException when the calling thread is interrupted while it hands it over
+     */
+    public CompletableFuture<Result> submit(String source, int firstLine) throws InterruptedException {
         Job job = new Job(source, firstLine);
         while (true) {
             ensureStarted();
             synchronized (lock) {
                 if (jobs != null) {
                     jobs.put(job);
-                    break;
+                    return job.result;
                 }
             }
         }
+    }
+
+    /**
+     * Waits for the result of an input {@link #submit submitted}.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public static Result await(CompletableFuture<Result> pending) throws InterruptedException {
         try {
-            return job.result.get();
+            return pending.get();
         } catch (ExecutionException e) {
             return new Result.Raised(e.getCause());
         }

@@ -68,6 +68,39 @@ class PolledInputTest {
         assertEquals(NonBlockingInputStream.READ_EXPIRED, input.read(1L, false));
     }
 
+    /**
+     * Work left for the wait at the prompt (the history file's write) is not done while keys are
+     * there or for a read with a deadline (a key sequence's next key), but by the reading thread
+     * once it waits for the person, once.
+     */
+    @Test
+    void workBeforeWaitingRunsOnTheReadingThreadOnceNoKeyIsThere() throws Exception {
+        java.util.List<Thread> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        input.beforeWaiting(() -> ranOn.add(Thread.currentThread()));
+        type("a");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (input.available() == 0 && System.nanoTime() < until) Thread.onSpinWait();
+        assertEquals('a', input.read(0L));
+        assertEquals(NonBlockingInputStream.READ_EXPIRED, input.read(20L, false));
+        assertEquals(java.util.List.of(), ranOn, "not with a key there, nor for a read with a deadline");
+        CompletableFuture<Integer> next = CompletableFuture.supplyAsync(() -> {
+            try {
+                return input.read(0L);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (ranOn.isEmpty() && System.nanoTime() < until) Thread.onSpinWait();
+        type("b");
+        assertEquals('b', next.get(5, TimeUnit.SECONDS));
+        assertEquals(1, ranOn.size(), "run once, as the wait began");
+        assertTrue(ranOn.get(0) != Thread.currentThread(), "by the thread that waited for the key");
+        type("c");
+        assertEquals('c', input.read(5_000L));
+        assertEquals(1, ranOn.size(), "not again");
+    }
+
     @Test
     void keysWaitingInTheTerminalAreAvailableBeforeAnyRead() throws Exception {
         type("ab");
