@@ -63,7 +63,7 @@ final class PolledInput extends NonBlockingInputStream {
     @Override
     public synchronized int read(long timeout, boolean isPeek) throws IOException {
         checkClosed();
-        if (pos == end && !eof && !fill(timeout)) return READ_EXPIRED;
+        if (pos == end && !eof && !fill(timeout, isPeek)) return READ_EXPIRED;
         if (pos == end) return EOF;
         int b = buf[pos] & 0xff;
         if (!isPeek) pos++;
@@ -81,19 +81,20 @@ final class PolledInput extends NonBlockingInputStream {
     }
 
     /**
-     * Has the reading thread run {@code work} once, the next time it waits for a key with no
-     * deadline (the prompt's wait for the person) and none is there: work off the person's way,
-     * on the thread that reads the keys, so that it touches nothing another thread uses meanwhile.
-     * A later call replaces work not yet run.
+     * Has the reading thread run {@code work} once, the next time it reads a key and none is there
+     * (the prompt's wait for the person: JLine reads keys 100 ms at a time), not for a peek (the
+     * next key of a key sequence or of a burst): work off the person's way, on the thread that
+     * reads the keys, so that it touches nothing another thread uses meanwhile. A later call
+     * replaces work not yet run.
      */
     void beforeWaiting(Runnable work) {
         beforeWaiting = work;
     }
 
     /** Waits up to {@code timeout} ms (0 or less: for ever) for bytes; false when none came. */
-    private boolean fill(long timeout) throws IOException {
+    private boolean fill(long timeout, boolean isPeek) throws IOException {
         Runnable work = beforeWaiting;
-        if (work != null && timeout <= 0 && CLibrary.pollForInput(fd, 0) <= 0) {
+        if (work != null && !isPeek && CLibrary.pollForInput(fd, 0) <= 0) {
             beforeWaiting = null;
             work.run();
         }

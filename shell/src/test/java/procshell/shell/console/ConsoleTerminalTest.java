@@ -57,6 +57,40 @@ class ConsoleTerminalTest {
         return new ConsoleTerminal(system, keys());
     }
 
+    /**
+     * The history file gets a line while the session goes on, once the console waits at the next
+     * prompt (not only when the session ends): a session killed later keeps what was typed.
+     */
+    @Test
+    void theHistoryFileHasTheLineOnceTheNextPromptWaits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path history = dir.resolve("history");
+        Shell shell = new Shell("nonode@nohost");
+        try (ConsoleTerminal t = consoleTerminal()) {
+            Console console = shell.interactive(t, history);
+            Thread loop = Thread.ofPlatform().daemon(true).name("console-under-test").start(console::run);
+            Thread drain = Thread.ofPlatform().daemon(true).start(() -> {
+                try {
+                    pty.getMasterInput().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (IOException closed) {
+                    // the pty closed at the test's end
+                }
+            });
+            type("1 + 1\r");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!(java.nio.file.Files.exists(history) && java.nio.file.Files.readString(history).contains(":1 + 1"))) {
+                if (System.nanoTime() > until) throw new AssertionError("the history file never got the line: "
+                        + (java.nio.file.Files.exists(history) ? java.nio.file.Files.readString(history) : "no file"));
+                Thread.sleep(10);
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(loop.isAlive(), "written while the session goes on");
+            type("\u0004");
+            loop.join(20_000);
+            drain.interrupt();
+        } finally {
+            shell.shutdown();
+        }
+    }
+
     @Test
     void twoLinesPastedAtOnceAreReadAsTwoInputs() throws Exception {
         try (ConsoleTerminal t = consoleTerminal()) {
