@@ -58,7 +58,6 @@ public final class Console {
     private volatile boolean closed;
     private volatile boolean colors;
     private boolean interruptExplained;
-    /** The history file's write of the last line read, while it runs (console thread only). */
     /** A line was read (and added to JLine's history) since the history file was written; guarded by this. */
     private boolean historyUnsaved;
     /** How long an input runs before the console writes the history file meanwhile (a halt, a closed terminal may end it), ms. */

@@ -35,7 +35,7 @@ final class PolledInput extends NonBlockingInputStream {
     private int pos;
     private int end;
     private boolean eof;
-    /** Work for the next wait without deadline that finds no key there ({@link #beforeWaiting}). */
+    /** Work for the next read (not a peek) that finds no key there ({@link #beforeWaiting}). */
     private volatile Runnable beforeWaiting;
 
     /**

@@ -47,9 +47,9 @@ final class PromptWarmUp {
      * Rounds more, the console's part in each, where a person types at a terminal: enough for the
      * JIT to compile the path each later input takes (its keys, the Enter, the reading, planning
      * and inspecting), which a few dozen inputs leave to the interpreter. Measured through a pty
-     * ({@code bench/README.md}, twelfth session): later inputs ~4.8 ms before, ~3.3 after (150 to
-     * 600 rounds alike), for ~2.5 s of CPU in the session's first ~3 s, each step giving way to the
-     * person's inputs.
+     * ({@code bench/README.md}, twelfth session): later inputs 3.2-5.4 ms before, 2.5-3.9 after (150
+     * to 600 rounds alike), for 1-3 s more CPU in the session's first ~3 s, each step giving way to
+     * the person's inputs.
      */
     private static final int ROUNDS_AT_A_TERMINAL = 300;
 
