@@ -58,6 +58,10 @@ public final class Console {
     private volatile boolean closed;
     private volatile boolean colors;
     private boolean interruptExplained;
+    /** The terminal whose reading thread writes the history file at the prompt ({@link #historyToSave}); null on another. */
+    private final ConsoleTerminal keys;
+    /** The console's part of the prompt's warm-up, on the real terminal's type; null without a line reader. */
+    private final AcceptWarmUp acceptWarmUp;
     /** A line was read (and added to JLine's history) since the history file was written; guarded by this. */
     private boolean historyUnsaved;
     /** How long an input runs before the console writes the history file meanwhile (a halt, a closed terminal may end it), ms. */
@@ -67,6 +71,8 @@ public final class Console {
         this.owner = owner;
         this.highlighter = highlighter;
         this.reader = reader;
+        this.keys = reader != null && reader.getTerminal() instanceof ConsoleTerminal t ? t : null;
+        this.acceptWarmUp = reader == null ? null : new AcceptWarmUp(reader.getTerminal().getType());
         this.piped = piped;
         this.out = out;
         owner.evaluator().setVariable("out", out);
@@ -298,7 +304,7 @@ public final class Console {
         synchronized (this) {
             historyUnsaved = true;
         }
-        if (reader.getTerminal() instanceof ConsoleTerminal t) t.beforeWaitingForKeys(this::saveHistory);
+        if (keys != null) keys.beforeWaitingForKeys(this::saveHistory);
     }
 
     /**
@@ -374,9 +380,8 @@ public final class Console {
                 try {
                     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
                     Foreground.inputAnswered(); // (whatever the caller did with the last input)
-                    if (!(reader.getTerminal() instanceof ConsoleTerminal)) saveHistory();
-                    String type = reader.getTerminal().getType();
-                    owner.evaluator().prepare(new AcceptWarmUp(type)); // Groovy loads while the prompt is shown
+                    if (keys == null) saveHistory();
+                    owner.evaluator().prepare(acceptWarmUp); // Groovy loads while the prompt is shown
                     fitToTerminal();
                     InputTrace.mark("prompt");
                     String line = reader.readLine(prompt());
