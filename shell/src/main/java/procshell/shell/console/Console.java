@@ -328,15 +328,14 @@ public final class Console {
      * Evaluates with the terminal's echo off, as iex's terminal stays in raw mode: keys typed while
      * an input runs (arrow keys, a next input) are not echoed as {@code ^[[A} into its output but
      * wait for the next prompt, which reads them as if typed there. Ctrl-C still interrupts.
+     *
+     * <p>The echo stays off after the input, until the session ends (closing the terminal puts its
+     * modes back): the next prompt's raw mode has it off too, and JLine restores the modes it found
+     * there, so from the second input on the terminal's modes change twice an input, not four times.
      */
     private void evalTypedAhead(String input) {
-        Terminal terminal = reader == null ? null : reader.getTerminal();
-        boolean echoed = terminal != null && terminal.echo(false);
-        try {
-            evalAndPrint(input);
-        } finally {
-            if (echoed) terminal.echo(true);
-        }
+        if (reader != null) reader.getTerminal().echo(false);
+        evalAndPrint(input);
     }
 
     /**

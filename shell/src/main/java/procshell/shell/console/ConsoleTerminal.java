@@ -34,8 +34,14 @@ import org.jline.utils.NonBlockingReader;
  * back to the operating system's default when its handler is the default again; WINCH and CONT
  * stay routed, their default being to do nothing more.
  *
- * <p>Output, attributes and size are the system terminal's. Nothing reads the system terminal's
- * own input (whose pump would take keys from this one's).
+ * <p>The terminal's modes are read once and then kept here: each input changes them twice (JLine's
+ * raw mode at the prompt, the modes it found restored at the Enter), and each time JLine's system
+ * terminal read them again from the operating system and converted both ways, ~20% of the console
+ * thread's CPU for an input. A change that sets what is there already is skipped. After a stop and
+ * a continue (Ctrl-Z, {@code fg}) they are read again: the job's shell may have changed them.
+ *
+ * <p>Output and size are the system terminal's. Nothing reads the system terminal's own input
+ * (whose pump would take keys from this one's).
  */
 final class ConsoleTerminal extends AbstractTerminal {
     /** Signals whose default action is to do nothing beyond what the kernel does anyway. */
@@ -45,6 +51,8 @@ final class ConsoleTerminal extends AbstractTerminal {
     private final PolledInput input;
     private final NonBlockingReader reader;
     private final Set<Signal> routed = EnumSet.noneOf(Signal.class);
+    /** The terminal's modes as last read or set, or null until read; guarded by this. */
+    private Attributes modes;
 
     /**
      * Wraps {@code system}, a JLine terminal on this process's standard input and output.
@@ -109,14 +117,36 @@ final class ConsoleTerminal extends AbstractTerminal {
         return system.output();
     }
 
+    /** The terminal's modes (a copy, the caller's to change): read from the operating system once, then as set here. */
     @Override
-    public Attributes getAttributes() {
-        return system.getAttributes();
+    public synchronized Attributes getAttributes() {
+        if (modes == null) modes = system.getAttributes();
+        return new Attributes(modes);
     }
 
+    /** Sets the terminal's modes, unless they are those set or read last. */
     @Override
-    public void setAttributes(Attributes attr) {
+    public synchronized void setAttributes(Attributes attr) {
+        if (modes != null && same(modes, attr)) return;
         system.setAttributes(attr);
+        modes = new Attributes(attr);
+    }
+
+    private static boolean same(Attributes a, Attributes b) {
+        return a.getLocalFlags().equals(b.getLocalFlags()) && a.getInputFlags().equals(b.getInputFlags())
+                && a.getOutputFlags().equals(b.getOutputFlags()) && a.getControlFlags().equals(b.getControlFlags())
+                && a.getControlChars().equals(b.getControlChars());
+    }
+
+    /** Handles a signal as JLine does; after a continue the modes are read again ({@link #getAttributes}). */
+    @Override
+    public void raise(Signal signal) {
+        if (signal == Signal.CONT) {
+            synchronized (this) {
+                modes = null;
+            }
+        }
+        super.raise(signal);
     }
 
     @Override

@@ -150,6 +150,110 @@ class ConsoleTerminalTest {
         }
     }
 
+    /**
+     * A readLine and an input's evaluation leave the pty's modes as a person needs them: echo off
+     * between inputs (keys typed ahead wait for the prompt), the modes the session found back once
+     * it ends; and the operating system is asked for the modes once, not at every change.
+     */
+    @Test
+    void theModesAreReadOnceEchoStaysOffBetweenInputsAndComesBackAtTheEnd() throws Exception {
+        Shell shell = new Shell("nonode@nohost");
+        org.jline.terminal.Attributes found = pty.getAttr();
+        org.junit.jupiter.api.Assertions.assertTrue(found.getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO));
+        CountingTerminal system = new CountingTerminal(pty);
+        try {
+            ConsoleTerminal t = new ConsoleTerminal(system, keys());
+            Console console = shell.interactive(t, null);
+            Thread loop = Thread.ofPlatform().daemon(true).name("console-under-test").start(console::run);
+            StringBuilder screen = new StringBuilder();
+            Thread drain = Thread.ofPlatform().daemon(true).start(() -> {
+                byte[] buf = new byte[4096];
+                try {
+                    for (int n; (n = pty.getMasterInput().read(buf)) > 0; ) {
+                        synchronized (screen) {
+                            screen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                        }
+                    }
+                } catch (IOException closed) {
+                    // the pty closed at the test's end
+                }
+            });
+            for (int i = 1; i <= 3; i++) {
+                type(i + " + 1\r");
+                String prompt = "ps(" + (i + 1) + ")> ";
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (true) {
+                    synchronized (screen) {
+                        if (screen.toString().contains(prompt)) break;
+                    }
+                    if (System.nanoTime() > until) throw new AssertionError("no " + prompt + " in " + screen);
+                    Thread.sleep(5);
+                }
+            }
+            synchronized (screen) {
+                org.junit.jupiter.api.Assertions.assertTrue(screen.toString().contains("4"), screen.toString());
+            }
+            Thread.sleep(100); // (the prompt drawn, the raw mode set before it)
+            org.junit.jupiter.api.Assertions.assertFalse(pty.getAttr().getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO),
+                    "echo off at the prompt");
+            assertEquals(1, system.reads, "the modes read once");
+            // each input: the raw mode at the prompt, the modes found restored at the Enter (the
+            // first input turns the echo off once more, and puts nothing back)
+            assertEquals(2 * 3 + 1 + 1, system.writes, "the modes set twice an input");
+            type("\u0004");
+            loop.join(20_000);
+            t.close();
+            drain.interrupt();
+            org.junit.jupiter.api.Assertions.assertTrue(pty.getAttr().getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO),
+                    "the modes the session found are back");
+        } finally {
+            shell.shutdown();
+        }
+    }
+
+    /** After a stop and a continue (Ctrl-Z, {@code fg}) the modes are read again: the job's shell may have changed them. */
+    @Test
+    void theModesAreReadAgainAfterAContinue() throws Exception {
+        CountingTerminal system = new CountingTerminal(pty);
+        try (ConsoleTerminal t = new ConsoleTerminal(system, keys())) {
+            org.jline.terminal.Attributes modes = t.getAttributes();
+            modes.setLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO, false);
+            t.setAttributes(modes);
+            t.setAttributes(t.getAttributes()); // the same modes: nothing to set
+            assertEquals(1, system.reads);
+            assertEquals(1, system.writes);
+            org.junit.jupiter.api.Assertions.assertFalse(pty.getAttr().getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO));
+            org.jline.terminal.Attributes changed = pty.getAttr(); // (another program changes them while the job is stopped)
+            changed.setLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO, true);
+            pty.setAttr(changed);
+            t.raise(Signal.CONT);
+            org.junit.jupiter.api.Assertions.assertTrue(t.getAttributes().getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO));
+            assertEquals(2, system.reads);
+        }
+    }
+
+    /** JLine's system terminal on the pty, counting how often its modes are read and set. */
+    private static final class CountingTerminal extends PosixSysTerminal {
+        int reads;
+        int writes;
+
+        CountingTerminal(JniNativePty pty) throws IOException {
+            super("test", "xterm-256color", pty, StandardCharsets.UTF_8, false, SignalHandler.SIG_DFL);
+        }
+
+        @Override
+        public org.jline.terminal.Attributes getAttributes() {
+            reads++;
+            return super.getAttributes();
+        }
+
+        @Override
+        public void setAttributes(org.jline.terminal.Attributes attr) {
+            writes++;
+            super.setAttributes(attr);
+        }
+    }
+
     /** A system terminal that records which handlers it is given. */
     private static final class RecordingTerminal extends DumbTerminal {
         final List<String> handled = new ArrayList<>();
