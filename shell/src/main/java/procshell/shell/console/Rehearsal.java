@@ -126,20 +126,23 @@ final class Rehearsal {
     /** Ends the rehearsal: its session (Ctrl-D), its node and its terminal. */
     synchronized void stop() {
         over = true;
-        if (shell == null) return;
         try {
-            keys.write(4);
-            keys.flush();
-            loop.join(2_000);
+            if (loop != null) {
+                keys.write(4);
+                keys.flush();
+                loop.join(2_000);
+            }
         } catch (IOException | InterruptedException e) {
             // the warm-up's own terminal: nothing of the person's
         }
-        shell.shutdown();
+        if (shell != null) shell.shutdown();
         try {
-            terminal.close();
+            if (terminal != null) terminal.close();
         } catch (IOException e) {
             // (as above)
         }
         shell = null;
+        terminal = null;
+        loop = null;
     }
 }
