@@ -126,23 +126,20 @@ final class Rehearsal {
     /** Ends the rehearsal: its session (Ctrl-D), its node and its terminal. */
     synchronized void stop() {
         over = true;
+        if (shell == null) return;
         try {
-            if (loop != null) {
-                keys.write(4);
-                keys.flush();
-                loop.join(2_000);
-            }
+            keys.write(4);
+            keys.flush();
+            loop.join(2_000);
         } catch (IOException | InterruptedException e) {
             // the warm-up's own terminal: nothing of the person's
         }
-        if (shell != null) shell.shutdown();
+        shell.shutdown();
         try {
-            if (terminal != null) terminal.close();
+            terminal.close();
         } catch (IOException e) {
             // (as above)
         }
         shell = null;
-        terminal = null;
-        loop = null;
     }
 }
