@@ -44,14 +44,12 @@ final class PromptWarmUp {
     private static final int ROUNDS = 10;
 
     /**
-     * Rounds more, the console's part in each (since the thirteenth session a rehearsal of its
-     * whole path, {@link ConsoleWarmUp#round}), where a person types at a terminal: enough for the
+     * Rounds more, the console's part in each, where a person types at a terminal: enough for the
      * JIT to compile the path each later input takes (its keys, the Enter, the reading, planning
      * and inspecting), which a few dozen inputs leave to the interpreter. Measured through a pty
-     * ({@code bench/README.md}, twelfth and thirteenth sessions): later inputs a second apart 3.2-5.4 ms
-     * before the rounds, 2.1-2.8 with rounds of JLine's reader in memory, 1.6-2.6 with the rehearsal
-     * (iex 1.4-2.0), for 2-3 s more CPU in the session's first ~4 s, each round giving way to the
-     * person's inputs.
+     * ({@code bench/README.md}, twelfth session): later inputs 3.2-5.4 ms before, 2.5-3.9 after (150
+     * to 600 rounds alike), for 1-3 s more CPU in the session's first ~3 s, each step giving way to
+     * the person's inputs.
      */
     private static final int ROUNDS_AT_A_TERMINAL = 300;
 
