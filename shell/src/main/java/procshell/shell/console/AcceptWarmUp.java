@@ -12,28 +12,25 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 
 /**
- * The console's part of the prompt's warm-up ({@link procshell.shell.eval.Evaluator#prepare(ConsoleWarmUp)}).
+ * Walks JLine's path of a typed line (its keys, their colouring and redraws, the Enter, the line's
+ * parse as Elixir, the terminal's modes restored) off screen, for the prompt's warm-up
+ * ({@link procshell.shell.eval.Evaluator#prepare(Runnable)}): a reader configured as the console's
+ * reads a few lines from memory on a terminal of the real one's type, writing nowhere.
  *
- * <p>Its first round walks JLine's path of a typed line (its keys, their colouring and redraws,
- * the Enter, the line's parse as Elixir, the terminal's modes restored) off screen: a reader
- * configured as the console's reads a few lines from memory on a terminal of the real one's type,
- * writing nowhere. It loads that code before the person's first Enter: keys sent together (a
+ * <p>The first round loads that code before the person's first Enter: keys sent together (a
  * paste, a terminal multiplexer's {@code send-keys}) are first drawn on their Enter, so that a
- * fresh JVM spent 20-80 ms of the first input's wait there.
- *
- * <p>The rounds after it rehearse the console's whole path ({@link Rehearsal}), giving the JIT the
- * calls it needs to compile it: a few dozen inputs leave it to the interpreter, ~1 ms of each
- * later input's wait ({@code bench/README.md}, twelfth and thirteenth sessions).
+ * fresh JVM spent 20-80 ms of the first input's wait there. The rounds after it give the JIT the
+ * calls it needs to compile the path: a few dozen inputs leave it to the interpreter, ~1 ms of each
+ * later input's wait ({@code bench/README.md}, twelfth session). One reader serves every round
+ * (making one builds JLine's key maps, which no input runs again).
  */
-final class AcceptWarmUp implements procshell.shell.eval.ConsoleWarmUp {
+final class AcceptWarmUp implements Runnable {
     /** A line of each kind: plain, with a fn, continued on a second line. */
     private static final List<String> LINES = List.of("1 + 1", "Enum.map([1, 2, 3], fn x -> x * 2 end)", "[1,\n2]");
 
     private final String terminalType;
     /** Made by the first round, on the warm-up's thread. */
     private LineReader reader;
-    /** The rounds after the first; started by the first of them. */
-    private final Rehearsal rehearsal;
 
     /**
      * @param terminalType the real terminal's type ({@code xterm-256color}, ...), so that the same
@@ -41,35 +38,17 @@ final class AcceptWarmUp implements procshell.shell.eval.ConsoleWarmUp {
      */
     AcceptWarmUp(String terminalType) {
         this.terminalType = terminalType;
-        this.rehearsal = new Rehearsal(terminalType);
     }
 
     /** Reads {@link #LINES} once through a reader set up as the console's ({@link Console#lineReader}). */
     @Override
-    public synchronized void firstRound() {
+    public synchronized void run() {
         try {
             if (reader == null) reader = reader();
             for (int i = 0; i < LINES.size(); i++) reader.readLine("ps(" + (i + 1) + ")> ");
         } catch (Exception | LinkageError e) {
             // a warm-up only: the person's first Enter loads what is missing
         }
-    }
-
-    /** Types the rehearsal's lines once ({@link Rehearsal#run}). */
-    @Override
-    public void round() {
-        rehearsal.run();
-    }
-
-    /** Ends the rehearsal's session. */
-    @Override
-    public void done() {
-        rehearsal.stop();
-    }
-
-    /** How many lines the rounds typed and got their value for ({@link Rehearsal#answered}). */
-    int rehearsed() {
-        return rehearsal.answered();
     }
 
     private LineReader reader() throws java.io.IOException {

@@ -60,22 +60,19 @@ public final class Console {
     private boolean interruptExplained;
     /** The terminal whose reading thread writes the history file at the prompt ({@link #historyToSave}); null on another. */
     private final ConsoleTerminal keys;
-    /** The console's part of the prompt's warm-up, on the real terminal's type; null without a line reader, or at a rehearsal's console. */
+    /** The console's part of the prompt's warm-up, on the real terminal's type; null without a line reader. */
     private final AcceptWarmUp acceptWarmUp;
-    /** False for a rehearsal's console ({@link Rehearsal}): no person types at it, nothing it does is the person's. */
-    private final boolean person;
     /** A line was read (and added to JLine's history) since the history file was written; guarded by this. */
     private boolean historyUnsaved;
     /** How long an input runs before the console writes the history file meanwhile (a halt, a closed terminal may end it), ms. */
     static final long HISTORY_AFTER_MS = 100;
 
-    private Console(Shell owner, LineReader reader, BufferedReader piped, PrintWriter out, InputHighlighter highlighter, boolean person) {
-        this.person = person;
+    private Console(Shell owner, LineReader reader, BufferedReader piped, PrintWriter out, InputHighlighter highlighter) {
         this.owner = owner;
         this.highlighter = highlighter;
         this.reader = reader;
         this.keys = reader != null && reader.getTerminal() instanceof ConsoleTerminal t ? t : null;
-        this.acceptWarmUp = reader == null || !person ? null : new AcceptWarmUp(reader.getTerminal().getType());
+        this.acceptWarmUp = reader == null ? null : new AcceptWarmUp(reader.getTerminal().getType());
         this.piped = piped;
         this.out = out;
         owner.evaluator().setVariable("out", out);
@@ -142,22 +139,9 @@ public final class Console {
         if (history != null) variables.put(LineReader.HISTORY_FILE, history);
         LineReader reader = lineReader(terminal, variables, highlighter, true);
         if (InputTrace.on()) traceKeys(reader);
-        Console c = new Console(owner, reader, null, terminal.writer(), highlighter, true);
+        Console c = new Console(owner, reader, null, terminal.writer(), highlighter);
         new TabKey(owner).install(reader, c::asTyped);
         terminal.handle(Terminal.Signal.INT, s -> owner.process().interrupt(1000));
-        return c;
-    }
-
-    /**
-     * A console no person types at, on a terminal of its own, for the warm-up ({@link Rehearsal}):
-     * set up as a person's (colours on), but its keys, inputs and answers are nobody's
-     * ({@link Foreground}), it keeps no history and it starts no warm-up of its own.
-     */
-    static Console rehearsal(Shell owner, Terminal terminal) {
-        InputHighlighter highlighter = new InputHighlighter();
-        LineReader reader = lineReader(terminal, new java.util.HashMap<>(), highlighter, false);
-        Console c = new Console(owner, reader, null, terminal.writer(), highlighter, false);
-        c.enableColors();
         return c;
     }
 
@@ -250,7 +234,7 @@ public final class Console {
 
     /** A console reading plain lines (stdin not a terminal), echoing each after its prompt. */
     static Console piped(Shell owner, BufferedReader in, PrintWriter out) {
-        return new Console(owner, null, in, out, new InputHighlighter(), true);
+        return new Console(owner, null, in, out, new InputHighlighter());
     }
 
     /** The prompt for the next input. */
@@ -281,7 +265,7 @@ public final class Console {
             try {
                 evalTypedAhead(input);
             } finally {
-                if (person) Foreground.inputAnswered();
+                Foreground.inputAnswered();
             }
         }
         if (reader != null) saveHistory();
@@ -394,9 +378,9 @@ public final class Console {
             while (true) {
                 try {
                     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
-                    if (person) Foreground.inputAnswered(); // (whatever the caller did with the last input)
+                    Foreground.inputAnswered(); // (whatever the caller did with the last input)
                     if (keys == null) saveHistory();
-                    if (person) owner.evaluator().prepare(acceptWarmUp); // Groovy loads while the prompt is shown
+                    owner.evaluator().prepare(acceptWarmUp); // Groovy loads while the prompt is shown
                     fitToTerminal();
                     InputTrace.mark("prompt");
                     String line = reader.readLine(prompt());

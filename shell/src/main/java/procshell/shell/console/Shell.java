@@ -201,13 +201,6 @@ public final class Shell {
         return c;
     }
 
-    /** A console no person types at, on a terminal of its own ({@link Rehearsal}). */
-    Console rehearsal(Terminal terminal) {
-        Console c = Console.rehearsal(this, terminal);
-        console.set(c);
-        return c;
-    }
-
     /** A console over plain streams (piped input), echoing inputs as a transcript. */
     public Console piped(BufferedReader in, PrintWriter out) {
         evaluator.prepare(); // no prompt to show first: start loading Groovy now

@@ -93,7 +93,7 @@ public final class Evaluator {
      * console's own part of an input's path (JLine's handling of a typed line), which only the
      * console knows, first and then once in each round of the warm-up at a terminal ({@link PromptWarmUp}).
      */
-    public void prepare(ConsoleWarmUp console) {
+    public void prepare(Runnable console) {
         if (started.get() || !preparing.compareAndSet(false, true)) return;
         lastInput = System.nanoTime();
         PromptWarmUp.start(console, shell);

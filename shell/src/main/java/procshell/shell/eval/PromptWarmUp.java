@@ -67,21 +67,20 @@ final class PromptWarmUp {
      * person's input shares the two cores with the runtime's load at most. With a console, the
      * warm-up goes on with {@value #ROUNDS_AT_A_TERMINAL} rounds of the console's part and the inputs.
      *
-     * @param console  the console's part of an input's path: its first round before the rounds of
-     *                 the inputs, its rounds after Groovy's compiler loaded; null where no person
-     *                 types at a terminal
+     * @param console  the console's part of an input's path (JLine's handling of a typed line), run
+     *                 once a round; null where no person types at a terminal
      * @param compiler Groovy's compiler, which loads once the person pauses: the rounds at a
      *                 terminal wait for it rather than share the two cores with its load (which a
      *                 {@code defmodule} typed meanwhile would wait for)
      */
-    static void start(ConsoleWarmUp console, java.util.concurrent.CompletableFuture<?> compiler) {
+    static void start(Runnable console, java.util.concurrent.CompletableFuture<?> compiler) {
         if (!STARTED.compareAndSet(false, true)) return;
         GroovyRuntime.startLoading();
         daemon("procshell-prompt-warm-up", () -> {
             try {
                 if (console != null) {
                     Foreground.giveWay();
-                    console.firstRound();
+                    console.run();
                     InputTrace.mark("console-warmed");
                 }
                 walk(PLAIN);
@@ -100,19 +99,17 @@ final class PromptWarmUp {
         });
     }
 
-    private static void roundsAtATerminal(ConsoleWarmUp console) {
+    private static void roundsAtATerminal(Runnable console) {
         try {
             for (int i = 0; i < ROUNDS_AT_A_TERMINAL; i++) {
                 Foreground.giveWay();
-                console.round();
+                console.run();
                 walk(PLAIN);
                 walk(WITH_FNS);
             }
             InputTrace.mark("terminal-rounds-done");
         } catch (Throwable e) {
             // a warm-up only: the JIT compiles the rest as the person's inputs run
-        } finally {
-            console.done();
         }
     }
 

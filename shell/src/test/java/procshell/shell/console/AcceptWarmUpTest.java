@@ -26,12 +26,8 @@ class AcceptWarmUpTest {
         Path history = dir.resolve("history");
         try (TerminalSession t = new TerminalSession(200, history, Console::enableColors)) {
             AcceptWarmUp rounds = new AcceptWarmUp("ansi"); // (as the warm-up runs it, at the prompt, on the terminal's type)
-            rounds.firstRound();
-            rounds.firstRound(); // (one reader, reading its lines again)
-            rounds.round(); // the rounds at a terminal: the console's whole path rehearsed
-            rounds.round();
-            rounds.done();
-            assertEquals(8, rounds.rehearsed(), "each line of the two rounds typed and its value printed");
+            rounds.run();
+            rounds.run(); // (one reader, reading its lines again: the rounds at a terminal)
             assertEquals("ps(1)> ", t.screen(), "the warm-up wrote nothing on the screen");
             t.typeLine("1 + 1", "ps(2)> ");
             assertEquals("ps(1)> 1 + 1\n2\nps(2)> ", t.screen());
