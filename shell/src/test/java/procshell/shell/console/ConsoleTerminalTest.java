@@ -1,7 +1,10 @@
 package procshell.shell.console;
 
+import static org.jline.terminal.Attributes.LocalFlag.ECHO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
@@ -53,8 +57,50 @@ class ConsoleTerminalTest {
 
     /** JLine's system terminal on the pty, as the console wraps the real one. */
     private ConsoleTerminal consoleTerminal() throws IOException {
-        Terminal system = new PosixSysTerminal("test", "xterm-256color", pty, StandardCharsets.UTF_8, false, SignalHandler.SIG_DFL);
-        return new ConsoleTerminal(system, keys());
+        return new ConsoleTerminal(new CountingTerminal(pty), keys());
+    }
+
+    /** A session of the console on {@code t}: its loop on a thread of its own, what it shows kept. */
+    private final class Session implements AutoCloseable {
+        final Shell shell = new Shell("nonode@nohost");
+        final Thread loop;
+        private final StringBuilder screen = new StringBuilder();
+        private final Thread drain;
+
+        Session(ConsoleTerminal t, java.nio.file.Path history) {
+            loop = Thread.ofPlatform().daemon(true).name("console-under-test").start(shell.interactive(t, history)::run);
+            drain = Thread.ofPlatform().daemon(true).start(() -> {
+                byte[] buf = new byte[4096];
+                try {
+                    for (int n; (n = pty.getMasterInput().read(buf)) > 0; ) {
+                        synchronized (screen) {
+                            screen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                        }
+                    }
+                } catch (IOException closed) {
+                    // the pty closed at the test's end
+                }
+            });
+        }
+
+        /** What the session showed so far. */
+        String screen() {
+            synchronized (screen) {
+                return screen.toString();
+            }
+        }
+
+        /** Ends the session as a person does (Ctrl-D) and waits for its loop. */
+        void end() throws Exception {
+            type("\u0004");
+            loop.join(20_000);
+        }
+
+        @Override
+        public void close() {
+            drain.interrupt();
+            shell.shutdown();
+        }
     }
 
     /**
@@ -64,17 +110,7 @@ class ConsoleTerminalTest {
     @Test
     void theHistoryFileHasTheLineOnceTheNextPromptWaits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path history = dir.resolve("history");
-        Shell shell = new Shell("nonode@nohost");
-        try (ConsoleTerminal t = consoleTerminal()) {
-            Console console = shell.interactive(t, history);
-            Thread loop = Thread.ofPlatform().daemon(true).name("console-under-test").start(console::run);
-            Thread drain = Thread.ofPlatform().daemon(true).start(() -> {
-                try {
-                    pty.getMasterInput().transferTo(java.io.OutputStream.nullOutputStream());
-                } catch (IOException closed) {
-                    // the pty closed at the test's end
-                }
-            });
+        try (ConsoleTerminal t = consoleTerminal(); Session session = new Session(t, history)) {
             type("1 + 1\r");
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!(java.nio.file.Files.exists(history) && java.nio.file.Files.readString(history).contains(":1 + 1"))) {
@@ -82,12 +118,8 @@ class ConsoleTerminalTest {
                         + (java.nio.file.Files.exists(history) ? java.nio.file.Files.readString(history) : "no file"));
                 Thread.sleep(10);
             }
-            org.junit.jupiter.api.Assertions.assertTrue(loop.isAlive(), "written while the session goes on");
-            type("\u0004");
-            loop.join(20_000);
-            drain.interrupt();
-        } finally {
-            shell.shutdown();
+            assertTrue(session.loop.isAlive(), "written while the session goes on");
+            session.end();
         }
     }
 
@@ -157,57 +189,29 @@ class ConsoleTerminalTest {
      */
     @Test
     void theModesAreReadOnceEchoStaysOffBetweenInputsAndComesBackAtTheEnd() throws Exception {
-        Shell shell = new Shell("nonode@nohost");
-        org.jline.terminal.Attributes found = pty.getAttr();
-        org.junit.jupiter.api.Assertions.assertTrue(found.getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO));
+        assertTrue(pty.getAttr().getLocalFlag(ECHO));
         CountingTerminal system = new CountingTerminal(pty);
-        try {
-            ConsoleTerminal t = new ConsoleTerminal(system, keys());
-            Console console = shell.interactive(t, null);
-            Thread loop = Thread.ofPlatform().daemon(true).name("console-under-test").start(console::run);
-            StringBuilder screen = new StringBuilder();
-            Thread drain = Thread.ofPlatform().daemon(true).start(() -> {
-                byte[] buf = new byte[4096];
-                try {
-                    for (int n; (n = pty.getMasterInput().read(buf)) > 0; ) {
-                        synchronized (screen) {
-                            screen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                        }
-                    }
-                } catch (IOException closed) {
-                    // the pty closed at the test's end
-                }
-            });
+        ConsoleTerminal t = new ConsoleTerminal(system, keys());
+        try (Session session = new Session(t, null)) {
             for (int i = 1; i <= 3; i++) {
                 type(i + " + 1\r");
                 String prompt = "ps(" + (i + 1) + ")> ";
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (true) {
-                    synchronized (screen) {
-                        if (screen.toString().contains(prompt)) break;
-                    }
-                    if (System.nanoTime() > until) throw new AssertionError("no " + prompt + " in " + screen);
+                while (!session.screen().contains(prompt)) {
+                    if (System.nanoTime() > until) throw new AssertionError("no " + prompt + " in " + session.screen());
                     Thread.sleep(5);
                 }
             }
-            synchronized (screen) {
-                org.junit.jupiter.api.Assertions.assertTrue(screen.toString().contains("4"), screen.toString());
-            }
+            assertTrue(session.screen().contains("4"), session.screen());
             Thread.sleep(100); // (the prompt drawn, the raw mode set before it)
-            org.junit.jupiter.api.Assertions.assertFalse(pty.getAttr().getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO),
-                    "echo off at the prompt");
+            assertFalse(pty.getAttr().getLocalFlag(ECHO), "echo off at the prompt");
             assertEquals(1, system.reads, "the modes read once");
             // each input: the raw mode at the prompt, the modes found restored at the Enter (the
             // first input turns the echo off once more, and puts nothing back)
             assertEquals(2 * 3 + 1 + 1, system.writes, "the modes set twice an input");
-            type("\u0004");
-            loop.join(20_000);
+            session.end();
             t.close();
-            drain.interrupt();
-            org.junit.jupiter.api.Assertions.assertTrue(pty.getAttr().getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO),
-                    "the modes the session found are back");
-        } finally {
-            shell.shutdown();
+            assertTrue(pty.getAttr().getLocalFlag(ECHO), "the modes the session found are back");
         }
     }
 
@@ -216,18 +220,18 @@ class ConsoleTerminalTest {
     void theModesAreReadAgainAfterAContinue() throws Exception {
         CountingTerminal system = new CountingTerminal(pty);
         try (ConsoleTerminal t = new ConsoleTerminal(system, keys())) {
-            org.jline.terminal.Attributes modes = t.getAttributes();
-            modes.setLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO, false);
+            Attributes modes = t.getAttributes();
+            modes.setLocalFlag(ECHO, false);
             t.setAttributes(modes);
             t.setAttributes(t.getAttributes()); // the same modes: nothing to set
             assertEquals(1, system.reads);
             assertEquals(1, system.writes);
-            org.junit.jupiter.api.Assertions.assertFalse(pty.getAttr().getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO));
-            org.jline.terminal.Attributes changed = pty.getAttr(); // (another program changes them while the job is stopped)
-            changed.setLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO, true);
+            assertFalse(pty.getAttr().getLocalFlag(ECHO));
+            Attributes changed = pty.getAttr(); // (another program changes them while the job is stopped)
+            changed.setLocalFlag(ECHO, true);
             pty.setAttr(changed);
             t.raise(Signal.CONT);
-            org.junit.jupiter.api.Assertions.assertTrue(t.getAttributes().getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO));
+            assertTrue(t.getAttributes().getLocalFlag(ECHO));
             assertEquals(2, system.reads);
         }
     }
@@ -242,13 +246,13 @@ class ConsoleTerminalTest {
         }
 
         @Override
-        public org.jline.terminal.Attributes getAttributes() {
+        public Attributes getAttributes() {
             reads++;
             return super.getAttributes();
         }
 
         @Override
-        public void setAttributes(org.jline.terminal.Attributes attr) {
+        public void setAttributes(Attributes attr) {
             writes++;
             super.setAttributes(attr);
         }
