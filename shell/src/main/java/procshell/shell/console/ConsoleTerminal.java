@@ -34,11 +34,12 @@ import org.jline.utils.NonBlockingReader;
  * back to the operating system's default when its handler is the default again; WINCH and CONT
  * stay routed, their default being to do nothing more.
  *
- * <p>The terminal's modes are read once and then kept here: each input changes them twice (JLine's
- * raw mode at the prompt, the modes it found restored at the Enter), and each time JLine's system
- * terminal read them again from the operating system and converted both ways, ~20% of the console
- * thread's CPU for an input. A change that sets what is there already is skipped. After a stop and
- * a continue (Ctrl-Z, {@code fg}) they are read again: the job's shell may have changed them.
+ * <p>The terminal's modes are read once and then kept here: JLine's system terminal read them
+ * from the operating system and converted them both ways at each of the seven reads and changes an
+ * input made, a fifth of the console thread's CPU samples of an input. A change that sets what is
+ * there already is skipped (with the console's echo left off between inputs, an input now changes
+ * them twice: JLine's raw mode at the prompt, the modes it found restored at the Enter). After a
+ * stop and a continue (Ctrl-Z, {@code fg}) they are read again: the job's shell may have changed them.
  *
  * <p>Output and size are the system terminal's. Nothing reads the system terminal's own input
  * (whose pump would take keys from this one's).
