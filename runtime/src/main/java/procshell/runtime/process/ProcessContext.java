@@ -33,6 +33,19 @@ public final class ProcessContext {
         return ctx;
     }
 
+    /**
+     * Binds a running process's own context to the current thread, so that this thread acts as
+     * that process until {@link #unbind()}: a process lending itself to another thread for a
+     * while (the shell's evaluator, which runs an input on the thread that read it). The process's
+     * own thread must not run meanwhile, and {@link LocalProcess#bindThread} must name this thread,
+     * so that kills and interrupts reach it.
+     *
+     * @param context the context the process's own thread was given
+     */
+    public static void lend(ProcessContext context) {
+        CURRENT.set(context);
+    }
+
     /** Unbinds the current thread's context. */
     public static void unbind() {
         CURRENT.remove();

@@ -136,6 +136,23 @@ final class InputBench {
      * @throws IllegalStateException when an input fails or prints something else than expected
      */
     static void run(int n, Figures out) throws Exception {
+        // On a thread as the console's loop (Console#run): a ProcessThread, on which each input
+        // runs as the shell process without a hand-over.
+        Throwable[] failed = new Throwable[1];
+        Thread t = new procshell.runtime.process.ProcessThread(() -> {
+            try {
+                measure(n, out);
+            } catch (Throwable e) {
+                failed[0] = e;
+            }
+        }, "procshell-console", procshell.runtime.process.SpawnOptions.PLATFORM_STACK_BYTES);
+        t.start();
+        t.join();
+        if (failed[0] instanceof Exception e) throw e;
+        if (failed[0] instanceof Error e) throw e;
+    }
+
+    private static void measure(int n, Figures out) throws Exception {
         Corpus corpus = Corpus.load();
         Shell shell = new Shell("nonode@nohost");
         StringWriter printed = new StringWriter();

@@ -189,6 +189,7 @@ public final class Main implements Callable<Integer> {
             Console c = shell.interactive(terminal, history);
             // System.halt/1 at the prompt: the terminal gets its settings back before the JVM ends
             procshell.shell.eval.NodeHalt.onHalt(status -> {
+                c.saveHistory(); // (the input that halts is in the history, as a later one would be)
                 try {
                     terminal.close();
                 } catch (java.io.IOException ignored) {
@@ -199,6 +200,8 @@ public final class Main implements Callable<Integer> {
             });
             if (!noColor && Console.supportsColor(terminal)) c.enableColors();
             startupFile(c);
+            // a closed terminal (SIGHUP) ends the JVM during an input: its line is kept all the same
+            Runtime.getRuntime().addShutdownHook(new Thread(c::saveHistory, "procshell-history"));
             c.run();
             terminal.close();
             return 0;

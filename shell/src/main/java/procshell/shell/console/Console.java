@@ -64,8 +64,6 @@ public final class Console {
     private final AcceptWarmUp acceptWarmUp;
     /** A line was read (and added to JLine's history) since the history file was written; guarded by this. */
     private boolean historyUnsaved;
-    /** How long an input runs before the console writes the history file meanwhile (a halt, a closed terminal may end it), ms. */
-    static final long HISTORY_AFTER_MS = 100;
 
     private Console(Shell owner, LineReader reader, BufferedReader piped, PrintWriter out, InputHighlighter highlighter) {
         this.owner = owner;
@@ -252,8 +250,78 @@ public final class Console {
         return prompt() + input.replace("\n", "\n" + continuation());
     }
 
-    /** Runs until end of input (Ctrl-D, or the end of piped input). */
+    /** Runs until end of input (Ctrl-D, or the end of piped input), as {@link #run(Runnable)} without a first task. */
     public void run() {
+        run(null);
+    }
+
+    /**
+     * Runs {@code first} (a tutorial's walk through its chapter, or null), then reads and evaluates
+     * inputs until end of input (Ctrl-D, or the end of piped input); returns when that ends.
+     *
+     * <p>The loop runs on a thread of the console's own, a platform thread with the shell process's
+     * stack, which evaluates each input it reads as the shell process
+     * ({@link EvaluatorProcess#evaluateHere}) instead of handing it over and waiting: two thread
+     * wake-ups fewer an input, ~0.3 ms of a later input's wait through a pty in this VM
+     * ({@code bench/README.md}, fourteenth session). Should a second Ctrl-C give up on an input
+     * stuck in a Java call, a new loop thread says so and goes on reading; the stuck one, should its
+     * call ever return, leaves without printing.
+     *
+     * @throws RuntimeException what {@code first} or the loop threw
+     */
+    public void run(Runnable first) {
+        java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
+        startLoop(first, ended);
+        try {
+            ended.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The thread running this console's loop ({@link #run}), or null outside it. */
+    private volatile Thread loopThread;
+    /** Loop threads a second Ctrl-C gave up on, stuck in an input: should it return, each leaves quietly. */
+    private final java.util.Set<Thread> givenUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Completed when the loop ends, on whichever thread runs it by then. */
+    private java.util.concurrent.CompletableFuture<Void> loopEnded;
+
+    private void startLoop(Runnable first, java.util.concurrent.CompletableFuture<Void> ended) {
+        loopEnded = ended;
+        Thread t = new procshell.runtime.process.ProcessThread(() -> {
+            try {
+                if (first != null) first.run();
+                loop();
+                if (!givenUp.contains(Thread.currentThread())) ended.complete(null);
+            } catch (Throwable e) {
+                if (!givenUp.contains(Thread.currentThread())) ended.completeExceptionally(e);
+            }
+        }, "procshell-console", procshell.runtime.process.SpawnOptions.PLATFORM_STACK_BYTES);
+        loopThread = t;
+        t.start();
+    }
+
+    /**
+     * A second Ctrl-C ended the shell process while the loop's thread is stuck in the input: a new
+     * thread prints that death, as the stuck one would have, and goes on with the loop.
+     */
+    private void loopStuck(Pid evaluator) {
+        startLoop(() -> {
+            try {
+                if (evaluator.node().haltedWith() == null) printRestart(evaluator, EvaluatorProcess.INTERRUPTED, false);
+            } finally {
+                reports.release(this::printAsync);
+                Foreground.inputAnswered();
+            }
+        }, loopEnded);
+    }
+
+    private void loop() {
+        Thread me = Thread.currentThread();
         while (true) {
             String input;
             try {
@@ -265,39 +333,21 @@ public final class Console {
             try {
                 evalTypedAhead(input);
             } finally {
-                Foreground.inputAnswered();
+                if (!givenUp.contains(me)) Foreground.inputAnswered();
             }
+            if (givenUp.contains(me)) return; // another loop thread goes on
         }
         if (reader != null) saveHistory();
         out.flush();
     }
 
-    /** True when a line waits to be saved and {@code pending} has not ended within {@link #HISTORY_AFTER_MS}. */
-    private boolean historyUnsavedFor(java.util.concurrent.CompletableFuture<?> pending) throws InterruptedException {
-        synchronized (this) {
-            if (!historyUnsaved) return false;
-        }
-        // (a short input's result comes within the spin, as CompletableFuture.get's own spins
-        // before it sleeps, which its timed get does not: a wake-up of this thread less)
-        for (int i = 0; i < 256 && !pending.isDone(); i++) Thread.onSpinWait();
-        if (pending.isDone()) return false;
-        try {
-            pending.get(HISTORY_AFTER_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-            return false;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return true;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return false;
-        }
-    }
-
     /**
      * Has the history file written once the person's wait is over: by the thread that reads the
      * keys, once it waits for the next one at the prompt ({@link ConsoleTerminal#beforeWaitingForKeys}),
-     * or by the console while a long input runs ({@link #HISTORY_AFTER_MS}); before the next prompt
-     * on another terminal. Written beside the evaluation, on a thread of its own, it cost later
-     * inputs ~0.5 ms (a thread woken, a file opened, appended and closed while the input's threads
-     * wanted the two cores).
+     * before the next prompt on another terminal, and before a halt or the JVM's end cuts a long
+     * input short ({@link #saveHistory}). Written beside the evaluation, on a thread of its own, it
+     * cost later inputs ~0.5 ms (a thread woken, a file opened, appended and closed while the
+     * input's threads wanted the two cores).
      */
     private void historyToSave() {
         if (reader == null) return;
@@ -309,10 +359,12 @@ public final class Console {
 
     /**
      * Appends the lines entered since the last save to the history file (JLine writes only those),
-     * if a line was read since. A history that cannot be written is no error of the input: it is
-     * skipped, as JLine skips it.
+     * if a line was read since: at the prompt, and by the launcher before {@code System.halt/1} or
+     * the JVM's end (a closed terminal) stops an input that runs. A history that cannot be written
+     * is no error of the input: it is skipped, as JLine skips it.
      */
-    private void saveHistory() {
+    public void saveHistory() {
+        if (reader == null) return;
         synchronized (this) {
             if (!historyUnsaved) return;
             historyUnsaved = false;
@@ -344,6 +396,7 @@ public final class Console {
      * @return the input, or null at end of input
      */
     public String readInput() {
+        if (givenUp.contains(Thread.currentThread())) return null; // (a tutorial's walk on a thread given up on)
         try {
             return read();
         } catch (EndOfFileException e) {
@@ -471,6 +524,7 @@ public final class Console {
      * @return true when it evaluated without error
      */
     public boolean evalAndPrint(String input) {
+        if (givenUp.contains(Thread.currentThread())) return false;
         if (input.isBlank()) {
             // iex evaluates an empty line to nil, and it counts as an input.
             session().recordResult(null);
@@ -479,17 +533,20 @@ public final class Console {
             return true;
         }
         reports.hold();
+        Thread me = Thread.currentThread();
         try {
             EvaluatorProcess.Result r;
             Pid evaluator = shell().pid();
             try {
                 InputTrace.mark("hand-over");
-                java.util.concurrent.CompletableFuture<EvaluatorProcess.Result> pending = shell().submit(input, counter);
-                if (historyUnsavedFor(pending)) saveHistory();
-                r = EvaluatorProcess.await(pending);
+                r = shell().evaluateHere(input, counter, me == loopThread ? () -> loopStuck(evaluator) : null);
                 InputTrace.mark("result-back");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
+            }
+            if (r == null) {
+                givenUp.add(me); // a new loop thread says what became of the input, and goes on
                 return false;
             }
             // (instanceof, not a switch of patterns: its call site is bootstrapped on the first
@@ -537,7 +594,7 @@ public final class Console {
                 return false;
             }
         } finally {
-            reports.release(this::printAsync);
+            if (!givenUp.contains(me)) reports.release(this::printAsync);
         }
     }
 

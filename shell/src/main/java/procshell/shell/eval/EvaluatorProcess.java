@@ -15,6 +15,7 @@ import procshell.runtime.node.Tuple;
 import procshell.runtime.process.LocalProcess;
 import procshell.runtime.process.ProcessContext;
 import procshell.runtime.process.ProcessExitedError;
+import procshell.runtime.process.ProcessThread;
 import procshell.runtime.process.SpawnOptions;
 
 /**
@@ -38,6 +39,8 @@ public final class EvaluatorProcess {
     private volatile Pid pid;
     private LinkedBlockingQueue<Job> jobs;
     private Job running;
+    /** The current shell process's own context, once its thread runs; written under {@link #lock}. */
+    private ProcessContext home;
     /** When Ctrl-C was first pressed during the running input (System.nanoTime), or 0. */
     private long interruptedAt;
 
@@ -57,10 +60,17 @@ public final class EvaluatorProcess {
         final String source;
         final int firstLine;
         final CompletableFuture<Result> result = new CompletableFuture<>();
+        /** For an input run on the thread that read it: what a second Ctrl-C that ends the shell process runs for that thread (null: nothing). */
+        final Runnable ifStuck;
+        /** For an input run on the thread that read it: the shell process's own thread, waiting meanwhile; written under {@link #lock}. */
+        Thread own;
+        /** A second Ctrl-C gave up on the thread running this input ({@link #ifStuck}); under {@link #lock}. */
+        boolean givenUp;
 
-        Job(String source, int firstLine) {
+        Job(String source, int firstLine, Runnable ifStuck) {
             this.source = source;
             this.firstLine = firstLine;
+            this.ifStuck = ifStuck;
         }
     }
 
@@ -109,6 +119,10 @@ public final class EvaluatorProcess {
     }
 
     private void loop(ProcessContext self, LinkedBlockingQueue<Job> q) {
+        synchronized (lock) {
+            // (pid is null when this thread runs before its starter has noted it: it is ours then)
+            if (pid == null || self.self().equals(pid)) home = self;
+        }
         while (true) {
             Job job;
             try {
@@ -119,6 +133,7 @@ public final class EvaluatorProcess {
             }
             InputTrace.mark("shell-took");
             synchronized (lock) {
+                while (running != null) awaitInputEnded(self, job); // one running on the thread that read it
                 running = job;
             }
             Result r;
@@ -132,15 +147,101 @@ public final class EvaluatorProcess {
                 r = new Result.Raised(t);
             }
             synchronized (lock) {
-                running = null;
-                interruptedAt = 0;
-                // A Ctrl-C that came as the input ended must not stop the next one.
-                self.process().clearInterruption();
+                inputEnded(self.process());
                 Thread.interrupted();
             }
             InputTrace.mark("shell-done");
             job.result.complete(r);
         }
+    }
+
+    /** Under {@link #lock}: waits for the input running on another thread to end; {@code job} dies with the shell process. */
+    private void awaitInputEnded(ProcessContext self, Job job) {
+        try {
+            lock.wait();
+        } catch (InterruptedException e) {
+            if (!self.process().isAlive()) job.result.complete(new Result.Died(self.self(), self.process().exitReason()));
+            self.process().checkAlive();
+        }
+    }
+
+    /** Under {@link #lock}: no input runs now, and a Ctrl-C that came as it ended must not stop the next one. */
+    private void inputEnded(LocalProcess p) {
+        running = null;
+        interruptedAt = 0;
+        p.clearInterruption();
+        lock.notifyAll();
+    }
+
+    /**
+     * Evaluates one input in the shell process on the calling thread, which acts as the shell
+     * process meanwhile (its {@code self()}, mailbox, links, Ctrl-C and kills), while the shell
+     * process's own thread waits: the console's thread evaluates the line it read without handing
+     * it over, two thread wake-ups fewer an input ({@code bench/README.md}, fourteenth session). As
+     * {@link #evaluate(String, int)} when this thread is no {@link ProcessThread} (which runs the
+     * processes an input wakes while it waits for them, as the shell process's own thread does) or
+     * is a process itself, when another input runs, or the shell process has not started its
+     * thread yet.
+     *
+     * <p>Ctrl-C stops the input as on the shell process's own thread ({@link #interrupt}); when a
+     * second one ends the shell process because the input is stuck in a Java call that ignores it,
+     * this thread stays stuck there: {@code ifStuck} then runs (on the Ctrl-C's thread), so that
+     * the caller's work (a console's loop) goes on elsewhere, and this method, should the call ever
+     * return, returns null: the caller leaves quietly.
+     *
+     * @param source    the input as typed
+     * @param firstLine the number of the input's first line ({@code iex:N:col:} in errors)
+     * @param ifStuck   run when a second Ctrl-C gives up on this thread, or null
+     * @return the result; {@link Result.Died} when the shell process died meanwhile; null when
+     *         {@code ifStuck} ran for this thread
+     * @throws InterruptedException when the calling thread is interrupted while it waits
+     */
+    public Result evaluateHere(String source, int firstLine, Runnable ifStuck) throws InterruptedException {
+        // (on a ProcessThread only: it runs the processes an input wakes while the input waits for
+        // them, as the shell process's own thread does)
+        if (!(Thread.currentThread() instanceof ProcessThread) || ProcessContext.current() != null) return evaluate(source, firstLine);
+        ensureStarted();
+        Job job = new Job(source, firstLine, ifStuck);
+        ProcessContext ctx;
+        synchronized (lock) {
+            ctx = home;
+            if (ctx == null || !ctx.self().equals(pid) || running != null || !jobs.isEmpty()) {
+                ctx = null;
+            } else {
+                running = job;
+                job.own = ctx.process().thread();
+            }
+        }
+        if (ctx == null) return evaluate(source, firstLine);
+        LocalProcess p = ctx.process();
+        Thread own = job.own;
+        p.bindThread(Thread.currentThread());
+        ProcessContext.lend(ctx);
+        Result r;
+        try {
+            p.checkAlive();
+            r = new Result.Value(evaluator.evaluate(source, firstLine));
+            p.checkAlive();
+        } catch (ProcessExitedError e) {
+            r = null;
+        } catch (Throwable t) {
+            r = p.isAlive() ? new Result.Raised(t) : null;
+        } finally {
+            ProcessContext.unbind();
+            // Bound back under the process's lock: a kill from now on interrupts its own thread,
+            // and one that came before has marked it dead, which the look below sees.
+            p.bindThread(own);
+            if (!p.isAlive()) own.interrupt(); // its own thread ends the body of the dead process
+        }
+        Thread.interrupted(); // (a kill or Ctrl-C that reached this thread as the input ended)
+        synchronized (lock) {
+            if (job.givenUp && ifStuck != null) return null;
+            if (r != null && running == job) {
+                inputEnded(p);
+                return r;
+            }
+        }
+        return await(job.result); // the shell process died first: the exit listener completes it (died)
     }
 
     private void died(Pid deadPid, Object reason) {
@@ -159,6 +260,8 @@ public final class EvaluatorProcess {
             interruptedAt = 0;
             pid = null;
             jobs = null;
+            home = null;
+            lock.notifyAll();
         }
         for (Job j : orphans) j.result.complete(new Result.Died(deadPid, reason));
         if (idle) onIdleDeath.accept(deadPid, reason);
@@ -193,7 +296,7 @@ public final class EvaluatorProcess {
      * @throws InterruptedException when the calling thread is interrupted while it hands it over
      */
     public CompletableFuture<Result> submit(String source, int firstLine) throws InterruptedException {
-        Job job = new Job(source, firstLine);
+        Job job = new Job(source, firstLine, null);
         while (true) {
             ensureStarted();
             synchronized (lock) {
@@ -228,7 +331,8 @@ public final class EvaluatorProcess {
      * <p>Only code that never reaches a check (a Java call that blocks or loops on its own) can
      * ignore it; for that case alone, a Ctrl-C pressed again more than {@code graceMs} after the
      * first one ends the shell process with {@code :interrupted} (its links get that exit signal)
-     * and a new one takes over, with the bindings kept.
+     * and a new one takes over, with the bindings kept; an input run on the thread that read it
+     * ({@link #evaluateHere}) has its {@code ifStuck} run then.
      *
      * @param graceMs how long the input has to stop before a second Ctrl-C may end the shell process
      * @return false when nothing was running
@@ -236,16 +340,27 @@ public final class EvaluatorProcess {
     public boolean interrupt(long graceMs) {
         LocalProcess p;
         boolean lastResort;
+        Job job;
         synchronized (lock) {
             if (running == null || pid == null) return false;
+            job = running;
             p = node.process(pid);
             if (p == null) return false;
             long now = System.nanoTime();
             lastResort = interruptedAt != 0 && now - interruptedAt > graceMs * 1_000_000L;
             if (interruptedAt == 0) interruptedAt = now;
             if (!lastResort) p.interrupt(new Interrupted("interrupted"));
+            else if (job.own != null) job.givenUp = true;
         }
-        if (lastResort) p.terminate(INTERRUPTED);
+        if (lastResort) {
+            p.terminate(INTERRUPTED);
+            if (job.own != null) {
+                // the input runs on the thread that read it, stuck: the process's own thread,
+                // which the kill did not reach, ends the body; the reading thread's caller goes on elsewhere
+                job.own.interrupt();
+                if (job.ifStuck != null) job.ifStuck.run();
+            }
+        }
         return true;
     }
 

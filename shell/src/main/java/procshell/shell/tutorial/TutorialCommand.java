@@ -51,8 +51,7 @@ public final class TutorialCommand implements Callable<Integer> {
             try (Terminal terminal = procshell.shell.console.SystemTerminal.open()) {
                 Console console = shell.interactive(terminal, null);
                 if (Console.supportsColor(terminal)) console.enableColors();
-                TutorialWalker.walk(chapter, console, terminal.writer());
-                console.run();
+                console.run(() -> TutorialWalker.walk(chapter, console, terminal.writer()));
             } finally {
                 shell.shutdown();
             }

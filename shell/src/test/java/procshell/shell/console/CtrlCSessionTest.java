@@ -1,6 +1,7 @@
 package procshell.shell.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -183,5 +184,42 @@ class CtrlCSessionTest {
         // tracing goes on working: a new trace draws the call and returns its value
         String drawn = eval("trace(fn -> Agent.get(echo, & &1) end)");
         assertEquals("0", drawn.substring(drawn.lastIndexOf('\n') + 1), drawn);
+    }
+
+    /**
+     * An input stuck in a Java call that no Ctrl-C reaches (a lock's uninterruptible wait): a
+     * second Ctrl-C a second after the first ends the shell process, and the console goes on at
+     * once (on a new thread: the input ran on the one that read it) with the bindings; when the
+     * stuck call returns at last, it prints nothing.
+     */
+    @Test
+    void anInputStuckInAJavaCallIsGivenUpOnByASecondCtrlCAndTheConsoleGoesOn() throws InterruptedException {
+        String key = "procshell.test.stuck." + System.nanoTime();
+        java.util.concurrent.locks.ReentrantLock stuck = new java.util.concurrent.locks.ReentrantLock();
+        System.getProperties().put(key, stuck);
+        stuck.lock();
+        try {
+            int from = session.cursorLine();
+            session.keys.type("~G\"System.getProperties().get('" + key + "').lock(); 1\"\r");
+            long deadline = System.nanoTime() + TerminalSession.WAIT_MS * 1_000_000;
+            while (System.nanoTime() < deadline && !stuck.hasQueuedThreads()) Thread.sleep(5);
+            session.terminal.raise(Terminal.Signal.INT); // the lock's wait never looks
+            Thread.sleep(1_200);
+            session.terminal.raise(Terminal.Signal.INT);
+            session.awaitScreen("the new shell process's prompt, and the report of the Registry it took along",
+                    s -> s.endsWith("ps(1)> ") && s.contains("GenServer R terminating"));
+            String shown = session.screenFrom(from);
+            shown = shown.substring(shown.indexOf('\n') + 1);
+            assertTrue(shown.startsWith("** (EXIT) interrupted\n\n" + Console.RESTART_BANNER + "\n"), shown);
+            // the Registry linked to the shell process got its exit signal, as on the BEAM
+            assertTrue(shown.contains("[error] GenServer R terminating\n** (stop) :interrupted\n"), shown);
+            assertEquals("ps(1)> x\n5\nps(2)> ", session.typeLine("x", "ps(2)> "));
+        } finally {
+            stuck.unlock(); // the stuck call returns
+            System.getProperties().remove(key);
+        }
+        Thread.sleep(200);
+        assertEquals("ps(2)> x + 1\n6\nps(3)> ", session.typeLine("x + 1", "ps(3)> "));
+        assertFalse(session.shell.node().isAlive(shellPid));
     }
 }
