@@ -29,8 +29,14 @@ public final class ProcessContext {
     /** Binds a context to the current thread; the node does this when a process starts. */
     public static ProcessContext bind(LocalProcess process) {
         ProcessContext ctx = new ProcessContext(process);
-        CURRENT.set(ctx);
+        set(ctx);
         return ctx;
+    }
+
+    private static void set(ProcessContext ctx) {
+        if (Thread.currentThread() instanceof ProcessThread t) t.context = ctx;
+        if (ctx == null) CURRENT.remove();
+        else CURRENT.set(ctx);
     }
 
     /**
@@ -43,17 +49,18 @@ public final class ProcessContext {
      * @param context the context the process's own thread was given
      */
     public static void lend(ProcessContext context) {
-        CURRENT.set(context);
+        set(context);
     }
 
     /** Unbinds the current thread's context. */
     public static void unbind() {
-        CURRENT.remove();
+        set(null);
     }
 
     /** The context of the process running on this thread, or null on a thread that is no process. */
     public static ProcessContext current() {
-        return CURRENT.get();
+        // (a process's own platform thread keeps it in a field: read at every reduction)
+        return Thread.currentThread() instanceof ProcessThread t ? t.context : CURRENT.get();
     }
 
     /**
@@ -62,7 +69,7 @@ public final class ProcessContext {
      * @throws IllegalStateException when this thread runs no process
      */
     public static ProcessContext require() {
-        ProcessContext c = CURRENT.get();
+        ProcessContext c = current();
         if (c == null) throw new IllegalStateException("not called from a process (no self())");
         return c;
     }

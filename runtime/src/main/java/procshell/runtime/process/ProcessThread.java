@@ -22,6 +22,12 @@ public final class ProcessThread extends Thread {
     boolean helping;
     /** True while its process sends a request whose answer it waits for next ({@link #answerAwaited}); this thread only. */
     boolean waitsNext;
+    /**
+     * The context of the process this thread runs, as {@link ProcessContext#current()} gives it:
+     * kept here too, where a field read replaces the thread-local's lookup at every reduction of a
+     * loop typed at the prompt; this thread only.
+     */
+    ProcessContext context;
 
     /**
      * @param body       the process's body

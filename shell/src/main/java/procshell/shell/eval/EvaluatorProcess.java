@@ -25,7 +25,8 @@ import procshell.runtime.process.SpawnOptions;
  * (unlike iex, which loses them).
  *
  * <p>It runs on a platform thread, so that a loop typed at the prompt cannot hold one of the
- * carrier threads that all other processes share.
+ * carrier threads that all other processes share; an input the console's loop reads runs on that
+ * loop's platform thread, to which the shell process is lent meanwhile ({@link #evaluateHere}).
  */
 public final class EvaluatorProcess {
     /** The exit reason used when the user stops an evaluation with Ctrl-C. */
@@ -286,16 +287,8 @@ public final class EvaluatorProcess {
         return await(submit(source, firstLine));
     }
 
-    /**
-     * Hands an input to the shell process and returns at once, so that the caller may do its own
-     * part meanwhile; {@link #await} waits for the result.
-     *
-     * @param source    the input as typed
-     * @param firstLine the number of the input's first line ({@code iex:N:col:} in errors)
-     * @return the result to come; {@link Result.Died} when the shell process dies meanwhile
-     * @throws InterruptedException when the calling thread is interrupted while it hands it over
-     */
-    public CompletableFuture<Result> submit(String source, int firstLine) throws InterruptedException {
+    /** Hands an input to the shell process's own thread; the result comes in the returned future. */
+    private CompletableFuture<Result> submit(String source, int firstLine) throws InterruptedException {
         Job job = new Job(source, firstLine, null);
         while (true) {
             ensureStarted();
@@ -308,12 +301,7 @@ public final class EvaluatorProcess {
         }
     }
 
-    /**
-     * Waits for the result of an input {@link #submit submitted}.
-     *
-     * @throws InterruptedException when the waiting thread is interrupted
-     */
-    public static Result await(CompletableFuture<Result> pending) throws InterruptedException {
+    private static Result await(CompletableFuture<Result> pending) throws InterruptedException {
         try {
             return pending.get();
         } catch (ExecutionException e) {
