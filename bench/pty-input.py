@@ -76,7 +76,8 @@ def threads(pid):
 
 
 BYNAME = []
-PERSON = ('java', 'procshell-#PID<', 'JLine terminal ')
+# (thread names as /proc shows them, cut to 15 characters: procshell-conso is the console's loop)
+PERSON = ('java', 'procshell-#PID<', 'procshell-conso', 'JLine terminal ')
 
 
 def waits(pid):
