@@ -161,6 +161,23 @@ public final class Scheduler implements Executor {
         return s;
     }
 
+    /**
+     * True when no process of this runtime's scheduler runs or waits to run: every carrier parked
+     * for want of work, none with a next process, the shared queue empty (killed processes that
+     * only unwind aside: their exits are processed). A look of a few fields per carrier, however
+     * many processes wait, for the shell's settling between inputs. False when processes run on
+     * the JDK's scheduler instead ({@link #available()}), where nothing is known; true when no
+     * process was ever started.
+     */
+    public static boolean idle() {
+        if (!available()) return false;
+        Scheduler s = instance;
+        if (s == null) return true;
+        if (!s.shared.isEmpty()) return false;
+        for (Carrier c : s.carriers) if (!c.idle || c.next != null) return false;
+        return s.shared.isEmpty();
+    }
+
     /** The carriers a node starts with: one per core. */
     public static int baseCarriers() {
         return Runtime.getRuntime().availableProcessors();

@@ -40,6 +40,26 @@ class SchedulerTest {
         assertEquals(Tuple.of(Atom.of("on_runtime_scheduler"), true), Await.receive(rt.self()));
     }
 
+    /**
+     * {@link Scheduler#idle()}: false while a process computes, true once every process waits
+     * again (here one parked in receive, which a message wakes, and the loop ended).
+     */
+    @Test
+    void theSchedulerIsIdleOnlyWhenNoProcessRunsOrWaitsToRun() {
+        AtomicBoolean looping = new AtomicBoolean();
+        rt.node().spawn(self -> {
+            looping.set(true);
+            while (spinning.get()) Thread.interrupted();
+        });
+        Pid waiter = rt.node().spawn(ProcessContext::receive);
+        Await.until("the loop running", looping::get);
+        assertTrue(!Scheduler.idle(), "a process computes");
+        spinning.set(false);
+        Await.until("every process waiting", Scheduler::idle);
+        rt.self().send(waiter, Atom.of("go"));
+        Await.until("the woken process done", () -> !rt.node().isAlive(waiter) && Scheduler.idle());
+    }
+
     /** Two pairs ping-pong while a third process sends a numbered stream: every message arrives, in order. */
     @Test
     void messagesKeepTheirOrderWhileProcessesHandOffCarriers() {
