@@ -175,7 +175,7 @@ public final class Scheduler implements Executor {
         if (s == null) return true;
         if (!s.shared.isEmpty()) return false;
         for (Carrier c : s.carriers) if (!c.idle || c.next != null) return false;
-        return s.shared.isEmpty();
+        return s.shared.isEmpty(); // (again: the monitor may have moved a carrier's next there meanwhile)
     }
 
     /** The carriers a node starts with: one per core. */

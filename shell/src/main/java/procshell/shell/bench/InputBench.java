@@ -135,54 +135,42 @@ final class InputBench {
      * @param out where the figures go
      * @throws IllegalStateException when an input fails or prints something else than expected
      */
-    static void run(int n, Figures out) throws Exception {
-        // On a thread as the console's loop (Console#run): a ProcessThread, on which each input
-        // runs as the shell process without a hand-over.
-        Throwable[] failed = new Throwable[1];
-        Thread t = new procshell.runtime.process.ProcessThread(() -> {
-            try {
-                measure(n, out);
-            } catch (Throwable e) {
-                failed[0] = e;
-            }
-        }, "procshell-console", procshell.runtime.process.SpawnOptions.PLATFORM_STACK_BYTES);
-        t.start();
-        t.join();
-        if (failed[0] instanceof Exception e) throw e;
-        if (failed[0] instanceof Error e) throw e;
-    }
-
-    private static void measure(int n, Figures out) throws Exception {
+    static void run(int n, Figures out) {
         Corpus corpus = Corpus.load();
         Shell shell = new Shell("nonode@nohost");
         StringWriter printed = new StringWriter();
         try {
             Console console = shell.piped(new BufferedReader(Reader.nullReader()), new PrintWriter(printed, true));
-            Input in = new Input(console, printed);
-            report(out, "first", in.time(corpus.first()));
-            for (String s : corpus.steady()) in.time(s); // warm-up round
-            List<Double> steady = new ArrayList<>();
-            long c0 = CPU.getProcessCpuTime();
-            for (int r = 0; r < rounds(n); r++) {
-                for (String s : corpus.steady()) steady.add(in.time(s).wallMs());
-            }
-            double cpuMs = (CPU.getProcessCpuTime() - c0) / 1e6;
-            double[] wall = steady.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            out.add("input_steady_median_ms", percentile(wall, 50), "ms");
-            out.add("input_steady_p90_ms", percentile(wall, 90), "ms");
-            double sum = steady.stream().mapToDouble(Double::doubleValue).sum();
-            report(out, "steady_mean", new Sample(sum / wall.length, cpuMs / wall.length));
-            Sample typed = in.time(corpus.typedLoop().apply(n));
-            in.expect(Corpus.sum(n));
-            report(out, "typed_loop", typed);
-            report(out, "spawn_loop", in.time(corpus.spawnLoop().apply(Math.max(1, n / 15))));
-            report(out, "defmodule", in.time(corpus.module()));
-            Sample module = in.time(corpus.moduleLoop().apply(n));
-            in.expect(Corpus.sum(n));
-            report(out, "module_loop", module);
+            // timed on the console's own loop thread, where a person's inputs run as the shell
+            // process without a hand-over (Console#run); the loop then finds no input and ends
+            console.run(() -> measure(corpus, n, new Input(console, printed), out));
         } finally {
             shell.shutdown();
         }
+    }
+
+    private static void measure(Corpus corpus, int n, Input in, Figures out) {
+        report(out, "first", in.time(corpus.first()));
+        for (String s : corpus.steady()) in.time(s); // warm-up round
+        List<Double> steady = new ArrayList<>();
+        long c0 = CPU.getProcessCpuTime();
+        for (int r = 0; r < rounds(n); r++) {
+            for (String s : corpus.steady()) steady.add(in.time(s).wallMs());
+        }
+        double cpuMs = (CPU.getProcessCpuTime() - c0) / 1e6;
+        double[] wall = steady.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.add("input_steady_median_ms", percentile(wall, 50), "ms");
+        out.add("input_steady_p90_ms", percentile(wall, 90), "ms");
+        double sum = steady.stream().mapToDouble(Double::doubleValue).sum();
+        report(out, "steady_mean", new Sample(sum / wall.length, cpuMs / wall.length));
+        Sample typed = in.time(corpus.typedLoop().apply(n));
+        in.expect(Corpus.sum(n));
+        report(out, "typed_loop", typed);
+        report(out, "spawn_loop", in.time(corpus.spawnLoop().apply(Math.max(1, n / 15))));
+        report(out, "defmodule", in.time(corpus.module()));
+        Sample module = in.time(corpus.moduleLoop().apply(n));
+        in.expect(Corpus.sum(n));
+        report(out, "module_loop", module);
     }
 
     private static void report(Figures out, String measure, Sample s) {

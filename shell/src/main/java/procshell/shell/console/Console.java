@@ -271,7 +271,8 @@ public final class Console {
      */
     public void run(Runnable first) {
         java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
-        startLoop(first, ended);
+        loopEnded = ended;
+        startLoop(first);
         try {
             ended.get();
         } catch (InterruptedException e) {
@@ -288,10 +289,10 @@ public final class Console {
     /** Loop threads a second Ctrl-C gave up on, stuck in an input: should it return, each leaves quietly. */
     private final java.util.Set<Thread> givenUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Completed when the loop ends, on whichever thread runs it by then. */
-    private java.util.concurrent.CompletableFuture<Void> loopEnded;
+    private volatile java.util.concurrent.CompletableFuture<Void> loopEnded;
 
-    private void startLoop(Runnable first, java.util.concurrent.CompletableFuture<Void> ended) {
-        loopEnded = ended;
+    private void startLoop(Runnable first) {
+        java.util.concurrent.CompletableFuture<Void> ended = loopEnded;
         Thread t = new procshell.runtime.process.ProcessThread(() -> {
             try {
                 if (first != null) first.run();
@@ -317,7 +318,7 @@ public final class Console {
                 reports.release(this::printAsync);
                 Foreground.inputAnswered();
             }
-        }, loopEnded);
+        });
     }
 
     private void loop() {
