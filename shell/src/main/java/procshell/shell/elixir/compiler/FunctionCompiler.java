@@ -46,6 +46,7 @@ final class FunctionCompiler {
     private static final String OBJECT_D = "Ljava/lang/Object;";
     private static final String RUNTIME = Type.getInternalName(ModuleRuntime.class);
     private static final String OPS = Type.getInternalName(Ops.class);
+    private static final String CONTEXT_D = Type.getDescriptor(procshell.runtime.process.ProcessContext.class);
     private static final String BOOTSTRAP_HEAD = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;";
     private static final Handle CONSTANT = new Handle(Opcodes.H_INVOKESTATIC, RUNTIME, "constant", BOOTSTRAP_HEAD + "I)Ljava/lang/Object;", false);
     private static final Handle ATOM = new Handle(Opcodes.H_INVOKESTATIC, RUNTIME, "atom", BOOTSTRAP_HEAD + "Ljava/lang/String;)Ljava/lang/Object;", false);
@@ -68,6 +69,8 @@ final class FunctionCompiler {
     private int env;
     private int nextLocal;
     private Label loop;
+    /** The local holding the process context the method's entry read ({@link ModuleRuntime#enter}), for its loops' reductions. */
+    private int context;
     private int line;
     /**
      * True while compiling with the variables in JVM locals (a slot's local is {@code env + 1 + slot}):
@@ -204,7 +207,7 @@ final class FunctionCompiler {
         line = 0;
         mn.visitCode();
         at(first);
-        mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
+        enter();
         loop = new Label();
         mn.visitLabel(loop);
         LdcInsnNode slots = slotArray();
@@ -250,6 +253,22 @@ final class FunctionCompiler {
     }
 
     /** Ends the method: the slot array's size (slot mode) or the temporaries after the slots' locals. */
+    /**
+     * The method's entry: its reduction, and the process context kept in a local of its own for
+     * the reductions of its loops ({@link #reduce()}).
+     */
+    private void enter() {
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "enter", "()" + CONTEXT_D, false);
+        context = nextLocal++;
+        mn.visitVarInsn(Opcodes.ASTORE, context);
+    }
+
+    /** A loop's turn: one reduction, counted in the context the entry read ({@link ModuleRuntime#reduce(procshell.runtime.process.ProcessContext)}). */
+    private void reduce() {
+        mn.visitVarInsn(Opcodes.ALOAD, context);
+        mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "(" + CONTEXT_D + ")V", false);
+    }
+
     private void finish(LdcInsnNode slots) {
         mn.visitMaxs(0, 0);
         mn.visitEnd();
@@ -508,7 +527,7 @@ final class FunctionCompiler {
             }
         }
         at(at);
-        mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
+        reduce();
         mn.visitJumpInsn(Opcodes.GOTO, loop);
     }
 
@@ -528,7 +547,7 @@ final class FunctionCompiler {
             mn.visitInsn(Opcodes.AALOAD);
             mn.visitVarInsn(Opcodes.ASTORE, i);
         }
-        mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
+        reduce();
         mn.visitJumpInsn(Opcodes.GOTO, loop);
         mn.visitLabel(value);
         mn.visitInsn(Opcodes.POP);
@@ -974,6 +993,7 @@ final class FunctionCompiler {
         int outerBase = paramBase;
         boolean outerInFn = inFn;
         Label outerLoop = loop;
+        int outerContext = context;
         int outerCompiled = module.compiledClosure;
         int outerPinned = pinned;
         boolean outerUnboxed = unboxed;
@@ -995,7 +1015,7 @@ final class FunctionCompiler {
             loop = null;
             mn.visitCode();
             at(at);
-            mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
+            enter();
             LdcInsnNode slots = slotArray();
             int i = 0;
             for (int slot : captured.values()) {
@@ -1016,6 +1036,7 @@ final class FunctionCompiler {
             paramBase = outerBase;
             inFn = outerInFn;
             loop = outerLoop;
+            context = outerContext;
             module.compiledClosure = outerCompiled;
             pinned = outerPinned;
             unboxed = outerUnboxed;
@@ -1134,7 +1155,7 @@ final class FunctionCompiler {
                 mn.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/Iterator", "next", "()Ljava/lang/Object;", true);
                 int element = nextLocal++;
                 mn.visitVarInsn(Opcodes.ASTORE, element);
-                mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "()V", false);
+                reduce();
                 fs = pattern(List.of(pattern), new int[] {element}, fs, head);
                 if (guard != null) guard(guard, fs, head);
                 next = head;

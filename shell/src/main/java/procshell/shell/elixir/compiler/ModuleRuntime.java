@@ -2,6 +2,7 @@ package procshell.shell.elixir.compiler;
 
 import java.lang.invoke.MethodHandles;
 
+import procshell.runtime.process.ProcessContext;
 import procshell.runtime.process.Reductions;
 import procshell.shell.eval.Interrupted;
 import procshell.shell.iex.Ops;
@@ -28,6 +29,34 @@ public final class ModuleRuntime {
      */
     public static void reduce() {
         if (Reductions.check()) throw new Interrupted("interrupted");
+    }
+
+    /**
+     * A compiled function's or fn's entry: counts its reduction ({@link #reduce()}) and returns the
+     * calling thread's process context, which the method keeps in a local for the reductions of
+     * its loops ({@link #reduce(ProcessContext)}): a tail-recursive loop then counts each turn
+     * with a decrement instead of a lookup of the context (a thread-local on a process's thread).
+     *
+     * @return the context of the process running the call, or null outside any process
+     * @throws Interrupted when the process was interrupted (Ctrl-C)
+     * @throws procshell.runtime.process.ProcessExitedError when it was killed
+     */
+    public static ProcessContext enter() {
+        ProcessContext ctx = ProcessContext.current();
+        if (Reductions.check(ctx)) throw new Interrupted("interrupted");
+        return ctx;
+    }
+
+    /**
+     * Counts one reduction of a loop's turn in compiled code, with the context its method's entry
+     * read ({@link #enter()}); as {@link #reduce()} otherwise.
+     *
+     * @param ctx the context {@link #enter()} returned (null outside any process)
+     * @throws Interrupted when the process was interrupted (Ctrl-C)
+     * @throws procshell.runtime.process.ProcessExitedError when it was killed
+     */
+    public static void reduce(ProcessContext ctx) {
+        if (Reductions.check(ctx)) throw new Interrupted("interrupted");
     }
 
     /**
