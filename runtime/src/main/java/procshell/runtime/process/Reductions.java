@@ -66,11 +66,13 @@ public final class Reductions {
         // on every carrier (twice as many as carriers) would never let in one woken from outside
         // (a new process, a reply): every FAIR_EVERY-th slice it parks a moment instead, which
         // puts it in the scheduler's shared queue, behind those waiting there. A process on a
-        // platform thread of its own (the shell's) has the OS's scheduler for fairness: its yield
-        // suffices, and a park there sleeps for the kernel's timer slack (73 us here against 1.4
-        // for a yield): a module's loop run from the prompt spent 40-50% of its time asleep.
+        // platform thread of its own (the shell's) shares no carrier: the OS's scheduler shares the
+        // cores among it and the carriers, so it neither parks (a park sleeps the kernel's timer
+        // slack, 73 us here) nor yields (a system call, 1.4 us, every 4,000 reductions): a module's
+        // loop run from the prompt spent 40-50% of its time in the one and 15% in the other.
         Thread me = Thread.currentThread();
-        if ((ctx.process().reductions() / BUDGET) % FAIR_EVERY == 0 && me.isVirtual() && !Scheduler.runsCurrentThread()) {
+        if (!me.isVirtual()) return false;
+        if ((ctx.process().reductions() / BUDGET) % FAIR_EVERY == 0 && !Scheduler.runsCurrentThread()) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000);
         } else {
             Thread.yield();
