@@ -241,3 +241,6 @@ Process.spawn(String, :to_atom, :x, [])
 {pid, ref} = spawn_monitor(String, :to_atom, ["y"]); receive do {:DOWN, ^ref, :process, ^pid, r} -> r end
 {pid, ref} = spawn_monitor(fn -> :ok end); {is_pid(pid), is_reference(ref)}
 pid = spawn(fn -> Process.sleep(:infinity) end); ref = Process.monitor(pid); Process.exit(pid, :kill); receive do {:DOWN, ^ref, _, _, _} -> Process.exit(pid, :kill) end
+me = self(); pid = spawn(fn -> Process.hibernate(Kernel, :send, [me, :woke]) end); send(pid, :go); receive do :woke -> :ok after 1000 -> :none end
+me = self(); pid = spawn(fn -> Process.hibernate(Kernel, :send, [me, :never]) end); ref = Process.monitor(pid); Process.exit(pid, :kill); receive do {:DOWN, ^ref, :process, ^pid, r} -> r after 1000 -> :timeout end
+me = self(); pid = spawn(fn -> Process.hibernate(:erlang, :apply, [fn -> send(me, {:got, Process.info(self(), :message_queue_len)}) end, []]) end); send(pid, :one); receive do {:got, n} -> n after 1000 -> :none end

@@ -133,6 +133,34 @@ public final class Mailbox {
     }
 
     /**
+     * Waits until a message is queued, taking none: what {@code Process.hibernate/3} waits for
+     * before it calls its function, which then receives the message. Parks as {@link #take} does
+     * (a message, a kill or an interruption wakes it), with the process shown waiting meanwhile.
+     *
+     * @param alive the owner, checked after every wake-up
+     * @throws ProcessExitedError when the owner died while waiting
+     * @throws Interruption       when the owner's work was interrupted ({@link LocalProcess#interrupt})
+     */
+    public void awaitMessage(LocalProcess alive) {
+        alive.checkInterrupted();
+        while (savedSize == 0) {
+            waiter = Thread.currentThread();
+            try {
+                // (the waiter is published before this look: a message added after it unparks us)
+                if (!incoming.isEmpty()) return;
+                alive.markWaiting(true);
+                LockSupport.park(this);
+                alive.markWaiting(false);
+            } finally {
+                waiter = null;
+            }
+            Thread.interrupted(); // a stray interrupt: park again rather than spin (see await)
+            alive.checkInterrupted();
+            alive.checkAlive();
+        }
+    }
+
+    /**
      * Wakes {@code thread} if it is the owner waiting in {@link #take}, as a kill does; the owner
      * then finds its process dead. An early or late wake-up is harmless: take loops.
      *

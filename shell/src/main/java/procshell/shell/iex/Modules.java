@@ -81,6 +81,9 @@ public final class Modules {
 
     private static Class<?> facade(Atom module) {
         String n = module.name();
+        // Kernel is no module of the prompt's listing (its functions are called without one), but
+        // it is a module all the same: apply(Kernel, :length, [l]), a variable bound to Kernel
+        if (n.equals("Elixir.Kernel")) return Kernel.class;
         if (n.startsWith("Elixir.")) {
             ShellModules.Module m = ShellModules.find(n.substring("Elixir.".length()));
             return m == null ? null : m.cls();

@@ -474,17 +474,9 @@ public final class Process {
         apply(mod, fun_name, args); when that returns, the process ends. The message
         stays in the mailbox for the function to receive.
         """)
-    public static Object hibernate(Object module, Object function, Object args) throws InterruptedException {
+    public static Object hibernate(Object module, Object function, Object args) {
         LocalProcess me = ctx().process();
-        me.markWaiting(true);
-        try {
-            while (me.mailbox().size() == 0) {
-                Thread.sleep(1);
-                me.checkAlive();
-            }
-        } finally {
-            me.markWaiting(false);
-        }
+        me.mailbox().awaitMessage(me);
         Kernel.apply(module, function, args);
         throw ctx().exit(Atom.NORMAL);
     }
