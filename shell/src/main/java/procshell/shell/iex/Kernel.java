@@ -679,6 +679,10 @@ public final class Kernel {
         if (!(a instanceof List<?> list)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 3rd argument: not a list\n");
         String name = Modules.javaName(fun.name());
         Object[] argv = list.toArray();
+        if (mod.name().equals("Elixir.Kernel")) {
+            Object v = byName(fun.name(), argv);
+            if (v != NOT_OPERATOR) return v;
+        }
         Class<?> cls = s.modules().classOf(mod);
         if (cls == null && !mod.name().startsWith("Elixir.")) {
             Object erl = ErlangModules.lookup(mod.name());
@@ -694,6 +698,25 @@ public final class Kernel {
             if (info != ModuleInfo.NONE) return info;
         }
         return Values.normalize(org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(cls, name, argv));
+    }
+
+    /** {@link #byName}'s answer for a function of this class's own (called as any module's). */
+    static final Object NOT_OPERATOR = new Object();
+
+    /**
+     * {@code Kernel.name(args)} called at run time ({@code apply/3}, a module in a variable) when
+     * it is no function of this class: an operator, whose code is {@link Ops}'s
+     * ({@code Kernel.+/2} is a function on the BEAM), or one of Kernel's macros, which no such call
+     * reaches on the BEAM either ({@link KernelMacros}).
+     *
+     * @return the operator's value, or {@link #NOT_OPERATOR}
+     * @throws UndefinedFunctionError for a macro, worded as Elixir's
+     */
+    static Object byName(String name, Object[] argv) {
+        if (KernelMacros.contains(name, argv.length)) throw KernelMacros.applied(name, argv);
+        String op = argv.length == 2 ? Operators.binary(name) : argv.length == 1 ? Operators.unary(name) : null;
+        if (op == null) return NOT_OPERATOR;
+        return Values.normalize(org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(Ops.class, op, argv));
     }
 
     /**

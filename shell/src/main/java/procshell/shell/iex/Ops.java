@@ -631,6 +631,10 @@ public final class Ops {
                     + " the dot syntax, such as module.function(), make sure the left-hand side of the dot is an atom representing a"
                     + " module");
         }
+        if (a.name().equals("Elixir.Kernel")) {
+            Object v = Kernel.byName(function, args);
+            if (v != Kernel.NOT_OPERATOR) return v;
+        }
         return modules.apply(a, Modules.javaName(function), args);
     }
 

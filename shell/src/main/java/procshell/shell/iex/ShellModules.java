@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class ShellModules {
     /** Public classes of the package that are plumbing, not modules a person calls. */
     private static final Set<String> INTERNAL = Set.of("Kernel", "IexSession", "Modules", "TableViewer", "ShellModules", "Ops",
-            "IexHelpers", "DocFacts", "IexConfig", "BitBuilder", "BitReader", "FunctionClauses", "CapturedFun");
+            "IexHelpers", "DocFacts", "IexConfig", "BitBuilder", "BitReader", "FunctionClauses", "CapturedFun", "Operators");
 
     private ShellModules() {}
 

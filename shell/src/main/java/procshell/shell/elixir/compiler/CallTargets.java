@@ -31,49 +31,6 @@ final class CallTargets {
         return OPS_KERNEL.get(name + "/" + arity);
     }
 
-    /**
-     * The {@code Ops} method of a unary operator ({@code -x} is {@code neg}), or null when the name
-     * is none.
-     */
-    static String unaryOperator(String name) {
-        return switch (name) {
-            case "-" -> "neg";
-            case "+" -> "plus";
-            case "not" -> "not";
-            case "!" -> "bang";
-            default -> null;
-        };
-    }
-
-    /**
-     * The {@code Ops} method of a binary operator that evaluates both operands ({@code +} is
-     * {@code add}), or null when the name is none (the short-circuit ones, {@code and},
-     * {@code or}, {@code &&}, {@code ||}, are not).
-     */
-    static String binaryOperator(String name) {
-        return switch (name) {
-            case "+" -> "add";
-            case "-" -> "sub";
-            case "*" -> "mul";
-            case "/" -> "divide";
-            case "**" -> "pow";
-            case "==" -> "eq";
-            case "!=" -> "neq";
-            case "===" -> "strictEq";
-            case "!==" -> "strictNeq";
-            case "<" -> "lt";
-            case ">" -> "gt";
-            case "<=" -> "le";
-            case ">=" -> "ge";
-            case "<>" -> "concat";
-            case "++" -> "append";
-            case "--" -> "subtract";
-            case ".." -> "range";
-            case "in" -> "in";
-            default -> null;
-        };
-    }
-
     /** True for the operators whose right side runs only when the left side asks for it. */
     static boolean isShortCircuit(String name) {
         return switch (name) {

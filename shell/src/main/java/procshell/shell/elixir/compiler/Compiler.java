@@ -5,6 +5,7 @@ import java.util.List;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
+import procshell.shell.iex.Operators;
 
 /**
  * Compiles Elixir expressions (quoted form) to Groovy expressions. An expression that Groovy can
@@ -372,11 +373,11 @@ final class Compiler {
             Object a = args.get(0);
             if (name.equals("-") && a instanceof Number n && !(a instanceof Double)) return Groovy.integer(procshell.shell.eval.Arithmetic.negate(n));
             if (name.equals("-") && a instanceof Double d) return Groovy.floating(-d);
-            String fn = CallTargets.unaryOperator(name);
+            String fn = Operators.unary(name);
             return fn == null ? null : OPS + "." + fn + "(" + expr(a, s, b) + ")";
         }
         if (args.size() != 2) return null;
-        String fn = CallTargets.binaryOperator(name);
+        String fn = Operators.binary(name);
         if (fn != null) {
             List<String> e = exprs(args, s, b);
             return OPS + "." + fn + "(" + e.get(0) + ", " + e.get(1) + ")";

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
+import procshell.shell.iex.Operators;
 import procshell.shell.iex.Ops;
 
 /**
@@ -387,11 +388,11 @@ final class DirectPlanner {
             Object a = args.get(0);
             if (name.equals("-") && a instanceof Double d) return DirectExpr.constant(-d);
             if (name.equals("-") && a instanceof Number n) return DirectExpr.constant(integerLiteral(procshell.shell.eval.Arithmetic.negate(n)));
-            String fn = CallTargets.unaryOperator(name);
+            String fn = Operators.unary(name);
             return fn == null ? null : ops(fn, exprs(args, scope));
         }
         if (args.size() != 2) return null;
-        String fn = CallTargets.binaryOperator(name);
+        String fn = Operators.binary(name);
         if (fn != null) return ops(fn, exprs(args, scope));
         if (CallTargets.isShortCircuit(name)) return shortCircuit(name, args, scope);
         return null;

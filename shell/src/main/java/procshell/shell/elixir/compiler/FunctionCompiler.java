@@ -20,6 +20,7 @@ import groovyjarjarasm.asm.tree.MethodNode;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
 import procshell.shell.iex.Modules;
+import procshell.shell.iex.Operators;
 import procshell.shell.iex.Ops;
 
 /**
@@ -694,7 +695,7 @@ final class FunctionCompiler {
             literal(n instanceof Double d ? (Object) (-d) : procshell.shell.eval.Arithmetic.negate(n));
             return false;
         }
-        String op = args.size() == 2 ? CallTargets.binaryOperator(name) : args.size() == 1 ? CallTargets.unaryOperator(name) : null;
+        String op = args.size() == 2 ? Operators.binary(name) : args.size() == 1 ? Operators.unary(name) : null;
         Method m = op == null ? null : only(op.equals("add") || op.equals("sub") ? ModuleRuntime.class : Ops.class, op, args.size());
         if (m != null && objectsOnly(m) && args.size() == 2 && unboxed && (mayBeUnboxed(args.get(0), scope) || mayBeUnboxed(args.get(1), scope))
                 && (UnboxedIntegers.isArithmetic(op) || UnboxedIntegers.isComparison(op))) {
@@ -1542,7 +1543,7 @@ final class FunctionCompiler {
         if (!unboxed || inFn || !Quoted.isNode(ast) || Quoted.isVar(ast) || !(Quoted.head(ast) instanceof Atom a)) return null;
         List<Object> args = Quoted.args(ast);
         if (args.size() != 2 || module.function(a.name(), 2) != null) return null;
-        String op = CallTargets.binaryOperator(a.name());
+        String op = Operators.binary(a.name());
         if (!UnboxedIntegers.isArithmetic(op)) return null;
         Method m = only(op.equals("mul") ? Ops.class : ModuleRuntime.class, op, 2);
         return m != null && objectsOnly(m) ? m : null;
@@ -1574,7 +1575,7 @@ final class FunctionCompiler {
         Method m = arithmetic(ast);
         if (m != null) {
             int[] operands = operands(Quoted.args(ast), scope, Quoted.line(ast));
-            UnboxedIntegers.arithmetic(mn, CallTargets.binaryOperator(Quoted.name(ast)), operands[0], operands[1], operands[2], operands[3], longTemp(), m);
+            UnboxedIntegers.arithmetic(mn, Operators.binary(Quoted.name(ast)), operands[0], operands[1], operands[2], operands[3], longTemp(), m);
             return;
         }
         value(ast, scope);
