@@ -39,7 +39,7 @@ public final class Reductions {
      * {@link #check()} with the calling thread's process context already at hand
      * ({@link ProcessContext#current()}, read once where a loop starts): compiled code that turns
      * a loop millions of times reads it once per call instead of once per turn (on a virtual
-     * thread a thread-local lookup, the larger part of a turn's cost).
+     * thread, a thread-local lookup a turn).
      *
      * @param ctx the calling thread's process context, or null outside any process
      * @return as {@link #check()}
