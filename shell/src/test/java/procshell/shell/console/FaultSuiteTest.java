@@ -113,6 +113,24 @@ class FaultSuiteTest {
     }
 
     /**
+     * A process that keeps building data the node cannot hold (here in a shell of 256 MB) is
+     * stopped with a system limit that says so, at the end of one of its time slices; the shell
+     * and its bindings go on.
+     */
+    @Test
+    void aProcessThatFillsTheNodesMemoryIsStoppedAndTheShellGoesOn() throws Exception {
+        String shown = shellWithStack("-Xmx256m", "defmodule Grow do def grow(acc), do: grow([{acc} | acc]) end",
+                "x = 7; pid = spawn(fn -> Grow.grow([]) end); ref = Process.monitor(pid)",
+                "receive do {:DOWN, ^ref, _, _, {e, _}} -> e after 60_000 -> :still_growing end",
+                "x + 1");
+        assertTrue(shown.contains("** (SystemLimitError) a system limit has been reached (the node's memory is full: more than 90% of"
+                + " the JVM heap's 256 MB of long-lived data is in use after a collection; this process was building more)"), shown);
+        assertTrue(shown.contains("\n:system_limit\n"), shown);
+        assertTrue(shown.contains("ps(4)> x + 1\n8\n"), shown);
+        assertNoJava(shown);
+    }
+
+    /**
      * Item 7 ({@code System.exit} typed at the prompt): in a Groovy input ({@code ~G}) the calls
      * that end the JVM raise, naming what stops the node; {@code :erlang.halt/1} and
      * {@code System.halt/1} end the node with their status, as they end iex. In a shell of its own
