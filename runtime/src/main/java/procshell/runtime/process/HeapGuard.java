@@ -17,31 +17,7 @@ public final class HeapGuard {
 
     private static final MemoryPoolMXBean OLD = oldGeneration();
 
-    /**
-     * True when the JVM tells us (a notification after a collection) that the old generation is
-     * over the threshold: then {@link #full} asks the pool, whose answer costs 180-305 ns, too
-     * much for every process's every time slice. False where no notification comes (full asks every time).
-     */
-    private static final boolean NOTIFIED = OLD != null && listen();
-
-    /** Set by the notification; cleared once a look at the pool finds it under the threshold again. */
-    private static volatile boolean overThreshold;
-
     private HeapGuard() {}
-
-    private static boolean listen() {
-        try {
-            if (!(ManagementFactory.getMemoryMXBean() instanceof javax.management.NotificationEmitter emitter)) return false;
-            emitter.addNotificationListener((n, handback) -> {
-                if (java.lang.management.MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(n.getType())) overThreshold = true;
-            }, null, null);
-            // (a collection before the listener may have crossed it already)
-            overThreshold = OLD.isCollectionUsageThresholdExceeded();
-            return true;
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
-    }
 
     private static MemoryPoolMXBean oldGeneration() {
         try {
@@ -65,27 +41,12 @@ public final class HeapGuard {
      * since (the process that built it was stopped), and no other process must be stopped for it.
      */
     public static boolean full() {
-        if (OLD == null || NOTIFIED && !overThreshold) return false;
-        if (!OLD.isCollectionUsageThresholdExceeded()) return underAgain();
+        if (OLD == null || !OLD.isCollectionUsageThresholdExceeded()) return false;
         synchronized (HeapGuard.class) {
-            if (!OLD.isCollectionUsageThresholdExceeded()) return underAgain(); // another process's collection cleared it
+            if (!OLD.isCollectionUsageThresholdExceeded()) return false; // another process's collection cleared it
             System.gc();
-            return OLD.isCollectionUsageThresholdExceeded() || underAgain();
+            return OLD.isCollectionUsageThresholdExceeded();
         }
-    }
-
-    /**
-     * The pool is under the threshold again: no look at it until the next notification (after
-     * clearing the flag, one more look: a collection meanwhile may have crossed it again).
-     *
-     * @return false, for {@link #full} to return
-     */
-    private static boolean underAgain() {
-        if (NOTIFIED) {
-            overThreshold = false;
-            if (OLD.isCollectionUsageThresholdExceeded()) overThreshold = true;
-        }
-        return false;
     }
 
     /**
