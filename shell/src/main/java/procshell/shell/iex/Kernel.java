@@ -679,10 +679,8 @@ public final class Kernel {
         if (!(a instanceof List<?> list)) throw new IllegalArgumentException("errors were found at the given arguments:\n\n  * 3rd argument: not a list\n");
         String name = Modules.javaName(fun.name());
         Object[] argv = list.toArray();
-        if (mod.name().equals("Elixir.Kernel")) {
-            Object v = byName(fun.name(), argv);
-            if (v != NOT_OPERATOR) return v;
-        }
+        Object v = byName(mod, fun.name(), argv);
+        if (v != NOT_OPERATOR) return v;
         Class<?> cls = s.modules().classOf(mod);
         if (cls == null && !mod.name().startsWith("Elixir.")) {
             Object erl = ErlangModules.lookup(mod.name());
@@ -700,19 +698,22 @@ public final class Kernel {
         return Values.normalize(org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(cls, name, argv));
     }
 
-    /** {@link #byName}'s answer for a function of this class's own (called as any module's). */
+    /** {@link #byName}'s answer for any other call: a function of the module's class (this class's own for Kernel). */
     static final Object NOT_OPERATOR = new Object();
 
+    private static final Atom KERNEL = Atom.module("Kernel");
+
     /**
-     * {@code Kernel.name(args)} called at run time ({@code apply/3}, a module in a variable) when
-     * it is no function of this class: an operator, whose code is {@link Ops}'s
-     * ({@code Kernel.+/2} is a function on the BEAM), or one of Kernel's macros, which no such call
-     * reaches on the BEAM either ({@link KernelMacros}).
+     * {@code module.name(args)} called at run time ({@code apply/3}, a module in a variable) when
+     * the module is Kernel and the name no function of this class: an operator, whose code is
+     * {@link Ops}'s ({@code Kernel.+/2} is a function on the BEAM), or one of Kernel's macros,
+     * which no such call reaches on the BEAM either ({@link KernelMacros}).
      *
-     * @return the operator's value, or {@link #NOT_OPERATOR}
+     * @return the operator's value, or {@link #NOT_OPERATOR} for any other call
      * @throws UndefinedFunctionError for a macro, worded as Elixir's
      */
-    static Object byName(String name, Object[] argv) {
+    static Object byName(Atom module, String name, Object[] argv) {
+        if (module != KERNEL) return NOT_OPERATOR;
         if (KernelMacros.contains(name, argv.length)) throw KernelMacros.applied(name, argv);
         String op = argv.length == 2 ? Operators.binary(name) : argv.length == 1 ? Operators.unary(name) : null;
         if (op == null) return NOT_OPERATOR;

@@ -631,10 +631,8 @@ public final class Ops {
                     + " the dot syntax, such as module.function(), make sure the left-hand side of the dot is an atom representing a"
                     + " module");
         }
-        if (a.name().equals("Elixir.Kernel")) {
-            Object v = Kernel.byName(function, args);
-            if (v != Kernel.NOT_OPERATOR) return v;
-        }
+        Object v = Kernel.byName(a, function, args);
+        if (v != Kernel.NOT_OPERATOR) return v;
         return modules.apply(a, Modules.javaName(function), args);
     }
 

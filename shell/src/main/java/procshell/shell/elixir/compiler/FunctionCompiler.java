@@ -33,8 +33,8 @@ import procshell.shell.iex.Ops;
  * thread's stack), a self call in tail position a jump back to the clauses, and operators,
  * {@code if}/{@code unless}, {@code case}, {@code and}/{@code or}, blocks and {@code =} are code
  * of the method. Each expression carries its Elixir line (file {@code iex}), so a stack frame reads
- * {@code iex:LINE: Mod.fun/arity}. As compiled code: a reduction ({@link ModuleRuntime#reduce}) at
- * the function's entry and at each turn of a self tail call.
+ * {@code iex:LINE: Mod.fun/arity}. As compiled code: a reduction ({@link ModuleRuntime#enter}, then
+ * {@link ModuleRuntime#reduce}) at the function's entry and at each turn of a self tail call.
  *
  * <p>Any other form is planned by the direct evaluator ({@link DirectPlanner}, with the same
  * variable slots: the method keeps the function's variables in the activation's slot array) and
@@ -253,7 +253,6 @@ final class FunctionCompiler {
         mn.visitInsn(Opcodes.ARETURN);
     }
 
-    /** Ends the method: the slot array's size (slot mode) or the temporaries after the slots' locals. */
     /**
      * The method's entry: its reduction, and the process context kept in a local of its own for
      * the reductions of its loops ({@link #reduce()}).
@@ -270,6 +269,7 @@ final class FunctionCompiler {
         mn.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "reduce", "(" + CONTEXT_D + ")V", false);
     }
 
+    /** Ends the method: the slot array's size (slot mode) or the temporaries after the slots' locals. */
     private void finish(LdcInsnNode slots) {
         mn.visitMaxs(0, 0);
         mn.visitEnd();

@@ -21,21 +21,10 @@ public final class ModuleRuntime {
     private ModuleRuntime() {}
 
     /**
-     * Counts one reduction, as compiled code does at a function's entry and a loop's back edge
-     * ({@link Reductions#check}): the process yields at the end of its time slice.
-     *
-     * @throws Interrupted when the process was interrupted (Ctrl-C)
-     * @throws procshell.runtime.process.ProcessExitedError when it was killed
-     */
-    public static void reduce() {
-        if (Reductions.check()) throw new Interrupted("interrupted");
-    }
-
-    /**
-     * A compiled function's or fn's entry: counts its reduction ({@link #reduce()}) and returns the
-     * calling thread's process context, which the method keeps in a local for the reductions of
-     * its loops ({@link #reduce(ProcessContext)}): a tail-recursive loop then counts each turn
-     * with a decrement instead of a lookup of the context (a thread-local on a process's thread).
+     * A compiled function's or fn's entry: counts its reduction ({@link #reduce(ProcessContext)})
+     * and returns the calling thread's process context, which the method keeps in a local for the
+     * reductions of its loops: a tail-recursive loop then counts each turn with a decrement
+     * instead of a lookup of the context (a thread-local on a process's virtual thread).
      *
      * @return the context of the process running the call, or null outside any process
      * @throws Interrupted when the process was interrupted (Ctrl-C)
@@ -43,15 +32,16 @@ public final class ModuleRuntime {
      */
     public static ProcessContext enter() {
         ProcessContext ctx = ProcessContext.current();
-        if (Reductions.check(ctx)) throw new Interrupted("interrupted");
+        reduce(ctx);
         return ctx;
     }
 
     /**
-     * Counts one reduction of a loop's turn in compiled code, with the context its method's entry
-     * read ({@link #enter()}); as {@link #reduce()} otherwise.
+     * Counts one reduction in compiled code ({@link Reductions#check(ProcessContext)}): at a
+     * method's entry and at each turn of its loops, with the context the entry read
+     * ({@link #enter()}); the process yields at the end of its time slice.
      *
-     * @param ctx the context {@link #enter()} returned (null outside any process)
+     * @param ctx the calling thread's process context (null outside any process)
      * @throws Interrupted when the process was interrupted (Ctrl-C)
      * @throws procshell.runtime.process.ProcessExitedError when it was killed
      */
