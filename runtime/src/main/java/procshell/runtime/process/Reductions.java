@@ -70,8 +70,9 @@ public final class Reductions {
         // cores among it and the carriers, so it neither parks (a park sleeps the kernel's timer
         // slack, 73 us here) nor yields (a system call, 1.4 us, every 4,000 reductions): a module's
         // loop run from the prompt spent 40-50% of its time in the one and 15% in the other.
+        // On the runtime's Scheduler a process keeps its carrier when nothing else waits to run.
         Thread me = Thread.currentThread();
-        if (!me.isVirtual()) return false;
+        if (!me.isVirtual() || Scheduler.keepsCarrier()) return false; // (interrupts were looked at above)
         if ((ctx.process().reductions() / BUDGET) % FAIR_EVERY == 0 && !Scheduler.runsCurrentThread()) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000);
         } else {

@@ -139,6 +139,39 @@ class SchedulerTest {
         moreLoopsThanCarriersLeaveTheOtherProcessesRunning();
     }
 
+    /**
+     * A loop that counts its reductions keeps its carrier while nothing else waits to run, and
+     * gives it up at the end of its time slice once something does: with such a loop on every
+     * carrier, an echo woken from outside answers each time, and no carrier is added for it (the
+     * monitor adds one only when every carrier is held while work waits for ten ticks).
+     */
+    @Test
+    void loopsCountingReductionsLetAWokenProcessRunWithoutACarrierMore() {
+        Scheduler s = Scheduler.get();
+        int loops = s.carrierCount();
+        AtomicInteger running = new AtomicInteger();
+        for (int i = 0; i < loops; i++) {
+            rt.node().spawn(self -> {
+                running.incrementAndGet();
+                while (spinning.get() && !Reductions.check()) {
+                    Thread.onSpinWait();
+                }
+            });
+        }
+        Await.until(loops + " loops running", () -> running.get() == loops);
+        Pid echo = rt.node().spawn(self -> {
+            while (true) {
+                Tuple m = (Tuple) self.receive();
+                self.send(m.get(0), Tuple.of(Atom.of("echo"), m.get(1)));
+            }
+        });
+        for (int i = 0; i < 20; i++) {
+            rt.self().send(echo, Tuple.of(rt.pid(), i));
+            assertEquals(Tuple.of(Atom.of("echo"), i), Await.receive(rt.self()));
+        }
+        assertTrue(s.carrierCount() <= loops, "carriers: " + s.carrierCount() + ", before the echoes: " + loops);
+    }
+
     /** Twice as many loops as the node starts carriers with: the monitor starts more, so an echo still answers. */
     @Test
     void moreLoopsThanCarriersLeaveTheOtherProcessesRunning() {
