@@ -116,3 +116,10 @@ b = <<1::1>>; "a" <> b
 for x <- [1, 2], reduce: 0 do acc when acc > 100 -> acc + x end
 for x <- [1, 2], reduce: 0 do acc when acc < 100 -> acc + x end
 {:module, BeamShape, b, _} = defmodule BeamShape do def a, do: 1 end; {binary_part(b, 0, 4), binary_part(b, 8, 8), :binary.match(b, "Elixir.BeamShape") != :nomatch}
+for x <- [1, 2], label: "l", do: x
+for x <- [1, 1], uniq: 1, do: x
+x = true; for y <- [1, 1], uniq: x, do: y
+for x <- [1, 2], reduce: 0, into: [], do: (acc -> acc + x)
+for x <- [1, 2], reduce: 0, uniq: true, do: (acc -> acc + x)
+for x <- [1, 1, 2], uniq: true, do: x
+defmodule ForOptionsCase do def f(l), do: for(x <- l, label: 1, do: x) end

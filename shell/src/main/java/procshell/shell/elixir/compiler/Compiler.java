@@ -248,7 +248,7 @@ final class Compiler {
             case "if": return control.ifExpr(args, s, b, tail, true);
             case "unless": return control.ifExpr(args, s, b, tail, false);
             case "with": return control.with(args, s, b, tail);
-            case "for": return control.forExpr(args, s, b);
+            case "for": return control.forExpr(args, s, b, line);
             case "try": return control.tryExpr(args, s, b);
             case "receive": return control.receive(args, s, b, tail);
             case "match?": if (args.size() == 2) return control.matchQ(args.get(0), args.get(1), s, b); break;

@@ -224,10 +224,11 @@ final class ControlCompiler {
 
     // ---- for ----------------------------------------------------------------------------------
 
-    String forExpr(List<Object> args, Scope s, Block b) {
+    String forExpr(List<Object> args, Scope s, Block b, int line) {
         args = mergeOptions(args);
         Object opts = args.get(args.size() - 1);
-        if (!(opts instanceof List<?>) || !Quoted.hasKeyword(opts, "do")) throw new CompileError(0, "missing :do option in \"for\"");
+        if (!(opts instanceof List<?>) || !Quoted.hasKeyword(opts, "do")) throw new CompileError(line, "missing :do option in \"for\"");
+        ForOptions.check((List<?>) opts, line);
         List<Object> quals = args.subList(0, args.size() - 1);
         boolean reduce = Quoted.hasKeyword(opts, "reduce");
         String acc = c.unit.fresh("acc");

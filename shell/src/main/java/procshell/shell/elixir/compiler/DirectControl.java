@@ -231,10 +231,15 @@ final class DirectControl {
         Object acc;
     }
 
-    DirectExpr forExpr(List<Object> args, Map<String, Integer> scope) {
+    DirectExpr forExpr(List<Object> args, Map<String, Integer> scope, int line) {
         args = ControlCompiler.mergeOptions(args);
         if (args.isEmpty() || !(args.get(args.size() - 1) instanceof List<?> opts) || !Quoted.hasKeyword(opts, "do")) {
             throw DirectPlanner.Unsupported.INSTANCE; // the compiler's error
+        }
+        try {
+            ForOptions.check(opts, line);
+        } catch (CompileError e) {
+            throw DirectPlanner.Unsupported.INSTANCE; // the compiler reports it
         }
         boolean reduce = Quoted.hasKeyword(opts, "reduce");
         DirectExpr initial = reduce ? planner.expr(Quoted.keyword(opts, "reduce"), scope) : null;

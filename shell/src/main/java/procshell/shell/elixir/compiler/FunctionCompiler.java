@@ -1082,8 +1082,6 @@ final class FunctionCompiler {
         return true;
     }
 
-    private static final Set<String> FOR_OPTIONS = Set.of("do", "into", "uniq", "reduce");
-
     /**
      * {@code for} of generators ({@code pattern <- enumerable}, a guard allowed) and filters, with
      * {@code into:}, {@code uniq:} or {@code reduce:}, as the planner's: nested JVM loops over
@@ -1098,7 +1096,12 @@ final class FunctionCompiler {
         List<Object> args = ControlCompiler.mergeOptions(rawArgs);
         if (args.isEmpty() || !(args.get(args.size() - 1) instanceof List<?> opts) || !Quoted.hasKeyword(opts, "do")) return false;
         for (Object o : opts) {
-            if (!(o instanceof Tuple t) || t.size() != 2 || !(t.get(0) instanceof Atom k) || !FOR_OPTIONS.contains(k.name())) return false;
+            if (!(o instanceof Tuple t) || t.size() != 2 || !(t.get(0) instanceof Atom)) return false;
+        }
+        try {
+            ForOptions.check(opts, 0);
+        } catch (CompileError e) {
+            return false; // the compiler reports it
         }
         boolean reduce = Quoted.hasKeyword(opts, "reduce");
         boolean into = Quoted.hasKeyword(opts, "into");
