@@ -288,6 +288,23 @@ class InteractiveConsoleTest {
      * plain character ({@link BurstLineReader}); the editing keys among them (backspace, an arrow's
      * escape sequence, Ctrl-A) still act where they came, as if typed one by one.
      */
+    /**
+     * Text typed in the middle of a line that is drawn already shows in its place: JLine inserts
+     * it there (the terminal's insert-character sequence) rather than drawing the line again, as
+     * it does when a burst's keys come apart.
+     */
+    @Test
+    void textTypedInsideADrawnLineShowsInItsPlace() throws InterruptedException {
+        keys.type("[1, 3]\u001b[D\u001b[D");
+        awaitScreen("the line drawn", s -> s.endsWith("ps(1)> [1, 3]"));
+        Thread.sleep(50); // (the cursor moved back: nothing on the screen shows when)
+        assertEquals("ps(1)> [1, 2, 3]\n[1, 2, 3]\nps(2)> ", typeLine("2, ", "ps(2)> "));
+        keys.type("Enum.sum([1, 22, 3])\u001b[D\u001b[D\u001b[D\u001b[D\u001b[D");
+        awaitScreen("the line drawn", s -> s.endsWith("ps(2)> Enum.sum([1, 22, 3])"));
+        Thread.sleep(50);
+        assertEquals("ps(2)> Enum.sum([1, 2, 3])\n6\nps(3)> ", typeLine("\u007f", "ps(3)> "), "a backspace inside the line");
+    }
+
     @Test
     void editingKeysInsideABurstActWhereTheyCame() {
         assertEquals("ps(1)> Enum.sum([1, 2])\n3\nps(2)> ", typeLine("Enum.sux\u007f\u007fum([1, 2])", "ps(2)> "), "two backspaces");

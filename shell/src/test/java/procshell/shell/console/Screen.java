@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What a terminal shows for the bytes a program wrote: enough of an ANSI terminal for what JLine
- * writes on an {@code ansi} terminal (text, CR, LF, backspace, cursor moves, erasing), so that a
- * test reads the screen a person would see rather than the cursor dance that drew it.
+ * writes on an {@code ansi} terminal (text, CR, LF, backspace, cursor moves, erasing, inserting and
+ * deleting characters), so that a test reads the screen a person would see rather than the cursor
+ * dance that drew it.
  */
 final class Screen {
     private final List<StringBuilder> lines = new ArrayList<>();
@@ -114,6 +115,14 @@ final class Screen {
                 } else if (params.equals("2")) {
                     l.setLength(0);
                 }
+            }
+            case '@' -> { // insert n blanks at the cursor, the rest of the line moved right (ICH)
+                StringBuilder l = line();
+                if (col < l.length()) l.insert(col, " ".repeat(n));
+            }
+            case 'P' -> { // delete n characters at the cursor, the rest moved left (DCH)
+                StringBuilder l = line();
+                if (col < l.length()) l.delete(col, Math.min(l.length(), col + n));
             }
             case 'J' -> {
                 StringBuilder l = line();
