@@ -239,8 +239,8 @@ public final class Scheduler implements Executor {
      * At the end of a process's time slice on this scheduler: true when nothing else waits to run
      * (the calling carrier's {@link Carrier#next} slot, the shared queue and the queue of
      * {@link #unwinding} processes are empty), so the process may keep its carrier for another
-     * slice instead of yielding it (an unmount and a remount, 1-2 us, every ~7 us of a tight
-     * loop). The carrier then counts a task started, as a yield would have, so that the
+     * slice instead of yielding it (an unmount and a remount: about 1.3 us a slice of ~7 us in a
+     * tight loop). The carrier then counts a task started, as a yield would have, so that the
      * {@link #watch monitor} does not take it for a hog when work comes. False off this scheduler
      * or when anything waits: the caller yields then, as the BEAM's scheduler switches process
      * at the end of a slice only when another is runnable.

@@ -16,7 +16,7 @@ import procshell.runtime.node.Tuple;
  */
 final class ForOptions {
     /** The keys a {@code for} takes. */
-    static final Set<String> KEYS = Set.of("do", "into", "uniq", "reduce");
+    private static final Set<String> KEYS = Set.of("do", "into", "uniq", "reduce");
 
     private ForOptions() {}
 
