@@ -148,6 +148,10 @@ class SchedulerTest {
     @Test
     void loopsCountingReductionsLetAWokenProcessRunWithoutACarrierMore() {
         Scheduler s = Scheduler.get();
+        // Processes of earlier tests done, and the carriers the monitor added for them retired
+        // (after RETIRE_MS idle): every carrier then takes one loop of this test.
+        Await.until("an idle scheduler with one carrier per core", () -> Scheduler.idle() && s.carrierCount() == Scheduler.baseCarriers(),
+                10 * Scheduler.RETIRE_MS);
         int loops = s.carrierCount();
         AtomicInteger running = new AtomicInteger();
         for (int i = 0; i < loops; i++) {
