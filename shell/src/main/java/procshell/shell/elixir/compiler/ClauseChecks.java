@@ -7,11 +7,11 @@ import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
 
 /**
- * The shape checks Elixir's compiler makes on {@code case} and {@code receive} before anything
- * runs, with its CompileError texts: {@code case 1 do end} is
- * {@code expected -> clauses for :do in "case"}, {@code case 1 do 1 -> 2 after 3 -> 4 end} is
- * {@code unexpected option :after in "case"}, and a clause with two patterns is
- * {@code expected one argument for :do clauses (->) in "case"}.
+ * The shape checks Elixir's compiler makes on {@code case}, {@code receive}, {@code cond},
+ * {@code try} and {@code with} before anything runs, with its CompileError texts:
+ * {@code case 1 do end} is {@code expected -> clauses for :do in "case"},
+ * {@code case 1 do 1 -> 2 after 3 -> 4 end} is {@code unexpected option :after in "case"}, and a
+ * clause with two patterns is {@code expected one argument for :do clauses (->) in "case"}.
  */
 final class ClauseChecks {
     private static final Atom ARROW = Atom.of("->");
@@ -57,6 +57,56 @@ final class ClauseChecks {
             }
             index++;
         }
+    }
+
+    /**
+     * Checks the keyword list of a {@code cond}: its {@code do} must be {@code ->} clauses
+     * ({@code cond do end} is {@code expected -> clauses for :do in "cond"}).
+     *
+     * @throws CompileError as Elixir's compiler raises it
+     */
+    static void checkCond(Object options, int line) {
+        check("cond", options, Set.of("do"), line);
+    }
+
+    /**
+     * Checks the keyword list of a {@code try}: a {@code do} alone is
+     * {@code missing :catch/:rescue/:after option in "try"}, and {@code rescue}, {@code catch}
+     * and {@code else} must be {@code ->} clauses ({@code expected -> clauses for :rescue in "try"}).
+     *
+     * @throws CompileError as Elixir's compiler raises it
+     */
+    static void checkTry(Object options, int line) {
+        if (!(options instanceof List<?> keywords)) return;
+        if (keywords.size() == 1 && Quoted.hasKeyword(keywords, "do")) {
+            throw new CompileError(line, "missing :catch/:rescue/:after option in \"try\"");
+        }
+        int index = 0;
+        for (Object o : keywords) {
+            if (o instanceof Tuple kv && kv.size() == 2 && kv.get(0) instanceof Atom key && TRY_CLAUSES.contains(key.name()) && !arrows(kv.get(1))) {
+                throw new CompileError(line, "expected -> clauses for :" + key.name() + " in \"try\"", frames(index, false));
+            }
+            index++;
+        }
+    }
+
+    private static final Set<String> TRY_CLAUSES = Set.of("rescue", "catch", "else");
+
+    /**
+     * Checks a {@code with}'s options: its {@code else} must be {@code ->} clauses
+     * ({@code expected -> clauses for :else in "with"}).
+     *
+     * @throws CompileError as Elixir's compiler raises it
+     */
+    static void checkWith(Object options, int line) {
+        if (Quoted.hasKeyword(options, "else") && !arrows(Quoted.keyword(options, "else"))) {
+            throw new CompileError(line, "expected -> clauses for :else in \"with\"");
+        }
+    }
+
+    /** A non-empty list of {@code ->} clauses. */
+    private static boolean arrows(Object value) {
+        return value instanceof List<?> cs && !cs.isEmpty() && cs.stream().allMatch(ClauseChecks::isArrow);
     }
 
     /**

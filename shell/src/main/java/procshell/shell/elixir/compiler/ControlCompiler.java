@@ -130,6 +130,7 @@ final class ControlCompiler {
     }
 
     String cond(List<Object> args, Scope s, Block b, boolean tail) {
+        ClauseChecks.checkCond(args.get(0), Block.currentLine());
         String r = c.unit.fresh("r");
         b.line("def " + r + " = null;");
         int opened = 0;
@@ -148,9 +149,7 @@ final class ControlCompiler {
     }
 
     String ifExpr(List<Object> args, Scope s, Block b, boolean tail, boolean when) {
-        if (args.size() != 2 || !(args.get(1) instanceof List<?>)) {
-            throw new CompileError(0, "invalid or duplicate keys for " + (when ? "if" : "unless") + ", only \"do\" and an optional \"else\" are permitted");
-        }
+        IfArguments.check(when ? "if" : "unless", args, Block.currentLine(), c.module != null && c.function != null ? c.function.display() : "(file)");
         String test = c.expr(args.get(0), s, b);
         String r = c.unit.fresh("r");
         b.line("def " + r + " = null;");
@@ -180,6 +179,7 @@ final class ControlCompiler {
 
     String with(List<Object> args, Scope s, Block b, boolean tail) {
         Object opts = args.get(args.size() - 1);
+        ClauseChecks.checkWith(opts, Block.currentLine());
         List<Object> steps = args.subList(0, args.size() - 1);
         String r = c.unit.fresh("r");
         String failed = c.unit.fresh("w");
@@ -294,6 +294,7 @@ final class ControlCompiler {
 
     String tryExpr(List<Object> args, Scope s, Block b) {
         Object opts = args.get(0);
+        ClauseChecks.checkTry(opts, Block.currentLine());
         String r = c.unit.fresh("r");
         String done = c.unit.fresh("m");
         b.line("def " + r + " = null;");
@@ -476,6 +477,7 @@ final class ControlCompiler {
 
     /** {@code &(&1 + 1)}, {@code &Mod.fun/2}, {@code &fun/1}: a fn. */
     String capture(Object body, Scope s, Block b, int line) {
+        checkCaptureNumbers(body, line);
         Object clause = captureClause(body);
         if (clause == null) {
             throw new CompileError(line, "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n"
@@ -513,7 +515,8 @@ final class ControlCompiler {
      * (the compiler and the direct path both read captures here).
      *
      * @param body what follows {@code &}
-     * @return the clause, or null when the capture is invalid (no {@code &N} in it)
+     * @return the clause, or null when the capture is invalid (no {@code &N} in it, or one
+     *         skipped: {@link #checkCaptureNumbers})
      */
     static Object captureClause(Object body) {
         if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer arity) {
@@ -527,29 +530,65 @@ final class ControlCompiler {
             }
             if (call != null) return Tuple.of(Atom.of("->"), List.of(), List.of(vars, call));
         }
-        int[] max = {0};
-        Object rewritten = captureArgs(body, max);
-        if (max[0] == 0) return null;
+        java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
+        Object rewritten = captureArgs(body, used);
+        if (used.isEmpty() || numberingError(used, 0) != null) return null;
         List<Object> vars = new ArrayList<>();
-        for (int i = 1; i <= max[0]; i++) vars.add(Tuple.of(Atom.of("capture" + i + "__"), List.of(), null));
+        for (int i = 1; i <= used.last(); i++) vars.add(Tuple.of(Atom.of("capture" + i + "__"), List.of(), null));
         return Tuple.of(Atom.of("->"), List.of(), List.of(vars, rewritten));
     }
 
-    /** The capture's body with {@code &N} replaced by variables; max[0] is the highest N. */
-    private static Object captureArgs(Object ast, int[] max) {
+    /** The capture's body with {@code &N} replaced by variables; {@code used} gets each N. */
+    private static Object captureArgs(Object ast, java.util.Set<Integer> used) {
         if (Quoted.isCall(ast, "&", 1) && Quoted.args(ast).get(0) instanceof Integer n) {
-            max[0] = Math.max(max[0], n);
+            used.add(n);
             return Tuple.of(Atom.of("capture" + n + "__"), List.of(), null);
         }
         if (ast instanceof List<?> l) {
             List<Object> out = new ArrayList<>();
-            for (Object o : l) out.add(captureArgs(o, max));
+            for (Object o : l) out.add(captureArgs(o, used));
             return out;
         }
-        if (ast instanceof Tuple t && t.size() == 2) return Tuple.of(captureArgs(t.get(0), max), captureArgs(t.get(1), max));
+        if (ast instanceof Tuple t && t.size() == 2) return Tuple.of(captureArgs(t.get(0), used), captureArgs(t.get(1), used));
         if (Quoted.isNode(ast) && !Quoted.isVar(ast)) {
-            return Tuple.of(captureArgs(Quoted.head(ast), max), Quoted.meta(ast), captureArgs(Quoted.args(ast), max));
+            return Tuple.of(captureArgs(Quoted.head(ast), used), Quoted.meta(ast), captureArgs(Quoted.args(ast), used));
         }
         return ast;
+    }
+
+    private static final String ELIXIR_FN = "(elixir 1.14.0) src/elixir_fn.erl:";
+
+    /**
+     * Elixir's check of a capture's arguments: each {@code &N} between 1 and 255, none skipped
+     * ({@code &(&1 + &3)} is {@code capture argument &3 cannot be defined without &2 ...}).
+     *
+     * @param body what follows {@code &}
+     * @param line the capture's line, for the error
+     * @throws CompileError as Elixir's compiler raises it, with its frames
+     */
+    static void checkCaptureNumbers(Object body, int line) {
+        java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
+        captureArgs(body, used);
+        CompileError e = numberingError(used, line);
+        if (e != null) throw e;
+    }
+
+    private static CompileError numberingError(java.util.SortedSet<Integer> used, int line) {
+        if (used.isEmpty()) return null;
+        if (used.first() < 1 || used.last() > 255) {
+            int outside = used.first() < 1 ? used.first() : used.last();
+            return new CompileError(line, "capture argument &" + outside + " must be numbered between 1 and 255", List.of(ELIXIR_FN + "112: :elixir_fn.capture_expr/6"));
+        }
+        int expected = 1;
+        for (int n : used) {
+            if (n != expected) {
+                List<String> frames = expected == 1 ? List.of(ELIXIR_FN + "116: :elixir_fn.capture_expr/6")
+                        : List.of(ELIXIR_FN + "125: :elixir_fn.validate/4", ELIXIR_FN + "116: :elixir_fn.capture_expr/6");
+                return new CompileError(line, "capture argument &" + n + " cannot be defined without &" + expected
+                        + " (you cannot skip arguments, all arguments must be numbered)", frames);
+            }
+            expected++;
+        }
+        return null;
     }
 }

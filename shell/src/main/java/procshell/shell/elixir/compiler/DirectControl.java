@@ -133,8 +133,13 @@ final class DirectControl {
 
     /** Elixir's shape checks of a {@code case}/{@code receive}: a form that fails them is the compiler's to report. */
     private static void check(String construct, Object options, Set<String> allowed) {
+        check(() -> ClauseChecks.check(construct, options, allowed, 0));
+    }
+
+    /** Runs one of Elixir's shape checks ({@link ClauseChecks}): a form that fails it is the compiler's to report. */
+    private static void check(Runnable shapeCheck) {
         try {
-            ClauseChecks.check(construct, options, allowed, 0);
+            shapeCheck.run();
         } catch (CompileError e) {
             throw DirectPlanner.Unsupported.INSTANCE;
         }
@@ -142,6 +147,7 @@ final class DirectControl {
 
     DirectExpr cond(List<Object> args, Map<String, Integer> scope) {
         if (args.size() != 1) throw DirectPlanner.Unsupported.INSTANCE;
+        check(() -> ClauseChecks.checkCond(args.get(0), 0));
         List<DirectExpr> tests = new ArrayList<>();
         List<DirectExpr> bodies = new ArrayList<>();
         for (Object arrow : Quoted.clauses(Quoted.keyword(args.get(0), "do"))) {
@@ -164,7 +170,9 @@ final class DirectControl {
      * copy of the scope, so what it binds stays in it; no {@code else} is nil.
      */
     DirectExpr ifExpr(List<Object> args, Map<String, Integer> scope, boolean when) {
-        if (args.size() != 2 || !(args.get(1) instanceof List<?> options)) throw DirectPlanner.Unsupported.INSTANCE; // the compiler's error
+        if (args.size() != 2 || !IfArguments.valid(args.get(1)) || !(args.get(1) instanceof List<?> options)) {
+            throw DirectPlanner.Unsupported.INSTANCE; // the compiler's error
+        }
         DirectExpr test = planner.expr(args.get(0), scope);
         DirectExpr then = planner.expr(Quoted.keyword(options, "do"), new LinkedHashMap<>(scope));
         DirectExpr other = Quoted.hasKeyword(options, "else")
@@ -206,6 +214,7 @@ final class DirectControl {
         if (args.isEmpty() || !(args.get(args.size() - 1) instanceof List<?> opts) || !Quoted.hasKeyword(opts, "do")) {
             throw DirectPlanner.Unsupported.INSTANCE;
         }
+        check(() -> ClauseChecks.checkWith(opts, 0));
         Map<String, Integer> ws = new LinkedHashMap<>(scope);
         List<Step> steps = steps(args.subList(0, args.size() - 1), ws);
         DirectExpr body = planner.expr(Quoted.keyword(opts, "do"), ws);
@@ -297,6 +306,7 @@ final class DirectControl {
 
     DirectExpr tryExpr(List<Object> args, Map<String, Integer> scope) {
         if (args.size() != 1 || !(args.get(0) instanceof List<?> opts) || !Quoted.hasKeyword(opts, "do")) throw DirectPlanner.Unsupported.INSTANCE;
+        check(() -> ClauseChecks.checkTry(opts, 0));
         DirectExpr body = planner.expr(Quoted.keyword(opts, "do"), new LinkedHashMap<>(scope));
         List<Handler> handlers = new ArrayList<>();
         for (Object arrow : Quoted.clauses(Quoted.keyword(opts, "rescue"))) {

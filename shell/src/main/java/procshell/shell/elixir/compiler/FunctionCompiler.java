@@ -468,7 +468,7 @@ final class FunctionCompiler {
                     }
                 }
                 case "if", "unless" -> {
-                    if (args.size() == 2 && args.get(1) instanceof List<?> options) {
+                    if (args.size() == 2 && IfArguments.valid(args.get(1)) && args.get(1) instanceof List<?> options) {
                         ifExpr(args.get(0), options, scope, name.equals("if"), Quoted.line(ast), true);
                         return;
                     }
@@ -627,7 +627,7 @@ final class FunctionCompiler {
                 return planned(ast, scope);
             }
             case "if", "unless" -> {
-                if (args.size() == 2 && args.get(1) instanceof List<?> options) {
+                if (args.size() == 2 && IfArguments.valid(args.get(1)) && args.get(1) instanceof List<?> options) {
                     ifExpr(args.get(0), options, scope, name.equals("if"), at, false);
                     return false;
                 }
@@ -1317,6 +1317,11 @@ final class FunctionCompiler {
     /** A {@code cond} the direct path takes: a {@code do} of clauses of one condition each. */
     private static boolean condShape(Object options) {
         if (!(options instanceof List<?>) || !Quoted.hasKeyword(options, "do")) return false;
+        try {
+            ClauseChecks.checkCond(options, 0);
+        } catch (CompileError e) {
+            return false; // the compiler reports it
+        }
         for (Object arrow : Quoted.clauses(Quoted.keyword(options, "do"))) {
             if (ControlCompiler.Clause.of(arrow).patterns().size() != 1) return false;
         }
