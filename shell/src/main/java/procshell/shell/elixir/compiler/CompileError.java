@@ -23,6 +23,16 @@ public final class CompileError extends RuntimeException {
     }
 
     /**
+     * {@code undefined function name/arity (there is no such import)}: a call of a name nothing
+     * local, imported or special defines with that arity.
+     *
+     * @param line the call's line in the input
+     */
+    static CompileError undefinedFunction(int line, String name, int arity) {
+        return new CompileError(line, "undefined function " + name + "/" + arity + " (there is no such import)");
+    }
+
+    /**
      * An error Elixir's compiler raises from inside its own code, which iex shows as stack lines.
      *
      * @param frames the stack lines, e.g. {@code (stdlib 4.2) lists.erl:1462: :lists.mapfoldl_1/3}

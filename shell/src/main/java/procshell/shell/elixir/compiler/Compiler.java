@@ -312,7 +312,7 @@ final class Compiler {
         List<String> e = exprs(args, s, b);
         if (e.size() == 1) return OPS + ".raise(" + e.get(0) + ")";
         if (e.size() == 2) return OPS + ".raise(" + e.get(0) + ", " + e.get(1) + ")";
-        throw new CompileError(line, "undefined function raise/" + args.size() + " (there is no such import)");
+        throw CompileError.undefinedFunction(line, "raise", args.size());
     }
 
     /**
@@ -363,7 +363,7 @@ final class Compiler {
                 }
                 throw new CompileError(line, "~w with interpolation is not supported by procshell");
             }
-            default: throw new CompileError(line, "undefined function sigil_" + letter + "/2 (there is no such import)");
+            default: throw CompileError.undefinedFunction(line, "sigil_" + letter, 2);
         }
     }
 
@@ -537,6 +537,6 @@ final class Compiler {
             throw new CompileError(line, "undefined function " + name + "/" + arity + " (expected " + module.name()
                     + " to define such a function or for it to be imported, but none are available)", UNDEFINED_LOCAL_FRAMES);
         }
-        throw new CompileError(line, "undefined function " + name + "/" + arity + " (there is no such import)");
+        throw CompileError.undefinedFunction(line, name, arity);
     }
 }

@@ -130,6 +130,7 @@ final class ControlCompiler {
     }
 
     String cond(List<Object> args, Scope s, Block b, boolean tail) {
+        if (args.size() != 1) throw CompileError.undefinedFunction(Block.currentLine(), "cond", args.size());
         ClauseChecks.checkCond(args.get(0), Block.currentLine());
         String r = c.unit.fresh("r");
         b.line("def " + r + " = null;");
@@ -178,6 +179,7 @@ final class ControlCompiler {
     // ---- with ---------------------------------------------------------------------------------
 
     String with(List<Object> args, Scope s, Block b, boolean tail) {
+        if (args.isEmpty()) throw CompileError.undefinedFunction(Block.currentLine(), "with", 0);
         Object opts = args.get(args.size() - 1);
         ClauseChecks.checkWith(opts, Block.currentLine());
         List<Object> steps = args.subList(0, args.size() - 1);
@@ -293,6 +295,7 @@ final class ControlCompiler {
     // ---- try ----------------------------------------------------------------------------------
 
     String tryExpr(List<Object> args, Scope s, Block b) {
+        if (args.size() != 1) throw CompileError.undefinedFunction(Block.currentLine(), "try", args.size());
         Object opts = args.get(0);
         ClauseChecks.checkTry(opts, Block.currentLine());
         String r = c.unit.fresh("r");

@@ -29,7 +29,7 @@ final class IfArguments {
      * @throws ArgumentError  when the clauses are not {@code do} and an optional {@code else}
      */
     static void check(String name, List<Object> args, int line, String where) {
-        if (args.size() != 2) throw new CompileError(line, "undefined function " + name + "/" + args.size() + " (there is no such import)");
+        if (args.size() != 2) throw CompileError.undefinedFunction(line, name, args.size());
         if (valid(args.get(1))) return;
         boolean when = name.equals("if");
         throw new ArgumentError("invalid or duplicate keys for " + name + ", only \"do\" and an optional \"else\" are permitted", List.of(
