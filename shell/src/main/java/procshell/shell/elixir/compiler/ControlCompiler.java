@@ -496,21 +496,38 @@ final class ControlCompiler {
     /**
      * The remote function a capture {@code &Mod.fun/n} names, of a module named by an alias (after
      * the aliases in scope) or an atom ({@code &Enum.map/2}, {@code &:lists.reverse/1}): such a fn
-     * prints as the capture.
+     * prints as the capture. A remote call whose arguments are {@code &1} to {@code &n} in order
+     * names it too, as Elixir's compiler makes {@code &String.upcase(&1)} the capture
+     * {@code &String.upcase/1} (other arguments, or another order, make a fn).
      *
      * @param body      what follows {@code &}
      * @param aliasName an alias's module atom name ({@code Elixir.String})
      * @return {@code {module, function}}, or null for any other capture (it prints as a fn)
      */
     static Atom[] remoteCapture(Object body, java.util.function.Function<Object, String> aliasName) {
-        if (!Quoted.isCall(body, "/", 2) || !(Quoted.args(body).get(1) instanceof Integer)) return null;
-        Object target = Quoted.args(body).get(0);
-        if (!Quoted.isNode(target) || !Quoted.isCall(Quoted.head(target), ".", 2) || !Quoted.args(target).isEmpty()) return null;
+        Object target;
+        if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer) {
+            target = Quoted.args(body).get(0);
+            if (!Quoted.isNode(target) || !Quoted.isCall(Quoted.head(target), ".", 2) || !Quoted.args(target).isEmpty()) return null;
+        } else if (Quoted.isNode(body) && Quoted.isCall(Quoted.head(body), ".", 2) && argumentsInOrder(Quoted.args(body))) {
+            target = body;
+        } else {
+            return null;
+        }
         List<Object> dot = Quoted.args(Quoted.head(target));
         if (!(dot.get(1) instanceof Atom fun)) return null;
         Object left = dot.get(0);
         String module = left instanceof Atom a ? a.name() : Quoted.isAlias(left) ? aliasName.apply(left) : null;
         return module == null ? null : new Atom[] {Atom.of(module), fun};
+    }
+
+    /** {@code &1, &2, ..., &n} (n at least 1), as a call's arguments. */
+    private static boolean argumentsInOrder(List<Object> args) {
+        if (args == null || args.isEmpty()) return false;
+        for (int i = 0; i < args.size(); i++) {
+            if (!Quoted.isCall(args.get(i), "&", 1) || !Integer.valueOf(i + 1).equals(Quoted.args(args.get(i)).get(0))) return false;
+        }
+        return true;
     }
 
     /**

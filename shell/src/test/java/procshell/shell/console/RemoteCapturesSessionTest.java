@@ -1,0 +1,20 @@
+package procshell.shell.console;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Captures of a remote call against what iex printed for the same lines
+ * ({@code iex-reference/remote_captures.txt}): a call whose arguments are {@code &1} to
+ * {@code &n} in order is the capture {@code &Mod.fun/n} (through an alias, of a module that does
+ * not exist, returned by a module's function), while other arguments or another order make an
+ * erl_eval fn; either kind calls the function.
+ */
+@Timeout(120)
+class RemoteCapturesSessionTest {
+
+    @Test
+    void remoteCallsOfTheArgumentsInOrderAreCapturesAsInIex() {
+        IexSessionCheck.against("remote_captures.txt").everyInput().check();
+    }
+}
