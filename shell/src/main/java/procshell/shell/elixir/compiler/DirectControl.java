@@ -240,16 +240,12 @@ final class DirectControl {
         Object acc;
     }
 
-    DirectExpr forExpr(List<Object> args, Map<String, Integer> scope, int line) {
+    DirectExpr forExpr(List<Object> args, Map<String, Integer> scope) {
         args = ControlCompiler.mergeOptions(args);
         if (args.isEmpty() || !(args.get(args.size() - 1) instanceof List<?> opts) || !Quoted.hasKeyword(opts, "do")) {
             throw DirectPlanner.Unsupported.INSTANCE; // the compiler's error
         }
-        try {
-            ForOptions.check(opts, line);
-        } catch (CompileError e) {
-            throw DirectPlanner.Unsupported.INSTANCE; // the compiler reports it
-        }
+        check(() -> ForOptions.check(opts, 0));
         boolean reduce = Quoted.hasKeyword(opts, "reduce");
         DirectExpr initial = reduce ? planner.expr(Quoted.keyword(opts, "reduce"), scope) : null;
         DirectExpr into = Quoted.hasKeyword(opts, "into") ? planner.expr(Quoted.keyword(opts, "into"), scope) : null;

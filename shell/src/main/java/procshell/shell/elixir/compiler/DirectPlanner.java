@@ -184,7 +184,7 @@ final class DirectPlanner {
             case "case": return control.caseExpr(args, scope);
             case "cond": return control.cond(args, scope);
             case "with": return control.with(args, scope);
-            case "for": return control.forExpr(args, scope, Quoted.line(ast));
+            case "for": return control.forExpr(args, scope);
             case "try": return control.tryExpr(args, scope);
             case "receive": return control.receive(args, scope);
             case "match?": if (args.size() == 2) return control.matchQ(args.get(0), args.get(1), scope); break;

@@ -1098,11 +1098,7 @@ final class FunctionCompiler {
         for (Object o : opts) {
             if (!(o instanceof Tuple t) || t.size() != 2 || !(t.get(0) instanceof Atom)) return false;
         }
-        try {
-            ForOptions.check(opts, 0);
-        } catch (CompileError e) {
-            return false; // the compiler reports it
-        }
+        if (!passes(() -> ForOptions.check(opts, 0))) return false;
         boolean reduce = Quoted.hasKeyword(opts, "reduce");
         boolean into = Quoted.hasKeyword(opts, "into");
         boolean uniq = Boolean.TRUE.equals(Quoted.keyword(opts, "uniq"));
@@ -1265,16 +1261,21 @@ final class FunctionCompiler {
 
     /** A {@code case} the direct path takes: one subject and a {@code do} of clauses (Elixir's checks pass). */
     private static boolean caseShape(List<Object> args) {
-        if (args.size() != 2) return false;
-        try {
-            ClauseChecks.check("case", args.get(1), Set.of("do"), 0);
-        } catch (CompileError e) {
-            return false;
-        }
+        if (args.size() != 2 || !passes(() -> ClauseChecks.check("case", args.get(1), Set.of("do"), 0))) return false;
         for (ControlCompiler.Clause c : ControlCompiler.clausesOf(Quoted.keyword(args.get(1), "do"))) {
             if (c.patterns().size() != 1) return false;
         }
         return true;
+    }
+
+    /** Whether a form passes one of Elixir's compile-time checks; one that fails is the compiler's to report. */
+    private static boolean passes(Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (CompileError e) {
+            return false;
+        }
     }
 
     /** {@code case subject do clauses end}: the first clause that matches; CaseClauseError when none. */
@@ -1316,12 +1317,7 @@ final class FunctionCompiler {
 
     /** A {@code cond} the direct path takes: a {@code do} of clauses of one condition each. */
     private static boolean condShape(Object options) {
-        if (!(options instanceof List<?>) || !Quoted.hasKeyword(options, "do")) return false;
-        try {
-            ClauseChecks.checkCond(options, 0);
-        } catch (CompileError e) {
-            return false; // the compiler reports it
-        }
+        if (!(options instanceof List<?>) || !Quoted.hasKeyword(options, "do") || !passes(() -> ClauseChecks.checkCond(options, 0))) return false;
         for (Object arrow : Quoted.clauses(Quoted.keyword(options, "do"))) {
             if (ControlCompiler.Clause.of(arrow).patterns().size() != 1) return false;
         }
