@@ -16,8 +16,17 @@ final class Escape {
     record Units(int[] units, boolean more) {
         /** The first code points of {@code s} (at most {@code max}). */
         static Units of(String s, int max) {
-            int[] all = s.codePoints().limit(max).toArray();
-            return new Units(all, s.codePointCount(0, s.length()) > all.length);
+            // a loop, not a stream: this runs for every string an input prints, mostly on cold code
+            int[] all = new int[Math.min(s.length(), max)];
+            int n = 0;
+            int i = 0;
+            while (i < s.length() && n < all.length) {
+                int cp = s.codePointAt(i);
+                all[n++] = cp;
+                i += Character.charCount(cp);
+            }
+            if (n < all.length) all = java.util.Arrays.copyOf(all, n);
+            return new Units(all, i < s.length());
         }
 
         /** The first units of UTF-8 {@code bytes} (at most {@code max}). */

@@ -49,6 +49,11 @@ public final class Arithmetic {
         return Long.valueOf(value);
     }
 
+    /** True for the integer 0 (a term for which {@link #isInteger} holds). */
+    private static boolean isZero(Object n) {
+        return n instanceof BigInteger b ? b.signum() == 0 : ((Number) n).longValue() == 0;
+    }
+
     /** The value of an integer (a term for which {@link #isInteger} holds) as a BigInteger. */
     public static BigInteger big(Object n) {
         return n instanceof BigInteger b ? b : BigInteger.valueOf(((Number) n).longValue());
@@ -144,7 +149,13 @@ public final class Arithmetic {
      * @throws ArithmeticError for a zero divisor or an operand that is not an integer
      */
     public static Number div(Object a, Object b) {
-        if (!isInteger(a) || !isInteger(b) || big(b).signum() == 0) throw ArithmeticError.function("div", a, b);
+        if (!isInteger(a) || !isInteger(b) || isZero(b)) throw ArithmeticError.function("div", a, b);
+        if (!(a instanceof BigInteger) && !(b instanceof BigInteger)) {
+            long x = ((Number) a).longValue();
+            long y = ((Number) b).longValue();
+            // truncated as BigInteger's; only MIN / -1 leaves a long
+            if (x != Long.MIN_VALUE || y != -1) return integer(x / y);
+        }
         return integer(big(a).divide(big(b)));
     }
 
@@ -155,7 +166,9 @@ public final class Arithmetic {
      * @throws ArithmeticError for a zero divisor or an operand that is not an integer
      */
     public static Number rem(Object a, Object b) {
-        if (!isInteger(a) || !isInteger(b) || big(b).signum() == 0) throw ArithmeticError.function("rem", a, b);
+        if (!isInteger(a) || !isInteger(b) || isZero(b)) throw ArithmeticError.function("rem", a, b);
+        // Java's % has the dividend's sign, as BigInteger.remainder
+        if (!(a instanceof BigInteger) && !(b instanceof BigInteger)) return integer(((Number) a).longValue() % ((Number) b).longValue());
         return integer(big(a).remainder(big(b)));
     }
 

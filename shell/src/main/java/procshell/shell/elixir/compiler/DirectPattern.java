@@ -74,10 +74,20 @@ final class DirectPattern {
 
     /** True when a pattern holds a {@code <<>>} of segments other than strings: the compiler's own steps (binaries). */
     static boolean hasSegments(Object ast) {
-        if (ast instanceof List<?> l) return l.stream().anyMatch(DirectPattern::hasSegments);
+        // loops, not streams: planned for every pattern typed, mostly on cold code
+        if (ast instanceof List<?> l) {
+            for (Object o : l) {
+                if (hasSegments(o)) return true;
+            }
+            return false;
+        }
         if (ast instanceof Tuple t && t.size() == 2) return hasSegments(t.get(0)) || hasSegments(t.get(1));
         if (!Quoted.isNode(ast) || Quoted.isVar(ast)) return false;
-        if (Quoted.isCall(ast, "<<>>") && !Quoted.args(ast).stream().allMatch(a -> a instanceof String)) return true;
+        if (Quoted.isCall(ast, "<<>>")) {
+            for (Object a : Quoted.args(ast)) {
+                if (!(a instanceof String)) return true;
+            }
+        }
         return hasSegments(Quoted.args(ast));
     }
 

@@ -355,13 +355,16 @@ final class DirectPlanner {
      * the error).
      */
     static String aliasName(Object ast, Map<String, String> aliases) {
-        List<String> segments = new ArrayList<>();
+        StringBuilder name = new StringBuilder("Elixir");
+        boolean first = true;
         for (Object p : Quoted.args(ast)) {
             if (!(p instanceof Atom a)) throw Unsupported.INSTANCE;
             String seg = a.name();
-            segments.add(segments.isEmpty() && aliases.containsKey(seg) ? aliases.get(seg) : seg);
+            String aliased = first ? aliases.get(seg) : null;
+            name.append('.').append(aliased != null ? aliased : seg);
+            first = false;
         }
-        return "Elixir." + String.join(".", segments);
+        return name.toString();
     }
 
     /** {@code left |> f(args)} is {@code f(left, args)}; a pipe into anything else is the compiler's error. */

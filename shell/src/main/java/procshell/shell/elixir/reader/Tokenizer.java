@@ -688,8 +688,7 @@ public final class Tokenizer {
                     + (alias ? "alias" : "identifier") + ": " + name);
         }
         if (alias) {
-            boolean ascii = name.chars().allMatch(ch -> ch < 128);
-            if (!ascii || name.endsWith("?") || name.endsWith("!")) {
+            if (!isAscii(name) || name.endsWith("?") || name.endsWith("!")) {
                 char bad = 0;
                 for (int k = 0; k < name.length() && bad == 0; k++) {
                     if (name.charAt(k) < 'A' || name.charAt(k) > 127) {
@@ -868,7 +867,7 @@ public final class Tokenizer {
             }
             value = d;
         } else {
-            value = integer(new BigInteger(digits.toString()));
+            value = decimalInteger(digits);
         }
         add(new Token(isFloat ? TokenKind.FLT : TokenKind.INT, pos, p, line, col, value), p - pos);
     }
@@ -888,6 +887,24 @@ public final class Tokenizer {
             }
         }
         add(new Token(TokenKind.INT, pos, p, line, col, integer(new BigInteger(digits.toString(), radix))), p - pos);
+    }
+
+    /**
+     * A decimal literal's digits as {@link #integer(BigInteger)} types it: up to 18 digits always
+     * fit a long, so the literals people type need no BigInteger.
+     */
+    private static Object decimalInteger(CharSequence digits) {
+        if (digits.length() > 18) return integer(new BigInteger(digits.toString()));
+        long n = Long.parseLong(digits, 0, digits.length(), 10);
+        if (n == (int) n) return (int) n;
+        return n;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) return false;
+        }
+        return true;
     }
 
     /** The smallest Java type that holds the integer: Integer, Long, then BigInteger. */
