@@ -10,7 +10,7 @@ import java.util.Set;
  * is a macro with the same name and arity. Be sure to require Kernel if you intend to invoke this
  * macro".
  */
-final class KernelMacros {
+public final class KernelMacros {
     private static final Set<String> MACROS = Set.of(
             "!/1", "&&/2", "../0", "../2", "..///3", "<>/2", "@/1", "alias!/1", "and/2", "binding/0", "binding/1",
             "dbg/0", "dbg/1", "dbg/2", "def/1", "def/2", "defdelegate/2", "defexception/1", "defguard/1", "defguardp/1",
@@ -25,7 +25,7 @@ final class KernelMacros {
     private KernelMacros() {}
 
     /** True when {@code Kernel.name/arity} is a macro in Elixir 1.14. */
-    static boolean contains(String name, int arity) {
+    public static boolean contains(String name, int arity) {
         return MACROS.contains(name + "/" + arity);
     }
 

@@ -487,30 +487,42 @@ final class ControlCompiler {
                     + "  * &fun/arity to capture a local or imported function, such as &is_atom/1\n"
                     + "  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: " + Compiler.describe(body));
         }
-        Atom[] target = remoteCapture(body, alias -> c.aliasName(alias, s));
+        Atom[] target = captureTarget(body, alias -> c.aliasName(alias, s), c.module == null ? c.promptImports : c.module.imports());
         String fn = fn(List.of(clause), s, b, line);
         return target == null ? fn
                 : "procshell.shell.iex.CapturedFun.of(" + Groovy.string(target[0].name()) + ", " + Groovy.string(target[1].name()) + ", " + fn + ")";
     }
 
     /**
-     * The remote function a capture {@code &Mod.fun/n} names, of a module named by an alias (after
-     * the aliases in scope) or an atom ({@code &Enum.map/2}, {@code &:lists.reverse/1}): such a fn
-     * prints as the capture. A remote call whose arguments are {@code &1} to {@code &n} in order
-     * names it too, as Elixir's compiler makes {@code &String.upcase(&1)} the capture
-     * {@code &String.upcase/1} (other arguments, or another order, make a fn).
+     * The function a capture names, as Elixir's compiler resolves it (elixir_fn's capture): such a
+     * fn prints as that capture. {@code &Mod.fun/n} and {@code &Mod.fun(&1, ..., &n)} (arguments
+     * {@code &1} to {@code &n} in order) name a remote function, of a module named by an alias
+     * (after the aliases in scope) or an atom; {@code &fun/n} and {@code &fun(&1, ..., &n)}, an
+     * operator too ({@code &(&1 + &2)}), name the function imported where the capture is: the
+     * last {@code import} of the shell's modules that has it, else Kernel's. A macro's capture
+     * ({@code &to_string/1}, {@code &Kernel.is_nil/1}) is a fn, and a function Elixir inlines is
+     * the Erlang one ({@link InlinedFunctions}: {@code &length/1} is {@code &:erlang.length/1}).
      *
      * @param body      what follows {@code &}
      * @param aliasName an alias's module atom name ({@code Elixir.String})
+     * @param imports   the imports in effect (the prompt's, or the module's)
      * @return {@code {module, function}}, or null for any other capture (it prints as a fn)
      */
-    static Atom[] remoteCapture(Object body, java.util.function.Function<Object, String> aliasName) {
+    static Atom[] captureTarget(Object body, java.util.function.Function<Object, String> aliasName, List<Import> imports) {
         Object target;
-        if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer) {
+        int arity;
+        if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer n) {
             target = Quoted.args(body).get(0);
+            arity = n;
+            if (Quoted.isVar(target)) {
+                return imported(Quoted.name(target), arity, imports);
+            }
             if (!Quoted.isNode(target) || !Quoted.isCall(Quoted.head(target), ".", 2) || !Quoted.args(target).isEmpty()) return null;
-        } else if (Quoted.isNode(body) && Quoted.isCall(Quoted.head(body), ".", 2) && argumentsInOrder(Quoted.args(body))) {
+        } else if (Quoted.isNode(body) && argumentsInOrder(Quoted.args(body))) {
             target = body;
+            arity = Quoted.args(body).size();
+            if (Quoted.head(body) instanceof Atom name) return imported(name.name(), arity, imports);
+            if (!Quoted.isCall(Quoted.head(body), ".", 2)) return null;
         } else {
             return null;
         }
@@ -518,7 +530,28 @@ final class ControlCompiler {
         if (!(dot.get(1) instanceof Atom fun)) return null;
         Object left = dot.get(0);
         String module = left instanceof Atom a ? a.name() : Quoted.isAlias(left) ? aliasName.apply(left) : null;
-        return module == null ? null : new Atom[] {Atom.of(module), fun};
+        return module == null ? null : remote(module, fun.name(), arity);
+    }
+
+    /**
+     * The function {@code name/arity} is where it is imported: the last import of the shell's
+     * modules that has it, else Kernel's (a module cannot define one of Kernel's functions
+     * without excluding it from its imports, so its own functions come after these).
+     */
+    private static Atom[] imported(String name, int arity, List<Import> imports) {
+        for (int i = imports.size() - 1; i >= 0; i--) {
+            Import imported = imports.get(i);
+            if (!imported.mayDefine(name, arity)) continue;
+            // a module typed in the shell is only asked when the call runs: its capture stays a fn
+            return CallTargets.isFacade(imported.module()) ? remote(imported.module(), name, arity) : null;
+        }
+        return procshell.shell.iex.KernelFunctions.contains(name, arity) ? remote("Elixir.Kernel", name, arity) : null;
+    }
+
+    /** {@code module.function/arity} as compiled: a Kernel macro's capture is a fn (null), an inlined function the Erlang one. */
+    private static Atom[] remote(String module, String function, int arity) {
+        if (module.equals("Elixir.Kernel") && procshell.shell.iex.KernelMacros.contains(function, arity)) return null;
+        return InlinedFunctions.of(module, function, arity);
     }
 
     /** {@code &1, &2, ..., &n} (n at least 1), as a call's arguments. */

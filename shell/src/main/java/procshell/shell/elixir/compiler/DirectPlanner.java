@@ -275,7 +275,7 @@ final class DirectPlanner {
         Object clause = args.size() == 1 ? ControlCompiler.captureClause(args.get(0)) : null;
         if (clause == null) throw Unsupported.INSTANCE;
         DirectExpr fn = control.fn(List.of(clause), scope, line);
-        Atom[] target = ControlCompiler.remoteCapture(args.get(0), this::alias);
+        Atom[] target = ControlCompiler.captureTarget(args.get(0), this::alias, module == null ? prompt.imports() : module.imports);
         return target == null ? fn : env -> ((DirectFun) fn.eval(env)).capturing(target[0], target[1]);
     }
 

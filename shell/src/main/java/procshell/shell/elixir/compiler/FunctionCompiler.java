@@ -673,7 +673,7 @@ final class FunctionCompiler {
             }
             case "&" -> {
                 Object clause = args.size() == 1 ? ControlCompiler.captureClause(args.get(0)) : null;
-                if (clause != null && fnExpr(List.of(clause), scope, at > 0 ? at : line, ControlCompiler.remoteCapture(args.get(0), module::aliasName))) {
+                if (clause != null && fnExpr(List.of(clause), scope, at > 0 ? at : line, ControlCompiler.captureTarget(args.get(0), module::aliasName, module.imports))) {
                     return false;
                 }
                 return planned(ast, scope);
