@@ -31,6 +31,31 @@ public final class CapturedFun extends Closure<Object> implements FunOrigin {
         return new CapturedFun(new Capture(Atom.of(module), Atom.of(function), fn.getMaximumNumberOfParameters()), fn);
     }
 
+    /**
+     * The capture {@code &module.function/arity} of a function looked up when it is called
+     * ({@code :erlang.make_fun/3}): a module typed later, or redefined, is the one called.
+     *
+     * @param module   the module's atom
+     * @param function the function's name
+     * @param arity    0 to 255
+     * @return a fn of that arity that calls {@code module.function}
+     */
+    public static CapturedFun calling(Atom module, Atom function, int arity) {
+        Closure<Object> call = new Closure<>(null) {
+            {
+                maximumNumberOfParameters = arity;
+                parameterTypes = new Class<?>[arity];
+                java.util.Arrays.fill(parameterTypes, Object.class);
+            }
+
+            @Override
+            public Object call(Object... args) {
+                return Ops.call(module, function.name(), args);
+            }
+        };
+        return new CapturedFun(new Capture(module, function, arity), call);
+    }
+
     @Override
     public Capture capture() {
         return capture;

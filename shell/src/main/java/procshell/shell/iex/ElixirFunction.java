@@ -2,9 +2,6 @@ package procshell.shell.iex;
 
 import java.util.List;
 
-import groovy.lang.Closure;
-import procshell.runtime.node.Atom;
-
 /**
  * Elixir's {@code Function} (1.14's {@code lib/function.ex}): {@code capture/3},
  * {@code identity/1} and {@code info/1,2}, the last as {@code :erlang.fun_info/1,2}
@@ -32,24 +29,8 @@ public final class ElixirFunction {
 
     @Doc("Captures the function of the module of this name and arity: Function.capture(Enum, :map, 2) is &Enum.map/2.")
     public static Object capture(Object module, Object function, Object arity) {
-        Object m = IexSession.current().modules().nameTerm(module);
-        Object f = procshell.shell.eval.Values.normalize(function);
-        if (!(m instanceof Atom mod) || !(f instanceof Atom fun) || !(arity instanceof Integer n) || n < 0) {
-            throw new FunctionClauseError("Function.capture", 3);
-        }
-        Closure<Object> call = new Closure<>(null) {
-            {
-                maximumNumberOfParameters = n;
-                parameterTypes = new Class<?>[n];
-                java.util.Arrays.fill(parameterTypes, Object.class);
-            }
-
-            @Override
-            public Object call(Object... args) {
-                return Ops.call(mod, fun.name(), args);
-            }
-        };
-        return CapturedFun.of(mod.name(), fun.name(), call);
+        // inlined by Elixir's compiler: its errors are make_fun's
+        return Erlang.make_fun(module, function, arity);
     }
 
     @Doc("Information about a fun, as a keyword list: module, name, arity, env, type (and for a local fun pid, index, uniq, ...).")

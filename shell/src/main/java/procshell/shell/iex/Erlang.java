@@ -420,6 +420,35 @@ public final class Erlang {
         return atom_to_binary(atom);
     }
 
+    /**
+     * {@code :erlang.make_fun/3}: the fun {@code &module.function/arity}, whether or not the
+     * module exists yet (a call of the fun asks it). Elixir compiles {@code Function.capture/3},
+     * and a capture of a variable's module ({@code &m.upcase/1}), to it.
+     *
+     * @param module   an atom (a module's name)
+     * @param function an atom
+     * @param arity    an integer from 0 to 255
+     * @return a fn of that arity, printed {@code &module.function/arity}
+     * @throws ArgumentError "1st argument: not an atom" and so on, as OTP 25's; "argument error" above 255
+     */
+    @Doc("Returns the fun &module.function/arity; the module is looked up when the fun is called.")
+    public static Object make_fun(Object module, Object function, Object arity) {
+        Object m = IexSession.current().modules().nameTerm(module);
+        Object f = procshell.shell.eval.Values.normalize(function);
+        boolean integer = procshell.shell.eval.Arithmetic.isInteger(arity);
+        new BifErrors(":erlang.make_fun", m, f, arity).check(!isAtom(m), 1, "not an atom").check(!isAtom(f), 2, "not an atom")
+                .check(!integer, 3, "not an integer").check(integer && procshell.shell.eval.Arithmetic.big(arity).signum() < 0, 3, "out of range").raise();
+        if (procshell.shell.eval.Arithmetic.big(arity).compareTo(java.math.BigInteger.valueOf(255)) > 0) {
+            throw new ArgumentError("argument error", List.of(ErlangArgs.frame(":erlang.make_fun", m, f, arity)));
+        }
+        return CapturedFun.calling(atom(m), atom(f), ((Number) arity).intValue());
+    }
+
+    /** An atom term ({@link #isAtom}: nil, true and false too) as its Atom. */
+    private static Atom atom(Object term) {
+        return term instanceof Atom a ? a : Atom.of(term == null ? "nil" : term.toString());
+    }
+
     /** The text of an atom as a charlist, as {@code :erlang.atom_to_list/1}. */
     @Doc("""
         Returns the text of an atom as a charlist.

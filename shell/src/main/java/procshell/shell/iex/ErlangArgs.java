@@ -77,9 +77,14 @@ final class ErlangArgs {
      * @param problem e.g. {@code 1st argument: not a tuple}
      */
     static ArgumentError badarg(String call, String problem, Object... args) {
+        return ArgumentError.badArgument(problem, frame(call, args));
+    }
+
+    /** The stack line iex shows for a built-in's call, {@code :erlang.element(:a, :b)}. */
+    static String frame(String call, Object... args) {
         java.util.StringJoiner j = new java.util.StringJoiner(", ", application(call) + call + "(", ")");
         for (Object a : args) j.add(Kernel.inspect(a));
-        return ArgumentError.badArgument(problem, j.toString());
+        return j.toString();
     }
 
     /** The Erlang modules of OTP 25's stdlib and kernel applications that raise badarg here. */

@@ -487,6 +487,10 @@ final class ControlCompiler {
                     + "  * &fun/arity to capture a local or imported function, such as &is_atom/1\n"
                     + "  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: " + Compiler.describe(body));
         }
+        RemoteCapture remote = RemoteCapture.of(body);
+        if (remote != null && Quoted.isVar(remote.left())) {
+            return "procshell.shell.iex.Erlang.make_fun(" + c.expr(remote.left(), s, b) + ", " + c.unit.atom(remote.function().name()) + ", " + remote.arity() + ")";
+        }
         Atom[] target = captureTarget(body, alias -> c.aliasName(alias, s), c.module == null ? c.promptImports : c.module.imports());
         String fn = fn(List.of(clause), s, b, line);
         return target == null ? fn
@@ -509,28 +513,42 @@ final class ControlCompiler {
      * @return {@code {module, function}}, or null for any other capture (it prints as a fn)
      */
     static Atom[] captureTarget(Object body, java.util.function.Function<Object, String> aliasName, List<Import> imports) {
-        Object target;
-        int arity;
-        if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer n) {
-            target = Quoted.args(body).get(0);
-            arity = n;
-            if (Quoted.isVar(target)) {
-                return imported(Quoted.name(target), arity, imports);
-            }
-            if (!Quoted.isNode(target) || !Quoted.isCall(Quoted.head(target), ".", 2) || !Quoted.args(target).isEmpty()) return null;
-        } else if (Quoted.isNode(body) && argumentsInOrder(Quoted.args(body))) {
-            target = body;
-            arity = Quoted.args(body).size();
-            if (Quoted.head(body) instanceof Atom name) return imported(name.name(), arity, imports);
-            if (!Quoted.isCall(Quoted.head(body), ".", 2)) return null;
-        } else {
-            return null;
+        if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer n && Quoted.isVar(Quoted.args(body).get(0))) {
+            return imported(Quoted.name(Quoted.args(body).get(0)), n, imports);
         }
-        List<Object> dot = Quoted.args(Quoted.head(target));
-        if (!(dot.get(1) instanceof Atom fun)) return null;
-        Object left = dot.get(0);
-        String module = left instanceof Atom a ? a.name() : Quoted.isAlias(left) ? aliasName.apply(left) : null;
-        return module == null ? null : remote(module, fun.name(), arity);
+        if (Quoted.isNode(body) && Quoted.head(body) instanceof Atom name && argumentsInOrder(Quoted.args(body))) {
+            return imported(name.name(), Quoted.args(body).size(), imports);
+        }
+        RemoteCapture r = RemoteCapture.of(body);
+        if (r == null) return null;
+        String module = r.left() instanceof Atom a ? a.name() : Quoted.isAlias(r.left()) ? aliasName.apply(r.left()) : null;
+        return module == null ? null : remote(module, r.function().name(), r.arity());
+    }
+
+    /**
+     * The parts of a remote capture, {@code &left.function/arity} or
+     * {@code &left.function(&1, ..., &arity)}, whatever {@code left} is (an alias, an atom, a
+     * variable: {@code &m.upcase/1} is {@code :erlang.make_fun(m, :upcase, 1)}).
+     */
+    record RemoteCapture(Object left, Atom function, int arity) {
+        /** The capture {@code body} (what follows {@code &}) is, or null for any other. */
+        static RemoteCapture of(Object body) {
+            Object call;
+            int arity;
+            if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer n) {
+                call = Quoted.args(body).get(0);
+                arity = n;
+                if (!Quoted.isNode(call) || Quoted.args(call) == null || !Quoted.args(call).isEmpty()) return null;
+            } else if (Quoted.isNode(body) && argumentsInOrder(Quoted.args(body))) {
+                call = body;
+                arity = Quoted.args(body).size();
+            } else {
+                return null;
+            }
+            if (!Quoted.isCall(Quoted.head(call), ".", 2)) return null;
+            List<Object> dot = Quoted.args(Quoted.head(call));
+            return dot.get(1) instanceof Atom fun ? new RemoteCapture(dot.get(0), fun, arity) : null;
+        }
     }
 
     /**
@@ -545,12 +563,12 @@ final class ControlCompiler {
             // a module typed in the shell is only asked when the call runs: its capture stays a fn
             return CallTargets.isFacade(imported.module()) ? remote(imported.module(), name, arity) : null;
         }
-        return procshell.shell.iex.KernelFunctions.contains(name, arity) ? remote("Elixir.Kernel", name, arity) : null;
+        return procshell.shell.elixir.KernelExports.isFunction(name, arity) ? remote("Elixir.Kernel", name, arity) : null;
     }
 
     /** {@code module.function/arity} as compiled: a Kernel macro's capture is a fn (null), an inlined function the Erlang one. */
     private static Atom[] remote(String module, String function, int arity) {
-        if (module.equals("Elixir.Kernel") && procshell.shell.iex.KernelMacros.contains(function, arity)) return null;
+        if (module.equals("Elixir.Kernel") && procshell.shell.elixir.KernelExports.isMacro(function, arity)) return null;
         return InlinedFunctions.of(module, function, arity);
     }
 

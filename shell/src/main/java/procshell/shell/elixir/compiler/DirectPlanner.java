@@ -274,6 +274,14 @@ final class DirectPlanner {
     private DirectExpr capture(List<Object> args, Map<String, Integer> scope) {
         Object clause = args.size() == 1 ? ControlCompiler.captureClause(args.get(0)) : null;
         if (clause == null) throw Unsupported.INSTANCE;
+        ControlCompiler.RemoteCapture remote = ControlCompiler.RemoteCapture.of(args.get(0));
+        if (remote != null && Quoted.isVar(remote.left())) {
+            // &m.upcase/1: the function of the module m holds when the capture is made
+            DirectExpr module = expr(remote.left(), scope);
+            Atom function = remote.function();
+            Integer arity = remote.arity();
+            return env -> procshell.shell.iex.Erlang.make_fun(module.eval(env), function, arity);
+        }
         DirectExpr fn = control.fn(List.of(clause), scope, line);
         Atom[] target = ControlCompiler.captureTarget(args.get(0), this::alias, module == null ? prompt.imports() : module.imports);
         return target == null ? fn : env -> ((DirectFun) fn.eval(env)).capturing(target[0], target[1]);

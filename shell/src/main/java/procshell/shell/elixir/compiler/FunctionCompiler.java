@@ -673,7 +673,9 @@ final class FunctionCompiler {
             }
             case "&" -> {
                 Object clause = args.size() == 1 ? ControlCompiler.captureClause(args.get(0)) : null;
-                if (clause != null && fnExpr(List.of(clause), scope, at > 0 ? at : line, ControlCompiler.captureTarget(args.get(0), module::aliasName, module.imports))) {
+                ControlCompiler.RemoteCapture remote = clause == null ? null : ControlCompiler.RemoteCapture.of(args.get(0));
+                // &m.upcase/1 is :erlang.make_fun(m, :upcase, 1): the planner's
+                if (clause != null && (remote == null || !Quoted.isVar(remote.left())) && fnExpr(List.of(clause), scope, at > 0 ? at : line, ControlCompiler.captureTarget(args.get(0), module::aliasName, module.imports))) {
                     return false;
                 }
                 return planned(ast, scope);
