@@ -318,7 +318,14 @@ public final class Evaluator {
         // compiled first: an error the compiler reports (an undefined function) needs no Groovy
         PromptEnv after = env;
         if (elixir) {
-            CompiledInput compiled = ElixirCompiler.compileInput(quoted, variableNames(), env);
+            CompiledInput compiled;
+            try {
+                compiled = ElixirCompiler.compileInput(quoted, variableNames(), env);
+            } catch (procshell.shell.elixir.compiler.CompileError e) {
+                // found once the module was expanded: Elixir printed its warnings first
+                if (e.atModuleEnd()) warn(warnings);
+                throw e;
+            }
             groovy = compiled.source();
             after = compiled.env();
         }

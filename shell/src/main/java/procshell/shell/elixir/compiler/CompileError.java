@@ -13,13 +13,14 @@ public final class CompileError extends RuntimeException {
     private final String description;
     private final String warnings;
     private final java.util.List<String> frames;
+    private final boolean atModuleEnd;
 
     /**
      * @param line        the line in the input (1 for the first)
      * @param description what Elixir says after {@code iex:LINE: }
      */
     public CompileError(int line, String description) {
-        this(line, description, "", java.util.List.of());
+        this(line, description, "", java.util.List.of(), false);
     }
 
     /**
@@ -38,15 +39,36 @@ public final class CompileError extends RuntimeException {
      * @param frames the stack lines, e.g. {@code (stdlib 4.2) lists.erl:1462: :lists.mapfoldl_1/3}
      */
     CompileError(int line, String description, java.util.List<String> frames) {
-        this(line, description, "", frames);
+        this(line, description, "", frames, false);
     }
 
-    private CompileError(int line, String description, String warnings, java.util.List<String> frames) {
+    /**
+     * {@code undefined function name/arity (expected Mod to define such a function or for it to be
+     * imported, but none are available)}: Elixir finds it once the whole module is expanded
+     * (elixir_locals), so the module's warnings come first ({@link #atModuleEnd}).
+     *
+     * @param frames the stack lines of Elixir's check
+     */
+    static CompileError undefinedLocal(int line, String name, int arity, String module, java.util.List<String> frames) {
+        return new CompileError(line, "undefined function " + name + "/" + arity + " (expected " + module
+                + " to define such a function or for it to be imported, but none are available)", "", frames, true);
+    }
+
+    private CompileError(int line, String description, String warnings, java.util.List<String> frames, boolean atModuleEnd) {
         super("iex:" + Math.max(line, 1) + ": " + description, null, false, false);
         this.line = Math.max(line, 1);
         this.description = description;
         this.warnings = warnings;
         this.frames = java.util.List.copyOf(frames);
+        this.atModuleEnd = atModuleEnd;
+    }
+
+    /**
+     * True when Elixir raises it after expanding the whole module, having printed the module's
+     * warnings (an unused variable) first; other errors stop the expansion where they are.
+     */
+    public boolean atModuleEnd() {
+        return atModuleEnd;
     }
 
     /** The stack lines iex prints under the error (Elixir's compiler's own frames); empty for none. */
@@ -56,7 +78,7 @@ public final class CompileError extends RuntimeException {
 
     /** The same error, printed after a compiler warning (e.g. a name expanded to a call). */
     CompileError after(String warning) {
-        return new CompileError(line, description, warnings + warning + "\n\n", frames);
+        return new CompileError(line, description, warnings + warning + "\n\n", frames, atModuleEnd);
     }
 
     /** The warnings Elixir prints before this error, each followed by an empty line; empty for none. */

@@ -500,7 +500,8 @@ final class Compiler {
         try {
             return kernelCall(name, args, s, b, line, false);
         } catch (CompileError e) {
-            if (!Quoted.isVar(ast)) throw e;
+            // (in a module's function the planner's warnings say it: UnusedVariables)
+            if (!Quoted.isVar(ast) || module != null) throw e;
             throw e.after("warning: variable \"" + name + "\" does not exist and is being expanded to \"" + name
                     + "()\", please use parentheses to remove the ambiguity or change the variable name\n  iex:" + line);
         }
@@ -534,8 +535,7 @@ final class Compiler {
                     + (arity == 0 ? "" : ", " + String.join(", ", exprs(args, s, b))) + ")";
         }
         if (module != null) {
-            throw new CompileError(line, "undefined function " + name + "/" + arity + " (expected " + module.name()
-                    + " to define such a function or for it to be imported, but none are available)", UNDEFINED_LOCAL_FRAMES);
+            throw CompileError.undefinedLocal(line, name, arity, module.name(), UNDEFINED_LOCAL_FRAMES);
         }
         throw CompileError.undefinedFunction(line, name, arity);
     }

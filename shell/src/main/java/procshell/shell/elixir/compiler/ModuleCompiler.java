@@ -64,7 +64,18 @@ final class ModuleCompiler {
             StringBuilder cls = new StringBuilder();
             cls.append("@procshell.shell.iex.ElixirName(").append(Groovy.string(name)).append(")\n");
             cls.append("final class ").append(className).append(" {\n");
-            for (ModuleContext.Def d : m.defs.values()) cls.append(method(m, d));
+            // Elixir checks for undefined local functions once the module is expanded: the first
+            // is the error, the others warnings printed before it
+            CompileError undefined = null;
+            for (ModuleContext.Def d : m.defs.values()) {
+                try {
+                    cls.append(method(m, d));
+                } catch (CompileError e) {
+                    if (!e.atModuleEnd()) throw e;
+                    undefined = undefined == null ? e : undefined.after("warning: " + e.description() + "\n  iex:" + e.line());
+                }
+            }
+            if (undefined != null) throw undefined;
             cls.append(defaultArityMethods(m));
             cls.append("}\n");
             c.unit.classes.add(cls.toString());

@@ -19,6 +19,13 @@ import procshell.runtime.node.Tuple;
  *   iex:6: Counter.handle_info/2
  * </pre>
  *
+ * <p>In a module's {@code def}/{@code defp} clause, a name that no pattern of the clause binds is
+ * a call of that name, and Elixir says so first, at the name's line:
+ * <pre>
+ * warning: variable "y" does not exist and is being expanded to "y()", please use parentheses to remove the ambiguity or change the variable name
+ *   iex:2: M.f/1
+ * </pre>
+ *
  * <p>Conservative where Elixir's scoping is finer: a name that appears anywhere else in the clause
  * (its guard, its body, an inner clause, even as a new binding) counts as read, so this never warns
  * where Elixir does not, and leaves out some warnings Elixir gives (a head variable shadowed by an
@@ -94,7 +101,79 @@ public final class UnusedVariables {
         if (fun == null) return;
         List<Object> params = Quoted.args(head) == null ? List.of() : Quoted.args(head);
         String function = fun + "/" + params.size();
+        expanded(params, guard, body, module, function);
         scope(params, guard, body, module, function);
+    }
+
+    /**
+     * The names a {@code def} clause reads that no pattern in it binds (its head, the left of an
+     * {@code =} or a {@code <-}, a clause's patterns), in the order they appear: Elixir expands
+     * each to a call and warns. Not {@code _x}, nor {@code __MODULE__} and the like, nor a name
+     * that is a call already ({@code x |> name}, {@code &name/1}), nor a binary segment's type
+     * ({@code x::binary}), nor inside {@code quote} or {@code @attribute}.
+     */
+    private void expanded(List<Object> params, Object guard, Object body, String module, String function) {
+        java.util.Set<String> patterns = new java.util.HashSet<>();
+        Map<String, List<Integer>> bound = new HashMap<>();
+        List<Object> ignored = new ArrayList<>();
+        for (Object p : params) bindings(p, bound, ignored);
+        patternsIn(body, bound);
+        patterns.addAll(bound.keySet());
+        java.util.Set<String> warned = new java.util.HashSet<>();
+        List<Object> reads = new ArrayList<>();
+        if (guard != null) reads.add(guard);
+        reads.add(body);
+        for (Object r : reads) unboundReads(r, patterns, warned, module, function);
+    }
+
+    /** Adds what every pattern inside {@code q} binds ({@code =}, {@code <-}, {@code ->} clauses). */
+    private static void patternsIn(Object q, Map<String, List<Integer>> bound) {
+        if (!Quoted.isNode(q)) {
+            for (Object o : Quoted.parts(q)) patternsIn(o, bound);
+            return;
+        }
+        if (Quoted.isVar(q)) return;
+        String name = Quoted.name(q);
+        List<Object> args = Quoted.args(q);
+        if (args != null && args.size() == 2 && ("=".equals(name) || "<-".equals(name) || "->".equals(name))) {
+            List<Object> reads = new ArrayList<>();
+            bindings(args.get(0), bound, reads);
+        }
+        patternsIn(Quoted.head(q), bound);
+        if (args != null) patternsIn(args, bound);
+    }
+
+    /** Warns for each name read in {@code q} that {@code patterns} does not hold (once a name). */
+    private void unboundReads(Object q, java.util.Set<String> patterns, java.util.Set<String> warned, String module, String function) {
+        if (!Quoted.isNode(q)) {
+            for (Object o : Quoted.parts(q)) unboundReads(o, patterns, warned, module, function);
+            return;
+        }
+        if (Quoted.isVar(q)) {
+            String n = Quoted.name(q);
+            if (n.startsWith("_") || patterns.contains(n) || !warned.add(n)) return;
+            warnings.add("warning: variable \"" + n + "\" does not exist and is being expanded to \"" + n
+                    + "()\", please use parentheses to remove the ambiguity or change the variable name\n  " + file + ":" + Quoted.line(q)
+                    + ": " + (module == null ? "" : module + ".") + function);
+            return;
+        }
+        String name = Quoted.name(q);
+        List<Object> args = Quoted.args(q);
+        if ("@".equals(name) || "quote".equals(name) || "&".equals(name) || "__aliases__".equals(name)) return;
+        if ("::".equals(name) && args != null && args.size() == 2) {
+            // a binary segment ("#{x}" too): its type (binary, size(8)) names no variable
+            unboundReads(args.get(0), patterns, warned, module, function);
+            return;
+        }
+        if ("|>".equals(name) && args != null && args.size() == 2) {
+            unboundReads(args.get(0), patterns, warned, module, function);
+            // the right of a pipe is a call, also when it has no parentheses
+            Object right = args.get(1);
+            if (!Quoted.isVar(right)) unboundReads(right, patterns, warned, module, function);
+            return;
+        }
+        unboundReads(Quoted.head(q), patterns, warned, module, function);
+        if (args != null) unboundReads(args, patterns, warned, module, function);
     }
 
     /** One {@code patterns -> body} clause of a fn, case or receive. */
