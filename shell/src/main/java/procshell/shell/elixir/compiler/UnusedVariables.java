@@ -3,8 +3,10 @@ package procshell.shell.elixir.compiler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import procshell.runtime.node.Tuple;
 
@@ -113,17 +115,12 @@ public final class UnusedVariables {
      * ({@code x::binary}), nor inside {@code quote} or {@code @attribute}.
      */
     private void expanded(List<Object> params, Object guard, Object body, String module, String function) {
-        java.util.Set<String> patterns = new java.util.HashSet<>();
         Map<String, List<Integer>> bound = new HashMap<>();
-        List<Object> ignored = new ArrayList<>();
-        for (Object p : params) bindings(p, bound, ignored);
+        for (Object p : params) bindings(p, bound, new ArrayList<>());
         patternsIn(body, bound);
-        patterns.addAll(bound.keySet());
-        java.util.Set<String> warned = new java.util.HashSet<>();
-        List<Object> reads = new ArrayList<>();
-        if (guard != null) reads.add(guard);
-        reads.add(body);
-        for (Object r : reads) unboundReads(r, patterns, warned, module, function);
+        Set<String> warned = new HashSet<>();
+        if (guard != null) unboundReads(guard, bound.keySet(), warned, module, function);
+        unboundReads(body, bound.keySet(), warned, module, function);
     }
 
     /** Adds what every pattern inside {@code q} binds ({@code =}, {@code <-}, {@code ->} clauses). */
@@ -136,15 +133,14 @@ public final class UnusedVariables {
         String name = Quoted.name(q);
         List<Object> args = Quoted.args(q);
         if (args != null && args.size() == 2 && ("=".equals(name) || "<-".equals(name) || "->".equals(name))) {
-            List<Object> reads = new ArrayList<>();
-            bindings(args.get(0), bound, reads);
+            bindings(args.get(0), bound, new ArrayList<>());
         }
         patternsIn(Quoted.head(q), bound);
         if (args != null) patternsIn(args, bound);
     }
 
     /** Warns for each name read in {@code q} that {@code patterns} does not hold (once a name). */
-    private void unboundReads(Object q, java.util.Set<String> patterns, java.util.Set<String> warned, String module, String function) {
+    private void unboundReads(Object q, Set<String> patterns, Set<String> warned, String module, String function) {
         if (!Quoted.isNode(q)) {
             for (Object o : Quoted.parts(q)) unboundReads(o, patterns, warned, module, function);
             return;
