@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Timeout;
  * {@code import} with {@code only:} and {@code except:}, at the prompt and in a module, against
  * what iex printed for the same lines ({@code iex-reference/imports.txt}): a function the import
  * leaves out is undefined (a CompileError at the prompt, the module's own CompileError with its
- * frames, and the module not defined), the ones it brings are called.
+ * frames, and the module not defined), the ones it brings are called. A call two imports define
+ * ({@code iex-reference/ambiguous_imports.txt}: {@code length/1} after {@code import String},
+ * {@code first/1} from List and String, {@code to_string/1} from Integer and Kernel's macro) is
+ * Elixir's ambiguous-call CompileError, and the session goes on.
  */
 @Timeout(120)
 class ImportsSessionTest {
@@ -15,5 +18,10 @@ class ImportsSessionTest {
     @Test
     void onlyAndExceptRestrictAnImportAsInIex() {
         IexSessionCheck.against("imports.txt").everyInput().check();
+    }
+
+    @Test
+    void aCallTwoImportsDefineIsAmbiguousAsInIex() {
+        IexSessionCheck.against("ambiguous_imports.txt").everyInput().check();
     }
 }

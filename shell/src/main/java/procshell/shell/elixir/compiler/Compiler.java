@@ -511,6 +511,8 @@ final class Compiler {
         int arity = args.size();
         String helper = qualified ? null : IexHelperCalls.call(name, args);
         if (helper != null) return helper;
+        CompileError ambiguous = qualified ? null : Import.ambiguity(name, arity, module != null ? module.imports() : promptImports, line);
+        if (ambiguous != null) throw ambiguous;
         String ops = CallTargets.opsKernel(name, arity);
         if (ops != null) return OPS + "." + ops + "(" + String.join(", ", exprs(args, s, b)) + ")";
         if (qualified) {

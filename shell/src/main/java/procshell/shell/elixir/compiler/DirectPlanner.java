@@ -484,6 +484,8 @@ final class DirectPlanner {
     private DirectExpr kernelCall(String name, List<Object> args, Map<String, Integer> scope, boolean qualified) {
         int arity = args.size();
         if (!qualified && IexHelperCalls.call(name, args) != null) throw Unsupported.INSTANCE;
+        // a call two imports define: the compiler's error
+        if (!qualified && Import.ambiguity(name, arity, module == null ? prompt.imports() : module.imports, 0) != null) throw Unsupported.INSTANCE;
         String ops = CallTargets.opsKernel(name, arity);
         if (ops != null) return ops(ops, exprs(args, scope));
         if (qualified) {

@@ -55,6 +55,48 @@ public record Import(String module, Set<String> only, Set<String> except) {
         return allows(name, arity) && (!CallTargets.isFacade(module) || CallTargets.facade(module, name, arity) != null);
     }
 
+    /** The stack lines iex shows under an ambiguous call's CompileError (Elixir's dispatch). */
+    private static final List<String> AMBIGUOUS_FRAMES = List.of(
+            "(elixir 1.14.0) src/elixir_dispatch.erl:149: :elixir_dispatch.expand_import/7",
+            "(elixir 1.14.0) src/elixir_dispatch.erl:119: :elixir_dispatch.dispatch_import/6");
+
+    /**
+     * Elixir's error for a call without a module that two imports define: {@code import String}
+     * then {@code length("hello")} is {@code function length/1 imported from both String and
+     * Kernel, call is ambiguous}. The imports of the shell's modules that have {@code name/arity}
+     * count, the latest first, then Kernel's function or macro of that name (imported unless an
+     * {@code import Kernel} leaves it out); a module typed in the shell, asked only when the call
+     * runs, does not.
+     *
+     * @param imports the imports in effect, in import order
+     * @param line    the call's line
+     * @return the error, or null when at most one module defines the function
+     */
+    static CompileError ambiguity(String name, int arity, List<Import> imports, int line) {
+        List<String> modules = new java.util.ArrayList<>();
+        boolean kernel = procshell.shell.elixir.KernelExports.isFunction(name, arity)
+                || procshell.shell.elixir.KernelExports.isMacro(name, arity);
+        boolean kernelImported = false;
+        for (int i = imports.size() - 1; i >= 0; i--) {
+            Import imported = imports.get(i);
+            if (imported.module().equals("Elixir.Kernel")) {
+                if (!kernelImported) kernel &= imported.allows(name, arity);
+                kernelImported = true;
+            } else if (CallTargets.isFacade(imported.module()) && imported.mayDefine(name, arity) && !modules.contains(imported.module())) {
+                modules.add(imported.module());
+            }
+        }
+        if (kernel) modules.add("Elixir.Kernel");
+        if (modules.size() < 2) return null;
+        return new CompileError(line, "function " + name + "/" + arity + " imported from both " + shown(modules.get(0)) + " and "
+                + shown(modules.get(1)) + ", call is ambiguous", AMBIGUOUS_FRAMES);
+    }
+
+    /** A module's name as Elixir prints it in a message: {@code String}, {@code :lists}. */
+    private static String shown(String module) {
+        return module.startsWith("Elixir.") ? module.substring("Elixir.".length()) : ":" + module;
+    }
+
     private static Set<String> names(List<?> keywords) {
         Set<String> out = new HashSet<>();
         for (Object o : keywords) {
