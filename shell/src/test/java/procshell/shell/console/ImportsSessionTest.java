@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Timeout;
  * frames, and the module not defined), the ones it brings are called. A call two imports define
  * ({@code iex-reference/ambiguous_imports.txt}: {@code length/1} after {@code import String},
  * {@code first/1} from List and String, {@code to_string/1} from Integer and Kernel's macro) is
- * Elixir's ambiguous-call CompileError, and the session goes on.
+ * Elixir's ambiguous-call CompileError, and the session goes on; in a module too, whose own
+ * imports come after the prompt's (the module is then not defined), and a module's code calls
+ * what the prompt imported.
  */
 @Timeout(120)
 class ImportsSessionTest {

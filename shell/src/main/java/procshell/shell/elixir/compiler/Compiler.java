@@ -507,11 +507,19 @@ final class Compiler {
         }
     }
 
+    /** The imports a call sees: the prompt's, then in a module its own, as a module's environment starts from the prompt's. */
+    private List<Import> importsInScope() {
+        if (module == null) return promptImports;
+        List<Import> all = new ArrayList<>(promptImports);
+        all.addAll(module.imports());
+        return all;
+    }
+
     private String kernelCall(String name, List<Object> args, Scope s, Block b, int line, boolean qualified) {
         int arity = args.size();
         String helper = qualified ? null : IexHelperCalls.call(name, args);
         if (helper != null) return helper;
-        CompileError ambiguous = qualified ? null : Import.ambiguity(name, arity, module != null ? module.imports() : promptImports, line);
+        CompileError ambiguous = qualified ? null : Import.ambiguity(name, arity, importsInScope(), line, module != null);
         if (ambiguous != null) throw ambiguous;
         String ops = CallTargets.opsKernel(name, arity);
         if (ops != null) return OPS + "." + ops + "(" + String.join(", ", exprs(args, s, b)) + ")";
@@ -522,7 +530,7 @@ final class Compiler {
         java.lang.reflect.Method kernel = CallTargets.kernelFunction(name, arity);
         if (kernel != null) return CallTargets.callee(kernel) + "(" + String.join(", ", exprs(args, s, b)) + ")";
         List<Import> imports = new ArrayList<>();
-        for (Import i : module != null ? module.imports() : promptImports) if (i.mayDefine(name, arity)) imports.add(i);
+        for (Import i : importsInScope()) if (i.mayDefine(name, arity)) imports.add(i);
         for (Import imported : imports) {
             String facade = facade(imported.module(), name, arity);
             if (facade != null) return facade + "(" + String.join(", ", exprs(args, s, b)) + ")";

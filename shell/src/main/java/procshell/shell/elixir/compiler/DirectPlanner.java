@@ -485,7 +485,7 @@ final class DirectPlanner {
         int arity = args.size();
         if (!qualified && IexHelperCalls.call(name, args) != null) throw Unsupported.INSTANCE;
         // a call two imports define: the compiler's error
-        if (!qualified && Import.ambiguity(name, arity, module == null ? prompt.imports() : module.imports, 0) != null) throw Unsupported.INSTANCE;
+        if (!qualified && Import.ambiguity(name, arity, module == null ? prompt.imports() : module.imports, 0, false) != null) throw Unsupported.INSTANCE;
         String ops = CallTargets.opsKernel(name, arity);
         if (ops != null) return ops(ops, exprs(args, scope));
         if (qualified) {

@@ -68,11 +68,12 @@ public record Import(String module, Set<String> only, Set<String> except) {
      * {@code import Kernel} leaves it out); a module typed in the shell, asked only when the call
      * runs, does not.
      *
-     * @param imports the imports in effect, in import order
-     * @param line    the call's line
+     * @param imports  the imports in effect, in import order
+     * @param line     the call's line
+     * @param inModule true in a module's code, whose error iex shows with the frame {@code iex:LINE: (module)}
      * @return the error, or null when at most one module defines the function
      */
-    static CompileError ambiguity(String name, int arity, List<Import> imports, int line) {
+    static CompileError ambiguity(String name, int arity, List<Import> imports, int line, boolean inModule) {
         List<String> modules = new java.util.ArrayList<>();
         boolean kernel = procshell.shell.elixir.KernelExports.isFunction(name, arity)
                 || procshell.shell.elixir.KernelExports.isMacro(name, arity);
@@ -88,8 +89,10 @@ public record Import(String module, Set<String> only, Set<String> except) {
         }
         if (kernel) modules.add("Elixir.Kernel");
         if (modules.size() < 2) return null;
+        List<String> frames = new java.util.ArrayList<>(AMBIGUOUS_FRAMES);
+        if (inModule) frames.add("iex:" + line + ": (module)");
         return new CompileError(line, "function " + name + "/" + arity + " imported from both " + shown(modules.get(0)) + " and "
-                + shown(modules.get(1)) + ", call is ambiguous", AMBIGUOUS_FRAMES);
+                + shown(modules.get(1)) + ", call is ambiguous", frames);
     }
 
     /** A module's name as Elixir prints it in a message: {@code String}, {@code :lists}. */
