@@ -81,6 +81,11 @@ public final class CompileError extends RuntimeException {
         return new CompileError(line, description, warnings + warning + "\n\n", frames, atModuleEnd);
     }
 
+    /** The same error with other stack lines (where Elixir's compiler raises it from). */
+    CompileError withFrames(java.util.List<String> frames) {
+        return new CompileError(line, description, warnings, frames, atModuleEnd);
+    }
+
     /** The warnings Elixir prints before this error, each followed by an empty line; empty for none. */
     public String warnings() {
         return warnings;

@@ -508,7 +508,7 @@ final class Compiler {
     }
 
     /** The imports a call sees: the prompt's, then in a module its own, as a module's environment starts from the prompt's. */
-    private List<Import> importsInScope() {
+    List<Import> importsInScope() {
         if (module == null) return promptImports;
         List<Import> all = new ArrayList<>(promptImports);
         all.addAll(module.imports());

@@ -489,9 +489,21 @@ final class ControlCompiler {
         }
         RemoteCapture remote = RemoteCapture.of(body);
         if (remote != null && Quoted.isVar(remote.left())) {
-            return "procshell.shell.iex.Erlang.make_fun(" + c.expr(remote.left(), s, b) + ", " + c.unit.atom(remote.function().name()) + ", " + remote.arity() + ")";
+            String module;
+            try {
+                module = c.expr(remote.left(), s, b);
+            } catch (CompileError e) {
+                throw e.withFrames(List.of("(elixir 1.14.0) src/elixir_fn.erl:85: :elixir_fn.capture_require/5"));
+            }
+            return "procshell.shell.iex.Erlang.make_fun(" + module + ", " + c.unit.atom(remote.function().name()) + ", " + remote.arity() + ")";
         }
-        Atom[] target = captureTarget(body, alias -> c.aliasName(alias, s), c.module == null ? c.promptImports : c.module.imports());
+        LocalCapture local = LocalCapture.of(body);
+        if (local != null) {
+            CompileError ambiguous = Import.captureAmbiguity(local.name(), local.arity(), c.importsInScope(),
+                    line, c.module != null);
+            if (ambiguous != null) throw ambiguous;
+        }
+        Atom[] target = captureTarget(body, alias -> c.aliasName(alias, s), c.importsInScope());
         String fn = fn(List.of(clause), s, b, line);
         return target == null ? fn
                 : "procshell.shell.iex.CapturedFun.of(" + Groovy.string(target[0].name()) + ", " + Groovy.string(target[1].name()) + ", " + fn + ")";
@@ -513,16 +525,26 @@ final class ControlCompiler {
      * @return {@code {module, function}}, or null for any other capture (it prints as a fn)
      */
     static Atom[] captureTarget(Object body, java.util.function.Function<Object, String> aliasName, List<Import> imports) {
-        if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer n && Quoted.isVar(Quoted.args(body).get(0))) {
-            return imported(Quoted.name(Quoted.args(body).get(0)), n, imports);
-        }
-        if (Quoted.isNode(body) && Quoted.head(body) instanceof Atom name && argumentsInOrder(Quoted.args(body))) {
-            return imported(name.name(), Quoted.args(body).size(), imports);
-        }
+        LocalCapture local = LocalCapture.of(body);
+        if (local != null) return imported(local.name(), local.arity(), imports);
         RemoteCapture r = RemoteCapture.of(body);
         if (r == null) return null;
         String module = r.left() instanceof Atom a ? a.name() : Quoted.isAlias(r.left()) ? aliasName.apply(r.left()) : null;
         return module == null ? null : remote(module, r.function().name(), r.arity());
+    }
+
+    /** A local capture, {@code &name/arity} or {@code &name(&1, ..., &arity)} (an operator too). */
+    private record LocalCapture(String name, int arity) {
+        /** The capture {@code body} (what follows {@code &}) is, or null for any other. */
+        static LocalCapture of(Object body) {
+            if (Quoted.isCall(body, "/", 2) && Quoted.args(body).get(1) instanceof Integer n && Quoted.isVar(Quoted.args(body).get(0))) {
+                return new LocalCapture(Quoted.name(Quoted.args(body).get(0)), n);
+            }
+            if (Quoted.isNode(body) && Quoted.head(body) instanceof Atom name && argumentsInOrder(Quoted.args(body))) {
+                return new LocalCapture(name.name(), Quoted.args(body).size());
+            }
+            return null;
+        }
     }
 
     /**

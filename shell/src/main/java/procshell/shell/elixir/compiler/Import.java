@@ -56,9 +56,14 @@ public record Import(String module, Set<String> only, Set<String> except) {
     }
 
     /** The stack lines iex shows under an ambiguous call's CompileError (Elixir's dispatch). */
-    private static final List<String> AMBIGUOUS_FRAMES = List.of(
+    private static final List<String> AMBIGUOUS_CALL_FRAMES = List.of(
             "(elixir 1.14.0) src/elixir_dispatch.erl:149: :elixir_dispatch.expand_import/7",
             "(elixir 1.14.0) src/elixir_dispatch.erl:119: :elixir_dispatch.dispatch_import/6");
+
+    /** The same for an ambiguous capture ({@code &to_string/1}). */
+    private static final List<String> AMBIGUOUS_CAPTURE_FRAMES = List.of(
+            "(elixir 1.14.0) src/elixir_dispatch.erl:69: :elixir_dispatch.import_function/4",
+            "(elixir 1.14.0) src/elixir_fn.erl:79: :elixir_fn.capture_import/5");
 
     /**
      * Elixir's error for a call without a module that two imports define: {@code import String}
@@ -74,6 +79,15 @@ public record Import(String module, Set<String> only, Set<String> except) {
      * @return the error, or null when at most one module defines the function
      */
     static CompileError ambiguity(String name, int arity, List<Import> imports, int line, boolean inModule) {
+        return ambiguity(name, arity, imports, line, inModule, AMBIGUOUS_CALL_FRAMES);
+    }
+
+    /** As {@link #ambiguity}, for a capture of the function ({@code &to_string/1}, {@code &to_string(&1)}), with its frames. */
+    static CompileError captureAmbiguity(String name, int arity, List<Import> imports, int line, boolean inModule) {
+        return ambiguity(name, arity, imports, line, inModule, AMBIGUOUS_CAPTURE_FRAMES);
+    }
+
+    private static CompileError ambiguity(String name, int arity, List<Import> imports, int line, boolean inModule, List<String> dispatch) {
         List<String> modules = new java.util.ArrayList<>();
         boolean kernel = procshell.shell.elixir.KernelExports.isFunction(name, arity)
                 || procshell.shell.elixir.KernelExports.isMacro(name, arity);
@@ -89,7 +103,7 @@ public record Import(String module, Set<String> only, Set<String> except) {
         }
         if (kernel) modules.add("Elixir.Kernel");
         if (modules.size() < 2) return null;
-        List<String> frames = new java.util.ArrayList<>(AMBIGUOUS_FRAMES);
+        List<String> frames = new java.util.ArrayList<>(dispatch);
         if (inModule) frames.add("iex:" + line + ": (module)");
         return new CompileError(line, "function " + name + "/" + arity + " imported from both " + shown(modules.get(0)) + " and "
                 + shown(modules.get(1)) + ", call is ambiguous", frames);
