@@ -435,10 +435,10 @@ public final class Erlang {
     public static Object make_fun(Object module, Object function, Object arity) {
         Object m = IexSession.current().modules().nameTerm(module);
         Object f = procshell.shell.eval.Values.normalize(function);
-        boolean integer = procshell.shell.eval.Arithmetic.isInteger(arity);
+        java.math.BigInteger n = procshell.shell.eval.Arithmetic.isInteger(arity) ? procshell.shell.eval.Arithmetic.big(arity) : null;
         new BifErrors(":erlang.make_fun", m, f, arity).check(!isAtom(m), 1, "not an atom").check(!isAtom(f), 2, "not an atom")
-                .check(!integer, 3, "not an integer").check(integer && procshell.shell.eval.Arithmetic.big(arity).signum() < 0, 3, "out of range").raise();
-        if (procshell.shell.eval.Arithmetic.big(arity).compareTo(java.math.BigInteger.valueOf(255)) > 0) {
+                .check(n == null, 3, "not an integer").check(n != null && n.signum() < 0, 3, "out of range").raise();
+        if (n.compareTo(java.math.BigInteger.valueOf(255)) > 0) {
             throw new ArgumentError("argument error", List.of(ErlangArgs.frame(":erlang.make_fun", m, f, arity)));
         }
         return CapturedFun.calling(atom(m), atom(f), ((Number) arity).intValue());

@@ -519,7 +519,8 @@ final class Compiler {
         int arity = args.size();
         String helper = qualified ? null : IexHelperCalls.call(name, args);
         if (helper != null) return helper;
-        CompileError ambiguous = qualified ? null : Import.ambiguity(name, arity, importsInScope(), line, module != null);
+        List<Import> inScope = importsInScope();
+        CompileError ambiguous = qualified ? null : Import.ambiguity(name, arity, inScope, line, module != null);
         if (ambiguous != null) throw ambiguous;
         String ops = CallTargets.opsKernel(name, arity);
         if (ops != null) return OPS + "." + ops + "(" + String.join(", ", exprs(args, s, b)) + ")";
@@ -530,7 +531,7 @@ final class Compiler {
         java.lang.reflect.Method kernel = CallTargets.kernelFunction(name, arity);
         if (kernel != null) return CallTargets.callee(kernel) + "(" + String.join(", ", exprs(args, s, b)) + ")";
         List<Import> imports = new ArrayList<>();
-        for (Import i : importsInScope()) if (i.mayDefine(name, arity)) imports.add(i);
+        for (Import i : inScope) if (i.mayDefine(name, arity)) imports.add(i);
         for (Import imported : imports) {
             String facade = facade(imported.module(), name, arity);
             if (facade != null) return facade + "(" + String.join(", ", exprs(args, s, b)) + ")";

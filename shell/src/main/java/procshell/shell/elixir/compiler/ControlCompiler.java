@@ -497,13 +497,13 @@ final class ControlCompiler {
             }
             return "procshell.shell.iex.Erlang.make_fun(" + module + ", " + c.unit.atom(remote.function().name()) + ", " + remote.arity() + ")";
         }
+        List<Import> imports = c.importsInScope();
         LocalCapture local = LocalCapture.of(body);
         if (local != null) {
-            CompileError ambiguous = Import.captureAmbiguity(local.name(), local.arity(), c.importsInScope(),
-                    line, c.module != null);
+            CompileError ambiguous = Import.captureAmbiguity(local.name(), local.arity(), imports, line, c.module != null);
             if (ambiguous != null) throw ambiguous;
         }
-        Atom[] target = captureTarget(body, alias -> c.aliasName(alias, s), c.importsInScope());
+        Atom[] target = captureTarget(body, alias -> c.aliasName(alias, s), imports);
         String fn = fn(List.of(clause), s, b, line);
         return target == null ? fn
                 : "procshell.shell.iex.CapturedFun.of(" + Groovy.string(target[0].name()) + ", " + Groovy.string(target[1].name()) + ", " + fn + ")";

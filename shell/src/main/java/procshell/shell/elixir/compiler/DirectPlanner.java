@@ -52,6 +52,11 @@ final class DirectPlanner {
         return prompt;
     }
 
+    /** The imports a call sees: the prompt's, or in a module its own (which start from the prompt's). */
+    private List<Import> imports() {
+        return module == null ? prompt.imports() : module.imports;
+    }
+
     /** A planner of a module's code. */
     DirectPlanner(DirectModule module) {
         this.module = module;
@@ -283,7 +288,7 @@ final class DirectPlanner {
             return env -> procshell.shell.iex.Erlang.make_fun(module.eval(env), function, arity);
         }
         DirectExpr fn = control.fn(List.of(clause), scope, line);
-        Atom[] target = ControlCompiler.captureTarget(args.get(0), this::alias, module == null ? prompt.imports() : module.imports);
+        Atom[] target = ControlCompiler.captureTarget(args.get(0), this::alias, imports());
         return target == null ? fn : env -> ((DirectFun) fn.eval(env)).capturing(target[0], target[1]);
     }
 
@@ -485,7 +490,7 @@ final class DirectPlanner {
         int arity = args.size();
         if (!qualified && IexHelperCalls.call(name, args) != null) throw Unsupported.INSTANCE;
         // a call two imports define: the compiler's error
-        if (!qualified && Import.ambiguity(name, arity, module == null ? prompt.imports() : module.imports, 0, false) != null) throw Unsupported.INSTANCE;
+        if (!qualified && Import.ambiguity(name, arity, imports(), 0, false) != null) throw Unsupported.INSTANCE;
         String ops = CallTargets.opsKernel(name, arity);
         if (ops != null) return ops(ops, exprs(args, scope));
         if (qualified) {

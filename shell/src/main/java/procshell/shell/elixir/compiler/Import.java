@@ -89,19 +89,22 @@ public record Import(String module, Set<String> only, Set<String> except) {
 
     private static CompileError ambiguity(String name, int arity, List<Import> imports, int line, boolean inModule, List<String> dispatch) {
         List<String> modules = new java.util.ArrayList<>();
-        boolean kernel = procshell.shell.elixir.KernelExports.isFunction(name, arity)
-                || procshell.shell.elixir.KernelExports.isMacro(name, arity);
+        boolean kernelAllows = true; // (the latest import of Kernel decides)
         boolean kernelImported = false;
         for (int i = imports.size() - 1; i >= 0; i--) {
             Import imported = imports.get(i);
             if (imported.module().equals("Elixir.Kernel")) {
-                if (!kernelImported) kernel &= imported.allows(name, arity);
+                if (!kernelImported) kernelAllows = imported.allows(name, arity);
                 kernelImported = true;
             } else if (CallTargets.isFacade(imported.module()) && imported.mayDefine(name, arity) && !modules.contains(imported.module())) {
                 modules.add(imported.module());
             }
         }
-        if (kernel) modules.add("Elixir.Kernel");
+        // (Kernel's tables only when an import has the function: this runs for every call planned)
+        if (!modules.isEmpty() && kernelAllows && (procshell.shell.elixir.KernelExports.isFunction(name, arity)
+                || procshell.shell.elixir.KernelExports.isMacro(name, arity))) {
+            modules.add("Elixir.Kernel");
+        }
         if (modules.size() < 2) return null;
         List<String> frames = new java.util.ArrayList<>(dispatch);
         if (inModule) frames.add("iex:" + line + ": (module)");
