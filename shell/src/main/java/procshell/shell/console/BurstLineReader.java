@@ -94,33 +94,48 @@ final class BurstLineReader extends LineReaderImpl {
     }
 
     /**
-     * Inserts the key read, then every plain character (printable ASCII bound to self-insert) that
-     * follows it within {@value #NEXT_KEY_MS} ms, as JLine would one by one; any other key (Enter,
-     * a control key, an escape sequence) is left to JLine's loop. A repeat count (a vi or emacs
-     * numeric argument) applies to the key read only, as before.
+     * Inserts the key read, then every plain character (printable ASCII bound to self-insert, or a
+     * closing bracket another key follows) that follows it within {@value #NEXT_KEY_MS} ms, as
+     * JLine would one by one; any other key (Enter, a control key, an escape sequence) is left to
+     * JLine's loop. A repeat count (a vi or emacs numeric argument) applies to the key read only,
+     * as before.
      */
     @Override
     protected boolean selfInsert() {
         boolean r = super.selfInsert();
         if (count != 1 || Thread.currentThread() != reading) return r;
-        StringBuilder more = null;
+        StringBuilder more = new StringBuilder();
+        String closer = null;
         int c;
-        while ((c = nextKey()) >= 0x20 && c < 0x7f && isSelfInsert((char) c)) {
+        while ((c = nextKey()) >= 0x20 && c < 0x7f) {
+            char key = (char) c;
+            String bound = widgetOf(key);
+            if (bound == null || !SELF_INSERT.equals(bound) && !CLOSERS.contains(bound)) break;
             bindingReader.readCharacter();
-            if (more == null) more = new StringBuilder();
-            more.append((char) c);
+            // JLine blinks the bracket a closer matches until the next key: in a burst that is at
+            // once, and the closer goes in as plain text; the burst's last one blinks as JLine's
+            if (!SELF_INSERT.equals(bound) && (c = nextKey()) < 0) {
+                closer = bound;
+                break;
+            }
+            more.append(key);
         }
-        burstEnded = c < 0;
-        if (more != null) {
+        burstEnded = c < 0 && closer == null;
+        if (!more.isEmpty()) {
             putString(more);
             if (person) Foreground.keyTyped();
         }
+        if (closer != null) callWidget(closer);
         return r;
     }
 
-    private boolean isSelfInsert(char c) {
+    /** The widgets JLine binds the closing brackets to. */
+    private static final java.util.Set<String> CLOSERS = java.util.Set.of(INSERT_CLOSE_PAREN, INSERT_CLOSE_SQUARE, INSERT_CLOSE_CURLY);
+
+    /** The name of the widget {@code c} is bound to, or null when it is bound to none by name. */
+    private String widgetOf(char c) {
         Binding b = getKeys().getBound(String.valueOf(c));
-        return b instanceof Reference ref && SELF_INSERT.equals(ref.name());
+        return b instanceof Reference ref ? ref.name() : null;
     }
 
     /** The next key's first character if it comes within {@value #NEXT_KEY_MS} ms, else negative. */

@@ -54,6 +54,12 @@ final class ConsoleTerminal extends AbstractTerminal {
     private final Set<Signal> routed = EnumSet.noneOf(Signal.class);
     /** The terminal's modes as last read or set, or null until read; guarded by this. */
     private Attributes modes;
+    /** The size read last, kept while WINCH is routed here (a resize clears it); else null. */
+    private volatile Size size;
+    /** Counts resizes, so that a size read across one is not kept. */
+    private volatile int resizes;
+    /** The operating system's form of modes set before, when {@code system} sets them with JLine's native library; else null. */
+    private final NativeModes nativeModes;
 
     /**
      * Wraps {@code system}, a JLine terminal on this process's standard input and output.
@@ -62,15 +68,20 @@ final class ConsoleTerminal extends AbstractTerminal {
      * @throws LinkageError  when JLine's native library cannot poll on this platform
      */
     ConsoleTerminal(Terminal system) throws IOException {
-        this(system, PolledInput.stdin());
+        this(system, PolledInput.stdin(), isJni(system) ? new NativeModes() : null);
     }
 
     /** Wraps {@code system}, whose keys {@code input} reads (a test's pty). */
     ConsoleTerminal(Terminal system, PolledInput input) throws IOException {
+        this(system, input, null);
+    }
+
+    private ConsoleTerminal(Terminal system, PolledInput input, NativeModes nativeModes) throws IOException {
         super(system.getName(), system.getType(), system.encoding(), system.inputEncoding(), system.outputEncoding(),
                 SignalHandler.SIG_DFL);
         this.system = system;
         this.input = input;
+        this.nativeModes = nativeModes;
         this.reader = NonBlocking.nonBlocking(getName(), input, inputEncoding());
         parseInfoCmp();
     }
@@ -125,39 +136,71 @@ final class ConsoleTerminal extends AbstractTerminal {
         return new Attributes(modes);
     }
 
-    /** Sets the terminal's modes, unless they are those set or read last. */
+    /**
+     * Sets the terminal's modes, unless they are those set or read last: with one call to the
+     * operating system when they were set before ({@link NativeModes}), else through JLine.
+     */
     @Override
     public synchronized void setAttributes(Attributes attr) {
-        if (modes != null && same(modes, attr)) return;
-        system.setAttributes(attr);
+        if (modes != null && NativeModes.same(modes, attr)) return;
+        if (nativeModes == null) {
+            system.setAttributes(attr);
+        } else if (!nativeModes.set(attr)) {
+            system.setAttributes(attr);
+            nativeModes.remember(attr);
+        }
         modes = new Attributes(attr);
     }
 
-    private static boolean same(Attributes a, Attributes b) {
-        return a.getLocalFlags().equals(b.getLocalFlags()) && a.getInputFlags().equals(b.getInputFlags())
-                && a.getOutputFlags().equals(b.getOutputFlags()) && a.getControlFlags().equals(b.getControlFlags())
-                && a.getControlChars().equals(b.getControlChars());
+    /** True for JLine's system terminal of its JNI provider, which sets standard input's modes. */
+    private static boolean isJni(Terminal system) {
+        return system instanceof TerminalExt e && e.getProvider() != null && "jni".equals(e.getProvider().name())
+                && e.getSystemStream() != null;
     }
 
-    /** Handles a signal as JLine does; after a continue the modes are read again ({@link #getAttributes}). */
+    /**
+     * Handles a signal as JLine does; after a resize the size is read again ({@link #getSize}),
+     * after a continue the modes ({@link #getAttributes}).
+     */
     @Override
     public void raise(Signal signal) {
+        if (signal == Signal.WINCH || signal == Signal.CONT) resized();
         if (signal == Signal.CONT) {
             synchronized (this) {
                 modes = null;
+                if (nativeModes != null) nativeModes.forget();
             }
         }
         super.raise(signal);
     }
 
+    /**
+     * The terminal's size: read from the operating system until a WINCH handler is routed here,
+     * then kept until the next WINCH (JLine asks four times an input, an {@code ioctl} each).
+     */
     @Override
     public Size getSize() {
-        return system.getSize();
+        Size kept = size;
+        if (kept != null) return kept;
+        int before = resizes;
+        Size read = system.getSize();
+        if (winchRouted() && resizes == before) size = read;
+        return read;
     }
 
     @Override
     public void setSize(org.jline.terminal.Sized size) {
         system.setSize(size);
+        resized();
+    }
+
+    private synchronized boolean winchRouted() {
+        return routed.contains(Signal.WINCH);
+    }
+
+    private synchronized void resized() {
+        resizes++;
+        size = null;
     }
 
     /** Asks the terminal where the cursor is, reading its answer from this terminal's keys. */

@@ -32,6 +32,8 @@ final class IexParser extends DefaultParser {
             throw new EOFError(-1, -1, "incomplete input", "continue");
         }
         if (context == ParseContext.COMPLETE) return word(line, cursor);
+        // A line accepted is read as Elixir by the shell; JLine keeps its words but uses none of them.
+        if (context == ParseContext.ACCEPT_LINE) return new Word(line, cursor, line, cursor);
         return super.parse(line, cursor, context);
     }
 

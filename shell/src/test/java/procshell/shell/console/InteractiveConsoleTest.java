@@ -311,4 +311,17 @@ class InteractiveConsoleTest {
         assertEquals("ps(2)> [1, 2, 3]\n[1, 2, 3]\nps(3)> ", typeLine("[1, 3]\u001b[D\u001b[D2, ", "ps(3)> "), "two left arrows");
         assertEquals("ps(3)> 10 - 4\n6\nps(4)> ", typeLine(" - 4\u000110", "ps(4)> "), "Ctrl-A, then the start of the line");
     }
+
+    /**
+     * Closing brackets inside a burst go in as typed (their blink would end at once, the next key
+     * being there); the burst's last one still shows the bracket it matches until the next key.
+     */
+    @Test
+    void theLastClosingBracketOfABurstShowsItsMatch() {
+        keys.type("Enum.sum([1, 2])");
+        awaitScreen("the cursor on the opening bracket", s -> s.endsWith("ps(1)> Enum.sum([1, 2])")
+                && session.cursorColumn() == "ps(1)> Enum.sum".length());
+        awaitScreen("the cursor back at the end", s -> session.cursorColumn() == "ps(1)> Enum.sum([1, 2])".length());
+        assertEquals("ps(1)> Enum.sum([1, 2])\n3\nps(2)> ", typeLine("", "ps(2)> "));
+    }
 }

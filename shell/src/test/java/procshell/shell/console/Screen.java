@@ -45,6 +45,13 @@ final class Screen {
         return b.toString();
     }
 
+    /** The cursor's column (0 first) after these bytes. */
+    static int cursorColumn(String output) {
+        Screen s = new Screen();
+        s.write(output);
+        return s.col;
+    }
+
     private StringBuilder line() {
         while (lines.size() <= row) lines.add(new StringBuilder());
         return lines.get(row);

@@ -76,6 +76,11 @@ final class TerminalSession implements AutoCloseable {
         return screen().split("\n", -1).length - 1;
     }
 
+    /** The column the cursor is at (0 first). */
+    int cursorColumn() {
+        return Screen.cursorColumn(raw());
+    }
+
     /** Waits until the screen satisfies {@code ready}, and fails with the screen if it does not within 10 s. */
     String awaitScreen(String what, Predicate<String> ready) {
         long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
