@@ -22,6 +22,19 @@ class ImportsSessionTest {
         IexSessionCheck.against("imports.txt").everyInput().check();
     }
 
+    /**
+     * {@code import Kernel, except: [length: 1]} takes Kernel's {@code length/1} out of scope (a
+     * call is undefined, {@code Kernel.length/1} is not), a second {@code except:} takes more, an
+     * {@code only:} starts anew, until Kernel is imported whole again; in a module too, whose call
+     * is then its undefined local, or the function another import brings. An {@code only:} naming
+     * what the module does not export ({@code Process.send/2}) is a CompileError, a macro
+     * ({@code Integer.is_even/1}) is not: as iex says ({@code iex-reference/kernel_imports.txt}).
+     */
+    @Test
+    void kernelsFunctionsLeaveScopeAndAnUndefinedImportIsAnError() {
+        IexSessionCheck.against("kernel_imports.txt").everyInput().check();
+    }
+
     @Test
     void aCallTwoImportsDefineIsAmbiguousAsInIex() {
         IexSessionCheck.against("ambiguous_imports.txt").everyInput().check();

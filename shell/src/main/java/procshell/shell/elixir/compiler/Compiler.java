@@ -257,7 +257,7 @@ final class Compiler {
                 throw new procshell.shell.iex.ArgumentError("cannot invoke " + name + "/" + args.size() + " outside module");
             case "alias": return alias(args, s, line);
             case "require": return args.isEmpty() ? "null" : expr(args.get(0), s, b);
-            case "import": return importModule(args, s);
+            case "import": return importModule(args, s, line);
             case "@": return modules.readAttribute(args.get(0), s, b, line);
             case "|>": return expr(pipe(args.get(0), args.get(1), line), s, b, tail);
             case "^": throw new CompileError(line, "cannot use ^" + Quoted.name(args.get(0)) + " outside of match clauses");
@@ -297,13 +297,15 @@ final class Compiler {
         return unit.atom("Elixir." + full);
     }
 
-    private String importModule(List<Object> args, Scope s) {
+    private String importModule(List<Object> args, Scope s, int line) {
         Object target = args.get(0);
         String name = Quoted.isAlias(target) ? aliasName(target, s) : target instanceof Atom a ? a.name() : null;
         if (name != null) {
-            Import imported = Import.of(name, args.size() > 1 ? args.get(1) : null);
-            if (module != null) module.imports().add(imported);
-            else promptImports.add(imported);
+            Object options = args.size() > 1 ? args.get(1) : null;
+            Import imported = Import.of(name, options);
+            CompileError undefined = imported.undefinedOnly(Import.keys(Quoted.keyword(options, "only")), line);
+            if (undefined != null) throw undefined;
+            Import.add(module != null ? module.imports() : promptImports, imported);
         }
         return name == null ? "null" : unit.atom(name);
     }
@@ -507,11 +509,23 @@ final class Compiler {
         }
     }
 
+    /** A call of Kernel's {@code name/arity} (an Ops function, an operator, a Kernel function), or null when Kernel has none. */
+    private String kernelTarget(String name, List<Object> args, Scope s, Block b, int line, boolean qualified) {
+        String ops = CallTargets.opsKernel(name, args.size());
+        if (ops != null) return OPS + "." + ops + "(" + String.join(", ", exprs(args, s, b)) + ")";
+        if (qualified) {
+            String op = operator(name, args, s, b, line);
+            if (op != null) return op;
+        }
+        java.lang.reflect.Method kernel = CallTargets.kernelFunction(name, args.size());
+        return kernel == null ? null : CallTargets.callee(kernel) + "(" + String.join(", ", exprs(args, s, b)) + ")";
+    }
+
     /** The imports a call sees: the prompt's, then in a module its own, as a module's environment starts from the prompt's. */
     List<Import> importsInScope() {
         if (module == null) return promptImports;
         List<Import> all = new ArrayList<>(promptImports);
-        all.addAll(module.imports());
+        for (Import imported : module.imports()) Import.add(all, imported);
         return all;
     }
 
@@ -522,14 +536,10 @@ final class Compiler {
         List<Import> inScope = importsInScope();
         CompileError ambiguous = qualified ? null : Import.ambiguity(name, arity, inScope, line, module != null);
         if (ambiguous != null) throw ambiguous;
-        String ops = CallTargets.opsKernel(name, arity);
-        if (ops != null) return OPS + "." + ops + "(" + String.join(", ", exprs(args, s, b)) + ")";
-        if (qualified) {
-            String op = operator(name, args, s, b, line);
-            if (op != null) return op;
+        if (qualified || Import.kernelAllows(name, arity, inScope)) {
+            String kernel = kernelTarget(name, args, s, b, line, qualified);
+            if (kernel != null) return kernel;
         }
-        java.lang.reflect.Method kernel = CallTargets.kernelFunction(name, arity);
-        if (kernel != null) return CallTargets.callee(kernel) + "(" + String.join(", ", exprs(args, s, b)) + ")";
         List<Import> imports = new ArrayList<>();
         for (Import i : inScope) if (i.mayDefine(name, arity)) imports.add(i);
         for (Import imported : imports) {

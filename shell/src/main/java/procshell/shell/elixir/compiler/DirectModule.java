@@ -376,7 +376,10 @@ final class DirectModule {
                     Object target = args.get(0);
                     String imported = Quoted.isAlias(target) ? aliasName(target) : target instanceof Atom a ? a.name() : null;
                     if (imported == null) return constant(null);
-                    imports.add(Import.of(imported, args.size() > 1 ? args.get(1) : null));
+                    Object options = args.size() > 1 ? args.get(1) : null;
+                    Import next = Import.of(imported, options);
+                    if (next.undefinedOnly(Import.keys(Quoted.keyword(options, "only")), 0) != null) throw fallback("an import of what is undefined");
+                    Import.add(imports, next);
                     return constant(Atom.of(imported));
                 }
                 case "require" -> {

@@ -491,6 +491,8 @@ final class DirectPlanner {
         if (!qualified && IexHelperCalls.call(name, args) != null) throw Unsupported.INSTANCE;
         // a call two imports define: the compiler's error
         if (!qualified && Import.ambiguity(name, arity, imports(), 0, false) != null) throw Unsupported.INSTANCE;
+        // left out by an import of Kernel: an import's function, or the compiler's undefined function
+        if (!qualified && !Import.kernelAllows(name, arity, imports())) throw Unsupported.INSTANCE;
         String ops = CallTargets.opsKernel(name, arity);
         if (ops != null) return ops(ops, exprs(args, scope));
         if (qualified) {

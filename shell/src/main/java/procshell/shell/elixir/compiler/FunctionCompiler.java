@@ -737,7 +737,7 @@ final class FunctionCompiler {
      * @return false when it is another (an iex helper, an import, an undefined function), nothing emitted
      */
     private boolean kernelCall(String name, List<Object> args, Map<String, Integer> scope, int at) {
-        if (IexHelperCalls.call(name, args) != null) return false;
+        if (IexHelperCalls.call(name, args) != null || !Import.kernelAllows(name, args.size(), module.imports)) return false;
         String ops = CallTargets.opsKernel(name, args.size());
         Method target = ops != null ? DirectCall.method(Ops.class, ops, args.size()) : CallTargets.kernelFunction(name, args.size());
         if (target == null) return false;

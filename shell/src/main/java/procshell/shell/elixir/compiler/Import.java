@@ -37,7 +37,64 @@ public record Import(String module, Set<String> only, Set<String> except) {
     static Import of(String module, Object options) {
         Object only = Quoted.keyword(options, "only");
         Object except = Quoted.keyword(options, "except");
-        return new Import(module, only instanceof List<?> l ? names(l) : null, except instanceof List<?> l ? names(l) : Set.of());
+        return new Import(module, only instanceof List<?> ? new HashSet<>(keys(only)) : null, new HashSet<>(keys(except)));
+    }
+
+    /**
+     * Adds {@code next} to the imports in effect as Elixir's {@code elixir_import} does: it takes
+     * the place of the module's import before it, and an {@code except:} alone subtracts from what
+     * that one brought ({@code import Kernel, except: [length: 1]} then {@code except: [hd: 1]}
+     * leaves out both); {@code only:}, or no option, starts anew.
+     *
+     * @param imports the imports in effect, in import order (changed)
+     */
+    static void add(List<Import> imports, Import next) {
+        Import before = null;
+        for (int i = 0; i < imports.size(); i++) {
+            if (imports.get(i).module.equals(next.module)) before = imports.remove(i--);
+        }
+        if (before != null && next.only == null && !next.except.isEmpty()) {
+            Set<String> except = new HashSet<>(before.except);
+            except.addAll(next.except);
+            next = new Import(next.module, before.only, except);
+        }
+        imports.add(next);
+    }
+
+    /** The stack lines iex shows under an import's CompileError (Elixir's {@code elixir_import}). */
+    private static final List<String> IMPORT_FRAMES = List.of(
+            "(elixir 1.14.0) src/elixir_import.erl:91: :elixir_import.calculate/6",
+            "(elixir 1.14.0) src/elixir_import.erl:22: :elixir_import.import/4");
+
+    /**
+     * Elixir's error for an {@code only:} that names a function or macro the module does not
+     * export: {@code import Process, only: [send: 2]} is {@code cannot import Process.send/2
+     * because it is undefined or private}. Only Elixir's own modules are checked
+     * ({@link ElixirExports}); an Erlang module or one typed in the shell is not.
+     *
+     * @param given the {@code name/arity}s of {@code only:}, in the order given
+     * @return the error for the first one not exported, or null
+     */
+    CompileError undefinedOnly(List<String> given, int line) {
+        Set<String> exports = only == null ? null : ElixirExports.of(module);
+        if (exports == null) return null;
+        for (String key : given) {
+            if (!exports.contains(key)) {
+                return new CompileError(line, "cannot import " + shown(module) + "." + key + " because it is undefined or private", IMPORT_FRAMES);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when a call without a module of Kernel's {@code name/arity} reaches Kernel: the latest
+     * {@code import Kernel} in effect allows it, or there is none.
+     */
+    static boolean kernelAllows(String name, int arity, List<Import> imports) {
+        for (int i = imports.size() - 1; i >= 0; i--) {
+            if (imports.get(i).module.equals("Elixir.Kernel")) return imports.get(i).allows(name, arity);
+        }
+        return true;
     }
 
     /** True when a call of {@code name/arity} may resolve to this import. */
@@ -89,19 +146,15 @@ public record Import(String module, Set<String> only, Set<String> except) {
 
     private static CompileError ambiguity(String name, int arity, List<Import> imports, int line, boolean inModule, List<String> dispatch) {
         List<String> modules = new java.util.ArrayList<>();
-        boolean kernelAllows = true; // (the latest import of Kernel decides)
-        boolean kernelImported = false;
         for (int i = imports.size() - 1; i >= 0; i--) {
             Import imported = imports.get(i);
-            if (imported.module().equals("Elixir.Kernel")) {
-                if (!kernelImported) kernelAllows = imported.allows(name, arity);
-                kernelImported = true;
-            } else if (CallTargets.isFacade(imported.module()) && imported.mayDefine(name, arity) && !modules.contains(imported.module())) {
+            if (!imported.module().equals("Elixir.Kernel") && CallTargets.isFacade(imported.module()) && imported.mayDefine(name, arity)
+                    && !modules.contains(imported.module())) {
                 modules.add(imported.module());
             }
         }
         // (Kernel's tables only when an import has the function: this runs for every call planned)
-        if (!modules.isEmpty() && kernelAllows && (procshell.shell.elixir.KernelExports.isFunction(name, arity)
+        if (!modules.isEmpty() && kernelAllows(name, arity, imports) && (procshell.shell.elixir.KernelExports.isFunction(name, arity)
                 || procshell.shell.elixir.KernelExports.isMacro(name, arity))) {
             modules.add("Elixir.Kernel");
         }
@@ -117,9 +170,11 @@ public record Import(String module, Set<String> only, Set<String> except) {
         return module.startsWith("Elixir.") ? module.substring("Elixir.".length()) : ":" + module;
     }
 
-    private static Set<String> names(List<?> keywords) {
-        Set<String> out = new HashSet<>();
-        for (Object o : keywords) {
+    /** The {@code name/arity}s of a keyword list of {@code name: arity} (another term: none), in the order given. */
+    static List<String> keys(Object keywords) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!(keywords instanceof List<?> l)) return out;
+        for (Object o : l) {
             if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a && t.get(1) instanceof Number n) out.add(a.name() + "/" + n);
         }
         return out;
