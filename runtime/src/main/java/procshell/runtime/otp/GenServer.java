@@ -1,5 +1,6 @@
 package procshell.runtime.otp;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -391,7 +392,7 @@ public abstract class GenServer {
      * @throws ExitException {@code {:noproc, {:sys, :get_state, [server]}}} when no such server
      */
     public static Object getState(Object server, long timeoutMs) {
-        return Sys.getState(server, timeoutMs, List.of(server));
+        return Sys.getState(server, timeoutMs, Arrays.asList(server));
     }
 
     /**

@@ -155,7 +155,8 @@ public final class Sys {
         ProcessContext self = ProcessContext.require();
         Node node = self.node();
         Pid pid = GenServer.resolve(node, server);
-        Tuple mfa = Tuple.of(SYS, shownRequest, List.copyOf(args));
+        // (nil, Java's null, is an argument too: List.copyOf refuses it)
+        Tuple mfa = Tuple.of(SYS, shownRequest, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args)));
         if (pid == null || !node.isAlive(pid)) throw new ExitException(Tuple.of(Atom.NOPROC, mfa));
         Ref ref = self.monitor(pid);
         node.send(pid, Tuple.of(SYSTEM, Tuple.of(self.self(), ref), request));

@@ -1,5 +1,6 @@
 package procshell.shell.iex;
 
+import java.util.Arrays;
 import java.util.List;
 
 import procshell.runtime.node.Atom;
@@ -45,12 +46,12 @@ public final class Sys {
             5
         """)
     public static Object get_state(Object server) {
-        return procshell.runtime.otp.Sys.getState(server(server), DEFAULT, List.of(server));
+        return procshell.runtime.otp.Sys.getState(server(server), DEFAULT, Arrays.asList(server));
     }
 
     /** As {@code :sys.get_state/2}. */
     public static Object get_state(Object server, Object timeout) {
-        return procshell.runtime.otp.Sys.getState(server(server), Options.timeout(timeout, DEFAULT), List.of(server, timeout));
+        return procshell.runtime.otp.Sys.getState(server(server), Options.timeout(timeout, DEFAULT), Arrays.asList(server, timeout));
     }
 
     /**
@@ -67,12 +68,12 @@ public final class Sys {
             iex> {:status, ^pid, {:module, :gen_server}, [_dict, :running, _parent, [], _misc]} = :sys.get_status(pid)
         """)
     public static Object get_status(Object server) {
-        return procshell.runtime.otp.Sys.getStatus(server(server), DEFAULT, List.of(server));
+        return procshell.runtime.otp.Sys.getStatus(server(server), DEFAULT, Arrays.asList(server));
     }
 
     /** As {@code :sys.get_status/2}. */
     public static Object get_status(Object server, Object timeout) {
-        return procshell.runtime.otp.Sys.getStatus(server(server), Options.timeout(timeout, DEFAULT), List.of(server, timeout));
+        return procshell.runtime.otp.Sys.getStatus(server(server), Options.timeout(timeout, DEFAULT), Arrays.asList(server, timeout));
     }
 
     /**
@@ -93,12 +94,12 @@ public final class Sys {
             10
         """)
     public static Object replace_state(Object server, Object fun) {
-        return replace(server, fun, DEFAULT, List.of(server));
+        return replace(server, fun, DEFAULT, Arrays.asList(server));
     }
 
     /** As {@code :sys.replace_state/3}. */
     public static Object replace_state(Object server, Object fun, Object timeout) {
-        return replace(server, fun, Options.timeout(timeout, DEFAULT), List.of(server, timeout));
+        return replace(server, fun, Options.timeout(timeout, DEFAULT), Arrays.asList(server, timeout));
     }
 
     /** {@code args}: what the exit names, {@code [server]} or {@code [server, timeout]} (the function is in the request). */
@@ -135,12 +136,12 @@ public final class Sys {
         times out; casts and messages wait in its mailbox). Returns :ok.
         """)
     public static Object suspend(Object server) {
-        return procshell.runtime.otp.Sys.suspend(server(server), DEFAULT, List.of(server));
+        return procshell.runtime.otp.Sys.suspend(server(server), DEFAULT, Arrays.asList(server));
     }
 
     /** As {@code :sys.suspend/2}. */
     public static Object suspend(Object server, Object timeout) {
-        return procshell.runtime.otp.Sys.suspend(server(server), Options.timeout(timeout, DEFAULT), List.of(server, timeout));
+        return procshell.runtime.otp.Sys.suspend(server(server), Options.timeout(timeout, DEFAULT), Arrays.asList(server, timeout));
     }
 
     /** Resumes a suspended GenServer, as {@code :sys.resume/1}. */
@@ -148,12 +149,12 @@ public final class Sys {
         Resumes a GenServer suspended by :sys.suspend/1: it takes the messages that waited. Returns :ok.
         """)
     public static Object resume(Object server) {
-        return procshell.runtime.otp.Sys.resume(server(server), DEFAULT, List.of(server));
+        return procshell.runtime.otp.Sys.resume(server(server), DEFAULT, Arrays.asList(server));
     }
 
     /** As {@code :sys.resume/2}. */
     public static Object resume(Object server, Object timeout) {
-        return procshell.runtime.otp.Sys.resume(server(server), Options.timeout(timeout, DEFAULT), List.of(server, timeout));
+        return procshell.runtime.otp.Sys.resume(server(server), Options.timeout(timeout, DEFAULT), Arrays.asList(server, timeout));
     }
 
     /** Turns a GenServer's statistics on or off, or reads them ({@code :get}), as {@code :sys.statistics/2}. */
@@ -162,12 +163,12 @@ public final class Sys {
         false stops; :sys.statistics(server, :get) returns {:ok, figures} or {:ok, :no_statistics}.
         """)
     public static Object statistics(Object server, Object flag) {
-        return procshell.runtime.otp.Sys.statistics(server(server), Values.normalize(flag), DEFAULT, List.of(server, flag));
+        return procshell.runtime.otp.Sys.statistics(server(server), Values.normalize(flag), DEFAULT, Arrays.asList(server, flag));
     }
 
     /** As {@code :sys.statistics/3}. */
     public static Object statistics(Object server, Object flag, Object timeout) {
-        return procshell.runtime.otp.Sys.statistics(server(server), Values.normalize(flag), Options.timeout(timeout, DEFAULT), List.of(server, flag, timeout));
+        return procshell.runtime.otp.Sys.statistics(server(server), Values.normalize(flag), Options.timeout(timeout, DEFAULT), Arrays.asList(server, flag, timeout));
     }
 
     /** Prints (or stops printing) a GenServer's events as {@code *DBG*} lines, as {@code :sys.trace/2}. */
@@ -182,11 +183,11 @@ public final class Sys {
             :ok
         """)
     public static Object trace(Object server, Object flag) {
-        return procshell.runtime.otp.Sys.trace(server(server), Boolean.TRUE.equals(flag), DEFAULT, List.of(server, flag));
+        return procshell.runtime.otp.Sys.trace(server(server), Boolean.TRUE.equals(flag), DEFAULT, Arrays.asList(server, flag));
     }
 
     /** As {@code :sys.trace/3}. */
     public static Object trace(Object server, Object flag, Object timeout) {
-        return procshell.runtime.otp.Sys.trace(server(server), Boolean.TRUE.equals(flag), Options.timeout(timeout, DEFAULT), List.of(server, flag, timeout));
+        return procshell.runtime.otp.Sys.trace(server(server), Boolean.TRUE.equals(flag), Options.timeout(timeout, DEFAULT), Arrays.asList(server, flag, timeout));
     }
 }

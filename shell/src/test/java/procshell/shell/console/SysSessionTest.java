@@ -19,4 +19,13 @@ class SysSessionTest {
     void sysInspectsAndChangesAServerAsInIex() {
         IexSessionCheck.against("sys.txt").everyInput().check();
     }
+
+    /**
+     * {@code :sys} asked about nil or a name nothing has is {@code noproc}, with sys's frames, as in
+     * iex ({@code iex-reference/sys_noproc.txt}); nil was an ArgumentError.
+     */
+    @Test
+    void sysAboutNoProcessExitsWithNoproc() {
+        IexSessionCheck.against("sys_noproc.txt").everyInput().check();
+    }
 }
