@@ -187,16 +187,27 @@ final class ChildSpecs {
      * @param shown the spec as Elixir's request carries it
      */
     static Object startChild(java.util.function.Supplier<Object> call, java.util.function.Function<ChildSpec, Object> shown) {
+        return showingRequest(call, req -> req.size() == 2 && req.get(1) instanceof ChildSpec spec ? Tuple.of(req.get(0), shown.apply(spec)) : null);
+    }
+
+    /**
+     * Runs a call to a supervisor, showing its request in the call's exit reason as Elixir's
+     * function sends it ({@code Task.Supervisor}'s {@code {:start_task, ...}}) rather than as the
+     * runtime's request holds it.
+     *
+     * @param shown the request as Elixir's carries it, from the runtime's; null leaves the exit as it is
+     */
+    static Object showingRequest(java.util.function.Supplier<Object> call, java.util.function.Function<Tuple, Object> shown) {
         try {
             return call.get();
         } catch (procshell.runtime.process.ExitException e) {
             Object reason = e.reason();
             if (!(reason instanceof Tuple r && r.size() == 2 && r.get(1) instanceof Tuple c && c.size() == 3
-                    && c.get(2) instanceof List<?> args && args.size() == 3 && args.get(1) instanceof Tuple req
-                    && req.size() == 2 && req.get(1) instanceof ChildSpec spec)) {
+                    && c.get(2) instanceof List<?> args && args.size() == 3 && args.get(1) instanceof Tuple req)) {
                 throw e;
             }
-            Tuple request = Tuple.of(req.get(0), shown.apply(spec));
+            Object request = shown.apply(req);
+            if (request == null) throw e;
             procshell.runtime.process.ExitException out = new procshell.runtime.process.ExitException(
                     Tuple.of(r.get(0), Tuple.of(c.get(0), c.get(1), java.util.Arrays.asList(args.get(0), request, args.get(2)))));
             out.setStackTrace(e.getStackTrace());

@@ -96,7 +96,7 @@ public final class TaskSupervisor {
     }
 
     private static Object async(Object supervisor, Object fun, boolean link) {
-        Pid pid = startUnder(supervisor, fun, true);
+        Pid pid = startUnder(supervisor, fun, true, startTask(null, Atom.of("temporary"), null));
         if (link) procshell.runtime.process.ProcessContext.require().link(pid);
         return TaskProcess.own(pid, TaskProcess.mfaOf(fun));
     }
@@ -106,14 +106,18 @@ public final class TaskSupervisor {
         Starts a task as a child of the supervisor, for its effect; returns {:ok, pid}.
         """)
     public static Object start_child(Object supervisor, Object fun) {
-        Pid pid = startUnder(supervisor, Funs.closure(fun, "Task.Supervisor.start_child", 2), false);
-        TaskProcess.go(pid);
-        return Tuple.of(Atom.OK, pid);
+        return start_child(supervisor, fun, List.of());
     }
 
     /** {@code Task.Supervisor.start_child(sup, module, fun, args)}. */
     public static Object start_child(Object supervisor, Object module, Object fun, Object args) {
-        Pid pid = startUnder(supervisor, Funs.mfa(module, fun, args), false);
+        return start_child(supervisor, module, fun, args, List.of());
+    }
+
+    private static Object startChild(Object supervisor, Object work, Object mfa, Object options) {
+        java.util.Map<String, Object> given = Options.of(options);
+        Object shown = startTask(mfa, given.get("restart"), given.get("shutdown"));
+        Pid pid = startUnder(supervisor, work, false, shown);
         TaskProcess.go(pid);
         return Tuple.of(Atom.OK, pid);
     }
@@ -160,12 +164,14 @@ public final class TaskSupervisor {
 
     /** {@code Task.Supervisor.start_child/3}: with options (restart:, shutdown:), which are accepted. */
     public static Object start_child(Object supervisor, Object fun, Object options) {
-        return start_child(supervisor, fun);
+        return startChild(supervisor, Funs.closure(fun, "Task.Supervisor.start_child", 2),
+                Tuple.of(Atom.of("erlang"), Atom.of("apply"), List.of(fun, List.of())), options);
     }
 
     /** {@code Task.Supervisor.start_child/5}. */
     public static Object start_child(Object supervisor, Object module, Object fun, Object args, Object options) {
-        return start_child(supervisor, module, fun, args);
+        return startChild(supervisor, Funs.mfa(module, fun, args),
+                Tuple.of(IexSession.current().modules().nameTerm(module), procshell.shell.eval.Values.normalize(fun), procshell.shell.eval.Values.normalize(args)), options);
     }
 
     /** {@code Task.Supervisor.async_stream/3}. */
@@ -219,17 +225,40 @@ public final class TaskSupervisor {
 
     private static Object stream(Object supervisor, Object enumerable, Object fun, Object options, boolean link) {
         return TaskStream.run(enumerable, fun, options, work -> {
-            Pid pid = startUnder(supervisor, work, true);
+            Pid pid = startUnder(supervisor, work, true, startTask(null, Atom.of("temporary"), null));
             if (link) procshell.runtime.process.ProcessContext.require().link(pid);
             return pid;
         });
     }
 
-    private static Pid startUnder(Object supervisor, Object fun, boolean reply) {
+    /**
+     * Starts {@code fun} (a closure or an MFA) as a temporary child of the supervisor.
+     *
+     * @param shown the request Elixir's Task.Supervisor sends for it ({@link #startTask}), which an
+     *              exit of the call shows (no such supervisor)
+     */
+    private static Pid startUnder(Object supervisor, Object fun, boolean reply, Object shown) {
         ChildSpec spec = new ChildSpec(SUPERVISED, () -> Tuple.of(Atom.OK, TaskProcess.spawn(fun, reply, true)),
                 Atom.of("temporary"), 5000, Atom.of("worker"), List.of(SUPERVISED));
-        Object r = procshell.runtime.otp.DynamicSupervisor.startChild(IexSession.current().modules().nameTerm(supervisor), spec);
+        Object sup = IexSession.current().modules().nameTerm(supervisor);
+        Object r = ChildSpecs.showingRequest(() -> procshell.runtime.otp.DynamicSupervisor.startChild(sup, spec), req -> shown);
         if (r instanceof Tuple t && t.isTagged(Atom.OK, 2) && t.get(1) instanceof Pid p) return p;
         throw new MatchError(r); // Elixir matches {:ok, pid} = the start ({:error, :max_children})
+    }
+
+    /**
+     * The request Elixir 1.14's Task.Supervisor sends its supervisor: {@code {:start_task, [owner,
+     * callers, mfa], restart, shutdown}} for {@code start_child} (restart and shutdown as the options
+     * give them, else nil), {@code {:start_task, [owner, :monitor], :temporary, nil}} for
+     * {@code async} and {@code async_nolink}; the owner is {@code {node, pid, pid}}.
+     *
+     * @param mfa the child's {@code {m, f, a}} ({@code {:erlang, :apply, [fun, []]}} for a fn), or
+     *            null for an async task
+     */
+    private static Tuple startTask(Object mfa, Object restart, Object shutdown) {
+        procshell.runtime.process.ProcessContext self = procshell.runtime.process.ProcessContext.require();
+        Tuple owner = Tuple.of(self.node().name(), self.self(), self.self());
+        List<Object> args = mfa == null ? List.of(owner, Atom.of("monitor")) : List.of(owner, List.of(self.self()), mfa);
+        return Tuple.of(Atom.of("start_task"), args, restart, shutdown);
     }
 }

@@ -106,8 +106,12 @@ public final class ErrorFormatter {
         Object why = t.get(0);
         boolean nobody = Atom.NOPROC.equals(why) && !(args.get(0) instanceof Pid);
         boolean self = CALLING_SELF.equals(why);
+        // Task.Supervisor.async's request, whose call is no tail call
+        boolean asyncTask = args.get(1) instanceof Tuple req && req.isTagged(Atom.of("start_task"), 4)
+                && req.get(1) instanceof List<?> taskArgs && taskArgs.size() == 2;
         return switch (fun.name()) {
-            case "call" -> StackFormatter.ELIXIR + "lib/gen_server.ex:" + (nobody ? 1027 : self ? 1031 : 1038) + ": GenServer.call/3";
+            case "call" -> StackFormatter.ELIXIR + "lib/gen_server.ex:" + (nobody ? 1027 : self ? 1031 : 1038) + ": GenServer.call/3"
+                    + (asyncTask ? "\n    " + StackFormatter.ELIXIR + "lib/task/supervisor.ex:514: Task.Supervisor.async/6" : "");
             case "stop" -> StackFormatter.ELIXIR + "lib/gen_server.ex:" + (nobody ? 985 : self ? 988 : 995) + ": GenServer.stop/3";
             default -> null;
         };

@@ -18,4 +18,14 @@ class TasksSessionTest {
     void tasksAnswerAsInIex() {
         IexSessionCheck.against("tasks.txt").everyInput().check();
     }
+
+    /**
+     * Task.Supervisor's functions given no supervisor exit with the request Elixir's sends
+     * ({@code {:start_task, [owner, callers, mfa], restart, shutdown}}, {@code :monitor} for
+     * async), never the runtime's spec ({@code iex-reference/task_supervisor_noproc.txt}).
+     */
+    @Test
+    void taskSupervisorCallsWithoutASupervisorExitAsInIex() {
+        IexSessionCheck.against("task_supervisor_noproc.txt").everyInput().check();
+    }
 }
