@@ -957,7 +957,8 @@ public final class Erlang {
         BifErrors e = new BifErrors(":erlang.monitor", type, item);
         if (!(type instanceof Atom t) || !java.util.Set.of("process", "port", "time_offset").contains(t.name())) throw e.fail(1, "invalid monitor type");
         if (!"process".equals(t.name())) throw e.fail(1, "invalid monitor type");
-        if (!(item instanceof Pid) && !(item instanceof Atom) && !(item instanceof Tuple tt && tt.size() == 2)) throw e.fail(2, "not a pid");
+        // (nil is an atom: a name nothing has, whose monitor is at once down with :noproc)
+        if (item != null && !(item instanceof Pid) && !(item instanceof Atom) && !(item instanceof Tuple tt && tt.size() == 2)) throw e.fail(2, "not a pid");
         return Process.monitor(item);
     }
 

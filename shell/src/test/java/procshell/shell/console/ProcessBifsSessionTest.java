@@ -17,4 +17,10 @@ class ProcessBifsSessionTest {
     void processFunctionsAnswerAsInIex() {
         IexSessionCheck.against("process_bifs.txt").everyInput().check();
     }
+
+    /** A monitor of nil (an atom no process has) is down at once with noproc; a string is no pid ({@code iex-reference/monitor_nil.txt}). */
+    @Test
+    void aMonitorOfNilIsDownWithNoproc() {
+        IexSessionCheck.against("monitor_nil.txt").everyInput().check();
+    }
 }
