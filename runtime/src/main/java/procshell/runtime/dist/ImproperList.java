@@ -24,6 +24,26 @@ public record ImproperList(List<Object> elements, Object tail) {
         }
     }
 
+    /** The elements of a call tag, {@code [:alias]}, as cells (which the constructor keeps as they are). */
+    private static final List<Object> ALIAS = procshell.runtime.term.ConsList.cons(procshell.runtime.node.Atom.of("alias"), List.of());
+
+    /**
+     * OTP 24+'s tag of a call's {@code from}, {@code [:alias | ref]}: gen.erl calls with the
+     * monitor as an alias of the caller, and a {@code handle_call} and its crash report show it.
+     */
+    public static ImproperList alias(procshell.runtime.node.Ref ref) {
+        return new ImproperList(ALIAS, ref);
+    }
+
+    /**
+     * The ref a call's reply tag names: the tag itself when it is a ref, {@code ref} of
+     * {@code [:alias | ref]}; null for any other term.
+     */
+    public static procshell.runtime.node.Ref replyRef(Object tag) {
+        if (tag instanceof procshell.runtime.node.Ref r) return r;
+        return tag instanceof ImproperList l && l.tail instanceof procshell.runtime.node.Ref r && ALIAS.equals(l.elements) ? r : null;
+    }
+
     /** {@code [1, 2 | 3]}, as iex prints it. */
     @Override
     public String toString() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import procshell.runtime.names.ViaModule;
+import procshell.runtime.dist.ImproperList;
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.ErrorReason;
 import procshell.runtime.node.Node;
@@ -278,26 +279,27 @@ public abstract class GenServer {
         }
         if (self.self().equals(pid)) throw callExit(Atom.of("calling_self"), server, request, timeoutMs);
         Ref ref = pid != null ? self.monitor(pid) : node.remote().monitor(self.process(), target);
+        Object tag = replyTag(ref, pid != null && !node.isRemote(pid));
         // the caller waits for the answer at once: a process on a thread of its own runs the
         // callee itself meanwhile, so no carrier needs waking for it (ProcessThread.answerAwaited)
-        ProcessThread.answerAwaited(() -> node.send(target, Tuple.of(GEN_CALL, Tuple.of(self.self(), ref), request)));
+        ProcessThread.answerAwaited(() -> node.send(target, Tuple.of(GEN_CALL, Tuple.of(self.self(), tag), request)));
         Object m;
         try {
             m = self.receive(msg -> msg instanceof Tuple t
-                    && ((t.size() == 2 && ref.equals(t.get(0))) || (t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)))), timeoutMs);
+                    && ((t.size() == 2 && ref.equals(ImproperList.replyRef(t.get(0)))) || (t.isTagged(Atom.DOWN, 5) && ref.equals(t.get(1)))), timeoutMs);
         } catch (Interruption e) {
             // The caller stopped waiting (Ctrl-C at the shell): as after a timeout, no reply or
             // :DOWN of this call may reach its mailbox later.
             self.demonitor(ref, true);
             self.process().dropReplyTo(ref);
-            self.receive(msg -> msg instanceof Tuple r && r.size() == 2 && ref.equals(r.get(0)), 0);
+            self.receive(msg -> msg instanceof Tuple r && r.size() == 2 && ref.equals(ImproperList.replyRef(r.get(0))), 0);
             throw e;
         }
         if (m == Mailbox.TIMEOUT) {
             self.demonitor(ref, true);
             // As OTP 24+'s alias: the reply, if it comes after all, is dropped, not queued.
             self.process().dropReplyTo(ref);
-            self.receive(msg -> msg instanceof Tuple r && r.size() == 2 && ref.equals(r.get(0)), 0);
+            self.receive(msg -> msg instanceof Tuple r && r.size() == 2 && ref.equals(ImproperList.replyRef(r.get(0))), 0);
             throw callExit(Atom.TIMEOUT, server, request, timeoutMs);
         }
         Tuple t = (Tuple) m;
@@ -412,6 +414,15 @@ public abstract class GenServer {
     }
 
     /** The pid a server reference names on this node (a local name, {@code {:global, name}}, a via tuple, a pid), or null. */
+    /**
+     * The tag of a call's {@code from}, {@code {caller, tag}}: OTP 24+'s {@code [:alias | ref]}
+     * ({@link ImproperList#alias}); the bare ref to a remote node, whose reply to an alias would
+     * need the alias routed here.
+     */
+    private static Object replyTag(Ref ref, boolean local) {
+        return local ? ImproperList.alias(ref) : ref;
+    }
+
     static Pid resolve(Node node, Object server) {
         if (server instanceof Tuple t && t.isTagged(Atom.GLOBAL, 2)) return node.via(Atom.GLOBAL).whereisName(t.get(1));
         return node.whereis(server);

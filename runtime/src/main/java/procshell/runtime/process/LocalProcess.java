@@ -264,7 +264,7 @@ public final class LocalProcess {
     public void deliver(Object message) {
         if (dead) return;
         java.util.Set<Ref> dropped = droppedReplies;
-        if (dropped != null && message instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Ref r && dropped.remove(r)) {
+        if (dropped != null && message instanceof Tuple t && t.size() == 2 && procshell.runtime.dist.ImproperList.replyRef(t.get(0)) instanceof Ref r && dropped.remove(r)) {
             return; // a reply to a call that already timed out
         }
         TraceHook trace = Tracing.hook();

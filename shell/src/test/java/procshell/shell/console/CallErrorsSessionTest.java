@@ -39,6 +39,8 @@ class CallErrorsSessionTest {
                 .same("GenServer.call(pid, :ping)")
                 .same("GenServer.call(pid, :boom)").loggerAnywhere() // the server's report races the caller's exit, in iex as here
                 .same("Process.alive?(pid)")
+                .same("{:ok, pid3} = GenServer.start(MyApp.NoClause, :st)")
+                .same("GenServer.call(pid3, :other)").loggerAnywhere() // from's tag is OTP 24+'s [:alias | ref]
                 .same("GenServer.cast(:nobody, :hi)")
                 .same("GenServer.cast(dead, :hi)")
                 .same("GenServer.call(:nobody, :hello, 5000)")
