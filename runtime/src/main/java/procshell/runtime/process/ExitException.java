@@ -12,7 +12,16 @@ public class ExitException extends RuntimeException {
 
     /** @param reason the exit reason term, e.g. {@code :normal} or {@code {:noproc, {...}}} */
     public ExitException(Object reason) {
-        super(null, null, false, false);
+        this(reason, false);
+    }
+
+    /**
+     * @param reason    the exit reason term
+     * @param withStack true to keep where it was raised (an {@code exit/1} a person's code calls,
+     *                  whose frames a task's crash report shows); the runtime's own exits keep none
+     */
+    public ExitException(Object reason, boolean withStack) {
+        super(null, null, false, withStack);
         this.reason = reason;
     }
 

@@ -554,7 +554,7 @@ public final class Kernel {
         Exits the calling process with the given reason.
         """)
     public static Object exit(Object reason) {
-        throw new ExitException(Values.normalize(reason));
+        throw new ExitException(Values.normalize(reason), true);
     }
 
     /**

@@ -38,7 +38,7 @@ final class TaskProcess {
             try {
                 result = Funs.run(fun);
             } catch (ExitException e) {
-                if (procshell.runtime.otp.GenServer.isAbnormal(e.reason())) report(self, go.get(1), fun, e.reason(), reply);
+                if (procshell.runtime.otp.GenServer.isAbnormal(e.reason())) report(self, go.get(1), fun, e.reason(), reply, e);
                 throw e;
             } catch (procshell.runtime.process.ProcessExitedError e) {
                 throw e;
@@ -48,7 +48,7 @@ final class TaskProcess {
                 if (!self.node().isAlive(self.self())) throw t;
                 // as Task.Supervised: the task's own report (Function:, Args:), then the exit
                 Object reason = procshell.runtime.node.ErrorReason.of(t);
-                report(self, go.get(1), fun, reason, reply);
+                report(self, go.get(1), fun, reason, reply, null);
                 throw new ExitException(reason);
             }
             if (reply) self.send(go.get(1), Tuple.of(go.get(2), result));
@@ -56,8 +56,12 @@ final class TaskProcess {
     }
 
     /** Lets a spawned task run, without a reply ({@code Task.start}, {@code Task.Supervisor.start_child}). */
-    /** Publishes a task's crash report: who started it, its function and arguments, the reason. */
-    private static void report(ProcessContext self, Object owner, Object fun, Object reason, boolean reply) {
+    /**
+     * Publishes a task's crash report: who started it, its function and arguments, the reason.
+     *
+     * @param exit the exit that stopped it, whose frames the report shows, or null (an error's are in its reason)
+     */
+    private static void report(ProcessContext self, Object owner, Object fun, Object reason, boolean reply, ExitException exit) {
         procshell.runtime.process.LocalProcess starter = owner instanceof Pid p ? self.node().process(p) : null;
         Map<String, Object> r = new java.util.LinkedHashMap<>();
         r.put("starter", starter != null && starter.registeredName() != null ? starter.registeredName() : owner);
@@ -68,6 +72,7 @@ final class TaskProcess {
             r.put("function", fun);
         }
         r.put("reason", reason);
+        if (exit != null) r.put("exit", exit);
         r.put("reply", reply);
         self.node().events().publishCrash(Atom.of("task"), self.self(), r);
     }

@@ -103,6 +103,10 @@ public final class LogFormatter {
             for (String line : StackFormatter.lines(raised.exception(), raised.stack())) if (!line.contains("proc_lib.erl")) frames.add(line);
         } else {
             b.append("** (stop) ").append(ExitFormatter.format(reason));
+            // where the task exited: exit/1 in a fn typed at the prompt is erl_eval's frame
+            if (r.get("exit") instanceof Throwable exit) {
+                for (String line : StackFormatter.lines(exit, java.util.Arrays.asList(exit.getStackTrace()))) if (!line.contains("proc_lib.erl")) frames.add(line);
+            }
         }
         frames.add(StackFormatter.ELIXIR + "lib/task/supervised.ex:89: Task.Supervised.invoke_mfa/2");
         if (Boolean.TRUE.equals(r.get("reply"))) frames.add(StackFormatter.ELIXIR + "lib/task/supervised.ex:34: Task.Supervised.reply/4");

@@ -28,4 +28,19 @@ class TasksSessionTest {
     void taskSupervisorCallsWithoutASupervisorExitAsInIex() {
         IexSessionCheck.against("task_supervisor_noproc.txt").everyInput().check();
     }
+
+    /**
+     * A task that exits is reported with the frames of its exit: the module function's
+     * ({@code iex:2: M.f/0}), erl_eval's for an {@code exit/1} in a fn typed at the prompt
+     * ({@code iex-reference/task_exits.txt}).
+     */
+    @Test
+    void aTaskThatExitsIsReportedWithWhereItExited() {
+        IexSessionCheck.against("task_exits.txt")
+                .same("defmodule M do\n  def f, do: exit(:bad)\nend")
+                .same("{:ok, _} = Task.start(fn -> M.f() end); Process.sleep(300)").loggerAnywhere()
+                .same("{:ok, _} = Task.start(fn -> exit(:bad) end); Process.sleep(300)").loggerAnywhere()
+                .same("exit(:bad)")
+                .check();
+    }
 }
