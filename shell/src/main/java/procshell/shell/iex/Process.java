@@ -105,8 +105,10 @@ public final class Process {
             if (p == null) throw new IllegalArgumentException("not alive");
             ctx().node().names().register(a, p);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("could not register " + Kernel.inspect(who) + " with name " + Kernel.inspect(a)
-                    + " because it is not alive, the name is already taken, or it has already been given another name");
+            // the frame of Process.register/2's own raise, with its arguments
+            throw new ArgumentError("could not register " + Kernel.inspect(who) + " with name " + Kernel.inspect(a)
+                    + " because it is not alive, the name is already taken, or it has already been given another name",
+                    List.of("(elixir 1.14.0) lib/process.ex:611: Process.register(" + Kernel.inspect(who) + ", " + Kernel.inspect(a) + ")"));
         }
         return true;
     }
