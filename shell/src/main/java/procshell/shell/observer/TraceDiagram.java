@@ -199,11 +199,14 @@ public record TraceDiagram(List<String> lifelines, List<Row> rows, long dropped)
 
         private String messageLabel(Object m) {
             if (m instanceof Tuple t && t.isTagged(Atom.of("$gen_call"), 3)) {
-                if (t.get(1) instanceof Tuple from && from.size() == 2 && from.get(1) instanceof Ref ref) calls.add(ref);
+                // (the tag is OTP 24+'s [:alias | ref] or a bare ref)
+                if (t.get(1) instanceof Tuple from && from.size() == 2 && procshell.runtime.dist.ImproperList.replyRef(from.get(1)) instanceof Ref ref) calls.add(ref);
                 return "CALL " + term(t.get(2));
             }
             if (m instanceof Tuple t && t.isTagged(Atom.of("$gen_cast"), 2)) return "CAST " + term(t.get(1));
-            if (m instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Ref ref && calls.remove(ref)) return "reply " + term(t.get(1));
+            if (m instanceof Tuple t && t.size() == 2 && procshell.runtime.dist.ImproperList.replyRef(t.get(0)) instanceof Ref ref && calls.remove(ref)) {
+                return "reply " + term(t.get(1));
+            }
             if (m instanceof Tuple t && t.isTagged(Atom.EXIT, 3)) return "EXIT " + term(t.get(2));
             if (m instanceof Tuple t && t.isTagged(Atom.DOWN, 5)) return "DOWN " + term(t.get(4));
             return "INFO " + term(m);
