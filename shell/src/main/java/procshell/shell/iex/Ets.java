@@ -52,6 +52,7 @@ public final class Ets {
     /** The table an identifier names, failing as ETS does for a bad or missing one. */
     private static Table table(Object tab) {
         Object id = term(tab);
+        if (id == null) throw TableErrors.noTable(); // nil: an atom no table is named
         if (!(id instanceof Atom) && !(id instanceof Ref)) throw TableErrors.argument(1, "not an atom or a table identifier");
         if (id instanceof Ref r && !tables().isTableRef(r)) throw TableErrors.argument(1, "not a valid table identifier");
         return tables().get(id);
@@ -84,12 +85,18 @@ public final class Ets {
             :buckets
         """)
     public static Object new_(Object name, Object options) {
-        Object n = term(name);
-        Object o = term(options);
-        new BifErrors(":ets.new", n, o).check(!(n instanceof Atom), 1, "not an atom").check(!(o instanceof List<?>), 2, "not a list").raise();
-        TableOptions opts = options((List<?>) o);
-        if (opts == null) throw TableErrors.argument(2, "invalid options");
-        return tables().create((Atom) n, opts).tid();
+        try {
+            Object n = term(name);
+            Object o = term(options);
+            new BifErrors(":ets.new", n, o).check(n != null && !(n instanceof Atom), 1, "not an atom").check(!(o instanceof List<?>), 2, "not a list").raise();
+            TableOptions opts = options((List<?>) o);
+            if (opts == null) throw TableErrors.argument(2, "invalid options");
+            // (nil is an atom: a table's name, which only a named table is known by; procshell keeps no table named nil)
+            if (n == null && opts.named()) throw TableErrors.argument(1, "not an atom");
+            return tables().create((Atom) n, opts).tid();
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "new", name, options);
+        }
     }
 
     private static final Atom HEIR = Atom.of("heir");
@@ -154,10 +161,14 @@ public final class Ets {
         Returns the reference of the named table, or :undefined.
         """)
     public static Object whereis(Object name) {
-        Object n = term(name);
-        if (!(n instanceof Atom a)) throw TableErrors.argument(1, "invalid table name (must be an atom)");
-        Table t = tables().named(a);
-        return t == null ? Atom.UNDEFINED : t.id();
+        try {
+            Object n = term(name);
+            if (!(n instanceof Atom a)) throw TableErrors.argument(1, "invalid table name (must be an atom)");
+            Table t = tables().named(a);
+            return t == null ? Atom.UNDEFINED : t.id();
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "whereis", name);
+        }
     }
 
     /**
@@ -169,11 +180,15 @@ public final class Ets {
         Renames the named table; returns the new name.
         """)
     public static Object rename(Object tab, Object name) {
-        Object n = term(name);
-        Table t = table(tab);
-        if (!(n instanceof Atom a)) throw TableErrors.argument(2, "invalid table name (must be an atom)");
-        tables().rename(t, a);
-        return t.tid();
+        try {
+            Object n = term(name);
+            Table t = table(tab);
+            if (!(n instanceof Atom a)) throw TableErrors.argument(2, "invalid table name (must be an atom)");
+            tables().rename(t, a);
+            return t.tid();
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "rename", tab, name);
+        }
     }
 
     /**
@@ -185,10 +200,14 @@ public final class Ets {
         {:"ETS-TRANSFER", tab, from_pid, data}. Returns true.
         """)
     public static boolean give_away(Object tab, Object pid, Object data) {
-        Table t = table(tab);
-        if (!(pid instanceof Pid p)) throw TableErrors.argument(2, "not a pid");
-        t.giveAway(p, term(data));
-        return true;
+        try {
+            Table t = table(tab);
+            if (!(pid instanceof Pid p)) throw TableErrors.argument(2, "not a pid");
+            t.giveAway(p, term(data));
+            return true;
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "give_away", tab, pid, data);
+        }
     }
 
     /** Sets {@code {:heir, pid, data}}, {@code {:heir, :none}} or {@code {:protection, p}}, as {@code :ets.setopts/2}. */
@@ -197,24 +216,28 @@ public final class Ets {
         ({:protection, :public}); returns true.
         """)
     public static boolean setopts(Object tab, Object options) {
-        Table t = table(tab);
-        Object o = term(options);
-        List<?> list = o instanceof List<?> l ? l : List.of(o);
-        for (Object opt : list) {
-            if (opt instanceof Tuple x && x.size() == 3 && HEIR.equals(x.get(0)) && x.get(1) instanceof Pid p) {
-                t.requireOwner();
-                t.setHeir(p, x.get(2));
-            } else if (opt instanceof Tuple x && x.size() == 2 && HEIR.equals(x.get(0)) && Atom.of("none").equals(x.get(1))) {
-                t.requireOwner();
-                t.setHeir(null, null);
-            } else if (opt instanceof Tuple x && x.size() == 2 && Atom.of("protection").equals(x.get(0)) && x.get(1) instanceof Atom p
-                    && java.util.Set.of("public", "protected", "private").contains(p.name())) {
-                t.setProtection(Protection.valueOf(p.name().toUpperCase(java.util.Locale.ROOT)));
-            } else {
-                throw TableErrors.argument(2, "invalid options");
+        try {
+            Table t = table(tab);
+            Object o = term(options);
+            List<?> list = o instanceof List<?> l ? l : List.of(o);
+            for (Object opt : list) {
+                if (opt instanceof Tuple x && x.size() == 3 && HEIR.equals(x.get(0)) && x.get(1) instanceof Pid p) {
+                    t.requireOwner();
+                    t.setHeir(p, x.get(2));
+                } else if (opt instanceof Tuple x && x.size() == 2 && HEIR.equals(x.get(0)) && Atom.of("none").equals(x.get(1))) {
+                    t.requireOwner();
+                    t.setHeir(null, null);
+                } else if (opt instanceof Tuple x && x.size() == 2 && Atom.of("protection").equals(x.get(0)) && x.get(1) instanceof Atom p
+                        && java.util.Set.of("public", "protected", "private").contains(p.name())) {
+                    t.setProtection(Protection.valueOf(p.name().toUpperCase(java.util.Locale.ROOT)));
+                } else {
+                    throw TableErrors.argument(2, "invalid options");
+                }
             }
+            return true;
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "setopts", tab, options);
         }
-        return true;
     }
 
     // ---- information ----------------------------------------------------------------------------
@@ -228,11 +251,16 @@ public final class Ets {
         Returns the identifiers of all tables of the node (names or references).
         """)
     public static List<Object> all() {
-        return tables().all();
+        try {
+            return tables().all();
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "all");
+        }
     }
 
     private static Table find(Object tab) {
         Object id = term(tab);
+        if (id == null) return null; // nil: an atom no table is named
         if (!(id instanceof Atom) && !(id instanceof Ref)) throw TableErrors.argument(1, "not an atom or a table identifier");
         if (id instanceof Ref r && !tables().isTableRef(r)) throw TableErrors.argument(1, "not a valid table identifier");
         return tables().find(id);
@@ -249,12 +277,16 @@ public final class Ets {
         :undefined when the table does not exist.
         """)
     public static Object info(Object tab) {
-        Table t = find(tab);
-        if (t == null) return Atom.UNDEFINED;
         try {
-            return t.info().toKeywordList();
-        } catch (IllegalArgumentException gone) {
-            return Atom.UNDEFINED;
+            Table t = find(tab);
+            if (t == null) return Atom.UNDEFINED;
+            try {
+                return t.info().toKeywordList();
+            } catch (IllegalArgumentException gone) {
+                return Atom.UNDEFINED;
+            }
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "info", tab);
         }
     }
 
@@ -265,14 +297,18 @@ public final class Ets {
      * @throws ArgumentError {@code not a valid info item} for an unknown item
      */
     public static Object info(Object tab, Object item) {
-        Table t = find(tab);
-        if (t == null) return Atom.UNDEFINED;
-        if (!(item instanceof Atom a)) throw TableErrors.argument(2, "not a valid info item");
         try {
-            return t.info().item(a);
+            Table t = find(tab);
+            if (t == null) return Atom.UNDEFINED;
+            if (!(item instanceof Atom a)) throw TableErrors.argument(2, "not a valid info item");
+            try {
+                return t.info().item(a);
+            } catch (IllegalArgumentException e) {
+                if (t.isAlive()) throw e;
+                return Atom.UNDEFINED;
+            }
         } catch (IllegalArgumentException e) {
-            if (t.isAlive()) throw e;
-            return Atom.UNDEFINED;
+            throw withCall(e, "info", tab, item);
         }
     }
 
@@ -284,7 +320,11 @@ public final class Ets {
         Returns true.
         """)
     public static boolean insert(Object tab, Object objects) {
-        return table(tab).insert(term(objects));
+        try {
+            return table(tab).insert(term(objects));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "insert", tab, objects);
+        }
     }
 
     /** As insert/2 unless a key is present already, as {@code :ets.insert_new/2}. */
@@ -293,7 +333,11 @@ public final class Ets {
         inserted and it returns false).
         """)
     public static boolean insert_new(Object tab, Object objects) {
-        return table(tab).insertNew(term(objects));
+        try {
+            return table(tab).insertNew(term(objects));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "insert_new", tab, objects);
+        }
     }
 
     /** Deletes a table, as {@code :ets.delete/1}; true. */
@@ -301,12 +345,20 @@ public final class Ets {
         Deletes the table (delete/1) or the objects with the key (delete/2); returns true.
         """)
     public static boolean delete(Object tab) {
-        return table(tab).deleteTable();
+        try {
+            return table(tab).deleteTable();
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "delete", tab);
+        }
     }
 
     /** Deletes the objects with the key, as {@code :ets.delete/2}; true. */
     public static boolean delete(Object tab, Object key) {
-        return table(tab).delete(term(key));
+        try {
+            return table(tab).delete(term(key));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "delete", tab, key);
+        }
     }
 
     /** Deletes exactly this object, as {@code :ets.delete_object/2}; true. */
@@ -314,10 +366,14 @@ public final class Ets {
         Deletes exactly this object (all its copies in a duplicate_bag); returns true.
         """)
     public static boolean delete_object(Object tab, Object object) {
-        Table t = table(tab);
-        Object o = term(object);
-        if (!(o instanceof Tuple)) throw TableErrors.argument(2, "not a tuple");
-        return t.deleteObject(o);
+        try {
+            Table t = table(tab);
+            Object o = term(object);
+            if (!(o instanceof Tuple)) throw TableErrors.argument(2, "not a tuple");
+            return t.deleteObject(o);
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "delete_object", tab, object);
+        }
     }
 
     /** Empties the table, as {@code :ets.delete_all_objects/1}; true. */
@@ -325,7 +381,11 @@ public final class Ets {
         Deletes every object of the table; returns true.
         """)
     public static boolean delete_all_objects(Object tab) {
-        return table(tab).deleteAllObjects();
+        try {
+            return table(tab).deleteAllObjects();
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "delete_all_objects", tab);
+        }
     }
 
     /** Removes and returns the objects with the key, as {@code :ets.take/2}. */
@@ -333,7 +393,11 @@ public final class Ets {
         Removes the objects with the key and returns them.
         """)
     public static List<Tuple> take(Object tab, Object key) {
-        return table(tab).take(term(key));
+        try {
+            return table(tab).take(term(key));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "take", tab, key);
+        }
     }
 
     /**
@@ -353,12 +417,20 @@ public final class Ets {
             1
         """)
     public static Object update_counter(Object tab, Object key, Object op) {
-        return table(tab).updateCounter(term(key), term(op), null);
+        try {
+            return table(tab).updateCounter(term(key), term(op), null);
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "update_counter", tab, key, op);
+        }
     }
 
     /** {@code :ets.update_counter/4}: as update_counter/3, inserting the default object for a missing key. */
     public static Object update_counter(Object tab, Object key, Object op, Object defaultObject) {
-        return table(tab).updateCounter(term(key), term(op), term(defaultObject));
+        try {
+            return table(tab).updateCounter(term(key), term(op), term(defaultObject));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "update_counter", tab, key, op, defaultObject);
+        }
     }
 
     /** Replaces elements of an object, as {@code :ets.update_element/3}: {@code {pos, value}} or a list. */
@@ -367,7 +439,11 @@ public final class Ets {
         false when there is none.
         """)
     public static boolean update_element(Object tab, Object key, Object change) {
-        return table(tab).updateElement(term(key), term(change));
+        try {
+            return table(tab).updateElement(term(key), term(change));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "update_element", tab, key, change);
+        }
     }
 
     // ---- reading --------------------------------------------------------------------------------
@@ -381,7 +457,11 @@ public final class Ets {
         Returns the objects stored under the key in a table, as a list.
         """)
     public static List<Tuple> lookup(Object tab, Object key) {
-        return table(tab).lookup(term(key));
+        try {
+            return table(tab).lookup(term(key));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "lookup", tab, key);
+        }
     }
 
     /** Element pos of the object with the key, as {@code :ets.lookup_element/3} (a list for a bag). */
@@ -390,10 +470,14 @@ public final class Ets {
         the list of it from each object).
         """)
     public static Object lookup_element(Object tab, Object key, Object pos) {
-        Table t = table(tab);
-        if (!ErlangArgs.isInt(pos)) throw TableErrors.argument(3, "not an integer");
-        long p = ErlangArgs.clamp(pos);
-        return t.lookupElement(term(key), (int) Math.max(0, Math.min(Integer.MAX_VALUE, p)));
+        try {
+            Table t = table(tab);
+            if (!ErlangArgs.isInt(pos)) throw TableErrors.argument(3, "not an integer");
+            long p = ErlangArgs.clamp(pos);
+            return t.lookupElement(term(key), (int) Math.max(0, Math.min(Integer.MAX_VALUE, p)));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "lookup_element", tab, key, pos);
+        }
     }
 
     /** True when an object has the key, as {@code :ets.member/2}. */
@@ -401,7 +485,11 @@ public final class Ets {
         Returns true if an object with the key is in the table.
         """)
     public static boolean member(Object tab, Object key) {
-        return table(tab).member(term(key));
+        try {
+            return table(tab).member(term(key));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "member", tab, key);
+        }
     }
 
     /**
@@ -413,7 +501,11 @@ public final class Ets {
         Returns all objects of a table as a list of tuples.
         """)
     public static List<Tuple> tab2list(Object tab) {
-        return table(tab).tab2list();
+        try {
+            return table(tab).tab2list();
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "tab2list", tab);
+        }
     }
 
     /** The first key, as {@code :ets.first/1}, or {@code :"$end_of_table"}. */
@@ -421,7 +513,11 @@ public final class Ets {
         Returns the first key (in term order for an ordered_set), or :"$end_of_table".
         """)
     public static Object first(Object tab) {
-        return table(tab).first();
+        try {
+            return table(tab).first();
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "first", tab);
+        }
     }
 
     /** The last key, as {@code :ets.last/1}. */
@@ -429,7 +525,11 @@ public final class Ets {
         Returns the last key (in term order for an ordered_set), or :"$end_of_table".
         """)
     public static Object last(Object tab) {
-        return table(tab).last();
+        try {
+            return table(tab).last();
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "last", tab);
+        }
     }
 
     /** The key after a key, as {@code :ets.next/2}. */
@@ -437,7 +537,11 @@ public final class Ets {
         Returns the key after the given one, or :"$end_of_table".
         """)
     public static Object next(Object tab, Object key) {
-        return table(tab).next(term(key));
+        try {
+            return table(tab).next(term(key));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "next", tab, key);
+        }
     }
 
     /** The key before a key, as {@code :ets.prev/2}. */
@@ -445,7 +549,11 @@ public final class Ets {
         Returns the key before the given one, or :"$end_of_table".
         """)
     public static Object prev(Object tab, Object key) {
-        return table(tab).prev(term(key));
+        try {
+            return table(tab).prev(term(key));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "prev", tab, key);
+        }
     }
 
     /** {@code fun.(object, acc)} over every object, as {@code :ets.foldl/3}. */
@@ -453,8 +561,12 @@ public final class Ets {
         Folds over the objects of the table: fun.(object, acc).
         """)
     public static Object foldl(Object fun, Object acc, Object tab) {
-        List<Tuple> objects = table(tab).objects();
-        return objects.isEmpty() ? acc : ErlangLists.foldl(fun, acc, objects);
+        try {
+            List<Tuple> objects = table(tab).objects();
+            return objects.isEmpty() ? acc : ErlangLists.foldl(fun, acc, objects);
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "foldl", fun, acc, tab);
+        }
     }
 
     /** As foldl/3, last object first, as {@code :ets.foldr/3}. */
@@ -462,9 +574,13 @@ public final class Ets {
         Folds over the objects of the table from the last: fun.(object, acc).
         """)
     public static Object foldr(Object fun, Object acc, Object tab) {
-        List<Tuple> objects = new ArrayList<>(table(tab).objects());
-        java.util.Collections.reverse(objects);
-        return objects.isEmpty() ? acc : ErlangLists.foldl(fun, acc, objects);
+        try {
+            List<Tuple> objects = new ArrayList<>(table(tab).objects());
+            java.util.Collections.reverse(objects);
+            return objects.isEmpty() ? acc : ErlangLists.foldl(fun, acc, objects);
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "foldr", fun, acc, tab);
+        }
     }
 
     // ---- matching -------------------------------------------------------------------------------
@@ -483,21 +599,33 @@ public final class Ets {
         bindings of :"$1", :"$2"... for each match.
         """)
     public static List<Object> match(Object tab, Object pattern) {
-        Table t = table(tab);
-        Object p = term(pattern);
-        if (!isPattern(p)) return t.select(List.of());
-        return t.select(matchSpec(p, Atom.of("$$")));
+        try {
+            Table t = table(tab);
+            Object p = term(pattern);
+            if (!isPattern(p)) return t.select(List.of());
+            return t.select(matchSpec(p, Atom.of("$$")));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "match", tab, pattern);
+        }
     }
 
     /** {@code :ets.match/3}: at most limit matches and a continuation. */
     public static Object match(Object tab, Object pattern, Object limit) {
-        Object p = term(pattern);
-        return select(tab, isPattern(p) ? matchSpec(p, Atom.of("$$")) : List.of(), limit);
+        try {
+            Object p = term(pattern);
+            return select(tab, isPattern(p) ? matchSpec(p, Atom.of("$$")) : List.of(), limit);
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "match", tab, pattern, limit);
+        }
     }
 
     /** {@code :ets.match/1}: the next matches of a continuation. */
     public static Object match(Object continuation) {
-        return select(continuation);
+        try {
+            return select(continuation);
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "match", continuation);
+        }
     }
 
     /** The objects that match a pattern, as {@code :ets.match_object/2}. */
@@ -505,10 +633,14 @@ public final class Ets {
         Returns the objects that match a pattern ({:_, 1}).
         """)
     public static List<Object> match_object(Object tab, Object pattern) {
-        Table t = table(tab);
-        Object p = term(pattern);
-        if (!isPattern(p)) return t.select(List.of());
-        return t.select(matchSpec(p, MatchSpec.WHOLE));
+        try {
+            Table t = table(tab);
+            Object p = term(pattern);
+            if (!isPattern(p)) return t.select(List.of());
+            return t.select(matchSpec(p, MatchSpec.WHOLE));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "match_object", tab, pattern);
+        }
     }
 
     /** Deletes the objects that match a pattern, as {@code :ets.match_delete/2}; true. */
@@ -516,9 +648,13 @@ public final class Ets {
         Deletes the objects that match a pattern; returns true.
         """)
     public static boolean match_delete(Object tab, Object pattern) {
-        Table t = table(tab);
-        Object p = term(pattern);
-        return !isPattern(p) || t.matchDelete(p);
+        try {
+            Table t = table(tab);
+            Object p = term(pattern);
+            return !isPattern(p) || t.matchDelete(p);
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "match_delete", tab, pattern);
+        }
     }
 
     /**
@@ -530,15 +666,23 @@ public final class Ets {
         the results, e.g. [{{:"$1", :"$2"}, [{:>, :"$2", 1}], [:"$1"]}].
         """)
     public static List<Object> select(Object tab, Object spec) {
-        return table(tab).select(term(spec));
+        try {
+            return table(tab).select(term(spec));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "select", tab, spec);
+        }
     }
 
     /** {@code :ets.select/3}: at most limit results and a continuation for select/1, or {@code :"$end_of_table"}. */
     public static Object select(Object tab, Object spec, Object limit) {
-        Table t = table(tab);
-        if (!ErlangArgs.isInt(limit) || ErlangArgs.clamp(limit) < 1) throw TableErrors.argument(3, "out of range");
-        List<Object> all = t.select(term(spec));
-        return chunk(t.tid(), all, (int) Math.min(Integer.MAX_VALUE, ErlangArgs.clamp(limit)));
+        try {
+            Table t = table(tab);
+            if (!ErlangArgs.isInt(limit) || ErlangArgs.clamp(limit) < 1) throw TableErrors.argument(3, "out of range");
+            List<Object> all = t.select(term(spec));
+            return chunk(t.tid(), all, (int) Math.min(Integer.MAX_VALUE, ErlangArgs.clamp(limit)));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "select", tab, spec, limit);
+        }
     }
 
     private static Object chunk(Object tid, List<Object> results, int limit) {
@@ -551,11 +695,15 @@ public final class Ets {
 
     /** {@code :ets.select/1}: the next results of a continuation. */
     public static Object select(Object continuation) {
-        if (END_OF_TABLE.equals(continuation)) return END_OF_TABLE;
-        if (continuation instanceof Tuple c && c.isTagged(CONTINUATION, 4) && c.get(2) instanceof List<?> rest && c.get(3) instanceof Integer n) {
-            return chunk(c.get(1), new ArrayList<>(rest), n);
+        try {
+            if (END_OF_TABLE.equals(continuation)) return END_OF_TABLE;
+            if (continuation instanceof Tuple c && c.isTagged(CONTINUATION, 4) && c.get(2) instanceof List<?> rest && c.get(3) instanceof Integer n) {
+                return chunk(c.get(1), new ArrayList<>(rest), n);
+            }
+            throw TableErrors.argument(1, "invalid continuation");
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "select", continuation);
         }
-        throw TableErrors.argument(1, "invalid continuation");
     }
 
     /** As select/2, last object first, as {@code :ets.select_reverse/2}. */
@@ -563,9 +711,13 @@ public final class Ets {
         As select/2, from the last object to the first.
         """)
     public static List<Object> select_reverse(Object tab, Object spec) {
-        List<Object> out = new ArrayList<>(select(tab, spec));
-        java.util.Collections.reverse(out);
-        return out;
+        try {
+            List<Object> out = new ArrayList<>(select(tab, spec));
+            java.util.Collections.reverse(out);
+            return out;
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "select_reverse", tab, spec);
+        }
     }
 
     /** How many objects the spec returns true for, as {@code :ets.select_count/2}. */
@@ -573,7 +725,11 @@ public final class Ets {
         Counts the objects for which the match specification returns true.
         """)
     public static long select_count(Object tab, Object spec) {
-        return table(tab).selectCount(term(spec));
+        try {
+            return table(tab).selectCount(term(spec));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "select_count", tab, spec);
+        }
     }
 
     /** Deletes the objects the spec returns true for, as {@code :ets.select_delete/2}; how many. */
@@ -582,7 +738,11 @@ public final class Ets {
         how many.
         """)
     public static long select_delete(Object tab, Object spec) {
-        return table(tab).selectDelete(term(spec));
+        try {
+            return table(tab).selectDelete(term(spec));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "select_delete", tab, spec);
+        }
     }
 
     /** Replaces objects by the spec's results (same key), as {@code :ets.select_replace/2}; how many. */
@@ -591,7 +751,11 @@ public final class Ets {
         must keep the key); returns how many.
         """)
     public static long select_replace(Object tab, Object spec) {
-        return table(tab).selectReplace(term(spec));
+        try {
+            return table(tab).selectReplace(term(spec));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "select_replace", tab, spec);
+        }
     }
 
     /** Runs a match specification on one tuple, as {@code :ets.test_ms/2}: {@code {:ok, result}} ({@code false} when no clause matches). */
@@ -599,9 +763,13 @@ public final class Ets {
         Tests a match specification on a tuple: {:ok, result} (false when it does not match).
         """)
     public static Tuple test_ms(Object tuple, Object spec) {
-        MatchSpec ms = MatchSpec.compile(term(spec));
-        Object r = tuple instanceof Tuple t ? ms.run(t) : MatchSpec.NO_MATCH;
-        return Tuple.of(Atom.of("ok"), r == MatchSpec.NO_MATCH ? Boolean.FALSE : r);
+        try {
+            MatchSpec ms = MatchSpec.compile(term(spec));
+            Object r = tuple instanceof Tuple t ? ms.run(t) : MatchSpec.NO_MATCH;
+            return Tuple.of(Atom.of("ok"), r == MatchSpec.NO_MATCH ? Boolean.FALSE : r);
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "test_ms", tuple, spec);
+        }
     }
 
     /**
@@ -612,15 +780,19 @@ public final class Ets {
         Returns the objects in slot i of the table, or :"$end_of_table" past the last slot.
         """)
     public static Object slot(Object tab, Object i) {
-        Table t = table(tab);
-        if (!ErlangArgs.isInt(i) || ErlangArgs.clamp(i) < 0) throw TableErrors.argument(2, "not a valid slot");
-        List<Tuple> all = t.objects();
-        long n = ErlangArgs.clamp(i);
-        if (n >= all.size()) {
-            if (n > all.size()) throw TableErrors.argument(2, "not a valid slot");
-            return END_OF_TABLE;
+        try {
+            Table t = table(tab);
+            if (!ErlangArgs.isInt(i) || ErlangArgs.clamp(i) < 0) throw TableErrors.argument(2, "not a valid slot");
+            List<Tuple> all = t.objects();
+            long n = ErlangArgs.clamp(i);
+            if (n >= all.size()) {
+                if (n > all.size()) throw TableErrors.argument(2, "not a valid slot");
+                return END_OF_TABLE;
+            }
+            return new ArrayList<>(List.of(all.get((int) n)));
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "slot", tab, i);
         }
-        return new ArrayList<>(List.of(all.get((int) n)));
     }
 
     private static final java.util.Map<Ref, MatchSpec> COMPILED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -630,10 +802,14 @@ public final class Ets {
         Compiles a match specification for :ets.match_spec_run/2.
         """)
     public static Ref match_spec_compile(Object spec) {
-        MatchSpec ms = MatchSpec.compile(term(spec));
-        Ref r = IexSession.current().node().makeRef();
-        COMPILED.put(r, ms);
-        return r;
+        try {
+            MatchSpec ms = MatchSpec.compile(term(spec));
+            Ref r = IexSession.current().node().makeRef();
+            COMPILED.put(r, ms);
+            return r;
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "match_spec_compile", spec);
+        }
     }
 
     /** True for a compiled match specification, as {@code :ets.is_compiled_ms/1}. */
@@ -641,7 +817,11 @@ public final class Ets {
         Returns true if the term is a compiled match specification.
         """)
     public static boolean is_compiled_ms(Object term) {
-        return term instanceof Ref r && COMPILED.containsKey(r);
+        try {
+            return term instanceof Ref r && COMPILED.containsKey(r);
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "is_compiled_ms", term);
+        }
     }
 
     /** Runs a compiled match specification over a list of tuples, as {@code :ets.match_spec_run/2}. */
@@ -649,13 +829,27 @@ public final class Ets {
         Runs a compiled match specification over a list of tuples; returns the results.
         """)
     public static List<Object> match_spec_run(Object list, Object compiled) {
-        MatchSpec ms = compiled instanceof Ref r ? COMPILED.get(r) : null;
-        if (ms == null || !(list instanceof List<?> l)) throw ArgumentError.badarg();
-        List<Object> out = new ArrayList<>();
-        for (Object o : l) {
-            Object r = o instanceof Tuple t ? ms.run(t) : MatchSpec.NO_MATCH;
-            if (r != MatchSpec.NO_MATCH) out.add(r);
+        try {
+            MatchSpec ms = compiled instanceof Ref r ? COMPILED.get(r) : null;
+            if (ms == null || !(list instanceof List<?> l)) throw ArgumentError.badarg();
+            List<Object> out = new ArrayList<>();
+            for (Object o : l) {
+                Object r = o instanceof Tuple t ? ms.run(t) : MatchSpec.NO_MATCH;
+                if (r != MatchSpec.NO_MATCH) out.add(r);
+            }
+            return out;
+        } catch (IllegalArgumentException e) {
+            throw withCall(e, "match_spec_run", list, compiled);
         }
-        return out;
+    }
+
+    /**
+     * The error of an ETS function with its call as iex's stack line ({@code (stdlib 4.2)
+     * :ets.lookup(:nope, 1)}): the runtime's tables raise a bare ArgumentError (a table gone, a key
+     * missing, a name taken); one raised here with its line already is as it is.
+     */
+    private static IllegalArgumentException withCall(IllegalArgumentException e, String function, Object... args) {
+        if (e instanceof BeamFrames f && !f.beamFrames().isEmpty()) return e;
+        return new ArgumentError(e.getMessage(), List.of(ErlangArgs.frame(":ets." + function, args)));
     }
 }
