@@ -675,15 +675,23 @@ public final class Process {
     public static Object info(Object pid, Object item) {
         LocalProcess p = ctx().node().process(requirePid(pid, java.util.Arrays.asList(pid, item), "(elixir 1.14.0) lib/process.ex:773: Process.info/2"));
         Object key = Values.normalize(item);
-        if (key instanceof List<?> keys) {
-            for (Object k : keys) if (!(k instanceof Atom)) throw ProcessInfo.invalidItem();
-            if (p == null) return null;
-            List<Object> out = new ArrayList<>();
-            for (Object k : keys) out.add(ProcessInfo.item(p, k));
-            return out;
+        if (key != null && !(key instanceof Atom) && !(key instanceof List<?>)) throw new FunctionClauseError("Process.info", 2);
+        try {
+            if (key == null) throw ProcessInfo.invalidItem(); // nil passes the guard, an atom process_info does not know
+            if (key instanceof List<?> keys) {
+                for (Object k : keys) if (!(k instanceof Atom)) throw ProcessInfo.invalidItem();
+                if (p == null) return null;
+                List<Object> out = new ArrayList<>();
+                for (Object k : keys) out.add(ProcessInfo.item(p, k));
+                return out;
+            }
+            return p == null ? null : ProcessInfo.item(p, key);
+        } catch (IllegalArgumentException e) {
+            // :erlang.process_info's refusal, under the call Process.info/2 made
+            if (e instanceof BeamFrames f && !f.beamFrames().isEmpty()) throw e;
+            throw new ArgumentError(e.getMessage(), List.of(ErlangArgs.frame(":erlang.process_info", Values.normalize(pid), key),
+                    "(elixir 1.14.0) lib/process.ex:773: Process.info/2"));
         }
-        if (!(key instanceof Atom)) throw new FunctionClauseError("Process.info", 2);
-        return p == null ? null : ProcessInfo.item(p, key);
     }
 
     /**

@@ -70,23 +70,21 @@ class ProcessInfoSessionTest {
                 .check();
     }
 
-    /** The error's text is the BEAM's; iex's two stack lines under it ({@code :erlang.process_info/2}, process.ex) are not printed. */
+    /** A list of items answers them in its order (the unknown ones: {@link #anUnknownItemIsProcessInfosArgumentError}). */
     @Test
-    void processInfoOfAnUnknownItemIsTheBeamsArgumentError() {
+    void aListOfItemsAnswersInItsOrder() {
         IexSessionCheck.against("processes.txt")
-                .extra("Process.info(self(), :foo)",
-                        "** (ArgumentError) errors were found at the given arguments:",
-                        "",
-                        "  * 2nd argument: invalid item or item list",
-                        "",
-                        "")
-                .extra("Process.info(self(), [:status, 3])",
-                        "** (ArgumentError) errors were found at the given arguments:",
-                        "",
-                        "  * 2nd argument: invalid item or item list",
-                        "",
-                        "")
                 .extra("Process.info(self(), [:status, :trap_exit])", "[status: :running, trap_exit: false]")
                 .check();
+    }
+
+    /**
+     * An item process_info does not know (an unknown atom, nil, one in a list) is its ArgumentError
+     * with the call {@code :erlang.process_info(pid, item)} and Process.info/2's line; a string
+     * is the guard's FunctionClauseError ({@code iex-reference/process_info_items.txt}).
+     */
+    @Test
+    void anUnknownItemIsProcessInfosArgumentError() {
+        IexSessionCheck.against("process_info_items.txt").everyInput().check();
     }
 }
