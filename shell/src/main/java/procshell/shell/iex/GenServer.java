@@ -231,7 +231,8 @@ public abstract class GenServer {
 
     /** {@code GenServer.abcast/3}. */
     public static Atom abcast(Object nodes, Object name, Object request) {
-        Atom n = Args.bifAtom(IexSession.current().modules().nameTerm(name), "1st");
+        Object given = IexSession.current().modules().nameTerm(name);
+        Atom n = given == null ? null : Args.bifAtom(given, "1st"); // (nil is an atom: a name no server has)
         Object r = Values.normalize(request);
         for (Atom node : nodeList(nodes)) procshell.runtime.otp.GenServer.cast(node.equals(Node.self()) ? n : Tuple.of(n, node), r);
         return Atom.of("abcast");
@@ -256,7 +257,14 @@ public abstract class GenServer {
 
     /** {@code GenServer.multi_call/4}. */
     public static Tuple multi_call(Object nodes, Object name, Object request, Object timeout) {
-        Atom n = Args.bifAtom(IexSession.current().modules().nameTerm(name), "1st");
+        Object given = IexSession.current().modules().nameTerm(name);
+        if (given != null && !(given instanceof Atom)) {
+            // gen_server.erl's multi_call/4 takes an atom name (nil is one: a name no server has)
+            throw new FunctionClauseError(":gen_server.multi_call/4",
+                    java.util.Arrays.asList(new java.util.ArrayList<Object>(nodeList(nodes)), given, Values.normalize(request), Values.normalize(timeout)),
+                    java.util.List.of("(stdlib 4.2) gen_server.erl:679: :gen_server.multi_call/4"));
+        }
+        Atom n = (Atom) given;
         Object r = Values.normalize(request);
         long ms = Options.timeout(timeout, -1);
         java.util.List<Tuple> replies = new java.util.ArrayList<>();

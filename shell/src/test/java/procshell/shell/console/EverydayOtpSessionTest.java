@@ -95,4 +95,14 @@ class EverydayOtpSessionTest {
                 .extra("Process.whereis(HelloServer)", "nil")
                 .check();
     }
+
+    /**
+     * {@code GenServer.multi_call/2} and {@code abcast/2} to nil (an atom no server has) reach no
+     * server; a name that is no atom is {@code :gen_server.multi_call/4}'s FunctionClauseError
+     * ({@code iex-reference/multi_call_names.txt}).
+     */
+    @Test
+    void multiCallNamesAsInIex() {
+        IexSessionCheck.against("multi_call_names.txt").everyInput().check();
+    }
 }
