@@ -68,6 +68,20 @@ public class ArgumentError extends IllegalArgumentException implements BeamFrame
         return new ArgumentError(BIF_WORDS + ":\n\n  * " + problem + "\n", java.util.List.of(frames));
     }
 
+    /**
+     * {@code e}, an error a BEAM function raised, with {@code frames} as the stack lines iex shows
+     * for it (the call, e.g. {@code (stdlib 4.2) :ets.lookup(:nope, 1)}); one that has its lines
+     * already is returned as it is. A {@code :badarg} stays one: a bare Java
+     * IllegalArgumentException with the BEAM's {@code argument error} stands for a BIF's, and a
+     * process it ends dies with {@code {:badarg, stacktrace}}, not the struct.
+     */
+    public static IllegalArgumentException withFrames(IllegalArgumentException e, java.util.List<String> frames) {
+        if (e instanceof BeamFrames f && !f.beamFrames().isEmpty()) return e;
+        ArgumentError out = new ArgumentError(e.getMessage(), frames);
+        out.bif = e instanceof ArgumentError a ? a.bif : e.getMessage() == null || DEFAULT_MESSAGE.equals(e.getMessage());
+        return out;
+    }
+
     @Override
     public java.util.List<String> beamFrames() {
         return frames;

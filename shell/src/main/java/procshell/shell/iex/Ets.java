@@ -849,7 +849,6 @@ public final class Ets {
      * missing, a name taken); one raised here with its line already is as it is.
      */
     private static IllegalArgumentException withCall(IllegalArgumentException e, String function, Object... args) {
-        if (e instanceof BeamFrames f && !f.beamFrames().isEmpty()) return e;
-        return new ArgumentError(e.getMessage(), List.of(ErlangArgs.frame(":ets." + function, args)));
+        return ArgumentError.withFrames(e, List.of(ErlangArgs.frame(":ets." + function, args)));
     }
 }

@@ -688,8 +688,7 @@ public final class Process {
             return p == null ? null : ProcessInfo.item(p, key);
         } catch (IllegalArgumentException e) {
             // :erlang.process_info's refusal, under the call Process.info/2 made
-            if (e instanceof BeamFrames f && !f.beamFrames().isEmpty()) throw e;
-            throw new ArgumentError(e.getMessage(), List.of(ErlangArgs.frame(":erlang.process_info", Values.normalize(pid), key),
+            throw ArgumentError.withFrames(e, List.of(ErlangArgs.frame(":erlang.process_info", Values.normalize(pid), key),
                     "(elixir 1.14.0) lib/process.ex:773: Process.info/2"));
         }
     }

@@ -63,4 +63,24 @@ class ExitReasonsTest {
         assertEquals(a("a"), key.get(a("key")));
         assertEquals(ExceptionStructs.of(new ArithmeticError("my words")), term(new ArithmeticError("my words")));
     }
+
+    /**
+     * A BEAM function's error given its call as stack line ({@link ArgumentError#withFrames}, as
+     * the :ets functions give theirs) is still the badarg it was: the runtime's bare
+     * {@code argument error} ({@code :ets.insert} of an object shorter than the key position) and
+     * an OTP 25 text alike; Elixir's own ArgumentError stays its struct, and an error with its
+     * lines already is left as it is.
+     */
+    @Test
+    void anErrorGivenItsCallKeepsItsTerm() {
+        List<String> call = List.of("(stdlib 4.2) :ets.insert(t, {1})");
+        IllegalArgumentException bare = ArgumentError.withFrames(new IllegalArgumentException("argument error"), call);
+        assertEquals(a("badarg"), term(bare));
+        assertEquals(call, ((BeamFrames) bare).beamFrames());
+        assertEquals(a("badarg"), term(ArgumentError.withFrames(
+                procshell.runtime.table.TableErrors.noTable(), call)));
+        assertEquals(ExceptionStructs.of(new ArgumentError("own")), term(ArgumentError.withFrames(new ArgumentError("own"), call)));
+        ArgumentError framed = ArgumentError.badArgument("1st argument: not a tuple", ":erlang.element(1, :a)");
+        assertEquals(framed, ArgumentError.withFrames(framed, call));
+    }
 }
