@@ -51,11 +51,22 @@ public final class Ets {
 
     /** The table an identifier names, failing as ETS does for a bad or missing one. */
     private static Table table(Object tab) {
-        Object id = term(tab);
+        Object id = tableId(tab);
         if (id == null) throw TableErrors.noTable(); // nil: an atom no table is named
+        return tables().get(id);
+    }
+
+    /**
+     * The identifier as a table's name or reference; null for nil (an atom no table is named).
+     *
+     * @throws IllegalArgumentException as ETS for a term that is neither, or a reference no table has had
+     */
+    private static Object tableId(Object tab) {
+        Object id = term(tab);
+        if (id == null) return null;
         if (!(id instanceof Atom) && !(id instanceof Ref)) throw TableErrors.argument(1, "not an atom or a table identifier");
         if (id instanceof Ref r && !tables().isTableRef(r)) throw TableErrors.argument(1, "not a valid table identifier");
-        return tables().get(id);
+        return id;
     }
 
     // ---- creating and naming --------------------------------------------------------------------
@@ -259,11 +270,8 @@ public final class Ets {
     }
 
     private static Table find(Object tab) {
-        Object id = term(tab);
-        if (id == null) return null; // nil: an atom no table is named
-        if (!(id instanceof Atom) && !(id instanceof Ref)) throw TableErrors.argument(1, "not an atom or a table identifier");
-        if (id instanceof Ref r && !tables().isTableRef(r)) throw TableErrors.argument(1, "not a valid table identifier");
-        return tables().find(id);
+        Object id = tableId(tab);
+        return id == null ? null : tables().find(id);
     }
 
     /**
