@@ -301,9 +301,8 @@ final class Compiler {
         Object target = args.get(0);
         String name = Quoted.isAlias(target) ? aliasName(target, s) : target instanceof Atom a ? a.name() : null;
         if (name != null) {
-            Object options = args.size() > 1 ? args.get(1) : null;
-            Import imported = Import.of(name, options);
-            CompileError undefined = imported.undefinedOnly(Import.keys(Quoted.keyword(options, "only")), line);
+            Import imported = Import.of(name, args.size() > 1 ? args.get(1) : null);
+            CompileError undefined = imported.undefinedOnly(line);
             if (undefined != null) throw undefined;
             Import.add(module != null ? module.imports() : promptImports, imported);
         }

@@ -376,9 +376,8 @@ final class DirectModule {
                     Object target = args.get(0);
                     String imported = Quoted.isAlias(target) ? aliasName(target) : target instanceof Atom a ? a.name() : null;
                     if (imported == null) return constant(null);
-                    Object options = args.size() > 1 ? args.get(1) : null;
-                    Import next = Import.of(imported, options);
-                    if (next.undefinedOnly(Import.keys(Quoted.keyword(options, "only")), 0) != null) throw fallback("an import of what is undefined");
+                    Import next = Import.of(imported, args.size() > 1 ? args.get(1) : null);
+                    if (next.undefinedOnly(0) != null) throw fallback("an import of what is undefined");
                     Import.add(imports, next);
                     return constant(Atom.of(imported));
                 }

@@ -12,12 +12,13 @@ import procshell.runtime.node.Tuple;
  * {@code import List, only: [first: 1]} or {@code import Enum, except: [map: 2]} restrict it.
  *
  * @param module the module's atom name ({@code "Elixir.List"})
- * @param only   the {@code name/arity}s of {@code only:}, or null for every function
+ * @param only   the {@code name/arity}s of {@code only:} in the order given, or null for every function
  * @param except the {@code name/arity}s of {@code except:} (empty for none)
  */
 public record Import(String module, Set<String> only, Set<String> except) {
     public Import {
-        only = only == null ? null : Set.copyOf(only);
+        // (only: in its order, for the first name an undefined-import error names)
+        only = only == null ? null : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(only));
         except = Set.copyOf(except);
     }
 
@@ -37,7 +38,7 @@ public record Import(String module, Set<String> only, Set<String> except) {
     static Import of(String module, Object options) {
         Object only = Quoted.keyword(options, "only");
         Object except = Quoted.keyword(options, "except");
-        return new Import(module, only instanceof List<?> ? new HashSet<>(keys(only)) : null, new HashSet<>(keys(except)));
+        return new Import(module, only instanceof List<?> ? keys(only) : null, keys(except));
     }
 
     /**
@@ -72,13 +73,12 @@ public record Import(String module, Set<String> only, Set<String> except) {
      * because it is undefined or private}. Only Elixir's own modules are checked
      * ({@link ElixirExports}); an Erlang module or one typed in the shell is not.
      *
-     * @param given the {@code name/arity}s of {@code only:}, in the order given
-     * @return the error for the first one not exported, or null
+     * @return the error for the first name of {@code only:} not exported, or null
      */
-    CompileError undefinedOnly(List<String> given, int line) {
+    CompileError undefinedOnly(int line) {
         Set<String> exports = only == null ? null : ElixirExports.of(module);
         if (exports == null) return null;
-        for (String key : given) {
+        for (String key : only) {
             if (!exports.contains(key)) {
                 return new CompileError(line, "cannot import " + shown(module) + "." + key + " because it is undefined or private", IMPORT_FRAMES);
             }
@@ -171,8 +171,8 @@ public record Import(String module, Set<String> only, Set<String> except) {
     }
 
     /** The {@code name/arity}s of a keyword list of {@code name: arity} (another term: none), in the order given. */
-    static List<String> keys(Object keywords) {
-        List<String> out = new java.util.ArrayList<>();
+    private static Set<String> keys(Object keywords) {
+        Set<String> out = new java.util.LinkedHashSet<>();
         if (!(keywords instanceof List<?> l)) return out;
         for (Object o : l) {
             if (o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a && t.get(1) instanceof Number n) out.add(a.name() + "/" + n);
