@@ -96,7 +96,7 @@ public final class TaskSupervisor {
     }
 
     private static Object async(Object supervisor, Object fun, boolean link) {
-        Pid pid = startUnder(supervisor, fun, true, startTask(null, Atom.of("temporary"), null));
+        Pid pid = startUnder(supervisor, fun, true, () -> startTask(null, Atom.of("temporary"), null));
         if (link) procshell.runtime.process.ProcessContext.require().link(pid);
         return TaskProcess.own(pid, TaskProcess.mfaOf(fun));
     }
@@ -116,8 +116,7 @@ public final class TaskSupervisor {
 
     private static Object startChild(Object supervisor, Object work, Object mfa, Object options) {
         java.util.Map<String, Object> given = Options.of(options);
-        Object shown = startTask(mfa, given.get("restart"), given.get("shutdown"));
-        Pid pid = startUnder(supervisor, work, false, shown);
+        Pid pid = startUnder(supervisor, work, false, () -> startTask(mfa, given.get("restart"), given.get("shutdown")));
         TaskProcess.go(pid);
         return Tuple.of(Atom.OK, pid);
     }
@@ -225,7 +224,7 @@ public final class TaskSupervisor {
 
     private static Object stream(Object supervisor, Object enumerable, Object fun, Object options, boolean link) {
         return TaskStream.run(enumerable, fun, options, work -> {
-            Pid pid = startUnder(supervisor, work, true, startTask(null, Atom.of("temporary"), null));
+            Pid pid = startUnder(supervisor, work, true, () -> startTask(null, Atom.of("temporary"), null));
             if (link) procshell.runtime.process.ProcessContext.require().link(pid);
             return pid;
         });
@@ -234,14 +233,14 @@ public final class TaskSupervisor {
     /**
      * Starts {@code fun} (a closure or an MFA) as a temporary child of the supervisor.
      *
-     * @param shown the request Elixir's Task.Supervisor sends for it ({@link #startTask}), which an
-     *              exit of the call shows (no such supervisor)
+     * @param shown makes the request Elixir's Task.Supervisor sends for it ({@link #startTask}), which
+     *              an exit of the call shows (no such supervisor): made only then
      */
-    private static Pid startUnder(Object supervisor, Object fun, boolean reply, Object shown) {
+    private static Pid startUnder(Object supervisor, Object fun, boolean reply, java.util.function.Supplier<Tuple> shown) {
         ChildSpec spec = new ChildSpec(SUPERVISED, () -> Tuple.of(Atom.OK, TaskProcess.spawn(fun, reply, true)),
                 Atom.of("temporary"), 5000, Atom.of("worker"), List.of(SUPERVISED));
         Object sup = IexSession.current().modules().nameTerm(supervisor);
-        Object r = ChildSpecs.showingRequest(() -> procshell.runtime.otp.DynamicSupervisor.startChild(sup, spec), req -> shown);
+        Object r = ChildSpecs.showingRequest(() -> procshell.runtime.otp.DynamicSupervisor.startChild(sup, spec), req -> shown.get());
         if (r instanceof Tuple t && t.isTagged(Atom.OK, 2) && t.get(1) instanceof Pid p) return p;
         throw new MatchError(r); // Elixir matches {:ok, pid} = the start ({:error, :max_children})
     }
