@@ -98,15 +98,12 @@ public final class LogFormatter {
         Object reason = r.get("reason");
         List<String> frames = new java.util.ArrayList<>();
         RaisedReason raised = RaisedReason.of(reason);
-        if (raised != null) {
-            b.append(ErrorFormatter.formatBanner(raised.exception()));
-            for (String line : StackFormatter.lines(raised.exception(), raised.stack())) if (!line.contains("proc_lib.erl")) frames.add(line);
-        } else {
-            b.append("** (stop) ").append(ExitFormatter.format(reason));
-            // where the task exited: exit/1 in a fn typed at the prompt is erl_eval's frame
-            if (r.get("exit") instanceof Throwable exit) {
-                for (String line : StackFormatter.lines(exit, java.util.Arrays.asList(exit.getStackTrace()))) if (!line.contains("proc_lib.erl")) frames.add(line);
-            }
+        b.append(raised != null ? ErrorFormatter.formatBanner(raised.exception()) : "** (stop) " + ExitFormatter.format(reason));
+        // where the task failed: its error's frames, or its exit/1's (erl_eval's in a fn typed at the prompt)
+        RaisedReason where = raised != null ? raised
+                : r.get("exit") instanceof Throwable exit ? new RaisedReason(exit, java.util.Arrays.asList(exit.getStackTrace())) : null;
+        if (where != null) {
+            for (String line : StackFormatter.lines(where.exception(), where.stack())) if (!line.contains("proc_lib.erl")) frames.add(line);
         }
         frames.add(StackFormatter.ELIXIR + "lib/task/supervised.ex:89: Task.Supervised.invoke_mfa/2");
         if (Boolean.TRUE.equals(r.get("reply"))) frames.add(StackFormatter.ELIXIR + "lib/task/supervised.ex:34: Task.Supervised.reply/4");
