@@ -1,6 +1,6 @@
 # The functions and macros each module of Elixir's own applications (elixir, logger) exports, one
-# line a module: `Name name/arity ...`, sorted. procshell's import checks read the result
-# (shell/src/main/resources/procshell/shell/elixir/compiler/elixir-exports.txt, made with
+# line a module: `Name function/arity ... ; macro/arity ...`, each part sorted. procshell reads the
+# result (shell/src/main/resources/procshell/shell/elixir/elixir-exports.txt, made with
 # `elixir shell/src/test/resources/elixir-exports.exs > that file`); ElixirExportsTest compares it
 # with this script's output on the Elixir installed.
 for app <- [:elixir, :logger] do
@@ -13,10 +13,7 @@ end
 |> Enum.filter(&Code.ensure_loaded?/1)
 |> Enum.sort()
 |> Enum.each(fn m ->
-  exports =
-    (m.__info__(:functions) ++ m.__info__(:macros))
-    |> Enum.map(fn {name, arity} -> "#{name}/#{arity}" end)
-    |> Enum.sort()
+  keys = fn pairs -> pairs |> Enum.map(fn {name, arity} -> "#{name}/#{arity}" end) |> Enum.sort() end
 
-  IO.puts(Enum.join([inspect(m) | exports], " "))
+  IO.puts(Enum.join([inspect(m) | keys.(m.__info__(:functions))] ++ [";" | keys.(m.__info__(:macros))], " "))
 end)

@@ -714,7 +714,7 @@ public final class Kernel {
      */
     static Object byName(Atom module, String name, Object[] argv) {
         if (module != KERNEL) return NOT_OPERATOR;
-        if (procshell.shell.elixir.KernelExports.isMacro(name, argv.length)) throw KernelMacros.applied(name, argv);
+        if (procshell.shell.elixir.ElixirExports.isKernelMacro(name, argv.length)) throw KernelMacros.applied(name, argv);
         String op = argv.length == 2 ? Operators.binary(name) : argv.length == 1 ? Operators.unary(name) : null;
         if (op == null) return NOT_OPERATOR;
         return Values.normalize(org.codehaus.groovy.runtime.InvokerHelper.invokeStaticMethod(Ops.class, op, argv));

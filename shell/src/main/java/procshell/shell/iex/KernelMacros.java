@@ -1,9 +1,9 @@
 package procshell.shell.iex;
 
-import procshell.shell.elixir.KernelExports;
+import procshell.shell.elixir.ElixirExports;
 
 /**
- * The error of {@code apply/3} for a macro of Elixir 1.14's {@code Kernel} ({@link KernelExports}):
+ * The error of {@code apply/3} for a macro of Elixir 1.14's {@code Kernel} ({@link ElixirExports#isKernelMacro}):
  * compiled here as calls of {@link Kernel} or {@link Ops} like its functions, but on the BEAM no
  * function that {@code apply/3} reaches. {@code apply(Kernel, :is_nil, [nil])}
  * raises UndefinedFunctionError: "function Kernel.is_nil/1 is undefined or private. However there

@@ -585,12 +585,12 @@ final class ControlCompiler {
             // a module typed in the shell is only asked when the call runs: its capture stays a fn
             return CallTargets.isFacade(imported.module()) ? remote(imported.module(), name, arity) : null;
         }
-        return procshell.shell.elixir.KernelExports.isFunction(name, arity) ? remote("Elixir.Kernel", name, arity) : null;
+        return procshell.shell.elixir.ElixirExports.isKernelFunction(name, arity) ? remote("Elixir.Kernel", name, arity) : null;
     }
 
     /** {@code module.function/arity} as compiled: a Kernel macro's capture is a fn (null), an inlined function the Erlang one. */
     private static Atom[] remote(String module, String function, int arity) {
-        if (module.equals("Elixir.Kernel") && procshell.shell.elixir.KernelExports.isMacro(function, arity)) return null;
+        if (module.equals("Elixir.Kernel") && procshell.shell.elixir.ElixirExports.isKernelMacro(function, arity)) return null;
         return InlinedFunctions.of(module, function, arity);
     }
 

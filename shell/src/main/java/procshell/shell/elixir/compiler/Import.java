@@ -6,6 +6,7 @@ import java.util.Set;
 
 import procshell.runtime.node.Atom;
 import procshell.runtime.node.Tuple;
+import procshell.shell.elixir.ElixirExports;
 
 /**
  * One {@code import} in effect: the module and the functions it brings, as Elixir's
@@ -154,8 +155,8 @@ public record Import(String module, Set<String> only, Set<String> except) {
             }
         }
         // (Kernel's tables only when an import has the function: this runs for every call planned)
-        if (!modules.isEmpty() && kernelAllows(name, arity, imports) && (procshell.shell.elixir.KernelExports.isFunction(name, arity)
-                || procshell.shell.elixir.KernelExports.isMacro(name, arity))) {
+        if (!modules.isEmpty() && kernelAllows(name, arity, imports) && (procshell.shell.elixir.ElixirExports.isKernelFunction(name, arity)
+                || procshell.shell.elixir.ElixirExports.isKernelMacro(name, arity))) {
             modules.add("Elixir.Kernel");
         }
         if (modules.size() < 2) return null;

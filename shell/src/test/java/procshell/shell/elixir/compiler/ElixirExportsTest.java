@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import procshell.shell.elixir.ElixirExports;
+
 /**
  * The table of Elixir's exports ({@link ElixirExports}) is what the real Elixir says: its
  * generating script run on the Elixir installed prints it line for line.
@@ -41,5 +43,14 @@ class ElixirExportsTest {
         assertTrue(ElixirExports.of("Elixir.Kernel").containsAll(List.of("length/1", "if/2")));
         assertNotNull(ElixirExports.of("Elixir.Logger"));
         assertNull(ElixirExports.of("lists"));
+    }
+
+    /** Kernel's functions and macros apart: {@code &inspect/1} is a remote capture, {@code &to_string/1} a fn. */
+    @Test
+    void kernelsFunctionsAndMacrosAreTold() {
+        assertTrue(ElixirExports.isKernelFunction("inspect", 1) && !ElixirExports.isKernelMacro("inspect", 1));
+        assertTrue(ElixirExports.isKernelMacro("to_string", 1) && !ElixirExports.isKernelFunction("to_string", 1));
+        assertTrue(ElixirExports.isKernelMacro("|>", 2) && ElixirExports.isKernelFunction("length", 1));
+        assertTrue(!ElixirExports.isKernelFunction("length", 2) && !ElixirExports.isKernelMacro("length", 2));
     }
 }
