@@ -28,9 +28,16 @@ import procshell.runtime.node.Tuple;
  * rarely meet (they would on one lock, whenever the OS suspends a carrier holding it), and a
  * segment's resize holds up only that segment's writers.
  *
- * <p>Reads take no lock: they probe a segment's slot array as it was when they started (writes
- * store into it with release semantics; a resize fills a new array and publishes it whole, and the
- * old one is never written again). Writes take the segment's lock for one probe and one store (or
+ * <p>Each slot's key hash sits beside it in an {@code int} array, so that a probe passes the
+ * slots of other keys without reading their rows: a probe that read each row's key (the row and
+ * then its key object, two cache misses a slot in a table of 100,000 rows) took 43% of
+ * {@code Registry.register/3}'s samples (bench/README.md, "Registry, tables and atoms"), and a
+ * resize rehashes without reading any row.
+ *
+ * <p>Reads take no lock: they probe a segment's {@link Slots} as they were when they started (writes
+ * store a slot's hash, then its value with release semantics, so a reader that sees the value sees
+ * its hash; a resize fills new arrays and publishes them whole, and the old ones are never written
+ * again). Writes take the segment's lock for one probe and one store (or
  * a bucket's append). Functions given to {@link #compute} run under that lock: they must be short
  * and must not touch the table.
  */
@@ -72,6 +79,17 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
         return (hash ^ (hash >>> 16)) & mask;
     }
 
+    /** A segment's slots: the stored values (or null, or {@link #TOMBSTONE}) and, beside each, its key's {@link #hash}. */
+    private static final class Slots {
+        final Object[] values;
+        final int[] hashes;
+
+        Slots(int size) {
+            values = new Object[size];
+            hashes = new int[size];
+        }
+    }
+
     /**
      * One segment: its slot array, its counts and (being a {@link ReentrantLock}) its writers'
      * lock. A lock of {@code java.util.concurrent}, not a monitor, so that a process that finds it
@@ -79,29 +97,32 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
      * unblocker thread: a thread switch).
      */
     private final class Segment extends ReentrantLock {
-        volatile Object[] slots = new Object[8];
+        volatile Slots slots = new Slots(8);
         /** Rows and tombstones in {@link #slots}; written under the lock. */
         int live;
         int tombstones;
 
         /** The slot holding {@code key} in {@code table}, or -1 (no lock). */
-        int find(Object[] table, Object key, int hash) {
-            int mask = table.length - 1;
+        int find(Slots table, Object key, int hash) {
+            Object[] values = table.values;
+            int mask = values.length - 1;
             for (int i = home(hash, mask); ; i = (i + 1) & mask) {
-                Object v = SLOTS.getAcquire(table, i);
+                Object v = SLOTS.getAcquire(values, i);
                 if (v == null) return -1;
-                if (v != TOMBSTONE && Objects.equals(key, keyOf(v))) return i;
+                if (v != TOMBSTONE && table.hashes[i] == hash && Objects.equals(key, keyOf(v))) return i;
             }
         }
 
         /** The row (or bucket) of {@code key}, or null (no lock): the value the probe matched, never read again (a writer may have removed it since). */
         Object get(Object key, int hash) {
-            Object[] table = slots;
-            int mask = table.length - 1;
+            Slots table = slots;
+            Object[] values = table.values;
+            int[] hashes = table.hashes;
+            int mask = values.length - 1;
             for (int i = home(hash, mask); ; i = (i + 1) & mask) {
-                Object v = SLOTS.getAcquire(table, i);
+                Object v = SLOTS.getAcquire(values, i);
                 if (v == null) return null;
-                if (v != TOMBSTONE && Objects.equals(key, keyOf(v))) return v;
+                if (v != TOMBSTONE && hashes[i] == hash && Objects.equals(key, keyOf(v))) return v;
             }
         }
 
@@ -110,15 +131,17 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
          * the slot a new row goes to (the first tombstone the probe passed, else the empty slot that
          * ended it).
          */
-        int slotFor(Object[] table, Object key, int hash) {
-            int mask = table.length - 1;
+        int slotFor(Slots table, Object key, int hash) {
+            Object[] values = table.values;
+            int[] hashes = table.hashes;
+            int mask = values.length - 1;
             int free = -1;
             int i = home(hash, mask);
             Object v;
-            while ((v = table[i]) != null) {
+            while ((v = values[i]) != null) {
                 if (v == TOMBSTONE) {
                     if (free < 0) free = i;
-                } else if (Objects.equals(key, keyOf(v))) {
+                } else if (hashes[i] == hash && Objects.equals(key, keyOf(v))) {
                     return i;
                 }
                 i = (i + 1) & mask;
@@ -126,53 +149,61 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
             return ~(free >= 0 ? free : i);
         }
 
-        /** Under the lock: puts {@code next} (null: none) where {@link #slotFor} answered {@code at}. */
-        void store(Object[] table, int at, Object next) {
+        /**
+         * Under the lock: puts {@code next} (null: none), whose key hashes to {@code hash}, where
+         * {@link #slotFor} answered {@code at}.
+         */
+        void store(Slots table, int at, int hash, Object next) {
+            Object[] values = table.values;
             if (at >= 0) {
                 if (next == null) {
-                    SLOTS.setRelease(table, at, TOMBSTONE);
+                    SLOTS.setRelease(values, at, TOMBSTONE);
                     live--;
                     tombstones++;
                 } else {
-                    SLOTS.setRelease(table, at, next);
+                    SLOTS.setRelease(values, at, next);
                 }
             } else if (next != null) {
                 int i = ~at;
-                if (table[i] == TOMBSTONE) tombstones--;
-                SLOTS.setRelease(table, i, next);
+                if (values[i] == TOMBSTONE) tombstones--;
+                table.hashes[i] = hash; // before the value's release: a reader that sees the value sees its hash
+                SLOTS.setRelease(values, i, next);
                 live++;
-                if (4 * (live + tombstones) > 3 * table.length) resize();
+                if (4 * (live + tombstones) > 3 * values.length) resize();
             }
         }
 
         /** Under the lock: a new array for the live rows (twice as large when they fill half of it), published whole. */
         void resize() {
-            Object[] old = slots;
-            int size = old.length;
+            Slots old = slots;
+            int size = old.values.length;
             while (2 * live > size) size *= 2;
             while (size > 8 && 8 * live < size) size /= 2;
-            Object[] table = new Object[size];
+            Slots table = new Slots(size);
             int mask = size - 1;
-            for (Object v : old) {
+            for (int j = 0; j < old.values.length; j++) {
+                Object v = old.values[j];
                 if (v == null || v == TOMBSTONE) continue;
-                int i = home(hash(keyOf(v)), mask);
-                while (table[i] != null) i = (i + 1) & mask;
-                table[i] = v;
+                int h = old.hashes[j];
+                int i = home(h, mask);
+                while (table.values[i] != null) i = (i + 1) & mask;
+                table.values[i] = v;
+                table.hashes[i] = h;
             }
             tombstones = 0;
-            slots = table; // a volatile write: readers that load the array see its slots filled
+            slots = table; // a volatile write: readers that load the arrays see their slots filled
         }
 
         /** Under the lock, lets {@code change} decide the value from the current one (null: absent) and stores it. */
         Object update(Object key, int hash, BiFunction<? super Object, ? super Object, ?> change, boolean onlyIfPresent) {
             lock();
             try {
-                Object[] table = slots;
+                Slots table = slots;
                 int at = slotFor(table, key, hash);
-                Object current = at >= 0 ? table[at] : null;
+                Object current = at >= 0 ? table.values[at] : null;
                 if (current == null && onlyIfPresent) return null;
                 Object next = change.apply(key, current);
-                if (next != current) store(table, at, next);
+                if (next != current) store(table, at, hash, next);
                 return next;
             } finally {
                 unlock();
@@ -183,10 +214,10 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
         Object swap(Object key, int hash, Object expected, Object value) {
             lock();
             try {
-                Object[] table = slots;
+                Slots table = slots;
                 int at = slotFor(table, key, hash);
-                Object current = at >= 0 ? table[at] : null;
-                if ((expected == ANY || Objects.equals(expected, current)) && value != current) store(table, at, value);
+                Object current = at >= 0 ? table.values[at] : null;
+                if ((expected == ANY || Objects.equals(expected, current)) && value != current) store(table, at, hash, value);
                 return current;
             } finally {
                 unlock();
@@ -196,7 +227,7 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
         void clear() {
             lock();
             try {
-                slots = new Object[8];
+                slots = new Slots(8);
                 live = 0;
                 tombstones = 0;
             } finally {
@@ -234,13 +265,14 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
     Object keyAfter(Object key) {
         int h = hash(key);
         int s = h >>> SEGMENT_SHIFT;
-        Object[] table = segments[s].slots;
-        int i = segments[s].find(table, key, h);
+        Slots first = segments[s].slots;
+        Object[] table = first.values;
+        int i = segments[s].find(first, key, h);
         if (i < 0) return NO_KEY;
         for (int j = i + 1; ; j++) {
             if (j >= table.length) {
                 if (++s == SEGMENTS) return null;
-                table = segments[s].slots;
+                table = segments[s].slots.values;
                 j = -1;
                 continue;
             }
@@ -326,7 +358,7 @@ final class RowMap extends AbstractMap<Object, Object> implements ConcurrentMap<
                     if (v != null && v != TOMBSTONE) return v;
                 }
                 if (++segment == SEGMENTS) return null;
-                table = segments[segment].slots;
+                table = segments[segment].slots.values;
                 at = -1;
             }
         }
