@@ -234,8 +234,9 @@ final class DirectModule {
         }
         if (recursive()) throw refuse("recursion");
         List<DirectFunction> all = new ArrayList<>(new java.util.LinkedHashSet<>(functions.values()));
+        ModuleClassWriter.Verified verified;
         try {
-            ModuleClassWriter.verify(name, className, all, methods, fnClasses);
+            verified = ModuleClassWriter.verify(name, className, all, methods, fnClasses);
         } catch (LinkageError e) {
             throw refuse("code the JVM refused");
         }
@@ -247,7 +248,7 @@ final class DirectModule {
             Object[] benv = new Object[bodySlots];
             Object last = null;
             for (DirectExpr item : items) last = item.eval(benv);
-            Class<?> cls = ModuleClassWriter.define(moduleName, className, all, frames, methods, fns, constants);
+            Class<?> cls = ModuleClassWriter.define(moduleName, className, all, frames, methods, fns, constants, verified);
             Atom module = Ops.atom(atomName);
             Ops.defineModule(module, cls, line);
             return Ops.moduleResult(module, cls, last);

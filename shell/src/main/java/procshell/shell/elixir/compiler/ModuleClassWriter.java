@@ -38,6 +38,32 @@ final class ModuleClassWriter {
             java.lang.invoke.MethodType.methodType(Object.class, Object.class, Object[].class);
 
     /**
+     * A module's classes as {@link #verify} wrote, loaded and linked them, for {@link #define} to
+     * take instead of writing and verifying them again (a module's class written with its frames
+     * computed, loaded and linked twice: 1-2 ms of a {@code defmodule}'s ~10 ms of CPU when cold).
+     * Taken once: a second definition from the same plan writes its own.
+     */
+    static final class Verified {
+        private final Loader loader;
+        private final Class<?> module;
+        private final byte[] bytes;
+        private final List<Class<?>> fns;
+        private final java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Verified(Loader loader, Class<?> module, byte[] bytes, List<Class<?>> fns) {
+            this.loader = loader;
+            this.module = module;
+            this.bytes = bytes;
+            this.fns = fns;
+        }
+
+        /** True for the first caller only. */
+        private boolean take() {
+            return taken.compareAndSet(false, true);
+        }
+    }
+
+    /**
      * Writes, loads and records the class of a module.
      *
      * @param name      the Elixir name ({@code MyApp.Hello})
@@ -47,17 +73,29 @@ final class ModuleClassWriter {
      * @param methods   the compiled functions' methods ({@link FunctionCompiler}); the others call their {@link DirectFunction}
      * @param fns       the classes of the fns compiled to JVM code ({@link CompiledFn.Body}), by internal name: nestmates of the module's
      * @param constants the compiled code's constants ({@link ModuleRuntime#constant})
+     * @param verified  what {@link #verify} made of the same arguments, taken if no definition took it yet; or null
      * @return the class, its functions bound (its bytes recorded for {@code defmodule}'s value)
      */
     static Class<?> define(String name, String className, List<DirectFunction> functions, List<DirectLine> lines,
-            Map<DirectFunction, MethodNode> methods, Map<String, byte[]> fns, List<Object> constants) {
-        Loader loader = new Loader();
-        byte[] bytes = moduleClass(className, name, functions, methods, fns.keySet());
-        Class<?> cls = loader.define(className, bytes);
-        fns.forEach((fn, code) -> {
-            Class<?> c = loader.define(fn.replace('/', '.'), code);
-            WRITTEN.put(c.getName(), new java.lang.ref.WeakReference<>(c));
-        });
+            Map<DirectFunction, MethodNode> methods, Map<String, byte[]> fns, List<Object> constants, Verified verified) {
+        Loader loader;
+        byte[] bytes;
+        Class<?> cls;
+        if (verified != null && verified.take()) {
+            loader = verified.loader;
+            bytes = verified.bytes;
+            cls = verified.module;
+            for (Class<?> c : verified.fns) WRITTEN.put(c.getName(), new java.lang.ref.WeakReference<>(c));
+        } else {
+            loader = new Loader();
+            bytes = moduleClass(className, name, functions, methods, fns.keySet());
+            cls = loader.define(className, bytes);
+            Loader into = loader;
+            fns.forEach((fn, code) -> {
+                Class<?> c = into.define(fn.replace('/', '.'), code);
+                WRITTEN.put(c.getName(), new java.lang.ref.WeakReference<>(c));
+            });
+        }
         lineFrames(className, name, lines, loader);
         try {
             cls.getField(FIELD).set(null, functions.toArray(new DirectFunction[0]));
@@ -78,16 +116,19 @@ final class ModuleClassWriter {
     }
 
     /**
-     * Writes a module's class and has the JVM verify it, in a loader of its own that is then
-     * dropped: a module whose compiled code the JVM would refuse is found while planning, and left
-     * to the compiler, instead of failing when first called.
+     * Writes a module's class and has the JVM verify it, in a loader of its own, which the
+     * module's {@link #define definition} then takes (a plan never run drops it): a module whose
+     * compiled code the JVM would refuse is found while planning, and left to the compiler,
+     * instead of failing when first called.
      *
+     * @return the classes, loaded and linked, for {@link #define}
      * @throws VerifyError (or another LinkageError) when the JVM refuses the class
      */
-    static void verify(String name, String className, List<DirectFunction> functions, Map<DirectFunction, MethodNode> methods,
+    static Verified verify(String name, String className, List<DirectFunction> functions, Map<DirectFunction, MethodNode> methods,
             Map<String, byte[]> fns) {
         Loader loader = new Loader();
-        Class<?> cls = loader.define(className, moduleClass(className, name, functions, methods, fns.keySet()));
+        byte[] bytes = moduleClass(className, name, functions, methods, fns.keySet());
+        Class<?> cls = loader.define(className, bytes);
         List<Class<?>> fnClasses = new java.util.ArrayList<>();
         fns.forEach((fn, code) -> fnClasses.add(loader.define(fn.replace('/', '.'), code)));
         try {
@@ -96,6 +137,7 @@ final class ModuleClassWriter {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
+        return new Verified(loader, cls, bytes, List.copyOf(fnClasses));
     }
 
     /**
