@@ -1,0 +1,33 @@
+package procshell.shell.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+import procshell.shell.console.Shell;
+
+/** The prompt's warm-up walks a module's planning without defining anything a person sees. */
+class PromptWarmUpTest {
+    @Test
+    void theWarmUpModuleIsPlannedWithoutGroovyAndDefinesNothing() throws Exception {
+        // planned directly: the path of a person's defmodule, which is what it is there to warm
+        assertNotNull(PromptWarmUp.planModule(), "the warm-up's module must plan without Groovy's compiler");
+        assertNotNull(PromptWarmUp.planModule(), "a second plan, as the rounds make");
+        Shell shell = new Shell("nonode@nohost");
+        try {
+            StringWriter out = new StringWriter();
+            shell.piped(new BufferedReader(new StringReader("Enum.sum([1, 2, 3])\nfunction_exported?(Enum, :map, 1)\n")),
+                    new PrintWriter(out, true)).run();
+            // Enum is still Elixir's: sum/1 sums, and no map/1 was defined
+            assertEquals("ps(1)> Enum.sum([1, 2, 3])\n6\nps(2)> function_exported?(Enum, :map, 1)\nfalse\n", out.toString().replace("\r", ""));
+        } finally {
+            shell.shutdown();
+        }
+    }
+}
