@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What a person waits for at a terminal, without tmux: bench/first-input.sh's steps on a pty.
 
-Usage: bench/pty-input.py [--runs N] [--pause S] [--more M] LABEL=COMMAND...
+Usage: bench/pty-input.py [--runs N] [--pause S] [--more M] [--modules] LABEL=COMMAND...
   e.g. bench/pty-input.py --runs 5 iex=iex old=/tmp/old/bin/procshell new=bin/procshell
   (COMMAND runs through `env`, so it may start with VAR=value assignments; a command starting with
   `iex` is iex, whose prompts are iex(n)>, the others ps(n)>). The commands alternate, N rounds.
@@ -16,7 +16,9 @@ the CPU (ms, 10 ms ticks) of COMMAND's process tree from the prompt to the later
 (the console's, the shell process's, JLine's reader) during the later input, and the CPU of the
 JVM's threads by name in that window. With --more M, M more inputs follow (the same map over
 another list, each S seconds after its prompt, at least 1): a session's later inputs once the first
-ones are behind it; `more=` is their median ms (min-max).
+ones are behind it; `more=` is their median ms (min-max). With --modules, two modules of five lines
+follow (each pasted whole, S seconds after its prompt, at least 1), as a person pastes a module of
+the study notes: `modules=` is the ms from the paste to each `{:module, ...}` value read.
 """
 import os, pty, re, select, sys, time, fcntl, termios, struct
 
@@ -95,7 +97,11 @@ def waits(pid):
     return w, c
 
 
-def run(cmd, prompt, pause=0.0, more=0):
+MODULE = ('defmodule Loop%d do\r  def loop(0, acc), do: acc\r  def loop(n, acc), do: loop(n - 1, acc + n)\r'
+          '  def twice(xs), do: Enum.map(xs, fn x -> x * 2 end)\rend\r')
+
+
+def run(cmd, prompt, pause=0.0, more=0, modules=False):
     """prompt: the prompt's pattern with %d for its number."""
     prompt1, prompt2, prompt3 = (prompt % n for n in (1, 2, 3))
     pid, fd = pty.fork()
@@ -106,13 +112,15 @@ def run(cmd, prompt, pause=0.0, more=0):
     buf = b''
     t0 = time.monotonic()
 
-    def until(regex, limit=30):
+    def until(regex, limit=30, plain=False):
+        """plain: match the text without its colours (a module's value is coloured term by term)."""
         nonlocal buf
         end = time.monotonic() + limit
         while True:
-            m = re.search(regex, buf)
+            text = re.sub(rb'\x1b\[[0-9;?]*[a-zA-Z]', b'', buf) if plain else buf
+            m = re.search(regex, text)
             if m:
-                buf = buf[m.end():]
+                buf = text[m.end():]
                 return time.monotonic()
             r, _, _ = select.select([fd], [], [], max(0, end - time.monotonic()))
             if not r:
@@ -154,8 +162,19 @@ def run(cmd, prompt, pause=0.0, more=0):
         until(rb'\[(\x1b\[[0-9;]*m)*%d(\x1b\[[0-9;]*m)*,' % (2 * (k + 4)))
         mores.append((time.monotonic() - w) * 1000)
         until(prompt % (k + 4))
+    n = 3 + more
+    pasted = []
+    for k in (1, 2) if modules else ():
+        time.sleep(max(pause, 1.0))
+        w = time.monotonic()
+        os.write(fd, (MODULE % k).encode())
+        until(rb'\{:twice, 1\}\}', plain=True)
+        pasted.append((time.monotonic() - w) * 1000)
+        n += 1
+        until(prompt % n)
     mores.sort()
-    BYNAME.append(f" more={mores[len(mores) // 2]:.1f}({mores[0]:.1f}-{mores[-1]:.1f})" if mores else "")
+    BYNAME.append((f" more={mores[len(mores) // 2]:.1f}({mores[0]:.1f}-{mores[-1]:.1f})" if mores else "")
+                  + (" modules=" + ",".join(f"{x:.1f}" for x in pasted) if pasted else ""))
     # Hang up as a closed terminal does: the kernel signals the whole foreground process group
     # (a signal to the launcher's pid alone left a recording JVM running, and this wait with it).
     os.close(fd)
@@ -168,8 +187,12 @@ def run(cmd, prompt, pause=0.0, more=0):
 
 def main():
     args = sys.argv[1:]
-    runs, pause, more = 3, 0.0, 0
-    while args[:1] in (['--runs'], ['--pause'], ['--more']):
+    runs, pause, more, modules = 3, 0.0, 0, False
+    while args[:1] in (['--runs'], ['--pause'], ['--more'], ['--modules']):
+        if args[0] == '--modules':
+            modules = True
+            args = args[1:]
+            continue
         if args[0] == '--runs':
             runs = int(args[1])
         elif args[0] == '--more':
@@ -184,7 +207,7 @@ def main():
         for label, cmd in cmds:
             p = rb'iex\(%d\)>' if cmd.startswith('iex') else rb'ps\(%d\)>'
             try:
-                r = run(['sh', '-c', 'exec env ' + cmd], p, pause=pause, more=more)
+                r = run(['sh', '-c', 'exec env ' + cmd], p, pause=pause, more=more, modules=modules)
                 print(f"{label:>8} prompt={r[0]:.0f} first={r[1]:.1f} later={r[2]:.1f}{BYNAME[-1]} cpu_to_later={r[3]} cpu_3s={r[4]} {BYNAME[-3]} later_threads: {BYNAME[-2]}", flush=True)
             except (TimeoutError, EOFError) as e:
                 print(f"{label} failed: {e!r}", flush=True)
