@@ -209,6 +209,16 @@ public final class Shell {
         return c;
     }
 
+    /**
+     * A console reading {@code in}'s inputs for the prompt's warm-up ({@link NotesRehearsal}): as
+     * {@link #piped}, but this shell's evaluator prepares nothing (no warm-up of its own, no Groovy).
+     */
+    Console rehearsal(BufferedReader in, PrintWriter out) {
+        Console c = Console.piped(this, in, out);
+        console.set(c);
+        return c;
+    }
+
     /** Stops every process of the node. */
     public void shutdown() {
         Console c = console.getAndSet(null);

@@ -94,9 +94,18 @@ public final class Evaluator {
      * console knows, first and then once in each round of the warm-up at a terminal ({@link PromptWarmUp}).
      */
     public void prepare(Runnable console) {
+        prepare(console, null);
+    }
+
+    /**
+     * As {@link #prepare(Runnable)}, the warm-up also running {@code rehearsal} (when not null) once,
+     * after its first walk of the typical inputs: a session's first steps of the runtime (a
+     * supervision tree, a Registry, a kill), which only the console can run on a shell of their own.
+     */
+    public void prepare(Runnable console, Runnable rehearsal) {
         if (started.get() || !preparing.compareAndSet(false, true)) return;
         lastInput = System.nanoTime();
-        PromptWarmUp.start(console, shell);
+        PromptWarmUp.start(console, rehearsal, shell);
         Thread t = new Thread(() -> {
             while (!started.get()) {
                 long now = System.nanoTime();

@@ -60,7 +60,7 @@ public final class Foreground {
      *
      * @throws InterruptedException when the calling thread is interrupted while it waits
      */
-    static void giveWay() throws InterruptedException {
+    public static void giveWay() throws InterruptedException {
         synchronized (LOCK) {
             while (true) {
                 if (waiting) {

@@ -54,6 +54,26 @@ final class PromptWarmUp {
               def map(x), do: Enum.map(x, fn n -> n * 2 end)
             end""";
 
+    /**
+     * Calls a study note makes first (a supervision tree with a Registry, a via name, a kill),
+     * only planned, never run (they would start processes), with {@code x} bound: each names the
+     * modules it calls, whose finding (the facade's class loaded, its functions listed) took
+     * 4-6 ms of a module's first call in a session ({@code Process.exit/2} after a kill, the
+     * child specs of {@code Supervisor.start_link/2}). Their atoms are ones iex has at its start.
+     */
+    static final List<String> PLANNED = List.of(
+            "children = [{Registry, keys: :unique, name: Enum}, {DynamicSupervisor, strategy: :one_for_one, name: Enum}]",
+            "Supervisor.start_link(x, strategy: :one_for_one, name: Enum)",
+            "DynamicSupervisor.start_child(Enum, {Agent, fn -> x end})",
+            "GenServer.start_link(Enum, x, name: {:via, Registry, {Enum, x}})",
+            "GenServer.call(GenServer.whereis({:via, Registry, {Enum, x}}), {:ok, x})",
+            "Registry.lookup(Enum, x) ++ Registry.keys(Enum, self())",
+            "Registry.count(Enum) + length(Supervisor.which_children(Enum))",
+            "Process.exit(x, :kill)",
+            "Process.sleep(x)",
+            "Agent.get(x, fn n -> n end)",
+            ":global.register_name(x, self())");
+
     /** Rounds after the first: enough for the JIT to compile the reader's and planner's common paths. */
     private static final int ROUNDS = 10;
 
@@ -83,11 +103,13 @@ final class PromptWarmUp {
      *
      * @param console  the console's part of an input's path (JLine's handling of a typed line), run
      *                 once a round; null where no person types at a terminal
+     * @param rehearsal a session's first steps of the runtime on a shell of their own, run once
+     *                 after the first walk; null where no person types at a terminal
      * @param compiler Groovy's compiler, which loads once the person pauses: the rounds at a
      *                 terminal wait for it rather than share the two cores with its load (which a
      *                 {@code defmodule} typed meanwhile would wait for)
      */
-    static void start(Runnable console, java.util.concurrent.CompletableFuture<?> compiler) {
+    static void start(Runnable console, Runnable rehearsal, java.util.concurrent.CompletableFuture<?> compiler) {
         if (!STARTED.compareAndSet(false, true)) return;
         GroovyRuntime.startLoading();
         daemon("procshell-prompt-warm-up", () -> {
@@ -101,6 +123,13 @@ final class PromptWarmUp {
                 GroovyRuntime.awaitLoaded();
                 walk(WITH_FNS);
                 planModule();
+                plan(PLANNED);
+                Foreground.giveWay();
+                procshell.shell.inspect.LogFormatter.warmUp();
+                if (rehearsal != null) {
+                    rehearsal.run();
+                    InputTrace.mark("rehearsal-done");
+                }
                 for (int i = 0; i < ROUNDS; i++) {
                     walk(PLAIN);
                     walk(WITH_FNS);
@@ -152,6 +181,20 @@ final class PromptWarmUp {
             // a warm-up only: the first real input loads what is missing
         }
         InputTrace.mark("first-round-done");
+    }
+
+    /**
+     * Plans each input as the evaluator plans a person's, {@code x} bound, and drops the plans.
+     *
+     * @return how many were planned without Groovy (for tests: the others warm little of this path)
+     */
+    static int plan(List<String> inputs) throws InterruptedException {
+        int direct = 0;
+        for (String source : inputs) {
+            Foreground.giveWay();
+            if (Evaluator.plan(Evaluator.read(source, 1), java.util.Set.of("x"), PromptEnv.EMPTY).direct() != null) direct++;
+        }
+        return direct;
     }
 
     /**

@@ -19,9 +19,25 @@ import procshell.runtime.process.LocalProcess;
  * message, the state and the client.
  */
 public final class LogFormatter {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /**
+     * Logger's time of day, made on the first line printed: java.time's formatting took ~10 ms of
+     * CPU to start in a session, and as a constant of this class it started with the first report
+     * even when nothing was printed (a supervisor's child killed: iex prints nothing).
+     */
+    private static final class Time {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    }
 
     private LogFormatter() {}
+
+    private static String timeOfDay() {
+        return LocalTime.now().format(Time.FORMAT);
+    }
+
+    /** Formats the time of day once, for the prompt's warm-up: the first report printed finds it started. */
+    public static void warmUp() {
+        timeOfDay();
+    }
 
     /**
      * The Logger text for a crash report, or null for reports Elixir's Logger does not print.
@@ -43,12 +59,12 @@ public final class LogFormatter {
                     + " received unexpected message in handle_info/2: " + Inspect.inspect(r.get("message"), opts) + "\n";
             default -> null;
         };
-        return body == null ? null : "\n" + LocalTime.now().format(TIME) + " [error] " + body;
+        return body == null ? null : "\n" + timeOfDay() + " [error] " + body;
     }
 
     /** A runtime log line as Logger prints it in iex: a blank line, the time, {@code [level]}, the text. */
     public static String format(NodeEvent.Logged logged) {
-        return "\n" + LocalTime.now().format(TIME) + " [" + logged.level().name() + "] " + logged.message();
+        return "\n" + timeOfDay() + " [" + logged.level().name() + "] " + logged.message();
     }
 
     private static String genServer(Map<String, Object> r, InspectOptions opts) {

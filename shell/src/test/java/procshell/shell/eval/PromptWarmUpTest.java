@@ -15,6 +15,11 @@ import procshell.shell.console.Shell;
 /** The prompt's warm-up walks a module's planning without defining anything a person sees. */
 class PromptWarmUpTest {
     @Test
+    void theCallsOfANotesFirstStepsArePlannedWithoutGroovy() throws Exception {
+        assertEquals(PromptWarmUp.PLANNED.size(), PromptWarmUp.plan(PromptWarmUp.PLANNED));
+    }
+
+    @Test
     void theWarmUpModuleIsPlannedWithoutGroovyAndDefinesNothing() throws Exception {
         // planned directly: the path of a person's defmodule, which is what it is there to warm
         assertNotNull(PromptWarmUp.planModule(), "the warm-up's module must plan without Groovy's compiler");
