@@ -336,7 +336,9 @@ public final class Console {
             try {
                 evalTypedAhead(input);
             } finally {
-                if (!givenUp.contains(me)) Foreground.inputAnswered();
+                // (only a person's Enter says an input is waited for: a piped console, the prompt's
+                // rehearsal among them, must not end that wait)
+                if (reader != null && !givenUp.contains(me)) Foreground.inputAnswered();
             }
             if (givenUp.contains(me)) return; // another loop thread goes on
         }

@@ -11,6 +11,8 @@ import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 
+import procshell.shell.eval.Foreground;
+
 /** The prompt's rehearsal of a note's first steps: every step answers, and nothing of it reaches a person's shell. */
 class NotesRehearsalTest {
     @Test
@@ -35,6 +37,22 @@ class NotesRehearsalTest {
                     + "ps(3)> length(Process.list())\n1\n", out.toString().replace("\r", ""));
         } finally {
             person.shutdown();
+        }
+    }
+
+    @Test
+    void aPipedConsoleLeavesAPersonsWaitAlone() {
+        Foreground.inputEntered(); // a person pressed Enter
+        try {
+            Shell shell = new Shell("nonode@nohost");
+            try {
+                shell.rehearsal(new BufferedReader(new StringReader("1 + 1\n")), new PrintWriter(java.io.Writer.nullWriter())).run();
+            } finally {
+                shell.shutdown();
+            }
+            assertTrue(Foreground.waiting(), "the rehearsal's input ended the person's wait");
+        } finally {
+            Foreground.inputAnswered();
         }
     }
 }
