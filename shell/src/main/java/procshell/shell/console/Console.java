@@ -342,7 +342,10 @@ public final class Console {
             }
             if (givenUp.contains(me)) return; // another loop thread goes on
         }
-        if (reader != null) saveHistory();
+        if (reader != null) {
+            saveHistory();
+            Foreground.inputAnswered(); // (an Enter whose line never came back: the loop ended)
+        }
         out.flush();
     }
 
@@ -675,6 +678,9 @@ public final class Console {
     /** Stops printing events: the node is shutting down. */
     public void close() {
         closed = true;
+        // a console closed during an input leaves no one waiting for it (the warm-up of another
+        // console of this JVM would give way to that input for ever)
+        if (reader != null) Foreground.inputAnswered();
     }
 
     private void printLine(String text) {

@@ -17,6 +17,7 @@ import procshell.shell.eval.Foreground;
 class NotesRehearsalTest {
     @Test
     void everyStepAnswersAndThePersonsShellSeesNoneOfIt() {
+        Foreground.inputAnswered(); // (each step waits until no person waits: no console of another test may)
         StringWriter rehearsed = new StringWriter();
         NotesRehearsal.rehearse(new PrintWriter(rehearsed, true));
         String text = rehearsed.toString();

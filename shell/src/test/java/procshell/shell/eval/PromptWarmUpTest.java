@@ -8,12 +8,20 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import procshell.shell.console.Shell;
 
 /** The prompt's warm-up walks a module's planning without defining anything a person sees. */
 class PromptWarmUpTest {
+    @BeforeEach
+    void noPersonWaits() {
+        // (the warm-up's steps give way while a person waits: a console of another test of this JVM
+        // may have left its last input waited for)
+        Foreground.inputAnswered();
+    }
+
     @Test
     void theCallsOfANotesFirstStepsArePlannedWithoutGroovy() throws Exception {
         assertEquals(PromptWarmUp.PLANNED.size(), PromptWarmUp.plan(PromptWarmUp.PLANNED));
