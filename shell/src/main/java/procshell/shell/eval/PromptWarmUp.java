@@ -133,7 +133,6 @@ final class PromptWarmUp {
                 for (int i = 0; i < ROUNDS; i++) {
                     walk(PLAIN);
                     walk(WITH_FNS);
-                    planModule();
                 }
                 InputTrace.mark("warm-up-done");
             } catch (Throwable e) {
