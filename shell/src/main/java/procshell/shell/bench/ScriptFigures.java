@@ -35,10 +35,29 @@ final class ScriptFigures {
         if (scripts == null || !Files.isRegularFile(scripts.resolve(script))) {
             throw new IllegalStateException("bench/beam/" + script + " not found");
         }
-        List<String> command = new ArrayList<>(StartupBench.shellCommand());
-        command.addAll(List.of("--script", scripts.resolve(script).toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(procshell("--script", scripts.resolve(script).toString())).redirectErrorStream(true);
         pb.environment().put(SIZE_VARIABLE, Integer.toString(n));
+        collect(pb, script, out);
+    }
+
+    /**
+     * Runs {@code procshell bench --size=N NAME} in a procshell of its own, a JVM that has run
+     * nothing else, and adds the figures it prints: for a benchmark whose figures are those of a
+     * fresh JVM, as the BEAM's script runs in a VM of its own.
+     *
+     * @throws IllegalStateException when it fails, prints no figure or runs over 10 minutes
+     */
+    static void fresh(String name, int n, Figures out) throws Exception {
+        collect(new ProcessBuilder(procshell("bench", "--size=" + n, name)).redirectErrorStream(true), name, out);
+    }
+
+    private static List<String> procshell(String... args) {
+        List<String> command = new ArrayList<>(StartupBench.shellCommand());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static void collect(ProcessBuilder pb, String script, Figures out) throws Exception {
         Process p = pb.start();
         int figures = 0;
         List<String> said = new ArrayList<>(); // lines besides figures (an error's), for the failure's message

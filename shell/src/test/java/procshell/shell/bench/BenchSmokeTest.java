@@ -63,6 +63,20 @@ class BenchSmokeTest {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void inputLatencyAfterAnotherWorkloadRunsInAJvmOfItsOwnAndPrintsItsFigures() {
+        BenchCommand bench = new BenchCommand();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bench.out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int code = new CommandLine(bench).execute("--size", "300", "atoms", "input_latency");
+        String output = bytes.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, code, output);
+        List<String> printed = output.lines().map(l -> l.split(" ")).filter(w -> w.length == 3 && w[0].startsWith("input_")).map(w -> w[0]).toList();
+        assertEquals(InputBench.names(), printed, output);
+    }
+
+    @Test
     void anUnknownBenchmarkIsRefusedWithTheKnownNames() {
         BenchCommand bench = new BenchCommand();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
