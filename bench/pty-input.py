@@ -20,7 +20,10 @@ ones are behind it; `more=` is their median ms (min-max). With --modules, two mo
 follow (each pasted whole, S seconds after its prompt, at least 1), as a person pastes a module of
 the study notes: `modules=` is the ms from the paste to each `{:module, ...}` value read.
 """
-import os, pty, re, select, sys, time, fcntl, termios, struct
+import os, re, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptysession import PtySession  # noqa: E402
 
 TICK = os.sysconf('SC_CLK_TCK')
 
@@ -104,34 +107,9 @@ MODULE = ('defmodule Loop%d do\r  def loop(0, acc), do: acc\r  def loop(n, acc),
 def run(cmd, prompt, pause=0.0, more=0, modules=False):
     """prompt: the prompt's pattern with %d for its number."""
     prompt1, prompt2, prompt3 = (prompt % n for n in (1, 2, 3))
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ['TERM'] = 'xterm-256color'
-        os.execvp(cmd[0], cmd)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 50, 200, 0, 0))
-    buf = b''
+    session = PtySession(cmd)
+    pid, fd, until = session.pid, session.fd, session.until
     t0 = time.monotonic()
-
-    def until(regex, limit=30, plain=False):
-        """plain: match the text without its colours (a module's value is coloured term by term)."""
-        nonlocal buf
-        end = time.monotonic() + limit
-        while True:
-            text = re.sub(rb'\x1b\[[0-9;?]*[a-zA-Z]', b'', buf) if plain else buf
-            m = re.search(regex, text)
-            if m:
-                buf = text[m.end():]
-                return time.monotonic()
-            r, _, _ = select.select([fd], [], [], max(0, end - time.monotonic()))
-            if not r:
-                raise TimeoutError(regex)
-            try:
-                data = os.read(fd, 65536)
-            except OSError:
-                raise EOFError(regex)
-            if b'\x1b[6n' in data:  # a cursor position query: answer as a terminal does
-                os.write(fd, b'\x1b[1;1R')
-            buf += data
 
     tp = until(prompt1) - t0
     c_prompt = tree_cpu(pid)
@@ -177,11 +155,7 @@ def run(cmd, prompt, pause=0.0, more=0, modules=False):
                   + (" modules=" + ",".join(f"{x:.1f}" for x in pasted) if pasted else ""))
     # Hang up as a closed terminal does: the kernel signals the whole foreground process group
     # (a signal to the launcher's pid alone left a recording JVM running, and this wait with it).
-    os.close(fd)
-    try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
+    session.hang_up()
     return tp * 1000, first * 1000, later * 1000, c_later - c_prompt, c_3s - c_prompt
 
 

@@ -11,7 +11,10 @@ prompt, each input is written whole (its lines joined by Enter), and the ms from
 next prompt is its wait; PAUSE seconds separate the inputs. The commands alternate, RUNS rounds.
 Printed: per input the median of the runs for each label, then the sums.
 """
-import os, pty, re, select, sys, time, fcntl, termios, struct
+import os, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptysession import PtySession  # noqa: E402
 def inputs(path):
     """The file's top-level inputs: a defmodule up to its `end`, a list opened on a line up to its `]`, else a line."""
     text = [l.rstrip('\n') for l in open(path)]
@@ -30,37 +33,17 @@ def inputs(path):
         out.append([l]); i += 1
     return out
 def run(cmd, prompt, ins, pause):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ['TERM'] = 'xterm-256color'
-        os.execvp(cmd[0], cmd)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 50, 200, 0, 0))
-    buf = b''
-    def until(regex, limit=30):
-        nonlocal buf
-        end = time.monotonic() + limit
-        while True:
-            m = re.search(regex, buf)
-            if m:
-                buf = buf[m.end():]
-                return time.monotonic()
-            r, _, _ = select.select([fd], [], [], max(0, end - time.monotonic()))
-            if not r: raise TimeoutError(buf[-300:])
-            data = os.read(fd, 65536)
-            if b'\x1b[6n' in data: os.write(fd, b'\x1b[1;1R')
-            buf += data
-    until(prompt % 1)
+    session = PtySession(cmd)
+    session.until(prompt % 1)
     time.sleep(2)
     times = []
     for k, lines in enumerate(ins):
         w = time.monotonic()
-        os.write(fd, ('\r'.join(lines) + '\r').encode())
-        until(prompt % (k + 2))
+        session.write(('\r'.join(lines) + '\r').encode())
+        session.until(prompt % (k + 2))
         times.append((time.monotonic() - w) * 1000)
         time.sleep(pause)
-    os.close(fd)
-    try: os.waitpid(pid, 0)
-    except ChildProcessError: pass
+    session.hang_up()
     return times
 ins = inputs(sys.argv[1]); runs = int(sys.argv[2]); pause = float(sys.argv[3])
 res = {}
