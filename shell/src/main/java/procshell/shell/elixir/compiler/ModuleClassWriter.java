@@ -78,24 +78,11 @@ final class ModuleClassWriter {
      */
     static Class<?> define(String name, String className, List<DirectFunction> functions, List<DirectLine> lines,
             Map<DirectFunction, MethodNode> methods, Map<String, byte[]> fns, List<Object> constants, Verified verified) {
-        Loader loader;
-        byte[] bytes;
-        Class<?> cls;
-        if (verified != null && verified.take()) {
-            loader = verified.loader;
-            bytes = verified.bytes;
-            cls = verified.module;
-            for (Class<?> c : verified.fns) WRITTEN.put(c.getName(), new java.lang.ref.WeakReference<>(c));
-        } else {
-            loader = new Loader();
-            bytes = moduleClass(className, name, functions, methods, fns.keySet());
-            cls = loader.define(className, bytes);
-            Loader into = loader;
-            fns.forEach((fn, code) -> {
-                Class<?> c = into.define(fn.replace('/', '.'), code);
-                WRITTEN.put(c.getName(), new java.lang.ref.WeakReference<>(c));
-            });
-        }
+        Verified made = verified != null && verified.take() ? verified : verify(name, className, functions, methods, fns);
+        Loader loader = made.loader;
+        byte[] bytes = made.bytes;
+        Class<?> cls = made.module;
+        for (Class<?> c : made.fns) WRITTEN.put(c.getName(), new java.lang.ref.WeakReference<>(c));
         lineFrames(className, name, lines, loader);
         try {
             cls.getField(FIELD).set(null, functions.toArray(new DirectFunction[0]));
