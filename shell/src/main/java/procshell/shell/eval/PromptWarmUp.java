@@ -122,7 +122,7 @@ final class PromptWarmUp {
                 walk(PLAIN);
                 GroovyRuntime.awaitLoaded();
                 walk(WITH_FNS);
-                planModule();
+                plan(List.of(MODULE));
                 plan(PLANNED);
                 Foreground.giveWay();
                 procshell.shell.inspect.LogFormatter.warmUp();
@@ -194,16 +194,6 @@ final class PromptWarmUp {
             if (Evaluator.plan(Evaluator.read(source, 1), java.util.Set.of("x"), PromptEnv.EMPTY).direct() != null) direct++;
         }
         return direct;
-    }
-
-    /**
-     * Plans {@link #MODULE} as the evaluator plans a person's {@code defmodule}, and drops the plan.
-     *
-     * @return the plan (for tests: a module that the compiler would have to define instead warms nothing of this path)
-     */
-    static DirectInput planModule() throws InterruptedException {
-        Foreground.giveWay();
-        return Evaluator.plan(Evaluator.read(MODULE, 1), java.util.Set.of(), PromptEnv.EMPTY).direct();
     }
 
     /**

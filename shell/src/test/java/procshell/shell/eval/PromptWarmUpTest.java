@@ -1,12 +1,12 @@
 package procshell.shell.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,8 @@ class PromptWarmUpTest {
     @Test
     void theWarmUpModuleIsPlannedWithoutGroovyAndDefinesNothing() throws Exception {
         // planned directly: the path of a person's defmodule, which is what it is there to warm
-        assertNotNull(PromptWarmUp.planModule(), "the warm-up's module must plan without Groovy's compiler");
-        assertNotNull(PromptWarmUp.planModule(), "a second plan, as the rounds make");
+        assertEquals(1, PromptWarmUp.plan(List.of(PromptWarmUp.MODULE)), "the warm-up's module must plan without Groovy's compiler");
+        assertEquals(1, PromptWarmUp.plan(List.of(PromptWarmUp.MODULE)), "a second plan of the same module");
         Shell shell = new Shell("nonode@nohost");
         try {
             StringWriter out = new StringWriter();
