@@ -62,8 +62,6 @@ public final class Console {
     private final ConsoleTerminal keys;
     /** The console's part of the prompt's warm-up, on the real terminal's type; null without a line reader. */
     private final AcceptWarmUp acceptWarmUp;
-    /** Once per JVM, as the prompt's warm-up. */
-    private static final NotesRehearsal REHEARSAL = new NotesRehearsal();
     /** A line was read (and added to JLine's history) since the history file was written; guarded by this. */
     private boolean historyUnsaved;
 
@@ -441,7 +439,7 @@ public final class Console {
                     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation());
                     Foreground.inputAnswered(); // (whatever the caller did with the last input)
                     if (keys == null) saveHistory();
-                    owner.evaluator().prepare(acceptWarmUp, REHEARSAL); // Groovy loads while the prompt is shown
+                    owner.evaluator().prepare(acceptWarmUp, NotesRehearsal::run); // Groovy loads while the prompt is shown
                     fitToTerminal();
                     InputTrace.mark("prompt");
                     String line = reader.readLine(prompt());

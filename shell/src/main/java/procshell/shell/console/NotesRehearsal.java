@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import procshell.shell.eval.Foreground;
 
@@ -25,7 +24,7 @@ import procshell.shell.eval.Foreground;
  * ({@link Foreground#giveWay}). Its shell never loads Groovy's compiler: every input is one the
  * shell runs without it.
  */
-final class NotesRehearsal implements Runnable {
+final class NotesRehearsal {
     /** The inputs, each one complete. */
     static final List<String> INPUTS = List.of("""
             defmodule Enum.Rehearsal do
@@ -53,12 +52,14 @@ final class NotesRehearsal implements Runnable {
             "Task.async(fn -> 21 * 2 end) |> Task.await()",
             "Supervisor.stop(sup)");
 
-    private final AtomicBoolean ran = new AtomicBoolean();
+    private NotesRehearsal() {}
 
-    /** Runs {@link #INPUTS} on a shell of its own, the first time only; returns when they are done. */
-    @Override
-    public void run() {
-        if (ran.compareAndSet(false, true)) rehearse(new PrintWriter(Writer.nullWriter()));
+    /**
+     * Runs {@link #INPUTS} on a shell of its own, its output dropped; returns when they are done.
+     * The prompt's warm-up calls it once per JVM ({@link procshell.shell.eval.Evaluator#prepare(Runnable, Runnable)}).
+     */
+    static void run() {
+        rehearse(new PrintWriter(Writer.nullWriter()));
     }
 
     /** Runs {@link #INPUTS} on a shell of its own, printing what its console prints to {@code out}. */
